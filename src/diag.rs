@@ -1,0 +1,190 @@
+//! Diagnostics: problems an author can fix, each with a file, a position and
+//! a hint.
+//!
+//! Every stage returns what it could build together with a list of
+//! [`Diagnostic`]s instead of stopping at the first problem, so `check` and
+//! `build` report everything at once. A diagnostic prints as
+//! `path:line:col: error: message`, then the offending source line when it is
+//! known, then `help: hint`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build goes on; `check --strict` counts it as an error.
+    Warning,
+    /// The build fails and publishes nothing.
+    Error,
+}
+
+/// A 1-based line and column (the column counts characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+impl Span {
+    /// The start of a file, for problems that concern a whole file.
+    pub const START: Span = Span { line: 1, col: 1 };
+
+    /// A position from a 1-based line and column.
+    pub fn new(line: usize, col: usize) -> Span {
+        Span {
+            line: line.max(1),
+            col: col.max(1),
+        }
+    }
+
+    /// The position of byte `offset` in `text`, plus `line_offset` lines
+    /// (for text that starts further down a file, such as front matter).
+    pub fn at_offset(text: &str, offset: usize, line_offset: usize) -> Span {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        Span::new(line + line_offset, col)
+    }
+}
+
+/// One problem found in the site's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root.
+    pub path: PathBuf,
+    /// Where in the file.
+    pub span: Span,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+    /// The source line at `span`, shown under the message when known.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `path:span`.
+    pub fn error(path: impl Into<PathBuf>, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            span,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// A warning at `path:span`.
+    pub fn warning(path: impl Into<PathBuf>, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, span, message)
+        }
+    }
+
+    /// Adds what the author should do.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds the source line at the diagnostic's position, taken from the
+    /// whole text of the file.
+    pub fn with_source(mut self, file_text: &str) -> Self {
+        self.source_line = file_text
+            .lines()
+            .nth(self.span.line - 1)
+            .map(|line| line.trim_end().to_string());
+        self
+    }
+
+    /// Whether this diagnostic fails the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}: {}",
+            display_path(&self.path),
+            self.span.line,
+            self.span.col,
+            self.message
+        )?;
+        if let Some(line) = &self.source_line {
+            let number = self.span.line.to_string();
+            let pad = " ".repeat(number.len());
+            let caret_pad: String = line
+                .chars()
+                .take(self.span.col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n {pad} |\n {number} | {line}\n {pad} | {caret_pad}^")?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A path as shown to users: forward slashes on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Sorts diagnostics by file, then position, so reports come out in a fixed
+/// order, and drops exact duplicates.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.span, &a.message, b.severity).cmp(&(&b.path, b.span, &b.message, a.severity))
+    });
+    diagnostics.dedup();
+}
+
+/// Whether any diagnostic is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let text = "---\ntitle: Қазақ\nкүн: x\n";
+        let offset = text.find("x").unwrap();
+        assert_eq!(Span::at_offset(text, offset, 0), Span::new(3, 6));
+        assert_eq!(Span::at_offset(text, 0, 10), Span::new(11, 1));
+    }
+
+    #[test]
+    fn display_shows_position_source_and_hint() {
+        let d = Diagnostic::error("content/a.kk.md", Span::new(2, 7), "bad date")
+            .with_hint("write YYYY-MM-DD")
+            .with_source("---\ndate: 2020-13-01\n");
+        assert_eq!(
+            d.to_string(),
+            "content/a.kk.md:2:7: error: bad date\n   |\n 2 | date: 2020-13-01\n   |       ^\n  = help: write YYYY-MM-DD"
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! aqparat turns a folder of Markdown pages, YAML data and a Tera theme into
+//! a bilingual static site.
+//!
+//! The work is one pipeline of five stages, each a module:
+//! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
+//! [`build`] runs all five; [`check`] all but `write`.
+//!
+//! ```no_run
+//! let mut options = aqparat::Options::new(".");
+//! options.output = "public".into();
+//! let report = aqparat::build(&options)?;
+//! for diagnostic in &report.diagnostics {
+//!     eprintln!("{diagnostic}");
+//! }
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+pub mod diag;
+pub mod load;
+pub mod locale;
+pub mod model;
+mod options;
+pub mod pipeline;
+pub mod render;
+pub mod validate;
+pub mod write;
+
+pub use options::Options;
+pub use pipeline::{Report, build, check};

@@ -1,0 +1,56 @@
+//! `site.yaml`: the site's languages, address and theme, as written.
+
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use super::files::read_text;
+use super::yaml::{self, Spanned};
+use crate::diag::Diagnostic;
+
+/// `site.yaml` as written. Unknown keys are errors, so typos do not pass
+/// silently.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// The absolute address the site is published at.
+    pub base_url: Spanned<String>,
+    /// The language `/` and `x-default` lead to.
+    pub default_language: Spanned<String>,
+    /// Languages by code, in the order of the language switcher.
+    pub languages: Spanned<IndexMap<String, RawLanguage>>,
+    /// The theme folder under `themes/`; `default` when absent.
+    pub theme: Option<Spanned<String>>,
+}
+
+/// One language of the site as written in `site.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLanguage {
+    /// The language's own name, shown in the switcher (`Қазақша`).
+    pub name: String,
+    /// The site's title in this language.
+    pub title: String,
+    /// A one-sentence description of the site in this language.
+    pub description: Option<String>,
+}
+
+/// The path of the configuration file, relative to the root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Reads and parses `site.yaml`; also returns its text for diagnostics.
+pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostic> {
+    let path = Path::new(CONFIG_FILE);
+    if !root.join(path).is_file() {
+        return Err(Diagnostic::error(
+            path,
+            crate::diag::Span::START,
+            format!("no site.yaml in {}", root.display()),
+        )
+        .with_hint("run aqparat in the site's folder, or pass --root DIR"));
+    }
+    let text = read_text(root, path)?;
+    let config = yaml::parse(path, &text, 0, &text)?;
+    Ok((config, text))
+}

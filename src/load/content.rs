@@ -1,0 +1,224 @@
+//! Content files: `content/**/NAME.LANG.md`, split into front matter and
+//! Markdown body.
+//!
+//! A *key* names a page independently of its language: the file's path
+//! under `content/` without the language suffix and `.md`, with `_index`
+//! standing for the folder itself. `content/rules/quarantine.kk.md` has the
+//! key `rules/quarantine`, `content/rules/_index.ru.md` the key `rules`, and
+//! the home page `content/_index.kk.md` the empty key.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::files::read_text;
+use super::yaml::{self, Spanned};
+use crate::diag::{Diagnostic, Span};
+
+/// Front matter as written, with positions for every value that may be
+/// wrong.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The page's title (required, not empty).
+    pub title: Option<Spanned<String>>,
+    /// One sentence for listings, search engines and feeds.
+    pub description: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<Spanned<String>>,
+    /// Date of the last change, `YYYY-MM-DD`.
+    pub updated: Option<Spanned<String>>,
+    /// Order inside a section, smallest first.
+    pub weight: Option<i64>,
+    /// Drafts are built only with `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Template to render with instead of the default.
+    pub template: Option<Spanned<String>>,
+}
+
+/// A content file as read: its key, language and text, not yet checked.
+#[derive(Debug)]
+pub struct RawPage {
+    /// Path relative to the site root (`content/rules/quarantine.kk.md`).
+    pub path: PathBuf,
+    /// Language-independent name (see the module docs).
+    pub key: String,
+    /// Whether this is a section's `_index` file.
+    pub is_section: bool,
+    /// The language suffix of the file name.
+    pub lang: String,
+    /// Parsed front matter; the default when it could not be parsed.
+    pub front: FrontMatter,
+    /// Whether the front matter parsed (if not, its error is reported and
+    /// its values are not checked further).
+    pub has_front_matter: bool,
+    /// The whole file.
+    pub text: String,
+    /// Byte offset of the Markdown body in `text`.
+    pub body_start: usize,
+    /// Number of lines before the body.
+    pub body_line_offset: usize,
+}
+
+impl RawPage {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// The folder of content files, relative to the root.
+pub const CONTENT_DIR: &str = "content";
+
+/// Reads every `.md` file under `content/`.
+pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawPage> {
+    let mut pages = Vec::new();
+    for rel in super::files::list(root, Path::new(CONTENT_DIR)) {
+        if rel.extension().is_none_or(|ext| ext != "md") {
+            continue;
+        }
+        match load_page(root, rel) {
+            Ok((page, page_diagnostics)) => {
+                diagnostics.extend(page_diagnostics);
+                pages.push(page);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    pages
+}
+
+/// Reads one content file. A broken front matter still gives a page (with
+/// default front matter) so that links to it are not reported as broken too.
+fn load_page(root: &Path, rel: PathBuf) -> Result<(RawPage, Vec<Diagnostic>), Diagnostic> {
+    let (key, is_section, lang) = key_and_lang(&rel)?;
+    let text = read_text(root, &rel)?;
+    let mut diagnostics = Vec::new();
+    let (front, body_start, body_line_offset) = match split_front_matter(&text) {
+        Some(split) => {
+            let front = yaml::parse(&rel, split.yaml, 1, &text).map_err(|d| diagnostics.push(d));
+            (front.ok(), split.body_start, split.body_line_offset)
+        }
+        None => {
+            diagnostics.push(
+                Diagnostic::error(&rel, Span::START, "the page has no front matter")
+                    .with_hint("start the file with a `---` line, then `title: …`, then another `---` line")
+                    .with_source(&text),
+            );
+            (None, 0, 0)
+        }
+    };
+    let page = RawPage {
+        path: rel,
+        key,
+        is_section,
+        lang,
+        has_front_matter: front.is_some(),
+        front: front.unwrap_or_default(),
+        text,
+        body_start,
+        body_line_offset,
+    };
+    Ok((page, diagnostics))
+}
+
+/// The key, section flag and language of a content file, from its path.
+fn key_and_lang(rel: &Path) -> Result<(String, bool, String), Diagnostic> {
+    let file_name = rel.file_name().unwrap_or_default().to_string_lossy();
+    let stem = file_name.strip_suffix(".md").unwrap_or(&file_name);
+    let Some((name, lang)) = stem
+        .rsplit_once('.')
+        .filter(|(name, lang)| !name.is_empty() && !lang.is_empty())
+    else {
+        return Err(Diagnostic::error(
+            rel,
+            Span::START,
+            "the file name has no language suffix",
+        )
+        .with_hint(format!(
+            "name it `{stem}.LANG.md` with one of the languages of site.yaml, e.g. `{stem}.kk.md`"
+        )));
+    };
+    let folder = rel
+        .parent()
+        .and_then(|p| p.strip_prefix(CONTENT_DIR).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let is_section = name == "_index";
+    let key = match (is_section, folder.is_empty()) {
+        (true, _) => folder,
+        (false, true) => name.to_string(),
+        (false, false) => format!("{folder}/{name}"),
+    };
+    Ok((key, is_section, lang.to_string()))
+}
+
+/// Where the front matter and body are in a file.
+struct Split<'a> {
+    yaml: &'a str,
+    body_start: usize,
+    body_line_offset: usize,
+}
+
+/// Splits `---\nYAML\n---\nbody`. Returns `None` without a front matter.
+fn split_front_matter(text: &str) -> Option<Split<'_>> {
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - text_no_bom.len();
+    let rest = text_no_bom
+        .strip_prefix("---\n")
+        .or_else(|| text_no_bom.strip_prefix("---\r\n"))?;
+    let yaml_start = text.len() - rest.len();
+    let mut offset = yaml_start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let body_start = offset + line.len();
+            let yaml = &text[yaml_start..offset];
+            let body_line_offset = text[..body_start].matches('\n').count();
+            let _ = bom;
+            return Some(Split {
+                yaml,
+                body_start,
+                body_line_offset,
+            });
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_follow_paths() {
+        let k = |p: &str| key_and_lang(Path::new(p)).unwrap();
+        assert_eq!(
+            k("content/_index.kk.md"),
+            (String::new(), true, "kk".into())
+        );
+        assert_eq!(
+            k("content/rules/_index.ru.md"),
+            ("rules".into(), true, "ru".into())
+        );
+        assert_eq!(
+            k("content/rules/a.kk.md"),
+            ("rules/a".into(), false, "kk".into())
+        );
+        assert_eq!(
+            k("content/about.ru.md"),
+            ("about".into(), false, "ru".into())
+        );
+        assert!(key_and_lang(Path::new("content/about.md")).is_err());
+    }
+
+    #[test]
+    fn front_matter_is_split_from_body() {
+        let s = split_front_matter("---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body_line_offset, 3);
+        assert!(split_front_matter("title: A\n").is_none());
+        assert!(split_front_matter("---\ntitle: A\n").is_none());
+    }
+}

@@ -1,0 +1,21 @@
+//! Stage 1, **load**: read the site's files as they are.
+//!
+//! Input: the site root. Output: [`Sources`] — the configuration, every
+//! content file with its parsed front matter, the theme's parsed templates,
+//! UI strings and static files — plus the diagnostics for what could not be
+//! read or parsed. Nothing here judges whether the content makes sense; that
+//! is `validate`'s job.
+
+mod config;
+mod content;
+mod files;
+mod sources;
+mod theme;
+mod yaml;
+
+pub use config::{RawConfig, RawLanguage};
+pub use content::{FrontMatter, RawPage};
+pub use files::StaticFile;
+pub use sources::{Sources, sources};
+pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};
+pub use yaml::{Spanned, span_of as yaml_span};

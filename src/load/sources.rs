@@ -1,0 +1,51 @@
+//! The load stage's entry: everything read from the site root.
+
+use std::path::Path;
+
+use super::config::{self, RawConfig};
+use super::content::{self, RawPage};
+use super::files::{self, StaticFile};
+use super::theme::{self, RawTheme};
+use crate::diag::Diagnostic;
+
+/// Everything the site is made of, as read from disk.
+pub struct Sources {
+    /// `site.yaml`, or `None` when it could not be read or parsed.
+    pub config: Option<RawConfig>,
+    /// The text of `site.yaml`, for diagnostics.
+    pub config_text: String,
+    /// Every content file.
+    pub pages: Vec<RawPage>,
+    /// The theme named in `site.yaml`.
+    pub theme: RawTheme,
+    /// The site's own `static/` files (they win over the theme's).
+    pub static_files: Vec<StaticFile>,
+}
+
+/// Reads the site in `root`. Returns what could be read and the problems
+/// met on the way.
+pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let (config, config_text) = match config::load(root) {
+        Ok((config, text)) => (Some(config), text),
+        Err(d) => {
+            diagnostics.push(d);
+            (None, String::new())
+        }
+    };
+    let theme_name = config
+        .as_ref()
+        .and_then(|c| c.theme.as_ref())
+        .map_or("default", |t| t.value.as_str());
+    let theme = theme::load(root, theme_name, &mut diagnostics);
+    let pages = content::load(root, &mut diagnostics);
+    let static_files = files::static_files(root, Path::new("static"));
+    let sources = Sources {
+        config,
+        config_text,
+        pages,
+        theme,
+        static_files,
+    };
+    (sources, diagnostics)
+}

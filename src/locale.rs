@@ -1,0 +1,98 @@
+//! Language-specific formatting from CLDR data (through ICU4X): plural
+//! categories, numbers and dates.
+//!
+//! Used by `validate` (which plural forms a UI string needs) and by `render`
+//! (the `t` function, numbers and dates in templates).
+
+use fixed_decimal::Decimal;
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::Locale;
+use icu_plurals::{PluralCategory, PluralRules};
+
+use crate::model::Date;
+
+/// Formatting rules of one language.
+pub struct LocaleFormat {
+    plurals: PluralRules,
+    numbers: DecimalFormatter,
+    dates: FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, YMD>,
+}
+
+impl LocaleFormat {
+    /// The rules of language `code` (`kk`, `ru`); languages CLDR does not
+    /// know get its root rules.
+    pub fn new(code: &str) -> LocaleFormat {
+        let locale: Locale = code.parse().unwrap_or(Locale::UNKNOWN);
+        let root = Locale::UNKNOWN;
+        LocaleFormat {
+            plurals: PluralRules::try_new_cardinal((&locale).into())
+                .or_else(|_| PluralRules::try_new_cardinal((&root).into()))
+                .expect("compiled CLDR data has root plural rules"),
+            numbers: DecimalFormatter::try_new((&locale).into(), Default::default())
+                .or_else(|_| DecimalFormatter::try_new((&root).into(), Default::default()))
+                .expect("compiled CLDR data has root number symbols"),
+            dates: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
+                .or_else(|_| FixedCalendarDateTimeFormatter::try_new((&root).into(), YMD::long()))
+                .expect("compiled CLDR data has root date patterns"),
+        }
+    }
+
+    /// The CLDR plural category name of `n` (`one`, `few`, `many`, `other`).
+    pub fn plural_category(&self, n: i64) -> &'static str {
+        category_name(self.plurals.category_for(n))
+    }
+
+    /// The plural categories this language distinguishes.
+    pub fn plural_categories(&self) -> Vec<&'static str> {
+        self.plurals.categories().map(category_name).collect()
+    }
+
+    /// `n` with the language's digit grouping (`1 000` with a no-break space).
+    pub fn number(&self, n: i64) -> String {
+        self.numbers.format_to_string(&Decimal::from(n))
+    }
+
+    /// A date in the language's long form: `3 апреля 2020 г.`,
+    /// `2020 ж. 3 сәуір`.
+    pub fn date(&self, date: Date) -> String {
+        let gregorian = date.to_iso().to_calendar(icu_calendar::Gregorian);
+        self.dates.format(&gregorian).to_string()
+    }
+}
+
+fn category_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_and_kazakh_plurals_numbers_and_dates() {
+        let ru = LocaleFormat::new("ru");
+        let forms: Vec<_> = [1, 2, 5, 11, 21, 22, 25]
+            .iter()
+            .map(|&n| ru.plural_category(n))
+            .collect();
+        assert_eq!(forms, ["one", "few", "many", "many", "one", "few", "many"]);
+        let kk = LocaleFormat::new("kk");
+        assert_eq!(kk.plural_category(1), "one");
+        assert_eq!(kk.plural_category(5), "other");
+        assert_eq!(ru.number(1000), "1\u{a0}000");
+        assert_eq!(kk.number(12345), "12\u{a0}345");
+        let d = Date::parse("2020-04-03").unwrap();
+        // CLDR joins the year and its abbreviation (г., ж.) with a narrow no-break space.
+        assert_eq!(ru.date(d), "3 апреля 2020\u{202f}г.");
+        assert_eq!(kk.date(d), "2020\u{202f}ж. 3 сәуір");
+    }
+}

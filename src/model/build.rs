@@ -1,0 +1,189 @@
+//! The model stage's entry: from loaded sources to a linked [`Site`].
+
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+
+use super::site::index_by_key;
+use super::{Date, Lang, Page, PageId, PageKind, Site, Theme, output_url};
+use crate::load::{RawConfig, RawPage, Sources};
+
+/// Builds the site from its sources. Tolerates invalid input (already
+/// reported by `validate`), so that rendering can still find the remaining
+/// problems: pages in unknown languages are left out, bad dates are ignored.
+pub fn site(
+    sources: Sources,
+    config: &RawConfig,
+    base_url: Option<&str>,
+    include_drafts: bool,
+) -> Site {
+    let languages: Vec<Lang> = config
+        .languages
+        .value
+        .iter()
+        .map(|(code, raw)| Lang {
+            code: code.clone(),
+            name: raw.name.clone(),
+            title: raw.title.clone(),
+            description: raw.description.clone().unwrap_or_default(),
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    let mut pages: Vec<Page> = sources
+        .pages
+        .into_iter()
+        .filter(|p| languages.iter().any(|l| l.code == p.lang))
+        .filter(|p| include_drafts || !p.front.draft)
+        .filter(|p| seen.insert(output_url(&p.lang, &p.key)))
+        .map(page_from_raw)
+        .collect();
+    for lang in &languages {
+        if !pages
+            .iter()
+            .any(|p| p.kind == PageKind::Home && p.lang == lang.code)
+        {
+            pages.push(synthetic_home(lang));
+        }
+    }
+    link(&mut pages, &languages);
+    let theme = Theme {
+        tera: sources.theme.tera,
+        template_paths: sources.theme.template_paths,
+        strings: sources
+            .theme
+            .i18n
+            .into_iter()
+            .map(|f| {
+                (
+                    f.lang,
+                    f.strings.into_iter().map(|(k, v)| (k.value, v)).collect(),
+                )
+            })
+            .collect(),
+        static_files: sources.theme.static_files,
+    };
+    let mut base_url = base_url.unwrap_or(&config.base_url.value).to_string();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Site::new(
+        base_url,
+        config.default_language.value.clone(),
+        languages,
+        pages,
+        theme,
+        sources.static_files,
+    )
+}
+
+fn page_from_raw(raw: RawPage) -> Page {
+    let kind = match (raw.is_section, raw.key.is_empty()) {
+        (true, true) => PageKind::Home,
+        (true, false) => PageKind::Section,
+        (false, _) => PageKind::Page,
+    };
+    let front = raw.front;
+    let parse = |d: &Option<crate::load::Spanned<String>>| {
+        d.as_ref().and_then(|d| Date::parse(&d.value).ok())
+    };
+    Page {
+        url: output_url(&raw.lang, &raw.key),
+        title: front.title.map(|t| t.value).unwrap_or_default(),
+        description: front.description.unwrap_or_default(),
+        date: parse(&front.date),
+        updated: parse(&front.updated),
+        weight: front.weight,
+        template: front
+            .template
+            .map_or_else(|| default_template(kind).to_string(), |t| t.value),
+        key: raw.key,
+        lang: raw.lang,
+        kind,
+        path: raw.path,
+        text: raw.text,
+        body_start: raw.body_start,
+        body_line_offset: raw.body_line_offset,
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        previous: None,
+        next: None,
+        translations: Vec::new(),
+    }
+}
+
+/// The template of a page that names none.
+pub fn default_template(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Home => "index.html",
+        PageKind::Section => "section.html",
+        PageKind::Page => "page.html",
+    }
+}
+
+/// A home page for a language whose `content/_index.LANG.md` is missing, so
+/// that `/LANG/` always exists.
+fn synthetic_home(lang: &Lang) -> Page {
+    let mut page = page_from_raw(RawPage {
+        path: format!("content/_index.{}.md", lang.code).into(),
+        key: String::new(),
+        is_section: true,
+        lang: lang.code.clone(),
+        front: Default::default(),
+        has_front_matter: true,
+        text: String::new(),
+        body_start: 0,
+        body_line_offset: 0,
+    });
+    page.title = lang.title.clone();
+    page
+}
+
+/// Sets parents, listings, neighbours and translations.
+fn link(pages: &mut [Page], languages: &[Lang]) {
+    let by_key = index_by_key(pages);
+    let find = |key: &str, lang: &str| by_key.get(&(key.to_string(), lang.to_string())).copied();
+    let mut children: HashMap<PageId, Vec<PageId>> = HashMap::new();
+    for id in 0..pages.len() {
+        let page = &pages[id];
+        if page.kind != PageKind::Home {
+            let mut key = page.key.as_str();
+            let parent = loop {
+                key = key.rsplit_once('/').map_or("", |(p, _)| p);
+                if let Some(parent) = find(key, &page.lang) {
+                    break Some(parent);
+                }
+                if key.is_empty() {
+                    break None;
+                }
+            };
+            if let Some(parent) = parent {
+                children.entry(parent).or_default().push(id);
+            }
+            pages[id].parent = parent;
+        }
+        pages[id].translations = languages
+            .iter()
+            .filter(|l| l.code != pages[id].lang)
+            .filter_map(|l| find(&pages[id].key, &l.code))
+            .collect();
+    }
+    for (parent, mut ids) in children {
+        ids.sort_by_key(|&id| {
+            let p = &pages[id];
+            (
+                p.weight.unwrap_or(i64::MAX),
+                Reverse(p.date),
+                p.title.clone(),
+            )
+        });
+        let (sections, plain): (Vec<_>, Vec<_>) = ids
+            .into_iter()
+            .partition(|&id| pages[id].kind == PageKind::Section);
+        for pair in plain.windows(2) {
+            pages[pair[0]].next = Some(pair[1]);
+            pages[pair[1]].previous = Some(pair[0]);
+        }
+        pages[parent].pages = plain;
+        pages[parent].subsections = sections;
+    }
+}

@@ -1,0 +1,74 @@
+//! Calendar dates as authors write them: `YYYY-MM-DD`.
+
+use std::fmt;
+
+/// A valid date of the ISO calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, four digits.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting dates that do not exist
+    /// (`2020-02-30`). The error says what is wrong, for a diagnostic.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let bytes = text.as_bytes();
+        let is_shaped = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !is_shaped {
+            return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+        }
+        let year = text[0..4]
+            .parse()
+            .map_err(|_| format!("bad year in `{text}`"))?;
+        let month = text[5..7]
+            .parse()
+            .map_err(|_| format!("bad month in `{text}`"))?;
+        let day = text[8..10]
+            .parse()
+            .map_err(|_| format!("bad day in `{text}`"))?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("`{text}` has month {month}; months are 01–12"));
+        }
+        icu_calendar::Date::try_new_iso(year, month, day)
+            .map_err(|_| format!("`{text}` does not exist: that month has no day {day}"))?;
+        Ok(Date { year, month, day })
+    }
+
+    /// The date in the ISO calendar, for ICU formatting.
+    pub fn to_iso(self) -> icu_calendar::Date<icu_calendar::Iso> {
+        icu_calendar::Date::try_new_iso(self.year, self.month, self.day)
+            .expect("a parsed Date is valid by construction")
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn parses_valid_and_rejects_impossible_dates() {
+        assert_eq!(Date::parse("2020-04-03").unwrap().to_string(), "2020-04-03");
+        assert!(Date::parse("2020-02-29").is_ok());
+        assert!(Date::parse("2019-02-29").is_err());
+        assert!(Date::parse("2020-13-01").is_err());
+        assert!(Date::parse("3 April 2020").is_err());
+        assert!(Date::parse("2020-4-3").is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! Stage 3, **model**: the typed, linked, immutable site.
+//!
+//! Input: validated [`crate::load::Sources`]. Output: a [`Site`] whose pages
+//! know their URL, section, neighbours and translations. Terms: a *page* is
+//! any content file; a *section* is a folder's `_index` page, which lists the
+//! pages in that folder; the *home* is the root section.
+
+mod build;
+mod date;
+mod page;
+mod site;
+
+pub use build::site;
+pub use date::Date;
+pub use page::{Page, PageId, PageKind, output_url};
+pub use site::{Lang, Site, Theme};

@@ -1,0 +1,96 @@
+//! A page of the site in one language.
+
+use std::path::PathBuf;
+
+use super::Date;
+
+/// Index of a page in [`super::Site::pages`].
+pub type PageId = usize;
+
+/// What a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `content/_index.LANG.md`.
+    Home,
+    /// `content/DIR/_index.LANG.md`.
+    Section,
+    /// Any other content file.
+    Page,
+}
+
+impl PageKind {
+    /// The name templates see as `page.kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Home => "home",
+            PageKind::Section => "section",
+            PageKind::Page => "page",
+        }
+    }
+}
+
+/// One content file, ready to render.
+#[derive(Debug)]
+pub struct Page {
+    /// Language-independent name (`rules/quarantine`, `rules`, or `` for home).
+    pub key: String,
+    /// Language code.
+    pub lang: String,
+    /// Home, section or page.
+    pub kind: PageKind,
+    /// Source file relative to the root.
+    pub path: PathBuf,
+    /// Title.
+    pub title: String,
+    /// One-sentence description, possibly empty.
+    pub description: String,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// Date of the last change.
+    pub updated: Option<Date>,
+    /// Order in the section.
+    pub weight: Option<i64>,
+    /// Template name.
+    pub template: String,
+    /// The whole source file (the body is `text[body_start..]`).
+    pub text: String,
+    /// Byte offset of the Markdown body.
+    pub body_start: usize,
+    /// Lines before the body, for diagnostics.
+    pub body_line_offset: usize,
+    /// URL path relative to the site's base (`kk/rules/quarantine/`).
+    pub url: String,
+    /// The section that lists this page (none for the home page).
+    pub parent: Option<PageId>,
+    /// For sections: their pages, in listing order.
+    pub pages: Vec<PageId>,
+    /// For sections: their subsections, in listing order.
+    pub subsections: Vec<PageId>,
+    /// The neighbours in the parent's listing.
+    pub previous: Option<PageId>,
+    /// See `previous`.
+    pub next: Option<PageId>,
+    /// The same page in the other languages, in the site's language order.
+    pub translations: Vec<PageId>,
+}
+
+impl Page {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// The date shown as "last updated": `updated`, else `date`.
+    pub fn last_updated(&self) -> Option<Date> {
+        self.updated.or(self.date)
+    }
+}
+
+/// The URL path (relative to the base URL) of the page `key` in `lang`.
+pub fn output_url(lang: &str, key: &str) -> String {
+    if key.is_empty() {
+        format!("{lang}/")
+    } else {
+        format!("{lang}/{key}/")
+    }
+}

@@ -1,0 +1,33 @@
+//! What a caller asks of the pipeline: where the site is, where the output
+//! goes, and how strict to be.
+
+use std::path::PathBuf;
+
+/// Options shared by `build`, `check`, `serve` and `watch`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site's root: the folder that holds `site.yaml`.
+    pub root: PathBuf,
+    /// Where the built site goes (`public/` under the root by default).
+    pub output: PathBuf,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Build pages marked `draft: true` too.
+    pub drafts: bool,
+    /// Treat warnings as errors.
+    pub strict: bool,
+}
+
+impl Options {
+    /// Options for the site in `root`, writing to `root/public`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        Options {
+            output: root.join("public"),
+            root,
+            base_url: None,
+            drafts: false,
+            strict: false,
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The variables a template sees. The README lists them for theme authors.
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::functions::Localizer;
+use super::markdown::Heading;
+use crate::model::{Date, Page, PageId, PageKind, Site};
+
+/// A page as listed elsewhere (sections, neighbours, breadcrumbs).
+#[derive(Serialize)]
+struct Summary<'a> {
+    key: &'a str,
+    kind: &'static str,
+    lang: &'a str,
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    permalink: String,
+    date: Option<String>,
+    date_display: Option<String>,
+    updated: Option<String>,
+    updated_display: Option<String>,
+    last_updated: Option<String>,
+    last_updated_display: Option<String>,
+}
+
+/// A language in the switcher.
+#[derive(Serialize)]
+struct SwitcherEntry<'a> {
+    code: &'a str,
+    name: &'a str,
+    url: String,
+    is_current: bool,
+    /// False when the page has no translation and `url` leads to the
+    /// nearest section instead.
+    is_translation: bool,
+}
+
+/// A `<link rel="alternate" hreflang>`.
+#[derive(Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct LanguageEntry<'a> {
+    code: &'a str,
+    name: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+/// Values shared by many contexts, computed once per build.
+pub struct Shared {
+    summaries: Vec<Value>,
+    site: Vec<Value>,
+    nav: Vec<Value>,
+}
+
+impl Shared {
+    /// Prepares summaries of every page and the per-language `site` and
+    /// `nav` values.
+    pub fn new(site: &Site, localizer: &Localizer) -> Shared {
+        let summaries = (0..site.pages.len())
+            .map(|id| Value::from_serializable(&summary(site, id, localizer)))
+            .collect::<Vec<_>>();
+        let languages: Vec<LanguageEntry> = site
+            .languages
+            .iter()
+            .map(|l| LanguageEntry {
+                code: &l.code,
+                name: &l.name,
+                title: &l.title,
+                url: site.link(&format!("{}/", l.code)),
+            })
+            .collect();
+        let site_values = site
+            .languages
+            .iter()
+            .map(|l| {
+                let mut map = tera::Map::new();
+                map.insert("title".into(), l.title.as_str().into());
+                map.insert("description".into(), l.description.as_str().into());
+                map.insert("base_url".into(), site.base_url.as_str().into());
+                map.insert("base_path".into(), site.base_path.as_str().into());
+                map.insert("default_language".into(), site.default_lang.as_str().into());
+                map.insert("home_url".into(), site.link(&format!("{}/", l.code)).into());
+                map.insert(
+                    "feed_url".into(),
+                    site.link(&format!("{}/atom.xml", l.code)).into(),
+                );
+                map.insert("languages".into(), Value::from_serializable(&languages));
+                Value::from(map)
+            })
+            .collect();
+        let nav = site
+            .languages
+            .iter()
+            .map(|l| {
+                let items: Vec<Value> = site
+                    .page("", &l.code)
+                    .map(|home| {
+                        let home = &site.pages[home];
+                        home.subsections
+                            .iter()
+                            .chain(&home.pages)
+                            .map(|&id| summaries[id].clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Value::from(items)
+            })
+            .collect();
+        Shared {
+            summaries,
+            site: site_values,
+            nav,
+        }
+    }
+
+    fn lang_index(site: &Site, lang: &str) -> usize {
+        site.languages
+            .iter()
+            .position(|l| l.code == lang)
+            .unwrap_or(0)
+    }
+
+    /// The context common to every page of `lang`: `lang`, `lang_name`,
+    /// `site`, `nav`.
+    pub fn base(&self, site: &Site, lang: &str) -> Context {
+        let i = Shared::lang_index(site, lang);
+        let mut context = Context::new();
+        context.insert("lang", lang);
+        context.insert(
+            "lang_name",
+            &site.lang(lang).map_or("", |l| l.name.as_str()),
+        );
+        context.insert_value("site", self.site[i].clone());
+        context.insert_value("nav", self.nav[i].clone());
+        context
+    }
+
+    /// The full context of page `id`, whose body rendered to `html`.
+    pub fn page(&self, site: &Site, id: PageId, html: String, toc: &[Heading]) -> Context {
+        let page = &site.pages[id];
+        let mut context = self.base(site, &page.lang);
+        let mut page_value = self.summaries[id].clone().into_map().unwrap_or_default();
+        page_value.insert("content".into(), Value::safe_string(&html));
+        page_value.insert("toc".into(), Value::from_serializable(&toc_value(toc)));
+        page_value.insert(
+            "weight".into(),
+            page.weight.map_or(Value::none(), Value::from),
+        );
+        page_value.insert(
+            "source_path".into(),
+            crate::diag::display_path(&page.path).into(),
+        );
+        context.insert_value("page", Value::from(page_value));
+        if page.kind != PageKind::Page {
+            let mut section = tera::Map::new();
+            section.insert("pages".into(), self.list(&page.pages));
+            section.insert("subsections".into(), self.list(&page.subsections));
+            context.insert_value("section", Value::from(section));
+        }
+        context.insert_value("previous", self.maybe(page.previous));
+        context.insert_value("next", self.maybe(page.next));
+        context.insert_value("breadcrumbs", self.list(&ancestors(site, id)));
+        context.insert("switcher", &switcher(site, page));
+        context.insert("alternates", &alternates(site, page));
+        let missing: Vec<LanguageEntry> = site
+            .languages
+            .iter()
+            .filter(|l| l.code != page.lang && site.page(&page.key, &l.code).is_none())
+            .map(|l| LanguageEntry {
+                code: &l.code,
+                name: &l.name,
+                title: &l.title,
+                url: site.link(&format!("{}/", l.code)),
+            })
+            .collect();
+        context.insert("missing_translations", &missing);
+        context
+    }
+
+    fn list(&self, ids: &[PageId]) -> Value {
+        Value::from(
+            ids.iter()
+                .map(|&id| self.summaries[id].clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn maybe(&self, id: Option<PageId>) -> Value {
+        id.map_or(Value::none(), |id| self.summaries[id].clone())
+    }
+}
+
+fn summary<'a>(site: &'a Site, id: PageId, localizer: &Localizer) -> Summary<'a> {
+    let page: &Page = &site.pages[id];
+    let display = |d: Option<Date>| d.and_then(|d| localizer.format(&page.lang).map(|f| f.date(d)));
+    Summary {
+        key: &page.key,
+        kind: page.kind.name(),
+        lang: &page.lang,
+        title: &page.title,
+        description: &page.description,
+        url: site.link(&page.url),
+        permalink: site.permalink(&page.url),
+        date: page.date.map(|d| d.to_string()),
+        date_display: display(page.date),
+        updated: page.updated.map(|d| d.to_string()),
+        updated_display: display(page.updated),
+        last_updated: page.last_updated().map(|d| d.to_string()),
+        last_updated_display: display(page.last_updated()),
+    }
+}
+
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    id: &'a str,
+    title: &'a str,
+}
+
+fn toc_value(toc: &[Heading]) -> Vec<TocEntry<'_>> {
+    toc.iter()
+        .map(|h| TocEntry {
+            level: h.level,
+            id: &h.id,
+            title: &h.title,
+        })
+        .collect()
+}
+
+/// The sections above a page, home first.
+fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
+    let mut chain = Vec::new();
+    let mut current = site.pages[id].parent;
+    while let Some(parent) = current {
+        chain.push(parent);
+        current = site.pages[parent].parent;
+    }
+    chain.reverse();
+    chain
+}
+
+/// One entry per language: the translation, or the nearest section.
+fn switcher<'a>(site: &'a Site, page: &Page) -> Vec<SwitcherEntry<'a>> {
+    site.languages
+        .iter()
+        .map(|l| {
+            let translation = site.page(&page.key, &l.code);
+            let target = translation.or_else(|| site.nearest_in(&page.key, &l.code));
+            SwitcherEntry {
+                code: &l.code,
+                name: &l.name,
+                url: site.link(
+                    &target.map_or_else(|| format!("{}/", l.code), |t| site.pages[t].url.clone()),
+                ),
+                is_current: l.code == page.lang,
+                is_translation: translation.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// `hreflang` links for each existing version of the page, and `x-default`
+/// for the default language's version (or the page itself).
+fn alternates(site: &Site, page: &Page) -> Vec<Alternate> {
+    let mut links: Vec<Alternate> = site
+        .languages
+        .iter()
+        .filter_map(|l| site.page(&page.key, &l.code))
+        .map(|id| Alternate {
+            hreflang: site.pages[id].lang.clone(),
+            href: site.permalink(&site.pages[id].url),
+        })
+        .collect();
+    let default = site
+        .page(&page.key, &site.default_lang)
+        .map_or(page.url.clone(), |id| site.pages[id].url.clone());
+    links.push(Alternate {
+        hreflang: "x-default".into(),
+        href: site.permalink(&default),
+    });
+    links
+}

@@ -1,0 +1,129 @@
+//! What templates can call besides Tera's built-ins:
+//!
+//! - `t(key="…", count=n)`: the UI string `key` in the page's language; with
+//!   `count`, the CLDR plural form for `n`, with `{count}` replaced by `n`
+//!   formatted for the language.
+//! - `value | num`: an integer with the language's digit grouping.
+//! - `"2020-04-03" | date`: a date in the language's long form.
+//!
+//! The language is the `lang` variable of the context being rendered.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tera::{Error, Kwargs, State, Tera, TeraResult};
+
+use crate::load::UiString;
+use crate::locale::LocaleFormat;
+use crate::model::{Date, Site};
+
+/// UI strings and formatting rules of every language.
+pub struct Localizer {
+    langs: HashMap<String, (LocaleFormat, HashMap<String, UiString>)>,
+}
+
+impl Localizer {
+    /// Collects the formatting rules and UI strings of the site's languages.
+    pub fn new(site: &Site) -> Localizer {
+        let langs = site
+            .languages
+            .iter()
+            .map(|l| {
+                let strings = site.theme.strings.get(&l.code).cloned().unwrap_or_default();
+                (l.code.clone(), (LocaleFormat::new(&l.code), strings))
+            })
+            .collect();
+        Localizer { langs }
+    }
+
+    /// The formatting rules of `lang`.
+    pub fn format(&self, lang: &str) -> Option<&LocaleFormat> {
+        self.langs.get(lang).map(|(f, _)| f)
+    }
+
+    /// The UI string `key` in `lang`, for `count` when given.
+    pub fn translate(&self, lang: &str, key: &str, count: Option<i64>) -> Result<String, String> {
+        let (format, strings) = self
+            .langs
+            .get(lang)
+            .ok_or_else(|| format!("no UI strings for language `{lang}`"))?;
+        let string = strings
+            .get(key)
+            .ok_or_else(|| format!("UI string `{key}` is not defined in i18n/{lang}.yaml"))?;
+        match (string, count) {
+            (UiString::Text(text), None) => Ok(text.clone()),
+            (UiString::Text(text), Some(n)) => Ok(text.replace("{count}", &format.number(n))),
+            (UiString::Plural(_), None) => Err(format!(
+                "UI string `{key}` has plural forms; call t(key=\"{key}\", count=…)"
+            )),
+            (UiString::Plural(forms), Some(n)) => {
+                let form = forms
+                    .get(format.plural_category(n))
+                    .or_else(|| forms.get("other"))
+                    .ok_or_else(|| format!("UI string `{key}` lacks the plural form for {n}"))?;
+                Ok(form.replace("{count}", &format.number(n)))
+            }
+        }
+    }
+}
+
+/// Declares `t`, `num` and `date` on a `tera` that is about to parse the
+/// theme: Tera 2 rejects templates that call unknown functions, and the real
+/// functions, which need the site's UI strings, exist only at render time,
+/// where [`register`] replaces these.
+pub fn declare(tera: &mut Tera) {
+    let not_ready = || Error::message("aqparat's template functions are not registered yet");
+    tera.register_function("t", move |_: Kwargs, _: &State| -> TeraResult<String> {
+        Err(not_ready())
+    });
+    tera.register_filter(
+        "num",
+        move |_: i64, _: Kwargs, _: &State| -> TeraResult<String> { Err(not_ready()) },
+    );
+    tera.register_filter(
+        "date",
+        move |_: &str, _: Kwargs, _: &State| -> TeraResult<String> { Err(not_ready()) },
+    );
+}
+
+/// Registers `t`, `num` and `date` on `tera`.
+pub fn register(tera: &mut Tera, localizer: Arc<Localizer>) {
+    let l = localizer.clone();
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let key: String = kwargs.must_get("key")?;
+            let count: Option<i64> = kwargs.get("count")?;
+            l.translate(&current_lang(state)?, &key, count)
+                .map_err(Error::message)
+        },
+    );
+    let l = localizer.clone();
+    tera.register_filter(
+        "num",
+        move |n: i64, _: Kwargs, state: &State| -> TeraResult<String> {
+            let lang = current_lang(state)?;
+            let format = l
+                .format(&lang)
+                .ok_or_else(|| Error::message(format!("unknown language `{lang}`")))?;
+            Ok(format.number(n))
+        },
+    );
+    tera.register_filter(
+        "date",
+        move |d: &str, _: Kwargs, state: &State| -> TeraResult<String> {
+            let lang = current_lang(state)?;
+            let date = Date::parse(d).map_err(Error::message)?;
+            let format = localizer
+                .format(&lang)
+                .ok_or_else(|| Error::message(format!("unknown language `{lang}`")))?;
+            Ok(format.date(date))
+        },
+    );
+}
+
+fn current_lang(state: &State) -> TeraResult<String> {
+    state
+        .get::<String>("lang")?
+        .ok_or_else(|| Error::message("the context has no `lang`"))
+}

@@ -1,0 +1,234 @@
+//! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough and
+//! heading attributes; an id on every heading; links by source path.
+//!
+//! An *internal link* is written by source path, `@/rules/quarantine.md` or
+//! `@/rules/_index.md`, optionally with `#anchor`, and becomes the URL of that
+//! page in the current language. A link to a page that does not exist is
+//! reported here; anchors are checked once every page is rendered, since the
+//! target's headings are known only then.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Page, PageId, Site};
+
+/// A heading, for the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// The `id` attribute.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+}
+
+/// A link to an anchor that must exist in the target page.
+#[derive(Debug, Clone)]
+pub struct AnchorLink {
+    /// The linked page.
+    pub target: PageId,
+    /// The anchor, without `#`.
+    pub anchor: String,
+    /// Where the link is written.
+    pub span: Span,
+}
+
+/// A page's rendered Markdown.
+#[derive(Debug, Default)]
+pub struct RenderedMarkdown {
+    /// The HTML.
+    pub html: String,
+    /// Every heading, in order.
+    pub toc: Vec<Heading>,
+    /// Links to anchors, to check when all pages are rendered.
+    pub anchor_links: Vec<AnchorLink>,
+    /// Broken links.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The Markdown extensions aqparat enables.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders the body of page `id`.
+pub fn render(site: &Site, id: PageId) -> RenderedMarkdown {
+    let page = &site.pages[id];
+    let body = page.body();
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut out = RenderedMarkdown {
+        toc: assign_heading_ids(&mut events),
+        ..Default::default()
+    };
+    for (event, range) in &mut events {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+            let span = Span::at_offset(body, range.start, page.body_line_offset);
+            match resolve_link(site, page, id, dest_url, span) {
+                Ok(Some((url, anchor))) => {
+                    if let Some(anchor) = anchor {
+                        out.anchor_links.push(anchor);
+                    }
+                    *dest_url = CowStr::from(url);
+                }
+                Ok(None) => {}
+                Err(d) => out.diagnostics.push(d.with_source(&page.text)),
+            }
+        }
+    }
+    html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    out
+}
+
+/// Gives every heading an id: its explicit `{#id}`, else a slug of its text,
+/// made unique with `-1`, `-2`…
+fn assign_heading_ids(events: &mut [(Event, std::ops::Range<usize>)]) -> Vec<Heading> {
+    let mut used = HashSet::new();
+    let mut toc = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 {
+            let level = heading_level(*level);
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let mut title = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j].0 {
+                    title.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.unwrap_or_else(|| slugify(&title));
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            toc.push(Heading {
+                level,
+                id: unique,
+                title,
+            });
+            i = j;
+        }
+        i += 1;
+    }
+    toc
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// A heading's id from its text: lowercase letters and digits of any script
+/// (Cyrillic stays Cyrillic), words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// The URL for an internal link, and the anchor to check; `None` for links
+/// that are not internal (`https://…`, `#top`, `mailto:`).
+fn resolve_link(
+    site: &Site,
+    page: &Page,
+    id: PageId,
+    dest: &str,
+    span: Span,
+) -> Result<Option<(String, Option<AnchorLink>)>, Diagnostic> {
+    let (target, anchor) = if let Some(path) = dest.strip_prefix("@/") {
+        let (path, anchor) = path
+            .split_once('#')
+            .map_or((path, None), |(p, a)| (p, Some(a)));
+        let target = resolve_source_path(site, page, path).ok_or_else(|| {
+            Diagnostic::error(&page.path, span, format!("link to a page that does not exist: `{dest}`"))
+                .with_hint("write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`")
+        })?;
+        (target, anchor)
+    } else if let Some(anchor) = dest.strip_prefix('#') {
+        (id, Some(anchor))
+    } else {
+        return Ok(None);
+    };
+    let mut url = site.link(&site.pages[target].url);
+    let anchor = anchor.filter(|a| !a.is_empty()).map(|anchor| {
+        if target == id {
+            url.clear();
+        }
+        url.push('#');
+        url.push_str(anchor);
+        AnchorLink {
+            target,
+            anchor: anchor.to_string(),
+            span,
+        }
+    });
+    Ok(Some((url, anchor)))
+}
+
+/// `rules/quarantine.md` → that page in the current language (or, when it is
+/// written with a language suffix, `rules/quarantine.ru.md`, in that one).
+/// Falls back to another language when the current one lacks the page.
+fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
+    let stem = path.strip_suffix(".md")?;
+    let (stem, lang) = match stem.rsplit_once('.') {
+        Some((s, l)) if site.lang(l).is_some() => (s, l),
+        _ => (stem, page.lang.as_str()),
+    };
+    let key = match stem.rsplit_once('/') {
+        Some((dir, "_index")) => dir,
+        None if stem == "_index" => "",
+        _ => stem,
+    };
+    site.page(key, lang)
+        .or_else(|| site.languages.iter().find_map(|l| site.page(key, &l.code)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn slugs_keep_cyrillic_and_kazakh_letters() {
+        assert_eq!(slugify("Қолды жуу"), "қолды-жуу");
+        assert_eq!(
+            slugify("Что делать, если заболели?"),
+            "что-делать-если-заболели"
+        );
+        assert_eq!(slugify("  «Біргеміз: Білім» "), "біргеміз-білім");
+        assert_eq!(slugify("!!!"), "section");
+    }
+}

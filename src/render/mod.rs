@@ -1,0 +1,16 @@
+//! Stage 4, **render**: Markdown to HTML, then Tera templates, in parallel;
+//! the sitemap, feeds and 404 pages too. Each rendered file goes straight to
+//! the `write` stage's [`crate::write::Output`].
+//!
+//! Input: a [`crate::model::Site`]. Output: [`Rendered`], the problems found
+//! on the way (broken links and anchors, template errors).
+
+mod context;
+pub mod functions;
+mod markdown;
+mod site;
+mod xml;
+
+pub use functions::declare as declare_functions;
+pub use markdown::slugify;
+pub use site::{Rendered, site};

@@ -1,0 +1,240 @@
+//! The render stage's entry: every page in parallel, then the per-language
+//! and site-wide files.
+//!
+//! Each page is rendered, handed to the output and dropped, so memory stays
+//! flat however large the site; only small facts about each page (its
+//! heading ids, its anchor links, its diagnostics) are kept until the end.
+
+use std::io;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::{Context, Tera, Value};
+
+use super::context::Shared;
+use super::functions::{self, Localizer};
+use super::markdown::{self, AnchorLink};
+use crate::diag::{Diagnostic, Span};
+use crate::load::tera_error_diagnostic;
+use crate::model::{PageId, Site};
+use crate::write::Output;
+
+/// What rendering found and did.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Problems found while rendering (links, anchors, templates).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many pages were rendered.
+    pub pages: usize,
+}
+
+/// What is kept of a page once it is written.
+struct PageOutcome {
+    heading_ids: Vec<String>,
+    anchor_links: Vec<AnchorLink>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Renders the whole site into `output`.
+pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
+    let localizer = Arc::new(Localizer::new(site));
+    let mut tera = site.theme.tera.clone();
+    functions::register(&mut tera, localizer.clone());
+    let shared = Shared::new(site, &localizer);
+    let outcomes = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| render_page(site, &tera, &shared, output, id))
+        .collect::<io::Result<Vec<_>>>()?;
+    let mut rendered = Rendered {
+        pages: outcomes.len(),
+        ..Rendered::default()
+    };
+    check_anchors(site, &outcomes, &mut rendered.diagnostics);
+    for outcome in outcomes {
+        rendered.diagnostics.extend(outcome.diagnostics);
+    }
+    for lang in &site.languages {
+        let context = not_found_context(site, &shared, &lang.code);
+        match render_template(site, &tera, "404.html", &context) {
+            Ok(None) => {}
+            Ok(Some(html)) => {
+                output.write(&format!("{}/404.html", lang.code), html.as_bytes())?;
+                if lang.code == site.default_lang {
+                    output.write("404.html", html.as_bytes())?;
+                }
+            }
+            Err(d) => rendered.diagnostics.push(d),
+        }
+        output.write(
+            &format!("{}/atom.xml", lang.code),
+            super::xml::atom(site, &lang.code).as_bytes(),
+        )?;
+    }
+    match render_template(site, &tera, "root.html", &root_context(site)) {
+        Ok(Some(html)) => output.write("index.html", html.as_bytes())?,
+        Ok(None) => {}
+        Err(d) => rendered.diagnostics.push(d),
+    }
+    output.write("sitemap.xml", super::xml::sitemap(site).as_bytes())?;
+    output.write("robots.txt", super::xml::robots(site).as_bytes())?;
+    for file in site.theme.static_files.iter().chain(&site.static_files) {
+        output.copy(&file.source, &file.output)?;
+    }
+    Ok(rendered)
+}
+
+fn render_page(
+    site: &Site,
+    tera: &Tera,
+    shared: &Shared,
+    output: &Output,
+    id: PageId,
+) -> io::Result<PageOutcome> {
+    let page = &site.pages[id];
+    let markdown = markdown::render(site, id);
+    let context = shared.page(site, id, markdown.html, &markdown.toc);
+    let mut diagnostics = markdown.diagnostics;
+    match render_template(site, tera, &page.template, &context) {
+        Ok(Some(html)) => output.write(&format!("{}index.html", page.url), html.as_bytes())?,
+        Ok(None) => {}
+        Err(d) => diagnostics.push(d),
+    }
+    Ok(PageOutcome {
+        heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
+        anchor_links: markdown.anchor_links,
+        diagnostics,
+    })
+}
+
+/// Renders `template`, turning a Tera error into a diagnostic that points
+/// into the template file. A template that exists but failed to parse was
+/// reported by `load`; it gives `None` here instead of an error per page.
+fn render_template(
+    site: &Site,
+    tera: &Tera,
+    template: &str,
+    context: &Context,
+) -> Result<Option<String>, Diagnostic> {
+    let is_broken = !tera.contains_template(template) && site.theme.template_paths.contains_key(template);
+    if is_broken {
+        return Ok(None);
+    }
+    tera.render(template, context).map(Some).map_err(|e| {
+        let paths = &site.theme.template_paths;
+        tera_error_diagnostic(&e, paths).unwrap_or_else(|| {
+            let path = paths
+                .get(template)
+                .cloned()
+                .unwrap_or_else(|| std::path::Path::new("themes").join("templates").join(template));
+            Diagnostic::error(path, Span::START, format!("cannot render template `{template}`: {e}"))
+                .with_hint("check that the template exists in the theme's templates/ folder and has no errors above")
+        })
+    })
+}
+
+/// Every `#anchor` of an internal link must be a heading id of its target.
+fn check_anchors(site: &Site, outcomes: &[PageOutcome], diagnostics: &mut Vec<Diagnostic>) {
+    for (id, outcome) in outcomes.iter().enumerate() {
+        for link in &outcome.anchor_links {
+            let target = &outcomes[link.target];
+            if !target.heading_ids.iter().any(|h| h == &link.anchor) {
+                let target_page = &site.pages[link.target];
+                let known = if target.heading_ids.is_empty() {
+                    "it has no headings".to_string()
+                } else {
+                    format!("its headings are #{}", target.heading_ids.join(", #"))
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        &site.pages[id].path,
+                        link.span,
+                        format!(
+                            "link to an anchor that does not exist: #{} in {}",
+                            link.anchor,
+                            crate::diag::display_path(&target_page.path)
+                        ),
+                    )
+                    .with_hint(format!(
+                        "{known}; link to one of them or give a heading that id with `{{#{}}}`",
+                        link.anchor
+                    ))
+                    .with_source(&site.pages[id].text),
+                );
+            }
+        }
+    }
+}
+
+/// The context of a language's 404 page.
+fn not_found_context(site: &Site, shared: &Shared, lang: &str) -> Context {
+    let mut context = shared.base(site, lang);
+    let url = format!("{lang}/404.html");
+    let mut page = tera::Map::new();
+    page.insert("kind".into(), "404".into());
+    page.insert(
+        "title".into(),
+        site.lang(lang).map_or("", |l| l.title.as_str()).into(),
+    );
+    page.insert("description".into(), "".into());
+    page.insert("url".into(), site.link(&url).into());
+    page.insert("permalink".into(), site.permalink(&url).into());
+    context.insert_value("page", Value::from(page));
+    let switcher: Vec<Value> = site
+        .languages
+        .iter()
+        .map(|l| {
+            let mut entry = tera::Map::new();
+            entry.insert("code".into(), l.code.as_str().into());
+            entry.insert("name".into(), l.name.as_str().into());
+            entry.insert("url".into(), site.link(&format!("{}/", l.code)).into());
+            entry.insert("is_current".into(), (l.code == lang).into());
+            entry.insert("is_translation".into(), true.into());
+            Value::from(entry)
+        })
+        .collect();
+    context.insert_value("switcher", Value::from(switcher));
+    context.insert_value("alternates", Value::from(Vec::<Value>::new()));
+    context.insert_value("breadcrumbs", Value::from(Vec::<Value>::new()));
+    context.insert_value("missing_translations", Value::from(Vec::<Value>::new()));
+    context
+}
+
+/// The context of `/`, the page that offers every language.
+fn root_context(site: &Site) -> Context {
+    let mut context = Context::new();
+    let languages: Vec<Value> = site
+        .languages
+        .iter()
+        .map(|l| {
+            let mut entry = tera::Map::new();
+            entry.insert("code".into(), l.code.as_str().into());
+            entry.insert("name".into(), l.name.as_str().into());
+            entry.insert("title".into(), l.title.as_str().into());
+            entry.insert("url".into(), site.link(&format!("{}/", l.code)).into());
+            Value::from(entry)
+        })
+        .collect();
+    let mut alternates: Vec<Value> = site
+        .languages
+        .iter()
+        .map(|l| alternate(&l.code, site.permalink(&format!("{}/", l.code))))
+        .collect();
+    alternates.push(alternate(
+        "x-default",
+        site.permalink(&format!("{}/", site.default_lang)),
+    ));
+    context.insert("lang", &site.default_lang);
+    context.insert("default_language", &site.default_lang);
+    context.insert("base_url", &site.base_url);
+    context.insert("base_path", &site.base_path);
+    context.insert_value("languages", Value::from(languages));
+    context.insert_value("alternates", Value::from(alternates));
+    context
+}
+
+fn alternate(hreflang: &str, href: String) -> Value {
+    let mut entry = tera::Map::new();
+    entry.insert("hreflang".into(), hreflang.into());
+    entry.insert("href".into(), href.into());
+    Value::from(entry)
+}

@@ -1,0 +1,13 @@
+//! Stage 2, **validate**: checks on the loaded input.
+//!
+//! Input: [`crate::load::Sources`]. Output: diagnostics only; nothing is
+//! changed. Checks that need rendered Markdown (links and anchors) happen in
+//! `render`, which sees the headings.
+
+mod config;
+mod i18n;
+mod pages;
+mod sources;
+
+pub use config::language_codes;
+pub use sources::sources;

@@ -1,0 +1,8 @@
+//! Stage 5, **write**: files go into a staging directory beside the output;
+//! when the build succeeds the staging directory replaces the output in one
+//! step, and when it fails it is deleted. A failed build publishes nothing
+//! and leaves the previous output as it was.
+
+mod output;
+
+pub use output::Output;

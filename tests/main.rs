@@ -1,0 +1,23 @@
+//! Integration tests: each runs the real `aqparat` binary on a site copied
+//! into a temporary folder and checks what it wrote and printed.
+
+/// Running the binary on fixture sites, reading its output.
+#[path = "suite/util.rs"]
+mod util;
+
+/// The example site shipped in the repository builds completely.
+#[path = "suite/example_site.rs"]
+mod example_site;
+
+/// URLs, translations, links, listings and feeds of a small site.
+#[path = "suite/build.rs"]
+mod build;
+
+/// Plural forms, numbers and dates per language.
+#[path = "suite/locale.rs"]
+mod locale;
+
+/// Bad input: every problem reported with file, line and column; nothing
+/// written.
+#[path = "suite/invalid.rs"]
+mod invalid;

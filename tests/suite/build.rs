@@ -1,0 +1,272 @@
+use std::collections::BTreeSet;
+
+use crate::util::{TestSite, assert_internal_links_resolve, attributes, hreflangs, parse_xml, walk};
+
+#[test]
+fn every_page_gets_a_pretty_url_in_its_language() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let files: BTreeSet<String> = walk(&site.public())
+        .iter()
+        .map(|f| f.strip_prefix(site.public()).unwrap().display().to_string())
+        .collect();
+    let expected = [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "style.css",
+        "kk/index.html",
+        "kk/404.html",
+        "kk/atom.xml",
+        "kk/about/index.html",
+        "kk/rules/index.html",
+        "kk/rules/first/index.html",
+        "kk/rules/second/index.html",
+        "kk/rules/third/index.html",
+        "ru/index.html",
+        "ru/404.html",
+        "ru/atom.xml",
+        "ru/about/index.html",
+        "ru/rules/index.html",
+        "ru/rules/first/index.html",
+        "ru/rules/second/index.html",
+    ];
+    assert_eq!(files, expected.iter().map(|s| s.to_string()).collect());
+    assert!(site.read("kk/rules/first/index.html").contains("<html lang=\"kk\">"));
+    assert!(site.read("ru/rules/first/index.html").contains("<html lang=\"ru\">"));
+}
+
+#[test]
+fn drafts_are_built_only_when_asked() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    assert!(!site.public().join("kk/rules/draft").exists());
+    let run = site.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.read("kk/rules/draft/index.html").contains("Жоба"));
+    assert!(site.read("ru/rules/draft/index.html").contains("Черновик"));
+}
+
+#[test]
+fn hreflang_links_are_symmetric_with_x_default_and_canonical() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let public = site.public();
+    let mut pages_checked = 0;
+    for file in walk(&public).iter().filter(|f| f.ends_with("index.html")) {
+        let rel = file.strip_prefix(&public).unwrap().display().to_string();
+        if rel == "index.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(file).unwrap();
+        let own_url = format!("https://test.example/{}", rel.trim_end_matches("index.html"));
+        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{own_url}\">")), "{rel}: canonical");
+        let links = hreflangs(&html);
+        assert_eq!(links.iter().filter(|(l, _)| l == "x-default").count(), 1, "{rel}: one x-default");
+        let lang = &rel[..2];
+        assert!(links.contains(&(lang.to_string(), own_url.clone())), "{rel} lists itself");
+        for (hreflang, href) in links.iter().filter(|(l, _)| l != "x-default") {
+            let other = std::fs::read_to_string(public.join(href.strip_prefix("https://test.example/").unwrap()).join("index.html")).unwrap();
+            assert!(
+                hreflangs(&other).contains(&(lang.to_string(), own_url.clone())),
+                "{rel} → {hreflang} {href} does not link back"
+            );
+        }
+        pages_checked += 1;
+    }
+    assert_eq!(pages_checked, 11);
+    // A page without translation lists only itself.
+    let third = hreflangs(&site.read("kk/rules/third/index.html"));
+    assert_eq!(third.len(), 2, "{third:?}");
+}
+
+#[test]
+fn the_switcher_leads_to_the_translation_or_the_nearest_section() {
+    let site = TestSite::fixture("basic");
+    let run = site.build();
+    let first = site.read("kk/rules/first/index.html");
+    assert!(first.contains("<a href=\"/ru/rules/first/\" hreflang=\"ru\" data-translation=\"true\">Русский</a>"));
+    let ru_first = site.read("ru/rules/first/index.html");
+    assert!(ru_first.contains("<a href=\"/kk/rules/first/\" hreflang=\"kk\" data-translation=\"true\">Қазақша</a>"));
+    let third = site.read("kk/rules/third/index.html");
+    assert!(third.contains("<a href=\"/ru/rules/\" hreflang=\"ru\" data-translation=\"false\">Русский</a>"));
+    assert!(third.contains("<p class=\"missing\">Бұл бет мына тілде жоқ Русский</p>"));
+    assert!(!first.contains("class=\"missing\""));
+    // The missing translation is a warning, not an error.
+    assert!(run.stderr.contains("content/rules/third.kk.md:1:1: warning: no translation into `ru`"), "{}", run.stderr);
+}
+
+#[test]
+fn source_path_links_become_urls_in_the_current_language() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let kk_home = site.read("kk/index.html");
+    assert!(kk_home.contains("<a href=\"/kk/rules/\">Ережелер</a>"));
+    assert!(kk_home.contains("<a href=\"/kk/rules/first/#%D2%9B%D0%BE%D0%BB%D0%B4%D1%8B-%D0%B6%D1%83%D1%83\">"));
+    let ru_home = site.read("ru/index.html");
+    assert!(ru_home.contains("<a href=\"/ru/rules/\">Правила</a>"));
+    assert!(site.read("ru/rules/second/index.html").contains("<a href=\"/ru/rules/first/\">Первое</a>"));
+    // A page missing in this language links to the language that has it.
+    assert!(site.read("kk/rules/second/index.html").contains("<a href=\"/kk/rules/third/\">үшінші</a>"));
+    assert!(site.read("kk/about/index.html").contains("<a href=\"/kk/\">Басты бет</a>"));
+    let checked = assert_internal_links_resolve(&site.public(), "/");
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn headings_get_ids_in_their_own_script_and_a_table_of_contents() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let html = site.read("kk/rules/first/index.html");
+    assert!(html.contains("<h2 id=\"қолды-жуу\">Қолды жуу</h2>"));
+    assert!(html.contains("<h2 id=\"тамақ\">Тамақ</h2>"));
+    assert!(html.contains("<h2 id=\"тамақ-1\">Тамақ</h2>"), "duplicate headings get unique ids");
+    assert!(html.contains("<ol class=\"toc\"><li><a href=\"#қолды-жуу\">Қолды жуу</a></li><li><a href=\"#тамақ\">Тамақ</a></li><li><a href=\"#тамақ-1\">Тамақ</a></li></ol>"));
+    assert!(site.read("kk/rules/second/index.html").contains("<h2 id=\"custom-id\">"));
+    let ru = site.read("ru/rules/first/index.html");
+    assert!(ru.contains("<h2 id=\"мытьё-рук\">"));
+    assert!(ru.contains("<table>"), "tables");
+    assert!(ru.contains("<del>зачёркнуто</del>"), "strikethrough");
+    assert!(html.contains("class=\"footnote-definition\""), "footnotes");
+}
+
+#[test]
+fn sections_list_pages_by_weight_with_breadcrumbs_and_neighbours() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let section = site.read("kk/rules/index.html");
+    let listing = &section[section.find("class=\"listing\"").unwrap()..];
+    let titles: Vec<_> = attributes(listing, "href");
+    assert_eq!(titles, ["/kk/rules/first/", "/kk/rules/second/", "/kk/rules/third/"]);
+    let second = site.read("kk/rules/second/index.html");
+    assert!(second.contains("<a rel=\"prev\" href=\"/kk/rules/first/\">"));
+    assert!(second.contains("<a rel=\"next\" href=\"/kk/rules/third/\">"));
+    assert!(second.contains("<nav class=\"breadcrumbs\"><a href=\"/kk/\">Басты бет</a> / <a href=\"/kk/rules/\">Ережелер</a> / </nav>"));
+    let first = site.read("kk/rules/first/index.html");
+    assert!(!first.contains("rel=\"prev\""));
+    // "Last updated" is `updated` when given, else `date`, in the page's language.
+    assert!(first.contains("<time datetime=\"2020-04-05\">2020\u{202f}ж. 5 сәуір</time>"));
+    assert!(site.read("ru/rules/first/index.html").contains("<time datetime=\"2020-04-02\">2 апреля 2020\u{202f}г.</time>"));
+}
+
+#[test]
+fn sitemap_and_feeds_are_valid_xml_with_alternates() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let sitemap = site.read("sitemap.xml");
+    let doc = parse_xml(&sitemap);
+    let locs: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("loc")).map(|n| n.text().unwrap().to_string()).collect();
+    assert_eq!(locs.len(), 11);
+    assert!(locs.contains(&"https://test.example/kk/rules/third/".to_string()));
+    let url = doc
+        .descendants()
+        .find(|n| n.has_tag_name("url") && n.descendants().any(|c| c.text() == Some("https://test.example/ru/rules/first/")))
+        .unwrap();
+    let alternates: Vec<_> = url
+        .children()
+        .filter(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
+        .map(|n| (n.attribute("hreflang").unwrap(), n.attribute("href").unwrap()))
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            ("kk", "https://test.example/kk/rules/first/"),
+            ("ru", "https://test.example/ru/rules/first/"),
+            ("x-default", "https://test.example/kk/rules/first/")
+        ]
+    );
+    for lang in ["kk", "ru"] {
+        let feed = site.read(&format!("{lang}/atom.xml"));
+        let doc = parse_xml(&feed);
+        assert_eq!(doc.root_element().tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+        let entries: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .map(|e| e.descendants().find(|n| n.has_tag_name("id")).unwrap().text().unwrap().to_string())
+            .collect();
+        let expected: &[&str] = if lang == "kk" {
+            // Newest update first: first (updated 04-05), third (04-04), second (04-03), about.
+            &["rules/first/", "rules/third/", "rules/second/", "about/"]
+        } else {
+            &["rules/second/", "rules/first/", "about/"]
+        };
+        let expected: Vec<_> = expected.iter().map(|p| format!("https://test.example/{lang}/{p}")).collect();
+        assert_eq!(entries, expected);
+    }
+    assert_eq!(site.read("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://test.example/sitemap.xml\n");
+}
+
+#[test]
+fn base_url_can_be_overridden_including_a_sub_path() {
+    let site = TestSite::fixture("basic");
+    let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("kk/rules/first/index.html");
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://mirror.example/sub/kk/rules/first/\">"));
+    assert!(html.contains("href=\"/sub/kk/rules/second/\""));
+    assert_internal_links_resolve(&site.public(), "/sub/");
+    let bad = site.run(&["build", "--base-url", "mirror.example"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("must be absolute"), "{}", bad.stderr);
+}
+
+#[test]
+fn the_root_page_offers_both_languages_without_javascript() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let root = site.read("index.html");
+    assert!(root.contains("<a href=\"/kk/\" lang=\"kk\" hreflang=\"kk\">Қазақша</a>"));
+    assert!(root.contains("<a href=\"/ru/\" lang=\"ru\" hreflang=\"ru\">Русский</a>"));
+    assert!(!root.contains("<script"));
+    assert!(hreflangs(&root).contains(&("x-default".into(), "https://test.example/kk/".into())));
+    assert!(site.read("ru/404.html").contains("Страница не найдена"));
+    assert!(site.read("404.html").contains("Бет табылмады"), "the root 404 is the default language's");
+}
+
+#[test]
+fn a_rebuild_replaces_the_output_whole_and_leaves_no_staging_behind() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    site.write("public/stale.html", "left over from an old build");
+    std::fs::remove_file(site.root().join("content/about.ru.md")).unwrap();
+    site.build();
+    assert!(!site.public().join("stale.html").exists());
+    assert!(!site.public().join("ru/about").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("staging") || n.ends_with(".old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = TestSite::fixture("basic");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("no errors, 1 warning(s)"), "{}", run.stderr);
+    assert!(!site.public().exists());
+    let names: Vec<_> = std::fs::read_dir(site.root()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 3, "only site.yaml, content/ and themes/: {names:?}");
+}
+
+#[test]
+fn check_strict_turns_a_missing_translation_into_a_failure() {
+    let site = TestSite::fixture("basic");
+    let run = site.run(&["check", "--strict"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("content/rules/third.kk.md:1:1: warning: no translation into `ru`"));
+    assert!(run.stderr.contains("warnings count as errors with --strict"));
+}
+
+#[test]
+fn static_files_of_the_theme_and_the_site_are_copied_and_the_site_wins() {
+    let site = TestSite::fixture("basic");
+    site.write("static/style.css", "/* the site's own */");
+    site.write("static/docs/memo.txt", "memo");
+    site.build();
+    assert_eq!(site.read("style.css"), "/* the site's own */");
+    assert_eq!(site.read("docs/memo.txt"), "memo");
+}

@@ -1,0 +1,228 @@
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in a temporary folder.
+pub struct TestSite {
+    dir: TempDir,
+}
+
+/// What a run of the binary did.
+pub struct Run {
+    pub code: i32,
+    pub stderr: String,
+}
+
+impl TestSite {
+    /// A copy of `tests/fixtures/NAME`, on top of the test theme
+    /// (`tests/fixtures/_theme`) unless the fixture brings all of its own:
+    /// a fixture's files replace the theme's files of the same name.
+    pub fn fixture(name: &str) -> TestSite {
+        let site = TestSite::empty();
+        let fixtures = repo().join("tests/fixtures");
+        copy_dir(&fixtures.join("_theme"), &site.root().join("themes/default"));
+        copy_dir(&fixtures.join(name), site.root());
+        site
+    }
+
+    /// A copy of the example site of the repository.
+    pub fn example() -> TestSite {
+        let site = TestSite::empty();
+        for dir in ["content", "themes", "data", "static"] {
+            let from = repo().join(dir);
+            if from.exists() {
+                copy_dir(&from, &site.root().join(dir));
+            }
+        }
+        fs::copy(repo().join("site.yaml"), site.root().join("site.yaml")).unwrap();
+        site
+    }
+
+    fn empty() -> TestSite {
+        TestSite {
+            dir: tempfile::Builder::new().prefix("aqparat-test").tempdir().unwrap(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The default output folder.
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// Writes `text` to `rel` under the root.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// Runs `aqparat ARGS --root ROOT`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output: Output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stderr: String::from_utf8_lossy(&output.stderr).replace(&self.root().display().to_string(), "[ROOT]"),
+        }
+    }
+
+    /// Builds, and fails the test if the build fails.
+    pub fn build(&self) -> Run {
+        let run = self.run(&["build"]);
+        assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// The text of an output file.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, relative, with its bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if dir.exists() {
+        for entry in walk(dir) {
+            files.insert(entry.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&entry).unwrap());
+        }
+    }
+    files
+}
+
+/// Every file under `dir`.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The values of attribute `name` in `html` (our output quotes every
+/// attribute with `"`).
+pub fn attributes(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest[..rest.find('"').unwrap()].replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// The `(hreflang, href)` pairs of a page's `<link rel="alternate" hreflang>`.
+pub fn hreflangs(html: &str) -> Vec<(String, String)> {
+    html.split("<link ")
+        .skip(1)
+        .filter(|tag| tag.contains("rel=\"alternate\"") && tag.contains("hreflang="))
+        .map(|tag| {
+            let tag = format!(" {}", &tag[..tag.find('>').unwrap()]);
+            (attributes(&tag, "hreflang")[0].clone(), attributes(&tag, "href")[0].clone())
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes (UTF-8).
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Checks that every internal `href` and `src` of every HTML file under
+/// `public` leads to a file, and every `#fragment` to an id in it. Returns
+/// the number of links checked.
+pub fn assert_internal_links_resolve(public: &Path, base_path: &str) -> usize {
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for file in walk(public).into_iter().filter(|f| f.extension().is_some_and(|e| e == "html")) {
+        let html = fs::read_to_string(&file).unwrap();
+        let page = file.strip_prefix(public).unwrap().display().to_string();
+        let links = attributes(&html, "href").into_iter().chain(attributes(&html, "src"));
+        for link in links {
+            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
+                continue;
+            }
+            let (path, fragment) = link.split_once('#').map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
+            let target_file = if path.is_empty() {
+                file.clone()
+            } else {
+                let Some(rel) = path.strip_prefix(base_path) else {
+                    problems.push(format!("{page}: link `{link}` is not under {base_path}"));
+                    continue;
+                };
+                let target = public.join(percent_decode(rel));
+                if target.is_dir() { target.join("index.html") } else { target }
+            };
+            checked += 1;
+            if !target_file.is_file() {
+                problems.push(format!("{page}: `{link}` leads to no file"));
+                continue;
+            }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                let target_html = fs::read_to_string(&target_file).unwrap();
+                let id = format!("id=\"{}\"", percent_decode(fragment));
+                if !target_html.contains(&id) {
+                    problems.push(format!("{page}: `{link}`: no element with {id}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "broken internal links:\n{}", problems.join("\n"));
+    checked
+}
+
+/// Parses XML, failing the test with the parser's message.
+pub fn parse_xml(text: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("invalid XML: {e}\n{text}"))
+}
