@@ -221,7 +221,10 @@ fn template_hint(message: &str) -> &'static str {
         "add the string to every themes/…/i18n/LANG.yaml, or fix its name here"
     } else if message.starts_with("Unknown function") || message.starts_with("Unknown filter") {
         "aqparat adds the function `t` and the filters `num` and `date` to Tera's built-ins; check the name"
-    } else if ["undefined", "not defined", "not found"].iter().any(|w| message.contains(w)) {
+    } else if ["undefined", "not defined", "not found"]
+        .iter()
+        .any(|w| message.contains(w))
+    {
         "use a variable the page context provides (see the README), or guard it: `{% if x is defined %}` / `x | default(value=\"\")`"
     } else {
         "check the Tera syntax here: tags are `{% … %}`, expressions `{{ … }}`, every block needs its `end…`"

@@ -55,6 +55,8 @@ fn hint_for(message: &str) -> &'static str {
         "check the spelling of this key; only the keys listed are allowed"
     } else if message.starts_with("missing field") {
         "add this key; it is required"
+    } else if message.starts_with("mapping values are not allowed") {
+        "a value that contains `: ` must be put in quotes, e.g. title: 'Біргеміз: Білім'; or fix the indentation of this line"
     } else if message.starts_with("duplicate mapping key") {
         "this key appears twice; keep one of them"
     } else if message.starts_with("invalid") || message.starts_with("expected") {

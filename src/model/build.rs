@@ -44,7 +44,7 @@ pub fn site(
             pages.push(synthetic_home(lang));
         }
     }
-    link(&mut pages, &languages);
+    link(&mut pages);
     let theme = Theme {
         tera: sources.theme.tera,
         template_paths: sources.theme.template_paths,
@@ -107,7 +107,6 @@ fn page_from_raw(raw: RawPage) -> Page {
         subsections: Vec::new(),
         previous: None,
         next: None,
-        translations: Vec::new(),
     }
 }
 
@@ -138,34 +137,27 @@ fn synthetic_home(lang: &Lang) -> Page {
     page
 }
 
-/// Sets parents, listings, neighbours and translations.
-fn link(pages: &mut [Page], languages: &[Lang]) {
+/// Sets parents, listings and neighbours.
+fn link(pages: &mut [Page]) {
     let by_key = index_by_key(pages);
-    let find = |key: &str, lang: &str| by_key.get(&(key.to_string(), lang.to_string())).copied();
     let mut children: HashMap<PageId, Vec<PageId>> = HashMap::new();
-    for id in 0..pages.len() {
-        let page = &pages[id];
-        if page.kind != PageKind::Home {
-            let mut key = page.key.as_str();
-            let parent = loop {
-                key = key.rsplit_once('/').map_or("", |(p, _)| p);
-                if let Some(parent) = find(key, &page.lang) {
-                    break Some(parent);
-                }
-                if key.is_empty() {
-                    break None;
-                }
-            };
-            if let Some(parent) = parent {
-                children.entry(parent).or_default().push(id);
-            }
-            pages[id].parent = parent;
+    for (id, page) in pages.iter_mut().enumerate() {
+        if page.kind == PageKind::Home {
+            continue;
         }
-        pages[id].translations = languages
-            .iter()
-            .filter(|l| l.code != pages[id].lang)
-            .filter_map(|l| find(&pages[id].key, &l.code))
-            .collect();
+        let mut key = page.key.as_str();
+        page.parent = loop {
+            key = key.rsplit_once('/').map_or("", |(p, _)| p);
+            if let Some(&parent) = by_key.get(&(key.to_string(), page.lang.clone())) {
+                break Some(parent);
+            }
+            if key.is_empty() {
+                break None;
+            }
+        };
+        if let Some(parent) = page.parent {
+            children.entry(parent).or_default().push(id);
+        }
     }
     for (parent, mut ids) in children {
         ids.sort_by_key(|&id| {

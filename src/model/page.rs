@@ -70,8 +70,6 @@ pub struct Page {
     pub previous: Option<PageId>,
     /// See `previous`.
     pub next: Option<PageId>,
-    /// The same page in the other languages, in the site's language order.
-    pub translations: Vec<PageId>,
 }
 
 impl Page {

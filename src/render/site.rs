@@ -115,7 +115,8 @@ fn render_template(
     template: &str,
     context: &Context,
 ) -> Result<Option<String>, Diagnostic> {
-    let is_broken = !tera.contains_template(template) && site.theme.template_paths.contains_key(template);
+    let is_broken =
+        !tera.contains_template(template) && site.theme.template_paths.contains_key(template);
     if is_broken {
         return Ok(None);
     }

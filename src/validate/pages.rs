@@ -68,7 +68,13 @@ pub fn check(
         }
     }
     if let Some(languages) = languages {
-        report_missing_translations(sources, languages, &langs_by_key, include_drafts, diagnostics);
+        report_missing_translations(
+            sources,
+            languages,
+            &langs_by_key,
+            include_drafts,
+            diagnostics,
+        );
     }
 }
 

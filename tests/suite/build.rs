@@ -1,6 +1,8 @@
 use std::collections::BTreeSet;
 
-use crate::util::{TestSite, assert_internal_links_resolve, attributes, hreflangs, parse_xml, walk};
+use crate::util::{
+    TestSite, assert_internal_links_resolve, attributes, hreflangs, parse_xml, walk,
+};
 
 #[test]
 fn every_page_gets_a_pretty_url_in_its_language() {
@@ -33,8 +35,14 @@ fn every_page_gets_a_pretty_url_in_its_language() {
         "ru/rules/second/index.html",
     ];
     assert_eq!(files, expected.iter().map(|s| s.to_string()).collect());
-    assert!(site.read("kk/rules/first/index.html").contains("<html lang=\"kk\">"));
-    assert!(site.read("ru/rules/first/index.html").contains("<html lang=\"ru\">"));
+    assert!(
+        site.read("kk/rules/first/index.html")
+            .contains("<html lang=\"kk\">")
+    );
+    assert!(
+        site.read("ru/rules/first/index.html")
+            .contains("<html lang=\"ru\">")
+    );
 }
 
 #[test]
@@ -60,14 +68,32 @@ fn hreflang_links_are_symmetric_with_x_default_and_canonical() {
             continue;
         }
         let html = std::fs::read_to_string(file).unwrap();
-        let own_url = format!("https://test.example/{}", rel.trim_end_matches("index.html"));
-        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{own_url}\">")), "{rel}: canonical");
+        let own_url = format!(
+            "https://test.example/{}",
+            rel.trim_end_matches("index.html")
+        );
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{own_url}\">")),
+            "{rel}: canonical"
+        );
         let links = hreflangs(&html);
-        assert_eq!(links.iter().filter(|(l, _)| l == "x-default").count(), 1, "{rel}: one x-default");
+        assert_eq!(
+            links.iter().filter(|(l, _)| l == "x-default").count(),
+            1,
+            "{rel}: one x-default"
+        );
         let lang = &rel[..2];
-        assert!(links.contains(&(lang.to_string(), own_url.clone())), "{rel} lists itself");
+        assert!(
+            links.contains(&(lang.to_string(), own_url.clone())),
+            "{rel} lists itself"
+        );
         for (hreflang, href) in links.iter().filter(|(l, _)| l != "x-default") {
-            let other = std::fs::read_to_string(public.join(href.strip_prefix("https://test.example/").unwrap()).join("index.html")).unwrap();
+            let other = std::fs::read_to_string(
+                public
+                    .join(href.strip_prefix("https://test.example/").unwrap())
+                    .join("index.html"),
+            )
+            .unwrap();
             assert!(
                 hreflangs(&other).contains(&(lang.to_string(), own_url.clone())),
                 "{rel} → {hreflang} {href} does not link back"
@@ -86,15 +112,28 @@ fn the_switcher_leads_to_the_translation_or_the_nearest_section() {
     let site = TestSite::fixture("basic");
     let run = site.build();
     let first = site.read("kk/rules/first/index.html");
-    assert!(first.contains("<a href=\"/ru/rules/first/\" hreflang=\"ru\" data-translation=\"true\">Русский</a>"));
+    assert!(first.contains(
+        "<a href=\"/ru/rules/first/\" hreflang=\"ru\" data-translation=\"true\">Русский</a>"
+    ));
     let ru_first = site.read("ru/rules/first/index.html");
-    assert!(ru_first.contains("<a href=\"/kk/rules/first/\" hreflang=\"kk\" data-translation=\"true\">Қазақша</a>"));
+    assert!(ru_first.contains(
+        "<a href=\"/kk/rules/first/\" hreflang=\"kk\" data-translation=\"true\">Қазақша</a>"
+    ));
     let third = site.read("kk/rules/third/index.html");
-    assert!(third.contains("<a href=\"/ru/rules/\" hreflang=\"ru\" data-translation=\"false\">Русский</a>"));
+    assert!(
+        third.contains(
+            "<a href=\"/ru/rules/\" hreflang=\"ru\" data-translation=\"false\">Русский</a>"
+        )
+    );
     assert!(third.contains("<p class=\"missing\">Бұл бет мына тілде жоқ Русский</p>"));
     assert!(!first.contains("class=\"missing\""));
     // The missing translation is a warning, not an error.
-    assert!(run.stderr.contains("content/rules/third.kk.md:1:1: warning: no translation into `ru`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/rules/third.kk.md:1:1: warning: no translation into `ru`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -103,13 +142,24 @@ fn source_path_links_become_urls_in_the_current_language() {
     site.build();
     let kk_home = site.read("kk/index.html");
     assert!(kk_home.contains("<a href=\"/kk/rules/\">Ережелер</a>"));
-    assert!(kk_home.contains("<a href=\"/kk/rules/first/#%D2%9B%D0%BE%D0%BB%D0%B4%D1%8B-%D0%B6%D1%83%D1%83\">"));
+    assert!(kk_home.contains(
+        "<a href=\"/kk/rules/first/#%D2%9B%D0%BE%D0%BB%D0%B4%D1%8B-%D0%B6%D1%83%D1%83\">"
+    ));
     let ru_home = site.read("ru/index.html");
     assert!(ru_home.contains("<a href=\"/ru/rules/\">Правила</a>"));
-    assert!(site.read("ru/rules/second/index.html").contains("<a href=\"/ru/rules/first/\">Первое</a>"));
+    assert!(
+        site.read("ru/rules/second/index.html")
+            .contains("<a href=\"/ru/rules/first/\">Первое</a>")
+    );
     // A page missing in this language links to the language that has it.
-    assert!(site.read("kk/rules/second/index.html").contains("<a href=\"/kk/rules/third/\">үшінші</a>"));
-    assert!(site.read("kk/about/index.html").contains("<a href=\"/kk/\">Басты бет</a>"));
+    assert!(
+        site.read("kk/rules/second/index.html")
+            .contains("<a href=\"/kk/rules/third/\">үшінші</a>")
+    );
+    assert!(
+        site.read("kk/about/index.html")
+            .contains("<a href=\"/kk/\">Басты бет</a>")
+    );
     let checked = assert_internal_links_resolve(&site.public(), "/");
     assert!(checked > 50, "only {checked} links checked");
 }
@@ -121,9 +171,15 @@ fn headings_get_ids_in_their_own_script_and_a_table_of_contents() {
     let html = site.read("kk/rules/first/index.html");
     assert!(html.contains("<h2 id=\"қолды-жуу\">Қолды жуу</h2>"));
     assert!(html.contains("<h2 id=\"тамақ\">Тамақ</h2>"));
-    assert!(html.contains("<h2 id=\"тамақ-1\">Тамақ</h2>"), "duplicate headings get unique ids");
+    assert!(
+        html.contains("<h2 id=\"тамақ-1\">Тамақ</h2>"),
+        "duplicate headings get unique ids"
+    );
     assert!(html.contains("<ol class=\"toc\"><li><a href=\"#қолды-жуу\">Қолды жуу</a></li><li><a href=\"#тамақ\">Тамақ</a></li><li><a href=\"#тамақ-1\">Тамақ</a></li></ol>"));
-    assert!(site.read("kk/rules/second/index.html").contains("<h2 id=\"custom-id\">"));
+    assert!(
+        site.read("kk/rules/second/index.html")
+            .contains("<h2 id=\"custom-id\">")
+    );
     let ru = site.read("ru/rules/first/index.html");
     assert!(ru.contains("<h2 id=\"мытьё-рук\">"));
     assert!(ru.contains("<table>"), "tables");
@@ -138,7 +194,10 @@ fn sections_list_pages_by_weight_with_breadcrumbs_and_neighbours() {
     let section = site.read("kk/rules/index.html");
     let listing = &section[section.find("class=\"listing\"").unwrap()..];
     let titles: Vec<_> = attributes(listing, "href");
-    assert_eq!(titles, ["/kk/rules/first/", "/kk/rules/second/", "/kk/rules/third/"]);
+    assert_eq!(
+        titles,
+        ["/kk/rules/first/", "/kk/rules/second/", "/kk/rules/third/"]
+    );
     let second = site.read("kk/rules/second/index.html");
     assert!(second.contains("<a rel=\"prev\" href=\"/kk/rules/first/\">"));
     assert!(second.contains("<a rel=\"next\" href=\"/kk/rules/third/\">"));
@@ -147,7 +206,10 @@ fn sections_list_pages_by_weight_with_breadcrumbs_and_neighbours() {
     assert!(!first.contains("rel=\"prev\""));
     // "Last updated" is `updated` when given, else `date`, in the page's language.
     assert!(first.contains("<time datetime=\"2020-04-05\">2020\u{202f}ж. 5 сәуір</time>"));
-    assert!(site.read("ru/rules/first/index.html").contains("<time datetime=\"2020-04-02\">2 апреля 2020\u{202f}г.</time>"));
+    assert!(
+        site.read("ru/rules/first/index.html")
+            .contains("<time datetime=\"2020-04-02\">2 апреля 2020\u{202f}г.</time>")
+    );
 }
 
 #[test]
@@ -156,17 +218,30 @@ fn sitemap_and_feeds_are_valid_xml_with_alternates() {
     site.build();
     let sitemap = site.read("sitemap.xml");
     let doc = parse_xml(&sitemap);
-    let locs: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("loc")).map(|n| n.text().unwrap().to_string()).collect();
+    let locs: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect();
     assert_eq!(locs.len(), 11);
     assert!(locs.contains(&"https://test.example/kk/rules/third/".to_string()));
     let url = doc
         .descendants()
-        .find(|n| n.has_tag_name("url") && n.descendants().any(|c| c.text() == Some("https://test.example/ru/rules/first/")))
+        .find(|n| {
+            n.has_tag_name("url")
+                && n.descendants()
+                    .any(|c| c.text() == Some("https://test.example/ru/rules/first/"))
+        })
         .unwrap();
     let alternates: Vec<_> = url
         .children()
         .filter(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
-        .map(|n| (n.attribute("hreflang").unwrap(), n.attribute("href").unwrap()))
+        .map(|n| {
+            (
+                n.attribute("hreflang").unwrap(),
+                n.attribute("href").unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         alternates,
@@ -179,11 +254,21 @@ fn sitemap_and_feeds_are_valid_xml_with_alternates() {
     for lang in ["kk", "ru"] {
         let feed = site.read(&format!("{lang}/atom.xml"));
         let doc = parse_xml(&feed);
-        assert_eq!(doc.root_element().tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+        assert_eq!(
+            doc.root_element().tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom")
+        );
         let entries: Vec<_> = doc
             .descendants()
             .filter(|n| n.has_tag_name("entry"))
-            .map(|e| e.descendants().find(|n| n.has_tag_name("id")).unwrap().text().unwrap().to_string())
+            .map(|e| {
+                e.descendants()
+                    .find(|n| n.has_tag_name("id"))
+                    .unwrap()
+                    .text()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         let expected: &[&str] = if lang == "kk" {
             // Newest update first: first (updated 04-05), third (04-04), second (04-03), about.
@@ -191,10 +276,16 @@ fn sitemap_and_feeds_are_valid_xml_with_alternates() {
         } else {
             &["rules/second/", "rules/first/", "about/"]
         };
-        let expected: Vec<_> = expected.iter().map(|p| format!("https://test.example/{lang}/{p}")).collect();
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|p| format!("https://test.example/{lang}/{p}"))
+            .collect();
         assert_eq!(entries, expected);
     }
-    assert_eq!(site.read("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://test.example/sitemap.xml\n");
+    assert_eq!(
+        site.read("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://test.example/sitemap.xml\n"
+    );
 }
 
 #[test]
@@ -203,7 +294,11 @@ fn base_url_can_be_overridden_including_a_sub_path() {
     let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = site.read("kk/rules/first/index.html");
-    assert!(html.contains("<link rel=\"canonical\" href=\"https://mirror.example/sub/kk/rules/first/\">"));
+    assert!(
+        html.contains(
+            "<link rel=\"canonical\" href=\"https://mirror.example/sub/kk/rules/first/\">"
+        )
+    );
     assert!(html.contains("href=\"/sub/kk/rules/second/\""));
     assert_internal_links_resolve(&site.public(), "/sub/");
     let bad = site.run(&["build", "--base-url", "mirror.example"]);
@@ -221,7 +316,10 @@ fn the_root_page_offers_both_languages_without_javascript() {
     assert!(!root.contains("<script"));
     assert!(hreflangs(&root).contains(&("x-default".into(), "https://test.example/kk/".into())));
     assert!(site.read("ru/404.html").contains("Страница не найдена"));
-    assert!(site.read("404.html").contains("Бет табылмады"), "the root 404 is the default language's");
+    assert!(
+        site.read("404.html").contains("Бет табылмады"),
+        "the root 404 is the default language's"
+    );
 }
 
 #[test]
@@ -246,10 +344,21 @@ fn check_writes_nothing() {
     let site = TestSite::fixture("basic");
     let run = site.run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("no errors, 1 warning(s)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no errors, 1 warning(s)"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.public().exists());
-    let names: Vec<_> = std::fs::read_dir(site.root()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), 3, "only site.yaml, content/ and themes/: {names:?}");
+    let names: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        3,
+        "only site.yaml, content/ and themes/: {names:?}"
+    );
 }
 
 #[test]
@@ -257,8 +366,14 @@ fn check_strict_turns_a_missing_translation_into_a_failure() {
     let site = TestSite::fixture("basic");
     let run = site.run(&["check", "--strict"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("content/rules/third.kk.md:1:1: warning: no translation into `ru`"));
-    assert!(run.stderr.contains("warnings count as errors with --strict"));
+    assert!(
+        run.stderr
+            .contains("content/rules/third.kk.md:1:1: warning: no translation into `ru`")
+    );
+    assert!(
+        run.stderr
+            .contains("warnings count as errors with --strict")
+    );
 }
 
 #[test]

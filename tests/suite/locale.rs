@@ -2,7 +2,7 @@ use crate::util::TestSite;
 
 /// The text of `<p class="NAME">` in `html`.
 fn paragraph<'a>(html: &'a str, class: &str) -> &'a str {
-    let start = html.find(&format!("<p class=\"{class}\">")).unwrap() + class.len() + 11;
+    let start = html.find(&format!("<p class=\"{class}\">")).unwrap() + class.len() + 12;
     &html[start..start + html[start..].find("</p>").unwrap()]
 }
 

@@ -28,7 +28,10 @@ impl TestSite {
     pub fn fixture(name: &str) -> TestSite {
         let site = TestSite::empty();
         let fixtures = repo().join("tests/fixtures");
-        copy_dir(&fixtures.join("_theme"), &site.root().join("themes/default"));
+        copy_dir(
+            &fixtures.join("_theme"),
+            &site.root().join("themes/default"),
+        );
         copy_dir(&fixtures.join(name), site.root());
         site
     }
@@ -48,7 +51,10 @@ impl TestSite {
 
     fn empty() -> TestSite {
         TestSite {
-            dir: tempfile::Builder::new().prefix("aqparat-test").tempdir().unwrap(),
+            dir: tempfile::Builder::new()
+                .prefix("aqparat-test")
+                .tempdir()
+                .unwrap(),
         }
     }
 
@@ -78,7 +84,8 @@ impl TestSite {
             .unwrap();
         Run {
             code: output.status.code().unwrap_or(-1),
-            stderr: String::from_utf8_lossy(&output.stderr).replace(&self.root().display().to_string(), "[ROOT]"),
+            stderr: String::from_utf8_lossy(&output.stderr)
+                .replace(&self.root().display().to_string(), "[ROOT]"),
         }
     }
 
@@ -115,7 +122,10 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     if dir.exists() {
         for entry in walk(dir) {
-            files.insert(entry.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&entry).unwrap());
+            files.insert(
+                entry.strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(&entry).unwrap(),
+            );
         }
     }
     files
@@ -155,7 +165,10 @@ pub fn hreflangs(html: &str) -> Vec<(String, String)> {
         .filter(|tag| tag.contains("rel=\"alternate\"") && tag.contains("hreflang="))
         .map(|tag| {
             let tag = format!(" {}", &tag[..tag.find('>').unwrap()]);
-            (attributes(&tag, "hreflang")[0].clone(), attributes(&tag, "href")[0].clone())
+            (
+                attributes(&tag, "hreflang")[0].clone(),
+                attributes(&tag, "href")[0].clone(),
+            )
         })
         .collect()
 }
@@ -166,12 +179,13 @@ pub fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -185,15 +199,25 @@ pub fn percent_decode(text: &str) -> String {
 pub fn assert_internal_links_resolve(public: &Path, base_path: &str) -> usize {
     let mut checked = 0;
     let mut problems = Vec::new();
-    for file in walk(public).into_iter().filter(|f| f.extension().is_some_and(|e| e == "html")) {
+    for file in walk(public)
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+    {
         let html = fs::read_to_string(&file).unwrap();
         let page = file.strip_prefix(public).unwrap().display().to_string();
-        let links = attributes(&html, "href").into_iter().chain(attributes(&html, "src"));
+        let links = attributes(&html, "href")
+            .into_iter()
+            .chain(attributes(&html, "src"));
         for link in links {
-            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+            {
                 continue;
             }
-            let (path, fragment) = link.split_once('#').map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
+            let (path, fragment) = link
+                .split_once('#')
+                .map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
             let target_file = if path.is_empty() {
                 file.clone()
             } else {
@@ -202,7 +226,11 @@ pub fn assert_internal_links_resolve(public: &Path, base_path: &str) -> usize {
                     continue;
                 };
                 let target = public.join(percent_decode(rel));
-                if target.is_dir() { target.join("index.html") } else { target }
+                if target.is_dir() {
+                    target.join("index.html")
+                } else {
+                    target
+                }
             };
             checked += 1;
             if !target_file.is_file() {
@@ -218,7 +246,11 @@ pub fn assert_internal_links_resolve(public: &Path, base_path: &str) -> usize {
             }
         }
     }
-    assert!(problems.is_empty(), "broken internal links:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken internal links:\n{}",
+        problems.join("\n")
+    );
     checked
 }
 

@@ -1,0 +1,44 @@
+use crate::util::{TestSite, assert_internal_links_resolve, hreflangs, parse_xml, walk};
+
+#[test]
+fn the_example_site_builds_without_errors_or_warnings() {
+    let site = TestSite::example();
+    let run = site.run(&["check", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site.build();
+    let public = site.public();
+    let content = walk(&site.root().join("content"));
+    let mut pages = 0;
+    for source in &content {
+        let rel = source
+            .strip_prefix(site.root().join("content"))
+            .unwrap()
+            .display()
+            .to_string();
+        let (stem, lang) = rel.strip_suffix(".md").unwrap().rsplit_once('.').unwrap();
+        let dir = stem.trim_end_matches("_index").trim_end_matches('/');
+        let out = if dir.is_empty() {
+            format!("{lang}/index.html")
+        } else {
+            format!("{lang}/{dir}/index.html")
+        };
+        let html = site.read(&out);
+        assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{out}");
+        // Every page of the example exists in both languages.
+        assert_eq!(hreflangs(&html).len(), 3, "{out}: kk, ru and x-default");
+        pages += 1;
+    }
+    assert!(pages >= 20, "{pages}");
+    assert_internal_links_resolve(&public, "/");
+    parse_xml(&site.read("sitemap.xml"));
+    for lang in ["kk", "ru"] {
+        let feed = site.read(&format!("{lang}/atom.xml"));
+        let doc = parse_xml(&feed);
+        assert!(
+            doc.descendants()
+                .filter(|n| n.has_tag_name("entry"))
+                .count()
+                >= 7
+        );
+    }
+}
