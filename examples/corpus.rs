@@ -13,14 +13,16 @@
 //!   written; copy the repository's `themes/` directory next to it
 //!   (`bench/run.sh` does this).
 //! * `OUT_DIR/content/_index.{kk,ru}.md` — home page.
-//! * `OUT_DIR/content/sNNN/_index.{kk,ru}.md` — one section per 100 pages.
-//! * `OUT_DIR/content/sNNN/page-NNNNN.{kk,ru}.md` — `N` pages per language.
+//! * `OUT_DIR/content/gNN/_index.{kk,ru}.md` — one top-level section per
+//!   10 sections (a site's main menu stays short, as on a real site).
+//! * `OUT_DIR/content/gNN/sNNN/_index.{kk,ru}.md` — one section per 100 pages.
+//! * `OUT_DIR/content/gNN/sNNN/page-NNNNN.{kk,ru}.md` — `N` pages per language.
 //!
 //! Every page has YAML front matter (title, description, date in 2020, weight)
 //! and a body of roughly 600 words: 3–5 `##` headings, paragraphs, a bullet
 //! list, a numbered list, a 3-column table, bold/emphasis, three links to other
-//! pages (`[text](@/s003/page-00321.md)`) and one link to a section
-//! (`[text](@/s001/_index.md)`). All link targets exist.
+//! pages (`[text](@/g00/s003/page-00321.md)`) and one link to a section
+//! (`[text](@/g00/s001/_index.md)`). All link targets exist.
 //!
 //! The text is meaningless on purpose: words are drawn from a fixed word list
 //! by a xorshift PRNG seeded from the page number, so the same `N` always
@@ -468,8 +470,16 @@ fn plan_page(i: usize, n_pages: usize) -> PagePlan {
     }
 }
 
+/// Sections per top-level section.
+const SECTIONS_PER_GROUP: usize = 10;
+
+/// The folder of section `s` under `content/`.
+fn section_path(s: usize) -> String {
+    format!("g{:02}/s{:03}", s / SECTIONS_PER_GROUP, s)
+}
+
 fn page_path(i: usize) -> String {
-    format!("s{:03}/page-{:05}", i / PAGES_PER_SECTION, i)
+    format!("{}/page-{:05}", section_path(i / PAGES_PER_SECTION), i)
 }
 
 fn page(i: usize, plan: &PagePlan, lang: &Lang) -> String {
@@ -538,8 +548,10 @@ fn page(i: usize, plan: &PagePlan, lang: &Lang) -> String {
         .iter()
         .map(|&t| format!("[{} {:05}](@/{}.md)", lang.page_title, t, page_path(t)))
         .chain(std::iter::once(format!(
-            "[{} {:03}](@/s{:03}/_index.md)",
-            lang.section_title, plan.section_link, plan.section_link
+            "[{} {:03}](@/{}/_index.md)",
+            lang.section_title,
+            plan.section_link,
+            section_path(plan.section_link)
         )))
         .collect();
     fixed += 4 * 7;
@@ -607,10 +619,12 @@ fn home_index(n_sections: usize, lang: &Lang) -> String {
     out.push_str("\n\n## ");
     out.push_str(lang.home_heading);
     out.push_str("\n\n");
-    for s in 0..n_sections.min(10) {
+    for s in (0..n_sections).step_by(SECTIONS_PER_GROUP) {
         out.push_str(&format!(
-            "- [{} {:03}](@/s{:03}/_index.md)\n",
-            lang.section_title, s, s
+            "- [{} {:03}](@/g{:02}/_index.md)\n",
+            lang.section_title,
+            s,
+            s / SECTIONS_PER_GROUP
         ));
     }
     out
@@ -637,8 +651,18 @@ fn generate(n_pages: usize, out_dir: &Path) -> io::Result<(usize, usize)> {
         write(&content.join(name), &home_index(n_sections, lang))?;
     }
     for s in 0..n_sections {
-        let dir = content.join(format!("s{s:03}"));
+        let dir = content.join(section_path(s));
         fs::create_dir_all(&dir)?;
+        if s % SECTIONS_PER_GROUP == 0 {
+            for lang in &LANGS {
+                let name = format!("_index.{}.md", lang.code);
+                let group = dir.parent().expect("a section is inside its group");
+                write(
+                    &group.join(name),
+                    &section_index(s / SECTIONS_PER_GROUP + 1000, lang),
+                )?;
+            }
+        }
         for lang in &LANGS {
             let name = format!("_index.{}.md", lang.code);
             write(&dir.join(name), &section_index(s, lang))?;

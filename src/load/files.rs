@@ -1,6 +1,7 @@
 //! Reading files from disk: UTF-8 text with a precise error for any byte that
 //! is not UTF-8, and listing static files to copy.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -19,19 +20,62 @@ pub struct StaticFile {
 /// Reads `root/rel` as UTF-8 text. A file that is not UTF-8 gives a
 /// diagnostic at the first bad byte.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-        Diagnostic::error(rel, Span::START, format!("cannot read this file: {e}"))
-            .with_hint("check that the file exists and is readable")
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        // The prefix is valid UTF-8 by construction.
-        let prefix = String::from_utf8_lossy(valid);
-        let span = Span::at_offset(&prefix, prefix.len(), 0);
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| unreadable(rel, &e))?;
+    into_text(rel, bytes)
+}
+
+/// Reads the beginning of `root/rel`, chunk by chunk, until `end` finds in
+/// the text read so far where the wanted part ends; returns that part. When
+/// `end` finds nothing, the whole file is read (and checked as UTF-8).
+pub fn read_text_until(
+    root: &Path,
+    rel: &Path,
+    end: impl Fn(&str) -> Option<usize>,
+) -> Result<String, Diagnostic> {
+    // Front matter is rarely longer than this: usually one read suffices.
+    const CHUNK: u64 = 2 * 1024;
+    let mut file = std::fs::File::open(root.join(rel)).map_err(|e| unreadable(rel, &e))?;
+    let mut bytes = Vec::with_capacity(CHUNK as usize);
+    loop {
+        let read = (&mut file)
+            .take(CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(|e| unreadable(rel, &e))?;
+        if read == 0 {
+            return into_text(rel, bytes);
+        }
+        let valid = match simdutf8::compat::from_utf8(&bytes) {
+            Ok(text) => text,
+            // A chunk may end inside a character: look at the valid part.
+            Err(e) => simdutf8::basic::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+        };
+        if let Some(len) = end(valid) {
+            return Ok(valid[..len].to_string());
+        }
+    }
+}
+
+fn unreadable(rel: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(rel, Span::START, format!("cannot read this file: {error}"))
+        .with_hint("check that the file exists and is readable")
+}
+
+fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    // simdutf8 validates Cyrillic text several times faster than the
+    // standard library; on the benchmark corpus this check was a tenth of
+    // the whole build.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just validated as UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
+    let valid_up_to = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let prefix = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let span = Span::at_offset(&prefix, prefix.len(), 0);
+    Err(
         Diagnostic::error(rel, span, "this file is not UTF-8 text").with_hint(
             "save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)",
-        )
-    })
+        ),
+    )
 }
 
 /// Every file under `root/dir`, relative to `root`, sorted, skipping hidden

@@ -14,7 +14,7 @@ mod theme;
 mod yaml;
 
 pub use config::{RawConfig, RawLanguage};
-pub use content::{FrontMatter, RawPage};
+pub use content::{FrontMatter, PageText, RawPage, read_page};
 pub use files::StaticFile;
 pub use sources::{Sources, sources};
 pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};

@@ -1,6 +1,6 @@
 //! The load stage's entry: everything read from the site root.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::config::{self, RawConfig};
 use super::content::{self, RawPage};
@@ -10,6 +10,8 @@ use crate::diag::Diagnostic;
 
 /// Everything the site is made of, as read from disk.
 pub struct Sources {
+    /// The site's root folder.
+    pub root: PathBuf,
     /// `site.yaml`, or `None` when it could not be read or parsed.
     pub config: Option<RawConfig>,
     /// The text of `site.yaml`, for diagnostics.
@@ -41,6 +43,7 @@ pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
     let pages = content::load(root, &mut diagnostics);
     let static_files = files::static_files(root, Path::new("static"));
     let sources = Sources {
+        root: root.to_path_buf(),
         config,
         config_text,
         pages,

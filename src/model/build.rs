@@ -3,7 +3,7 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-use super::site::index_by_key;
+use super::site::PageIndex;
 use super::{Date, Lang, Page, PageId, PageKind, Site, Theme, output_url};
 use crate::load::{RawConfig, RawPage, Sources};
 
@@ -66,6 +66,7 @@ pub fn site(
         base_url.push('/');
     }
     Site::new(
+        sources.root,
         base_url,
         config.default_language.value.clone(),
         languages,
@@ -99,9 +100,6 @@ fn page_from_raw(raw: RawPage) -> Page {
         lang: raw.lang,
         kind,
         path: raw.path,
-        text: raw.text,
-        body_start: raw.body_start,
-        body_line_offset: raw.body_line_offset,
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
@@ -129,9 +127,7 @@ fn synthetic_home(lang: &Lang) -> Page {
         lang: lang.code.clone(),
         front: Default::default(),
         has_front_matter: true,
-        text: String::new(),
-        body_start: 0,
-        body_line_offset: 0,
+        front_text: String::new(),
     });
     page.title = lang.title.clone();
     page
@@ -139,23 +135,29 @@ fn synthetic_home(lang: &Lang) -> Page {
 
 /// Sets parents, listings and neighbours.
 fn link(pages: &mut [Page]) {
-    let by_key = index_by_key(pages);
+    let by_key = PageIndex::new(pages);
+    let parents: Vec<Option<PageId>> = pages
+        .iter()
+        .map(|page| {
+            if page.kind == PageKind::Home {
+                return None;
+            }
+            let mut key = page.key.as_str();
+            loop {
+                key = key.rsplit_once('/').map_or("", |(p, _)| p);
+                if let Some(parent) = by_key.find(pages, key, &page.lang) {
+                    return Some(parent);
+                }
+                if key.is_empty() {
+                    return None;
+                }
+            }
+        })
+        .collect();
     let mut children: HashMap<PageId, Vec<PageId>> = HashMap::new();
-    for (id, page) in pages.iter_mut().enumerate() {
-        if page.kind == PageKind::Home {
-            continue;
-        }
-        let mut key = page.key.as_str();
-        page.parent = loop {
-            key = key.rsplit_once('/').map_or("", |(p, _)| p);
-            if let Some(&parent) = by_key.get(&(key.to_string(), page.lang.clone())) {
-                break Some(parent);
-            }
-            if key.is_empty() {
-                break None;
-            }
-        };
-        if let Some(parent) = page.parent {
+    for (id, parent) in parents.into_iter().enumerate() {
+        pages[id].parent = parent;
+        if let Some(parent) = parent {
             children.entry(parent).or_default().push(id);
         }
     }

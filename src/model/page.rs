@@ -52,12 +52,6 @@ pub struct Page {
     pub weight: Option<i64>,
     /// Template name.
     pub template: String,
-    /// The whole source file (the body is `text[body_start..]`).
-    pub text: String,
-    /// Byte offset of the Markdown body.
-    pub body_start: usize,
-    /// Lines before the body, for diagnostics.
-    pub body_line_offset: usize,
     /// URL path relative to the site's base (`kk/rules/quarantine/`).
     pub url: String,
     /// The section that lists this page (none for the home page).
@@ -73,11 +67,6 @@ pub struct Page {
 }
 
 impl Page {
-    /// The Markdown body.
-    pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
-    }
-
     /// The date shown as "last updated": `updated`, else `date`.
     pub fn last_updated(&self) -> Option<Date> {
         self.updated.or(self.date)

@@ -33,6 +33,8 @@ pub struct Theme {
 
 /// The validated, linked site.
 pub struct Site {
+    /// The site's root folder; `render` reads page bodies from it.
+    pub root: PathBuf,
     /// Absolute base URL, ending in `/`.
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/sub/`), the prefix of every link.
@@ -47,12 +49,13 @@ pub struct Site {
     pub theme: Theme,
     /// The site's own static files.
     pub static_files: Vec<StaticFile>,
-    by_key: HashMap<(String, String), PageId>,
+    by_key: PageIndex,
 }
 
 impl Site {
     /// Assembles a site; `pages` must already be linked.
     pub(super) fn new(
+        root: PathBuf,
         base_url: String,
         default_lang: String,
         languages: Vec<Lang>,
@@ -60,9 +63,10 @@ impl Site {
         theme: Theme,
         static_files: Vec<StaticFile>,
     ) -> Site {
-        let by_key = index_by_key(&pages);
+        let by_key = PageIndex::new(&pages);
         let base_path = base_path(&base_url);
         Site {
+            root,
             base_url,
             base_path,
             default_lang,
@@ -76,9 +80,7 @@ impl Site {
 
     /// The page `key` in `lang`, if it exists.
     pub fn page(&self, key: &str, lang: &str) -> Option<PageId> {
-        self.by_key
-            .get(&(key.to_string(), lang.to_string()))
-            .copied()
+        self.by_key.find(&self.pages, key, lang)
     }
 
     /// The language `code`.
@@ -112,12 +114,27 @@ impl Site {
     }
 }
 
-pub(super) fn index_by_key(pages: &[Page]) -> HashMap<(String, String), PageId> {
-    pages
-        .iter()
-        .enumerate()
-        .map(|(id, p)| ((p.key.clone(), p.lang.clone()), id))
-        .collect()
+/// Pages by key, then language; looked up without allocating.
+pub(super) struct PageIndex(HashMap<String, Vec<PageId>>);
+
+impl PageIndex {
+    /// Indexes `pages` by key.
+    pub(super) fn new(pages: &[Page]) -> PageIndex {
+        let mut map: HashMap<String, Vec<PageId>> = HashMap::new();
+        for (id, page) in pages.iter().enumerate() {
+            map.entry(page.key.clone()).or_default().push(id);
+        }
+        PageIndex(map)
+    }
+
+    /// The page `key` in `lang`.
+    pub(super) fn find(&self, pages: &[Page], key: &str, lang: &str) -> Option<PageId> {
+        self.0
+            .get(key)?
+            .iter()
+            .copied()
+            .find(|&id| pages[id].lang == lang)
+    }
 }
 
 /// `https://example.kz/sub/` → `/sub/`.

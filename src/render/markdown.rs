@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::diag::{Diagnostic, Span};
+use crate::load;
 use crate::model::{Page, PageId, Site};
 
 /// A heading, for the table of contents.
@@ -34,6 +35,8 @@ pub struct AnchorLink {
     pub anchor: String,
     /// Where the link is written.
     pub span: Span,
+    /// The source line of the link, for the diagnostic if it is broken.
+    pub source_line: Option<String>,
 }
 
 /// A page's rendered Markdown.
@@ -57,10 +60,19 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders the body of page `id`.
+/// Reads and renders the body of page `id`.
 pub fn render(site: &Site, id: PageId) -> RenderedMarkdown {
     let page = &site.pages[id];
-    let body = page.body();
+    let source = match load::read_page(&site.root, &page.path) {
+        Ok(source) => source,
+        Err(d) => {
+            return RenderedMarkdown {
+                diagnostics: vec![d],
+                ..Default::default()
+            };
+        }
+    };
+    let body = source.body();
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
@@ -70,16 +82,22 @@ pub fn render(site: &Site, id: PageId) -> RenderedMarkdown {
     };
     for (event, range) in &mut events {
         if let Event::Start(Tag::Link { dest_url, .. }) = event {
-            let span = Span::at_offset(body, range.start, page.body_line_offset);
-            match resolve_link(site, page, id, dest_url, span) {
+            // Positions are computed only for what may be reported.
+            let locate = || Span::at_offset(body, range.start, source.body_line_offset);
+            match resolve_link(site, page, id, dest_url, &locate) {
                 Ok(Some((url, anchor))) => {
-                    if let Some(anchor) = anchor {
+                    if let Some(mut anchor) = anchor {
+                        anchor.source_line = source
+                            .text
+                            .lines()
+                            .nth(anchor.span.line - 1)
+                            .map(str::to_string);
                         out.anchor_links.push(anchor);
                     }
                     *dest_url = CowStr::from(url);
                 }
                 Ok(None) => {}
-                Err(d) => out.diagnostics.push(d.with_source(&page.text)),
+                Err(d) => out.diagnostics.push(d.with_source(&source.text)),
             }
         }
     }
@@ -167,14 +185,14 @@ fn resolve_link(
     page: &Page,
     id: PageId,
     dest: &str,
-    span: Span,
+    locate: &dyn Fn() -> Span,
 ) -> Result<Option<(String, Option<AnchorLink>)>, Diagnostic> {
     let (target, anchor) = if let Some(path) = dest.strip_prefix("@/") {
         let (path, anchor) = path
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
         let target = resolve_source_path(site, page, path).ok_or_else(|| {
-            Diagnostic::error(&page.path, span, format!("link to a page that does not exist: `{dest}`"))
+            Diagnostic::error(&page.path, locate(), format!("link to a page that does not exist: `{dest}`"))
                 .with_hint("write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`")
         })?;
         (target, anchor)
@@ -193,7 +211,8 @@ fn resolve_link(
         AnchorLink {
             target,
             anchor: anchor.to_string(),
-            span,
+            span: locate(),
+            source_line: None,
         }
     });
     Ok(Some((url, anchor)))

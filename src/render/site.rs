@@ -58,9 +58,9 @@ pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
         match render_template(site, &tera, "404.html", &context) {
             Ok(None) => {}
             Ok(Some(html)) => {
-                output.write(&format!("{}/404.html", lang.code), html.as_bytes())?;
+                output.write(&format!("{}/404.html", lang.code), &html)?;
                 if lang.code == site.default_lang {
-                    output.write("404.html", html.as_bytes())?;
+                    output.write("404.html", &html)?;
                 }
             }
             Err(d) => rendered.diagnostics.push(d),
@@ -71,7 +71,7 @@ pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
         )?;
     }
     match render_template(site, &tera, "root.html", &root_context(site)) {
-        Ok(Some(html)) => output.write("index.html", html.as_bytes())?,
+        Ok(Some(html)) => output.write("index.html", &html)?,
         Ok(None) => {}
         Err(d) => rendered.diagnostics.push(d),
     }
@@ -95,7 +95,7 @@ fn render_page(
     let context = shared.page(site, id, markdown.html, &markdown.toc);
     let mut diagnostics = markdown.diagnostics;
     match render_template(site, tera, &page.template, &context) {
-        Ok(Some(html)) => output.write(&format!("{}index.html", page.url), html.as_bytes())?,
+        Ok(Some(html)) => output.write(&format!("{}index.html", page.url), &html)?,
         Ok(None) => {}
         Err(d) => diagnostics.push(d),
     }
@@ -114,13 +114,14 @@ fn render_template(
     tera: &Tera,
     template: &str,
     context: &Context,
-) -> Result<Option<String>, Diagnostic> {
+) -> Result<Option<Vec<u8>>, Diagnostic> {
     let is_broken =
         !tera.contains_template(template) && site.theme.template_paths.contains_key(template);
     if is_broken {
         return Ok(None);
     }
-    tera.render(template, context).map(Some).map_err(|e| {
+    let mut html = Vec::with_capacity(32 * 1024);
+    tera.render_to(template, context, &mut html).map(|()| Some(html)).map_err(|e| {
         let paths = &site.theme.template_paths;
         tera_error_diagnostic(&e, paths).unwrap_or_else(|| {
             let path = paths
@@ -145,22 +146,21 @@ fn check_anchors(site: &Site, outcomes: &[PageOutcome], diagnostics: &mut Vec<Di
                 } else {
                     format!("its headings are #{}", target.heading_ids.join(", #"))
                 };
-                diagnostics.push(
-                    Diagnostic::error(
-                        &site.pages[id].path,
-                        link.span,
-                        format!(
-                            "link to an anchor that does not exist: #{} in {}",
-                            link.anchor,
-                            crate::diag::display_path(&target_page.path)
-                        ),
-                    )
-                    .with_hint(format!(
-                        "{known}; link to one of them or give a heading that id with `{{#{}}}`",
-                        link.anchor
-                    ))
-                    .with_source(&site.pages[id].text),
-                );
+                let mut diagnostic = Diagnostic::error(
+                    &site.pages[id].path,
+                    link.span,
+                    format!(
+                        "link to an anchor that does not exist: #{} in {}",
+                        link.anchor,
+                        crate::diag::display_path(&target_page.path)
+                    ),
+                )
+                .with_hint(format!(
+                    "{known}; link to one of them or give a heading that id with `{{#{}}}`",
+                    link.anchor
+                ));
+                diagnostic.source_line = link.source_line.clone();
+                diagnostics.push(diagnostic);
             }
         }
     }

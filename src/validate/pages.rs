@@ -87,7 +87,7 @@ fn check_front_matter(page: &RawPage, sources: &Sources, diagnostics: &mut Vec<D
     let error = |span, message: String, hint: &str| {
         Diagnostic::error(&page.path, span, message)
             .with_hint(hint)
-            .with_source(&page.text)
+            .with_source(&page.front_text)
     };
     match &front.title {
         None => diagnostics.push(error(
