@@ -6,7 +6,7 @@
 
 use fixed_decimal::Decimal;
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{YM, YMD};
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
@@ -18,6 +18,7 @@ pub struct LocaleFormat {
     plurals: PluralRules,
     numbers: DecimalFormatter,
     dates: FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, YMD>,
+    months: FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, YM>,
 }
 
 impl LocaleFormat {
@@ -36,6 +37,9 @@ impl LocaleFormat {
             dates: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .or_else(|_| FixedCalendarDateTimeFormatter::try_new((&root).into(), YMD::long()))
                 .expect("compiled CLDR data has root date patterns"),
+            months: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long())
+                .or_else(|_| FixedCalendarDateTimeFormatter::try_new((&root).into(), YM::long()))
+                .expect("compiled CLDR data has root month patterns"),
         }
     }
 
@@ -49,6 +53,21 @@ impl LocaleFormat {
         self.plurals.categories().map(category_name).collect()
     }
 
+    /// The plural categories whole numbers fall into, each with its smallest
+    /// example (Russian: one 1, few 2, many 0; `other` is for fractions).
+    pub fn integer_plural_categories(&self) -> Vec<(&'static str, i64)> {
+        let mut found: Vec<(&'static str, i64)> = Vec::new();
+        // CLDR integer rules look at n % 100 and n % 10 at most (and a few
+        // languages at n < 1000), so 0..1000 meets every category.
+        for n in 0..1000 {
+            let category = self.plural_category(n);
+            if !found.iter().any(|(c, _)| *c == category) {
+                found.push((category, n));
+            }
+        }
+        found
+    }
+
     /// `n` with the language's digit grouping (`1 000` with a no-break space).
     pub fn number(&self, n: i64) -> String {
         self.numbers.format_to_string(&Decimal::from(n))
@@ -59,6 +78,19 @@ impl LocaleFormat {
     pub fn date(&self, date: Date) -> String {
         let gregorian = date.to_iso().to_calendar(icu_calendar::Gregorian);
         self.dates.format(&gregorian).to_string()
+    }
+}
+
+impl LocaleFormat {
+    /// A month and year in the language's long form: `апрель 2020 г.`.
+    pub fn month(&self, year: i32, month: u8) -> String {
+        let first = Date {
+            year,
+            month,
+            day: 1,
+        };
+        let gregorian = first.to_iso().to_calendar(icu_calendar::Gregorian);
+        self.months.format(&gregorian).to_string()
     }
 }
 
@@ -88,11 +120,18 @@ mod tests {
         let kk = LocaleFormat::new("kk");
         assert_eq!(kk.plural_category(1), "one");
         assert_eq!(kk.plural_category(5), "other");
+        assert_eq!(
+            ru.integer_plural_categories(),
+            [("many", 0), ("one", 1), ("few", 2)]
+        );
+        assert_eq!(kk.integer_plural_categories(), [("other", 0), ("one", 1)]);
         assert_eq!(ru.number(1000), "1\u{a0}000");
         assert_eq!(kk.number(12345), "12\u{a0}345");
         let d = Date::parse("2020-04-03").unwrap();
         // CLDR joins the year and its abbreviation (г., ж.) with a narrow no-break space.
         assert_eq!(ru.date(d), "3 апреля 2020\u{202f}г.");
         assert_eq!(kk.date(d), "2020\u{202f}ж. 3 сәуір");
+        assert_eq!(ru.month(2020, 4), "апрель 2020\u{202f}г.");
+        assert_eq!(kk.month(2020, 4), "2020\u{202f}ж. сәуір");
     }
 }

@@ -21,3 +21,7 @@ mod locale;
 /// written.
 #[path = "suite/invalid.rs"]
 mod invalid;
+
+/// Aid statistics: figures, charts, infographic pages, downloads.
+#[path = "suite/stats.rs"]
+mod stats;

@@ -8,6 +8,7 @@
 
 mod config;
 mod content;
+mod data;
 mod files;
 mod sources;
 mod theme;
@@ -15,6 +16,10 @@ mod yaml;
 
 pub use config::{RawConfig, RawLanguage};
 pub use content::{FrontMatter, PageText, RawPage, read_page};
+pub use data::{
+    DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod, RawRecord,
+    RawSource, RawUnit, Texts,
+};
 pub use files::StaticFile;
 pub use sources::{Sources, sources};
 pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::config::{self, RawConfig};
 use super::content::{self, RawPage};
+use super::data::{self, RawData};
 use super::files::{self, StaticFile};
 use super::theme::{self, RawTheme};
 use crate::diag::Diagnostic;
@@ -18,6 +19,8 @@ pub struct Sources {
     pub config_text: String,
     /// Every content file.
     pub pages: Vec<RawPage>,
+    /// `data/`: the aid statistics and free-form data files.
+    pub data: RawData,
     /// The theme named in `site.yaml`.
     pub theme: RawTheme,
     /// The site's own `static/` files (they win over the theme's).
@@ -41,12 +44,14 @@ pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
         .map_or("default", |t| t.value.as_str());
     let theme = theme::load(root, theme_name, &mut diagnostics);
     let pages = content::load(root, &mut diagnostics);
+    let data = data::load(root, &mut diagnostics);
     let static_files = files::static_files(root, Path::new("static"));
     let sources = Sources {
         root: root.to_path_buf(),
         config,
         config_text,
         pages,
+        data,
         theme,
         static_files,
     };

@@ -24,6 +24,8 @@ pub struct RawTheme {
     pub i18n: Vec<RawI18n>,
     /// The theme's `static/` files.
     pub static_files: Vec<StaticFile>,
+    /// Font files in the theme's `fonts/`, for drawing chart cards.
+    pub fonts: Vec<PathBuf>,
 }
 
 /// One language's UI strings file, `i18n/LANG.yaml`.
@@ -69,6 +71,11 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> RawTh
     RawTheme {
         i18n: load_i18n(root, &dir.join("i18n"), diagnostics),
         static_files: files::static_files(root, &dir.join("static")),
+        fonts: files::list(root, &dir.join("fonts"))
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "ttf" || e == "otf"))
+            .map(|f| root.join(f))
+            .collect(),
         dir,
         tera,
         template_paths,

@@ -3,8 +3,8 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-use super::site::PageIndex;
-use super::{Date, Lang, Page, PageId, PageKind, Site, Theme, output_url};
+use super::site::{PageIndex, base_path};
+use super::{Date, Lang, Page, PageId, PageKind, Site, Stats, Theme, output_url};
 use crate::load::{RawConfig, RawPage, Sources};
 
 /// Builds the site from its sources. Tolerates invalid input (already
@@ -60,20 +60,30 @@ pub fn site(
             })
             .collect(),
         static_files: sources.theme.static_files,
+        fonts: sources.theme.fonts,
+        dir: sources.theme.dir,
     };
     let mut base_url = base_url.unwrap_or(&config.base_url.value).to_string();
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    Site::new(
-        sources.root,
+    let stats = sources
+        .data
+        .has_aid
+        .then(|| Stats::from_raw(&sources.data.aid));
+    Site {
+        root: sources.root,
+        base_path: base_path(&base_url),
         base_url,
-        config.default_language.value.clone(),
+        default_lang: config.default_language.value.clone(),
         languages,
+        by_key: PageIndex::new(&pages),
         pages,
         theme,
-        sources.static_files,
-    )
+        static_files: sources.static_files,
+        stats,
+        data: sources.data.free,
+    }
 }
 
 fn page_from_raw(raw: RawPage) -> Page {

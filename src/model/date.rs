@@ -58,9 +58,66 @@ impl fmt::Display for Date {
     }
 }
 
+/// A day, or a whole month when the source gives only the month (`2020-04`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOrMonth {
+    /// A day.
+    Day(Date),
+    /// A month: year and month.
+    Month(i32, u8),
+}
+
+impl DayOrMonth {
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn parse(text: &str) -> Result<DayOrMonth, String> {
+        if text.len() == 7 {
+            let month = Date::parse(&format!("{text}-01"))
+                .map_err(|_| format!("`{text}` is neither YYYY-MM-DD nor YYYY-MM"))?;
+            return Ok(DayOrMonth::Month(month.year, month.month));
+        }
+        Date::parse(text).map(DayOrMonth::Day)
+    }
+
+    /// The first day it covers.
+    pub fn first_day(self) -> Date {
+        match self {
+            DayOrMonth::Day(d) => d,
+            DayOrMonth::Month(year, month) => Date {
+                year,
+                month,
+                day: 1,
+            },
+        }
+    }
+
+    /// The last day it covers.
+    pub fn last_day(self) -> Date {
+        match self {
+            DayOrMonth::Day(d) => d,
+            DayOrMonth::Month(year, month) => (28..=31)
+                .rev()
+                .find_map(|day| Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok())
+                .unwrap_or(Date {
+                    year,
+                    month,
+                    day: 28,
+                }),
+        }
+    }
+}
+
+impl fmt::Display for DayOrMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DayOrMonth::Day(d) => d.fmt(f),
+            DayOrMonth::Month(year, month) => write!(f, "{year:04}-{month:02}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Date;
+    use super::{Date, DayOrMonth};
 
     #[test]
     fn parses_valid_and_rejects_impossible_dates() {
@@ -70,5 +127,17 @@ mod tests {
         assert!(Date::parse("2020-13-01").is_err());
         assert!(Date::parse("3 April 2020").is_err());
         assert!(Date::parse("2020-4-3").is_err());
+    }
+
+    #[test]
+    fn months_cover_their_days() {
+        let april = DayOrMonth::parse("2020-04").unwrap();
+        assert_eq!(april.first_day().to_string(), "2020-04-01");
+        assert_eq!(april.last_day().to_string(), "2020-04-30");
+        assert_eq!(
+            DayOrMonth::parse("2020-02").unwrap().last_day().to_string(),
+            "2020-02-29"
+        );
+        assert!(DayOrMonth::parse("2020-13").is_err());
     }
 }

@@ -9,8 +9,12 @@ mod build;
 mod date;
 mod page;
 mod site;
+mod stats;
 
 pub use build::site;
-pub use date::Date;
+pub use date::{Date, DayOrMonth};
 pub use page::{Page, PageId, PageKind, output_url};
 pub use site::{Lang, Site, Theme};
+pub use stats::{
+    Category, Figure, Organisation, Qualifier, Record, Source, Stats, Text, Total, Unit, When,
+};

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use super::{Page, PageId};
+use super::{Page, PageId, Stats};
 use crate::load::{StaticFile, UiString};
 
 /// A language of the site.
@@ -29,6 +29,10 @@ pub struct Theme {
     pub strings: HashMap<String, HashMap<String, UiString>>,
     /// Files copied from the theme's `static/`.
     pub static_files: Vec<StaticFile>,
+    /// Font files for chart cards.
+    pub fonts: Vec<PathBuf>,
+    /// The theme's folder, relative to the root.
+    pub dir: PathBuf,
 }
 
 /// The validated, linked site.
@@ -49,38 +53,22 @@ pub struct Site {
     pub theme: Theme,
     /// The site's own static files.
     pub static_files: Vec<StaticFile>,
-    by_key: PageIndex,
+    /// The aid statistics, when the site has `data/aid/`.
+    pub stats: Option<Stats>,
+    /// Every other data file, by file stem, free-form.
+    pub data: BTreeMap<String, serde_json::Value>,
+    pub(super) by_key: PageIndex,
 }
 
 impl Site {
-    /// Assembles a site; `pages` must already be linked.
-    pub(super) fn new(
-        root: PathBuf,
-        base_url: String,
-        default_lang: String,
-        languages: Vec<Lang>,
-        pages: Vec<Page>,
-        theme: Theme,
-        static_files: Vec<StaticFile>,
-    ) -> Site {
-        let by_key = PageIndex::new(&pages);
-        let base_path = base_path(&base_url);
-        Site {
-            root,
-            base_url,
-            base_path,
-            default_lang,
-            languages,
-            pages,
-            theme,
-            static_files,
-            by_key,
-        }
-    }
-
     /// The page `key` in `lang`, if it exists.
     pub fn page(&self, key: &str, lang: &str) -> Option<PageId> {
         self.by_key.find(&self.pages, key, lang)
+    }
+
+    /// The theme's folder, relative to the root (`themes/default`).
+    pub fn theme_dir(&self) -> PathBuf {
+        self.theme.dir.clone()
     }
 
     /// The language `code`.
@@ -138,7 +126,7 @@ impl PageIndex {
 }
 
 /// `https://example.kz/sub/` → `/sub/`.
-fn base_path(base_url: &str) -> String {
+pub(super) fn base_path(base_url: &str) -> String {
     let after_scheme = base_url
         .split_once("://")
         .map_or(base_url, |(_, rest)| rest);

@@ -5,6 +5,7 @@ use tera::{Context, Value};
 
 use super::functions::Localizer;
 use super::markdown::Heading;
+use super::stats::Infographics;
 use crate::model::{Date, Page, PageId, PageKind, Site};
 
 /// A page as listed elsewhere (sections, neighbours, breadcrumbs).
@@ -52,8 +53,20 @@ struct LanguageEntry<'a> {
     url: String,
 }
 
+/// What a page that aqparat makes itself is.
+pub struct GeneratedPage<'a> {
+    /// `page.kind`: `404`, `infographics`, `organisation`.
+    pub kind: &'static str,
+    /// `page.title`.
+    pub title: &'a str,
+    /// Whether the page exists in every language (so the switcher and
+    /// `hreflang` lead to its translations).
+    pub has_translations: bool,
+}
+
 /// Values shared by many contexts, computed once per build.
 pub struct Shared {
+    data: Vec<Value>,
     summaries: Vec<Value>,
     site: Vec<Value>,
     nav: Vec<Value>,
@@ -62,7 +75,7 @@ pub struct Shared {
 impl Shared {
     /// Prepares summaries of every page and the per-language `site` and
     /// `nav` values.
-    pub fn new(site: &Site, localizer: &Localizer) -> Shared {
+    pub fn new(site: &Site, localizer: &Localizer, infographics: Option<&Infographics>) -> Shared {
         let summaries = (0..site.pages.len())
             .map(|id| Value::from_serializable(&summary(site, id, localizer)))
             .collect::<Vec<_>>();
@@ -92,6 +105,10 @@ impl Shared {
                     site.link(&format!("{}/atom.xml", l.code)).into(),
                 );
                 map.insert("languages".into(), Value::from_serializable(&languages));
+                if infographics.is_some() {
+                    let url = site.link(&format!("{}/infographics/", l.code));
+                    map.insert("infographics_url".into(), url.into());
+                }
                 Value::from(map)
             })
             .collect();
@@ -113,7 +130,22 @@ impl Shared {
                 Value::from(items)
             })
             .collect();
+        let data = site
+            .languages
+            .iter()
+            .map(|l| {
+                let mut map = tera::Map::new();
+                for (stem, value) in &site.data {
+                    map.insert(stem.clone().into(), Value::from_serializable(value));
+                }
+                if let Some(view) = infographics.and_then(|i| i.view(&l.code)) {
+                    map.insert("aid".into(), Value::from_serializable(view));
+                }
+                Value::from(map)
+            })
+            .collect();
         Shared {
+            data,
             summaries,
             site: site_values,
             nav,
@@ -139,6 +171,7 @@ impl Shared {
         );
         context.insert_value("site", self.site[i].clone());
         context.insert_value("nav", self.nav[i].clone());
+        context.insert_value("data", self.data[i].clone());
         context
     }
 
@@ -181,6 +214,62 @@ impl Shared {
             })
             .collect();
         context.insert("missing_translations", &missing);
+        context
+    }
+
+    /// The context of a page that aqparat makes itself (404, infographics):
+    /// `url_of(lang)` gives its URL path in each language.
+    pub fn generated(
+        &self,
+        site: &Site,
+        lang: &str,
+        url_of: impl Fn(&str) -> String,
+        generated: GeneratedPage,
+    ) -> Context {
+        let mut context = self.base(site, lang);
+        let url = url_of(lang);
+        let mut page = tera::Map::new();
+        page.insert("kind".into(), generated.kind.into());
+        page.insert("title".into(), generated.title.into());
+        page.insert("description".into(), "".into());
+        page.insert("url".into(), site.link(&url).into());
+        page.insert("permalink".into(), site.permalink(&url).into());
+        context.insert_value("page", Value::from(page));
+        let switcher: Vec<SwitcherEntry> = site
+            .languages
+            .iter()
+            .map(|l| SwitcherEntry {
+                code: &l.code,
+                name: &l.name,
+                url: site.link(&if generated.has_translations {
+                    url_of(&l.code)
+                } else {
+                    format!("{}/", l.code)
+                }),
+                is_current: l.code == lang,
+                is_translation: generated.has_translations,
+            })
+            .collect();
+        context.insert("switcher", &switcher);
+        let mut alternates: Vec<Alternate> = Vec::new();
+        if generated.has_translations {
+            alternates = site
+                .languages
+                .iter()
+                .map(|l| Alternate {
+                    hreflang: l.code.clone(),
+                    href: site.permalink(&url_of(&l.code)),
+                })
+                .collect();
+            alternates.push(Alternate {
+                hreflang: "x-default".into(),
+                href: site.permalink(&url_of(&site.default_lang)),
+            });
+        }
+        context.insert("alternates", &alternates);
+        let home = site.page("", lang).filter(|_| generated.has_translations);
+        context.insert_value("breadcrumbs", self.list(home.as_slice()));
+        context.insert_value("missing_translations", Value::from(Vec::<Value>::new()));
         context
     }
 

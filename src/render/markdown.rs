@@ -8,9 +8,11 @@
 //! target's headings are known only then.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use super::stats::{self, Expansion, LangStats};
 use crate::diag::{Diagnostic, Span};
 use crate::load;
 use crate::model::{Page, PageId, Site};
@@ -60,8 +62,9 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Reads and renders the body of page `id`.
-pub fn render(site: &Site, id: PageId) -> RenderedMarkdown {
+/// Reads and renders the body of page `id`, expanding shortcodes with the
+/// statistics of its language.
+pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMarkdown {
     let page = &site.pages[id];
     let source = match load::read_page(&site.root, &page.path) {
         Ok(source) => source,
@@ -73,13 +76,28 @@ pub fn render(site: &Site, id: PageId) -> RenderedMarkdown {
         }
     };
     let body = source.body();
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
+    let parsed: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    let mut shortcode_errors = Vec::new();
+    let mut events = expand_shortcodes(parsed, stats, &mut shortcode_errors);
     let mut out = RenderedMarkdown {
         toc: assign_heading_ids(&mut events),
         ..Default::default()
     };
+    for (offset, message) in shortcode_errors {
+        out.diagnostics.push(
+            Diagnostic::error(
+                &page.path,
+                Span::at_offset(body, offset, source.body_line_offset),
+                message,
+            )
+            .with_hint(
+                "see the README for the shortcodes `stat` and `chart` and the ids in data/aid/",
+            )
+            .with_source(&source.text),
+        );
+    }
     for (event, range) in &mut events {
         if let Event::Start(Tag::Link { dest_url, .. }) = event {
             // Positions are computed only for what may be reported.
@@ -105,9 +123,114 @@ pub fn render(site: &Site, id: PageId) -> RenderedMarkdown {
     out
 }
 
+/// Replaces shortcodes (`{{ stat(…) }}`, `{{ chart(…) }}`) in text by what
+/// they stand for. A chart alone in its paragraph replaces the paragraph.
+/// Errors are collected with their byte offsets.
+fn expand_shortcodes<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+    stats: Option<&LangStats>,
+    errors: &mut Vec<(usize, String)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let has_shortcode = |e: &Event| matches!(e, Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) if t.contains("{{"));
+    if !events.iter().any(|(e, _)| has_shortcode(e)) {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        // A paragraph that holds only one shortcode becomes that block.
+        if let (
+            Event::Start(Tag::Paragraph),
+            Some((Event::Text(text), range)),
+            Some((Event::End(TagEnd::Paragraph), _)),
+        ) = (&events[i].0, events.get(i + 1), events.get(i + 2))
+        {
+            let calls = stats::find(text.trim());
+            if let [Ok(call)] = calls.as_slice()
+                && call.start == 0
+                && call.end == text.trim().len()
+            {
+                match stats::expand(stats, call) {
+                    Ok(Expansion::Html(html)) => {
+                        out.push((Event::Html(CowStr::from(html)), range.clone()))
+                    }
+                    Ok(Expansion::Text(t)) => {
+                        out.push(events[i].clone());
+                        out.push((Event::Text(CowStr::from(t)), range.clone()));
+                        out.push(events[i + 2].clone());
+                    }
+                    Err(message) => errors.push((range.start, message)),
+                }
+                i += 3;
+                continue;
+            }
+        }
+        let (event, range) = &events[i];
+        match event {
+            Event::Text(text) if text.contains("{{") => {
+                let mut last = 0;
+                for call in stats::find(text) {
+                    match call {
+                        Ok(call) => {
+                            out.push((
+                                Event::Text(CowStr::from(text[last..call.start].to_string())),
+                                range.clone(),
+                            ));
+                            match stats::expand(stats, &call) {
+                                Ok(Expansion::Text(t)) => out.push((Event::Text(CowStr::from(t)), range.clone())),
+                                Ok(Expansion::Html(_)) => errors.push((
+                                    range.start + call.start,
+                                    "a chart must stand alone in its paragraph, with blank lines around it".into(),
+                                )),
+                                Err(message) => errors.push((range.start + call.start, message)),
+                            }
+                            last = call.end;
+                        }
+                        Err((offset, message)) => errors.push((range.start + offset, message)),
+                    }
+                }
+                out.push((
+                    Event::Text(CowStr::from(text[last.min(text.len())..].to_string())),
+                    range.clone(),
+                ));
+            }
+            // In raw HTML, a figure becomes escaped text and a chart its HTML.
+            Event::Html(html) | Event::InlineHtml(html) if html.contains("{{") => {
+                let mut expanded = String::with_capacity(html.len());
+                let mut last = 0;
+                for call in stats::find(html) {
+                    match call {
+                        Ok(call) => {
+                            expanded.push_str(&html[last..call.start]);
+                            match stats::expand(stats, &call) {
+                                Ok(Expansion::Text(t)) => {
+                                    expanded.push_str(&super::xml::escape(&t))
+                                }
+                                Ok(Expansion::Html(h)) => expanded.push_str(&h),
+                                Err(message) => errors.push((range.start + call.start, message)),
+                            }
+                            last = call.end;
+                        }
+                        Err((offset, message)) => errors.push((range.start + offset, message)),
+                    }
+                }
+                expanded.push_str(&html[last.min(html.len())..]);
+                let event = match event {
+                    Event::Html(_) => Event::Html(CowStr::from(expanded)),
+                    _ => Event::InlineHtml(CowStr::from(expanded)),
+                };
+                out.push((event, range.clone()));
+            }
+            _ => out.push((event.clone(), range.clone())),
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Gives every heading an id: its explicit `{#id}`, else a slug of its text,
 /// made unique with `-1`, `-2`…
-fn assign_heading_ids(events: &mut [(Event, std::ops::Range<usize>)]) -> Vec<Heading> {
+fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
     let mut used = HashSet::new();
     let mut toc = Vec::new();
     let mut i = 0;

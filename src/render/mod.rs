@@ -5,11 +5,12 @@
 //! Input: a [`crate::model::Site`]. Output: [`Rendered`], the problems found
 //! on the way (broken links and anchors, template errors).
 
-mod context;
+pub(crate) mod context;
 pub mod functions;
 mod markdown;
 mod site;
-mod xml;
+mod stats;
+pub(crate) mod xml;
 
 pub use functions::declare as declare_functions;
 pub use markdown::slugify;

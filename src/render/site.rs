@@ -11,9 +11,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
-use super::context::Shared;
+use super::context::{GeneratedPage, Shared};
 use super::functions::{self, Localizer};
 use super::markdown::{self, AnchorLink};
+use super::stats::{self, Infographics};
 use crate::diag::{Diagnostic, Span};
 use crate::load::tera_error_diagnostic;
 use crate::model::{PageId, Site};
@@ -40,21 +41,37 @@ pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
     let localizer = Arc::new(Localizer::new(site));
     let mut tera = site.theme.tera.clone();
     functions::register(&mut tera, localizer.clone());
-    let shared = Shared::new(site, &localizer);
+    let (infographics, stats_diagnostics) = stats::prepare_all(site, &localizer);
+    let shared = Shared::new(site, &localizer, infographics.as_ref());
     let outcomes = (0..site.pages.len())
         .into_par_iter()
-        .map(|id| render_page(site, &tera, &shared, output, id))
+        .map(|id| render_page(site, &tera, &shared, infographics.as_ref(), output, id))
         .collect::<io::Result<Vec<_>>>()?;
     let mut rendered = Rendered {
         pages: outcomes.len(),
-        ..Rendered::default()
+        diagnostics: stats_diagnostics,
     };
+    if let Some(infographics) = &infographics {
+        let written = stats::write(site, infographics, &shared, output, |template, context| {
+            render_template(site, &tera, template, context)
+        })?;
+        rendered.diagnostics.extend(written);
+    }
     check_anchors(site, &outcomes, &mut rendered.diagnostics);
     for outcome in outcomes {
         rendered.diagnostics.extend(outcome.diagnostics);
     }
     for lang in &site.languages {
-        let context = not_found_context(site, &shared, &lang.code);
+        let context = shared.generated(
+            site,
+            &lang.code,
+            |l| format!("{l}/404.html"),
+            GeneratedPage {
+                kind: "404",
+                title: site.lang(&lang.code).map_or("", |l| l.title.as_str()),
+                has_translations: false,
+            },
+        );
         match render_template(site, &tera, "404.html", &context) {
             Ok(None) => {}
             Ok(Some(html)) => {
@@ -75,7 +92,14 @@ pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
         Ok(None) => {}
         Err(d) => rendered.diagnostics.push(d),
     }
-    output.write("sitemap.xml", super::xml::sitemap(site).as_bytes())?;
+    let generated = infographics
+        .as_ref()
+        .map(|i| i.url_groups())
+        .unwrap_or_default();
+    output.write(
+        "sitemap.xml",
+        super::xml::sitemap(site, &generated).as_bytes(),
+    )?;
     output.write("robots.txt", super::xml::robots(site).as_bytes())?;
     for file in site.theme.static_files.iter().chain(&site.static_files) {
         output.copy(&file.source, &file.output)?;
@@ -87,11 +111,13 @@ fn render_page(
     site: &Site,
     tera: &Tera,
     shared: &Shared,
+    infographics: Option<&Infographics>,
     output: &Output,
     id: PageId,
 ) -> io::Result<PageOutcome> {
     let page = &site.pages[id];
-    let markdown = markdown::render(site, id);
+    let stats = infographics.and_then(|i| i.lang(&page.lang));
+    let markdown = markdown::render(site, id, stats);
     let context = shared.page(site, id, markdown.html, &markdown.toc);
     let mut diagnostics = markdown.diagnostics;
     match render_template(site, tera, &page.template, &context) {
@@ -164,40 +190,6 @@ fn check_anchors(site: &Site, outcomes: &[PageOutcome], diagnostics: &mut Vec<Di
             }
         }
     }
-}
-
-/// The context of a language's 404 page.
-fn not_found_context(site: &Site, shared: &Shared, lang: &str) -> Context {
-    let mut context = shared.base(site, lang);
-    let url = format!("{lang}/404.html");
-    let mut page = tera::Map::new();
-    page.insert("kind".into(), "404".into());
-    page.insert(
-        "title".into(),
-        site.lang(lang).map_or("", |l| l.title.as_str()).into(),
-    );
-    page.insert("description".into(), "".into());
-    page.insert("url".into(), site.link(&url).into());
-    page.insert("permalink".into(), site.permalink(&url).into());
-    context.insert_value("page", Value::from(page));
-    let switcher: Vec<Value> = site
-        .languages
-        .iter()
-        .map(|l| {
-            let mut entry = tera::Map::new();
-            entry.insert("code".into(), l.code.as_str().into());
-            entry.insert("name".into(), l.name.as_str().into());
-            entry.insert("url".into(), site.link(&format!("{}/", l.code)).into());
-            entry.insert("is_current".into(), (l.code == lang).into());
-            entry.insert("is_translation".into(), true.into());
-            Value::from(entry)
-        })
-        .collect();
-    context.insert_value("switcher", Value::from(switcher));
-    context.insert_value("alternates", Value::from(Vec::<Value>::new()));
-    context.insert_value("breadcrumbs", Value::from(Vec::<Value>::new()));
-    context.insert_value("missing_translations", Value::from(Vec::<Value>::new()));
-    context
 }
 
 /// The context of `/`, the page that offers every language.

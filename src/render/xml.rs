@@ -8,64 +8,71 @@ use crate::model::{PageKind, Site};
 /// How many of the most recently updated pages a feed lists.
 pub const FEED_LENGTH: usize = 50;
 
-/// Escapes text for XML content and attribute values.
-fn escape(text: &str) -> String {
+/// Escapes text for XML and HTML content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
     out
 }
 
 /// `sitemap.xml`: every page, each with `xhtml:link` alternates for its
-/// translations and `x-default`.
-pub fn sitemap(site: &Site) -> String {
+/// translations and `x-default`; then the pages aqparat makes itself,
+/// given as groups of `(language, URL path)` translations.
+pub fn sitemap(site: &Site, generated: &[Vec<(String, String)>]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for page in &site.pages {
-        let _ = write!(
-            xml,
-            "  <url>\n    <loc>{}</loc>\n",
-            escape(&site.permalink(&page.url))
-        );
-        if let Some(date) = page.last_updated() {
-            let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
-        }
-        let versions: Vec<_> = site
+        let versions: Vec<(String, String)> = site
             .languages
             .iter()
             .filter_map(|l| site.page(&page.key, &l.code))
+            .map(|id| (site.pages[id].lang.clone(), site.pages[id].url.clone()))
             .collect();
-        if versions.len() > 1 {
-            for &id in &versions {
-                let _ = writeln!(
-                    xml,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    escape(&site.pages[id].lang),
-                    escape(&site.permalink(&site.pages[id].url))
-                );
-            }
-            let default = site
-                .page(&page.key, &site.default_lang)
-                .unwrap_or(versions[0]);
-            let _ = writeln!(
-                xml,
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                escape(&site.permalink(&site.pages[default].url))
-            );
+        write_url(&mut xml, site, &page.url, page.last_updated(), &versions);
+    }
+    for group in generated {
+        for (_, url) in group {
+            write_url(&mut xml, site, url, None, group);
         }
-        xml.push_str("  </url>\n");
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// One `<url>` with its alternates (when there is more than one version).
+fn write_url(
+    xml: &mut String,
+    site: &Site,
+    url: &str,
+    lastmod: Option<crate::model::Date>,
+    versions: &[(String, String)],
+) {
+    let _ = write!(
+        xml,
+        "  <url>\n    <loc>{}</loc>\n",
+        escape(&site.permalink(url))
+    );
+    if let Some(date) = lastmod {
+        let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
+    }
+    if versions.len() > 1 {
+        let default = versions
+            .iter()
+            .find(|(l, _)| *l == site.default_lang)
+            .unwrap_or(&versions[0]);
+        let x_default = ("x-default".to_string(), default.1.clone());
+        for (lang, url) in versions.iter().chain(std::iter::once(&x_default)) {
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(lang),
+                escape(&site.permalink(url))
+            );
+        }
+    }
+    xml.push_str("  </url>\n");
 }
 
 /// The Atom feed of `lang`: its pages (not sections), most recently updated

@@ -5,6 +5,7 @@
 //! `render`, which sees the headings.
 
 mod config;
+mod data;
 mod i18n;
 mod pages;
 mod sources;

@@ -1,6 +1,6 @@
 //! The validate stage's entry: every check, one list of diagnostics.
 
-use super::{config, i18n, pages};
+use super::{config, data, i18n, pages};
 use crate::diag::Diagnostic;
 use crate::load::Sources;
 
@@ -15,5 +15,6 @@ pub fn sources(sources: &Sources, include_drafts: bool) -> Vec<Diagnostic> {
     let languages = config::language_codes(config);
     i18n::check(&sources.theme, &languages, &mut diagnostics);
     pages::check(sources, Some(&languages), include_drafts, &mut diagnostics);
+    data::check(&sources.data.aid, &languages, &mut diagnostics);
     diagnostics
 }

@@ -23,16 +23,22 @@ pub struct Run {
 
 impl TestSite {
     /// A copy of `tests/fixtures/NAME`, on top of the test theme
-    /// (`tests/fixtures/_theme`) unless the fixture brings all of its own:
-    /// a fixture's files replace the theme's files of the same name.
+    /// (`tests/fixtures/_theme`, with the default theme's font for chart
+    /// cards): a fixture's files replace the theme's files of the same name.
     pub fn fixture(name: &str) -> TestSite {
         let site = TestSite::empty();
         let fixtures = repo().join("tests/fixtures");
-        copy_dir(
-            &fixtures.join("_theme"),
-            &site.root().join("themes/default"),
-        );
+        let theme = site.root().join("themes/default");
+        copy_dir(&fixtures.join("_theme"), &theme);
+        copy_dir(&repo().join("themes/default/fonts"), &theme.join("fonts"));
         copy_dir(&fixtures.join(name), site.root());
+        site
+    }
+
+    /// `fixture(base)` with `tests/fixtures/NAME` laid over it.
+    pub fn fixtures(base: &str, name: &str) -> TestSite {
+        let site = TestSite::fixture(base);
+        copy_dir(&repo().join("tests/fixtures").join(name), site.root());
         site
     }
 

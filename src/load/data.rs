@@ -1,0 +1,278 @@
+//! `data/`: the aid statistics under `data/aid/` (a schema aqparat knows),
+//! and any other YAML file, free-form, for templates as `data.<stem>`.
+//!
+//! The statistics are five files: `organisations.yaml`, `units.yaml`,
+//! `categories.yaml`, `sources.yaml` (lookup tables by id) and
+//! `records.yaml` (a list of what was delivered). The README documents them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+use super::files::{self, read_text};
+use super::yaml::{self, Spanned};
+use crate::diag::{Diagnostic, Span};
+
+/// Text in each language, by language code.
+pub type Texts = Spanned<BTreeMap<String, String>>;
+
+/// An organisation as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisation {
+    /// Full name per language.
+    pub name: Texts,
+    /// Short name per language, for chart labels.
+    pub short: Option<Texts>,
+    /// The organisation this one belongs to.
+    pub parent: Option<Spanned<String>>,
+    /// Partner organisations.
+    #[serde(default)]
+    pub partners: Vec<Spanned<String>>,
+}
+
+/// A unit of count as written: its name and noun forms per plural category.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    /// Name per language (a heading for totals).
+    pub name: Texts,
+    /// Per language, the noun per CLDR plural category (`one`, `few`…).
+    pub forms: Spanned<BTreeMap<String, Spanned<BTreeMap<String, String>>>>,
+    /// Whether the unit counts people or households reached.
+    #[serde(default)]
+    pub reach: bool,
+}
+
+/// A category of aid as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCategory {
+    /// Name per language.
+    pub name: Texts,
+}
+
+/// A source of figures as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Title per language.
+    pub title: Texts,
+    /// Date of the source, `YYYY-MM-DD`.
+    pub date: Option<Spanned<String>>,
+    /// Where to read it.
+    pub url: Option<Spanned<String>>,
+}
+
+/// A period as written: either end may be missing.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    /// First day or month, `YYYY-MM-DD` or `YYYY-MM`.
+    pub from: Option<Spanned<String>>,
+    /// Last day or month.
+    pub to: Option<Spanned<String>>,
+}
+
+/// A count as written: any scalar, so that `3.5` or `-2` get a clear message
+/// from `validate` instead of a type error.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawCount {
+    /// A whole number.
+    Integer(i64),
+    /// Anything else (`3.5`, `"many"`), as written.
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for RawCount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+        impl Visitor<'_> for CountVisitor {
+            type Value = RawCount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawCount, E> {
+                Ok(RawCount::Integer(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawCount, E> {
+                Ok(i64::try_from(v)
+                    .map_or_else(|_| RawCount::Other(v.to_string()), RawCount::Integer))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawCount, E> {
+                Ok(RawCount::Other(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCount, E> {
+                Ok(RawCount::Other(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawCount, E> {
+                Ok(RawCount::Other(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(CountVisitor)
+    }
+}
+
+/// One record of aid delivered, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecord {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// The organisation that delivered it.
+    pub org: Spanned<String>,
+    /// Organisations that took part.
+    #[serde(default)]
+    pub partners: Vec<Spanned<String>>,
+    /// Category of aid.
+    pub category: Spanned<String>,
+    /// How many; absent with `reported: false`.
+    pub count: Option<Spanned<RawCount>>,
+    /// `more-than` or `about` when the figure is not exact.
+    pub qualifier: Option<Spanned<String>>,
+    /// `false` when the source gives no figure.
+    pub reported: Option<Spanned<bool>>,
+    /// Unit of `count`.
+    pub unit: Spanned<String>,
+    /// What was delivered, to whom, per language.
+    pub what: Texts,
+    /// "As of" date.
+    pub date: Option<Spanned<String>>,
+    /// The period the figure covers.
+    pub period: Option<Spanned<RawPeriod>>,
+    /// How often: `once`, `daily`, `weekly`, `monthly`.
+    pub frequency: Option<Spanned<String>>,
+    /// Where the figure comes from.
+    pub source: Spanned<String>,
+}
+
+/// One of the statistics files, parsed.
+#[derive(Debug)]
+pub struct DataFile<T> {
+    /// Path relative to the root.
+    pub path: PathBuf,
+    /// The file's text, for diagnostics.
+    pub text: String,
+    /// The parsed content.
+    pub value: T,
+}
+
+/// The aid statistics as written. A file that is missing or could not be
+/// parsed is `None` (the parse error is reported by `load`).
+#[derive(Debug, Default)]
+pub struct RawAid {
+    /// `data/aid/organisations.yaml`.
+    pub organisations: Option<DataFile<IndexMap<Spanned<String>, RawOrganisation>>>,
+    /// `data/aid/units.yaml`.
+    pub units: Option<DataFile<IndexMap<Spanned<String>, RawUnit>>>,
+    /// `data/aid/categories.yaml`.
+    pub categories: Option<DataFile<IndexMap<Spanned<String>, RawCategory>>>,
+    /// `data/aid/sources.yaml`.
+    pub sources: Option<DataFile<IndexMap<Spanned<String>, RawSource>>>,
+    /// `data/aid/records.yaml`.
+    pub records: Option<DataFile<Vec<RawRecord>>>,
+}
+
+impl RawAid {
+    /// Whether the site has statistics at all (`data/aid/` exists).
+    pub fn is_present(&self) -> bool {
+        self.organisations.is_some()
+            || self.units.is_some()
+            || self.categories.is_some()
+            || self.sources.is_some()
+            || self.records.is_some()
+    }
+}
+
+/// Everything under `data/`.
+#[derive(Debug, Default)]
+pub struct RawData {
+    /// The aid statistics.
+    pub aid: RawAid,
+    /// Whether `data/aid/` exists.
+    pub has_aid: bool,
+    /// Every other YAML file, by file stem, as free-form values.
+    pub free: BTreeMap<String, serde_json::Value>,
+}
+
+/// The folder of data files, relative to the root.
+pub const DATA_DIR: &str = "data";
+const AID_DIR: &str = "data/aid";
+
+/// Reads `data/`.
+pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> RawData {
+    let aid_dir = Path::new(AID_DIR);
+    let has_aid = root.join(aid_dir).is_dir();
+    let mut data = RawData {
+        has_aid,
+        ..RawData::default()
+    };
+    if has_aid {
+        data.aid = RawAid {
+            organisations: parse_file(root, &aid_dir.join("organisations.yaml"), diagnostics),
+            units: parse_file(root, &aid_dir.join("units.yaml"), diagnostics),
+            categories: parse_file(root, &aid_dir.join("categories.yaml"), diagnostics),
+            sources: parse_file(root, &aid_dir.join("sources.yaml"), diagnostics),
+            records: parse_file(root, &aid_dir.join("records.yaml"), diagnostics),
+        };
+    }
+    let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for rel in files::list(root, Path::new(DATA_DIR)) {
+        let is_yaml = rel.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        if !is_yaml || rel.starts_with(aid_dir) {
+            continue;
+        }
+        let stem = rel
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        if let Some(other) = paths.get(&stem) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &rel,
+                    Span::START,
+                    format!("`data.{stem}` is also {}", crate::diag::display_path(other)),
+                )
+                .with_hint("rename one of the files: templates see each data file by its name"),
+            );
+            continue;
+        }
+        if let Some(file) = parse_file::<serde_json::Value>(root, &rel, diagnostics) {
+            data.free.insert(stem.clone(), file.value);
+        }
+        paths.insert(stem, rel);
+    }
+    data
+}
+
+/// Parses one YAML file of `data/`; a missing statistics file is an error.
+fn parse_file<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<DataFile<T>> {
+    if !root.join(rel).is_file() {
+        diagnostics.push(
+            Diagnostic::error(rel, Span::START, "this statistics file is missing")
+                .with_hint("data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml; see the README"),
+        );
+        return None;
+    }
+    let text = read_text(root, rel).map_err(|d| diagnostics.push(d)).ok()?;
+    match yaml::parse(rel, &text, 0, &text) {
+        Ok(value) => Some(DataFile {
+            path: rel.to_path_buf(),
+            text,
+            value,
+        }),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! The aid statistics, checked and linked, with their aggregates.
+//!
+//! A *figure* is a count with its unit ("320 families"); a record without a
+//! figure (`reported: false`) is shown as such and never added to a total.
+//! Totals are per unit: families are never added to masks.
+
+use std::collections::BTreeMap;
+
+use crate::load::{RawAid, RawCount, Spanned, Texts};
+use crate::model::{Date, DayOrMonth};
+
+/// Text per language code.
+pub type Text = BTreeMap<String, String>;
+
+/// How exact a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// "more than N".
+    MoreThan,
+    /// "about N".
+    About,
+}
+
+impl Qualifier {
+    fn parse(text: &str) -> Option<Qualifier> {
+        match text {
+            "more-than" => Some(Qualifier::MoreThan),
+            "about" => Some(Qualifier::About),
+            _ => None,
+        }
+    }
+
+    /// The name used in the data files and downloads.
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::MoreThan => "more-than",
+            Qualifier::About => "about",
+        }
+    }
+}
+
+/// An organisation.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    /// Id.
+    pub id: String,
+    /// Full name per language.
+    pub name: Text,
+    /// Short name per language (the full name when none was given).
+    pub short: Text,
+    /// Parent organisation id.
+    pub parent: Option<String>,
+    /// Partner organisation ids.
+    pub partners: Vec<String>,
+}
+
+/// A unit of count.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Id.
+    pub id: String,
+    /// Name per language.
+    pub name: Text,
+    /// Per language, the noun per plural category.
+    pub forms: BTreeMap<String, BTreeMap<String, String>>,
+    /// Whether it counts people or households reached.
+    pub reach: bool,
+}
+
+/// A category of aid.
+#[derive(Debug, Clone)]
+pub struct Category {
+    /// Id.
+    pub id: String,
+    /// Name per language.
+    pub name: Text,
+}
+
+/// A source of figures.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Id.
+    pub id: String,
+    /// Title per language.
+    pub title: Text,
+    /// Date of the source.
+    pub date: Option<Date>,
+    /// Address.
+    pub url: Option<String>,
+}
+
+/// When a figure applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// The source does not say.
+    Unknown,
+    /// As of a day.
+    AsOf(Date),
+    /// Over a period; either end may be unknown.
+    Period(Option<DayOrMonth>, Option<DayOrMonth>),
+}
+
+/// A count, possibly approximate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figure {
+    /// The number.
+    pub count: u64,
+    /// How exact.
+    pub qualifier: Option<Qualifier>,
+}
+
+/// One record of aid delivered.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Id.
+    pub id: String,
+    /// Organisation id.
+    pub org: String,
+    /// Partner organisation ids.
+    pub partners: Vec<String>,
+    /// Category id.
+    pub category: String,
+    /// The figure; `None` when the source gives none.
+    pub figure: Option<Figure>,
+    /// Unit id.
+    pub unit: String,
+    /// What was delivered, per language.
+    pub what: Text,
+    /// When.
+    pub when: When,
+    /// `once`, `daily`, `weekly`, `monthly`.
+    pub frequency: Option<String>,
+    /// Source id.
+    pub source: String,
+}
+
+/// A total of several figures in one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Total {
+    /// Unit id.
+    pub unit: String,
+    /// The sum, and how exact it is (approximate if any part is).
+    pub figure: Figure,
+    /// How many records it adds up.
+    pub records: usize,
+}
+
+/// The statistics of a site.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Organisations, in file order.
+    pub organisations: Vec<Organisation>,
+    /// Units, in file order.
+    pub units: Vec<Unit>,
+    /// Categories, in file order.
+    pub categories: Vec<Category>,
+    /// Sources, in file order.
+    pub sources: Vec<Source>,
+    /// Records, in file order.
+    pub records: Vec<Record>,
+}
+
+impl Stats {
+    /// Builds the statistics from checked data. Records with unresolved
+    /// references (already reported) are left out.
+    pub fn from_raw(raw: &RawAid) -> Stats {
+        let texts = |t: &Texts| t.value.clone();
+        let organisations: Vec<Organisation> = raw
+            .organisations
+            .iter()
+            .flat_map(|f| &f.value)
+            .map(|(id, o)| Organisation {
+                id: id.value.clone(),
+                short: o.short.as_ref().map_or_else(|| texts(&o.name), texts),
+                name: texts(&o.name),
+                parent: o.parent.as_ref().map(|p| p.value.clone()),
+                partners: ids(&o.partners),
+            })
+            .collect();
+        let units: Vec<Unit> = raw
+            .units
+            .iter()
+            .flat_map(|f| &f.value)
+            .map(|(id, u)| Unit {
+                id: id.value.clone(),
+                name: texts(&u.name),
+                forms: u
+                    .forms
+                    .value
+                    .iter()
+                    .map(|(l, f)| (l.clone(), f.value.clone()))
+                    .collect(),
+                reach: u.reach,
+            })
+            .collect();
+        let categories: Vec<Category> = raw
+            .categories
+            .iter()
+            .flat_map(|f| &f.value)
+            .map(|(id, c)| Category {
+                id: id.value.clone(),
+                name: texts(&c.name),
+            })
+            .collect();
+        let sources: Vec<Source> = raw
+            .sources
+            .iter()
+            .flat_map(|f| &f.value)
+            .map(|(id, s)| Source {
+                id: id.value.clone(),
+                title: texts(&s.title),
+                date: s.date.as_ref().and_then(|d| Date::parse(&d.value).ok()),
+                url: s.url.as_ref().map(|u| u.value.clone()),
+            })
+            .collect();
+        let mut stats = Stats {
+            organisations,
+            units,
+            categories,
+            sources,
+            records: Vec::new(),
+        };
+        stats.records = raw
+            .records
+            .iter()
+            .flat_map(|f| &f.value)
+            .filter(|r| {
+                stats.organisation(&r.org.value).is_some()
+                    && stats.unit(&r.unit.value).is_some()
+                    && stats.category(&r.category.value).is_some()
+                    && stats.source(&r.source.value).is_some()
+            })
+            .map(|r| Record {
+                id: r.id.value.clone(),
+                org: r.org.value.clone(),
+                partners: ids(&r.partners),
+                category: r.category.value.clone(),
+                figure: match (&r.count, r.reported.as_ref().is_none_or(|r| r.value)) {
+                    (
+                        Some(Spanned {
+                            value: RawCount::Integer(n),
+                            ..
+                        }),
+                        true,
+                    ) => u64::try_from(*n).ok().map(|count| Figure {
+                        count,
+                        qualifier: r
+                            .qualifier
+                            .as_ref()
+                            .and_then(|q| Qualifier::parse(&q.value)),
+                    }),
+                    _ => None,
+                },
+                unit: r.unit.value.clone(),
+                what: texts(&r.what),
+                when: match (&r.date, &r.period) {
+                    (Some(d), _) => Date::parse(&d.value).map_or(When::Unknown, When::AsOf),
+                    (None, Some(p)) => {
+                        let end = |e: &Option<Spanned<String>>| {
+                            e.as_ref().and_then(|e| DayOrMonth::parse(&e.value).ok())
+                        };
+                        When::Period(end(&p.value.from), end(&p.value.to))
+                    }
+                    (None, None) => When::Unknown,
+                },
+                frequency: r.frequency.as_ref().map(|f| f.value.clone()),
+                source: r.source.value.clone(),
+            })
+            .collect();
+        stats
+    }
+
+    /// The organisation `id`.
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// The unit `id`.
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The category `id`.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The source `id`.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The record `id`.
+    pub fn record(&self, id: &str) -> Option<&Record> {
+        self.records.iter().find(|r| r.id == id)
+    }
+
+    /// Totals per unit (in the units' file order) of the records that
+    /// `include` accepts. Records without a figure are never added.
+    pub fn totals(&self, include: impl Fn(&Record) -> bool) -> Vec<Total> {
+        self.units
+            .iter()
+            .filter_map(|unit| {
+                let figures: Vec<Figure> = self
+                    .records
+                    .iter()
+                    .filter(|r| r.unit == unit.id && include(r))
+                    .filter_map(|r| r.figure)
+                    .collect();
+                (!figures.is_empty()).then(|| Total {
+                    unit: unit.id.clone(),
+                    figure: sum(&figures),
+                    records: figures.len(),
+                })
+            })
+            .collect()
+    }
+
+    /// Organisations that delivered at least one record, in file order.
+    pub fn active_organisations(&self) -> Vec<&Organisation> {
+        self.organisations
+            .iter()
+            .filter(|o| self.records.iter().any(|r| r.org == o.id))
+            .collect()
+    }
+
+    /// Records whose source gives no figure.
+    pub fn unreported(&self) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(|r| r.figure.is_none())
+    }
+}
+
+/// The sum of figures; approximate when any of them is: "more than" when all
+/// approximate parts say so, else "about".
+fn sum(figures: &[Figure]) -> Figure {
+    let count = figures.iter().map(|f| f.count).sum();
+    let qualifiers: Vec<Qualifier> = figures.iter().filter_map(|f| f.qualifier).collect();
+    let qualifier = match qualifiers.as_slice() {
+        [] => None,
+        all if all.iter().all(|q| *q == Qualifier::MoreThan) => Some(Qualifier::MoreThan),
+        _ => Some(Qualifier::About),
+    };
+    Figure { count, qualifier }
+}
+
+fn ids(values: &[Spanned<String>]) -> Vec<String> {
+    values.iter().map(|v| v.value.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_are_approximate_when_a_part_is() {
+        let exact = Figure {
+            count: 2,
+            qualifier: None,
+        };
+        let more = Figure {
+            count: 10,
+            qualifier: Some(Qualifier::MoreThan),
+        };
+        let about = Figure {
+            count: 5,
+            qualifier: Some(Qualifier::About),
+        };
+        assert_eq!(
+            sum(&[exact, exact]),
+            Figure {
+                count: 4,
+                qualifier: None
+            }
+        );
+        assert_eq!(sum(&[exact, more]).qualifier, Some(Qualifier::MoreThan));
+        assert_eq!(
+            sum(&[more, about]),
+            Figure {
+                count: 15,
+                qualifier: Some(Qualifier::About)
+            }
+        );
+    }
+}

@@ -1,0 +1,409 @@
+//! Bar charts of the statistics, drawn at build time as SVG: inline in
+//! pages (with `role="img"`, `<title>`, `<desc>` and a real table of the
+//! same numbers), and as a square card for social networks.
+//!
+//! A chart is made of *groups*, one per unit, each with its own scale: bars
+//! of families and of masks are never measured against each other.
+
+use std::fmt::Write;
+
+use super::format::StatsFormat;
+use crate::model::{Record, Total};
+pub use crate::render::xml::escape;
+
+/// A bar chart in one language.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// Unique on a site, used for file names and element ids.
+    pub id: String,
+    /// The chart's title.
+    pub title: String,
+    /// One group per unit.
+    pub groups: Vec<ChartGroup>,
+    /// The sources of its figures, in words.
+    pub sources: Vec<String>,
+}
+
+/// The bars of one unit.
+#[derive(Debug, Clone)]
+pub struct ChartGroup {
+    /// Unit id.
+    pub unit: String,
+    /// The unit's name.
+    pub heading: String,
+    /// Bars, largest first.
+    pub bars: Vec<Bar>,
+}
+
+/// One bar.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    /// What the bar stands for (an organisation, a record).
+    pub label: String,
+    /// The number.
+    pub value: u64,
+    /// The figure in words ("320 семей").
+    pub display: String,
+    /// When the figure applies, in words.
+    pub when: String,
+}
+
+/// Builds a chart of `records`, one group per unit (in the units' order),
+/// one bar per key that `bar_key` gives (an organisation, a record), with
+/// `label` naming a key. Records without a figure have no bar.
+pub fn build(
+    f: &StatsFormat,
+    id: String,
+    title: String,
+    records: &[&Record],
+    bar_key: impl Fn(&Record) -> String,
+    label: impl Fn(&str) -> String,
+) -> Result<Chart, String> {
+    let mut groups = Vec::new();
+    for unit in &f.stats.units {
+        let in_unit: Vec<&&Record> = records
+            .iter()
+            .filter(|r| r.unit == unit.id && r.figure.is_some())
+            .collect();
+        let mut keys: Vec<String> = in_unit.iter().map(|r| bar_key(r)).collect();
+        keys.dedup();
+        keys.sort();
+        keys.dedup();
+        let mut bars = Vec::new();
+        for key in keys {
+            let parts: Vec<&Record> = in_unit
+                .iter()
+                .filter(|r| bar_key(r) == key)
+                .map(|r| **r)
+                .collect();
+            let total = f.stats.totals(|r| parts.iter().any(|p| p.id == r.id));
+            let Some(Total { figure, .. }) = total.into_iter().next() else {
+                continue;
+            };
+            let mut whens: Vec<String> = Vec::new();
+            for part in &parts {
+                let when = f.when(part.when)?;
+                if !whens.contains(&when) {
+                    whens.push(when);
+                }
+            }
+            bars.push(Bar {
+                label: label(&key),
+                value: figure.count,
+                display: f.figure(figure, &unit.id)?,
+                when: whens.join("; "),
+            });
+        }
+        bars.sort_by(|a, b| b.value.cmp(&a.value).then(a.label.cmp(&b.label)));
+        if !bars.is_empty() {
+            groups.push(ChartGroup {
+                unit: unit.id.clone(),
+                heading: f.text(&unit.name).to_string(),
+                bars,
+            });
+        }
+    }
+    let mut sources: Vec<String> = Vec::new();
+    for record in records {
+        if let Some(source) = f.stats.source(&record.source) {
+            let title = f.text(&source.title).to_string();
+            if !sources.contains(&title) {
+                sources.push(title);
+            }
+        }
+    }
+    Ok(Chart {
+        id,
+        title,
+        groups,
+        sources,
+    })
+}
+
+/// Sizes and colours of one drawing of a chart.
+struct Style {
+    width: f32,
+    font: f32,
+    text: &'static str,
+    bar: &'static str,
+}
+
+/// Inline charts are drawn 400 units wide so that 15-unit text stays about
+/// 13 px on a 360 px phone. They follow the page's text colour
+/// (`currentColor`), so they work in dark mode; the theme's CSS may set the
+/// bar colour.
+const INLINE: Style = Style {
+    width: 400.0,
+    font: 15.0,
+    text: "currentColor",
+    bar: "#1d5b8c",
+};
+
+/// Cards are drawn black on white, whatever the reader's theme.
+const CARD_WIDTH: f32 = 1000.0;
+
+/// An upper estimate of the width of `text` at `font` size: Cyrillic
+/// letters in sans-serif fonts run to about 0.62 of the size (bold more).
+fn text_width(text: &str, font: f32) -> f32 {
+    text.chars().count() as f32 * font * 0.64
+}
+
+/// Lines of at most `max` characters, broken at spaces.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// How many characters of `font` fit in `width`.
+fn chars_in(width: f32, font: f32) -> usize {
+    ((width / (font * 0.64)) as usize).max(8)
+}
+
+/// The groups and bars, drawn from the top; returns the SVG elements and
+/// the height used. Every bar is a `<g class="bar" data-value="N">`: its
+/// label on a line of its own, then the bar and its figure, the bar's length
+/// leaving room for the longest figure of its group.
+fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
+    let mut svg = String::new();
+    let line = style.font * 1.35;
+    let bar_height = style.font * 1.3;
+    let gap = style.font * 0.5;
+    let mut y = 0.0;
+    for group in &chart.groups {
+        let max = group.bars.iter().map(|b| b.value).max().unwrap_or(1).max(1) as f32;
+        let figure_width = group
+            .bars
+            .iter()
+            .map(|b| text_width(&b.display, style.font * 1.05))
+            .fold(0.0, f32::max);
+        let bar_max = (style.width - figure_width - gap).max(style.width * 0.25);
+        for heading in wrap(&group.heading, chars_in(style.width, style.font * 1.1)) {
+            y += line;
+            let _ = write!(
+                svg,
+                r#"<text class="group" x="0" y="{y:.1}" font-size="{:.1}" font-weight="bold" fill="{}">{}</text>"#,
+                style.font * 1.1,
+                style.text,
+                escape(&heading)
+            );
+        }
+        y += line * 0.4;
+        for bar in &group.bars {
+            let _ = write!(
+                svg,
+                r#"<g class="bar" data-unit="{}" data-value="{}">"#,
+                escape(&group.unit),
+                bar.value
+            );
+            for label_line in wrap(&bar.label, chars_in(style.width, style.font)) {
+                y += line;
+                let _ = write!(
+                    svg,
+                    r#"<text x="0" y="{y:.1}" font-size="{:.1}" fill="{}">{}</text>"#,
+                    style.font,
+                    style.text,
+                    escape(&label_line)
+                );
+            }
+            y += line * 0.35;
+            let width = (bar_max * bar.value as f32 / max).max(2.0);
+            let _ = write!(
+                svg,
+                r#"<rect x="0" y="{y:.1}" width="{width:.1}" height="{bar_height:.1}" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold" fill="{}">{}</text></g>"#,
+                style.bar,
+                width + gap,
+                y + bar_height * 0.78,
+                style.font,
+                style.text,
+                escape(&bar.display)
+            );
+            y += bar_height + line * 0.3;
+        }
+        y += line * 0.5;
+    }
+    (svg, y)
+}
+
+/// The chart as an inline, accessible SVG.
+pub fn inline_svg(chart: &Chart) -> String {
+    let (bars, height) = draw_bars(chart, &INLINE);
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 {} {:.0}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>{bars}</svg>"#,
+        INLINE.width,
+        height.ceil(),
+        escape(&chart.title),
+        escape(&description(chart)),
+        id = chart.id,
+    )
+}
+
+/// Whether the chart compares anything: some unit has two bars or more.
+/// A chart of lone bars says no more than its table.
+pub fn compares(chart: &Chart) -> bool {
+    chart.groups.iter().any(|g| g.bars.len() > 1)
+}
+
+/// What the chart shows, in words, for `<desc>`.
+pub fn description(chart: &Chart) -> String {
+    chart
+        .groups
+        .iter()
+        .map(|g| {
+            let bars: Vec<String> = g
+                .bars
+                .iter()
+                .map(|b| format!("{} — {}", b.label, b.display))
+                .collect();
+            format!("{}: {}.", g.heading, bars.join("; "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The chart as a 1080×1080 card: the site's title, the chart's title, the
+/// bars in the largest type that fits, its sources. Text uses `font_family`,
+/// the font the theme ships, so that the PNG made from it is the same
+/// everywhere.
+pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str) -> String {
+    const SIZE: f32 = 1080.0;
+    const MARGIN: f32 = 40.0;
+    let mut head = String::new();
+    let _ = write!(
+        head,
+        r##"<text x="{MARGIN}" y="70" font-size="28" fill="#1d5b8c">{}</text>"##,
+        escape(site_title)
+    );
+    let mut y = 80.0;
+    for line in wrap(&chart.title, chars_in(CARD_WIDTH, 40.0 * 1.08)) {
+        y += 50.0;
+        let _ = write!(
+            head,
+            r##"<text x="{MARGIN}" y="{y}" font-size="40" font-weight="bold" fill="#111111">{}</text>"##,
+            escape(&line)
+        );
+    }
+    let footer_lines = wrap(footer, chars_in(CARD_WIDTH, 22.0));
+    let mut foot = String::new();
+    let mut footer_y = SIZE - MARGIN - 30.0 * (footer_lines.len() as f32 - 1.0);
+    for line in &footer_lines {
+        let _ = write!(
+            foot,
+            r##"<text x="{MARGIN}" y="{footer_y}" font-size="22" fill="#333333">{}</text>"##,
+            escape(line)
+        );
+        footer_y += 30.0;
+    }
+    let top = y + 30.0;
+    let available = SIZE - top - MARGIN - 40.0 - 30.0 * footer_lines.len() as f32;
+    let (bars, height) = [36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0]
+        .iter()
+        .map(|&font| {
+            let style = Style {
+                width: CARD_WIDTH,
+                font,
+                text: "#111111",
+                bar: "#1d5b8c",
+            };
+            draw_bars(chart, &style)
+        })
+        .find(|(_, height)| *height <= available)
+        .unwrap_or_else(|| {
+            let style = Style {
+                width: CARD_WIDTH,
+                font: 12.0,
+                text: "#111111",
+                bar: "#1d5b8c",
+            };
+            draw_bars(chart, &style)
+        });
+    let scale = (available / height.max(1.0)).min(1.0);
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="1080" viewBox="0 0 1080 1080" role="img" aria-labelledby="card-title" font-family="{}"><title id="card-title">{}</title><desc>{}</desc><rect width="1080" height="1080" fill="#ffffff"/>{head}<g transform="translate({MARGIN} {top:.1}) scale({scale:.4})">{bars}</g>{foot}</svg>"##,
+        escape(font_family),
+        escape(&chart.title),
+        escape(&description(chart)),
+    )
+}
+
+/// The labels of the table that follows each chart.
+#[derive(Clone)]
+pub struct TableLabels {
+    /// Header of the label column.
+    pub label: String,
+    /// Header of the figure column.
+    pub figure: String,
+    /// Header of the date column.
+    pub when: String,
+    /// "Source".
+    pub source: String,
+}
+
+/// The chart as a `<figure>`: caption, inline SVG, a table of the same
+/// numbers, its sources and the links to its downloads. Written without
+/// blank lines, so that it stays one HTML block inside Markdown.
+pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> String {
+    let mut html = format!(
+        r#"<figure class="chart" id="{}"><figcaption>{}</figcaption>{}"#,
+        chart.id,
+        escape(&chart.title),
+        inline_svg(chart)
+    );
+    let _ = write!(
+        html,
+        r#"<table class="chart-data"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>"#,
+        escape(&labels.label),
+        escape(&labels.figure),
+        escape(&labels.when)
+    );
+    for group in &chart.groups {
+        let _ = write!(
+            html,
+            r#"<tbody><tr><th scope="colgroup" colspan="3">{}</th></tr>"#,
+            escape(&group.heading)
+        );
+        for bar in &group.bars {
+            let _ = write!(
+                html,
+                r#"<tr><th scope="row">{}</th><td data-unit="{}" data-value="{}">{}</td><td>{}</td></tr>"#,
+                escape(&bar.label),
+                escape(&group.unit),
+                bar.value,
+                escape(&bar.display),
+                escape(&bar.when)
+            );
+        }
+        html.push_str("</tbody>");
+    }
+    html.push_str("</table>");
+    if !chart.sources.is_empty() {
+        let _ = write!(
+            html,
+            r#"<p class="chart-source">{}: {}</p>"#,
+            escape(&labels.source),
+            escape(&chart.sources.join("; "))
+        );
+    }
+    html.push_str(downloads);
+    html.push_str("</figure>");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_wrap_at_spaces() {
+        assert_eq!(wrap("бір екі үш төрт", 8), ["бір екі", "үш төрт"]);
+        assert_eq!(wrap("ұзынсөзбірден", 4), ["ұзынсөзбірден"]);
+    }
+}

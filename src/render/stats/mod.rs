@@ -1,0 +1,15 @@
+//! The statistics' renderers: figures in words, charts (inline SVG, SVG and
+//! PNG cards), infographic pages, shortcodes and open-data downloads.
+
+mod cards;
+mod charts;
+mod format;
+mod opendata;
+mod pages;
+mod prepare;
+mod shortcodes;
+mod view;
+
+pub use pages::{Infographics, prepare_all, write};
+pub use prepare::LangStats;
+pub use shortcodes::{Expansion, expand, find};

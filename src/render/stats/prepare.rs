@@ -1,0 +1,145 @@
+//! The statistics prepared for rendering in each language: the view, the
+//! charts and their HTML, ready for pages, shortcodes and downloads.
+
+use super::charts::{self, Chart, TableLabels};
+use super::format::StatsFormat;
+use super::view::{self, AidView};
+use crate::model::{Record, Site, Stats};
+use crate::render::functions::Localizer;
+
+/// The statistics in one language, ready to render.
+pub struct LangStats<'a> {
+    /// Formatting in this language.
+    pub format: StatsFormat<'a>,
+    /// The statistics as plain data.
+    pub view: AidView,
+    /// The overview's charts, then one per organisation (`org-ID`), each
+    /// with its `<figure>` HTML.
+    pub charts: Vec<(Chart, String)>,
+}
+
+impl LangStats<'_> {
+    /// The chart `id` and its HTML.
+    pub fn chart(&self, id: &str) -> Option<&(Chart, String)> {
+        self.charts.iter().find(|(c, _)| c.id == id)
+    }
+}
+
+/// URL paths (relative to the base) of the statistics' outputs.
+pub mod paths {
+    /// The overview page.
+    pub fn overview(lang: &str) -> String {
+        format!("{lang}/infographics/")
+    }
+    /// An organisation's page.
+    pub fn organisation(lang: &str, org: &str) -> String {
+        format!("{lang}/infographics/{org}/")
+    }
+    /// A chart's card, `svg` or `png`.
+    pub fn chart(lang: &str, id: &str, extension: &str) -> String {
+        format!("{lang}/infographics/charts/{id}.{extension}")
+    }
+    /// A download of the statistics in one language, `csv` or `json`.
+    pub fn download(lang: &str, extension: &str) -> String {
+        format!("{lang}/data/aid.{extension}")
+    }
+    /// Every record in every language.
+    pub const ALL_LANGUAGES: &str = "data/aid.json";
+}
+
+/// Prepares `stats` in `lang`. Errors are messages about missing UI strings
+/// or noun forms.
+pub fn prepare<'a>(
+    site: &'a Site,
+    localizer: &'a Localizer,
+    stats: &'a Stats,
+    lang: &'a str,
+) -> Result<LangStats<'a>, String> {
+    let f = StatsFormat::new(localizer, stats, lang);
+    let view = view::build(&f, |org| site.link(&paths::organisation(lang, org)))?;
+    let all: Vec<&Record> = stats.records.iter().collect();
+    let by_org = |r: &Record| r.org.clone();
+    let org_name = |id: &str| f.org_short(id).to_string();
+    let mut charts = vec![
+        charts::build(
+            &f,
+            "reached".into(),
+            f.ui("chart_reached")?,
+            &filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| u.reach)),
+            by_org,
+            org_name,
+        )?,
+        charts::build(
+            &f,
+            "items".into(),
+            f.ui("chart_items")?,
+            &filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| !u.reach)),
+            by_org,
+            org_name,
+        )?,
+    ];
+    for category in &stats.categories {
+        let records = filter(&all, |r| r.category == category.id);
+        charts.push(charts::build(
+            &f,
+            format!("category-{}", category.id),
+            f.ui("chart_category")?
+                .replace("{category}", f.text(&category.name)),
+            &records,
+            by_org,
+            org_name,
+        )?);
+    }
+    for org in stats.active_organisations() {
+        let records = filter(&all, |r| r.org == org.id);
+        charts.push(charts::build(
+            &f,
+            format!("org-{}", org.id),
+            f.ui("chart_organisation")?
+                .replace("{organisation}", f.text(&org.short)),
+            &records,
+            |r| r.id.clone(),
+            |id| {
+                stats
+                    .record(id)
+                    .map_or(String::new(), |r| f.text(&r.what).to_string())
+            },
+        )?);
+    }
+    let overview_labels = TableLabels {
+        label: f.ui("chart_label")?,
+        figure: f.ui("chart_figure")?,
+        when: f.ui("chart_when")?,
+        source: f.ui("source")?,
+    };
+    let organisation_labels = TableLabels {
+        label: f.ui("chart_label_record")?,
+        ..overview_labels.clone()
+    };
+    let (svg_label, png_label) = (f.ui("download_svg")?, f.ui("download_png")?);
+    let charts = charts
+        .into_iter()
+        .filter(charts::compares)
+        .map(|chart| {
+            let downloads = format!(
+                r#"<p class="chart-downloads"><a href="{}" download>{}</a> · <a href="{}" download>{}</a></p>"#,
+                site.link(&paths::chart(lang, &chart.id, "svg")),
+                charts::escape(&svg_label),
+                site.link(&paths::chart(lang, &chart.id, "png")),
+                charts::escape(&png_label),
+            );
+            let labels = if chart.id.starts_with("org-") { &organisation_labels } else { &overview_labels };
+            let html = charts::figure_html(&chart, labels, &downloads);
+            (chart, html)
+        })
+        .collect();
+    Ok(LangStats {
+        format: f,
+        view,
+        charts,
+    })
+}
+
+fn filter<'r>(records: &[&'r Record], keep: impl Fn(&Record) -> bool) -> Vec<&'r Record> {
+    records.iter().copied().filter(|r| keep(r)).collect()
+}

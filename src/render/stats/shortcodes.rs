@@ -1,0 +1,163 @@
+//! Shortcodes: statistics inside Markdown, so prose never repeats a number
+//! by hand.
+//!
+//! - `{{ stat(id="RECORD") }}` — a record's figure: "320 семей".
+//! - `{{ stat(total="UNIT") }}`, optionally with `org="ORG"` or
+//!   `category="CATEGORY"` — a total in that unit.
+//! - `{{ chart(id="reached") }}`, `{{ chart(org="ORG") }}`,
+//!   `{{ chart(category="CATEGORY") }}` — a chart with its table, alone in
+//!   its paragraph.
+
+use super::prepare::LangStats;
+
+/// A shortcode call found in text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Call<'a> {
+    /// `stat` or `chart`.
+    pub name: &'a str,
+    /// `key="value"` arguments.
+    pub args: Vec<(&'a str, &'a str)>,
+    /// Byte range of the whole `{{ … }}` in the text.
+    pub start: usize,
+    /// End of the range.
+    pub end: usize,
+}
+
+impl Call<'_> {
+    fn arg(&self, key: &str) -> Option<&str> {
+        self.args.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}
+
+/// What a shortcode becomes.
+#[derive(Debug)]
+pub enum Expansion {
+    /// Text (escaped when written).
+    Text(String),
+    /// A block of HTML.
+    Html(String),
+}
+
+/// Every `{{ … }}` in `text`: a call, or a message saying what is wrong
+/// with it, and where it starts.
+pub fn find(text: &str) -> Vec<Result<Call<'_>, (usize, String)>> {
+    let mut calls = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find("{{").map(|i| i + from) {
+        let Some(close) = text[open..].find("}}").map(|i| i + open) else {
+            calls.push(Err((
+                open,
+                "a shortcode `{{` is not closed with `}}`".to_string(),
+            )));
+            break;
+        };
+        calls.push(
+            parse(&text[open + 2..close])
+                .map(|(name, args)| Call {
+                    name,
+                    args,
+                    start: open,
+                    end: close + 2,
+                })
+                .map_err(|m| (open, m)),
+        );
+        from = close + 2;
+    }
+    calls
+}
+
+/// A shortcode's name and its `key="value"` arguments.
+type NameAndArgs<'a> = (&'a str, Vec<(&'a str, &'a str)>);
+
+/// Parses `name(key="value", …)`.
+fn parse(inner: &str) -> Result<NameAndArgs<'_>, String> {
+    let inner = inner.trim();
+    let (name, rest) = inner.split_once('(').ok_or_else(|| {
+        format!("`{{{{ {inner} }}}}` is not a shortcode call like `stat(id=\"…\")`")
+    })?;
+    let rest = rest
+        .trim_end()
+        .strip_suffix(')')
+        .ok_or("a shortcode call must end with `)`")?;
+    let mut args = Vec::new();
+    for part in rest.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, value) = part
+            .split_once('=')
+            .ok_or_else(|| format!("argument `{part}` is not `key=\"value\"`"))?;
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .ok_or_else(|| format!("the value of `{}` must be quoted", key.trim()))?;
+        args.push((key.trim(), value));
+    }
+    Ok((name.trim(), args))
+}
+
+/// Expands `call` with the statistics of the page's language.
+pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, String> {
+    let stats = stats.ok_or("this site has no statistics (data/aid/)")?;
+    let f = &stats.format;
+    match call.name {
+        "stat" => {
+            if let Some(id) = call.arg("id") {
+                let record = f
+                    .stats
+                    .record(id)
+                    .ok_or_else(|| format!("no record `{id}` in data/aid/records.yaml"))?;
+                return f.record_figure(record).map(Expansion::Text);
+            }
+            let unit = call
+                .arg("total")
+                .ok_or("`stat` needs `id=\"RECORD\"` or `total=\"UNIT\"`")?;
+            f.stats
+                .unit(unit)
+                .ok_or_else(|| format!("no unit `{unit}` in data/aid/units.yaml"))?;
+            let (org, category) = (call.arg("org"), call.arg("category"));
+            let totals = f.stats.totals(|r| {
+                r.unit == unit
+                    && org.is_none_or(|o| r.org == o)
+                    && category.is_none_or(|c| r.category == c)
+            });
+            let total = totals
+                .first()
+                .ok_or_else(|| format!("no figures in unit `{unit}` to add up"))?;
+            f.figure(total.figure, unit).map(Expansion::Text)
+        }
+        "chart" => {
+            let id = match (call.arg("id"), call.arg("org"), call.arg("category")) {
+                (Some(id), _, _) => id.to_string(),
+                (None, Some(org), _) => format!("org-{org}"),
+                (None, None, Some(category)) => format!("category-{category}"),
+                _ => return Err("`chart` needs `id=\"reached\"`, `id=\"items\"`, `org=\"ORG\"` or `category=\"CATEGORY\"`".into()),
+            };
+            let (_, html) = stats.chart(&id).ok_or_else(|| {
+                let known: Vec<&str> = stats.charts.iter().map(|(c, _)| c.id.as_str()).collect();
+                format!("no chart `{id}`; the charts are: {}", known.join(", "))
+            })?;
+            Ok(Expansion::Html(html.clone()))
+        }
+        other => Err(format!(
+            "unknown shortcode `{other}`; aqparat has `stat` and `chart`"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_are_found_with_their_arguments() {
+        let calls =
+            find(r#"Біз {{ stat(id="fund-families") }} және {{chart(org='club', x="1")}}."#);
+        let calls: Vec<_> = calls.into_iter().map(Result::unwrap).collect();
+        assert_eq!(calls[0].name, "stat");
+        assert_eq!(calls[0].args, [("id", "fund-families")]);
+        assert_eq!(calls[1].args, [("org", "club"), ("x", "1")]);
+        assert!(find("{{ stat(id=fund) }}")[0].is_err());
+        assert!(find("{{ stat }}")[0].is_err());
+        assert!(find("a {{ b").first().unwrap().is_err());
+    }
+}

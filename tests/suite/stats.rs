@@ -1,0 +1,272 @@
+//! Aid statistics: figures, charts, infographic pages, downloads.
+
+use std::collections::BTreeMap;
+
+use crate::util::{TestSite, attributes, parse_xml};
+
+/// The text after `marker` up to the end of its line or paragraph.
+fn after<'a>(html: &'a str, marker: &str) -> &'a str {
+    let start = html.find(marker).unwrap_or_else(|| panic!("no `{marker}`")) + marker.len();
+    let rest = &html[start..];
+    &rest[..rest.find(['\n', '<']).unwrap_or(rest.len())]
+}
+
+/// `data-unit` → `data-value` of the elements with `class` in `html`.
+fn values_of(html: &str, class: &str) -> BTreeMap<String, u64> {
+    html.split(&format!("class=\"{class}\""))
+        .skip(1)
+        .map(|tag| {
+            let tag = format!(" {}", &tag[..tag.find('>').unwrap()]);
+            (
+                attributes(&tag, "data-unit")[0].clone(),
+                attributes(&tag, "data-value")[0].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn figures_take_the_plural_form_of_their_count() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let ru = site.read("ru/figures/index.html");
+    assert_eq!(
+        after(&ru, "Plurals: "),
+        "1 семья|2 семьи|5 семей|11 семей|21 семья|22 семьи|25 семей"
+    );
+    let kk = site.read("kk/figures/index.html");
+    assert_eq!(
+        after(&kk, "Plurals: "),
+        "1 отбасы|2 отбасы|5 отбасы|11 отбасы|21 отбасы|22 отбасы|25 отбасы"
+    );
+    assert!(
+        ru.contains("<p class=\"in-html\">22 семьи</p>"),
+        "shortcodes work in inline HTML"
+    );
+}
+
+#[test]
+fn totals_are_per_unit_and_leave_out_records_without_a_figure() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let ru = site.read("ru/figures/index.html");
+    // 1 + 2 + 5 + 11 + 21 + 22 + 25 families; masks are never added to them.
+    assert!(ru.contains("Всего: 87 семей; организация Б: 37 семей; маски: около 1\u{a0}300 масок; около 300 масок; цифра не указана."), "{ru}");
+    let kk = site.read("kk/figures/index.html");
+    assert!(kk.contains("Барлығы: 87 отбасы; Б ұйымы: 37 отбасы; бетперде: шамамен 1\u{a0}300 бетперде; шамамен 300 бетперде; саны көрсетілмеген."), "{kk}");
+    let overview = site.read("ru/infographics/index.html");
+    let tiles = values_of(&overview, "tile");
+    assert_eq!(
+        tiles,
+        BTreeMap::from([("families".into(), 87), ("masks".into(), 1300)])
+    );
+    assert!(overview.contains("Тестовая организация В: Запись без цифры — цифра не указана"));
+    assert!(
+        !overview.contains(">0 семей"),
+        "no figure is never shown as 0"
+    );
+}
+
+#[test]
+fn chart_bars_equal_the_data_in_the_page_and_the_standalone_svg() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let expected = [
+        ("47", "Тестовая организация В"),
+        ("37", "Тестовая организация Б"),
+        ("3", "Организация А"),
+    ];
+    let svg = site.read("ru/infographics/charts/reached.svg");
+    let doc = parse_xml(&svg);
+    let root = doc.root_element();
+    assert_eq!(
+        (root.attribute("width"), root.attribute("height")),
+        (Some("1080"), Some("1080"))
+    );
+    let bars: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("bar"))
+        .map(|g| {
+            let label = g
+                .children()
+                .find(|c| c.has_tag_name("text"))
+                .unwrap()
+                .text()
+                .unwrap()
+                .to_string();
+            (g.attribute("data-value").unwrap().to_string(), label)
+        })
+        .collect();
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .collect();
+    assert_eq!(bars, expected);
+    // Inline: an accessible SVG followed by a table of the same numbers.
+    let page = site.read("ru/figures/index.html");
+    let figure = &page[page
+        .find("<figure class=\"chart\" id=\"reached\">")
+        .unwrap()..];
+    let figure = &figure[..figure.find("</figure>").unwrap() + 9];
+    let part = |open: &str, close: &str| {
+        let start = figure.find(open).unwrap();
+        &figure[start..figure[start..].find(close).unwrap() + start + close.len()]
+    };
+    let svg_doc = parse_xml(part("<svg", "</svg>"));
+    let svg = svg_doc.root_element();
+    assert_eq!(svg.attribute("role"), Some("img"));
+    assert!(
+        svg.children().any(|c| c.has_tag_name("title"))
+            && svg.children().any(|c| c.has_tag_name("desc"))
+    );
+    let bar_values: Vec<&str> = svg
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("bar"))
+        .map(|n| n.attribute("data-value").unwrap())
+        .collect();
+    let table_doc = parse_xml(part("<table", "</table>"));
+    let table_values: Vec<&str> = table_doc
+        .descendants()
+        .filter(|n| n.has_tag_name("td") && n.attribute("data-value").is_some())
+        .map(|n| n.attribute("data-value").unwrap())
+        .collect();
+    assert_eq!(bar_values, ["47", "37", "3"]);
+    assert_eq!(table_values, bar_values);
+    assert!(
+        figure.contains("по состоянию на 3 апреля 2020\u{202f}г."),
+        "every figure shows its date"
+    );
+    assert!(
+        figure.contains("Источник: Тестовый источник"),
+        "and its source"
+    );
+}
+
+#[test]
+fn png_cards_are_1080_square_pictures() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    for lang in ["kk", "ru"] {
+        let png = std::fs::read(
+            site.public()
+                .join(format!("{lang}/infographics/charts/reached.png")),
+        )
+        .unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((width, height), (1080, 1080));
+    }
+}
+
+#[test]
+fn downloads_hold_the_same_totals_as_the_pages() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    for lang in ["kk", "ru"] {
+        let page = site.read(&format!("{lang}/infographics/index.html"));
+        assert!(page.contains(&format!("href=\"/{lang}/data/aid.csv\"")));
+        let json: serde_json::Value =
+            serde_json::from_str(&site.read(&format!("{lang}/data/aid.json"))).unwrap();
+        let totals: BTreeMap<String, u64> = json["totals"]["by_unit"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["unit"].as_str().unwrap().to_string(),
+                    t["count"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(totals, values_of(&page, "tile"), "{lang}");
+        let csv = site.read(&format!("{lang}/data/aid.csv"));
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let mut csv_totals: BTreeMap<String, u64> = BTreeMap::new();
+        let mut unreported = 0;
+        for row in reader.records() {
+            let row = row.unwrap();
+            match row[column("count")].parse::<u64>() {
+                Ok(n) => {
+                    *csv_totals
+                        .entry(row[column("unit")].to_string())
+                        .or_default() += n
+                }
+                Err(_) => {
+                    assert_eq!(&row[column("reported")], "false");
+                    unreported += 1;
+                }
+            }
+        }
+        assert_eq!(csv_totals, totals, "{lang}: CSV totals");
+        assert_eq!(unreported, 1);
+    }
+    let all: serde_json::Value = serde_json::from_str(&site.read("data/aid.json")).unwrap();
+    let record = &all["records"].as_array().unwrap()[0];
+    assert_eq!(record["id"], "r1");
+    assert_eq!(record["what"]["kk"], "Бірінші сынақ жазбасы");
+    assert_eq!(record["what"]["ru"], "Первая тестовая запись");
+    assert_eq!(record["source"], "src-1");
+    assert_eq!(all["sources"][0]["url"], "https://source.example/1");
+}
+
+#[test]
+fn editing_a_record_changes_the_page_the_chart_the_csv_and_the_png() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let files = [
+        "ru/figures/index.html",
+        "ru/infographics/charts/reached.svg",
+        "ru/data/aid.csv",
+        "ru/infographics/charts/reached.png",
+    ];
+    let read = |f: &str| std::fs::read(site.public().join(f)).unwrap();
+    let before: Vec<Vec<u8>> = files.iter().map(|f| read(f)).collect();
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replace("count: 25", "count: 26"),
+    );
+    site.build();
+    for (file, old) in files.iter().zip(&before) {
+        assert_ne!(&read(file), old, "{file} did not change");
+    }
+    assert!(
+        site.read("ru/figures/index.html")
+            .contains("Всего: 88 семей")
+    );
+    assert!(
+        site.read("ru/infographics/charts/reached.svg")
+            .contains("data-value=\"48\"")
+    );
+}
+
+#[test]
+fn organisations_get_pages_in_both_languages_listed_in_the_sitemap() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let page = site.read("kk/infographics/org-b/index.html");
+    assert!(page.contains("<h1>Сынақ ұйымы Б</h1>"));
+    assert!(
+        page.contains("басталуы: 2020\u{202f}ж. сәуір"),
+        "a period given by month"
+    );
+    let ru = site.read("ru/infographics/org-a/index.html");
+    assert!(
+        ru.contains("20 марта 2020\u{202f}г. – 3 апреля 2020\u{202f}г. — еженедельно"),
+        "{ru}"
+    );
+    let sitemap = site.read("sitemap.xml");
+    for url in ["kk/infographics/", "ru/infographics/org-c/"] {
+        assert!(
+            sitemap.contains(&format!("<loc>https://test.example/{url}</loc>")),
+            "{url}"
+        );
+    }
+    assert!(
+        sitemap.contains("hreflang=\"ru\" href=\"https://test.example/ru/infographics/org-c/\"")
+    );
+    crate::util::assert_internal_links_resolve(&site.public(), "/");
+}
