@@ -63,11 +63,17 @@ fn run(options: &Options, publish: bool) -> io::Result<Report> {
             failed: true,
         });
     };
+    // Statistics with errors are left out of the model; their shortcodes
+    // then render as nothing instead of repeating those errors.
+    let stats_broken = diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.path.starts_with(load::AID_DIR));
     let site = model::site(
         sources,
         &config,
         options.base_url.as_deref(),
         options.drafts,
+        stats_broken,
     );
     // With errors already found, render anyway to find the rest (broken
     // links, template errors), but into nothing.

@@ -201,7 +201,8 @@ pub struct RawData {
 
 /// The folder of data files, relative to the root.
 pub const DATA_DIR: &str = "data";
-const AID_DIR: &str = "data/aid";
+/// The folder of the aid statistics, relative to the root.
+pub const AID_DIR: &str = "data/aid";
 
 /// Reads `data/`.
 pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> RawData {

@@ -17,8 +17,8 @@ mod yaml;
 pub use config::{RawConfig, RawLanguage};
 pub use content::{FrontMatter, PageText, RawPage, read_page};
 pub use data::{
-    DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod, RawRecord,
-    RawSource, RawUnit, Texts,
+    AID_DIR, DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod,
+    RawRecord, RawSource, RawUnit, Texts,
 };
 pub use files::StaticFile;
 pub use sources::{Sources, sources};

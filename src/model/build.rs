@@ -15,6 +15,7 @@ pub fn site(
     config: &RawConfig,
     base_url: Option<&str>,
     include_drafts: bool,
+    stats_broken: bool,
 ) -> Site {
     let languages: Vec<Lang> = config
         .languages
@@ -67,10 +68,7 @@ pub fn site(
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    let stats = sources
-        .data
-        .has_aid
-        .then(|| Stats::from_raw(&sources.data.aid));
+    let stats = (sources.data.has_aid && !stats_broken).then(|| Stats::from_raw(&sources.data.aid));
     Site {
         root: sources.root,
         base_path: base_path(&base_url),
@@ -82,6 +80,7 @@ pub fn site(
         theme,
         static_files: sources.static_files,
         stats,
+        stats_broken,
         data: sources.data.free,
     }
 }

@@ -55,6 +55,9 @@ pub struct Site {
     pub static_files: Vec<StaticFile>,
     /// The aid statistics, when the site has `data/aid/`.
     pub stats: Option<Stats>,
+    /// Whether the statistics had errors (already reported): they are then
+    /// left out, and their shortcodes render as nothing.
+    pub stats_broken: bool,
     /// Every other data file, by file stem, free-form.
     pub data: BTreeMap<String, serde_json::Value>,
     pub(super) by_key: PageIndex,

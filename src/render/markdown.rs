@@ -85,6 +85,9 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         toc: assign_heading_ids(&mut events),
         ..Default::default()
     };
+    if site.stats_broken {
+        shortcode_errors.clear();
+    }
     for (offset, message) in shortcode_errors {
         out.diagnostics.push(
             Diagnostic::error(

@@ -9,7 +9,16 @@ use crate::util::{TestSite, copy_dir, repo, snapshot};
 /// `check` and `build` report `expected` (diagnostic headers, in order) and
 /// that the output of the good build is unchanged, byte for byte.
 fn assert_reports(case: &str, expected: &[&str]) {
-    let site = TestSite::fixture("basic");
+    assert_reports_over(TestSite::fixture("basic"), case, expected);
+}
+
+/// `assert_reports` over the `basic` site with the `stats` fixture's
+/// statistics (`tests/fixtures/invalid/stats-*`).
+fn assert_stats_reports(case: &str, expected: &[&str]) {
+    assert_reports_over(TestSite::fixtures("basic", "stats"), case, expected);
+}
+
+fn assert_reports_over(site: TestSite, case: &str, expected: &[&str]) {
     site.build();
     let before = snapshot(&site.public());
     assert!(!before.is_empty());
@@ -240,4 +249,119 @@ fn the_output_may_not_replace_the_site_itself() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("refusing to write"), "{}", run.stderr);
     assert!(site.root().join("content/_index.kk.md").exists());
+}
+
+// The statistics' catalogue (issue 3): every problem with file, line, column,
+// the record and the field.
+
+#[test]
+fn statistics_with_unknown_references() {
+    assert_stats_reports(
+        "stats-references",
+        &[
+            "data/aid/records.yaml:2:8: error: record `r1`: unknown organisation `org-x`",
+            "data/aid/records.yaml:3:21: error: record `r1`: unknown organisation `org-y`",
+            "data/aid/records.yaml:11:13: error: record `r2`: unknown category `clothes`",
+            "data/aid/records.yaml:13:9: error: record `r2`: unknown unit `boxes`",
+            "data/aid/records.yaml:15:11: error: record `r2`: unknown source `src-9`",
+        ],
+    );
+}
+
+#[test]
+fn statistics_with_a_duplicate_record_id_and_a_missing_count() {
+    assert_stats_reports(
+        "stats-duplicate-id",
+        &[
+            "data/aid/records.yaml:8:7: error: duplicate record id `r1` (also on line 1)",
+            "data/aid/records.yaml:15:7: error: record `r2`: has no count",
+        ],
+    );
+}
+
+#[test]
+fn statistics_with_negative_or_non_integer_counts() {
+    assert_stats_reports(
+        "stats-count",
+        &[
+            "data/aid/records.yaml:4:10: error: record `negative`: count -5 is negative",
+            "data/aid/records.yaml:11:10: error: record `fraction`: count `3.5` is not a whole number",
+            "data/aid/records.yaml:18:10: error: record `words`: count `many` is not a whole number",
+        ],
+    );
+}
+
+#[test]
+fn statistics_with_invalid_dates_and_backward_periods() {
+    assert_stats_reports(
+        "stats-dates",
+        &[
+            "data/aid/records.yaml:7:9: error: record `bad-date`: invalid date: `2020-04-31` does not exist",
+            "data/aid/records.yaml:15:35: error: record `backwards`: the period ends (2020-03-01) before it starts (2020-04-10)",
+            "data/aid/records.yaml:23:19: error: record `bad-month`: invalid period: `2020-13` is neither YYYY-MM-DD nor YYYY-MM",
+        ],
+    );
+}
+
+#[test]
+fn statistics_with_a_name_or_noun_forms_missing_in_one_language() {
+    assert_stats_reports(
+        "stats-languages",
+        &[
+            "data/aid/organisations.yaml:2:9: error: organisation `org-a` has no `ru` text",
+            "data/aid/organisations.yaml:4:9: error: organisation `org-b` has text in `en`, which is not a language of the site",
+            "data/aid/units.yaml:4:5: error: unit `families` has no `kk` noun forms",
+        ],
+    );
+}
+
+#[test]
+fn statistics_with_a_unit_lacking_the_plural_form_a_count_needs() {
+    assert_stats_reports(
+        "stats-plural-needed",
+        &[
+            "data/aid/units.yaml:5:9: error: unit `families` lacks the `ru` plural form `few`; record `r2` (count 2) needs it",
+            "data/aid/units.yaml:11:9: error: unit `masks` has an unknown `ru` plural form `lots`",
+        ],
+    );
+}
+
+#[test]
+fn statistics_with_yaml_syntax_errors() {
+    assert_stats_reports(
+        "stats-yaml-syntax",
+        &[
+            "data/aid/categories.yaml:2:1: error: while parsing a flow mapping",
+            "data/aid/sources.yaml:4:8: error: mapping values are not allowed in this context",
+        ],
+    );
+}
+
+#[test]
+fn statistics_with_values_of_the_wrong_type() {
+    assert_stats_reports(
+        "stats-wrong-type",
+        &[
+            "data/aid/organisations.yaml:5:13: error: expected sequence start",
+            "data/aid/units.yaml:6:10: error: invalid boolean",
+        ],
+    );
+}
+
+#[test]
+fn shortcodes_with_unknown_ids_are_reported_where_they_are_written() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write(
+        "content/rules/first.ru.md",
+        "---\ntitle: Первое\n---\nВсего {{ stat(id=\"nope\") }}.\n\n{{ chart(org=\"org-x\") }}\n\n{{ stat(total=\"boxes\") }}\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    for expected in [
+        "content/rules/first.ru.md:4:7: error: no record `nope` in data/aid/records.yaml",
+        "content/rules/first.ru.md:6:1: error: no chart `org-org-x`; the charts are: reached, items, category-food, category-masks",
+        "content/rules/first.ru.md:8:1: error: no unit `boxes` in data/aid/units.yaml",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
 }
