@@ -1,5 +1,6 @@
-//! The command line: parses arguments into [`aqparat::Options`].
+//! The command line: arguments into [`aqparat::Options`] and a command.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -38,6 +39,34 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site: build, serve it, rebuild and reload the browser on change.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Address to listen on (loopback by default).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Build pages marked `draft: true` too.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Production: rebuild on change and publish each good build atomically.
+    Watch {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The published site: a link to the current build, switched in one step.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Override `base_url` of site.yaml (an absolute address).
+        #[arg(long, value_parser = parse_base_url)]
+        base_url: Option<String>,
+        /// Look for changes every half second (for file systems without change events).
+        #[arg(long)]
+        poll: bool,
+    },
 }
 
 /// Flags every subcommand takes.
@@ -53,32 +82,5 @@ fn parse_base_url(value: &str) -> Result<String, String> {
         Ok(value.to_string())
     } else {
         Err("the base URL must be absolute, e.g. https://example.kz/".to_string())
-    }
-}
-
-impl Command {
-    /// The options for the library, and whether to publish.
-    pub fn options(self) -> (aqparat::Options, bool) {
-        match self {
-            Command::Build {
-                site,
-                output,
-                base_url,
-                drafts,
-            } => {
-                let mut options = aqparat::Options::new(site.root);
-                if let Some(output) = output {
-                    options.output = output;
-                }
-                options.base_url = base_url;
-                options.drafts = drafts;
-                (options, true)
-            }
-            Command::Check { site, strict } => {
-                let mut options = aqparat::Options::new(site.root);
-                options.strict = strict;
-                (options, false)
-            }
-        }
     }
 }

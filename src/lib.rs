@@ -22,7 +22,9 @@ pub mod model;
 mod options;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod validate;
+pub mod watch;
 pub mod write;
 
 pub use options::Options;

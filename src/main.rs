@@ -1,66 +1,62 @@
-//! The `aqparat` binary: parse the command line, run the library, print the
-//! diagnostics, choose the exit code (0 ok, 1 the site has errors, 2 could
-//! not run).
+//! The `aqparat` binary: parse the command line, run a subcommand, choose
+//! the exit code (0 ok, 1 the site has errors, 2 could not run).
 
 mod cli;
+mod cmd;
 
 // mimalloc: glibc malloc was a tenth of a large build, mostly contention
 // between rendering threads.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::time::Instant;
 
-use aqparat::diag::{Severity, display_path};
 use clap::Parser;
+use cli::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    let (options, publish) = cli.command.options();
-    let started = Instant::now();
-    let result = if publish {
-        aqparat::build(&options)
-    } else {
-        aqparat::check(&options)
-    };
-    let report = match result {
-        Ok(report) => report,
-        Err(error) => {
-            eprintln!("aqparat: {error}");
-            return ExitCode::from(2);
+    match Cli::parse().command {
+        Command::Build {
+            site,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let mut options = aqparat::Options::new(site.root);
+            if let Some(output) = output {
+                options.output = output;
+            }
+            options.base_url = base_url;
+            options.drafts = drafts;
+            cmd::build::run(&options, true)
         }
-    };
-    for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}\n");
-    }
-    let errors = report.count(Severity::Error);
-    let warnings = report.count(Severity::Warning);
-    let seconds = started.elapsed().as_secs_f64();
-    let output = display_path(&options.output);
-    if report.failed {
-        let mut summary = format!("{errors} error(s), {warnings} warning(s)");
-        if options.strict && errors == 0 {
-            summary.push_str(" (warnings count as errors with --strict)");
+        Command::Check { site, strict } => {
+            let mut options = aqparat::Options::new(site.root);
+            options.strict = strict;
+            cmd::build::run(&options, false)
         }
-        if publish {
-            eprintln!("build failed: {summary}; nothing was written, {output} is unchanged");
-        } else {
-            eprintln!("check failed: {summary}");
+        Command::Serve {
+            site,
+            bind,
+            port,
+            drafts,
+        } => {
+            let mut options = aqparat::Options::new(site.root);
+            options.drafts = drafts;
+            cmd::serve::run(options, SocketAddr::new(bind, port))
         }
-        ExitCode::from(1)
-    } else {
-        if publish {
-            eprintln!(
-                "built {} pages into {output} in {seconds:.2} s ({warnings} warning(s))",
-                report.pages
-            );
-        } else {
-            eprintln!(
-                "checked {} pages in {seconds:.2} s: no errors, {warnings} warning(s)",
-                report.pages
-            );
+        Command::Watch {
+            site,
+            output,
+            base_url,
+            poll,
+        } => {
+            let mut options = aqparat::Options::new(site.root);
+            options.output = output;
+            options.base_url = base_url;
+            options.publish = aqparat::write::Publish::Link;
+            cmd::watch::run(&options, poll)
         }
-        ExitCode::SUCCESS
     }
 }

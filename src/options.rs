@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::write::Publish;
+
 /// Options shared by `build`, `check`, `serve` and `watch`.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -16,6 +18,8 @@ pub struct Options {
     pub drafts: bool,
     /// Treat warnings as errors.
     pub strict: bool,
+    /// How a finished build replaces the previous output.
+    pub publish: Publish,
 }
 
 impl Options {
@@ -28,6 +32,7 @@ impl Options {
             base_url: None,
             drafts: false,
             strict: false,
+            publish: Publish::Replace,
         }
     }
 }

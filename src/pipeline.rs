@@ -78,7 +78,7 @@ fn run(options: &Options, publish: bool) -> io::Result<Report> {
     // With errors already found, render anyway to find the rest (broken
     // links, template errors), but into nothing.
     let output = if publish && !fails(&diagnostics) {
-        Output::staging(&options.output)?
+        Output::staging(&options.output, options.publish)?
     } else {
         Output::Discard
     };

@@ -25,3 +25,11 @@ mod invalid;
 /// Aid statistics: figures, charts, infographic pages, downloads.
 #[path = "suite/stats.rs"]
 mod stats;
+
+/// `aqparat serve`: HTTP, live reload, errors over the last good page.
+#[path = "suite/serve.rs"]
+mod serve;
+
+/// `aqparat watch`: atomic publishing, status file, broken input, git push.
+#[path = "suite/watch.rs"]
+mod watch;

@@ -5,4 +5,4 @@
 
 mod output;
 
-pub use output::Output;
+pub use output::{Output, Publish, builds_dir, sibling};

@@ -1,9 +1,24 @@
-//! Where rendered files go: a staging directory, or nowhere (for `check`).
+//! Where rendered files go: a staging directory, or nowhere (for `check`),
+//! and how a finished build replaces the previous one.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// How a finished build replaces the previous output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Publish {
+    /// The output is a directory; the new build takes its place in one step
+    /// (`build`).
+    #[default]
+    Replace,
+    /// The output is a symbolic link to the current build, which lives in
+    /// `OUTPUT.builds/`; the link is switched in one step and a web server
+    /// reading through it never sees a half-written site (`watch`).
+    Link,
+}
 
 /// The destination of rendered files.
 pub enum Output {
@@ -11,8 +26,10 @@ pub enum Output {
     Staging {
         /// The directory being filled.
         staging: PathBuf,
-        /// The output directory it will replace.
+        /// The output it will replace.
         destination: PathBuf,
+        /// How it replaces it.
+        mode: Publish,
         /// Set once published, so that dropping does not delete it.
         published: AtomicBool,
     },
@@ -20,26 +37,53 @@ pub enum Output {
     Discard,
 }
 
+/// `OUTPUT.builds`: where [`Publish::Link`] keeps the builds.
+pub fn builds_dir(destination: &Path) -> PathBuf {
+    sibling(destination, "builds")
+}
+
+/// `OUTPUT.SUFFIX`, beside the output.
+pub fn sibling(destination: &Path, suffix: &str) -> PathBuf {
+    let name = destination
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+    parent_of(destination).join(format!("{name}.{suffix}"))
+}
+
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 impl Output {
-    /// A fresh staging directory beside `destination`, on the same file
-    /// system so that publishing is a rename.
-    pub fn staging(destination: &Path) -> io::Result<Output> {
-        let name = destination
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
-        let parent = match destination.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
+    /// A fresh staging directory on the same file system as `destination`,
+    /// so that publishing is a rename: beside it for [`Publish::Replace`],
+    /// in `OUTPUT.builds/` for [`Publish::Link`].
+    pub fn staging(destination: &Path, mode: Publish) -> io::Result<Output> {
+        let staging = match mode {
+            Publish::Replace => {
+                let name = destination
+                    .file_name()
+                    .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+                parent_of(destination).join(format!(".{name}.staging-{}", std::process::id()))
+            }
+            Publish::Link => {
+                let nanos = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos());
+                builds_dir(destination).join(format!("build-{nanos}-{}", std::process::id()))
+            }
         };
-        fs::create_dir_all(&parent)?;
-        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging)?;
         }
-        fs::create_dir(&staging)?;
+        fs::create_dir_all(&staging)?;
         Ok(Output::Staging {
             staging,
             destination: destination.to_path_buf(),
+            mode,
             published: AtomicBool::new(false),
         })
     }
@@ -70,35 +114,86 @@ impl Output {
             .map_err(|e| with_path(e, source))
     }
 
-    /// Replaces the destination with the staging directory in one step
-    /// (an atomic exchange of the two directories where the system has it),
-    /// then removes the old output.
+    /// Makes the staged build the output, in one step.
     pub fn publish(self) -> io::Result<()> {
         let Output::Staging {
             staging,
             destination,
+            mode,
             published,
         } = &self
         else {
             return Ok(());
         };
-        if destination.is_dir() && !destination.is_symlink() {
-            exchange(staging, destination)?;
-            published.store(true, Ordering::SeqCst);
-            // `staging` now holds the previous output.
-            fs::remove_dir_all(staging)?;
-        } else {
-            if destination.exists() || destination.is_symlink() {
-                return Err(io::Error::other(format!(
-                    "{} exists and is not a directory; remove it or choose another --output",
-                    destination.display()
-                )));
-            }
-            fs::rename(staging, destination)?;
-            published.store(true, Ordering::SeqCst);
+        match mode {
+            Publish::Replace => replace(staging, destination, published),
+            Publish::Link => link(staging, destination, published),
         }
-        Ok(())
     }
+}
+
+/// Swaps the staged directory with the output directory, then deletes the
+/// old output.
+fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Result<()> {
+    if destination.is_symlink() {
+        return Err(io::Error::other(format!(
+            "{} is a link to the builds of `aqparat watch`; publish there with `watch`, or choose another --output",
+            destination.display()
+        )));
+    }
+    if destination.is_dir() {
+        exchange(staging, destination)?;
+        published.store(true, Ordering::SeqCst);
+        // `staging` now holds the previous output.
+        fs::remove_dir_all(staging)?;
+    } else {
+        if destination.exists() {
+            return Err(io::Error::other(format!(
+                "{} exists and is not a directory; remove it or choose another --output",
+                destination.display()
+            )));
+        }
+        fs::rename(staging, destination)?;
+        published.store(true, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+/// Points the output link at the staged build (a new link renamed over the
+/// old one), then deletes builds older than the previous one: a reader that
+/// followed the old link a moment ago can still finish reading it.
+fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Result<()> {
+    let builds = builds_dir(destination);
+    let previous = fs::read_link(destination).ok();
+    if destination.is_dir() && !destination.is_symlink() {
+        // An output made by `build`: keep it as the previous build.
+        let kept = builds.join("previous-output");
+        if kept.exists() {
+            fs::remove_dir_all(&kept)?;
+        }
+        fs::rename(destination, &kept)?;
+    }
+    let target = staging
+        .strip_prefix(parent_of(destination))
+        .unwrap_or(staging);
+    let new_link = sibling(destination, &format!("link-{}", std::process::id()));
+    let _ = fs::remove_file(&new_link);
+    std::os::unix::fs::symlink(target, &new_link)?;
+    fs::rename(&new_link, destination)?;
+    published.store(true, Ordering::SeqCst);
+    let keep = |path: &Path| {
+        path == staging
+            || previous
+                .as_ref()
+                .is_some_and(|p| parent_of(destination).join(p) == path)
+    };
+    for entry in fs::read_dir(&builds)?.flatten() {
+        let path = entry.path();
+        if !keep(&path) {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+    Ok(())
 }
 
 impl Drop for Output {

@@ -1,0 +1,75 @@
+//! `aqparat build` and `aqparat check`: one run of the pipeline, its
+//! diagnostics printed, then a summary line.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use aqparat::diag::{Severity, display_path};
+use aqparat::{Options, Report};
+
+/// Builds (`publish`) or checks the site; 0 ok, 1 errors, 2 could not run.
+pub fn run(options: &Options, publish: bool) -> ExitCode {
+    let started = Instant::now();
+    let result = if publish {
+        aqparat::build(options)
+    } else {
+        aqparat::check(options)
+    };
+    let report = match result {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("aqparat: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    print_report(&report);
+    eprintln!(
+        "{}",
+        summary(options, &report, publish, started.elapsed().as_secs_f64())
+    );
+    if report.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints every diagnostic, separated by blank lines.
+pub fn print_report(report: &Report) {
+    for diagnostic in &report.diagnostics {
+        eprintln!("{diagnostic}\n");
+    }
+}
+
+/// One line: what happened, with the counts.
+pub fn summary(options: &Options, report: &Report, publish: bool, seconds: f64) -> String {
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    let output = display_path(&options.output);
+    match (report.failed, publish) {
+        (true, true) => format!(
+            "build failed: {errors} error(s), {warnings} warning(s){}; nothing was written, {output} is unchanged",
+            strict_note(options, errors)
+        ),
+        (true, false) => format!(
+            "check failed: {errors} error(s), {warnings} warning(s){}",
+            strict_note(options, errors)
+        ),
+        (false, true) => format!(
+            "built {} pages into {output} in {seconds:.2} s ({warnings} warning(s))",
+            report.pages
+        ),
+        (false, false) => format!(
+            "checked {} pages in {seconds:.2} s: no errors, {warnings} warning(s)",
+            report.pages
+        ),
+    }
+}
+
+fn strict_note(options: &Options, errors: usize) -> &'static str {
+    if options.strict && errors == 0 {
+        " (warnings count as errors with --strict)"
+    } else {
+        ""
+    }
+}

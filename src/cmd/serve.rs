@@ -1,0 +1,74 @@
+//! `aqparat serve`: build into a temporary folder, serve it, rebuild on
+//! change and reload the browsers; a broken edit shows its errors over the
+//! last good page and in the terminal.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+
+use aqparat::serve::{BuildState, Server};
+use aqparat::watch;
+
+use super::build::{print_report, summary};
+
+/// Serves the site on `address` until interrupted.
+pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
+    let output = std::env::temp_dir().join(format!("aqparat-serve-{}", std::process::id()));
+    options.output = output.join("site");
+    let server = match Server::start(address, &options.output) {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("aqparat: cannot listen on {address}: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    // Links must lead to this server, whatever site.yaml says.
+    options.base_url = Some(format!("http://{}/", server.address));
+    let stop = match super::stop_flag() {
+        Ok(stop) => stop,
+        Err(error) => {
+            eprintln!("aqparat: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    eprintln!(
+        "serving {} at http://{}/ (Ctrl+C to stop)",
+        options.root.display(),
+        server.address
+    );
+    let mut after_build = |build: &watch::Build| match &build.result {
+        Ok(report) => {
+            print_report(report);
+            eprintln!(
+                "{}",
+                summary(&options, report, true, build.duration.as_secs_f64())
+            );
+            if report.failed {
+                let errors = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(ToString::to_string)
+                    .collect();
+                server.announce(BuildState::Failed(errors));
+            } else {
+                server.announce(BuildState::Ok);
+            }
+        }
+        Err(error) => {
+            eprintln!("aqparat: {error}");
+            server.announce(BuildState::Failed(vec![error.to_string()]));
+        }
+    };
+    let result = watch::run(&options.clone(), false, &stop, &mut after_build);
+    server.stop();
+    let _ = std::fs::remove_dir_all(&output);
+    match result {
+        Ok(()) if stop.load(Ordering::SeqCst) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("aqparat: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// aqparat serve: reloads the page after each build and shows build errors
+// over the last good page. Injected by `aqparat serve` only, never by `build`.
+(function () {
+  "use strict";
+  var ID = "aqparat-errors";
+  function clear() {
+    var old = document.getElementById(ID);
+    if (old) old.remove();
+  }
+  function show(errors) {
+    clear();
+    var box = document.createElement("div");
+    box.id = ID;
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+      "background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.45 monospace;";
+    var title = document.createElement("p");
+    title.style.cssText = "font:bold 18px sans-serif;margin:0 0 1rem;color:#ffb4a8";
+    title.textContent = "aqparat: the site has errors; this is the last good build";
+    var text = document.createElement("pre");
+    text.style.cssText = "white-space:pre-wrap;margin:0";
+    text.textContent = errors.join("\n\n");
+    box.appendChild(title);
+    box.appendChild(text);
+    document.body.appendChild(box);
+  }
+  fetch("/__aqparat/status").then(function (r) { return r.json(); }).then(function (s) {
+    if (!s.ok) show(s.errors);
+  }).catch(function () {});
+  var events = new EventSource("/__aqparat/events");
+  events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
+})();

@@ -1,0 +1,140 @@
+//! `aqparat serve`: HTTP, live reload, errors shown over the last good page.
+
+use std::io::{BufRead, BufReader};
+use std::sync::mpsc;
+
+use crate::util::{Running, TestSite, wait_until};
+
+/// Starts `serve` on a free port; returns the process and its address.
+fn serve(site: &TestSite) -> (Running, String) {
+    let root = site.root().display().to_string();
+    let server = Running::start(&["serve", "--root", &root, "--port", "0"]);
+    let output = server.wait_for_output("the server to build", |t| {
+        t.contains("built ") && t.contains("serving ")
+    });
+    let start = output.find("http://127.0.0.1:").unwrap();
+    let address = output[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    (server, address)
+}
+
+fn get(url: &str) -> (u16, String) {
+    match ureq::get(url).call() {
+        Ok(mut response) => (
+            response.status().as_u16(),
+            response.body_mut().read_to_string().unwrap(),
+        ),
+        Err(ureq::Error::StatusCode(code)) => (code, String::new()),
+        Err(error) => panic!("{url}: {error}"),
+    }
+}
+
+/// The server-sent events of `address`, one `(event, data)` at a time.
+fn events(address: &str) -> mpsc::Receiver<(String, String)> {
+    let (sender, receiver) = mpsc::channel();
+    let url = format!("{address}/__aqparat/events");
+    let response = ureq::get(&url).call().unwrap();
+    std::thread::spawn(move || {
+        let reader = BufReader::new(response.into_body().into_reader());
+        let mut event = String::new();
+        for line in reader.lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ") {
+                event = name.to_string();
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                if sender.send((event.clone(), data.to_string())).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    receiver
+}
+
+fn next_event(events: &mpsc::Receiver<(String, String)>) -> (String, String) {
+    events
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("an event within a minute")
+}
+
+#[test]
+fn serve_answers_http_with_the_reload_script_and_404_pages() {
+    let site = TestSite::fixture("basic");
+    let (_server, address) = serve(&site);
+    let (status, html) = get(&format!("{address}/kk/rules/first/"));
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1>Бірінші ереже</h1>"));
+    assert!(html.contains("<script src=\"/__aqparat/livereload.js\" defer></script></body>"));
+    assert!(
+        html.contains(&format!(
+            "<link rel=\"canonical\" href=\"{address}/kk/rules/first/\">"
+        )),
+        "links lead to the server"
+    );
+    let (status, _) = get(&format!("{address}/__aqparat/livereload.js"));
+    assert_eq!(status, 200);
+    let (status, _) = get(&format!("{address}/ru/nothing-here/"));
+    assert_eq!(status, 404);
+    // The script is the server's: the site's own files never contain it.
+    site.build();
+    assert!(
+        !site
+            .read("kk/rules/first/index.html")
+            .contains("livereload")
+    );
+}
+
+#[test]
+fn an_edit_reloads_a_broken_edit_shows_its_errors_and_the_fix_clears_them() {
+    let site = TestSite::fixture("basic");
+    let (server, address) = serve(&site);
+    let events = events(&address);
+    site.write(
+        "content/rules/first.kk.md",
+        "---\ntitle: Жаңа тақырып\n---\n## Қолды жуу\n\nЖаңа мәтін.\n",
+    );
+    assert_eq!(next_event(&events).0, "reload");
+    let (_, html) = get(&format!("{address}/kk/rules/first/"));
+    assert!(html.contains("<h1>Жаңа тақырып</h1>"));
+
+    site.write(
+        "content/rules/first.kk.md",
+        "---\ntitle: [сынған\n---\nМәтін.\n",
+    );
+    let (event, data) = next_event(&events);
+    assert_eq!(event, "failed");
+    assert!(
+        data.contains("content/rules/first.kk.md:2:8: error:"),
+        "{data}"
+    );
+    let (_, status) = get(&format!("{address}/__aqparat/status"));
+    assert!(
+        status.contains("\"ok\":false") && status.contains("content/rules/first.kk.md:2:8"),
+        "{status}"
+    );
+    let (_, html) = get(&format!("{address}/kk/rules/first/"));
+    assert!(
+        html.contains("<h1>Жаңа тақырып</h1>"),
+        "the last good page is still served"
+    );
+    server.wait_for_output("the error in the terminal", |t| {
+        t.contains("content/rules/first.kk.md:2:8: error:")
+    });
+
+    site.write(
+        "content/rules/first.kk.md",
+        "---\ntitle: Түзетілді\n---\n## Қолды жуу\n\nМәтін.\n",
+    );
+    assert_eq!(next_event(&events).0, "reload");
+    let (_, status) = get(&format!("{address}/__aqparat/status"));
+    assert_eq!(status, "{\"errors\":[],\"ok\":true}");
+    wait_until("the fixed page", || {
+        get(&format!("{address}/kk/rules/first/"))
+            .1
+            .contains("<h1>Түзетілді</h1>")
+            .then_some(())
+    });
+}

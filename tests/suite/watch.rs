@@ -1,0 +1,309 @@
+//! `aqparat watch`: atomic publishing, the status file, surviving broken
+//! input, editors' saves, renames and deletions, SIGTERM, and publishing by
+//! `git push`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::util::{Running, TestSite, repo, wait_until};
+
+/// `watch` of `root` into `output`; returns once the first build is out.
+fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
+    let mut args = vec![
+        "watch",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let running = Running::start(&args);
+    wait_until("the first build", || {
+        status(output).filter(|s| s["ok"] == true)
+    });
+    running
+}
+
+/// The status file beside `output`, once it exists.
+fn status(output: &Path) -> Option<serde_json::Value> {
+    let path = PathBuf::from(format!("{}.status.json", output.display()));
+    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+fn read(output: &Path, rel: &str) -> Option<String> {
+    std::fs::read_to_string(output.join(rel)).ok()
+}
+
+/// Waits until `output/rel` contains `text`.
+fn wait_for_page(output: &Path, rel: &str, text: &str) {
+    wait_until(&format!("{rel} to contain {text}"), || {
+        read(output, rel).filter(|h| h.contains(text))
+    });
+}
+
+#[test]
+fn each_build_is_published_whole_while_readers_poll() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let _watch = watch(site.root(), &output, &[]);
+    assert!(
+        output.is_symlink(),
+        "the output is a link to the current build"
+    );
+    let stop = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (stop, output) = (stop.clone(), output.clone());
+        std::thread::spawn(move || {
+            let mut builds_seen = 0;
+            let mut last = 0;
+            while !stop.load(Ordering::SeqCst) {
+                // A reader follows the link once, as a web server does for a
+                // request, and must find a whole build behind it.
+                let Ok(build) = std::fs::canonicalize(&output) else {
+                    continue;
+                };
+                let kk = std::fs::read_to_string(build.join("kk/index.html"));
+                let ru = std::fs::read_to_string(build.join("ru/index.html"));
+                let (Ok(kk), Ok(ru)) = (kk, ru) else {
+                    // Only builds older than the previous one are deleted.
+                    continue;
+                };
+                assert!(
+                    kk.trim_end().ends_with("</html>") && ru.trim_end().ends_with("</html>"),
+                    "a page is incomplete"
+                );
+                let number = |html: &str| {
+                    let rest = html.split("Нұсқа ").nth(1).unwrap_or_default();
+                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    digits.parse::<u32>().unwrap_or(0)
+                };
+                let (n_kk, n_ru) = (number(&kk), number(&ru.replace("Версия ", "Нұсқа ")));
+                assert_eq!(
+                    n_kk, n_ru,
+                    "both languages of one build come from the same edit"
+                );
+                assert!(n_kk >= last, "builds go forward");
+                if n_kk > last {
+                    builds_seen += 1;
+                }
+                last = n_kk;
+            }
+            builds_seen
+        })
+    };
+    for n in 1..=5 {
+        site.write("content/_index.kk.md", format!("---\ntitle: Нұсқа {n}\n---\n[Ережелер](@/rules/_index.md), [бірінші](@/rules/first.md#қолды-жуу).\n"));
+        site.write("content/_index.ru.md", format!("---\ntitle: Версия {n}\n---\n[Правила](@/rules/_index.md), [первое](@/rules/first.md#мытьё-рук).\n"));
+        wait_for_page(&output, "kk/index.html", &format!("Нұсқа {n}<"));
+        wait_for_page(&output, "ru/index.html", &format!("Версия {n}<"));
+    }
+    stop.store(true, Ordering::SeqCst);
+    let builds_seen = reader.join().unwrap();
+    assert!(builds_seen >= 1, "the reader saw the site change");
+    let builds: Vec<_> = std::fs::read_dir(site.root().join("published.builds"))
+        .unwrap()
+        .collect();
+    assert!(
+        builds.len() <= 2,
+        "old builds are removed: {}",
+        builds.len()
+    );
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_site_and_records_the_errors() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let _watch = watch(site.root(), &output, &[]);
+    let first_success = status(&output).unwrap()["last_success"].clone();
+    let good = read(&output, "kk/rules/first/index.html").unwrap();
+    site.write(
+        "content/rules/second.kk.md",
+        "---\ntitle: [сынған\ndate: 2020-04-03\n---\nМәтін.\n",
+    );
+    let broken = wait_until("a failed status", || {
+        status(&output).filter(|s| s["ok"] == false)
+    });
+    let errors = broken["errors"].as_array().unwrap();
+    assert!(
+        errors[0]
+            .as_str()
+            .unwrap()
+            .starts_with("content/rules/second.kk.md:2:8: error:"),
+        "{errors:?}"
+    );
+    assert_eq!(broken["last_success"], first_success);
+    assert_eq!(
+        read(&output, "kk/rules/first/index.html").unwrap(),
+        good,
+        "the last good site stays online"
+    );
+    site.write(
+        "content/rules/second.kk.md",
+        "---\ntitle: Түзетілген ереже\ndate: 2020-04-03\n---\n[Бірінші](@/rules/first.md).\n",
+    );
+    wait_until("a good status", || {
+        status(&output).filter(|s| s["ok"] == true)
+    });
+    wait_for_page(&output, "kk/rules/second/index.html", "Түзетілген ереже");
+}
+
+#[test]
+fn atomic_saves_renames_deletions_and_new_folders_are_published() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let _watch = watch(site.root(), &output, &[]);
+    // An editor's atomic save: a temporary file renamed over the page.
+    let page = site.root().join("content/about.kk.md");
+    let temporary = site.root().join("content/.about.kk.md.swp");
+    std::fs::write(&temporary, "---\ntitle: Жаңа «біз туралы»\n---\nМәтін.\n").unwrap();
+    std::fs::rename(&temporary, &page).unwrap();
+    wait_for_page(&output, "kk/about/index.html", "Жаңа «біз туралы»");
+    // A rename: the old URL goes, the new one comes.
+    std::fs::rename(
+        site.root().join("content/about.ru.md"),
+        site.root().join("content/contacts.ru.md"),
+    )
+    .unwrap();
+    wait_until("the renamed page", || {
+        read(&output, "ru/contacts/index.html")
+    });
+    wait_until("the old URL to go", || {
+        read(&output, "ru/about/index.html").is_none().then_some(())
+    });
+    // A new folder with a page, then its deletion.
+    site.write(
+        "content/news/_index.kk.md",
+        "---\ntitle: Жаңалықтар\n---\nМәтін.\n",
+    );
+    wait_for_page(&output, "kk/news/index.html", "Жаңалықтар");
+    std::fs::remove_dir_all(site.root().join("content/news")).unwrap();
+    wait_until("the deleted folder to go", || {
+        read(&output, "kk/news/index.html").is_none().then_some(())
+    });
+}
+
+#[test]
+fn polling_notices_changes_too() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let _watch = watch(site.root(), &output, &["--poll"]);
+    site.write(
+        "content/about.ru.md",
+        "---\ntitle: Опрос файлов\n---\nТекст.\n",
+    );
+    wait_for_page(&output, "ru/about/index.html", "Опрос файлов");
+}
+
+#[test]
+fn sigterm_stops_cleanly_with_the_site_whole() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    site.write(
+        "content/about.ru.md",
+        "---\ntitle: Перед остановкой\n---\nТекст.\n",
+    );
+    assert_eq!(watch.terminate(), Some(0));
+    let build = std::fs::canonicalize(&output).unwrap();
+    assert!(build.join("kk/index.html").is_file() && build.join("sitemap.xml").is_file());
+    let builds = std::fs::read_dir(site.root().join("published.builds"))
+        .unwrap()
+        .count();
+    assert!(builds <= 2, "no half-written build is left: {builds}");
+}
+
+#[test]
+fn a_git_push_publishes_a_broken_push_keeps_the_site_and_the_fix_publishes_again() {
+    let scratch = tempfile::tempdir().unwrap();
+    let git = |dir: &Path, args: &[&str]| {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    // The server: a bare repository whose post-receive hook checks main out
+    // into the working tree that `watch` watches.
+    let bare = scratch.path().join("site.git");
+    let work_tree = scratch.path().join("work-tree");
+    let output = scratch.path().join("public");
+    std::fs::create_dir_all(&work_tree).unwrap();
+    git(
+        scratch.path(),
+        &["init", "--bare", "-b", "main", bare.to_str().unwrap()],
+    );
+    let hook = bare.join("hooks/post-receive");
+    std::fs::copy(repo().join("deploy/post-receive"), &hook).unwrap();
+    // A staff member's clone, with a first version of the site.
+    let site = TestSite::fixture("basic");
+    let clone = site.root();
+    git(clone, &["init", "-b", "main"]);
+    git(clone, &["config", "user.email", "staff@test.example"]);
+    git(clone, &["config", "user.name", "Staff"]);
+    git(clone, &["add", "-A"]);
+    git(clone, &["commit", "-m", "the site"]);
+    git(clone, &["remote", "add", "origin", bare.to_str().unwrap()]);
+    let push = || {
+        let out = Command::new("git")
+            .args(["push", "origin", "main"])
+            .env("AQPARAT_WORK_TREE", &work_tree)
+            .current_dir(clone)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    push();
+    assert!(
+        work_tree.join("site.yaml").is_file(),
+        "the hook checked main out"
+    );
+    let _watch = watch(&work_tree, &output, &[]);
+
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Жіберілген өзгеріс\n---\nМәтін.\n",
+    );
+    git(clone, &["commit", "-am", "edit a page"]);
+    push();
+    wait_for_page(&output, "kk/about/index.html", "Жіберілген өзгеріс");
+
+    site.write("content/about.kk.md", "---\ntitle: [сынған\n---\nМәтін.\n");
+    git(clone, &["commit", "-am", "broken YAML"]);
+    push();
+    let broken = wait_until("a failed status", || {
+        status(&output).filter(|s| s["ok"] == false)
+    });
+    assert!(
+        broken["errors"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("content/about.kk.md:2:8: error:")
+    );
+    assert!(
+        read(&output, "kk/about/index.html")
+            .unwrap()
+            .contains("Жіберілген өзгеріс"),
+        "the previous site stays online"
+    );
+
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Түзетілді\n---\nМәтін.\n",
+    );
+    git(clone, &["commit", "-am", "fix"]);
+    push();
+    wait_for_page(&output, "kk/about/index.html", "Түзетілді");
+    assert_eq!(status(&output).unwrap()["ok"], true);
+}
