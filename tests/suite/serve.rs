@@ -44,10 +44,10 @@ fn events(address: &str) -> mpsc::Receiver<(String, String)> {
         for line in reader.lines().map_while(Result::ok) {
             if let Some(name) = line.strip_prefix("event: ") {
                 event = name.to_string();
-            } else if let Some(data) = line.strip_prefix("data: ") {
-                if sender.send((event.clone(), data.to_string())).is_err() {
-                    break;
-                }
+            } else if let Some(data) = line.strip_prefix("data: ")
+                && sender.send((event.clone(), data.to_string())).is_err()
+            {
+                break;
             }
         }
     });
