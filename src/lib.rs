@@ -28,4 +28,4 @@ pub mod watch;
 pub mod write;
 
 pub use options::Options;
-pub use pipeline::{Report, build, check};
+pub use pipeline::{Report, Session, build, check};

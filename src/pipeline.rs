@@ -1,10 +1,13 @@
 //! The one pipeline, **load → validate → model → render → write**, that
 //! `build` and `check` run. The only module that knows all five stages.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::Path;
 
 use crate::diag::{self, Diagnostic, Severity};
+use crate::render::{PageFacts, Plan};
 use crate::write::Output;
 use crate::{Options, load, model, render, validate};
 
@@ -13,8 +16,11 @@ use crate::{Options, load, model, render, validate};
 pub struct Report {
     /// Every problem found, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many pages were rendered.
+    /// How many pages the site has.
     pub pages: usize,
+    /// How many of them were rendered (the others were unchanged since the
+    /// session's last build).
+    pub rendered: usize,
     /// Whether a new output was published.
     pub published: bool,
     /// Whether the run failed (errors, or warnings under `strict`).
@@ -39,15 +45,67 @@ impl Report {
 /// assert!(!report.failed);
 /// ```
 pub fn build(options: &Options) -> io::Result<Report> {
-    run(options, true)
+    Session::new(options.clone()).build()
 }
 
 /// Runs every stage but `write`: reports every problem, writes nothing.
 pub fn check(options: &Options) -> io::Result<Report> {
-    run(options, false)
+    run(options, false, None).map(|(report, _)| report)
 }
 
-fn run(options: &Options, publish: bool) -> io::Result<Report> {
+/// A series of builds of one site in one process (`serve`, `watch`). After
+/// the first, a build renders only the pages whose output may have changed
+/// (see `model::page_fingerprints`); with [`crate::write::Publish::Link`] the
+/// others are carried over from the current build as hard links. The result
+/// is the same, byte for byte, as a full build of the same files.
+pub struct Session {
+    options: Options,
+    last: Option<LastBuild>,
+}
+
+/// What the last published build leaves to the next one.
+struct LastBuild {
+    /// Each page's output fingerprint, by URL path.
+    fingerprints: HashMap<String, u64>,
+    /// What each page's rendering left to know, by URL path.
+    facts: HashMap<String, PageFacts>,
+    /// The fingerprint of the infographics and static files.
+    site_files: u64,
+}
+
+impl Session {
+    /// A session whose first build is a full build.
+    pub fn new(options: Options) -> Session {
+        Session {
+            options,
+            last: None,
+        }
+    }
+
+    /// The options it builds with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Builds and publishes (unless there are errors), reusing what the last
+    /// published build of this session made where nothing it depends on
+    /// changed.
+    pub fn build(&mut self) -> io::Result<Report> {
+        let (report, last) = run(&self.options, true, self.last.as_ref())?;
+        if let Some(last) = last {
+            self.last = Some(last);
+        }
+        Ok(report)
+    }
+}
+
+/// One run of the pipeline; returns what the next run may reuse when it
+/// published.
+fn run(
+    options: &Options,
+    publish: bool,
+    last: Option<&LastBuild>,
+) -> io::Result<(Report, Option<LastBuild>)> {
     if publish {
         check_output_location(options)?;
     }
@@ -56,12 +114,14 @@ fn run(options: &Options, publish: bool) -> io::Result<Report> {
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
     let Some(config) = sources.config.take() else {
         diag::sort(&mut diagnostics);
-        return Ok(Report {
+        let report = Report {
             diagnostics,
             pages: 0,
+            rendered: 0,
             published: false,
             failed: true,
-        });
+        };
+        return Ok((report, None));
     };
     // Statistics with errors are left out of the model; their shortcodes
     // then render as nothing instead of repeating those errors.
@@ -78,24 +138,100 @@ fn run(options: &Options, publish: bool) -> io::Result<Report> {
     // With errors already found, render anyway to find the rest (broken
     // links, template errors), but into nothing.
     let output = if publish && !fails(&diagnostics) {
-        Output::staging(&options.output, options.publish)?
+        Output::staging(&options.output, options.publish, last.is_some())?
     } else {
         Output::Discard
     };
-    let rendered = render::site(&site, &output)?;
+    let uses_data = |page: &model::Page| {
+        last.and_then(|l| l.facts.get(&page.url))
+            .is_none_or(|f| f.uses_data)
+    };
+    let fingerprints = model::page_fingerprints(&site, &uses_data);
+    let site_files = site_files_fingerprint(&site);
+    let reuse = last.filter(|_| output.is_seeded());
+    let plan = match reuse {
+        Some(last) => {
+            let current: std::collections::HashSet<&str> =
+                site.pages.iter().map(|p| p.url.as_str()).collect();
+            for url in last
+                .fingerprints
+                .keys()
+                .filter(|url| !current.contains(url.as_str()))
+            {
+                output.remove(&format!("{url}index.html"))?;
+            }
+            Plan {
+                pages: site
+                    .pages
+                    .iter()
+                    .zip(&fingerprints)
+                    .map(|(page, fp)| {
+                        last.fingerprints.get(&page.url) != Some(fp)
+                            || !last.facts.contains_key(&page.url)
+                    })
+                    .collect(),
+                site_files: last.site_files != site_files,
+            }
+        }
+        None => Plan::full(&site),
+    };
+    let rendered = render::site(&site, &output, &plan)?;
     diagnostics.extend(rendered.diagnostics);
+    let mut facts: HashMap<String, PageFacts> = HashMap::with_capacity(site.pages.len());
+    if let Some(last) = reuse {
+        for (page, render) in site.pages.iter().zip(&plan.pages) {
+            if let (false, Some(known)) = (render, last.facts.get(&page.url)) {
+                facts.insert(page.url.clone(), known.clone());
+            }
+        }
+    }
+    for (id, page_facts) in rendered.facts {
+        facts.insert(site.pages[id].url.clone(), page_facts);
+    }
+    diagnostics.extend(render::check_anchors(&site, &facts));
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
     let published = publish && !failed;
+    let mut next = None;
     if published {
         output.publish()?;
+        // Now that every page's use of the statistics is known, the
+        // fingerprints the next build compares with.
+        let uses_data = |page: &model::Page| facts.get(&page.url).is_some_and(|f| f.uses_data);
+        let fingerprints = model::page_fingerprints(&site, &uses_data);
+        next = Some(LastBuild {
+            fingerprints: site
+                .pages
+                .iter()
+                .map(|p| p.url.clone())
+                .zip(fingerprints)
+                .collect(),
+            facts,
+            site_files,
+        });
     }
-    Ok(Report {
+    let report = Report {
         diagnostics,
-        pages: rendered.pages,
+        pages: site.pages.len(),
+        rendered: rendered.pages,
         published,
         failed,
-    })
+    };
+    Ok((report, next))
+}
+
+/// What the infographics and the copied static files depend on.
+fn site_files_fingerprint(site: &model::Site) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let fingerprints = &site.fingerprints;
+    (
+        fingerprints.site,
+        fingerprints.data,
+        &fingerprints.templates,
+        site.stats.is_some(),
+    )
+        .hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The output must not be the site itself or one of its input folders:

@@ -17,7 +17,7 @@ use notify::event::{MetadataKind, ModifyKind};
 use notify::{EventKind, PollWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, FileIdMap, new_debouncer, new_debouncer_opt};
 
-use crate::{Options, Report, pipeline};
+use crate::{Options, Report, Session};
 
 /// How long to wait for a burst of changes to end before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -71,7 +71,8 @@ pub fn run(
             .map_err(to_io)?;
         Box::new(debouncer)
     };
-    after_build(&build(options));
+    let mut session = Session::new(options.clone());
+    after_build(&build(&mut session));
     while !stop.load(Ordering::SeqCst) {
         match changes.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => {
@@ -81,7 +82,7 @@ pub fn run(
                     .flat_map(|e| &e.paths)
                     .any(|path| is_input(&options.root, path));
                 if relevant {
-                    after_build(&build(options));
+                    after_build(&build(&mut session));
                 }
             }
             Ok(Err(errors)) => {
@@ -96,9 +97,9 @@ pub fn run(
     Ok(())
 }
 
-fn build(options: &Options) -> Build {
+fn build(session: &mut Session) -> Build {
     let started = Instant::now();
-    let result = pipeline::build(options);
+    let result = session.build();
     Build {
         result,
         duration: started.elapsed(),

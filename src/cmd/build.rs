@@ -55,6 +55,10 @@ pub fn summary(options: &Options, report: &Report, publish: bool, seconds: f64) 
             "check failed: {errors} error(s), {warnings} warning(s){}",
             strict_note(options, errors)
         ),
+        (false, true) if report.rendered < report.pages => format!(
+            "built {} pages ({} rendered, the rest unchanged) into {output} in {seconds:.3} s ({warnings} warning(s))",
+            report.pages, report.rendered
+        ),
         (false, true) => format!(
             "built {} pages into {output} in {seconds:.2} s ({warnings} warning(s))",
             report.pages

@@ -15,6 +15,9 @@ use super::build::{print_report, summary};
 pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     let output = std::env::temp_dir().join(format!("aqparat-serve-{}", std::process::id()));
     options.output = output.join("site");
+    // Published through a link, like `watch`: unchanged pages are carried
+    // over from build to build.
+    options.publish = aqparat::write::Publish::Link;
     let server = match Server::start(address, &options.output) {
         Ok(server) => server,
         Err(error) => {

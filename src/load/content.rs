@@ -54,6 +54,9 @@ pub struct RawPage {
     /// Whether the front matter parsed (if not, its error is reported and
     /// its values are not checked further).
     pub has_front_matter: bool,
+    /// The file's stamp (path, size, time): whether it changed since the
+    /// last build.
+    pub stamp: u64,
     /// The file up to the end of its front matter, for diagnostics. The
     /// body is not kept: `render` reads it with [`read_page`] when it renders
     /// the page, so a large site's text is never all in memory at once.
@@ -146,6 +149,7 @@ fn load_page(root: &Path, rel: PathBuf) -> Result<(RawPage, Vec<Diagnostic>), Di
     };
     let front_text = text[..body_start].to_string();
     let page = RawPage {
+        stamp: super::fingerprint::stamp(root, &rel),
         path: rel,
         key,
         is_section,

@@ -10,6 +10,7 @@ mod config;
 mod content;
 mod data;
 mod files;
+pub mod fingerprint;
 mod sources;
 mod theme;
 mod yaml;

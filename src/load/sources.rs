@@ -6,6 +6,7 @@ use super::config::{self, RawConfig};
 use super::content::{self, RawPage};
 use super::data::{self, RawData};
 use super::files::{self, StaticFile};
+use super::fingerprint::{self, Fingerprints};
 use super::theme::{self, RawTheme};
 use crate::diag::Diagnostic;
 
@@ -23,6 +24,8 @@ pub struct Sources {
     pub data: RawData,
     /// The theme named in `site.yaml`.
     pub theme: RawTheme,
+    /// What the output depends on besides the pages.
+    pub fingerprints: Fingerprints,
     /// The site's own `static/` files (they win over the theme's).
     pub static_files: Vec<StaticFile>,
 }
@@ -46,6 +49,22 @@ pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
     let pages = content::load(root, &mut diagnostics);
     let data = data::load(root, &mut diagnostics);
     let static_files = files::static_files(root, Path::new("static"));
+    let theme_dir = theme.dir.clone();
+    let fingerprints = Fingerprints {
+        site: fingerprint::tree(
+            root,
+            &[
+                &theme_dir.join("i18n"),
+                &theme_dir.join("static"),
+                &theme_dir.join("fonts"),
+                Path::new("static"),
+            ],
+            &[Path::new(super::config::CONFIG_FILE)],
+        ),
+        templates: theme.template_fingerprints.clone(),
+        data: fingerprint::tree(root, &[Path::new(super::data::DATA_DIR)], &[]),
+        templates_use_data: theme.templates_use_data,
+    };
     let sources = Sources {
         root: root.to_path_buf(),
         config,
@@ -54,6 +73,7 @@ pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
         data,
         theme,
         static_files,
+        fingerprints,
     };
     (sources, diagnostics)
 }

@@ -20,6 +20,10 @@ pub struct RawTheme {
     pub tera: Tera,
     /// Template name to file path, for diagnostics.
     pub template_paths: BTreeMap<String, PathBuf>,
+    /// Each template's fingerprint (with what it extends or includes).
+    pub template_fingerprints: BTreeMap<String, u64>,
+    /// Whether a template reads `data.…`.
+    pub templates_use_data: bool,
     /// UI strings, one file per language.
     pub i18n: Vec<RawI18n>,
     /// The theme's `static/` files.
@@ -67,7 +71,8 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> RawTh
         );
     }
     let templates_dir = dir.join("templates");
-    let (tera, template_paths) = load_templates(root, &templates_dir, diagnostics);
+    let (tera, template_paths, template_fingerprints, templates_use_data) =
+        load_templates(root, &templates_dir, diagnostics);
     RawTheme {
         i18n: load_i18n(root, &dir.join("i18n"), diagnostics),
         static_files: files::static_files(root, &dir.join("static")),
@@ -79,6 +84,8 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> RawTh
         dir,
         tera,
         template_paths,
+        template_fingerprints,
+        templates_use_data,
     }
 }
 
@@ -88,7 +95,7 @@ fn load_templates(
     root: &Path,
     templates_dir: &Path,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Tera, BTreeMap<String, PathBuf>) {
+) -> (Tera, BTreeMap<String, PathBuf>, BTreeMap<String, u64>, bool) {
     let mut sources = Vec::new();
     let mut paths = BTreeMap::new();
     for rel in files::list(root, templates_dir) {
@@ -118,7 +125,14 @@ fn load_templates(
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         diagnostics.extend(tera_error_diagnostics(&e, &paths));
     }
-    (tera, paths)
+    let texts: BTreeMap<String, String> = sources.into_iter().collect();
+    let uses_data = texts.values().any(|t| t.contains("data."));
+    (
+        tera,
+        paths,
+        super::fingerprint::templates(&texts),
+        uses_data,
+    )
 }
 
 /// Diagnostics for a Tera error: one for an error with a position, one per

@@ -81,6 +81,7 @@ pub fn site(
         static_files: sources.static_files,
         stats,
         stats_broken,
+        fingerprints: sources.fingerprints,
         data: sources.data.free,
     }
 }
@@ -97,6 +98,7 @@ fn page_from_raw(raw: RawPage) -> Page {
     };
     Page {
         url: output_url(&raw.lang, &raw.key),
+        stamp: raw.stamp,
         title: front.title.map(|t| t.value).unwrap_or_default(),
         description: front.description.unwrap_or_default(),
         date: parse(&front.date),
@@ -135,6 +137,7 @@ fn synthetic_home(lang: &Lang) -> Page {
         is_section: true,
         lang: lang.code.clone(),
         front: Default::default(),
+        stamp: 0,
         has_front_matter: true,
         front_text: String::new(),
     });

@@ -7,12 +7,14 @@
 
 mod build;
 mod date;
+mod deps;
 mod page;
 mod site;
 mod stats;
 
 pub use build::site;
 pub use date::{Date, DayOrMonth};
+pub use deps::page_fingerprints;
 pub use page::{Page, PageId, PageKind, output_url};
 pub use site::{Lang, Site, Theme};
 pub use stats::{

@@ -40,6 +40,8 @@ pub struct Page {
     pub kind: PageKind,
     /// Source file relative to the root.
     pub path: PathBuf,
+    /// The source file's stamp (see `load::fingerprint`).
+    pub stamp: u64,
     /// Title.
     pub title: String,
     /// One-sentence description, possibly empty.

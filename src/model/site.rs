@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use super::{Page, PageId, Stats};
+use crate::load::fingerprint::Fingerprints;
 use crate::load::{StaticFile, UiString};
 
 /// A language of the site.
@@ -55,6 +56,8 @@ pub struct Site {
     pub static_files: Vec<StaticFile>,
     /// The aid statistics, when the site has `data/aid/`.
     pub stats: Option<Stats>,
+    /// What the output depends on besides the pages.
+    pub fingerprints: Fingerprints,
     /// Whether the statistics had errors (already reported): they are then
     /// left out, and their shortcodes render as nothing.
     pub stats_broken: bool,

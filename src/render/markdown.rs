@@ -31,8 +31,8 @@ pub struct Heading {
 /// A link to an anchor that must exist in the target page.
 #[derive(Debug, Clone)]
 pub struct AnchorLink {
-    /// The linked page.
-    pub target: PageId,
+    /// The linked page's URL path (stable across builds, unlike its id).
+    pub target: String,
     /// The anchor, without `#`.
     pub anchor: String,
     /// Where the link is written.
@@ -52,6 +52,8 @@ pub struct RenderedMarkdown {
     pub anchor_links: Vec<AnchorLink>,
     /// Broken links.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether it shows statistics (through shortcodes).
+    pub uses_data: bool,
 }
 
 /// The Markdown extensions aqparat enables.
@@ -80,8 +82,10 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         .into_offset_iter()
         .collect();
     let mut shortcode_errors = Vec::new();
+    let uses_data = parsed.iter().any(|(e, _)| has_shortcode(e));
     let mut events = expand_shortcodes(parsed, stats, &mut shortcode_errors);
     let mut out = RenderedMarkdown {
+        uses_data,
         toc: assign_heading_ids(&mut events),
         ..Default::default()
     };
@@ -126,6 +130,11 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     out
 }
 
+/// Whether an event holds a shortcode.
+fn has_shortcode(event: &Event) -> bool {
+    matches!(event, Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) if t.contains("{{"))
+}
+
 /// Replaces shortcodes (`{{ stat(…) }}`, `{{ chart(…) }}`) in text by what
 /// they stand for. A chart alone in its paragraph replaces the paragraph.
 /// Errors are collected with their byte offsets.
@@ -134,7 +143,6 @@ fn expand_shortcodes<'a>(
     stats: Option<&LangStats>,
     errors: &mut Vec<(usize, String)>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
-    let has_shortcode = |e: &Event| matches!(e, Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) if t.contains("{{"));
     if !events.iter().any(|(e, _)| has_shortcode(e)) {
         return events;
     }
@@ -335,7 +343,7 @@ fn resolve_link(
         url.push('#');
         url.push_str(anchor);
         AnchorLink {
-            target,
+            target: site.pages[target].url.clone(),
             anchor: anchor.to_string(),
             span: locate(),
             source_line: None,

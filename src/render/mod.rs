@@ -14,4 +14,4 @@ pub(crate) mod xml;
 
 pub use functions::declare as declare_functions;
 pub use markdown::slugify;
-pub use site::{Rendered, site};
+pub use site::{PageFacts, Plan, Rendered, check_anchors, site};

@@ -5,6 +5,7 @@
 //! flat however large the site; only small facts about each page (its
 //! heading ids, its anchor links, its diagnostics) are kept until the end.
 
+use std::collections::HashMap;
 use std::io;
 use std::sync::Arc;
 
@@ -15,29 +16,57 @@ use super::context::{GeneratedPage, Shared};
 use super::functions::{self, Localizer};
 use super::markdown::{self, AnchorLink};
 use super::stats::{self, Infographics};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::tera_error_diagnostic;
 use crate::model::{PageId, Site};
 use crate::write::Output;
 
+/// What to render: every page, or only those whose output may have changed
+/// (`serve`, `watch`), with the rest already in the output.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Per page: render it.
+    pub pages: Vec<bool>,
+    /// Render the infographics and copy the static files.
+    pub site_files: bool,
+}
+
+impl Plan {
+    /// Everything.
+    pub fn full(site: &Site) -> Plan {
+        Plan {
+            pages: vec![true; site.pages.len()],
+            site_files: true,
+        }
+    }
+}
+
 /// What rendering found and did.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// Problems found while rendering (links, anchors, templates).
+    /// Problems found while rendering (links, templates).
     pub diagnostics: Vec<Diagnostic>,
     /// How many pages were rendered.
     pub pages: usize,
+    /// What the rendered pages left to know, by page.
+    pub facts: Vec<(PageId, PageFacts)>,
 }
 
-/// What is kept of a page once it is written.
-struct PageOutcome {
-    heading_ids: Vec<String>,
-    anchor_links: Vec<AnchorLink>,
-    diagnostics: Vec<Diagnostic>,
+/// What is kept of a page once it is written: enough to check links to its
+/// anchors, and links from it, without rendering it again.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// Its headings' ids.
+    pub heading_ids: Vec<String>,
+    /// Its links to anchors.
+    pub anchor_links: Vec<AnchorLink>,
+    /// Whether it shows statistics.
+    pub uses_data: bool,
 }
 
-/// Renders the whole site into `output`.
-pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
+/// Renders the pages and files `plan` asks for into `output`; the feeds,
+/// sitemap, 404 and root pages always.
+pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
     let localizer = Arc::new(Localizer::new(site));
     let mut tera = site.theme.tera.clone();
     functions::register(&mut tera, localizer.clone());
@@ -45,21 +74,23 @@ pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
     let shared = Shared::new(site, &localizer, infographics.as_ref());
     let outcomes = (0..site.pages.len())
         .into_par_iter()
+        .filter(|&id| plan.pages[id])
         .map(|id| render_page(site, &tera, &shared, infographics.as_ref(), output, id))
         .collect::<io::Result<Vec<_>>>()?;
     let mut rendered = Rendered {
         pages: outcomes.len(),
         diagnostics: stats_diagnostics,
+        facts: Vec::with_capacity(outcomes.len()),
     };
-    if let Some(infographics) = &infographics {
+    for (id, facts, diagnostics) in outcomes {
+        rendered.diagnostics.extend(diagnostics);
+        rendered.facts.push((id, facts));
+    }
+    if let (Some(infographics), true) = (&infographics, plan.site_files) {
         let written = stats::write(site, infographics, &shared, output, |template, context| {
             render_template(site, &tera, template, context)
         })?;
         rendered.diagnostics.extend(written);
-    }
-    check_anchors(site, &outcomes, &mut rendered.diagnostics);
-    for outcome in outcomes {
-        rendered.diagnostics.extend(outcome.diagnostics);
     }
     for lang in &site.languages {
         let context = shared.generated(
@@ -101,8 +132,10 @@ pub fn site(site: &Site, output: &Output) -> io::Result<Rendered> {
         super::xml::sitemap(site, &generated).as_bytes(),
     )?;
     output.write("robots.txt", super::xml::robots(site).as_bytes())?;
-    for file in site.theme.static_files.iter().chain(&site.static_files) {
-        output.copy(&file.source, &file.output)?;
+    if plan.site_files {
+        for file in site.theme.static_files.iter().chain(&site.static_files) {
+            output.copy(&file.source, &file.output)?;
+        }
     }
     Ok(rendered)
 }
@@ -114,7 +147,7 @@ fn render_page(
     infographics: Option<&Infographics>,
     output: &Output,
     id: PageId,
-) -> io::Result<PageOutcome> {
+) -> io::Result<(PageId, PageFacts, Vec<Diagnostic>)> {
     let page = &site.pages[id];
     let stats = infographics.and_then(|i| i.lang(&page.lang));
     let markdown = markdown::render(site, id, stats);
@@ -125,11 +158,12 @@ fn render_page(
         Ok(None) => {}
         Err(d) => diagnostics.push(d),
     }
-    Ok(PageOutcome {
+    let facts = PageFacts {
         heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
         anchor_links: markdown.anchor_links,
-        diagnostics,
-    })
+        uses_data: markdown.uses_data,
+    };
+    Ok((id, facts, diagnostics))
 }
 
 /// Renders `template`, turning a Tera error into a diagnostic that points
@@ -160,36 +194,53 @@ fn render_template(
     })
 }
 
-/// Every `#anchor` of an internal link must be a heading id of its target.
-fn check_anchors(site: &Site, outcomes: &[PageOutcome], diagnostics: &mut Vec<Diagnostic>) {
-    for (id, outcome) in outcomes.iter().enumerate() {
-        for link in &outcome.anchor_links {
-            let target = &outcomes[link.target];
-            if !target.heading_ids.iter().any(|h| h == &link.anchor) {
-                let target_page = &site.pages[link.target];
-                let known = if target.heading_ids.is_empty() {
-                    "it has no headings".to_string()
-                } else {
-                    format!("its headings are #{}", target.heading_ids.join(", #"))
-                };
-                let mut diagnostic = Diagnostic::error(
-                    &site.pages[id].path,
-                    link.span,
-                    format!(
-                        "link to an anchor that does not exist: #{} in {}",
-                        link.anchor,
-                        crate::diag::display_path(&target_page.path)
-                    ),
-                )
-                .with_hint(format!(
-                    "{known}; link to one of them or give a heading that id with `{{#{}}}`",
-                    link.anchor
-                ));
-                diagnostic.source_line = link.source_line.clone();
-                diagnostics.push(diagnostic);
+/// Every `#anchor` of an internal link must be a heading id of its target;
+/// `facts` gives what is known of each page (by URL path), rendered now or
+/// in an earlier build.
+pub fn check_anchors(site: &Site, facts: &HashMap<String, PageFacts>) -> Vec<Diagnostic> {
+    let empty = PageFacts::default();
+    let by_url: HashMap<&str, PageId> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.url.as_str(), id))
+        .collect();
+    let mut diagnostics = Vec::new();
+    for page in &site.pages {
+        let Some(own) = facts.get(&page.url) else {
+            continue;
+        };
+        for link in &own.anchor_links {
+            let target = facts.get(&link.target).unwrap_or(&empty);
+            if target.heading_ids.iter().any(|h| h == &link.anchor) {
+                continue;
             }
+            let target_path = by_url
+                .get(link.target.as_str())
+                .map(|&id| display_path(&site.pages[id].path));
+            let known = if target.heading_ids.is_empty() {
+                "it has no headings".to_string()
+            } else {
+                format!("its headings are #{}", target.heading_ids.join(", #"))
+            };
+            let mut diagnostic = Diagnostic::error(
+                &page.path,
+                link.span,
+                format!(
+                    "link to an anchor that does not exist: #{} in {}",
+                    link.anchor,
+                    target_path.unwrap_or_else(|| link.target.clone())
+                ),
+            )
+            .with_hint(format!(
+                "{known}; link to one of them or give a heading that id with `{{#{}}}`",
+                link.anchor
+            ));
+            diagnostic.source_line = link.source_line.clone();
+            diagnostics.push(diagnostic);
         }
     }
+    diagnostics
 }
 
 /// The context of `/`, the page that offers every language.

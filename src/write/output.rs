@@ -30,6 +30,10 @@ pub enum Output {
         destination: PathBuf,
         /// How it replaces it.
         mode: Publish,
+        /// Whether it started as a copy (hard links) of the current build:
+        /// files are then replaced, never written through, so the current
+        /// build stays as it is.
+        seeded: bool,
         /// Set once published, so that dropping does not delete it.
         published: AtomicBool,
     },
@@ -61,7 +65,11 @@ impl Output {
     /// A fresh staging directory on the same file system as `destination`,
     /// so that publishing is a rename: beside it for [`Publish::Replace`],
     /// in `OUTPUT.builds/` for [`Publish::Link`].
-    pub fn staging(destination: &Path, mode: Publish) -> io::Result<Output> {
+    ///
+    /// With `seed` and [`Publish::Link`], it starts as a copy of the current
+    /// build made of hard links (cheap), so that only what changed needs to
+    /// be written; `is_seeded` says whether that happened.
+    pub fn staging(destination: &Path, mode: Publish, seed: bool) -> io::Result<Output> {
         let staging = match mode {
             Publish::Replace => {
                 let name = destination
@@ -79,35 +87,83 @@ impl Output {
         if staging.exists() {
             fs::remove_dir_all(&staging)?;
         }
-        fs::create_dir_all(&staging)?;
+        let current = fs::canonicalize(destination)
+            .ok()
+            .filter(|_| destination.is_symlink());
+        let seeded = match current {
+            Some(current) if seed && mode == Publish::Link => {
+                link_tree(&current, &staging)?;
+                true
+            }
+            _ => {
+                fs::create_dir_all(&staging)?;
+                false
+            }
+        };
         Ok(Output::Staging {
             staging,
             destination: destination.to_path_buf(),
             mode,
+            seeded,
             published: AtomicBool::new(false),
         })
     }
 
+    /// Whether the staging directory started as a copy of the current build.
+    pub fn is_seeded(&self) -> bool {
+        matches!(self, Output::Staging { seeded: true, .. })
+    }
+
+    /// Removes `rel` (and its folder, when that is left empty).
+    pub fn remove(&self, rel: &str) -> io::Result<()> {
+        let Output::Staging { staging, .. } = self else {
+            return Ok(());
+        };
+        let path = staging.join(rel);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(with_path(e, &path)),
+            _ => {}
+        }
+        if let Some(parent) = path.parent() {
+            // Fails, harmlessly, when other pages live below.
+            let _ = fs::remove_dir(parent);
+        }
+        Ok(())
+    }
+
     /// Writes `bytes` at `rel` (a `/`-separated path under the output root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let Output::Staging { staging, .. } = self else {
+        let Output::Staging {
+            staging, seeded, ..
+        } = self
+        else {
             return Ok(());
         };
         let path = staging.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
+        if *seeded {
+            // A hard link to the current build: replace it, do not write into it.
+            let _ = fs::remove_file(&path);
+        }
         fs::write(&path, bytes).map_err(|e| with_path(e, &path))
     }
 
     /// Copies the file `source` to `rel` under the output root.
     pub fn copy(&self, source: &Path, rel: &Path) -> io::Result<()> {
-        let Output::Staging { staging, .. } = self else {
+        let Output::Staging {
+            staging, seeded, ..
+        } = self
+        else {
             return Ok(());
         };
         let path = staging.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
+        }
+        if *seeded {
+            let _ = fs::remove_file(&path);
         }
         fs::copy(source, &path)
             .map(|_| ())
@@ -121,6 +177,7 @@ impl Output {
             destination,
             mode,
             published,
+            ..
         } = &self
         else {
             return Ok(());
@@ -208,6 +265,21 @@ impl Drop for Output {
             let _ = fs::remove_dir_all(staging);
         }
     }
+}
+
+/// Recreates the folders of `from` under `to`, with every file a hard link.
+fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.map_err(io::Error::other)?;
+        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target)?;
+        } else {
+            fs::hard_link(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// Swaps two directories atomically (Linux `renameat2(RENAME_EXCHANGE)`);

@@ -307,3 +307,100 @@ fn a_git_push_publishes_a_broken_push_keeps_the_site_and_the_fix_publishes_again
     wait_for_page(&output, "kk/about/index.html", "Түзетілді");
     assert_eq!(status(&output).unwrap()["ok"], true);
 }
+
+/// The `(rendered, total)` counts of the last "built" line once there are
+/// `builds` of them.
+fn rendered_counts(watch: &Running, builds: usize) -> (usize, usize) {
+    let log = watch.wait_for_output(&format!("build {builds}"), |t| {
+        t.matches("built ").count() >= builds
+    });
+    let line = log
+        .lines()
+        .filter(|l| l.starts_with("built "))
+        .nth(builds - 1)
+        .unwrap()
+        .to_string();
+    let total: usize = line["built ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let rendered = line
+        .split('(')
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(total);
+    (rendered, total)
+}
+
+#[test]
+fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
+    let site = TestSite::fixtures("basic", "stats");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let (_, total) = rendered_counts(&watch, 1);
+    // The body of one page: that page alone.
+    let page = site.root().join("content/rules/second.kk.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nЖаңа абзац.\n")).unwrap();
+    assert_eq!(rendered_counts(&watch, 2), (1, total));
+    wait_for_page(&output, "kk/rules/second/index.html", "Жаңа абзац.");
+    // Its title: the page, its section's listing, its neighbours.
+    std::fs::write(
+        &page,
+        text.replace("title: Екінші ереже", "title: Екінші ереже (жаңа)"),
+    )
+    .unwrap();
+    let (rendered, _) = rendered_counts(&watch, 3);
+    assert!((2..total / 2).contains(&rendered), "{rendered} of {total}");
+    wait_for_page(&output, "kk/rules/index.html", "Екінші ереже (жаңа)");
+    wait_for_page(&output, "kk/rules/first/index.html", "Екінші ереже (жаңа)");
+    // A template: the pages that use it.
+    let template = site.root().join("themes/default/templates/section.html");
+    let section = std::fs::read_to_string(&template).unwrap();
+    std::fs::write(
+        &template,
+        section.replace("<ul class=\"listing\">", "<ul class=\"listing changed\">"),
+    )
+    .unwrap();
+    let sections = rendered_counts(&watch, 4).0;
+    assert_eq!(
+        sections, 2,
+        "the two sections (the home pages use index.html)"
+    );
+    // The data: the pages that show it.
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replace("count: 25", "count: 26"),
+    );
+    assert_eq!(
+        rendered_counts(&watch, 5).0,
+        2,
+        "the two pages with figures"
+    );
+    wait_for_page(&output, "ru/figures/index.html", "88 семей");
+
+    // The result is the same as a full build of the same files.
+    let fresh = site.root().join("fresh");
+    let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let published = std::fs::canonicalize(&output).unwrap();
+    let (incremental, full) = (
+        crate::util::snapshot(&published),
+        crate::util::snapshot(&fresh),
+    );
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &full {
+        assert!(
+            incremental[path] == *bytes,
+            "{} differs from a full build",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! Fingerprints of input files, so that a later build in the same process
+//! (`serve`, `watch`) can tell what changed since the last one.
+//!
+//! A file's *stamp* hashes its path, size and modification time; a
+//! template's fingerprint also covers the templates it extends or includes.
+
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+
+use super::files;
+
+/// What the whole site's output depends on, in a few numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// `site.yaml`, the UI strings, fonts and static files: a change
+    /// re-renders everything.
+    pub site: u64,
+    /// Each template with the templates it extends or includes.
+    pub templates: BTreeMap<String, u64>,
+    /// Everything under `data/`.
+    pub data: u64,
+    /// Whether a template reads `data.…` (then every page depends on the
+    /// data, not only the pages that show statistics).
+    pub templates_use_data: bool,
+}
+
+/// The stamp of one file: path, size, modification time.
+pub fn stamp(root: &Path, rel: &Path) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    rel.hash(&mut hasher);
+    if let Ok(metadata) = std::fs::metadata(root.join(rel)) {
+        metadata.len().hash(&mut hasher);
+        metadata.modified().ok().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The stamps of every file under the folders `dirs`, and of `files`.
+pub fn tree(root: &Path, dirs: &[&Path], files: &[&Path]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for dir in dirs {
+        for rel in files::list(root, dir) {
+            stamp(root, &rel).hash(&mut hasher);
+        }
+    }
+    for file in files {
+        stamp(root, file).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Each template's fingerprint: its text, and the texts of the templates it
+/// extends or includes, all the way up.
+pub fn templates(sources: &BTreeMap<String, String>) -> BTreeMap<String, u64> {
+    sources
+        .keys()
+        .map(|name| {
+            let mut hasher = DefaultHasher::new();
+            let mut seen = vec![name.as_str()];
+            let mut next = 0;
+            while let Some(current) = seen.get(next).copied() {
+                if let Some(text) = sources.get(current) {
+                    text.hash(&mut hasher);
+                    for used in referenced_templates(text) {
+                        if !seen.contains(&used) {
+                            seen.push(used);
+                        }
+                    }
+                }
+                next += 1;
+            }
+            (name.clone(), hasher.finish())
+        })
+        .collect()
+}
+
+/// The names in `{% extends "…" %}`, `{% include "…" %}` and
+/// `{% import "…" %}`.
+fn referenced_templates(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start().trim_start_matches('-').trim_start();
+        let Some(rest) = ["extends", "include", "import"]
+            .iter()
+            .find_map(|k| tag.strip_prefix(k))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(end) = rest[1..].find(quote) {
+            names.push(&rest[1..1 + end]);
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_covers_what_it_extends() {
+        let mut sources = BTreeMap::from([
+            (
+                "base.html".to_string(),
+                "<html>{% block c %}{% endblock c %}".to_string(),
+            ),
+            (
+                "page.html".to_string(),
+                "{% extends \"base.html\" %}{% include 'part.html' %}".to_string(),
+            ),
+            ("part.html".to_string(), "part".to_string()),
+            ("other.html".to_string(), "other".to_string()),
+        ]);
+        let before = templates(&sources);
+        sources.insert(
+            "base.html".into(),
+            "<html lang>{% block c %}{% endblock c %}".into(),
+        );
+        let after = templates(&sources);
+        assert_ne!(before["page.html"], after["page.html"]);
+        assert_ne!(before["base.html"], after["base.html"]);
+        assert_eq!(before["other.html"], after["other.html"]);
+        assert_eq!(before["part.html"], after["part.html"]);
+    }
+}
