@@ -71,6 +71,8 @@ struct LastBuild {
     facts: HashMap<String, PageFacts>,
     /// The fingerprint of the infographics and static files.
     site_files: u64,
+    /// The files it wrote or removed.
+    written: Vec<String>,
 }
 
 impl Session {
@@ -138,7 +140,11 @@ fn run(
     // With errors already found, render anyway to find the rest (broken
     // links, template errors), but into nothing.
     let output = if publish && !fails(&diagnostics) {
-        Output::staging(&options.output, options.publish, last.is_some())?
+        Output::staging(
+            &options.output,
+            options.publish,
+            last.map(|l| l.written.as_slice()),
+        )?
     } else {
         Output::Discard
     };
@@ -194,6 +200,7 @@ fn run(
     let published = publish && !failed;
     let mut next = None;
     if published {
+        let written = output.written();
         output.publish()?;
         // Now that every page's use of the statistics is known, the
         // fingerprints the next build compares with.
@@ -208,6 +215,7 @@ fn run(
                 .collect(),
             facts,
             site_files,
+            written,
         });
     }
     let report = Report {

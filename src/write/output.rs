@@ -4,8 +4,8 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// How a finished build replaces the previous output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,9 +14,10 @@ pub enum Publish {
     /// (`build`).
     #[default]
     Replace,
-    /// The output is a symbolic link to the current build, which lives in
-    /// `OUTPUT.builds/`; the link is switched in one step and a web server
-    /// reading through it never sees a half-written site (`watch`).
+    /// The output is a symbolic link to the current build, one of two
+    /// folders `OUTPUT.builds/a` and `OUTPUT.builds/b`; a build goes into the
+    /// other one and the link is switched in one step, so a web server
+    /// reading through it never sees a half-written site (`watch`, `serve`).
     Link,
 }
 
@@ -36,6 +37,8 @@ pub enum Output {
         seeded: bool,
         /// Set once published, so that dropping does not delete it.
         published: AtomicBool,
+        /// Every file written or removed, for the next build of a session.
+        written: Mutex<Vec<String>>,
     },
     /// Files are rendered and dropped: `check` writes nothing.
     Discard,
@@ -62,43 +65,35 @@ fn parent_of(path: &Path) -> PathBuf {
 }
 
 impl Output {
-    /// A fresh staging directory on the same file system as `destination`,
-    /// so that publishing is a rename: beside it for [`Publish::Replace`],
-    /// in `OUTPUT.builds/` for [`Publish::Link`].
+    /// A staging directory on the same file system as `destination`, so
+    /// that publishing is a rename: a fresh one beside it for
+    /// [`Publish::Replace`]; for [`Publish::Link`] the build folder the link
+    /// does not point at.
     ///
-    /// With `seed` and [`Publish::Link`], it starts as a copy of the current
-    /// build made of hard links (cheap), so that only what changed needs to
-    /// be written; `is_seeded` says whether that happened.
-    pub fn staging(destination: &Path, mode: Publish, seed: bool) -> io::Result<Output> {
-        let staging = match mode {
+    /// With [`Publish::Link`] and `changed_last_time` (the files the last
+    /// build wrote), that folder, which holds the build before the current
+    /// one, is first brought up to the current build: only those files are
+    /// replaced, by hard links to the current build's. Then only what changes
+    /// now needs writing; `is_seeded` says whether that happened.
+    pub fn staging(
+        destination: &Path,
+        mode: Publish,
+        changed_last_time: Option<&[String]>,
+    ) -> io::Result<Output> {
+        let (staging, seeded) = match mode {
             Publish::Replace => {
                 let name = destination
                     .file_name()
                     .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
-                parent_of(destination).join(format!(".{name}.staging-{}", std::process::id()))
-            }
-            Publish::Link => {
-                let nanos = SystemTime::now()
-                    .duration_since(UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos());
-                builds_dir(destination).join(format!("build-{nanos}-{}", std::process::id()))
-            }
-        };
-        if staging.exists() {
-            fs::remove_dir_all(&staging)?;
-        }
-        let current = fs::canonicalize(destination)
-            .ok()
-            .filter(|_| destination.is_symlink());
-        let seeded = match current {
-            Some(current) if seed && mode == Publish::Link => {
-                link_tree(&current, &staging)?;
-                true
-            }
-            _ => {
+                let staging =
+                    parent_of(destination).join(format!(".{name}.staging-{}", std::process::id()));
+                if staging.exists() {
+                    fs::remove_dir_all(&staging)?;
+                }
                 fs::create_dir_all(&staging)?;
-                false
+                (staging, false)
             }
+            Publish::Link => link_staging(destination, changed_last_time)?,
         };
         Ok(Output::Staging {
             staging,
@@ -106,7 +101,26 @@ impl Output {
             mode,
             seeded,
             published: AtomicBool::new(false),
+            written: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The files written or removed so far, relative to the output root.
+    pub fn written(&self) -> Vec<String> {
+        match self {
+            Output::Staging { written, .. } => {
+                written.lock().map(|w| w.clone()).unwrap_or_default()
+            }
+            Output::Discard => Vec::new(),
+        }
+    }
+
+    fn record(&self, rel: &str) {
+        if let Output::Staging { written, .. } = self
+            && let Ok(mut written) = written.lock()
+        {
+            written.push(rel.to_string());
+        }
     }
 
     /// Whether the staging directory started as a copy of the current build.
@@ -119,6 +133,7 @@ impl Output {
         let Output::Staging { staging, .. } = self else {
             return Ok(());
         };
+        self.record(rel);
         let path = staging.join(rel);
         match fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(with_path(e, &path)),
@@ -147,6 +162,7 @@ impl Output {
             // A hard link to the current build: replace it, do not write into it.
             let _ = fs::remove_file(&path);
         }
+        self.record(rel);
         fs::write(&path, bytes).map_err(|e| with_path(e, &path))
     }
 
@@ -165,6 +181,7 @@ impl Output {
         if *seeded {
             let _ = fs::remove_file(&path);
         }
+        self.record(&rel.to_string_lossy());
         fs::copy(source, &path)
             .map(|_| ())
             .map_err(|e| with_path(e, source))
@@ -216,19 +233,68 @@ fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Re
     Ok(())
 }
 
-/// Points the output link at the staged build (a new link renamed over the
-/// old one), then deletes builds older than the previous one: a reader that
-/// followed the old link a moment ago can still finish reading it.
+/// The two build folders of [`Publish::Link`].
+const SLOTS: [&str; 2] = ["a", "b"];
+
+/// The folder the next build goes into, and whether it already holds the
+/// current build (see [`Output::staging`]).
+fn link_staging(
+    destination: &Path,
+    changed_last_time: Option<&[String]>,
+) -> io::Result<(PathBuf, bool)> {
+    let builds = builds_dir(destination);
+    let current = fs::canonicalize(destination)
+        .ok()
+        .filter(|_| destination.is_symlink());
+    let slot = SLOTS
+        .iter()
+        .map(|s| builds.join(s))
+        .find(|slot| {
+            current
+                .as_ref()
+                .is_none_or(|c| fs::canonicalize(slot).ok().as_ref() != Some(c))
+        })
+        .unwrap_or_else(|| builds.join(SLOTS[0]));
+    match (current, changed_last_time) {
+        (Some(current), Some(changed)) if slot.is_dir() => {
+            // The slot holds the build before the current one: bring over
+            // what the current build changed.
+            for rel in changed {
+                let (from, to) = (current.join(rel), slot.join(rel));
+                let _ = fs::remove_file(&to);
+                if from.is_file() {
+                    if let Some(parent) = to.parent() {
+                        fs::create_dir_all(parent)?;
+                    }
+                    fs::hard_link(&from, &to)?;
+                } else if let Some(parent) = to.parent() {
+                    let _ = fs::remove_dir(parent);
+                }
+            }
+            Ok((slot, true))
+        }
+        (Some(current), Some(_)) => {
+            link_tree(&current, &slot)?;
+            Ok((slot, true))
+        }
+        _ => {
+            if slot.exists() {
+                fs::remove_dir_all(&slot)?;
+            }
+            fs::create_dir_all(&slot)?;
+            Ok((slot, false))
+        }
+    }
+}
+
+/// Points the output link at the staged build: a new link renamed over the
+/// old one. The other build folder keeps the previous build, so a reader
+/// that followed the old link a moment ago can finish reading it.
 fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Result<()> {
     let builds = builds_dir(destination);
-    let previous = fs::read_link(destination).ok();
     if destination.is_dir() && !destination.is_symlink() {
-        // An output made by `build`: keep it as the previous build.
-        let kept = builds.join("previous-output");
-        if kept.exists() {
-            fs::remove_dir_all(&kept)?;
-        }
-        fs::rename(destination, &kept)?;
+        // An output made by `build`: set it aside; it is removed below.
+        fs::rename(destination, builds.join("previous-output"))?;
     }
     let target = staging
         .strip_prefix(parent_of(destination))
@@ -238,16 +304,10 @@ fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Resul
     std::os::unix::fs::symlink(target, &new_link)?;
     fs::rename(&new_link, destination)?;
     published.store(true, Ordering::SeqCst);
-    let keep = |path: &Path| {
-        path == staging
-            || previous
-                .as_ref()
-                .is_some_and(|p| parent_of(destination).join(p) == path)
-    };
     for entry in fs::read_dir(&builds)?.flatten() {
-        let path = entry.path();
-        if !keep(&path) {
-            let _ = fs::remove_dir_all(&path);
+        let is_slot = SLOTS.iter().any(|s| entry.file_name() == *s);
+        if !is_slot {
+            let _ = fs::remove_dir_all(entry.path());
         }
     }
     Ok(())
