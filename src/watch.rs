@@ -20,7 +20,7 @@ use notify_debouncer_full::{DebounceEventResult, FileIdMap, new_debouncer, new_d
 use crate::{Options, Report, Session};
 
 /// How long to wait for a burst of changes to end before rebuilding.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(50);
 /// How often to look at every file when the file system sends no events.
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
 

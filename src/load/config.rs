@@ -22,6 +22,8 @@ pub struct RawConfig {
     pub languages: Spanned<IndexMap<String, RawLanguage>>,
     /// The theme folder under `themes/`; `default` when absent.
     pub theme: Option<Spanned<String>>,
+    /// An emergency notice shown on every page, per language (optional).
+    pub notice: Option<Spanned<std::collections::BTreeMap<String, String>>>,
 }
 
 /// One language of the site as written in `site.yaml`.

@@ -18,11 +18,42 @@ pub struct Fingerprints {
     pub site: u64,
     /// Each template with the templates it extends or includes.
     pub templates: BTreeMap<String, u64>,
-    /// Everything under `data/`.
+    /// Everything under `data/` (the infographics depend on it).
     pub data: u64,
-    /// Whether a template reads `data.…` (then every page depends on the
-    /// data, not only the pages that show statistics).
-    pub templates_use_data: bool,
+    /// The statistics, `data/aid/`: pages with figures depend on them.
+    pub aid: u64,
+    /// Every other data file by stem: pages depend on those their
+    /// templates read.
+    pub free_data: BTreeMap<String, u64>,
+    /// What templates read of `data`: stems of `data.<stem>`, or `*` when a
+    /// template reads it in a way that cannot be told (`data[…]`).
+    pub template_data: std::collections::BTreeSet<String>,
+}
+
+/// The data files the templates read: `data.<stem>`; `*` for any other use.
+pub fn template_data(texts: &BTreeMap<String, String>) -> std::collections::BTreeSet<String> {
+    let mut stems = std::collections::BTreeSet::new();
+    for text in texts.values() {
+        for (i, _) in text.match_indices("data") {
+            let before = text[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-') {
+                continue;
+            }
+            let rest = &text[i + 4..];
+            if let Some(field) = rest.strip_prefix('.') {
+                let stem: String = field
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                stems.insert(stem);
+            } else if rest
+                .starts_with(|c: char| c == '[' || c == ' ' || c == '|' || c == '}' || c == ')')
+            {
+                stems.insert("*".to_string());
+            }
+        }
+    }
+    stems
 }
 
 /// The stamp of one file: path, size, modification time.
@@ -101,6 +132,24 @@ fn referenced_templates(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_reading_data_are_found() {
+        let texts = BTreeMap::from([
+            (
+                "a.html".to_string(),
+                "{{ data.hotline.label }} {{ data.aid.counts }} data-unit=\"x\"".to_string(),
+            ),
+            (
+                "b.html".to_string(),
+                "{% for x in metadata.list %}".to_string(),
+            ),
+        ]);
+        let stems: Vec<String> = template_data(&texts).into_iter().collect();
+        assert_eq!(stems, ["aid", "hotline"]);
+        let dynamic = BTreeMap::from([("c.html".to_string(), "{{ data[name] }}".to_string())]);
+        assert!(template_data(&dynamic).contains("*"));
+    }
 
     #[test]
     fn a_template_covers_what_it_extends() {

@@ -63,7 +63,20 @@ pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
         ),
         templates: theme.template_fingerprints.clone(),
         data: fingerprint::tree(root, &[Path::new(super::data::DATA_DIR)], &[]),
-        templates_use_data: theme.templates_use_data,
+        aid: fingerprint::tree(root, &[Path::new(super::data::AID_DIR)], &[]),
+        free_data: files::list(root, Path::new(super::data::DATA_DIR))
+            .into_iter()
+            .filter(|rel| !rel.starts_with(super::data::AID_DIR))
+            .map(|rel| {
+                let stem = rel
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .to_string();
+                (stem, fingerprint::stamp(root, &rel))
+            })
+            .collect(),
+        template_data: theme.template_data.clone(),
     };
     let sources = Sources {
         root: root.to_path_buf(),

@@ -22,8 +22,8 @@ pub struct RawTheme {
     pub template_paths: BTreeMap<String, PathBuf>,
     /// Each template's fingerprint (with what it extends or includes).
     pub template_fingerprints: BTreeMap<String, u64>,
-    /// Whether a template reads `data.…`.
-    pub templates_use_data: bool,
+    /// The data files templates read (see `fingerprint::template_data`).
+    pub template_data: std::collections::BTreeSet<String>,
     /// UI strings, one file per language.
     pub i18n: Vec<RawI18n>,
     /// The theme's `static/` files.
@@ -71,7 +71,7 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> RawTh
         );
     }
     let templates_dir = dir.join("templates");
-    let (tera, template_paths, template_fingerprints, templates_use_data) =
+    let (tera, template_paths, template_fingerprints, template_data) =
         load_templates(root, &templates_dir, diagnostics);
     RawTheme {
         i18n: load_i18n(root, &dir.join("i18n"), diagnostics),
@@ -85,7 +85,7 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> RawTh
         tera,
         template_paths,
         template_fingerprints,
-        templates_use_data,
+        template_data,
     }
 }
 
@@ -95,7 +95,12 @@ fn load_templates(
     root: &Path,
     templates_dir: &Path,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Tera, BTreeMap<String, PathBuf>, BTreeMap<String, u64>, bool) {
+) -> (
+    Tera,
+    BTreeMap<String, PathBuf>,
+    BTreeMap<String, u64>,
+    std::collections::BTreeSet<String>,
+) {
     let mut sources = Vec::new();
     let mut paths = BTreeMap::new();
     for rel in files::list(root, templates_dir) {
@@ -126,12 +131,12 @@ fn load_templates(
         diagnostics.extend(tera_error_diagnostics(&e, &paths));
     }
     let texts: BTreeMap<String, String> = sources.into_iter().collect();
-    let uses_data = texts.values().any(|t| t.contains("data."));
+    let fingerprints = super::fingerprint::templates(&texts);
     (
         tera,
         paths,
-        super::fingerprint::templates(&texts),
-        uses_data,
+        fingerprints,
+        super::fingerprint::template_data(&texts),
     )
 }
 

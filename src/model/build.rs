@@ -26,6 +26,10 @@ pub fn site(
             name: raw.name.clone(),
             title: raw.title.clone(),
             description: raw.description.clone().unwrap_or_default(),
+            notice: config
+                .notice
+                .as_ref()
+                .and_then(|n| n.value.get(code).cloned()),
         })
         .collect();
     let mut seen = HashSet::new();

@@ -3,8 +3,9 @@
 //! not be rendered again.
 //!
 //! A page depends on its own source file and template, on the site-wide
-//! files (`site.yaml`, UI strings, static files), on the data when it shows
-//! statistics, and on the *summaries* (title, dates, URL…) of the pages its
+//! files (`site.yaml`, UI strings, static files), on the statistics when it
+//! shows figures, on the data files its templates read (`data.<stem>`), and
+//! on the *summaries* (title, dates, URL…) of the pages its
 //! context shows: its breadcrumbs, its listing (for sections), its
 //! neighbours, the menu, and its translations or their nearest sections.
 
@@ -45,8 +46,17 @@ pub fn page_fingerprints(site: &Site, uses_data: &dyn Fn(&Page) -> bool) -> Vec<
             fingerprints.site.hash(&mut hasher);
             site.stats.is_some().hash(&mut hasher);
             fingerprints.templates.get(&page.template).hash(&mut hasher);
-            if fingerprints.templates_use_data || uses_data(page) {
-                fingerprints.data.hash(&mut hasher);
+            let reads = |stem: &str| {
+                fingerprints.template_data.contains(stem)
+                    || fingerprints.template_data.contains("*")
+            };
+            if uses_data(page) || reads("aid") {
+                fingerprints.aid.hash(&mut hasher);
+            }
+            for (stem, stamp) in &fingerprints.free_data {
+                if reads(stem) {
+                    (stem, stamp).hash(&mut hasher);
+                }
             }
             navs.iter()
                 .find(|(l, _)| *l == page.lang)

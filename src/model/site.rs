@@ -18,6 +18,8 @@ pub struct Lang {
     pub title: String,
     /// The site's description in this language.
     pub description: String,
+    /// The emergency notice in this language, if any.
+    pub notice: Option<String>,
 }
 
 /// The theme, ready to render with.

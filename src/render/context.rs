@@ -105,6 +105,9 @@ impl Shared {
                     site.link(&format!("{}/atom.xml", l.code)).into(),
                 );
                 map.insert("languages".into(), Value::from_serializable(&languages));
+                if let Some(notice) = &l.notice {
+                    map.insert("notice".into(), notice.as_str().into());
+                }
                 if infographics.is_some() {
                     let url = site.link(&format!("{}/infographics/", l.code));
                     map.insert("infographics_url".into(), url.into());

@@ -45,6 +45,19 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Vec<Diagnostic>) 
             ));
         }
     }
+    if let Some(notice) = &config.notice {
+        for lang in notice
+            .value
+            .keys()
+            .filter(|l| !languages.value.contains_key(*l))
+        {
+            diagnostics.push(error(
+                yaml_span(notice, 0),
+                format!("the notice has text in `{lang}`, which is not one of the languages"),
+                "write the notice in the languages listed under `languages`",
+            ));
+        }
+    }
     let default = &config.default_language;
     if !languages.value.contains_key(&default.value) {
         diagnostics.push(error(

@@ -385,3 +385,36 @@ fn static_files_of_the_theme_and_the_site_are_copied_and_the_site_wins() {
     assert_eq!(site.read("style.css"), "/* the site's own */");
     assert_eq!(site.read("docs/memo.txt"), "memo");
 }
+
+#[test]
+fn the_emergency_notice_of_site_yaml_is_on_every_page_in_its_language() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}notice:\n  kk: Төтенше жағдай (сынақ)\n  ru: Чрезвычайное положение (тест)\n"
+        ),
+    );
+    site.build();
+    assert!(
+        site.read("kk/rules/first/index.html")
+            .contains("<p class=\"emergency\">Төтенше жағдай (сынақ)</p>")
+    );
+    assert!(
+        site.read("ru/index.html")
+            .contains("<p class=\"emergency\">Чрезвычайное положение (тест)</p>")
+    );
+    site.write(
+        "site.yaml",
+        format!("{config}notice:\n  en: State of emergency\n"),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("site.yaml:8:3: error: the notice has text in `en`"),
+        "{}",
+        run.stderr
+    );
+}

@@ -275,8 +275,14 @@ fn organisations_get_pages_in_both_languages_listed_in_the_sitemap() {
 fn other_data_files_reach_templates_by_their_name() {
     let site = TestSite::fixtures("basic", "stats");
     site.build();
-    assert!(site.read("kk/rules/first/index.html").contains("<p class=\"hotline\">Сынақ желісі 9–18</p>"));
-    assert!(site.read("ru/index.html").contains("<p class=\"hotline\">Тестовая линия 9–18</p>"));
+    assert!(
+        site.read("kk/rules/first/index.html")
+            .contains("<p class=\"hotline\">Сынақ желісі 9–18</p>")
+    );
+    assert!(
+        site.read("ru/index.html")
+            .contains("<p class=\"hotline\">Тестовая линия 9–18</p>")
+    );
     // A site without the file renders without it.
     let plain = TestSite::fixture("basic");
     plain.build();

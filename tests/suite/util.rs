@@ -80,6 +80,18 @@ impl TestSite {
         fs::write(path, text).unwrap();
     }
 
+    /// Writes `text` to `rel` as editors save: a temporary file renamed
+    /// over it, so a watcher never sees it half-written.
+    pub fn save(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let path = self.root().join(rel);
+        let temporary = path.with_file_name(format!(
+            ".{}.tmp",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        fs::write(&temporary, text).unwrap();
+        fs::rename(&temporary, &path).unwrap();
+    }
+
     /// Runs `aqparat ARGS --root ROOT`.
     pub fn run(&self, args: &[&str]) -> Run {
         let output: Output = Command::new(env!("CARGO_BIN_EXE_aqparat"))

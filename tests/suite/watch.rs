@@ -342,29 +342,27 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     let watch = watch(site.root(), &output, &[]);
     let (_, total) = rendered_counts(&watch, 1);
     // The body of one page: that page alone.
-    let page = site.root().join("content/rules/second.kk.md");
-    let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(&page, format!("{text}\nЖаңа абзац.\n")).unwrap();
+    let page = "content/rules/second.kk.md";
+    let text = std::fs::read_to_string(site.root().join(page)).unwrap();
+    site.save(page, format!("{text}\nЖаңа абзац.\n"));
     assert_eq!(rendered_counts(&watch, 2), (1, total));
     wait_for_page(&output, "kk/rules/second/index.html", "Жаңа абзац.");
     // Its title: the page, its section's listing, its neighbours.
-    std::fs::write(
-        &page,
+    site.save(
+        page,
         text.replace("title: Екінші ереже", "title: Екінші ереже (жаңа)"),
-    )
-    .unwrap();
+    );
     let (rendered, _) = rendered_counts(&watch, 3);
     assert!((2..total / 2).contains(&rendered), "{rendered} of {total}");
     wait_for_page(&output, "kk/rules/index.html", "Екінші ереже (жаңа)");
     wait_for_page(&output, "kk/rules/first/index.html", "Екінші ереже (жаңа)");
     // A template: the pages that use it.
-    let template = site.root().join("themes/default/templates/section.html");
-    let section = std::fs::read_to_string(&template).unwrap();
-    std::fs::write(
-        &template,
+    let template = "themes/default/templates/section.html";
+    let section = std::fs::read_to_string(site.root().join(template)).unwrap();
+    site.save(
+        template,
         section.replace("<ul class=\"listing\">", "<ul class=\"listing changed\">"),
-    )
-    .unwrap();
+    );
     let sections = rendered_counts(&watch, 4).0;
     assert_eq!(
         sections, 2,
@@ -372,14 +370,15 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     );
     // The data: the pages that show it.
     let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
-    site.write(
+    site.save(
         "data/aid/records.yaml",
         records.replace("count: 25", "count: 26"),
     );
     assert_eq!(
         rendered_counts(&watch, 5).0,
         2,
-        "the two pages with figures"
+        "the two pages with figures:\n{}",
+        watch.stderr()
     );
     wait_for_page(&output, "ru/figures/index.html", "88 семей");
 
