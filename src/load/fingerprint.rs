@@ -46,9 +46,7 @@ pub fn template_data(texts: &BTreeMap<String, String>) -> std::collections::BTre
                     .take_while(|c| c.is_alphanumeric() || *c == '_')
                     .collect();
                 stems.insert(stem);
-            } else if rest
-                .starts_with(|c: char| c == '[' || c == ' ' || c == '|' || c == '}' || c == ')')
-            {
+            } else if rest.starts_with(['[', ' ', '|', '}', ')']) {
                 stems.insert("*".to_string());
             }
         }
