@@ -148,13 +148,16 @@ fn run(
     } else {
         Output::Discard
     };
-    let uses_data = |page: &model::Page| {
-        last.and_then(|l| l.facts.get(&page.url))
-            .is_none_or(|f| f.uses_data)
-    };
-    let fingerprints = model::page_fingerprints(&site, &uses_data);
     let site_files = site_files_fingerprint(&site);
     let reuse = last.filter(|_| output.is_seeded());
+    let fingerprints = match reuse {
+        Some(last) => {
+            let uses_data =
+                |page: &model::Page| last.facts.get(&page.url).is_none_or(|f| f.uses_data);
+            model::page_fingerprints(&site, &uses_data)
+        }
+        None => Vec::new(),
+    };
     let plan = match reuse {
         Some(last) => {
             let current: std::collections::HashSet<&str> =
@@ -199,9 +202,14 @@ fn run(
     let failed = fails(&diagnostics);
     let published = publish && !failed;
     let mut next = None;
+    // Only builds published through a link can be followed by incremental
+    // ones; a one-off `build` keeps nothing for a next build.
+    let keeps_state = options.publish == crate::write::Publish::Link;
+    let written = output.written();
     if published {
-        let written = output.written();
         output.publish()?;
+    }
+    if published && keeps_state {
         // Now that every page's use of the statistics is known, the
         // fingerprints the next build compares with.
         let uses_data = |page: &model::Page| facts.get(&page.url).is_some_and(|f| f.uses_data);

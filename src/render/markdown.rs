@@ -82,8 +82,13 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         .into_offset_iter()
         .collect();
     let mut shortcode_errors = Vec::new();
-    let uses_data = parsed.iter().any(|(e, _)| has_shortcode(e));
-    let mut events = expand_shortcodes(parsed, stats, &mut shortcode_errors);
+    // One fast scan of the source spares looking at every event.
+    let uses_data = body.contains("{{") && parsed.iter().any(|(e, _)| has_shortcode(e));
+    let mut events = if uses_data {
+        expand_shortcodes(parsed, stats, &mut shortcode_errors)
+    } else {
+        parsed
+    };
     let mut out = RenderedMarkdown {
         uses_data,
         toc: assign_heading_ids(&mut events),
@@ -143,9 +148,6 @@ fn expand_shortcodes<'a>(
     stats: Option<&LangStats>,
     errors: &mut Vec<(usize, String)>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
-    if !events.iter().any(|(e, _)| has_shortcode(e)) {
-        return events;
-    }
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {

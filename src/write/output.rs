@@ -115,8 +115,14 @@ impl Output {
         }
     }
 
+    /// Notes a written or removed file; only [`Publish::Link`] builds need
+    /// the list (for the next build of a session).
     fn record(&self, rel: &str) {
-        if let Output::Staging { written, .. } = self
+        if let Output::Staging {
+            written,
+            mode: Publish::Link,
+            ..
+        } = self
             && let Ok(mut written) = written.lock()
         {
             written.push(rel.to_string());
