@@ -50,7 +50,7 @@ pub fn build(options: &Options) -> io::Result<Report> {
 
 /// Runs every stage but `write`: reports every problem, writes nothing.
 pub fn check(options: &Options) -> io::Result<Report> {
-    run(options, false, None).map(|(report, _)| report)
+    run(options, false, None, None).map(|(report, _)| report)
 }
 
 /// A series of builds of one site in one process (`serve`, `watch`). After
@@ -61,6 +61,7 @@ pub fn check(options: &Options) -> io::Result<Report> {
 pub struct Session {
     options: Options,
     last: Option<LastBuild>,
+    content: load::ContentCache,
 }
 
 /// What the last published build leaves to the next one.
@@ -81,6 +82,7 @@ impl Session {
         Session {
             options,
             last: None,
+            content: load::ContentCache::default(),
         }
     }
 
@@ -93,7 +95,11 @@ impl Session {
     /// published build of this session made where nothing it depends on
     /// changed.
     pub fn build(&mut self) -> io::Result<Report> {
-        let (report, last) = run(&self.options, true, self.last.as_ref())?;
+        // Only a session that publishes through a link builds again from
+        // what it kept; a one-off build keeps nothing.
+        let keeps_state = self.options.publish == crate::write::Publish::Link;
+        let cache = keeps_state.then_some(&mut self.content);
+        let (report, last) = run(&self.options, true, self.last.as_ref(), cache)?;
         if let Some(last) = last {
             self.last = Some(last);
         }
@@ -107,11 +113,12 @@ fn run(
     options: &Options,
     publish: bool,
     last: Option<&LastBuild>,
+    cache: Option<&mut load::ContentCache>,
 ) -> io::Result<(Report, Option<LastBuild>)> {
     if publish {
         check_output_location(options)?;
     }
-    let (mut sources, mut diagnostics) = load::sources(&options.root);
+    let (mut sources, mut diagnostics) = load::sources(&options.root, cache);
     diagnostics.extend(validate::sources(&sources, options.drafts));
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
     let Some(config) = sources.config.take() else {

@@ -7,6 +7,7 @@
 //! key `rules/quarantine`, `content/rules/_index.ru.md` the key `rules`, and
 //! the home page `content/_index.kk.md` the empty key.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -18,7 +19,7 @@ use crate::diag::{Diagnostic, Span};
 
 /// Front matter as written, with positions for every value that may be
 /// wrong.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The page's title (required, not empty).
@@ -39,7 +40,7 @@ pub struct FrontMatter {
 }
 
 /// A content file as read: its key, language and text, not yet checked.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawPage {
     /// Path relative to the site root (`content/rules/quarantine.kk.md`).
     pub path: PathBuf,
@@ -97,22 +98,54 @@ pub fn read_page(root: &Path, rel: &Path) -> Result<PageText, Diagnostic> {
 /// The folder of content files, relative to the root.
 pub const CONTENT_DIR: &str = "content";
 
-/// Reads every `.md` file under `content/`.
+/// One content file as loaded: the page and the problems of its front
+/// matter, or why it could not be read.
+type Loaded = Result<(RawPage, Vec<Diagnostic>), Diagnostic>;
+
+/// Content files loaded by the earlier builds of a session, with their
+/// stamps: a file whose stamp has not changed is not read again.
+#[derive(Default)]
+pub struct ContentCache(HashMap<PathBuf, (u64, Loaded)>);
+
+/// Reads every `.md` file under `content/`, except those `cache` holds
+/// unchanged; leaves what it read in `cache`.
 ///
 /// Files are read and parsed in parallel: on a large site, reading and
 /// parsing front matter one file at a time took a quarter of the build
 /// (measured on the benchmark corpus, see README).
-pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawPage> {
+pub fn load(
+    root: &Path,
+    mut cache: Option<&mut ContentCache>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<RawPage> {
     let files: Vec<PathBuf> = super::files::list(root, Path::new(CONTENT_DIR))
         .into_iter()
         .filter(|rel| rel.extension().is_some_and(|ext| ext == "md"))
         .collect();
-    let loaded: Vec<_> = files
+    let empty = HashMap::new();
+    let known = cache.as_deref().map_or(&empty, |c| &c.0);
+    let loaded: Vec<(PathBuf, u64, Loaded)> = files
         .into_par_iter()
-        .map(|rel| load_page(root, rel))
+        .map(|rel| {
+            let stamp = super::fingerprint::stamp(root, &rel);
+            let result = match known.get(&rel) {
+                Some((known_stamp, result)) if *known_stamp == stamp => result.clone(),
+                _ => load_page(root, rel.clone(), stamp),
+            };
+            (rel, stamp, result)
+        })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
-    for result in loaded {
+    let mut next = HashMap::new();
+    for (rel, stamp, result) in loaded {
+        let result = match (&mut cache, result) {
+            // Kept for the next build of the session.
+            (Some(_), result) => {
+                next.insert(rel, (stamp, result.clone()));
+                result
+            }
+            (None, result) => result,
+        };
         match result {
             Ok((page, page_diagnostics)) => {
                 diagnostics.extend(page_diagnostics);
@@ -121,12 +154,15 @@ pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawPage> {
             Err(d) => diagnostics.push(d),
         }
     }
+    if let Some(cache) = cache {
+        cache.0 = next;
+    }
     pages
 }
 
 /// Reads one content file. A broken front matter still gives a page (with
 /// default front matter) so that links to it are not reported as broken too.
-fn load_page(root: &Path, rel: PathBuf) -> Result<(RawPage, Vec<Diagnostic>), Diagnostic> {
+fn load_page(root: &Path, rel: PathBuf, stamp: u64) -> Loaded {
     let (key, is_section, lang) = key_and_lang(&rel)?;
     // Only the front matter is read now; `render` reads the body.
     let text = read_text_until(root, &rel, |text| {
@@ -149,7 +185,7 @@ fn load_page(root: &Path, rel: PathBuf) -> Result<(RawPage, Vec<Diagnostic>), Di
     };
     let front_text = text[..body_start].to_string();
     let page = RawPage {
-        stamp: super::fingerprint::stamp(root, &rel),
+        stamp,
         path: rel,
         key,
         is_section,

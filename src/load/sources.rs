@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::config::{self, RawConfig};
-use super::content::{self, RawPage};
+use super::content::{self, ContentCache, RawPage};
 use super::data::{self, RawData};
 use super::files::{self, StaticFile};
 use super::fingerprint::{self, Fingerprints};
@@ -32,7 +32,9 @@ pub struct Sources {
 
 /// Reads the site in `root`. Returns what could be read and the problems
 /// met on the way.
-pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
+/// `cache` holds the content files of earlier builds of a session (empty for
+/// a one-off build); unchanged files are taken from it.
+pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let (config, config_text) = match config::load(root) {
         Ok((config, text)) => (Some(config), text),
@@ -46,7 +48,7 @@ pub fn sources(root: &Path) -> (Sources, Vec<Diagnostic>) {
         .and_then(|c| c.theme.as_ref())
         .map_or("default", |t| t.value.as_str());
     let theme = theme::load(root, theme_name, &mut diagnostics);
-    let pages = content::load(root, &mut diagnostics);
+    let pages = content::load(root, cache, &mut diagnostics);
     let data = data::load(root, &mut diagnostics);
     let static_files = files::static_files(root, Path::new("static"));
     let theme_dir = theme.dir.clone();

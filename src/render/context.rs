@@ -1,5 +1,7 @@
 //! The variables a template sees. The README lists them for theme authors.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -64,21 +66,27 @@ pub struct GeneratedPage<'a> {
     pub has_translations: bool,
 }
 
-/// Values shared by many contexts, computed once per build.
-pub struct Shared {
+/// Values shared by many contexts, computed once per build; the summaries
+/// of pages only when a rendered page shows them (an incremental build
+/// renders few pages of many).
+pub struct Shared<'a> {
+    pages: &'a Site,
+    localizer: &'a Localizer,
     data: Vec<Value>,
-    summaries: Vec<Value>,
+    summaries: Vec<OnceLock<Value>>,
     site: Vec<Value>,
     nav: Vec<Value>,
 }
 
-impl Shared {
-    /// Prepares summaries of every page and the per-language `site` and
-    /// `nav` values.
-    pub fn new(site: &Site, localizer: &Localizer, infographics: Option<&Infographics>) -> Shared {
-        let summaries = (0..site.pages.len())
-            .map(|id| Value::from_serializable(&summary(site, id, localizer)))
-            .collect::<Vec<_>>();
+impl<'a> Shared<'a> {
+    /// Prepares the per-language `site`, `nav` and `data` values.
+    pub fn new(
+        site: &'a Site,
+        localizer: &'a Localizer,
+        infographics: Option<&Infographics>,
+    ) -> Shared<'a> {
+        let summaries: Vec<OnceLock<Value>> =
+            (0..site.pages.len()).map(|_| OnceLock::new()).collect();
         let languages: Vec<LanguageEntry> = site
             .languages
             .iter()
@@ -115,24 +123,6 @@ impl Shared {
                 Value::from(map)
             })
             .collect();
-        let nav = site
-            .languages
-            .iter()
-            .map(|l| {
-                let items: Vec<Value> = site
-                    .page("", &l.code)
-                    .map(|home| {
-                        let home = &site.pages[home];
-                        home.subsections
-                            .iter()
-                            .chain(&home.pages)
-                            .map(|&id| summaries[id].clone())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                Value::from(items)
-            })
-            .collect();
         let data = site
             .languages
             .iter()
@@ -147,12 +137,33 @@ impl Shared {
                 Value::from(map)
             })
             .collect();
-        Shared {
+        let mut shared = Shared {
+            pages: site,
+            localizer,
             data,
             summaries,
             site: site_values,
-            nav,
-        }
+            nav: Vec::new(),
+        };
+        shared.nav = site
+            .languages
+            .iter()
+            .map(|l| {
+                let items: Vec<Value> = site
+                    .page("", &l.code)
+                    .map(|home| {
+                        let home = &site.pages[home];
+                        home.subsections
+                            .iter()
+                            .chain(&home.pages)
+                            .map(|&id| shared.summary(id))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Value::from(items)
+            })
+            .collect();
+        shared
     }
 
     fn lang_index(site: &Site, lang: &str) -> usize {
@@ -182,7 +193,7 @@ impl Shared {
     pub fn page(&self, site: &Site, id: PageId, html: String, toc: &[Heading]) -> Context {
         let page = &site.pages[id];
         let mut context = self.base(site, &page.lang);
-        let mut page_value = self.summaries[id].clone().into_map().unwrap_or_default();
+        let mut page_value = self.summary(id).into_map().unwrap_or_default();
         page_value.insert("content".into(), Value::safe_string(&html));
         page_value.insert("toc".into(), Value::from_serializable(&toc_value(toc)));
         page_value.insert(
@@ -276,16 +287,19 @@ impl Shared {
         context
     }
 
+    /// The summary of page `id`, made on first use.
+    fn summary(&self, id: PageId) -> Value {
+        self.summaries[id]
+            .get_or_init(|| Value::from_serializable(&summary(self.pages, id, self.localizer)))
+            .clone()
+    }
+
     fn list(&self, ids: &[PageId]) -> Value {
-        Value::from(
-            ids.iter()
-                .map(|&id| self.summaries[id].clone())
-                .collect::<Vec<_>>(),
-        )
+        Value::from(ids.iter().map(|&id| self.summary(id)).collect::<Vec<_>>())
     }
 
     fn maybe(&self, id: Option<PageId>) -> Value {
-        id.map_or(Value::none(), |id| self.summaries[id].clone())
+        id.map_or(Value::none(), |id| self.summary(id))
     }
 }
 
