@@ -122,12 +122,18 @@ pub fn load(
         .into_iter()
         .filter(|rel| rel.extension().is_some_and(|ext| ext == "md"))
         .collect();
+    let has_cache = cache.is_some();
     let empty = HashMap::new();
     let known = cache.as_deref().map_or(&empty, |c| &c.0);
     let loaded: Vec<(PathBuf, u64, Loaded)> = files
         .into_par_iter()
         .map(|rel| {
-            let stamp = super::fingerprint::stamp(root, &rel);
+            // Stamps matter only to a session's next build.
+            let stamp = if has_cache {
+                super::fingerprint::stamp(root, &rel)
+            } else {
+                0
+            };
             let result = match known.get(&rel) {
                 Some((known_stamp, result)) if *known_stamp == stamp => result.clone(),
                 _ => load_page(root, rel.clone(), stamp),
