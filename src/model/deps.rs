@@ -11,7 +11,7 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::{Page, PageId, Site};
+use super::{Page, Site};
 
 /// The fingerprint of every page's output; `uses_data` says whether a page
 /// showed statistics when last rendered.
@@ -62,7 +62,8 @@ pub fn page_fingerprints(site: &Site, uses_data: &dyn Fn(&Page) -> bool) -> Vec<
                 .find(|(l, _)| *l == page.lang)
                 .map(|(_, n)| *n)
                 .hash(&mut hasher);
-            let related = ancestors(site, id)
+            let related = site
+                .ancestors(id)
                 .into_iter()
                 .chain(page.pages.iter().copied())
                 .chain(page.subsections.iter().copied())
@@ -102,14 +103,4 @@ fn summary(page: &Page) -> u64 {
         .hash(&mut hasher);
     (page.date, page.updated, page.weight, page.kind.name()).hash(&mut hasher);
     hasher.finish()
-}
-
-fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
-    let mut chain = Vec::new();
-    let mut current = site.pages[id].parent;
-    while let Some(parent) = current {
-        chain.push(parent);
-        current = site.pages[parent].parent;
-    }
-    chain
 }

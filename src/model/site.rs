@@ -94,6 +94,18 @@ impl Site {
         format!("{}{url}", self.base_url)
     }
 
+    /// The sections above page `id`, home first.
+    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        let mut chain = Vec::new();
+        let mut current = self.pages[id].parent;
+        while let Some(parent) = current {
+            chain.push(parent);
+            current = self.pages[parent].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
     /// The page to offer in `lang` for a page that has no translation there:
     /// the nearest enclosing section that exists in `lang`.
     pub fn nearest_in(&self, key: &str, lang: &str) -> Option<PageId> {

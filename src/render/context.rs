@@ -213,7 +213,7 @@ impl<'a> Shared<'a> {
         }
         context.insert_value("previous", self.maybe(page.previous));
         context.insert_value("next", self.maybe(page.next));
-        context.insert_value("breadcrumbs", self.list(&ancestors(site, id)));
+        context.insert_value("breadcrumbs", self.list(&site.ancestors(id)));
         context.insert("switcher", &switcher(site, page));
         context.insert("alternates", &alternates(site, page));
         let missing: Vec<LanguageEntry> = site
@@ -338,18 +338,6 @@ fn toc_value(toc: &[Heading]) -> Vec<TocEntry<'_>> {
             title: &h.title,
         })
         .collect()
-}
-
-/// The sections above a page, home first.
-fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
-    let mut chain = Vec::new();
-    let mut current = site.pages[id].parent;
-    while let Some(parent) = current {
-        chain.push(parent);
-        current = site.pages[parent].parent;
-    }
-    chain.reverse();
-    chain
 }
 
 /// One entry per language: the translation, or the nearest section.
