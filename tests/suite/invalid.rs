@@ -365,3 +365,47 @@ fn shortcodes_with_unknown_ids_are_reported_where_they_are_written() {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
 }
+
+#[test]
+fn odd_input_gives_diagnostics_never_a_panic() {
+    let site = TestSite::fixtures("basic", "stats");
+    let odd: &[(&str, &[u8])] = &[
+        ("content/empty.kk.md", b""),
+        ("content/only-dashes.kk.md", b"---\n"),
+        ("content/unclosed.kk.md", b"---\ntitle: x\n"),
+        ("content/binary.kk.md", b"---\ntitle: \xff\xfe\x00\n---\n"),
+        ("content/nested.kk.md", b"---\ntitle: [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]\n---\n"),
+        ("content/huge.kk.md", b"---\ntitle: A\nweight: 99999999999999999999999\ndate: 0000-00-00\n---\n"),
+        (
+            "content/links.kk.md",
+            "---\ntitle: Сілтемелер\n---\n[a](@/) [b](@/.md) [c](@/../../etc/passwd.md) [d](@/_index.md#) [e](#) [f](@/rules/first.md#)\n\n{{ stat(\n\n{{ chart() }}\n\n{{ stat(id=\"r1\", total=\"x\") }} {{}} {{ ünknown() }}\n\n# {#}\n".as_bytes(),
+        ),
+        ("content/.hidden.kk.md", b"not a page"),
+        ("content/no-suffix.md", b"---\ntitle: x\n---\n"),
+        ("data/aid/records.yaml", b"- id: r1\n  count: 18446744073709551616\n  reported: maybe\n"),
+        ("data/list.yaml", b"[1, 2, {a: b}]\n"),
+        ("themes/default/i18n/kk.yaml", b"pages_count: { one: 1 }\nlast_updated: [x]\n"),
+    ];
+    for (path, bytes) in odd {
+        site.write(path, bytes);
+    }
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{command}:\n{}",
+            run.stderr
+        );
+        assert_eq!(run.code, 1, "{command}:\n{}", run.stderr);
+        for line in run.stderr.lines().filter(|l| l.contains(": error: ")) {
+            let location = line.split(": error: ").next().unwrap();
+            let parts: Vec<&str> = location.rsplitn(3, ':').collect();
+            assert!(
+                parts.len() == 3
+                    && parts[0].parse::<usize>().is_ok()
+                    && parts[1].parse::<usize>().is_ok(),
+                "no line:col in `{line}`"
+            );
+        }
+    }
+}
