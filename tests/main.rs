@@ -33,3 +33,7 @@ mod serve;
 /// `aqparat watch`: atomic publishing, status file, broken input, git push.
 #[path = "suite/watch.rs"]
 mod watch;
+
+/// The residents' side in Chromium behind nginx (skipped without them).
+#[path = "suite/browser.rs"]
+mod browser;
