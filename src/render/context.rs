@@ -66,6 +66,18 @@ pub struct GeneratedPage<'a> {
     pub has_translations: bool,
 }
 
+impl<'a> LanguageEntry<'a> {
+    /// The language `lang` of `site`, with its home page.
+    fn of(site: &Site, lang: &'a crate::model::Lang) -> LanguageEntry<'a> {
+        LanguageEntry {
+            code: &lang.code,
+            name: &lang.name,
+            title: &lang.title,
+            url: site.link(&format!("{}/", lang.code)),
+        }
+    }
+}
+
 /// Values shared by many contexts, computed once per build; the summaries
 /// of pages only when a rendered page shows them (an incremental build
 /// renders few pages of many).
@@ -90,12 +102,7 @@ impl<'a> Shared<'a> {
         let languages: Vec<LanguageEntry> = site
             .languages
             .iter()
-            .map(|l| LanguageEntry {
-                code: &l.code,
-                name: &l.name,
-                title: &l.title,
-                url: site.link(&format!("{}/", l.code)),
-            })
+            .map(|l| LanguageEntry::of(site, l))
             .collect();
         let site_values = site
             .languages
@@ -220,12 +227,7 @@ impl<'a> Shared<'a> {
             .languages
             .iter()
             .filter(|l| l.code != page.lang && site.page(&page.key, &l.code).is_none())
-            .map(|l| LanguageEntry {
-                code: &l.code,
-                name: &l.name,
-                title: &l.title,
-                url: site.link(&format!("{}/", l.code)),
-            })
+            .map(|l| LanguageEntry::of(site, l))
             .collect();
         context.insert("missing_translations", &missing);
         context
