@@ -162,7 +162,7 @@ impl Output {
         };
         let path = staging.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            make_dir(parent)?;
         }
         if *seeded {
             // A hard link to the current build: replace it, do not write into it.
@@ -330,6 +330,16 @@ impl Drop for Output {
         {
             let _ = fs::remove_dir_all(staging);
         }
+    }
+}
+
+/// Creates `dir` and what is missing above it. Each page has a folder of its
+/// own, so one `mkdir` usually does it (`create_dir_all` looks first).
+fn make_dir(dir: &Path) -> io::Result<()> {
+    match fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(_) => fs::create_dir_all(dir),
     }
 }
 
