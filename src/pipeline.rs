@@ -205,6 +205,9 @@ fn run(
         facts.insert(site.pages[id].url.clone(), page_facts);
     }
     diagnostics.extend(render::check_anchors(&site, &facts));
+    if !fails(&diagnostics) {
+        render::search::write(&site, &facts, &output)?;
+    }
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
     let published = publish && !failed;

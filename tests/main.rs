@@ -26,6 +26,10 @@ mod invalid;
 #[path = "suite/stats.rs"]
 mod stats;
 
+/// The search index, the index of all pages, QR codes for printing.
+#[path = "suite/residents.rs"]
+mod residents;
+
 /// `aqparat serve`: HTTP, live reload, errors over the last good page.
 #[path = "suite/serve.rs"]
 mod serve;

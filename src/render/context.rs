@@ -7,6 +7,7 @@ use tera::{Context, Value};
 
 use super::functions::Localizer;
 use super::markdown::Heading;
+use super::search;
 use super::stats::Infographics;
 use crate::model::{Date, Page, PageId, PageKind, Site};
 
@@ -53,6 +54,15 @@ struct LanguageEntry<'a> {
     name: &'a str,
     title: &'a str,
     url: String,
+}
+
+/// The theme's template of the index of all pages of a language; a theme
+/// without it has no such page.
+pub const PAGE_INDEX_TEMPLATE: &str = "pages.html";
+
+/// The URL path of the index of all pages of `lang`.
+pub fn page_index_url(lang: &str) -> String {
+    format!("{lang}/pages/")
 }
 
 /// What a page that aqparat makes itself is.
@@ -127,6 +137,12 @@ impl<'a> Shared<'a> {
                     let url = site.link(&format!("{}/infographics/", l.code));
                     map.insert("infographics_url".into(), url.into());
                 }
+                if site.theme.template_paths.contains_key(PAGE_INDEX_TEMPLATE) {
+                    let url = site.link(&page_index_url(&l.code));
+                    map.insert("pages_url".into(), url.into());
+                }
+                let search = site.link(&format!("{}/pagefind.js", search::DIR));
+                map.insert("search_url".into(), search.into());
                 Value::from(map)
             })
             .collect();
@@ -294,6 +310,23 @@ impl<'a> Shared<'a> {
         self.summaries[id]
             .get_or_init(|| Value::from_serializable(&summary(self.pages, id, self.localizer)))
             .clone()
+    }
+
+    /// The pages of `lang` for its index of all pages: one group per
+    /// section (the home page first, then each section in the order of the
+    /// menu, depth first), each `{section, pages}`.
+    pub fn page_groups(&self, site: &Site, lang: &str) -> Value {
+        let mut groups = Vec::new();
+        let mut todo: Vec<PageId> = site.page("", lang).into_iter().collect();
+        while let Some(id) = todo.pop() {
+            let section = &site.pages[id];
+            let mut group = tera::Map::new();
+            group.insert("section".into(), self.summary(id));
+            group.insert("pages".into(), self.list(&section.pages));
+            groups.push(Value::from(group));
+            todo.extend(section.subsections.iter().rev());
+        }
+        Value::from(groups)
     }
 
     fn list(&self, ids: &[PageId]) -> Value {

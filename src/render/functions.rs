@@ -5,6 +5,8 @@
 //!   formatted for the language.
 //! - `value | num`: an integer with the language's digit grouping.
 //! - `"2020-04-03" | date`: a date in the language's long form.
+//! - `qr(text="…", label="…")`: the QR code of `text` as inline SVG (empty
+//!   if `text` is too long for one), for printed memos.
 //!
 //! The language is the `lang` variable of the context being rendered.
 
@@ -67,7 +69,7 @@ impl Localizer {
     }
 }
 
-/// Declares `t`, `num` and `date` on a `tera` that is about to parse the
+/// Declares `t`, `num`, `date` and `qr` on a `tera` that is about to parse the
 /// theme: Tera 2 rejects templates that call unknown functions, and the real
 /// functions, which need the site's UI strings, exist only at render time,
 /// where [`register`] replaces these.
@@ -84,6 +86,16 @@ pub fn declare(tera: &mut Tera) {
         "date",
         move |_: &str, _: Kwargs, _: &State| -> TeraResult<String> { Err(not_ready()) },
     );
+    register_qr(tera);
+}
+
+/// `qr` needs nothing from the site, so it is the real one from the start.
+fn register_qr(tera: &mut Tera) {
+    tera.register_function("qr", |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+        let text: String = kwargs.must_get("text")?;
+        let label: Option<String> = kwargs.get("label")?;
+        Ok(super::qr::svg(&text, label.as_deref().unwrap_or(&text)).unwrap_or_default())
+    });
 }
 
 /// Registers `t`, `num` and `date` on `tera`.

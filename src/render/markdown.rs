@@ -54,6 +54,8 @@ pub struct RenderedMarkdown {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether it shows statistics (through shortcodes).
     pub uses_data: bool,
+    /// Its text without markup, for the search index.
+    pub text: String,
 }
 
 /// The Markdown extensions aqparat enables.
@@ -131,8 +133,34 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
             }
         }
     }
+    out.text = plain_text(&events);
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
+}
+
+/// The words of `events` without markup: text and code as they are, HTML
+/// (shortcodes' output included) without its tags, a space between blocks.
+fn plain_text(events: &[(Event, Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let mut in_tag = false;
+                for c in t.chars() {
+                    match c {
+                        '<' => in_tag = true,
+                        '>' if in_tag => in_tag = false,
+                        c if !in_tag => text.push(c),
+                        _ => {}
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// Whether an event holds a shortcode.

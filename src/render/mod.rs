@@ -8,6 +8,8 @@
 pub(crate) mod context;
 pub mod functions;
 mod markdown;
+mod qr;
+pub(crate) mod search;
 mod site;
 mod stats;
 pub(crate) mod xml;

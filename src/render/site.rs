@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
-use super::context::{GeneratedPage, Shared};
+use super::context::{GeneratedPage, PAGE_INDEX_TEMPLATE, Shared, page_index_url};
 use super::functions::{self, Localizer};
 use super::markdown::{self, AnchorLink};
 use super::stats::{self, Infographics};
@@ -62,6 +62,8 @@ pub struct PageFacts {
     pub anchor_links: Vec<AnchorLink>,
     /// Whether it shows statistics.
     pub uses_data: bool,
+    /// Its text, for the search index.
+    pub text: String,
 }
 
 /// Renders the pages and files `plan` asks for into `output`; the feeds,
@@ -118,15 +120,25 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
             super::xml::atom(site, &lang.code).as_bytes(),
         )?;
     }
+    let mut generated = infographics
+        .as_ref()
+        .map(|i| i.url_groups())
+        .unwrap_or_default();
+    if site.theme.template_paths.contains_key(PAGE_INDEX_TEMPLATE) {
+        generated.push(write_page_indexes(
+            site,
+            &tera,
+            &shared,
+            &localizer,
+            output,
+            &mut rendered.diagnostics,
+        )?);
+    }
     match render_template(site, &tera, "root.html", &root_context(site)) {
         Ok(Some(html)) => output.write("index.html", &html)?,
         Ok(None) => {}
         Err(d) => rendered.diagnostics.push(d),
     }
-    let generated = infographics
-        .as_ref()
-        .map(|i| i.url_groups())
-        .unwrap_or_default();
     output.write(
         "sitemap.xml",
         super::xml::sitemap(site, &generated).as_bytes(),
@@ -138,6 +150,43 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         }
     }
     Ok(rendered)
+}
+
+/// The index of all pages of each language; gives their URLs (for the
+/// sitemap).
+fn write_page_indexes(
+    site: &Site,
+    tera: &Tera,
+    shared: &Shared,
+    localizer: &Localizer,
+    output: &Output,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> io::Result<Vec<(String, String)>> {
+    let mut urls = Vec::with_capacity(site.languages.len());
+    for lang in &site.languages {
+        let title = localizer
+            .translate(&lang.code, "all_pages", None)
+            .unwrap_or_default();
+        let mut context = shared.generated(
+            site,
+            &lang.code,
+            page_index_url,
+            GeneratedPage {
+                kind: "pages",
+                title: &title,
+                has_translations: true,
+            },
+        );
+        context.insert_value("groups", shared.page_groups(site, &lang.code));
+        let url = page_index_url(&lang.code);
+        match render_template(site, tera, PAGE_INDEX_TEMPLATE, &context) {
+            Ok(Some(html)) => output.write(&format!("{url}index.html"), &html)?,
+            Ok(None) => {}
+            Err(d) => diagnostics.push(d),
+        }
+        urls.push((lang.code.clone(), url));
+    }
+    Ok(urls)
 }
 
 fn render_page(
@@ -162,6 +211,7 @@ fn render_page(
         heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
         anchor_links: markdown.anchor_links,
         uses_data: markdown.uses_data,
+        text: markdown.text,
     };
     Ok((id, facts, diagnostics))
 }

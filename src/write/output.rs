@@ -129,6 +129,37 @@ impl Output {
         }
     }
 
+    /// Whether files are dropped instead of written (`check`).
+    pub fn is_discarded(&self) -> bool {
+        matches!(self, Output::Discard)
+    }
+
+    /// The files under the folder `rel` of the staging directory, as paths
+    /// relative to the output root; none if it does not exist.
+    pub fn files_under(&self, rel: &str) -> io::Result<Vec<String>> {
+        let Output::Staging { staging, .. } = self else {
+            return Ok(Vec::new());
+        };
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(staging.join(rel)) {
+            let entry = match entry {
+                Err(e)
+                    if e.io_error()
+                        .is_some_and(|e| e.kind() == io::ErrorKind::NotFound) =>
+                {
+                    break;
+                }
+                entry => entry.map_err(io::Error::other)?,
+            };
+            if entry.file_type().is_file()
+                && let Ok(path) = entry.path().strip_prefix(staging)
+            {
+                files.push(path.to_string_lossy().replace('\\', "/"));
+            }
+        }
+        Ok(files)
+    }
+
     /// Whether the staging directory started as a copy of the current build.
     pub fn is_seeded(&self) -> bool {
         matches!(self, Output::Staging { seeded: true, .. })

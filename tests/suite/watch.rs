@@ -395,6 +395,8 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
         incremental.keys().collect::<Vec<_>>(),
         full.keys().collect::<Vec<_>>()
     );
+    // The search index too: rebuilt for the edits, with nothing stale.
+    assert!(full.contains_key(std::path::Path::new("pagefind/pagefind-entry.json")));
     for (path, bytes) in &full {
         assert!(
             incremental[path] == *bytes,

@@ -1,0 +1,85 @@
+//! The search index: Pagefind's, one per language, written to `pagefind/`
+//! with Pagefind's own browser library, which the theme's script loads on
+//! the first search.
+//!
+//! Pages are given to Pagefind as records (URL, language, title, text)
+//! taken from the Markdown, rather than as HTML it would parse again; each
+//! language gets its own index, so results stay in the page's language.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io;
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use super::site::PageFacts;
+use crate::model::Site;
+use crate::write::Output;
+
+/// The folder of the index and of Pagefind's library in the output.
+pub const DIR: &str = "pagefind";
+
+/// Pagefind's ready-made search interfaces: the theme has its own, smaller.
+const UNUSED: [&str; 4] = [
+    "pagefind-ui",
+    "pagefind-modular-ui",
+    "pagefind-component-ui",
+    "pagefind-highlight",
+];
+
+/// Indexes every page of `site` (its text in `facts`, by URL path) and
+/// writes the index under [`DIR`], removing what an earlier build left
+/// there and this one does not write.
+pub fn write(site: &Site, facts: &HashMap<String, PageFacts>, output: &Output) -> io::Result<()> {
+    if output.is_discarded() {
+        return Ok(());
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    let files = runtime
+        .block_on(index(site, facts))
+        .map_err(|e| io::Error::other(format!("cannot build the search index: {e}")))?;
+    let mut written = HashSet::with_capacity(files.len());
+    for file in files {
+        let name = file.filename.to_string_lossy();
+        if UNUSED.iter().any(|prefix| name.starts_with(prefix)) {
+            continue;
+        }
+        let rel = format!("{DIR}/{name}");
+        output.write(&rel, &file.contents)?;
+        written.insert(rel);
+    }
+    for stale in output.files_under(DIR)? {
+        if !written.contains(&stale) {
+            output.remove(&stale)?;
+        }
+    }
+    Ok(())
+}
+
+/// Pagefind's files for the pages of `site`.
+async fn index(
+    site: &Site,
+    facts: &HashMap<String, PageFacts>,
+) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
+    let options = PagefindServiceConfig::builder()
+        .keep_index_url(true)
+        .build();
+    let mut index = PagefindIndex::new(Some(options)).map_err(|e| format!("{e:#}"))?;
+    for page in &site.pages {
+        let text = facts.get(&page.url).map_or("", |f| f.text.as_str());
+        let content = format!("{}. {}. {}", page.title, page.description, text);
+        let meta = BTreeMap::from([("title".to_string(), page.title.clone())]);
+        index
+            .add_custom_record(
+                site.link(&page.url),
+                content,
+                page.lang.clone(),
+                Some(meta),
+                None,
+                None,
+            )
+            .await
+            .map_err(|e| format!("{}: {e:#}", page.path.display()))?;
+    }
+    index.get_files().await.map_err(|e| format!("{e:#}"))
+}

@@ -1,0 +1,162 @@
+//! What the build gives residents besides pages: the search index of each
+//! language, the index of all pages that replaces search without
+//! JavaScript, and the QR code of printed memos. The browser side of these
+//! is in browser.rs.
+
+use resvg::{tiny_skia, usvg};
+
+use crate::util::{TestSite, attributes, parse_xml, walk};
+
+/// `pagefind/pagefind-entry.json`: Pagefind's list of language indexes.
+fn search_entry(site: &TestSite) -> serde_json::Value {
+    serde_json::from_str(&site.read("pagefind/pagefind-entry.json")).unwrap()
+}
+
+/// The `.html` files under `dir` of the output.
+fn pages_under(site: &TestSite, dir: &str) -> usize {
+    walk(&site.public().join(dir))
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .count()
+}
+
+#[test]
+fn each_language_gets_its_own_search_index_of_its_pages() {
+    let site = TestSite::example();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let entry = search_entry(&site);
+    let languages = entry["languages"].as_object().unwrap();
+    assert_eq!(
+        languages.keys().collect::<Vec<_>>(),
+        ["kk", "ru"],
+        "{entry}"
+    );
+    for lang in ["kk", "ru"] {
+        let index = &languages[lang];
+        // Every content page: all pages of the language minus the ones
+        // aqparat makes (404, infographics, the index of all pages).
+        let content_pages = pages_under(&site, lang)
+            - 1
+            - pages_under(&site, &format!("{lang}/infographics"))
+            - pages_under(&site, &format!("{lang}/pages"));
+        assert_eq!(index["page_count"], content_pages, "{lang}: {entry}");
+        let hash = index["hash"].as_str().unwrap();
+        assert!(hash.starts_with(&format!("{lang}_")), "{hash}");
+        let meta = format!("pagefind/pagefind.{hash}.pf_meta");
+        assert!(site.public().join(&meta).is_file(), "{meta}");
+    }
+    // Pagefind's library is there; its ready-made interfaces, which the
+    // theme does not use, are not.
+    assert!(site.public().join("pagefind/pagefind.js").is_file());
+    assert!(!site.public().join("pagefind/pagefind-ui.js").exists());
+    // The theme's script loads that library, on every page.
+    let page = site.read("kk/rules/protection/index.html");
+    assert!(page.contains("<script src=\"/search.js\" defer></script>"));
+    assert!(page.contains("data-search=\"/pagefind/pagefind.js\""));
+}
+
+#[test]
+fn without_javascript_search_is_a_link_to_an_index_of_all_pages() {
+    let site = TestSite::example();
+    assert_eq!(site.build().code, 0);
+    for (lang, other) in [("kk", "ru"), ("ru", "kk")] {
+        let page = site.read(&format!("{lang}/rules/protection/index.html"));
+        let index_url = format!("/{lang}/pages/");
+        assert!(
+            page.contains(&format!("<a class=\"search-link\" href=\"{index_url}\"")),
+            "{lang}: the search link"
+        );
+        let index = site.read(&format!("{lang}/pages/index.html"));
+        let links = attributes(&index, "href");
+        // Every content page of the language, and none of the other.
+        for path in walk(&site.public().join(lang)) {
+            let rel = path
+                .strip_prefix(site.public())
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            let Some(dir) = rel.strip_suffix("index.html") else {
+                continue;
+            };
+            let generated = ["infographics/", "pages/"]
+                .iter()
+                .any(|g| dir.starts_with(&format!("{lang}/{g}")));
+            if !generated {
+                let url = format!("/{dir}");
+                assert!(links.contains(&url), "{lang}/pages/ lacks {url}");
+            }
+        }
+        assert!(
+            !links
+                .iter()
+                .any(|l| l.starts_with(&format!("/{other}/rules"))),
+            "{lang}/pages/ lists only {lang} pages"
+        );
+        assert!(index.contains(&format!("hreflang=\"{other}\" href=\"http")));
+    }
+    // It is in the sitemap, with its translation.
+    let sitemap = site.read("sitemap.xml");
+    let doc = parse_xml(&sitemap);
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.contains(&"https://mangystau-volunteers.example/kk/pages/"));
+    assert!(locs.contains(&"https://mangystau-volunteers.example/ru/pages/"));
+}
+
+/// The inline SVG of the `print-qr` figure of `html`.
+fn qr_svg(html: &str) -> &str {
+    let figure = html
+        .split("<figure class=\"print-qr\">")
+        .nth(1)
+        .expect("a print-qr figure");
+    let start = figure.find("<svg").unwrap();
+    let end = figure.find("</svg>").unwrap() + "</svg>".len();
+    &figure[start..end]
+}
+
+/// Rasterises `svg` at 8 pixels per module and decodes its QR code.
+fn decode_qr(svg: &str) -> String {
+    let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).unwrap();
+    let scale = 8.0;
+    let size = tree.size();
+    let (w, h) = (
+        (size.width() * scale) as u32,
+        (size.height() * scale) as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).unwrap();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+        pixmap.pixel(x as u32, y as u32).unwrap().demultiply().red()
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().unwrap().1
+}
+
+#[test]
+fn a_printed_page_carries_a_qr_code_of_its_address_in_its_language() {
+    let site = TestSite::example();
+    assert_eq!(site.build().code, 0);
+    for page in [
+        "kk/rules/protection/",
+        "ru/rules/protection/",
+        "ru/",
+        "kk/infographics/",
+    ] {
+        let html = site.read(&format!("{page}index.html"));
+        let url = format!("https://mangystau-volunteers.example/{page}");
+        assert_eq!(decode_qr(qr_svg(&html)), url, "{page}");
+        // Readable under the code, for those without a camera.
+        assert!(html.contains(&format!("<br>{url}</figcaption>")), "{page}");
+    }
+    // A 404 page has no address worth printing.
+    assert!(!site.read("kk/404.html").contains("print-qr"));
+}
