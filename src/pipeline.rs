@@ -7,7 +7,7 @@ use std::io;
 use std::path::Path;
 
 use crate::diag::{self, Diagnostic, Severity};
-use crate::render::{PageFacts, Plan};
+use crate::render::{PageFacts, Plan, search};
 use crate::write::Output;
 use crate::{Options, load, model, render, validate};
 
@@ -50,7 +50,7 @@ pub fn build(options: &Options) -> io::Result<Report> {
 
 /// Runs every stage but `write`: reports every problem, writes nothing.
 pub fn check(options: &Options) -> io::Result<Report> {
-    run(options, false, None, None).map(|(report, _)| report)
+    run(options, false, None, None, Search::Defer).map(|(report, _)| report)
 }
 
 /// A series of builds of one site in one process (`serve`, `watch`). After
@@ -74,6 +74,8 @@ struct LastBuild {
     site_files: u64,
     /// The files it wrote or removed.
     written: Vec<String>,
+    /// The search records it left for [`Session::update_search`] to index.
+    search_pending: Option<Vec<search::Record>>,
 }
 
 impl Session {
@@ -99,12 +101,57 @@ impl Session {
         // what it kept; a one-off build keeps nothing.
         let keeps_state = self.options.publish == crate::write::Publish::Link;
         let cache = keeps_state.then_some(&mut self.content);
-        let (report, last) = run(&self.options, true, self.last.as_ref(), cache)?;
+        // The first build is complete; later ones publish the pages first
+        // and leave the search index to `update_search`.
+        let search = match self.last {
+            Some(_) => Search::Defer,
+            None => Search::Index,
+        };
+        let (report, last) = run(&self.options, true, self.last.as_ref(), cache, search)?;
         if let Some(last) = last {
             self.last = Some(last);
         }
         Ok(report)
     }
+
+    /// Whether the search index lags behind the published pages.
+    pub fn search_pending(&self) -> bool {
+        self.last
+            .as_ref()
+            .is_some_and(|l| l.search_pending.is_some())
+    }
+
+    /// Brings the search index up to the published pages and publishes it,
+    /// in one step as a build is; gives the number of pages indexed.
+    /// Pagefind indexes all pages every time, which takes about a second per
+    /// thousand pages: this is why a session publishes pages without waiting
+    /// for it.
+    pub fn update_search(&mut self) -> io::Result<usize> {
+        let Some(last) = self.last.as_mut() else {
+            return Ok(0);
+        };
+        let Some(records) = last.search_pending.take() else {
+            return Ok(0);
+        };
+        let output = Output::staging(
+            &self.options.output,
+            self.options.publish,
+            Some(last.written.as_slice()),
+        )?;
+        search::write(&records, &output)?;
+        last.written = output.written();
+        output.publish()?;
+        Ok(records.len())
+    }
+}
+
+/// When a build makes the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    /// With the pages, before publishing.
+    Index,
+    /// Later, through [`Session::update_search`].
+    Defer,
 }
 
 /// One run of the pipeline; returns what the next run may reuse when it
@@ -114,6 +161,7 @@ fn run(
     publish: bool,
     last: Option<&LastBuild>,
     cache: Option<&mut load::ContentCache>,
+    search: Search,
 ) -> io::Result<(Report, Option<LastBuild>)> {
     if publish {
         check_output_location(options)?;
@@ -205,8 +253,9 @@ fn run(
         facts.insert(site.pages[id].url.clone(), page_facts);
     }
     diagnostics.extend(render::check_anchors(&site, &facts));
-    if !fails(&diagnostics) {
-        render::search::write(&site, &facts, &output)?;
+    let records = (!output.is_discarded()).then(|| render::search::records(&site, &facts));
+    if let (Search::Index, Some(records), false) = (search, &records, fails(&diagnostics)) {
+        render::search::write(records, &output)?;
     }
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
@@ -234,6 +283,7 @@ fn run(
             facts,
             site_files,
             written,
+            search_pending: records.filter(|_| search == Search::Defer),
         });
     }
     let report = Report {

@@ -90,6 +90,17 @@ pub fn run(
                     eprintln!("aqparat: file watcher: {error}");
                 }
             }
+            // Quiet again after a build: the search index catches up.
+            Err(RecvTimeoutError::Timeout) if session.search_pending() => {
+                let started = Instant::now();
+                match session.update_search() {
+                    Ok(pages) => eprintln!(
+                        "search index of {pages} pages updated in {:.2} s",
+                        started.elapsed().as_secs_f64()
+                    ),
+                    Err(error) => eprintln!("aqparat: search index not updated: {error}"),
+                }
+            }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
         }

@@ -27,16 +27,45 @@ const UNUSED: [&str; 4] = [
     "pagefind-highlight",
 ];
 
-/// Indexes every page of `site` (its text in `facts`, by URL path) and
-/// writes the index under [`DIR`], removing what an earlier build left
-/// there and this one does not write.
-pub fn write(site: &Site, facts: &HashMap<String, PageFacts>, output: &Output) -> io::Result<()> {
+/// What the index knows of one page.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Its URL path, with the site's base path.
+    url: String,
+    /// Its language code.
+    lang: String,
+    /// Its title, shown in the results.
+    title: String,
+    /// Its words: title, description, text.
+    content: String,
+}
+
+/// The records of every page of `site`, its text taken from `facts` (by
+/// URL path).
+pub fn records(site: &Site, facts: &HashMap<String, PageFacts>) -> Vec<Record> {
+    site.pages
+        .iter()
+        .map(|page| {
+            let text = facts.get(&page.url).map_or("", |f| f.text.as_str());
+            Record {
+                url: site.link(&page.url),
+                lang: page.lang.clone(),
+                title: page.title.clone(),
+                content: format!("{}. {}. {}", page.title, page.description, text),
+            }
+        })
+        .collect()
+}
+
+/// Indexes `records` and writes the index under [`DIR`], removing what an
+/// earlier build left there and this one does not write.
+pub fn write(records: &[Record], output: &Output) -> io::Result<()> {
     if output.is_discarded() {
         return Ok(());
     }
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let files = runtime
-        .block_on(index(site, facts))
+        .block_on(index(records))
         .map_err(|e| io::Error::other(format!("cannot build the search index: {e}")))?;
     let mut written = HashSet::with_capacity(files.len());
     for file in files {
@@ -56,30 +85,25 @@ pub fn write(site: &Site, facts: &HashMap<String, PageFacts>, output: &Output) -
     Ok(())
 }
 
-/// Pagefind's files for the pages of `site`.
-async fn index(
-    site: &Site,
-    facts: &HashMap<String, PageFacts>,
-) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
+/// Pagefind's files for `records`.
+async fn index(records: &[Record]) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
     let options = PagefindServiceConfig::builder()
         .keep_index_url(true)
         .build();
     let mut index = PagefindIndex::new(Some(options)).map_err(|e| format!("{e:#}"))?;
-    for page in &site.pages {
-        let text = facts.get(&page.url).map_or("", |f| f.text.as_str());
-        let content = format!("{}. {}. {}", page.title, page.description, text);
-        let meta = BTreeMap::from([("title".to_string(), page.title.clone())]);
+    for record in records {
+        let meta = BTreeMap::from([("title".to_string(), record.title.clone())]);
         index
             .add_custom_record(
-                site.link(&page.url),
-                content,
-                page.lang.clone(),
+                record.url.clone(),
+                record.content.clone(),
+                record.lang.clone(),
                 Some(meta),
                 None,
                 None,
             )
             .await
-            .map_err(|e| format!("{}: {e:#}", page.path.display()))?;
+            .map_err(|e| format!("{}: {e:#}", record.url))?;
     }
     index.get_files().await.map_err(|e| format!("{e:#}"))
 }

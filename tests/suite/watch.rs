@@ -382,6 +382,13 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     );
     wait_for_page(&output, "ru/figures/index.html", "88 семей");
 
+    // The search index follows the pages once the watcher is quiet.
+    watch.wait_for_output("the search index", |t| {
+        t.rsplit("\nbuilt ")
+            .next()
+            .is_some_and(|after| after.contains("\nsearch index of "))
+    });
+
     // The result is the same as a full build of the same files.
     let fresh = site.root().join("fresh");
     let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
