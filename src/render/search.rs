@@ -11,6 +11,7 @@ use std::io;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 use super::site::PageFacts;
 use crate::model::Site;
@@ -18,6 +19,9 @@ use crate::write::Output;
 
 /// The folder of the index and of Pagefind's library in the output.
 pub const DIR: &str = "pagefind";
+
+/// Pagefind's list of the language indexes, which its library reads first.
+const ENTRY: &str = "pagefind-entry.json";
 
 /// Pagefind's ready-made search interfaces: the theme has its own, smaller.
 const UNUSED: [&str; 4] = [
@@ -63,18 +67,40 @@ pub fn write(records: &[Record], output: &Output) -> io::Result<()> {
     if output.is_discarded() {
         return Ok(());
     }
-    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    let files = runtime
-        .block_on(index(records))
-        .map_err(|e| io::Error::other(format!("cannot build the search index: {e}")))?;
-    let mut written = HashSet::with_capacity(files.len());
-    for file in files {
-        let name = file.filename.to_string_lossy();
-        if UNUSED.iter().any(|prefix| name.starts_with(prefix)) {
+    // Pagefind indexes one page after another: one index per language,
+    // in parallel, merged afterwards.
+    let mut langs: Vec<&str> = records.iter().map(|r| r.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let per_lang = langs
+        .par_iter()
+        .map(|lang| {
+            let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+            let records = records.iter().filter(|r| r.lang == *lang);
+            runtime
+                .block_on(index(records))
+                .map_err(|e| io::Error::other(format!("cannot build the search index: {e}")))
+        })
+        .collect::<io::Result<Vec<_>>>()?;
+    let mut entry: Option<serde_json::Value> = None;
+    let mut written = HashSet::new();
+    for file in per_lang.into_iter().flatten() {
+        let name = file.filename.to_string_lossy().to_string();
+        if name == ENTRY {
+            merge_entry(&mut entry, &file.contents)?;
             continue;
         }
         let rel = format!("{DIR}/{name}");
+        // Pagefind's library comes with every language's files.
+        if UNUSED.iter().any(|prefix| name.starts_with(prefix)) || written.contains(&rel) {
+            continue;
+        }
         output.write(&rel, &file.contents)?;
+        written.insert(rel);
+    }
+    if let Some(entry) = entry {
+        let rel = format!("{DIR}/{ENTRY}");
+        output.write(&rel, entry.to_string().as_bytes())?;
         written.insert(rel);
     }
     for stale in output.files_under(DIR)? {
@@ -85,8 +111,27 @@ pub fn write(records: &[Record], output: &Output) -> io::Result<()> {
     Ok(())
 }
 
+/// Adds the languages of one of Pagefind's entry files to `entry`.
+fn merge_entry(entry: &mut Option<serde_json::Value>, contents: &[u8]) -> io::Result<()> {
+    let next: serde_json::Value = serde_json::from_slice(contents).map_err(io::Error::other)?;
+    match entry {
+        None => *entry = Some(next),
+        Some(entry) => {
+            if let (Some(languages), Some(more)) = (
+                entry["languages"].as_object_mut(),
+                next["languages"].as_object(),
+            ) {
+                languages.extend(more.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Pagefind's files for `records`.
-async fn index(records: &[Record]) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
+async fn index(
+    records: impl Iterator<Item = &Record>,
+) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
     let options = PagefindServiceConfig::builder()
         .keep_index_url(true)
         .build();

@@ -40,7 +40,7 @@
     placeholder: link.getAttribute("data-placeholder")
   });
   var results = element("div", {
-    "class": "search-results", "aria-live": "polite",
+    "class": "search-results", role: "region", "aria-live": "polite",
     "aria-label": link.getAttribute("data-results")
   });
   form.appendChild(element("label", { "for": "search-input", "class": "visually-hidden" },

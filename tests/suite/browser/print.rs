@@ -1,0 +1,135 @@
+//! "A rules page printed to PDF by Chromium gives one or two A4 pages whose
+//! text contains the page title and whose QR code decodes to the page URL."
+
+use std::process::Command;
+
+use fantoccini::wd::{PrintConfiguration, PrintSize};
+
+use super::harness::{
+    BROWSER, Browser, Need, PDFINFO, PDFTOPPM, PDFTOTEXT, ZBARIMG, collapse_whitespace, ready,
+    screenshots, serve_example, text_of,
+};
+
+/// Runs `tool` with `args`; its standard output, failing the test if it
+/// fails.
+fn run(tool: Need, args: &[&str]) -> String {
+    let output = Command::new(tool.path()).args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{} {args:?}: {}\n{}",
+        tool.path().display(),
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The value of `Name:` in `pdfinfo`'s output.
+fn info<'a>(pdfinfo: &'a str, name: &str) -> &'a str {
+    pdfinfo
+        .lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+        .unwrap_or_else(|| panic!("pdfinfo says nothing of {name}:\n{pdfinfo}"))
+        .trim()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_printed_rules_page_is_a4_with_its_title_and_a_qr_code_of_its_url() {
+    if !ready(&[BROWSER, &[PDFINFO, PDFTOTEXT, PDFTOPPM, ZBARIMG]].concat()) {
+        return;
+    }
+    let served = serve_example();
+    let browser = Browser::start(true).await;
+    let work = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for lang in ["kk", "ru"] {
+        let path = format!("/{lang}/rules/protection/");
+        let url = served.url(&path);
+        let html = std::fs::read_to_string(served.file_of(&path).unwrap()).unwrap();
+        let h1 = &html[html.find("<h1").expect("an <h1>")..];
+        let title = text_of(&h1[..h1.find("</h1>").unwrap()]);
+        assert!(!title.is_empty(), "{path}: an empty <h1>");
+
+        browser.client.goto(&url).await.unwrap();
+        let print = PrintConfiguration::builder()
+            .size(PrintSize::A4)
+            .background(false)
+            .build()
+            .unwrap();
+        let pdf_bytes = browser.client.print(print).await.unwrap();
+        let pdf_file = work.path().join(format!("{lang}.pdf"));
+        std::fs::write(&pdf_file, &pdf_bytes).unwrap();
+        // A copy for people to look at.
+        std::fs::write(
+            screenshots().join(format!("{lang}-rules-page-print.pdf")),
+            &pdf_bytes,
+        )
+        .unwrap();
+        let pdf = pdf_file.to_str().unwrap();
+
+        let pdfinfo = run(PDFINFO, &[pdf]);
+        let pages: u32 = info(&pdfinfo, "Pages").parse().unwrap();
+        if !(1..=2).contains(&pages) {
+            problems.push(format!("{path}: {pages} pages, not one or two"));
+        }
+        // "595.276 x 841.89 pts (A4)"
+        let size: Vec<f64> = info(&pdfinfo, "Page size")
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        if !(size.len() == 2 && (size[0] - 595.3).abs() < 2.0 && (size[1] - 841.9).abs() < 2.0) {
+            problems.push(format!(
+                "{path}: page size {}, not A4",
+                info(&pdfinfo, "Page size")
+            ));
+        }
+
+        let text = run(PDFTOTEXT, &[pdf, "-"]);
+        if !collapse_whitespace(&text).contains(&title) {
+            problems.push(format!(
+                "{path}: the PDF's text lacks the title «{title}»:\n{text}"
+            ));
+        }
+
+        let images = work.path().join(lang);
+        run(
+            PDFTOPPM,
+            &["-r", "200", "-png", pdf, images.to_str().unwrap()],
+        );
+        let pngs: Vec<_> = crate::util::walk(work.path())
+            .into_iter()
+            .filter(|f| {
+                f.extension().is_some_and(|e| e == "png")
+                    && f.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with(&format!("{lang}-"))
+            })
+            .collect();
+        assert_eq!(pngs.len() as u32, pages, "{path}: one image per page");
+        // zbarimg exits with 4 when it finds no code: that is a finding,
+        // not a failure to run.
+        let zbar = Command::new(ZBARIMG.path())
+            .args(["--raw", "-q"])
+            .args(&pngs)
+            .output()
+            .unwrap();
+        let codes: Vec<String> = String::from_utf8_lossy(&zbar.stdout)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        if codes != [url.clone()] {
+            problems.push(format!(
+                "{path}: the printed QR codes decode to {codes:?}, not [{url:?}]"
+            ));
+        }
+    }
+    browser.close().await;
+    assert!(
+        problems.is_empty(),
+        "printed rules pages:\n{}",
+        problems.join("\n")
+    );
+}
