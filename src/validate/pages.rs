@@ -7,6 +7,34 @@ use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::{RawPage, Sources, yaml_span};
 use crate::model::{Date, output_url};
 
+/// The first folders of URLs that aqparat makes pages in, in every
+/// language, with what those pages are.
+const RESERVED: [(&str, &str); 2] = [
+    ("pages", "the index of all pages"),
+    ("infographics", "the infographic pages"),
+];
+
+/// A content file must not take the URL of a page aqparat makes.
+fn check_reserved_url(page: &RawPage, diagnostics: &mut Vec<Diagnostic>) {
+    let first = page.key.split('/').next().unwrap_or("");
+    if let Some((name, what)) = RESERVED.iter().find(|(name, _)| *name == first) {
+        diagnostics.push(
+            Diagnostic::error(
+                &page.path,
+                Span::START,
+                format!(
+                    "this file would become /{}, but /{}/{name}/ holds {what} that aqparat makes",
+                    output_url(&page.lang, &page.key),
+                    page.lang
+                ),
+            )
+            .with_hint(format!(
+                "rename the file or its folder: `{name}` cannot begin a page's path"
+            )),
+        );
+    }
+}
+
 /// Checks every content file. Without `languages` (when `site.yaml` is
 /// broken) only each file's own front matter is checked.
 pub fn check(
@@ -41,6 +69,7 @@ pub fn check(
         if page.front.draft && !include_drafts {
             continue;
         }
+        check_reserved_url(page, diagnostics);
         by_url
             .entry(output_url(&page.lang, &page.key))
             .or_default()

@@ -168,6 +168,18 @@ fn two_files_with_the_same_url() {
 }
 
 #[test]
+fn files_that_take_the_url_of_a_page_aqparat_makes() {
+    assert_reports(
+        "reserved-url",
+        &[
+            "content/infographics/_index.ru.md:1:1: error: this file would become /ru/infographics/, but /ru/infographics/ holds the infographic pages that aqparat makes",
+            "content/infographics/masks.ru.md:1:1: error: this file would become /ru/infographics/masks/, but /ru/infographics/ holds the infographic pages that aqparat makes",
+            "content/pages.kk.md:1:1: error: this file would become /kk/pages/, but /kk/pages/ holds the index of all pages that aqparat makes",
+        ],
+    );
+}
+
+#[test]
 fn broken_internal_links_and_anchors() {
     assert_reports(
         "broken-link",
