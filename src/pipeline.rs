@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::Path;
+use std::thread::JoinHandle;
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::render::{PageFacts, Plan, search};
@@ -62,6 +63,11 @@ pub struct Session {
     options: Options,
     last: Option<LastBuild>,
     content: load::ContentCache,
+    /// Published builds so far, to tell a search index made for the
+    /// current pages from one made for older ones.
+    published: u64,
+    /// The search index being made in the background, and for which build.
+    search_job: Option<(u64, JoinHandle<io::Result<search::Index>>)>,
 }
 
 /// What the last published build leaves to the next one.
@@ -85,6 +91,8 @@ impl Session {
             options,
             last: None,
             content: load::ContentCache::default(),
+            published: 0,
+            search_job: None,
         }
     }
 
@@ -110,27 +118,48 @@ impl Session {
         let (report, last) = run(&self.options, true, self.last.as_ref(), cache, search)?;
         if let Some(last) = last {
             self.last = Some(last);
+            self.published += 1;
         }
         Ok(report)
     }
 
-    /// Whether the search index lags behind the published pages.
-    pub fn search_pending(&self) -> bool {
-        self.last
-            .as_ref()
-            .is_some_and(|l| l.search_pending.is_some())
+    /// Moves the search index towards the published pages without waiting:
+    /// Pagefind indexes every page each time (about a second per thousand
+    /// pages), so it runs on a thread of its own while builds go on. Starts
+    /// that thread when the index lags; when it has finished, publishes its
+    /// index (in one step, as a build is) if no build was published since,
+    /// and gives the number of pages indexed; an index made for older pages
+    /// is dropped and the next call starts again.
+    pub fn update_search(&mut self) -> Option<io::Result<usize>> {
+        if let Some((_, job)) = &self.search_job
+            && !job.is_finished()
+        {
+            return None;
+        }
+        if let Some((build, job)) = self.search_job.take() {
+            let index = match job.join() {
+                Ok(index) => index,
+                Err(_) => Err(io::Error::other("the search indexing thread failed")),
+            };
+            if build == self.published {
+                return Some(index.and_then(|index| self.publish_search(&index)));
+            }
+        }
+        let records = self.last.as_mut()?.search_pending.take()?;
+        let job = std::thread::spawn(move || {
+            // Behind the builds, which must publish pages quickly: on Linux
+            // a thread's nice value is its own, and the threads it starts
+            // inherit it.
+            let _ = rustix::process::setpriority_process(None, 19);
+            search::index(&records)
+        });
+        self.search_job = Some((self.published, job));
+        None
     }
 
-    /// Brings the search index up to the published pages and publishes it,
-    /// in one step as a build is; gives the number of pages indexed.
-    /// Pagefind indexes all pages every time, which takes about a second per
-    /// thousand pages: this is why a session publishes pages without waiting
-    /// for it.
-    pub fn update_search(&mut self) -> io::Result<usize> {
+    /// Publishes `index` over the current build; gives its page count.
+    fn publish_search(&mut self, index: &search::Index) -> io::Result<usize> {
         let Some(last) = self.last.as_mut() else {
-            return Ok(0);
-        };
-        let Some(records) = last.search_pending.take() else {
             return Ok(0);
         };
         let output = Output::staging(
@@ -138,10 +167,10 @@ impl Session {
             self.options.publish,
             Some(last.written.as_slice()),
         )?;
-        search::write(&records, &output)?;
+        search::write(index, &output)?;
         last.written = output.written();
         output.publish()?;
-        Ok(records.len())
+        Ok(index.pages())
     }
 }
 
@@ -253,9 +282,9 @@ fn run(
         facts.insert(site.pages[id].url.clone(), page_facts);
     }
     diagnostics.extend(render::check_anchors(&site, &facts));
-    let records = (!output.is_discarded()).then(|| render::search::records(&site, &facts));
+    let records = (!output.is_discarded()).then(|| search::records(&site, &facts));
     if let (Search::Index, Some(records), false) = (search, &records, fails(&diagnostics)) {
-        render::search::write(records, &output)?;
+        search::index_and_write(records, &output)?;
     }
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);

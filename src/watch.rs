@@ -90,18 +90,12 @@ pub fn run(
                     eprintln!("aqparat: file watcher: {error}");
                 }
             }
-            // Quiet again after a build: the search index catches up.
-            Err(RecvTimeoutError::Timeout) if session.search_pending() => {
-                let started = Instant::now();
-                match session.update_search() {
-                    Ok(pages) => eprintln!(
-                        "search index of {pages} pages updated in {:.2} s",
-                        started.elapsed().as_secs_f64()
-                    ),
-                    Err(error) => eprintln!("aqparat: search index not updated: {error}"),
-                }
-            }
-            Err(RecvTimeoutError::Timeout) => {}
+            // Quiet: the search index catches up, in the background.
+            Err(RecvTimeoutError::Timeout) => match session.update_search() {
+                Some(Ok(pages)) => eprintln!("search index of {pages} pages published"),
+                Some(Err(error)) => eprintln!("aqparat: search index not updated: {error}"),
+                None => {}
+            },
             Err(RecvTimeoutError::Disconnected) => break,
         }
     }

@@ -8,10 +8,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
+use std::sync::Arc;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
-use rayon::prelude::*;
 
 use super::site::PageFacts;
 use crate::model::Site;
@@ -40,8 +40,10 @@ pub struct Record {
     lang: String,
     /// Its title, shown in the results.
     title: String,
-    /// Its words: title, description, text.
-    content: String,
+    /// Its description.
+    description: String,
+    /// Its text.
+    text: Arc<str>,
 }
 
 /// The records of every page of `site`, its text taken from `facts` (by
@@ -50,40 +52,71 @@ pub fn records(site: &Site, facts: &HashMap<String, PageFacts>) -> Vec<Record> {
     site.pages
         .iter()
         .map(|page| {
-            let text = facts.get(&page.url).map_or("", |f| f.text.as_str());
             Record {
                 url: site.link(&page.url),
                 lang: page.lang.clone(),
                 title: page.title.clone(),
-                content: format!("{}. {}. {}", page.title, page.description, text),
+                description: page.description.clone(),
+                text: facts
+                    .get(&page.url)
+                    .map_or_else(|| Arc::from(""), |f| f.text.clone()),
             }
         })
         .collect()
 }
 
-/// Indexes `records` and writes the index under [`DIR`], removing what an
-/// earlier build left there and this one does not write.
-pub fn write(records: &[Record], output: &Output) -> io::Result<()> {
+/// The files of a search index, by path relative to the output root.
+pub struct Index {
+    files: Vec<(String, Vec<u8>)>,
+    pages: usize,
+}
+
+impl Index {
+    /// How many pages it indexes.
+    pub fn pages(&self) -> usize {
+        self.pages
+    }
+}
+
+/// Indexes `records` and writes the index under [`DIR`] (see [`write`]).
+pub fn index_and_write(records: &[Record], output: &Output) -> io::Result<()> {
     if output.is_discarded() {
         return Ok(());
     }
-    // Pagefind indexes one page after another: one index per language,
-    // in parallel, merged afterwards.
+    write(&index(records)?, output)
+}
+
+/// Indexes `records`: one Pagefind index per language, made in parallel
+/// (Pagefind indexes one page after another), then merged.
+pub fn index(records: &[Record]) -> io::Result<Index> {
     let mut langs: Vec<&str> = records.iter().map(|r| r.lang.as_str()).collect();
     langs.sort_unstable();
     langs.dedup();
-    let per_lang = langs
-        .par_iter()
-        .map(|lang| {
-            let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-            let records = records.iter().filter(|r| r.lang == *lang);
-            runtime
-                .block_on(index(records))
-                .map_err(|e| io::Error::other(format!("cannot build the search index: {e}")))
-        })
-        .collect::<io::Result<Vec<_>>>()?;
+    // Threads of their own, not rayon's: a background index must not hold
+    // the workers that the next build renders with.
+    let per_lang = std::thread::scope(|scope| {
+        let jobs: Vec<_> = langs
+            .iter()
+            .map(|lang| {
+                scope.spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+                    let records = records.iter().filter(|r| r.lang == *lang);
+                    runtime.block_on(pagefind_files(records)).map_err(|e| {
+                        io::Error::other(format!("cannot build the search index: {e}"))
+                    })
+                })
+            })
+            .collect();
+        jobs.into_iter()
+            .map(|job| {
+                job.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("the search indexing thread failed")))
+            })
+            .collect::<io::Result<Vec<_>>>()
+    })?;
     let mut entry: Option<serde_json::Value> = None;
-    let mut written = HashSet::new();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut seen = HashSet::new();
     for file in per_lang.into_iter().flatten() {
         let name = file.filename.to_string_lossy().to_string();
         if name == ENTRY {
@@ -92,19 +125,36 @@ pub fn write(records: &[Record], output: &Output) -> io::Result<()> {
         }
         let rel = format!("{DIR}/{name}");
         // Pagefind's library comes with every language's files.
-        if UNUSED.iter().any(|prefix| name.starts_with(prefix)) || written.contains(&rel) {
+        if UNUSED.iter().any(|prefix| name.starts_with(prefix)) || !seen.insert(rel.clone()) {
             continue;
         }
-        output.write(&rel, &file.contents)?;
-        written.insert(rel);
+        files.push((rel, file.contents));
     }
     if let Some(entry) = entry {
-        let rel = format!("{DIR}/{ENTRY}");
-        output.write(&rel, entry.to_string().as_bytes())?;
-        written.insert(rel);
+        files.push((format!("{DIR}/{ENTRY}"), entry.to_string().into_bytes()));
+    }
+    Ok(Index {
+        files,
+        pages: records.len(),
+    })
+}
+
+/// Writes `index` under [`DIR`], removing what an earlier build left there
+/// and this one does not write.
+pub fn write(index: &Index, output: &Output) -> io::Result<()> {
+    let mut written = HashSet::with_capacity(index.files.len());
+    for (rel, contents) in &index.files {
+        // Pagefind names its index files after their content: most are
+        // unchanged from one build to the next.
+        if rel.contains(".pf_") {
+            output.write_content_named(rel, contents)?;
+        } else {
+            output.write(rel, contents)?;
+        }
+        written.insert(rel.as_str());
     }
     for stale in output.files_under(DIR)? {
-        if !written.contains(&stale) {
+        if !written.contains(stale.as_str()) {
             output.remove(&stale)?;
         }
     }
@@ -129,7 +179,7 @@ fn merge_entry(entry: &mut Option<serde_json::Value>, contents: &[u8]) -> io::Re
 }
 
 /// Pagefind's files for `records`.
-async fn index(
+async fn pagefind_files(
     records: impl Iterator<Item = &Record>,
 ) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
     let options = PagefindServiceConfig::builder()
@@ -141,7 +191,7 @@ async fn index(
         index
             .add_custom_record(
                 record.url.clone(),
-                record.content.clone(),
+                format!("{}. {}. {}", record.title, record.description, record.text),
                 record.lang.clone(),
                 Some(meta),
                 None,

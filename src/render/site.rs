@@ -62,8 +62,9 @@ pub struct PageFacts {
     pub anchor_links: Vec<AnchorLink>,
     /// Whether it shows statistics.
     pub uses_data: bool,
-    /// Its text, for the search index.
-    pub text: String,
+    /// Its text, for the search index; shared, as facts are copied from
+    /// build to build.
+    pub text: Arc<str>,
 }
 
 /// Renders the pages and files `plan` asks for into `output`; the feeds,
@@ -211,7 +212,7 @@ fn render_page(
         heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
         anchor_links: markdown.anchor_links,
         uses_data: markdown.uses_data,
-        text: markdown.text,
+        text: markdown.text.into(),
     };
     Ok((id, facts, diagnostics))
 }

@@ -203,6 +203,22 @@ impl Output {
         fs::write(&path, bytes).map_err(|e| with_path(e, &path))
     }
 
+    /// Writes `bytes` at `rel` unless the staging directory started as a
+    /// copy of the current build and holds `rel` already: for files named
+    /// after their content, whose name alone says they are unchanged.
+    pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if let Output::Staging {
+            staging,
+            seeded: true,
+            ..
+        } = self
+            && staging.join(rel).is_file()
+        {
+            return Ok(());
+        }
+        self.write(rel, bytes)
+    }
+
     /// Copies the file `source` to `rel` under the output root.
     pub fn copy(&self, source: &Path, rel: &Path) -> io::Result<()> {
         let Output::Staging {
