@@ -78,6 +78,8 @@ struct LastBuild {
     facts: HashMap<String, PageFacts>,
     /// The fingerprint of the infographics and static files.
     site_files: u64,
+    /// The fingerprint of the indexes of all pages.
+    page_index: u64,
     /// The files it wrote or removed.
     written: Vec<String>,
     /// The search records it left for [`Session::update_search`] to index.
@@ -233,6 +235,7 @@ fn run(
         Output::Discard
     };
     let site_files = site_files_fingerprint(&site);
+    let page_index = page_index_fingerprint(&site);
     let reuse = last.filter(|_| output.is_seeded());
     let fingerprints = match reuse {
         Some(last) => {
@@ -264,6 +267,7 @@ fn run(
                     })
                     .collect(),
                 site_files: last.site_files != site_files,
+                page_index: last.page_index != page_index,
             }
         }
         None => Plan::full(&site),
@@ -311,6 +315,7 @@ fn run(
                 .collect(),
             facts,
             site_files,
+            page_index,
             written,
             search_pending: records.filter(|_| search == Search::Defer),
         });
@@ -336,6 +341,27 @@ fn site_files_fingerprint(site: &model::Site) -> u64 {
         site.stats.is_some(),
     )
         .hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What the indexes of all pages depend on: the theme, and every page's
+/// place, title and description.
+fn page_index_fingerprint(site: &model::Site) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let fingerprints = &site.fingerprints;
+    (fingerprints.site, &fingerprints.templates, site.stats.is_some()).hash(&mut hasher);
+    for page in &site.pages {
+        let model::Page {
+            url,
+            title,
+            description,
+            kind,
+            pages,
+            subsections,
+            ..
+        } = page;
+        (url, title, description, kind.name(), pages, subsections).hash(&mut hasher);
+    }
     hasher.finish()
 }
 

@@ -29,6 +29,8 @@ pub struct Plan {
     pub pages: Vec<bool>,
     /// Render the infographics and copy the static files.
     pub site_files: bool,
+    /// Render each language's index of all pages.
+    pub page_index: bool,
 }
 
 impl Plan {
@@ -37,6 +39,7 @@ impl Plan {
         Plan {
             pages: vec![true; site.pages.len()],
             site_files: true,
+            page_index: true,
         }
     }
 }
@@ -126,14 +129,21 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         .map(|i| i.url_groups())
         .unwrap_or_default();
     if site.theme.template_paths.contains_key(PAGE_INDEX_TEMPLATE) {
-        generated.push(write_page_indexes(
-            site,
-            &tera,
-            &shared,
-            &localizer,
-            output,
-            &mut rendered.diagnostics,
-        )?);
+        if plan.page_index {
+            write_page_indexes(
+                site,
+                &tera,
+                &shared,
+                &localizer,
+                output,
+                &mut rendered.diagnostics,
+            )?;
+        }
+        let urls = site
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), page_index_url(&l.code)));
+        generated.push(urls.collect());
     }
     match render_template(site, &tera, "root.html", &root_context(site)) {
         Ok(Some(html)) => output.write("index.html", &html)?,
@@ -153,8 +163,7 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
     Ok(rendered)
 }
 
-/// The index of all pages of each language; gives their URLs (for the
-/// sitemap).
+/// The index of all pages of each language.
 fn write_page_indexes(
     site: &Site,
     tera: &Tera,
@@ -162,8 +171,7 @@ fn write_page_indexes(
     localizer: &Localizer,
     output: &Output,
     diagnostics: &mut Vec<Diagnostic>,
-) -> io::Result<Vec<(String, String)>> {
-    let mut urls = Vec::with_capacity(site.languages.len());
+) -> io::Result<()> {
     for lang in &site.languages {
         let title = localizer
             .translate(&lang.code, "all_pages", None)
@@ -185,9 +193,8 @@ fn write_page_indexes(
             Ok(None) => {}
             Err(d) => diagnostics.push(d),
         }
-        urls.push((lang.code.clone(), url));
     }
-    Ok(urls)
+    Ok(())
 }
 
 fn render_page(

@@ -28,6 +28,7 @@ fn every_page_gets_a_pretty_url_in_its_language() {
         "kk/rules/first/index.html",
         "kk/rules/second/index.html",
         "kk/rules/third/index.html",
+        "kk/pages/index.html",
         "ru/index.html",
         "ru/404.html",
         "ru/atom.xml",
@@ -35,6 +36,7 @@ fn every_page_gets_a_pretty_url_in_its_language() {
         "ru/rules/index.html",
         "ru/rules/first/index.html",
         "ru/rules/second/index.html",
+        "ru/pages/index.html",
     ];
     assert_eq!(files, expected.iter().map(|s| s.to_string()).collect());
     assert!(
@@ -103,7 +105,8 @@ fn hreflang_links_are_symmetric_with_x_default_and_canonical() {
         }
         pages_checked += 1;
     }
-    assert_eq!(pages_checked, 11);
+    // 11 content pages and the index of all pages of each language.
+    assert_eq!(pages_checked, 13);
     // A page without translation lists only itself.
     let third = hreflangs(&site.read("kk/rules/third/index.html"));
     assert_eq!(third.len(), 2, "{third:?}");
@@ -225,7 +228,8 @@ fn sitemap_and_feeds_are_valid_xml_with_alternates() {
         .filter(|n| n.has_tag_name("loc"))
         .map(|n| n.text().unwrap().to_string())
         .collect();
-    assert_eq!(locs.len(), 11);
+    // 11 content pages and the index of all pages of each language.
+    assert_eq!(locs.len(), 13);
     assert!(locs.contains(&"https://test.example/kk/rules/third/".to_string()));
     let url = doc
         .descendants()

@@ -356,6 +356,7 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     assert!((2..total / 2).contains(&rendered), "{rendered} of {total}");
     wait_for_page(&output, "kk/rules/index.html", "Екінші ереже (жаңа)");
     wait_for_page(&output, "kk/rules/first/index.html", "Екінші ереже (жаңа)");
+    wait_for_page(&output, "kk/pages/index.html", "Екінші ереже (жаңа)");
     // A template: the pages that use it.
     let template = "themes/default/templates/section.html";
     let section = std::fs::read_to_string(site.root().join(template)).unwrap();
