@@ -286,7 +286,7 @@ fn run(
         facts.insert(site.pages[id].url.clone(), page_facts);
     }
     diagnostics.extend(render::check_anchors(&site, &facts));
-    let records = (!output.is_discarded()).then(|| search::records(&site, &facts));
+    let records = (site.search && !output.is_discarded()).then(|| search::records(&site, &facts));
     if let (Search::Index, Some(records), false) = (search, &records, fails(&diagnostics)) {
         search::index_and_write(records, &output)?;
     }
@@ -349,7 +349,12 @@ fn site_files_fingerprint(site: &model::Site) -> u64 {
 fn page_index_fingerprint(site: &model::Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     let fingerprints = &site.fingerprints;
-    (fingerprints.site, &fingerprints.templates, site.stats.is_some()).hash(&mut hasher);
+    (
+        fingerprints.site,
+        &fingerprints.templates,
+        site.stats.is_some(),
+    )
+        .hash(&mut hasher);
     for page in &site.pages {
         let model::Page {
             url,

@@ -24,6 +24,8 @@ pub struct RawConfig {
     pub theme: Option<Spanned<String>>,
     /// An emergency notice shown on every page, per language (optional).
     pub notice: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+    /// Whether builds make the search index; `true` when absent.
+    pub search: Option<bool>,
 }
 
 /// One language of the site as written in `site.yaml`.

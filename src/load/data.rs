@@ -33,6 +33,9 @@ pub struct RawOrganisation {
     /// Partner organisations.
     #[serde(default)]
     pub partners: Vec<Spanned<String>>,
+    /// The language of the proper name in «…» in its names, when it is not
+    /// the language of every page (`«Ақтау қайырымды жандары»` in Russian).
+    pub quoted_lang: Option<Spanned<String>>,
 }
 
 /// A unit of count as written: its name and noun forms per plural category.

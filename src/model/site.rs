@@ -65,6 +65,8 @@ pub struct Site {
     pub stats_broken: bool,
     /// Every other data file, by file stem, free-form.
     pub data: BTreeMap<String, serde_json::Value>,
+    /// Whether it has a search index (`search` in `site.yaml`).
+    pub search: bool,
     pub(super) by_key: PageIndex,
 }
 

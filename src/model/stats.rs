@@ -52,6 +52,8 @@ pub struct Organisation {
     pub parent: Option<String>,
     /// Partner organisation ids.
     pub partners: Vec<String>,
+    /// The language of the proper name in «…» in its names.
+    pub quoted_lang: Option<String>,
 }
 
 /// A unit of count.
@@ -175,6 +177,7 @@ impl Stats {
                 name: texts(&o.name),
                 parent: o.parent.as_ref().map(|p| p.value.clone()),
                 partners: ids(&o.partners),
+                quoted_lang: o.quoted_lang.as_ref().map(|l| l.value.clone()),
             })
             .collect();
         let units: Vec<Unit> = raw

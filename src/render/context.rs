@@ -141,8 +141,10 @@ impl<'a> Shared<'a> {
                     let url = site.link(&page_index_url(&l.code));
                     map.insert("pages_url".into(), url.into());
                 }
-                let search = site.link(&format!("{}/pagefind.js", search::DIR));
-                map.insert("search_url".into(), search.into());
+                if site.search {
+                    let search = site.link(&format!("{}/pagefind.js", search::DIR));
+                    map.insert("search_url".into(), search.into());
+                }
                 Value::from(map)
             })
             .collect();

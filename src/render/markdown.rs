@@ -54,7 +54,7 @@ pub struct RenderedMarkdown {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether it shows statistics (through shortcodes).
     pub uses_data: bool,
-    /// Its text without markup, for the search index.
+    /// Its text without markup, for the search index (empty without one).
     pub text: String,
 }
 
@@ -133,7 +133,9 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
             }
         }
     }
-    out.text = plain_text(&events);
+    if site.search {
+        out.text = plain_text(&events);
+    }
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
 }

@@ -51,16 +51,14 @@ pub struct Record {
 pub fn records(site: &Site, facts: &HashMap<String, PageFacts>) -> Vec<Record> {
     site.pages
         .iter()
-        .map(|page| {
-            Record {
-                url: site.link(&page.url),
-                lang: page.lang.clone(),
-                title: page.title.clone(),
-                description: page.description.clone(),
-                text: facts
-                    .get(&page.url)
-                    .map_or_else(|| Arc::from(""), |f| f.text.clone()),
-            }
+        .map(|page| Record {
+            url: site.link(&page.url),
+            lang: page.lang.clone(),
+            title: page.title.clone(),
+            description: page.description.clone(),
+            text: facts
+                .get(&page.url)
+                .map_or_else(|| Arc::from(""), |f| f.text.clone()),
         })
         .collect()
 }

@@ -90,6 +90,21 @@ pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Vec<Diagnosti
             if let Some(short) = &org.short {
                 c.texts(short, &what, languages);
             }
+            if let Some(lang) = &org.quoted_lang
+                && !languages.contains(&lang.value)
+            {
+                c.error(
+                    yaml_span(lang, 0),
+                    format!(
+                        "{what}: `quoted_lang` is `{}`, not a language of the site",
+                        lang.value
+                    ),
+                    format!(
+                        "use one of {}: the language of the name in «…»",
+                        languages.join(", ")
+                    ),
+                );
+            }
             for other in org.parent.iter().chain(&org.partners) {
                 c.reference(
                     other,

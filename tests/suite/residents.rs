@@ -160,3 +160,18 @@ fn a_printed_page_carries_a_qr_code_of_its_address_in_its_language() {
     // A 404 page has no address worth printing.
     assert!(!site.read("kk/404.html").contains("print-qr"));
 }
+
+#[test]
+fn a_site_may_go_without_the_search_index() {
+    let site = TestSite::example();
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}search: false\n"));
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!site.public().join("pagefind").exists());
+    let page = site.read("kk/rules/protection/index.html");
+    // The index of all pages stays, without the search box or its script.
+    assert!(page.contains("<a class=\"search-link\" href=\"/kk/pages/\""));
+    assert!(!page.contains("data-search"));
+    assert!(!page.contains("search.js"));
+}

@@ -288,3 +288,37 @@ fn other_data_files_reach_templates_by_their_name() {
     plain.build();
     assert!(!plain.read("kk/index.html").contains("hotline"));
 }
+
+#[test]
+fn a_name_in_the_other_language_is_marked_with_its_language() {
+    let site = TestSite::example();
+    assert_eq!(site.build().code, 0);
+    // A Kazakh name on the Russian pages, a Russian one on the Kazakh pages.
+    let kind_souls = site.read("ru/infographics/aktau-kind-souls/index.html");
+    assert!(
+        kind_souls.contains("<h1>Группа «<span lang=\"kk\">Ақтау қайырымды жандары</span>»</h1>")
+    );
+    let club = site.read("kk/infographics/kindness-club/index.html");
+    assert!(club.contains("<h1>«<span lang=\"ru\">Клуб добряков</span>» тобы</h1>"));
+    // In its own language the name needs no mark.
+    let own = site.read("kk/infographics/aktau-kind-souls/index.html");
+    assert!(own.contains("<h1>«Ақтау қайырымды жандары» тобы</h1>"));
+    let overview = site.read("ru/infographics/index.html");
+    assert!(overview.contains("«<span lang=\"kk\">Қоғамдық келісім</span>»"));
+
+    // A language the site does not have is an error at its place.
+    let path = site.root().join("data/aid/organisations.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        yaml.replacen("quoted_lang: ru", "quoted_lang: en", 1),
+    )
+    .unwrap();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("data/aid/organisations.yaml:25:16: error: organisation `people-together-fund`: `quoted_lang` is `en`, not a language of the site"),
+        "{}",
+        run.stderr
+    );
+}

@@ -81,6 +81,9 @@ pub struct OrganisationView {
     pub id: String,
     /// Full name.
     pub name: String,
+    /// Full name as HTML, the proper name in «…» marked with its language
+    /// when that is not the page's.
+    pub name_html: String,
     /// Short name.
     pub short: String,
     /// Its page, when it delivered something (`/ru/infographics/ID/`).
@@ -180,6 +183,7 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
             Ok(OrganisationView {
                 id: o.id.clone(),
                 name: f.text(&o.name).to_string(),
+                name_html: mark_quoted(f.text(&o.name), o.quoted_lang.as_deref(), f.lang),
                 short: f.text(&o.short).to_string(),
                 url: (count > 0).then(|| org_url(&o.id)),
                 totals: totals(&|r| r.org == o.id)?,
@@ -232,6 +236,30 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
             unreported: stats.unreported().count(),
         },
     })
+}
+
+/// `text` escaped for HTML, the parts in «…» inside `<span lang>` when
+/// `quoted_lang` is given and is not `page_lang`.
+fn mark_quoted(text: &str, quoted_lang: Option<&str>, page_lang: &str) -> String {
+    let escape = crate::render::xml::escape;
+    let Some(lang) = quoted_lang.filter(|l| *l != page_lang) else {
+        return escape(text);
+    };
+    let mut html = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('«') {
+        let Some((quoted, after)) = after.split_once('»') else {
+            break;
+        };
+        html.push_str(&escape(before));
+        html.push_str(&format!(
+            "«<span lang=\"{lang}\">{}</span>»",
+            escape(quoted)
+        ));
+        rest = after;
+    }
+    html.push_str(&escape(rest));
+    html
 }
 
 fn named(id: &str, name: &str) -> NamedView {
