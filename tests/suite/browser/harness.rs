@@ -403,6 +403,12 @@ impl<'a> Network<'a> {
                 if self.requests.is_empty() && !(kind == "Document" && url == self.document) {
                     continue;
                 }
+                // The browser's own pages and icons (chrome://favicon2/…),
+                // which it may fetch during a page load, are not the page's
+                // requests and need not finish.
+                if url.starts_with("chrome:") || url.starts_with("chrome-untrusted:") {
+                    continue;
+                }
                 self.ids.insert(id.to_string(), self.requests.len());
                 self.requests.push(Request {
                     url: url.into(),

@@ -33,6 +33,37 @@ fn info<'a>(pdfinfo: &'a str, name: &str) -> &'a str {
         .trim()
 }
 
+/// The page printed to A4, once its fonts are loaded and it is laid out.
+/// Chromium under load sometimes answers "Printing failed": that is tried
+/// again, a few times.
+async fn print_when_laid_out(browser: &Browser) -> Vec<u8> {
+    browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             document.fonts.ready.then(() => requestAnimationFrame(() => done(true)));",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    let mut attempts = 0;
+    loop {
+        let print = PrintConfiguration::builder()
+            .size(PrintSize::A4)
+            .background(false)
+            .build()
+            .unwrap();
+        match browser.client.print(print).await {
+            Ok(pdf) => return pdf,
+            Err(e) if attempts < 3 && e.to_string().contains("Printing failed") => {
+                attempts += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("printing: {e}"),
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_printed_rules_page_is_a4_with_its_title_and_a_qr_code_of_its_url() {
     if !ready(&[BROWSER, &[PDFINFO, PDFTOTEXT, PDFTOPPM, ZBARIMG]].concat()) {
@@ -51,12 +82,7 @@ async fn a_printed_rules_page_is_a4_with_its_title_and_a_qr_code_of_its_url() {
         assert!(!title.is_empty(), "{path}: an empty <h1>");
 
         browser.client.goto(&url).await.unwrap();
-        let print = PrintConfiguration::builder()
-            .size(PrintSize::A4)
-            .background(false)
-            .build()
-            .unwrap();
-        let pdf_bytes = browser.client.print(print).await.unwrap();
+        let pdf_bytes = print_when_laid_out(&browser).await;
         let pdf_file = work.path().join(format!("{lang}.pdf"));
         std::fs::write(&pdf_file, &pdf_bytes).unwrap();
         // A copy for people to look at.
