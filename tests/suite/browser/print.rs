@@ -1,5 +1,6 @@
 //! "A rules page printed to PDF by Chromium gives one or two A4 pages whose
 //! text contains the page title and whose QR code decodes to the page URL."
+//! "Infographic pages print their charts legibly in black and white."
 
 use std::process::Command;
 
@@ -157,5 +158,92 @@ async fn a_printed_rules_page_is_a4_with_its_title_and_a_qr_code_of_its_url() {
         problems.is_empty(),
         "printed rules pages:\n{}",
         problems.join("\n")
+    );
+}
+
+/// The grey level (0–255) of a computed CSS colour `rgb(r, g, b)`, if it is
+/// a grey.
+fn grey(color: &str) -> Option<u8> {
+    let inner = color.strip_prefix("rgb(")?.strip_suffix(')')?;
+    let parts: Vec<u8> = inner
+        .split(',')
+        .filter_map(|p| p.trim().parse().ok())
+        .collect();
+    match parts[..] {
+        [r, g, b] if r == g && g == b => Some(r),
+        _ => None,
+    }
+}
+
+/// "Infographic pages print their charts legibly in black and white": in
+/// print, every bar and every label of every chart is grey or black, dark
+/// enough on white paper (bars at least 3:1, text at least 7:1), and the
+/// printed PDF carries the labels as text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn infographics_print_their_charts_in_black_and_white() {
+    if !ready(&[BROWSER, &[PDFTOTEXT]].concat()) {
+        return;
+    }
+    let served = serve_example();
+    let browser = Browser::start(true).await;
+    browser.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
+    );
+    browser
+        .client
+        .goto(&served.url("/kk/infographics/"))
+        .await
+        .unwrap();
+    let colors = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.chart-svg g.bar')].map(g => [\
+               getComputedStyle(g.querySelector('rect')).fill,\
+               ...[...g.querySelectorAll('text')].map(t => getComputedStyle(t).fill)])",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    let bars = colors.as_array().unwrap();
+    assert!(bars.len() >= 10, "the charts' bars: {colors}");
+    // Relative luminance of a grey on white: (L1 + 0.05) / (L2 + 0.05).
+    let contrast = |level: u8| {
+        let c = f64::from(level) / 255.0;
+        let l = if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        };
+        1.05 / (l + 0.05)
+    };
+    for bar in bars {
+        let bar: Vec<&str> = bar
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        let fill = grey(bar[0]).unwrap_or_else(|| panic!("a bar in colour: {}", bar[0]));
+        assert!(
+            contrast(fill) >= 3.0,
+            "a bar too light on paper: {}",
+            bar[0]
+        );
+        for text in &bar[1..] {
+            let level = grey(text).unwrap_or_else(|| panic!("a label in colour: {text}"));
+            assert!(contrast(level) >= 7.0, "a label too light on paper: {text}");
+        }
+    }
+    let pdf = print_when_laid_out(&browser).await;
+    browser.close().await;
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("infographics.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    std::fs::write(screenshots().join("kk-infographics-print.pdf"), &pdf).unwrap();
+    let text = run(PDFTOTEXT, &[file.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("Еріктілер штабы"),
+        "a chart label in the PDF:\n{text}"
     );
 }

@@ -5,8 +5,8 @@
 
 use super::harness::{BROWSER, Browser, KINDS, ready, screenshots, serve_example};
 
-/// A phone and a laptop.
-const SIZES: [(u32, u32); 2] = [(360, 740), (1280, 800)];
+/// The smallest phone the theme is for, a common phone, a laptop.
+const SIZES: [(u32, u32); 3] = [(320, 640), (360, 740), (1280, 800)];
 
 /// The width and height in a PNG's header.
 fn png_size(png: &[u8]) -> Option<(u32, u32)> {
