@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::Path;
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use crate::diag::{self, Diagnostic, Severity};
-use crate::render::{PageFacts, Plan, search};
+use crate::render::{FactsByUrl, Plan, search};
 use crate::write::Output;
 use crate::{Options, load, model, render, validate};
 
@@ -75,7 +76,7 @@ struct LastBuild {
     /// Each page's output fingerprint, by URL path.
     fingerprints: HashMap<String, u64>,
     /// What each page's rendering left to know, by URL path.
-    facts: HashMap<String, PageFacts>,
+    facts: FactsByUrl,
     /// The fingerprint of the infographics and static files.
     site_files: u64,
     /// The fingerprint of the indexes of all pages.
@@ -274,7 +275,7 @@ fn run(
     };
     let rendered = render::site(&site, &output, &plan)?;
     diagnostics.extend(rendered.diagnostics);
-    let mut facts: HashMap<String, PageFacts> = HashMap::with_capacity(site.pages.len());
+    let mut facts = FactsByUrl::with_capacity(site.pages.len());
     if let Some(last) = reuse {
         for (page, render) in site.pages.iter().zip(&plan.pages) {
             if let (false, Some(known)) = (render, last.facts.get(&page.url)) {
@@ -283,7 +284,7 @@ fn run(
         }
     }
     for (id, page_facts) in rendered.facts {
-        facts.insert(site.pages[id].url.clone(), page_facts);
+        facts.insert(site.pages[id].url.clone(), Arc::new(page_facts));
     }
     diagnostics.extend(render::check_anchors(&site, &facts));
     let records = (site.search && !output.is_discarded()).then(|| search::records(&site, &facts));

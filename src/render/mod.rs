@@ -16,4 +16,4 @@ pub(crate) mod xml;
 
 pub use functions::declare as declare_functions;
 pub use markdown::slugify;
-pub use site::{PageFacts, Plan, Rendered, check_anchors, site};
+pub use site::{FactsByUrl, PageFacts, Plan, Rendered, check_anchors, site};

@@ -6,14 +6,14 @@
 //! taken from the Markdown, rather than as HTML it would parse again; each
 //! language gets its own index, so results stay in the page's language.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::sync::Arc;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use super::site::PageFacts;
+use super::site::FactsByUrl;
 use crate::model::Site;
 use crate::write::Output;
 
@@ -48,7 +48,7 @@ pub struct Record {
 
 /// The records of every page of `site`, its text taken from `facts` (by
 /// URL path).
-pub fn records(site: &Site, facts: &HashMap<String, PageFacts>) -> Vec<Record> {
+pub fn records(site: &Site, facts: &FactsByUrl) -> Vec<Record> {
     site.pages
         .iter()
         .map(|page| Record {

@@ -70,6 +70,10 @@ pub struct PageFacts {
     pub text: Arc<str>,
 }
 
+/// What is known of each page, by URL path; shared, as a session carries
+/// it from build to build.
+pub type FactsByUrl = HashMap<String, Arc<PageFacts>>;
+
 /// Renders the pages and files `plan` asks for into `output`; the feeds,
 /// sitemap, 404 and root pages always.
 pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
@@ -255,8 +259,8 @@ fn render_template(
 /// Every `#anchor` of an internal link must be a heading id of its target;
 /// `facts` gives what is known of each page (by URL path), rendered now or
 /// in an earlier build.
-pub fn check_anchors(site: &Site, facts: &HashMap<String, PageFacts>) -> Vec<Diagnostic> {
-    let empty = PageFacts::default();
+pub fn check_anchors(site: &Site, facts: &FactsByUrl) -> Vec<Diagnostic> {
+    let empty = Arc::new(PageFacts::default());
     let by_url: HashMap<&str, PageId> = site
         .pages
         .iter()
