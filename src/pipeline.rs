@@ -287,7 +287,11 @@ fn run(
         facts.insert(site.pages[id].url.clone(), Arc::new(page_facts));
     }
     diagnostics.extend(render::check_anchors(&site, &facts));
-    let records = (site.search && !output.is_discarded()).then(|| search::records(&site, &facts));
+    let records = (site.search && !output.is_discarded()).then(|| {
+        let mut records = search::records(&site, &facts);
+        records.extend(rendered.search);
+        records
+    });
     if let (Search::Index, Some(records), false) = (search, &records, fails(&diagnostics)) {
         search::index_and_write(records, &output)?;
     }
@@ -345,17 +349,13 @@ fn site_files_fingerprint(site: &model::Site) -> u64 {
     hasher.finish()
 }
 
-/// What the indexes of all pages depend on: the theme, and every page's
-/// place, title and description.
+/// What the indexes of all pages depend on: the theme, the statistics (their
+/// pages are listed), and every page's place, title and description.
 fn page_index_fingerprint(site: &model::Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     let fingerprints = &site.fingerprints;
-    (
-        fingerprints.site,
-        &fingerprints.templates,
-        site.stats.is_some(),
-    )
-        .hash(&mut hasher);
+    let data = (fingerprints.data, site.stats.is_some());
+    (fingerprints.site, &fingerprints.templates, data).hash(&mut hasher);
     for page in &site.pages {
         let model::Page {
             url,

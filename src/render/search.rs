@@ -46,6 +46,20 @@ pub struct Record {
     text: Arc<str>,
 }
 
+impl Record {
+    /// The record of a page that aqparat makes (statistics): `url` with the
+    /// base path, its language, title and text.
+    pub fn new(url: String, lang: &str, title: &str, text: String) -> Record {
+        Record {
+            url,
+            lang: lang.to_string(),
+            title: title.to_string(),
+            description: String::new(),
+            text: text.into(),
+        }
+    }
+}
+
 /// The records of every page of `site`, its text taken from `facts` (by
 /// URL path).
 pub fn records(site: &Site, facts: &FactsByUrl) -> Vec<Record> {
@@ -189,7 +203,12 @@ async fn pagefind_files(
         index
             .add_custom_record(
                 record.url.clone(),
-                format!("{}. {}. {}", record.title, record.description, record.text),
+                [record.title.as_str(), &record.description, &record.text]
+                    .iter()
+                    .filter(|part| !part.is_empty())
+                    .copied()
+                    .collect::<Vec<&str>>()
+                    .join(". "),
                 record.lang.clone(),
                 Some(meta),
                 None,

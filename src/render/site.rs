@@ -53,6 +53,9 @@ pub struct Rendered {
     pub pages: usize,
     /// What the rendered pages left to know, by page.
     pub facts: Vec<(PageId, PageFacts)>,
+    /// The search records of the pages aqparat makes (statistics), made
+    /// whether or not they were rendered again.
+    pub search: Vec<super::search::Record>,
 }
 
 /// What is kept of a page once it is written: enough to check links to its
@@ -91,6 +94,10 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         pages: outcomes.len(),
         diagnostics: stats_diagnostics,
         facts: Vec::with_capacity(outcomes.len()),
+        search: match &infographics {
+            Some(infographics) if site.search => infographics.search_records(site),
+            _ => Vec::new(),
+        },
     };
     for (id, facts, diagnostics) in outcomes {
         rendered.diagnostics.extend(diagnostics);

@@ -9,12 +9,14 @@ use tera::Value;
 
 use super::cards::CardPainter;
 use super::charts::{self, Chart};
+use super::opendata;
 use super::prepare::{self, LangStats, paths};
-use super::{opendata, view::AidView};
+use super::view::{AidView, RecordView};
 use crate::diag::{Diagnostic, Span};
 use crate::model::Site;
 use crate::render::context::{GeneratedPage, Shared};
 use crate::render::functions::Localizer;
+use crate::render::search;
 use crate::write::Output;
 
 /// The statistics of a site, prepared in every language.
@@ -43,6 +45,45 @@ impl<'a> Infographics<'a> {
             groups.push(group(&|l| paths::organisation(l, &org.id)));
         }
         groups
+    }
+
+    /// The search records of the pages this adds: the overview, with every
+    /// record, and each organisation's page, with its own.
+    pub fn search_records(&self, site: &Site) -> Vec<search::Record> {
+        let describe = |r: &RecordView| {
+            format!(
+                "{}: {} {} — {} ({}; {}).",
+                r.organisation_name, r.category_name, r.what, r.display, r.when, r.source_title
+            )
+        };
+        let mut records = Vec::new();
+        for lang in &self.langs {
+            let code = lang.format.lang;
+            let view = &lang.view;
+            let title = lang.format.ui("infographics_title").unwrap_or_default();
+            let all: Vec<String> = view.records.iter().map(describe).collect();
+            records.push(search::Record::new(
+                site.link(&paths::overview(code)),
+                code,
+                &title,
+                all.join(" "),
+            ));
+            for org in view.organisations.iter().filter(|o| o.url.is_some()) {
+                let own: Vec<String> = view
+                    .records
+                    .iter()
+                    .filter(|r| r.organisation == org.id)
+                    .map(describe)
+                    .collect();
+                records.push(search::Record::new(
+                    site.link(&paths::organisation(code, &org.id)),
+                    code,
+                    &org.name,
+                    own.join(" "),
+                ));
+            }
+        }
+        records
     }
 
     /// The view of `lang`, for templates' `data.aid`.

@@ -1,5 +1,6 @@
-//! "Search for a Kazakh word and a Russian word finds the right page", and
-//! without JavaScript the header's link leads to the index of all pages.
+//! "Search for a Kazakh word and a Russian word finds the right page" (an
+//! organisation's name, its page of the statistics), and without
+//! JavaScript the header's link leads to the index of all pages.
 
 use std::time::{Duration, Instant};
 
@@ -86,12 +87,14 @@ async fn search_finds_a_kazakh_and_a_russian_word_on_the_right_page() {
     let browser = Browser::start(true).await;
     let prefix: String = KAZAKH_WORD.chars().take(5).collect();
     let mut problems = Vec::new();
-    for (lang, query) in [
-        ("kk", KAZAKH_WORD),
-        ("kk", prefix.as_str()),
-        ("ru", RUSSIAN_WORD),
+    let rules_page = |lang: &str| format!("/{lang}/{PAGE}");
+    for (lang, query, expected) in [
+        ("kk", KAZAKH_WORD, rules_page("kk")),
+        ("kk", prefix.as_str(), rules_page("kk")),
+        ("ru", RUSSIAN_WORD, rules_page("ru")),
+        // An organisation's name finds its page of the statistics.
+        ("ru", "Чосон", "/ru/infographics/choson/".to_string()),
     ] {
-        let expected = format!("/{lang}/{PAGE}");
         match search(&browser, &served, lang, query, &expected).await {
             Ok(paths) => {
                 let other = if lang == "kk" { "/ru/" } else { "/kk/" };
