@@ -1,7 +1,7 @@
 //! The one pipeline, **load → validate → model → render → write**, that
 //! `build` and `check` run. The only module that knows all five stages.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::Path;
@@ -80,7 +80,7 @@ struct LastBuild {
     /// The fingerprint of the infographics and static files.
     site_files: u64,
     /// The fingerprint of the indexes of all pages.
-    page_index: u64,
+    page_index: BTreeMap<String, u64>,
     /// The files it wrote or removed.
     written: Vec<String>,
     /// The search records it left for [`Session::update_search`] to index.
@@ -268,7 +268,11 @@ fn run(
                     })
                     .collect(),
                 site_files: last.site_files != site_files,
-                page_index: last.page_index != page_index,
+                page_index: page_index
+                    .iter()
+                    .filter(|(lang, fp)| last.page_index.get(*lang) != Some(fp))
+                    .map(|(lang, _)| lang.clone())
+                    .collect(),
             }
         }
         None => Plan::full(&site),
@@ -349,14 +353,22 @@ fn site_files_fingerprint(site: &model::Site) -> u64 {
     hasher.finish()
 }
 
-/// What the indexes of all pages depend on: the theme, the statistics (their
-/// pages are listed), and every page's place, title and description.
-fn page_index_fingerprint(site: &model::Site) -> u64 {
-    let mut hasher = DefaultHasher::new();
+/// What the index of all pages of each language depends on: the theme, the
+/// statistics (their pages are listed), and the place, title and
+/// description of each page of that language.
+fn page_index_fingerprint(site: &model::Site) -> BTreeMap<String, u64> {
+    let mut hashers: BTreeMap<String, DefaultHasher> = BTreeMap::new();
     let fingerprints = &site.fingerprints;
     let data = (fingerprints.data, site.stats.is_some());
-    (fingerprints.site, &fingerprints.templates, data).hash(&mut hasher);
+    for lang in &site.languages {
+        let mut hasher = DefaultHasher::new();
+        (fingerprints.site, &fingerprints.templates, data).hash(&mut hasher);
+        hashers.insert(lang.code.clone(), hasher);
+    }
     for page in &site.pages {
+        let Some(hasher) = hashers.get_mut(&page.lang) else {
+            continue;
+        };
         let model::Page {
             url,
             title,
@@ -366,9 +378,12 @@ fn page_index_fingerprint(site: &model::Site) -> u64 {
             subsections,
             ..
         } = page;
-        (url, title, description, kind.name(), pages, subsections).hash(&mut hasher);
+        (url, title, description, kind.name(), pages, subsections).hash(hasher);
     }
-    hasher.finish()
+    hashers
+        .into_iter()
+        .map(|(lang, h)| (lang, h.finish()))
+        .collect()
 }
 
 /// The output must not be the site itself or one of its input folders:

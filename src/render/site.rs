@@ -29,8 +29,8 @@ pub struct Plan {
     pub pages: Vec<bool>,
     /// Render the infographics and copy the static files.
     pub site_files: bool,
-    /// Render each language's index of all pages.
-    pub page_index: bool,
+    /// The languages whose index of all pages to render.
+    pub page_index: Vec<String>,
 }
 
 impl Plan {
@@ -39,7 +39,7 @@ impl Plan {
         Plan {
             pages: vec![true; site.pages.len()],
             site_files: true,
-            page_index: true,
+            page_index: site.languages.iter().map(|l| l.code.clone()).collect(),
         }
     }
 }
@@ -140,16 +140,15 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         .map(|i| i.url_groups())
         .unwrap_or_default();
     if site.theme.template_paths.contains_key(PAGE_INDEX_TEMPLATE) {
-        if plan.page_index {
-            write_page_indexes(
-                site,
-                &tera,
-                &shared,
-                &localizer,
-                output,
-                &mut rendered.diagnostics,
-            )?;
-        }
+        write_page_indexes(
+            site,
+            &tera,
+            &shared,
+            &localizer,
+            &plan.page_index,
+            output,
+            &mut rendered.diagnostics,
+        )?;
         let urls = site
             .languages
             .iter()
@@ -174,16 +173,17 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
     Ok(rendered)
 }
 
-/// The index of all pages of each language.
+/// The index of all pages of each language in `langs`.
 fn write_page_indexes(
     site: &Site,
     tera: &Tera,
     shared: &Shared,
     localizer: &Localizer,
+    langs: &[String],
     output: &Output,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> io::Result<()> {
-    for lang in &site.languages {
+    for lang in site.languages.iter().filter(|l| langs.contains(&l.code)) {
         let title = localizer
             .translate(&lang.code, "all_pages", None)
             .unwrap_or_default();
