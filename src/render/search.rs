@@ -3,7 +3,8 @@
 //! the first search.
 //!
 //! Pages are given to Pagefind as records (URL, language, title, text)
-//! taken from the Markdown, rather than as HTML it would parse again; each
+//! taken from the Markdown, rather than as HTML it would parse again; the
+//! statistics pages give theirs in words (see `stats::Infographics`). Each
 //! language gets its own index, so results stay in the page's language.
 
 use std::collections::{BTreeMap, HashSet};
