@@ -297,7 +297,7 @@ fn run(
         records
     });
     if let (Search::Index, Some(records), false) = (search, &records, fails(&diagnostics)) {
-        search::index_and_write(records, &output)?;
+        search::write(&search::index(records)?, &output)?;
     }
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);

@@ -91,14 +91,6 @@ impl Index {
     }
 }
 
-/// Indexes `records` and writes the index under [`DIR`] (see [`write`]).
-pub fn index_and_write(records: &[Record], output: &Output) -> io::Result<()> {
-    if output.is_discarded() {
-        return Ok(());
-    }
-    write(&index(records)?, output)
-}
-
 /// Indexes `records`: one Pagefind index per language, made in parallel
 /// (Pagefind indexes one page after another), then merged.
 pub fn index(records: &[Record]) -> io::Result<Index> {

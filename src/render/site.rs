@@ -95,7 +95,9 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         diagnostics: stats_diagnostics,
         facts: Vec::with_capacity(outcomes.len()),
         search: match &infographics {
-            Some(infographics) if site.search => infographics.search_records(site),
+            Some(infographics) if site.search && !output.is_discarded() => {
+                infographics.search_records(site)
+            }
             _ => Vec::new(),
         },
     };
