@@ -20,14 +20,14 @@ const KAZAKH_WORD: &str = "түшкіргенде";
 const RUSSIAN_WORD: &str = "подбородок";
 const PAGE: &str = "rules/protection/";
 
-/// The paths the search results link to.
-async fn result_paths(browser: &Browser) -> Vec<String> {
+/// The paths the links matching the CSS `selector` lead to.
+async fn link_paths(browser: &Browser, selector: &str) -> Vec<String> {
     let found = browser
         .client
         .execute(
-            "return Array.from(document.querySelectorAll('.search-results a'), \
+            "return Array.from(document.querySelectorAll(arguments[0]), \
              a => new URL(a.getAttribute('href'), location.href).pathname)",
-            vec![],
+            vec![Json::from(selector)],
         )
         .await
         .unwrap();
@@ -36,7 +36,7 @@ async fn result_paths(browser: &Browser) -> Vec<String> {
             .into_iter()
             .map(|p| p.as_str().unwrap_or("").to_string())
             .collect(),
-        other => panic!("search results: {other}"),
+        other => panic!("links {selector}: {other}"),
     }
 }
 
@@ -65,7 +65,7 @@ async fn search(
     input.send_keys(query).await.unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let paths = result_paths(browser).await;
+        let paths = link_paths(browser, ".search-results a").await;
         if paths.iter().any(|p| p == expected) {
             return Ok(paths);
         }
@@ -157,22 +157,9 @@ async fn without_javascript_the_search_link_leads_to_an_index_of_all_pages() {
         "without JavaScript there is no search form"
     );
     browser.follow("header a.search-link", "/kk/pages/").await;
-    let links = browser
-        .client
-        .execute(
-            "return Array.from(document.querySelectorAll('main a[href]'), \
-             a => new URL(a.getAttribute('href'), location.href).pathname)",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let links = link_paths(&browser, "main a[href]").await;
     browser.close().await;
-    let links: Vec<&str> = links
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(Json::as_str)
-        .collect();
+    let links: Vec<&str> = links.iter().map(String::as_str).collect();
     assert!(
         links.contains(&"/kk/rules/protection/"),
         "/kk/pages/ lacks the rules page: {links:?}"
