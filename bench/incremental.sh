@@ -15,15 +15,20 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N=${1:-10000}
 EDITS=${2:-10}
 WORK=$(mktemp -d "${BENCH_DIR:-$ROOT/target}/incremental.XXXXXX")
-trap 'kill $WATCH 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $WATCH 2>/dev/null && wait $WATCH; rm -rf "$WORK"' EXIT
 
 cargo build --release --quiet --example corpus --bin aqparat --manifest-path "$ROOT/Cargo.toml"
 "$ROOT/target/release/examples/corpus" "$N" "$WORK/site" >/dev/null
 cp -r "$ROOT/themes" "$WORK/site/"
+# BENCH_SEARCH=false measures without the search index catching up behind.
+[ "${BENCH_SEARCH:-true}" = false ] && echo "search: false" >>"$WORK/site/site.yaml"
 "$ROOT/target/release/aqparat" watch --root "$WORK/site" --output "$WORK/public" 2>"$WORK/watch.log" &
 WATCH=$!
 until grep -q '"ok":true' "$WORK/public.status.json" 2>/dev/null; do sleep 0.05; done
 echo "first build: $(grep '^built' "$WORK/watch.log" | head -1)"
+# Once idle, the watcher prepares the other build folder (hard links to the
+# first build's 20,000 files): edits made after that are what is measured.
+sleep "${SETTLE:-10}"
 
 python3 - "$WORK" "$EDITS" <<'PY'
 import os, re, sys, time, statistics

@@ -23,9 +23,11 @@ mod options;
 pub mod pipeline;
 pub mod render;
 pub mod serve;
+mod session;
 pub mod validate;
 pub mod watch;
 pub mod write;
 
 pub use options::Options;
-pub use pipeline::{Report, Session, build, check};
+pub use pipeline::{Report, build, check};
+pub use session::Session;

@@ -5,22 +5,32 @@
 //! Input is `site.yaml`, `content/`, `data/`, `themes/` and `static/`;
 //! hidden files, editors' temporary and backup files and the output are
 //! ignored. Editors' atomic saves, renames, deletions, new folders and bursts
-//! of changes (a `git checkout`) arrive as one debounced batch: one rebuild.
+//! of changes (a `git checkout`) arrive as debounced batches; batches that
+//! follow each other closely make one build.
 
 use std::io;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use notify::event::{MetadataKind, ModifyKind};
 use notify::{EventKind, PollWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, FileIdMap, new_debouncer, new_debouncer_opt};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, FileIdMap, new_debouncer, new_debouncer_opt,
+};
 
 use crate::{Options, Report, Session};
 
-/// How long to wait for a burst of changes to end before rebuilding.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// How long a file must be left alone before its change is reported: long
+/// enough for an editor's save (a temporary file renamed over the old one).
+const DEBOUNCE: Duration = Duration::from_millis(5);
+/// How long no file may change before the changes are built: a burst (a
+/// `git checkout` writing both languages of a page) makes one build. Short
+/// enough not to keep the writer waiting.
+const QUIET: Duration = Duration::from_millis(10);
+/// The longest a build waits for a burst of changes to end.
+const MAX_WAIT: Duration = Duration::from_secs(2);
 /// How often to look at every file when the file system sends no events.
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
@@ -72,26 +82,31 @@ pub fn run(
         Box::new(debouncer)
     };
     let mut session = Session::new(options.clone());
-    after_build(&build(&mut session));
+    after_build(&timed(|| session.build()));
     while !stop.load(Ordering::SeqCst) {
         match changes.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => {
-                let relevant = events
-                    .iter()
-                    .filter(|e| is_change(&e.kind))
-                    .flat_map(|e| &e.paths)
-                    .any(|path| is_input(&options.root, path));
-                if relevant {
-                    after_build(&build(&mut session));
+                // The batches that follow within `QUIET` join this one.
+                let mut batch = Changes::default();
+                batch.add(&options.root, &events);
+                let started = Instant::now();
+                while started.elapsed() < MAX_WAIT {
+                    match changes.recv_timeout(QUIET) {
+                        Ok(Ok(events)) => batch.add(&options.root, &events),
+                        Ok(Err(errors)) => report_watch_errors(&errors),
+                        Err(_) => break,
+                    }
+                }
+                if let Some(paths) = batch.paths() {
+                    after_build(&timed(|| session.build_changed(paths)));
+                } else if batch.relevant {
+                    after_build(&timed(|| session.build()));
                 }
             }
-            Ok(Err(errors)) => {
-                for error in errors {
-                    eprintln!("aqparat: file watcher: {error}");
-                }
-            }
-            // Quiet: the search index catches up, in the background.
-            Err(RecvTimeoutError::Timeout) => match session.update_search() {
+            Ok(Err(errors)) => report_watch_errors(&errors),
+            // Quiet: the next build's folder is prepared, and the search
+            // index catches up in the background.
+            Err(RecvTimeoutError::Timeout) => match session.when_idle() {
                 Some(Ok(pages)) => eprintln!("search index of {pages} pages published"),
                 Some(Err(error)) => eprintln!("aqparat: search index not updated: {error}"),
                 None => {}
@@ -102,13 +117,67 @@ pub fn run(
     Ok(())
 }
 
-fn build(session: &mut Session) -> Build {
+fn report_watch_errors(errors: &[notify::Error]) {
+    for error in errors {
+        eprintln!("aqparat: file watcher: {error}");
+    }
+}
+
+fn timed(build: impl FnOnce() -> io::Result<Report>) -> Build {
     let started = Instant::now();
-    let result = session.build();
+    let result = build();
     Build {
         result,
         duration: started.elapsed(),
     }
+}
+
+/// The site's input files that a batch of events changed.
+#[derive(Default)]
+struct Changes {
+    /// Whether any input changed.
+    relevant: bool,
+    /// The changed input files, relative to the root; `None` when the
+    /// watcher could not say which (it lost events and asks for a rescan).
+    paths: Option<Vec<PathBuf>>,
+    /// Whether `paths` is not known.
+    unknown: bool,
+}
+
+impl Changes {
+    fn add(&mut self, root: &Path, events: &[DebouncedEvent]) {
+        for event in events.iter().filter(|e| is_change(&e.kind)) {
+            if event.need_rescan() || event.paths.is_empty() {
+                self.relevant = true;
+                self.unknown = true;
+            }
+            for path in &event.paths {
+                let Some(rel) = relative(root, path).filter(|rel| is_input(rel)) else {
+                    continue;
+                };
+                self.relevant = true;
+                let paths = self.paths.get_or_insert_with(Vec::new);
+                if !paths.contains(&rel) {
+                    paths.push(rel);
+                }
+            }
+        }
+    }
+
+    /// The changed files, when they are known.
+    fn paths(&self) -> Option<&[PathBuf]> {
+        self.paths.as_deref().filter(|_| !self.unknown)
+    }
+}
+
+/// The path of `path` relative to `root`, as the watcher reports changes
+/// (absolute, or under `root` as given).
+fn relative(root: &Path, path: &Path) -> Option<PathBuf> {
+    let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    path.strip_prefix(&absolute_root)
+        .or_else(|_| path.strip_prefix(root))
+        .ok()
+        .map(Path::to_path_buf)
 }
 
 /// Whether an event changes a file: reading a file (as the build itself
@@ -120,15 +189,9 @@ fn is_change(kind: &EventKind) -> bool {
     )
 }
 
-/// Whether a changed `path` is part of the site's input.
-pub fn is_input(root: &Path, path: &Path) -> bool {
-    let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let Ok(rel) = path
-        .strip_prefix(&absolute_root)
-        .or_else(|_| path.strip_prefix(root))
-    else {
-        return false;
-    };
+/// Whether a changed path `rel` (relative to the root) is part of the
+/// site's input.
+fn is_input(rel: &Path) -> bool {
     let mut components = rel.components();
     let first = match components.next() {
         Some(Component::Normal(name)) => name.to_string_lossy(),
@@ -153,7 +216,7 @@ pub fn is_input(root: &Path, path: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_input;
+    use super::{is_input, relative};
     use std::path::Path;
 
     #[test]
@@ -175,11 +238,12 @@ mod tests {
             "/site/content/.hidden/a.kk.md",
             "/elsewhere/content/a.kk.md",
         ];
+        let input = |path: &str| relative(root, Path::new(path)).is_some_and(|rel| is_input(&rel));
         for path in yes {
-            assert!(is_input(root, Path::new(path)), "{path}");
+            assert!(input(path), "{path}");
         }
         for path in no {
-            assert!(!is_input(root, Path::new(path)), "{path}");
+            assert!(!input(path), "{path}");
         }
     }
 }

@@ -100,12 +100,23 @@ pub const CONTENT_DIR: &str = "content";
 
 /// One content file as loaded: the page and the problems of its front
 /// matter, or why it could not be read.
-type Loaded = Result<(RawPage, Vec<Diagnostic>), Diagnostic>;
+pub type Loaded = Result<(RawPage, Vec<Diagnostic>), Diagnostic>;
 
 /// Content files loaded by the earlier builds of a session, with their
 /// stamps: a file whose stamp has not changed is not read again.
 #[derive(Default)]
 pub struct ContentCache(HashMap<PathBuf, (u64, Loaded)>);
+
+impl ContentCache {
+    /// Reads the content file `rel` again, as it changed; keeps it and
+    /// gives the page with the problems of its front matter.
+    pub fn reload(&mut self, root: &Path, rel: &Path) -> Loaded {
+        let stamp = super::fingerprint::stamp(root, rel);
+        let loaded = load_page(root, rel.to_path_buf(), stamp);
+        self.0.insert(rel.to_path_buf(), (stamp, loaded.clone()));
+        loaded
+    }
+}
 
 /// Reads every `.md` file under `content/`, except those `cache` holds
 /// unchanged; leaves what it read in `cache`.

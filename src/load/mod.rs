@@ -16,7 +16,7 @@ mod theme;
 mod yaml;
 
 pub use config::{RawConfig, RawLanguage};
-pub use content::{ContentCache, FrontMatter, PageText, RawPage, read_page};
+pub use content::{CONTENT_DIR, ContentCache, FrontMatter, Loaded, PageText, RawPage, read_page};
 pub use data::{
     AID_DIR, DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod,
     RawRecord, RawSource, RawUnit, Texts,

@@ -91,7 +91,8 @@ pub fn site(
     }
 }
 
-fn page_from_raw(raw: RawPage) -> Page {
+/// The page a content file becomes, not yet linked to the others.
+pub(super) fn page_from_raw(raw: RawPage) -> Page {
     let kind = match (raw.is_section, raw.key.is_empty()) {
         (true, true) => PageKind::Home,
         (true, false) => PageKind::Section,
@@ -178,18 +179,8 @@ fn link(pages: &mut [Page]) {
             children.entry(parent).or_default().push(id);
         }
     }
-    for (parent, mut ids) in children {
-        ids.sort_by_key(|&id| {
-            let p = &pages[id];
-            (
-                p.weight.unwrap_or(i64::MAX),
-                Reverse(p.date),
-                p.title.clone(),
-            )
-        });
-        let (sections, plain): (Vec<_>, Vec<_>) = ids
-            .into_iter()
-            .partition(|&id| pages[id].kind == PageKind::Section);
+    for (parent, ids) in children {
+        let (sections, plain) = listing(pages, ids);
         for pair in plain.windows(2) {
             pages[pair[0]].next = Some(pair[1]);
             pages[pair[1]].previous = Some(pair[0]);
@@ -197,4 +188,20 @@ fn link(pages: &mut [Page]) {
         pages[parent].pages = plain;
         pages[parent].subsections = sections;
     }
+}
+
+/// A section's listing of its children `ids` (given in file order): its
+/// subsections and its pages, each in listing order — by weight, then the
+/// newest first, then by title.
+pub(super) fn listing(pages: &[Page], mut ids: Vec<PageId>) -> (Vec<PageId>, Vec<PageId>) {
+    ids.sort_by_key(|&id| {
+        let p = &pages[id];
+        (
+            p.weight.unwrap_or(i64::MAX),
+            Reverse(p.date),
+            p.title.clone(),
+        )
+    });
+    ids.into_iter()
+        .partition(|&id| pages[id].kind == PageKind::Section)
 }

@@ -8,13 +8,15 @@
 mod build;
 mod date;
 mod deps;
+mod edit;
 mod page;
 mod site;
 mod stats;
 
 pub use build::site;
 pub use date::{Date, DayOrMonth};
-pub use deps::page_fingerprints;
+pub use deps::{Fingerprinter, in_menu, page_fingerprints, showing, summary};
+pub use edit::{Edit, edit};
 pub use page::{Page, PageId, PageKind, output_url};
 pub use site::{Lang, Site, Theme};
 pub use stats::{

@@ -30,7 +30,7 @@ impl PageKind {
 }
 
 /// One content file, ready to render.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     /// Language-independent name (`rules/quarantine`, `rules`, or `` for home).
     pub key: String,

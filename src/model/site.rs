@@ -76,6 +76,13 @@ impl Site {
         self.by_key.find(&self.pages, key, lang)
     }
 
+    /// The page at the URL path `url` (`kk/rules/quarantine/`), if any.
+    pub fn page_at(&self, url: &str) -> Option<PageId> {
+        let (lang, rest) = url.split_once('/')?;
+        let id = self.page(rest.strip_suffix('/').unwrap_or(rest), lang)?;
+        (self.pages[id].url == url).then_some(id)
+    }
+
     /// The theme's folder, relative to the root (`themes/default`).
     pub fn theme_dir(&self) -> PathBuf {
         self.theme.dir.clone()

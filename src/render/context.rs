@@ -7,8 +7,8 @@ use tera::{Context, Value};
 
 use super::functions::Localizer;
 use super::markdown::Heading;
-use super::search;
 use super::stats::Infographics;
+use super::{page_index, search};
 use crate::model::{Date, Page, PageId, PageKind, Site};
 
 /// A page as listed elsewhere (sections, neighbours, breadcrumbs).
@@ -54,15 +54,6 @@ struct LanguageEntry<'a> {
     name: &'a str,
     title: &'a str,
     url: String,
-}
-
-/// The theme's template of the index of all pages of a language; a theme
-/// without it has no such page.
-pub const PAGE_INDEX_TEMPLATE: &str = "pages.html";
-
-/// The URL path of the index of all pages of `lang`.
-pub fn page_index_url(lang: &str) -> String {
-    format!("{lang}/pages/")
 }
 
 /// What a page that aqparat makes itself is.
@@ -137,8 +128,8 @@ impl<'a> Shared<'a> {
                     let url = site.link(&format!("{}/infographics/", l.code));
                     map.insert("infographics_url".into(), url.into());
                 }
-                if site.theme.template_paths.contains_key(PAGE_INDEX_TEMPLATE) {
-                    let url = site.link(&page_index_url(&l.code));
+                if page_index::exists(site) {
+                    let url = site.link(&page_index::url(&l.code, 1));
                     map.insert("pages_url".into(), url.into());
                 }
                 if site.search {
@@ -314,20 +305,18 @@ impl<'a> Shared<'a> {
             .clone()
     }
 
-    /// The pages of `lang` for its index of all pages: one group per
-    /// section (the home page first, then each section in the order of the
-    /// menu, depth first), each `{section, pages}`.
-    pub fn page_groups(&self, site: &Site, lang: &str) -> Value {
-        let mut groups = Vec::new();
-        let mut todo: Vec<PageId> = site.page("", lang).into_iter().collect();
-        while let Some(id) = todo.pop() {
-            let section = &site.pages[id];
-            let mut group = tera::Map::new();
-            group.insert("section".into(), self.summary(id));
-            group.insert("pages".into(), self.list(&section.pages));
-            groups.push(Value::from(group));
-            todo.extend(section.subsections.iter().rev());
-        }
+    /// The `groups` of a part of the index of all pages: each
+    /// `{section, pages}`.
+    pub fn page_groups(&self, groups: &[page_index::Group]) -> Value {
+        let groups: Vec<Value> = groups
+            .iter()
+            .map(|group| {
+                let mut value = tera::Map::new();
+                value.insert("section".into(), self.summary(group.section));
+                value.insert("pages".into(), self.list(&group.pages));
+                Value::from(value)
+            })
+            .collect();
         Value::from(groups)
     }
 

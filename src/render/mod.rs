@@ -8,6 +8,7 @@
 pub(crate) mod context;
 pub mod functions;
 mod markdown;
+pub(crate) mod page_index;
 mod qr;
 pub(crate) mod search;
 mod site;

@@ -12,9 +12,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
-use super::context::{GeneratedPage, PAGE_INDEX_TEMPLATE, Shared, page_index_url};
+use super::context::{GeneratedPage, Shared};
 use super::functions::{self, Localizer};
 use super::markdown::{self, AnchorLink};
+use super::page_index;
 use super::stats::{self, Infographics};
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::tera_error_diagnostic;
@@ -29,17 +30,32 @@ pub struct Plan {
     pub pages: Vec<bool>,
     /// Render the infographics and copy the static files.
     pub site_files: bool,
-    /// The languages whose index of all pages to render.
+    /// The parts of the indexes of all pages to render, by URL path.
     pub page_index: Vec<String>,
+    /// The languages whose 404 page to render.
+    pub error_pages: Vec<String>,
+    /// The languages whose feed to render.
+    pub feeds: Vec<String>,
+    /// Render `/`, `robots.txt` and the sitemap.
+    pub site_index: bool,
 }
 
 impl Plan {
     /// Everything.
     pub fn full(site: &Site) -> Plan {
+        let languages: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
         Plan {
             pages: vec![true; site.pages.len()],
             site_files: true,
-            page_index: site.languages.iter().map(|l| l.code.clone()).collect(),
+            page_index: page_index::url_groups(site)
+                .into_iter()
+                .flatten()
+                .map(|(_, url)| url)
+                .filter(|_| page_index::exists(site))
+                .collect(),
+            error_pages: languages.clone(),
+            feeds: languages,
+            site_index: true,
         }
     }
 }
@@ -53,9 +69,9 @@ pub struct Rendered {
     pub pages: usize,
     /// What the rendered pages left to know, by page.
     pub facts: Vec<(PageId, PageFacts)>,
-    /// The search records of the pages aqparat makes (statistics), made
-    /// whether or not they were rendered again.
-    pub search: Vec<super::search::Record>,
+    /// The search records of the pages aqparat makes (statistics), when
+    /// they were rendered.
+    pub search: Option<Vec<super::search::Record>>,
 }
 
 /// What is kept of a page once it is written: enough to check links to its
@@ -77,8 +93,7 @@ pub struct PageFacts {
 /// it from build to build.
 pub type FactsByUrl = HashMap<String, Arc<PageFacts>>;
 
-/// Renders the pages and files `plan` asks for into `output`; the feeds,
-/// sitemap, 404 and root pages always.
+/// Renders the pages and files `plan` asks for into `output`.
 pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
     let localizer = Arc::new(Localizer::new(site));
     let mut tera = site.theme.tera.clone();
@@ -94,12 +109,12 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         pages: outcomes.len(),
         diagnostics: stats_diagnostics,
         facts: Vec::with_capacity(outcomes.len()),
-        search: match &infographics {
-            Some(infographics) if site.search && !output.is_discarded() => {
-                infographics.search_records(site)
-            }
-            _ => Vec::new(),
-        },
+        search: (site.search && plan.site_files && !output.is_discarded()).then(|| {
+            infographics
+                .as_ref()
+                .map(|i| i.search_records(site))
+                .unwrap_or_default()
+        }),
     };
     for (id, facts, diagnostics) in outcomes {
         rendered.diagnostics.extend(diagnostics);
@@ -111,7 +126,11 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         })?;
         rendered.diagnostics.extend(written);
     }
-    for lang in &site.languages {
+    for lang in site
+        .languages
+        .iter()
+        .filter(|l| plan.error_pages.contains(&l.code))
+    {
         let context = shared.generated(
             site,
             &lang.code,
@@ -132,17 +151,19 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
             }
             Err(d) => rendered.diagnostics.push(d),
         }
+    }
+    for lang in &plan.feeds {
         output.write(
-            &format!("{}/atom.xml", lang.code),
-            super::xml::atom(site, &lang.code).as_bytes(),
+            &format!("{lang}/atom.xml"),
+            super::xml::atom(site, lang).as_bytes(),
         )?;
     }
     let mut generated = infographics
         .as_ref()
         .map(|i| i.url_groups())
         .unwrap_or_default();
-    if site.theme.template_paths.contains_key(PAGE_INDEX_TEMPLATE) {
-        write_page_indexes(
+    if page_index::exists(site) {
+        page_index::write(
             site,
             &tera,
             &shared,
@@ -151,63 +172,26 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
             output,
             &mut rendered.diagnostics,
         )?;
-        let urls = site
-            .languages
-            .iter()
-            .map(|l| (l.code.clone(), page_index_url(&l.code)));
-        generated.push(urls.collect());
+        generated.extend(page_index::url_groups(site));
     }
-    match render_template(site, &tera, "root.html", &root_context(site)) {
-        Ok(Some(html)) => output.write("index.html", &html)?,
-        Ok(None) => {}
-        Err(d) => rendered.diagnostics.push(d),
+    if plan.site_index {
+        match render_template(site, &tera, "root.html", &root_context(site)) {
+            Ok(Some(html)) => output.write("index.html", &html)?,
+            Ok(None) => {}
+            Err(d) => rendered.diagnostics.push(d),
+        }
+        output.write(
+            "sitemap.xml",
+            super::xml::sitemap(site, &generated).as_bytes(),
+        )?;
+        output.write("robots.txt", super::xml::robots(site).as_bytes())?;
     }
-    output.write(
-        "sitemap.xml",
-        super::xml::sitemap(site, &generated).as_bytes(),
-    )?;
-    output.write("robots.txt", super::xml::robots(site).as_bytes())?;
     if plan.site_files {
         for file in site.theme.static_files.iter().chain(&site.static_files) {
             output.copy(&file.source, &file.output)?;
         }
     }
     Ok(rendered)
-}
-
-/// The index of all pages of each language in `langs`.
-fn write_page_indexes(
-    site: &Site,
-    tera: &Tera,
-    shared: &Shared,
-    localizer: &Localizer,
-    langs: &[String],
-    output: &Output,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> io::Result<()> {
-    for lang in site.languages.iter().filter(|l| langs.contains(&l.code)) {
-        let title = localizer
-            .translate(&lang.code, "all_pages", None)
-            .unwrap_or_default();
-        let mut context = shared.generated(
-            site,
-            &lang.code,
-            page_index_url,
-            GeneratedPage {
-                kind: "pages",
-                title: &title,
-                has_translations: true,
-            },
-        );
-        context.insert_value("groups", shared.page_groups(site, &lang.code));
-        let url = page_index_url(&lang.code);
-        match render_template(site, tera, PAGE_INDEX_TEMPLATE, &context) {
-            Ok(Some(html)) => output.write(&format!("{url}index.html"), &html)?,
-            Ok(None) => {}
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    Ok(())
 }
 
 fn render_page(
@@ -240,7 +224,7 @@ fn render_page(
 /// Renders `template`, turning a Tera error into a diagnostic that points
 /// into the template file. A template that exists but failed to parse was
 /// reported by `load`; it gives `None` here instead of an error per page.
-fn render_template(
+pub(super) fn render_template(
     site: &Site,
     tera: &Tera,
     template: &str,
@@ -265,19 +249,17 @@ fn render_template(
     })
 }
 
-/// Every `#anchor` of an internal link must be a heading id of its target;
-/// `facts` gives what is known of each page (by URL path), rendered now or
-/// in an earlier build.
-pub fn check_anchors(site: &Site, facts: &FactsByUrl) -> Vec<Diagnostic> {
+/// Every `#anchor` of an internal link from the pages `from` must be a
+/// heading id of its target; `facts` gives what is known of each page (by
+/// URL path), rendered now or in an earlier build.
+pub fn check_anchors(
+    site: &Site,
+    facts: &FactsByUrl,
+    from: impl Iterator<Item = PageId>,
+) -> Vec<Diagnostic> {
     let empty = Arc::new(PageFacts::default());
-    let by_url: HashMap<&str, PageId> = site
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(id, p)| (p.url.as_str(), id))
-        .collect();
     let mut diagnostics = Vec::new();
-    for page in &site.pages {
+    for page in from.map(|id| &site.pages[id]) {
         let Some(own) = facts.get(&page.url) else {
             continue;
         };
@@ -286,9 +268,9 @@ pub fn check_anchors(site: &Site, facts: &FactsByUrl) -> Vec<Diagnostic> {
             if target.heading_ids.iter().any(|h| h == &link.anchor) {
                 continue;
             }
-            let target_path = by_url
-                .get(link.target.as_str())
-                .map(|&id| display_path(&site.pages[id].path));
+            let target_path = site
+                .page_at(&link.target)
+                .map(|id| display_path(&site.pages[id].path));
             let known = if target.heading_ids.is_empty() {
                 "it has no headings".to_string()
             } else {

@@ -11,4 +11,5 @@ mod pages;
 mod sources;
 
 pub use config::language_codes;
+pub use pages::check_front_matter as page;
 pub use sources::sources;

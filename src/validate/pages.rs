@@ -2,6 +2,7 @@
 //! files would share, and missing translations.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::{RawPage, Sources, yaml_span};
@@ -47,7 +48,7 @@ pub fn check(
     let mut langs_by_key: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for page in &sources.pages {
         let Some(languages) = languages else {
-            check_front_matter(page, sources, diagnostics);
+            check_front_matter(page, &sources.theme.template_paths, diagnostics);
             continue;
         };
         if !languages.contains(&page.lang) {
@@ -65,7 +66,7 @@ pub fn check(
             );
             continue;
         }
-        check_front_matter(page, sources, diagnostics);
+        check_front_matter(page, &sources.theme.template_paths, diagnostics);
         if page.front.draft && !include_drafts {
             continue;
         }
@@ -107,8 +108,12 @@ pub fn check(
     }
 }
 
-/// Title, dates and template of one page.
-fn check_front_matter(page: &RawPage, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+/// Title, dates and template of one page; `templates`: the theme's.
+pub fn check_front_matter(
+    page: &RawPage,
+    templates: &BTreeMap<String, PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if !page.has_front_matter {
         return;
     }
@@ -153,20 +158,14 @@ fn check_front_matter(page: &RawPage, sources: &Sources, diagnostics: &mut Vec<D
         ));
     }
     if let Some(template) = &front.template
-        && !sources.theme.template_paths.contains_key(&template.value)
+        && !templates.contains_key(&template.value)
     {
         diagnostics.push(error(
             yaml_span(template, 1),
             format!("template `{}` does not exist in the theme", template.value),
             &format!(
                 "use one of: {}",
-                sources
-                    .theme
-                    .template_paths
-                    .keys()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                templates.keys().cloned().collect::<Vec<_>>().join(", ")
             ),
         ));
     }

@@ -105,6 +105,18 @@ impl Output {
         })
     }
 
+    /// With [`Publish::Link`], brings the build folder that `destination`
+    /// does not point at up to the current build, as [`Output::staging`]
+    /// would (`changed_last_time`: the files the current build wrote or
+    /// removed); the next build then starts at once.
+    pub fn prepare_next(destination: &Path, changed_last_time: &[String]) -> io::Result<()> {
+        match link_slots(destination) {
+            (Some(current), slot) if slot.is_dir() => relink(&current, &slot, changed_last_time),
+            (Some(current), slot) => link_tree(&current, &slot),
+            (None, _) => Ok(()),
+        }
+    }
+
     /// The files written or removed so far, relative to the output root.
     pub fn written(&self) -> Vec<String> {
         match self {
@@ -295,35 +307,10 @@ fn link_staging(
     destination: &Path,
     changed_last_time: Option<&[String]>,
 ) -> io::Result<(PathBuf, bool)> {
-    let builds = builds_dir(destination);
-    let current = fs::canonicalize(destination)
-        .ok()
-        .filter(|_| destination.is_symlink());
-    let slot = SLOTS
-        .iter()
-        .map(|s| builds.join(s))
-        .find(|slot| {
-            current
-                .as_ref()
-                .is_none_or(|c| fs::canonicalize(slot).ok().as_ref() != Some(c))
-        })
-        .unwrap_or_else(|| builds.join(SLOTS[0]));
+    let (current, slot) = link_slots(destination);
     match (current, changed_last_time) {
         (Some(current), Some(changed)) if slot.is_dir() => {
-            // The slot holds the build before the current one: bring over
-            // what the current build changed.
-            for rel in changed {
-                let (from, to) = (current.join(rel), slot.join(rel));
-                let _ = fs::remove_file(&to);
-                if from.is_file() {
-                    if let Some(parent) = to.parent() {
-                        fs::create_dir_all(parent)?;
-                    }
-                    fs::hard_link(&from, &to)?;
-                } else if let Some(parent) = to.parent() {
-                    let _ = fs::remove_dir(parent);
-                }
-            }
+            relink(&current, &slot, changed)?;
             Ok((slot, true))
         }
         (Some(current), Some(_)) => {
@@ -338,6 +325,43 @@ fn link_staging(
             Ok((slot, false))
         }
     }
+}
+
+/// The build folder the output link points at, if any, and the other one.
+fn link_slots(destination: &Path) -> (Option<PathBuf>, PathBuf) {
+    let builds = builds_dir(destination);
+    let current = fs::canonicalize(destination)
+        .ok()
+        .filter(|_| destination.is_symlink());
+    let slot = SLOTS
+        .iter()
+        .map(|s| builds.join(s))
+        .find(|slot| {
+            current
+                .as_ref()
+                .is_none_or(|c| fs::canonicalize(slot).ok().as_ref() != Some(c))
+        })
+        .unwrap_or_else(|| builds.join(SLOTS[0]));
+    (current, slot)
+}
+
+/// Brings the build folder `slot`, which holds the build before `current`,
+/// up to `current`: the files `changed` (those `current` wrote or removed)
+/// are replaced with hard links to `current`'s.
+fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
+    for rel in changed {
+        let (from, to) = (current.join(rel), slot.join(rel));
+        let _ = fs::remove_file(&to);
+        if from.is_file() {
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::hard_link(&from, &to)?;
+        } else if let Some(parent) = to.parent() {
+            let _ = fs::remove_dir(parent);
+        }
+    }
+    Ok(())
 }
 
 /// Points the output link at the staged build: a new link renamed over the

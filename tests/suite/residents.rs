@@ -171,3 +171,66 @@ fn a_site_may_go_without_the_search_index() {
     assert!(!page.contains("data-search"));
     assert!(!page.contains("search.js"));
 }
+
+/// Adds `count` pages in each language to a new section `archive` of `site`.
+fn add_archive(site: &TestSite, count: usize) {
+    for lang in ["kk", "ru"] {
+        site.write(
+            &format!("content/archive/_index.{lang}.md"),
+            "---\ntitle: Мұрағат\n---\n",
+        );
+        for n in 1..=count {
+            site.write(
+                &format!("content/archive/note-{n:04}.{lang}.md"),
+                format!("---\ntitle: Хабар {n:04}\ndate: 2020-04-01\n---\nМәтін.\n"),
+            );
+        }
+    }
+}
+
+#[test]
+fn a_large_index_of_all_pages_comes_in_parts() {
+    let site = TestSite::example();
+    add_archive(&site, 620);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let first = site.read("kk/pages/index.html");
+    let second = site.read("kk/pages/2/index.html");
+    assert!(!site.public().join("kk/pages/3").exists(), "two parts");
+    // The parts lead to each other.
+    assert!(first.contains("<a href=\"/kk/pages/2/\" rel=\"next\">"));
+    assert!(second.contains("<a href=\"/kk/pages/\" rel=\"prev\">"));
+    assert!(second.contains("<title>Барлық беттер · 2/2"));
+    // Every page of the language is in exactly one part; the archive's
+    // heading is repeated where it continues.
+    let page_links = |html: &str| -> Vec<String> {
+        attributes(html.split("<main").nth(1).unwrap(), "href")
+            .into_iter()
+            .filter(|l| l.starts_with("/kk/") && !l.starts_with("/kk/pages/"))
+            .collect()
+    };
+    let (a, b) = (page_links(&first), page_links(&second));
+    let entries = |html: &str| {
+        let list = html
+            .split("<main")
+            .nth(1)
+            .unwrap()
+            .split("class=\"pager parts\"")
+            .next()
+            .unwrap();
+        list.matches("<h2 id=\"group-").count() + list.matches("<li><a href=").count()
+    };
+    assert_eq!(entries(&first), 500);
+    for n in [1, 300, 620] {
+        let url = format!("/kk/archive/note-{n:04}/");
+        let found = a.iter().chain(&b).filter(|l| **l == url).count();
+        assert_eq!(found, 1, "{url}");
+    }
+    assert!(a.contains(&"/kk/archive/".to_string()) && b.contains(&"/kk/archive/".to_string()));
+    // The statistics pages are listed once, at the end.
+    assert!(!first.contains("id=\"group-infographics\""));
+    assert!(second.contains("id=\"group-infographics\""));
+    // Each part is in the sitemap.
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://mangystau-volunteers.example/kk/pages/2/</loc>"));
+}

@@ -305,7 +305,10 @@ fn a_git_push_publishes_a_broken_push_keeps_the_site_and_the_fix_publishes_again
     git(clone, &["commit", "-am", "fix"]);
     push();
     wait_for_page(&output, "kk/about/index.html", "Түзетілді");
-    assert_eq!(status(&output).unwrap()["ok"], true);
+    // The status file follows the publication.
+    wait_until("an ok status", || {
+        status(&output).filter(|s| s["ok"] == true)
+    });
 }
 
 /// The `(rendered, total)` counts of the last "built" line once there are
@@ -384,17 +387,21 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     wait_for_page(&output, "ru/figures/index.html", "88 семей");
 
     // The search index follows the pages once the watcher is quiet.
-    watch.wait_for_output("the search index", |t| {
-        t.rsplit("\nbuilt ")
-            .next()
-            .is_some_and(|after| after.contains("\nsearch index of "))
-    });
+    wait_for_search_index(&watch);
 
-    // The result is the same as a full build of the same files.
+    assert_same_as_a_full_build(&site, &output);
+    // The search index too: rebuilt for the edits, with nothing stale.
+    assert!(output.join("pagefind/pagefind-entry.json").is_file());
+}
+
+/// The published site is the same, file for file and byte for byte, as a
+/// full build of the same files.
+fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
     let fresh = site.root().join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh);
     let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let published = std::fs::canonicalize(&output).unwrap();
+    let published = std::fs::canonicalize(output).unwrap();
     let (incremental, full) = (
         crate::util::snapshot(&published),
         crate::util::snapshot(&fresh),
@@ -403,8 +410,6 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
         incremental.keys().collect::<Vec<_>>(),
         full.keys().collect::<Vec<_>>()
     );
-    // The search index too: rebuilt for the edits, with nothing stale.
-    assert!(full.contains_key(std::path::Path::new("pagefind/pagefind-entry.json")));
     for (path, bytes) in &full {
         assert!(
             incremental[path] == *bytes,
@@ -412,4 +417,128 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
             path.display()
         );
     }
+}
+
+/// Waits until the search index has caught up with the last build.
+fn wait_for_search_index(watch: &Running) {
+    watch.wait_for_output("the search index", |t| {
+        t.rsplit("\nbuilt ")
+            .next()
+            .is_some_and(|after| after.contains("\nsearch index of "))
+    });
+}
+
+#[test]
+fn edits_update_the_feeds_sitemap_menu_and_links_that_show_them() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let (_, total) = rendered_counts(&watch, 1);
+    let text = |rel: &str| std::fs::read_to_string(site.root().join(rel)).unwrap();
+    // A page's new date: its neighbours, its section, the feed, the sitemap.
+    let first = "content/rules/first.kk.md";
+    let original = text(first);
+    site.save(
+        first,
+        original.replace("updated: 2020-04-05", "updated: 2020-04-09"),
+    );
+    let (rendered, _) = rendered_counts(&watch, 2);
+    assert!((2..total / 2).contains(&rendered), "{rendered} of {total}");
+    wait_for_page(&output, "kk/atom.xml", "<updated>2020-04-09");
+    wait_for_page(&output, "sitemap.xml", "<lastmod>2020-04-09</lastmod>");
+    // A section in the menu: every page of its language shows it, the 404
+    // page too, and none of the other language.
+    let rules = "content/rules/_index.kk.md";
+    site.save(
+        rules,
+        text(rules).replace("title: Ережелер", "title: Ережелер мен талаптар"),
+    );
+    let (rendered, _) = rendered_counts(&watch, 3);
+    let kk_pages = walk_pages(&std::fs::canonicalize(&output).unwrap().join("kk"));
+    assert_eq!(rendered, kk_pages, "every kk page, no ru page");
+    wait_for_page(&output, "kk/404.html", "Ережелер мен талаптар");
+    wait_for_page(&output, "kk/about/index.html", "Ережелер мен талаптар");
+    // A heading that another page links to: the broken link is reported and
+    // the site stays as it was; putting it back publishes again.
+    site.save(first, original.replace("## Қолды жуу", "## Қол жуу"));
+    let broken = wait_until("a failed status", || {
+        status(&output).filter(|s| s["ok"] == false)
+    });
+    let error = broken["errors"][0].as_str().unwrap();
+    assert!(error.starts_with("content/_index.kk.md:"), "{error}");
+    assert!(error.contains("#қолды-жуу"), "{error}");
+    site.save(first, &original);
+    wait_until("an ok status", || {
+        status(&output).filter(|s| s["ok"] == true)
+    });
+    // A new order: the section lists its pages in it.
+    let second = "content/rules/second.kk.md";
+    site.save(second, text(second).replace("weight: 20", "weight: 5"));
+    wait_until("the new order", || {
+        let listing = read(&output, "kk/rules/index.html")?;
+        let (a, b) = (
+            listing.find("Екінші ереже")?,
+            listing.find("Бірінші ереже")?,
+        );
+        (a < b).then_some(())
+    });
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output);
+}
+
+/// The number of pages (`index.html` files) under `dir`, the index of all
+/// pages and the statistics pages excepted.
+fn walk_pages(dir: &Path) -> usize {
+    crate::util::walk(dir)
+        .iter()
+        .filter(|p| p.ends_with("index.html"))
+        .filter(|p| {
+            !p.components()
+                .any(|c| c.as_os_str() == "pages" || c.as_os_str() == "infographics")
+        })
+        .count()
+}
+
+#[test]
+fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::example();
+    for n in 1..=620 {
+        for lang in ["kk", "ru"] {
+            site.write(
+                &format!("content/archive/note-{n:04}.{lang}.md"),
+                format!("---\ntitle: Хабар {n:04}\ndate: 2020-04-01\n---\nМәтін.\n"),
+            );
+        }
+    }
+    for lang in ["kk", "ru"] {
+        site.write(
+            &format!("content/archive/_index.{lang}.md"),
+            "---\ntitle: Мұрағат\n---\n",
+        );
+    }
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    rendered_counts(&watch, 1);
+    let inode = |rel: &str| std::fs::metadata(output.join(rel)).unwrap().ino();
+    let parts = ["kk/pages/index.html", "kk/pages/2/index.html"];
+    let before = parts.map(inode);
+    let page = "content/archive/note-0610.kk.md";
+    // A title that keeps the page's place in its section.
+    let title = "Хабар 0610 (өзгерген)";
+    site.save(
+        page,
+        format!("---\ntitle: {title}\ndate: 2020-04-01\n---\nМәтін.\n"),
+    );
+    let (rendered, _) = rendered_counts(&watch, 2);
+    assert_eq!(rendered, 4, "the page, its section, its neighbours");
+    wait_for_page(&output, "kk/pages/2/index.html", title);
+    let after = parts.map(inode);
+    assert_eq!(
+        before[0], after[0],
+        "the first part is carried over, not rendered"
+    );
+    assert_ne!(before[1], after[1], "the second part is rendered again");
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output);
 }

@@ -1,0 +1,247 @@
+//! The index of all pages of a language, `/LANG/pages/`: every page,
+//! grouped by section, for readers without JavaScript (the search box's
+//! fallback). A large site's index comes in parts of at most [`PART_SIZE`]
+//! entries (`/LANG/pages/2/`…), so that each part stays light on a phone and
+//! an edit renders again only the part that shows the page.
+
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io;
+
+use serde::Serialize;
+use tera::Tera;
+
+use super::context::{GeneratedPage, Shared};
+use super::functions::Localizer;
+use crate::diag::Diagnostic;
+use crate::model::{self, PageId, Site};
+use crate::write::Output;
+
+/// The theme's template of the index; a theme without it has no index.
+pub const TEMPLATE: &str = "pages.html";
+
+/// The most entries (sections and pages) in one part.
+pub const PART_SIZE: usize = 500;
+
+/// One part of a language's index.
+pub struct Part {
+    /// The language.
+    pub lang: String,
+    /// Its number, from 1.
+    pub number: usize,
+    /// How many parts the language's index has.
+    pub count: usize,
+    /// The sections it shows, each with its pages that fall in this part.
+    pub groups: Vec<Group>,
+}
+
+/// A section and (some of) its pages.
+pub struct Group {
+    /// The section.
+    pub section: PageId,
+    /// Its pages, in listing order.
+    pub pages: Vec<PageId>,
+}
+
+impl Part {
+    /// Its URL path.
+    pub fn url(&self) -> String {
+        url(&self.lang, self.number)
+    }
+
+    /// Whether it shows page `id` (as a page or as a section).
+    pub fn shows(&self, id: PageId) -> bool {
+        self.groups
+            .iter()
+            .any(|g| g.section == id || g.pages.contains(&id))
+    }
+}
+
+/// The URL path of part `number` of `lang`'s index.
+pub fn url(lang: &str, number: usize) -> String {
+    match number {
+        1 => format!("{lang}/pages/"),
+        n => format!("{lang}/pages/{n}/"),
+    }
+}
+
+/// Whether the site has an index of all pages (its theme has the template).
+pub fn exists(site: &Site) -> bool {
+    site.theme.template_paths.contains_key(TEMPLATE)
+}
+
+/// The parts of `lang`'s index: the home page's group first, then each
+/// section's in the order of the menu, depth first.
+pub fn parts(site: &Site, lang: &str) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut entries = PART_SIZE;
+    let mut todo: Vec<PageId> = site.page("", lang).into_iter().collect();
+    while let Some(section) = todo.pop() {
+        let mut pages = site.pages[section].pages.as_slice();
+        loop {
+            // A section's heading starts a new part rather than end one.
+            if entries + 1 + usize::from(!pages.is_empty()) > PART_SIZE {
+                parts.push(Part {
+                    lang: lang.to_string(),
+                    number: parts.len() + 1,
+                    count: 0,
+                    groups: Vec::new(),
+                });
+                entries = 0;
+            }
+            let room = PART_SIZE - entries - 1;
+            let (now, later) = pages.split_at(room.min(pages.len()));
+            entries += 1 + now.len();
+            if let Some(part) = parts.last_mut() {
+                part.groups.push(Group {
+                    section,
+                    pages: now.to_vec(),
+                });
+            }
+            if later.is_empty() {
+                break;
+            }
+            pages = later;
+        }
+        todo.extend(site.pages[section].subsections.iter().rev());
+    }
+    let count = parts.len();
+    for part in &mut parts {
+        part.count = count;
+    }
+    parts
+}
+
+/// The fingerprint of each part for which `wanted` holds, by URL path: what
+/// it shows (the summaries of its entries) and what every part depends on
+/// (the theme, the statistics, whose pages the last part lists).
+pub fn fingerprints(
+    site: &Site,
+    langs: &[String],
+    wanted: impl Fn(&Part) -> bool,
+) -> BTreeMap<String, u64> {
+    let fingerprints = &site.fingerprints;
+    let common = (
+        fingerprints.site,
+        &fingerprints.templates,
+        fingerprints.data,
+        site.stats.is_some(),
+    );
+    let mut all = BTreeMap::new();
+    for lang in langs {
+        for part in parts(site, lang).iter().filter(|p| wanted(p)) {
+            let mut hasher = DefaultHasher::new();
+            (common, part.number, part.count).hash(&mut hasher);
+            for group in &part.groups {
+                model::summary(&site.pages[group.section]).hash(&mut hasher);
+                for &page in &group.pages {
+                    model::summary(&site.pages[page]).hash(&mut hasher);
+                }
+            }
+            all.insert(part.url(), hasher.finish());
+        }
+    }
+    all
+}
+
+/// The URL paths of every part, for the sitemap: the first parts of all
+/// languages are translations of each other, the other parts stand alone.
+pub fn url_groups(site: &Site) -> Vec<Vec<(String, String)>> {
+    let mut groups = vec![
+        site.languages
+            .iter()
+            .map(|l| (l.code.clone(), url(&l.code, 1)))
+            .collect::<Vec<_>>(),
+    ];
+    for lang in &site.languages {
+        let count = parts(site, &lang.code).len();
+        groups.extend((2..=count).map(|n| vec![(lang.code.clone(), url(&lang.code, n))]));
+    }
+    groups
+}
+
+/// A link to another part, for the template's `pagination`.
+#[derive(Serialize)]
+struct PartLink {
+    number: usize,
+    url: String,
+    is_current: bool,
+}
+
+/// `pagination` in the template's context.
+#[derive(Serialize)]
+struct Pagination {
+    number: usize,
+    count: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    parts: Vec<PartLink>,
+}
+
+/// Renders the parts whose URL paths are in `urls`.
+pub fn write(
+    site: &Site,
+    tera: &Tera,
+    shared: &Shared,
+    localizer: &Localizer,
+    urls: &[String],
+    output: &Output,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> io::Result<()> {
+    for lang in &site.languages {
+        let code = lang.code.as_str();
+        if !urls.iter().any(|u| u.starts_with(&format!("{code}/"))) {
+            continue;
+        }
+        let title = localizer
+            .translate(code, "all_pages", None)
+            .unwrap_or_default();
+        for part in parts(site, code).iter().filter(|p| urls.contains(&p.url())) {
+            let title = match part.count {
+                1 => title.clone(),
+                count => format!("{title} · {}/{count}", part.number),
+            };
+            let own_url = part.url();
+            // Only the first parts are translations of each other.
+            let first = part.number == 1;
+            let mut context = shared.generated(
+                site,
+                code,
+                |l| {
+                    if l == code {
+                        own_url.clone()
+                    } else {
+                        url(l, 1)
+                    }
+                },
+                GeneratedPage {
+                    kind: "pages",
+                    title: &title,
+                    has_translations: first,
+                },
+            );
+            context.insert_value("groups", shared.page_groups(&part.groups));
+            let link = |n: usize| site.link(&url(code, n));
+            let pagination = Pagination {
+                number: part.number,
+                count: part.count,
+                previous: (part.number > 1).then(|| link(part.number - 1)),
+                next: (part.number < part.count).then(|| link(part.number + 1)),
+                parts: (1..=part.count)
+                    .map(|n| PartLink {
+                        number: n,
+                        url: link(n),
+                        is_current: n == part.number,
+                    })
+                    .collect(),
+            };
+            context.insert("pagination", &pagination);
+            match super::site::render_template(site, tera, TEMPLATE, &context) {
+                Ok(Some(html)) => output.write(&format!("{own_url}index.html"), &html)?,
+                Ok(None) => {}
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    Ok(())
+}
