@@ -195,16 +195,31 @@ async fn infographics_print_their_charts_in_black_and_white() {
         .goto(&served.url("/kk/infographics/"))
         .await
         .unwrap();
-    let colors = browser
-        .client
-        .execute(
-            "return [...document.querySelectorAll('.chart-svg g.bar')].map(g => [\
-               getComputedStyle(g.querySelector('rect')).fill,\
-               ...[...g.querySelectorAll('text')].map(t => getComputedStyle(t).fill)])",
-            Vec::new(),
-        )
-        .await
-        .unwrap();
+    // Once the print styles apply (a loaded page under load may still show
+    // its screen colours for a moment): every fill is a grey, or time is up
+    // and the assertions below say what is wrong.
+    let started = std::time::Instant::now();
+    let colors = loop {
+        let colors = browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('.chart-svg g.bar')].map(g => [\
+                   getComputedStyle(g.querySelector('rect')).fill,\
+                   ...[...g.querySelectorAll('text')].map(t => getComputedStyle(t).fill)])",
+                Vec::new(),
+            )
+            .await
+            .unwrap();
+        let all_grey = colors.as_array().is_some_and(|bars| {
+            bars.iter()
+                .flat_map(|bar| bar.as_array().into_iter().flatten())
+                .all(|c| c.as_str().and_then(grey).is_some())
+        });
+        if all_grey || started.elapsed() > std::time::Duration::from_secs(10) {
+            break colors;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
     let bars = colors.as_array().unwrap();
     assert!(bars.len() >= 10, "the charts' bars: {colors}");
     // Relative luminance of a grey on white: (L1 + 0.05) / (L2 + 0.05).
