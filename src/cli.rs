@@ -67,6 +67,10 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Internal: make a search index of the records on standard input and
+    /// write its files to standard output (`serve` and `watch` run it).
+    #[command(hide = true)]
+    SearchIndex,
 }
 
 /// Flags every subcommand takes.

@@ -30,4 +30,5 @@ pub mod write;
 
 pub use options::Options;
 pub use pipeline::{Report, build, check};
+pub use render::search::index_from_stream as search_index;
 pub use session::Session;

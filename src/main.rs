@@ -9,6 +9,7 @@ mod cmd;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::io;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         } => {
             let mut options = aqparat::Options::new(site.root);
             options.drafts = drafts;
+            options.search_indexer = std::env::current_exe().ok();
             cmd::serve::run(options, SocketAddr::new(bind, port))
         }
         Command::Watch {
@@ -56,7 +58,15 @@ fn main() -> ExitCode {
             options.output = output;
             options.base_url = base_url;
             options.publish = aqparat::write::Publish::Link;
+            options.search_indexer = std::env::current_exe().ok();
             cmd::watch::run(&options, poll)
         }
+        Command::SearchIndex => match aqparat::search_index(io::stdin(), io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("aqparat: search index: {error}");
+                ExitCode::from(2)
+            }
+        },
     }
 }

@@ -20,6 +20,11 @@ pub struct Options {
     pub strict: bool,
     /// How a finished build replaces the previous output.
     pub publish: Publish,
+    /// A program that makes a search index in a process of its own (the
+    /// `aqparat` binary, whose hidden `search-index` command does it), for
+    /// the search index that `serve` and `watch` update in the background;
+    /// without it, that index is made on a thread of this process.
+    pub search_indexer: Option<PathBuf>,
 }
 
 impl Options {
@@ -33,6 +38,7 @@ impl Options {
             drafts: false,
             strict: false,
             publish: Publish::Replace,
+            search_indexer: None,
         }
     }
 }

@@ -203,12 +203,16 @@ impl Session {
         last.search_stale = false;
         let mut records = search::records(&last.site, &last.facts);
         records.extend(last.stats_records.iter().cloned());
+        let indexer = self.options.search_indexer.clone();
         let job = std::thread::spawn(move || {
             // Behind the builds, which must publish pages quickly: on Linux
-            // a thread's nice value is its own, and the threads it starts
-            // inherit it.
+            // a thread's nice value is its own, and the threads and
+            // processes it starts inherit it.
             let _ = rustix::process::setpriority_process(None, 19);
-            search::index(&records)
+            match indexer {
+                Some(program) => search::index_in_process(&program, &records),
+                None => search::index(&records),
+            }
         });
         self.search_job = Some((self.published, job));
         None

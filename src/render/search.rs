@@ -8,11 +8,14 @@
 //! language gets its own index, so results stay in the page's language.
 
 use std::collections::{BTreeMap, HashSet};
-use std::io;
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use serde::{Deserialize, Serialize};
 
 use super::site::FactsByUrl;
 use crate::model::Site;
@@ -33,7 +36,7 @@ const UNUSED: [&str; 4] = [
 ];
 
 /// What the index knows of one page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Record {
     /// Its URL path, with the site's base path.
     url: String,
@@ -142,6 +145,89 @@ pub fn index(records: &[Record]) -> io::Result<Index> {
         files,
         pages: records.len(),
     })
+}
+
+/// Indexes `records` as [`index`] does, in a process of its own: `program`
+/// with the argument `search-index` (see [`index_from_stream`]). Pagefind
+/// takes gigabytes for a large site; in another process, its memory
+/// traffic does not hold up the builds of this one.
+pub fn index_in_process(program: &Path, records: &[Record]) -> io::Result<Index> {
+    let mut child = Command::new(program)
+        .arg("search-index")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let (Some(stdin), Some(mut stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        return Err(io::Error::other("no pipes to the search indexer"));
+    };
+    let files = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            serde_json::to_writer(io::BufWriter::new(stdin), records).map_err(io::Error::other)
+        });
+        let files = read_files(&mut stdout);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the search records were not sent")));
+        files.and_then(|files| written.map(|()| files))
+    });
+    let status = child.wait()?;
+    if !status.success() {
+        return Err(io::Error::other(format!(
+            "the search indexer failed: {status}"
+        )));
+    }
+    Ok(Index {
+        files: files?,
+        pages: records.len(),
+    })
+}
+
+/// The `search-index` command: reads records (JSON) from `input`, indexes
+/// them at the lowest CPU priority (ending with the process that started
+/// it) and writes the index's files to
+/// `output`, each as its name's length (4 bytes), its name, its length (8
+/// bytes, little-endian) and its contents.
+pub fn index_from_stream(input: impl Read, output: impl Write) -> io::Result<()> {
+    let _ = rustix::process::setpriority_process(None, 19);
+    // An index for a `watch` that has stopped is of no use.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::TERM));
+    let records: Vec<Record> =
+        serde_json::from_reader(io::BufReader::new(input)).map_err(io::Error::other)?;
+    let index = index(&records)?;
+    let mut output = io::BufWriter::new(output);
+    for (name, contents) in &index.files {
+        output.write_all(
+            &u32::try_from(name.len())
+                .map_err(io::Error::other)?
+                .to_le_bytes(),
+        )?;
+        output.write_all(name.as_bytes())?;
+        output.write_all(&(contents.len() as u64).to_le_bytes())?;
+        output.write_all(contents)?;
+    }
+    output.flush()
+}
+
+/// Reads the files that [`index_from_stream`] writes.
+fn read_files(input: &mut impl Read) -> io::Result<Vec<(String, Vec<u8>)>> {
+    let mut input = io::BufReader::new(input);
+    let mut files = Vec::new();
+    loop {
+        let mut name_len = [0; 4];
+        match input.read_exact(&mut name_len) {
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(files),
+            result => result?,
+        }
+        let mut name = vec![0; u32::from_le_bytes(name_len) as usize];
+        input.read_exact(&mut name)?;
+        let mut len = [0; 8];
+        input.read_exact(&mut len)?;
+        let len = usize::try_from(u64::from_le_bytes(len)).map_err(io::Error::other)?;
+        let mut contents = vec![0; len];
+        input.read_exact(&mut contents)?;
+        files.push((String::from_utf8(name).map_err(io::Error::other)?, contents));
+    }
 }
 
 /// Writes `index` under [`DIR`], removing what an earlier build left there
