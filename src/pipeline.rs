@@ -238,7 +238,8 @@ pub(crate) fn run(
     Ok((report, next))
 }
 
-/// What the infographics and the copied static files depend on.
+/// What the infographics (which show the menu) and the copied static files
+/// depend on.
 fn site_files_fingerprint(site: &model::Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     let fingerprints = &site.fingerprints;
@@ -249,6 +250,9 @@ fn site_files_fingerprint(site: &model::Site) -> u64 {
         site.stats.is_some(),
     )
         .hash(&mut hasher);
+    for lang in &site.languages {
+        model::menu_fingerprint(site, &lang.code).hash(&mut hasher);
+    }
     hasher.finish()
 }
 

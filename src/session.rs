@@ -264,11 +264,13 @@ fn publish_edit(
         let fingerprint = fingerprinter.page(id, uses_data(id));
         pages[id] = last.fingerprints.get(&site.pages[id].url) != Some(&fingerprint);
     }
-    let languages_of = |ids: &mut dyn Iterator<Item = &PageId>| -> Vec<String> {
-        let langs: BTreeSet<&str> = ids.map(|&id| site.pages[id].lang.as_str()).collect();
-        langs.into_iter().map(str::to_string).collect()
-    };
-    let summaries = languages_of(&mut edit.summaries.iter());
+    let summaries: Vec<String> = edit
+        .summaries
+        .iter()
+        .map(|&id| site.pages[id].lang.clone())
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect();
     let page_index = match render::page_index::exists(site) {
         true => render::page_index::fingerprints(site, &summaries, |part| {
             edit.summaries.iter().any(|&id| part.shows(id))
@@ -283,12 +285,6 @@ fn publish_edit(
             .filter(|(url, fp)| last.page_index.get(*url) != Some(fp))
             .map(|(url, _)| url.clone())
             .collect(),
-        error_pages: languages_of(
-            &mut edit
-                .summaries
-                .iter()
-                .filter(|&&id| model::in_menu(site, id)),
-        ),
         feeds: summaries,
         site_index: edit.dates,
     };

@@ -45,13 +45,7 @@ impl<'a> Fingerprinter<'a> {
         fingerprinter.navs = site
             .languages
             .iter()
-            .map(|l| {
-                let mut hasher = DefaultHasher::new();
-                for id in menu(site, &l.code) {
-                    fingerprinter.summary(id).hash(&mut hasher);
-                }
-                (l.code.as_str(), hasher.finish())
-            })
+            .map(|l| (l.code.as_str(), menu_fingerprint(site, &l.code)))
             .collect();
         fingerprinter
     }
@@ -118,6 +112,16 @@ fn shown_by(site: &Site, id: PageId) -> impl Iterator<Item = PageId> + '_ {
         .chain(page.subsections.iter().copied())
         .chain(page.previous)
         .chain(page.next)
+}
+
+/// The fingerprint of the menu of `lang`, which every page of that language
+/// shows, those that aqparat makes too.
+pub fn menu_fingerprint(site: &Site, lang: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for id in menu(site, lang) {
+        summary(&site.pages[id]).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// The menu of `lang`: the home page's sections and pages.

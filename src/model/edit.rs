@@ -1,10 +1,11 @@
 //! Edits that keep the site's shape: pages whose files changed but whose
 //! place did not (same URL, same language, still published, same order in
-//! their section). The model of the last build is then patched instead of
+//! their section), and which are not shown by every page (the home page and
+//! the menu). The model of the last build is then patched instead of
 //! built again, which keeps an edit on a large site fast.
 
 use super::build::{listing, page_from_raw};
-use super::deps::summary;
+use super::deps::{in_menu, summary};
 use super::{Page, PageId, Site};
 use crate::load::RawPage;
 
@@ -60,14 +61,19 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>, include_drafts: bool) -> Opt
         page.updated = new.updated;
         page.weight = new.weight;
         page.template = new.template;
-        if summary(page) != summary(&old) {
-            edit.summaries.push(id);
-        }
+        let summary_changed = summary(page) != summary(&old);
         edit.dates |= (page.date, page.updated) != (old.date, old.updated);
         edit.pages.push(id);
         edit.before.push((id, old));
-        let in_order = page.parent.is_none_or(|parent| keeps_order(site, parent));
-        if !in_order {
+        if summary_changed {
+            edit.summaries.push(id);
+        }
+        let in_order = site.pages[id]
+            .parent
+            .is_none_or(|parent| keeps_order(site, parent));
+        // Every page of its language shows the menu: not a small change.
+        let shown_everywhere = summary_changed && in_menu(site, id);
+        if !in_order || shown_everywhere {
             edit.undo(site);
             return None;
         }

@@ -15,7 +15,7 @@ mod stats;
 
 pub use build::site;
 pub use date::{Date, DayOrMonth};
-pub use deps::{Fingerprinter, in_menu, page_fingerprints, showing, summary};
+pub use deps::{Fingerprinter, menu_fingerprint, page_fingerprints, showing, summary};
 pub use edit::{Edit, edit};
 pub use page::{Page, PageId, PageKind, output_url};
 pub use site::{Lang, Site, Theme};

@@ -113,8 +113,8 @@ pub fn parts(site: &Site, lang: &str) -> Vec<Part> {
 }
 
 /// The fingerprint of each part for which `wanted` holds, by URL path: what
-/// it shows (the summaries of its entries) and what every part depends on
-/// (the theme, the statistics, whose pages the last part lists).
+/// it shows (the summaries of its entries, the menu) and what every part
+/// depends on (the theme, the statistics, whose pages the last part lists).
 pub fn fingerprints(
     site: &Site,
     langs: &[String],
@@ -129,9 +129,10 @@ pub fn fingerprints(
     );
     let mut all = BTreeMap::new();
     for lang in langs {
+        let menu = model::menu_fingerprint(site, lang);
         for part in parts(site, lang).iter().filter(|p| wanted(p)) {
             let mut hasher = DefaultHasher::new();
-            (common, part.number, part.count).hash(&mut hasher);
+            (common, menu, part.number, part.count).hash(&mut hasher);
             for group in &part.groups {
                 model::summary(&site.pages[group.section]).hash(&mut hasher);
                 for &page in &group.pages {

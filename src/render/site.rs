@@ -32,11 +32,9 @@ pub struct Plan {
     pub site_files: bool,
     /// The parts of the indexes of all pages to render, by URL path.
     pub page_index: Vec<String>,
-    /// The languages whose 404 page to render.
-    pub error_pages: Vec<String>,
     /// The languages whose feed to render.
     pub feeds: Vec<String>,
-    /// Render `/`, `robots.txt` and the sitemap.
+    /// Render `/`, `robots.txt`, the sitemap and the 404 pages.
     pub site_index: bool,
 }
 
@@ -53,7 +51,6 @@ impl Plan {
                 .map(|(_, url)| url)
                 .filter(|_| page_index::exists(site))
                 .collect(),
-            error_pages: languages.clone(),
             feeds: languages,
             site_index: true,
         }
@@ -126,32 +123,6 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         })?;
         rendered.diagnostics.extend(written);
     }
-    for lang in site
-        .languages
-        .iter()
-        .filter(|l| plan.error_pages.contains(&l.code))
-    {
-        let context = shared.generated(
-            site,
-            &lang.code,
-            |l| format!("{l}/404.html"),
-            GeneratedPage {
-                kind: "404",
-                title: site.lang(&lang.code).map_or("", |l| l.title.as_str()),
-                has_translations: false,
-            },
-        );
-        match render_template(site, &tera, "404.html", &context) {
-            Ok(None) => {}
-            Ok(Some(html)) => {
-                output.write(&format!("{}/404.html", lang.code), &html)?;
-                if lang.code == site.default_lang {
-                    output.write("404.html", &html)?;
-                }
-            }
-            Err(d) => rendered.diagnostics.push(d),
-        }
-    }
     for lang in &plan.feeds {
         output.write(
             &format!("{lang}/atom.xml"),
@@ -175,6 +146,7 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         generated.extend(page_index::url_groups(site));
     }
     if plan.site_index {
+        write_error_pages(site, &tera, &shared, output, &mut rendered.diagnostics)?;
         match render_template(site, &tera, "root.html", &root_context(site)) {
             Ok(Some(html)) => output.write("index.html", &html)?,
             Ok(None) => {}
@@ -192,6 +164,39 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
         }
     }
     Ok(rendered)
+}
+
+/// The 404 page of each language, and the default language's at the root.
+fn write_error_pages(
+    site: &Site,
+    tera: &Tera,
+    shared: &Shared,
+    output: &Output,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> io::Result<()> {
+    for lang in &site.languages {
+        let context = shared.generated(
+            site,
+            &lang.code,
+            |l| format!("{l}/404.html"),
+            GeneratedPage {
+                kind: "404",
+                title: site.lang(&lang.code).map_or("", |l| l.title.as_str()),
+                has_translations: false,
+            },
+        );
+        match render_template(site, tera, "404.html", &context) {
+            Ok(None) => {}
+            Ok(Some(html)) => {
+                output.write(&format!("{}/404.html", lang.code), &html)?;
+                if lang.code == site.default_lang {
+                    output.write("404.html", &html)?;
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    Ok(())
 }
 
 fn render_page(

@@ -430,7 +430,7 @@ fn wait_for_search_index(watch: &Running) {
 
 #[test]
 fn edits_update_the_feeds_sitemap_menu_and_links_that_show_them() {
-    let site = TestSite::fixture("basic");
+    let site = TestSite::fixtures("basic", "stats");
     let output = site.root().join("published");
     let watch = watch(site.root(), &output, &[]);
     let (_, total) = rendered_counts(&watch, 1);
@@ -458,6 +458,16 @@ fn edits_update_the_feeds_sitemap_menu_and_links_that_show_them() {
     assert_eq!(rendered, kk_pages, "every kk page, no ru page");
     wait_for_page(&output, "kk/404.html", "Ережелер мен талаптар");
     wait_for_page(&output, "kk/about/index.html", "Ережелер мен талаптар");
+    wait_for_page(
+        &output,
+        "kk/infographics/index.html",
+        "Ережелер мен талаптар",
+    );
+    assert!(
+        !read(&output, "ru/404.html")
+            .unwrap()
+            .contains("Ережелер мен талаптар")
+    );
     // A heading that another page links to: the broken link is reported and
     // the site stays as it was; putting it back publishes again.
     site.save(first, original.replace("## Қолды жуу", "## Қол жуу"));
@@ -539,6 +549,14 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
         "the first part is carried over, not rendered"
     );
     assert_ne!(before[1], after[1], "the second part is rendered again");
+    // A title in the menu, which every part shows.
+    let rules = "content/rules/_index.kk.md";
+    let text = std::fs::read_to_string(site.root().join(rules)).unwrap();
+    site.save(
+        rules,
+        text.replace("title: Ережелер", "title: Ережелер мен кеңестер"),
+    );
+    wait_for_page(&output, "kk/pages/2/index.html", "Ережелер мен кеңестер");
     wait_for_search_index(&watch);
     assert_same_as_a_full_build(&site, &output);
 }
