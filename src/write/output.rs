@@ -188,10 +188,7 @@ impl Output {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(with_path(e, &path)),
             _ => {}
         }
-        if let Some(parent) = path.parent() {
-            // Fails, harmlessly, when other pages live below.
-            let _ = fs::remove_dir(parent);
-        }
+        remove_empty_folders(&path, staging);
         Ok(())
     }
 
@@ -357,11 +354,25 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
                 fs::create_dir_all(parent)?;
             }
             fs::hard_link(&from, &to)?;
-        } else if let Some(parent) = to.parent() {
-            let _ = fs::remove_dir(parent);
+        } else {
+            remove_empty_folders(&to, slot);
         }
     }
     Ok(())
+}
+
+/// Removes the folders above the removed file `path` that are left empty,
+/// up to `root`: a removed page leaves no empty folder behind, nor does a
+/// removed section once its pages are gone too.
+fn remove_empty_folders(path: &Path, root: &Path) {
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|dir| *dir != root && dir.starts_with(root)) {
+        // Fails, harmlessly, when other files live below.
+        if fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
 }
 
 /// Points the output link at the staged build: a new link renamed over the
@@ -392,14 +403,29 @@ fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Resul
 
 impl Drop for Output {
     /// An unpublished staging directory is removed: a failed build leaves
-    /// nothing behind.
+    /// nothing behind. One that started as a copy of the current build
+    /// ([`Publish::Link`]) is put back to that copy instead, so that the next
+    /// build need not copy the whole build again.
     fn drop(&mut self) {
         if let Output::Staging {
-            staging, published, ..
+            staging,
+            destination,
+            seeded,
+            published,
+            written,
+            ..
         } = self
             && !published.load(Ordering::SeqCst)
         {
-            let _ = fs::remove_dir_all(staging);
+            let restored = match (&*seeded, link_slots(destination), written.get_mut()) {
+                (true, (Some(current), _), Ok(written)) => {
+                    relink(&current, staging, written).is_ok()
+                }
+                _ => false,
+            };
+            if !restored {
+                let _ = fs::remove_dir_all(staging);
+            }
         }
     }
 }

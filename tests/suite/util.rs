@@ -149,6 +149,28 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
+/// Every folder under `dir`, relative.
+pub fn folders(dir: &Path) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = walk_folders(dir)
+        .into_iter()
+        .map(|f| f.strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    folders.sort();
+    folders
+}
+
+fn walk_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            folders.extend(walk_folders(&path));
+            folders.push(path);
+        }
+    }
+    folders
+}
+
 /// Every file under `dir`.
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();

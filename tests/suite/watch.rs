@@ -402,6 +402,11 @@ fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
     let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let published = std::fs::canonicalize(output).unwrap();
+    assert_eq!(
+        crate::util::folders(&published),
+        crate::util::folders(&fresh),
+        "the same folders, none left empty"
+    );
     let (incremental, full) = (
         crate::util::snapshot(&published),
         crate::util::snapshot(&fresh),
@@ -557,6 +562,12 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
         text.replace("title: Ережелер", "title: Ережелер мен кеңестер"),
     );
     wait_for_page(&output, "kk/pages/2/index.html", "Ережелер мен кеңестер");
+    // The archive deleted: its pages, its folders and the second part go.
+    std::fs::remove_dir_all(site.root().join("content/archive")).unwrap();
+    wait_until("the archive gone", || {
+        let gone = !output.join("kk/archive").exists() && !output.join("kk/pages/2").exists();
+        gone.then_some(())
+    });
     wait_for_search_index(&watch);
     assert_same_as_a_full_build(&site, &output);
 }
