@@ -206,6 +206,9 @@ fn is_input(rel: &Path) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
+        || name.ends_with(".kate-swp")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
         || name == "4913";
     is_input_root
         && !is_temporary
@@ -234,6 +237,8 @@ mod tests {
             "/site/content/.a.kk.md.swp",
             "/site/content/a.kk.md~",
             "/site/content/4913",
+            "/site/content/a.kk.md___jb_tmp___",
+            "/site/content/a.kk.md.kate-swp",
             "/site/.git/index",
             "/site/content/.hidden/a.kk.md",
             "/elsewhere/content/a.kk.md",
