@@ -135,11 +135,19 @@ impl Session {
         };
         let mut pages = Vec::with_capacity(changed.len());
         for rel in changed {
-            let is_page = rel.starts_with(load::CONTENT_DIR)
-                && rel.extension().is_some_and(|e| e == "md")
-                && options.root.join(rel).is_file();
-            if !is_page {
+            let path = options.root.join(rel);
+            if !rel.starts_with(load::CONTENT_DIR) || path.is_dir() {
                 return Ok(None);
+            }
+            if !(path.is_file() && rel.extension().is_some_and(|e| e == "md")) {
+                // A file that is not a page (an editor's temporary file
+                // renamed away, an image) changes nothing, unless pages
+                // were there: a folder moved away is one event.
+                let held_pages = last.site.pages.iter().any(|p| p.path.starts_with(rel));
+                if held_pages {
+                    return Ok(None);
+                }
+                continue;
             }
             let Ok((page, mut diagnostics)) = self.content.reload(&options.root, rel) else {
                 return Ok(None);
@@ -149,6 +157,9 @@ impl Session {
                 return Ok(None);
             }
             pages.push(page);
+        }
+        if pages.is_empty() {
+            return Ok(None);
         }
         let Some(edit) = model::edit(&mut last.site, pages, options.drafts) else {
             return Ok(None);

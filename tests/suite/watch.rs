@@ -161,6 +161,11 @@ fn atomic_saves_renames_deletions_and_new_folders_are_published() {
     std::fs::write(&temporary, "---\ntitle: Жаңа «біз туралы»\n---\nМәтін.\n").unwrap();
     std::fs::rename(&temporary, &page).unwrap();
     wait_for_page(&output, "kk/about/index.html", "Жаңа «біз туралы»");
+    // The same with a temporary file whose name tells nothing.
+    let temporary = site.root().join("content/tmp4f2a");
+    std::fs::write(&temporary, "---\ntitle: Тағы жаңа\n---\nМәтін.\n").unwrap();
+    std::fs::rename(&temporary, &page).unwrap();
+    wait_for_page(&output, "kk/about/index.html", "Тағы жаңа");
     // A rename: the old URL goes, the new one comes.
     std::fs::rename(
         site.root().join("content/about.ru.md"),
@@ -182,6 +187,33 @@ fn atomic_saves_renames_deletions_and_new_folders_are_published() {
     std::fs::remove_dir_all(site.root().join("content/news")).unwrap();
     wait_until("the deleted folder to go", || {
         read(&output, "kk/news/index.html").is_none().then_some(())
+    });
+    // A folder of pages moved out of the site (one event for the folder),
+    // with a page saved at the same moment.
+    site.write(
+        "content/news/_index.kk.md",
+        "---\ntitle: Жаңалықтар\n---\nМәтін.\n",
+    );
+    site.write(
+        "content/news/first.kk.md",
+        "---\ntitle: Бірінші жаңалық\n---\nМәтін.\n",
+    );
+    wait_for_page(&output, "kk/news/first/index.html", "Бірінші жаңалық");
+    // Beside the site's input, on the same file system: a move, not a copy.
+    std::fs::rename(
+        site.root().join("content/news"),
+        site.root().join("news-moved-away"),
+    )
+    .unwrap();
+    // (Not in the menu, and the same title: an edit, were it alone.)
+    let second = "content/rules/second.kk.md";
+    let text = std::fs::read_to_string(site.root().join(second)).unwrap();
+    site.save(second, format!("{text}\nСоңғы абзац.\n"));
+    wait_for_page(&output, "kk/rules/second/index.html", "Соңғы абзац.");
+    wait_until("the moved folder to go", || {
+        read(&output, "kk/news/first/index.html")
+            .is_none()
+            .then_some(())
     });
 }
 
