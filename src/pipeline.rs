@@ -115,56 +115,50 @@ pub(crate) fn run(
     };
     let site_files = site_files_fingerprint(&site);
     let page_index = match render::page_index::exists(&site) {
-        true => {
-            let langs: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-            render::page_index::fingerprints(&site, &langs, |_| true)
-        }
+        true => render::page_index::fingerprints(&site, &site.language_codes(), |_| true),
         false => BTreeMap::new(),
     };
     let reuse = last.filter(|_| output.is_seeded());
-    let fingerprints = match reuse {
-        Some(last) => {
-            let uses_data =
-                |page: &model::Page| last.facts.get(&page.url).is_none_or(|f| f.uses_data);
-            model::page_fingerprints(&site, &uses_data)
+    if let Some(last) = reuse {
+        let current: std::collections::HashSet<&str> =
+            site.pages.iter().map(|p| p.url.as_str()).collect();
+        let gone_pages = last
+            .fingerprints
+            .keys()
+            .filter(|url| !current.contains(url.as_str()));
+        let gone_parts = last
+            .page_index
+            .keys()
+            .filter(|url| !page_index.contains_key(*url));
+        for url in gone_pages.chain(gone_parts) {
+            output.remove(&format!("{url}index.html"))?;
         }
-        None => Vec::new(),
-    };
-    let plan = match reuse {
-        Some(last) => {
-            let current: std::collections::HashSet<&str> =
-                site.pages.iter().map(|p| p.url.as_str()).collect();
-            let gone_pages = last
-                .fingerprints
-                .keys()
-                .filter(|url| !current.contains(url.as_str()));
-            let gone_parts = last
-                .page_index
-                .keys()
-                .filter(|url| !page_index.contains_key(*url));
-            for url in gone_pages.chain(gone_parts) {
-                output.remove(&format!("{url}index.html"))?;
-            }
-            Plan {
-                pages: site
-                    .pages
+    }
+    let plan = Plan {
+        pages: match reuse {
+            Some(last) => {
+                let uses_data =
+                    |page: &model::Page| last.facts.get(&page.url).is_none_or(|f| f.uses_data);
+                let fingerprints = model::page_fingerprints(&site, &uses_data);
+                site.pages
                     .iter()
                     .zip(&fingerprints)
                     .map(|(page, fp)| {
                         last.fingerprints.get(&page.url) != Some(fp)
                             || !last.facts.contains_key(&page.url)
                     })
-                    .collect(),
-                site_files: last.site_files != site_files,
-                page_index: page_index
-                    .iter()
-                    .filter(|(url, fp)| last.page_index.get(*url) != Some(fp))
-                    .map(|(url, _)| url.clone())
-                    .collect(),
-                ..Plan::full(&site)
+                    .collect()
             }
-        }
-        None => Plan::full(&site),
+            None => vec![true; site.pages.len()],
+        },
+        site_files: reuse.is_none_or(|last| last.site_files != site_files),
+        page_index: page_index
+            .iter()
+            .filter(|(url, fp)| reuse.is_none_or(|last| last.page_index.get(*url) != Some(fp)))
+            .map(|(url, _)| url.clone())
+            .collect(),
+        feeds: site.language_codes(),
+        site_index: true,
     };
     let rendered = render::site(&site, &output, &plan)?;
     diagnostics.extend(rendered.diagnostics);

@@ -97,10 +97,10 @@ pub fn run(
                         Err(_) => break,
                     }
                 }
-                if let Some(paths) = batch.paths() {
-                    after_build(&timed(|| session.build_changed(paths)));
-                } else if batch.relevant {
+                if batch.unknown {
                     after_build(&timed(|| session.build()));
+                } else if !batch.paths.is_empty() {
+                    after_build(&timed(|| session.build_changed(&batch.paths)));
                 }
             }
             Ok(Err(errors)) => report_watch_errors(&errors),
@@ -135,38 +135,26 @@ fn timed(build: impl FnOnce() -> io::Result<Report>) -> Build {
 /// The site's input files that a batch of events changed.
 #[derive(Default)]
 struct Changes {
-    /// Whether any input changed.
-    relevant: bool,
-    /// The changed input files, relative to the root; `None` when the
-    /// watcher could not say which (it lost events and asks for a rescan).
-    paths: Option<Vec<PathBuf>>,
-    /// Whether `paths` is not known.
+    /// The changed input files, relative to the root.
+    paths: Vec<PathBuf>,
+    /// Whether the watcher could not say which files changed (it lost
+    /// events and asks for a rescan).
     unknown: bool,
 }
 
 impl Changes {
     fn add(&mut self, root: &Path, events: &[DebouncedEvent]) {
         for event in events.iter().filter(|e| is_change(&e.kind)) {
-            if event.need_rescan() || event.paths.is_empty() {
-                self.relevant = true;
-                self.unknown = true;
-            }
+            self.unknown |= event.need_rescan() || event.paths.is_empty();
             for path in &event.paths {
                 let Some(rel) = relative(root, path).filter(|rel| is_input(rel)) else {
                     continue;
                 };
-                self.relevant = true;
-                let paths = self.paths.get_or_insert_with(Vec::new);
-                if !paths.contains(&rel) {
-                    paths.push(rel);
+                if !self.paths.contains(&rel) {
+                    self.paths.push(rel);
                 }
             }
         }
-    }
-
-    /// The changed files, when they are known.
-    fn paths(&self) -> Option<&[PathBuf]> {
-        self.paths.as_deref().filter(|_| !self.unknown)
     }
 }
 

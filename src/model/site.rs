@@ -88,6 +88,11 @@ impl Site {
         self.theme.dir.clone()
     }
 
+    /// The languages' codes, in switcher order.
+    pub fn language_codes(&self) -> Vec<String> {
+        self.languages.iter().map(|l| l.code.clone()).collect()
+    }
+
     /// The language `code`.
     pub fn lang(&self, code: &str) -> Option<&Lang> {
         self.languages.iter().find(|l| l.code == code)

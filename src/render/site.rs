@@ -38,25 +38,6 @@ pub struct Plan {
     pub site_index: bool,
 }
 
-impl Plan {
-    /// Everything.
-    pub fn full(site: &Site) -> Plan {
-        let languages: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-        Plan {
-            pages: vec![true; site.pages.len()],
-            site_files: true,
-            page_index: page_index::url_groups(site)
-                .into_iter()
-                .flatten()
-                .map(|(_, url)| url)
-                .filter(|_| page_index::exists(site))
-                .collect(),
-            feeds: languages,
-            site_index: true,
-        }
-    }
-}
-
 /// What rendering found and did.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -129,10 +110,6 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
             super::xml::atom(site, lang).as_bytes(),
         )?;
     }
-    let mut generated = infographics
-        .as_ref()
-        .map(|i| i.url_groups())
-        .unwrap_or_default();
     if page_index::exists(site) {
         page_index::write(
             site,
@@ -143,9 +120,15 @@ pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
             output,
             &mut rendered.diagnostics,
         )?;
-        generated.extend(page_index::url_groups(site));
     }
     if plan.site_index {
+        let mut generated = infographics
+            .as_ref()
+            .map(|i| i.url_groups())
+            .unwrap_or_default();
+        if page_index::exists(site) {
+            generated.extend(page_index::url_groups(site));
+        }
         write_error_pages(site, &tera, &shared, output, &mut rendered.diagnostics)?;
         match render_template(site, &tera, "root.html", &root_context(site)) {
             Ok(Some(html)) => output.write("index.html", &html)?,
