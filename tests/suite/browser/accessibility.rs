@@ -2,7 +2,7 @@
 
 use serde_json::{Value as Json, json};
 
-use super::harness::{AXE, BROWSER, Browser, KINDS, ready, serve_example};
+use super::harness::{AXE, BROWSER, Browser, KINDS, open_example};
 
 /// The WCAG 2.0 and 2.1 levels A and AA.
 const TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -48,12 +48,10 @@ async fn violations(browser: &Browser) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_kind_of_page_passes_axe_in_light_and_dark() {
-    if !ready(&[BROWSER, &[AXE]].concat()) {
+    let Some((served, browser)) = open_example(&[BROWSER, &[AXE]].concat(), true).await else {
         return;
-    }
+    };
     let axe = std::fs::read_to_string(AXE.path()).unwrap();
-    let served = serve_example();
-    let browser = Browser::start(true).await;
     let mut problems = Vec::new();
     for dark in [false, true] {
         let scheme = if dark { "dark" } else { "light" };

@@ -224,8 +224,18 @@ impl Served {
     }
 }
 
+/// The example site served with nginx and a browser to read it, with or
+/// without JavaScript, once the tools `needs` (at least [`BROWSER`]) are
+/// there; `None` when they are not (see [`ready`]).
+pub async fn open_example(needs: &[Need], javascript: bool) -> Option<(Served, Browser)> {
+    if !ready(needs) {
+        return None;
+    }
+    Some((serve_example(), Browser::start(javascript).await))
+}
+
 /// Builds the example site with the real binary and serves it with nginx.
-pub fn serve_example() -> Served {
+fn serve_example() -> Served {
     let site = TestSite::example();
     let port = free_port();
     let url = format!("http://127.0.0.1:{port}");

@@ -1,12 +1,13 @@
 //! A resident switches language on a rules page.
 
-use super::harness::{BROWSER, Browser, ready, serve_example};
+use super::harness::{BROWSER, open_example};
 
 /// `/` → Қазақша → the rules section → a rules page → Русский: the Russian
 /// translation of the same page; back returns to the Kazakh page.
 async fn walk_through_languages(javascript: bool) {
-    let served = serve_example();
-    let browser = Browser::start(javascript).await;
+    let Some((served, browser)) = open_example(BROWSER, javascript).await else {
+        return;
+    };
     browser.client.goto(&served.url("/")).await.unwrap();
     browser.follow("main a[hreflang=\"kk\"]", "/kk/").await;
     browser.follow("a[href=\"/kk/rules/\"]", "/kk/rules/").await;
@@ -30,14 +31,10 @@ async fn walk_through_languages(javascript: bool) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_resident_switches_language_on_a_rules_page() {
-    if ready(BROWSER) {
-        walk_through_languages(true).await;
-    }
+    walk_through_languages(true).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_walk_works_without_javascript() {
-    if ready(BROWSER) {
-        walk_through_languages(false).await;
-    }
+    walk_through_languages(false).await;
 }

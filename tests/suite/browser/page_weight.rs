@@ -1,7 +1,7 @@
 //! "Budget per page: HTML + CSS + JS under 60 KB uncompressed on the
 //! example's pages (charts included), no third-party requests at all."
 
-use super::harness::{BROWSER, Browser, ready, serve_example};
+use super::harness::{BROWSER, open_example};
 
 /// The budget of HTML + CSS + JS a page may load, uncompressed.
 const BUDGET: u64 = 60 * 1024;
@@ -12,11 +12,9 @@ const BUDGET: u64 = 60 * 1024;
 /// before compression; and no request leaves 127.0.0.1.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_loads_under_60_kb_of_html_css_and_js_from_localhost_only() {
-    if !ready(BROWSER) {
+    let Some((served, browser)) = open_example(BROWSER, true).await else {
         return;
-    }
-    let served = serve_example();
-    let browser = Browser::start(true).await;
+    };
     let mut weights = Vec::new();
     let mut problems = Vec::new();
     for path in served.html_paths() {

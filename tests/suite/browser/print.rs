@@ -7,8 +7,8 @@ use std::process::Command;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 
 use super::harness::{
-    BROWSER, Browser, Need, PDFINFO, PDFTOPPM, PDFTOTEXT, ZBARIMG, collapse_whitespace, ready,
-    screenshots, serve_example, text_of,
+    BROWSER, Browser, Need, PDFINFO, PDFTOPPM, PDFTOTEXT, ZBARIMG, collapse_whitespace,
+    open_example, screenshots, text_of,
 };
 
 /// Runs `tool` with `args`; its standard output, failing the test if it
@@ -67,11 +67,14 @@ async fn print_when_laid_out(browser: &Browser) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_printed_rules_page_is_a4_with_its_title_and_a_qr_code_of_its_url() {
-    if !ready(&[BROWSER, &[PDFINFO, PDFTOTEXT, PDFTOPPM, ZBARIMG]].concat()) {
+    let Some((served, browser)) = open_example(
+        &[BROWSER, &[PDFINFO, PDFTOTEXT, PDFTOPPM, ZBARIMG]].concat(),
+        true,
+    )
+    .await
+    else {
         return;
-    }
-    let served = serve_example();
-    let browser = Browser::start(true).await;
+    };
     let work = tempfile::tempdir().unwrap();
     let mut problems = Vec::new();
     for lang in ["kk", "ru"] {
@@ -181,11 +184,10 @@ fn grey(color: &str) -> Option<u8> {
 /// printed PDF carries the labels as text.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn infographics_print_their_charts_in_black_and_white() {
-    if !ready(&[BROWSER, &[PDFTOTEXT]].concat()) {
+    let Some((served, browser)) = open_example(&[BROWSER, &[PDFTOTEXT]].concat(), true).await
+    else {
         return;
-    }
-    let served = serve_example();
-    let browser = Browser::start(true).await;
+    };
     browser.cdp(
         "Emulation.setEmulatedMedia",
         serde_json::json!({ "media": "print" }),

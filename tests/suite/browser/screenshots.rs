@@ -3,7 +3,7 @@
 //! `CARGO_TARGET_DIR` when that is set), `KIND-WIDTHxHEIGHT.png` and, in the
 //! dark colour scheme, `KIND-dark-WIDTHxHEIGHT.png`.
 
-use super::harness::{BROWSER, Browser, KINDS, ready, screenshots, serve_example};
+use super::harness::{BROWSER, KINDS, open_example, screenshots};
 
 /// The smallest phone the theme is for, a common phone, a laptop.
 const SIZES: [(u32, u32); 3] = [(320, 640), (360, 740), (1280, 800)];
@@ -20,12 +20,10 @@ fn png_size(png: &[u8]) -> Option<(u32, u32)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn screenshots_of_each_kind_of_page_on_a_phone_and_a_laptop() {
-    if !ready(BROWSER) {
+    let Some((served, browser)) = open_example(BROWSER, true).await else {
         return;
-    }
+    };
     let folder = screenshots();
-    let served = serve_example();
-    let browser = Browser::start(true).await;
     let mut problems = Vec::new();
     for dark in [false, true] {
         browser.color_scheme(dark);

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use fantoccini::Locator;
 use serde_json::Value as Json;
 
-use super::harness::{BROWSER, Browser, Served, ready, serve_example};
+use super::harness::{BROWSER, Browser, Served, open_example};
 
 /// The search box that replaces the header's link when JavaScript runs.
 const SEARCH_INPUT: &str = "form.search[role=search] input[type=search]";
@@ -80,11 +80,9 @@ async fn search(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_finds_a_kazakh_and_a_russian_word_on_the_right_page() {
-    if !ready(BROWSER) {
+    let Some((served, browser)) = open_example(BROWSER, true).await else {
         return;
-    }
-    let served = serve_example();
-    let browser = Browser::start(true).await;
+    };
     let prefix: String = KAZAKH_WORD.chars().take(5).collect();
     let mut problems = Vec::new();
     let rules_page = |lang: &str| format!("/{lang}/{PAGE}");
@@ -141,11 +139,9 @@ fn kazakh_content_pages(served: &Served) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_the_search_link_leads_to_an_index_of_all_pages() {
-    if !ready(BROWSER) {
+    let Some((served, browser)) = open_example(BROWSER, false).await else {
         return;
-    }
-    let served = serve_example();
-    let browser = Browser::start(false).await;
+    };
     browser.client.goto(&served.url("/kk/")).await.unwrap();
     assert!(
         browser
