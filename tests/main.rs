@@ -41,3 +41,9 @@ mod watch;
 /// The residents' side in Chromium behind nginx (skipped without them).
 #[path = "suite/browser.rs"]
 mod browser;
+
+/// Hostile input, one file per class of the hardening issue: the output
+/// folder, ids and texts of the statistics, file names and links, `serve`,
+/// `watch`, and property tests that generate what no one thought of.
+#[path = "suite/hostile/mod.rs"]
+mod hostile;
