@@ -82,9 +82,5 @@ pub struct SiteArgs {
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
-    if value.starts_with("http://") || value.starts_with("https://") {
-        Ok(value.to_string())
-    } else {
-        Err("the base URL must be absolute, e.g. https://example.kz/".to_string())
-    }
+    aqparat::address::parse_base_url(value)
 }

@@ -15,6 +15,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+pub mod address;
 pub mod diag;
 pub mod load;
 pub mod locale;

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
-use std::path::Path;
 use std::sync::Arc;
 
 use crate::diag::{self, Diagnostic, Severity};
@@ -74,7 +73,7 @@ pub(crate) fn run(
     search: Search,
 ) -> io::Result<(Report, Option<LastBuild>)> {
     if publish {
-        check_output_location(options)?;
+        crate::write::check_output(&options.root, &options.output, options.publish)?;
     }
     let (mut sources, mut diagnostics) = load::sources(&options.root, cache);
     diagnostics.extend(validate::sources(&sources, options.drafts));
@@ -248,20 +247,4 @@ fn site_files_fingerprint(site: &model::Site) -> u64 {
         model::menu_fingerprint(site, &lang.code).hash(&mut hasher);
     }
     hasher.finish()
-}
-
-/// The output must not be the site itself or one of its input folders:
-/// publishing replaces it whole.
-fn check_output_location(options: &Options) -> io::Result<()> {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let root = absolute(&options.root);
-    let output = absolute(&options.output);
-    let inputs = ["content", "data", "themes", "static"].map(|d| root.join(d));
-    if root.starts_with(&output) || inputs.iter().any(|input| output.starts_with(input)) {
-        return Err(io::Error::other(format!(
-            "refusing to write to {}: it would replace the site's own files; choose another --output",
-            output.display()
-        )));
-    }
-    Ok(())
 }

@@ -68,10 +68,10 @@ pub fn site(
         fonts: sources.theme.fonts,
         dir: sources.theme.dir,
     };
-    let mut base_url = base_url.unwrap_or(&config.base_url.value).to_string();
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
+    // An address that does not parse is reported by `validate`; the site
+    // is then rendered into nothing, so any string does here.
+    let written = base_url.unwrap_or(&config.base_url.value);
+    let base_url = crate::address::parse_base_url(written).unwrap_or_else(|_| written.to_string());
     let stats = (sources.data.has_aid && !stats_broken).then(|| Stats::from_raw(&sources.data.aid));
     Site {
         root: sources.root,

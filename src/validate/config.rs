@@ -19,12 +19,10 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Vec<Diagnostic>) 
             .with_source(text)
     };
     let base_url = &config.base_url;
-    if !(base_url.value.starts_with("https://") || base_url.value.starts_with("http://"))
-        || base_url.value.len() <= "https://".len()
-    {
+    if let Err(problem) = crate::address::parse_base_url(&base_url.value) {
         diagnostics.push(error(
             yaml_span(base_url, 0),
-            format!("base_url `{}` is not an absolute address", base_url.value),
+            format!("base_url: {problem}"),
             "write the full address the site is published at, e.g. `https://example.kz/`",
         ));
     }

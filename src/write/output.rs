@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::guard::{self, remove_own};
+
 /// How a finished build replaces the previous output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Publish {
@@ -88,9 +90,10 @@ impl Output {
                 let staging =
                     parent_of(destination).join(format!(".{name}.staging-{}", std::process::id()));
                 if staging.exists() {
-                    fs::remove_dir_all(&staging)?;
+                    remove_own(&staging)?;
                 }
                 fs::create_dir_all(&staging)?;
+                guard::stamp(&staging)?;
                 (staging, false)
             }
             Publish::Link => link_staging(destination, changed_last_time)?,
@@ -182,8 +185,8 @@ impl Output {
         let Output::Staging { staging, .. } = self else {
             return Ok(());
         };
+        let path = staging.join(inside_output(rel)?);
         self.record(rel);
-        let path = staging.join(rel);
         match fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(with_path(e, &path)),
             _ => {}
@@ -198,9 +201,9 @@ impl Output {
             staging, seeded, ..
         } = self
         else {
-            return Ok(());
+            return inside_output(rel).map(|_| ());
         };
-        let path = staging.join(rel);
+        let path = staging.join(inside_output(rel)?);
         if let Some(parent) = path.parent() {
             make_dir(parent)?;
         }
@@ -230,20 +233,26 @@ impl Output {
 
     /// Copies the file `source` to `rel` under the output root.
     pub fn copy(&self, source: &Path, rel: &Path) -> io::Result<()> {
+        let rel = rel.to_str().ok_or_else(|| {
+            io::Error::other(format!(
+                "{}: the file name is not UTF-8; rename the file",
+                source.display()
+            ))
+        })?;
         let Output::Staging {
             staging, seeded, ..
         } = self
         else {
-            return Ok(());
+            return inside_output(rel).map(|_| ());
         };
-        let path = staging.join(rel);
+        let path = staging.join(inside_output(rel)?);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
         if *seeded {
             let _ = fs::remove_file(&path);
         }
-        self.record(&rel.to_string_lossy());
+        self.record(rel);
         fs::copy(source, &path)
             .map(|_| ())
             .map_err(|e| with_path(e, source))
@@ -281,7 +290,7 @@ fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Re
         exchange(staging, destination)?;
         published.store(true, Ordering::SeqCst);
         // `staging` now holds the previous output.
-        fs::remove_dir_all(staging)?;
+        remove_own(staging)?;
     } else {
         if destination.exists() {
             return Err(io::Error::other(format!(
@@ -296,7 +305,7 @@ fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Re
 }
 
 /// The two build folders of [`Publish::Link`].
-const SLOTS: [&str; 2] = ["a", "b"];
+pub(super) const SLOTS: [&str; 2] = ["a", "b"];
 
 /// The folder the next build goes into, and whether it already holds the
 /// current build (see [`Output::staging`]).
@@ -316,9 +325,10 @@ fn link_staging(
         }
         _ => {
             if slot.exists() {
-                fs::remove_dir_all(&slot)?;
+                remove_own(&slot)?;
             }
             fs::create_dir_all(&slot)?;
+            guard::stamp(&slot)?;
             Ok((slot, false))
         }
     }
@@ -380,9 +390,12 @@ fn remove_empty_folders(path: &Path, root: &Path) {
 /// that followed the old link a moment ago can finish reading it.
 fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Result<()> {
     let builds = builds_dir(destination);
-    if destination.is_dir() && !destination.is_symlink() {
-        // An output made by `build`: set it aside; it is removed below.
-        fs::rename(destination, builds.join("previous-output"))?;
+    // An output made by `build` (stamped or empty, as the guard checked):
+    // set it aside, and remove it once the link is in place.
+    let previous = builds.join(format!(".previous-output-{}", std::process::id()));
+    let replaced = destination.is_dir() && !destination.is_symlink();
+    if replaced {
+        fs::rename(destination, &previous)?;
     }
     let target = staging
         .strip_prefix(parent_of(destination))
@@ -392,11 +405,8 @@ fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Resul
     std::os::unix::fs::symlink(target, &new_link)?;
     fs::rename(&new_link, destination)?;
     published.store(true, Ordering::SeqCst);
-    for entry in fs::read_dir(&builds)?.flatten() {
-        let is_slot = SLOTS.iter().any(|s| entry.file_name() == *s);
-        if !is_slot {
-            let _ = fs::remove_dir_all(entry.path());
-        }
+    if replaced {
+        remove_own(&previous)?;
     }
     Ok(())
 }
@@ -424,7 +434,7 @@ impl Drop for Output {
                 _ => false,
             };
             if !restored {
-                let _ = fs::remove_dir_all(staging);
+                let _ = remove_own(staging);
             }
         }
     }
@@ -469,6 +479,29 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     fs::rename(b, &aside)?;
     fs::rename(a, b)?;
     fs::rename(&aside, a)
+}
+
+/// `rel`, a `/`-separated path below the output root, as a path; an error
+/// when it could lead elsewhere or make a bad file name: empty, absolute, a
+/// `.` or `..` part, a `\`, or a control character. Every file written,
+/// copied or removed goes through here, whatever the stages before checked.
+pub(super) fn inside_output(rel: &str) -> io::Result<&Path> {
+    let bad_part = |part: &str| {
+        part.is_empty()
+            || part == "."
+            || part == ".."
+            || part.chars().any(|c| c == '\\' || c.is_control())
+    };
+    if rel.split('/').any(bad_part) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "refusing to write {rel:?}: the path would leave the output folder or make a bad \
+                 file name (an empty, `.` or `..` part, a backslash or a control character)"
+            ),
+        ));
+    }
+    Ok(Path::new(rel))
 }
 
 fn with_path(error: io::Error, path: &Path) -> io::Error {

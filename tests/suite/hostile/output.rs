@@ -1,1 +1,217 @@
-//! placeholder
+//! `--output` may name any folder, through `..` and symbolic links; aqparat
+//! replaces only what it made (stamped) or an empty folder, never the site's
+//! own folders, and says so with exit code 2.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::util::{Running, TestSite, snapshot, wait_until};
+
+/// The stamp aqparat leaves in every output it writes.
+const STAMP: &str = ".aqparat-output";
+
+/// Runs `aqparat build --root ROOT --output OUTPUT` and returns its exit code
+/// and what it printed.
+fn build_into(site: &TestSite, output: &Path) -> (i32, String) {
+    let run = site.run(&["build", "--output", output.to_str().unwrap()]);
+    (run.code, run.stderr)
+}
+
+#[test]
+fn the_sites_own_folders_are_refused_however_they_are_written() {
+    let site = TestSite::fixture("basic");
+    fs::create_dir_all(site.root().join(".git/objects")).unwrap();
+    fs::write(site.root().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    fs::create_dir_all(site.root().join("src")).unwrap();
+    fs::write(site.root().join("src/main.rs"), "fn main() {}\n").unwrap();
+    let before = snapshot(site.root());
+    let root = site.root();
+    for output in [
+        root.join("public/../content"),
+        root.join("content"),
+        root.join("content/out"),
+        root.join("themes/default/static"),
+        root.join(".git"),
+        root.join("src"),
+        root.to_path_buf(),
+        root.join(".."),
+        root.join("content/../.."),
+    ] {
+        let (code, stderr) = build_into(&site, &output);
+        assert_eq!(code, 2, "{} was accepted:\n{stderr}", output.display());
+        assert!(
+            stderr.contains("refusing to publish") && stderr.contains("--output"),
+            "{} refused without saying what to do:\n{stderr}",
+            output.display()
+        );
+    }
+    assert_eq!(
+        snapshot(site.root()),
+        before,
+        "a refused build changed the site"
+    );
+}
+
+#[test]
+fn symbolic_links_to_the_site_are_resolved_before_comparing() {
+    let site = TestSite::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    // A link to the site's content folder, outside the site.
+    let into_content = elsewhere.path().join("into-content");
+    std::os::unix::fs::symlink(site.root().join("content"), &into_content).unwrap();
+    // The site reached through a linked root.
+    let linked_root = elsewhere.path().join("linked-site");
+    std::os::unix::fs::symlink(site.root(), &linked_root).unwrap();
+    let before = snapshot(&site.root().join("content"));
+    for output in [
+        into_content.join("out"),
+        into_content.join("x/../.."),
+        linked_root.join("content"),
+        linked_root.join("static/../content"),
+    ] {
+        let (code, stderr) = build_into(&site, &output);
+        assert_eq!(code, 2, "{} was accepted:\n{stderr}", output.display());
+    }
+    let run = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        .args(["build", "--root"])
+        .arg(&linked_root)
+        .arg("--output")
+        .arg(site.root().join("content"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "a linked root defeated the guard"
+    );
+    assert_eq!(snapshot(&site.root().join("content")), before);
+}
+
+#[test]
+fn a_folder_of_the_users_is_never_replaced_an_empty_or_stamped_one_is() {
+    let site = TestSite::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let mydocs = outside.path().join("mydocs");
+    fs::create_dir_all(&mydocs).unwrap();
+    fs::write(mydocs.join("thesis.txt"), "four years of work").unwrap();
+    let (code, stderr) = build_into(&site, &mydocs);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(STAMP),
+        "the refusal does not explain itself:\n{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(mydocs.join("thesis.txt")).unwrap(),
+        "four years of work"
+    );
+    assert_eq!(
+        fs::read_dir(outside.path()).unwrap().count(),
+        1,
+        "left files beside it"
+    );
+
+    // A file where the output folder should be is refused as well.
+    let file = outside.path().join("notes.txt");
+    fs::write(&file, "notes").unwrap();
+    assert_eq!(build_into(&site, &file).0, 2);
+    assert_eq!(fs::read_to_string(&file).unwrap(), "notes");
+
+    // An empty folder becomes aqparat's, stamped, and is then rebuilt.
+    let empty = outside.path().join("www");
+    fs::create_dir(&empty).unwrap();
+    let (code, stderr) = build_into(&site, &empty);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(empty.join(STAMP).is_file() && empty.join("kk/index.html").is_file());
+    let (code, stderr) = build_into(&site, &empty);
+    assert_eq!(code, 0, "a stamped output was not rebuilt:\n{stderr}");
+}
+
+/// `watch` with a refused output exits 2 at once and writes nothing: no
+/// status file, no builds folder, nothing in the refused folder.
+#[test]
+fn watch_refuses_a_users_folder_at_once() {
+    let site = TestSite::fixture("basic");
+    let www = site.root().join("www");
+    fs::create_dir(&www).unwrap();
+    fs::write(www.join("index.html"), "my own page").unwrap();
+    for output in [www.clone(), site.root().join("content")] {
+        let before = snapshot(site.root());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+            .arg("watch")
+            .arg("--root")
+            .arg(site.root())
+            .arg("--output")
+            .arg(&output)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let status = wait_until("watch to exit", || child.try_wait().ok().flatten());
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert_eq!(status.code(), Some(2), "{}:\n{stderr}", output.display());
+        assert!(stderr.contains("refusing to publish"), "{stderr}");
+        assert_eq!(
+            snapshot(site.root()),
+            before,
+            "the refused watch wrote files"
+        );
+    }
+}
+
+/// What a user keeps in `OUTPUT.builds/` stays; aqparat's build folders
+/// come and go around it.
+#[test]
+fn watch_leaves_the_users_files_in_the_builds_folder() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let builds = site.root().join("published.builds");
+    fs::create_dir_all(builds.join("notes")).unwrap();
+    fs::write(builds.join("notes/todo.txt"), "mine").unwrap();
+    fs::write(builds.join("README"), "mine too").unwrap();
+    let watching = Running::start(&[
+        "watch",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    wait_until("the first build", || {
+        output.join("kk/index.html").is_file().then_some(())
+    });
+    // A second build, then a third, each switching the link.
+    for text in ["second", "third"] {
+        let page = site.root().join("content/_index.kk.md");
+        let old = fs::read_to_string(&page).unwrap();
+        site.save("content/_index.kk.md", format!("{old}\n{text}\n"));
+        wait_until("the rebuild", || {
+            fs::read_to_string(output.join("kk/index.html"))
+                .ok()
+                .filter(|html| html.contains(text))
+        });
+    }
+    drop(watching);
+    assert_eq!(
+        fs::read_to_string(builds.join("notes/todo.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        fs::read_to_string(builds.join("README")).unwrap(),
+        "mine too"
+    );
+}
+
+/// A build folder of `watch` that someone replaced with their own files is
+/// not deleted: `watch` refuses to start.
+#[test]
+fn watch_does_not_delete_an_unstamped_build_folder() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let slot = site.root().join("published.builds/a");
+    fs::create_dir_all(&slot).unwrap();
+    fs::write(slot.join("keep.txt"), "keep").unwrap();
+    let run = site.run(&["watch", "--output", output.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(fs::read_to_string(slot.join("keep.txt")).unwrap(), "keep");
+}

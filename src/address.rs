@@ -1,0 +1,92 @@
+//! The site's address (`base_url` in `site.yaml`, or `--base-url`): parsed
+//! as a URL, checked and normalised once, so that it can go as it is into
+//! every attribute, feed, `robots.txt` and the sitemap.
+
+/// Characters that have no place in an address as written: they would end an
+/// attribute, a line of `robots.txt` or an XML element, or are not allowed
+/// in a URL unencoded.
+const FORBIDDEN: &[char] = &['"', '\'', '<', '>', '\\', '`', '{', '}', '|', '^'];
+
+/// Parses `text` as the site's address: absolute `http` or `https` with a
+/// host, no user name, password, query or fragment, and no quote, space,
+/// control character or other character a URL may not hold. Returns it
+/// normalised (lower-case host, IDN as ASCII) and ending with `/`; or what
+/// is wrong, said for the person who wrote it.
+pub fn parse_base_url(text: &str) -> Result<String, String> {
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() || c.is_whitespace() || FORBIDDEN.contains(c))
+    {
+        return Err(format!(
+            "the address contains {c:?}, which an address may not hold; write it as the browser shows it, e.g. `https://example.kz/`"
+        ));
+    }
+    let url = url::Url::parse(text).map_err(|e| {
+        format!("`{text}` is not an absolute address ({e}); write the full address, e.g. `https://example.kz/`")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "`{text}` is not an http(s) address; write the address the site is published at, e.g. `https://example.kz/`"
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!(
+            "`{text}` has no host name; write the full address, e.g. `https://example.kz/`"
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "`{text}` holds a user name or password, which every page would publish; leave them out"
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "`{text}` has a `?` query or a `#` fragment; the site's address is a host and, optionally, a folder"
+        ));
+    }
+    let mut normalised = url.to_string();
+    if !normalised.ends_with('/') {
+        normalised.push('/');
+    }
+    Ok(normalised)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_base_url;
+
+    #[test]
+    fn addresses_are_normalised() {
+        assert_eq!(
+            parse_base_url("https://Example.KZ").as_deref(),
+            Ok("https://example.kz/")
+        );
+        assert_eq!(
+            parse_base_url("http://127.0.0.1:1111/sub").as_deref(),
+            Ok("http://127.0.0.1:1111/sub/")
+        );
+        assert_eq!(
+            parse_base_url("https://ақпарат.kz/").as_deref(),
+            Ok("https://xn--80aaa2dgn23d.kz/")
+        );
+    }
+
+    #[test]
+    fn markup_lines_and_other_schemes_are_refused() {
+        for bad in [
+            "https://x.example/\"><script>alert(1)</script>",
+            "https://x.example/\nDisallow: /",
+            "https://x.example/ a",
+            "javascript:alert(1)",
+            "ftp://x.example/",
+            "https://user:pass@x.example/",
+            "https://x.example/?q=1",
+            "https://x.example/#top",
+            "https://x.example/'",
+            "/relative/",
+            "",
+        ] {
+            assert!(parse_base_url(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+}

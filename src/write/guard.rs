@@ -1,0 +1,253 @@
+//! Which folders aqparat may replace or delete: only those it made.
+//!
+//! Publishing replaces the output folder whole, so a wrong `--output` could
+//! delete a user's files. Every folder aqparat writes a site into carries a
+//! stamp file ([`STAMP`]); a folder without it is replaced only when it is
+//! empty. Paths are compared after resolving symbolic links and `..`, so
+//! `public/../content` or a linked parent cannot slip past the checks.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::output::{Publish, builds_dir};
+
+/// The file that marks a folder as a site aqparat built.
+pub const STAMP: &str = ".aqparat-output";
+
+/// What the stamp file says to a person who opens it.
+const STAMP_TEXT: &str = "This folder is a site built by aqparat. Every build replaces it whole:\n\
+                          keep no files of your own here (put them in the site's static/ folder).\n";
+
+/// The folders of a site that are its input: the output may not be one of
+/// them, nor lie inside one.
+const INPUT_FOLDERS: [&str; 5] = ["content", "data", "themes", "static", ".git"];
+
+/// Why an output folder is refused.
+#[derive(Debug)]
+pub struct Refused(String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl From<Refused> for io::Error {
+    fn from(refused: Refused) -> io::Error {
+        io::Error::new(io::ErrorKind::PermissionDenied, refused)
+    }
+}
+
+/// Checks that the site in `root` may be published to `output` with `mode`:
+/// the output is neither the site, nor above it, nor inside one of its input
+/// folders, and whatever is there already is aqparat's own (stamped) or
+/// empty. Nothing is changed.
+pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Refused> {
+    let root = resolve(root).map_err(|e| cannot_resolve(root, &e))?;
+    let resolved = resolve(output).map_err(|e| cannot_resolve(output, &e))?;
+    let shown = output.display();
+    if root.starts_with(&resolved) {
+        return Err(Refused(format!(
+            "refusing to publish to {shown}: it is the site's folder or a folder above it, and \
+             publishing replaces the output whole; choose an --output of its own, such as {}",
+            root.join("public").display()
+        )));
+    }
+    for input in INPUT_FOLDERS {
+        let input = resolve(&root.join(input)).map_err(|e| cannot_resolve(output, &e))?;
+        if resolved.starts_with(&input) {
+            return Err(Refused(format!(
+                "refusing to publish to {shown}: it is inside the site's input folder {}, whose \
+                 files publishing would replace; choose an --output outside it",
+                input.display()
+            )));
+        }
+    }
+    let link = lexical_parent(output).join(output.file_name().unwrap_or(OsStr::new("")));
+    match mode {
+        Publish::Replace if link.is_symlink() => Err(Refused(format!(
+            "refusing to publish to {shown}: it is a symbolic link (the output of `aqparat \
+             watch`, or a link of your own); publish there with `watch`, or choose another --output"
+        ))),
+        Publish::Replace => own_or_empty(&resolved, output),
+        Publish::Link => {
+            if link.is_symlink() {
+                let builds =
+                    resolve(&builds_dir(output)).map_err(|e| cannot_resolve(output, &e))?;
+                if !resolved.starts_with(&builds) {
+                    return Err(Refused(format!(
+                        "refusing to publish to {shown}: it is a symbolic link to {}, not to a \
+                         build of `aqparat watch` in {}; remove the link or choose another --output",
+                        resolved.display(),
+                        builds.display()
+                    )));
+                }
+            } else {
+                own_or_empty(&resolved, output)?;
+            }
+            for slot in super::output::SLOTS {
+                let slot = builds_dir(output).join(slot);
+                own_or_empty(&slot, &slot)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `path` (shown as `shown`) may be replaced: it does not exist, is an
+/// empty folder, or is a folder stamped by aqparat.
+fn own_or_empty(path: &Path, shown: &Path) -> Result<(), Refused> {
+    let shown = shown.display();
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Refused(format!(
+            "cannot look at the output {shown}: {e}; check its permissions or choose another --output"
+        ))),
+        Ok(meta) if !meta.is_dir() => Err(Refused(format!(
+            "refusing to publish to {shown}: it exists and is not a folder; remove it yourself \
+             or choose another --output"
+        ))),
+        Ok(_) if is_stamped(path) || is_empty_dir(path) => Ok(()),
+        Ok(_) => Err(Refused(format!(
+            "refusing to publish to {shown}: it is a folder that aqparat did not make (it has no \
+             {STAMP} file) and it is not empty; publishing would delete its files. Choose another \
+             --output, or, if those files may go, delete the folder yourself and build again"
+        ))),
+    }
+}
+
+/// Whether `dir` is a folder aqparat made (it holds the stamp file).
+pub fn is_stamped(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(STAMP)).is_ok_and(|m| m.is_file())
+}
+
+/// Marks `dir`, a folder aqparat just made, as its own.
+pub fn stamp(dir: &Path) -> io::Result<()> {
+    fs::write(dir.join(STAMP), STAMP_TEXT)
+}
+
+/// Deletes the folder `dir` and everything in it, only if aqparat made it
+/// (or it is empty); otherwise an error, and nothing is deleted.
+pub fn remove_own(dir: &Path) -> io::Result<()> {
+    if is_stamped(dir) || is_empty_dir(dir) {
+        fs::remove_dir_all(dir)
+    } else {
+        Err(Refused(format!(
+            "refusing to delete {}: aqparat did not make it (it has no {STAMP} file); move it \
+             away yourself",
+            dir.display()
+        ))
+        .into())
+    }
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+fn cannot_resolve(path: &Path, error: &io::Error) -> Refused {
+    Refused(format!(
+        "cannot resolve the path {}: {error}; check that its folders exist and can be read",
+        path.display()
+    ))
+}
+
+/// The folder that holds `path`, `.` for a bare name.
+fn lexical_parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// `path` made absolute with every symbolic link and `..` resolved, as the
+/// operating system would, including the parts that do not exist yet.
+pub fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut resolved = PathBuf::from("/");
+    for component in absolute.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => resolved.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => {
+                resolved.push(name);
+                // A link is followed where it stands, so that a `..` after
+                // it leaves the folder it leads to, as the system does.
+                if resolved.is_symlink() {
+                    resolved = fs::canonicalize(&resolved)?;
+                }
+            }
+        }
+    }
+    Ok(resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp() -> tempfile::TempDir {
+        tempfile::tempdir().expect("a temporary folder")
+    }
+
+    #[test]
+    fn resolve_follows_links_before_parent_folders() {
+        let dir = temp();
+        let root = fs::canonicalize(dir.path()).expect("canonical");
+        fs::create_dir_all(root.join("site/content")).expect("mkdir");
+        fs::create_dir_all(root.join("elsewhere/deep")).expect("mkdir");
+        std::os::unix::fs::symlink(root.join("elsewhere/deep"), root.join("site/link"))
+            .expect("symlink");
+        assert_eq!(
+            resolve(&root.join("site/public/../content")).expect("resolves"),
+            root.join("site/content")
+        );
+        assert_eq!(
+            resolve(&root.join("site/link/../x")).expect("resolves"),
+            root.join("elsewhere/x")
+        );
+        assert_eq!(
+            resolve(&root.join("site/new/folders")).expect("resolves"),
+            root.join("site/new/folders")
+        );
+    }
+
+    #[test]
+    fn only_empty_or_stamped_folders_may_be_replaced() {
+        let dir = temp();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("content")).expect("mkdir");
+        let output = dir.path().join("out");
+        assert!(check_output(&root, &output, Publish::Replace).is_ok());
+        fs::create_dir(&output).expect("mkdir");
+        assert!(check_output(&root, &output, Publish::Replace).is_ok());
+        fs::write(output.join("thesis.txt"), "mine").expect("write");
+        let refused = check_output(&root, &output, Publish::Replace).expect_err("refused");
+        assert!(refused.to_string().contains(STAMP), "{refused}");
+        stamp(&output).expect("stamp");
+        assert!(check_output(&root, &output, Publish::Replace).is_ok());
+        for inside in ["content/x", "public/../content", ".", ".."] {
+            assert!(check_output(&root, &root.join(inside), Publish::Replace).is_err());
+        }
+    }
+
+    #[test]
+    fn remove_own_keeps_folders_aqparat_did_not_make() {
+        let dir = temp();
+        let theirs = dir.path().join("theirs");
+        fs::create_dir(&theirs).expect("mkdir");
+        fs::write(theirs.join("a"), "a").expect("write");
+        assert!(remove_own(&theirs).is_err());
+        assert!(theirs.join("a").exists());
+        stamp(&theirs).expect("stamp");
+        remove_own(&theirs).expect("removed");
+        assert!(!theirs.exists());
+    }
+}
