@@ -7,7 +7,14 @@
 //! ignored. Editors' atomic saves, renames, deletions, new folders and bursts
 //! of changes (a `git checkout`) arrive as debounced batches; batches that
 //! follow each other closely make one build.
+//!
+//! With [`crate::write::Publish::Link`] the loop also looks after what it
+//! published: when the output link, the build it points at (or the whole
+//! `OUTPUT.builds/` folder) or a file of that build is removed by hand, it
+//! builds the whole site again from scratch, keeping nothing of the last
+//! build, without waiting for a change of the input (see [`Published`]).
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,6 +40,10 @@ const QUIET: Duration = Duration::from_millis(10);
 const MAX_WAIT: Duration = Duration::from_secs(2);
 /// How often to look at every file when the file system sends no events.
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
+
+/// How often, while no change comes in, the published build is compared
+/// with what was published.
+const CHECK_INTERVAL: Duration = Duration::from_secs(2);
 
 /// The outcome of one build of the loop.
 pub struct Build {
@@ -82,7 +93,26 @@ pub fn run(
         Box::new(debouncer)
     };
     let mut session = Session::new(options.clone());
-    after_build(&timed(|| session.build()));
+    let first = timed(|| session.build());
+    after_build(&first);
+    let looks_after_output = options.publish == crate::write::Publish::Link;
+    let mut published = Published::default();
+    // Whether a rebuild from scratch may put a damaged output right: not
+    // before anything was published, nor again after one that published
+    // nothing, until the input changes.
+    let mut published_any = first.result.as_ref().is_ok_and(|r| r.published);
+    let mut may_repair = published_any;
+    let mut last_check = Instant::now();
+    // The files of each new build are listed as soon as it is out, so that
+    // one removed at once is missed too.
+    let mut look_after = |build: &Build, published: &mut Published| {
+        published_any |= build.result.as_ref().is_ok_and(|r| r.published);
+        if looks_after_output {
+            let _ = published.check(&options.output, false);
+        }
+        published_any
+    };
+    look_after(&first, &mut published);
     while !stop.load(Ordering::SeqCst) {
         match changes.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => {
@@ -97,24 +127,124 @@ pub fn run(
                         Err(_) => break,
                     }
                 }
-                if batch.unknown {
-                    after_build(&timed(|| session.build()));
+                let build = if batch.unknown {
+                    timed(|| session.build())
                 } else if !batch.paths.is_empty() {
-                    after_build(&timed(|| session.build_changed(&batch.paths)));
-                }
+                    timed(|| session.build_changed(&batch.paths))
+                } else {
+                    continue;
+                };
+                after_build(&build);
+                may_repair = look_after(&build, &mut published);
             }
             Ok(Err(errors)) => report_watch_errors(&errors),
             // Quiet: the next build's folder is prepared, and the search
             // index catches up in the background.
-            Err(RecvTimeoutError::Timeout) => match session.when_idle() {
-                Some(Ok(pages)) => eprintln!("search index of {pages} pages published"),
-                Some(Err(error)) => eprintln!("aqparat: search index not updated: {error}"),
-                None => {}
-            },
+            Err(RecvTimeoutError::Timeout) => {
+                match session.when_idle() {
+                    Some(Ok(pages)) => {
+                        eprintln!("search index of {pages} pages published");
+                        if looks_after_output {
+                            let _ = published.check(&options.output, false);
+                        }
+                    }
+                    Some(Err(error)) => eprintln!("aqparat: search index not updated: {error}"),
+                    None => {}
+                }
+                if !(looks_after_output && may_repair) {
+                    continue;
+                }
+                let compare = last_check.elapsed() >= CHECK_INTERVAL;
+                if compare {
+                    last_check = Instant::now();
+                }
+                if let Some(damage) = published.check(&options.output, compare) {
+                    eprintln!("aqparat: {damage}; building the whole site again");
+                    // Nothing of the last build is trusted: a new session
+                    // renders every page into an empty folder.
+                    session = Session::new(options.clone());
+                    let build = timed(|| session.build());
+                    may_repair = build.result.as_ref().is_ok_and(|r| r.published);
+                    published = Published::default();
+                    after_build(&build);
+                    look_after(&build, &mut published);
+                }
+            }
             Err(RecvTimeoutError::Disconnected) => break,
         }
     }
     Ok(())
+}
+
+/// What the output link pointed at when last looked at, and the files of
+/// that build, to notice what is removed from the published site by hand.
+#[derive(Default)]
+struct Published {
+    build: Option<PathBuf>,
+    files: HashSet<PathBuf>,
+}
+
+impl Published {
+    /// What is missing from the published site at `output`, if anything.
+    /// A build not seen before is listed (its files are what it should
+    /// keep); a build seen before is listed again and compared only when
+    /// `compare` is set, for a large site's listing takes a while.
+    fn check(&mut self, output: &Path, compare: bool) -> Option<String> {
+        match std::fs::symlink_metadata(output) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Some(format!("the output {} was removed", output.display()));
+            }
+            // Not ours to judge (a folder put in its place is reported
+            // when the next build tries to publish).
+            Ok(metadata) if !metadata.file_type().is_symlink() => return None,
+            Err(_) | Ok(_) => {}
+        }
+        let Ok(build) = std::fs::canonicalize(output) else {
+            return Some(format!(
+                "the build that {} links to was removed",
+                output.display()
+            ));
+        };
+        let is_new = self.build.as_ref() != Some(&build);
+        if !(is_new || compare) {
+            return None;
+        }
+        let files = match list_files(&build) {
+            Ok(files) => files,
+            Err(error) => {
+                return Some(format!(
+                    "the published build {} cannot be read ({error})",
+                    build.display()
+                ));
+            }
+        };
+        if is_new {
+            self.build = Some(build);
+            self.files = files;
+            return None;
+        }
+        let missing = self.files.iter().filter(|f| !files.contains(*f)).count();
+        let example = self.files.iter().find(|f| !files.contains(*f))?;
+        Some(format!(
+            "{missing} published file(s) were removed from {}, such as {}",
+            output.display(),
+            example.display()
+        ))
+    }
+}
+
+/// The files under `dir`, relative to it.
+fn list_files(dir: &Path) -> io::Result<HashSet<PathBuf>> {
+    let mut files = HashSet::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(io::Error::other)?;
+        if !entry.file_type().is_dir()
+            && let Ok(rel) = entry.path().strip_prefix(dir)
+        {
+            files.insert(rel.to_path_buf());
+        }
+    }
+    Ok(files)
 }
 
 fn report_watch_errors(errors: &[notify::Error]) {

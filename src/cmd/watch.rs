@@ -1,8 +1,16 @@
 //! `aqparat watch`: the production loop. Each good build is published by
 //! switching the output link in one step; a failed build keeps the last good
 //! site online. After each build a status file, `OUTPUT.status.json`, says
-//! when the last attempt and the last success were and what went wrong.
+//! when the last attempt and the last success were and what went wrong; it
+//! never claims a success that the last attempt did not have.
+//!
+//! One watcher per output: `watch` holds an advisory lock (`flock`) on
+//! `OUTPUT.lock` for as long as it runs, with its process id written in
+//! it, and a second watcher of the same output exits with code 2 naming
+//! the first.
 
+use std::io;
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::SystemTime;
 
@@ -18,6 +26,13 @@ pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
         Ok(stop) => stop,
         Err(error) => {
             eprintln!("aqparat: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let _lock = match lock_output(&options.output) {
+        Ok(lock) => lock,
+        Err(message) => {
+            eprintln!("aqparat: {message}");
             return ExitCode::from(2);
         }
     };
@@ -60,7 +75,28 @@ pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
             "warnings": warnings,
         });
         if let Err(error) = write_atomically(&status_path, &status.to_string()) {
-            eprintln!("aqparat: cannot write {}: {error}", status_path.display());
+            // An old status must not speak for this attempt.
+            let fallback = serde_json::json!({
+                "ok": false,
+                "last_attempt": now,
+                "last_success": last_success,
+                "errors": [format!("the status of this attempt could not be written: {error}")],
+            });
+            let kept = match std::fs::write(&status_path, fallback.to_string()) {
+                Ok(()) => "wrote a short status saying `ok: false` instead".to_string(),
+                Err(_) => match std::fs::remove_file(&status_path) {
+                    Ok(()) => "removed the old one so that it claims nothing".to_string(),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        "there is none".to_string()
+                    }
+                    Err(e) => format!("and cannot remove the old one either: {e}"),
+                },
+            };
+            eprintln!(
+                "aqparat: ERROR: cannot write the status file {}: {error}; {kept}. \
+                 Free disk space or fix the folder's permissions.",
+                status_path.display()
+            );
         }
     };
     eprintln!(
@@ -80,10 +116,74 @@ pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
     }
 }
 
-/// Writes a temporary file and renames it over `path`: readers see the old
-/// or the new status, never half of one.
-fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+/// Writes a temporary file, flushes it to disk and renames it over `path`:
+/// readers see the old or the new status, never half of one, and a crash
+/// does not leave an empty one.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    use std::io::Write;
     let temporary = path.with_extension("json.tmp");
-    std::fs::write(&temporary, text)?;
-    std::fs::rename(&temporary, path)
+    let mut file = std::fs::File::create(&temporary)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&temporary, path)?;
+    // The rename itself reaches the disk with the folder.
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::File::open(folder)?.sync_all()?;
+    }
+    Ok(())
+}
+
+/// Takes the lock of `output` (`OUTPUT.lock`) for as long as the returned
+/// file is open, and writes this process's id in it; says which process
+/// holds it when another one does.
+fn lock_output(output: &Path) -> Result<std::fs::File, String> {
+    use rustix::fs::{FlockOperation, flock};
+    use std::io::{Read, Seek, Write};
+    let path = sibling(output, "lock");
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    }
+    // Not truncated on opening: the holder's pid stays readable.
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| format!("cannot open the lock file {}: {e}", path.display()))?;
+    if let Err(error) = flock(&file, FlockOperation::NonBlockingLockExclusive) {
+        if error != rustix::io::Errno::WOULDBLOCK {
+            return Err(format!("cannot lock {}: {error}", path.display()));
+        }
+        let mut holder = String::new();
+        let _ = file.read_to_string(&mut holder);
+        let holder = match holder.trim() {
+            pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("another `aqparat watch` (pid {pid})")
+            }
+            _ => "another `aqparat watch`".to_string(),
+        };
+        return Err(format!(
+            "{holder} is already publishing to {}; two watchers of one output would \
+             overwrite each other's builds. Stop it first, or choose another --output \
+             (the lock is {})",
+            output.display(),
+            path.display()
+        ));
+    }
+    let pid = std::process::id().to_string();
+    let written = file
+        .set_len(0)
+        .and_then(|()| file.rewind())
+        .and_then(|()| file.write_all(pid.as_bytes()))
+        .and_then(|()| file.flush());
+    if let Err(error) = written {
+        eprintln!(
+            "aqparat: warning: cannot write the pid into {}: {error}",
+            path.display()
+        );
+    }
+    Ok(file)
 }

@@ -7,7 +7,7 @@
 //! reported here; anchors are checked once every page is rendered, since the
 //! target's headings are known only then.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -274,7 +274,7 @@ fn expand_shortcodes<'a>(
 /// Gives every heading an id: its explicit `{#id}`, else a slug of its text,
 /// made unique with `-1`, `-2`…
 fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
-    let mut used = HashSet::new();
+    let mut ids = HeadingIds::default();
     let mut toc = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -290,12 +290,7 @@ fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
                 j += 1;
             }
             let base = explicit.unwrap_or_else(|| slugify(&title));
-            let mut unique = base.clone();
-            let mut n = 1;
-            while !used.insert(unique.clone()) {
-                unique = format!("{base}-{n}");
-                n += 1;
-            }
+            let unique = ids.unique(base);
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                 *id = Some(CowStr::from(unique.clone()));
             }
@@ -309,6 +304,35 @@ fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
         i += 1;
     }
     toc
+}
+
+/// The ids given so far to a page's headings: a repeated id gets the first
+/// free suffix of `-1`, `-2`, … (`x`, `x-1`, `x-2`; a heading written `x-1`
+/// takes that id and its repeat gets `x-2`).
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+    /// The next suffix to try for each base id. Ids are never freed, so the
+    /// suffixes below it are taken for good, and a page of n identical
+    /// headings costs n tries, not n² / 2.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// The id for a heading whose own id would be `base`.
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let next = self.next_suffix.entry(base.clone()).or_insert(1);
+        loop {
+            let candidate = format!("{base}-{next}");
+            *next += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -404,7 +428,50 @@ fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
 
 #[cfg(test)]
 mod tests {
-    use super::slugify;
+    use super::{HeadingIds, slugify};
+
+    /// The ids the old quadratic loop gave: the first of `base`, `base-1`,
+    /// `base-2`, … not taken yet.
+    fn ids_by_trying_every_suffix(bases: &[&str]) -> Vec<String> {
+        let mut used = std::collections::HashSet::new();
+        let mut ids = Vec::new();
+        for base in bases {
+            let mut unique = base.to_string();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            ids.push(unique);
+        }
+        ids
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids_that_never_collide() {
+        let bases = [
+            "x", "x", "x-1", "x", "x-3", "x", "x", "x-1", "y", "x-1-1", "x-1", "y", "x-10", "x",
+            "x", "x", "x", "x", "x", "x", "x",
+        ];
+        let mut ids = HeadingIds::default();
+        let given: Vec<String> = bases.iter().map(|b| ids.unique(b.to_string())).collect();
+        assert_eq!(
+            &given[..8],
+            ["x", "x-1", "x-1-1", "x-2", "x-3", "x-4", "x-5", "x-1-2"]
+        );
+        assert_eq!(given, ids_by_trying_every_suffix(&bases));
+        let distinct: std::collections::HashSet<_> = given.iter().collect();
+        assert_eq!(distinct.len(), given.len(), "{given:?}");
+    }
+
+    #[test]
+    fn thousands_of_identical_headings_are_numbered_in_order() {
+        let mut ids = HeadingIds::default();
+        let given: Vec<String> = (0..20_000).map(|_| ids.unique("x".to_string())).collect();
+        assert_eq!(given[0], "x");
+        assert_eq!(given[1], "x-1");
+        assert_eq!(given[19_999], "x-19999");
+    }
 
     #[test]
     fn slugs_keep_cyrillic_and_kazakh_letters() {

@@ -6,7 +6,8 @@
 //! `/__aqparat/status` (the last build's errors as JSON),
 //! `/__aqparat/livereload.js`; everything else is a file of the output, HTML
 //! with the script injected, and a missing file gets the 404 page of its
-//! language with status 404.
+//! language with status 404. Connections are limited in number and must
+//! send their request in time (see `connections`).
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -25,6 +26,8 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 use tower_http::services::ServeDir;
+
+use super::connections::{self, GuardedListener};
 
 const SCRIPT: &str = include_str!("livereload.js");
 const SCRIPT_TAG: &str = "<script src=\"/__aqparat/livereload.js\" defer></script>";
@@ -76,6 +79,7 @@ impl Server {
             .layer(middleware::from_fn(inject_script))
             .with_state(shared.clone());
         runtime.spawn(async move {
+            let listener = GuardedListener::new(listener, connections::limit());
             if let Err(error) = axum::serve(listener, app).await {
                 eprintln!("aqparat: server stopped: {error}");
             }
@@ -137,27 +141,41 @@ async fn script() -> Response {
         .into_response()
 }
 
-/// A file of the output; a missing one gets the nearest 404 page.
+/// A file of the output; a missing one gets the 404 page of its language.
 async fn files(State(shared): State<Shared>, request: Request) -> Response {
     let path = request.uri().path().to_string();
-    let response = match ServeDir::new(&shared.output).try_call(request).await {
+    match ServeDir::new(&shared.output).try_call(request).await {
+        Ok(response) if response.status() == StatusCode::NOT_FOUND => {
+            not_found(&shared.output, &path).await
+        }
         Ok(response) => response.map(Body::new),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    if response.status() != StatusCode::NOT_FOUND {
-        return response;
+        // tower-http reports a missing file without a trailing slash as an
+        // error rather than a 404 response.
+        Err(error) if is_not_found(&error) => not_found(&shared.output, &path).await,
+        Err(error) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("aqparat serve: cannot read {path}: {error}\n"),
+        )
+            .into_response(),
     }
-    // The 404 page of the language the path is in, else the site's.
-    let lang = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    let mut candidates = vec![shared.output.join("404.html")];
-    if !lang.is_empty() {
-        candidates.insert(0, shared.output.join(lang).join("404.html"));
-    }
-    for page in candidates {
+}
+
+/// Whether reading a file failed because there is no such file to serve.
+fn is_not_found(error: &std::io::Error) -> bool {
+    // ENOTDIR: a path through a file, as `/favicon.svg/x`.
+    const NOT_A_DIRECTORY: i32 = 20;
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied
+    ) || error.raw_os_error() == Some(NOT_A_DIRECTORY)
+}
+
+/// Status 404 with the 404 page of the language `path` is in (`/kk/…`
+/// gets `/kk/404.html`), else the site's (`/404.html`, the default
+/// language's); a short text before the first build has written them.
+async fn not_found(output: &Path, path: &str) -> Response {
+    for page in not_found_pages(output, path) {
         if let Ok(html) = tokio::fs::read(&page).await {
             return (
                 StatusCode::NOT_FOUND,
@@ -167,7 +185,30 @@ async fn files(State(shared): State<Shared>, request: Request) -> Response {
                 .into_response();
         }
     }
-    response
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("{path} not found\n"),
+    )
+        .into_response()
+}
+
+/// The 404 pages to try for `path`, best first. The first segment names a
+/// language only if it looks like a language code: never `..` or a file
+/// name, so that no path leads out of the output.
+fn not_found_pages(output: &Path, path: &str) -> Vec<PathBuf> {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let is_language = !first.is_empty()
+        && first.len() <= 16
+        && first
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let mut pages = Vec::with_capacity(2);
+    if is_language {
+        pages.push(output.join(first).join("404.html"));
+    }
+    pages.push(output.join("404.html"));
+    pages
 }
 
 /// Adds the live-reload script to every HTML response.
@@ -195,4 +236,32 @@ async fn inject_script(request: Request, next: Next) -> Response {
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Response::from_parts(parts, Body::from(injected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_found_pages;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_missing_path_gets_its_languages_404_page_and_never_one_outside() {
+        let output = Path::new("/out");
+        let pages = |path: &str| not_found_pages(output, path);
+        assert_eq!(
+            pages("/kk/rules/protectio"),
+            [
+                PathBuf::from("/out/kk/404.html"),
+                PathBuf::from("/out/404.html")
+            ]
+        );
+        for path in [
+            "/favicon.ico",
+            "/../secret",
+            "/",
+            "/.git/config",
+            "/%2e%2e/x",
+        ] {
+            assert_eq!(pages(path), [PathBuf::from("/out/404.html")], "{path}");
+        }
+    }
 }

@@ -1,1 +1,205 @@
-//! placeholder
+//! `serve`: every missing file gets its language's 404 page with status
+//! 404; clients that send half a request and stall neither hold a
+//! connection for ever nor stop the server from answering others.
+//!
+//! Loopback only; every loop is bounded and every wait has a generous
+//! timeout.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
+
+use crate::util::{TestSite, wait_until};
+
+/// `aqparat serve` of a site on a free port, optionally with a lower limit
+/// of open files (`ulimit -n`); killed when dropped.
+struct Serving {
+    child: Child,
+    stderr: Arc<Mutex<String>>,
+    /// `http://127.0.0.1:PORT`.
+    address: String,
+}
+
+impl Serving {
+    fn start(site: &TestSite, open_files: Option<u32>) -> Serving {
+        let binary = env!("CARGO_BIN_EXE_aqparat");
+        let root = site.root().to_str().unwrap();
+        let args = ["serve", "--root", root, "--port", "0"];
+        let mut command = match open_files {
+            Some(limit) => {
+                let mut sh = Command::new("sh");
+                sh.arg("-c")
+                    .arg(format!("ulimit -n {limit} && exec \"$0\" \"$@\""))
+                    .arg(binary)
+                    .args(args);
+                sh
+            }
+            None => {
+                let mut command = Command::new(binary);
+                command.args(args);
+                command
+            }
+        };
+        let mut child = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let pipe = child.stderr.take().unwrap();
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut text = sink.lock().unwrap();
+                text.push_str(&line);
+                text.push('\n');
+            }
+        });
+        let text = wait_until("the server to build", || {
+            let text = stderr.lock().unwrap().clone();
+            (text.contains("built ") && text.contains("serving ")).then_some(text)
+        });
+        let start = text.find("http://127.0.0.1:").unwrap();
+        let address = text[start..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_string();
+        Serving {
+            child,
+            stderr,
+            address,
+        }
+    }
+
+    /// `127.0.0.1:PORT`.
+    fn socket(&self) -> &str {
+        self.address.trim_start_matches("http://")
+    }
+
+    /// GET `path`: the status and the body, whatever the status.
+    fn get(&self, path: &str) -> (u16, String) {
+        let url = format!("{}{path}", self.address);
+        let mut response = ureq::get(&url)
+            .config()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .call()
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
+        let body = response.body_mut().read_to_string().unwrap();
+        (response.status().as_u16(), body)
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_missing_file_without_a_trailing_slash_gets_its_languages_404_page() {
+    let site = TestSite::fixture("basic");
+    let server = Serving::start(&site, None);
+    let kk = "<h1>Бет табылмады</h1>";
+    let ru = "<h1>Страница не найдена</h1>";
+    for (path, page, lang) in [
+        ("/favicon.ico", kk, "kk"),
+        ("/kk/rules/firs", kk, "kk"),
+        ("/kk/rules/first/index.htm", kk, "kk"),
+        ("/ru/rules/firs", ru, "ru"),
+        ("/ru/nothing-here/", ru, "ru"),
+        ("/robots.txt/x", kk, "kk"),
+        ("/../../etc/passwd", kk, "kk"),
+        ("/xx/nothing", kk, "kk"),
+    ] {
+        let (status, body) = server.get(path);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(
+            body.contains(page) && body.contains(&format!("<html lang=\"{lang}\">")),
+            "{path} gets the {lang} 404 page:\n{body}"
+        );
+    }
+    // What exists is still served.
+    assert_eq!(server.get("/kk/rules/first/").0, 200);
+    assert_eq!(server.get("/robots.txt").0, 200);
+}
+
+/// Opens a connection that sends half a request head and stalls.
+fn stalled(socket: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(socket).unwrap();
+    stream
+        .write_all(b"GET /kk/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: sl")
+        .unwrap();
+    stream
+}
+
+#[test]
+fn half_sent_requests_do_not_stop_answers_at_a_low_limit_of_open_files() {
+    let site = TestSite::fixture("basic");
+    // The case: 200 stalled connections against 128 descriptors.
+    let server = Serving::start(&site, Some(128));
+    let connections: Vec<TcpStream> = (0..200).map(|_| stalled(server.socket())).collect();
+    let (status, body) = server.get("/kk/rules/first/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Бірінші ереже</h1>"));
+    // And again, with the stalled ones still there or closed by the server.
+    let more: Vec<TcpStream> = (0..50).map(|_| stalled(server.socket())).collect();
+    assert_eq!(server.get("/ru/").0, 200);
+    drop((connections, more));
+    let stderr = server.stderr.lock().unwrap().clone();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_stalled_request_is_closed_by_the_header_timeout_and_live_reload_stays_open() {
+    let site = TestSite::fixture("basic");
+    let server = Serving::start(&site, None);
+    // The live-reload stream, opened first: it must outlive the timeout.
+    let (sender, events) = mpsc::channel();
+    let response = ureq::get(&format!("{}/__aqparat/events", server.address))
+        .call()
+        .unwrap();
+    std::thread::spawn(move || {
+        let reader = BufReader::new(response.into_body().into_reader());
+        for line in reader.lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ")
+                && sender.send(name.to_string()).is_err()
+            {
+                break;
+            }
+        }
+    });
+    let mut stream = stalled(server.socket());
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut buffer = [0u8; 512];
+    match stream.read(&mut buffer) {
+        // Closed without an answer, or with one (a 408): either way closed.
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(e) => panic!("the server kept a half-sent request open: {e}"),
+    }
+    let mut rest = Vec::new();
+    let closed = stream.read_to_end(&mut rest);
+    assert!(
+        closed.is_ok() || closed.is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset),
+        "the connection is closed"
+    );
+    // The live-reload stream is older than the header timeout by now and
+    // still brings the next reload.
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Кейінгі өзгеріс\n---\nМәтін.\n",
+    );
+    let event = events
+        .recv_timeout(Duration::from_secs(60))
+        .expect("a reload event within a minute");
+    assert_eq!(event, "reload");
+}

@@ -1,1 +1,196 @@
-//! placeholder
+//! `watch`: one watcher per output, a status file that never claims a
+//! success the last attempt did not have, and a published site that puts
+//! itself right when parts of it are removed by hand.
+//!
+//! Every wait has a generous timeout; no test relies on a fixed sleep.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::util::{Running, TestSite, wait_until};
+
+/// `watch` of `site` into `output`; returns once the first build is out.
+fn watch(site: &TestSite, output: &Path) -> Running {
+    let running = Running::start(&[
+        "watch",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    wait_until("the first build", || {
+        status(output).filter(|s| s["ok"] == true)
+    });
+    running
+}
+
+fn sibling(output: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}.{suffix}", output.display()))
+}
+
+/// The status file beside `output`, if it exists and is whole.
+fn status(output: &Path) -> Option<serde_json::Value> {
+    serde_json::from_str(&std::fs::read_to_string(sibling(output, "status.json")).ok()?).ok()
+}
+
+fn read(output: &Path, rel: &str) -> Option<String> {
+    std::fs::read_to_string(output.join(rel)).ok()
+}
+
+#[test]
+fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let first = watch(&site, &output);
+    let pid = std::fs::read_to_string(sibling(&output, "lock")).unwrap();
+    assert!(!pid.trim().is_empty(), "the lock names its holder");
+    let published = std::fs::canonicalize(&output).unwrap();
+    // The second watcher runs with its standard error in a file, and is
+    // killed if it does not exit by itself.
+    let log = site.root().join("second.log");
+    let mut second = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        .args(["watch", "--root", site.root().to_str().unwrap(), "--output"])
+        .arg(&output)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut exited = None;
+    while exited.is_none() && std::time::Instant::now() < deadline {
+        exited = second.try_wait().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = second.kill();
+    let _ = second.wait();
+    let message = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(exited.and_then(|s| s.code()), Some(2), "{message}");
+    assert!(
+        message.contains(&format!("(pid {})", pid.trim())) && message.contains("--output"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::canonicalize(&output).unwrap(),
+        published,
+        "the first watcher's site is untouched"
+    );
+    // Once the first one stops, another may take over.
+    assert_eq!(first.terminate(), Some(0));
+    let third = Running::start(&[
+        "watch",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    third.wait_for_output("the new watcher to build", |t| t.contains("built "));
+    assert!(!third.stderr().contains("already publishing"));
+}
+
+#[test]
+fn the_status_file_never_claims_success_for_a_failed_attempt() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let watch = watch(&site, &output);
+    let before = status(&output).unwrap();
+    // A full disk for the status file's temporary file.
+    let temporary = PathBuf::from(format!("{}.status.json.tmp", output.display()));
+    std::os::unix::fs::symlink("/dev/full", &temporary).unwrap();
+    site.write("content/about.kk.md", "---\ntitle: [сынған\n---\nМәтін.\n");
+    watch.wait_for_output("the status file error", |t| {
+        t.contains("cannot write the status file")
+    });
+    match status(&output) {
+        None => {}
+        Some(after) => {
+            assert_eq!(after["ok"], false, "{after}");
+            assert!(after["last_attempt"].is_string(), "{after}");
+            assert_eq!(after["last_success"], before["last_success"], "{after}");
+        }
+    }
+    // With room again, the status is whole and true to the next attempt.
+    std::fs::remove_file(&temporary).unwrap();
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Түзетілді\n---\nМәтін.\n",
+    );
+    let fixed = wait_until("an ok status", || {
+        status(&output).filter(|s| s["ok"] == true)
+    });
+    assert!(fixed["duration_ms"].is_u64(), "{fixed}");
+    assert!(
+        read(&output, "kk/about/index.html")
+            .unwrap()
+            .contains("Түзетілді")
+    );
+}
+
+/// The published site is the same, file for file and byte for byte, as a
+/// full build of the same files.
+fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
+    let fresh = site.root().join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh);
+    let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let published = std::fs::canonicalize(output).unwrap();
+    let (incremental, full) = (
+        crate::util::snapshot(&published),
+        crate::util::snapshot(&fresh),
+    );
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &full {
+        assert!(
+            incremental[path] == *bytes,
+            "{} differs from a full build",
+            path.display()
+        );
+    }
+    std::fs::remove_dir_all(&fresh).unwrap();
+}
+
+#[test]
+fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let watch = watch(&site, &output);
+    let repairs = |n: usize| {
+        watch.wait_for_output(&format!("repair {n}"), |t| {
+            t.matches("building the whole site again").count() >= n
+        });
+    };
+    // A published file removed by hand.
+    let build = std::fs::canonicalize(&output).unwrap();
+    std::fs::remove_file(build.join("kk/about/index.html")).unwrap();
+    repairs(1);
+    wait_until("the removed page back", || {
+        read(&output, "kk/about/index.html")
+    });
+    assert_same_as_a_full_build(&site, &output);
+    // The output link removed.
+    std::fs::remove_file(&output).unwrap();
+    repairs(2);
+    wait_until("the link back", || read(&output, "ru/about/index.html"));
+    // The whole builds folder removed.
+    std::fs::remove_dir_all(sibling(&output, "builds")).unwrap();
+    repairs(3);
+    wait_until("the builds back", || read(&output, "kk/index.html"));
+    assert_same_as_a_full_build(&site, &output);
+    // Edits still publish as before.
+    site.write(
+        "content/about.ru.md",
+        "---\ntitle: После починки\n---\nТекст.\n",
+    );
+    wait_until("the edit", || {
+        read(&output, "ru/about/index.html").filter(|h| h.contains("После починки"))
+    });
+    // The search index follows the edit once the watcher is quiet.
+    watch.wait_for_output("the search index", |t| {
+        t.rsplit("\nbuilt ")
+            .next()
+            .is_some_and(|after| after.contains("\nsearch index of "))
+    });
+    assert_same_as_a_full_build(&site, &output);
+}
