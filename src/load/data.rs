@@ -21,6 +21,10 @@ use crate::diag::{Diagnostic, Span};
 /// so that a problem in one language's text is reported where it is written.
 pub type Texts = Spanned<BTreeMap<String, Spanned<String>>>;
 
+/// The nouns of a unit in one language, by CLDR plural category, each with
+/// its position.
+pub type NounForms = Spanned<BTreeMap<String, Spanned<String>>>;
+
 /// An organisation as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,7 +50,7 @@ pub struct RawUnit {
     /// Name per language (a heading for totals).
     pub name: Texts,
     /// Per language, the noun per CLDR plural category (`one`, `few`…).
-    pub forms: Spanned<BTreeMap<String, Spanned<BTreeMap<String, Spanned<String>>>>>,
+    pub forms: Spanned<BTreeMap<String, NounForms>>,
     /// Whether the unit counts people or households reached.
     #[serde(default)]
     pub reach: bool,

@@ -295,7 +295,7 @@ fn a_total_that_would_pass_the_largest_total_names_its_records() {
     let run = assert_fails_with(
         &site,
         &[format!(
-            "data/aid/records.yaml:{line}:76: error: record `huge-9008`: the total of unit `masks` would pass 9007199254740991"
+            "data/aid/records.yaml:{line}:56: error: record `huge-9008`: the total of unit `masks` would pass 9007199254740991"
         )],
     );
     assert!(
@@ -337,7 +337,7 @@ fn control_characters_in_any_text_are_reported_where_they_are_written() {
                 org + 1
             ),
             format!(
-                "data/aid/organisations.yaml:{}:32: error: organisation `control-org`: the `ru` name contains the control character U+0000",
+                "data/aid/organisations.yaml:{}:28: error: organisation `control-org`: the `ru` name contains the control character U+0000",
                 org + 1
             ),
             format!(
@@ -345,19 +345,19 @@ fn control_characters_in_any_text_are_reported_where_they_are_written() {
                 org + 2
             ),
             format!(
-                "data/aid/organisations.yaml:{}:39: error: organisation `control-org`: the `ru` short name contains the control character U+007F",
+                "data/aid/organisations.yaml:{}:36: error: organisation `control-org`: the `ru` short name contains the control character U+007F",
                 org + 2
             ),
             format!(
-                "data/aid/units.yaml:{}:35: error: unit `control-unit`: the `kk` noun form `other` contains the control character U+0009",
+                "data/aid/units.yaml:{}:30: error: unit `control-unit`: the `kk` noun form `other` contains the control character U+0009",
                 unit + 3
             ),
             format!(
-                "data/aid/units.yaml:{}:57: error: unit `control-unit`: the `ru` noun form `many` contains the control character U+0085",
+                "data/aid/units.yaml:{}:45: error: unit `control-unit`: the `ru` noun form `many` contains the control character U+0085",
                 unit + 4
             ),
             format!(
-                "data/aid/sources.yaml:{}:17: error: source `control-source`: the `kk` title contains the control character U+001B",
+                "data/aid/sources.yaml:{}:16: error: source `control-source`: the `kk` title contains the control character U+001B",
                 source + 1
             ),
             format!(
@@ -365,7 +365,7 @@ fn control_characters_in_any_text_are_reported_where_they_are_written() {
                 source + 2
             ),
             format!(
-                "data/aid/records.yaml:{}:50: error: record `control-record`: the `ru` what contains the control character U+009B",
+                "data/aid/records.yaml:{}:43: error: record `control-record`: the `ru` what contains the control character U+009B",
                 record + 5
             ),
         ],
