@@ -17,8 +17,13 @@ use super::files::{self, read_text};
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Span};
 
-/// Text in each language, by language code.
-pub type Texts = Spanned<BTreeMap<String, String>>;
+/// Text in each language, by language code; each text with its position,
+/// so that a problem in one language's text is reported where it is written.
+pub type Texts = Spanned<BTreeMap<String, Spanned<String>>>;
+
+/// The nouns of a unit in one language, by CLDR plural category, each with
+/// its position.
+pub type NounForms = Spanned<BTreeMap<String, Spanned<String>>>;
 
 /// An organisation as written.
 #[derive(Debug, Deserialize)]
@@ -45,7 +50,7 @@ pub struct RawUnit {
     /// Name per language (a heading for totals).
     pub name: Texts,
     /// Per language, the noun per CLDR plural category (`one`, `few`…).
-    pub forms: Spanned<BTreeMap<String, Spanned<BTreeMap<String, String>>>>,
+    pub forms: Spanned<BTreeMap<String, NounForms>>,
     /// Whether the unit counts people or households reached.
     #[serde(default)]
     pub reach: bool,
@@ -81,13 +86,16 @@ pub struct RawPeriod {
     pub to: Option<Spanned<String>>,
 }
 
-/// A count as written: any scalar, so that `3.5` or `-2` get a clear message
-/// from `validate` instead of a type error.
+/// A count as written: any scalar, so that `3.5`, `1e3` or `-2` get a clear
+/// message from `validate` instead of a type error.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawCount {
-    /// A whole number.
-    Integer(i64),
-    /// Anything else (`3.5`, `"many"`), as written.
+    /// A whole number written as one (`320`, `-2`), of any size YAML reads.
+    Integer(i128),
+    /// A number with a fraction or an exponent (`3.5`, `1e3`), or a whole
+    /// number too large for 64 bits.
+    Real(f64),
+    /// Anything else (`"many"`, `true`), as text.
     Other(String),
 }
 
@@ -100,20 +108,28 @@ impl<'de> Deserialize<'de> for RawCount {
                 f.write_str("a whole number")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawCount, E> {
-                Ok(RawCount::Integer(v))
+                Ok(RawCount::Integer(v.into()))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawCount, E> {
-                Ok(i64::try_from(v)
-                    .map_or_else(|_| RawCount::Other(v.to_string()), RawCount::Integer))
+                Ok(RawCount::Integer(v.into()))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawCount, E> {
+                Ok(RawCount::Integer(v))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawCount, E> {
+                Ok(i128::try_from(v).map_or(RawCount::Real(v as f64), RawCount::Integer))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawCount, E> {
-                Ok(RawCount::Other(v.to_string()))
+                Ok(RawCount::Real(v))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCount, E> {
                 Ok(RawCount::Other(v.to_string()))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawCount, E> {
                 Ok(RawCount::Other(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawCount, E> {
+                Ok(RawCount::Other(String::new()))
             }
         }
         deserializer.deserialize_any(CountVisitor)

@@ -1,14 +1,25 @@
 //! YAML parsing with positions: every syntax or type error becomes a
 //! [`Diagnostic`] that points at the file, line and column.
+//!
+//! Every YAML file aqparat reads (`site.yaml`, front matter, UI strings,
+//! `data/`) goes through [`parse`], which also refuses what a site never
+//! needs and an attacker could use: explicit tags (`!!binary`, `!!str`,
+//! `!custom`), which would decode a value differently from what it looks
+//! like, and documents that expand beyond a budget (an alias bomb).
 
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use serde_saphyr::granit_parser::{Event, Parser};
 
 use crate::diag::{Diagnostic, Span};
 
 /// A value with the position it was written at (serde-saphyr's wrapper).
 pub type Spanned<T> = serde_saphyr::Spanned<T>;
+
+/// How many events the aliases of one document may replay in all. A site's
+/// files hardly use aliases; a "billion laughs" document needs millions.
+const MAX_REPLAYED_EVENTS: usize = 100_000;
 
 /// The position of a spanned YAML value, shifted by `line_offset` lines.
 pub fn span_of<T>(value: &Spanned<T>, line_offset: usize) -> Span {
@@ -20,14 +31,32 @@ pub fn span_of<T>(value: &Spanned<T>, line_offset: usize) -> Span {
 
 /// Parses `text` (which starts `line_offset` lines into the file `path`) as
 /// YAML into `T`. On failure returns a diagnostic that names the position
-/// and says how to fix it.
+/// and says how to fix it. Explicit tags are refused (see the module's
+/// documentation).
 pub fn parse<T: DeserializeOwned>(
     path: &Path,
     text: &str,
     line_offset: usize,
     file_text: &str,
 ) -> Result<T, Diagnostic> {
-    let options = serde_saphyr::options! { with_snippet: false };
+    if let Some(tagged) = first_explicit_tag(text) {
+        let more = match tagged.others {
+            0 => String::new(),
+            n => format!(" (and {n} more in this file)"),
+        };
+        return Err(Diagnostic::error(
+            path,
+            Span::new(tagged.line + line_offset, tagged.col),
+            format!(
+                "explicit YAML tag `{}` is not allowed{more}",
+                tagged.tag
+            ),
+        )
+        .with_hint("remove the tag: write the value as it is, in quotes if it is text (`\"…\"`); aqparat decides types itself")
+        .with_source(file_text));
+    }
+    let mut options = serde_saphyr::options! { with_snippet: false };
+    options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
     serde_saphyr::from_str_with_options(text, options).map_err(|error| {
         let span = error.location().map_or(Span::new(1 + line_offset, 1), |l| {
             Span::new(l.line() as usize + line_offset, l.column() as usize)
@@ -38,6 +67,64 @@ pub fn parse<T: DeserializeOwned>(
             .with_hint(hint_for(message))
             .with_source(file_text)
     })
+}
+
+/// The first explicit tag of a document and how many others follow.
+#[derive(Debug, PartialEq, Eq)]
+struct TaggedNode {
+    /// The tag as YAML prints it (`!!binary`, `!foo`).
+    tag: String,
+    /// 1-based line in `text`.
+    line: usize,
+    /// 1-based column.
+    col: usize,
+    /// How many more tagged nodes the document has.
+    others: usize,
+}
+
+/// The first node of `text` that carries an explicit tag, if any. Scans the
+/// parser's events only (aliases are not replayed, so this is linear in the
+/// text); a syntax error ends the scan and is left for the deserializer to
+/// report with its own message.
+fn first_explicit_tag(text: &str) -> Option<TaggedNode> {
+    // Every tag starts with `!`: most files have none and skip the scan.
+    if !text.contains('!') {
+        return None;
+    }
+    let mut first: Option<TaggedNode> = None;
+    for result in Parser::new_from_str(text) {
+        let Ok((event, span)) = result else { break };
+        let tag = match &event {
+            Event::Scalar(_, _, _, tag)
+            | Event::SequenceStart(_, _, tag)
+            | Event::MappingStart(_, _, tag) => tag.as_ref(),
+            _ => None,
+        };
+        let Some(tag) = tag else { continue };
+        match &mut first {
+            Some(first) => first.others += 1,
+            None => {
+                let at = span.tag_start.unwrap_or(span.start);
+                first = Some(TaggedNode {
+                    tag: written_tag(tag.original_handle(), tag.suffix()),
+                    line: at.line(),
+                    col: at.col() + 1,
+                    others: 0,
+                });
+            }
+        }
+    }
+    first
+}
+
+/// A tag as the author wrote it: its handle before `%TAG` resolution, then
+/// its suffix (`!!` + `binary`); a verbatim tag as `!<…>`.
+fn written_tag(handle: &str, suffix: &str) -> String {
+    if handle.starts_with('!') {
+        format!("{handle}{suffix}")
+    } else {
+        format!("!<{handle}{suffix}>")
+    }
 }
 
 /// serde-saphyr appends " at line N, column M"; our diagnostics already say
@@ -59,9 +146,66 @@ fn hint_for(message: &str) -> &'static str {
         "a value that contains `: ` must be put in quotes, e.g. title: 'Біргеміз: Білім'; or fix the indentation of this line"
     } else if message.starts_with("duplicate mapping key") {
         "this key appears twice; keep one of them"
+    } else if message.contains("budget") || message.contains("alias") {
+        "this file expands to too much data (anchors `&` and aliases `*` repeated inside each other); write the values out instead"
     } else if message.starts_with("invalid") || message.starts_with("expected") {
         "this value has the wrong type or form; put text containing `:`, `#`, `[` or `{` in quotes"
     } else {
         "fix the YAML syntax here: `key: value`, one per line, nested keys indented by two spaces"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn parse_map(text: &str) -> Result<BTreeMap<String, serde_json::Value>, Diagnostic> {
+        parse(Path::new("a.yaml"), text, 0, text)
+    }
+
+    #[test]
+    fn explicit_tags_are_refused_where_they_are_written() {
+        for (text, tag, span) in [
+            ("a: !!binary aGk=\n", "!!binary", Span::new(1, 4)),
+            ("a: x\nb: !!str 5\n", "!!str", Span::new(2, 4)),
+            ("a: 1\nb:\n  c: !!int \"3\"\n", "!!int", Span::new(3, 6)),
+            ("a: !foo bar\n", "!foo", Span::new(1, 4)),
+            ("a: !!map {b: c}\n", "!!map", Span::new(1, 4)),
+            ("!!str k: v\n", "!!str", Span::new(1, 1)),
+        ] {
+            let error = parse_map(text).expect_err(text);
+            assert_eq!(error.span, span, "{text}");
+            assert!(
+                error.message.contains(&format!("`{tag}`")),
+                "{}",
+                error.message
+            );
+            assert!(error.hint.is_some());
+        }
+        let error = parse_map("a: !!str x\nb: !!str y\n").expect_err("two tags");
+        assert!(error.message.contains("and 1 more"), "{}", error.message);
+    }
+
+    #[test]
+    fn exclamation_marks_in_text_are_not_tags() {
+        let map = parse_map("a: \"!!binary\"\nb: Сәлем!\nc: 'x !y'\n").expect("no tags");
+        assert_eq!(map["b"], "Сәлем!");
+    }
+
+    #[test]
+    fn an_alias_bomb_is_an_error_not_a_hang() {
+        let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10 {
+            let prev = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        let started = std::time::Instant::now();
+        let error = parse_map(&text).expect_err("an alias bomb must fail");
+        assert!(started.elapsed().as_secs() < 5);
+        assert!(error.hint.is_some());
     }
 }

@@ -3,6 +3,13 @@
 //! A *figure* is a count with its unit ("320 families"); a record without a
 //! figure (`reported: false`) is shown as such and never added to a total.
 //! Totals are per unit: families are never added to masks.
+//!
+//! Ids and figures are bounded here, in one place that `validate` checks
+//! against and that the model relies on: an *id* is lowercase ASCII words
+//! joined by `-` ([`Stats::is_id`]), because ids become file names, URL
+//! paths and HTML ids; a count is at most [`Stats::MAX_COUNT`] and a total
+//! at most [`Stats::MAX_TOTAL`], so that no sum wraps and every figure
+//! stays exact in the JSON downloads.
 
 use std::collections::BTreeMap;
 
@@ -163,14 +170,57 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// The largest count a record may give: a trillion, far above any aid
+    /// figure and far below where sums could leave `u64` or `f64` exactness.
+    pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+    /// The largest total aqparat adds up: 2^53 − 1, the largest whole
+    /// number that every JSON reader (JavaScript's numbers) reads exactly.
+    pub const MAX_TOTAL: u64 = (1 << 53) - 1;
+
+    /// The longest id, in characters: ids become file names (`org-ID.png`),
+    /// which file systems limit to 255 bytes.
+    pub const MAX_ID_LENGTH: usize = 100;
+
+    /// Whether `id` has the form of an id: lowercase ASCII letters and
+    /// digits in words joined by single `-` (`[a-z0-9]+(-[a-z0-9]+)*`), at
+    /// most [`Stats::MAX_ID_LENGTH`] characters. A digit may come first
+    /// (`2020-food`): every HTML id aqparat makes from an id has a prefix.
+    pub fn is_id(id: &str) -> bool {
+        !id.is_empty()
+            && id.len() <= Stats::MAX_ID_LENGTH
+            && id.split('-').all(|word| {
+                !word.is_empty()
+                    && word
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            })
+    }
+
+    /// `total + count`, or `None` when it would pass [`Stats::MAX_TOTAL`].
+    pub fn add_count(total: u64, count: u64) -> Option<u64> {
+        total
+            .checked_add(count)
+            .filter(|sum| *sum <= Stats::MAX_TOTAL)
+    }
+
     /// Builds the statistics from checked data. Records with unresolved
-    /// references (already reported) are left out.
+    /// references (already reported) are left out, and so is anything whose
+    /// id is not an id (also reported), so that no id that could leave its
+    /// folder or its attribute reaches a path or markup.
     pub fn from_raw(raw: &RawAid) -> Stats {
-        let texts = |t: &Texts| t.value.clone();
+        let texts = |t: &Texts| -> Text {
+            t.value
+                .iter()
+                .map(|(lang, text)| (lang.clone(), text.value.clone()))
+                .collect()
+        };
+        let valid = |id: &Spanned<String>| Stats::is_id(&id.value);
         let organisations: Vec<Organisation> = raw
             .organisations
             .iter()
             .flat_map(|f| &f.value)
+            .filter(|(id, _)| valid(id))
             .map(|(id, o)| Organisation {
                 id: id.value.clone(),
                 short: o.short.as_ref().map_or_else(|| texts(&o.name), texts),
@@ -184,6 +234,7 @@ impl Stats {
             .units
             .iter()
             .flat_map(|f| &f.value)
+            .filter(|(id, _)| valid(id))
             .map(|(id, u)| Unit {
                 id: id.value.clone(),
                 name: texts(&u.name),
@@ -191,7 +242,10 @@ impl Stats {
                     .forms
                     .value
                     .iter()
-                    .map(|(l, f)| (l.clone(), f.value.clone()))
+                    .map(|(l, f)| {
+                        let nouns = f.value.iter().map(|(c, n)| (c.clone(), n.value.clone()));
+                        (l.clone(), nouns.collect())
+                    })
                     .collect(),
                 reach: u.reach,
             })
@@ -200,6 +254,7 @@ impl Stats {
             .categories
             .iter()
             .flat_map(|f| &f.value)
+            .filter(|(id, _)| valid(id))
             .map(|(id, c)| Category {
                 id: id.value.clone(),
                 name: texts(&c.name),
@@ -209,6 +264,7 @@ impl Stats {
             .sources
             .iter()
             .flat_map(|f| &f.value)
+            .filter(|(id, _)| valid(id))
             .map(|(id, s)| Source {
                 id: id.value.clone(),
                 title: texts(&s.title),
@@ -228,7 +284,8 @@ impl Stats {
             .iter()
             .flat_map(|f| &f.value)
             .filter(|r| {
-                stats.organisation(&r.org.value).is_some()
+                valid(&r.id)
+                    && stats.organisation(&r.org.value).is_some()
                     && stats.unit(&r.unit.value).is_some()
                     && stats.category(&r.category.value).is_some()
                     && stats.source(&r.source.value).is_some()
@@ -245,13 +302,16 @@ impl Stats {
                             ..
                         }),
                         true,
-                    ) => u64::try_from(*n).ok().map(|count| Figure {
-                        count,
-                        qualifier: r
-                            .qualifier
-                            .as_ref()
-                            .and_then(|q| Qualifier::parse(&q.value)),
-                    }),
+                    ) => u64::try_from(*n)
+                        .ok()
+                        .filter(|count| *count <= Stats::MAX_COUNT)
+                        .map(|count| Figure {
+                            count,
+                            qualifier: r
+                                .qualifier
+                                .as_ref()
+                                .and_then(|q| Qualifier::parse(&q.value)),
+                        }),
                     _ => None,
                 },
                 unit: r.unit.value.clone(),
@@ -299,24 +359,35 @@ impl Stats {
     }
 
     /// Totals per unit (in the units' file order) of the records that
-    /// `include` accepts. Records without a figure are never added.
-    pub fn totals(&self, include: impl Fn(&Record) -> bool) -> Vec<Total> {
-        self.units
-            .iter()
-            .filter_map(|unit| {
-                let figures: Vec<Figure> = self
-                    .records
-                    .iter()
-                    .filter(|r| r.unit == unit.id && include(r))
-                    .filter_map(|r| r.figure)
-                    .collect();
-                (!figures.is_empty()).then(|| Total {
-                    unit: unit.id.clone(),
-                    figure: sum(&figures),
-                    records: figures.len(),
-                })
-            })
-            .collect()
+    /// `include` accepts. Records without a figure are never added. A total
+    /// beyond [`Stats::MAX_TOTAL`] is an error naming its unit, never a
+    /// wrong figure (`validate` reports it first, naming the records).
+    pub fn totals(&self, include: impl Fn(&Record) -> bool) -> Result<Vec<Total>, String> {
+        let mut totals = Vec::new();
+        for unit in &self.units {
+            let figures: Vec<Figure> = self
+                .records
+                .iter()
+                .filter(|r| r.unit == unit.id && include(r))
+                .filter_map(|r| r.figure)
+                .collect();
+            if figures.is_empty() {
+                continue;
+            }
+            let figure = sum(&figures).ok_or_else(|| {
+                format!(
+                    "the total of unit `{}` is more than {}, the largest total aqparat adds up",
+                    unit.id,
+                    Stats::MAX_TOTAL
+                )
+            })?;
+            totals.push(Total {
+                unit: unit.id.clone(),
+                figure,
+                records: figures.len(),
+            });
+        }
+        Ok(totals)
     }
 
     /// Organisations that delivered at least one record, in file order.
@@ -334,16 +405,19 @@ impl Stats {
 }
 
 /// The sum of figures; approximate when any of them is: "more than" when all
-/// approximate parts say so, else "about".
-fn sum(figures: &[Figure]) -> Figure {
-    let count = figures.iter().map(|f| f.count).sum();
+/// approximate parts say so, else "about". `None` when the sum would pass
+/// [`Stats::MAX_TOTAL`].
+fn sum(figures: &[Figure]) -> Option<Figure> {
+    let count = figures
+        .iter()
+        .try_fold(0, |total, f| Stats::add_count(total, f.count))?;
     let qualifiers: Vec<Qualifier> = figures.iter().filter_map(|f| f.qualifier).collect();
     let qualifier = match qualifiers.as_slice() {
         [] => None,
         all if all.iter().all(|q| *q == Qualifier::MoreThan) => Some(Qualifier::MoreThan),
         _ => Some(Qualifier::About),
     };
-    Figure { count, qualifier }
+    Some(Figure { count, qualifier })
 }
 
 fn ids(values: &[Spanned<String>]) -> Vec<String> {
@@ -370,18 +444,66 @@ mod tests {
         };
         assert_eq!(
             sum(&[exact, exact]),
-            Figure {
+            Some(Figure {
                 count: 4,
                 qualifier: None
-            }
+            })
         );
-        assert_eq!(sum(&[exact, more]).qualifier, Some(Qualifier::MoreThan));
+        assert_eq!(
+            sum(&[exact, more]).and_then(|f| f.qualifier),
+            Some(Qualifier::MoreThan)
+        );
         assert_eq!(
             sum(&[more, about]),
-            Figure {
+            Some(Figure {
                 count: 15,
                 qualifier: Some(Qualifier::About)
-            }
+            })
         );
+    }
+
+    #[test]
+    fn sums_that_would_pass_the_largest_total_are_none_never_wrapped() {
+        let huge = Figure {
+            count: u64::MAX / 2 + 1,
+            qualifier: None,
+        };
+        assert_eq!(sum(&[huge, huge]), None);
+        let largest = Figure {
+            count: Stats::MAX_TOTAL,
+            qualifier: None,
+        };
+        let one = Figure {
+            count: 1,
+            qualifier: None,
+        };
+        assert_eq!(sum(&[largest]).map(|f| f.count), Some(Stats::MAX_TOTAL));
+        assert_eq!(sum(&[largest, one]), None);
+    }
+
+    #[test]
+    fn ids_are_lowercase_words_joined_by_hyphens() {
+        for id in ["food", "org-a", "2020-food", "r1", "a-b-c-9"] {
+            assert!(Stats::is_id(id), "{id}");
+        }
+        let too_long = "a".repeat(Stats::MAX_ID_LENGTH + 1);
+        for id in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "Food",
+            "a_b",
+            "a b",
+            "../x",
+            "x\"><script>",
+            "қ",
+            "a.b",
+            "a/b",
+            "\u{0}",
+            &too_long,
+        ] {
+            assert!(!Stats::is_id(id), "{id:?}");
+        }
     }
 }

@@ -9,11 +9,39 @@ use crate::model::{PageKind, Site};
 pub const FEED_LENGTH: usize = 50;
 
 /// Escapes text for XML and HTML content and double-quoted attributes.
+/// Characters that XML 1.0 does not allow (C0 controls other than tab and
+/// line breaks, U+FFFE, U+FFFF) become U+FFFD, so that the output stays
+/// well-formed whatever the input.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let text = without_xml_illegal(text);
     // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    let _ = pulldown_cmark_escape::escape_html(&mut out, &text);
     out
+}
+
+/// Escapes text for an attribute value, quoted with `"` or `'`: as
+/// [`escape`], and `'` too. Every attribute value the Rust code writes by
+/// hand goes through this (or is a number), so that no value, validated or
+/// not, can end its attribute.
+pub fn attribute(text: &str) -> String {
+    escape(text).replace('\'', "&#39;")
+}
+
+/// Whether XML 1.0 allows `c` in a document.
+fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// `text` with the characters XML does not allow replaced by U+FFFD.
+fn without_xml_illegal(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        text.chars()
+            .map(|c| if is_xml_char(c) { c } else { '\u{fffd}' })
+            .collect()
+    }
 }
 
 /// `sitemap.xml`: every page, each with `xhtml:link` alternates for its
@@ -135,4 +163,25 @@ pub fn robots(site: &Site) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.permalink("sitemap.xml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_values_cannot_end_their_attribute() {
+        let hostile = "x\"><script>alert('1')</script>";
+        let escaped = attribute(hostile);
+        for forbidden in ['"', '\'', '<', '>'] {
+            assert!(!escaped.contains(forbidden), "{escaped}");
+        }
+        assert_eq!(attribute("a&b"), "a&amp;b");
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_replaced() {
+        assert_eq!(escape("a\u{1b}b\u{0}c\td\n"), "a\u{fffd}b\u{fffd}c\td\n");
+        assert_eq!(escape("Қазақ <b>"), "Қазақ &lt;b&gt;");
+    }
 }

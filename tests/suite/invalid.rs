@@ -304,6 +304,19 @@ fn statistics_with_negative_or_non_integer_counts() {
 }
 
 #[test]
+fn statistics_with_ids_that_are_not_ids() {
+    assert_stats_reports(
+        "stats-ids",
+        &[
+            "data/aid/categories.yaml:3:1: error: category id `x\"><script>alert(1)</script>` is not lowercase words joined by `-`",
+            "data/aid/organisations.yaml:8:1: error: organisation id `../../../../pwned` is not lowercase words joined by `-`",
+            "data/aid/organisations.yaml:10:1: error: organisation id `Org_D` is not lowercase words joined by `-`",
+            "data/aid/sources.yaml:5:1: error: source id `src 2` is not lowercase words joined by `-`",
+        ],
+    );
+}
+
+#[test]
 fn statistics_with_invalid_dates_and_backward_periods() {
     assert_stats_reports(
         "stats-dates",

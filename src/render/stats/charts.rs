@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use super::format::StatsFormat;
 use crate::model::{Record, Total};
-pub use crate::render::xml::escape;
+pub use crate::render::xml::{attribute, escape};
 
 /// A bar chart in one language.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ pub fn build(
                 .filter(|r| bar_key(r) == key)
                 .map(|r| **r)
                 .collect();
-            let total = f.stats.totals(|r| parts.iter().any(|p| p.id == r.id));
+            let total = f.stats.totals(|r| parts.iter().any(|p| p.id == r.id))?;
             let Some(Total { figure, .. }) = total.into_iter().next() else {
                 continue;
             };
@@ -201,7 +201,7 @@ fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
             let _ = write!(
                 svg,
                 r#"<g class="bar" data-unit="{}" data-value="{}">"#,
-                escape(&group.unit),
+                attribute(&group.unit),
                 bar.value
             );
             for label_line in wrap(&bar.label, chars_in(style.width, style.font)) {
@@ -242,7 +242,7 @@ pub fn inline_svg(chart: &Chart) -> String {
         height.ceil(),
         escape(&chart.title),
         escape(&description(chart)),
-        id = chart.id,
+        id = attribute(&chart.id),
     )
 }
 
@@ -328,7 +328,7 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
     let scale = (available / height.max(1.0)).min(1.0);
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="1080" viewBox="0 0 1080 1080" role="img" aria-labelledby="card-title" font-family="{}"><title id="card-title">{}</title><desc>{}</desc><rect width="1080" height="1080" fill="#ffffff"/>{head}<g transform="translate({MARGIN} {top:.1}) scale({scale:.4})">{bars}</g>{foot}</svg>"##,
-        escape(font_family),
+        attribute(font_family),
         escape(&chart.title),
         escape(&description(chart)),
     )
@@ -353,7 +353,7 @@ pub struct TableLabels {
 pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> String {
     let mut html = format!(
         r#"<figure class="chart" id="{}"><figcaption>{}</figcaption>{}"#,
-        chart.id,
+        attribute(&chart.id),
         escape(&chart.title),
         inline_svg(chart)
     );
@@ -375,7 +375,7 @@ pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> Stri
                 html,
                 r#"<tr><th scope="row">{}</th><td data-unit="{}" data-value="{}">{}</td><td>{}</td></tr>"#,
                 escape(&bar.label),
-                escape(&group.unit),
+                attribute(&group.unit),
                 bar.value,
                 escape(&bar.display),
                 escape(&bar.when)
@@ -400,6 +400,49 @@ pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hostile_chart() -> Chart {
+        let hostile = "x\"><script>alert(1)</script>'";
+        Chart {
+            id: format!("category-{hostile}"),
+            title: hostile.to_string(),
+            groups: vec![ChartGroup {
+                unit: hostile.to_string(),
+                heading: hostile.to_string(),
+                bars: ["a", "b"]
+                    .map(|n| Bar {
+                        label: format!("{hostile}{n}"),
+                        value: 1,
+                        display: hostile.to_string(),
+                        when: hostile.to_string(),
+                    })
+                    .to_vec(),
+            }],
+            sources: vec![hostile.to_string()],
+        }
+    }
+
+    #[test]
+    fn no_value_breaks_out_of_an_attribute_or_element() {
+        let chart = hostile_chart();
+        let labels = TableLabels {
+            label: "l".into(),
+            figure: "f".into(),
+            when: "w".into(),
+            source: "s".into(),
+        };
+        for svg in [
+            inline_svg(&chart),
+            card_svg(&chart, "x\"'<", "x\"'<", "Font\"'<"),
+            figure_html(&chart, &labels, ""),
+        ] {
+            assert!(!svg.contains("<script"), "{svg}");
+            assert!(!svg.contains("x\""), "{svg}");
+        }
+        // The card is well-formed XML, whatever its texts.
+        let card = card_svg(&chart, "\u{1b}", "\u{7}", "F");
+        assert!(!card.contains('\u{1b}') && !card.contains('\u{7}'));
+    }
 
     #[test]
     fn labels_wrap_at_spaces() {

@@ -123,9 +123,9 @@ pub fn prepare<'a>(
         .map(|chart| {
             let downloads = format!(
                 r#"<p class="chart-downloads"><a href="{}" download>{}</a> · <a href="{}" download>{}</a></p>"#,
-                site.link(&paths::chart(lang, &chart.id, "svg")),
+                charts::attribute(&site.link(&paths::chart(lang, &chart.id, "svg"))),
                 charts::escape(&svg_label),
-                site.link(&paths::chart(lang, &chart.id, "png")),
+                charts::attribute(&site.link(&paths::chart(lang, &chart.id, "png"))),
                 charts::escape(&png_label),
             );
             let labels = if chart.id.starts_with("org-") { &organisation_labels } else { &overview_labels };

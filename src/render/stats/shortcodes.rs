@@ -119,7 +119,7 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
                 r.unit == unit
                     && org.is_none_or(|o| r.org == o)
                     && category.is_none_or(|c| r.category == c)
-            });
+            })?;
             let total = totals
                 .first()
                 .ok_or_else(|| format!("no figures in unit `{unit}` to add up"))?;

@@ -168,7 +168,7 @@ pub struct CountsView {
 pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidView, String> {
     let stats = f.stats;
     let totals = |include: &dyn Fn(&Record) -> bool| -> Result<Vec<TotalView>, String> {
-        stats.totals(include).iter().map(|t| total(f, t)).collect()
+        stats.totals(include)?.iter().map(|t| total(f, t)).collect()
     };
     let records = stats
         .records
@@ -253,7 +253,8 @@ fn mark_quoted(text: &str, quoted_lang: Option<&str>, page_lang: &str) -> String
         };
         html.push_str(&escape(before));
         html.push_str(&format!(
-            "«<span lang=\"{lang}\">{}</span>»",
+            "«<span lang=\"{}\">{}</span>»",
+            crate::render::xml::attribute(lang),
             escape(quoted)
         ));
         rest = after;
