@@ -23,7 +23,7 @@ pub struct RawConfig {
     /// The theme folder under `themes/`; `default` when absent.
     pub theme: Option<Spanned<String>>,
     /// An emergency notice shown on every page, per language (optional).
-    pub notice: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+    pub notice: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
     /// Whether builds make the search index; `true` when absent.
     pub search: Option<bool>,
 }
@@ -33,11 +33,11 @@ pub struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub struct RawLanguage {
     /// The language's own name, shown in the switcher (`Қазақша`).
-    pub name: String,
+    pub name: Spanned<String>,
     /// The site's title in this language.
-    pub title: String,
+    pub title: Spanned<String>,
     /// A one-sentence description of the site in this language.
-    pub description: Option<String>,
+    pub description: Option<Spanned<String>>,
 }
 
 /// The path of the configuration file, relative to the root.
@@ -55,6 +55,6 @@ pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostic> {
         .with_hint("run aqparat in the site's folder, or pass --root DIR"));
     }
     let text = read_text(root, path)?;
-    let config = yaml::parse(path, &text, 0, &text)?;
+    let config = yaml::parse(path, &text, 0, &text).map_err(super::files::printable)?;
     Ok((config, text))
 }

@@ -25,7 +25,7 @@ pub struct FrontMatter {
     /// The page's title (required, not empty).
     pub title: Option<Spanned<String>>,
     /// One sentence for listings, search engines and feeds.
-    pub description: Option<String>,
+    pub description: Option<Spanned<String>>,
     /// Publication date, `YYYY-MM-DD`.
     pub date: Option<Spanned<String>>,
     /// Date of the last change, `YYYY-MM-DD`.
@@ -85,6 +85,19 @@ impl PageText {
 /// Reads the content file `root/rel` and finds where its body starts (at 0
 /// when it has no front matter).
 pub fn read_page(root: &Path, rel: &Path) -> Result<PageText, Diagnostic> {
+    let is_home = rel.parent() == Some(Path::new(CONTENT_DIR))
+        && rel
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("_index."));
+    if is_home && std::fs::symlink_metadata(root.join(rel)).is_err() {
+        // A missing home page is reported by `validate` (the model stands
+        // in a page for it): not again as a file that cannot be read.
+        return Ok(PageText {
+            text: String::new(),
+            body_start: 0,
+            body_line_offset: 0,
+        });
+    }
     let text = read_text(root, rel)?;
     let (body_start, body_line_offset) = split_front_matter(&text)
         .map_or((0, 0), |split| (split.body_start, split.body_line_offset));
@@ -129,7 +142,21 @@ pub fn load(
     mut cache: Option<&mut ContentCache>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<RawPage> {
-    let files: Vec<PathBuf> = super::files::list(root, Path::new(CONTENT_DIR))
+    // (A `content` that is a broken link is reported by the walk.)
+    if std::fs::symlink_metadata(root.join(CONTENT_DIR)).is_err() {
+        diagnostics.push(
+            Diagnostic::error(
+                CONTENT_DIR,
+                Span::START,
+                format!("no content/ folder in {}", root.display()),
+            )
+            .with_hint(
+                "create content/ with the home page of each language, content/_index.LANG.md; or run aqparat in the site's folder (--root DIR)",
+            ),
+        );
+        return Vec::new();
+    }
+    let files: Vec<PathBuf> = super::files::walk(root, Path::new(CONTENT_DIR), diagnostics)
         .into_iter()
         .filter(|rel| rel.extension().is_some_and(|ext| ext == "md"))
         .collect();
@@ -188,7 +215,8 @@ fn load_page(root: &Path, rel: PathBuf, stamp: u64) -> Loaded {
     let mut diagnostics = Vec::new();
     let (front, body_start) = match split_front_matter(&text) {
         Some(split) => {
-            let front = yaml::parse(&rel, split.yaml, 1, &text).map_err(|d| diagnostics.push(d));
+            let front = yaml::parse(&rel, split.yaml, 1, &text)
+                .map_err(|d| diagnostics.push(super::files::printable(d)));
             (front.ok(), split.body_start)
         }
         None => {

@@ -1,12 +1,21 @@
 //! Reading files from disk: UTF-8 text with a precise error for any byte that
-//! is not UTF-8, and listing static files to copy.
+//! is not UTF-8, and walking the site's folders (`content/`, `data/`,
+//! `static/`, the theme).
+//!
+//! Nothing outside the site's folder is ever read or published: a site may
+//! arrive by `git push`, and a symbolic link in it must not publish the
+//! server's files. A *symbolic link* is followed only when it leads to a
+//! file or folder inside the site root (resolved, the root itself resolved
+//! too); one that leads outside, or nowhere, is an error naming the link.
+//! What cannot be read (a folder or file without permission, a FIFO, a
+//! socket) is an error naming it too, never skipped in silence.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Span, display_path};
 
 /// A file copied into the output as it is.
 #[derive(Debug, Clone)]
@@ -18,10 +27,138 @@ pub struct StaticFile {
 }
 
 /// Reads `root/rel` as UTF-8 text. A file that is not UTF-8 gives a
-/// diagnostic at the first bad byte.
+/// diagnostic at the first bad byte; one that is a symbolic link leading
+/// outside the site, or no regular file, gives a diagnostic and is not read.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| unreadable(rel, &e))?;
+    let mut file = open(root, rel)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| unreadable(rel, &e))?;
     into_text(rel, bytes)
+}
+
+/// Opens `root/rel` for reading, refusing what lies outside the site and
+/// what is not a regular file (a FIFO would block the build forever).
+fn open(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
+    let path = root.join(rel);
+    if let Some(d) = outside_root(root, &path, rel) {
+        return Err(d);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Non-blocking, so that opening a FIFO returns at once; the check
+        // below then refuses it. Regular files ignore the flag.
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(&path).map_err(|e| unreadable(rel, &e))?;
+    let metadata = file.metadata().map_err(|e| unreadable(rel, &e))?;
+    if !metadata.is_file() {
+        return Err(not_a_file(rel, metadata.file_type()));
+    }
+    Ok(file)
+}
+
+/// An error when `path` (`rel` under `root`) resolves to a place outside
+/// the resolved root, or cannot be resolved (a broken symbolic link).
+/// Files that do not exist are left to the caller's own error.
+fn outside_root(root: &Path, path: &Path, rel: &Path) -> Option<Diagnostic> {
+    refusal(&canonical(root)?, path, rel)
+}
+
+/// [`outside_root`] with the root already resolved.
+fn refusal(canonical_root: &Path, path: &Path, rel: &Path) -> Option<Diagnostic> {
+    match std::fs::canonicalize(path) {
+        Ok(resolved) if resolved.starts_with(canonical_root) => None,
+        Ok(_) => Some(leads_outside(rel)),
+        Err(_) if is_symlink(path) && std::fs::metadata(path).is_err() => {
+            Some(broken_link(rel, path))
+        }
+        // Not there, or not permitted: opening it reports why.
+        Err(_) => None,
+    }
+}
+
+/// `root` resolved, remembered per thread: every file read checks that it
+/// lies inside, and resolving the root each time would double the cost.
+fn canonical(root: &Path) -> Option<PathBuf> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(PathBuf, PathBuf)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| {
+        if let Some((given, resolved)) = last.as_ref()
+            && given == root
+        {
+            return Some(resolved.clone());
+        }
+        let resolved = std::fs::canonicalize(root).ok()?;
+        *last = Some((root.to_path_buf(), resolved.clone()));
+        Some(resolved)
+    })
+}
+
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+fn leads_outside(rel: &Path) -> Diagnostic {
+    // Neither the target nor any of its text is shown: the person who
+    // pushed the site must not learn the server's files from the log.
+    Diagnostic::error(
+        rel,
+        Span::START,
+        "this is a symbolic link that leads outside the site's folder; aqparat does not read or publish it",
+    )
+    .with_hint("copy the file into the site instead of linking to it, or delete the link")
+}
+
+fn broken_link(rel: &Path, path: &Path) -> Diagnostic {
+    let target = std::fs::read_link(path)
+        .map(|t| format!(" (to `{}`)", display_path(&t)))
+        .unwrap_or_default();
+    Diagnostic::error(
+        rel,
+        Span::START,
+        format!("this symbolic link leads nowhere{target}"),
+    )
+    .with_hint("delete the link, or make it lead to a file inside the site's folder")
+}
+
+fn not_a_file(rel: &Path, file_type: std::fs::FileType) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        Span::START,
+        format!(
+            "this is {}, not a file aqparat can read",
+            kind_of(file_type)
+        ),
+    )
+    .with_hint("replace it with a regular file, or delete it")
+}
+
+/// What a file system entry is, in words.
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 /// Reads the beginning of `root/rel`, chunk by chunk, until `end` finds in
@@ -34,7 +171,7 @@ pub fn read_text_until(
 ) -> Result<String, Diagnostic> {
     // Front matter is rarely longer than this: usually one read suffices.
     const CHUNK: u64 = 2 * 1024;
-    let mut file = std::fs::File::open(root.join(rel)).map_err(|e| unreadable(rel, &e))?;
+    let mut file = open(root, rel)?;
     let mut bytes = Vec::with_capacity(CHUNK as usize);
     loop {
         let read = (&mut file)
@@ -57,7 +194,16 @@ pub fn read_text_until(
 
 fn unreadable(rel: &Path, error: &std::io::Error) -> Diagnostic {
     Diagnostic::error(rel, Span::START, format!("cannot read this file: {error}"))
-        .with_hint("check that the file exists and is readable")
+        .with_hint(unreadable_hint(error))
+}
+
+fn unreadable_hint(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "the user running aqparat may not read it: fix its permissions (e.g. chmod a+r), or delete it"
+        }
+        _ => "check that the file exists and is readable",
+    }
 }
 
 fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
@@ -79,19 +225,93 @@ fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 /// Every file under `root/dir`, relative to `root`, sorted, skipping hidden
-/// files and editors' backup files.
-pub fn list(root: &Path, dir: &Path) -> Vec<PathBuf> {
+/// files and editors' backup files; what cannot be listed or is refused
+/// (see the module docs) is left out and reported in `diagnostics`. A
+/// missing `dir` is no error here: callers decide whether it is required.
+pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let base = root.join(dir);
-    let mut files: Vec<PathBuf> = WalkDir::new(&base)
+    if std::fs::symlink_metadata(&base).is_err() {
+        return Vec::new();
+    }
+    let Some(canonical_root) = canonical(root) else {
+        // An unreadable root is reported (and fatal) elsewhere.
+        return Vec::new();
+    };
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut files = Vec::new();
+    let mut entries = WalkDir::new(&base)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_ignored(entry.file_name()))
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file())
-        .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect();
+        .filter_entry(|entry| entry.depth() == 0 || !is_ignored(entry.file_name()));
+    while let Some(entry) = entries.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(&base);
+                diagnostics.push(walk_error(&relative(path), path, &error));
+                continue;
+            }
+        };
+        let rel = relative(entry.path());
+        // The base folder itself may be reached through a link too.
+        if (entry.depth() == 0 || entry.path_is_symlink())
+            && let Some(d) = refusal(&canonical_root, entry.path(), &rel)
+        {
+            diagnostics.push(d);
+            if entry.file_type().is_dir() {
+                entries.skip_current_dir();
+            }
+            continue;
+        }
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if file_type.is_file() {
+            files.push(rel);
+        } else {
+            diagnostics.push(not_a_file(&rel, file_type));
+        }
+    }
     files.sort();
     files
+}
+
+/// A diagnostic for an entry the walk could not read.
+fn walk_error(rel: &Path, path: &Path, error: &walkdir::Error) -> Diagnostic {
+    if error.loop_ancestor().is_some() {
+        return Diagnostic::error(
+            rel,
+            Span::START,
+            "this symbolic link leads to a folder that contains it (a loop)",
+        )
+        .with_hint("delete the link, or make it lead to another folder");
+    }
+    if is_symlink(path) && std::fs::metadata(path).is_err() {
+        return broken_link(rel, path);
+    }
+    let what = if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        "folder"
+    } else {
+        "file"
+    };
+    match error.io_error() {
+        Some(io) => Diagnostic::error(rel, Span::START, format!("cannot read this {what}: {io}"))
+            .with_hint(unreadable_hint(io)),
+        None => Diagnostic::error(
+            rel,
+            Span::START,
+            format!("cannot read this {what}: {error}"),
+        )
+        .with_hint("check that it exists and is readable"),
+    }
+}
+
+/// [`walk`] without its diagnostics, for callers whose folder [`walk`]
+/// reports elsewhere (`data/` in `sources`, fingerprints); refused entries
+/// are left out all the same.
+pub fn list(root: &Path, dir: &Path) -> Vec<PathBuf> {
+    walk(root, dir, &mut Vec::new())
 }
 
 /// Hidden files, editor swap and backup files are never input.
@@ -101,10 +321,16 @@ fn is_ignored(name: &std::ffi::OsStr) -> bool {
 }
 
 /// The files of `root/dir` as static files, placed at the output root.
-pub fn static_files(root: &Path, dir: &Path) -> Vec<StaticFile> {
-    list(root, dir)
+/// Each is opened once here, so that a file the build could not copy is
+/// reported by `check` as well as `build`.
+pub fn static_files(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<StaticFile> {
+    walk(root, dir, diagnostics)
         .into_iter()
         .filter_map(|rel| {
+            if let Err(d) = open(root, &rel) {
+                diagnostics.push(d);
+                return None;
+            }
             let output = rel.strip_prefix(dir).ok()?.to_path_buf();
             Some(StaticFile {
                 source: root.join(&rel),
@@ -112,4 +338,59 @@ pub fn static_files(root: &Path, dir: &Path) -> Vec<StaticFile> {
             })
         })
         .collect()
+}
+
+/// The readable files of `files` (paths relative to `root`); the others
+/// are reported.
+pub fn readable(
+    root: &Path,
+    files: Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
+    files
+        .into_iter()
+        .filter(|rel| open(root, rel).map_err(|d| diagnostics.push(d)).is_ok())
+        .collect()
+}
+
+/// A diagnostic fit to print on a terminal: the control characters of its
+/// source line are shown as `�` (tabs stay, the caret line follows them),
+/// as printed they could drive the terminal. When YAML stopped at such a
+/// character, the diagnostic points at it and says what to do.
+pub fn printable(mut d: Diagnostic) -> Diagnostic {
+    let is_control = |c: char| c.is_control() && c != '\t';
+    if let Some(line) = &d.source_line {
+        let found = line
+            .chars()
+            .enumerate()
+            .skip(d.span.col.saturating_sub(1))
+            .find(|(_, c)| is_control(*c));
+        if let (Some((col, c)), true) = (found, d.message.starts_with("unexpected character")) {
+            d.span = Span::new(d.span.line, col + 1);
+            d.message = format!(
+                "this line has the control character U+{:04X}, which is invisible and not allowed",
+                u32::from(c)
+            );
+            d.hint = Some("delete it (retype the text around it if it does not show)".into());
+        }
+        d.source_line = Some(
+            line.chars()
+                .map(|c| if is_control(c) { '\u{fffd}' } else { c })
+                .collect(),
+        );
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permission_errors_say_what_to_do() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let d = unreadable(Path::new("static/a.txt"), &denied);
+        assert!(d.message.starts_with("cannot read this file"));
+        assert!(d.hint.is_some_and(|h| h.contains("permissions")));
+    }
 }

@@ -10,6 +10,9 @@ use super::fingerprint::{self, Fingerprints};
 use super::theme::{self, RawTheme};
 use crate::diag::Diagnostic;
 
+/// The site's own static files, relative to the root.
+pub const STATIC_DIR: &str = "static";
+
 /// Everything the site is made of, as read from disk.
 pub struct Sources {
     /// The site's root folder.
@@ -20,6 +23,8 @@ pub struct Sources {
     pub config_text: String,
     /// Every content file.
     pub pages: Vec<RawPage>,
+    /// Whether `content/` is there (its absence is reported once, by `load`).
+    pub has_content: bool,
     /// `data/`: the aid statistics and free-form data files.
     pub data: RawData,
     /// The theme named in `site.yaml`.
@@ -43,14 +48,23 @@ pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<D
             (None, String::new())
         }
     };
-    let theme_name = config
-        .as_ref()
-        .and_then(|c| c.theme.as_ref())
-        .map_or("default", |t| t.value.as_str());
-    let theme = theme::load(root, theme_name, &mut diagnostics);
+    if config.is_none() && std::fs::symlink_metadata(root.join(super::config::CONFIG_FILE)).is_err()
+    {
+        // Not a site's folder (or the wrong --root): the one message says
+        // so, rather than one more for each folder that is not there either.
+        return (empty(root), diagnostics);
+    }
+    let theme = theme::load(
+        root,
+        config.as_ref().and_then(|c| c.theme.as_ref()),
+        &mut diagnostics,
+    );
     let pages = content::load(root, cache, &mut diagnostics);
+    // `data::load` lists `data/` without diagnostics (refused entries left
+    // out); what it could not list is reported here.
+    files::walk(root, Path::new(super::data::DATA_DIR), &mut diagnostics);
     let data = data::load(root, &mut diagnostics);
-    let static_files = files::static_files(root, Path::new("static"));
+    let static_files = files::static_files(root, Path::new(STATIC_DIR), &mut diagnostics);
     let theme_dir = theme.dir.clone();
     let fingerprints = Fingerprints {
         site: fingerprint::tree(
@@ -59,7 +73,7 @@ pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<D
                 &theme_dir.join("i18n"),
                 &theme_dir.join("static"),
                 &theme_dir.join("fonts"),
-                Path::new("static"),
+                Path::new(STATIC_DIR),
             ],
             &[Path::new(super::config::CONFIG_FILE)],
         ),
@@ -85,10 +99,26 @@ pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<D
         config,
         config_text,
         pages,
+        has_content: std::fs::symlink_metadata(root.join(content::CONTENT_DIR)).is_ok(),
         data,
         theme,
         static_files,
         fingerprints,
     };
     (sources, diagnostics)
+}
+
+/// The sources of a folder that is no site: nothing.
+fn empty(root: &Path) -> Sources {
+    Sources {
+        root: root.to_path_buf(),
+        config: None,
+        config_text: String::new(),
+        pages: Vec::new(),
+        has_content: false,
+        data: RawData::default(),
+        theme: RawTheme::missing(Path::new(theme::THEMES_DIR).to_path_buf()),
+        fingerprints: Fingerprints::default(),
+        static_files: Vec::new(),
+    }
 }

@@ -10,7 +10,60 @@ use tera::{ErrorKind, Tera};
 
 use super::files::{self, StaticFile, read_text};
 use super::yaml::{self, Spanned};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Span, display_path};
+
+/// The folder of themes, relative to the root.
+pub const THEMES_DIR: &str = "themes";
+
+/// The theme of a site whose `site.yaml` names none.
+pub const DEFAULT_THEME: &str = "default";
+
+/// Whether `name` can name one folder: not empty, not hidden, made of
+/// letters, digits, `-`, `_` and `.` (so no `/`, `\` or `..`).
+fn is_folder_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// ", themes here: a, b" listing the folders under `themes/`, or nothing.
+fn available(root: &Path) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(root.join(THEMES_DIR))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| is_folder_name(n))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" (there: {})", names.join(", "))
+    }
+}
+
+impl RawTheme {
+    /// The empty stand-in for a theme that is not there (already
+    /// reported): no templates, strings or files, and `is_missing` set so
+    /// that no check repeats the report for each of them.
+    pub(super) fn missing(dir: PathBuf) -> RawTheme {
+        RawTheme {
+            dir,
+            tera: Tera::new(),
+            template_paths: BTreeMap::new(),
+            template_fingerprints: BTreeMap::new(),
+            template_data: std::collections::BTreeSet::new(),
+            i18n: Vec::new(),
+            static_files: Vec::new(),
+            fonts: Vec::new(),
+            is_missing: true,
+        }
+    }
+}
 
 /// A theme as loaded: templates already parsed.
 pub struct RawTheme {
@@ -30,6 +83,9 @@ pub struct RawTheme {
     pub static_files: Vec<StaticFile>,
     /// Font files in the theme's `fonts/`, for drawing chart cards.
     pub fonts: Vec<PathBuf>,
+    /// Whether the theme's folder was not found (reported once; the theme
+    /// is then empty).
+    pub is_missing: bool,
 }
 
 /// One language's UI strings file, `i18n/LANG.yaml`.
@@ -41,6 +97,8 @@ pub struct RawI18n {
     pub path: PathBuf,
     /// Strings by key, with the key's position.
     pub strings: IndexMap<Spanned<String>, UiString>,
+    /// The file's text, for diagnostics.
+    pub text: String,
 }
 
 /// A UI string: plain text, or forms per CLDR plural category (`one`, `few`,
@@ -54,39 +112,78 @@ pub enum UiString {
     Plural(BTreeMap<String, String>),
 }
 
-/// Loads `themes/NAME`.
-pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> RawTheme {
-    let dir = Path::new("themes").join(name);
-    if !root.join(&dir).is_dir() {
+/// Loads `themes/NAME`; `name` as written in `site.yaml` (with its position
+/// there), or `None` for the default theme. A theme that is not there gives
+/// one error, and an empty theme that no later check complains about.
+pub fn load(
+    root: &Path,
+    name: Option<&Spanned<String>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RawTheme {
+    let (name, span) = match name {
+        Some(name) => (name.value.as_str(), yaml::span_of(name, 0)),
+        None => (DEFAULT_THEME, Span::START),
+    };
+    if !is_folder_name(name) {
         diagnostics.push(
             Diagnostic::error(
-                "site.yaml",
-                Span::START,
-                format!("theme `{name}` not found"),
+                super::config::CONFIG_FILE,
+                span,
+                format!("theme `{name}` is not the name of a folder under themes/"),
             )
             .with_hint(format!(
-                "create {}/ or set `theme:` to an existing folder under themes/",
-                dir.display()
+                "write the name of one folder under themes/ (letters, digits, `-`, `_`), e.g. `theme: default`{}",
+                available(root)
             )),
         );
+        return RawTheme::missing(Path::new(THEMES_DIR).to_path_buf());
+    }
+    let dir = Path::new(THEMES_DIR).join(name);
+    if std::fs::symlink_metadata(root.join(&dir)).is_err() {
+        diagnostics.push(
+            Diagnostic::error(
+                super::config::CONFIG_FILE,
+                span,
+                format!(
+                    "theme `{name}` not found: there is no folder {}/ in {}",
+                    display_path(&dir),
+                    root.display()
+                ),
+            )
+            .with_hint(format!(
+                "set `theme:` in site.yaml to a folder under themes/{}, or create {}/ with templates/, i18n/ and static/",
+                available(root),
+                display_path(&dir)
+            )),
+        );
+        return RawTheme::missing(dir);
     }
     let templates_dir = dir.join("templates");
     let (tera, template_paths, template_fingerprints, template_data) =
         load_templates(root, &templates_dir, diagnostics);
     RawTheme {
         i18n: load_i18n(root, &dir.join("i18n"), diagnostics),
-        static_files: files::static_files(root, &dir.join("static")),
-        fonts: files::list(root, &dir.join("fonts"))
-            .into_iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "ttf" || e == "otf"))
-            .map(|f| root.join(f))
-            .collect(),
+        static_files: files::static_files(root, &dir.join("static"), diagnostics),
+        fonts: fonts(root, &dir.join("fonts"), diagnostics),
         dir,
         tera,
         template_paths,
         template_fingerprints,
         template_data,
+        is_missing: false,
     }
+}
+
+/// The theme's readable font files (`.ttf`, `.otf`).
+fn fonts(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let listed = files::walk(root, dir, diagnostics)
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "ttf" || e == "otf"))
+        .collect();
+    files::readable(root, listed, diagnostics)
+        .into_iter()
+        .map(|f| root.join(f))
+        .collect()
 }
 
 /// Parses every template. Each one is first parsed on its own so that every
@@ -103,7 +200,7 @@ fn load_templates(
 ) {
     let mut sources = Vec::new();
     let mut paths = BTreeMap::new();
-    for rel in files::list(root, templates_dir) {
+    for rel in files::walk(root, templates_dir, diagnostics) {
         let name = rel
             .strip_prefix(templates_dir)
             .unwrap_or(&rel)
@@ -121,7 +218,12 @@ fn load_templates(
                 }
                 paths.insert(name, rel);
             }
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                diagnostics.push(d);
+                // Known but not parsed: rendering then skips it rather
+                // than report it missing once per page.
+                paths.insert(name, rel);
+            }
         }
     }
     let mut tera = Tera::new();
@@ -260,7 +362,7 @@ fn template_hint(message: &str) -> &'static str {
 /// Reads `i18n/*.yaml`.
 fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawI18n> {
     let mut result = Vec::new();
-    for rel in files::list(root, dir) {
+    for rel in files::walk(root, dir, diagnostics) {
         if rel.extension().is_none_or(|e| e != "yaml" && e != "yml") {
             continue;
         }
@@ -269,12 +371,17 @@ fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<
             .unwrap_or_default()
             .to_string_lossy()
             .to_string();
-        let parsed = read_text(root, &rel).and_then(|text| yaml::parse(&rel, &text, 0, &text));
+        let parsed = read_text(root, &rel).and_then(|text| {
+            yaml::parse(&rel, &text, 0, &text)
+                .map(|strings| (strings, text))
+                .map_err(files::printable)
+        });
         match parsed {
-            Ok(strings) => result.push(RawI18n {
+            Ok((strings, text)) => result.push(RawI18n {
                 lang,
                 path: rel,
                 strings,
+                text,
             }),
             Err(d) => diagnostics.push(d),
         }

@@ -23,13 +23,17 @@ pub fn site(
         .iter()
         .map(|(code, raw)| Lang {
             code: code.clone(),
-            name: raw.name.clone(),
-            title: raw.title.clone(),
-            description: raw.description.clone().unwrap_or_default(),
+            name: raw.name.value.clone(),
+            title: raw.title.value.clone(),
+            description: raw
+                .description
+                .as_ref()
+                .map(|d| d.value.clone())
+                .unwrap_or_default(),
             notice: config
                 .notice
                 .as_ref()
-                .and_then(|n| n.value.get(code).cloned()),
+                .and_then(|n| n.value.get(code).map(|text| text.value.clone())),
         })
         .collect();
     let mut seen = HashSet::new();
@@ -50,9 +54,29 @@ pub fn site(
         }
     }
     link(&mut pages);
+    let mut template_paths = sources.theme.template_paths;
+    if sources.theme.is_missing {
+        // The missing theme is reported once, by `load`. Its templates
+        // count as known but broken, which `render` skips instead of
+        // reporting each one missing again (under an invented path).
+        for name in [
+            "index.html",
+            "section.html",
+            "page.html",
+            "404.html",
+            "root.html",
+            "infographics.html",
+            "organisation.html",
+        ] {
+            template_paths.insert(
+                name.to_string(),
+                sources.theme.dir.join("templates").join(name),
+            );
+        }
+    }
     let theme = Theme {
         tera: sources.theme.tera,
-        template_paths: sources.theme.template_paths,
+        template_paths,
         strings: sources
             .theme
             .i18n
@@ -106,7 +130,7 @@ pub(super) fn page_from_raw(raw: RawPage) -> Page {
         url: output_url(&raw.lang, &raw.key),
         stamp: raw.stamp,
         title: front.title.map(|t| t.value).unwrap_or_default(),
-        description: front.description.unwrap_or_default(),
+        description: front.description.map(|d| d.value).unwrap_or_default(),
         date: parse(&front.date),
         updated: parse(&front.updated),
         weight: front.weight,

@@ -1,8 +1,10 @@
 //! Checks on `site.yaml`.
 
-use crate::diag::Diagnostic;
-use crate::load::RawConfig;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Span};
 use crate::load::yaml_span;
+use crate::load::{RawConfig, Spanned};
 
 const PATH: &str = "site.yaml";
 
@@ -56,6 +58,39 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Vec<Diagnostic>) 
             ));
         }
     }
+    for (code, language) in &languages.value {
+        let fields = [
+            ("name", Some(&language.name)),
+            ("title", Some(&language.title)),
+            ("description", language.description.as_ref()),
+        ];
+        for (field, value) in fields {
+            if let Some(value) = value {
+                let what = format!("the {field} of language `{code}`");
+                check_text(PATH, text, value, 0, &what, diagnostics);
+            }
+        }
+    }
+    if let Some(notice) = &config.notice {
+        for (code, value) in &notice.value {
+            let what = format!("the notice in `{code}`");
+            check_text(PATH, text, value, 0, &what, diagnostics);
+        }
+    }
+    if base_url
+        .value
+        .chars()
+        .any(|c| c.is_whitespace() || is_forbidden(c))
+    {
+        diagnostics.push(error(
+            yaml_span(base_url, 0),
+            format!(
+                "base_url `{}` has spaces or control characters",
+                base_url.value.escape_debug()
+            ),
+            "write the address without spaces, e.g. `https://example.kz/`",
+        ));
+    }
     let default = &config.default_language;
     if !languages.value.contains_key(&default.value) {
         diagnostics.push(error(
@@ -71,4 +106,65 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Vec<Diagnostic>) 
 
 fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether `c` is a control character no text of the site may hold: C0
+/// controls but the line break (a tab included: in a title or a UI string
+/// it is invisible), DEL and the C1 controls. They make XML outputs (the
+/// feeds, the sitemap) invalid and are invisible in an editor.
+pub(super) fn is_forbidden(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r')
+}
+
+/// Reports a text value of a YAML file (`file_text`, whose YAML starts
+/// `line_offset` lines in) that holds a control character, at that
+/// character when it is written as it is on the value's line, else at the
+/// value. `what` names the value in the message.
+pub(super) fn check_text(
+    path: impl AsRef<Path>,
+    file_text: &str,
+    value: &Spanned<String>,
+    line_offset: usize,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) else {
+        return;
+    };
+    let at = yaml_span(value, line_offset);
+    diagnostics.push(control_character(path, file_text, at, c, what));
+}
+
+/// The diagnostic for the control character `c` in `what`, whose value is
+/// written at `at` in `file_text`.
+pub(super) fn control_character(
+    path: impl AsRef<Path>,
+    file_text: &str,
+    at: Span,
+    c: char,
+    what: &str,
+) -> Diagnostic {
+    let span = file_text
+        .lines()
+        .nth(at.line - 1)
+        .and_then(|line| {
+            line.chars()
+                .enumerate()
+                .skip(at.col - 1)
+                .find(|(_, x)| *x == c)
+        })
+        .map_or(at, |(col, _)| Span::new(at.line, col + 1));
+    let d = Diagnostic::error(
+        path.as_ref(),
+        span,
+        format!(
+            "{what} has the control character U+{:04X}, which is invisible and breaks the feeds",
+            u32::from(c)
+        ),
+    )
+    .with_hint(
+        "delete it (retype the text around it if it does not show); for a break, use a new line",
+    )
+    .with_source(file_text);
+    crate::load::printable(d)
 }

@@ -9,6 +9,10 @@ use crate::locale::LocaleFormat;
 
 /// Checks `themes/NAME/i18n/*.yaml` against the site's languages.
 pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Vec<Diagnostic>) {
+    if theme.is_missing {
+        // Reported once by `load`; a missing file per language would repeat it.
+        return;
+    }
     let files: Vec<&RawI18n> = languages
         .iter()
         .filter_map(|lang| {
@@ -31,6 +35,7 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Vec<Diagn
         })
         .collect();
     for file in &files {
+        check_controls(file, diagnostics);
         check_plural_forms(file, diagnostics);
         for other in &files {
             report_missing_keys(file, other, diagnostics);
@@ -108,6 +113,36 @@ fn check_plural_forms(file: &RawI18n, diagnostics: &mut Vec<Diagnostic>) {
                         needed.join(", ")
                     )),
                 );
+            }
+        }
+    }
+}
+
+/// No UI string may hold a control character (see
+/// [`super::config::is_forbidden`]); reported at the string.
+fn check_controls(file: &RawI18n, diagnostics: &mut Vec<Diagnostic>) {
+    for (key, value) in &file.strings {
+        let texts: Vec<(String, &String)> = match value {
+            UiString::Text(text) => vec![(format!("UI string `{}`", key.value), text)],
+            UiString::Plural(forms) => forms
+                .iter()
+                .map(|(form, text)| {
+                    (
+                        format!("the form `{form}` of UI string `{}`", key.value),
+                        text,
+                    )
+                })
+                .collect(),
+        };
+        for (what, value) in texts {
+            if let Some(c) = value.chars().find(|c| super::config::is_forbidden(*c)) {
+                diagnostics.push(super::config::control_character(
+                    &file.path,
+                    &file.text,
+                    yaml_span(key, 0),
+                    c,
+                    &what,
+                ));
             }
         }
     }

@@ -15,6 +15,7 @@ pub fn sources(sources: &Sources, include_drafts: bool) -> Vec<Diagnostic> {
     let languages = config::language_codes(config);
     i18n::check(&sources.theme, &languages, &mut diagnostics);
     pages::check(sources, Some(&languages), include_drafts, &mut diagnostics);
+    pages::check_static(sources, &languages, include_drafts, &mut diagnostics);
     data::check(&sources.data.aid, &languages, &mut diagnostics);
     diagnostics
 }
