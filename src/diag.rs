@@ -104,7 +104,7 @@ impl Diagnostic {
     pub fn with_source(mut self, file_text: &str) -> Self {
         self.source_line = file_text
             .lines()
-            .nth(self.span.line - 1)
+            .nth(self.span.line.saturating_sub(1))
             .map(|line| line.trim_end().to_string());
         self
     }
@@ -112,6 +112,22 @@ impl Diagnostic {
     /// Whether this diagnostic fails the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// `text` with its control characters (but tabs) shown as `�`: what a
+/// diagnostic quotes from a file must not drive the terminal it prints on.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| c.is_control() && c != '\t') {
+        text.chars()
+            .map(|c| match c.is_control() && c != '\t' {
+                true => char::REPLACEMENT_CHARACTER,
+                false => c,
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
     }
 }
 
@@ -124,23 +140,24 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {severity}: {}",
-            display_path(&self.path),
+            printable(&display_path(&self.path)),
             self.span.line,
             self.span.col,
-            self.message
+            printable(&self.message)
         )?;
         if let Some(line) = &self.source_line {
+            let line = printable(line);
             let number = self.span.line.to_string();
             let pad = " ".repeat(number.len());
             let caret_pad: String = line
                 .chars()
-                .take(self.span.col - 1)
+                .take(self.span.col.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n {pad} |\n {number} | {line}\n {pad} | {caret_pad}^")?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = help: {hint}")?;
+            write!(f, "\n  = help: {}", printable(hint))?;
         }
         Ok(())
     }
@@ -186,5 +203,14 @@ mod tests {
             d.to_string(),
             "content/a.kk.md:2:7: error: bad date\n   |\n 2 | date: 2020-13-01\n   |       ^\n  = help: write YYYY-MM-DD"
         );
+    }
+
+    #[test]
+    fn control_characters_are_never_printed() {
+        let d = Diagnostic::error("content/\u{1b}[2J.kk.md", Span::new(1, 8), "bad \u{7}")
+            .with_hint("not \u{0}")
+            .with_source("title: \u{1b}]0;owned\u{7}\n");
+        let shown = d.to_string();
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
     }
 }

@@ -29,6 +29,14 @@ pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Before anything is written beside the output (its lock, its status
+    // file): a refused output ends `watch` at once.
+    if let Err(refused) =
+        aqparat::write::check_output(&options.root, &options.output, options.publish)
+    {
+        eprintln!("aqparat: {refused}");
+        return ExitCode::from(2);
+    }
     let _lock = match lock_output(&options.output) {
         Ok(lock) => lock,
         Err(message) => {

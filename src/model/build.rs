@@ -54,29 +54,10 @@ pub fn site(
         }
     }
     link(&mut pages);
-    let mut template_paths = sources.theme.template_paths;
-    if sources.theme.is_missing {
-        // The missing theme is reported once, by `load`. Its templates
-        // count as known but broken, which `render` skips instead of
-        // reporting each one missing again (under an invented path).
-        for name in [
-            "index.html",
-            "section.html",
-            "page.html",
-            "404.html",
-            "root.html",
-            "infographics.html",
-            "organisation.html",
-        ] {
-            template_paths.insert(
-                name.to_string(),
-                sources.theme.dir.join("templates").join(name),
-            );
-        }
-    }
     let theme = Theme {
         tera: sources.theme.tera,
-        template_paths,
+        template_paths: sources.theme.template_paths,
+        is_missing: sources.theme.is_missing,
         strings: sources
             .theme
             .i18n

@@ -218,9 +218,10 @@ pub(super) fn render_template(
     template: &str,
     context: &Context,
 ) -> Result<Option<Vec<u8>>, Diagnostic> {
+    // A template with errors, or a missing theme, was reported when loaded.
     let is_broken =
         !tera.contains_template(template) && site.theme.template_paths.contains_key(template);
-    if is_broken {
+    if is_broken || site.theme.is_missing {
         return Ok(None);
     }
     let mut html = Vec::with_capacity(32 * 1024);
@@ -230,7 +231,7 @@ pub(super) fn render_template(
             let path = paths
                 .get(template)
                 .cloned()
-                .unwrap_or_else(|| std::path::Path::new("themes").join("templates").join(template));
+                .unwrap_or_else(|| site.theme.dir.join("templates").join(template));
             Diagnostic::error(path, Span::START, format!("cannot render template `{template}`: {e}"))
                 .with_hint("check that the template exists in the theme's templates/ folder and has no errors above")
         })

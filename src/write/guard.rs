@@ -165,10 +165,19 @@ fn lexical_parent(path: &Path) -> &Path {
 }
 
 /// `path` made absolute with every symbolic link and `..` resolved, as the
-/// operating system would, including the parts that do not exist yet.
+/// operating system would, including the parts that do not exist yet and
+/// links that lead to them.
 pub fn resolve(path: &Path) -> io::Result<PathBuf> {
+    resolve_within(path, 0)
+}
+
+/// Links followed before giving up, as the system does (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+fn resolve_within(path: &Path, links_followed: usize) -> io::Result<PathBuf> {
     let absolute = std::path::absolute(path)?;
     let mut resolved = PathBuf::from("/");
+    let mut links_followed = links_followed;
     for component in absolute.components() {
         match component {
             Component::Prefix(_) | Component::RootDir => resolved.push(component),
@@ -180,8 +189,16 @@ pub fn resolve(path: &Path) -> io::Result<PathBuf> {
                 resolved.push(name);
                 // A link is followed where it stands, so that a `..` after
                 // it leaves the folder it leads to, as the system does.
-                if resolved.is_symlink() {
-                    resolved = fs::canonicalize(&resolved)?;
+                if let Ok(target) = fs::read_link(&resolved) {
+                    links_followed += 1;
+                    if links_followed > MAX_LINKS {
+                        return Err(io::Error::other(format!(
+                            "{}: too many levels of symbolic links",
+                            resolved.display()
+                        )));
+                    }
+                    resolved.pop();
+                    resolved = resolve_within(&resolved.join(target), links_followed)?;
                 }
             }
         }
@@ -217,6 +234,13 @@ mod tests {
             resolve(&root.join("site/new/folders")).expect("resolves"),
             root.join("site/new/folders")
         );
+        std::os::unix::fs::symlink("gone/deeper", root.join("site/dangling")).expect("symlink");
+        assert_eq!(
+            resolve(&root.join("site/dangling/../x")).expect("resolves"),
+            root.join("site/gone/x")
+        );
+        std::os::unix::fs::symlink("loop", root.join("site/loop")).expect("symlink");
+        assert!(resolve(&root.join("site/loop")).is_err());
     }
 
     #[test]

@@ -201,7 +201,7 @@ impl Output {
             staging, seeded, ..
         } = self
         else {
-            return inside_output(rel).map(|_| ());
+            return Ok(());
         };
         let path = staging.join(inside_output(rel)?);
         if let Some(parent) = path.parent() {
@@ -243,7 +243,7 @@ impl Output {
             staging, seeded, ..
         } = self
         else {
-            return inside_output(rel).map(|_| ());
+            return Ok(());
         };
         let path = staging.join(inside_output(rel)?);
         if let Some(parent) = path.parent() {

@@ -15,6 +15,7 @@ fn every_page_gets_a_pretty_url_in_its_language() {
         .filter(|f| !f.starts_with("pagefind/"))
         .collect();
     let expected = [
+        ".aqparat-output",
         "index.html",
         "404.html",
         "robots.txt",
@@ -309,7 +310,7 @@ fn base_url_can_be_overridden_including_a_sub_path() {
     assert_internal_links_resolve(&site.public(), "/sub/");
     let bad = site.run(&["build", "--base-url", "mirror.example"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("must be absolute"), "{}", bad.stderr);
+    assert!(bad.stderr.contains("is not an absolute address"), "{}", bad.stderr);
 }
 
 #[test]

@@ -259,7 +259,7 @@ fn the_output_may_not_replace_the_site_itself() {
     let root = site.root().display().to_string();
     let run = site.run(&["build", "--output", &root]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("refusing to write"), "{}", run.stderr);
+    assert!(run.stderr.contains("refusing to publish"), "{}", run.stderr);
     assert!(site.root().join("content/_index.kk.md").exists());
 }
 
