@@ -211,6 +211,9 @@ mod tests {
             .with_hint("not \u{0}")
             .with_source("title: \u{1b}]0;owned\u{7}\n");
         let shown = d.to_string();
-        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
     }
 }

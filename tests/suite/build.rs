@@ -310,7 +310,11 @@ fn base_url_can_be_overridden_including_a_sub_path() {
     assert_internal_links_resolve(&site.public(), "/sub/");
     let bad = site.run(&["build", "--base-url", "mirror.example"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("is not an absolute address"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("is not an absolute address"),
+        "{}",
+        bad.stderr
+    );
 }
 
 #[test]
