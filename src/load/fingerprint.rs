@@ -30,25 +30,38 @@ pub struct Fingerprints {
     pub template_data: std::collections::BTreeSet<String>,
 }
 
-/// The data files the templates read: `data.<stem>`; `*` for any other use.
+/// The data files the templates read: the stem of each `data.<stem>`, and
+/// `*` for any other use of the name `data` (`[data, 1]`, `m::f(d=data)`,
+/// `data` at the end of a line…): one that cannot be followed to a file
+/// counts as reading all of them, so that no page is left stale. An HTML
+/// attribute such as `data-unit` is not the name.
 pub fn template_data(texts: &BTreeMap<String, String>) -> std::collections::BTreeSet<String> {
+    let is_name_char = |c: char| c.is_alphanumeric() || c == '_';
     let mut stems = std::collections::BTreeSet::new();
     for text in texts.values() {
         for (i, _) in text.match_indices("data") {
             let before = text[..i].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-') {
+            let rest = &text[i + "data".len()..];
+            // Part of a longer name (`metadata`, `page.data`, `data_x`) or an
+            // HTML attribute (`data-unit`).
+            let attribute = rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic));
+            if before.is_some_and(|c| is_name_char(c) || c == '.')
+                || rest.starts_with(is_name_char)
+                || attribute
+            {
                 continue;
             }
-            let rest = &text[i + 4..];
-            if let Some(field) = rest.strip_prefix('.') {
-                let stem: String = field
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                stems.insert(stem);
-            } else if rest.starts_with(['[', ' ', '|', '}', ')']) {
-                stems.insert("*".to_string());
-            }
+            let stem: String = rest
+                .strip_prefix('.')
+                .map(|field| field.chars().take_while(|c| is_name_char(*c)).collect())
+                .unwrap_or_default();
+            stems.insert(if stem.is_empty() {
+                "*".to_string()
+            } else {
+                stem
+            });
         }
     }
     stems
@@ -145,8 +158,18 @@ mod tests {
         ]);
         let stems: Vec<String> = template_data(&texts).into_iter().collect();
         assert_eq!(stems, ["aid", "hotline"]);
-        let dynamic = BTreeMap::from([("c.html".to_string(), "{{ data[name] }}".to_string())]);
-        assert!(template_data(&dynamic).contains("*"));
+        for every_form in [
+            "{{ data[name] }}",
+            "{% set both = [data, 1] %}",
+            "{{ m::table(rows=data) }}",
+            "{% set all = data\n%}",
+            "{{ data }}",
+            "{{ f(data) }}",
+            "{% set x = data.%}",
+        ] {
+            let texts = BTreeMap::from([("c.html".to_string(), every_form.to_string())]);
+            assert!(template_data(&texts).contains("*"), "{every_form:?}");
+        }
     }
 
     #[test]

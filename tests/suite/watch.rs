@@ -603,3 +603,46 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
     wait_for_search_index(&watch);
     assert_same_as_a_full_build(&site, &output);
 }
+
+/// Templates may read `data` in any way: through a list, a variable, a
+/// macro's argument. Whatever the form, a change of the data file reaches
+/// every page that shows it, as a full build would.
+#[test]
+fn data_read_by_a_template_in_any_form_is_followed() {
+    let site = TestSite::fixture("basic");
+    site.write("data/contacts.yaml", "phone: \"111-11-11\"\n");
+    let template = "themes/default/templates/page.html";
+    let page = std::fs::read_to_string(site.root().join(template)).unwrap();
+    let reads = "{% set both = [data, 1] %}<p class=\"phone\">{{ both[0].contacts.phone }}</p>\n\
+                 {% set all = data\n%}<p class=\"phone2\">{{ all.contacts.phone }}</p>\n";
+    site.write(
+        template,
+        page.replacen(
+            "{% block content %}",
+            &format!("{{% block content %}}{reads}"),
+            1,
+        ),
+    );
+    assert!(
+        std::fs::read_to_string(site.root().join(template))
+            .unwrap()
+            .contains("class=\"phone\""),
+        "the test theme's page.html has no content block"
+    );
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    wait_for_page(&output, "kk/about/index.html", "111-11-11");
+    site.save("data/contacts.yaml", "phone: \"222-22-22\"\n");
+    wait_for_page(
+        &output,
+        "kk/about/index.html",
+        "<p class=\"phone\">222-22-22</p>",
+    );
+    wait_for_page(
+        &output,
+        "kk/about/index.html",
+        "<p class=\"phone2\">222-22-22</p>",
+    );
+    assert_same_as_a_full_build(&site, &output);
+    drop(watch);
+}
