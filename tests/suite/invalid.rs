@@ -3,7 +3,7 @@
 //! several problems, and every one must be reported at once with its file,
 //! line and column, a hint, exit code 1, and the previous output untouched.
 
-use crate::util::{TestSite, copy_dir, repo, snapshot};
+use crate::util::{TestSite, assert_reported, copy_dir, repo, snapshot};
 
 /// Builds `basic`, then lays the broken `case` over it and checks that
 /// `check` and `build` report `expected` (diagnostic headers, in order) and
@@ -29,35 +29,7 @@ fn assert_reports_over(site: TestSite, case: &str, expected: &[&str]) {
 
     for command in ["check", "build"] {
         let run = site.run(&[command]);
-        assert_eq!(run.code, 1, "{command} {case} should fail:\n{}", run.stderr);
-        let headers: Vec<&str> = run
-            .stderr
-            .lines()
-            .filter(|l| l.contains(": error: "))
-            .collect();
-        assert_eq!(
-            headers.len(),
-            expected.len(),
-            "{command} {case}:\n{}",
-            run.stderr
-        );
-        for (header, expected) in headers.iter().zip(expected) {
-            assert!(
-                header.starts_with(expected),
-                "{command} {case}: expected `{expected}`, got `{header}`"
-            );
-        }
-        let hints = run
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("  = help: "))
-            .count();
-        assert!(
-            hints >= expected.len(),
-            "every error has a hint:\n{}",
-            run.stderr
-        );
-        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert_reported(&run, expected, &format!("{command} {case}"));
     }
     assert_eq!(
         snapshot(&site.public()),

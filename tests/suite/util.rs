@@ -379,3 +379,91 @@ pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// Asserts that `run` failed with exit code 1 and reported exactly the
+/// errors `expected` (prefixes of its `path:line:col: error: …` lines, in
+/// order), each with a hint, without a panic; `what` names the run.
+pub fn assert_reported(run: &Run, expected: &[&str], what: &str) {
+    assert_eq!(run.code, 1, "{what} should fail:\n{}", run.stderr);
+    let headers: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert_eq!(headers.len(), expected.len(), "{what}:\n{}", run.stderr);
+    for (header, expected) in headers.iter().zip(expected) {
+        assert!(
+            header.starts_with(expected),
+            "{what}: expected `{expected}`, got `{header}`"
+        );
+    }
+    let hints = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("  = help: "))
+        .count();
+    assert!(
+        hints >= expected.len(),
+        "{what}: every error has a hint:\n{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+/// Asserts that the folder `published` holds the same files as `fresh`,
+/// byte for byte (a full build of the same site).
+pub fn assert_same_files(published: &Path, fresh: &Path) {
+    let (incremental, full) = (snapshot(published), snapshot(fresh));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &full {
+        assert!(
+            incremental[path] == *bytes,
+            "{} differs from a full build",
+            path.display()
+        );
+    }
+}
+
+/// `aqparat watch --root ROOT --output OUTPUT EXTRA…`; returns once the
+/// first build is published.
+pub fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
+    let mut args = vec![
+        "watch",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let running = Running::start(&args);
+    wait_until("the first build", || {
+        watch_status(output).filter(|s| s["ok"] == true)
+    });
+    running
+}
+
+/// The status file of `watch` beside `output`, once it exists.
+pub fn watch_status(output: &Path) -> Option<serde_json::Value> {
+    let path = PathBuf::from(format!("{}.status.json", output.display()));
+    serde_json::from_str(&fs::read_to_string(path).ok()?).ok()
+}
+
+/// The published site behind `output` is the same, folder for folder, file
+/// for file and byte for byte, as a full build of the same files.
+pub fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
+    let fresh = site.root().join("fresh");
+    let _ = fs::remove_dir_all(&fresh);
+    let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let published = fs::canonicalize(output).unwrap();
+    assert_eq!(
+        folders(&published),
+        folders(&fresh),
+        "the same folders, none left empty"
+    );
+    assert_same_files(&published, &fresh);
+    fs::remove_dir_all(&fresh).unwrap();
+}

@@ -2,35 +2,14 @@
 //! input, editors' saves, renames and deletions, SIGTERM, and publishing by
 //! `git push`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::util::{Running, TestSite, repo, wait_until};
-
-/// `watch` of `root` into `output`; returns once the first build is out.
-fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
-    let mut args = vec![
-        "watch",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    let running = Running::start(&args);
-    wait_until("the first build", || {
-        status(output).filter(|s| s["ok"] == true)
-    });
-    running
-}
-
-/// The status file beside `output`, once it exists.
-fn status(output: &Path) -> Option<serde_json::Value> {
-    let path = PathBuf::from(format!("{}.status.json", output.display()));
-    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
-}
+use crate::util::{
+    Running, TestSite, assert_same_as_a_full_build, repo, wait_until, watch, watch_status as status,
+};
 
 fn read(output: &Path, rel: &str) -> Option<String> {
     std::fs::read_to_string(output.join(rel)).ok()
@@ -424,36 +403,6 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     assert_same_as_a_full_build(&site, &output);
     // The search index too: rebuilt for the edits, with nothing stale.
     assert!(output.join("pagefind/pagefind-entry.json").is_file());
-}
-
-/// The published site is the same, file for file and byte for byte, as a
-/// full build of the same files.
-fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
-    let fresh = site.root().join("fresh");
-    let _ = std::fs::remove_dir_all(&fresh);
-    let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let published = std::fs::canonicalize(output).unwrap();
-    assert_eq!(
-        crate::util::folders(&published),
-        crate::util::folders(&fresh),
-        "the same folders, none left empty"
-    );
-    let (incremental, full) = (
-        crate::util::snapshot(&published),
-        crate::util::snapshot(&fresh),
-    );
-    assert_eq!(
-        incremental.keys().collect::<Vec<_>>(),
-        full.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &full {
-        assert!(
-            incremental[path] == *bytes,
-            "{} differs from a full build",
-            path.display()
-        );
-    }
 }
 
 /// Waits until the search index has caught up with the last build.

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{Run, TestSite, snapshot};
+use crate::util::{Run, TestSite, assert_reported, snapshot};
 
 /// Runs the binary with `args` and `--root`, killing it after a minute: a
 /// FIFO must never make it wait forever.
@@ -37,14 +37,6 @@ fn run_bounded(site: &TestSite, args: &[&str]) -> Run {
     }
 }
 
-/// The `path:line:col: error: …` lines of a run.
-fn errors(run: &Run) -> Vec<&str> {
-    run.stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .collect()
-}
-
 /// Builds `site`, lets `break_it` break it, then checks that `check` and
 /// `build` both fail with exactly the errors `expected` (prefixes, in
 /// order), each with a hint, and that the previous output is unchanged.
@@ -56,26 +48,7 @@ fn assert_fails(site: &TestSite, break_it: impl FnOnce(&Path), expected: &[&str]
     let mut all = String::new();
     for command in ["check", "build"] {
         let run = run_bounded(site, &[command]);
-        assert_eq!(run.code, 1, "{command} should fail:\n{}", run.stderr);
-        let headers = errors(&run);
-        assert_eq!(headers.len(), expected.len(), "{command}:\n{}", run.stderr);
-        for (header, expected) in headers.iter().zip(expected) {
-            assert!(
-                header.starts_with(expected),
-                "{command}: expected `{expected}`, got `{header}`"
-            );
-        }
-        let hints = run
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("  = help: "))
-            .count();
-        assert!(
-            hints >= expected.len(),
-            "every error has a hint:\n{}",
-            run.stderr
-        );
-        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert_reported(&run, expected, command);
         all.push_str(&run.stderr);
     }
     assert_eq!(

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::util::{Running, TestSite, snapshot, wait_until};
+use crate::util::{TestSite, snapshot, wait_until, watch};
 
 /// The stamp aqparat leaves in every output it writes.
 const STAMP: &str = ".aqparat-output";
@@ -170,16 +170,7 @@ fn watch_leaves_the_users_files_in_the_builds_folder() {
     fs::create_dir_all(builds.join("notes")).unwrap();
     fs::write(builds.join("notes/todo.txt"), "mine").unwrap();
     fs::write(builds.join("README"), "mine too").unwrap();
-    let watching = Running::start(&[
-        "watch",
-        "--root",
-        site.root().to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ]);
-    wait_until("the first build", || {
-        output.join("kk/index.html").is_file().then_some(())
-    });
+    let watching = watch(site.root(), &output, &[]);
     // A second build, then a third, each switching the link.
     for text in ["second", "third"] {
         let page = site.root().join("content/_index.kk.md");

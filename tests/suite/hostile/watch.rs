@@ -7,30 +7,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::util::{Running, TestSite, wait_until};
+use crate::util::{
+    Running, TestSite, assert_same_as_a_full_build, wait_until, watch, watch_status as status,
+};
 
-/// `watch` of `site` into `output`; returns once the first build is out.
-fn watch(site: &TestSite, output: &Path) -> Running {
-    let running = Running::start(&[
-        "watch",
-        "--root",
-        site.root().to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ]);
-    wait_until("the first build", || {
-        status(output).filter(|s| s["ok"] == true)
-    });
-    running
-}
-
+/// `OUTPUT.SUFFIX`, beside the output.
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(format!("{}.{suffix}", output.display()))
-}
-
-/// The status file beside `output`, if it exists and is whole.
-fn status(output: &Path) -> Option<serde_json::Value> {
-    serde_json::from_str(&std::fs::read_to_string(sibling(output, "status.json")).ok()?).ok()
 }
 
 fn read(output: &Path, rel: &str) -> Option<String> {
@@ -41,7 +24,7 @@ fn read(output: &Path, rel: &str) -> Option<String> {
 fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     let site = TestSite::fixture("basic");
     let output = site.root().join("published");
-    let first = watch(&site, &output);
+    let first = watch(site.root(), &output, &[]);
     let pid = std::fs::read_to_string(sibling(&output, "lock")).unwrap();
     assert!(!pid.trim().is_empty(), "the lock names its holder");
     let published = std::fs::canonicalize(&output).unwrap();
@@ -91,7 +74,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
 fn the_status_file_never_claims_success_for_a_failed_attempt() {
     let site = TestSite::fixture("basic");
     let output = site.root().join("published");
-    let watch = watch(&site, &output);
+    let watch = watch(site.root(), &output, &[]);
     let before = status(&output).unwrap();
     // A full disk for the status file's temporary file.
     let temporary = PathBuf::from(format!("{}.status.json.tmp", output.display()));
@@ -125,37 +108,11 @@ fn the_status_file_never_claims_success_for_a_failed_attempt() {
     );
 }
 
-/// The published site is the same, file for file and byte for byte, as a
-/// full build of the same files.
-fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
-    let fresh = site.root().join("fresh");
-    let _ = std::fs::remove_dir_all(&fresh);
-    let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let published = std::fs::canonicalize(output).unwrap();
-    let (incremental, full) = (
-        crate::util::snapshot(&published),
-        crate::util::snapshot(&fresh),
-    );
-    assert_eq!(
-        incremental.keys().collect::<Vec<_>>(),
-        full.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &full {
-        assert!(
-            incremental[path] == *bytes,
-            "{} differs from a full build",
-            path.display()
-        );
-    }
-    std::fs::remove_dir_all(&fresh).unwrap();
-}
-
 #[test]
 fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
     let site = TestSite::fixture("basic");
     let output = site.root().join("published");
-    let watch = watch(&site, &output);
+    let watch = watch(site.root(), &output, &[]);
     let repairs = |n: usize| {
         watch.wait_for_output(&format!("repair {n}"), |t| {
             t.matches("building the whole site again").count() >= n
@@ -174,7 +131,11 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
     repairs(2);
     wait_until("the link back", || read(&output, "ru/about/index.html"));
     // The whole builds folder removed.
-    std::fs::remove_dir_all(sibling(&output, "builds")).unwrap();
+    // Moved away in one step, then deleted: a deletion that the rebuild
+    // could overtake would delete the rebuilt folder's files as well.
+    let gone = sibling(&output, "gone");
+    std::fs::rename(sibling(&output, "builds"), &gone).unwrap();
+    std::fs::remove_dir_all(&gone).unwrap();
     repairs(3);
     wait_until("the builds back", || read(&output, "kk/index.html"));
     assert_same_as_a_full_build(&site, &output);
