@@ -78,7 +78,10 @@ pub(crate) fn run(
     let (mut sources, mut diagnostics) = load::sources(&options.root, cache);
     diagnostics.extend(validate::sources(&sources, options.drafts));
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
-    let Some(config) = sources.config.take() else {
+    // Without `site.yaml` or a theme nothing can be rendered: the one error
+    // that says so is the report, not a cascade of what rendering misses.
+    let config = sources.config.take();
+    let Some(config) = config.filter(|_| !sources.theme.is_missing) else {
         diag::sort(&mut diagnostics);
         let report = Report {
             diagnostics,

@@ -57,7 +57,6 @@ pub fn site(
     let theme = Theme {
         tera: sources.theme.tera,
         template_paths: sources.theme.template_paths,
-        is_missing: sources.theme.is_missing,
         strings: sources
             .theme
             .i18n

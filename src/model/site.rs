@@ -36,9 +36,6 @@ pub struct Theme {
     pub fonts: Vec<PathBuf>,
     /// The theme's folder, relative to the root.
     pub dir: PathBuf,
-    /// The theme's folder was not found (reported once by `load`): nothing
-    /// is rendered with it, so its templates are not reported one by one.
-    pub is_missing: bool,
 }
 
 /// The validated, linked site.

@@ -218,10 +218,10 @@ pub(super) fn render_template(
     template: &str,
     context: &Context,
 ) -> Result<Option<Vec<u8>>, Diagnostic> {
-    // A template with errors, or a missing theme, was reported when loaded.
+    // A template with errors was reported when it was loaded.
     let is_broken =
         !tera.contains_template(template) && site.theme.template_paths.contains_key(template);
-    if is_broken || site.theme.is_missing {
+    if is_broken {
         return Ok(None);
     }
     let mut html = Vec::with_capacity(32 * 1024);

@@ -242,6 +242,22 @@ fn a_missing_theme_is_one_error() {
     assert!(stderr.contains("themes/ (there: default)"), "{stderr}");
 }
 
+/// With statistics too: their pages, figures and charts need the theme,
+/// and none of that is reported again.
+#[test]
+fn a_missing_theme_on_a_site_with_statistics_is_one_error() {
+    let site = TestSite::fixtures("basic", "stats");
+    assert_fails(
+        &site,
+        |root| {
+            let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+            let config = config.replace("theme: default", "theme: plain");
+            std::fs::write(root.join("site.yaml"), config).unwrap();
+        },
+        &["site.yaml:6:8: error: theme `plain` not found"],
+    );
+}
+
 #[test]
 fn a_theme_name_that_is_no_folder_name_is_one_error() {
     let site = TestSite::fixture("basic");
