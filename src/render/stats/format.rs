@@ -82,13 +82,12 @@ impl<'a> StatsFormat<'a> {
         };
         Ok(match when {
             When::Unknown => self.ui("date_not_given")?,
-            // A period that only ends says how things stood on that day.
-            When::AsOf(date) | When::Period(None, Some(DayOrMonth::Day(date))) => {
-                self.ui("as_of")?.replace("{date}", &format.date(date))
-            }
+            When::AsOf(date) => self.ui("as_of")?.replace("{date}", &format.date(date)),
             When::Period(Some(from), None) => {
                 self.ui("period_from")?.replace("{from}", &show(from))
             }
+            // Only the end is known: "to 3 April", not "as of 3 April".
+            When::Period(None, Some(to)) => self.ui("period_to")?.replace("{to}", &show(to)),
             When::Period(from, to) => self
                 .ui("period_from_to")?
                 .replace("{from}", &from.map(show).unwrap_or_default())
