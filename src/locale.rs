@@ -8,6 +8,7 @@ use fixed_decimal::Decimal;
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD};
 use icu_decimal::DecimalFormatter;
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
 
@@ -31,7 +32,7 @@ impl LocaleFormat {
             plurals: PluralRules::try_new_cardinal((&locale).into())
                 .or_else(|_| PluralRules::try_new_cardinal((&root).into()))
                 .expect("compiled CLDR data has root plural rules"),
-            numbers: DecimalFormatter::try_new((&locale).into(), Default::default())
+            numbers: DecimalFormatter::try_new((&locale).into(), number_options(code))
                 .or_else(|_| DecimalFormatter::try_new((&root).into(), Default::default()))
                 .expect("compiled CLDR data has root number symbols"),
             dates: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
@@ -68,16 +69,18 @@ impl LocaleFormat {
         found
     }
 
-    /// `n` with the language's digit grouping (`1 000` with a no-break space).
+    /// `n` with the language's digit grouping (`12 345` with a no-break
+    /// space; Russian `1000` has none).
     pub fn number(&self, n: i64) -> String {
         self.numbers.format_to_string(&Decimal::from(n))
     }
 
     /// A date in the language's long form: `3 апреля 2020 г.`,
-    /// `2020 ж. 3 сәуір`.
+    /// `2020 ж. 3 сәуір`, with no-break spaces: a date is not split
+    /// across lines.
     pub fn date(&self, date: Date) -> String {
         let gregorian = date.to_iso().to_calendar(icu_calendar::Gregorian);
-        self.dates.format(&gregorian).to_string()
+        unbreakable(&self.dates.format(&gregorian).to_string())
     }
 }
 
@@ -90,8 +93,26 @@ impl LocaleFormat {
             day: 1,
         };
         let gregorian = first.to_iso().to_calendar(icu_calendar::Gregorian);
-        self.months.format(&gregorian).to_string()
+        unbreakable(&self.months.format(&gregorian).to_string())
     }
+}
+
+/// Languages whose typography leaves four-digit numbers whole (`1000`,
+/// `10 000`), although CLDR groups them: Russian (Мильчин's «Справочник
+/// издателя и автора»; GOST 8.417).
+const FOUR_DIGITS_WHOLE: &[&str] = &["ru"];
+
+fn number_options(code: &str) -> DecimalFormatterOptions {
+    let mut options = DecimalFormatterOptions::default();
+    if FOUR_DIGITS_WHOLE.contains(&code) {
+        options.grouping_strategy = Some(GroupingStrategy::Min2);
+    }
+    options
+}
+
+/// `text` with its spaces made no-break spaces.
+fn unbreakable(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
 }
 
 fn category_name(category: PluralCategory) -> &'static str {
@@ -125,13 +146,17 @@ mod tests {
             [("many", 0), ("one", 1), ("few", 2)]
         );
         assert_eq!(kk.integer_plural_categories(), [("other", 0), ("one", 1)]);
-        assert_eq!(ru.number(1000), "1\u{a0}000");
+        // Russian leaves four digits whole, Kazakh groups them (CLDR).
+        assert_eq!(ru.number(1000), "1000");
+        assert_eq!(ru.number(12345), "12\u{a0}345");
+        assert_eq!(kk.number(1000), "1\u{a0}000");
         assert_eq!(kk.number(12345), "12\u{a0}345");
         let d = Date::parse("2020-04-03").unwrap();
-        // CLDR joins the year and its abbreviation (г., ж.) with a narrow no-break space.
-        assert_eq!(ru.date(d), "3 апреля 2020\u{202f}г.");
-        assert_eq!(kk.date(d), "2020\u{202f}ж. 3 сәуір");
-        assert_eq!(ru.month(2020, 4), "апрель 2020\u{202f}г.");
-        assert_eq!(kk.month(2020, 4), "2020\u{202f}ж. сәуір");
+        // CLDR joins the year and its abbreviation (г., ж.) with a narrow
+        // no-break space; the other spaces are made no-break.
+        assert_eq!(ru.date(d), "3\u{a0}апреля\u{a0}2020\u{202f}г.");
+        assert_eq!(kk.date(d), "2020\u{202f}ж.\u{a0}3\u{a0}сәуір");
+        assert_eq!(ru.month(2020, 4), "апрель\u{a0}2020\u{202f}г.");
+        assert_eq!(kk.month(2020, 4), "2020\u{202f}ж.\u{a0}сәуір");
     }
 }

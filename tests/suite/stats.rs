@@ -32,15 +32,15 @@ fn figures_take_the_plural_form_of_their_count() {
     let ru = site.read("ru/figures/index.html");
     assert_eq!(
         after(&ru, "Plurals: "),
-        "1 семья|2 семьи|5 семей|11 семей|21 семья|22 семьи|25 семей"
+        "1\u{a0}семья|2\u{a0}семьи|5\u{a0}семей|11\u{a0}семей|21\u{a0}семья|22\u{a0}семьи|25\u{a0}семей"
     );
     let kk = site.read("kk/figures/index.html");
     assert_eq!(
         after(&kk, "Plurals: "),
-        "1 отбасы|2 отбасы|5 отбасы|11 отбасы|21 отбасы|22 отбасы|25 отбасы"
+        "1\u{a0}отбасы|2\u{a0}отбасы|5\u{a0}отбасы|11\u{a0}отбасы|21\u{a0}отбасы|22\u{a0}отбасы|25\u{a0}отбасы"
     );
     assert!(
-        ru.contains("<p class=\"in-html\">22 семьи</p>"),
+        ru.contains("<p class=\"in-html\">22\u{a0}семьи</p>"),
         "shortcodes work in inline HTML"
     );
 }
@@ -51,9 +51,9 @@ fn totals_are_per_unit_and_leave_out_records_without_a_figure() {
     site.build();
     let ru = site.read("ru/figures/index.html");
     // 1 + 2 + 5 + 11 + 21 + 22 + 25 families; masks are never added to them.
-    assert!(ru.contains("Всего: 87 семей; организация Б: 37 семей; маски: около 1\u{a0}300 масок; около 300 масок; цифра не указана."), "{ru}");
+    assert!(ru.contains("Всего: 87\u{a0}семей; организация Б: 37\u{a0}семей; маски: около 1300\u{a0}масок; около 300\u{a0}масок; цифра не указана."), "{ru}");
     let kk = site.read("kk/figures/index.html");
-    assert!(kk.contains("Барлығы: 87 отбасы; Б ұйымы: 37 отбасы; бетперде: шамамен 1\u{a0}300 бетперде; шамамен 300 бетперде; саны көрсетілмеген."), "{kk}");
+    assert!(kk.contains("Барлығы: 87\u{a0}отбасы; Б ұйымы: 37\u{a0}отбасы; бетперде: шамамен 1\u{a0}300\u{a0}бетперде; шамамен 300\u{a0}бетперде; саны көрсетілмеген."), "{kk}");
     let overview = site.read("ru/infographics/index.html");
     let tiles = values_of(&overview, "tile");
     assert_eq!(
@@ -62,7 +62,7 @@ fn totals_are_per_unit_and_leave_out_records_without_a_figure() {
     );
     assert!(overview.contains("Тестовая организация В: Запись без цифры — цифра не указана"));
     assert!(
-        !overview.contains(">0 семей"),
+        !overview.contains(">0\u{a0}семей"),
         "no figure is never shown as 0"
     );
 }
@@ -133,7 +133,7 @@ fn chart_bars_equal_the_data_in_the_page_and_the_standalone_svg() {
     assert_eq!(bar_values, ["47", "37", "3"]);
     assert_eq!(table_values, bar_values);
     assert!(
-        figure.contains("по состоянию на 3 апреля 2020\u{202f}г."),
+        figure.contains("по состоянию на 3\u{a0}апреля\u{a0}2020\u{202f}г."),
         "every figure shows its date"
     );
     assert!(
@@ -235,7 +235,7 @@ fn editing_a_record_changes_the_page_the_chart_the_csv_and_the_png() {
     }
     assert!(
         site.read("ru/figures/index.html")
-            .contains("Всего: 88 семей")
+            .contains("Всего: 88\u{a0}семей")
     );
     assert!(
         site.read("ru/infographics/charts/reached.svg")
@@ -250,12 +250,14 @@ fn organisations_get_pages_in_both_languages_listed_in_the_sitemap() {
     let page = site.read("kk/infographics/org-b/index.html");
     assert!(page.contains("<h1>Сынақ ұйымы Б</h1>"));
     assert!(
-        page.contains("басталуы: 2020\u{202f}ж. сәуір"),
+        page.contains("басталуы: 2020\u{202f}ж.\u{a0}сәуір"),
         "a period given by month"
     );
     let ru = site.read("ru/infographics/org-a/index.html");
     assert!(
-        ru.contains("20 марта 2020\u{202f}г. – 3 апреля 2020\u{202f}г. — еженедельно"),
+        ru.contains(
+            "20\u{a0}марта\u{a0}2020\u{202f}г. – 3\u{a0}апреля\u{a0}2020\u{202f}г. — еженедельно"
+        ),
         "{ru}"
     );
     let sitemap = site.read("sitemap.xml");

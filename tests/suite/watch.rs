@@ -395,7 +395,7 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
         "the two pages with figures:\n{}",
         watch.stderr()
     );
-    wait_for_page(&output, "ru/figures/index.html", "88 семей");
+    wait_for_page(&output, "ru/figures/index.html", "88\u{a0}семей");
 
     // The search index follows the pages once the watcher is quiet.
     wait_for_search_index(&watch);

@@ -34,8 +34,9 @@ impl<'a> StatsFormat<'a> {
         text.get(self.lang).map_or("", String::as_str)
     }
 
-    /// "320 семей": the count, then the unit's noun in the plural form the
-    /// count takes, with "more than"/"about" when the figure is approximate.
+    /// "320 семей": the count, a no-break space, then the unit's noun in the
+    /// plural form the count takes, with "more than"/"about" when the figure
+    /// is approximate.
     pub fn figure(&self, figure: Figure, unit: &str) -> Result<String, String> {
         let format = self
             .localizer
@@ -49,7 +50,9 @@ impl<'a> StatsFormat<'a> {
             .and_then(|u| u.forms.get(self.lang))
             .and_then(|forms| forms.get(category).or_else(|| forms.get("other")))
             .ok_or_else(|| format!("unit `{unit}` has no `{}` form `{category}`", self.lang))?;
-        let plain = format!("{} {noun}", format.number(n));
+        // A no-break space: a number is not left at the end of a line
+        // without its noun.
+        let plain = format!("{}\u{a0}{noun}", format.number(n));
         match figure.qualifier {
             None => Ok(plain),
             Some(q) => {
