@@ -17,8 +17,10 @@
 use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use notify::event::{MetadataKind, ModifyKind};
@@ -94,7 +96,6 @@ pub fn run(
     };
     let mut session = Session::new(options.clone());
     let first = timed(|| session.build());
-    after_build(&first);
     let looks_after_output = options.publish == crate::write::Publish::Link;
     let mut published = Published::default();
     // Whether a rebuild from scratch may put a damaged output right: not
@@ -112,7 +113,10 @@ pub fn run(
         }
         published_any
     };
+    // Listed before the status file says it is out, so that a file removed
+    // as soon as the status says so is noticed.
     look_after(&first, &mut published);
+    after_build(&first);
     while !stop.load(Ordering::SeqCst) {
         match changes.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => {
@@ -134,8 +138,8 @@ pub fn run(
                 } else {
                     continue;
                 };
-                after_build(&build);
                 may_repair = look_after(&build, &mut published);
+                after_build(&build);
             }
             Ok(Err(errors)) => report_watch_errors(&errors),
             // Quiet: the next build's folder is prepared, and the search
@@ -166,8 +170,8 @@ pub fn run(
                     let build = timed(|| session.build());
                     may_repair = build.result.as_ref().is_ok_and(|r| r.published);
                     published = Published::default();
-                    after_build(&build);
                     look_after(&build, &mut published);
+                    after_build(&build);
                 }
             }
             Err(RecvTimeoutError::Disconnected) => break,
@@ -181,14 +185,20 @@ pub fn run(
 #[derive(Default)]
 struct Published {
     build: Option<PathBuf>,
-    files: HashSet<PathBuf>,
+    files: Arc<HashSet<PathBuf>>,
+    /// A comparison in progress on a thread of its own: the build it lists,
+    /// and what it found missing.
+    comparing: Option<(PathBuf, JoinHandle<Option<String>>)>,
 }
 
 impl Published {
     /// What is missing from the published site at `output`, if anything.
-    /// A build not seen before is listed (its files are what it should
-    /// keep); a build seen before is listed again and compared only when
-    /// `compare` is set, for a large site's listing takes a while.
+    /// The link and the build it points at are looked at each time. A build
+    /// not seen before is listed at once (its files are what it should
+    /// keep). With `compare`, a build seen before is listed again and
+    /// compared on a thread of its own, for a large site's listing takes a
+    /// while and must not hold up the next build; what it finds is reported
+    /// by a later call.
     fn check(&mut self, output: &Path, compare: bool) -> Option<String> {
         match std::fs::symlink_metadata(output) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -205,32 +215,57 @@ impl Published {
                 output.display()
             ));
         };
-        let is_new = self.build.as_ref() != Some(&build);
-        if !(is_new || compare) {
-            return None;
+        if self.build.as_ref() != Some(&build) {
+            // A comparison of an earlier build no longer matters.
+            self.comparing = None;
+            return match list_files(&build) {
+                Ok(files) => {
+                    self.build = Some(build);
+                    self.files = Arc::new(files);
+                    None
+                }
+                Err(error) => Some(unreadable(&build, &error)),
+            };
         }
-        let files = match list_files(&build) {
-            Ok(files) => files,
-            Err(error) => {
-                return Some(format!(
-                    "the published build {} cannot be read ({error})",
-                    build.display()
-                ));
+        match self.comparing.take() {
+            Some((listed, job)) if job.is_finished() => {
+                let found = job.join().unwrap_or(None);
+                return found.filter(|_| listed == build);
             }
-        };
-        if is_new {
-            self.build = Some(build);
-            self.files = files;
-            return None;
+            Some(running) => self.comparing = Some(running),
+            None if compare => {
+                let (files, listed, output) =
+                    (self.files.clone(), build.clone(), output.to_owned());
+                let job = std::thread::spawn(move || missing(&files, &listed, &output));
+                self.comparing = Some((build, job));
+            }
+            None => {}
         }
-        let missing = self.files.iter().filter(|f| !files.contains(*f)).count();
-        let example = self.files.iter().find(|f| !files.contains(*f))?;
-        Some(format!(
-            "{missing} published file(s) were removed from {}, such as {}",
-            output.display(),
-            example.display()
-        ))
+        None
     }
+}
+
+/// What of `files` is missing from the build `build` (published at
+/// `output`), said for the log.
+fn missing(files: &HashSet<PathBuf>, build: &Path, output: &Path) -> Option<String> {
+    let now = match list_files(build) {
+        Ok(now) => now,
+        Err(error) => return Some(unreadable(build, &error)),
+    };
+    let count = files.iter().filter(|f| !now.contains(*f)).count();
+    let example = files.iter().find(|f| !now.contains(*f))?;
+    Some(format!(
+        "{count} published file(s) were removed from {}, such as {}",
+        output.display(),
+        example.display()
+    ))
+}
+
+fn unreadable(build: &Path, error: &io::Error) -> String {
+    format!(
+        "the published build {} cannot be read ({error})",
+        build.display()
+    )
 }
 
 /// The files under `dir`, relative to it.
