@@ -329,58 +329,163 @@ proptest! {
         assert_properties(&site)?;
     }
 
-    /// Generated statistics: ids, texts and counts.
+    /// Generated statistics: ids, texts and counts, hostile and ordinary.
     #[test]
     fn generated_statistics_never_escape_and_check_agrees_with_build(
-        org_id in id(),
-        category_id in id(),
-        record_id in id(),
-        org_name in text(),
-        org_short in text(),
-        what in text(),
-        count in count(),
-        second_count in count(),
-        source_url in prop_oneof![
-            Just("https://source.example/1".to_string()),
-            Just("javascript:alert(1)".to_string()),
-            Just("https://x.example/\"><pwn>".to_string()),
-            Just("https://x.example/\n<pwn>".to_string()),
-        ],
+        statistics in statistics(id().boxed(), text().boxed(), count().boxed(), url().boxed()),
     ) {
         let site = Site::new(true);
+        statistics.write(&site);
+        assert_properties(&site)?;
+    }
+
+    /// Valid statistics whose texts are full of markup, quotes and
+    /// formulas: every such site builds, and every text comes out escaped.
+    #[test]
+    fn statistics_with_markup_in_their_texts_build_and_escape_it(
+        statistics in statistics(
+            "gen-[a-z]{1,6}".boxed(),
+            markup_text().boxed(),
+            (0u64..5000).prop_map(|n| n.to_string()).boxed(),
+            Just("https://source.example/1?a=1&b=2".to_string()).boxed(),
+        ),
+    ) {
+        let site = Site::new(true);
+        statistics.write(&site);
+        let report = aqparat::check(&aqparat::Options::new(site.root()));
+        prop_assert!(
+            report.as_ref().is_ok_and(|r| !r.failed),
+            "a valid site failed: {:?}",
+            report.map(|r| r.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>())
+        );
+        assert_properties(&site)?;
+    }
+}
+
+/// Generated statistics: an organisation, a category and two records, added
+/// to those of the `stats` fixture.
+#[derive(Debug)]
+struct Statistics {
+    org_id: String,
+    category_id: String,
+    record_id: String,
+    org_name: String,
+    org_short: String,
+    what: String,
+    count: String,
+    second_count: String,
+    source_url: String,
+}
+
+fn statistics(
+    ids: BoxedStrategy<String>,
+    texts: BoxedStrategy<String>,
+    counts: BoxedStrategy<String>,
+    urls: BoxedStrategy<String>,
+) -> impl Strategy<Value = Statistics> {
+    (
+        (ids.clone(), ids.clone(), ids),
+        (texts.clone(), texts.clone(), texts),
+        (counts.clone(), counts),
+        urls,
+    )
+        .prop_map(
+            |(
+                (org_id, category_id, record_id),
+                (org_name, org_short, what),
+                (count, second_count),
+                source_url,
+            )| {
+                Statistics {
+                    org_id,
+                    category_id,
+                    record_id,
+                    org_name,
+                    org_short,
+                    what,
+                    count,
+                    second_count,
+                    source_url,
+                }
+            },
+        )
+}
+
+impl Statistics {
+    /// Writes the statistics into the site's `data/aid/`.
+    fn write(&self, site: &Site) {
         let q = |t: &str| yaml_scalar(t.to_string(), true);
+        let Statistics {
+            org_id,
+            category_id,
+            record_id,
+            org_name,
+            org_short,
+            what,
+            count,
+            second_count,
+            source_url,
+        } = self;
         site.write(
             "data/aid/organisations.yaml",
             &format!(
                 "{}:\n  name: {{ kk: {}, ru: {} }}\n  short: {{ kk: {}, ru: {} }}\norg-a:\n  name: {{ kk: А, ru: А }}\norg-b:\n  name: {{ kk: Б, ru: Б }}\norg-c:\n  name: {{ kk: В, ru: В }}\n",
-                q(&org_id), q(&org_name), q(&org_name), q(&org_short), q(&org_short)
+                q(org_id), q(org_name), q(org_name), q(org_short), q(org_short)
             ),
         );
         site.write(
             "data/aid/categories.yaml",
             &format!(
                 "{}: {{ name: {{ kk: {}, ru: {} }} }}\nfood: {{ name: {{ kk: Азық, ru: Еда }} }}\nmasks: {{ name: {{ kk: Бет, ru: Маски }} }}\n",
-                q(&category_id), q(&what), q(&what)
+                q(category_id), q(what), q(what)
             ),
         );
         site.write(
             "data/aid/sources.yaml",
             &format!(
                 "src-1:\n  title: {{ kk: {}, ru: {} }}\n  url: {}\n",
-                q(&what), q(&what), q(&source_url)
+                q(what),
+                q(what),
+                q(source_url)
             ),
         );
         let records = fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
         site.write(
             "data/aid/records.yaml",
             &format!(
-                "{records}\n- id: {}\n  org: {}\n  category: {}\n  count: {count}\n  unit: families\n  what: {{ kk: {}, ru: {} }}\n  source: src-1\n- id: {}-2\n  org: {}\n  category: food\n  count: {second_count}\n  unit: families\n  what: {{ kk: х, ru: х }}\n  source: src-1\n",
-                q(&record_id), q(&org_id), q(&category_id), q(&what), q(&what),
-                q(&record_id), q(&org_id)
+                "{records}\n- id: {}\n  org: {}\n  category: {}\n  count: {count}\n  unit: families\n  what: {{ kk: {}, ru: {} }}\n  source: src-1\n- id: {}\n  org: {}\n  category: food\n  count: {second_count}\n  unit: families\n  what: {{ kk: х, ru: х }}\n  source: src-1\n",
+                q(record_id), q(org_id), q(category_id), q(what), q(what),
+                q(&format!("{record_id}-2")), q(org_id)
             ),
         );
-        assert_properties(&site)?;
     }
+}
+
+/// A source's address: valid, or one that reaches for markup.
+fn url() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("https://source.example/1".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        Just("https://x.example/\"><pwn>".to_string()),
+        Just("https://x.example/\n<pwn>".to_string()),
+    ]
+}
+
+/// A valid text full of markup, quotes and formulas (no control
+/// characters), never empty.
+fn markup_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<pwn>".to_string()),
+        Just("\"><pwn x=\"".to_string()),
+        Just("'><pwn>".to_string()),
+        Just("</title><pwn>".to_string()),
+        Just("]]><pwn>".to_string()),
+        Just("&amp; & &#x3c;".to_string()),
+        Just("=HYPERLINK(\"http://x.example\")".to_string()),
+        Just("{{ stat(id=\"r1\") }}".to_string()),
+        Just("«Біргеміз: Білім»".to_string()),
+    ];
+    prop::collection::vec(piece, 1..4).prop_map(|parts| format!("Ұйым {}", parts.concat()))
 }
 
 /// An id: valid, or one that reaches for paths or markup.
