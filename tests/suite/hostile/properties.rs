@@ -415,17 +415,9 @@ impl Statistics {
     /// Writes the statistics into the site's `data/aid/`.
     fn write(&self, site: &Site) {
         let q = |t: &str| yaml_scalar(t.to_string(), true);
-        let Statistics {
-            org_id,
-            category_id,
-            record_id,
-            org_name,
-            org_short,
-            what,
-            count,
-            second_count,
-            source_url,
-        } = self;
+        let (org_id, org_name, org_short) = (&self.org_id, &self.org_name, &self.org_short);
+        let (category_id, record_id, what) = (&self.category_id, &self.record_id, &self.what);
+        let (count, second_count, source_url) = (&self.count, &self.second_count, &self.source_url);
         site.write(
             "data/aid/organisations.yaml",
             &format!(
