@@ -55,6 +55,6 @@ pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostic> {
         .with_hint("run aqparat in the site's folder, or pass --root DIR"));
     }
     let text = read_text(root, path)?;
-    let config = yaml::parse(path, &text, 0, &text).map_err(super::files::printable)?;
+    let config = yaml::parse(path, &text, 0, &text)?;
     Ok((config, text))
 }

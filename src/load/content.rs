@@ -215,8 +215,7 @@ fn load_page(root: &Path, rel: PathBuf, stamp: u64) -> Loaded {
     let mut diagnostics = Vec::new();
     let (front, body_start) = match split_front_matter(&text) {
         Some(split) => {
-            let front = yaml::parse(&rel, split.yaml, 1, &text)
-                .map_err(|d| diagnostics.push(super::files::printable(d)));
+            let front = yaml::parse(&rel, split.yaml, 1, &text).map_err(|d| diagnostics.push(d));
             (front.ok(), split.body_start)
         }
         None => {

@@ -291,7 +291,7 @@ fn parse_file<T: serde::de::DeserializeOwned>(
             value,
         }),
         Err(d) => {
-            diagnostics.push(super::files::printable(d));
+            diagnostics.push(d);
             None
         }
     }

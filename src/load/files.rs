@@ -353,35 +353,6 @@ pub fn readable(
         .collect()
 }
 
-/// A diagnostic fit to print on a terminal: the control characters of its
-/// source line are shown as `�` (tabs stay, the caret line follows them),
-/// as printed they could drive the terminal. When YAML stopped at such a
-/// character, the diagnostic points at it and says what to do.
-pub fn printable(mut d: Diagnostic) -> Diagnostic {
-    let is_control = |c: char| c.is_control() && c != '\t';
-    if let Some(line) = &d.source_line {
-        let found = line
-            .chars()
-            .enumerate()
-            .skip(d.span.col.saturating_sub(1))
-            .find(|(_, c)| is_control(*c));
-        if let (Some((col, c)), true) = (found, d.message.starts_with("unexpected character")) {
-            d.span = Span::new(d.span.line, col + 1);
-            d.message = format!(
-                "this line has the control character U+{:04X}, which is invisible and not allowed",
-                u32::from(c)
-            );
-            d.hint = Some("delete it (retype the text around it if it does not show)".into());
-        }
-        d.source_line = Some(
-            line.chars()
-                .map(|c| if is_control(c) { '\u{fffd}' } else { c })
-                .collect(),
-        );
-    }
-    d
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

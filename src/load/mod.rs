@@ -21,7 +21,7 @@ pub use data::{
     AID_DIR, DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod,
     RawRecord, RawSource, RawUnit, Texts,
 };
-pub use files::{StaticFile, printable};
+pub use files::StaticFile;
 pub use sources::{Sources, sources};
 pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};
 pub use yaml::{Spanned, span_of as yaml_span};

@@ -371,11 +371,8 @@ fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<
             .unwrap_or_default()
             .to_string_lossy()
             .to_string();
-        let parsed = read_text(root, &rel).and_then(|text| {
-            yaml::parse(&rel, &text, 0, &text)
-                .map(|strings| (strings, text))
-                .map_err(files::printable)
-        });
+        let parsed = read_text(root, &rel)
+            .and_then(|text| yaml::parse(&rel, &text, 0, &text).map(|strings| (strings, text)));
         match parsed {
             Ok((strings, text)) => result.push(RawI18n {
                 lang,

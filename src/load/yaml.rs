@@ -63,10 +63,34 @@ pub fn parse<T: DeserializeOwned>(
         });
         let message = error.to_string();
         let message = strip_position(&message);
-        Diagnostic::error(path, span, message.to_string())
+        let d = Diagnostic::error(path, span, message.to_string())
             .with_hint(hint_for(message))
-            .with_source(file_text)
+            .with_source(file_text);
+        point_at_control_character(d)
     })
+}
+
+/// When YAML stopped at an invisible control character ("unexpected
+/// character"), the diagnostic points at it and says what to do.
+fn point_at_control_character(mut d: Diagnostic) -> Diagnostic {
+    if !d.message.starts_with("unexpected character") {
+        return d;
+    }
+    let found = d.source_line.as_deref().and_then(|line| {
+        line.chars()
+            .enumerate()
+            .skip(d.span.col.saturating_sub(1))
+            .find(|(_, c)| c.is_control() && *c != '\t')
+    });
+    if let Some((col, c)) = found {
+        d.span = Span::new(d.span.line, col + 1);
+        d.message = format!(
+            "this line has the control character U+{:04X}, which is invisible and not allowed",
+            u32::from(c)
+        );
+        d.hint = Some("delete it (retype the text around it if it does not show)".into());
+    }
+    d
 }
 
 /// The first explicit tag of a document and how many others follow.

@@ -154,7 +154,7 @@ pub(super) fn control_character(
                 .find(|(_, x)| *x == c)
         })
         .map_or(at, |(col, _)| Span::new(at.line, col + 1));
-    let d = Diagnostic::error(
+    Diagnostic::error(
         path.as_ref(),
         span,
         format!(
@@ -165,6 +165,5 @@ pub(super) fn control_character(
     .with_hint(
         "delete it (retype the text around it if it does not show); for a break, use a new line",
     )
-    .with_source(file_text);
-    crate::load::printable(d)
+    .with_source(file_text)
 }
