@@ -1,28 +1,23 @@
 //! A series of builds of one site in one process (`serve`, `watch`), each
 //! doing only what the changes since the last one require.
 //!
-//! Two ways to build again:
-//! - an **edit** of pages that keeps the site's shape (see `model::edit`)
-//!   patches the last build's model, renders the pages that show what
-//!   changed (`model::showing`) and the listings, feeds and sitemap that
-//!   show it, and publishes: nothing else is read, checked or rendered;
-//! - any other change runs the whole pipeline again, which renders only the
-//!   pages whose fingerprint changed (`model::page_fingerprints`).
+//! Every build runs the one pipeline with the last published build: the
+//! render stage renders only the output units whose recorded inputs changed
+//! (see `render::inputs`). Pages whose new text keeps the site's shape (see
+//! `model::edit`) patch the last build's model instead of loading and
+//! checking the whole site again.
 //!
 //! Either way, with [`crate::write::Publish::Link`] the files not rendered
 //! are carried over from the current build as hard links, and the result is
 //! the same, byte for byte, as a full build of the same files.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use crate::diag::Diagnostic;
-use crate::model::{self, Edit, PageId, Site};
-use crate::pipeline::{Report, Search, run};
-use crate::render::{self, FactsByUrl, Plan, search};
+use crate::model;
+use crate::pipeline::{self, Goal, Model, Published, Report, Search};
+use crate::render::search;
 use crate::write::Output;
 use crate::{Options, load, validate};
 
@@ -45,28 +40,10 @@ pub struct Session {
     search_job: Option<(u64, JoinHandle<io::Result<search::Index>>)>,
 }
 
-/// What the last published build leaves to the next one.
-pub(crate) struct LastBuild {
-    /// Its model of the site.
-    pub site: Site,
-    /// Each page's output fingerprint, by URL path.
-    pub fingerprints: HashMap<String, u64>,
-    /// What each page's rendering left to know, by URL path.
-    pub facts: FactsByUrl,
-    /// The fingerprint of the infographics and static files.
-    pub site_files: u64,
-    /// The fingerprint of each part of the indexes of all pages, by URL
-    /// path.
-    pub page_index: BTreeMap<String, u64>,
-    /// The files it wrote or removed.
-    pub written: Vec<String>,
-    /// The warnings it reported. All of them depend on the site's shape
-    /// only (missing translations), so an edit keeps them.
-    pub warnings: Vec<Diagnostic>,
-    /// The search records of the statistics pages.
-    pub stats_records: Vec<search::Record>,
-    /// Whether the published search index is older than the pages.
-    pub search_stale: bool,
+/// The last published build: its model and what it left.
+struct LastBuild {
+    model: Model,
+    published: Published,
 }
 
 impl Session {
@@ -103,9 +80,10 @@ impl Session {
             None => Search::Index,
         };
         self.next_prepared = false;
-        let (report, last) = run(&self.options, true, self.last.as_ref(), cache, search)?;
-        if let Some(last) = last {
-            self.last = Some(last);
+        let previous = self.last.as_ref().map(|last| &last.published);
+        let (report, next) = pipeline::run(&self.options, Goal::Publish, previous, cache, search)?;
+        if let Some((model, published)) = next {
+            self.last = Some(LastBuild { model, published });
             self.published += 1;
         }
         self.latest_published = report.published;
@@ -143,7 +121,8 @@ impl Session {
                 // A file that is not a page (an editor's temporary file
                 // renamed away, an image) changes nothing, unless pages
                 // were there: a folder moved away is one event.
-                let held_pages = last.site.pages.iter().any(|p| p.path.starts_with(rel));
+                let pages = &last.model.site.pages;
+                let held_pages = pages.iter().any(|p| p.path.starts_with(rel));
                 if held_pages {
                     return Ok(None);
                 }
@@ -152,7 +131,8 @@ impl Session {
             let Ok((page, mut diagnostics)) = self.content.reload(&options.root, rel) else {
                 return Ok(None);
             };
-            validate::page(&page, &last.site.theme.template_paths, &mut diagnostics);
+            let templates = &last.model.site.theme.template_paths;
+            validate::page(&page, templates, &mut diagnostics);
             if !diagnostics.is_empty() {
                 return Ok(None);
             }
@@ -161,14 +141,23 @@ impl Session {
         if pages.is_empty() {
             return Ok(None);
         }
-        let Some(edit) = model::edit(&mut last.site, pages, options.drafts) else {
+        let Some(edit) = model::edit(&mut last.model.site, pages, options.drafts) else {
             return Ok(None);
         };
-        let report = publish_edit(options, last, &edit)?;
-        if report.is_none() {
-            edit.undo(&mut last.site);
+        let previous = Some(&last.published);
+        let (report, next) =
+            pipeline::render(options, Goal::Publish, &last.model, previous, Search::Defer)?;
+        match next {
+            Some(published) => {
+                last.published = published;
+                Ok(Some(report))
+            }
+            // Problems: the full build that follows reports them all.
+            None => {
+                edit.undo(&mut last.model.site);
+                Ok(None)
+            }
         }
-        Ok(report)
     }
 
     /// What to do while no change comes in: prepares the next build's
@@ -179,10 +168,11 @@ impl Session {
         if let Some(last) = self.last.as_mut().filter(|_| !self.next_prepared)
             && self.options.publish == crate::write::Publish::Link
         {
-            if let Err(error) = Output::prepare_next(&self.options.output, &last.written) {
+            let written = &mut last.published.written;
+            if let Err(error) = Output::prepare_next(&self.options.output, written) {
                 return Some(Err(error));
             }
-            last.written.clear();
+            written.clear();
             self.next_prepared = true;
         }
         self.update_search()
@@ -210,10 +200,12 @@ impl Session {
                 return Some(index.and_then(|index| self.publish_search(&index)));
             }
         }
-        let last = self.last.as_mut().filter(|last| last.search_stale)?;
-        last.search_stale = false;
-        let mut records = search::records(&last.site, &last.facts);
-        records.extend(last.stats_records.iter().cloned());
+        let last = self
+            .last
+            .as_mut()
+            .filter(|last| last.published.search_stale)?;
+        last.published.search_stale = false;
+        let records = last.published.records.search_records();
         let indexer = self.options.search_indexer.clone();
         let job = std::thread::spawn(move || {
             // Behind the builds, which must publish pages quickly: on Linux
@@ -237,116 +229,12 @@ impl Session {
         let output = Output::staging(
             &self.options.output,
             self.options.publish,
-            Some(last.written.as_slice()),
+            Some(last.published.written.as_slice()),
         )?;
         self.next_prepared = false;
         search::write(index, &output)?;
-        last.written = output.written();
+        last.published.written = output.written();
         output.publish()?;
         Ok(index.pages())
     }
-}
-
-/// Renders and publishes what `edit` (already applied to `last.site`)
-/// changes, and brings `last` up to date; `None` (with `last` as it was)
-/// when rendering found problems.
-fn publish_edit(
-    options: &Options,
-    last: &mut LastBuild,
-    edit: &Edit,
-) -> io::Result<Option<Report>> {
-    let site = &last.site;
-    let output = Output::staging(&options.output, options.publish, Some(&last.written))?;
-    if !output.is_seeded() {
-        return Ok(None);
-    }
-    let mut candidates: BTreeSet<PageId> = edit.pages.iter().copied().collect();
-    for &id in &edit.summaries {
-        candidates.extend(model::showing(site, id));
-    }
-    let fingerprinter = model::Fingerprinter::new(site);
-    let uses_data = |id: PageId| {
-        last.facts
-            .get(&site.pages[id].url)
-            .is_none_or(|f| f.uses_data)
-    };
-    let mut pages = vec![false; site.pages.len()];
-    for &id in &candidates {
-        let fingerprint = fingerprinter.page(id, uses_data(id));
-        pages[id] = last.fingerprints.get(&site.pages[id].url) != Some(&fingerprint);
-    }
-    let summaries: Vec<String> = edit
-        .summaries
-        .iter()
-        .map(|&id| site.pages[id].lang.clone())
-        .collect::<BTreeSet<String>>()
-        .into_iter()
-        .collect();
-    let page_index = match render::page_index::exists(site) {
-        true => render::page_index::fingerprints(site, &summaries, |part| {
-            edit.summaries.iter().any(|&id| part.shows(id))
-        }),
-        false => BTreeMap::new(),
-    };
-    let plan = Plan {
-        pages,
-        site_files: false,
-        page_index: page_index
-            .iter()
-            .filter(|(url, fp)| last.page_index.get(*url) != Some(fp))
-            .map(|(url, _)| url.clone())
-            .collect(),
-        feeds: summaries,
-        site_index: edit.dates,
-    };
-    let rendered = render::site(site, &output, &plan)?;
-    if !rendered.diagnostics.is_empty() {
-        return Ok(None);
-    }
-    // The new facts, with the old ones kept until the anchors are checked.
-    let mut replaced = Vec::with_capacity(rendered.facts.len());
-    let mut headings_changed = false;
-    for (id, facts) in rendered.facts {
-        let url = site.pages[id].url.clone();
-        let facts = Arc::new(facts);
-        let old = last.facts.insert(url.clone(), facts.clone());
-        headings_changed |= old
-            .as_ref()
-            .is_none_or(|o| o.heading_ids != facts.heading_ids);
-        replaced.push((id, url, old));
-    }
-    // Links to a page whose headings changed may have broken anywhere.
-    let anchors = if headings_changed {
-        render::check_anchors(site, &last.facts, 0..site.pages.len())
-    } else {
-        render::check_anchors(site, &last.facts, replaced.iter().map(|(id, _, _)| *id))
-    };
-    if !anchors.is_empty() {
-        for (_, url, old) in replaced {
-            match old {
-                Some(old) => last.facts.insert(url, old),
-                None => last.facts.remove(&url),
-            };
-        }
-        return Ok(None);
-    }
-    let written = output.written();
-    output.publish()?;
-    last.written = written;
-    // The rendered pages' fingerprints, now that their use of the
-    // statistics is known.
-    for (id, url, _) in &replaced {
-        let uses_data = last.facts.get(url).is_some_and(|f| f.uses_data);
-        last.fingerprints
-            .insert(url.clone(), fingerprinter.page(*id, uses_data));
-    }
-    last.page_index.extend(page_index);
-    last.search_stale = site.search;
-    Ok(Some(Report {
-        diagnostics: last.warnings.clone(),
-        pages: site.pages.len(),
-        rendered: replaced.len(),
-        published: true,
-        failed: false,
-    }))
 }

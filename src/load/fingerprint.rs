@@ -30,15 +30,24 @@ pub struct Fingerprints {
     pub template_data: std::collections::BTreeSet<String>,
 }
 
-/// The data files the templates read: the stem of each `data.<stem>`, and
-/// `*` for any other use of the name `data` (`[data, 1]`, `m::f(d=data)`,
-/// `data` at the end of a line…): one that cannot be followed to a file
-/// counts as reading all of them, so that no page is left stale. An HTML
-/// attribute such as `data-unit` is not the name.
+/// Marks, in [`template_data`]'s answer, a theme whose templates read their
+/// whole context (`__tera_context`), which Tera's analysis of the names a
+/// template reads does not see.
+pub const WHOLE_CONTEXT: &str = "__tera_context";
+
+/// What the theme's templates read of `data`, for those that read it at all
+/// (Tera tells which, see `render::reads`): the stem of each `data.<stem>`,
+/// and `*` for any other use of the name (`[data, 1]`, `m::f(d=data)`,
+/// `data` at the end of a line…), which counts as reading every data file.
+/// An HTML attribute such as `data-unit` is not the name. Holds
+/// [`WHOLE_CONTEXT`] when a template reads everything.
 pub fn template_data(texts: &BTreeMap<String, String>) -> std::collections::BTreeSet<String> {
     let is_name_char = |c: char| c.is_alphanumeric() || c == '_';
     let mut stems = std::collections::BTreeSet::new();
     for text in texts.values() {
+        if text.contains(WHOLE_CONTEXT) {
+            stems.insert(WHOLE_CONTEXT.to_string());
+        }
         for (i, _) in text.match_indices("data") {
             let before = text[..i].chars().next_back();
             let rest = &text[i + "data".len()..];

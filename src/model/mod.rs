@@ -7,7 +7,6 @@
 
 mod build;
 mod date;
-mod deps;
 mod edit;
 mod page;
 mod site;
@@ -15,7 +14,6 @@ mod stats;
 
 pub use build::site;
 pub use date::{Date, DayOrMonth};
-pub use deps::{Fingerprinter, menu_fingerprint, page_fingerprints, showing, summary};
 pub use edit::{Edit, edit};
 pub use page::{Page, PageId, PageKind, output_url};
 pub use site::{Lang, Site, Theme};

@@ -120,6 +120,14 @@ impl Site {
         chain
     }
 
+    /// The menu of `lang`: the home page's sections and pages.
+    pub fn menu<'a>(&'a self, lang: &str) -> impl Iterator<Item = PageId> + 'a {
+        self.page("", lang).into_iter().flat_map(|home| {
+            let home = &self.pages[home];
+            home.subsections.iter().chain(&home.pages).copied()
+        })
+    }
+
     /// The page to offer in `lang` for a page that has no translation there:
     /// the nearest enclosing section that exists in `lang`.
     pub fn nearest_in(&self, key: &str, lang: &str) -> Option<PageId> {

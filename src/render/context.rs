@@ -6,7 +6,9 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::functions::Localizer;
+use super::inputs::Input;
 use super::markdown::Heading;
+use super::reads::Reading;
 use super::stats::Infographics;
 use super::{page_index, search};
 use crate::model::{Date, Page, PageId, PageKind, Site};
@@ -190,9 +192,14 @@ impl<'a> Shared<'a> {
     }
 
     /// The context common to every page of `lang`: `lang`, `lang_name`,
-    /// `site`, `nav`.
-    pub fn base(&self, site: &Site, lang: &str) -> Context {
+    /// `site`, `nav`, `data`.
+    pub fn base(&self, site: &Site, lang: &str, reading: &mut Reading) -> Context {
         let i = Shared::lang_index(site, lang);
+        reading.inputs.read(Input::Site);
+        if let Some(lang) = reading.names().id(lang) {
+            reading.variable("nav", [Input::Menu(lang)]);
+        }
+        reading.data();
         let mut context = Context::new();
         context.insert("lang", lang);
         context.insert(
@@ -206,9 +213,19 @@ impl<'a> Shared<'a> {
     }
 
     /// The full context of page `id`, whose body rendered to `html`.
-    pub fn page(&self, site: &Site, id: PageId, html: String, toc: &[Heading]) -> Context {
+    pub fn page(
+        &self,
+        site: &Site,
+        id: PageId,
+        html: String,
+        toc: &[Heading],
+        reading: &mut Reading,
+    ) -> Context {
         let page = &site.pages[id];
-        let mut context = self.base(site, &page.lang);
+        let mut context = self.base(site, &page.lang, reading);
+        reading
+            .inputs
+            .read_all([Input::Source(id), Input::Summary(id)]);
         let mut page_value = self.summary(id).into_map().unwrap_or_default();
         page_value.insert("content".into(), Value::safe_string(&html));
         page_value.insert("toc".into(), Value::from_serializable(&toc_value(toc)));
@@ -222,14 +239,29 @@ impl<'a> Shared<'a> {
         );
         context.insert_value("page", Value::from(page_value));
         if page.kind != PageKind::Page {
+            let listed = page.subsections.iter().chain(&page.pages);
+            let listing = listed.map(|&child| Input::Summary(child));
+            reading.variable("section", listing.chain([Input::Listing(id)]));
             let mut section = tera::Map::new();
             section.insert("pages".into(), self.list(&page.pages));
             section.insert("subsections".into(), self.list(&page.subsections));
             context.insert_value("section", Value::from(section));
         }
+        let neighbours = [page.previous, page.next].into_iter().flatten();
+        let neighbours = neighbours
+            .map(Input::Summary)
+            .chain([Input::Neighbours(id)]);
+        reading.variable("previous", neighbours.clone());
+        reading.variable("next", neighbours);
         context.insert_value("previous", self.maybe(page.previous));
         context.insert_value("next", self.maybe(page.next));
-        context.insert_value("breadcrumbs", self.list(&site.ancestors(id)));
+        let ancestors = site.ancestors(id);
+        let shown = ancestors.iter().map(|&a| Input::Summary(a));
+        reading.variable("breadcrumbs", shown.chain([Input::Ancestors(id)]));
+        context.insert_value("breadcrumbs", self.list(&ancestors));
+        for name in ["switcher", "alternates", "missing_translations"] {
+            reading.variable(name, [Input::Versions(id)]);
+        }
         context.insert("switcher", &switcher(site, page));
         context.insert("alternates", &alternates(site, page));
         let missing: Vec<LanguageEntry> = site
@@ -250,8 +282,9 @@ impl<'a> Shared<'a> {
         lang: &str,
         url_of: impl Fn(&str) -> String,
         generated: GeneratedPage,
+        reading: &mut Reading,
     ) -> Context {
-        let mut context = self.base(site, lang);
+        let mut context = self.base(site, lang, reading);
         let url = url_of(lang);
         let mut page = tera::Map::new();
         page.insert("kind".into(), generated.kind.into());
@@ -293,6 +326,7 @@ impl<'a> Shared<'a> {
         }
         context.insert("alternates", &alternates);
         let home = site.page("", lang).filter(|_| generated.has_translations);
+        reading.variable("breadcrumbs", home.map(Input::Summary));
         context.insert_value("breadcrumbs", self.list(home.as_slice()));
         context.insert_value("missing_translations", Value::from(Vec::<Value>::new()));
         context
@@ -307,7 +341,11 @@ impl<'a> Shared<'a> {
 
     /// The `groups` of a part of the index of all pages: each
     /// `{section, pages}`.
-    pub fn page_groups(&self, groups: &[page_index::Group]) -> Value {
+    pub fn page_groups(&self, groups: &[page_index::Group], reading: &mut Reading) -> Value {
+        for group in groups {
+            let shown = group.pages.iter().chain([&group.section]);
+            reading.variable("groups", shown.map(|&id| Input::Summary(id)));
+        }
         let groups: Vec<Value> = groups
             .iter()
             .map(|group| {

@@ -54,6 +54,8 @@ pub struct RenderedMarkdown {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether it shows statistics (through shortcodes).
     pub uses_data: bool,
+    /// The pages it links to, whose URLs it shows.
+    pub links: Vec<PageId>,
     /// Its text without markup, for the search index (empty without one).
     pub text: String,
 }
@@ -117,7 +119,8 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
             // Positions are computed only for what may be reported.
             let locate = || Span::at_offset(body, range.start, source.body_line_offset);
             match resolve_link(site, page, id, dest_url, &locate) {
-                Ok(Some((url, anchor))) => {
+                Ok(Some((target, url, anchor))) => {
+                    out.links.push(target);
                     if let Some(mut anchor) = anchor {
                         anchor.source_line = source
                             .text
@@ -368,15 +371,15 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// The URL for an internal link, and the anchor to check; `None` for links
-/// that are not internal (`https://…`, `#top`, `mailto:`).
+/// The page an internal link leads to, its URL, and the anchor to check;
+/// `None` for links that are not internal (`https://…`, `mailto:`).
 fn resolve_link(
     site: &Site,
     page: &Page,
     id: PageId,
     dest: &str,
     locate: &dyn Fn() -> Span,
-) -> Result<Option<(String, Option<AnchorLink>)>, Diagnostic> {
+) -> Result<Option<(PageId, String, Option<AnchorLink>)>, Diagnostic> {
     let (target, anchor) = if let Some(path) = dest.strip_prefix("@/") {
         let (path, anchor) = path
             .split_once('#')
@@ -405,7 +408,7 @@ fn resolve_link(
             source_line: None,
         }
     });
-    Ok(Some((url, anchor)))
+    Ok(Some((target, url, anchor)))
 }
 
 /// `rules/quarantine.md` → that page in the current language (or, when it is

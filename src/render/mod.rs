@@ -1,20 +1,26 @@
-//! Stage 4, **render**: Markdown to HTML, then Tera templates, in parallel;
-//! the sitemap, feeds and 404 pages too. Each rendered file goes straight to
-//! the `write` stage's [`crate::write::Output`].
+//! Stage 4, **render**: every output unit of the site (pages, feeds,
+//! sitemap, statistics…) in parallel, each recording what it read, so that
+//! a later build of a session renders only those whose inputs changed. Each
+//! rendered file goes straight to the `write` stage's
+//! [`crate::write::Output`].
 //!
-//! Input: a [`crate::model::Site`]. Output: [`Rendered`], the problems found
-//! on the way (broken links and anchors, template errors).
+//! Input: a [`crate::model::Site`] (and the last build's [`Records`]).
+//! Output: [`Rendered`], the problems found on the way (broken links and
+//! anchors, template errors) and the new records.
 
 pub(crate) mod context;
 pub mod functions;
+mod inputs;
 mod markdown;
 pub(crate) mod page_index;
 mod qr;
+mod reads;
 pub(crate) mod search;
 mod site;
 mod stats;
+mod units;
 pub(crate) mod xml;
 
 pub use functions::declare as declare_functions;
 pub use markdown::slugify;
-pub use site::{FactsByUrl, PageFacts, Plan, Rendered, check_anchors, site};
+pub use site::{PageFacts, Records, Rendered, site};

@@ -4,18 +4,13 @@
 //! entries (`/LANG/pages/2/`…), so that each part stays light on a phone and
 //! an edit renders again only the part that shows the page.
 
-use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io;
-
 use serde::Serialize;
-use tera::Tera;
+use tera::Context;
 
 use super::context::{GeneratedPage, Shared};
 use super::functions::Localizer;
-use crate::diag::Diagnostic;
-use crate::model::{self, PageId, Site};
-use crate::write::Output;
+use super::reads::Reading;
+use crate::model::{PageId, Site};
 
 /// The theme's template of the index; a theme without it has no index.
 pub const TEMPLATE: &str = "pages.html";
@@ -47,13 +42,6 @@ impl Part {
     /// Its URL path.
     pub fn url(&self) -> String {
         url(&self.lang, self.number)
-    }
-
-    /// Whether it shows page `id` (as a page or as a section).
-    pub fn shows(&self, id: PageId) -> bool {
-        self.groups
-            .iter()
-            .any(|g| g.section == id || g.pages.contains(&id))
     }
 }
 
@@ -112,39 +100,6 @@ pub fn parts(site: &Site, lang: &str) -> Vec<Part> {
     parts
 }
 
-/// The fingerprint of each part for which `wanted` holds, by URL path: what
-/// it shows (the summaries of its entries, the menu) and what every part
-/// depends on (the theme, the statistics, whose pages the last part lists).
-pub fn fingerprints(
-    site: &Site,
-    langs: &[String],
-    wanted: impl Fn(&Part) -> bool,
-) -> BTreeMap<String, u64> {
-    let fingerprints = &site.fingerprints;
-    let common = (
-        fingerprints.site,
-        &fingerprints.templates,
-        fingerprints.data,
-        site.stats.is_some(),
-    );
-    let mut all = BTreeMap::new();
-    for lang in langs {
-        let menu = model::menu_fingerprint(site, lang);
-        for part in parts(site, lang).iter().filter(|p| wanted(p)) {
-            let mut hasher = DefaultHasher::new();
-            (common, menu, part.number, part.count).hash(&mut hasher);
-            for group in &part.groups {
-                model::summary(&site.pages[group.section]).hash(&mut hasher);
-                for &page in &group.pages {
-                    model::summary(&site.pages[page]).hash(&mut hasher);
-                }
-            }
-            all.insert(part.url(), hasher.finish());
-        }
-    }
-    all
-}
-
 /// The URL paths of every part, for the sitemap: the first parts of all
 /// languages are translations of each other, the other parts stand alone.
 pub fn url_groups(site: &Site) -> Vec<Vec<(String, String)>> {
@@ -179,70 +134,57 @@ struct Pagination {
     parts: Vec<PartLink>,
 }
 
-/// Renders the parts whose URL paths are in `urls`.
-pub fn write(
+/// The context of `part`.
+pub fn context(
     site: &Site,
-    tera: &Tera,
     shared: &Shared,
     localizer: &Localizer,
-    urls: &[String],
-    output: &Output,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> io::Result<()> {
-    for lang in &site.languages {
-        let code = lang.code.as_str();
-        if !urls.iter().any(|u| u.starts_with(&format!("{code}/"))) {
-            continue;
-        }
-        let title = localizer
-            .translate(code, "all_pages", None)
-            .unwrap_or_default();
-        for part in parts(site, code).iter().filter(|p| urls.contains(&p.url())) {
-            let title = match part.count {
-                1 => title.clone(),
-                count => format!("{title} · {}/{count}", part.number),
-            };
-            let own_url = part.url();
-            // Only the first parts are translations of each other.
-            let first = part.number == 1;
-            let mut context = shared.generated(
-                site,
-                code,
-                |l| {
-                    if l == code {
-                        own_url.clone()
-                    } else {
-                        url(l, 1)
-                    }
-                },
-                GeneratedPage {
-                    kind: "pages",
-                    title: &title,
-                    has_translations: first,
-                },
-            );
-            context.insert_value("groups", shared.page_groups(&part.groups));
-            let link = |n: usize| site.link(&url(code, n));
-            let pagination = Pagination {
-                number: part.number,
-                count: part.count,
-                previous: (part.number > 1).then(|| link(part.number - 1)),
-                next: (part.number < part.count).then(|| link(part.number + 1)),
-                parts: (1..=part.count)
-                    .map(|n| PartLink {
-                        number: n,
-                        url: link(n),
-                        is_current: n == part.number,
-                    })
-                    .collect(),
-            };
-            context.insert("pagination", &pagination);
-            match super::site::render_template(site, tera, TEMPLATE, &context) {
-                Ok(Some(html)) => output.write(&format!("{own_url}index.html"), &html)?,
-                Ok(None) => {}
-                Err(d) => diagnostics.push(d),
+    part: &Part,
+    reading: &mut Reading,
+) -> Context {
+    let code = part.lang.as_str();
+    let title = localizer
+        .translate(code, "all_pages", None)
+        .unwrap_or_default();
+    let title = match part.count {
+        1 => title,
+        count => format!("{title} · {}/{count}", part.number),
+    };
+    let own_url = part.url();
+    // Only the first parts are translations of each other.
+    let first = part.number == 1;
+    let mut context = shared.generated(
+        site,
+        code,
+        |l| {
+            if l == code {
+                own_url.clone()
+            } else {
+                url(l, 1)
             }
-        }
-    }
-    Ok(())
+        },
+        GeneratedPage {
+            kind: "pages",
+            title: &title,
+            has_translations: first,
+        },
+        reading,
+    );
+    context.insert_value("groups", shared.page_groups(&part.groups, reading));
+    let link = |n: usize| site.link(&url(code, n));
+    let pagination = Pagination {
+        number: part.number,
+        count: part.count,
+        previous: (part.number > 1).then(|| link(part.number - 1)),
+        next: (part.number < part.count).then(|| link(part.number + 1)),
+        parts: (1..=part.count)
+            .map(|n| PartLink {
+                number: n,
+                url: link(n),
+                is_current: n == part.number,
+            })
+            .collect(),
+    };
+    context.insert("pagination", &pagination);
+    context
 }

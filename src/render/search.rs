@@ -17,8 +17,7 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use serde::{Deserialize, Serialize};
 
-use super::site::FactsByUrl;
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::write::Output;
 
 /// The folder of the index and of Pagefind's library in the output.
@@ -62,23 +61,17 @@ impl Record {
             text: text.into(),
         }
     }
-}
 
-/// The records of every page of `site`, its text taken from `facts` (by
-/// URL path).
-pub fn records(site: &Site, facts: &FactsByUrl) -> Vec<Record> {
-    site.pages
-        .iter()
-        .map(|page| Record {
+    /// The record of content page `page`, whose text is `text`.
+    pub fn of_page(site: &Site, page: &Page, text: &str) -> Record {
+        Record {
             url: site.link(&page.url),
             lang: page.lang.clone(),
             title: page.title.clone(),
             description: page.description.clone(),
-            text: facts
-                .get(&page.url)
-                .map_or_else(|| Arc::from(""), |f| f.text.clone()),
-        })
-        .collect()
+            text: text.into(),
+        }
+    }
 }
 
 /// The files of a search index, by path relative to the output root.

@@ -1,55 +1,39 @@
-//! The render stage's entry: every page in parallel, then the per-language
-//! and site-wide files.
+//! The render stage's entry: the site's units (see [`super::units`]) in one
+//! parallel loop, each rendered only if what it read last time has changed.
 //!
-//! Each page is rendered, handed to the output and dropped, so memory stays
-//! flat however large the site; only small facts about each page (its
-//! heading ids, its anchor links, its diagnostics) are kept until the end.
+//! Each unit is rendered, handed to the output and dropped, so memory stays
+//! flat however large the site; only its record (what it read, the files it
+//! wrote, its heading ids and anchor links, its search records) is kept.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use tera::{Context, Tera, Value};
+use tera::{Context, Tera};
 
-use super::context::{GeneratedPage, Shared};
+use super::context::Shared;
 use super::functions::{self, Localizer};
-use super::markdown::{self, AnchorLink};
-use super::page_index;
-use super::stats::{self, Infographics};
+use super::inputs::{Input, Names, Remap, Values};
+use super::markdown::AnchorLink;
+use super::reads::TemplateReads;
+use super::search;
+use super::stats;
+use super::units::{self, Renderer, UnitKey};
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::tera_error_diagnostic;
-use crate::model::{PageId, Site};
-use crate::write::Output;
-
-/// What to render: every page, or only those whose output may have changed
-/// (`serve`, `watch`), with the rest already in the output.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// Per page: render it.
-    pub pages: Vec<bool>,
-    /// Render the infographics and copy the static files.
-    pub site_files: bool,
-    /// The parts of the indexes of all pages to render, by URL path.
-    pub page_index: Vec<String>,
-    /// The languages whose feed to render.
-    pub feeds: Vec<String>,
-    /// Render `/`, `robots.txt`, the sitemap and the 404 pages.
-    pub site_index: bool,
-}
+use crate::model::Site;
+use crate::write::{Output, UnitOutput};
 
 /// What rendering found and did.
-#[derive(Debug, Default)]
 pub struct Rendered {
-    /// Problems found while rendering (links, templates).
+    /// Problems found while rendering (links, templates), of the units
+    /// rendered now and of those carried over.
     pub diagnostics: Vec<Diagnostic>,
     /// How many pages were rendered.
     pub pages: usize,
-    /// What the rendered pages left to know, by page.
-    pub facts: Vec<(PageId, PageFacts)>,
-    /// The search records of the pages aqparat makes (statistics), when
-    /// they were rendered.
-    pub search: Option<Vec<super::search::Record>>,
+    /// What each unit read and made, for the next build.
+    pub records: Records,
 }
 
 /// What is kept of a page once it is written: enough to check links to its
@@ -60,153 +44,153 @@ pub struct PageFacts {
     pub heading_ids: Vec<String>,
     /// Its links to anchors.
     pub anchor_links: Vec<AnchorLink>,
-    /// Whether it shows statistics.
-    pub uses_data: bool,
-    /// Its text, for the search index; shared, as facts are copied from
-    /// build to build.
-    pub text: Arc<str>,
 }
 
-/// What is known of each page, by URL path; shared, as a session carries
-/// it from build to build.
-pub type FactsByUrl = HashMap<String, Arc<PageFacts>>;
+/// What one unit read and made when it was last rendered.
+#[derive(Clone)]
+struct UnitRecord {
+    inputs: Box<[Input]>,
+    fingerprint: u64,
+    files: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    facts: Option<Arc<PageFacts>>,
+    search: Arc<[search::Record]>,
+}
 
-/// Renders the pages and files `plan` asks for into `output`.
-pub fn site(site: &Site, output: &Output, plan: &Plan) -> io::Result<Rendered> {
+/// The record of every unit of a build, and the model's numbering that
+/// their inputs use.
+#[derive(Default)]
+pub struct Records {
+    units: HashMap<UnitKey, UnitRecord>,
+    /// The units in the build's order.
+    order: Vec<UnitKey>,
+    page_urls: Vec<String>,
+    names: Names,
+}
+
+impl Records {
+    /// The search records of every unit, in the build's order.
+    pub fn search_records(&self) -> Vec<search::Record> {
+        self.order
+            .iter()
+            .filter_map(|key| self.units.get(key))
+            .flat_map(|record| record.search.iter().cloned())
+            .collect()
+    }
+
+    /// What is kept of the page at URL path `url`.
+    fn facts(&self, url: &str) -> Option<&PageFacts> {
+        self.units
+            .get(&UnitKey::Page(url.to_string()))?
+            .facts
+            .as_deref()
+    }
+}
+
+/// Renders `site` into `output`: every unit, or, given the `previous`
+/// build's records (whose files `output` holds), only the units whose inputs
+/// changed; removes the files of units that are gone or no longer make
+/// them.
+pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Result<Rendered> {
     let localizer = Arc::new(Localizer::new(site));
     let mut tera = site.theme.tera.clone();
     functions::register(&mut tera, localizer.clone());
     let (infographics, stats_diagnostics) = stats::prepare_all(site, &localizer);
     let shared = Shared::new(site, &localizer, infographics.as_ref());
-    let outcomes = (0..site.pages.len())
-        .into_par_iter()
-        .filter(|&id| plan.pages[id])
-        .map(|id| render_page(site, &tera, &shared, infographics.as_ref(), output, id))
-        .collect::<io::Result<Vec<_>>>()?;
-    let mut rendered = Rendered {
-        pages: outcomes.len(),
-        diagnostics: stats_diagnostics,
-        facts: Vec::with_capacity(outcomes.len()),
-        search: (site.search && plan.site_files && !output.is_discarded()).then(|| {
-            infographics
-                .as_ref()
-                .map(|i| i.search_records(site))
-                .unwrap_or_default()
-        }),
+    let stems = &site.fingerprints.template_data;
+    let names = Names::of(site, stems.iter().map(String::as_str));
+    let reads = TemplateReads::new(&tera, stems, names);
+    let names = reads.names();
+    let values = Values::new(site, names);
+    let units = units::all(site, infographics.is_some());
+    let keys: Vec<UnitKey> = units.iter().map(|u| u.key(site)).collect();
+    let remap = previous.map(|p| (p, Remap::new(&p.page_urls, &p.names, site, names)));
+    // Each unit's record, carried over when what it read is unchanged.
+    let carried: Vec<Option<UnitRecord>> = keys
+        .par_iter()
+        .map(|key| {
+            let (previous, remap) = remap.as_ref()?;
+            let old = previous.units.get(key)?;
+            let inputs = remap.inputs(&old.inputs)?;
+            (values.fingerprint(&inputs) == old.fingerprint).then(|| UnitRecord {
+                inputs,
+                ..old.clone()
+            })
+        })
+        .collect();
+    let renderer = Renderer {
+        site,
+        tera: &tera,
+        shared: &shared,
+        localizer: &localizer,
+        infographics: infographics.as_ref(),
+        reads: &reads,
     };
-    for (id, facts, diagnostics) in outcomes {
-        rendered.diagnostics.extend(diagnostics);
-        rendered.facts.push((id, facts));
+    let rendered: Vec<(usize, UnitRecord)> = units
+        .par_iter()
+        .enumerate()
+        .filter(|(i, _)| carried[*i].is_none())
+        .map(|(i, unit)| {
+            let out = UnitOutput::new(output);
+            let outcome = renderer.render(unit, &out)?;
+            let record = UnitRecord {
+                fingerprint: values.fingerprint(&outcome.inputs),
+                inputs: outcome.inputs,
+                files: out.files(),
+                diagnostics: outcome.diagnostics,
+                facts: outcome.facts.map(Arc::new),
+                search: outcome.search.into(),
+            };
+            Ok((i, record))
+        })
+        .collect::<io::Result<_>>()?;
+    let pages = rendered
+        .iter()
+        .filter(|(i, _)| matches!(units[*i], units::Unit::Page(_)))
+        .count();
+    let mut records: Vec<Option<UnitRecord>> = carried;
+    for (i, record) in rendered {
+        records[i] = Some(record);
     }
-    if let (Some(infographics), true) = (&infographics, plan.site_files) {
-        let written = stats::write(site, infographics, &shared, output, |template, context| {
-            render_template(site, &tera, template, context)
-        })?;
-        rendered.diagnostics.extend(written);
+    let mut next = Records {
+        units: HashMap::with_capacity(keys.len()),
+        order: Vec::with_capacity(keys.len()),
+        page_urls: site.pages.iter().map(|p| p.url.clone()).collect(),
+        names: names.clone(),
+    };
+    let mut diagnostics = stats_diagnostics;
+    for (key, record) in keys.into_iter().zip(records.into_iter().flatten()) {
+        diagnostics.extend(record.diagnostics.iter().cloned());
+        next.order.push(key.clone());
+        next.units.insert(key, record);
     }
-    for lang in &plan.feeds {
-        output.write(
-            &format!("{lang}/atom.xml"),
-            super::xml::atom(site, lang).as_bytes(),
-        )?;
+    if let Some(previous) = previous {
+        remove_stale_files(previous, &next, output)?;
     }
-    if page_index::exists(site) {
-        page_index::write(
-            site,
-            &tera,
-            &shared,
-            &localizer,
-            &plan.page_index,
-            output,
-            &mut rendered.diagnostics,
-        )?;
-    }
-    if plan.site_index {
-        let mut generated = infographics
-            .as_ref()
-            .map(|i| i.url_groups())
-            .unwrap_or_default();
-        if page_index::exists(site) {
-            generated.extend(page_index::url_groups(site));
-        }
-        write_error_pages(site, &tera, &shared, output, &mut rendered.diagnostics)?;
-        match render_template(site, &tera, "root.html", &root_context(site)) {
-            Ok(Some(html)) => output.write("index.html", &html)?,
-            Ok(None) => {}
-            Err(d) => rendered.diagnostics.push(d),
-        }
-        output.write(
-            "sitemap.xml",
-            super::xml::sitemap(site, &generated).as_bytes(),
-        )?;
-        output.write("robots.txt", super::xml::robots(site).as_bytes())?;
-    }
-    if plan.site_files {
-        for file in site.theme.static_files.iter().chain(&site.static_files) {
-            output.copy(&file.source, &file.output)?;
-        }
-    }
-    Ok(rendered)
+    diagnostics.extend(check_anchors(site, &next));
+    Ok(Rendered {
+        diagnostics,
+        pages,
+        records: next,
+    })
 }
 
-/// The 404 page of each language, and the default language's at the root.
-fn write_error_pages(
-    site: &Site,
-    tera: &Tera,
-    shared: &Shared,
-    output: &Output,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> io::Result<()> {
-    for lang in &site.languages {
-        let context = shared.generated(
-            site,
-            &lang.code,
-            |l| format!("{l}/404.html"),
-            GeneratedPage {
-                kind: "404",
-                title: site.lang(&lang.code).map_or("", |l| l.title.as_str()),
-                has_translations: false,
-            },
-        );
-        match render_template(site, tera, "404.html", &context) {
-            Ok(None) => {}
-            Ok(Some(html)) => {
-                output.write(&format!("{}/404.html", lang.code), &html)?;
-                if lang.code == site.default_lang {
-                    output.write("404.html", &html)?;
-                }
+/// Removes the files that units of the `previous` build wrote and no unit
+/// of the `next` one does.
+fn remove_stale_files(previous: &Records, next: &Records, output: &Output) -> io::Result<()> {
+    let kept: HashSet<&str> = next
+        .units
+        .values()
+        .flat_map(|r| r.files.iter().map(String::as_str))
+        .collect();
+    for record in previous.units.values() {
+        for file in &record.files {
+            if !kept.contains(file.as_str()) {
+                output.remove(file)?;
             }
-            Err(d) => diagnostics.push(d),
         }
     }
     Ok(())
-}
-
-fn render_page(
-    site: &Site,
-    tera: &Tera,
-    shared: &Shared,
-    infographics: Option<&Infographics>,
-    output: &Output,
-    id: PageId,
-) -> io::Result<(PageId, PageFacts, Vec<Diagnostic>)> {
-    let page = &site.pages[id];
-    let stats = infographics.and_then(|i| i.lang(&page.lang));
-    let markdown = markdown::render(site, id, stats);
-    let context = shared.page(site, id, markdown.html, &markdown.toc);
-    let mut diagnostics = markdown.diagnostics;
-    match render_template(site, tera, &page.template, &context) {
-        Ok(Some(html)) => output.write(&format!("{}index.html", page.url), &html)?,
-        Ok(None) => {}
-        Err(d) => diagnostics.push(d),
-    }
-    let facts = PageFacts {
-        heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
-        anchor_links: markdown.anchor_links,
-        uses_data: markdown.uses_data,
-        text: markdown.text.into(),
-    };
-    Ok((id, facts, diagnostics))
 }
 
 /// Renders `template`, turning a Tera error into a diagnostic that points
@@ -238,22 +222,17 @@ pub(super) fn render_template(
     })
 }
 
-/// Every `#anchor` of an internal link from the pages `from` must be a
-/// heading id of its target; `facts` gives what is known of each page (by
-/// URL path), rendered now or in an earlier build.
-pub fn check_anchors(
-    site: &Site,
-    facts: &FactsByUrl,
-    from: impl Iterator<Item = PageId>,
-) -> Vec<Diagnostic> {
-    let empty = Arc::new(PageFacts::default());
+/// Every `#anchor` of an internal link must be a heading id of its target,
+/// whether either page was rendered now or in an earlier build.
+fn check_anchors(site: &Site, records: &Records) -> Vec<Diagnostic> {
+    let empty = PageFacts::default();
     let mut diagnostics = Vec::new();
-    for page in from.map(|id| &site.pages[id]) {
-        let Some(own) = facts.get(&page.url) else {
+    for page in &site.pages {
+        let Some(own) = records.facts(&page.url) else {
             continue;
         };
         for link in &own.anchor_links {
-            let target = facts.get(&link.target).unwrap_or(&empty);
+            let target = records.facts(&link.target).unwrap_or(&empty);
             if target.heading_ids.iter().any(|h| h == &link.anchor) {
                 continue;
             }
@@ -283,44 +262,4 @@ pub fn check_anchors(
         }
     }
     diagnostics
-}
-
-/// The context of `/`, the page that offers every language.
-fn root_context(site: &Site) -> Context {
-    let mut context = Context::new();
-    let languages: Vec<Value> = site
-        .languages
-        .iter()
-        .map(|l| {
-            let mut entry = tera::Map::new();
-            entry.insert("code".into(), l.code.as_str().into());
-            entry.insert("name".into(), l.name.as_str().into());
-            entry.insert("title".into(), l.title.as_str().into());
-            entry.insert("url".into(), site.link(&format!("{}/", l.code)).into());
-            Value::from(entry)
-        })
-        .collect();
-    let mut alternates: Vec<Value> = site
-        .languages
-        .iter()
-        .map(|l| alternate(&l.code, site.permalink(&format!("{}/", l.code))))
-        .collect();
-    alternates.push(alternate(
-        "x-default",
-        site.permalink(&format!("{}/", site.default_lang)),
-    ));
-    context.insert("lang", &site.default_lang);
-    context.insert("default_language", &site.default_lang);
-    context.insert("base_url", &site.base_url);
-    context.insert("base_path", &site.base_path);
-    context.insert_value("languages", Value::from(languages));
-    context.insert_value("alternates", Value::from(alternates));
-    context
-}
-
-fn alternate(hreflang: &str, href: String) -> Value {
-    let mut entry = tera::Map::new();
-    entry.insert("hreflang".into(), hreflang.into());
-    entry.insert("href".into(), href.into());
-    Value::from(entry)
 }

@@ -6,6 +6,8 @@
 
 mod guard;
 mod output;
+mod unit;
 
 pub use guard::{Refused, STAMP, check_output, resolve};
 pub use output::{Output, Publish, builds_dir, sibling};
+pub use unit::UnitOutput;

@@ -16,8 +16,9 @@ use crate::diag::{Diagnostic, Span};
 use crate::model::Site;
 use crate::render::context::{GeneratedPage, Shared};
 use crate::render::functions::Localizer;
+use crate::render::reads::Reading;
 use crate::render::search;
-use crate::write::Output;
+use crate::write::UnitOutput;
 
 /// The statistics of a site, prepared in every language.
 pub struct Infographics<'a> {
@@ -120,12 +121,16 @@ pub fn prepare_all<'a>(
     (ready, diagnostics)
 }
 
+/// The templates the statistics' pages are rendered with.
+pub const TEMPLATES: [&str; 2] = ["infographics.html", "organisation.html"];
+
 /// Writes the infographic pages, chart cards and downloads.
 pub fn write(
     site: &Site,
     infographics: &Infographics,
     shared: &Shared,
-    output: &Output,
+    output: &UnitOutput,
+    reading: &mut Reading,
     render: impl Fn(&str, &tera::Context) -> Result<Option<Vec<u8>>, Diagnostic>,
 ) -> io::Result<Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
@@ -152,6 +157,7 @@ pub fn write(
                 title: &title,
                 has_translations: true,
             },
+            reading,
         );
         context.insert_value("aid", view.clone());
         context.insert("charts", &chart_values(lang, |id| !id.starts_with("org-")));
@@ -159,7 +165,7 @@ pub fn write(
         write_page(
             output,
             &paths::overview(code),
-            render("infographics.html", &context),
+            render(TEMPLATES[0], &context),
             &mut diagnostics,
         )?;
         for org in lang.view.organisations.iter().filter(|o| o.url.is_some()) {
@@ -173,6 +179,7 @@ pub fn write(
                     title: &org.name,
                     has_translations: true,
                 },
+                reading,
             );
             context.insert_value("aid", view.clone());
             context.insert("organisation", org);
@@ -191,7 +198,7 @@ pub fn write(
             write_page(
                 output,
                 &paths::organisation(code, &org.id),
-                render("organisation.html", &context),
+                render(TEMPLATES[1], &context),
                 &mut diagnostics,
             )?;
         }
@@ -214,7 +221,7 @@ pub fn write(
 }
 
 fn write_page(
-    output: &Output,
+    output: &UnitOutput,
     url: &str,
     rendered: Result<Option<Vec<u8>>, Diagnostic>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -235,7 +242,7 @@ fn write_cards(
     site: &Site,
     lang: &LangStats,
     painter: Option<&CardPainter>,
-    output: &Output,
+    output: &UnitOutput,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> io::Result<()> {
     let Some(painter) = painter else {

@@ -1,0 +1,370 @@
+//! Every file of the site comes from one *unit*: a page, a part of the
+//! index of all pages, a feed, a 404 page, the root page, the sitemap, the
+//! statistics (infographics, organisation pages, chart cards, downloads)
+//! or the static files. A unit has a key that names it from build to
+//! build, and a render function that writes its files and says what it read
+//! (see [`super::inputs`]). A new kind of output is a new variant here.
+
+use std::io;
+
+use tera::{Context, Tera, Value};
+
+use super::context::{GeneratedPage, Shared};
+use super::functions::Localizer;
+use super::inputs::Input;
+use super::markdown;
+use super::page_index::{self, Part};
+use super::reads::{Reading, TemplateReads};
+use super::search;
+use super::site::{PageFacts, render_template};
+use super::stats::{self, Infographics};
+use crate::diag::Diagnostic;
+use crate::model::{PageId, Site};
+use crate::write::UnitOutput;
+
+/// One output unit of a build.
+pub enum Unit {
+    /// A content page.
+    Page(PageId),
+    /// A part of a language's index of all pages.
+    IndexPart(Part),
+    /// A language's Atom feed.
+    Feed(String),
+    /// A language's 404 page (the default language's also at the root).
+    ErrorPage(String),
+    /// `/`, the page that offers every language.
+    Root,
+    /// `sitemap.xml` and `robots.txt`.
+    Sitemap,
+    /// The pages, cards and downloads made from the statistics.
+    Statistics,
+    /// The theme's and the site's static files.
+    StaticFiles,
+}
+
+/// What names a unit from one build to the next.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum UnitKey {
+    /// A page, by URL path.
+    Page(String),
+    /// A part of the index of all pages, by URL path.
+    IndexPart(String),
+    /// A feed, by language.
+    Feed(String),
+    /// A 404 page, by language.
+    ErrorPage(String),
+    /// See [`Unit::Root`].
+    Root,
+    /// See [`Unit::Sitemap`].
+    Sitemap,
+    /// See [`Unit::Statistics`].
+    Statistics,
+    /// See [`Unit::StaticFiles`].
+    StaticFiles,
+}
+
+/// Every unit of `site`, pages first (in the model's order, which is the
+/// order of the search records).
+pub fn all(site: &Site, has_statistics: bool) -> Vec<Unit> {
+    let mut units: Vec<Unit> = (0..site.pages.len()).map(Unit::Page).collect();
+    if has_statistics {
+        units.push(Unit::Statistics);
+    }
+    if page_index::exists(site) {
+        for lang in &site.languages {
+            units.extend(
+                page_index::parts(site, &lang.code)
+                    .into_iter()
+                    .map(Unit::IndexPart),
+            );
+        }
+    }
+    for lang in &site.languages {
+        units.push(Unit::Feed(lang.code.clone()));
+        units.push(Unit::ErrorPage(lang.code.clone()));
+    }
+    units.extend([Unit::Root, Unit::Sitemap, Unit::StaticFiles]);
+    units
+}
+
+impl Unit {
+    /// Its key.
+    pub fn key(&self, site: &Site) -> UnitKey {
+        match self {
+            Unit::Page(id) => UnitKey::Page(site.pages[*id].url.clone()),
+            Unit::IndexPart(part) => UnitKey::IndexPart(part.url()),
+            Unit::Feed(lang) => UnitKey::Feed(lang.clone()),
+            Unit::ErrorPage(lang) => UnitKey::ErrorPage(lang.clone()),
+            Unit::Root => UnitKey::Root,
+            Unit::Sitemap => UnitKey::Sitemap,
+            Unit::Statistics => UnitKey::Statistics,
+            Unit::StaticFiles => UnitKey::StaticFiles,
+        }
+    }
+}
+
+/// What rendering one unit gave, besides its files.
+#[derive(Default)]
+pub struct Outcome {
+    /// What it read.
+    pub inputs: Box<[Input]>,
+    /// Problems found (links, templates).
+    pub diagnostics: Vec<Diagnostic>,
+    /// For a page: what is kept of it.
+    pub facts: Option<PageFacts>,
+    /// Its search records, when the site has a search index.
+    pub search: Vec<search::Record>,
+}
+
+/// What every unit renders with, made once per build.
+pub struct Renderer<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The theme's templates, with aqparat's functions.
+    pub tera: &'a Tera,
+    /// The values many contexts share.
+    pub shared: &'a Shared<'a>,
+    /// UI strings and formats.
+    pub localizer: &'a Localizer,
+    /// The statistics, ready to show, when the site has them.
+    pub infographics: Option<&'a Infographics<'a>>,
+    /// What each template reads.
+    pub reads: &'a TemplateReads,
+}
+
+impl Renderer<'_> {
+    /// Renders `unit` into `out`.
+    pub fn render(&self, unit: &Unit, out: &UnitOutput) -> io::Result<Outcome> {
+        let site = self.site;
+        let mut diagnostics = Vec::new();
+        let mut write_html = |rel: &str, rendered| write_html(out, rel, rendered, &mut diagnostics);
+        let mut reading = match unit {
+            Unit::Page(id) => self.reads.reading(&site.pages[*id].template),
+            Unit::IndexPart(_) => self.reads.reading(page_index::TEMPLATE),
+            Unit::ErrorPage(_) => self.reads.reading(ERROR_TEMPLATE),
+            Unit::Root => self.reads.reading(ROOT_TEMPLATE),
+            _ => self.reads.reading_everything(),
+        };
+        reading.inputs.read(Input::Site);
+        let mut outcome = Outcome::default();
+        match unit {
+            Unit::Page(id) => {
+                outcome = self.page(*id, &mut reading, out)?;
+            }
+            Unit::IndexPart(part) => {
+                self.template(&mut reading, page_index::TEMPLATE);
+                reading
+                    .inputs
+                    .read_all(self.lang(&part.lang).map(Input::IndexParts));
+                let context =
+                    page_index::context(site, self.shared, self.localizer, part, &mut reading);
+                let html = render_template(site, self.tera, page_index::TEMPLATE, &context);
+                write_html(&format!("{}index.html", part.url()), html)?;
+            }
+            Unit::Feed(lang) => {
+                reading.inputs.read_all(self.lang(lang).map(Input::Pages));
+                out.write(
+                    &format!("{lang}/atom.xml"),
+                    super::xml::atom(site, lang).as_bytes(),
+                )?;
+            }
+            Unit::ErrorPage(lang) => {
+                self.template(&mut reading, ERROR_TEMPLATE);
+                let context = self.error_context(lang, &mut reading);
+                let html = render_template(site, self.tera, ERROR_TEMPLATE, &context);
+                if let (Ok(Some(bytes)), true) = (&html, *lang == site.default_lang) {
+                    out.write("404.html", bytes)?;
+                }
+                write_html(&format!("{lang}/404.html"), html)?;
+            }
+            Unit::Root => {
+                self.template(&mut reading, ROOT_TEMPLATE);
+                let html = render_template(site, self.tera, ROOT_TEMPLATE, &root_context(site));
+                write_html("index.html", html)?;
+            }
+            Unit::Sitemap => {
+                let mut generated = self
+                    .infographics
+                    .map(|i| i.url_groups())
+                    .unwrap_or_default();
+                if page_index::exists(site) {
+                    generated.extend(page_index::url_groups(site));
+                }
+                reading
+                    .inputs
+                    .read_all(self.reads.names().id("aid").map(Input::Data));
+                for lang in &site.languages {
+                    let lang = self.lang(&lang.code);
+                    reading.inputs.read_all(lang.map(Input::Pages));
+                    reading.inputs.read_all(lang.map(Input::IndexParts));
+                }
+                out.write(
+                    "sitemap.xml",
+                    super::xml::sitemap(site, &generated).as_bytes(),
+                )?;
+                out.write("robots.txt", super::xml::robots(site).as_bytes())?;
+            }
+            Unit::Statistics => {
+                if let Some(infographics) = self.infographics {
+                    reading.inputs.read(Input::AllData);
+                    for template in stats::TEMPLATES {
+                        self.template(&mut reading, template);
+                    }
+                    let written = stats::write(
+                        site,
+                        infographics,
+                        self.shared,
+                        out,
+                        &mut reading,
+                        |template, context| render_template(site, self.tera, template, context),
+                    )?;
+                    outcome.diagnostics.extend(written);
+                    if site.search {
+                        outcome.search = infographics.search_records(site);
+                    }
+                }
+            }
+            Unit::StaticFiles => {
+                for file in site.theme.static_files.iter().chain(&site.static_files) {
+                    out.copy(&file.source, &file.output)?;
+                }
+            }
+        }
+        outcome.diagnostics.append(&mut diagnostics);
+        outcome.inputs = reading.inputs.finish();
+        Ok(outcome)
+    }
+
+    /// A content page: its Markdown, then its template.
+    fn page(&self, id: PageId, reading: &mut Reading, out: &UnitOutput) -> io::Result<Outcome> {
+        let site = self.site;
+        let page = &site.pages[id];
+        let stats = self.infographics.and_then(|i| i.lang(&page.lang));
+        let markdown = markdown::render(site, id, stats);
+        for &target in &markdown.links {
+            reading
+                .inputs
+                .read_all([Input::Summary(target), Input::Versions(target)]);
+        }
+        if markdown.uses_data {
+            reading
+                .inputs
+                .read_all(self.reads.names().id("aid").map(Input::Data));
+        }
+        self.template(reading, &page.template);
+        let context = self
+            .shared
+            .page(site, id, markdown.html, &markdown.toc, reading);
+        let mut diagnostics = markdown.diagnostics;
+        write_html(
+            out,
+            &format!("{}index.html", page.url),
+            render_template(site, self.tera, &page.template, &context),
+            &mut diagnostics,
+        )?;
+        let search = match site.search {
+            true => vec![search::Record::of_page(site, page, &markdown.text)],
+            false => Vec::new(),
+        };
+        Ok(Outcome {
+            inputs: Box::default(),
+            diagnostics,
+            facts: Some(PageFacts {
+                heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
+                anchor_links: markdown.anchor_links,
+            }),
+            search,
+        })
+    }
+
+    /// Records that the unit renders `template`.
+    fn template(&self, reading: &mut Reading, template: &str) {
+        reading
+            .inputs
+            .read_all(self.reads.names().id(template).map(Input::Template));
+    }
+
+    /// The number of language `code`.
+    fn lang(&self, code: &str) -> Option<super::inputs::NameId> {
+        self.reads.names().id(code)
+    }
+
+    /// The context of the 404 page of `lang`.
+    fn error_context(&self, lang: &str, reading: &mut Reading) -> Context {
+        let site = self.site;
+        self.shared.generated(
+            site,
+            lang,
+            |l| format!("{l}/404.html"),
+            GeneratedPage {
+                kind: "404",
+                title: site.lang(lang).map_or("", |l| l.title.as_str()),
+                has_translations: false,
+            },
+            reading,
+        )
+    }
+}
+
+/// Writes a rendered page at `rel`, or notes why it could not be rendered.
+fn write_html(
+    out: &UnitOutput,
+    rel: &str,
+    rendered: Result<Option<Vec<u8>>, Diagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> io::Result<()> {
+    match rendered {
+        Ok(Some(html)) => out.write(rel, &html),
+        Ok(None) => Ok(()),
+        Err(d) => {
+            diagnostics.push(d);
+            Ok(())
+        }
+    }
+}
+
+/// The template of the 404 pages.
+const ERROR_TEMPLATE: &str = "404.html";
+
+/// The template of `/`.
+const ROOT_TEMPLATE: &str = "root.html";
+
+/// The context of `/`, the page that offers every language.
+fn root_context(site: &Site) -> Context {
+    let mut context = Context::new();
+    let languages: Vec<Value> = site
+        .languages
+        .iter()
+        .map(|l| {
+            let mut entry = tera::Map::new();
+            entry.insert("code".into(), l.code.as_str().into());
+            entry.insert("name".into(), l.name.as_str().into());
+            entry.insert("title".into(), l.title.as_str().into());
+            entry.insert("url".into(), site.link(&format!("{}/", l.code)).into());
+            Value::from(entry)
+        })
+        .collect();
+    let mut alternates: Vec<Value> = site
+        .languages
+        .iter()
+        .map(|l| alternate(&l.code, site.permalink(&format!("{}/", l.code))))
+        .collect();
+    alternates.push(alternate(
+        "x-default",
+        site.permalink(&format!("{}/", site.default_lang)),
+    ));
+    context.insert("lang", &site.default_lang);
+    context.insert("default_language", &site.default_lang);
+    context.insert("base_url", &site.base_url);
+    context.insert("base_path", &site.base_path);
+    context.insert_value("languages", Value::from(languages));
+    context.insert_value("alternates", Value::from(alternates));
+    context
+}
+
+fn alternate(hreflang: &str, href: String) -> Value {
+    let mut entry = tera::Map::new();
+    entry.insert("hreflang".into(), hreflang.into());
+    entry.insert("href".into(), href.into());
+    Value::from(entry)
+}

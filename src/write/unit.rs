@@ -1,0 +1,51 @@
+//! The files of one output unit (a page, a feed, the statistics…), noted as
+//! they are written: a later build that renders the unit again, or finds it
+//! gone, removes those it no longer makes, and nothing else.
+
+use std::io;
+use std::path::Path;
+use std::sync::Mutex;
+
+use super::Output;
+
+/// Writes into an [`Output`] on behalf of one unit, noting each file.
+pub struct UnitOutput<'a> {
+    output: &'a Output,
+    files: Mutex<Vec<String>>,
+}
+
+impl<'a> UnitOutput<'a> {
+    /// A unit writing into `output`.
+    pub fn new(output: &'a Output) -> UnitOutput<'a> {
+        UnitOutput {
+            output,
+            files: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Writes `bytes` at `rel`; see [`Output::write`].
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.note(rel);
+        self.output.write(rel, bytes)
+    }
+
+    /// Copies `source` to `rel`; see [`Output::copy`].
+    pub fn copy(&self, source: &Path, rel: &Path) -> io::Result<()> {
+        self.note(&rel.to_string_lossy());
+        self.output.copy(source, rel)
+    }
+
+    fn note(&self, rel: &str) {
+        if let Ok(mut files) = self.files.lock() {
+            files.push(rel.to_string());
+        }
+    }
+
+    /// The files written, sorted.
+    pub fn files(self) -> Vec<String> {
+        let mut files = self.files.into_inner().unwrap_or_default();
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+}
