@@ -217,14 +217,16 @@ impl Output {
 
     /// Writes `bytes` at `rel` unless the staging directory started as a
     /// copy of the current build and holds `rel` already: for files named
-    /// after their content, whose name alone says they are unchanged.
+    /// after their content, whose name alone says they are unchanged. A bad
+    /// `rel` is refused as [`Output::write`] refuses it, even when it names
+    /// a file that exists.
     pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         if let Output::Staging {
             staging,
             seeded: true,
             ..
         } = self
-            && staging.join(rel).is_file()
+            && staging.join(inside_output(rel)?).is_file()
         {
             return Ok(());
         }
