@@ -38,6 +38,11 @@ mod serve;
 #[path = "suite/watch.rs"]
 mod watch;
 
+/// Snapshots (insta) of a page's HTML, a chart's SVG and the diagnostics
+/// of a broken site.
+#[path = "suite/snapshots.rs"]
+mod snapshots;
+
 /// The residents' side in Chromium behind nginx (skipped without them).
 #[path = "suite/browser.rs"]
 mod browser;

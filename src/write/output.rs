@@ -217,14 +217,16 @@ impl Output {
 
     /// Writes `bytes` at `rel` unless the staging directory started as a
     /// copy of the current build and holds `rel` already: for files named
-    /// after their content, whose name alone says they are unchanged.
+    /// after their content, whose name alone says they are unchanged. A bad
+    /// `rel` is refused as [`Output::write`] refuses it, even when it names
+    /// a file that exists.
     pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         if let Output::Staging {
             staging,
             seeded: true,
             ..
         } = self
-            && staging.join(rel).is_file()
+            && staging.join(inside_output(rel)?).is_file()
         {
             return Ok(());
         }
@@ -506,4 +508,339 @@ pub(super) fn inside_output(rel: &str) -> io::Result<&Path> {
 
 fn with_path(error: io::Error, path: &Path) -> io::Error {
     io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::os::unix::fs::MetadataExt;
+
+    use super::*;
+
+    fn temp() -> tempfile::TempDir {
+        tempfile::tempdir().expect("a temporary folder")
+    }
+
+    /// Every file under `dir`, relative, with its bytes.
+    fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|entry| entry.expect("walks"))
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| {
+                let rel = entry.path().strip_prefix(dir).expect("below");
+                let bytes = fs::read(entry.path()).expect("reads");
+                (rel.to_string_lossy().to_string(), bytes)
+            })
+            .collect()
+    }
+
+    /// The inode of `path`: two paths with the same one are hard links.
+    fn inode(path: &Path) -> u64 {
+        fs::metadata(path).expect("exists").ino()
+    }
+
+    /// The names in `dir`.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("reads")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The folder `output` is filling.
+    fn staging_of(output: &Output) -> PathBuf {
+        match output {
+            Output::Staging { staging, .. } => staging.clone(),
+            Output::Discard => panic!("not staged"),
+        }
+    }
+
+    /// Stages `pages` (path, text) and publishes them; gives the files the
+    /// build wrote or removed, for the next one.
+    fn publish_build(
+        destination: &Path,
+        mode: Publish,
+        changed_last_time: Option<&[String]>,
+        pages: &[(&str, &str)],
+    ) -> Vec<String> {
+        let output = Output::staging(destination, mode, changed_last_time).expect("staged");
+        for (rel, text) in pages {
+            output.write(rel, text.as_bytes()).expect("written");
+        }
+        let written = output.written();
+        output.publish().expect("published");
+        written
+    }
+
+    const FIRST: [(&str, &str); 3] = [
+        ("kk/index.html", "home 1"),
+        ("kk/rules/first/index.html", "first 1"),
+        ("kk/rules/gone/index.html", "gone 1"),
+    ];
+
+    #[test]
+    fn publishing_swaps_the_staged_build_in_for_the_old_output() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        publish_build(&public, Publish::Replace, None, &FIRST);
+        assert_eq!(files(&public)["kk/index.html"], b"home 1");
+        assert!(guard::is_stamped(&public));
+        assert_eq!(names(dir.path()), ["public"], "no staging left behind");
+
+        let output = Output::staging(&public, Publish::Replace, None).expect("staged");
+        let staging = staging_of(&output);
+        assert_eq!(staging.parent(), Some(dir.path()), "beside the output");
+        assert!(!output.is_seeded());
+        output.write("kk/index.html", b"home 2").expect("written");
+        let before = files(&public);
+        assert_eq!(
+            before["kk/index.html"], b"home 1",
+            "untouched until published"
+        );
+        let staged = inode(&staging);
+        output.publish().expect("published");
+        assert_eq!(
+            inode(&public),
+            staged,
+            "the staged folder itself took its place"
+        );
+        let after = files(&public);
+        assert_eq!(after["kk/index.html"], b"home 2");
+        assert!(
+            !after.contains_key("kk/rules/first/index.html"),
+            "the old build is gone"
+        );
+        assert!(after.contains_key(guard::STAMP));
+        assert_eq!(names(dir.path()), ["public"], "the old output was removed");
+    }
+
+    #[test]
+    fn publishing_refuses_a_file_or_a_link_in_the_way() {
+        let dir = temp();
+        let file = dir.path().join("file");
+        fs::write(&file, "mine").expect("write");
+        let output = Output::staging(&file, Publish::Replace, None).expect("staged");
+        output.write("index.html", b"site").expect("written");
+        assert!(output.publish().is_err());
+        assert_eq!(fs::read(&file).expect("reads"), b"mine");
+
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir(&elsewhere).expect("mkdir");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&elsewhere, &link).expect("symlink");
+        let output = Output::staging(&link, Publish::Replace, None).expect("staged");
+        assert!(output.publish().is_err());
+        assert!(link.is_symlink());
+        assert_eq!(names(&elsewhere), Vec::<String>::new());
+        assert_eq!(
+            names(dir.path()),
+            ["elsewhere", "file", "link"],
+            "staging removed"
+        );
+    }
+
+    #[test]
+    fn a_build_dropped_unpublished_leaves_the_output_and_removes_its_staging() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        publish_build(&public, Publish::Replace, None, &FIRST);
+        let before = files(&public);
+        let output = Output::staging(&public, Publish::Replace, None).expect("staged");
+        let staging = staging_of(&output);
+        output.write("kk/index.html", b"home 2").expect("written");
+        output.remove("kk/rules/first/index.html").expect("removed");
+        assert!(staging.join("kk/index.html").is_file());
+        drop(output);
+        assert!(!staging.exists());
+        assert_eq!(files(&public), before);
+        assert_eq!(names(dir.path()), ["public"]);
+
+        // The first build of a watched output: nothing to put back to.
+        let watched = dir.path().join("watched");
+        let output = Output::staging(&watched, Publish::Link, None).expect("staged");
+        let slot = staging_of(&output);
+        assert_eq!(slot, builds_dir(&watched).join("a"));
+        output.write("kk/index.html", b"home").expect("written");
+        drop(output);
+        assert!(!slot.exists());
+        assert!(fs::symlink_metadata(&watched).is_err(), "no output made");
+    }
+
+    #[test]
+    fn a_seeded_build_dropped_unpublished_is_put_back_to_the_current_build() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        let written = publish_build(&public, Publish::Link, None, &FIRST);
+        let current = builds_dir(&public).join("a");
+        assert_eq!(
+            fs::canonicalize(&public).ok(),
+            fs::canonicalize(&current).ok()
+        );
+        let before = files(&current);
+
+        let output = Output::staging(&public, Publish::Link, Some(&written)).expect("staged");
+        let slot = staging_of(&output);
+        assert_eq!(slot, builds_dir(&public).join("b"));
+        assert!(output.is_seeded());
+        output.write("kk/index.html", b"home 2").expect("written");
+        output
+            .write("kk/new/deep/index.html", b"new")
+            .expect("written");
+        output.remove("kk/rules/gone/index.html").expect("removed");
+        drop(output);
+
+        assert_eq!(files(&current), before, "the current build is untouched");
+        assert_eq!(
+            files(&slot),
+            before,
+            "the staging is the current build again"
+        );
+        for rel in before.keys() {
+            assert_eq!(inode(&slot.join(rel)), inode(&current.join(rel)), "{rel}");
+        }
+        assert!(!slot.join("kk/new").exists(), "no empty folder left");
+    }
+
+    #[test]
+    fn files_not_rewritten_are_carried_over_as_hard_links() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        let (a, b) = (builds_dir(&public).join("a"), builds_dir(&public).join("b"));
+        let first = publish_build(&public, Publish::Link, None, &FIRST);
+        let mut recorded = first.clone();
+        recorded.sort();
+        assert_eq!(recorded, FIRST.map(|(rel, _)| rel.to_string()));
+
+        // The second build starts as hard links to the first.
+        let output = Output::staging(&public, Publish::Link, Some(&first)).expect("staged");
+        assert_eq!(staging_of(&output), b);
+        assert!(output.is_seeded());
+        assert_eq!(files(&b), files(&a));
+        for rel in files(&a).keys() {
+            assert_eq!(inode(&b.join(rel)), inode(&a.join(rel)), "{rel}");
+        }
+        output.write("kk/index.html", b"home 2").expect("written");
+        output
+            .write_content_named("kk/rules/first/index.html", b"not written")
+            .expect("kept");
+        output.remove("kk/rules/gone/index.html").expect("removed");
+        output
+            .write("kk/rules/new/index.html", b"new 2")
+            .expect("written");
+        assert_eq!(fs::read(a.join("kk/index.html")).expect("reads"), b"home 1");
+        assert_ne!(
+            inode(&b.join("kk/index.html")),
+            inode(&a.join("kk/index.html"))
+        );
+        let first_page = "kk/rules/first/index.html";
+        assert_eq!(inode(&b.join(first_page)), inode(&a.join(first_page)));
+        assert!(a.join("kk/rules/gone/index.html").is_file());
+        let second = output.written();
+        output.publish().expect("published");
+        assert_eq!(fs::canonicalize(&public).ok(), fs::canonicalize(&b).ok());
+
+        // The third build goes into `a`, brought up to `b` by relinking
+        // only what the second one changed.
+        let published = files(&b);
+        let output = Output::staging(&public, Publish::Link, Some(&second)).expect("staged");
+        assert_eq!(staging_of(&output), a);
+        assert!(output.is_seeded());
+        assert_eq!(files(&a), published);
+        for rel in published.keys() {
+            assert_eq!(inode(&a.join(rel)), inode(&b.join(rel)), "{rel}");
+        }
+        assert!(
+            !a.join("kk/rules/gone").exists(),
+            "the removed page's folder too"
+        );
+        assert_eq!(files(&b), published, "relinking leaves the output as it is");
+        drop(output);
+        assert_eq!(files(&a), published);
+    }
+
+    #[test]
+    fn removing_a_page_removes_the_folders_it_leaves_empty() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        let output = Output::staging(&public, Publish::Link, None).expect("staged");
+        let staging = staging_of(&output);
+        for rel in ["kk/rules/first/index.html", "kk/rules/second/index.html"] {
+            output.write(rel, b"page").expect("written");
+        }
+        output.remove("kk/rules/first/index.html").expect("removed");
+        assert!(!staging.join("kk/rules/first").exists());
+        assert!(staging.join("kk/rules/second/index.html").is_file());
+        output
+            .remove("kk/rules/second/index.html")
+            .expect("removed");
+        assert!(!staging.join("kk").exists());
+        assert!(guard::is_stamped(&staging), "the build folder itself stays");
+        output
+            .remove("kk/never/index.html")
+            .expect("nothing to remove");
+        assert_eq!(
+            output.written(),
+            [
+                "kk/rules/first/index.html",
+                "kk/rules/second/index.html",
+                "kk/rules/first/index.html",
+                "kk/rules/second/index.html",
+                "kk/never/index.html",
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_that_could_leave_the_output_or_make_bad_names_are_refused() {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "..",
+            "../outside",
+            "kk/../../outside",
+            ".",
+            "./kk",
+            "kk//index.html",
+            "kk/",
+            "kk\\..\\outside",
+            "kk/a\u{0}b",
+            "kk/line\nbreak",
+            "kk/esc\u{1b}",
+            "kk/next-line\u{85}",
+        ] {
+            let refused = inside_output(bad).expect_err(bad);
+            assert_eq!(refused.kind(), io::ErrorKind::InvalidInput, "{bad:?}");
+        }
+        for good in [
+            "index.html",
+            "kk/rules/first/index.html",
+            "ru/правила/a..b",
+            ".well-known/x",
+        ] {
+            assert_eq!(inside_output(good).expect(good), Path::new(good));
+        }
+
+        let dir = temp();
+        let public = dir.path().join("public");
+        let written = publish_build(&public, Publish::Link, None, &FIRST);
+        let output = Output::staging(&public, Publish::Link, Some(&written)).expect("staged");
+        let source = dir.path().join("source.txt");
+        fs::write(&source, "source").expect("write");
+        let before = files(dir.path());
+        // `../a/…` is a file of the current build, beside the staging `b`.
+        for bad in ["../outside", "../a/kk/index.html", "/tmp/x", "kk/../../x"] {
+            assert!(output.write(bad, b"x").is_err(), "write {bad}");
+            assert!(
+                output.write_content_named(bad, b"x").is_err(),
+                "named {bad}"
+            );
+            assert!(output.copy(&source, Path::new(bad)).is_err(), "copy {bad}");
+            assert!(output.remove(bad).is_err(), "remove {bad}");
+        }
+        assert_eq!(files(dir.path()), before, "nothing written or removed");
+        assert!(output.written().is_empty());
+    }
 }
