@@ -595,3 +595,35 @@ fn data_read_by_a_template_in_any_form_is_followed() {
     assert_same_as_a_full_build(&site, &output);
     drop(watch);
 }
+
+/// Every file a build writes belongs to one output unit; when a unit is
+/// gone (the statistics, a static file) or no longer makes a file, the next
+/// build of the session removes that file, as a full build would not make
+/// it.
+#[test]
+fn files_no_unit_makes_any_more_are_removed() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("static/leaflet.txt", "Жадынама.\n");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    rendered_counts(&watch, 1);
+    assert!(read(&output, "leaflet.txt").is_some());
+    assert!(read(&output, "kk/infographics/index.html").is_some());
+    std::fs::remove_file(site.root().join("static/leaflet.txt")).unwrap();
+    rendered_counts(&watch, 2);
+    wait_until("the static file to go", || {
+        read(&output, "leaflet.txt").is_none().then_some(())
+    });
+    for page in ["content/figures.kk.md", "content/figures.ru.md"] {
+        std::fs::remove_file(site.root().join(page)).unwrap();
+    }
+    std::fs::remove_dir_all(site.root().join("data/aid")).unwrap();
+    wait_until("the statistics to go", || {
+        read(&output, "kk/infographics/index.html")
+            .is_none()
+            .then_some(())
+    });
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output);
+    drop(watch);
+}
