@@ -1,6 +1,7 @@
 //! The site's address (`base_url` in `site.yaml`, or `--base-url`): parsed
 //! as a URL, checked and normalised once, so that it can go as it is into
-//! every attribute, feed, `robots.txt` and the sitemap.
+//! every attribute, feed, `robots.txt` and the sitemap; and the URL path of
+//! each page below it.
 
 /// Characters that have no place in an address as written: they would end an
 /// attribute, a line of `robots.txt` or an XML element, or are not allowed
@@ -49,6 +50,15 @@ pub fn parse_base_url(text: &str) -> Result<String, String> {
         normalised.push('/');
     }
     Ok(normalised)
+}
+
+/// The URL path (relative to the base URL) of the page `key` in `lang`.
+pub fn output_url(lang: &str, key: &str) -> String {
+    if key.is_empty() {
+        format!("{lang}/")
+    } else {
+        format!("{lang}/{key}/")
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod address;
+pub mod date;
 pub mod diag;
 pub mod load;
 pub mod locale;

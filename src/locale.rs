@@ -12,7 +12,7 @@ use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
 
-use crate::model::Date;
+use crate::date::Date;
 
 /// Formatting rules of one language.
 pub struct LocaleFormat {

@@ -11,6 +11,7 @@ mod content;
 mod data;
 mod files;
 pub mod fingerprint;
+pub mod limits;
 mod sources;
 mod theme;
 mod yaml;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 use serde::Deserialize;
-use tera::{ErrorKind, Tera};
+use tera::{Error, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use super::files::{self, StaticFile, read_text};
 use super::yaml::{self, Spanned};
@@ -209,7 +209,7 @@ fn load_templates(
         match read_text(root, &rel) {
             Ok(text) => {
                 let mut alone = Tera::new();
-                crate::render::declare_functions(&mut alone);
+                declare_functions(&mut alone);
                 match alone.add_raw_template(&name, &text) {
                     Err(e) if !matches!(e.kind(), ErrorKind::MissingParent { .. }) => {
                         diagnostics.extend(template_errors(&e, &name, &rel, &text));
@@ -228,7 +228,7 @@ fn load_templates(
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    crate::render::declare_functions(&mut tera);
+    declare_functions(&mut tera);
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         diagnostics.extend(tera_error_diagnostics(&e, &paths));
     }
@@ -240,6 +240,27 @@ fn load_templates(
         fingerprints,
         super::fingerprint::template_data(&texts),
     )
+}
+
+/// The functions and filters aqparat gives templates (`t`, `qr`, `num`,
+/// `date`; see `render::functions`), declared so that Tera 2, which rejects
+/// templates that call unknown ones, can parse the theme: the real ones
+/// need the site's UI strings and are registered at render time.
+fn declare_functions(tera: &mut Tera) {
+    let not_ready = || Error::message("aqparat's template functions are not registered yet");
+    for name in ["t", "qr"] {
+        tera.register_function(name, move |_: Kwargs, _: &State| -> TeraResult<String> {
+            Err(not_ready())
+        });
+    }
+    tera.register_filter(
+        "num",
+        move |_: i64, _: Kwargs, _: &State| -> TeraResult<String> { Err(not_ready()) },
+    );
+    tera.register_filter(
+        "date",
+        move |_: &str, _: Kwargs, _: &State| -> TeraResult<String> { Err(not_ready()) },
+    );
 }
 
 /// Diagnostics for a Tera error: one for an error with a position, one per

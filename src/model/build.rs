@@ -4,7 +4,9 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::site::{PageIndex, base_path};
-use super::{Date, Lang, Page, PageId, PageKind, Site, Stats, Theme, output_url};
+use super::{Lang, Page, PageId, PageKind, Site, Stats, Theme};
+use crate::address::output_url;
+use crate::date::Date;
 use crate::load::{RawConfig, RawPage, Sources};
 
 /// Builds the site from its sources. Tolerates invalid input (already

@@ -6,16 +6,14 @@
 //! pages in that folder; the *home* is the root section.
 
 mod build;
-mod date;
 mod edit;
 mod page;
 mod site;
 mod stats;
 
 pub use build::site;
-pub use date::{Date, DayOrMonth};
 pub use edit::{Edit, edit};
-pub use page::{Page, PageId, PageKind, output_url};
+pub use page::{Page, PageId, PageKind};
 pub use site::{Lang, Site, Theme};
 pub use stats::{
     Category, Figure, Organisation, Qualifier, Record, Source, Stats, Text, Total, Unit, When,

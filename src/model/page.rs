@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::Date;
+use crate::date::Date;
 
 /// Index of a page in [`super::Site::pages`].
 pub type PageId = usize;
@@ -72,14 +72,5 @@ impl Page {
     /// The date shown as "last updated": `updated`, else `date`.
     pub fn last_updated(&self) -> Option<Date> {
         self.updated.or(self.date)
-    }
-}
-
-/// The URL path (relative to the base URL) of the page `key` in `lang`.
-pub fn output_url(lang: &str, key: &str) -> String {
-    if key.is_empty() {
-        format!("{lang}/")
-    } else {
-        format!("{lang}/{key}/")
     }
 }

@@ -6,15 +6,15 @@
 //!
 //! Ids and figures are bounded here, in one place that `validate` checks
 //! against and that the model relies on: an *id* is lowercase ASCII words
-//! joined by `-` ([`Stats::is_id`]), because ids become file names, URL
-//! paths and HTML ids; a count is at most [`Stats::MAX_COUNT`] and a total
-//! at most [`Stats::MAX_TOTAL`], so that no sum wraps and every figure
+//! joined by `-` ([`limits::is_id`]), because ids become file names, URL
+//! paths and HTML ids; a count is at most [`limits::MAX_COUNT`] and a total
+//! at most [`limits::MAX_TOTAL`], so that no sum wraps and every figure
 //! stays exact in the JSON downloads.
 
 use std::collections::BTreeMap;
 
-use crate::load::{RawAid, RawCount, Spanned, Texts};
-use crate::model::{Date, DayOrMonth};
+use crate::date::{Date, DayOrMonth};
+use crate::load::{RawAid, RawCount, Spanned, Texts, limits};
 
 /// Text per language code.
 pub type Text = BTreeMap<String, String>;
@@ -170,40 +170,6 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// The largest count a record may give: a trillion, far above any aid
-    /// figure and far below where sums could leave `u64` or `f64` exactness.
-    pub const MAX_COUNT: u64 = 1_000_000_000_000;
-
-    /// The largest total aqparat adds up: 2^53 − 1, the largest whole
-    /// number that every JSON reader (JavaScript's numbers) reads exactly.
-    pub const MAX_TOTAL: u64 = (1 << 53) - 1;
-
-    /// The longest id, in characters: ids become file names (`org-ID.png`),
-    /// which file systems limit to 255 bytes.
-    pub const MAX_ID_LENGTH: usize = 100;
-
-    /// Whether `id` has the form of an id: lowercase ASCII letters and
-    /// digits in words joined by single `-` (`[a-z0-9]+(-[a-z0-9]+)*`), at
-    /// most [`Stats::MAX_ID_LENGTH`] characters. A digit may come first
-    /// (`2020-food`): every HTML id aqparat makes from an id has a prefix.
-    pub fn is_id(id: &str) -> bool {
-        !id.is_empty()
-            && id.len() <= Stats::MAX_ID_LENGTH
-            && id.split('-').all(|word| {
-                !word.is_empty()
-                    && word
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            })
-    }
-
-    /// `total + count`, or `None` when it would pass [`Stats::MAX_TOTAL`].
-    pub fn add_count(total: u64, count: u64) -> Option<u64> {
-        total
-            .checked_add(count)
-            .filter(|sum| *sum <= Stats::MAX_TOTAL)
-    }
-
     /// Builds the statistics from checked data. Records with unresolved
     /// references (already reported) are left out, and so is anything whose
     /// id is not an id (also reported), so that no id that could leave its
@@ -215,7 +181,7 @@ impl Stats {
                 .map(|(lang, text)| (lang.clone(), text.value.clone()))
                 .collect()
         };
-        let valid = |id: &Spanned<String>| Stats::is_id(&id.value);
+        let valid = |id: &Spanned<String>| limits::is_id(&id.value);
         let organisations: Vec<Organisation> = raw
             .organisations
             .iter()
@@ -304,7 +270,7 @@ impl Stats {
                         true,
                     ) => u64::try_from(*n)
                         .ok()
-                        .filter(|count| *count <= Stats::MAX_COUNT)
+                        .filter(|count| *count <= limits::MAX_COUNT)
                         .map(|count| Figure {
                             count,
                             qualifier: r
@@ -360,7 +326,7 @@ impl Stats {
 
     /// Totals per unit (in the units' file order) of the records that
     /// `include` accepts. Records without a figure are never added. A total
-    /// beyond [`Stats::MAX_TOTAL`] is an error naming its unit, never a
+    /// beyond [`limits::MAX_TOTAL`] is an error naming its unit, never a
     /// wrong figure (`validate` reports it first, naming the records).
     pub fn totals(&self, include: impl Fn(&Record) -> bool) -> Result<Vec<Total>, String> {
         let mut totals = Vec::new();
@@ -378,7 +344,7 @@ impl Stats {
                 format!(
                     "the total of unit `{}` is more than {}, the largest total aqparat adds up",
                     unit.id,
-                    Stats::MAX_TOTAL
+                    limits::MAX_TOTAL
                 )
             })?;
             totals.push(Total {
@@ -406,11 +372,11 @@ impl Stats {
 
 /// The sum of figures; approximate when any of them is: "more than" when all
 /// approximate parts say so, else "about". `None` when the sum would pass
-/// [`Stats::MAX_TOTAL`].
+/// [`limits::MAX_TOTAL`].
 fn sum(figures: &[Figure]) -> Option<Figure> {
     let count = figures
         .iter()
-        .try_fold(0, |total, f| Stats::add_count(total, f.count))?;
+        .try_fold(0, |total, f| limits::add_count(total, f.count))?;
     let qualifiers: Vec<Qualifier> = figures.iter().filter_map(|f| f.qualifier).collect();
     let qualifier = match qualifiers.as_slice() {
         [] => None,
@@ -470,23 +436,23 @@ mod tests {
         };
         assert_eq!(sum(&[huge, huge]), None);
         let largest = Figure {
-            count: Stats::MAX_TOTAL,
+            count: limits::MAX_TOTAL,
             qualifier: None,
         };
         let one = Figure {
             count: 1,
             qualifier: None,
         };
-        assert_eq!(sum(&[largest]).map(|f| f.count), Some(Stats::MAX_TOTAL));
+        assert_eq!(sum(&[largest]).map(|f| f.count), Some(limits::MAX_TOTAL));
         assert_eq!(sum(&[largest, one]), None);
     }
 
     #[test]
     fn ids_are_lowercase_words_joined_by_hyphens() {
         for id in ["food", "org-a", "2020-food", "r1", "a-b-c-9"] {
-            assert!(Stats::is_id(id), "{id}");
+            assert!(limits::is_id(id), "{id}");
         }
-        let too_long = "a".repeat(Stats::MAX_ID_LENGTH + 1);
+        let too_long = "a".repeat(limits::MAX_ID_LENGTH + 1);
         for id in [
             "",
             "-a",
@@ -503,7 +469,7 @@ mod tests {
             "\u{0}",
             &too_long,
         ] {
-            assert!(!Stats::is_id(id), "{id:?}");
+            assert!(!limits::is_id(id), "{id:?}");
         }
     }
 }

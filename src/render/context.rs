@@ -11,7 +11,8 @@ use super::markdown::Heading;
 use super::reads::Reading;
 use super::stats::Infographics;
 use super::{page_index, search};
-use crate::model::{Date, Page, PageId, PageKind, Site};
+use crate::date::Date;
+use crate::model::{Page, PageId, PageKind, Site};
 
 /// A page as listed elsewhere (sections, neighbours, breadcrumbs).
 #[derive(Serialize)]

@@ -17,7 +17,8 @@ use tera::{Error, Kwargs, State, Tera, TeraResult};
 
 use crate::load::UiString;
 use crate::locale::LocaleFormat;
-use crate::model::{Date, Site};
+use crate::date::Date;
+use crate::model::Site;
 
 /// UI strings and formatting rules of every language.
 pub struct Localizer {
@@ -69,27 +70,7 @@ impl Localizer {
     }
 }
 
-/// Declares `t`, `num`, `date` and `qr` on a `tera` that is about to parse the
-/// theme: Tera 2 rejects templates that call unknown functions, and the real
-/// functions, which need the site's UI strings, exist only at render time,
-/// where [`register`] replaces these.
-pub fn declare(tera: &mut Tera) {
-    let not_ready = || Error::message("aqparat's template functions are not registered yet");
-    tera.register_function("t", move |_: Kwargs, _: &State| -> TeraResult<String> {
-        Err(not_ready())
-    });
-    tera.register_filter(
-        "num",
-        move |_: i64, _: Kwargs, _: &State| -> TeraResult<String> { Err(not_ready()) },
-    );
-    tera.register_filter(
-        "date",
-        move |_: &str, _: Kwargs, _: &State| -> TeraResult<String> { Err(not_ready()) },
-    );
-    register_qr(tera);
-}
-
-/// `qr` needs nothing from the site, so it is the real one from the start.
+/// `qr(text="…", label="…")`.
 fn register_qr(tera: &mut Tera) {
     tera.register_function("qr", |kwargs: Kwargs, _: &State| -> TeraResult<String> {
         let text: String = kwargs.must_get("text")?;
@@ -98,8 +79,10 @@ fn register_qr(tera: &mut Tera) {
     });
 }
 
-/// Registers `t`, `num` and `date` on `tera`.
+/// Registers `t`, `num`, `date` and `qr` on `tera`, in place of the
+/// placeholders the theme was parsed with (see `load::theme`).
 pub fn register(tera: &mut Tera, localizer: Arc<Localizer>) {
+    register_qr(tera);
     let l = localizer.clone();
     tera.register_function(
         "t",

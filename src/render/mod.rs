@@ -21,6 +21,5 @@ mod stats;
 mod units;
 pub(crate) mod xml;
 
-pub use functions::declare as declare_functions;
 pub use markdown::slugify;
 pub use site::{PageFacts, Records, Rendered, site};

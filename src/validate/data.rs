@@ -12,7 +12,8 @@ use indexmap::IndexMap;
 use crate::diag::{Diagnostic, Span};
 use crate::load::{DataFile, RawAid, RawCount, RawRecord, Spanned, Texts, yaml_span};
 use crate::locale::LocaleFormat;
-use crate::model::{Date, DayOrMonth, Stats};
+use crate::date::{Date, DayOrMonth};
+use crate::load::limits;
 
 /// Accepted values of a record's `qualifier`.
 pub const QUALIFIERS: [&str; 2] = ["more-than", "about"];
@@ -109,7 +110,7 @@ impl Checker<'_> {
     /// `id`, the id of a `kind` (`organisation`), must have the form of an
     /// id: it becomes a file name, an address and an HTML id.
     fn id(&mut self, id: &Spanned<String>, kind: &str) {
-        if !Stats::is_id(&id.value) {
+        if !limits::is_id(&id.value) {
             self.error(
                 yaml_span(id, 0),
                 format!(
@@ -118,7 +119,7 @@ impl Checker<'_> {
                 ),
                 format!(
                     "write the id with the letters a–z and digits 0–9 only, words joined by single `-` (e.g. `city-volunteers`), at most {} characters: ids become file names and addresses",
-                    Stats::MAX_ID_LENGTH
+                    limits::MAX_ID_LENGTH
                 ),
             );
         } else if kind == "organisation" && RESERVED_ORGANISATION_IDS.contains(&id.value.as_str()) {
@@ -407,7 +408,7 @@ fn check_records(
     check_totals(&mut c, &file.value);
 }
 
-/// No total in a unit may pass [`Stats::MAX_TOTAL`]: a sum is never
+/// No total in a unit may pass [`limits::MAX_TOTAL`]: a sum is never
 /// wrapped or rounded into a wrong figure. Every total the site shows adds
 /// up some of a unit's records, so checking the sum of all of them is
 /// enough. Reported once per unit, at the record that passes the bound,
@@ -427,7 +428,7 @@ fn check_totals(c: &mut Checker, records: &[RawRecord]) {
                 continue;
             };
             added.push(&record.id.value);
-            match Stats::add_count(total, count) {
+            match limits::add_count(total, count) {
                 Some(sum) => total = sum,
                 None => {
                     let span = record
@@ -440,7 +441,7 @@ fn check_totals(c: &mut Checker, records: &[RawRecord]) {
                             "record `{}`: the total of unit `{}` would pass {}, the largest total aqparat adds up: records {} add up to more",
                             shown(&record.id.value),
                             shown(unit),
-                            Stats::MAX_TOTAL,
+                            limits::MAX_TOTAL,
                             named_records(&added)
                         ),
                         "check these counts for a typo (an extra digit); if they are right, count in a larger unit (thousands)",
@@ -458,7 +459,7 @@ fn valid_count(record: &RawRecord) -> Option<u64> {
         return None;
     }
     match record.count.as_ref()?.value {
-        RawCount::Integer(n) => u64::try_from(n).ok().filter(|n| *n <= Stats::MAX_COUNT),
+        RawCount::Integer(n) => u64::try_from(n).ok().filter(|n| *n <= limits::MAX_COUNT),
         _ => None,
     }
 }
@@ -550,7 +551,7 @@ fn check_count(c: &mut Checker, record: &RawRecord, what: &str) {
     }
 }
 
-/// A count is a whole number from 0 to [`Stats::MAX_COUNT`], written in
+/// A count is a whole number from 0 to [`limits::MAX_COUNT`], written in
 /// digits. Messages quote the count as it is written (`1e3`), not as YAML
 /// read it (`1000`).
 fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &str) {
@@ -561,7 +562,7 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &str) {
         (
             format!(
                 "{what}: count `{written}` is more than {}, the largest count aqparat takes",
-                Stats::MAX_COUNT
+                limits::MAX_COUNT
             ),
             "check the figure for a typo; a count is at most 1000000000000 (10^12)".to_string(),
         )
@@ -571,7 +572,7 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &str) {
             format!("{what}: count {} is negative", written(n.to_string())),
             "a count is a whole number, 0 or more".to_string(),
         )),
-        RawCount::Integer(n) if *n > i128::from(Stats::MAX_COUNT) => {
+        RawCount::Integer(n) if *n > i128::from(limits::MAX_COUNT) => {
             Some(too_large(written(n.to_string())))
         }
         RawCount::Integer(_) => None,
@@ -582,7 +583,7 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &str) {
                     format!("{what}: count `{shown_value}` is negative"),
                     "a count is a whole number, 0 or more".to_string(),
                 ))
-            } else if *v > Stats::MAX_COUNT as f64 {
+            } else if *v > limits::MAX_COUNT as f64 {
                 Some(too_large(shown_value))
             } else {
                 Some((

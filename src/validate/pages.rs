@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::{RawPage, Sources, yaml_span};
-use crate::model::{Date, output_url};
+use crate::address::output_url;
+use crate::date::Date;
 
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no

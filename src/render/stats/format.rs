@@ -2,7 +2,8 @@
 //! "320 семей", "более 1 000 памяток", "по состоянию на 3 апреля 2020 г.".
 //! The wording comes from the theme's UI strings (see the README).
 
-use crate::model::{DayOrMonth, Figure, Qualifier, Record, Stats, Text, When};
+use crate::date::DayOrMonth;
+use crate::model::{Figure, Qualifier, Record, Stats, Text, When};
 use crate::render::functions::Localizer;
 
 /// Formats statistics in one language.
