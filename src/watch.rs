@@ -31,7 +31,7 @@ use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, FileIdMap, new_debouncer, new_debouncer_opt,
 };
 
-use crate::load::Inputs;
+use crate::load::{GITIGNORE, Inputs};
 use crate::{Options, Report, Session};
 
 /// How long a file must be left alone before its change is reported: long
@@ -97,6 +97,8 @@ pub fn run(
             .map_err(to_io)?;
         Box::new(debouncer)
     };
+    // Which files count; read again when the `.gitignore` changes.
+    let mut inputs = Inputs::read(&options.root).0;
     let mut session = Session::new(options.clone());
     let first = timed(|| session.build());
     let looks_after_output = options.publish == crate::write::Publish::Link;
@@ -125,11 +127,11 @@ pub fn run(
             Ok(Ok(events)) => {
                 // The batches that follow within `QUIET` join this one.
                 let mut batch = Changes::default();
-                batch.add(&options.root, &events);
+                batch.add(&options.root, &mut inputs, &events);
                 let started = Instant::now();
                 while started.elapsed() < MAX_WAIT {
                     match changes.recv_timeout(QUIET) {
-                        Ok(Ok(events)) => batch.add(&options.root, &events),
+                        Ok(Ok(events)) => batch.add(&options.root, &mut inputs, &events),
                         Ok(Err(errors)) => report_watch_errors(&errors),
                         Err(_) => break,
                     }
@@ -311,11 +313,19 @@ struct Changes {
 }
 
 impl Changes {
-    fn add(&mut self, root: &Path, events: &[DebouncedEvent]) {
-        // Read again for each batch: an edit of the `.gitignore` changes
-        // what counts (and is a change itself).
-        let inputs = Inputs::read(root).0;
-        for event in events.iter().filter(|e| is_change(&e.kind)) {
+    /// Adds the changes of `events` to input files (by `inputs`, which is
+    /// read again first when the `.gitignore` changed).
+    fn add(&mut self, root: &Path, inputs: &mut Inputs, events: &[DebouncedEvent]) {
+        // Only then: reading it is an event too, and reading it for each
+        // batch would make a batch of each reading, forever.
+        let changes = || events.iter().filter(|e| is_change(&e.kind));
+        if changes()
+            .flat_map(|e| &e.paths)
+            .any(|path| relative(root, path).is_some_and(|rel| rel == Path::new(GITIGNORE)))
+        {
+            *inputs = Inputs::read(root).0;
+        }
+        for event in changes() {
             self.unknown |= event.need_rescan() || event.paths.is_empty();
             for path in &event.paths {
                 let Some(rel) =

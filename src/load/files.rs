@@ -253,6 +253,12 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().unwrap_or(&base);
+                // An entry that cannot be followed (emacs' lock links lead
+                // nowhere) comes as an error, past `filter_entry`.
+                let is_dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+                if path != base && !inputs.admits(&relative(path), is_dir) {
+                    continue;
+                }
                 diagnostics.push(walk_error(&relative(path), path, &error));
                 continue;
             }

@@ -23,7 +23,7 @@ pub use data::{
     RawRecord, RawSource, RawUnit, Texts,
 };
 pub use files::StaticFile;
-pub use inputs::Inputs;
+pub use inputs::{GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
 pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};
 pub use yaml::{Spanned, span_of as yaml_span};
