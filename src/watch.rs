@@ -2,9 +2,11 @@
 //! changes. `serve` and `watch` are this loop with something done after each
 //! build (reload the browsers; publish and write a status file).
 //!
-//! Input is `site.yaml`, `content/`, `data/`, `themes/` and `static/`;
-//! hidden files, editors' temporary and backup files and the output are
-//! ignored. Editors' atomic saves, renames, deletions, new folders and bursts
+//! A change counts when it is to an input file, as a build reads them
+//! ([`crate::load::Inputs`]: `site.yaml`, the `.gitignore`, `content/`,
+//! `data/`, `themes/` and `static/`, without hidden files, editors'
+//! temporary and backup files and what the `.gitignore` leaves out); the
+//! output and everything else are ignored. Editors' atomic saves, renames, deletions, new folders and bursts
 //! of changes (a `git checkout`) arrive as debounced batches; batches that
 //! follow each other closely make one build.
 //!
@@ -16,7 +18,7 @@
 
 use std::collections::HashSet;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -29,6 +31,7 @@ use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, FileIdMap, new_debouncer, new_debouncer_opt,
 };
 
+use crate::load::{GITIGNORE, Inputs};
 use crate::{Options, Report, Session};
 
 /// How long a file must be left alone before its change is reported: long
@@ -94,6 +97,8 @@ pub fn run(
             .map_err(to_io)?;
         Box::new(debouncer)
     };
+    // Which files count; read again when the `.gitignore` changes.
+    let mut inputs = Inputs::read(&options.root).0;
     let mut session = Session::new(options.clone());
     let first = timed(|| session.build());
     let looks_after_output = options.publish == crate::write::Publish::Link;
@@ -122,11 +127,11 @@ pub fn run(
             Ok(Ok(events)) => {
                 // The batches that follow within `QUIET` join this one.
                 let mut batch = Changes::default();
-                batch.add(&options.root, &events);
+                batch.add(&options.root, &mut inputs, &events);
                 let started = Instant::now();
                 while started.elapsed() < MAX_WAIT {
                     match changes.recv_timeout(QUIET) {
-                        Ok(Ok(events)) => batch.add(&options.root, &events),
+                        Ok(Ok(events)) => batch.add(&options.root, &mut inputs, &events),
                         Ok(Err(errors)) => report_watch_errors(&errors),
                         Err(_) => break,
                     }
@@ -308,11 +313,24 @@ struct Changes {
 }
 
 impl Changes {
-    fn add(&mut self, root: &Path, events: &[DebouncedEvent]) {
-        for event in events.iter().filter(|e| is_change(&e.kind)) {
+    /// Adds the changes of `events` to input files (by `inputs`, which is
+    /// read again first when the `.gitignore` changed).
+    fn add(&mut self, root: &Path, inputs: &mut Inputs, events: &[DebouncedEvent]) {
+        // Only then: reading it is an event too, and reading it for each
+        // batch would make a batch of each reading, forever.
+        let changes = || events.iter().filter(|e| is_change(&e.kind));
+        if changes()
+            .flat_map(|e| &e.paths)
+            .any(|path| relative(root, path).is_some_and(|rel| rel == Path::new(GITIGNORE)))
+        {
+            *inputs = Inputs::read(root).0;
+        }
+        for event in changes() {
             self.unknown |= event.need_rescan() || event.paths.is_empty();
             for path in &event.paths {
-                let Some(rel) = relative(root, path).filter(|rel| is_input(rel)) else {
+                let Some(rel) =
+                    relative(root, path).filter(|rel| inputs.is_input(rel, path.is_dir()))
+                else {
                     continue;
                 };
                 if !self.paths.contains(&rel) {
@@ -342,37 +360,9 @@ fn is_change(kind: &EventKind) -> bool {
     )
 }
 
-/// Whether a changed path `rel` (relative to the root) is part of the
-/// site's input.
-fn is_input(rel: &Path) -> bool {
-    let mut components = rel.components();
-    let first = match components.next() {
-        Some(Component::Normal(name)) => name.to_string_lossy(),
-        _ => return false,
-    };
-    let is_input_root =
-        matches!(first.as_ref(), "content" | "data" | "themes" | "static") || first == "site.yaml";
-    let name = rel.file_name().unwrap_or_default().to_string_lossy();
-    let is_temporary = name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.ends_with(".kate-swp")
-        || name.ends_with("___jb_tmp___")
-        || name.ends_with("___jb_old___")
-        || name == "4913";
-    is_input_root
-        && !is_temporary
-        && !rel
-            .components()
-            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{is_input, relative};
+    use super::{Inputs, relative};
     use std::path::Path;
 
     #[test]
@@ -383,6 +373,8 @@ mod tests {
             "/site/content/a.kk.md",
             "/site/themes/default/templates/base.html",
             "/site/data/aid/records.yaml",
+            "/site/content/ережелер/қорғау.kk.md",
+            "/site/.gitignore",
         ];
         let no = [
             "/site/public/index.html",
@@ -392,11 +384,18 @@ mod tests {
             "/site/content/4913",
             "/site/content/a.kk.md___jb_tmp___",
             "/site/content/a.kk.md.kate-swp",
+            "/site/content/a.kk.md.part",
+            "/site/data/.#records.yaml",
             "/site/.git/index",
             "/site/content/.hidden/a.kk.md",
             "/elsewhere/content/a.kk.md",
         ];
-        let input = |path: &str| relative(root, Path::new(path)).is_some_and(|rel| is_input(&rel));
+        // The rule itself is tested with `Inputs`; here, that paths as the
+        // watcher reports them reach it.
+        let inputs = Inputs::read(root).0;
+        let input = |path: &str| {
+            relative(root, Path::new(path)).is_some_and(|rel| inputs.is_input(&rel, false))
+        };
         for path in yes {
             assert!(input(path), "{path}");
         }

@@ -30,6 +30,11 @@ mod stats;
 #[path = "suite/residents.rs"]
 mod residents;
 
+/// Which files are input: temporary files and what the `.gitignore` leaves
+/// out are neither read nor watched.
+#[path = "suite/inputs.rs"]
+mod inputs;
+
 /// `aqparat serve`: HTTP, live reload, errors over the last good page.
 #[path = "suite/serve.rs"]
 mod serve;

@@ -1,6 +1,6 @@
 //! Reading files from disk: UTF-8 text with a precise error for any byte that
 //! is not UTF-8, and walking the site's folders (`content/`, `data/`,
-//! `static/`, the theme).
+//! `static/`, the theme) for their input files (see [`super::inputs`]).
 //!
 //! Nothing outside the site's folder is ever read or published: a site may
 //! arrive by `git push`, and a symbolic link in it must not publish the
@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::inputs::Inputs;
 use crate::diag::{Diagnostic, Span, display_path};
 
 /// A file copied into the output as it is.
@@ -224,13 +225,15 @@ fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     )
 }
 
-/// Every file under `root/dir`, relative to `root`, sorted, skipping hidden
-/// files and editors' backup files; what cannot be listed or is refused
-/// (see the module docs) is left out and reported in `diagnostics`. A
-/// missing `dir` is no error here: callers decide whether it is required.
+/// Every input file under `root/dir` (see [`Inputs`]), relative to `root`,
+/// sorted; what cannot be listed or is refused (see the module docs) is
+/// left out and reported in `diagnostics`. A missing `dir` is no error
+/// here: callers decide whether it is required.
 pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let base = root.join(dir);
-    if std::fs::symlink_metadata(&base).is_err() {
+    // What is wrong with the `.gitignore` is reported once, by `sources`.
+    let inputs = Inputs::read(root).0;
+    if std::fs::symlink_metadata(&base).is_err() || !inputs.is_input(dir, true) {
         return Vec::new();
     }
     let Some(canonical_root) = canonical(root) else {
@@ -242,12 +245,20 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
     let mut entries = WalkDir::new(&base)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_ignored(entry.file_name()));
+        .filter_entry(|entry| {
+            entry.depth() == 0 || inputs.admits(&relative(entry.path()), entry.file_type().is_dir())
+        });
     while let Some(entry) = entries.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().unwrap_or(&base);
+                // An entry that cannot be followed (emacs' lock links lead
+                // nowhere) comes as an error, past `filter_entry`.
+                let is_dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+                if path != base && !inputs.admits(&relative(path), is_dir) {
+                    continue;
+                }
                 diagnostics.push(walk_error(&relative(path), path, &error));
                 continue;
             }
@@ -312,12 +323,6 @@ fn walk_error(rel: &Path, path: &Path, error: &walkdir::Error) -> Diagnostic {
 /// are left out all the same.
 pub fn list(root: &Path, dir: &Path) -> Vec<PathBuf> {
     walk(root, dir, &mut Vec::new())
-}
-
-/// Hidden files, editor swap and backup files are never input.
-fn is_ignored(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.starts_with('#')
 }
 
 /// The files of `root/dir` as static files, placed at the output root.

@@ -11,6 +11,7 @@ mod content;
 mod data;
 mod files;
 pub mod fingerprint;
+mod inputs;
 pub mod limits;
 mod sources;
 mod theme;
@@ -23,6 +24,7 @@ pub use data::{
     RawRecord, RawSource, RawUnit, Texts,
 };
 pub use files::StaticFile;
+pub use inputs::{GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
 pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};
 pub use yaml::{Spanned, span_of as yaml_span};

@@ -7,6 +7,7 @@ use super::content::{self, ContentCache, RawPage};
 use super::data::{self, RawData};
 use super::files::{self, StaticFile};
 use super::fingerprint::{self, Fingerprints};
+use super::inputs::Inputs;
 use super::theme::{self, RawTheme};
 use crate::diag::Diagnostic;
 
@@ -54,6 +55,8 @@ pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<D
         // so, rather than one more for each folder that is not there either.
         return (empty(root), diagnostics);
     }
+    // What is wrong with the `.gitignore`, once (every walk reads it).
+    diagnostics.extend(Inputs::read(root).1);
     let theme = theme::load(
         root,
         config.as_ref().and_then(|c| c.theme.as_ref()),

@@ -445,6 +445,16 @@ pub fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
     running
 }
 
+/// Waits until the search index of `watch` has caught up with its last
+/// build.
+pub fn wait_for_search_index(watch: &Running) {
+    watch.wait_for_output("the search index", |t| {
+        t.rsplit("\nbuilt ")
+            .next()
+            .is_some_and(|after| after.contains("\nsearch index of "))
+    });
+}
+
 /// The status file of `watch` beside `output`, once it exists.
 pub fn watch_status(output: &Path) -> Option<serde_json::Value> {
     let path = PathBuf::from(format!("{}.status.json", output.display()));

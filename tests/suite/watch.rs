@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, repo, wait_until, watch, watch_status as status,
+    Running, TestSite, assert_same_as_a_full_build, repo, wait_for_search_index, wait_until, watch,
+    watch_status as status,
 };
 
 fn read(output: &Path, rel: &str) -> Option<String> {
@@ -403,15 +404,6 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     assert_same_as_a_full_build(&site, &output);
     // The search index too: rebuilt for the edits, with nothing stale.
     assert!(output.join("pagefind/pagefind-entry.json").is_file());
-}
-
-/// Waits until the search index has caught up with the last build.
-fn wait_for_search_index(watch: &Running) {
-    watch.wait_for_output("the search index", |t| {
-        t.rsplit("\nbuilt ")
-            .next()
-            .is_some_and(|after| after.contains("\nsearch index of "))
-    });
 }
 
 #[test]

@@ -1,0 +1,203 @@
+//! Which files are input (issue 11, "One definition of an input file"):
+//! editors' temporary files, hidden files and what the site's `.gitignore`
+//! leaves out are neither read by a build nor start one in `watch`.
+//! See: README, *Which files are read*; the rule's own unit tests are in
+//! `src/load/inputs.rs`.
+
+use std::path::Path;
+
+use crate::util::{
+    Running, TestSite, assert_same_as_a_full_build, snapshot, wait_for_search_index, wait_until,
+    watch, watch_status,
+};
+
+/// What editors, downloads and desktops leave beside a file `name`.
+fn temporaries(name: &str) -> Vec<String> {
+    [
+        ".{}.swp",
+        ".{}.swx",
+        "{}.swp",
+        "{}.swo",
+        "{}~",
+        "#{}#",
+        ".{}.kate-swp",
+        "{}.kate-swp",
+        "{}.tmp",
+        "{}___jb_tmp___",
+        "{}___jb_old___",
+        "{}.part",
+        "{}.crdownload",
+        "~${}",
+        ".{}",
+    ]
+    .iter()
+    .map(|pattern| pattern.replace("{}", name))
+    .chain(
+        ["4913", ".DS_Store", "Thumbs.db", "desktop.ini"]
+            .iter()
+            .map(ToString::to_string),
+    )
+    .collect()
+}
+
+/// Text that is an error wherever it is read: not UTF-8, and no page's
+/// front matter nor YAML.
+const BROKEN: &[u8] = b"---\ntitle: [\xff\n";
+
+/// Leaves every kind of temporary file in `content/`, `data/` and
+/// `static/` of `site`: regular files whose text is an error if read, and,
+/// as emacs leaves its lock files, symbolic links that lead nowhere, which
+/// are an error if the walk meets them at all.
+fn leave_temporaries(site: &TestSite) {
+    for (dir, name) in [
+        ("content/rules", "first.kk.md"),
+        ("content", "қорғау.ru.md"),
+        ("data/aid", "records.yaml"),
+        ("data", "hotline.yaml"),
+        ("static", "есеп.pdf"),
+    ] {
+        for temporary in temporaries(name) {
+            site.write(&format!("{dir}/{temporary}"), BROKEN);
+        }
+    }
+    for (dir, name) in [("content/rules", "second.kk.md"), ("data", "ұйымдар.yaml")] {
+        let link = site.root().join(dir).join(format!(".#{name}"));
+        std::os::unix::fs::symlink("user@host.12345:1700000000", link).unwrap();
+    }
+    // Hidden folders, with pages and data in them.
+    site.write("content/.obsidian/notes.kk.md", BROKEN);
+    site.write("data/.cache/ұйымдар.yaml", BROKEN);
+    site.write("static/.well-known/x.txt", BROKEN);
+}
+
+#[test]
+fn a_build_reads_no_temporary_file() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("static/есеп.txt", "Есеп.\n");
+    let clean = site.build();
+    let before = snapshot(&site.public());
+    assert!(before.contains_key(Path::new("есеп.txt")));
+
+    leave_temporaries(&site);
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_eq!(run.code, 0, "{command}:\n{}", run.stderr);
+        // The same warnings as before, none about the temporary files.
+        let problems = |stderr: &str| -> Vec<String> {
+            stderr
+                .lines()
+                .filter(|l| l.contains(": warning: ") || l.contains(": error: "))
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(problems(&run.stderr), problems(&clean.stderr), "{command}");
+    }
+    let after = snapshot(&site.public());
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "no page, data file or static file more"
+    );
+    assert!(after == before, "the same site, byte for byte");
+}
+
+#[test]
+fn the_sites_gitignore_is_honoured() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("static/есеп.txt", "Есеп.\n");
+    // Not committed, so never on the server: a broken draft, a folder of
+    // notes, a private file.
+    site.write("content/drafts/жоба.kk.md", BROKEN);
+    site.write("content/rules/жазба.kk.md", BROKEN);
+    site.write("static/private.pdf", "secret");
+    site.write(
+        ".gitignore",
+        "# not committed\n/content/drafts/\nжазба.*\nstatic/private.pdf\n/public\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("drafts") && !run.stderr.contains("жазба"));
+    let output = snapshot(&site.public());
+    assert!(output.contains_key(Path::new("есеп.txt")));
+    assert!(!output.contains_key(Path::new("private.pdf")));
+    assert!(
+        !output
+            .keys()
+            .any(|p| p.to_string_lossy().contains("drafts"))
+    );
+
+    // A line that is no pattern is a warning at that line; the others hold.
+    site.write(
+        ".gitignore",
+        "/content/drafts/\n[z-a]\nжазба.*\nstatic/private.pdf\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr.contains(".gitignore:2:1: warning: "),
+        "{}",
+        run.stderr
+    );
+    assert!(!snapshot(&site.public()).contains_key(Path::new("private.pdf")));
+}
+
+/// The number of builds `watch` has reported.
+fn builds(watch: &Running) -> usize {
+    let log = watch.stderr();
+    log.lines().filter(|l| l.starts_with("built ")).count()
+}
+
+fn wait_for_page(output: &Path, rel: &str, text: &str) {
+    wait_until(&format!("{rel} to contain {text}"), || {
+        std::fs::read_to_string(output.join(rel))
+            .ok()
+            .filter(|h| h.contains(text))
+    });
+}
+
+#[test]
+fn watch_builds_for_no_temporary_file_and_at_once_for_a_page_beside_it() {
+    let site = TestSite::fixtures("basic", "stats");
+    // There before: a new folder is a change.
+    site.write("static/есеп.txt", "Есеп.\n");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let first = watch.wait_for_output("the first build", |t| t.contains("built "));
+    assert_eq!(builds(&watch), 1, "{first}");
+
+    // Temporary files appear, change, are renamed into one another and go.
+    leave_temporaries(&site);
+    site.write("content/rules/first.kk.md.tmp", "changed");
+    site.write("data/aid/records.yaml~", "changed");
+    std::fs::rename(
+        site.root().join("content/rules/.first.kk.md.swp"),
+        site.root().join("content/rules/.first.kk.md.swx"),
+    )
+    .unwrap();
+    std::fs::remove_file(site.root().join("content/rules/4913")).unwrap();
+    std::fs::remove_file(site.root().join("data/aid/records.yaml.part")).unwrap();
+    // No build may follow; the watcher makes one of changes that come
+    // within 10 ms of each other, so after this wait a page's change comes
+    // in a batch of its own.
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+
+    // A page beside them: one build, at once.
+    let page = "content/rules/first.kk.md";
+    let text = std::fs::read_to_string(site.root().join(page)).unwrap();
+    site.save(page, format!("{text}\nЖаңа абзац.\n"));
+    wait_for_page(&output, "kk/rules/first/index.html", "Жаңа абзац.");
+    assert_eq!(builds(&watch), 2, "{}", watch.stderr());
+    assert_eq!(watch_status(&output).unwrap()["ok"], true);
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output);
+
+    // An edit of the `.gitignore` changes what is read: the whole site is
+    // built again without what it now leaves out.
+    assert!(output.join("kk/about/index.html").is_file());
+    site.save(".gitignore", "/published*\n/content/about.*\n");
+    wait_until("the pages left out to go", || {
+        (!output.join("kk/about/index.html").exists()).then_some(())
+    });
+    assert!(!output.join("ru/about/index.html").exists());
+    assert_eq!(builds(&watch), 3, "{}", watch.stderr());
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output);
+}
