@@ -15,9 +15,9 @@ use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult};
 
+use crate::date::Date;
 use crate::load::UiString;
 use crate::locale::LocaleFormat;
-use crate::date::Date;
 use crate::model::Site;
 
 /// UI strings and formatting rules of every language.

@@ -74,7 +74,7 @@ fn write_url(
     xml: &mut String,
     site: &Site,
     url: &str,
-    lastmod: Option<crate::model::Date>,
+    lastmod: Option<crate::date::Date>,
     versions: &[(String, String)],
 ) {
     let _ = write!(

@@ -9,11 +9,11 @@ use std::path::Path;
 
 use indexmap::IndexMap;
 
+use crate::date::{Date, DayOrMonth};
 use crate::diag::{Diagnostic, Span};
+use crate::load::limits;
 use crate::load::{DataFile, RawAid, RawCount, RawRecord, Spanned, Texts, yaml_span};
 use crate::locale::LocaleFormat;
-use crate::date::{Date, DayOrMonth};
-use crate::load::limits;
 
 /// Accepted values of a record's `qualifier`.
 pub const QUALIFIERS: [&str; 2] = ["more-than", "about"];

@@ -4,10 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::diag::{Diagnostic, Span, display_path};
-use crate::load::{RawPage, Sources, yaml_span};
 use crate::address::output_url;
 use crate::date::Date;
+use crate::diag::{Diagnostic, Span, display_path};
+use crate::load::{RawPage, Sources, yaml_span};
 
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
