@@ -141,8 +141,18 @@ fn the_sites_gitignore_is_honoured() {
 
 /// The number of builds `watch` has reported.
 fn builds(watch: &Running) -> usize {
-    let log = watch.stderr();
+    built_lines(&watch.stderr())
+}
+
+fn built_lines(log: &str) -> usize {
     log.lines().filter(|l| l.starts_with("built ")).count()
+}
+
+/// The number of builds once there are at least `n`: a build's output is
+/// published a moment before its "built" line is printed.
+fn builds_once_there_are(watch: &Running, n: usize) -> usize {
+    let log = watch.wait_for_output(&format!("build {n}"), |t| built_lines(t) >= n);
+    built_lines(&log)
 }
 
 fn wait_for_page(output: &Path, rel: &str, text: &str) {
@@ -184,7 +194,7 @@ fn watch_builds_for_no_temporary_file_and_at_once_for_a_page_beside_it() {
     let text = std::fs::read_to_string(site.root().join(page)).unwrap();
     site.save(page, format!("{text}\nЖаңа абзац.\n"));
     wait_for_page(&output, "kk/rules/first/index.html", "Жаңа абзац.");
-    assert_eq!(builds(&watch), 2, "{}", watch.stderr());
+    assert_eq!(builds_once_there_are(&watch, 2), 2, "{}", watch.stderr());
     assert_eq!(watch_status(&output).unwrap()["ok"], true);
     wait_for_search_index(&watch);
     assert_same_as_a_full_build(&site, &output);
@@ -197,7 +207,7 @@ fn watch_builds_for_no_temporary_file_and_at_once_for_a_page_beside_it() {
         (!output.join("kk/about/index.html").exists()).then_some(())
     });
     assert!(!output.join("ru/about/index.html").exists());
-    assert_eq!(builds(&watch), 3, "{}", watch.stderr());
+    assert_eq!(builds_once_there_are(&watch, 3), 3, "{}", watch.stderr());
     wait_for_search_index(&watch);
     assert_same_as_a_full_build(&site, &output);
 }
