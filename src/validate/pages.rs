@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Span, display_path};
-use crate::load::{RawPage, Sources, yaml_span};
+use crate::load::{RawConfig, RawPage, Sources, yaml_span};
 use crate::model::{Date, output_url};
 
 /// What aqparat writes in each language's folder besides the pages, as
@@ -357,11 +357,7 @@ pub fn check_static(
     if has_aid {
         files.insert("data/aid.json".into(), "the statistics download");
     }
-    if sources
-        .config
-        .as_ref()
-        .is_none_or(|c| c.search != Some(false))
-    {
+    if sources.config.as_ref().is_none_or(RawConfig::has_search) {
         folders.push(("pagefind/".into(), "the search index"));
     }
     for lang in languages {
