@@ -31,6 +31,7 @@ mod stats;
 mod residents;
 
 /// `aqparat serve`: HTTP, live reload, errors over the last good page.
+#[cfg(feature = "serve")]
 #[path = "suite/serve.rs"]
 mod serve;
 
@@ -39,8 +40,17 @@ mod serve;
 mod watch;
 
 /// The residents' side in Chromium behind nginx (skipped without them).
+/// It checks the site as residents get it, search box included, so it runs
+/// with the `search` feature (in the full test run) only.
+#[cfg(feature = "search")]
 #[path = "suite/browser.rs"]
 mod browser;
+
+/// What an aqparat built without a cargo feature (`search`, `serve`)
+/// does and says.
+#[cfg(not(all(feature = "search", feature = "serve")))]
+#[path = "suite/features.rs"]
+mod features;
 
 /// Hostile input, one file per class of the hardening issue: the output
 /// folder, ids and texts of the statistics, file names and links, `serve`,
