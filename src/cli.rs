@@ -40,6 +40,11 @@ pub enum Command {
         strict: bool,
     },
     /// Preview the site: build, serve it, rebuild and reload the browser on change.
+    // Present without the `serve` feature too, to say that it is not built in.
+    #[cfg_attr(
+        not(feature = "serve"),
+        command(about = "Not built into this aqparat (built without the `serve` feature)")
+    )]
     Serve {
         #[command(flatten)]
         site: SiteArgs,
@@ -70,6 +75,7 @@ pub enum Command {
     /// Internal: make a search index of the records on standard input and
     /// write its files to standard output (`serve` and `watch` run it).
     #[command(hide = true)]
+    #[cfg(feature = "search")]
     SearchIndex,
 }
 

@@ -5,6 +5,10 @@
 //! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
 //! [`build`] runs all five; [`check`] all but `write`.
 //!
+//! Cargo features, both on by default: `search` (the search index, made by
+//! Pagefind) and `serve` (the preview server, `aqparat serve`). Without them a
+//! site builds the same, without a search index.
+//!
 //! ```no_run
 //! let mut options = aqparat::Options::new(".");
 //! options.output = "public".into();
@@ -24,6 +28,7 @@ pub mod model;
 mod options;
 pub mod pipeline;
 pub mod render;
+#[cfg(feature = "serve")]
 pub mod serve;
 mod session;
 pub mod validate;
@@ -32,5 +37,6 @@ pub mod write;
 
 pub use options::Options;
 pub use pipeline::{Report, build, check};
+#[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;
 pub use session::Session;

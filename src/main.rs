@@ -9,8 +9,6 @@ mod cmd;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::io;
-use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -37,6 +35,7 @@ fn main() -> ExitCode {
             options.strict = strict;
             cmd::build::run(&options, false)
         }
+        #[cfg(feature = "serve")]
         Command::Serve {
             site,
             bind,
@@ -46,7 +45,16 @@ fn main() -> ExitCode {
             let mut options = aqparat::Options::new(site.root);
             options.drafts = drafts;
             options.search_indexer = std::env::current_exe().ok();
-            cmd::serve::run(options, SocketAddr::new(bind, port))
+            cmd::serve::run(options, std::net::SocketAddr::new(bind, port))
+        }
+        #[cfg(not(feature = "serve"))]
+        Command::Serve { .. } => {
+            eprintln!(
+                "aqparat: `serve` is not built into this aqparat (it was built without the `serve` feature); \
+                 install aqparat with its default features (`cargo install --path .` in its source), \
+                 or preview with `aqparat watch --output DIR` and a web server of your own"
+            );
+            ExitCode::from(2)
         }
         Command::Watch {
             site,
@@ -61,7 +69,8 @@ fn main() -> ExitCode {
             options.search_indexer = std::env::current_exe().ok();
             cmd::watch::run(&options, poll)
         }
-        Command::SearchIndex => match aqparat::search_index(io::stdin(), io::stdout()) {
+        #[cfg(feature = "search")]
+        Command::SearchIndex => match aqparat::search_index(std::io::stdin(), std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("aqparat: search index: {error}");

@@ -36,6 +36,7 @@ mod residents;
 mod inputs;
 
 /// `aqparat serve`: HTTP, live reload, errors over the last good page.
+#[cfg(feature = "serve")]
 #[path = "suite/serve.rs"]
 mod serve;
 
@@ -49,8 +50,17 @@ mod watch;
 mod snapshots;
 
 /// The residents' side in Chromium behind nginx (skipped without them).
+/// It checks the site as residents get it, search box included, so it runs
+/// with the `search` feature (in the full test run) only.
+#[cfg(feature = "search")]
 #[path = "suite/browser.rs"]
 mod browser;
+
+/// What an aqparat built without a cargo feature (`search`, `serve`)
+/// does and says.
+#[cfg(not(all(feature = "search", feature = "serve")))]
+#[path = "suite/features.rs"]
+mod features;
 
 /// Hostile input, one file per class of the hardening issue: the output
 /// folder, ids and texts of the statistics, file names and links, `serve`,

@@ -1,6 +1,7 @@
 //! The subcommands: each makes `Options` and calls the library.
 
 pub mod build;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod watch;
 

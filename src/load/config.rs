@@ -24,8 +24,24 @@ pub struct RawConfig {
     pub theme: Option<Spanned<String>>,
     /// An emergency notice shown on every page, per language (optional).
     pub notice: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
-    /// Whether builds make the search index; `true` when absent.
-    pub search: Option<bool>,
+    /// Whether builds make the search index; `true` when absent. See
+    /// [`RawConfig::has_search`].
+    pub search: Option<Spanned<bool>>,
+}
+
+impl RawConfig {
+    /// Whether `site.yaml` asks for the search index (`search`, `true` when
+    /// absent).
+    pub fn wants_search(&self) -> bool {
+        self.search.as_ref().is_none_or(|search| search.value)
+    }
+
+    /// Whether builds make the search index: when `site.yaml` asks for it
+    /// and this aqparat was built with the `search` feature (without it,
+    /// `validate` warns that the site gets no search index).
+    pub fn has_search(&self) -> bool {
+        cfg!(feature = "search") && self.wants_search()
+    }
 }
 
 /// One language of the site as written in `site.yaml`.

@@ -93,7 +93,7 @@ pub fn site(
         stats_broken,
         fingerprints: sources.fingerprints,
         data: sources.data.free,
-        search: config.search.unwrap_or(true),
+        search: config.has_search(),
     }
 }
 

@@ -91,6 +91,9 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Vec<Diagnostic>) 
             "write the address without spaces, e.g. `https://example.kz/`",
         ));
     }
+    if !cfg!(feature = "search") && config.wants_search() {
+        diagnostics.push(search_not_built(config, text));
+    }
     let default = &config.default_language;
     if !languages.value.contains_key(&default.value) {
         diagnostics.push(error(
@@ -102,6 +105,20 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Vec<Diagnostic>) 
             &format!("use one of: {}", language_codes(config).join(", ")),
         ));
     }
+}
+
+/// The warning for a site that asks for the search index (`search: true`,
+/// or no `search`) from an aqparat built without the `search` feature: the
+/// build goes on without the index, as with `search: false`. At `search`
+/// when it is written, else at the file.
+fn search_not_built(config: &RawConfig, text: &str) -> Diagnostic {
+    let message = "this aqparat was built without the `search` feature, so the site gets no search index (the index of all pages stays)";
+    let hint = "install aqparat with its default features (`cargo install --path .` in its source), or write `search: false` to go without search";
+    match &config.search {
+        Some(search) => Diagnostic::warning(PATH, yaml_span(search, 0), message).with_source(text),
+        None => Diagnostic::warning(PATH, Span::START, message),
+    }
+    .with_hint(hint)
 }
 
 fn is_language_code(code: &str) -> bool {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::address::output_url;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Span, display_path};
-use crate::load::{RawPage, Sources, yaml_span};
+use crate::load::{RawConfig, RawPage, Sources, yaml_span};
 
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
@@ -358,11 +358,7 @@ pub fn check_static(
     if has_aid {
         files.insert("data/aid.json".into(), "the statistics download");
     }
-    if sources
-        .config
-        .as_ref()
-        .is_none_or(|c| c.search != Some(false))
-    {
+    if sources.config.as_ref().is_none_or(RawConfig::has_search) {
         folders.push(("pagefind/".into(), "the search index"));
     }
     for lang in languages {

@@ -7,51 +7,57 @@ use resvg::{tiny_skia, usvg};
 
 use crate::util::{TestSite, attributes, parse_xml, walk};
 
-/// `pagefind/pagefind-entry.json`: Pagefind's list of language indexes.
-fn search_entry(site: &TestSite) -> serde_json::Value {
-    serde_json::from_str(&site.read("pagefind/pagefind-entry.json")).unwrap()
-}
+/// Pagefind's index, which only an aqparat with the `search` feature makes.
+#[cfg(feature = "search")]
+mod search_index {
+    use crate::util::{TestSite, walk};
 
-/// The `.html` files under `dir` of the output.
-fn pages_under(site: &TestSite, dir: &str) -> usize {
-    walk(&site.public().join(dir))
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .count()
-}
-
-#[test]
-fn each_language_gets_its_own_search_index_of_its_pages() {
-    let site = TestSite::example();
-    let run = site.build();
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let entry = search_entry(&site);
-    let languages = entry["languages"].as_object().unwrap();
-    assert_eq!(
-        languages.keys().collect::<Vec<_>>(),
-        ["kk", "ru"],
-        "{entry}"
-    );
-    for lang in ["kk", "ru"] {
-        let index = &languages[lang];
-        // Every page of the language, the infographics included, but the
-        // 404 page and the index of all pages.
-        let pages = pages_under(&site, lang) - 1 - pages_under(&site, &format!("{lang}/pages"));
-        assert!(pages_under(&site, &format!("{lang}/infographics")) > 1);
-        assert_eq!(index["page_count"], pages, "{lang}: {entry}");
-        let hash = index["hash"].as_str().unwrap();
-        assert!(hash.starts_with(&format!("{lang}_")), "{hash}");
-        let meta = format!("pagefind/pagefind.{hash}.pf_meta");
-        assert!(site.public().join(&meta).is_file(), "{meta}");
+    /// `pagefind/pagefind-entry.json`: Pagefind's list of language indexes.
+    fn search_entry(site: &TestSite) -> serde_json::Value {
+        serde_json::from_str(&site.read("pagefind/pagefind-entry.json")).unwrap()
     }
-    // Pagefind's library is there; its ready-made interfaces, which the
-    // theme does not use, are not.
-    assert!(site.public().join("pagefind/pagefind.js").is_file());
-    assert!(!site.public().join("pagefind/pagefind-ui.js").exists());
-    // The theme's script loads that library, on every page.
-    let page = site.read("kk/rules/protection/index.html");
-    assert!(page.contains("<script src=\"/search.js\" defer></script>"));
-    assert!(page.contains("data-search=\"/pagefind/pagefind.js\""));
+
+    /// The `.html` files under `dir` of the output.
+    fn pages_under(site: &TestSite, dir: &str) -> usize {
+        walk(&site.public().join(dir))
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .count()
+    }
+
+    #[test]
+    fn each_language_gets_its_own_search_index_of_its_pages() {
+        let site = TestSite::example();
+        let run = site.build();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let entry = search_entry(&site);
+        let languages = entry["languages"].as_object().unwrap();
+        assert_eq!(
+            languages.keys().collect::<Vec<_>>(),
+            ["kk", "ru"],
+            "{entry}"
+        );
+        for lang in ["kk", "ru"] {
+            let index = &languages[lang];
+            // Every page of the language, the infographics included, but the
+            // 404 page and the index of all pages.
+            let pages = pages_under(&site, lang) - 1 - pages_under(&site, &format!("{lang}/pages"));
+            assert!(pages_under(&site, &format!("{lang}/infographics")) > 1);
+            assert_eq!(index["page_count"], pages, "{lang}: {entry}");
+            let hash = index["hash"].as_str().unwrap();
+            assert!(hash.starts_with(&format!("{lang}_")), "{hash}");
+            let meta = format!("pagefind/pagefind.{hash}.pf_meta");
+            assert!(site.public().join(&meta).is_file(), "{meta}");
+        }
+        // Pagefind's library is there; its ready-made interfaces, which the
+        // theme does not use, are not.
+        assert!(site.public().join("pagefind/pagefind.js").is_file());
+        assert!(!site.public().join("pagefind/pagefind-ui.js").exists());
+        // The theme's script loads that library, on every page.
+        let page = site.read("kk/rules/protection/index.html");
+        assert!(page.contains("<script src=\"/search.js\" defer></script>"));
+        assert!(page.contains("data-search=\"/pagefind/pagefind.js\""));
+    }
 }
 
 #[test]

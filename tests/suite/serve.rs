@@ -10,7 +10,7 @@ fn serve(site: &TestSite) -> (Running, String) {
     let root = site.root().display().to_string();
     let server = Running::start(&["serve", "--root", &root, "--port", "0"]);
     let output = server.wait_for_output("the server to build", |t| {
-        t.contains("built ") && t.contains("serving ")
+        t.lines().any(|l| l.starts_with("built ")) && t.contains("serving ")
     });
     let start = output.find("http://127.0.0.1:").unwrap();
     let address = output[start..]

@@ -446,8 +446,11 @@ pub fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
 }
 
 /// Waits until the search index of `watch` has caught up with its last
-/// build.
+/// build (an aqparat without the `search` feature makes none).
 pub fn wait_for_search_index(watch: &Running) {
+    if !cfg!(feature = "search") {
+        return;
+    }
     watch.wait_for_output("the search index", |t| {
         t.rsplit("\nbuilt ")
             .next()

@@ -11,6 +11,7 @@ mod data;
 mod files;
 
 /// `serve`: 404 pages, slow clients.
+#[cfg(feature = "serve")]
 mod serve;
 
 /// `watch`: one watcher per output, an honest status file, self-repair.

@@ -59,7 +59,8 @@ impl Serving {
         });
         let text = wait_until("the server to build", || {
             let text = stderr.lock().unwrap().clone();
-            (text.contains("built ") && text.contains("serving ")).then_some(text)
+            (text.lines().any(|l| l.starts_with("built ")) && text.contains("serving "))
+                .then_some(text)
         });
         let start = text.find("http://127.0.0.1:").unwrap();
         let address = text[start..]

@@ -66,7 +66,9 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
         "--output",
         output.to_str().unwrap(),
     ]);
-    third.wait_for_output("the new watcher to build", |t| t.contains("built "));
+    third.wait_for_output("the new watcher to build", |t| {
+        t.lines().any(|l| l.starts_with("built "))
+    });
     assert!(!third.stderr().contains("already publishing"));
 }
 
@@ -148,10 +150,12 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
         read(&output, "ru/about/index.html").filter(|h| h.contains("После починки"))
     });
     // The search index follows the edit once the watcher is quiet.
-    watch.wait_for_output("the search index", |t| {
-        t.rsplit("\nbuilt ")
-            .next()
-            .is_some_and(|after| after.contains("\nsearch index of "))
-    });
+    if cfg!(feature = "search") {
+        watch.wait_for_output("the search index", |t| {
+            t.rsplit("\nbuilt ")
+                .next()
+                .is_some_and(|after| after.contains("\nsearch index of "))
+        });
+    }
     assert_same_as_a_full_build(&site, &output);
 }
