@@ -25,6 +25,8 @@ pub mod pipeline;
 pub mod render;
 pub mod serve;
 mod session;
+#[cfg(test)]
+mod testing;
 pub mod validate;
 pub mod watch;
 pub mod write;
