@@ -31,6 +31,8 @@ pub mod render;
 #[cfg(feature = "serve")]
 pub mod serve;
 mod session;
+#[cfg(test)]
+mod testing;
 pub mod validate;
 pub mod watch;
 pub mod write;

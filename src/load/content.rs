@@ -207,22 +207,43 @@ pub fn load(
 /// Reads one content file. A broken front matter still gives a page (with
 /// default front matter) so that links to it are not reported as broken too.
 fn load_page(root: &Path, rel: PathBuf, stamp: u64) -> Loaded {
-    let (key, is_section, lang) = key_and_lang(&rel)?;
+    let names = key_and_lang(&rel)?;
     // Only the front matter is read now; `render` reads the body.
     let text = read_text_until(root, &rel, |text| {
         split_front_matter(text).map(|s| s.body_start)
     })?;
+    Ok(parse_page(rel, names, &text, stamp))
+}
+
+impl RawPage {
+    /// The page a content file at `rel` holding `text` is, as [`load`] would
+    /// read it, for tests that build a site without files.
+    #[cfg(test)]
+    pub(crate) fn from_text(rel: PathBuf, text: &str, stamp: u64) -> Loaded {
+        let names = key_and_lang(&rel)?;
+        Ok(parse_page(rel, names, text, stamp))
+    }
+}
+
+/// The page of the content file `rel`, whose key, section flag and language
+/// are `names`, from its `text` (at least up to the end of its front matter).
+fn parse_page(
+    rel: PathBuf,
+    (key, is_section, lang): (String, bool, String),
+    text: &str,
+    stamp: u64,
+) -> (RawPage, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let (front, body_start) = match split_front_matter(&text) {
+    let (front, body_start) = match split_front_matter(text) {
         Some(split) => {
-            let front = yaml::parse(&rel, split.yaml, 1, &text).map_err(|d| diagnostics.push(d));
+            let front = yaml::parse(&rel, split.yaml, 1, text).map_err(|d| diagnostics.push(d));
             (front.ok(), split.body_start)
         }
         None => {
             diagnostics.push(
                 Diagnostic::error(&rel, Span::START, "the page has no front matter")
                     .with_hint("start the file with a `---` line, then `title: …`, then another `---` line")
-                    .with_source(&text),
+                    .with_source(text),
             );
             (None, 0)
         }
@@ -238,7 +259,7 @@ fn load_page(root: &Path, rel: PathBuf, stamp: u64) -> Loaded {
         front: front.unwrap_or_default(),
         front_text,
     };
-    Ok((page, diagnostics))
+    (page, diagnostics)
 }
 
 /// The key, section flag and language of a content file, from its path.

@@ -4,7 +4,7 @@
 //! A file's *stamp* hashes its path, size and modification time; a
 //! template's fingerprint also covers the templates it extends or includes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
@@ -25,28 +25,51 @@ pub struct Fingerprints {
     /// Every other data file by stem: pages depend on those their
     /// templates read.
     pub free_data: BTreeMap<String, u64>,
-    /// What templates read of `data`: stems of `data.<stem>`, or `*` when a
-    /// template reads it in a way that cannot be told (`data[…]`).
-    pub template_data: std::collections::BTreeSet<String>,
+    /// What the templates use that Tera's analysis does not tell.
+    pub template_uses: TemplateUses,
 }
 
-/// Marks, in [`template_data`]'s answer, a theme whose templates read their
-/// whole context (`__tera_context`), which Tera's analysis of the names a
-/// template reads does not see.
-pub const WHOLE_CONTEXT: &str = "__tera_context";
+/// What the theme's templates use that Tera's analysis of the names each
+/// template reads (see `render::reads`) does not tell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateUses {
+    /// What they read of `data`, for those that read it at all: the stem
+    /// of each `data.<stem>`, and `*` for any other use of the name
+    /// (`[data, 1]`, `m::f(d=data)`, `data` at the end of a line…), which
+    /// counts as reading every data file. An HTML attribute such as
+    /// `data-unit` is not the name.
+    pub data: BTreeSet<String>,
+    /// The names they assign with `set` or `set_global`: Tera counts a
+    /// name set anywhere before its use as the template's own, even in a
+    /// branch not taken, so these count as read by every template.
+    pub assigned: BTreeSet<String>,
+    /// Whether one reads its whole context (`__tera_context`).
+    pub whole_context: bool,
+}
 
-/// What the theme's templates read of `data`, for those that read it at all
-/// (Tera tells which, see `render::reads`): the stem of each `data.<stem>`,
-/// and `*` for any other use of the name (`[data, 1]`, `m::f(d=data)`,
-/// `data` at the end of a line…), which counts as reading every data file.
-/// An HTML attribute such as `data-unit` is not the name. Holds
-/// [`WHOLE_CONTEXT`] when a template reads everything.
-pub fn template_data(texts: &BTreeMap<String, String>) -> std::collections::BTreeSet<String> {
+/// What the templates `texts` use; see [`TemplateUses`].
+pub fn template_uses(texts: &BTreeMap<String, String>) -> TemplateUses {
     let is_name_char = |c: char| c.is_alphanumeric() || c == '_';
-    let mut stems = std::collections::BTreeSet::new();
+    let mut uses = TemplateUses::default();
     for text in texts.values() {
-        if text.contains(WHOLE_CONTEXT) {
-            stems.insert(WHOLE_CONTEXT.to_string());
+        uses.whole_context |= text.contains("__tera_context");
+        for tag in text.split("{%").skip(1) {
+            let tag = tag.trim_start_matches(['-', '+']).trim_start();
+            let Some(rest) = tag
+                .strip_prefix("set_global")
+                .or_else(|| tag.strip_prefix("set"))
+                .filter(|rest| rest.starts_with(char::is_whitespace))
+            else {
+                continue;
+            };
+            let name: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| is_name_char(*c))
+                .collect();
+            if !name.is_empty() {
+                uses.assigned.insert(name);
+            }
         }
         for (i, _) in text.match_indices("data") {
             let before = text[..i].chars().next_back();
@@ -66,14 +89,14 @@ pub fn template_data(texts: &BTreeMap<String, String>) -> std::collections::BTre
                 .strip_prefix('.')
                 .map(|field| field.chars().take_while(|c| is_name_char(*c)).collect())
                 .unwrap_or_default();
-            stems.insert(if stem.is_empty() {
+            uses.data.insert(if stem.is_empty() {
                 "*".to_string()
             } else {
                 stem
             });
         }
     }
-    stems
+    uses
 }
 
 /// The stamp of one file: path, size, modification time.
@@ -165,7 +188,7 @@ mod tests {
                 "{% for x in metadata.list %}".to_string(),
             ),
         ]);
-        let stems: Vec<String> = template_data(&texts).into_iter().collect();
+        let stems: Vec<String> = template_uses(&texts).data.into_iter().collect();
         assert_eq!(stems, ["aid", "hotline"]);
         for every_form in [
             "{{ data[name] }}",
@@ -177,7 +200,7 @@ mod tests {
             "{% set x = data.%}",
         ] {
             let texts = BTreeMap::from([("c.html".to_string(), every_form.to_string())]);
-            assert!(template_data(&texts).contains("*"), "{every_form:?}");
+            assert!(template_uses(&texts).data.contains("*"), "{every_form:?}");
         }
     }
 

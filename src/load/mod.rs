@@ -26,5 +26,6 @@ pub use data::{
 pub use files::StaticFile;
 pub use inputs::{GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
+pub(crate) use theme::declare_functions;
 pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};
 pub use yaml::{Spanned, span_of as yaml_span};

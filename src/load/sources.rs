@@ -95,7 +95,7 @@ pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<D
                 (stem, fingerprint::stamp(root, &rel))
             })
             .collect(),
-        template_data: theme.template_data.clone(),
+        template_uses: theme.template_uses.clone(),
     };
     let sources = Sources {
         root: root.to_path_buf(),

@@ -47,6 +47,38 @@ fn available(root: &Path) -> String {
 }
 
 impl RawTheme {
+    /// The theme in `dir` whose templates are `templates` (name, text),
+    /// parsed as [`load`] parses them, without UI strings or files: for
+    /// tests that build a site without files. Gives the template errors too.
+    #[cfg(test)]
+    pub(crate) fn from_templates(
+        dir: PathBuf,
+        templates: &[(String, String)],
+    ) -> (RawTheme, Vec<Diagnostic>) {
+        let texts = templates
+            .iter()
+            .map(|(name, text)| {
+                let rel = dir.join("templates").join(name);
+                (name.clone(), rel, text.clone())
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        let (tera, template_paths, template_fingerprints, template_uses) =
+            parse_templates(texts, BTreeMap::new(), &mut diagnostics);
+        let theme = RawTheme {
+            dir,
+            tera,
+            template_paths,
+            template_fingerprints,
+            template_uses,
+            i18n: Vec::new(),
+            static_files: Vec::new(),
+            fonts: Vec::new(),
+            is_missing: false,
+        };
+        (theme, diagnostics)
+    }
+
     /// The empty stand-in for a theme that is not there (already
     /// reported): no templates, strings or files, and `is_missing` set so
     /// that no check repeats the report for each of them.
@@ -56,7 +88,7 @@ impl RawTheme {
             tera: Tera::new(),
             template_paths: BTreeMap::new(),
             template_fingerprints: BTreeMap::new(),
-            template_data: std::collections::BTreeSet::new(),
+            template_uses: Default::default(),
             i18n: Vec::new(),
             static_files: Vec::new(),
             fonts: Vec::new(),
@@ -75,8 +107,9 @@ pub struct RawTheme {
     pub template_paths: BTreeMap<String, PathBuf>,
     /// Each template's fingerprint (with what it extends or includes).
     pub template_fingerprints: BTreeMap<String, u64>,
-    /// The data files templates read (see `fingerprint::template_data`).
-    pub template_data: std::collections::BTreeSet<String>,
+    /// What templates use that Tera does not tell (see
+    /// `fingerprint::template_uses`).
+    pub template_uses: super::fingerprint::TemplateUses,
     /// UI strings, one file per language.
     pub i18n: Vec<RawI18n>,
     /// The theme's `static/` files.
@@ -159,7 +192,7 @@ pub fn load(
         return RawTheme::missing(dir);
     }
     let templates_dir = dir.join("templates");
-    let (tera, template_paths, template_fingerprints, template_data) =
+    let (tera, template_paths, template_fingerprints, template_uses) =
         load_templates(root, &templates_dir, diagnostics);
     RawTheme {
         i18n: load_i18n(root, &dir.join("i18n"), diagnostics),
@@ -169,7 +202,7 @@ pub fn load(
         tera,
         template_paths,
         template_fingerprints,
-        template_data,
+        template_uses,
         is_missing: false,
     }
 }
@@ -186,19 +219,23 @@ fn fonts(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Path
         .collect()
 }
 
-/// Parses every template. Each one is first parsed on its own so that every
-/// syntax error is reported, not just the first.
+/// A theme's templates, parsed: the Tera instance, each name's file, each
+/// template's fingerprint, and what the templates use that Tera does not
+/// tell.
+type Templates = (
+    Tera,
+    BTreeMap<String, PathBuf>,
+    BTreeMap<String, u64>,
+    super::fingerprint::TemplateUses,
+);
+
+/// Reads and parses every template of `templates_dir`.
 fn load_templates(
     root: &Path,
     templates_dir: &Path,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (
-    Tera,
-    BTreeMap<String, PathBuf>,
-    BTreeMap<String, u64>,
-    std::collections::BTreeSet<String>,
-) {
-    let mut sources = Vec::new();
+) -> Templates {
+    let mut texts = Vec::new();
     let mut paths = BTreeMap::new();
     for rel in files::walk(root, templates_dir, diagnostics) {
         let name = rel
@@ -207,17 +244,7 @@ fn load_templates(
             .to_string_lossy()
             .replace('\\', "/");
         match read_text(root, &rel) {
-            Ok(text) => {
-                let mut alone = Tera::new();
-                declare_functions(&mut alone);
-                match alone.add_raw_template(&name, &text) {
-                    Err(e) if !matches!(e.kind(), ErrorKind::MissingParent { .. }) => {
-                        diagnostics.extend(template_errors(&e, &name, &rel, &text));
-                    }
-                    _ => sources.push((name.clone(), text)),
-                }
-                paths.insert(name, rel);
-            }
+            Ok(text) => texts.push((name, rel, text)),
             Err(d) => {
                 diagnostics.push(d);
                 // Known but not parsed: rendering then skips it rather
@@ -225,6 +252,31 @@ fn load_templates(
                 paths.insert(name, rel);
             }
         }
+    }
+    parse_templates(texts, paths, diagnostics)
+}
+
+/// Parses the templates `texts` (name, file, text); `paths` already holds
+/// the files of those that could not be read. Each one is first parsed on
+/// its own so that every error is reported, not just the first; what it
+/// uses of the others (a parent, an included template, a component) is
+/// checked when all are parsed together.
+fn parse_templates(
+    texts: Vec<(String, PathBuf, String)>,
+    mut paths: BTreeMap<String, PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Templates {
+    let mut sources = Vec::new();
+    for (name, rel, text) in texts {
+        let mut alone = Tera::new();
+        declare_functions(&mut alone);
+        match alone.add_raw_template(&name, &text) {
+            Err(e) if !uses_other_templates(&e) => {
+                diagnostics.extend(template_errors(&e, &name, &rel, &text));
+            }
+            _ => sources.push((name.clone(), text)),
+        }
+        paths.insert(name, rel);
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -238,15 +290,33 @@ fn load_templates(
         tera,
         paths,
         fingerprints,
-        super::fingerprint::template_data(&texts),
+        super::fingerprint::template_uses(&texts),
     )
+}
+
+/// Whether a template parsed alone failed only for what it uses of other
+/// templates: its parent, templates it includes, components they define.
+fn uses_other_templates(error: &tera::Error) -> bool {
+    if matches!(error.kind(), ErrorKind::MissingParent { .. }) {
+        return true;
+    }
+    let message = error.to_string();
+    let mut reports = message
+        .split("\n\n")
+        .map(str::trim_start)
+        .filter(|r| !r.is_empty());
+    reports.all(|report| {
+        ["error: Unknown template `", "error: Unknown component `"]
+            .iter()
+            .any(|prefix| report.starts_with(prefix))
+    })
 }
 
 /// The functions and filters aqparat gives templates (`t`, `qr`, `num`,
 /// `date`; see `render::functions`), declared so that Tera 2, which rejects
 /// templates that call unknown ones, can parse the theme: the real ones
 /// need the site's UI strings and are registered at render time.
-fn declare_functions(tera: &mut Tera) {
+pub(crate) fn declare_functions(tera: &mut Tera) {
     let not_ready = || Error::message("aqparat's template functions are not registered yet");
     for name in ["t", "qr"] {
         tera.register_function(name, move |_: Kwargs, _: &State| -> TeraResult<String> {
@@ -405,4 +475,49 @@ fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RawTheme;
+
+    fn parse(templates: &[(&str, &str)]) -> RawTheme {
+        let templates: Vec<(String, String)> = templates
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        let (theme, diagnostics) = RawTheme::from_templates("themes/t".into(), &templates);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        theme
+    }
+
+    #[test]
+    fn a_template_may_extend_another() {
+        let theme = parse(&[
+            ("base.html", "<b>{% block b %}{% endblock b %}</b>"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% block b %}x{% endblock b %}",
+            ),
+        ]);
+        assert!(theme.tera.contains_template("page.html"));
+    }
+
+    /// Fails: each template is first parsed on its own, to report every
+    /// syntax error; only a missing parent is forgiven there, so a template
+    /// that includes another, or calls a component another defines, is
+    /// reported ("Unknown template `menu.html`", "Unknown component
+    /// `Phone`") and left out.
+    #[test]
+    fn a_template_may_include_another_and_call_its_components() {
+        let theme = parse(&[
+            ("menu.html", "{{ nav }}"),
+            (
+                "components.html",
+                "{% component Phone() %}1406{% endcomponent Phone %}",
+            ),
+            ("page.html", "{% include \"menu.html\" %}{{ <Phone /> }}"),
+        ]);
+        assert!(theme.tera.contains_template("page.html"));
+    }
 }

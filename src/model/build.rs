@@ -211,3 +211,259 @@ pub(super) fn listing(pages: &[Page], mut ids: Vec<PageId>) -> (Vec<PageId>, Vec
     ids.into_iter()
         .partition(|&id| pages[id].kind == PageKind::Section)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{PageId, PageKind, Site};
+    use crate::testing::SiteBuilder;
+
+    /// The page at URL path `url`.
+    fn at(site: &Site, url: &str) -> PageId {
+        site.page_at(url)
+            .unwrap_or_else(|| panic!("no page at {url}"))
+    }
+
+    /// The URL paths of `ids`.
+    fn urls(site: &Site, ids: impl IntoIterator<Item = PageId>) -> Vec<&str> {
+        ids.into_iter()
+            .map(|id| site.pages[id].url.as_str())
+            .collect()
+    }
+
+    /// A site with a home page and a `rules` section of three pages in
+    /// each language, and a page outside any section.
+    fn rules() -> SiteBuilder {
+        SiteBuilder::new()
+            .page("_index.kk.md", "title: Басты", "")
+            .page("_index.ru.md", "title: Главная", "")
+            .page("rules/_index.kk.md", "title: Ережелер\nweight: 1", "")
+            .page("rules/_index.ru.md", "title: Правила\nweight: 1", "")
+            .page("rules/masks.kk.md", "title: Маскалар\nweight: 2", "")
+            .page("rules/masks.ru.md", "title: Маски\nweight: 2", "")
+            .page("rules/quarantine.kk.md", "title: Карантин\nweight: 1", "")
+            .page("rules/quarantine.ru.md", "title: Карантин\nweight: 1", "")
+            .page("rules/distance.kk.md", "title: Қашықтық\nweight: 3", "")
+            .page("about.kk.md", "title: Біз туралы", "")
+    }
+
+    #[test]
+    fn urls_follow_keys_and_languages() {
+        let site = rules().build();
+        for (url, key, kind) in [
+            ("kk/", "", PageKind::Home),
+            ("ru/", "", PageKind::Home),
+            ("kk/rules/", "rules", PageKind::Section),
+            ("kk/rules/masks/", "rules/masks", PageKind::Page),
+            ("ru/rules/masks/", "rules/masks", PageKind::Page),
+            ("kk/about/", "about", PageKind::Page),
+        ] {
+            let page = &site.pages[at(&site, url)];
+            assert_eq!((page.key.as_str(), page.kind), (key, kind), "{url}");
+        }
+        assert_eq!(site.page_at("ru/about/"), None);
+        assert_eq!(site.link("kk/rules/"), "/kk/rules/");
+        assert_eq!(site.permalink("kk/"), "https://example.kz/kk/");
+    }
+
+    #[test]
+    fn parents_are_the_nearest_section_in_the_same_language() {
+        let site = rules()
+            .page("rules/old/2020/ban.kk.md", "title: Тыйым", "")
+            .build();
+        let parent = |url| {
+            site.pages[at(&site, url)]
+                .parent
+                .map(|id| site.pages[id].url.as_str())
+        };
+        assert_eq!(parent("kk/"), None);
+        assert_eq!(parent("kk/rules/"), Some("kk/"));
+        assert_eq!(parent("kk/rules/masks/"), Some("kk/rules/"));
+        assert_eq!(parent("ru/rules/masks/"), Some("ru/rules/"));
+        assert_eq!(parent("kk/about/"), Some("kk/"));
+        // No section for `rules/old` or `rules/old/2020`: the nearest above.
+        assert_eq!(parent("kk/rules/old/2020/ban/"), Some("kk/rules/"));
+    }
+
+    #[test]
+    fn listings_are_by_weight_then_newest_then_title() {
+        let site = SiteBuilder::new()
+            .page("news/_index.kk.md", "title: Жаңалықтар", "")
+            .page("news/unweighted.kk.md", "title: A", "")
+            .page(
+                "news/old.kk.md",
+                "title: Z\nweight: 5\ndate: 2020-01-01",
+                "",
+            )
+            .page(
+                "news/new.kk.md",
+                "title: Y\nweight: 5\ndate: 2021-01-01",
+                "",
+            )
+            .page("news/b.kk.md", "title: B\nweight: 5", "")
+            .page("news/a.kk.md", "title: A\nweight: 5", "")
+            .page("news/first.kk.md", "title: Z\nweight: -1", "")
+            .page("news/sub/_index.kk.md", "title: Sub\nweight: 9", "")
+            .page("news/other/_index.kk.md", "title: Other\nweight: 2", "")
+            .build();
+        let news = &site.pages[at(&site, "kk/news/")];
+        assert_eq!(
+            urls(&site, news.pages.iter().copied()),
+            [
+                "kk/news/first/",
+                "kk/news/new/",
+                "kk/news/old/",
+                // Undated after dated, then by title.
+                "kk/news/a/",
+                "kk/news/b/",
+                "kk/news/unweighted/",
+            ]
+        );
+        assert_eq!(
+            urls(&site, news.subsections.iter().copied()),
+            ["kk/news/other/", "kk/news/sub/"]
+        );
+    }
+
+    #[test]
+    fn neighbours_are_the_pages_next_in_the_listing() {
+        let site = rules().build();
+        let neighbours = |url| {
+            let page = &site.pages[at(&site, url)];
+            (
+                page.previous.map(|id| site.pages[id].url.as_str()),
+                page.next.map(|id| site.pages[id].url.as_str()),
+            )
+        };
+        assert_eq!(
+            neighbours("kk/rules/quarantine/"),
+            (None, Some("kk/rules/masks/"))
+        );
+        assert_eq!(
+            neighbours("kk/rules/masks/"),
+            (Some("kk/rules/quarantine/"), Some("kk/rules/distance/"))
+        );
+        assert_eq!(
+            neighbours("kk/rules/distance/"),
+            (Some("kk/rules/masks/"), None)
+        );
+        assert_eq!(
+            neighbours("ru/rules/masks/"),
+            (Some("ru/rules/quarantine/"), None)
+        );
+        // Sections are not anyone's neighbours, nor have any.
+        assert_eq!(neighbours("kk/rules/"), (None, None));
+        assert_eq!(neighbours("kk/about/"), (None, None));
+    }
+
+    #[test]
+    fn ancestors_run_from_the_home_page_down() {
+        let site = rules()
+            .page("rules/old/_index.kk.md", "title: Ескі", "")
+            .page("rules/old/ban.kk.md", "title: Тыйым", "")
+            .build();
+        let ancestors = |url| urls(&site, site.ancestors(at(&site, url)));
+        assert_eq!(
+            ancestors("kk/rules/old/ban/"),
+            ["kk/", "kk/rules/", "kk/rules/old/"]
+        );
+        assert_eq!(ancestors("kk/rules/"), ["kk/"]);
+        assert!(ancestors("kk/").is_empty());
+    }
+
+    #[test]
+    fn nearest_in_falls_back_to_the_enclosing_sections() {
+        let site = rules()
+            .page("rules/old/_index.kk.md", "title: Ескі", "")
+            .page("rules/old/ban.kk.md", "title: Тыйым", "")
+            .build();
+        let nearest = |key, lang| {
+            site.nearest_in(key, lang)
+                .map(|id| site.pages[id].url.as_str())
+        };
+        assert_eq!(nearest("rules/masks", "ru"), Some("ru/rules/masks/"));
+        assert_eq!(nearest("rules/distance", "ru"), Some("ru/rules/"));
+        assert_eq!(nearest("rules/old/ban", "ru"), Some("ru/rules/"));
+        assert_eq!(nearest("about", "ru"), Some("ru/"));
+        assert_eq!(nearest("about", "en"), None);
+    }
+
+    #[test]
+    fn the_menu_is_the_home_pages_sections_then_pages() {
+        let site = rules()
+            .page("help/_index.kk.md", "title: Көмек\nweight: 0", "")
+            .page("contacts.kk.md", "title: Байланыс\nweight: 1", "")
+            .build();
+        assert_eq!(
+            urls(&site, site.menu("kk")),
+            ["kk/help/", "kk/rules/", "kk/contacts/", "kk/about/"]
+        );
+        assert_eq!(urls(&site, site.menu("ru")), ["ru/rules/"]);
+        assert_eq!(urls(&site, site.menu("en")), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn drafts_are_left_out_unless_asked_for() {
+        let site = rules()
+            .page(
+                "rules/masks.kk.md",
+                "title: Маскалар\nweight: 2\ndraft: true",
+                "",
+            )
+            .page("draft/_index.kk.md", "title: Жоба\ndraft: true", "")
+            .page("draft/page.kk.md", "title: Бет", "")
+            .build();
+        assert_eq!(site.page_at("kk/rules/masks/"), None);
+        assert_eq!(site.page_at("kk/draft/"), None);
+        let rules_kk = &site.pages[at(&site, "kk/rules/")];
+        assert_eq!(
+            urls(&site, rules_kk.pages.iter().copied()),
+            ["kk/rules/quarantine/", "kk/rules/distance/"]
+        );
+        // A page of a draft section goes to the section above.
+        let page = &site.pages[at(&site, "kk/draft/page/")];
+        assert_eq!(page.parent, site.page_at("kk/"));
+
+        let site = rules()
+            .page(
+                "rules/masks.kk.md",
+                "title: Маскалар\nweight: 2\ndraft: true",
+                "",
+            )
+            .drafts()
+            .build();
+        let rules_kk = &site.pages[at(&site, "kk/rules/")];
+        assert_eq!(rules_kk.pages.len(), 3);
+    }
+
+    #[test]
+    fn a_missing_home_page_is_made_up_and_unknown_languages_left_out() {
+        let site = SiteBuilder::new()
+            .page("about.kk.md", "title: Біз туралы", "")
+            .page("about.en.md", "title: About", "")
+            .build();
+        let home = &site.pages[at(&site, "ru/")];
+        assert_eq!(home.title, "Информация");
+        assert_eq!(home.kind, PageKind::Home);
+        assert_eq!(site.page_at("en/about/"), None);
+        assert_eq!(
+            site.pages[at(&site, "kk/about/")].parent,
+            site.page_at("kk/")
+        );
+    }
+
+    #[test]
+    fn of_two_files_with_one_url_the_first_is_kept() {
+        let site = SiteBuilder::new()
+            .page("rules.kk.md", "title: Page", "")
+            .page("rules/_index.kk.md", "title: Section", "")
+            .build();
+        let rules = &site.pages[at(&site, "kk/rules/")];
+        // Files are listed by path components: `rules/…` before `rules.…`.
+        let kept = (rules.title.as_str(), rules.kind);
+        assert_eq!(kept, ("Section", PageKind::Section));
+        assert_eq!(
+            site.pages.iter().filter(|p| p.url == "kk/rules/").count(),
+            1
+        );
+    }
+}

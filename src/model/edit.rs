@@ -71,3 +71,162 @@ fn keeps_order(site: &Site, section: PageId) -> bool {
     let (subsections, pages) = listing(&site.pages, children);
     subsections == section.subsections && pages == section.pages
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Edit, edit};
+    use crate::model::Site;
+    use crate::testing::SiteBuilder;
+
+    /// A `rules` section of three pages (weights 1, 2, 3) in Kazakh, two of
+    /// them in Russian, and a `news` section of two pages ordered by title.
+    fn rules() -> SiteBuilder {
+        SiteBuilder::new()
+            .page("_index.kk.md", "title: Басты", "")
+            .page("_index.ru.md", "title: Главная", "")
+            .page("rules/_index.kk.md", "title: Ережелер\nweight: 1", "")
+            .page("rules/_index.ru.md", "title: Правила\nweight: 1", "")
+            .page("rules/quarantine.kk.md", "title: Карантин\nweight: 1", "")
+            .page("rules/quarantine.ru.md", "title: Карантин\nweight: 1", "")
+            .page("rules/masks.kk.md", "title: Маскалар\nweight: 2", "Мәтін")
+            .page("rules/masks.ru.md", "title: Маски\nweight: 2", "")
+            .page("rules/distance.kk.md", "title: Қашықтық\nweight: 3", "")
+            .page("news/_index.kk.md", "title: Жаңалықтар\nweight: 2", "")
+            .page("news/a.kk.md", "title: A", "")
+            .page("news/b.kk.md", "title: B", "")
+    }
+
+    /// Everything an edit may change, to compare two models.
+    fn model(site: &Site) -> String {
+        format!("{:#?}", site.pages)
+    }
+
+    /// Edits `site` with the files `paths` as `after` has them.
+    fn apply(site: &mut Site, after: &SiteBuilder, paths: &[&str]) -> Option<Edit> {
+        let changed = paths.iter().map(|path| after.raw_page(path)).collect();
+        edit(site, changed, false)
+    }
+
+    #[test]
+    fn an_edit_that_keeps_the_shape_patches_the_page() {
+        let before = rules();
+        let mut site = before.build();
+        let unedited = model(&site);
+        let after = before
+            .clone()
+            .page(
+                "rules/masks.kk.md",
+                "title: Маска\ndescription: Қашан кию керек\nweight: 2\ndate: 2020-04-03\nupdated: 2020-05-01\ntemplate: section.html",
+                "Жаңа мәтін",
+            )
+            .page("news/a.kk.md", "title: AA", "")
+            .page("_index.kk.md", "title: Бастапқы бет\nweight: 7", "");
+        let paths = ["rules/masks.kk.md", "news/a.kk.md", "_index.kk.md"];
+        let edit = apply(&mut site, &after, &paths).expect("an edit");
+        // The patched model is the model of the new files.
+        assert_eq!(model(&site), model(&after.build()));
+        let masks = &site.pages[site.page_at("kk/rules/masks/").unwrap()];
+        assert_eq!(masks.title, "Маска");
+        assert_eq!(masks.template, "section.html");
+        edit.undo(&mut site);
+        assert_eq!(model(&site), unedited);
+    }
+
+    #[test]
+    fn a_new_weight_in_the_same_order_is_an_edit() {
+        let before = rules();
+        let mut site = before.build();
+        let after =
+            before
+                .clone()
+                .page("rules/quarantine.kk.md", "title: Карантин\nweight: -5", "");
+        assert!(apply(&mut site, &after, &["rules/quarantine.kk.md"]).is_some());
+        assert_eq!(model(&site), model(&after.build()));
+    }
+
+    #[test]
+    fn a_draft_is_an_edit_when_drafts_are_built() {
+        let before = rules().drafts();
+        let mut site = before.build();
+        let after = before.clone().page(
+            "rules/masks.kk.md",
+            "title: Маскалар\nweight: 2\ndraft: true",
+            "",
+        );
+        let changed = vec![after.raw_page("rules/masks.kk.md")];
+        assert!(edit(&mut site, changed, true).is_some());
+        assert_eq!(model(&site), model(&after.build()));
+    }
+
+    #[test]
+    fn edits_that_change_the_shape_leave_the_site_as_it_was() {
+        let before = rules();
+        let masks = |front: &str| before.clone().page("rules/masks.kk.md", front, "");
+        let cases = [
+            // Order: weight, title (the last tie-break), date.
+            (
+                masks("title: Маскалар\nweight: 9"),
+                vec!["rules/masks.kk.md"],
+            ),
+            (
+                before.clone().page("news/a.kk.md", "title: C", ""),
+                vec!["news/a.kk.md"],
+            ),
+            (
+                before
+                    .clone()
+                    .page("news/b.kk.md", "title: B\ndate: 2020-01-01", ""),
+                vec!["news/b.kk.md"],
+            ),
+            // A section's place among the home page's sections.
+            (
+                before
+                    .clone()
+                    .page("news/_index.kk.md", "title: Жаңалықтар\nweight: 0", ""),
+                vec!["news/_index.kk.md"],
+            ),
+            // Published no more.
+            (
+                masks("title: Маскалар\nweight: 2\ndraft: true"),
+                vec!["rules/masks.kk.md"],
+            ),
+            // A language it was not in: a new page.
+            (
+                before
+                    .clone()
+                    .page("rules/distance.ru.md", "title: Қашықтық", ""),
+                vec!["rules/distance.ru.md"],
+            ),
+            // Another file for the same URL.
+            (
+                before
+                    .clone()
+                    .page("rules/masks/_index.kk.md", "title: Маскалар\nweight: 2", ""),
+                vec!["rules/masks/_index.kk.md"],
+            ),
+            // A page in a language the site does not have.
+            (
+                before
+                    .clone()
+                    .page("rules/masks.en.md", "title: Masks\nweight: 2", ""),
+                vec!["rules/masks.en.md"],
+            ),
+            // One change that keeps the shape, then one that does not: the
+            // first is taken back too.
+            (
+                masks("title: Маска\nweight: 2").page("news/a.kk.md", "title: C", ""),
+                vec!["rules/masks.kk.md", "news/a.kk.md"],
+            ),
+            (
+                masks("title: Маска\nweight: 2").page("rules/distance.ru.md", "title: Қ", ""),
+                vec!["rules/masks.kk.md", "rules/distance.ru.md"],
+            ),
+        ];
+        for (after, paths) in cases {
+            let mut site = before.build();
+            let unedited = model(&site);
+            assert!(apply(&mut site, &after, &paths).is_none(), "{paths:?}");
+            assert_eq!(model(&site), unedited, "{paths:?}");
+        }
+    }
+}

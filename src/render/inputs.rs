@@ -323,3 +323,340 @@ fn hash(value: &impl Hash) -> u64 {
     value.hash(&mut hasher);
     hasher.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{Input, NameId, Names, Remap, Values};
+    use crate::model::{PageId, Site};
+    use crate::testing::SiteBuilder;
+
+    /// A home page and a `rules` section of three pages (weights 1, 2, 3) in
+    /// Kazakh, two of them in Russian; a `help` section in Kazakh; two data
+    /// files.
+    fn rules() -> SiteBuilder {
+        SiteBuilder::new()
+            .page("_index.kk.md", "title: Басты", "")
+            .page("_index.ru.md", "title: Главная", "")
+            .page("rules/_index.kk.md", "title: Ережелер\nweight: 1", "")
+            .page("rules/_index.ru.md", "title: Правила\nweight: 1", "")
+            .page("rules/quarantine.kk.md", "title: Карантин\nweight: 1", "")
+            .page("rules/quarantine.ru.md", "title: Карантин\nweight: 1", "")
+            .page("rules/masks.kk.md", "title: Маскалар\nweight: 2", "Мәтін")
+            .page("rules/masks.ru.md", "title: Маски\nweight: 2", "")
+            .page("rules/distance.kk.md", "title: Қашықтық\nweight: 3", "")
+            .page("help/_index.kk.md", "title: Көмек\nweight: 2", "")
+            .page("help/call.kk.md", "title: Қоңырау", "")
+            .data("hotline", json!({"phone": "1406"}))
+            .data("links", json!(["a", "b"]))
+            .template("base.html", "<title>{% block t %}{% endblock t %}</title>")
+            .template(
+                "page.html",
+                "{% extends \"base.html\" %}{% block t %}{{ page.title }}{% endblock t %}",
+            )
+    }
+
+    /// Two models of a site, before and after a change.
+    struct Change {
+        old: Site,
+        new: Site,
+        old_names: Names,
+        new_names: Names,
+    }
+
+    impl Change {
+        fn new(before: &SiteBuilder, after: &SiteBuilder) -> Change {
+            let (old, new) = (before.build(), after.build());
+            Change {
+                old_names: Names::of(&old, []),
+                new_names: Names::of(&new, []),
+                old,
+                new,
+            }
+        }
+
+        fn remap(&self) -> Remap {
+            let urls: Vec<String> = self.old.pages.iter().map(|p| p.url.clone()).collect();
+            Remap::new(&urls, &self.old_names, &self.new, &self.new_names)
+        }
+
+        /// The page at `url` in the old model.
+        fn page(&self, url: &str) -> PageId {
+            self.old.page_at(url).unwrap_or_else(|| panic!("no {url}"))
+        }
+
+        /// The name `name` in the old model.
+        fn name(&self, name: &str) -> NameId {
+            self.old_names
+                .id(name)
+                .unwrap_or_else(|| panic!("no {name}"))
+        }
+
+        /// Whether the answer to `input` (of the old model) changed.
+        fn changes(&self, input: Input) -> bool {
+            let now = self.remap().input(input).expect("still there");
+            let old = Values::new(&self.old, &self.old_names).fingerprint(&[input]);
+            let new = Values::new(&self.new, &self.new_names).fingerprint(&[now]);
+            old != new
+        }
+
+        /// The labels of those of `asked` whose answer changed.
+        fn which(&self, asked: &[(&str, Input)]) -> Vec<String> {
+            asked
+                .iter()
+                .filter(|(_, input)| self.changes(*input))
+                .map(|(label, _)| label.to_string())
+                .collect()
+        }
+    }
+
+    /// The inputs most outputs read, about the pages and names of `rules`.
+    fn everything(c: &Change) -> Vec<(String, Input)> {
+        let mut asked = vec![
+            ("Site".to_string(), Input::Site),
+            ("AllData".into(), Input::AllData),
+        ];
+        for page in &c.old.pages {
+            let id = c.page(&page.url);
+            let url = &page.url;
+            asked.extend([
+                (format!("Source {url}"), Input::Source(id)),
+                (format!("Summary {url}"), Input::Summary(id)),
+                (format!("Listing {url}"), Input::Listing(id)),
+                (format!("Neighbours {url}"), Input::Neighbours(id)),
+                (format!("Ancestors {url}"), Input::Ancestors(id)),
+                (format!("Versions {url}"), Input::Versions(id)),
+            ]);
+        }
+        for lang in ["kk", "ru"] {
+            let id = c.name(lang);
+            asked.extend([
+                (format!("Menu {lang}"), Input::Menu(id)),
+                (format!("Pages {lang}"), Input::Pages(id)),
+                (format!("IndexParts {lang}"), Input::IndexParts(id)),
+            ]);
+        }
+        for template in ["base.html", "page.html", "section.html", "index.html"] {
+            asked.push((
+                format!("Template {template}"),
+                Input::Template(c.name(template)),
+            ));
+        }
+        for stem in ["hotline", "links", "aid"] {
+            asked.push((format!("Data {stem}"), Input::Data(c.name(stem))));
+        }
+        asked
+    }
+
+    /// Asserts that of [`everything`], exactly `expected` changes between
+    /// `before` and `after`.
+    #[track_caller]
+    fn assert_changes(before: &SiteBuilder, after: &SiteBuilder, expected: &[&str]) {
+        let change = Change::new(before, after);
+        let asked = everything(&change);
+        let asked: Vec<(&str, Input)> = asked.iter().map(|(l, i)| (l.as_str(), *i)).collect();
+        let mut changed = change.which(&asked);
+        changed.sort();
+        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(changed, expected);
+    }
+
+    #[test]
+    fn nothing_changes_when_nothing_does() {
+        assert_changes(&rules(), &rules(), &[]);
+    }
+
+    #[test]
+    fn a_title_changes_the_summary_of_its_page_only() {
+        let after = rules().page("rules/masks.kk.md", "title: Маска\nweight: 2", "Мәтін");
+        let expected = [
+            "Source kk/rules/masks/",
+            "Summary kk/rules/masks/",
+            "Pages kk",
+        ];
+        assert_changes(&rules(), &after, &expected);
+    }
+
+    #[test]
+    fn a_body_changes_the_source_only() {
+        let after = rules().page("rules/masks.kk.md", "title: Маскалар\nweight: 2", "Жаңа");
+        assert_changes(&rules(), &after, &["Source kk/rules/masks/"]);
+    }
+
+    #[test]
+    fn a_reorder_changes_listing_and_neighbours() {
+        let after = rules().page("rules/masks.kk.md", "title: Маскалар\nweight: 0", "Мәтін");
+        let expected = [
+            "Source kk/rules/masks/",
+            "Summary kk/rules/masks/",
+            "Listing kk/rules/",
+            "Neighbours kk/rules/quarantine/",
+            "Neighbours kk/rules/masks/",
+            "Neighbours kk/rules/distance/",
+            "Pages kk",
+            "IndexParts kk",
+        ];
+        assert_changes(&rules(), &after, &expected);
+    }
+
+    #[test]
+    fn a_translation_changes_the_versions_of_its_page() {
+        let after = rules().page("rules/distance.ru.md", "title: Дистанция\nweight: 3", "");
+        let expected = [
+            "Versions kk/rules/distance/",
+            "Listing ru/rules/",
+            "Neighbours ru/rules/masks/",
+            "Pages ru",
+            "IndexParts ru",
+        ];
+        assert_changes(&rules(), &after, &expected);
+        // The switcher of a page without translation leads to the nearest
+        // section there: a new section changes it too.
+        let before = rules().page("help/call.kk.md", "title: Қоңырау", "");
+        let after = before
+            .clone()
+            .page("help/_index.ru.md", "title: Помощь", "");
+        let change = Change::new(&before, &after);
+        let call = change.page("kk/help/call/");
+        assert!(change.changes(Input::Versions(call)));
+        assert!(!change.changes(Input::Versions(change.page("kk/rules/distance/"))));
+    }
+
+    #[test]
+    fn a_menu_title_changes_the_menu_of_its_language_only() {
+        let after = rules().page(
+            "rules/_index.ru.md",
+            "title: Правила поведения\nweight: 1",
+            "",
+        );
+        let expected = [
+            "Source ru/rules/",
+            "Summary ru/rules/",
+            "Menu ru",
+            "Pages ru",
+        ];
+        assert_changes(&rules(), &after, &expected);
+    }
+
+    #[test]
+    fn a_new_section_changes_the_ancestors_of_its_pages() {
+        let before = rules().page("rules/old/ban.kk.md", "title: Тыйым", "");
+        let after = before
+            .clone()
+            .page("rules/old/_index.kk.md", "title: Ескі", "");
+        let change = Change::new(&before, &after);
+        assert!(change.changes(Input::Ancestors(change.page("kk/rules/old/ban/"))));
+        assert!(!change.changes(Input::Ancestors(change.page("kk/rules/masks/"))));
+        assert!(change.changes(Input::Listing(change.page("kk/rules/"))));
+    }
+
+    #[test]
+    fn a_data_value_changes_that_file_and_all_data() {
+        let after = rules().data("hotline", json!({"phone": "1407"}));
+        assert_changes(&rules(), &after, &["Data hotline", "AllData"]);
+    }
+
+    #[test]
+    fn a_template_changes_those_that_extend_it() {
+        let after = rules().template("base.html", "<title>{% block t %}{% endblock t %}!</title>");
+        assert_changes(
+            &rules(),
+            &after,
+            &["Template base.html", "Template page.html"],
+        );
+    }
+
+    #[test]
+    fn a_language_more_changes_the_site_and_every_page_versions() {
+        let before = rules();
+        let after = rules().lang("en", "Information");
+        let change = Change::new(&before, &after);
+        assert!(change.changes(Input::Site));
+        for page in &change.old.pages {
+            assert!(
+                change.changes(Input::Versions(change.page(&page.url))),
+                "{}",
+                page.url
+            );
+        }
+        assert!(!change.changes(Input::Menu(change.name("kk"))));
+    }
+
+    #[test]
+    fn remap_is_the_identity_when_the_urls_are_the_same() {
+        let after = rules().page("rules/masks.kk.md", "title: Маска\nweight: 0", "");
+        let change = Change::new(&rules(), &after);
+        let remap = change.remap();
+        assert!(remap.pages.is_none());
+        for id in 0..change.old.pages.len() {
+            assert_eq!(remap.input(Input::Summary(id)), Some(Input::Summary(id)));
+        }
+    }
+
+    #[test]
+    fn remap_maps_pages_by_url_and_names_by_name() {
+        // A page and a template earlier in their orders: every later number
+        // moves.
+        let after = rules()
+            .page("a.kk.md", "title: A", "")
+            .template("a.html", "a")
+            .data("aaa", json!(1));
+        let change = Change::new(&rules(), &after);
+        let remap = change.remap();
+        for (id, page) in change.old.pages.iter().enumerate() {
+            let Some(Input::Listing(now)) = remap.input(Input::Listing(id)) else {
+                panic!("{} is gone", page.url);
+            };
+            assert_eq!(change.new.pages[now].url, page.url);
+        }
+        assert_ne!(
+            change.new.page_at("kk/rules/masks/"),
+            Some(change.page("kk/rules/masks/"))
+        );
+        for name in ["kk", "ru", "page.html", "hotline", "aid"] {
+            let old = change.name(name);
+            let now = remap.input(Input::Template(old));
+            assert_eq!(
+                now,
+                change.new_names.id(name).map(Input::Template),
+                "{name}"
+            );
+            assert_eq!(
+                change.new_names.name(change.new_names.id(name).unwrap()),
+                name
+            );
+        }
+        assert_ne!(
+            change.new_names.id("page.html"),
+            Some(change.name("page.html"))
+        );
+        assert_eq!(remap.input(Input::Site), Some(Input::Site));
+        assert_eq!(remap.input(Input::AllData), Some(Input::AllData));
+    }
+
+    #[test]
+    fn remap_gives_none_for_what_is_gone() {
+        let after = rules().without("rules/masks.kk.md");
+        let change = Change::new(&rules(), &after);
+        let remap = change.remap();
+        let masks = change.page("kk/rules/masks/");
+        let quarantine = change.page("kk/rules/quarantine/");
+        assert_eq!(remap.input(Input::Summary(masks)), None);
+        assert_eq!(remap.input(Input::Neighbours(masks)), None);
+        assert!(remap.input(Input::Summary(quarantine)).is_some());
+        assert_eq!(
+            remap.inputs(&[Input::Summary(quarantine), Input::Source(masks)]),
+            None
+        );
+        // A data file and a template gone.
+        let gone = rules().template("page.html", "x");
+        let without = SiteBuilder::new();
+        let change = Change::new(&gone, &without);
+        let remap = change.remap();
+        assert_eq!(remap.input(Input::Data(change.name("hotline"))), None);
+        assert_eq!(remap.input(Input::Template(change.name("base.html"))), None);
+        assert!(remap.input(Input::Menu(change.name("kk"))).is_some());
+    }
+}

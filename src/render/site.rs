@@ -97,9 +97,9 @@ pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Res
     functions::register(&mut tera, localizer.clone());
     let (infographics, stats_diagnostics) = stats::prepare_all(site, &localizer);
     let shared = Shared::new(site, &localizer, infographics.as_ref());
-    let stems = &site.fingerprints.template_data;
-    let names = Names::of(site, stems.iter().map(String::as_str));
-    let reads = TemplateReads::new(&tera, stems, names);
+    let uses = &site.fingerprints.template_uses;
+    let names = Names::of(site, uses.data.iter().map(String::as_str));
+    let reads = TemplateReads::new(&tera, uses, names);
     let names = reads.names();
     let values = Values::new(site, names);
     let units = units::all(site, infographics.is_some());
