@@ -26,6 +26,7 @@ pub use data::{
 pub use files::StaticFile;
 pub use inputs::{GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
+#[cfg(test)]
 pub(crate) use theme::declare_functions;
 pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};
 pub use yaml::{Spanned, span_of as yaml_span};
