@@ -38,6 +38,11 @@ mod serve;
 #[path = "suite/watch.rs"]
 mod watch;
 
+/// Random sequences of edits in a session: after each, what a full build
+/// makes.
+#[path = "suite/edits.rs"]
+mod edits;
+
 /// The residents' side in Chromium behind nginx (skipped without them).
 #[path = "suite/browser.rs"]
 mod browser;
