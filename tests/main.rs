@@ -49,6 +49,11 @@ mod watch;
 #[path = "suite/snapshots.rs"]
 mod snapshots;
 
+/// Random sequences of edits in a session: after each, what a full build
+/// makes.
+#[path = "suite/edits.rs"]
+mod edits;
+
 /// The residents' side in Chromium behind nginx (skipped without them).
 /// It checks the site as residents get it, search box included, so it runs
 /// with the `search` feature (in the full test run) only.
