@@ -136,50 +136,55 @@ pub fn run(
                         Err(_) => break,
                     }
                 }
+                // Only files that are not the site's input (the output, an
+                // editor's files) are as quiet as no event: else a stream of
+                // them would hold back the idle work below.
                 let build = if batch.unknown {
-                    timed(|| session.build())
+                    Some(timed(|| session.build()))
                 } else if !batch.paths.is_empty() {
-                    timed(|| session.build_changed(&batch.paths))
+                    Some(timed(|| session.build_changed(&batch.paths)))
                 } else {
-                    continue;
+                    None
                 };
-                may_repair = look_after(&build, &mut published);
-                after_build(&build);
+                if let Some(build) = build {
+                    may_repair = look_after(&build, &mut published);
+                    after_build(&build);
+                    continue;
+                }
             }
             Ok(Err(errors)) => report_watch_errors(&errors),
-            // Quiet: the next build's folder is prepared, and the search
-            // index catches up in the background.
-            Err(RecvTimeoutError::Timeout) => {
-                match session.when_idle() {
-                    Some(Ok(pages)) => {
-                        eprintln!("search index of {pages} pages published");
-                        if looks_after_output {
-                            let _ = published.check(&options.output, false);
-                        }
-                    }
-                    Some(Err(error)) => eprintln!("aqparat: search index not updated: {error}"),
-                    None => {}
-                }
-                if !(looks_after_output && may_repair) {
-                    continue;
-                }
-                let compare = last_check.elapsed() >= CHECK_INTERVAL;
-                if compare {
-                    last_check = Instant::now();
-                }
-                if let Some(damage) = published.check(&options.output, compare) {
-                    eprintln!("aqparat: {damage}; building the whole site again");
-                    // Nothing of the last build is trusted: a new session
-                    // renders every page into an empty folder.
-                    session = Session::new(options.clone());
-                    let build = timed(|| session.build());
-                    may_repair = build.result.as_ref().is_ok_and(|r| r.published);
-                    published = Published::default();
-                    look_after(&build, &mut published);
-                    after_build(&build);
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        // Quiet: the next build's folder is prepared, and the search index
+        // catches up in the background.
+        match session.when_idle() {
+            Some(Ok(pages)) => {
+                eprintln!("search index of {pages} pages published");
+                if looks_after_output {
+                    let _ = published.check(&options.output, false);
                 }
             }
-            Err(RecvTimeoutError::Disconnected) => break,
+            Some(Err(error)) => eprintln!("aqparat: search index not updated: {error}"),
+            None => {}
+        }
+        if !(looks_after_output && may_repair) {
+            continue;
+        }
+        let compare = last_check.elapsed() >= CHECK_INTERVAL;
+        if compare {
+            last_check = Instant::now();
+        }
+        if let Some(damage) = published.check(&options.output, compare) {
+            eprintln!("aqparat: {damage}; building the whole site again");
+            // Nothing of the last build is trusted: a new session renders
+            // every page into an empty folder.
+            session = Session::new(options.clone());
+            let build = timed(|| session.build());
+            may_repair = build.result.as_ref().is_ok_and(|r| r.published);
+            published = Published::default();
+            look_after(&build, &mut published);
+            after_build(&build);
         }
     }
     Ok(())

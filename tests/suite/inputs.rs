@@ -211,3 +211,32 @@ fn watch_builds_for_no_temporary_file_and_at_once_for_a_page_beside_it() {
     wait_for_search_index(&watch);
     assert_same_as_a_full_build(&site, &output);
 }
+
+/// Files that are not the site's input, written without pause (a log, an
+/// editor's backups) are as quiet as no event: the search index still
+/// catches up with an edit.
+#[test]
+#[cfg(feature = "search")]
+fn a_stream_of_other_files_does_not_hold_back_the_search_index() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (stop, log) = (stop.clone(), site.root().join("notes.log"));
+        std::thread::spawn(move || {
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                n += 1;
+                std::fs::write(&log, format!("line {n}\n")).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        })
+    };
+    let page = "content/about.kk.md";
+    site.save(page, "---\ntitle: Біз туралы\n---\nЖаңа сөз: шағала.\n");
+    builds_once_there_are(&watch, 2);
+    wait_for_search_index(&watch);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    writer.join().unwrap();
+}
