@@ -10,6 +10,7 @@ use super::inputs::Input;
 use super::markdown::Heading;
 use super::reads::Reading;
 use super::stats::Infographics;
+use super::versions::Versions;
 use super::{page_index, search};
 use crate::date::Date;
 use crate::model::{Page, PageId, PageKind, Site};
@@ -263,13 +264,14 @@ impl<'a> Shared<'a> {
         for name in ["switcher", "alternates", "missing_translations"] {
             reading.variable(name, [Input::Versions(id)]);
         }
-        context.insert("switcher", &switcher(site, page));
-        context.insert("alternates", &alternates(site, page));
+        let versions = Versions::of_page(site, page);
+        insert_versions(&mut context, site, &page.lang, &versions);
         let missing: Vec<LanguageEntry> = site
             .languages
             .iter()
-            .filter(|l| l.code != page.lang && site.page(&page.key, &l.code).is_none())
-            .map(|l| LanguageEntry::of(site, l))
+            .zip(versions.all())
+            .filter(|(l, v)| l.code != page.lang && !v.is_translation)
+            .map(|(l, _)| LanguageEntry::of(site, l))
             .collect();
         context.insert("missing_translations", &missing);
         context
@@ -294,38 +296,8 @@ impl<'a> Shared<'a> {
         page.insert("url".into(), site.link(&url).into());
         page.insert("permalink".into(), site.permalink(&url).into());
         context.insert_value("page", Value::from(page));
-        let switcher: Vec<SwitcherEntry> = site
-            .languages
-            .iter()
-            .map(|l| SwitcherEntry {
-                code: &l.code,
-                name: &l.name,
-                url: site.link(&if generated.has_translations {
-                    url_of(&l.code)
-                } else {
-                    format!("{}/", l.code)
-                }),
-                is_current: l.code == lang,
-                is_translation: generated.has_translations,
-            })
-            .collect();
-        context.insert("switcher", &switcher);
-        let mut alternates: Vec<Alternate> = Vec::new();
-        if generated.has_translations {
-            alternates = site
-                .languages
-                .iter()
-                .map(|l| Alternate {
-                    hreflang: l.code.clone(),
-                    href: site.permalink(&url_of(&l.code)),
-                })
-                .collect();
-            alternates.push(Alternate {
-                hreflang: "x-default".into(),
-                href: site.permalink(&url_of(&site.default_lang)),
-            });
-        }
-        context.insert("alternates", &alternates);
+        let versions = Versions::of_generated(site, url_of, generated.has_translations);
+        insert_versions(&mut context, site, lang, &versions);
         let home = site.page("", lang).filter(|_| generated.has_translations);
         reading.variable("breadcrumbs", home.map(Input::Summary));
         context.insert_value("breadcrumbs", self.list(home.as_slice()));
@@ -405,44 +377,29 @@ fn toc_value(toc: &[Heading]) -> Vec<TocEntry<'_>> {
         .collect()
 }
 
-/// One entry per language: the translation, or the nearest section.
-fn switcher<'a>(site: &'a Site, page: &Page) -> Vec<SwitcherEntry<'a>> {
-    site.languages
-        .iter()
-        .map(|l| {
-            let translation = site.page(&page.key, &l.code);
-            let target = translation.or_else(|| site.nearest_in(&page.key, &l.code));
-            SwitcherEntry {
-                code: &l.code,
-                name: &l.name,
-                url: site.link(
-                    &target.map_or_else(|| format!("{}/", l.code), |t| site.pages[t].url.clone()),
-                ),
-                is_current: l.code == page.lang,
-                is_translation: translation.is_some(),
-            }
-        })
-        .collect()
-}
-
-/// `hreflang` links for each existing version of the page, and `x-default`
-/// for the default language's version (or the page itself).
-fn alternates(site: &Site, page: &Page) -> Vec<Alternate> {
-    let mut links: Vec<Alternate> = site
+/// `switcher` and `alternates` of a page in `lang` whose versions are
+/// `versions`.
+fn insert_versions(context: &mut Context, site: &Site, lang: &str, versions: &Versions) {
+    let switcher: Vec<SwitcherEntry> = site
         .languages
         .iter()
-        .filter_map(|l| site.page(&page.key, &l.code))
-        .map(|id| Alternate {
-            hreflang: site.pages[id].lang.clone(),
-            href: site.permalink(&site.pages[id].url),
+        .zip(versions.all())
+        .map(|(l, version)| SwitcherEntry {
+            code: &l.code,
+            name: &l.name,
+            url: site.link(&version.url),
+            is_current: l.code == lang,
+            is_translation: version.is_translation,
         })
         .collect();
-    let default = site
-        .page(&page.key, &site.default_lang)
-        .map_or(page.url.clone(), |id| site.pages[id].url.clone());
-    links.push(Alternate {
-        hreflang: "x-default".into(),
-        href: site.permalink(&default),
-    });
-    links
+    context.insert("switcher", &switcher);
+    let alternates: Vec<Alternate> = versions
+        .alternates(site)
+        .into_iter()
+        .map(|(hreflang, url)| Alternate {
+            hreflang: hreflang.to_string(),
+            href: site.permalink(url),
+        })
+        .collect();
+    context.insert("alternates", &alternates);
 }

@@ -19,6 +19,7 @@ pub(crate) mod search;
 mod site;
 mod stats;
 mod units;
+mod versions;
 pub(crate) mod xml;
 
 pub use markdown::slugify;

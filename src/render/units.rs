@@ -18,6 +18,7 @@ use super::reads::{Reading, TemplateReads};
 use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
+use super::versions::Versions;
 use crate::diag::Diagnostic;
 use crate::model::{PageId, Site};
 use crate::write::UnitOutput;
@@ -344,15 +345,17 @@ fn root_context(site: &Site) -> Context {
             Value::from(entry)
         })
         .collect();
-    let mut alternates: Vec<Value> = site
-        .languages
-        .iter()
-        .map(|l| alternate(&l.code, site.permalink(&format!("{}/", l.code))))
+    let homes = Versions::of_generated(site, |lang| format!("{lang}/"), true);
+    let alternates: Vec<Value> = homes
+        .alternates(site)
+        .into_iter()
+        .map(|(hreflang, url)| {
+            let mut entry = tera::Map::new();
+            entry.insert("hreflang".into(), hreflang.into());
+            entry.insert("href".into(), site.permalink(url).into());
+            Value::from(entry)
+        })
         .collect();
-    alternates.push(alternate(
-        "x-default",
-        site.permalink(&format!("{}/", site.default_lang)),
-    ));
     context.insert("lang", &site.default_lang);
     context.insert("default_language", &site.default_lang);
     context.insert("base_url", &site.base_url);
@@ -360,11 +363,4 @@ fn root_context(site: &Site) -> Context {
     context.insert_value("languages", Value::from(languages));
     context.insert_value("alternates", Value::from(alternates));
     context
-}
-
-fn alternate(hreflang: &str, href: String) -> Value {
-    let mut entry = tera::Map::new();
-    entry.insert("hreflang".into(), hreflang.into());
-    entry.insert("href".into(), href.into());
-    Value::from(entry)
 }

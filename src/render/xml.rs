@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::versions::Versions;
 use crate::model::{PageKind, Site};
 
 /// How many of the most recently updated pages a feed lists.
@@ -52,17 +53,13 @@ pub fn sitemap(site: &Site, generated: &[Vec<(String, String)>]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for page in &site.pages {
-        let versions: Vec<(String, String)> = site
-            .languages
-            .iter()
-            .filter_map(|l| site.page(&page.key, &l.code))
-            .map(|id| (site.pages[id].lang.clone(), site.pages[id].url.clone()))
-            .collect();
+        let versions = Versions::of_page(site, page);
         write_url(&mut xml, site, &page.url, page.last_updated(), &versions);
     }
     for group in generated {
+        let versions = Versions::of_urls(group);
         for (_, url) in group {
-            write_url(&mut xml, site, url, None, group);
+            write_url(&mut xml, site, url, None, &versions);
         }
     }
     xml.push_str("</urlset>\n");
@@ -75,7 +72,7 @@ fn write_url(
     site: &Site,
     url: &str,
     lastmod: Option<crate::date::Date>,
-    versions: &[(String, String)],
+    versions: &Versions,
 ) {
     let _ = write!(
         xml,
@@ -85,13 +82,8 @@ fn write_url(
     if let Some(date) = lastmod {
         let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
     }
-    if versions.len() > 1 {
-        let default = versions
-            .iter()
-            .find(|(l, _)| *l == site.default_lang)
-            .unwrap_or(&versions[0]);
-        let x_default = ("x-default".to_string(), default.1.clone());
-        for (lang, url) in versions.iter().chain(std::iter::once(&x_default)) {
+    if versions.translations() > 1 {
+        for (lang, url) in versions.alternates(site) {
             let _ = writeln!(
                 xml,
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
