@@ -37,6 +37,21 @@ pub(crate) struct SiteBuilder {
 }
 
 impl SiteBuilder {
+    /// A home page and a `rules` section of three pages (weights 1, 2, 3)
+    /// in Kazakh, two of them in Russian: the site most tests start from.
+    pub(crate) fn rules() -> SiteBuilder {
+        SiteBuilder::new()
+            .page("_index.kk.md", "title: Басты", "")
+            .page("_index.ru.md", "title: Главная", "")
+            .page("rules/_index.kk.md", "title: Ережелер\nweight: 1", "")
+            .page("rules/_index.ru.md", "title: Правила\nweight: 1", "")
+            .page("rules/quarantine.kk.md", "title: Карантин\nweight: 1", "")
+            .page("rules/quarantine.ru.md", "title: Карантин\nweight: 1", "")
+            .page("rules/masks.kk.md", "title: Маскалар\nweight: 2", "Мәтін")
+            .page("rules/masks.ru.md", "title: Маски\nweight: 2", "")
+            .page("rules/distance.kk.md", "title: Қашықтық\nweight: 3", "")
+    }
+
     /// A site with the languages `kk` (default) and `ru`, no pages, no
     /// data, and the templates `index.html`, `section.html`, `page.html`.
     pub(crate) fn new() -> SiteBuilder {

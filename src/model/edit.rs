@@ -81,16 +81,7 @@ mod tests {
     /// A `rules` section of three pages (weights 1, 2, 3) in Kazakh, two of
     /// them in Russian, and a `news` section of two pages ordered by title.
     fn rules() -> SiteBuilder {
-        SiteBuilder::new()
-            .page("_index.kk.md", "title: Басты", "")
-            .page("_index.ru.md", "title: Главная", "")
-            .page("rules/_index.kk.md", "title: Ережелер\nweight: 1", "")
-            .page("rules/_index.ru.md", "title: Правила\nweight: 1", "")
-            .page("rules/quarantine.kk.md", "title: Карантин\nweight: 1", "")
-            .page("rules/quarantine.ru.md", "title: Карантин\nweight: 1", "")
-            .page("rules/masks.kk.md", "title: Маскалар\nweight: 2", "Мәтін")
-            .page("rules/masks.ru.md", "title: Маски\nweight: 2", "")
-            .page("rules/distance.kk.md", "title: Қашықтық\nweight: 3", "")
+        SiteBuilder::rules()
             .page("news/_index.kk.md", "title: Жаңалықтар\nweight: 2", "")
             .page("news/a.kk.md", "title: A", "")
             .page("news/b.kk.md", "title: B", "")

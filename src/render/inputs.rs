@@ -336,16 +336,7 @@ mod tests {
     /// Kazakh, two of them in Russian; a `help` section in Kazakh; two data
     /// files.
     fn rules() -> SiteBuilder {
-        SiteBuilder::new()
-            .page("_index.kk.md", "title: Басты", "")
-            .page("_index.ru.md", "title: Главная", "")
-            .page("rules/_index.kk.md", "title: Ережелер\nweight: 1", "")
-            .page("rules/_index.ru.md", "title: Правила\nweight: 1", "")
-            .page("rules/quarantine.kk.md", "title: Карантин\nweight: 1", "")
-            .page("rules/quarantine.ru.md", "title: Карантин\nweight: 1", "")
-            .page("rules/masks.kk.md", "title: Маскалар\nweight: 2", "Мәтін")
-            .page("rules/masks.ru.md", "title: Маски\nweight: 2", "")
-            .page("rules/distance.kk.md", "title: Қашықтық\nweight: 3", "")
+        SiteBuilder::rules()
             .page("help/_index.kk.md", "title: Көмек\nweight: 2", "")
             .page("help/call.kk.md", "title: Қоңырау", "")
             .data("hotline", json!({"phone": "1406"}))

@@ -25,15 +25,9 @@ use proptest::test_runner::{Config, TestCaseError};
 use crate::util::{copy_dir, folders, repo, snapshot, walk};
 
 fn config() -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(24);
     Config {
-        cases,
-        failure_persistence: None,
         max_shrink_iters: 256,
-        ..Config::default()
+        ..crate::util::proptest_config(24)
     }
 }
 

@@ -480,3 +480,17 @@ pub fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
     assert_same_files(&published, &fresh);
     fs::remove_dir_all(&fresh).unwrap();
 }
+
+/// Proptest's settings for a property test: `cases` cases unless
+/// `PROPTEST_CASES` says otherwise, and no failure files in the tree.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    }
+}

@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError};
+use proptest::test_runner::TestCaseError;
 
 use crate::util::{copy_dir, repo, snapshot};
 
@@ -27,18 +27,6 @@ const MARKER: &str = "<pwn";
 
 /// An absolute path that a hostile id names; it must never be written.
 const ABSOLUTE_TARGET: &str = "/tmp/aqparat-property-pwned";
-
-fn config() -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(48);
-    Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
 
 /// Text as staff might write it, or as an attacker would.
 fn text() -> impl Strategy<Value = String> {
@@ -305,7 +293,7 @@ fn assert_properties(site: &Site) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(crate::util::proptest_config(48))]
 
     /// Generated pages on the small test site.
     #[test]
