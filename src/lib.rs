@@ -37,7 +37,7 @@ pub mod validate;
 pub mod watch;
 pub mod write;
 
-pub use options::Options;
+pub use options::{Drafts, Options};
 pub use pipeline::{Report, build, check};
 #[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;

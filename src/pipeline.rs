@@ -10,7 +10,7 @@
 
 use std::io;
 
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
 use crate::render::{Records, search};
 use crate::write::{Output, Publish};
@@ -109,10 +109,9 @@ pub(crate) fn run(
     }
     let model = match model(options, cache) {
         Ok(model) => model,
-        Err(mut diagnostics) => {
-            diag::sort(&mut diagnostics);
+        Err(diagnostics) => {
             let report = Report {
-                diagnostics,
+                diagnostics: diagnostics.into_sorted(),
                 pages: 0,
                 rendered: 0,
                 published: false,
@@ -128,28 +127,16 @@ pub(crate) fn run(
 /// The first half of a run: **load → validate → model**. Without
 /// `site.yaml` or a theme nothing can be rendered: the one error that says
 /// so is the report, not a cascade of what rendering misses.
-fn model(
-    options: &Options,
-    cache: Option<&mut load::ContentCache>,
-) -> Result<Model, Vec<Diagnostic>> {
-    let (mut sources, mut diagnostics) = load::sources(&options.root, cache);
-    diagnostics.extend(validate::sources(&sources, options.drafts));
+fn model(options: &Options, cache: Option<&mut load::ContentCache>) -> Result<Model, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut sources = load::sources(&options.root, cache, &mut diagnostics);
+    let statistics = validate::sources(&sources, options.drafts, &mut diagnostics);
     let config = sources.config.take();
     let Some(config) = config.filter(|_| !sources.theme.is_missing) else {
         return Err(diagnostics);
     };
-    // Statistics with errors are left out of the model; their shortcodes
-    // then render as nothing instead of repeating those errors.
-    let stats_broken = diagnostics
-        .iter()
-        .any(|d| d.is_error() && d.path.starts_with(load::AID_DIR));
-    let site = model::site(
-        sources,
-        &config,
-        options.base_url.as_deref(),
-        options.drafts,
-        stats_broken,
-    );
+    let site = model::site(sources, &config, options, statistics);
+    let diagnostics = diagnostics.into_sorted();
     Ok(Model { site, diagnostics })
 }
 
