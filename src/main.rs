@@ -28,12 +28,12 @@ fn main() -> ExitCode {
             }
             options.base_url = base_url;
             options.drafts = drafts_option(drafts);
-            cmd::build::run(&options, true)
+            cmd::build::run(&options, cmd::build::Goal::Build)
         }
         Command::Check { site, strict } => {
             let mut options = aqparat::Options::new(site.root);
             options.strict = strict;
-            cmd::build::run(&options, false)
+            cmd::build::run(&options, cmd::build::Goal::Check)
         }
         #[cfg(feature = "serve")]
         Command::Serve {
