@@ -275,6 +275,21 @@ mod tests {
     }
 
     #[test]
+    fn diagnostics_collect_then_come_out_sorted_without_duplicates() {
+        let mut diagnostics = Diagnostics::new();
+        let late = Diagnostic::warning("b.md", Span::new(3, 1), "late");
+        assert_eq!(diagnostics.ok(Ok::<_, Diagnostic>(1)), Some(1));
+        assert!(!diagnostics.has_errors());
+        diagnostics.push(late.clone());
+        let early = Diagnostic::error("a.md", Span::START, "early");
+        assert_eq!(diagnostics.ok::<()>(Err(early.clone())), None);
+        diagnostics.extend([late.clone()]);
+        assert!(diagnostics.has_errors());
+        assert_eq!(diagnostics.errors(), 1);
+        assert_eq!(diagnostics.into_sorted(), [early, late]);
+    }
+
+    #[test]
     fn control_characters_are_never_printed() {
         let d = Diagnostic::error("content/\u{1b}[2J.kk.md", Span::new(1, 8), "bad \u{7}")
             .with_hint("not \u{0}")
