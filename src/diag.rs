@@ -1,8 +1,8 @@
 //! Diagnostics: problems an author can fix, each with a file, a position and
 //! a hint.
 //!
-//! Every stage returns what it could build together with a list of
-//! [`Diagnostic`]s instead of stopping at the first problem, so `check` and
+//! Every stage returns what it could build and collects the problems it found
+//! in [`Diagnostics`] instead of stopping at the first problem, so `check` and
 //! `build` report everything at once. A diagnostic prints as
 //! `path:line:col: error: message`, then the offending source line when it is
 //! known, then `help: hint`.
@@ -177,9 +177,78 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
-/// Whether any diagnostic is an error.
-pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics.iter().any(Diagnostic::is_error)
+/// The diagnostics a stage collects as it goes: every function that can
+/// find problems takes `&mut Diagnostics` and adds to it, whatever else it
+/// returns. A function that makes one value or finds one problem returns
+/// `Result<T, Diagnostic>` instead, and its caller collects the problem
+/// with [`Diagnostics::ok`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// No diagnostics yet.
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    /// Adds one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// The value of `result`, or `None` with its diagnostic collected.
+    pub fn ok<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
+        result.map_err(|d| self.push(d)).ok()
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many errors were found.
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// The diagnostics collected, in the order they were found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// The diagnostics, sorted as [`sort`] does: by file, then position,
+    /// without duplicates.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.0;
+        sort(&mut diagnostics);
+        diagnostics
+    }
+}
+
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, diagnostics: I) {
+        self.0.extend(diagnostics);
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(diagnostics: I) -> Diagnostics {
+        Diagnostics(diagnostics.into_iter().collect())
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 
 #[cfg(test)]
@@ -203,6 +272,21 @@ mod tests {
             d.to_string(),
             "content/a.kk.md:2:7: error: bad date\n   |\n 2 | date: 2020-13-01\n   |       ^\n  = help: write YYYY-MM-DD"
         );
+    }
+
+    #[test]
+    fn diagnostics_collect_then_come_out_sorted_without_duplicates() {
+        let mut diagnostics = Diagnostics::new();
+        let late = Diagnostic::warning("b.md", Span::new(3, 1), "late");
+        assert_eq!(diagnostics.ok(Ok::<_, Diagnostic>(1)), Some(1));
+        assert!(!diagnostics.has_errors());
+        diagnostics.push(late.clone());
+        let early = Diagnostic::error("a.md", Span::START, "early");
+        assert_eq!(diagnostics.ok::<()>(Err(early.clone())), None);
+        diagnostics.extend([late.clone()]);
+        assert!(diagnostics.has_errors());
+        assert_eq!(diagnostics.errors(), 1);
+        assert_eq!(diagnostics.into_sorted(), [early, late]);
     }
 
     #[test]

@@ -16,12 +16,13 @@
 //! for diagnostic in &report.diagnostics {
 //!     eprintln!("{diagnostic}");
 //! }
-//! # Ok::<(), std::io::Error>(())
+//! # Ok::<(), aqparat::Error>(())
 //! ```
 
 pub mod address;
 pub mod date;
 pub mod diag;
+mod error;
 pub mod load;
 pub mod locale;
 pub mod model;
@@ -37,7 +38,8 @@ pub mod validate;
 pub mod watch;
 pub mod write;
 
-pub use options::Options;
+pub use error::Error;
+pub use options::{Drafts, Options};
 pub use pipeline::{Report, build, check};
 #[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;

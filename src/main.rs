@@ -27,13 +27,13 @@ fn main() -> ExitCode {
                 options.output = output;
             }
             options.base_url = base_url;
-            options.drafts = drafts;
-            cmd::build::run(&options, true)
+            options.drafts = drafts_option(drafts);
+            cmd::build::run(&options, cmd::build::Goal::Build)
         }
         Command::Check { site, strict } => {
             let mut options = aqparat::Options::new(site.root);
             options.strict = strict;
-            cmd::build::run(&options, false)
+            cmd::build::run(&options, cmd::build::Goal::Check)
         }
         #[cfg(feature = "serve")]
         Command::Serve {
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
             drafts,
         } => {
             let mut options = aqparat::Options::new(site.root);
-            options.drafts = drafts;
+            options.drafts = drafts_option(drafts);
             options.search_indexer = std::env::current_exe().ok();
             cmd::serve::run(options, std::net::SocketAddr::new(bind, port))
         }
@@ -77,5 +77,13 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// `--drafts` as the library's option.
+fn drafts_option(drafts: bool) -> aqparat::Drafts {
+    match drafts {
+        true => aqparat::Drafts::Include,
+        false => aqparat::Drafts::LeaveOut,
     }
 }

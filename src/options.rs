@@ -14,8 +14,8 @@ pub struct Options {
     pub output: PathBuf,
     /// Overrides `base_url` from `site.yaml`.
     pub base_url: Option<String>,
-    /// Build pages marked `draft: true` too.
-    pub drafts: bool,
+    /// Whether pages marked `draft: true` are built.
+    pub drafts: Drafts,
     /// Treat warnings as errors.
     pub strict: bool,
     /// How a finished build replaces the previous output.
@@ -35,10 +35,27 @@ impl Options {
             output: root.join("public"),
             root,
             base_url: None,
-            drafts: false,
+            drafts: Drafts::LeaveOut,
             strict: false,
             publish: Publish::Replace,
             search_indexer: None,
         }
+    }
+}
+
+/// Whether pages marked `draft: true` are part of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Drafts {
+    /// Drafts are left out: neither built nor checked as pages of the site.
+    #[default]
+    LeaveOut,
+    /// Drafts are built like every other page (`--drafts`).
+    Include,
+}
+
+impl Drafts {
+    /// Whether a page is published; `is_draft` is its `draft:` field.
+    pub fn publishes(self, is_draft: bool) -> bool {
+        self == Drafts::Include || !is_draft
     }
 }

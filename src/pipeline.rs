@@ -8,13 +8,11 @@
 //! second half is the same for every run: it renders the units whose
 //! recorded inputs changed since the last published build, and only those.
 
-use std::io;
-
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
 use crate::render::{Records, search};
 use crate::write::{Output, Publish};
-use crate::{Options, load, model, render, validate};
+use crate::{Error, Options, load, model, render, validate};
 
 /// What a run of the pipeline found and did.
 #[derive(Debug)]
@@ -49,12 +47,12 @@ impl Report {
 /// let report = aqparat::build(&aqparat::Options::new("my-site")).unwrap();
 /// assert!(!report.failed);
 /// ```
-pub fn build(options: &Options) -> io::Result<Report> {
+pub fn build(options: &Options) -> Result<Report, Error> {
     run(options, Goal::Publish, None, None, Search::Index).map(|(report, _)| report)
 }
 
 /// Runs every stage but `write`: reports every problem, writes nothing.
-pub fn check(options: &Options) -> io::Result<Report> {
+pub fn check(options: &Options) -> Result<Report, Error> {
     run(options, Goal::Check, None, None, Search::Defer).map(|(report, _)| report)
 }
 
@@ -103,16 +101,15 @@ pub(crate) fn run(
     previous: Option<&Published>,
     cache: Option<&mut load::ContentCache>,
     search: Search,
-) -> io::Result<(Report, Option<(Model, Published)>)> {
+) -> Result<(Report, Option<(Model, Published)>), Error> {
     if goal == Goal::Publish {
         crate::write::check_output(&options.root, &options.output, options.publish)?;
     }
     let model = match model(options, cache) {
         Ok(model) => model,
-        Err(mut diagnostics) => {
-            diag::sort(&mut diagnostics);
+        Err(diagnostics) => {
             let report = Report {
-                diagnostics,
+                diagnostics: diagnostics.into_sorted(),
                 pages: 0,
                 rendered: 0,
                 published: false,
@@ -128,28 +125,16 @@ pub(crate) fn run(
 /// The first half of a run: **load → validate → model**. Without
 /// `site.yaml` or a theme nothing can be rendered: the one error that says
 /// so is the report, not a cascade of what rendering misses.
-fn model(
-    options: &Options,
-    cache: Option<&mut load::ContentCache>,
-) -> Result<Model, Vec<Diagnostic>> {
-    let (mut sources, mut diagnostics) = load::sources(&options.root, cache);
-    diagnostics.extend(validate::sources(&sources, options.drafts));
+fn model(options: &Options, cache: Option<&mut load::ContentCache>) -> Result<Model, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut sources = load::sources(&options.root, cache, &mut diagnostics);
+    let statistics = validate::sources(&sources, options.drafts, &mut diagnostics);
     let config = sources.config.take();
     let Some(config) = config.filter(|_| !sources.theme.is_missing) else {
         return Err(diagnostics);
     };
-    // Statistics with errors are left out of the model; their shortcodes
-    // then render as nothing instead of repeating those errors.
-    let stats_broken = diagnostics
-        .iter()
-        .any(|d| d.is_error() && d.path.starts_with(load::AID_DIR));
-    let site = model::site(
-        sources,
-        &config,
-        options.base_url.as_deref(),
-        options.drafts,
-        stats_broken,
-    );
+    let site = model::site(sources, &config, options, statistics);
+    let diagnostics = diagnostics.into_sorted();
     Ok(Model { site, diagnostics })
 }
 
@@ -164,7 +149,7 @@ pub(crate) fn render(
     model: &Model,
     previous: Option<&Published>,
     search: Search,
-) -> io::Result<(Report, Option<Published>)> {
+) -> Result<(Report, Option<Published>), Error> {
     let site = &model.site;
     let mut diagnostics = model.diagnostics.clone();
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
@@ -173,23 +158,25 @@ pub(crate) fn render(
             &options.output,
             options.publish,
             previous.map(|p| p.written.as_slice()),
-        )?,
+        )
+        .map_err(Error::output(&options.output))?,
         false => Output::Discard,
     };
     let records = previous.filter(|_| output.is_seeded()).map(|p| &p.records);
-    let rendered = render::site(site, &output, records)?;
+    let rendered = render::site(site, &output, records).map_err(Error::output(&options.output))?;
     diagnostics.extend(rendered.diagnostics);
     let indexes = site.search && !output.is_discarded() && !fails(&diagnostics);
     if search == Search::Index && indexes {
-        let index = search::index(&rendered.records.search_records())?;
-        search::write(&index, &output)?;
+        search::index(&rendered.records.search_records())
+            .and_then(|index| search::write(&index, &output))
+            .map_err(Error::search(&options.output))?;
     }
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
     let published = goal == Goal::Publish && !failed;
     let written = output.written();
     if published {
-        output.publish()?;
+        output.publish().map_err(Error::output(&options.output))?;
     }
     // Only builds published through a link can be followed by incremental
     // ones; a one-off `build` keeps nothing for a next build.

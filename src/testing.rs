@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 use crate::load::fingerprint::Fingerprints;
 use crate::load::{CONTENT_DIR, RawConfig, RawData, RawPage, RawTheme, Sources};
 use crate::model::{self, Site};
+use crate::validate::Statistics;
+use crate::{Drafts, Options};
 
 /// What an in-memory site is made of; change it and build again to compare
 /// two sites. Starts as a Kazakh and Russian site, Kazakh by default, with
@@ -33,7 +35,7 @@ pub(crate) struct SiteBuilder {
     pages: BTreeMap<PathBuf, String>,
     data: BTreeMap<String, serde_json::Value>,
     templates: BTreeMap<String, String>,
-    include_drafts: bool,
+    drafts: Drafts,
 }
 
 impl SiteBuilder {
@@ -67,7 +69,7 @@ impl SiteBuilder {
                 .into_iter()
                 .map(|name| (name.to_string(), template.to_string()))
                 .collect(),
-            include_drafts: false,
+            drafts: Drafts::LeaveOut,
         }
     }
 
@@ -107,7 +109,7 @@ impl SiteBuilder {
 
     /// Builds drafts too (`--drafts`).
     pub(crate) fn drafts(mut self) -> SiteBuilder {
-        self.include_drafts = true;
+        self.drafts = Drafts::Include;
         self
     }
 
@@ -169,7 +171,9 @@ impl SiteBuilder {
             fingerprints,
             static_files: Vec::new(),
         };
-        model::site(sources, &config, None, self.include_drafts, false)
+        let mut options = Options::new("in-memory");
+        options.drafts = self.drafts;
+        model::site(sources, &config, &options, Statistics::Absent)
     }
 
     /// `site.yaml` for the languages.

@@ -7,16 +7,26 @@ use std::time::Instant;
 use aqparat::diag::{Severity, display_path};
 use aqparat::{Options, Report};
 
-/// Builds (`publish`) or checks the site; 0 ok, 1 errors, 2 could not run.
-pub fn run(options: &Options, publish: bool) -> ExitCode {
+/// What a run does with the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Goal {
+    /// `aqparat build`: build and publish it.
+    Build,
+    /// `aqparat check`: find its problems, write nothing.
+    Check,
+}
+
+/// Builds or checks the site; 0 ok, 1 errors, 2 could not run.
+pub fn run(options: &Options, goal: Goal) -> ExitCode {
     let started = Instant::now();
-    let result = if publish {
-        aqparat::build(options)
-    } else {
-        aqparat::check(options)
+    let result = match goal {
+        Goal::Build => aqparat::build(options),
+        Goal::Check => aqparat::check(options),
     };
     let report = match result {
         Ok(report) => report,
+        // An output refused, a disk that cannot be written: nothing about
+        // the site, which could not be built.
         Err(error) => {
             eprintln!("aqparat: {error}");
             return ExitCode::from(2);
@@ -25,7 +35,7 @@ pub fn run(options: &Options, publish: bool) -> ExitCode {
     print_report(&report);
     eprintln!(
         "{}",
-        summary(options, &report, publish, started.elapsed().as_secs_f64())
+        summary(options, &report, goal, started.elapsed().as_secs_f64())
     );
     if report.failed {
         ExitCode::from(1)
@@ -42,28 +52,28 @@ pub fn print_report(report: &Report) {
 }
 
 /// One line: what happened, with the counts.
-pub fn summary(options: &Options, report: &Report, publish: bool, seconds: f64) -> String {
+pub fn summary(options: &Options, report: &Report, goal: Goal, seconds: f64) -> String {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     let output = display_path(&options.output);
-    match (report.failed, publish) {
-        (true, true) => format!(
+    match (report.failed, goal) {
+        (true, Goal::Build) => format!(
             "build failed: {errors} error(s), {warnings} warning(s){}; nothing was written, {output} is unchanged",
             strict_note(options, errors)
         ),
-        (true, false) => format!(
+        (true, Goal::Check) => format!(
             "check failed: {errors} error(s), {warnings} warning(s){}",
             strict_note(options, errors)
         ),
-        (false, true) if report.rendered < report.pages => format!(
+        (false, Goal::Build) if report.rendered < report.pages => format!(
             "built {} pages ({} rendered, the rest unchanged) into {output} in {seconds:.3} s ({warnings} warning(s))",
             report.pages, report.rendered
         ),
-        (false, true) => format!(
+        (false, Goal::Build) => format!(
             "built {} pages into {output} in {seconds:.2} s ({warnings} warning(s))",
             report.pages
         ),
-        (false, false) => format!(
+        (false, Goal::Check) => format!(
             "checked {} pages in {seconds:.2} s: no errors, {warnings} warning(s)",
             report.pages
         ),

@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use aqparat::serve::{BuildState, Server};
 use aqparat::watch;
 
-use super::build::{print_report, summary};
+use super::build::{Goal, print_report, summary};
 
 /// Serves the site on `address` until interrupted.
 pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
@@ -44,7 +44,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
             print_report(report);
             eprintln!(
                 "{}",
-                summary(&options, report, true, build.duration.as_secs_f64())
+                summary(&options, report, Goal::Build, build.duration.as_secs_f64())
             );
             if report.failed {
                 let errors = report

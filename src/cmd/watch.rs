@@ -18,7 +18,7 @@ use aqparat::diag::Severity;
 use aqparat::watch;
 use aqparat::write::sibling;
 
-use super::build::{print_report, summary};
+use super::build::{Goal, print_report, summary};
 
 /// Watches until SIGINT or SIGTERM, then exits 0.
 pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
@@ -56,7 +56,7 @@ pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
                 print_report(report);
                 eprintln!(
                     "{}",
-                    summary(options, report, true, build.duration.as_secs_f64())
+                    summary(options, report, Goal::Build, build.duration.as_secs_f64())
                 );
                 let errors: Vec<String> = report
                     .diagnostics

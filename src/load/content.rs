@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::files::{read_text, read_text_until};
 use super::yaml::{self, Spanned};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 
 /// Front matter as written, with positions for every value that may be
 /// wrong.
@@ -113,7 +113,7 @@ pub const CONTENT_DIR: &str = "content";
 
 /// One content file as loaded: the page and the problems of its front
 /// matter, or why it could not be read.
-pub type Loaded = Result<(RawPage, Vec<Diagnostic>), Diagnostic>;
+pub type Loaded = Result<(RawPage, Diagnostics), Diagnostic>;
 
 /// Content files loaded by the earlier builds of a session, with their
 /// stamps: a file whose stamp has not changed is not read again.
@@ -140,7 +140,7 @@ impl ContentCache {
 pub fn load(
     root: &Path,
     mut cache: Option<&mut ContentCache>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<RawPage> {
     // (A `content` that is a broken link is reported by the walk.)
     if std::fs::symlink_metadata(root.join(CONTENT_DIR)).is_err() {
@@ -232,12 +232,12 @@ fn parse_page(
     (key, is_section, lang): (String, bool, String),
     text: &str,
     stamp: u64,
-) -> (RawPage, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+) -> (RawPage, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
     let (front, body_start) = match split_front_matter(text) {
         Some(split) => {
-            let front = yaml::parse(&rel, split.yaml, 1, text).map_err(|d| diagnostics.push(d));
-            (front.ok(), split.body_start)
+            let front = diagnostics.ok(yaml::parse(&rel, split.yaml, 1, text));
+            (front, split.body_start)
         }
         None => {
             diagnostics.push(

@@ -15,7 +15,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 use super::files::{self, read_text};
 use super::yaml::{self, Spanned};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 
 /// Text in each language, by language code; each text with its position,
 /// so that a problem in one language's text is reported where it is written.
@@ -214,6 +214,10 @@ pub struct RawData {
     pub aid: RawAid,
     /// Whether `data/aid/` exists.
     pub has_aid: bool,
+    /// Whether a file or folder under `data/aid/` could not be listed,
+    /// read or parsed (reported by `load`): the statistics are then
+    /// incomplete.
+    pub has_unreadable_aid: bool,
     /// Every other YAML file, by file stem, as free-form values.
     pub free: BTreeMap<String, serde_json::Value>,
 }
@@ -224,21 +228,32 @@ pub const DATA_DIR: &str = "data";
 pub const AID_DIR: &str = "data/aid";
 
 /// Reads `data/`.
-pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> RawData {
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
     let aid_dir = Path::new(AID_DIR);
     let has_aid = root.join(aid_dir).is_dir();
+    // The files are taken from `files::list` below (refused entries left
+    // out); what could not be listed is reported here, once.
+    let mut listing = Diagnostics::new();
+    files::walk(root, Path::new(DATA_DIR), &mut listing);
     let mut data = RawData {
         has_aid,
+        has_unreadable_aid: listing
+            .iter()
+            .any(|d| d.is_error() && d.path.starts_with(aid_dir)),
         ..RawData::default()
     };
+    diagnostics.extend(listing);
     if has_aid {
+        let mut aid = Diagnostics::new();
         data.aid = RawAid {
-            organisations: parse_file(root, &aid_dir.join("organisations.yaml"), diagnostics),
-            units: parse_file(root, &aid_dir.join("units.yaml"), diagnostics),
-            categories: parse_file(root, &aid_dir.join("categories.yaml"), diagnostics),
-            sources: parse_file(root, &aid_dir.join("sources.yaml"), diagnostics),
-            records: parse_file(root, &aid_dir.join("records.yaml"), diagnostics),
+            organisations: parse_file(root, &aid_dir.join("organisations.yaml"), &mut aid),
+            units: parse_file(root, &aid_dir.join("units.yaml"), &mut aid),
+            categories: parse_file(root, &aid_dir.join("categories.yaml"), &mut aid),
+            sources: parse_file(root, &aid_dir.join("sources.yaml"), &mut aid),
+            records: parse_file(root, &aid_dir.join("records.yaml"), &mut aid),
         };
+        data.has_unreadable_aid |= aid.has_errors();
+        diagnostics.extend(aid);
     }
     let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
     for rel in files::list(root, Path::new(DATA_DIR)) {
@@ -274,7 +289,7 @@ pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> RawData {
 fn parse_file<T: serde::de::DeserializeOwned>(
     root: &Path,
     rel: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<DataFile<T>> {
     if !root.join(rel).is_file() {
         diagnostics.push(
@@ -283,16 +298,11 @@ fn parse_file<T: serde::de::DeserializeOwned>(
         );
         return None;
     }
-    let text = read_text(root, rel).map_err(|d| diagnostics.push(d)).ok()?;
-    match yaml::parse(rel, &text, 0, &text) {
-        Ok(value) => Some(DataFile {
-            path: rel.to_path_buf(),
-            text,
-            value,
-        }),
-        Err(d) => {
-            diagnostics.push(d);
-            None
-        }
-    }
+    let text = diagnostics.ok(read_text(root, rel))?;
+    let value = diagnostics.ok(yaml::parse(rel, &text, 0, &text))?;
+    Some(DataFile {
+        path: rel.to_path_buf(),
+        text,
+        value,
+    })
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::inputs::Inputs;
-use crate::diag::{Diagnostic, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 
 /// A file copied into the output as it is.
 #[derive(Debug, Clone)]
@@ -229,7 +229,7 @@ fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 /// sorted; what cannot be listed or is refused (see the module docs) is
 /// left out and reported in `diagnostics`. A missing `dir` is no error
 /// here: callers decide whether it is required.
-pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let base = root.join(dir);
     // What is wrong with the `.gitignore` is reported once, by `sources`.
     let inputs = Inputs::read(root).0;
@@ -322,20 +322,17 @@ fn walk_error(rel: &Path, path: &Path, error: &walkdir::Error) -> Diagnostic {
 /// reports elsewhere (`data/` in `sources`, fingerprints); refused entries
 /// are left out all the same.
 pub fn list(root: &Path, dir: &Path) -> Vec<PathBuf> {
-    walk(root, dir, &mut Vec::new())
+    walk(root, dir, &mut Diagnostics::new())
 }
 
 /// The files of `root/dir` as static files, placed at the output root.
 /// Each is opened once here, so that a file the build could not copy is
 /// reported by `check` as well as `build`.
-pub fn static_files(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<StaticFile> {
+pub fn static_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
     walk(root, dir, diagnostics)
         .into_iter()
         .filter_map(|rel| {
-            if let Err(d) = open(root, &rel) {
-                diagnostics.push(d);
-                return None;
-            }
+            diagnostics.ok(open(root, &rel))?;
             let output = rel.strip_prefix(dir).ok()?.to_path_buf();
             Some(StaticFile {
                 source: root.join(&rel),
@@ -347,14 +344,10 @@ pub fn static_files(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) 
 
 /// The readable files of `files` (paths relative to `root`); the others
 /// are reported.
-pub fn readable(
-    root: &Path,
-    files: Vec<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<PathBuf> {
+pub fn readable(root: &Path, files: Vec<PathBuf>, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     files
         .into_iter()
-        .filter(|rel| open(root, rel).map_err(|d| diagnostics.push(d)).is_ok())
+        .filter(|rel| diagnostics.ok(open(root, rel)).is_some())
         .collect()
 }
 

@@ -32,7 +32,7 @@ use super::data::DATA_DIR;
 use super::files::read_text;
 use super::sources::STATIC_DIR;
 use super::theme::THEMES_DIR;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 
 /// The patterns of files and folders that are never input, in `.gitignore`
 /// syntax, each with who leaves such files. The README lists them as they
@@ -84,8 +84,8 @@ impl Inputs {
     /// `.gitignore` is no problem. The file is read on every call (a build
     /// calls this for each folder it walks; an edit of the `.gitignore`
     /// must count at once) but parsed again only when its text changed.
-    pub fn read(root: &Path) -> (Inputs, Vec<Diagnostic>) {
-        type Parsed = (Inputs, Vec<Diagnostic>);
+    pub fn read(root: &Path) -> (Inputs, Diagnostics) {
+        type Parsed = (Inputs, Diagnostics);
         thread_local! {
             static LAST: std::cell::RefCell<Option<(std::path::PathBuf, String, Parsed)>> =
                 const { std::cell::RefCell::new(None) };
@@ -94,7 +94,7 @@ impl Inputs {
             Ok(text) => text,
             Err(_) if std::fs::symlink_metadata(root.join(GITIGNORE)).is_err() => String::new(),
             // Not cached: the error is about the file, not its text.
-            Err(d) => return (Inputs::from_gitignore("").0, vec![d]),
+            Err(d) => return (Inputs::from_gitignore("").0, Diagnostics::from_iter([d])),
         };
         LAST.with_borrow_mut(|last| {
             if let Some((given, known, parsed)) = last.as_ref()
@@ -111,7 +111,7 @@ impl Inputs {
 
     /// The rule with `gitignore` as the text of the site's `.gitignore`, and
     /// a warning for each line that is no pattern.
-    fn from_gitignore(gitignore: &str) -> (Inputs, Vec<Diagnostic>) {
+    fn from_gitignore(gitignore: &str) -> (Inputs, Diagnostics) {
         let (site, errors) = matcher(gitignore);
         let diagnostics = errors
             .into_iter()
@@ -349,6 +349,7 @@ mod tests {
     #[test]
     fn a_line_that_is_no_pattern_is_a_warning_at_its_line() {
         let (rule, diagnostics) = Inputs::from_gitignore("*.bak\n[z-a]\n*.old\n");
+        let diagnostics = diagnostics.into_sorted();
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].span, Span::new(2, 1));
         assert!(!diagnostics[0].is_error());

@@ -20,8 +20,8 @@ mod yaml;
 pub use config::{RawConfig, RawLanguage};
 pub use content::{CONTENT_DIR, ContentCache, FrontMatter, Loaded, PageText, RawPage, read_page};
 pub use data::{
-    AID_DIR, DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod,
-    RawRecord, RawSource, RawUnit, Texts,
+    DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod, RawRecord,
+    RawSource, RawUnit, Texts,
 };
 pub use files::StaticFile;
 pub use inputs::{GITIGNORE, Inputs};

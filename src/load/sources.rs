@@ -9,7 +9,7 @@ use super::files::{self, StaticFile};
 use super::fingerprint::{self, Fingerprints};
 use super::inputs::Inputs;
 use super::theme::{self, RawTheme};
-use crate::diag::Diagnostic;
+use crate::diag::Diagnostics;
 
 /// The site's own static files, relative to the root.
 pub const STATIC_DIR: &str = "static";
@@ -36,38 +36,35 @@ pub struct Sources {
     pub static_files: Vec<StaticFile>,
 }
 
-/// Reads the site in `root`. Returns what could be read and the problems
-/// met on the way.
+/// Reads the site in `root`. Returns what could be read and collects the
+/// problems met on the way in `diagnostics`.
 /// `cache` holds the content files of earlier builds of a session (empty for
 /// a one-off build); unchanged files are taken from it.
-pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let (config, config_text) = match config::load(root) {
-        Ok((config, text)) => (Some(config), text),
-        Err(d) => {
-            diagnostics.push(d);
-            (None, String::new())
-        }
+pub fn sources(
+    root: &Path,
+    cache: Option<&mut ContentCache>,
+    diagnostics: &mut Diagnostics,
+) -> Sources {
+    let (config, config_text) = match diagnostics.ok(config::load(root)) {
+        Some((config, text)) => (Some(config), text),
+        None => (None, String::new()),
     };
     if config.is_none() && std::fs::symlink_metadata(root.join(super::config::CONFIG_FILE)).is_err()
     {
         // Not a site's folder (or the wrong --root): the one message says
         // so, rather than one more for each folder that is not there either.
-        return (empty(root), diagnostics);
+        return empty(root);
     }
     // What is wrong with the `.gitignore`, once (every walk reads it).
     diagnostics.extend(Inputs::read(root).1);
     let theme = theme::load(
         root,
         config.as_ref().and_then(|c| c.theme.as_ref()),
-        &mut diagnostics,
+        diagnostics,
     );
-    let pages = content::load(root, cache, &mut diagnostics);
-    // `data::load` lists `data/` without diagnostics (refused entries left
-    // out); what it could not list is reported here.
-    files::walk(root, Path::new(super::data::DATA_DIR), &mut diagnostics);
-    let data = data::load(root, &mut diagnostics);
-    let static_files = files::static_files(root, Path::new(STATIC_DIR), &mut diagnostics);
+    let pages = content::load(root, cache, diagnostics);
+    let data = data::load(root, diagnostics);
+    let static_files = files::static_files(root, Path::new(STATIC_DIR), diagnostics);
     let theme_dir = theme.dir.clone();
     let fingerprints = Fingerprints {
         site: fingerprint::tree(
@@ -97,7 +94,7 @@ pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<D
             .collect(),
         template_uses: theme.template_uses.clone(),
     };
-    let sources = Sources {
+    Sources {
         root: root.to_path_buf(),
         config,
         config_text,
@@ -107,8 +104,7 @@ pub fn sources(root: &Path, cache: Option<&mut ContentCache>) -> (Sources, Vec<D
         theme,
         static_files,
         fingerprints,
-    };
-    (sources, diagnostics)
+    }
 }
 
 /// The sources of a folder that is no site: nothing.

@@ -10,7 +10,7 @@ use tera::{Error, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use super::files::{self, StaticFile, read_text};
 use super::yaml::{self, Spanned};
-use crate::diag::{Diagnostic, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 
 /// The folder of themes, relative to the root.
 pub const THEMES_DIR: &str = "themes";
@@ -54,7 +54,7 @@ impl RawTheme {
     pub(crate) fn from_templates(
         dir: PathBuf,
         templates: &[(String, String)],
-    ) -> (RawTheme, Vec<Diagnostic>) {
+    ) -> (RawTheme, Diagnostics) {
         let texts = templates
             .iter()
             .map(|(name, text)| {
@@ -62,7 +62,7 @@ impl RawTheme {
                 (name.clone(), rel, text.clone())
             })
             .collect();
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Diagnostics::new();
         let (tera, template_paths, template_fingerprints, template_uses) =
             parse_templates(texts, BTreeMap::new(), &mut diagnostics);
         let theme = RawTheme {
@@ -151,7 +151,7 @@ pub enum UiString {
 pub fn load(
     root: &Path,
     name: Option<&Spanned<String>>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> RawTheme {
     let (name, span) = match name {
         Some(name) => (name.value.as_str(), yaml::span_of(name, 0)),
@@ -208,7 +208,7 @@ pub fn load(
 }
 
 /// The theme's readable font files (`.ttf`, `.otf`).
-fn fonts(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+fn fonts(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let listed = files::walk(root, dir, diagnostics)
         .into_iter()
         .filter(|f| f.extension().is_some_and(|e| e == "ttf" || e == "otf"))
@@ -230,11 +230,7 @@ type Templates = (
 );
 
 /// Reads and parses every template of `templates_dir`.
-fn load_templates(
-    root: &Path,
-    templates_dir: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Templates {
+fn load_templates(root: &Path, templates_dir: &Path, diagnostics: &mut Diagnostics) -> Templates {
     let mut texts = Vec::new();
     let mut paths = BTreeMap::new();
     for rel in files::walk(root, templates_dir, diagnostics) {
@@ -264,7 +260,7 @@ fn load_templates(
 fn parse_templates(
     texts: Vec<(String, PathBuf, String)>,
     mut paths: BTreeMap<String, PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Templates {
     let mut sources = Vec::new();
     for (name, rel, text) in texts {
@@ -451,7 +447,7 @@ fn template_hint(message: &str) -> &'static str {
 }
 
 /// Reads `i18n/*.yaml`.
-fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawI18n> {
+fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<RawI18n> {
     let mut result = Vec::new();
     for rel in files::walk(root, dir, diagnostics) {
         if rel.extension().is_none_or(|e| e != "yaml" && e != "yml") {
@@ -464,14 +460,13 @@ fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<
             .to_string();
         let parsed = read_text(root, &rel)
             .and_then(|text| yaml::parse(&rel, &text, 0, &text).map(|strings| (strings, text)));
-        match parsed {
-            Ok((strings, text)) => result.push(RawI18n {
+        if let Some((strings, text)) = diagnostics.ok(parsed) {
+            result.push(RawI18n {
                 lang,
                 path: rel,
                 strings,
                 text,
-            }),
-            Err(d) => diagnostics.push(d),
+            });
         }
     }
     result

@@ -5,19 +5,22 @@ use std::collections::{HashMap, HashSet};
 
 use super::site::{PageIndex, base_path};
 use super::{Lang, Page, PageId, PageKind, Site, Stats, Theme};
+use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;
 use crate::load::{RawConfig, RawPage, Sources};
+use crate::validate::Statistics;
 
-/// Builds the site from its sources. Tolerates invalid input (already
-/// reported by `validate`), so that rendering can still find the remaining
-/// problems: pages in unknown languages are left out, bad dates are ignored.
+/// Builds the site from its sources, with the base URL and drafts that
+/// `options` ask for and the statistics only when they are valid.
+/// Tolerates invalid input (already reported by `validate`), so that
+/// rendering can still find the remaining problems: pages in unknown
+/// languages are left out, bad dates are ignored.
 pub fn site(
     sources: Sources,
     config: &RawConfig,
-    base_url: Option<&str>,
-    include_drafts: bool,
-    stats_broken: bool,
+    options: &Options,
+    statistics: Statistics,
 ) -> Site {
     let languages: Vec<Lang> = config
         .languages
@@ -43,7 +46,7 @@ pub fn site(
         .pages
         .into_iter()
         .filter(|p| languages.iter().any(|l| l.code == p.lang))
-        .filter(|p| include_drafts || !p.front.draft)
+        .filter(|p| options.drafts.publishes(p.front.draft))
         .filter(|p| seen.insert(output_url(&p.lang, &p.key)))
         .map(page_from_raw)
         .collect();
@@ -76,9 +79,12 @@ pub fn site(
     };
     // An address that does not parse is reported by `validate`; the site
     // is then rendered into nothing, so any string does here.
-    let written = base_url.unwrap_or(&config.base_url.value);
+    let written = options
+        .base_url
+        .as_deref()
+        .unwrap_or(&config.base_url.value);
     let base_url = crate::address::parse_base_url(written).unwrap_or_else(|_| written.to_string());
-    let stats = (sources.data.has_aid && !stats_broken).then(|| Stats::from_raw(&sources.data.aid));
+    let stats = (statistics == Statistics::Valid).then(|| Stats::from_raw(&sources.data.aid));
     Site {
         root: sources.root,
         base_path: base_path(&base_url),
@@ -90,7 +96,7 @@ pub fn site(
         theme,
         static_files: sources.static_files,
         stats,
-        stats_broken,
+        stats_broken: statistics == Statistics::Broken,
         fingerprints: sources.fingerprints,
         data: sources.data.free,
         search: config.has_search(),

@@ -6,6 +6,7 @@
 
 use super::build::{listing, page_from_raw};
 use super::{Page, PageId, Site};
+use crate::Drafts;
 use crate::load::RawPage;
 
 /// The pages an edit replaced, as they were, to take it back.
@@ -26,10 +27,10 @@ impl Edit {
 /// files now say, when that leaves the site's shape as it was; otherwise
 /// leaves `site` untouched and gives `None` (the model must be built
 /// again). `changed` must be valid (see `validate::page`).
-pub fn edit(site: &mut Site, changed: Vec<RawPage>, include_drafts: bool) -> Option<Edit> {
+pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Edit> {
     let mut edit = Edit { before: Vec::new() };
     for raw in changed {
-        let published = include_drafts || !raw.front.draft;
+        let published = drafts.publishes(raw.front.draft);
         let id = site
             .page(&raw.key, &raw.lang)
             .filter(|&id| published && site.pages[id].path == raw.path);
@@ -75,6 +76,7 @@ fn keeps_order(site: &Site, section: PageId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Edit, edit};
+    use crate::Drafts;
     use crate::model::Site;
     use crate::testing::SiteBuilder;
 
@@ -95,7 +97,7 @@ mod tests {
     /// Edits `site` with the files `paths` as `after` has them.
     fn apply(site: &mut Site, after: &SiteBuilder, paths: &[&str]) -> Option<Edit> {
         let changed = paths.iter().map(|path| after.raw_page(path)).collect();
-        edit(site, changed, false)
+        edit(site, changed, Drafts::LeaveOut)
     }
 
     #[test]
@@ -145,7 +147,7 @@ mod tests {
             "",
         );
         let changed = vec![after.raw_page("rules/masks.kk.md")];
-        assert!(edit(&mut site, changed, true).is_some());
+        assert!(edit(&mut site, changed, Drafts::Include).is_some());
         assert_eq!(model(&site), model(&after.build()));
     }
 

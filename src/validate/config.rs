@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::yaml_span;
 use crate::load::{RawConfig, Spanned};
 
@@ -14,7 +14,7 @@ pub fn language_codes(config: &RawConfig) -> Vec<String> {
 }
 
 /// Checks the address, the languages and the default language.
-pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
     let error = |span, message: String, hint: &str| {
         Diagnostic::error(PATH, span, message)
             .with_hint(hint)
@@ -143,7 +143,7 @@ pub(super) fn check_text(
     value: &Spanned<String>,
     line_offset: usize,
     what: &str,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) else {
         return;

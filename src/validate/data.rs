@@ -10,7 +10,7 @@ use std::path::Path;
 use indexmap::IndexMap;
 
 use crate::date::{Date, DayOrMonth};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::limits;
 use crate::load::{DataFile, RawAid, RawCount, RawRecord, Spanned, Texts, yaml_span};
 use crate::locale::LocaleFormat;
@@ -38,7 +38,7 @@ enum Lines {
 struct Checker<'a> {
     path: &'a Path,
     text: &'a str,
-    diagnostics: &'a mut Vec<Diagnostic>,
+    diagnostics: &'a mut Diagnostics,
 }
 
 impl Checker<'_> {
@@ -152,7 +152,7 @@ impl Checker<'_> {
 }
 
 /// Checks the statistics against the site's languages.
-pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Vec<Diagnostic>) {
+pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Diagnostics) {
     let formats: Vec<(String, LocaleFormat)> = languages
         .iter()
         .map(|l| (l.clone(), LocaleFormat::new(l)))
@@ -235,7 +235,7 @@ pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Vec<Diagnosti
     }
 }
 
-fn checker<'a, T>(file: &'a DataFile<T>, diagnostics: &'a mut Vec<Diagnostic>) -> Checker<'a> {
+fn checker<'a, T>(file: &'a DataFile<T>, diagnostics: &'a mut Diagnostics) -> Checker<'a> {
     Checker {
         path: &file.path,
         text: &file.text,
@@ -250,7 +250,7 @@ fn check_units(
     records: Option<&DataFile<Vec<RawRecord>>>,
     languages: &[String],
     formats: &[(String, LocaleFormat)],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     let mut c = checker(file, diagnostics);
     for (id, unit) in &file.value {
@@ -337,7 +337,7 @@ fn check_records(
     file: &DataFile<Vec<RawRecord>>,
     aid: &RawAid,
     languages: &[String],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     let mut c = checker(file, diagnostics);
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();

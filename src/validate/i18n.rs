@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::{RawI18n, RawTheme, UiString, yaml_span};
 use crate::locale::LocaleFormat;
 
 /// Checks `themes/NAME/i18n/*.yaml` against the site's languages.
-pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Vec<Diagnostic>) {
+pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnostics) {
     if theme.is_missing {
         // Reported once by `load`; a missing file per language would repeat it.
         return;
@@ -44,7 +44,7 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Vec<Diagn
 }
 
 /// Keys of `other` that `file` lacks.
-fn report_missing_keys(file: &RawI18n, other: &RawI18n, diagnostics: &mut Vec<Diagnostic>) {
+fn report_missing_keys(file: &RawI18n, other: &RawI18n, diagnostics: &mut Diagnostics) {
     for key in other.strings.keys() {
         if !file.strings.keys().any(|k| k.value == key.value) {
             let there = yaml_span(key, 0);
@@ -70,7 +70,7 @@ fn report_missing_keys(file: &RawI18n, other: &RawI18n, diagnostics: &mut Vec<Di
 
 /// Plural strings must have every category the language distinguishes, and
 /// no category it does not know.
-fn check_plural_forms(file: &RawI18n, diagnostics: &mut Vec<Diagnostic>) {
+fn check_plural_forms(file: &RawI18n, diagnostics: &mut Diagnostics) {
     let needed = LocaleFormat::new(&file.lang).plural_categories();
     for (key, value) in &file.strings {
         let UiString::Plural(forms) = value else {
@@ -120,7 +120,7 @@ fn check_plural_forms(file: &RawI18n, diagnostics: &mut Vec<Diagnostic>) {
 
 /// No UI string may hold a control character (see
 /// [`super::config::is_forbidden`]); reported at the string.
-fn check_controls(file: &RawI18n, diagnostics: &mut Vec<Diagnostic>) {
+fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
     for (key, value) in &file.strings {
         let texts: Vec<(String, &String)> = match value {
             UiString::Text(text) => vec![(format!("UI string `{}`", key.value), text)],

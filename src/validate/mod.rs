@@ -12,4 +12,4 @@ mod sources;
 
 pub use config::language_codes;
 pub use pages::check_front_matter as page;
-pub use sources::sources;
+pub use sources::{Statistics, sources};

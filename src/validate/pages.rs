@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use crate::Drafts;
 use crate::address::output_url;
 use crate::date::Date;
-use crate::diag::{Diagnostic, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::{RawConfig, RawPage, Sources, yaml_span};
 
 /// What aqparat writes in each language's folder besides the pages, as
@@ -29,7 +30,7 @@ const GENERATED_FOLDERS: [(&str, &str); 2] = [
 /// segment, and no segment may be `index.html`, the file each page is.
 /// Compared without case: on a file system that ignores case (a staff
 /// member's Mac), `Atom.xml` would be `atom.xml`.
-fn check_reserved_url(page: &RawPage, diagnostics: &mut Vec<Diagnostic>) {
+fn check_reserved_url(page: &RawPage, diagnostics: &mut Diagnostics) {
     let key = page.key.to_lowercase();
     let segments: Vec<&str> = key.split('/').collect();
     let begins_with = |path: &str| {
@@ -112,7 +113,7 @@ fn clean_name(name: &str) -> String {
 /// (see [`is_clean_name`]): `?`, `#`, `%`, spaces or control characters
 /// would break the page's links and the sitemap. Each bad name is reported
 /// once, at the file or folder that has it.
-fn check_names(pages: &[RawPage], diagnostics: &mut Vec<Diagnostic>) {
+fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
     let mut reported = BTreeSet::new();
     for page in pages {
         let mut path = PathBuf::new();
@@ -149,8 +150,8 @@ fn check_names(pages: &[RawPage], diagnostics: &mut Vec<Diagnostic>) {
 pub fn check(
     sources: &Sources,
     languages: Option<&[String]>,
-    include_drafts: bool,
-    diagnostics: &mut Vec<Diagnostic>,
+    drafts: Drafts,
+    diagnostics: &mut Diagnostics,
 ) {
     check_names(&sources.pages, diagnostics);
     let mut by_url: BTreeMap<String, Vec<&RawPage>> = BTreeMap::new();
@@ -176,7 +177,7 @@ pub fn check(
             continue;
         }
         check_front_matter(page, &sources.theme.template_paths, diagnostics);
-        if page.front.draft && !include_drafts {
+        if !drafts.publishes(page.front.draft) {
             continue;
         }
         check_reserved_url(page, diagnostics);
@@ -219,13 +220,7 @@ pub fn check(
         }
     }
     if let Some(languages) = languages {
-        report_missing_translations(
-            sources,
-            languages,
-            &langs_by_key,
-            include_drafts,
-            diagnostics,
-        );
+        report_missing_translations(sources, languages, &langs_by_key, drafts, diagnostics);
     }
 }
 
@@ -233,7 +228,7 @@ pub fn check(
 pub fn check_front_matter(
     page: &RawPage,
     templates: &BTreeMap<String, PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     if !page.has_front_matter {
         return;
@@ -306,11 +301,11 @@ fn report_missing_translations(
     sources: &Sources,
     languages: &[String],
     langs_by_key: &BTreeMap<&str, BTreeSet<&str>>,
-    include_drafts: bool,
-    diagnostics: &mut Vec<Diagnostic>,
+    drafts: Drafts,
+    diagnostics: &mut Diagnostics,
 ) {
     for page in &sources.pages {
-        if page.front.draft && !include_drafts {
+        if !drafts.publishes(page.front.draft) {
             continue;
         }
         let Some(present) = langs_by_key.get(page.key.as_str()) else {
@@ -341,8 +336,8 @@ fn report_missing_translations(
 pub fn check_static(
     sources: &Sources,
     languages: &[String],
-    include_drafts: bool,
-    diagnostics: &mut Vec<Diagnostic>,
+    drafts: Drafts,
+    diagnostics: &mut Diagnostics,
 ) {
     let has_aid = sources.data.has_aid;
     let mut files: BTreeMap<String, &str> = BTreeMap::new();
@@ -372,7 +367,7 @@ pub fn check_static(
         }
     }
     for page in &sources.pages {
-        if languages.contains(&page.lang) && (include_drafts || !page.front.draft) {
+        if languages.contains(&page.lang) && drafts.publishes(page.front.draft) {
             let url = output_url(&page.lang, &page.key);
             files.insert(format!("{url}index.html"), "a page");
         }

@@ -1,21 +1,43 @@
 //! The validate stage's entry: every check, one list of diagnostics.
 
 use super::{config, data, i18n, pages};
-use crate::diag::Diagnostic;
+use crate::Drafts;
+use crate::diag::Diagnostics;
 use crate::load::Sources;
 
-/// Checks everything that can be checked before rendering.
-pub fn sources(sources: &Sources, include_drafts: bool) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
+/// What validation found of the aid statistics (`data/aid/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statistics {
+    /// The site has none.
+    Absent,
+    /// Read and checked without errors.
+    Valid,
+    /// Some could not be read, or have errors. They are left out of the
+    /// model; their shortcodes then render as nothing instead of repeating
+    /// those errors.
+    Broken,
+}
+
+/// Checks everything that can be checked before rendering, with `drafts`
+/// part of the site or not; collects the problems in `diagnostics` and says
+/// whether the statistics can be used.
+pub fn sources(sources: &Sources, drafts: Drafts, diagnostics: &mut Diagnostics) -> Statistics {
     let Some(config) = &sources.config else {
-        pages::check(sources, None, include_drafts, &mut diagnostics);
-        return diagnostics;
+        pages::check(sources, None, drafts, diagnostics);
+        // Without the site's languages they can be neither checked nor used.
+        return Statistics::Broken;
     };
-    config::check(config, &sources.config_text, &mut diagnostics);
+    config::check(config, &sources.config_text, diagnostics);
     let languages = config::language_codes(config);
-    i18n::check(&sources.theme, &languages, &mut diagnostics);
-    pages::check(sources, Some(&languages), include_drafts, &mut diagnostics);
-    pages::check_static(sources, &languages, include_drafts, &mut diagnostics);
-    data::check(&sources.data.aid, &languages, &mut diagnostics);
-    diagnostics
+    i18n::check(&sources.theme, &languages, diagnostics);
+    pages::check(sources, Some(&languages), drafts, diagnostics);
+    pages::check_static(sources, &languages, drafts, diagnostics);
+    let errors = diagnostics.errors();
+    data::check(&sources.data.aid, &languages, diagnostics);
+    let data = &sources.data;
+    match data.has_unreadable_aid || diagnostics.errors() > errors {
+        true => Statistics::Broken,
+        false if data.has_aid => Statistics::Valid,
+        false => Statistics::Absent,
+    }
 }

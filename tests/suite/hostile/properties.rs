@@ -243,7 +243,7 @@ fn assert_properties(site: &Site) -> Result<(), TestCaseError> {
     let build = aqparat::build(&options);
     let check_failed = check.as_ref().map_or(true, |r| r.failed);
     let build_failed = build.as_ref().map_or(true, |r| r.failed);
-    let said = |r: &std::io::Result<aqparat::Report>| match r {
+    let said = |r: &Result<aqparat::Report, aqparat::Error>| match r {
         Ok(report) => report
             .diagnostics
             .iter()
