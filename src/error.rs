@@ -88,18 +88,6 @@ impl From<Refused> for Error {
     }
 }
 
-/// For callers that still report `io::Error` (a session's builds, `watch`):
-/// the same message, and the kind of the underlying error.
-impl From<Error> for io::Error {
-    fn from(error: Error) -> io::Error {
-        let kind = match &error {
-            Error::Refused(_) => io::ErrorKind::PermissionDenied,
-            Error::Output { source, .. } | Error::Search { source, .. } => source.kind(),
-        };
-        io::Error::new(kind, error)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,8 +100,5 @@ mod tests {
         assert!(output.contains("--output"), "{output}");
         let search = Error::search(Path::new("public"))(denied()).to_string();
         assert!(search.contains("search: false"), "{search}");
-        let io = io::Error::from(Error::output(Path::new("public"))(denied()));
-        assert_eq!(io.kind(), io::ErrorKind::PermissionDenied);
-        assert_eq!(io.to_string(), output);
     }
 }

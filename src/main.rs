@@ -67,7 +67,11 @@ fn main() -> ExitCode {
             options.base_url = base_url;
             options.publish = aqparat::write::Publish::Link;
             options.search_indexer = std::env::current_exe().ok();
-            cmd::watch::run(&options, poll)
+            let notice = match poll {
+                true => aqparat::watch::Notice::Polling,
+                false => aqparat::watch::Notice::Events,
+            };
+            cmd::watch::run(&options, notice)
         }
         #[cfg(feature = "search")]
         Command::SearchIndex => match aqparat::search_index(std::io::stdin(), std::io::stdout()) {

@@ -15,6 +15,7 @@ use std::io;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 
+use crate::error::Error;
 use crate::model;
 use crate::pipeline::{self, Goal, Model, Published, Report, Search};
 use crate::render::search;
@@ -68,7 +69,7 @@ impl Session {
     /// Builds and publishes (unless there are errors), reusing what the last
     /// published build of this session made where nothing it depends on
     /// changed.
-    pub fn build(&mut self) -> io::Result<Report> {
+    pub fn build(&mut self) -> Result<Report, Error> {
         // Only a session that publishes through a link builds again from
         // what it kept; a one-off build keeps nothing.
         let keeps_state = self.options.publish == crate::write::Publish::Link;
@@ -93,7 +94,7 @@ impl Session {
     /// Builds after the files `changed` (paths relative to the root)
     /// changed: as an edit when they are pages whose new text keeps the
     /// site's shape, else as [`Session::build`] does.
-    pub fn build_changed(&mut self, changed: &[PathBuf]) -> io::Result<Report> {
+    pub fn build_changed(&mut self, changed: &[PathBuf]) -> Result<Report, Error> {
         match self.edit(changed)? {
             Some(report) => {
                 self.published += 1;
@@ -106,7 +107,7 @@ impl Session {
     /// Publishes the edit of the pages `changed`, or gives `None` when it
     /// is not an edit that keeps the site's shape or it has problems to
     /// report (a full build then reports them all).
-    fn edit(&mut self, changed: &[PathBuf]) -> io::Result<Option<Report>> {
+    fn edit(&mut self, changed: &[PathBuf]) -> Result<Option<Report>, Error> {
         let options = &self.options;
         let Some(last) = self.last.as_mut().filter(|_| self.latest_published) else {
             return Ok(None);
@@ -164,13 +165,13 @@ impl Session {
     /// folder, so that it need not wait for that (see
     /// [`Output::prepare_next`]), then moves the search index on (see
     /// [`Session::update_search`]).
-    pub fn when_idle(&mut self) -> Option<io::Result<usize>> {
+    pub fn when_idle(&mut self) -> Option<Result<usize, Error>> {
         if let Some(last) = self.last.as_mut().filter(|_| !self.next_prepared)
             && self.options.publish == crate::write::Publish::Link
         {
             let written = &mut last.published.written;
             if let Err(error) = Output::prepare_next(&self.options.output, written) {
-                return Some(Err(error));
+                return Some(Err(Error::output(&self.options.output)(error)));
             }
             written.clear();
             self.next_prepared = true;
@@ -185,7 +186,7 @@ impl Session {
     /// index (in one step, as a build is) if no build was published since,
     /// and gives the number of pages indexed; an index made for older pages
     /// is dropped and the next call starts again.
-    pub fn update_search(&mut self) -> Option<io::Result<usize>> {
+    pub fn update_search(&mut self) -> Option<Result<usize, Error>> {
         if let Some((_, job)) = &self.search_job
             && !job.is_finished()
         {
@@ -197,6 +198,7 @@ impl Session {
                 Err(_) => Err(io::Error::other("the search indexing thread failed")),
             };
             if build == self.published {
+                let index = index.map_err(Error::search(&self.options.output));
                 return Some(index.and_then(|index| self.publish_search(&index)));
             }
         }
@@ -222,19 +224,25 @@ impl Session {
     }
 
     /// Publishes `index` over the current build; gives its page count.
-    fn publish_search(&mut self, index: &search::Index) -> io::Result<usize> {
+    fn publish_search(&mut self, index: &search::Index) -> Result<usize, Error> {
         let Some(last) = self.last.as_mut() else {
             return Ok(0);
         };
-        let output = Output::staging(
-            &self.options.output,
-            self.options.publish,
-            Some(last.published.written.as_slice()),
-        )?;
+        let failed = Error::search(&self.options.output);
+        let publish = || {
+            let output = Output::staging(
+                &self.options.output,
+                self.options.publish,
+                Some(last.published.written.as_slice()),
+            )?;
+            search::write(index, &output)?;
+            let written = output.written();
+            output.publish()?;
+            Ok(written)
+        };
         self.next_prepared = false;
-        search::write(index, &output)?;
-        last.published.written = output.written();
-        output.publish()?;
+        let written = publish().map_err(failed)?;
+        last.published.written = written;
         Ok(index.pages())
     }
 }

@@ -31,6 +31,7 @@ use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, FileIdMap, new_debouncer, new_debouncer_opt,
 };
 
+use crate::error::Error;
 use crate::load::{GITIGNORE, Inputs};
 use crate::{Options, Report, Session};
 
@@ -53,17 +54,27 @@ const CHECK_INTERVAL: Duration = Duration::from_secs(2);
 /// The outcome of one build of the loop.
 pub struct Build {
     /// The report, or why the build could not run at all.
-    pub result: io::Result<Report>,
+    pub result: Result<Report, Error>,
     /// How long it took.
     pub duration: Duration,
 }
 
+/// How `watch` learns of changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// From the file system's events (inotify).
+    Events,
+    /// By scanning the files every half second (network and container file
+    /// systems, which send no events).
+    Polling,
+}
+
 /// Builds once, then again after every change, until `stop` is set; calls
-/// `after_build` after each build. With `poll`, files are scanned every
-/// half second instead of waiting for the file system's events.
+/// `after_build` after each build; `notice` says how it learns of
+/// changes.
 pub fn run(
     options: &Options,
-    poll: bool,
+    notice: Notice,
     stop: &AtomicBool,
     after_build: &mut dyn FnMut(&Build),
 ) -> io::Result<()> {
@@ -72,7 +83,7 @@ pub fn run(
         io::Error::other(format!("cannot watch {}: {e}", options.root.display()))
     };
     // The watcher stops when dropped, so it is kept until the loop ends.
-    let _watcher: Box<dyn std::any::Any> = if poll {
+    let _watcher: Box<dyn std::any::Any> = if notice == Notice::Polling {
         // notify's poller compares modification times in whole seconds, so
         // it also compares contents to see edits made within one second.
         let config = notify::Config::default()
@@ -298,7 +309,7 @@ fn report_watch_errors(errors: &[notify::Error]) {
     }
 }
 
-fn timed(build: impl FnOnce() -> io::Result<Report>) -> Build {
+fn timed(build: impl FnOnce() -> Result<Report, Error>) -> Build {
     let started = Instant::now();
     let result = build();
     Build {

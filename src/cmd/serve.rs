@@ -63,7 +63,12 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
             server.announce(BuildState::Failed(vec![error.to_string()]));
         }
     };
-    let result = watch::run(&options.clone(), false, &stop, &mut after_build);
+    let result = watch::run(
+        &options.clone(),
+        watch::Notice::Events,
+        &stop,
+        &mut after_build,
+    );
     server.stop();
     let _ = std::fs::remove_dir_all(&output);
     match result {

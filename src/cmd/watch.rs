@@ -21,7 +21,7 @@ use aqparat::write::sibling;
 use super::build::{Goal, print_report, summary};
 
 /// Watches until SIGINT or SIGTERM, then exits 0.
-pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
+pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
     let stop = match super::stop_flag() {
         Ok(stop) => stop,
         Err(error) => {
@@ -112,7 +112,7 @@ pub fn run(options: &aqparat::Options, poll: bool) -> ExitCode {
         options.root.display(),
         options.output.display()
     );
-    match watch::run(options, poll, &stop, &mut after_build) {
+    match watch::run(options, notice, &stop, &mut after_build) {
         Ok(()) => {
             eprintln!("stopped");
             ExitCode::SUCCESS

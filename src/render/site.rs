@@ -102,7 +102,7 @@ pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Res
     let reads = TemplateReads::new(&tera, uses, names);
     let names = reads.names();
     let values = Values::new(site, names);
-    let units = units::all(site, infographics.is_some());
+    let units = units::all(site, infographics.as_ref());
     let keys: Vec<UnitKey> = units.iter().map(|u| u.key(site)).collect();
     let remap = previous.map(|p| (p, Remap::new(&p.page_urls, &p.names, site, names)));
     // Each unit's record, carried over when what it read is unchanged.

@@ -66,9 +66,9 @@ pub enum UnitKey {
 
 /// Every unit of `site`, pages first (in the model's order, which is the
 /// order of the search records).
-pub fn all(site: &Site, has_statistics: bool) -> Vec<Unit> {
+pub fn all(site: &Site, statistics: Option<&Infographics>) -> Vec<Unit> {
     let mut units: Vec<Unit> = (0..site.pages.len()).map(Unit::Page).collect();
-    if has_statistics {
+    if statistics.is_some() {
         units.push(Unit::Statistics);
     }
     if page_index::exists(site) {
