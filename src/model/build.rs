@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::site::{PageIndex, base_path};
-use super::{Lang, Page, PageId, PageKind, Site, Stats, Theme};
+use super::{Lang, Page, PageId, PageKind, Pages, Site, Stats, Theme};
 use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;
@@ -42,14 +42,15 @@ pub fn site(
         })
         .collect();
     let mut seen = HashSet::new();
-    let mut pages: Vec<Page> = sources
+    let mut pages: Pages = sources
         .pages
         .into_iter()
         .filter(|p| languages.iter().any(|l| l.code == p.lang))
         .filter(|p| options.drafts.publishes(p.front.draft))
         .filter(|p| seen.insert(output_url(&p.lang, &p.key)))
         .map(page_from_raw)
-        .collect();
+        .collect::<Vec<Page>>()
+        .into();
     for lang in &languages {
         if !pages
             .iter()
@@ -164,7 +165,7 @@ fn synthetic_home(lang: &Lang) -> Page {
 }
 
 /// Sets parents, listings and neighbours.
-fn link(pages: &mut [Page]) {
+fn link(pages: &mut Pages) {
     let by_key = PageIndex::new(pages);
     let parents: Vec<Option<PageId>> = pages
         .iter()
@@ -185,7 +186,7 @@ fn link(pages: &mut [Page]) {
         })
         .collect();
     let mut children: HashMap<PageId, Vec<PageId>> = HashMap::new();
-    for (id, parent) in parents.into_iter().enumerate() {
+    for (id, parent) in pages.ids().zip(parents) {
         pages[id].parent = parent;
         if let Some(parent) = parent {
             children.entry(parent).or_default().push(id);
@@ -205,7 +206,7 @@ fn link(pages: &mut [Page]) {
 /// A section's listing of its children `ids` (given in file order): its
 /// subsections and its pages, each in listing order — by weight, then the
 /// newest first, then by title.
-pub(super) fn listing(pages: &[Page], mut ids: Vec<PageId>) -> (Vec<PageId>, Vec<PageId>) {
+pub(super) fn listing(pages: &Pages, mut ids: Vec<PageId>) -> (Vec<PageId>, Vec<PageId>) {
     ids.sort_by_key(|&id| {
         let p = &pages[id];
         (

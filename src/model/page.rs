@@ -4,8 +4,90 @@ use std::path::PathBuf;
 
 use crate::date::Date;
 
-/// Index of a page in [`super::Site::pages`].
-pub type PageId = usize;
+/// A page's number in [`super::Site::pages`]: valid for the model that
+/// gave it (a later model may number the same page otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageId(u32);
+
+impl PageId {
+    /// The page at `index` of a list of pages.
+    pub(crate) fn new(index: usize) -> PageId {
+        PageId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// Its place in the list of pages.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Every page of a site, in every language, numbered by [`PageId`].
+#[derive(Debug, Clone, Default)]
+pub struct Pages(Vec<Page>);
+
+impl Pages {
+    /// How many pages there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The pages, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Page> {
+        self.0.iter()
+    }
+
+    /// The pages' numbers, in order.
+    pub fn ids(&self) -> impl DoubleEndedIterator<Item = PageId> + ExactSizeIterator + use<> {
+        (0..self.0.len()).map(PageId::new)
+    }
+
+    /// The pages with their numbers, in order.
+    pub fn enumerate(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(i, page)| (PageId::new(i), page))
+    }
+
+    /// Adds `page` at the end.
+    pub(crate) fn push(&mut self, page: Page) {
+        self.0.push(page);
+    }
+}
+
+impl From<Vec<Page>> for Pages {
+    fn from(pages: Vec<Page>) -> Pages {
+        Pages(pages)
+    }
+}
+
+impl std::ops::Index<PageId> for Pages {
+    type Output = Page;
+
+    fn index(&self, id: PageId) -> &Page {
+        &self.0[id.index()]
+    }
+}
+
+impl std::ops::IndexMut<PageId> for Pages {
+    fn index_mut(&mut self, id: PageId) -> &mut Page {
+        &mut self.0[id.index()]
+    }
+}
+
+impl<'a> IntoIterator for &'a Pages {
+    type Item = &'a Page;
+    type IntoIter = std::slice::Iter<'a, Page>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 /// What a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use super::{Page, PageId, Stats};
+use super::{PageId, Pages, Stats};
 use crate::load::fingerprint::Fingerprints;
 use crate::load::{StaticFile, UiString};
 
@@ -51,7 +51,7 @@ pub struct Site {
     /// Languages, in switcher order.
     pub languages: Vec<Lang>,
     /// Every page in every language.
-    pub pages: Vec<Page>,
+    pub pages: Pages,
     /// The theme.
     pub theme: Theme,
     /// The site's own static files.
@@ -149,16 +149,16 @@ pub(super) struct PageIndex(HashMap<String, Vec<PageId>>);
 
 impl PageIndex {
     /// Indexes `pages` by key.
-    pub(super) fn new(pages: &[Page]) -> PageIndex {
+    pub(super) fn new(pages: &Pages) -> PageIndex {
         let mut map: HashMap<String, Vec<PageId>> = HashMap::new();
-        for (id, page) in pages.iter().enumerate() {
+        for (id, page) in pages.enumerate() {
             map.entry(page.key.clone()).or_default().push(id);
         }
         PageIndex(map)
     }
 
     /// The page `key` in `lang`.
-    pub(super) fn find(&self, pages: &[Page], key: &str, lang: &str) -> Option<PageId> {
+    pub(super) fn find(&self, pages: &Pages, key: &str, lang: &str) -> Option<PageId> {
         self.0
             .get(key)?
             .iter()

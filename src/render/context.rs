@@ -307,7 +307,7 @@ impl<'a> Shared<'a> {
 
     /// The summary of page `id`, made on first use.
     fn summary(&self, id: PageId) -> Value {
-        self.summaries[id]
+        self.summaries[id.index()]
             .get_or_init(|| Value::from_serializable(&summary(self.pages, id, self.localizer)))
             .clone()
     }

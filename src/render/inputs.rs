@@ -155,7 +155,7 @@ impl Remap {
     pub fn input(&self, input: Input) -> Option<Input> {
         let page = |id: PageId| match &self.pages {
             None => Some(id),
-            Some(map) => map.get(id).copied().flatten(),
+            Some(map) => map.get(id.index()).copied().flatten(),
         };
         let name = |id: NameId| self.names.get(id as usize).copied().flatten();
         Some(match input {
@@ -253,7 +253,7 @@ impl<'a> Values<'a> {
                 hash(&menu)
             }),
             Input::Pages(lang) => self.per_lang(lang, 1, |lang| {
-                let pages: Vec<u64> = (0..site.pages.len())
+                let pages: Vec<u64> = (site.pages.ids())
                     .filter(|&id| site.pages[id].lang == lang)
                     .map(|id| self.summary(id))
                     .collect();
@@ -295,7 +295,7 @@ impl<'a> Values<'a> {
     }
 
     fn summary(&self, id: PageId) -> u64 {
-        *self.summaries[id].get_or_init(|| {
+        *self.summaries[id.index()].get_or_init(|| {
             let page = &self.site.pages[id];
             hash(&(
                 (
@@ -581,7 +581,7 @@ mod tests {
         let change = Change::new(&rules(), &after);
         let remap = change.remap();
         assert!(remap.pages.is_none());
-        for id in 0..change.old.pages.len() {
+        for id in change.old.pages.ids() {
             assert_eq!(remap.input(Input::Summary(id)), Some(Input::Summary(id)));
         }
     }
@@ -596,7 +596,7 @@ mod tests {
             .data("aaa", json!(1));
         let change = Change::new(&rules(), &after);
         let remap = change.remap();
-        for (id, page) in change.old.pages.iter().enumerate() {
+        for (id, page) in change.old.pages.enumerate() {
             let Some(Input::Listing(now)) = remap.input(Input::Listing(id)) else {
                 panic!("{} is gone", page.url);
             };

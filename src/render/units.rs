@@ -67,7 +67,7 @@ pub enum UnitKey {
 /// Every unit of `site`, pages first (in the model's order, which is the
 /// order of the search records).
 pub fn all(site: &Site, statistics: Option<&Infographics>) -> Vec<Unit> {
-    let mut units: Vec<Unit> = (0..site.pages.len()).map(Unit::Page).collect();
+    let mut units: Vec<Unit> = site.pages.ids().map(Unit::Page).collect();
     if statistics.is_some() {
         units.push(Unit::Statistics);
     }
