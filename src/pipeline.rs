@@ -10,7 +10,7 @@
 
 use crate::diag::{self, Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
-use crate::render::{Records, search};
+use crate::render::{Changes, Records, search};
 use crate::write::{Output, Publish};
 use crate::{Error, Options, load, model, render, validate};
 
@@ -118,7 +118,7 @@ pub(crate) fn run(
             return Ok((report, None));
         }
     };
-    let (report, published) = render(options, goal, &model, previous, search)?;
+    let (report, published) = render(options, goal, &model, previous, Changes::Unknown, search)?;
     Ok((report, published.map(|published| (model, published))))
 }
 
@@ -139,7 +139,8 @@ fn model(options: &Options, cache: Option<&mut load::ContentCache>) -> Result<Mo
 }
 
 /// The second half of every run, an edit's too: **render → write**. Renders
-/// what changed since `previous` (every unit without it), makes the search
+/// what changed since `previous` (every unit without it; `changes` says what
+/// the caller knows of what changed), makes the search
 /// index if `search` says so, and publishes unless there are errors (or
 /// warnings under `strict`). With errors found before rendering, renders
 /// anyway to find the rest (broken links, template errors), into nothing.
@@ -148,6 +149,7 @@ pub(crate) fn render(
     goal: Goal,
     model: &Model,
     previous: Option<&Published>,
+    changes: Changes,
     search: Search,
 ) -> Result<(Report, Option<Published>), Error> {
     let site = &model.site;
@@ -163,7 +165,8 @@ pub(crate) fn render(
         false => Output::Discard,
     };
     let records = previous.filter(|_| output.is_seeded()).map(|p| &p.records);
-    let rendered = render::site(site, &output, records).map_err(Error::output(&options.output))?;
+    let rendered =
+        render::site(site, &output, records, changes).map_err(Error::output(&options.output))?;
     diagnostics.extend(rendered.diagnostics);
     let indexes = site.search && !output.is_discarded() && !fails(&diagnostics);
     if search == Search::Index && indexes {

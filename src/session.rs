@@ -18,7 +18,7 @@ use std::thread::JoinHandle;
 use crate::error::Error;
 use crate::model;
 use crate::pipeline::{self, Goal, Model, Published, Report, Search};
-use crate::render::search;
+use crate::render::{Changes, search};
 use crate::write::Output;
 use crate::{Options, load, validate};
 
@@ -146,8 +146,15 @@ impl Session {
             return Ok(None);
         };
         let previous = Some(&last.published);
-        let (report, next) =
-            pipeline::render(options, Goal::Publish, &last.model, previous, Search::Defer)?;
+        let changes = Changes::Edit(&edit);
+        let (report, next) = pipeline::render(
+            options,
+            Goal::Publish,
+            &last.model,
+            previous,
+            changes,
+            Search::Defer,
+        )?;
         match next {
             Some(published) => {
                 last.published = published;

@@ -115,9 +115,10 @@ pub(super) fn page_from_raw(raw: RawPage) -> Page {
     let parse = |d: &Option<crate::load::Spanned<String>>| {
         d.as_ref().and_then(|d| Date::parse(&d.value).ok())
     };
-    Page {
+    let mut page = Page {
         url: output_url(&raw.lang, &raw.key),
         stamp: raw.stamp,
+        summary: 0,
         title: front.title.map(|t| t.value).unwrap_or_default(),
         description: front.description.map(|d| d.value).unwrap_or_default(),
         date: parse(&front.date),
@@ -135,7 +136,9 @@ pub(super) fn page_from_raw(raw: RawPage) -> Page {
         subsections: Vec::new(),
         previous: None,
         next: None,
-    }
+    };
+    page.summary = page.summary_fingerprint();
+    page
 }
 
 /// The template of a page that names none.
@@ -161,6 +164,7 @@ fn synthetic_home(lang: &Lang) -> Page {
         front_text: String::new(),
     });
     page.title = lang.title.clone();
+    page.summary = page.summary_fingerprint();
     page
 }
 

@@ -15,6 +15,11 @@ pub struct Edit {
 }
 
 impl Edit {
+    /// Each edited page, as it was before.
+    pub fn before(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.before.iter().map(|(id, page)| (*id, page))
+    }
+
     /// Puts the edited pages back as they were.
     pub fn undo(self, site: &mut Site) {
         for (id, page) in self.before.into_iter().rev() {
@@ -48,6 +53,7 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Ed
         page.updated = new.updated;
         page.weight = new.weight;
         page.template = new.template;
+        page.summary = new.summary;
         let in_order = site.pages[id]
             .parent
             .is_none_or(|parent| keeps_order(site, parent));

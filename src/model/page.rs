@@ -124,6 +124,10 @@ pub struct Page {
     pub path: PathBuf,
     /// The source file's stamp (see `load::fingerprint`).
     pub stamp: u64,
+    /// The fingerprint of what other pages show of it (see
+    /// [`Page::summary_fingerprint`]), kept for the many pages that show
+    /// it.
+    pub summary: u64,
     /// Title.
     pub title: String,
     /// One-sentence description, possibly empty.
@@ -151,6 +155,22 @@ pub struct Page {
 }
 
 impl Page {
+    /// The fingerprint of what other pages show of it: its key, language,
+    /// URL, title, description, dates, weight and kind.
+    pub fn summary_fingerprint(&self) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::quality::FixedState::default().hash_one((
+            (
+                &self.key,
+                &self.lang,
+                &self.url,
+                &self.title,
+                &self.description,
+            ),
+            (self.date, self.updated, self.weight, self.kind.name()),
+        ))
+    }
+
     /// The date shown as "last updated": `updated`, else `date`.
     pub fn last_updated(&self) -> Option<Date> {
         self.updated.or(self.date)

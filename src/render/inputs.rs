@@ -12,7 +12,7 @@
 //! what it shows: that is whatever was recorded.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
 use super::page_index;
@@ -41,8 +41,10 @@ pub enum Input {
     Versions(PageId),
     /// The menu of a language: its entries and their summaries.
     Menu(NameId),
-    /// Every page of a language with its summary (feeds, sitemap).
+    /// Every page of a language with its summary (feeds).
     Pages(NameId),
+    /// Every page of a language: its URL and date (the sitemap).
+    Addresses(NameId),
     /// The parts of a language's index of all pages and what each lists.
     IndexParts(NameId),
     /// A template, with what it extends and includes.
@@ -134,6 +136,8 @@ pub struct Remap {
     pages: Option<Vec<Option<PageId>>>,
     /// Earlier name to name now.
     names: Vec<Option<NameId>>,
+    /// Whether every number stays.
+    identity: bool,
 }
 
 impl Remap {
@@ -145,9 +149,12 @@ impl Remap {
                 .iter()
                 .zip(&site.pages)
                 .all(|(url, page)| *url == page.url);
+        let names: Vec<Option<NameId>> = earlier.names.iter().map(|name| names.id(name)).collect();
+        let same_names = (names.iter().enumerate()).all(|(i, id)| *id == NameId::try_from(i).ok());
         Remap {
             pages: (!same_pages).then(|| urls.iter().map(|url| site.page_at(url)).collect()),
-            names: earlier.names.iter().map(|name| names.id(name)).collect(),
+            names,
+            identity: same_pages && same_names,
         }
     }
 
@@ -157,7 +164,10 @@ impl Remap {
             None => Some(id),
             Some(map) => map.get(id.index()).copied().flatten(),
         };
-        let name = |id: NameId| self.names.get(id as usize).copied().flatten();
+        let name = |id: NameId| match self.identity {
+            true => Some(id),
+            false => self.names.get(id as usize).copied().flatten(),
+        };
         Some(match input {
             Input::Source(id) => Input::Source(page(id)?),
             Input::Summary(id) => Input::Summary(page(id)?),
@@ -167,12 +177,40 @@ impl Remap {
             Input::Versions(id) => Input::Versions(page(id)?),
             Input::Menu(id) => Input::Menu(name(id)?),
             Input::Pages(id) => Input::Pages(name(id)?),
+            Input::Addresses(id) => Input::Addresses(name(id)?),
             Input::IndexParts(id) => Input::IndexParts(name(id)?),
             Input::Template(id) => Input::Template(name(id)?),
             Input::Data(id) => Input::Data(name(id)?),
             Input::AllData => Input::AllData,
             Input::Site => Input::Site,
         })
+    }
+
+    /// Between two models that number everything alike (an edit's).
+    pub fn identity() -> Remap {
+        Remap {
+            pages: None,
+            names: Vec::new(),
+            identity: true,
+        }
+    }
+
+    /// For each of the `count` pages now, its number in the earlier model
+    /// (`None` for a new page); `None` when the numbers are the same.
+    pub fn earlier_pages(&self, count: usize) -> Option<Vec<Option<PageId>>> {
+        let pages = self.pages.as_ref()?;
+        let mut earlier = vec![None; count];
+        for (old, now) in pages.iter().enumerate() {
+            if let Some(slot) = now.and_then(|now| earlier.get_mut(now.index())) {
+                *slot = Some(PageId::new(old));
+            }
+        }
+        Some(earlier)
+    }
+
+    /// Whether every number is the same in both models.
+    pub fn is_identity(&self) -> bool {
+        self.identity
     }
 
     /// `inputs` in this model's numbers, or `None` if one is gone.
@@ -186,9 +224,8 @@ impl Remap {
 pub struct Values<'a> {
     site: &'a Site,
     names: &'a Names,
-    summaries: Vec<OnceLock<u64>>,
-    /// Per name: its menu, its pages, its index parts.
-    per_lang: Vec<[OnceLock<u64>; 3]>,
+    /// Per name: its menu, its pages, its index parts, its addresses.
+    per_lang: Vec<[OnceLock<u64>; 4]>,
     site_value: OnceLock<u64>,
 }
 
@@ -198,7 +235,6 @@ impl<'a> Values<'a> {
         Values {
             site,
             names,
-            summaries: site.pages.iter().map(|_| OnceLock::new()).collect(),
             per_lang: names.names.iter().map(|_| Default::default()).collect(),
             site_value: OnceLock::new(),
         }
@@ -206,7 +242,7 @@ impl<'a> Values<'a> {
 
     /// The fingerprint of an output that read `inputs`.
     pub fn fingerprint(&self, inputs: &[Input]) -> u64 {
-        let mut hasher = DefaultHasher::new();
+        let mut hasher = Fingerprint::default().build_hasher();
         for &input in inputs {
             self.value(input).hash(&mut hasher);
         }
@@ -259,6 +295,15 @@ impl<'a> Values<'a> {
                     .collect();
                 hash(&pages)
             }),
+            Input::Addresses(lang) => self.per_lang(lang, 3, |lang| {
+                let addresses: Vec<_> = site
+                    .pages
+                    .iter()
+                    .filter(|page| page.lang == lang)
+                    .map(|page| (&page.key, &page.url, page.last_updated()))
+                    .collect();
+                hash(&addresses)
+            }),
             Input::IndexParts(lang) => self.per_lang(lang, 2, |lang| {
                 let parts: Vec<Vec<(&str, Vec<&str>)>> = page_index::parts(site, lang)
                     .iter()
@@ -295,19 +340,7 @@ impl<'a> Values<'a> {
     }
 
     fn summary(&self, id: PageId) -> u64 {
-        *self.summaries[id.index()].get_or_init(|| {
-            let page = &self.site.pages[id];
-            hash(&(
-                (
-                    &page.key,
-                    &page.lang,
-                    &page.url,
-                    &page.title,
-                    &page.description,
-                ),
-                (page.date, page.updated, page.weight, page.kind.name()),
-            ))
-        })
+        self.site.pages[id].summary
     }
 
     fn per_lang(&self, lang: NameId, which: usize, compute: impl Fn(&str) -> u64) -> u64 {
@@ -318,10 +351,13 @@ impl<'a> Values<'a> {
     }
 }
 
+/// How answers are hashed: foldhash's quality hasher with fixed seeds, fast
+/// on the many short strings a model's answers hold, and the same in every
+/// build of a process.
+type Fingerprint = foldhash::quality::FixedState;
+
 fn hash(value: &impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
+    Fingerprint::default().hash_one(value)
 }
 
 #[cfg(test)]

@@ -23,4 +23,4 @@ mod versions;
 pub(crate) mod xml;
 
 pub use markdown::slugify;
-pub use site::{PageFacts, Records, Rendered, site};
+pub use site::{Changes, PageFacts, Records, Rendered, site};

@@ -14,15 +14,15 @@ use tera::{Context, Tera};
 
 use super::context::Shared;
 use super::functions::{self, Localizer};
-use super::inputs::{Input, Names, Remap, Values};
+use super::inputs::{Input, NameId, Names, Remap, Values};
 use super::markdown::AnchorLink;
 use super::reads::TemplateReads;
 use super::search;
 use super::stats;
-use super::units::{self, Renderer, UnitKey};
+use super::units::{self, Renderer, Unit, UnitKey};
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::tera_error_diagnostic;
-use crate::model::Site;
+use crate::model::{Edit, PageId, Site};
 use crate::write::{Output, UnitOutput};
 
 /// What rendering found and did.
@@ -46,6 +46,18 @@ pub struct PageFacts {
     pub anchor_links: Vec<AnchorLink>,
 }
 
+/// What changed since the previous build, as far as the caller knows.
+#[derive(Clone, Copy)]
+pub enum Changes<'a> {
+    /// Anything: every unit's inputs are asked again.
+    Unknown,
+    /// An edit of some pages' files, patched into the model (see
+    /// `model::edit`): URLs, listings and translations are as they were,
+    /// so only what reads these pages' files, summaries or dates, or their
+    /// languages' menus and lists of pages, may have changed.
+    Edit(&'a Edit),
+}
+
 /// What one unit read and made when it was last rendered.
 #[derive(Clone)]
 struct UnitRecord {
@@ -58,40 +70,68 @@ struct UnitRecord {
 }
 
 /// The record of every unit of a build, and the model's numbering that
-/// their inputs use.
+/// their inputs use: the pages' by page number, the others' by key.
 #[derive(Default)]
 pub struct Records {
-    units: HashMap<UnitKey, UnitRecord>,
-    /// The units in the build's order.
+    pages: Vec<Option<Arc<UnitRecord>>>,
+    others: HashMap<UnitKey, Arc<UnitRecord>, foldhash::fast::RandomState>,
+    /// The other units, in the build's order.
     order: Vec<UnitKey>,
-    page_urls: Vec<String>,
+    page_urls: Arc<[String]>,
     names: Names,
 }
 
 impl Records {
-    /// The search records of every unit, in the build's order.
+    /// The search records of every unit, in the build's order (the pages
+    /// first).
     pub fn search_records(&self) -> Vec<search::Record> {
-        self.order
+        let others = self.order.iter().filter_map(|key| self.others.get(key));
+        self.pages
             .iter()
-            .filter_map(|key| self.units.get(key))
+            .flatten()
+            .chain(others)
             .flat_map(|record| record.search.iter().cloned())
             .collect()
     }
 
-    /// What is kept of the page at URL path `url`.
-    fn facts(&self, url: &str) -> Option<&PageFacts> {
-        self.units
-            .get(&UnitKey::Page(url.to_string()))?
-            .facts
-            .as_deref()
+    /// The record of `unit`, numbered as in this build.
+    fn get(&self, unit: Slot) -> Option<&Arc<UnitRecord>> {
+        match unit {
+            Slot::Page(id) => self.pages.get(id.index())?.as_ref(),
+            Slot::Other(key) => self.others.get(key),
+        }
     }
+
+    /// What is kept of the page at URL path `url` of `site`, this build's.
+    fn facts(&self, site: &Site, url: &str) -> Option<&PageFacts> {
+        self.get(Slot::Page(site.page_at(url)?))?.facts.as_deref()
+    }
+
+    /// Every record.
+    fn all(&self) -> impl Iterator<Item = &Arc<UnitRecord>> {
+        self.pages.iter().flatten().chain(self.others.values())
+    }
+}
+
+/// Where a unit's record is kept.
+#[derive(Clone, Copy)]
+enum Slot<'a> {
+    /// A page's, by its number.
+    Page(PageId),
+    /// Another unit's, by its key.
+    Other(&'a UnitKey),
 }
 
 /// Renders `site` into `output`: every unit, or, given the `previous`
 /// build's records (whose files `output` holds), only the units whose inputs
-/// changed; removes the files of units that are gone or no longer make
-/// them.
-pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Result<Rendered> {
+/// answer otherwise (asking only those `changes` may touch); removes the
+/// files of units that are gone or no longer make them.
+pub fn site(
+    site: &Site,
+    output: &Output,
+    previous: Option<&Records>,
+    changes: Changes,
+) -> io::Result<Rendered> {
     let localizer = Arc::new(Localizer::new(site));
     let mut tera = site.theme.tera.clone();
     functions::register(&mut tera, localizer.clone());
@@ -103,19 +143,50 @@ pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Res
     let names = reads.names();
     let values = Values::new(site, names);
     let units = units::all(site, infographics.as_ref());
-    let keys: Vec<UnitKey> = units.iter().map(|u| u.key(site)).collect();
-    let remap = previous.map(|p| (p, Remap::new(&p.page_urls, &p.names, site, names)));
+    let keys: Vec<Option<UnitKey>> = units.iter().map(Unit::key).collect();
+    let slot = |i: usize| match (&units[i], &keys[i]) {
+        (Unit::Page(id), _) => Some(Slot::Page(*id)),
+        (_, key) => key.as_ref().map(Slot::Other),
+    };
+    // An edit keeps every number; any other change may renumber pages.
+    let remap = previous.map(|p| match changes {
+        Changes::Edit(_) => (p, Remap::identity()),
+        Changes::Unknown => (p, Remap::new(&p.page_urls, &p.names, site, names)),
+    });
+    // The earlier number of each page now, when the numbers changed.
+    let earlier: Option<Vec<Option<PageId>>> = remap
+        .as_ref()
+        .and_then(|(_, remap)| remap.earlier_pages(site.pages.len()));
+    let earlier_slot = |i: usize| match (slot(i)?, &earlier) {
+        (Slot::Page(id), Some(earlier)) => {
+            earlier.get(id.index()).copied().flatten().map(Slot::Page)
+        }
+        (slot, _) => Some(slot),
+    };
+    let touched = match changes {
+        Changes::Edit(edit) => Some(Touched::new(site, names, edit)),
+        Changes::Unknown => None,
+    };
     // Each unit's record, carried over when what it read is unchanged.
-    let carried: Vec<Option<UnitRecord>> = keys
-        .par_iter()
-        .map(|key| {
+    let carried: Vec<Option<Arc<UnitRecord>>> = (0..units.len())
+        .into_par_iter()
+        .map(|i| {
             let (previous, remap) = remap.as_ref()?;
-            let old = previous.units.get(key)?;
-            let inputs = remap.inputs(&old.inputs)?;
-            (values.fingerprint(&inputs) == old.fingerprint).then(|| UnitRecord {
-                inputs,
-                ..old.clone()
-            })
+            let old = previous.get(earlier_slot(i)?)?;
+            if !remap.is_identity() {
+                let inputs = remap.inputs(&old.inputs)?;
+                let same = values.fingerprint(&inputs) == old.fingerprint;
+                return same.then(|| {
+                    Arc::new(UnitRecord {
+                        inputs,
+                        ..(**old).clone()
+                    })
+                });
+            }
+            let untouched = touched
+                .as_ref()
+                .is_some_and(|t| !old.inputs.iter().any(|&input| t.touches(input)));
+            (untouched || values.fingerprint(&old.inputs) == old.fingerprint).then(|| old.clone())
         })
         .collect();
     let renderer = Renderer {
@@ -126,7 +197,7 @@ pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Res
         infographics: infographics.as_ref(),
         reads: &reads,
     };
-    let rendered: Vec<(usize, UnitRecord)> = units
+    let rendered: Vec<(usize, Arc<UnitRecord>)> = units
         .par_iter()
         .enumerate()
         .filter(|(i, _)| carried[*i].is_none())
@@ -141,33 +212,86 @@ pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Res
                 facts: outcome.facts.map(Arc::new),
                 search: outcome.search.into(),
             };
-            Ok((i, record))
+            Ok((i, Arc::new(record)))
         })
         .collect::<io::Result<_>>()?;
     let pages = rendered
         .iter()
-        .filter(|(i, _)| matches!(units[*i], units::Unit::Page(_)))
+        .filter(|(i, _)| matches!(units[*i], Unit::Page(_)))
         .count();
-    let mut records: Vec<Option<UnitRecord>> = carried;
+    let mut records = carried;
+    // Links to check: from every page, or, after an edit whose pages'
+    // headings are as they were, only from the pages rendered now.
+    let mut check_from: Option<Vec<PageId>> = None;
+    if let Some((previous, remap)) = &remap {
+        let before = |i: usize| earlier_slot(i).and_then(|slot| previous.get(slot));
+        let same_units = remap.is_identity()
+            && previous.pages.len() == site.pages.len()
+            && previous.order.iter().eq(keys.iter().flatten());
+        // The records no unit carries over: of units rendered again, or gone.
+        let stale: Vec<&Arc<UnitRecord>> = match same_units {
+            true => rendered.iter().filter_map(|(i, _)| before(*i)).collect(),
+            false => {
+                let carried_over: HashSet<*const UnitRecord> = (0..units.len())
+                    .filter(|&i| records[i].is_some())
+                    .filter_map(before)
+                    .map(Arc::as_ptr)
+                    .collect();
+                let kept = |r: &&Arc<UnitRecord>| carried_over.contains(&Arc::as_ptr(r));
+                previous.all().filter(|r| !kept(r)).collect()
+            }
+        };
+        remove_stale_files(stale.into_iter(), &rendered, output)?;
+        let headings = |r: &UnitRecord| r.facts.as_ref().map(|f| f.heading_ids.clone());
+        let headings_kept = touched.is_some()
+            && rendered
+                .iter()
+                .all(|(i, now)| before(*i).is_some_and(|before| headings(before) == headings(now)));
+        if headings_kept {
+            let pages = rendered.iter().filter_map(|(i, _)| match units[*i] {
+                Unit::Page(id) => Some(id),
+                _ => None,
+            });
+            check_from = Some(pages.collect());
+        }
+    }
     for (i, record) in rendered {
         records[i] = Some(record);
     }
+    let page_urls = match &remap {
+        Some((previous, remap)) if remap.is_identity() => previous.page_urls.clone(),
+        _ => site.pages.iter().map(|p| p.url.clone()).collect(),
+    };
     let mut next = Records {
-        units: HashMap::with_capacity(keys.len()),
-        order: Vec::with_capacity(keys.len()),
-        page_urls: site.pages.iter().map(|p| p.url.clone()).collect(),
+        pages: Vec::with_capacity(site.pages.len()),
+        others: HashMap::with_capacity_and_hasher(
+            units.len() - site.pages.len(),
+            Default::default(),
+        ),
+        order: Vec::new(),
+        page_urls,
         names: names.clone(),
     };
     let mut diagnostics = stats_diagnostics;
-    for (key, record) in keys.into_iter().zip(records.into_iter().flatten()) {
-        diagnostics.extend(record.diagnostics.iter().cloned());
-        next.order.push(key.clone());
-        next.units.insert(key, record);
+    for (record, key) in records.into_iter().zip(keys) {
+        if let Some(record) = &record {
+            diagnostics.extend(record.diagnostics.iter().cloned());
+        }
+        match key {
+            None => next.pages.push(record),
+            Some(key) => {
+                if let Some(record) = record {
+                    next.order.push(key.clone());
+                    next.others.insert(key, record);
+                }
+            }
+        }
     }
-    if let Some(previous) = previous {
-        remove_stale_files(previous, &next, output)?;
-    }
-    diagnostics.extend(check_anchors(site, &next));
+    let from: Box<dyn Iterator<Item = PageId>> = match check_from {
+        None => Box::new(site.pages.ids()),
+        Some(pages) => Box::new(pages.into_iter()),
+    };
+    diagnostics.extend(check_anchors(site, &next, from));
     Ok(Rendered {
         diagnostics,
         pages,
@@ -175,17 +299,95 @@ pub fn site(site: &Site, output: &Output, previous: Option<&Records>) -> io::Res
     })
 }
 
-/// Removes the files that units of the `previous` build wrote and no unit
-/// of the `next` one does.
-fn remove_stale_files(previous: &Records, next: &Records, output: &Output) -> io::Result<()> {
-    let kept: HashSet<&str> = next
-        .units
-        .values()
-        .flat_map(|r| r.files.iter().map(String::as_str))
+/// The inputs an edit of some pages may answer otherwise (see
+/// [`Changes::Edit`]).
+struct Touched {
+    /// By page: its file changed.
+    sources: Vec<bool>,
+    /// By page: its summary changed.
+    summaries: Vec<bool>,
+    /// The languages with a page whose summary changed.
+    langs: Vec<NameId>,
+    /// The languages with a page whose URL or date changed.
+    addresses: Vec<NameId>,
+    /// The languages whose menu shows a page whose summary changed.
+    menus: Vec<NameId>,
+}
+
+impl Touched {
+    fn new(site: &Site, names: &Names, edit: &Edit) -> Touched {
+        let mut touched = Touched {
+            sources: vec![false; site.pages.len()],
+            summaries: vec![false; site.pages.len()],
+            langs: Vec::new(),
+            addresses: Vec::new(),
+            menus: Vec::new(),
+        };
+        for (id, before) in edit.before() {
+            let now = &site.pages[id];
+            touched.sources[id.index()] = true;
+            let lang = names.id(&now.lang);
+            let summary = |p: &crate::model::Page| {
+                (
+                    p.title.clone(),
+                    p.description.clone(),
+                    p.date,
+                    p.updated,
+                    p.weight,
+                )
+            };
+            if summary(before) != summary(now) {
+                touched.summaries[id.index()] = true;
+                touched.langs.extend(lang);
+                if site.menu(&now.lang).any(|m| m == id) {
+                    touched.menus.extend(lang);
+                }
+            }
+            if before.last_updated() != now.last_updated() {
+                touched.addresses.extend(lang);
+            }
+        }
+        touched
+    }
+
+    /// Whether `input` may answer otherwise after the edit.
+    fn touches(&self, input: Input) -> bool {
+        match input {
+            Input::Source(id) => self.sources[id.index()],
+            Input::Summary(id) => self.summaries[id.index()],
+            Input::Menu(lang) => self.menus.contains(&lang),
+            Input::Pages(lang) => self.langs.contains(&lang),
+            Input::Addresses(lang) => self.addresses.contains(&lang),
+            // URLs, listings, translations, the theme, data and the
+            // site's files: what an edit leaves as it was.
+            Input::Listing(_)
+            | Input::Neighbours(_)
+            | Input::Ancestors(_)
+            | Input::Versions(_)
+            | Input::IndexParts(_)
+            | Input::Template(_)
+            | Input::Data(_)
+            | Input::AllData
+            | Input::Site => false,
+        }
+    }
+}
+
+/// Removes the files that the records `before` (of units rendered again, or
+/// gone) list and that no unit `rendered` now writes. (A unit carried over
+/// keeps its files.)
+fn remove_stale_files<'a>(
+    before: impl Iterator<Item = &'a Arc<UnitRecord>>,
+    rendered: &[(usize, Arc<UnitRecord>)],
+    output: &Output,
+) -> io::Result<()> {
+    let written: HashSet<&str> = rendered
+        .iter()
+        .flat_map(|(_, r)| r.files.iter().map(String::as_str))
         .collect();
-    for record in previous.units.values() {
+    for record in before {
         for file in &record.files {
-            if !kept.contains(file.as_str()) {
+            if !written.contains(file.as_str()) {
                 output.remove(file)?;
             }
         }
@@ -223,16 +425,22 @@ pub(super) fn render_template(
 }
 
 /// Every `#anchor` of an internal link must be a heading id of its target,
-/// whether either page was rendered now or in an earlier build.
-fn check_anchors(site: &Site, records: &Records) -> Vec<Diagnostic> {
+/// whether either page was rendered now or in an earlier build; links from
+/// the pages `from`.
+fn check_anchors(
+    site: &Site,
+    records: &Records,
+    from: impl Iterator<Item = PageId>,
+) -> Vec<Diagnostic> {
     let empty = PageFacts::default();
     let mut diagnostics = Vec::new();
-    for page in &site.pages {
-        let Some(own) = records.facts(&page.url) else {
+    for id in from {
+        let Some(own) = records.get(Slot::Page(id)).and_then(|r| r.facts.as_deref()) else {
             continue;
         };
+        let page = &site.pages[id];
         for link in &own.anchor_links {
-            let target = records.facts(&link.target).unwrap_or(&empty);
+            let target = records.facts(site, &link.target).unwrap_or(&empty);
             if target.heading_ids.iter().any(|h| h == &link.anchor) {
                 continue;
             }

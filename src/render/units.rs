@@ -43,11 +43,10 @@ pub enum Unit {
     StaticFiles,
 }
 
-/// What names a unit from one build to the next.
+/// What names a unit other than a page from one build to the next (a page
+/// is named by its URL, see `render::site`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UnitKey {
-    /// A page, by URL path.
-    Page(String),
     /// A part of the index of all pages, by URL path.
     IndexPart(String),
     /// A feed, by language.
@@ -89,10 +88,10 @@ pub fn all(site: &Site, statistics: Option<&Infographics>) -> Vec<Unit> {
 }
 
 impl Unit {
-    /// Its key.
-    pub fn key(&self, site: &Site) -> UnitKey {
-        match self {
-            Unit::Page(id) => UnitKey::Page(site.pages[*id].url.clone()),
+    /// Its key; a page has none.
+    pub fn key(&self) -> Option<UnitKey> {
+        Some(match self {
+            Unit::Page(_) => return None,
             Unit::IndexPart(part) => UnitKey::IndexPart(part.url()),
             Unit::Feed(lang) => UnitKey::Feed(lang.clone()),
             Unit::ErrorPage(lang) => UnitKey::ErrorPage(lang.clone()),
@@ -100,7 +99,7 @@ impl Unit {
             Unit::Sitemap => UnitKey::Sitemap,
             Unit::Statistics => UnitKey::Statistics,
             Unit::StaticFiles => UnitKey::StaticFiles,
-        }
+        })
     }
 }
 
@@ -196,7 +195,7 @@ impl Renderer<'_> {
                     .read_all(self.reads.names().id("aid").map(Input::Data));
                 for lang in &site.languages {
                     let lang = self.lang(&lang.code);
-                    reading.inputs.read_all(lang.map(Input::Pages));
+                    reading.inputs.read_all(lang.map(Input::Addresses));
                     reading.inputs.read_all(lang.map(Input::IndexParts));
                 }
                 out.write(
@@ -242,10 +241,9 @@ impl Renderer<'_> {
         let page = &site.pages[id];
         let stats = self.infographics.and_then(|i| i.lang(&page.lang));
         let markdown = markdown::render(site, id, stats);
+        // A link shows its target's URL, and which version it leads to.
         for &target in &markdown.links {
-            reading
-                .inputs
-                .read_all([Input::Summary(target), Input::Versions(target)]);
+            reading.inputs.read(Input::Versions(target));
         }
         if markdown.uses_data {
             reading
