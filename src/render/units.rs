@@ -137,7 +137,7 @@ impl Renderer<'_> {
     pub fn render(&self, unit: &Unit, out: &UnitOutput) -> io::Result<Outcome> {
         let site = self.site;
         let mut diagnostics = Vec::new();
-        let mut write_html = |rel: &str, rendered| write_html(out, rel, rendered, &mut diagnostics);
+        let mut write_html = |rel: &str, rendered| out.write_page(rel, rendered, &mut diagnostics);
         let mut reading = match unit {
             Unit::Page(id) => self.reads.reading(&site.pages[*id].template),
             Unit::IndexPart(_) => self.reads.reading(page_index::TEMPLATE),
@@ -255,8 +255,7 @@ impl Renderer<'_> {
             .shared
             .page(site, id, markdown.html, &markdown.toc, reading);
         let mut diagnostics = markdown.diagnostics;
-        write_html(
-            out,
+        out.write_page(
             &format!("{}index.html", page.url),
             render_template(site, self.tera, &page.template, &context),
             &mut diagnostics,
@@ -302,23 +301,6 @@ impl Renderer<'_> {
             },
             reading,
         )
-    }
-}
-
-/// Writes a rendered page at `rel`, or notes why it could not be rendered.
-fn write_html(
-    out: &UnitOutput,
-    rel: &str,
-    rendered: Result<Option<Vec<u8>>, Diagnostic>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> io::Result<()> {
-    match rendered {
-        Ok(Some(html)) => out.write(rel, &html),
-        Ok(None) => Ok(()),
-        Err(d) => {
-            diagnostics.push(d);
-            Ok(())
-        }
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::Output;
+use crate::diag::Diagnostic;
 
 /// Writes into an [`Output`] on behalf of one unit, noting each file.
 pub struct UnitOutput<'a> {
@@ -33,6 +34,25 @@ impl<'a> UnitOutput<'a> {
     pub fn copy(&self, source: &Path, rel: &Path) -> io::Result<()> {
         self.note(&rel.to_string_lossy());
         self.output.copy(source, rel)
+    }
+
+    /// Writes a page the unit rendered at `rel`, or notes in `diagnostics`
+    /// why it could not be rendered (`Ok(None)`: a template already
+    /// reported as broken).
+    pub fn write_page(
+        &self,
+        rel: &str,
+        rendered: Result<Option<Vec<u8>>, Diagnostic>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> io::Result<()> {
+        match rendered {
+            Ok(Some(html)) => self.write(rel, &html),
+            Ok(None) => Ok(()),
+            Err(d) => {
+                diagnostics.push(d);
+                Ok(())
+            }
+        }
     }
 
     fn note(&self, rel: &str) {

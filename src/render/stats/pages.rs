@@ -162,9 +162,8 @@ pub fn write(
         context.insert_value("aid", view.clone());
         context.insert("charts", &chart_values(lang, |id| !id.starts_with("org-")));
         context.insert("downloads", &downloads(site, code));
-        write_page(
-            output,
-            &paths::overview(code),
+        output.write_page(
+            &format!("{}index.html", paths::overview(code)),
             render(TEMPLATES[0], &context),
             &mut diagnostics,
         )?;
@@ -195,9 +194,8 @@ pub fn write(
                 &chart_values(lang, |id| id == format!("org-{}", org.id)),
             );
             context.insert("overview_url", &site.link(&paths::overview(code)));
-            write_page(
-                output,
-                &paths::organisation(code, &org.id),
+            output.write_page(
+                &format!("{}index.html", paths::organisation(code, &org.id)),
                 render(TEMPLATES[1], &context),
                 &mut diagnostics,
             )?;
@@ -218,22 +216,6 @@ pub fn write(
         output.write(paths::ALL_LANGUAGES, &all)?;
     }
     Ok(diagnostics)
-}
-
-fn write_page(
-    output: &UnitOutput,
-    url: &str,
-    rendered: Result<Option<Vec<u8>>, Diagnostic>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> io::Result<()> {
-    match rendered {
-        Ok(Some(html)) => output.write(&format!("{url}index.html"), &html),
-        Ok(None) => Ok(()),
-        Err(d) => {
-            diagnostics.push(d);
-            Ok(())
-        }
-    }
 }
 
 /// Each chart's card as SVG and PNG, in parallel (rasterising is the slow
