@@ -52,13 +52,58 @@ pub fn parse_base_url(text: &str) -> Result<String, String> {
     Ok(normalised)
 }
 
-/// The URL path (relative to the base URL) of the page `key` in `lang`.
-pub fn output_url(lang: &str, key: &str) -> String {
-    if key.is_empty() {
+/// A page's URL path relative to the site's address: `kk/`,
+/// `kk/rules/quarantine/` — no leading `/`, always a final one. Joined to
+/// the base path it is a link, to the base URL an absolute address, and
+/// with `index.html` the page's file in the output.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UrlPath(String);
+
+impl UrlPath {
+    /// The path as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The page's file in the output: `kk/rules/quarantine/index.html`.
+    pub fn file(&self) -> String {
+        format!("{}index.html", self.0)
+    }
+}
+
+impl std::ops::Deref for UrlPath {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for UrlPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for UrlPath {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for UrlPath {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// The URL path of the page `key` in `lang`.
+pub fn output_url(lang: &str, key: &str) -> UrlPath {
+    UrlPath(if key.is_empty() {
         format!("{lang}/")
     } else {
         format!("{lang}/{key}/")
-    }
+    })
 }
 
 #[cfg(test)]

@@ -141,7 +141,7 @@ pub struct Page {
     /// Template name.
     pub template: String,
     /// URL path relative to the site's base (`kk/rules/quarantine/`).
-    pub url: String,
+    pub url: crate::address::UrlPath,
     /// The section that lists this page (none for the home page).
     pub parent: Option<PageId>,
     /// For sections: their pages, in listing order.

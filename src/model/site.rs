@@ -80,7 +80,7 @@ impl Site {
     pub fn page_at(&self, url: &str) -> Option<PageId> {
         let (lang, rest) = url.split_once('/')?;
         let id = self.page(rest.strip_suffix('/').unwrap_or(rest), lang)?;
-        (self.pages[id].url == url).then_some(id)
+        (*self.pages[id].url == *url).then_some(id)
     }
 
     /// The theme's folder, relative to the root (`themes/default`).

@@ -16,6 +16,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
 use super::page_index;
+use crate::address::UrlPath;
 use crate::model::{PageId, Site};
 
 /// A name the site defines (a language code, a template, a data file's
@@ -143,7 +144,7 @@ pub struct Remap {
 impl Remap {
     /// From the model whose pages had the URLs `urls` and whose names were
     /// `earlier` to `site` and `names`.
-    pub fn new(urls: &[String], earlier: &Names, site: &Site, names: &Names) -> Remap {
+    pub fn new(urls: &[UrlPath], earlier: &Names, site: &Site, names: &Names) -> Remap {
         let same_pages = urls.len() == site.pages.len()
             && urls
                 .iter()
@@ -404,7 +405,8 @@ mod tests {
         }
 
         fn remap(&self) -> Remap {
-            let urls: Vec<String> = self.old.pages.iter().map(|p| p.url.clone()).collect();
+            let urls: Vec<crate::address::UrlPath> =
+                self.old.pages.iter().map(|p| p.url.clone()).collect();
             Remap::new(&urls, &self.old_names, &self.new, &self.new_names)
         }
 

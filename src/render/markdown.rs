@@ -32,7 +32,7 @@ pub struct Heading {
 #[derive(Debug, Clone)]
 pub struct AnchorLink {
     /// The linked page's URL path (stable across builds, unlike its id).
-    pub target: String,
+    pub target: crate::address::UrlPath,
     /// The anchor, without `#`.
     pub anchor: String,
     /// Where the link is written.

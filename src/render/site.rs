@@ -20,6 +20,7 @@ use super::reads::TemplateReads;
 use super::search;
 use super::stats;
 use super::units::{self, Renderer, Unit, UnitKey};
+use crate::address::UrlPath;
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::tera_error_diagnostic;
 use crate::model::{Edit, PageId, Site};
@@ -77,7 +78,7 @@ pub struct Records {
     others: HashMap<UnitKey, Arc<UnitRecord>, foldhash::fast::RandomState>,
     /// The other units, in the build's order.
     order: Vec<UnitKey>,
-    page_urls: Arc<[String]>,
+    page_urls: Arc<[UrlPath]>,
     names: Names,
 }
 
@@ -458,7 +459,7 @@ fn check_anchors(
                 format!(
                     "link to an anchor that does not exist: #{} in {}",
                     link.anchor,
-                    target_path.unwrap_or_else(|| link.target.clone())
+                    target_path.unwrap_or_else(|| link.target.to_string())
                 ),
             )
             .with_hint(format!(

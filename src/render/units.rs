@@ -256,7 +256,7 @@ impl Renderer<'_> {
             .page(site, id, markdown.html, &markdown.toc, reading);
         let mut diagnostics = markdown.diagnostics;
         out.write_page(
-            &format!("{}index.html", page.url),
+            &page.url.file(),
             render_template(site, self.tera, &page.template, &context),
             &mut diagnostics,
         )?;

@@ -31,8 +31,10 @@ impl<'a> Versions<'a> {
                     let target = translation.or_else(|| site.nearest_in(&page.key, &l.code));
                     Version {
                         lang: &l.code,
-                        url: target
-                            .map_or_else(|| format!("{}/", l.code), |t| site.pages[t].url.clone()),
+                        url: target.map_or_else(
+                            || format!("{}/", l.code),
+                            |t| site.pages[t].url.to_string(),
+                        ),
                         is_translation: translation.is_some(),
                     }
                 })

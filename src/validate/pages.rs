@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::Drafts;
-use crate::address::output_url;
+use crate::address::{UrlPath, output_url};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::{RawConfig, RawPage, Sources, yaml_span};
@@ -154,7 +154,7 @@ pub fn check(
     diagnostics: &mut Diagnostics,
 ) {
     check_names(&sources.pages, diagnostics);
-    let mut by_url: BTreeMap<String, Vec<&RawPage>> = BTreeMap::new();
+    let mut by_url: BTreeMap<UrlPath, Vec<&RawPage>> = BTreeMap::new();
     let mut langs_by_key: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for page in &sources.pages {
         let Some(languages) = languages else {
