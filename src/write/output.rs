@@ -454,9 +454,19 @@ fn make_dir(dir: &Path) -> io::Result<()> {
 
 /// Recreates the folders of `from` under `to`, with every file a hard link.
 fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
+    // The stamp first: a folder aqparat is filling is never, even for a
+    // moment, a non-empty folder without it (another aqparat starting then
+    // would take it for a user's folder).
+    fs::create_dir_all(to)?;
+    if from.join(guard::STAMP).is_file() {
+        fs::hard_link(from.join(guard::STAMP), to.join(guard::STAMP))?;
+    }
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.map_err(io::Error::other)?;
         let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+        if rel == Path::new(guard::STAMP) {
+            continue;
+        }
         let target = to.join(rel);
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target)?;
