@@ -4,6 +4,7 @@
 //! Everything snapshotted is deterministic: fixed dates from the fixtures,
 //! no absolute paths (the temporary folder is redacted), sorted output.
 
+#[cfg(feature = "search")]
 use std::process::Command;
 
 use crate::util::{TestSite, copy_dir, repo};
@@ -30,6 +31,7 @@ fn settings(description: &str) -> insta::Settings {
 }
 
 /// `text` as a regular expression that matches it literally.
+#[cfg(feature = "search")]
 fn literal(text: &str) -> String {
     let mut pattern = String::new();
     for c in text.chars() {
@@ -41,7 +43,10 @@ fn literal(text: &str) -> String {
     pattern
 }
 
+/// The page as residents get it from a default build, search box included
+/// (a build without the `search` feature has none).
 #[test]
+#[cfg(feature = "search")]
 fn page_html() {
     let site = site_with_shipped_theme();
     site.build();
@@ -72,6 +77,7 @@ fn chart_svg() {
 /// The broken cases of `tests/fixtures/invalid/` laid together over the
 /// `basic` site with statistics: YAML syntax, unknown keys, dates, links and
 /// anchors, references between statistics files, template syntax.
+#[cfg(feature = "search")]
 const BROKEN: [&str; 6] = [
     "front-matter-syntax",
     "unknown-key",
@@ -81,7 +87,9 @@ const BROKEN: [&str; 6] = [
     "template-syntax",
 ];
 
+/// A build without the `search` feature adds its own warning to the list.
 #[test]
+#[cfg(feature = "search")]
 fn diagnostics() {
     let site = TestSite::fixtures("basic", "stats");
     for case in BROKEN {
