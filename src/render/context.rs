@@ -393,6 +393,12 @@ fn insert_versions(context: &mut Context, site: &Site, lang: &str, versions: &Ve
         })
         .collect();
     context.insert("switcher", &switcher);
+    insert_alternates(context, site, versions);
+}
+
+/// `alternates`: the `hreflang` links of a page whose versions are
+/// `versions`.
+fn insert_alternates(context: &mut Context, site: &Site, versions: &Versions) {
     let alternates: Vec<Alternate> = versions
         .alternates(site)
         .into_iter()
@@ -402,4 +408,23 @@ fn insert_versions(context: &mut Context, site: &Site, lang: &str, versions: &Ve
         })
         .collect();
     context.insert("alternates", &alternates);
+}
+
+/// The context of `/`, the page that offers every language: `lang`,
+/// `default_language`, `base_url`, `base_path`, `languages`, `alternates`.
+pub fn root(site: &Site) -> Context {
+    let mut context = Context::new();
+    let languages: Vec<LanguageEntry> = site
+        .languages
+        .iter()
+        .map(|l| LanguageEntry::of(site, l))
+        .collect();
+    context.insert("lang", &site.default_lang);
+    context.insert("default_language", &site.default_lang);
+    context.insert("base_url", &site.base_url);
+    context.insert("base_path", &site.base_path);
+    context.insert("languages", &languages);
+    let homes = Versions::of_generated(site, |lang| format!("{lang}/"), true);
+    insert_alternates(&mut context, site, &homes);
+    context
 }

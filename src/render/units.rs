@@ -7,7 +7,7 @@
 
 use std::io;
 
-use tera::{Context, Tera, Value};
+use tera::{Context, Tera};
 
 use super::context::{GeneratedPage, Shared};
 use super::functions::Localizer;
@@ -18,7 +18,6 @@ use super::reads::{Reading, TemplateReads};
 use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
-use super::versions::Versions;
 use crate::diag::Diagnostic;
 use crate::model::{PageId, Site};
 use crate::write::UnitOutput;
@@ -179,7 +178,8 @@ impl Renderer<'_> {
             }
             Unit::Root => {
                 self.template(&mut reading, ROOT_TEMPLATE);
-                let html = render_template(site, self.tera, ROOT_TEMPLATE, &root_context(site));
+                let html =
+                    render_template(site, self.tera, ROOT_TEMPLATE, &super::context::root(site));
                 write_html("index.html", html)?;
             }
             Unit::Sitemap => {
@@ -309,38 +309,3 @@ const ERROR_TEMPLATE: &str = "404.html";
 
 /// The template of `/`.
 const ROOT_TEMPLATE: &str = "root.html";
-
-/// The context of `/`, the page that offers every language.
-fn root_context(site: &Site) -> Context {
-    let mut context = Context::new();
-    let languages: Vec<Value> = site
-        .languages
-        .iter()
-        .map(|l| {
-            let mut entry = tera::Map::new();
-            entry.insert("code".into(), l.code.as_str().into());
-            entry.insert("name".into(), l.name.as_str().into());
-            entry.insert("title".into(), l.title.as_str().into());
-            entry.insert("url".into(), site.link(&format!("{}/", l.code)).into());
-            Value::from(entry)
-        })
-        .collect();
-    let homes = Versions::of_generated(site, |lang| format!("{lang}/"), true);
-    let alternates: Vec<Value> = homes
-        .alternates(site)
-        .into_iter()
-        .map(|(hreflang, url)| {
-            let mut entry = tera::Map::new();
-            entry.insert("hreflang".into(), hreflang.into());
-            entry.insert("href".into(), site.permalink(url).into());
-            Value::from(entry)
-        })
-        .collect();
-    context.insert("lang", &site.default_lang);
-    context.insert("default_language", &site.default_lang);
-    context.insert("base_url", &site.base_url);
-    context.insert("base_path", &site.base_path);
-    context.insert_value("languages", Value::from(languages));
-    context.insert_value("alternates", Value::from(alternates));
-    context
-}
