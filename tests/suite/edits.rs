@@ -22,7 +22,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError};
 
-use crate::util::{copy_dir, folders, repo, snapshot, walk};
+use crate::util::{folders, lay_fixtures, snapshot, walk};
 
 fn config() -> Config {
     Config {
@@ -204,14 +204,7 @@ impl Site {
             .unwrap();
         let site = Site { dir };
         let root = site.root();
-        let fixtures = repo().join("tests/fixtures");
-        copy_dir(&fixtures.join("_theme"), &root.join("themes/default"));
-        copy_dir(
-            &repo().join("themes/default/fonts"),
-            &root.join("themes/default/fonts"),
-        );
-        copy_dir(&fixtures.join("basic"), &root);
-        copy_dir(&fixtures.join("stats"), &root);
+        lay_fixtures(&root, &["basic", "stats"]);
         // The statistics of one organisation: two charts to draw in each
         // full build rather than fourteen, which would take most of its time.
         site.write(

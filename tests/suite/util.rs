@@ -27,11 +27,7 @@ impl TestSite {
     /// cards): a fixture's files replace the theme's files of the same name.
     pub fn fixture(name: &str) -> TestSite {
         let site = TestSite::empty();
-        let fixtures = repo().join("tests/fixtures");
-        let theme = site.root().join("themes/default");
-        copy_dir(&fixtures.join("_theme"), &theme);
-        copy_dir(&repo().join("themes/default/fonts"), &theme.join("fonts"));
-        copy_dir(&fixtures.join(name), site.root());
+        lay_fixtures(site.root(), &[name]);
         site
     }
 
@@ -118,6 +114,18 @@ impl TestSite {
     pub fn read(&self, rel: &str) -> String {
         let path = self.public().join(rel);
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+}
+
+/// Lays out at `root` the test theme (with the shipped theme's fonts) and
+/// the fixtures `names` of `tests/fixtures/`, each over the one before.
+pub fn lay_fixtures(root: &Path, names: &[&str]) {
+    let fixtures = repo().join("tests/fixtures");
+    let theme = root.join("themes/default");
+    copy_dir(&fixtures.join("_theme"), &theme);
+    copy_dir(&repo().join("themes/default/fonts"), &theme.join("fonts"));
+    for name in names {
+        copy_dir(&fixtures.join(name), root);
     }
 }
 

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-use crate::util::{copy_dir, repo, snapshot};
+use crate::util::{lay_fixtures, snapshot};
 
 /// The tag generated texts carry; found unescaped in markup, it escaped.
 const MARKER: &str = "<pwn";
@@ -192,16 +192,12 @@ impl Site {
             .tempdir()
             .unwrap();
         let root = dir.path().join("site");
-        let fixtures = repo().join("tests/fixtures");
-        copy_dir(&fixtures.join("_theme"), &root.join("themes/default"));
-        copy_dir(
-            &repo().join("themes/default/fonts"),
-            &root.join("themes/default/fonts"),
-        );
-        copy_dir(&fixtures.join("basic"), &root);
-        if statistics {
-            copy_dir(&fixtures.join("stats"), &root);
-        }
+        let fixtures: &[&str] = if statistics {
+            &["basic", "stats"]
+        } else {
+            &["basic"]
+        };
+        lay_fixtures(&root, fixtures);
         let config = fs::read_to_string(root.join("site.yaml")).unwrap();
         fs::write(root.join("site.yaml"), format!("{config}search: false\n")).unwrap();
         let public = root.join("public");
