@@ -32,7 +32,7 @@ use notify_debouncer_full::{
 };
 
 use crate::error::Error;
-use crate::load::{GITIGNORE, Inputs};
+use crate::load::{Entry, GITIGNORE, Inputs};
 use crate::{Options, Report, Session};
 
 /// How long a file must be left alone before its change is reported: long
@@ -345,7 +345,7 @@ impl Changes {
             self.unknown |= event.need_rescan() || event.paths.is_empty();
             for path in &event.paths {
                 let Some(rel) =
-                    relative(root, path).filter(|rel| inputs.is_input(rel, path.is_dir()))
+                    relative(root, path).filter(|rel| inputs.is_input(rel, Entry::of(path)))
                 else {
                     continue;
                 };
@@ -378,7 +378,7 @@ fn is_change(kind: &EventKind) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Inputs, relative};
+    use super::{Entry, Inputs, relative};
     use std::path::Path;
 
     #[test]
@@ -410,7 +410,7 @@ mod tests {
         // watcher reports them reach it.
         let inputs = Inputs::read(root).0;
         let input = |path: &str| {
-            relative(root, Path::new(path)).is_some_and(|rel| inputs.is_input(&rel, false))
+            relative(root, Path::new(path)).is_some_and(|rel| inputs.is_input(&rel, Entry::File))
         };
         for path in yes {
             assert!(input(path), "{path}");

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::inputs::Inputs;
+use super::inputs::{Entry, Inputs};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 
 /// A file copied into the output as it is.
@@ -233,7 +233,7 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
     let base = root.join(dir);
     // What is wrong with the `.gitignore` is reported once, by `sources`.
     let inputs = Inputs::read(root).0;
-    if std::fs::symlink_metadata(&base).is_err() || !inputs.is_input(dir, true) {
+    if std::fs::symlink_metadata(&base).is_err() || !inputs.is_input(dir, Entry::Folder) {
         return Vec::new();
     }
     let Some(canonical_root) = canonical(root) else {
@@ -246,7 +246,8 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
         .follow_links(true)
         .into_iter()
         .filter_entry(|entry| {
-            entry.depth() == 0 || inputs.admits(&relative(entry.path()), entry.file_type().is_dir())
+            entry.depth() == 0
+                || inputs.admits(&relative(entry.path()), Entry::of_type(entry.file_type()))
         });
     while let Some(entry) = entries.next() {
         let entry = match entry {
@@ -255,8 +256,7 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
                 let path = error.path().unwrap_or(&base);
                 // An entry that cannot be followed (emacs' lock links lead
                 // nowhere) comes as an error, past `filter_entry`.
-                let is_dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
-                if path != base && !inputs.admits(&relative(path), is_dir) {
+                if path != base && !inputs.admits(&relative(path), Entry::of(path)) {
                     continue;
                 }
                 diagnostics.push(walk_error(&relative(path), path, &error));

@@ -66,6 +66,39 @@ Thumbs.db
 desktop.ini
 ";
 
+/// What a path names: the rules of `.gitignore` can differ for the two
+/// (`logs/` leaves out folders only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A file, or anything that is not a folder.
+    File,
+    /// A folder.
+    Folder,
+}
+
+impl Entry {
+    /// What `path` is on disk now, through links as the walk follows them;
+    /// a path that is gone, or a link that leads nowhere, counts as a file.
+    pub fn of(path: &Path) -> Entry {
+        match path.is_dir() {
+            true => Entry::Folder,
+            false => Entry::File,
+        }
+    }
+
+    /// The entry that a `walkdir` entry of this `file_type` is.
+    pub fn of_type(file_type: std::fs::FileType) -> Entry {
+        match file_type.is_dir() {
+            true => Entry::Folder,
+            false => Entry::File,
+        }
+    }
+
+    fn is_folder(self) -> bool {
+        self == Entry::Folder
+    }
+}
+
 /// The site's `.gitignore`, in the site root.
 pub const GITIGNORE: &str = ".gitignore";
 
@@ -133,9 +166,9 @@ impl Inputs {
         )
     }
 
-    /// Whether `rel` (a path relative to the site root; `is_dir` when it is
-    /// a folder) is input. A path outside the site (`..`, absolute) is not.
-    pub fn is_input(&self, rel: &Path, is_dir: bool) -> bool {
+    /// Whether `rel` (a path relative to the site root, naming `entry`) is
+    /// input. A path outside the site (`..`, absolute) is not.
+    pub fn is_input(&self, rel: &Path, entry: Entry) -> bool {
         let mut parts = rel.components();
         let Some(Component::Normal(first)) = parts.next() else {
             return false;
@@ -143,7 +176,7 @@ impl Inputs {
         let first = first.to_str().unwrap_or_default();
         let is_root_file = parts.clone().next().is_none()
             && (first == CONFIG_FILE || first == GITIGNORE)
-            && !is_dir;
+            && entry == Entry::File;
         if is_root_file {
             return true;
         }
@@ -158,15 +191,19 @@ impl Inputs {
         let count = rel.components().count();
         rel.components().enumerate().all(|(i, part)| {
             prefix.push(part);
-            self.admits(&prefix, i + 1 < count || is_dir)
+            let entry = match i + 1 < count {
+                true => Entry::Folder,
+                false => entry,
+            };
+            self.admits(&prefix, entry)
         })
     }
 
-    /// Whether the walk of a folder takes its entry `rel` (relative to the
-    /// site root, a folder when `is_dir`), whose folders it took already:
-    /// whether neither [`NEVER_INPUT`] nor the site's `.gitignore` leaves
-    /// out `rel` itself.
-    pub fn admits(&self, rel: &Path, is_dir: bool) -> bool {
+    /// Whether the walk of a folder takes its `entry` at `rel` (relative to
+    /// the site root), whose folders it took already: whether neither
+    /// [`NEVER_INPUT`] nor the site's `.gitignore` leaves out `rel` itself.
+    pub fn admits(&self, rel: &Path, entry: Entry) -> bool {
+        let is_dir = entry.is_folder();
         !never_input().matched(rel, is_dir).is_ignore()
             && !self.site.matched(rel, is_dir).is_ignore()
     }
@@ -213,7 +250,7 @@ mod tests {
     }
 
     fn input(rule: &Inputs, rel: &str) -> bool {
-        rule.is_input(Path::new(rel), false)
+        rule.is_input(Path::new(rel), Entry::File)
     }
 
     #[test]
@@ -342,8 +379,8 @@ mod tests {
             assert!(!input(&rule, rel), "{rel} is not input");
         }
         // A folder pattern leaves out the folder, not a file of that name.
-        assert!(!rule.is_input(Path::new("content/drafts"), true));
-        assert!(rule.is_input(Path::new("content/a/drafts"), false));
+        assert!(!rule.is_input(Path::new("content/drafts"), Entry::Folder));
+        assert!(rule.is_input(Path::new("content/a/drafts"), Entry::File));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use data::{
     RawSource, RawUnit, Texts,
 };
 pub use files::StaticFile;
-pub use inputs::{GITIGNORE, Inputs};
+pub use inputs::{Entry, GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
 #[cfg(test)]
 pub(crate) use theme::declare_functions;
