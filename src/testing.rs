@@ -55,7 +55,8 @@ impl SiteBuilder {
     }
 
     /// A site with the languages `kk` (default) and `ru`, no pages, no
-    /// data, and the templates `index.html`, `section.html`, `page.html`.
+    /// data, and the templates `index.html`, `section.html`, `page.html` and
+    /// `pages.html` (the index of all pages).
     pub(crate) fn new() -> SiteBuilder {
         let template = "{{ page.title }}";
         SiteBuilder {
@@ -65,7 +66,7 @@ impl SiteBuilder {
             ],
             pages: BTreeMap::new(),
             data: BTreeMap::new(),
-            templates: ["index.html", "section.html", "page.html"]
+            templates: ["index.html", "section.html", "page.html", "pages.html"]
                 .into_iter()
                 .map(|name| (name.to_string(), template.to_string()))
                 .collect(),

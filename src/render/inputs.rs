@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
-use super::page_index;
+use super::page_index::Parts;
 use crate::address::UrlPath;
 use crate::model::{PageId, Site};
 
@@ -225,17 +225,20 @@ impl Remap {
 pub struct Values<'a> {
     site: &'a Site,
     names: &'a Names,
+    index: &'a Parts,
     /// Per name: its menu, its pages, its index parts, its addresses.
     per_lang: Vec<[OnceLock<u64>; 4]>,
     site_value: OnceLock<u64>,
 }
 
 impl<'a> Values<'a> {
-    /// The answers of `site`, whose names are `names`.
-    pub fn new(site: &'a Site, names: &'a Names) -> Values<'a> {
+    /// The answers of `site`, whose names are `names` and whose index of
+    /// all pages is `index`.
+    pub fn new(site: &'a Site, names: &'a Names, index: &'a Parts) -> Values<'a> {
         Values {
             site,
             names,
+            index,
             per_lang: names.names.iter().map(|_| Default::default()).collect(),
             site_value: OnceLock::new(),
         }
@@ -306,8 +309,7 @@ impl<'a> Values<'a> {
                 hash(&addresses)
             }),
             Input::IndexParts(lang) => self.per_lang(lang, 2, |lang| {
-                let parts: Vec<Vec<(&str, Vec<&str>)>> = page_index::parts(site, lang)
-                    .iter()
+                let parts: Vec<Vec<(&str, Vec<&str>)>> = (self.index.parts(lang).iter())
                     .map(|part| {
                         part.groups
                             .iter()
@@ -365,7 +367,7 @@ fn hash(value: &impl Hash) -> u64 {
 mod tests {
     use serde_json::json;
 
-    use super::{Input, NameId, Names, Remap, Values};
+    use super::{Input, NameId, Names, Parts, Remap, Values};
     use crate::model::{PageId, Site};
     use crate::testing::SiteBuilder;
 
@@ -425,8 +427,9 @@ mod tests {
         /// Whether the answer to `input` (of the old model) changed.
         fn changes(&self, input: Input) -> bool {
             let now = self.remap().input(input).expect("still there");
-            let old = Values::new(&self.old, &self.old_names).fingerprint(&[input]);
-            let new = Values::new(&self.new, &self.new_names).fingerprint(&[now]);
+            let (old_index, new_index) = (Parts::of(&self.old), Parts::of(&self.new));
+            let old = Values::new(&self.old, &self.old_names, &old_index).fingerprint(&[input]);
+            let new = Values::new(&self.new, &self.new_names, &new_index).fingerprint(&[now]);
             old != new
         }
 

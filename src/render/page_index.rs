@@ -58,9 +58,60 @@ pub fn exists(site: &Site) -> bool {
     site.theme.template_paths.contains_key(TEMPLATE)
 }
 
+/// Every language's index, made once per build.
+#[derive(Default)]
+pub struct Parts {
+    /// Each language's code and parts, in the site's order; none when the
+    /// theme has no index.
+    langs: Vec<(String, Vec<Part>)>,
+}
+
+impl Parts {
+    /// The index of `site`.
+    pub fn of(site: &Site) -> Parts {
+        if !exists(site) {
+            return Parts::default();
+        }
+        let langs = (site.languages.iter())
+            .map(|l| (l.code.clone(), parts(site, &l.code)))
+            .collect();
+        Parts { langs }
+    }
+
+    /// The parts of `lang`'s index.
+    pub fn parts(&self, lang: &str) -> &[Part] {
+        (self.langs.iter())
+            .find(|(code, _)| code == lang)
+            .map_or(&[], |(_, parts)| parts)
+    }
+
+    /// Every part, each language's in order.
+    pub fn all(&self) -> impl Iterator<Item = &Part> {
+        self.langs.iter().flat_map(|(_, parts)| parts)
+    }
+
+    /// The URL paths of every part, for the sitemap: the first parts of all
+    /// languages are translations of each other, the other parts stand
+    /// alone.
+    pub fn url_groups(&self) -> Vec<Vec<(String, String)>> {
+        if self.langs.is_empty() {
+            return Vec::new();
+        }
+        let mut groups = vec![
+            (self.langs.iter())
+                .map(|(code, _)| (code.clone(), url(code, 1)))
+                .collect::<Vec<_>>(),
+        ];
+        for part in self.all().filter(|p| p.number > 1) {
+            groups.push(vec![(part.lang.clone(), part.url())]);
+        }
+        groups
+    }
+}
+
 /// The parts of `lang`'s index: the home page's group first, then each
 /// section's in the order of the menu, depth first.
-pub fn parts(site: &Site, lang: &str) -> Vec<Part> {
+fn parts(site: &Site, lang: &str) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     let mut entries = PART_SIZE;
     let mut todo: Vec<PageId> = site.page("", lang).into_iter().collect();
@@ -98,22 +149,6 @@ pub fn parts(site: &Site, lang: &str) -> Vec<Part> {
         part.count = count;
     }
     parts
-}
-
-/// The URL paths of every part, for the sitemap: the first parts of all
-/// languages are translations of each other, the other parts stand alone.
-pub fn url_groups(site: &Site) -> Vec<Vec<(String, String)>> {
-    let mut groups = vec![
-        site.languages
-            .iter()
-            .map(|l| (l.code.clone(), url(&l.code, 1)))
-            .collect::<Vec<_>>(),
-    ];
-    for lang in &site.languages {
-        let count = parts(site, &lang.code).len();
-        groups.extend((2..=count).map(|n| vec![(lang.code.clone(), url(&lang.code, n))]));
-    }
-    groups
 }
 
 /// A link to another part, for the template's `pagination`.

@@ -16,10 +16,11 @@ use super::context::Shared;
 use super::functions::{self, Localizer};
 use super::inputs::{Input, NameId, Names, Remap, Values};
 use super::markdown::AnchorLink;
+use super::page_index::Parts;
 use super::reads::TemplateReads;
 use super::search;
 use super::stats;
-use super::units::{self, Renderer, Unit, UnitKey};
+use super::units::{self, Renderer, Unit};
 use crate::address::UrlPath;
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::load::tera_error_diagnostic;
@@ -71,13 +72,13 @@ struct UnitRecord {
 }
 
 /// The record of every unit of a build, and the model's numbering that
-/// their inputs use: the pages' by page number, the others' by key.
+/// their inputs use: the pages' by page number, the others' by unit.
 #[derive(Default)]
 pub struct Records {
     pages: Vec<Option<Arc<UnitRecord>>>,
-    others: HashMap<UnitKey, Arc<UnitRecord>, foldhash::fast::RandomState>,
+    others: HashMap<Unit, Arc<UnitRecord>, foldhash::fast::RandomState>,
     /// The other units, in the build's order.
-    order: Vec<UnitKey>,
+    order: Vec<Unit>,
     page_urls: Arc<[UrlPath]>,
     names: Names,
 }
@@ -119,8 +120,8 @@ impl Records {
 enum Slot<'a> {
     /// A page's, by its number.
     Page(PageId),
-    /// Another unit's, by its key.
-    Other(&'a UnitKey),
+    /// Another unit's, by the unit.
+    Other(&'a Unit),
 }
 
 /// Renders `site` into `output`: every unit, or, given the `previous`
@@ -142,12 +143,12 @@ pub fn site(
     let names = Names::of(site, uses.data.iter().map(String::as_str));
     let reads = TemplateReads::new(&tera, uses, names);
     let names = reads.names();
-    let values = Values::new(site, names);
-    let units = units::all(site, infographics.as_ref());
-    let keys: Vec<Option<UnitKey>> = units.iter().map(Unit::key).collect();
-    let slot = |i: usize| match (&units[i], &keys[i]) {
-        (Unit::Page(id), _) => Some(Slot::Page(*id)),
-        (_, key) => key.as_ref().map(Slot::Other),
+    let index = Parts::of(site);
+    let values = Values::new(site, names, &index);
+    let units = units::all(site, &index, infographics.as_ref());
+    let slot = |i: usize| match &units[i] {
+        Unit::Page(id) => Slot::Page(*id),
+        unit => Slot::Other(unit),
     };
     // An edit keeps every number; any other change may renumber pages.
     let remap = previous.map(|p| match changes {
@@ -158,7 +159,7 @@ pub fn site(
     let earlier: Option<Vec<Option<PageId>>> = remap
         .as_ref()
         .and_then(|(_, remap)| remap.earlier_pages(site.pages.len()));
-    let earlier_slot = |i: usize| match (slot(i)?, &earlier) {
+    let earlier_slot = |i: usize| match (slot(i), &earlier) {
         (Slot::Page(id), Some(earlier)) => {
             earlier.get(id.index()).copied().flatten().map(Slot::Page)
         }
@@ -196,6 +197,7 @@ pub fn site(
         shared: &shared,
         localizer: &localizer,
         infographics: infographics.as_ref(),
+        index: &index,
         reads: &reads,
     };
     let rendered: Vec<(usize, Arc<UnitRecord>)> = units
@@ -228,7 +230,10 @@ pub fn site(
         let before = |i: usize| earlier_slot(i).and_then(|slot| previous.get(slot));
         let same_units = remap.is_identity()
             && previous.pages.len() == site.pages.len()
-            && previous.order.iter().eq(keys.iter().flatten());
+            && previous
+                .order
+                .iter()
+                .eq(units.iter().filter(|u| !matches!(u, Unit::Page(_))));
         // The records no unit carries over: of units rendered again, or gone.
         let stale: Vec<&Arc<UnitRecord>> = match same_units {
             true => rendered.iter().filter_map(|(i, _)| before(*i)).collect(),
@@ -274,16 +279,16 @@ pub fn site(
         names: names.clone(),
     };
     let mut diagnostics = stats_diagnostics;
-    for (record, key) in records.into_iter().zip(keys) {
+    for (record, unit) in records.into_iter().zip(units) {
         if let Some(record) = &record {
             diagnostics.extend(record.diagnostics.iter().cloned());
         }
-        match key {
-            None => next.pages.push(record),
-            Some(key) => {
+        match unit {
+            Unit::Page(_) => next.pages.push(record),
+            unit => {
                 if let Some(record) = record {
-                    next.order.push(key.clone());
-                    next.others.insert(key, record);
+                    next.order.push(unit.clone());
+                    next.others.insert(unit, record);
                 }
             }
         }

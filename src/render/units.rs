@@ -1,9 +1,10 @@
 //! Every file of the site comes from one *unit*: a page, a part of the
-//! index of all pages, a feed, a 404 page, the root page, the sitemap, the
-//! statistics (infographics, organisation pages, chart cards, downloads)
-//! or the static files. A unit has a key that names it from build to
-//! build, and a render function that writes its files and says what it read
-//! (see [`super::inputs`]). A new kind of output is a new variant here.
+//! index of all pages, a feed, a 404 page, the root page, the sitemap, an
+//! output of the statistics (an overview or organisation page, a chart's
+//! card, a language's downloads, see [`stats::Output`]) or the static
+//! files. A unit names itself from build to build (a page by its URL), and
+//! its render function writes its files and says what it read (see
+//! [`super::inputs`]). A new kind of output is a new variant here.
 
 use std::io;
 
@@ -13,7 +14,7 @@ use super::context::{GeneratedPage, Shared};
 use super::functions::Localizer;
 use super::inputs::Input;
 use super::markdown;
-use super::page_index::{self, Part};
+use super::page_index::{self, Parts};
 use super::reads::{Reading, TemplateReads};
 use super::search;
 use super::site::{PageFacts, render_template};
@@ -22,12 +23,19 @@ use crate::diag::Diagnostic;
 use crate::model::{PageId, Site};
 use crate::write::UnitOutput;
 
-/// One output unit of a build.
+/// One output unit of a build. Other than a page (numbered anew by each
+/// model), a unit is its own name from one build to the next.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// A content page.
     Page(PageId),
     /// A part of a language's index of all pages.
-    IndexPart(Part),
+    IndexPart {
+        /// The language.
+        lang: String,
+        /// The part's number, from 1.
+        number: usize,
+    },
     /// A language's Atom feed.
     Feed(String),
     /// A language's 404 page (the default language's also at the root).
@@ -36,70 +44,29 @@ pub enum Unit {
     Root,
     /// `sitemap.xml` and `robots.txt`.
     Sitemap,
-    /// The pages, cards and downloads made from the statistics.
-    Statistics,
+    /// A page, chart card or download made from the statistics.
+    Statistics(stats::Output),
     /// The theme's and the site's static files.
-    StaticFiles,
-}
-
-/// What names a unit other than a page from one build to the next (a page
-/// is named by its URL, see `render::site`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum UnitKey {
-    /// A part of the index of all pages, by URL path.
-    IndexPart(String),
-    /// A feed, by language.
-    Feed(String),
-    /// A 404 page, by language.
-    ErrorPage(String),
-    /// See [`Unit::Root`].
-    Root,
-    /// See [`Unit::Sitemap`].
-    Sitemap,
-    /// See [`Unit::Statistics`].
-    Statistics,
-    /// See [`Unit::StaticFiles`].
     StaticFiles,
 }
 
 /// Every unit of `site`, pages first (in the model's order, which is the
 /// order of the search records).
-pub fn all(site: &Site, statistics: Option<&Infographics>) -> Vec<Unit> {
+pub fn all(site: &Site, index: &Parts, statistics: Option<&Infographics>) -> Vec<Unit> {
     let mut units: Vec<Unit> = site.pages.ids().map(Unit::Page).collect();
-    if statistics.is_some() {
-        units.push(Unit::Statistics);
+    if let Some(statistics) = statistics {
+        units.extend(statistics.outputs().into_iter().map(Unit::Statistics));
     }
-    if page_index::exists(site) {
-        for lang in &site.languages {
-            units.extend(
-                page_index::parts(site, &lang.code)
-                    .into_iter()
-                    .map(Unit::IndexPart),
-            );
-        }
-    }
+    units.extend(index.all().map(|part| Unit::IndexPart {
+        lang: part.lang.clone(),
+        number: part.number,
+    }));
     for lang in &site.languages {
         units.push(Unit::Feed(lang.code.clone()));
         units.push(Unit::ErrorPage(lang.code.clone()));
     }
     units.extend([Unit::Root, Unit::Sitemap, Unit::StaticFiles]);
     units
-}
-
-impl Unit {
-    /// Its key; a page has none.
-    pub fn key(&self) -> Option<UnitKey> {
-        Some(match self {
-            Unit::Page(_) => return None,
-            Unit::IndexPart(part) => UnitKey::IndexPart(part.url()),
-            Unit::Feed(lang) => UnitKey::Feed(lang.clone()),
-            Unit::ErrorPage(lang) => UnitKey::ErrorPage(lang.clone()),
-            Unit::Root => UnitKey::Root,
-            Unit::Sitemap => UnitKey::Sitemap,
-            Unit::Statistics => UnitKey::Statistics,
-            Unit::StaticFiles => UnitKey::StaticFiles,
-        })
-    }
 }
 
 /// What rendering one unit gave, besides its files.
@@ -127,6 +94,8 @@ pub struct Renderer<'a> {
     pub localizer: &'a Localizer,
     /// The statistics, ready to show, when the site has them.
     pub infographics: Option<&'a Infographics<'a>>,
+    /// Every language's index of all pages.
+    pub index: &'a Parts,
     /// What each template reads.
     pub reads: &'a TemplateReads,
 }
@@ -139,10 +108,14 @@ impl Renderer<'_> {
         let mut write_html = |rel: &str, rendered| out.write_page(rel, rendered, &mut diagnostics);
         let mut reading = match unit {
             Unit::Page(id) => self.reads.reading(&site.pages[*id].template),
-            Unit::IndexPart(_) => self.reads.reading(page_index::TEMPLATE),
+            Unit::IndexPart { .. } => self.reads.reading(page_index::TEMPLATE),
             Unit::ErrorPage(_) => self.reads.reading(ERROR_TEMPLATE),
             Unit::Root => self.reads.reading(ROOT_TEMPLATE),
-            _ => self.reads.reading_everything(),
+            Unit::Statistics(output) => match output.template() {
+                Some(template) => self.reads.reading(template),
+                None => self.reads.reading_everything(),
+            },
+            Unit::Feed(_) | Unit::Sitemap | Unit::StaticFiles => self.reads.reading_everything(),
         };
         reading.inputs.read(Input::Site);
         let mut outcome = Outcome::default();
@@ -150,15 +123,18 @@ impl Renderer<'_> {
             Unit::Page(id) => {
                 outcome = self.page(*id, &mut reading, out)?;
             }
-            Unit::IndexPart(part) => {
+            Unit::IndexPart { lang, number } => {
                 self.template(&mut reading, page_index::TEMPLATE);
                 reading
                     .inputs
-                    .read_all(self.lang(&part.lang).map(Input::IndexParts));
-                let context =
-                    page_index::context(site, self.shared, self.localizer, part, &mut reading);
-                let html = render_template(site, self.tera, page_index::TEMPLATE, &context);
-                write_html(&format!("{}index.html", part.url()), html)?;
+                    .read_all(self.lang(lang).map(Input::IndexParts));
+                // A part the index no longer has writes nothing.
+                if let Some(part) = self.index.parts(lang).get(number - 1) {
+                    let context =
+                        page_index::context(site, self.shared, self.localizer, part, &mut reading);
+                    let html = self.render_template(page_index::TEMPLATE, &context);
+                    write_html(&format!("{}index.html", part.url()), html)?;
+                }
             }
             Unit::Feed(lang) => {
                 reading.inputs.read_all(self.lang(lang).map(Input::Pages));
@@ -170,7 +146,7 @@ impl Renderer<'_> {
             Unit::ErrorPage(lang) => {
                 self.template(&mut reading, ERROR_TEMPLATE);
                 let context = self.error_context(lang, &mut reading);
-                let html = render_template(site, self.tera, ERROR_TEMPLATE, &context);
+                let html = self.render_template(ERROR_TEMPLATE, &context);
                 if let (Ok(Some(bytes)), true) = (&html, *lang == site.default_lang) {
                     out.write("404.html", bytes)?;
                 }
@@ -178,8 +154,7 @@ impl Renderer<'_> {
             }
             Unit::Root => {
                 self.template(&mut reading, ROOT_TEMPLATE);
-                let html =
-                    render_template(site, self.tera, ROOT_TEMPLATE, &super::context::root(site));
+                let html = self.render_template(ROOT_TEMPLATE, &super::context::root(site));
                 write_html("index.html", html)?;
             }
             Unit::Sitemap => {
@@ -187,9 +162,7 @@ impl Renderer<'_> {
                     .infographics
                     .map(|i| i.url_groups())
                     .unwrap_or_default();
-                if page_index::exists(site) {
-                    generated.extend(page_index::url_groups(site));
-                }
+                generated.extend(self.index.url_groups());
                 reading
                     .inputs
                     .read_all(self.reads.names().id("aid").map(Input::Data));
@@ -204,24 +177,13 @@ impl Renderer<'_> {
                 )?;
                 out.write("robots.txt", super::xml::robots(site).as_bytes())?;
             }
-            Unit::Statistics => {
+            Unit::Statistics(output) => {
                 if let Some(infographics) = self.infographics {
                     reading.inputs.read(Input::AllData);
-                    for template in stats::TEMPLATES {
+                    if let Some(template) = output.template() {
                         self.template(&mut reading, template);
                     }
-                    let written = stats::write(
-                        site,
-                        infographics,
-                        self.shared,
-                        out,
-                        &mut reading,
-                        |template, context| render_template(site, self.tera, template, context),
-                    )?;
-                    outcome.diagnostics.extend(written);
-                    if site.search {
-                        outcome.search = infographics.search_records(site);
-                    }
+                    infographics.render(output, self, out, &mut reading, &mut outcome)?;
                 }
             }
             Unit::StaticFiles => {
@@ -257,7 +219,7 @@ impl Renderer<'_> {
         let mut diagnostics = markdown.diagnostics;
         out.write_page(
             &page.url.file(),
-            render_template(site, self.tera, &page.template, &context),
+            self.render_template(&page.template, &context),
             &mut diagnostics,
         )?;
         let search = match site.search {
@@ -273,6 +235,15 @@ impl Renderer<'_> {
             }),
             search,
         })
+    }
+
+    /// Renders `template` with `context` (see [`render_template`]).
+    pub fn render_template(
+        &self,
+        template: &str,
+        context: &Context,
+    ) -> Result<Option<Vec<u8>>, Diagnostic> {
+        render_template(self.site, self.tera, template, context)
     }
 
     /// Records that the unit renders `template`.

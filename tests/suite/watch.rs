@@ -547,6 +547,53 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
     assert_same_as_a_full_build(&site, &output);
 }
 
+/// The statistics are many units: a change of one template renders again
+/// only the pages made with it, and the chart cards (the slow part) are
+/// carried over; a change of the figures renders the cards again.
+#[test]
+fn the_statistics_render_again_only_the_outputs_that_read_what_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::fixtures("basic", "stats");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    rendered_counts(&watch, 1);
+    let files = crate::util::walk(&output.join("kk/infographics"));
+    let card = files
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .expect("a chart card");
+    let organisation = files
+        .iter()
+        .find(|p| p.ends_with("index.html") && p.parent() != Some(&output.join("kk/infographics")))
+        .expect("an organisation's page");
+    let overview = output.join("kk/infographics/index.html");
+    let inode = |path: &Path| std::fs::metadata(path).unwrap().ino();
+    let before = [card, organisation, &overview].map(|p| inode(p));
+    let template = "themes/default/templates/organisation.html";
+    let text = std::fs::read_to_string(site.root().join(template)).unwrap();
+    site.save(
+        template,
+        text.replace("<ul class=\"records\">", "<ul class=\"records changed\">"),
+    );
+    rendered_counts(&watch, 2);
+    wait_until("the organisation's page rendered again", || {
+        (inode(organisation) != before[1]).then_some(())
+    });
+    assert_eq!(inode(card), before[0], "the card is carried over");
+    assert_eq!(inode(&overview), before[2], "the overview is carried over");
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.save(
+        "data/aid/records.yaml",
+        records.replace("count: 25", "count: 26"),
+    );
+    rendered_counts(&watch, 3);
+    wait_until("the card drawn again", || {
+        (inode(card) != before[0]).then_some(())
+    });
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output);
+}
+
 /// Templates may read `data` in any way: through a list, a variable, a
 /// macro's argument. Whatever the form, a change of the data file reaches
 /// every page that shows it, as a full build would.

@@ -10,6 +10,6 @@ mod prepare;
 mod shortcodes;
 mod view;
 
-pub use pages::{Infographics, TEMPLATES, prepare_all, write};
+pub use pages::{Infographics, Output, prepare_all};
 pub use prepare::LangStats;
 pub use shortcodes::{Expansion, expand, find};

@@ -3,9 +3,7 @@
 //! card, `/LANG/data/aid.csv` and `aid.json`; and `/data/aid.json`.
 
 use std::io;
-
-use rayon::prelude::*;
-use tera::Value;
+use std::sync::OnceLock;
 
 use super::cards::CardPainter;
 use super::charts::{self, Chart};
@@ -14,15 +12,18 @@ use super::prepare::{self, LangStats, paths};
 use super::view::{AidView, RecordView};
 use crate::diag::{Diagnostic, Span};
 use crate::model::Site;
-use crate::render::context::{GeneratedPage, Shared};
+use crate::render::context::GeneratedPage;
 use crate::render::functions::Localizer;
 use crate::render::reads::Reading;
 use crate::render::search;
+use crate::render::units::{Outcome, Renderer};
 use crate::write::UnitOutput;
 
 /// The statistics of a site, prepared in every language.
 pub struct Infographics<'a> {
     langs: Vec<LangStats<'a>>,
+    /// The painter of the chart cards, or why there is none.
+    painter: OnceLock<Result<CardPainter, String>>,
 }
 
 impl<'a> Infographics<'a> {
@@ -46,45 +47,6 @@ impl<'a> Infographics<'a> {
             groups.push(group(&|l| paths::organisation(l, &org.id)));
         }
         groups
-    }
-
-    /// The search records of the pages this adds: the overview, with every
-    /// record, and each organisation's page, with its own.
-    pub fn search_records(&self, site: &Site) -> Vec<search::Record> {
-        let describe = |r: &RecordView| {
-            format!(
-                "{}: {} {} — {} ({}; {}).",
-                r.organisation_name, r.category_name, r.what, r.display, r.when, r.source_title
-            )
-        };
-        let mut records = Vec::new();
-        for lang in &self.langs {
-            let code = lang.format.lang;
-            let view = &lang.view;
-            let title = lang.format.ui("infographics_title").unwrap_or_default();
-            let all: Vec<String> = view.records.iter().map(describe).collect();
-            records.push(search::Record::new(
-                site.link(&paths::overview(code)),
-                code,
-                &title,
-                all.join(" "),
-            ));
-            for org in view.organisations.iter().filter(|o| o.url.is_some()) {
-                let own: Vec<String> = view
-                    .records
-                    .iter()
-                    .filter(|r| r.organisation == org.id)
-                    .map(describe)
-                    .collect();
-                records.push(search::Record::new(
-                    site.link(&paths::organisation(code, &org.id)),
-                    code,
-                    &org.name,
-                    own.join(" "),
-                ));
-            }
-        }
-        records
     }
 
     /// The view of `lang`, for templates' `data.aid`.
@@ -117,150 +79,259 @@ pub fn prepare_all<'a>(
             ),
         }
     }
-    let ready = diagnostics.is_empty().then_some(Infographics { langs });
+    let ready = diagnostics.is_empty().then_some(Infographics {
+        langs,
+        painter: OnceLock::new(),
+    });
     (ready, diagnostics)
 }
 
-/// The templates the statistics' pages are rendered with.
-pub const TEMPLATES: [&str; 2] = ["infographics.html", "organisation.html"];
+/// The template of the overview pages.
+const OVERVIEW_TEMPLATE: &str = "infographics.html";
+/// The template of the organisations' pages.
+const ORGANISATION_TEMPLATE: &str = "organisation.html";
 
-/// Writes the infographic pages, chart cards and downloads.
-pub fn write(
-    site: &Site,
-    infographics: &Infographics,
-    shared: &Shared,
-    output: &UnitOutput,
-    reading: &mut Reading,
-    render: impl Fn(&str, &tera::Context) -> Result<Option<Vec<u8>>, Diagnostic>,
-) -> io::Result<Vec<Diagnostic>> {
-    let mut diagnostics = Vec::new();
-    let painter = match CardPainter::new(&site.theme.fonts) {
-        Ok(painter) => Some(painter),
-        Err(message) => {
-            diagnostics.push(
-                Diagnostic::error(site.theme_dir().join("fonts"), Span::START, message)
-                    .with_hint("put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder"),
-            );
-            None
-        }
-    };
-    for lang in &infographics.langs {
-        let code = lang.format.lang;
-        let view = Value::from_serializable(&lang.view);
-        let title = lang.format.ui("infographics_title").unwrap_or_default();
-        let mut context = shared.generated(
-            site,
-            code,
-            paths::overview,
-            GeneratedPage {
-                kind: "infographics",
-                title: &title,
-                has_translations: true,
-            },
-            reading,
-        );
-        context.insert_value("aid", view.clone());
-        context.insert("charts", &chart_values(lang, |id| !id.starts_with("org-")));
-        context.insert("downloads", &downloads(site, code));
-        output.write_page(
-            &format!("{}index.html", paths::overview(code)),
-            render(TEMPLATES[0], &context),
-            &mut diagnostics,
-        )?;
-        for org in lang.view.organisations.iter().filter(|o| o.url.is_some()) {
-            let org_id = org.id.clone();
-            let mut context = shared.generated(
-                site,
-                code,
-                |l| paths::organisation(l, &org_id),
-                GeneratedPage {
-                    kind: "organisation",
-                    title: &org.name,
-                    has_translations: true,
-                },
-                reading,
-            );
-            context.insert_value("aid", view.clone());
-            context.insert("organisation", org);
-            let records: Vec<_> = lang
-                .view
-                .records
-                .iter()
-                .filter(|r| r.organisation == org.id)
-                .collect();
-            context.insert("records", &records);
-            context.insert(
-                "charts",
-                &chart_values(lang, |id| id == format!("org-{}", org.id)),
-            );
-            context.insert("overview_url", &site.link(&paths::overview(code)));
-            output.write_page(
-                &format!("{}index.html", paths::organisation(code, &org.id)),
-                render(TEMPLATES[1], &context),
-                &mut diagnostics,
-            )?;
-        }
-        let to_io = |e: String| io::Error::other(e);
-        output.write(
-            &paths::download(code, "csv"),
-            &opendata::csv(&lang.view).map_err(to_io)?,
-        )?;
-        output.write(
-            &paths::download(code, "json"),
-            &opendata::json(&lang.view).map_err(to_io)?,
-        )?;
-        write_cards(site, lang, painter.as_ref(), output, &mut diagnostics)?;
-    }
-    if let Some(stats) = &site.stats {
-        let all = opendata::all_languages_json(stats).map_err(io::Error::other)?;
-        output.write(paths::ALL_LANGUAGES, &all)?;
-    }
-    Ok(diagnostics)
+/// One output of the statistics, an output unit of its own (see
+/// `render::units`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Output {
+    /// A language's overview page, `/LANG/infographics/`.
+    Overview(String),
+    /// An organisation's page in a language.
+    Organisation {
+        /// The language.
+        lang: String,
+        /// The organisation's id.
+        org: String,
+    },
+    /// A chart's card, SVG and PNG, in a language.
+    Card {
+        /// The language.
+        lang: String,
+        /// The chart's id.
+        chart: String,
+    },
+    /// A language's `aid.csv` and `aid.json`.
+    Downloads(String),
+    /// `/data/aid.json`, every record in every language.
+    AllLanguages,
 }
 
-/// Each chart's card as SVG and PNG, in parallel (rasterising is the slow
-/// part of the statistics).
-fn write_cards(
-    site: &Site,
-    lang: &LangStats,
-    painter: Option<&CardPainter>,
-    output: &UnitOutput,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> io::Result<()> {
-    let Some(painter) = painter else {
-        return Ok(());
-    };
-    let code = lang.format.lang;
-    let site_title = site.lang(code).map_or("", |l| l.title.as_str());
-    let results: Vec<Result<(), String>> = lang
-        .charts
-        .par_iter()
-        .map(|(chart, _)| {
-            let svg = charts::card_svg(
-                chart,
-                site_title,
-                &card_footer(lang, chart),
-                &painter.family,
-            );
-            output
-                .write(&paths::chart(code, &chart.id, "svg"), svg.as_bytes())
-                .map_err(|e| e.to_string())?;
-            let png = painter.png(&svg)?;
-            output
-                .write(&paths::chart(code, &chart.id, "png"), &png)
-                .map_err(|e| e.to_string())
-        })
-        .collect();
-    for result in results {
-        if let Err(message) = result {
-            diagnostics.push(Diagnostic::error(
-                site.theme_dir().join("fonts"),
-                Span::START,
-                message,
-            ));
+impl Output {
+    /// The template it is rendered with, if it is a page.
+    pub fn template(&self) -> Option<&'static str> {
+        match self {
+            Output::Overview(_) => Some(OVERVIEW_TEMPLATE),
+            Output::Organisation { .. } => Some(ORGANISATION_TEMPLATE),
+            Output::Card { .. } | Output::Downloads(_) | Output::AllLanguages => None,
         }
     }
-    Ok(())
+}
+
+impl Infographics<'_> {
+    /// Every output, each language's together.
+    pub fn outputs(&self) -> Vec<Output> {
+        let mut outputs = Vec::new();
+        for lang in &self.langs {
+            let code = lang.format.lang.to_string();
+            outputs.push(Output::Overview(code.clone()));
+            for org in lang.view.organisations.iter().filter(|o| o.url.is_some()) {
+                outputs.push(Output::Organisation {
+                    lang: code.clone(),
+                    org: org.id.clone(),
+                });
+            }
+            for (chart, _) in &lang.charts {
+                outputs.push(Output::Card {
+                    lang: code.clone(),
+                    chart: chart.id.clone(),
+                });
+            }
+            outputs.push(Output::Downloads(code));
+        }
+        outputs.push(Output::AllLanguages);
+        outputs
+    }
+
+    /// Writes `output` into `out`, recording what it reads in `reading`;
+    /// adds to `outcome` its problems and search records.
+    pub fn render(
+        &self,
+        output: &Output,
+        renderer: &Renderer,
+        out: &UnitOutput,
+        reading: &mut Reading,
+        outcome: &mut Outcome,
+    ) -> io::Result<()> {
+        let to_io = |e: String| io::Error::other(e);
+        let site = renderer.site;
+        let render =
+            |template: &str, context: &tera::Context| renderer.render_template(template, context);
+        let lang = match output {
+            Output::Overview(lang)
+            | Output::Organisation { lang, .. }
+            | Output::Card { lang, .. }
+            | Output::Downloads(lang) => self.lang(lang),
+            Output::AllLanguages => {
+                if let Some(stats) = &site.stats {
+                    let all = opendata::all_languages_json(stats).map_err(to_io)?;
+                    out.write(paths::ALL_LANGUAGES, &all)?;
+                }
+                return Ok(());
+            }
+        };
+        // An output of a language the statistics are not shown in (a unit
+        // of an earlier build) writes nothing.
+        let Some(lang) = lang else {
+            return Ok(());
+        };
+        let code = lang.format.lang;
+        match output {
+            Output::Overview(_) => {
+                let title = lang.format.ui("infographics_title").unwrap_or_default();
+                let mut context = renderer.shared.generated(
+                    site,
+                    code,
+                    paths::overview,
+                    GeneratedPage {
+                        kind: "infographics",
+                        title: &title,
+                        has_translations: true,
+                    },
+                    reading,
+                );
+                context.insert("aid", &lang.view);
+                context.insert("charts", &chart_values(lang, |id| !id.starts_with("org-")));
+                context.insert("downloads", &downloads(site, code));
+                out.write_page(
+                    &format!("{}index.html", paths::overview(code)),
+                    render(OVERVIEW_TEMPLATE, &context),
+                    &mut outcome.diagnostics,
+                )?;
+                if site.search {
+                    let all: Vec<&RecordView> = lang.view.records.iter().collect();
+                    outcome.search.push(search_record(
+                        site,
+                        code,
+                        &paths::overview(code),
+                        &title,
+                        &all,
+                    ));
+                }
+            }
+            Output::Organisation { org, .. } => {
+                let Some(org) = lang.view.organisations.iter().find(|o| &o.id == org) else {
+                    return Ok(());
+                };
+                let mut context = renderer.shared.generated(
+                    site,
+                    code,
+                    |l| paths::organisation(l, &org.id),
+                    GeneratedPage {
+                        kind: "organisation",
+                        title: &org.name,
+                        has_translations: true,
+                    },
+                    reading,
+                );
+                let records: Vec<&RecordView> = lang
+                    .view
+                    .records
+                    .iter()
+                    .filter(|r| r.organisation == org.id)
+                    .collect();
+                context.insert("aid", &lang.view);
+                context.insert("organisation", org);
+                context.insert("records", &records);
+                context.insert(
+                    "charts",
+                    &chart_values(lang, |id| id == format!("org-{}", org.id)),
+                );
+                context.insert("overview_url", &site.link(&paths::overview(code)));
+                let path = paths::organisation(code, &org.id);
+                out.write_page(
+                    &format!("{path}index.html"),
+                    render(ORGANISATION_TEMPLATE, &context),
+                    &mut outcome.diagnostics,
+                )?;
+                if site.search {
+                    outcome
+                        .search
+                        .push(search_record(site, code, &path, &org.name, &records));
+                }
+            }
+            Output::Card { chart, .. } => {
+                let Some((chart, _)) = lang.chart(chart) else {
+                    return Ok(());
+                };
+                let fonts = || site.theme_dir().join("fonts");
+                let painter = match self.painter(site) {
+                    Ok(painter) => painter,
+                    Err(message) => {
+                        // Every card reports it; the report keeps one.
+                        outcome.diagnostics.push(
+                            Diagnostic::error(fonts(), Span::START, message)
+                                .with_hint("put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder"),
+                        );
+                        return Ok(());
+                    }
+                };
+                let site_title = site.lang(code).map_or("", |l| l.title.as_str());
+                let svg = charts::card_svg(
+                    chart,
+                    site_title,
+                    &card_footer(lang, chart),
+                    &painter.family,
+                );
+                out.write(&paths::chart(code, &chart.id, "svg"), svg.as_bytes())?;
+                match painter.png(&svg) {
+                    Ok(png) => out.write(&paths::chart(code, &chart.id, "png"), &png)?,
+                    Err(message) => {
+                        outcome
+                            .diagnostics
+                            .push(Diagnostic::error(fonts(), Span::START, message))
+                    }
+                }
+            }
+            Output::Downloads(_) => {
+                let csv = opendata::csv(&lang.view).map_err(to_io)?;
+                out.write(&paths::download(code, "csv"), &csv)?;
+                let json = opendata::json(&lang.view).map_err(to_io)?;
+                out.write(&paths::download(code, "json"), &json)?;
+            }
+            Output::AllLanguages => {}
+        }
+        Ok(())
+    }
+
+    /// The painter of the chart cards, made when the first card needs it.
+    fn painter(&self, site: &Site) -> Result<&CardPainter, &str> {
+        self.painter
+            .get_or_init(|| CardPainter::new(&site.theme.fonts))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+}
+
+/// The search record of a statistics page at `path` in `lang`, whose text
+/// is its `records` in words.
+fn search_record(
+    site: &Site,
+    lang: &str,
+    path: &str,
+    title: &str,
+    records: &[&RecordView],
+) -> search::Record {
+    let text: Vec<String> = records
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} {} — {} ({}; {}).",
+                r.organisation_name, r.category_name, r.what, r.display, r.when, r.source_title
+            )
+        })
+        .collect();
+    search::Record::new(site.link(path), lang, title, text.join(" "))
 }
 
 /// The source and dates at the foot of a card.
