@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::site::{PageIndex, base_path};
-use super::{Lang, Page, PageId, PageKind, Pages, Site, Stats, Theme};
+use super::{Lang, LangId, Languages, Page, PageId, PageKind, Pages, Site, Stats, Theme};
 use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;
@@ -22,11 +22,12 @@ pub fn site(
     options: &Options,
     statistics: Statistics,
 ) -> Site {
-    let languages: Vec<Lang> = config
+    let languages = config
         .languages
         .value
         .iter()
         .map(|(code, raw)| Lang {
+            id: LangId::default(),
             code: code.clone(),
             name: raw.name.value.clone(),
             title: raw.title.value.clone(),
@@ -41,20 +42,21 @@ pub fn site(
                 .and_then(|n| n.value.get(code).map(|text| text.value.clone())),
         })
         .collect();
+    let languages = Languages::new(languages);
     let mut seen = HashSet::new();
     let mut pages: Pages = sources
         .pages
         .into_iter()
-        .filter(|p| languages.iter().any(|l| l.code == p.lang))
         .filter(|p| options.drafts.publishes(p.front.draft))
-        .filter(|p| seen.insert(output_url(&p.lang, &p.key)))
-        .map(page_from_raw)
+        .filter_map(|p| Some((languages.id(&p.lang)?, p)))
+        .filter(|(_, p)| seen.insert(output_url(&p.lang, &p.key)))
+        .map(|(lang, p)| page_from_raw(p, lang))
         .collect::<Vec<Page>>()
         .into();
     for lang in &languages {
         if !pages
             .iter()
-            .any(|p| p.kind == PageKind::Home && p.lang == lang.code)
+            .any(|p| p.kind == PageKind::Home && p.lang == lang.id)
         {
             pages.push(synthetic_home(lang));
         }
@@ -90,7 +92,7 @@ pub fn site(
         root: sources.root,
         base_path: base_path(&base_url),
         base_url,
-        default_lang: config.default_language.value.clone(),
+        default_lang: (languages.id(&config.default_language.value)).unwrap_or_default(),
         languages,
         by_key: PageIndex::new(&pages),
         pages,
@@ -104,8 +106,9 @@ pub fn site(
     }
 }
 
-/// The page a content file becomes, not yet linked to the others.
-pub(super) fn page_from_raw(raw: RawPage) -> Page {
+/// The page a content file in language `lang` becomes, not yet linked to
+/// the others.
+pub(super) fn page_from_raw(raw: RawPage, lang: LangId) -> Page {
     let kind = match (raw.is_section, raw.key.is_empty()) {
         (true, true) => PageKind::Home,
         (true, false) => PageKind::Section,
@@ -128,7 +131,7 @@ pub(super) fn page_from_raw(raw: RawPage) -> Page {
             .template
             .map_or_else(|| default_template(kind).to_string(), |t| t.value),
         key: raw.key,
-        lang: raw.lang,
+        lang,
         kind,
         path: raw.path,
         parent: None,
@@ -153,16 +156,19 @@ pub fn default_template(kind: PageKind) -> &'static str {
 /// A home page for a language whose `content/_index.LANG.md` is missing, so
 /// that `/LANG/` always exists.
 fn synthetic_home(lang: &Lang) -> Page {
-    let mut page = page_from_raw(RawPage {
-        path: format!("content/_index.{}.md", lang.code).into(),
-        key: String::new(),
-        is_section: true,
-        lang: lang.code.clone(),
-        front: Default::default(),
-        stamp: 0,
-        has_front_matter: true,
-        front_text: String::new(),
-    });
+    let mut page = page_from_raw(
+        RawPage {
+            path: format!("content/_index.{}.md", lang.code).into(),
+            key: String::new(),
+            is_section: true,
+            lang: lang.code.clone(),
+            front: Default::default(),
+            stamp: 0,
+            has_front_matter: true,
+            front_text: String::new(),
+        },
+        lang.id,
+    );
     page.title = lang.title.clone();
     page.summary = page.summary_fingerprint();
     page
@@ -180,7 +186,7 @@ fn link(pages: &mut Pages) {
             let mut key = page.key.as_str();
             loop {
                 key = key.rsplit_once('/').map_or("", |(p, _)| p);
-                if let Some(parent) = by_key.find(pages, key, &page.lang) {
+                if let Some(parent) = by_key.find(pages, key, page.lang) {
                     return Some(parent);
                 }
                 if key.is_empty() {
@@ -377,15 +383,15 @@ mod tests {
             .page("rules/old/_index.kk.md", "title: Ескі", "")
             .page("rules/old/ban.kk.md", "title: Тыйым", "")
             .build();
+        let ru = site.languages.id("ru").unwrap();
         let nearest = |key, lang| {
             site.nearest_in(key, lang)
                 .map(|id| site.pages[id].url.as_str())
         };
-        assert_eq!(nearest("rules/masks", "ru"), Some("ru/rules/masks/"));
-        assert_eq!(nearest("rules/distance", "ru"), Some("ru/rules/"));
-        assert_eq!(nearest("rules/old/ban", "ru"), Some("ru/rules/"));
-        assert_eq!(nearest("about", "ru"), Some("ru/"));
-        assert_eq!(nearest("about", "en"), None);
+        assert_eq!(nearest("rules/masks", ru), Some("ru/rules/masks/"));
+        assert_eq!(nearest("rules/distance", ru), Some("ru/rules/"));
+        assert_eq!(nearest("rules/old/ban", ru), Some("ru/rules/"));
+        assert_eq!(nearest("about", ru), Some("ru/"));
     }
 
     #[test]
@@ -393,13 +399,15 @@ mod tests {
         let site = rules()
             .page("help/_index.kk.md", "title: Көмек\nweight: 0", "")
             .page("contacts.kk.md", "title: Байланыс\nweight: 1", "")
+            .lang("en", "Information")
             .build();
+        let menu = |code| urls(&site, site.menu(site.languages.id(code).unwrap()));
         assert_eq!(
-            urls(&site, site.menu("kk")),
+            menu("kk"),
             ["kk/help/", "kk/rules/", "kk/contacts/", "kk/about/"]
         );
-        assert_eq!(urls(&site, site.menu("ru")), ["ru/rules/"]);
-        assert_eq!(urls(&site, site.menu("en")), Vec::<&str>::new());
+        assert_eq!(menu("ru"), ["ru/rules/"]);
+        assert_eq!(menu("en"), Vec::<&str>::new(), "no pages: an empty menu");
     }
 
     #[test]

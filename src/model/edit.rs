@@ -36,14 +36,14 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Ed
     let mut edit = Edit { before: Vec::new() };
     for raw in changed {
         let published = drafts.publishes(raw.front.draft);
-        let id = site
-            .page(&raw.key, &raw.lang)
+        let id = (site.languages.id(&raw.lang))
+            .and_then(|lang| site.page(&raw.key, lang))
             .filter(|&id| published && site.pages[id].path == raw.path);
         let Some(id) = id else {
             edit.undo(site);
             return None;
         };
-        let new = page_from_raw(raw);
+        let new = page_from_raw(raw, site.pages[id].lang);
         let page = &mut site.pages[id];
         edit.before.push((id, page.clone()));
         page.stamp = new.stamp;

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::LangId;
 use crate::date::Date;
 
 /// A page's number in [`super::Site::pages`]: valid for the model that
@@ -117,7 +118,7 @@ pub struct Page {
     /// Language-independent name (`rules/quarantine`, `rules`, or `` for home).
     pub key: String,
     /// Language code.
-    pub lang: String,
+    pub lang: LangId,
     /// Home, section or page.
     pub kind: PageKind,
     /// Source file relative to the root.

@@ -1,15 +1,73 @@
 //! The whole site: languages, pages, theme.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::{Deref, Index};
 use std::path::PathBuf;
 
 use super::{PageId, Pages, Stats};
 use crate::load::fingerprint::Fingerprints;
 use crate::load::{StaticFile, UiString};
 
+/// A language's number: its place in `site.yaml`'s list of languages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LangId(u32);
+
+impl LangId {
+    /// Its place in [`Languages`], from 0.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The site's languages in switcher order, numbered by [`LangId`].
+#[derive(Debug, Clone, Default)]
+pub struct Languages(Vec<Lang>);
+
+impl Languages {
+    /// Numbers `languages` in their order.
+    pub fn new(mut languages: Vec<Lang>) -> Languages {
+        for (i, lang) in languages.iter_mut().enumerate() {
+            lang.id = LangId(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        Languages(languages)
+    }
+
+    /// The number of the language `code`, if the site has it.
+    pub fn id(&self, code: &str) -> Option<LangId> {
+        self.0.iter().find(|l| l.code == code).map(|l| l.id)
+    }
+}
+
+impl Deref for Languages {
+    type Target = [Lang];
+
+    fn deref(&self) -> &[Lang] {
+        &self.0
+    }
+}
+
+impl Index<LangId> for Languages {
+    type Output = Lang;
+
+    fn index(&self, id: LangId) -> &Lang {
+        &self.0[id.index()]
+    }
+}
+
+impl<'a> IntoIterator for &'a Languages {
+    type Item = &'a Lang;
+    type IntoIter = std::slice::Iter<'a, Lang>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// A language of the site.
 #[derive(Debug, Clone)]
 pub struct Lang {
+    /// Its number (see [`Languages::new`]).
+    pub id: LangId,
     /// ISO 639 code (`kk`).
     pub code: String,
     /// The language's own name (`Қазақша`).
@@ -46,10 +104,11 @@ pub struct Site {
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/sub/`), the prefix of every link.
     pub base_path: String,
-    /// The default language's code.
-    pub default_lang: String,
+    /// The default language (a language `site.yaml` does not list is
+    /// reported by `validate`; the first is taken then).
+    pub default_lang: LangId,
     /// Languages, in switcher order.
-    pub languages: Vec<Lang>,
+    pub languages: Languages,
     /// Every page in every language.
     pub pages: Pages,
     /// The theme.
@@ -72,13 +131,14 @@ pub struct Site {
 
 impl Site {
     /// The page `key` in `lang`, if it exists.
-    pub fn page(&self, key: &str, lang: &str) -> Option<PageId> {
+    pub fn page(&self, key: &str, lang: LangId) -> Option<PageId> {
         self.by_key.find(&self.pages, key, lang)
     }
 
     /// The page at the URL path `url` (`kk/rules/quarantine/`), if any.
     pub fn page_at(&self, url: &str) -> Option<PageId> {
-        let (lang, rest) = url.split_once('/')?;
+        let (code, rest) = url.split_once('/')?;
+        let lang = self.languages.id(code)?;
         let id = self.page(rest.strip_suffix('/').unwrap_or(rest), lang)?;
         (*self.pages[id].url == *url).then_some(id)
     }
@@ -88,14 +148,14 @@ impl Site {
         self.theme.dir.clone()
     }
 
-    /// The languages' codes, in switcher order.
-    pub fn language_codes(&self) -> Vec<String> {
-        self.languages.iter().map(|l| l.code.clone()).collect()
-    }
-
     /// The language `code`.
     pub fn lang(&self, code: &str) -> Option<&Lang> {
-        self.languages.iter().find(|l| l.code == code)
+        self.languages.id(code).map(|id| &self.languages[id])
+    }
+
+    /// The code of language `id` (`kk`).
+    pub fn code(&self, id: LangId) -> &str {
+        &self.languages[id].code
     }
 
     /// A link to `url` (relative to the base), as written in HTML.
@@ -121,7 +181,7 @@ impl Site {
     }
 
     /// The menu of `lang`: the home page's sections and pages.
-    pub fn menu<'a>(&'a self, lang: &str) -> impl Iterator<Item = PageId> + 'a {
+    pub fn menu(&self, lang: LangId) -> impl Iterator<Item = PageId> + '_ {
         self.page("", lang).into_iter().flat_map(|home| {
             let home = &self.pages[home];
             home.subsections.iter().chain(&home.pages).copied()
@@ -130,7 +190,7 @@ impl Site {
 
     /// The page to offer in `lang` for a page that has no translation there:
     /// the nearest enclosing section that exists in `lang`.
-    pub fn nearest_in(&self, key: &str, lang: &str) -> Option<PageId> {
+    pub fn nearest_in(&self, key: &str, lang: LangId) -> Option<PageId> {
         let mut key = key;
         loop {
             if let Some(id) = self.page(key, lang) {
@@ -158,7 +218,7 @@ impl PageIndex {
     }
 
     /// The page `key` in `lang`.
-    pub(super) fn find(&self, pages: &Pages, key: &str, lang: &str) -> Option<PageId> {
+    pub(super) fn find(&self, pages: &Pages, key: &str, lang: LangId) -> Option<PageId> {
         self.0
             .get(key)?
             .iter()

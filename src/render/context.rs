@@ -13,7 +13,7 @@ use super::stats::Infographics;
 use super::versions::Versions;
 use super::{page_index, search};
 use crate::date::Date;
-use crate::model::{Page, PageId, PageKind, Site};
+use crate::model::{LangId, Page, PageId, PageKind, Site};
 
 /// A page as listed elsewhere (sections, neighbours, breadcrumbs).
 #[derive(Serialize)]
@@ -118,7 +118,10 @@ impl<'a> Shared<'a> {
                 map.insert("description".into(), l.description.as_str().into());
                 map.insert("base_url".into(), site.base_url.as_str().into());
                 map.insert("base_path".into(), site.base_path.as_str().into());
-                map.insert("default_language".into(), site.default_lang.as_str().into());
+                map.insert(
+                    "default_language".into(),
+                    site.code(site.default_lang).into(),
+                );
                 map.insert("home_url".into(), site.link(&format!("{}/", l.code)).into());
                 map.insert(
                     "feed_url".into(),
@@ -151,7 +154,7 @@ impl<'a> Shared<'a> {
                 for (stem, value) in &site.data {
                     map.insert(stem.clone().into(), Value::from_serializable(value));
                 }
-                if let Some(view) = infographics.and_then(|i| i.view(&l.code)) {
+                if let Some(view) = infographics.and_then(|i| i.view(l.id)) {
                     map.insert("aid".into(), Value::from_serializable(view));
                 }
                 Value::from(map)
@@ -170,7 +173,7 @@ impl<'a> Shared<'a> {
             .iter()
             .map(|l| {
                 let items: Vec<Value> = site
-                    .page("", &l.code)
+                    .page("", l.id)
                     .map(|home| {
                         let home = &site.pages[home];
                         home.subsections
@@ -186,28 +189,19 @@ impl<'a> Shared<'a> {
         shared
     }
 
-    fn lang_index(site: &Site, lang: &str) -> usize {
-        site.languages
-            .iter()
-            .position(|l| l.code == lang)
-            .unwrap_or(0)
-    }
-
     /// The context common to every page of `lang`: `lang`, `lang_name`,
     /// `site`, `nav`, `data`.
-    pub fn base(&self, site: &Site, lang: &str, reading: &mut Reading) -> Context {
-        let i = Shared::lang_index(site, lang);
+    pub fn base(&self, site: &Site, lang: LangId, reading: &mut Reading) -> Context {
+        let i = lang.index();
+        let language = &site.languages[lang];
         reading.inputs.read(Input::Site);
-        if let Some(lang) = reading.names().id(lang) {
+        if let Some(lang) = reading.names().id(&language.code) {
             reading.variable("nav", [Input::Menu(lang)]);
         }
         reading.data();
         let mut context = Context::new();
-        context.insert("lang", lang);
-        context.insert(
-            "lang_name",
-            &site.lang(lang).map_or("", |l| l.name.as_str()),
-        );
+        context.insert("lang", &language.code);
+        context.insert("lang_name", &language.name);
         context.insert_value("site", self.site[i].clone());
         context.insert_value("nav", self.nav[i].clone());
         context.insert_value("data", self.data[i].clone());
@@ -224,7 +218,7 @@ impl<'a> Shared<'a> {
         reading: &mut Reading,
     ) -> Context {
         let page = &site.pages[id];
-        let mut context = self.base(site, &page.lang, reading);
+        let mut context = self.base(site, page.lang, reading);
         reading
             .inputs
             .read_all([Input::Source(id), Input::Summary(id)]);
@@ -265,12 +259,12 @@ impl<'a> Shared<'a> {
             reading.variable(name, [Input::Versions(id)]);
         }
         let versions = Versions::of_page(site, page);
-        insert_versions(&mut context, site, &page.lang, &versions);
+        insert_versions(&mut context, site, page.lang, &versions);
         let missing: Vec<LanguageEntry> = site
             .languages
             .iter()
             .zip(versions.all())
-            .filter(|(l, v)| l.code != page.lang && !v.is_translation)
+            .filter(|(l, v)| l.id != page.lang && !v.is_translation)
             .map(|(l, _)| LanguageEntry::of(site, l))
             .collect();
         context.insert("missing_translations", &missing);
@@ -282,13 +276,13 @@ impl<'a> Shared<'a> {
     pub fn generated(
         &self,
         site: &Site,
-        lang: &str,
+        lang: LangId,
         url_of: impl Fn(&str) -> String,
         generated: GeneratedPage,
         reading: &mut Reading,
     ) -> Context {
         let mut context = self.base(site, lang, reading);
-        let url = url_of(lang);
+        let url = url_of(site.code(lang));
         let mut page = tera::Map::new();
         page.insert("kind".into(), generated.kind.into());
         page.insert("title".into(), generated.title.into());
@@ -342,11 +336,12 @@ impl<'a> Shared<'a> {
 
 fn summary<'a>(site: &'a Site, id: PageId, localizer: &Localizer) -> Summary<'a> {
     let page: &Page = &site.pages[id];
-    let display = |d: Option<Date>| d.and_then(|d| localizer.format(&page.lang).map(|f| f.date(d)));
+    let lang = site.code(page.lang);
+    let display = |d: Option<Date>| d.and_then(|d| localizer.format(lang).map(|f| f.date(d)));
     Summary {
         key: &page.key,
         kind: page.kind.name(),
-        lang: &page.lang,
+        lang,
         title: &page.title,
         description: &page.description,
         url: site.link(&page.url),
@@ -379,7 +374,7 @@ fn toc_value(toc: &[Heading]) -> Vec<TocEntry<'_>> {
 
 /// `switcher` and `alternates` of a page in `lang` whose versions are
 /// `versions`.
-fn insert_versions(context: &mut Context, site: &Site, lang: &str, versions: &Versions) {
+fn insert_versions(context: &mut Context, site: &Site, lang: LangId, versions: &Versions) {
     let switcher: Vec<SwitcherEntry> = site
         .languages
         .iter()
@@ -388,7 +383,7 @@ fn insert_versions(context: &mut Context, site: &Site, lang: &str, versions: &Ve
             code: &l.code,
             name: &l.name,
             url: site.link(&version.url),
-            is_current: l.code == lang,
+            is_current: l.id == lang,
             is_translation: version.is_translation,
         })
         .collect();
@@ -419,8 +414,9 @@ pub fn root(site: &Site) -> Context {
         .iter()
         .map(|l| LanguageEntry::of(site, l))
         .collect();
-    context.insert("lang", &site.default_lang);
-    context.insert("default_language", &site.default_lang);
+    let default = site.code(site.default_lang);
+    context.insert("lang", default);
+    context.insert("default_language", default);
     context.insert("base_url", &site.base_url);
     context.insert("base_path", &site.base_path);
     context.insert("languages", &languages);

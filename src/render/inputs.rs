@@ -281,29 +281,34 @@ impl<'a> Values<'a> {
                     .languages
                     .iter()
                     .map(|l| {
-                        let translation = site.page(&page.key, &l.code);
-                        let nearest = translation.or_else(|| site.nearest_in(&page.key, &l.code));
+                        let translation = site.page(&page.key, l.id);
+                        let nearest = translation.or_else(|| site.nearest_in(&page.key, l.id));
                         (&l.code, translation.is_some(), nearest.map(url))
                     })
                     .collect();
                 hash(&versions)
             }
             Input::Menu(lang) => self.per_lang(lang, 0, |lang| {
-                let menu: Vec<u64> = site.menu(lang).map(|id| self.summary(id)).collect();
+                let menu: Vec<u64> = (site.languages.id(lang).into_iter())
+                    .flat_map(|lang| site.menu(lang))
+                    .map(|id| self.summary(id))
+                    .collect();
                 hash(&menu)
             }),
             Input::Pages(lang) => self.per_lang(lang, 1, |lang| {
+                let lang = site.languages.id(lang);
                 let pages: Vec<u64> = (site.pages.ids())
-                    .filter(|&id| site.pages[id].lang == lang)
+                    .filter(|&id| Some(site.pages[id].lang) == lang)
                     .map(|id| self.summary(id))
                     .collect();
                 hash(&pages)
             }),
             Input::Addresses(lang) => self.per_lang(lang, 3, |lang| {
+                let lang = site.languages.id(lang);
                 let addresses: Vec<_> = site
                     .pages
                     .iter()
-                    .filter(|page| page.lang == lang)
+                    .filter(|page| Some(page.lang) == lang)
                     .map(|page| (&page.key, &page.url, page.last_updated()))
                     .collect();
                 hash(&addresses)
@@ -335,7 +340,7 @@ impl<'a> Values<'a> {
                     site.fingerprints.site,
                     site.fingerprints.templates.keys().collect::<Vec<_>>(),
                     languages,
-                    (&site.base_url, &site.default_lang, site.search),
+                    (&site.base_url, site.code(site.default_lang), site.search),
                     (site.stats.is_some(), site.stats_broken),
                 ))
             }),

@@ -416,17 +416,15 @@ fn resolve_link(
 /// Falls back to another language when the current one lacks the page.
 fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
     let stem = path.strip_suffix(".md")?;
-    let (stem, lang) = match stem.rsplit_once('.') {
-        Some((s, l)) if site.lang(l).is_some() => (s, l),
-        _ => (stem, page.lang.as_str()),
-    };
+    let suffixed = (stem.rsplit_once('.')).and_then(|(s, l)| Some((s, site.languages.id(l)?)));
+    let (stem, lang) = suffixed.unwrap_or((stem, page.lang));
     let key = match stem.rsplit_once('/') {
         Some((dir, "_index")) => dir,
         None if stem == "_index" => "",
         _ => stem,
     };
     site.page(key, lang)
-        .or_else(|| site.languages.iter().find_map(|l| site.page(key, &l.code)))
+        .or_else(|| site.languages.iter().find_map(|l| site.page(key, l.id)))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use tera::Context;
 use super::context::{GeneratedPage, Shared};
 use super::functions::Localizer;
 use super::reads::Reading;
-use crate::model::{PageId, Site};
+use crate::model::{LangId, PageId, Site};
 
 /// The theme's template of the index; a theme without it has no index.
 pub const TEMPLATE: &str = "pages.html";
@@ -21,7 +21,7 @@ pub const PART_SIZE: usize = 500;
 /// One part of a language's index.
 pub struct Part {
     /// The language.
-    pub lang: String,
+    pub lang: LangId,
     /// Its number, from 1.
     pub number: usize,
     /// How many parts the language's index has.
@@ -39,9 +39,9 @@ pub struct Group {
 }
 
 impl Part {
-    /// Its URL path.
-    pub fn url(&self) -> String {
-        url(&self.lang, self.number)
+    /// Its URL path in `site`.
+    pub fn url(&self, site: &Site) -> String {
+        url(site.code(self.lang), self.number)
     }
 }
 
@@ -73,7 +73,7 @@ impl Parts {
             return Parts::default();
         }
         let langs = (site.languages.iter())
-            .map(|l| (l.code.clone(), parts(site, &l.code)))
+            .map(|l| (l.code.clone(), parts(site, l.id)))
             .collect();
         Parts { langs }
     }
@@ -85,9 +85,9 @@ impl Parts {
             .map_or(&[], |(_, parts)| parts)
     }
 
-    /// Every part, each language's in order.
-    pub fn all(&self) -> impl Iterator<Item = &Part> {
-        self.langs.iter().flat_map(|(_, parts)| parts)
+    /// Every part with its language's code, each language's in order.
+    pub fn all(&self) -> impl Iterator<Item = (&str, &Part)> {
+        (self.langs.iter()).flat_map(|(code, parts)| parts.iter().map(|p| (code.as_str(), p)))
     }
 
     /// The URL paths of every part, for the sitemap: the first parts of all
@@ -102,8 +102,8 @@ impl Parts {
                 .map(|(code, _)| (code.clone(), url(code, 1)))
                 .collect::<Vec<_>>(),
         ];
-        for part in self.all().filter(|p| p.number > 1) {
-            groups.push(vec![(part.lang.clone(), part.url())]);
+        for (code, part) in self.all().filter(|(_, p)| p.number > 1) {
+            groups.push(vec![(code.to_string(), url(code, part.number))]);
         }
         groups
     }
@@ -111,7 +111,7 @@ impl Parts {
 
 /// The parts of `lang`'s index: the home page's group first, then each
 /// section's in the order of the menu, depth first.
-fn parts(site: &Site, lang: &str) -> Vec<Part> {
+fn parts(site: &Site, lang: LangId) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     let mut entries = PART_SIZE;
     let mut todo: Vec<PageId> = site.page("", lang).into_iter().collect();
@@ -121,7 +121,7 @@ fn parts(site: &Site, lang: &str) -> Vec<Part> {
             // A section's heading starts a new part rather than end one.
             if entries + 1 + usize::from(!pages.is_empty()) > PART_SIZE {
                 parts.push(Part {
-                    lang: lang.to_string(),
+                    lang,
                     number: parts.len() + 1,
                     count: 0,
                     groups: Vec::new(),
@@ -177,7 +177,7 @@ pub fn context(
     part: &Part,
     reading: &mut Reading,
 ) -> Context {
-    let code = part.lang.as_str();
+    let code = site.code(part.lang);
     let title = localizer
         .translate(code, "all_pages", None)
         .unwrap_or_default();
@@ -185,12 +185,12 @@ pub fn context(
         1 => title,
         count => format!("{title} · {}/{count}", part.number),
     };
-    let own_url = part.url();
+    let own_url = part.url(site);
     // Only the first parts are translations of each other.
     let first = part.number == 1;
     let mut context = shared.generated(
         site,
-        code,
+        part.lang,
         |l| {
             if l == code {
                 own_url.clone()

@@ -65,7 +65,7 @@ impl Record {
     pub fn of_page(site: &Site, page: &Page, text: &str) -> Record {
         Record {
             url: site.link(&page.url),
-            lang: page.lang.clone(),
+            lang: site.code(page.lang).to_string(),
             title: page.title.clone(),
             description: page.description.clone(),
             text: text.into(),

@@ -332,7 +332,7 @@ impl Touched {
         for (id, before) in edit.before() {
             let now = &site.pages[id];
             touched.sources[id.index()] = true;
-            let lang = names.id(&now.lang);
+            let lang = names.id(site.code(now.lang));
             let summary = |p: &crate::model::Page| {
                 (
                     p.title.clone(),
@@ -345,7 +345,7 @@ impl Touched {
             if summary(before) != summary(now) {
                 touched.summaries[id.index()] = true;
                 touched.langs.extend(lang);
-                if site.menu(&now.lang).any(|m| m == id) {
+                if site.menu(now.lang).any(|m| m == id) {
                     touched.menus.extend(lang);
                 }
             }

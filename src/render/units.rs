@@ -20,7 +20,7 @@ use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
 use crate::diag::Diagnostic;
-use crate::model::{PageId, Site};
+use crate::model::{Lang, PageId, Site};
 use crate::write::UnitOutput;
 
 /// One output unit of a build. Other than a page (numbered anew by each
@@ -57,8 +57,8 @@ pub fn all(site: &Site, index: &Parts, statistics: Option<&Infographics>) -> Vec
     if let Some(statistics) = statistics {
         units.extend(statistics.outputs().into_iter().map(Unit::Statistics));
     }
-    units.extend(index.all().map(|part| Unit::IndexPart {
-        lang: part.lang.clone(),
+    units.extend(index.all().map(|(lang, part)| Unit::IndexPart {
+        lang: lang.to_string(),
         number: part.number,
     }));
     for lang in &site.languages {
@@ -133,24 +133,26 @@ impl Renderer<'_> {
                     let context =
                         page_index::context(site, self.shared, self.localizer, part, &mut reading);
                     let html = self.render_template(page_index::TEMPLATE, &context);
-                    write_html(&format!("{}index.html", part.url()), html)?;
+                    write_html(&format!("{}index.html", part.url(site)), html)?;
                 }
             }
-            Unit::Feed(lang) => {
-                reading.inputs.read_all(self.lang(lang).map(Input::Pages));
-                out.write(
-                    &format!("{lang}/atom.xml"),
-                    super::xml::atom(site, lang).as_bytes(),
-                )?;
+            Unit::Feed(code) => {
+                reading.inputs.read_all(self.lang(code).map(Input::Pages));
+                if let Some(lang) = site.lang(code) {
+                    let atom = super::xml::atom(site, lang);
+                    out.write(&format!("{code}/atom.xml"), atom.as_bytes())?;
+                }
             }
-            Unit::ErrorPage(lang) => {
+            Unit::ErrorPage(code) => {
                 self.template(&mut reading, ERROR_TEMPLATE);
-                let context = self.error_context(lang, &mut reading);
-                let html = self.render_template(ERROR_TEMPLATE, &context);
-                if let (Ok(Some(bytes)), true) = (&html, *lang == site.default_lang) {
-                    out.write("404.html", bytes)?;
+                if let Some(lang) = site.lang(code) {
+                    let context = self.error_context(lang, &mut reading);
+                    let html = self.render_template(ERROR_TEMPLATE, &context);
+                    if let (Ok(Some(bytes)), true) = (&html, lang.id == site.default_lang) {
+                        out.write("404.html", bytes)?;
+                    }
+                    write_html(&format!("{code}/404.html"), html)?;
                 }
-                write_html(&format!("{lang}/404.html"), html)?;
             }
             Unit::Root => {
                 self.template(&mut reading, ROOT_TEMPLATE);
@@ -201,7 +203,7 @@ impl Renderer<'_> {
     fn page(&self, id: PageId, reading: &mut Reading, out: &UnitOutput) -> io::Result<Outcome> {
         let site = self.site;
         let page = &site.pages[id];
-        let stats = self.infographics.and_then(|i| i.lang(&page.lang));
+        let stats = self.infographics.and_then(|i| i.lang(page.lang));
         let markdown = markdown::render(site, id, stats);
         // A link shows its target's URL, and which version it leads to.
         for &target in &markdown.links {
@@ -259,15 +261,14 @@ impl Renderer<'_> {
     }
 
     /// The context of the 404 page of `lang`.
-    fn error_context(&self, lang: &str, reading: &mut Reading) -> Context {
-        let site = self.site;
+    fn error_context(&self, lang: &Lang, reading: &mut Reading) -> Context {
         self.shared.generated(
-            site,
-            lang,
+            self.site,
+            lang.id,
             |l| format!("{l}/404.html"),
             GeneratedPage {
                 kind: "404",
-                title: site.lang(lang).map_or("", |l| l.title.as_str()),
+                title: &lang.title,
                 has_translations: false,
             },
             reading,

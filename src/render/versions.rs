@@ -27,8 +27,8 @@ impl<'a> Versions<'a> {
             site.languages
                 .iter()
                 .map(|l| {
-                    let translation = site.page(&page.key, &l.code);
-                    let target = translation.or_else(|| site.nearest_in(&page.key, &l.code));
+                    let translation = site.page(&page.key, l.id);
+                    let target = translation.or_else(|| site.nearest_in(&page.key, l.id));
                     Version {
                         lang: &l.code,
                         url: target.map_or_else(
@@ -93,7 +93,7 @@ impl<'a> Versions<'a> {
         };
         let default = translations
             .iter()
-            .find(|v| v.lang == site.default_lang)
+            .find(|v| v.lang == site.code(site.default_lang))
             .unwrap_or(first);
         translations
             .iter()

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::versions::Versions;
-use crate::model::{PageKind, Site};
+use crate::model::{Lang, PageKind, Site};
 
 /// How many of the most recently updated pages a feed lists.
 pub const FEED_LENGTH: usize = 50;
@@ -97,11 +97,12 @@ fn write_url(
 
 /// The Atom feed of `lang`: its pages (not sections), most recently updated
 /// first.
-pub fn atom(site: &Site, lang: &str) -> String {
+pub fn atom(site: &Site, language: &Lang) -> String {
     let mut pages: Vec<_> = site
         .pages
         .iter()
-        .filter(|p| p.lang == lang && p.kind == PageKind::Page && p.last_updated().is_some())
+        .filter(|p| p.lang == language.id && p.kind == PageKind::Page)
+        .filter(|p| p.last_updated().is_some())
         .collect();
     pages.sort_by(|a, b| {
         b.last_updated()
@@ -109,7 +110,7 @@ pub fn atom(site: &Site, lang: &str) -> String {
             .then(a.title.cmp(&b.title))
     });
     pages.truncate(FEED_LENGTH);
-    let title = site.lang(lang).map_or("", |l| l.title.as_str());
+    let (lang, title) = (&language.code, &language.title);
     let home = site.permalink(&format!("{lang}/"));
     let self_url = site.permalink(&format!("{lang}/atom.xml"));
     let updated = pages.first().and_then(|p| p.last_updated());

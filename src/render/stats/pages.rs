@@ -11,7 +11,7 @@ use super::opendata;
 use super::prepare::{self, LangStats, paths};
 use super::view::{AidView, RecordView};
 use crate::diag::{Diagnostic, Span};
-use crate::model::Site;
+use crate::model::{LangId, Site};
 use crate::render::context::GeneratedPage;
 use crate::render::functions::Localizer;
 use crate::render::reads::Reading;
@@ -28,8 +28,8 @@ pub struct Infographics<'a> {
 
 impl<'a> Infographics<'a> {
     /// The statistics in `lang`.
-    pub fn lang(&self, lang: &str) -> Option<&LangStats<'a>> {
-        self.langs.iter().find(|l| l.format.lang == lang)
+    pub fn lang(&self, lang: LangId) -> Option<&LangStats<'a>> {
+        self.langs.iter().find(|l| l.lang == lang)
     }
 
     /// The URL paths of the pages this adds, each page's languages together
@@ -50,7 +50,7 @@ impl<'a> Infographics<'a> {
     }
 
     /// The view of `lang`, for templates' `data.aid`.
-    pub fn view(&self, lang: &str) -> Option<&AidView> {
+    pub fn view(&self, lang: LangId) -> Option<&AidView> {
         self.lang(lang).map(|l| &l.view)
     }
 }
@@ -67,7 +67,7 @@ pub fn prepare_all<'a>(
     let mut diagnostics = Vec::new();
     let mut langs = Vec::new();
     for lang in &site.languages {
-        match prepare::prepare(site, localizer, stats, &lang.code) {
+        match prepare::prepare(site, localizer, stats, lang) {
             Ok(prepared) => langs.push(prepared),
             Err(message) => diagnostics.push(
                 Diagnostic::error(
@@ -171,7 +171,7 @@ impl Infographics<'_> {
             Output::Overview(lang)
             | Output::Organisation { lang, .. }
             | Output::Card { lang, .. }
-            | Output::Downloads(lang) => self.lang(lang),
+            | Output::Downloads(lang) => site.languages.id(lang).and_then(|id| self.lang(id)),
             Output::AllLanguages => {
                 if let Some(stats) = &site.stats {
                     let all = opendata::all_languages_json(stats).map_err(to_io)?;
@@ -191,7 +191,7 @@ impl Infographics<'_> {
                 let title = lang.format.ui("infographics_title").unwrap_or_default();
                 let mut context = renderer.shared.generated(
                     site,
-                    code,
+                    lang.lang,
                     paths::overview,
                     GeneratedPage {
                         kind: "infographics",
@@ -225,7 +225,7 @@ impl Infographics<'_> {
                 };
                 let mut context = renderer.shared.generated(
                     site,
-                    code,
+                    lang.lang,
                     |l| paths::organisation(l, &org.id),
                     GeneratedPage {
                         kind: "organisation",

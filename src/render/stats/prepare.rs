@@ -4,11 +4,13 @@
 use super::charts::{self, Chart, TableLabels};
 use super::format::StatsFormat;
 use super::view::{self, AidView};
-use crate::model::{Record, Site, Stats};
+use crate::model::{Lang, LangId, Record, Site, Stats};
 use crate::render::functions::Localizer;
 
 /// The statistics in one language, ready to render.
 pub struct LangStats<'a> {
+    /// The language.
+    pub lang: LangId,
     /// Formatting in this language.
     pub format: StatsFormat<'a>,
     /// The statistics as plain data.
@@ -53,8 +55,9 @@ pub fn prepare<'a>(
     site: &'a Site,
     localizer: &'a Localizer,
     stats: &'a Stats,
-    lang: &'a str,
+    language: &'a Lang,
 ) -> Result<LangStats<'a>, String> {
+    let lang = language.code.as_str();
     let f = StatsFormat::new(localizer, stats, lang);
     let view = view::build(&f, |org| site.link(&paths::organisation(lang, org)))?;
     let all: Vec<&Record> = stats.records.iter().collect();
@@ -134,6 +137,7 @@ pub fn prepare<'a>(
         })
         .collect();
     Ok(LangStats {
+        lang: language.id,
         format: f,
         view,
         charts,
