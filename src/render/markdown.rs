@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::stats::{self, Expansion, LangStats};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load;
 use crate::model::{Page, PageId, Site};
 
@@ -51,7 +51,7 @@ pub struct RenderedMarkdown {
     /// Links to anchors, to check when all pages are rendered.
     pub anchor_links: Vec<AnchorLink>,
     /// Broken links.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     /// Whether it shows statistics (through shortcodes).
     pub uses_data: bool,
     /// The pages it links to, whose URLs it shows.
@@ -76,7 +76,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         Ok(source) => source,
         Err(d) => {
             return RenderedMarkdown {
-                diagnostics: vec![d],
+                diagnostics: Diagnostics::from_iter([d]),
                 ..Default::default()
             };
         }

@@ -22,7 +22,7 @@ use super::search;
 use super::stats;
 use super::units::{self, Renderer, Unit};
 use crate::address::UrlPath;
-use crate::diag::{Diagnostic, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::tera_error_diagnostic;
 use crate::model::{Edit, PageId, Site};
 use crate::write::{Output, UnitOutput};
@@ -31,7 +31,7 @@ use crate::write::{Output, UnitOutput};
 pub struct Rendered {
     /// Problems found while rendering (links, templates), of the units
     /// rendered now and of those carried over.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     /// How many pages were rendered.
     pub pages: usize,
     /// What each unit read and made, for the next build.
@@ -66,7 +66,7 @@ struct UnitRecord {
     inputs: Box<[Input]>,
     fingerprint: u64,
     files: Vec<String>,
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: Diagnostics,
     facts: Option<Arc<PageFacts>>,
     search: Arc<[search::Record]>,
 }
@@ -137,7 +137,8 @@ pub fn site(
     let localizer = Arc::new(Localizer::new(site));
     let mut tera = site.theme.tera.clone();
     functions::register(&mut tera, localizer.clone());
-    let (infographics, stats_diagnostics) = stats::prepare_all(site, &localizer);
+    let mut diagnostics = Diagnostics::new();
+    let infographics = stats::prepare_all(site, &localizer, &mut diagnostics);
     let shared = Shared::new(site, &localizer, infographics.as_ref());
     let uses = &site.fingerprints.template_uses;
     let names = Names::of(site, uses.data.iter().map(String::as_str));
@@ -278,7 +279,6 @@ pub fn site(
         page_urls,
         names: names.clone(),
     };
-    let mut diagnostics = stats_diagnostics;
     for (record, unit) in records.into_iter().zip(units) {
         if let Some(record) = &record {
             diagnostics.extend(record.diagnostics.iter().cloned());
@@ -297,7 +297,7 @@ pub fn site(
         None => Box::new(site.pages.ids()),
         Some(pages) => Box::new(pages.into_iter()),
     };
-    diagnostics.extend(check_anchors(site, &next, from));
+    check_anchors(site, &next, from, &mut diagnostics);
     Ok(Rendered {
         diagnostics,
         pages,
@@ -437,9 +437,9 @@ fn check_anchors(
     site: &Site,
     records: &Records,
     from: impl Iterator<Item = PageId>,
-) -> Vec<Diagnostic> {
+    diagnostics: &mut Diagnostics,
+) {
     let empty = PageFacts::default();
-    let mut diagnostics = Vec::new();
     for id in from {
         let Some(own) = records.get(Slot::Page(id)).and_then(|r| r.facts.as_deref()) else {
             continue;
@@ -475,5 +475,4 @@ fn check_anchors(
             diagnostics.push(diagnostic);
         }
     }
-    diagnostics
 }

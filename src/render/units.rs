@@ -19,7 +19,7 @@ use super::reads::{Reading, TemplateReads};
 use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Lang, PageId, Site};
 use crate::write::UnitOutput;
 
@@ -75,7 +75,7 @@ pub struct Outcome {
     /// What it read.
     pub inputs: Box<[Input]>,
     /// Problems found (links, templates).
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     /// For a page: what is kept of it.
     pub facts: Option<PageFacts>,
     /// Its search records, when the site has a search index.
@@ -104,7 +104,7 @@ impl Renderer<'_> {
     /// Renders `unit` into `out`.
     pub fn render(&self, unit: &Unit, out: &UnitOutput) -> io::Result<Outcome> {
         let site = self.site;
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Diagnostics::new();
         let mut write_html = |rel: &str, rendered| out.write_page(rel, rendered, &mut diagnostics);
         let mut reading = match unit {
             Unit::Page(id) => self.reads.reading(&site.pages[*id].template),
@@ -194,7 +194,7 @@ impl Renderer<'_> {
                 }
             }
         }
-        outcome.diagnostics.append(&mut diagnostics);
+        outcome.diagnostics.extend(diagnostics);
         outcome.inputs = reading.inputs.finish();
         Ok(outcome)
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::Output;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// Writes into an [`Output`] on behalf of one unit, noting each file.
 pub struct UnitOutput<'a> {
@@ -43,7 +43,7 @@ impl<'a> UnitOutput<'a> {
         &self,
         rel: &str,
         rendered: Result<Option<Vec<u8>>, Diagnostic>,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) -> io::Result<()> {
         match rendered {
             Ok(Some(html)) => self.write(rel, &html),

@@ -10,7 +10,7 @@ use super::charts::{self, Chart};
 use super::opendata;
 use super::prepare::{self, LangStats, paths};
 use super::view::{AidView, RecordView};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::{LangId, Site};
 use crate::render::context::GeneratedPage;
 use crate::render::functions::Localizer;
@@ -56,34 +56,35 @@ impl<'a> Infographics<'a> {
 }
 
 /// Prepares the statistics in every language; a missing UI string or noun
-/// form becomes a diagnostic on the theme's strings.
+/// form becomes a diagnostic on the theme's strings (and no statistics).
 pub fn prepare_all<'a>(
     site: &'a Site,
     localizer: &'a Localizer,
-) -> (Option<Infographics<'a>>, Vec<Diagnostic>) {
-    let Some(stats) = &site.stats else {
-        return (None, Vec::new());
-    };
-    let mut diagnostics = Vec::new();
+    diagnostics: &mut Diagnostics,
+) -> Option<Infographics<'a>> {
+    let stats = site.stats.as_ref()?;
+    let mut ready = true;
     let mut langs = Vec::new();
     for lang in &site.languages {
         match prepare::prepare(site, localizer, stats, lang) {
             Ok(prepared) => langs.push(prepared),
-            Err(message) => diagnostics.push(
+            Err(message) => {
+                ready = false;
+                diagnostics.push(
                 Diagnostic::error(
                     site.theme_dir().join("i18n").join(format!("{}.yaml", lang.code)),
                     Span::START,
                     format!("cannot show the statistics in `{}`: {message}", lang.code),
                 )
                 .with_hint("the statistics need the UI strings listed in the README (figure_about, as_of, chart_reached…) in every language"),
-            ),
+            );
+            }
         }
     }
-    let ready = diagnostics.is_empty().then_some(Infographics {
+    ready.then_some(Infographics {
         langs,
         painter: OnceLock::new(),
-    });
-    (ready, diagnostics)
+    })
 }
 
 /// The template of the overview pages.
