@@ -72,11 +72,48 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Start a new site in DIR (a new or empty folder): site.yaml, pages in
+    /// each language, a guide for staff; the built-in theme serves it.
+    Init {
+        /// The new site's folder.
+        dir: PathBuf,
+        /// The site's languages, in the order of the language switcher.
+        #[arg(long, value_delimiter = ',', default_value = "kk,ru")]
+        languages: Vec<String>,
+        /// The default language [default: the first of --languages]
+        #[arg(long = "default")]
+        default_language: Option<String>,
+        /// The site's title, in every language [default: a title per language]
+        #[arg(long)]
+        title: Option<String>,
+        /// The site's address (change it before publishing).
+        #[arg(long, default_value = "https://example.org/", value_parser = parse_base_url)]
+        base_url: String,
+        /// Add a skeleton of the aid statistics (data/aid/).
+        #[arg(long)]
+        statistics: bool,
+    },
+    /// The theme: `aqparat theme eject` copies the built-in theme into the site.
+    Theme {
+        /// What to do with the theme.
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
     /// Internal: make a search index of the records on standard input and
     /// write its files to standard output (`serve` and `watch` run it).
     #[command(hide = true)]
     #[cfg(feature = "search")]
     SearchIndex,
+}
+
+/// `aqparat theme` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ThemeAction {
+    /// Copy the built-in theme into ROOT/themes/default, to change any of it.
+    Eject {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
 }
 
 /// Flags every subcommand takes.

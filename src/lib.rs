@@ -23,6 +23,7 @@ pub mod address;
 pub mod date;
 pub mod diag;
 mod error;
+pub mod init;
 pub mod load;
 pub mod locale;
 pub mod model;

@@ -12,7 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::{Cli, Command, ThemeAction};
 
 fn main() -> ExitCode {
     match Cli::parse().command {
@@ -73,6 +73,26 @@ fn main() -> ExitCode {
             };
             cmd::watch::run(&options, notice)
         }
+        Command::Init {
+            dir,
+            languages,
+            default_language,
+            title,
+            base_url,
+            statistics,
+        } => {
+            let site = aqparat::init::NewSite {
+                languages,
+                default_language,
+                title,
+                base_url,
+                statistics,
+            };
+            cmd::init::new_site(&dir, &site)
+        }
+        Command::Theme {
+            action: ThemeAction::Eject { site },
+        } => cmd::init::eject(&site.root),
         #[cfg(feature = "search")]
         Command::SearchIndex => match aqparat::search_index(std::io::stdin(), std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,

@@ -40,6 +40,11 @@ mod inputs;
 #[path = "suite/serve.rs"]
 mod serve;
 
+/// A site of one's own: `init`, the built-in theme, overrides in layers,
+/// `theme eject`.
+#[path = "suite/theme.rs"]
+mod theme;
+
 /// `aqparat watch`: atomic publishing, status file, broken input, git push.
 #[path = "suite/watch.rs"]
 mod watch;

@@ -1,6 +1,7 @@
 //! The subcommands: each makes `Options` and calls the library.
 
 pub mod build;
+pub mod init;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod watch;

@@ -18,11 +18,30 @@ use walkdir::WalkDir;
 use super::inputs::{Entry, Inputs};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 
+/// Where the bytes of a file of the theme are.
+#[derive(Debug, Clone)]
+pub enum FileSource {
+    /// In a file on disk.
+    Disk(PathBuf),
+    /// In the binary (the built-in theme).
+    BuiltIn(&'static [u8]),
+}
+
+impl FileSource {
+    /// Its bytes.
+    pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            FileSource::Disk(path) => std::fs::read(path).map(Into::into),
+            FileSource::BuiltIn(bytes) => Ok((*bytes).into()),
+        }
+    }
+}
+
 /// A file copied into the output as it is.
 #[derive(Debug, Clone)]
 pub struct StaticFile {
-    /// Where it is on disk.
-    pub source: PathBuf,
+    /// Where its bytes are.
+    pub source: FileSource,
     /// Where it goes, relative to the output root.
     pub output: PathBuf,
 }
@@ -335,7 +354,7 @@ pub fn static_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> V
             diagnostics.ok(open(root, &rel))?;
             let output = rel.strip_prefix(dir).ok()?.to_path_buf();
             Some(StaticFile {
-                source: root.join(&rel),
+                source: FileSource::Disk(root.join(&rel)),
                 output,
             })
         })

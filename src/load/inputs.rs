@@ -4,7 +4,8 @@
 //! starts a build is a file a build reads, and the other way round.
 //!
 //! An *input file* is `site.yaml`, the site's `.gitignore`, or a file under
-//! `content/`, `data/`, `themes/` or `static/`, unless the file or one of
+//! `content/`, `data/`, `themes/`, `static/`, `templates/` or `i18n/` (the
+//! site's own overrides of the theme), unless the file or one of
 //! its folders below the site root
 //!
 //! - matches one of [`NEVER_INPUT`]: hidden files and folders, editors'
@@ -31,7 +32,7 @@ use super::content::CONTENT_DIR;
 use super::data::DATA_DIR;
 use super::files::read_text;
 use super::sources::STATIC_DIR;
-use super::theme::THEMES_DIR;
+use super::theme::{I18N_DIR, TEMPLATES_DIR, THEMES_DIR};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 
 /// The patterns of files and folders that are never input, in `.gitignore`
@@ -180,7 +181,15 @@ impl Inputs {
         if is_root_file {
             return true;
         }
-        if ![CONTENT_DIR, DATA_DIR, THEMES_DIR, STATIC_DIR].contains(&first)
+        if ![
+            CONTENT_DIR,
+            DATA_DIR,
+            THEMES_DIR,
+            STATIC_DIR,
+            TEMPLATES_DIR,
+            I18N_DIR,
+        ]
+        .contains(&first)
             || !parts.all(|c| matches!(c, Component::Normal(_)))
         {
             return false;

@@ -23,10 +23,13 @@ pub use data::{
     DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod, RawRecord,
     RawSource, RawUnit, Texts,
 };
-pub use files::StaticFile;
+pub use files::{FileSource, StaticFile};
 pub use inputs::{Entry, GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
 #[cfg(test)]
 pub(crate) use theme::declare_functions;
-pub use theme::{RawI18n, RawTheme, UiString, tera_error_diagnostic};
+pub use theme::{
+    BUILT_IN, BUILT_IN_DIR, DEFAULT_THEME, I18N_DIR, RawI18n, RawTheme, TEMPLATES_DIR, THEMES_DIR,
+    UiString, tera_error_diagnostic,
+};
 pub use yaml::{Spanned, span_of as yaml_span};

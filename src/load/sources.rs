@@ -74,6 +74,7 @@ pub fn sources(
                 &theme_dir.join("static"),
                 &theme_dir.join("fonts"),
                 Path::new(STATIC_DIR),
+                Path::new(super::theme::I18N_DIR),
             ],
             &[Path::new(super::config::CONFIG_FILE)],
         ),

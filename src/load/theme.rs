@@ -1,22 +1,40 @@
-//! The theme: Tera templates (parsed once, here), UI strings per language
-//! and static files.
+//! The theme: Tera templates (parsed once, here), UI strings per language,
+//! static files and fonts, in layers. The default theme is built into the
+//! binary; a theme on disk (`themes/NAME`) lies over it, and the site's own
+//! `templates/` and `i18n/` over both: a template replaces the one of the
+//! same name below, a UI strings file replaces or adds single strings of
+//! its language, a static file replaces the one at the same place.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use include_dir::{Dir, include_dir};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use tera::{Error, ErrorKind, Kwargs, State, Tera, TeraResult};
 
-use super::files::{self, StaticFile, read_text};
+use super::files::{self, FileSource, StaticFile, read_text};
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 
 /// The folder of themes, relative to the root.
 pub const THEMES_DIR: &str = "themes";
 
-/// The theme of a site whose `site.yaml` names none.
+/// The theme of a site whose `site.yaml` names none: built in, and lain
+/// over by `themes/default` when the site has that folder.
 pub const DEFAULT_THEME: &str = "default";
+
+/// The default theme, built into the binary (this repository's
+/// `themes/default` as it was compiled).
+pub static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// How messages name the built-in theme's folder.
+pub const BUILT_IN_DIR: &str = "(built-in theme)";
+
+/// The folders of a theme, and of the site's own overrides at its root.
+pub const TEMPLATES_DIR: &str = "templates";
+/// See [`TEMPLATES_DIR`].
+pub const I18N_DIR: &str = "i18n";
 
 /// Whether `name` can name one folder: not empty, not hidden, made of
 /// letters, digits, `-`, `_` and `.` (so no `/`, `\` or `..`).
@@ -99,7 +117,8 @@ impl RawTheme {
 
 /// A theme as loaded: templates already parsed.
 pub struct RawTheme {
-    /// The theme's folder relative to the root (`themes/default`).
+    /// The folder of the site's overrides, relative to the root: the theme
+    /// on disk (`themes/default`), else the root itself (empty).
     pub dir: PathBuf,
     /// All templates, parsed, inheritance resolved.
     pub tera: Tera,
@@ -110,12 +129,13 @@ pub struct RawTheme {
     /// What templates use that Tera does not tell (see
     /// `fingerprint::template_uses`).
     pub template_uses: super::fingerprint::TemplateUses,
-    /// UI strings, one file per language.
+    /// UI strings files, lowest layer first (several per language).
     pub i18n: Vec<RawI18n>,
     /// The theme's `static/` files.
     pub static_files: Vec<StaticFile>,
-    /// Font files in the theme's `fonts/`, for drawing chart cards.
-    pub fonts: Vec<PathBuf>,
+    /// The font files for drawing chart cards: the highest layer's that
+    /// has any.
+    pub fonts: Vec<FileSource>,
     /// Whether the theme's folder was not found (reported once; the theme
     /// is then empty).
     pub is_missing: bool,
@@ -145,18 +165,69 @@ pub enum UiString {
     Plural(BTreeMap<String, String>),
 }
 
-/// Loads `themes/NAME`; `name` as written in `site.yaml` (with its position
-/// there), or `None` for the default theme. A theme that is not there gives
-/// one error, and an empty theme that no later check complains about.
+/// Loads the theme of the site in `root`: the built-in theme, `themes/NAME`
+/// over it (`name` as written in `site.yaml`, with its position there, or
+/// `None`: `themes/default` if the site has it), and the site's own
+/// `templates/` and `i18n/` over both. A named theme that is not there
+/// gives one error, and an empty theme that no later check complains about.
 pub fn load(
     root: &Path,
     name: Option<&Spanned<String>>,
     diagnostics: &mut Diagnostics,
 ) -> RawTheme {
-    let (name, span) = match name {
-        Some(name) => (name.value.as_str(), yaml::span_of(name, 0)),
-        None => (DEFAULT_THEME, Span::START),
+    let on_disk = match name {
+        Some(name) => match named(root, name, diagnostics) {
+            Ok(dir) => Some(dir),
+            Err(missing) => return RawTheme::missing(missing),
+        },
+        None => Some(Path::new(THEMES_DIR).join(DEFAULT_THEME))
+            .filter(|dir| std::fs::symlink_metadata(root.join(dir)).is_ok()),
     };
+    let mut layers = Layers::built_in(diagnostics);
+    if let Some(dir) = &on_disk {
+        layers.add(root, dir, diagnostics);
+        let fonts = fonts(root, &dir.join("fonts"), diagnostics);
+        if !fonts.is_empty() {
+            layers.fonts = fonts;
+        }
+    }
+    layers.add(root, Path::new(""), diagnostics);
+    let mut texts = Vec::new();
+    let mut unread = BTreeMap::new();
+    for (name, (rel, text)) in layers.templates {
+        match text {
+            Some(text) => texts.push((name, rel, text)),
+            // Known but not parsed: rendering then skips it rather than
+            // report it missing once per page.
+            None => {
+                unread.insert(name, rel);
+            }
+        }
+    }
+    let (tera, template_paths, template_fingerprints, template_uses) =
+        parse_templates(texts, unread, diagnostics);
+    RawTheme {
+        dir: on_disk.unwrap_or_default(),
+        tera,
+        template_paths,
+        template_fingerprints,
+        template_uses,
+        i18n: layers.i18n,
+        static_files: layers.static_files.into_values().collect(),
+        fonts: layers.fonts,
+        is_missing: false,
+    }
+}
+
+/// The folder of the theme `name` that `site.yaml` names, or, when there
+/// is none (reported), the folder it would be.
+fn named(
+    root: &Path,
+    name: &Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Result<PathBuf, PathBuf> {
+    let span = yaml::span_of(name, 0);
+    let name = name.value.as_str();
     if !is_folder_name(name) {
         diagnostics.push(
             Diagnostic::error(
@@ -165,11 +236,11 @@ pub fn load(
                 format!("theme `{name}` is not the name of a folder under themes/"),
             )
             .with_hint(format!(
-                "write the name of one folder under themes/ (letters, digits, `-`, `_`), e.g. `theme: default`{}",
+                "write the name of one folder under themes/ (letters, digits, `-`, `_`), e.g. `theme: default`{}, or leave `theme:` out for the built-in theme",
                 available(root)
             )),
         );
-        return RawTheme::missing(Path::new(THEMES_DIR).to_path_buf());
+        return Err(Path::new(THEMES_DIR).to_path_buf());
     }
     let dir = Path::new(THEMES_DIR).join(name);
     if std::fs::symlink_metadata(root.join(&dir)).is_err() {
@@ -184,38 +255,114 @@ pub fn load(
                 ),
             )
             .with_hint(format!(
-                "set `theme:` in site.yaml to a folder under themes/{}, or create {}/ with templates/, i18n/ and static/",
+                "set `theme:` in site.yaml to a folder under themes/{}, create {}/ with the templates, i18n/ and static/ files that differ from the built-in theme, or leave `theme:` out for the built-in theme",
                 available(root),
                 display_path(&dir)
             )),
         );
-        return RawTheme::missing(dir);
+        return Err(dir);
     }
-    let templates_dir = dir.join("templates");
-    let (tera, template_paths, template_fingerprints, template_uses) =
-        load_templates(root, &templates_dir, diagnostics);
-    RawTheme {
-        i18n: load_i18n(root, &dir.join("i18n"), diagnostics),
-        static_files: files::static_files(root, &dir.join("static"), diagnostics),
-        fonts: fonts(root, &dir.join("fonts"), diagnostics),
-        dir,
-        tera,
-        template_paths,
-        template_fingerprints,
-        template_uses,
-        is_missing: false,
+    Ok(dir)
+}
+
+/// The theme's files, layer upon layer.
+#[derive(Default)]
+struct Layers {
+    /// Each template's file and text (`None`: it could not be read).
+    templates: BTreeMap<String, (PathBuf, Option<String>)>,
+    /// UI strings files, lowest layer first.
+    i18n: Vec<RawI18n>,
+    /// Static files by place in the output.
+    static_files: BTreeMap<PathBuf, StaticFile>,
+    /// Font files.
+    fonts: Vec<FileSource>,
+}
+
+impl Layers {
+    /// The built-in theme.
+    fn built_in(diagnostics: &mut Diagnostics) -> Layers {
+        let mut layers = Layers::default();
+        let mut todo = vec![&BUILT_IN];
+        while let Some(dir) = todo.pop() {
+            todo.extend(dir.dirs());
+            for file in dir.files() {
+                let rel = file.path();
+                let shown = Path::new(BUILT_IN_DIR).join(rel);
+                let mut parts = rel.components();
+                let folder = parts.next().map(|c| c.as_os_str().to_string_lossy());
+                let inside = parts.as_path().to_path_buf();
+                let text = || String::from_utf8_lossy(file.contents()).into_owned();
+                match folder.as_deref() {
+                    Some(TEMPLATES_DIR) => {
+                        let name = inside.to_string_lossy().replace('\\', "/");
+                        layers.templates.insert(name, (shown, Some(text())));
+                    }
+                    Some(I18N_DIR) if is_yaml(rel) => {
+                        layers.i18n.extend(diagnostics.ok(i18n_file(shown, text())));
+                    }
+                    Some("static") => {
+                        let source = FileSource::BuiltIn(file.contents());
+                        layers.static_files.insert(
+                            inside.clone(),
+                            StaticFile {
+                                source,
+                                output: inside,
+                            },
+                        );
+                    }
+                    Some("fonts") if is_font(rel) => {
+                        layers.fonts.push(FileSource::BuiltIn(file.contents()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        layers
+    }
+
+    /// Lays the templates, UI strings and static files of `root/dir` over
+    /// the layers so far (`dir` empty: the site's own, which has no
+    /// `static/` here, as the site's `static/` is copied on its own).
+    fn add(&mut self, root: &Path, dir: &Path, diagnostics: &mut Diagnostics) {
+        let templates_dir = dir.join(TEMPLATES_DIR);
+        for rel in files::walk(root, &templates_dir, diagnostics) {
+            let name = rel
+                .strip_prefix(&templates_dir)
+                .unwrap_or(&rel)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = diagnostics.ok(read_text(root, &rel));
+            self.templates.insert(name, (rel, text));
+        }
+        self.i18n
+            .extend(load_i18n(root, &dir.join(I18N_DIR), diagnostics));
+        if !dir.as_os_str().is_empty() {
+            for file in files::static_files(root, &dir.join("static"), diagnostics) {
+                self.static_files.insert(file.output.clone(), file);
+            }
+        }
     }
 }
 
+/// Whether `path` names a YAML file.
+fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// Whether `path` names a font file aqparat can draw with.
+fn is_font(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ttf" || e == "otf")
+}
+
 /// The theme's readable font files (`.ttf`, `.otf`).
-fn fonts(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+fn fonts(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<FileSource> {
     let listed = files::walk(root, dir, diagnostics)
         .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "ttf" || e == "otf"))
+        .filter(|f| is_font(f))
         .collect();
     files::readable(root, listed, diagnostics)
         .into_iter()
-        .map(|f| root.join(f))
+        .map(|f| FileSource::Disk(root.join(f)))
         .collect()
 }
 
@@ -228,29 +375,6 @@ type Templates = (
     BTreeMap<String, u64>,
     super::fingerprint::TemplateUses,
 );
-
-/// Reads and parses every template of `templates_dir`.
-fn load_templates(root: &Path, templates_dir: &Path, diagnostics: &mut Diagnostics) -> Templates {
-    let mut texts = Vec::new();
-    let mut paths = BTreeMap::new();
-    for rel in files::walk(root, templates_dir, diagnostics) {
-        let name = rel
-            .strip_prefix(templates_dir)
-            .unwrap_or(&rel)
-            .to_string_lossy()
-            .replace('\\', "/");
-        match read_text(root, &rel) {
-            Ok(text) => texts.push((name, rel, text)),
-            Err(d) => {
-                diagnostics.push(d);
-                // Known but not parsed: rendering then skips it rather
-                // than report it missing once per page.
-                paths.insert(name, rel);
-            }
-        }
-    }
-    parse_templates(texts, paths, diagnostics)
-}
 
 /// Parses the templates `texts` (name, file, text); `paths` already holds
 /// the files of those that could not be read. Each one is first parsed on
@@ -446,30 +570,34 @@ fn template_hint(message: &str) -> &'static str {
     }
 }
 
-/// Reads `i18n/*.yaml`.
+/// Reads the UI strings files `dir/*.yaml`.
 fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<RawI18n> {
     let mut result = Vec::new();
     for rel in files::walk(root, dir, diagnostics) {
-        if rel.extension().is_none_or(|e| e != "yaml" && e != "yml") {
+        if !is_yaml(&rel) {
             continue;
         }
-        let lang = rel
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        let parsed = read_text(root, &rel)
-            .and_then(|text| yaml::parse(&rel, &text, 0, &text).map(|strings| (strings, text)));
-        if let Some((strings, text)) = diagnostics.ok(parsed) {
-            result.push(RawI18n {
-                lang,
-                path: rel,
-                strings,
-                text,
-            });
-        }
+        let file = read_text(root, &rel).and_then(|text| i18n_file(rel, text));
+        result.extend(diagnostics.ok(file));
     }
     result
+}
+
+/// The UI strings file at `path` (relative to the root, or in the built-in
+/// theme) whose text is `text`.
+fn i18n_file(path: PathBuf, text: String) -> Result<RawI18n, Diagnostic> {
+    let lang = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    let strings = yaml::parse(&path, &text, 0, &text)?;
+    Ok(RawI18n {
+        lang,
+        path,
+        strings,
+        text,
+    })
 }
 
 #[cfg(test)]

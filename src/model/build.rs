@@ -8,7 +8,7 @@ use super::{Lang, LangId, Languages, Page, PageId, PageKind, Pages, Site, Stats,
 use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;
-use crate::load::{RawConfig, RawPage, Sources};
+use crate::load::{RawConfig, RawPage, Sources, UiString};
 use crate::validate::Statistics;
 
 /// Builds the site from its sources, with the base URL and drafts that
@@ -62,20 +62,16 @@ pub fn site(
         }
     }
     link(&mut pages);
+    // Each layer's strings replace or add to those below.
+    let mut strings: HashMap<String, HashMap<String, UiString>> = HashMap::new();
+    for file in sources.theme.i18n {
+        let layer = file.strings.into_iter().map(|(k, v)| (k.value, v));
+        strings.entry(file.lang).or_default().extend(layer);
+    }
     let theme = Theme {
         tera: sources.theme.tera,
         template_paths: sources.theme.template_paths,
-        strings: sources
-            .theme
-            .i18n
-            .into_iter()
-            .map(|f| {
-                (
-                    f.lang,
-                    f.strings.into_iter().map(|(k, v)| (k.value, v)).collect(),
-                )
-            })
-            .collect(),
+        strings,
         static_files: sources.theme.static_files,
         fonts: sources.theme.fonts,
         dir: sources.theme.dir,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::{PageId, Pages, Stats};
 use crate::load::fingerprint::Fingerprints;
-use crate::load::{StaticFile, UiString};
+use crate::load::{FileSource, StaticFile, UiString};
 
 /// A language's number: its place in `site.yaml`'s list of languages.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,7 +91,7 @@ pub struct Theme {
     /// Files copied from the theme's `static/`.
     pub static_files: Vec<StaticFile>,
     /// Font files for chart cards.
-    pub fonts: Vec<PathBuf>,
+    pub fonts: Vec<FileSource>,
     /// The theme's folder, relative to the root.
     pub dir: PathBuf,
 }

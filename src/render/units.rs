@@ -20,6 +20,7 @@ use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::FileSource;
 use crate::model::{Lang, PageId, Site};
 use crate::write::UnitOutput;
 
@@ -190,7 +191,12 @@ impl Renderer<'_> {
             }
             Unit::StaticFiles => {
                 for file in site.theme.static_files.iter().chain(&site.static_files) {
-                    out.copy(&file.source, &file.output)?;
+                    match &file.source {
+                        FileSource::Disk(path) => out.copy(path, &file.output)?,
+                        FileSource::BuiltIn(bytes) => {
+                            out.write(&file.output.to_string_lossy(), bytes)?
+                        }
+                    }
                 }
             }
         }

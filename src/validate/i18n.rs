@@ -1,66 +1,95 @@
-//! Checks on the theme's UI strings: one file per language, the same keys in
-//! each, and every plural form that the language needs.
+//! Checks on the theme's UI strings: every language of the site has them,
+//! each language has the keys the others have (taking every layer of the
+//! theme together: the built-in theme, a theme on disk, the site's own
+//! `i18n/`), and every plural form that the language needs.
 
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
-use crate::load::{RawI18n, RawTheme, UiString, yaml_span};
+use crate::load::{BUILT_IN_DIR, I18N_DIR, RawI18n, RawTheme, UiString, yaml_span};
 use crate::locale::LocaleFormat;
 
-/// Checks `themes/NAME/i18n/*.yaml` against the site's languages.
+/// Checks the theme's UI strings files against the site's languages.
 pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnostics) {
     if theme.is_missing {
         // Reported once by `load`; a missing file per language would repeat it.
         return;
     }
-    let files: Vec<&RawI18n> = languages
-        .iter()
-        .filter_map(|lang| {
-            let file = theme.i18n.iter().find(|f| &f.lang == lang);
-            if file.is_none() {
-                let path = theme.dir.join("i18n").join(format!("{lang}.yaml"));
-                diagnostics.push(
-                    Diagnostic::error(
-                        &path,
-                        Span::START,
-                        format!("no UI strings for language `{lang}`"),
-                    )
-                    .with_hint(format!(
-                        "create {} with the same keys as the other languages",
-                        display_path(&path)
-                    )),
-                );
-            }
-            file
-        })
-        .collect();
-    for file in &files {
-        check_controls(file, diagnostics);
-        check_plural_forms(file, diagnostics);
-        for other in &files {
-            report_missing_keys(file, other, diagnostics);
+    // Each language's files, lowest layer first.
+    let mut layered: Vec<Vec<&RawI18n>> = Vec::new();
+    for lang in languages {
+        let files: Vec<&RawI18n> = theme.i18n.iter().filter(|f| &f.lang == lang).collect();
+        if files.is_empty() {
+            let path = theme.dir.join(I18N_DIR).join(format!("{lang}.yaml"));
+            diagnostics.push(
+                Diagnostic::error(
+                    &path,
+                    Span::START,
+                    format!("no UI strings for language `{lang}`"),
+                )
+                .with_hint(format!(
+                    "create {} with the keys of another language's file (the built-in theme has kk, ru and en; `aqparat theme eject` copies them into the site)",
+                    display_path(&path)
+                )),
+            );
+            continue;
+        }
+        for file in &files {
+            check_controls(file, diagnostics);
+            check_plural_forms(file, diagnostics);
+        }
+        layered.push(files);
+    }
+    for files in &layered {
+        for other in &layered {
+            report_missing_keys(&theme.dir, files, other, diagnostics);
         }
     }
 }
 
-/// Keys of `other` that `file` lacks.
-fn report_missing_keys(file: &RawI18n, other: &RawI18n, diagnostics: &mut Diagnostics) {
-    for key in other.strings.keys() {
-        if !file.strings.keys().any(|k| k.value == key.value) {
+/// Keys of the language of `other` (its files, lowest layer first) that
+/// the language of `files` lacks in all of its files; reported at its
+/// highest layer's file, or, when that is built in, at the file of the
+/// site's overrides (in `dir`) to add them to.
+fn report_missing_keys(
+    dir: &Path,
+    files: &[&RawI18n],
+    other: &[&RawI18n],
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(top) = files.last() else {
+        return;
+    };
+    let path = match top.path.starts_with(BUILT_IN_DIR) {
+        true => dir.join(I18N_DIR).join(format!("{}.yaml", top.lang)),
+        false => top.path.clone(),
+    };
+    let has = |key: &str| {
+        files
+            .iter()
+            .any(|f| f.strings.keys().any(|k| k.value == key))
+    };
+    let mut reported = std::collections::HashSet::new();
+    for file in other.iter().rev() {
+        for key in file.strings.keys() {
+            if has(&key.value) || !reported.insert(key.value.as_str()) {
+                continue;
+            }
             let there = yaml_span(key, 0);
             diagnostics.push(
                 Diagnostic::error(
-                    &file.path,
+                    &path,
                     Span::START,
                     format!(
                         "UI string `{}` is missing in language `{}`",
-                        key.value, file.lang
+                        key.value, top.lang
                     ),
                 )
                 .with_hint(format!(
-                    "add `{}:` to this file; {}:{} has it",
+                    "add `{}:` to {}; {}:{} has it",
                     key.value,
-                    display_path(Path::new(&other.path)),
+                    display_path(&path),
+                    display_path(Path::new(&file.path)),
                     there.line
                 )),
             );

@@ -8,7 +8,7 @@ use crate::Drafts;
 use crate::address::{UrlPath, output_url};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
-use crate::load::{RawConfig, RawPage, Sources, yaml_span};
+use crate::load::{FileSource, RawConfig, RawPage, Sources, yaml_span};
 
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
@@ -387,10 +387,11 @@ pub fn check_static(
         .iter()
         .chain(&sources.static_files)
     {
-        let source = file
-            .source
-            .strip_prefix(&sources.root)
-            .unwrap_or(&file.source);
+        // The built-in theme's files are aqparat's own, named well.
+        let FileSource::Disk(source) = &file.source else {
+            continue;
+        };
+        let source = source.strip_prefix(&sources.root).unwrap_or(source);
         let name = file.output.to_string_lossy();
         let output = display_path(&file.output);
         if let Some(c) = name.chars().find(|c| is_bad_in_url(*c)) {

@@ -38,6 +38,9 @@ fn every_page_gets_a_pretty_url_in_its_language() {
         "ru/rules/first/index.html",
         "ru/rules/second/index.html",
         "ru/pages/index.html",
+        // The built-in theme's static files, under the test theme's.
+        "favicon.svg",
+        "search.js",
     ];
     assert_eq!(files, expected.iter().map(|s| s.to_string()).collect());
     assert!(

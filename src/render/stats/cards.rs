@@ -2,10 +2,11 @@
 //! 1080×1080 by resvg, with the font the theme ships (never system fonts),
 //! so the picture is the same on every machine.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
+
+use crate::load::FileSource;
 
 /// Rasterises card SVGs with the theme's fonts.
 pub struct CardPainter {
@@ -16,12 +17,14 @@ pub struct CardPainter {
 
 impl CardPainter {
     /// Loads the font files `fonts`; fails when none can be loaded.
-    pub fn new(fonts: &[PathBuf]) -> Result<CardPainter, String> {
+    pub fn new(fonts: &[FileSource]) -> Result<CardPainter, String> {
         let mut database = usvg::fontdb::Database::new();
         for font in fonts {
-            let data = std::fs::read(font)
-                .map_err(|e| format!("cannot read font {}: {e}", font.display()))?;
-            database.load_font_data(data);
+            let data = font.bytes().map_err(|e| match font {
+                FileSource::Disk(path) => format!("cannot read font {}: {e}", path.display()),
+                FileSource::BuiltIn(_) => format!("cannot read a built-in font: {e}"),
+            })?;
+            database.load_font_data(data.into_owned());
         }
         let family = database
             .faces()

@@ -1,0 +1,245 @@
+//! `aqparat init` and `aqparat theme eject`: the files of a new site, and
+//! the built-in theme copied into a site for those who want all of it.
+//!
+//! A new site gets `site.yaml`, per language a home page, a section with
+//! one page and the staff guide (`guide.md`, in Kazakh, Russian or
+//! English), a `.gitignore`, and on request a skeleton of the statistics.
+//! It needs no theme of its own: the built-in theme serves it (see
+//! [`crate::load::BUILT_IN`]). A language the built-in theme has no UI
+//! strings for gets a copy of the English ones, in its own plural forms,
+//! to translate.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::load::{BUILT_IN, I18N_DIR, UiString};
+use crate::locale::LocaleFormat;
+
+mod words;
+
+use words::Words;
+
+/// What `aqparat init` is asked for.
+#[derive(Debug, Clone)]
+pub struct NewSite {
+    /// Language codes, in the switcher's order.
+    pub languages: Vec<String>,
+    /// The default language; the first when `None`.
+    pub default_language: Option<String>,
+    /// The site's title, in every language; a title per language when
+    /// `None`.
+    pub title: Option<String>,
+    /// The site's address.
+    pub base_url: String,
+    /// Whether to write a skeleton of the statistics (`data/aid/`).
+    pub statistics: bool,
+}
+
+/// Why a new site was not made.
+#[derive(Debug)]
+pub enum InitError {
+    /// The folder holds files already: nothing is written into it.
+    NotEmpty(PathBuf),
+    /// The options are not valid; the message says which and why.
+    Invalid(String),
+    /// A file could not be written.
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InitError::NotEmpty(dir) => write!(
+                f,
+                "{} is not empty; aqparat makes a new site only in an empty or new folder (give another folder, or `aqparat theme eject` to add the theme to a site that exists)",
+                dir.display()
+            ),
+            InitError::Invalid(message) => f.write_str(message),
+            InitError::Io(path, error) => write!(
+                f,
+                "cannot write {}: {error}; check that you may write there",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InitError {}
+
+/// Makes a new site in `dir` (created if needed; refused unless empty) and
+/// gives the files written, relative to `dir`.
+pub fn new_site(dir: &Path, site: &NewSite) -> Result<Vec<PathBuf>, InitError> {
+    let files = site_files(site)?;
+    if fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(InitError::NotEmpty(dir.to_path_buf()));
+    }
+    write_all(dir, &files)
+}
+
+/// Copies the built-in theme into `root/themes/default` (which must not
+/// exist) and gives the files written, relative to `root`.
+pub fn eject(root: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let target = Path::new(crate::load::THEMES_DIR).join(crate::load::DEFAULT_THEME);
+    if fs::symlink_metadata(root.join(&target)).is_ok() {
+        return Err(InitError::Invalid(format!(
+            "{} exists already; aqparat does not overwrite a theme (move it away first to start again from the built-in one)",
+            root.join(&target).display()
+        )));
+    }
+    let mut files = Vec::new();
+    let mut todo = vec![&BUILT_IN];
+    while let Some(dir) = todo.pop() {
+        todo.extend(dir.dirs());
+        files.extend(
+            dir.files()
+                .map(|file| (target.join(file.path()), file.contents().to_vec())),
+        );
+    }
+    files.sort();
+    write_all(root, &files)
+}
+
+/// Writes `files` (path relative to `dir`, bytes) under `dir`.
+fn write_all(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathBuf>, InitError> {
+    for (rel, bytes) in files {
+        let path = dir.join(rel);
+        let written = match path.parent() {
+            Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&path, bytes)),
+            None => fs::write(&path, bytes),
+        };
+        written.map_err(|e| InitError::Io(path.clone(), e))?;
+    }
+    Ok(files.iter().map(|(rel, _)| rel.clone()).collect())
+}
+
+/// Every file of the new site `site`, checked first.
+fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
+    let languages = &site.languages;
+    if languages.is_empty() {
+        return Err(InitError::Invalid(
+            "give at least one language: --languages kk,ru".into(),
+        ));
+    }
+    for (i, code) in languages.iter().enumerate() {
+        let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+        if !valid {
+            return Err(InitError::Invalid(format!(
+                "`{code}` is not a language code: use two- or three-letter lowercase ISO 639 codes, such as --languages kk,ru"
+            )));
+        }
+        if languages[..i].contains(code) {
+            return Err(InitError::Invalid(format!(
+                "`{code}` is given twice in --languages"
+            )));
+        }
+    }
+    let default = site.default_language.as_ref().unwrap_or(&languages[0]);
+    if !languages.contains(default) {
+        return Err(InitError::Invalid(format!(
+            "the default language `{default}` is not one of --languages {}",
+            languages.join(",")
+        )));
+    }
+    crate::address::parse_base_url(&site.base_url).map_err(InitError::Invalid)?;
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut add = |rel: &str, text: String| files.push((rel.into(), text.into_bytes()));
+    add("site.yaml", site_yaml(site, default));
+    add(".gitignore", GITIGNORE.into());
+    for code in languages {
+        let words = Words::of(code);
+        let page = |title: &str, weight: Option<u32>, body: &str| {
+            let weight = weight.map(|w| format!("weight: {w}\n")).unwrap_or_default();
+            format!("---\ntitle: {}\n{weight}---\n{body}\n", yaml_text(title))
+        };
+        add(
+            &format!("content/_index.{code}.md"),
+            page(words.home_title, None, words.home_body),
+        );
+        add(
+            &format!("content/rules/_index.{code}.md"),
+            page(words.section_title, Some(1), words.section_body),
+        );
+        add(
+            &format!("content/rules/first.{code}.md"),
+            page(words.page_title, Some(1), words.page_body),
+        );
+        add(&format!("content/guide.{code}.md"), words.guide.to_string());
+        if !has_built_in_strings(code) {
+            add(
+                &format!("{I18N_DIR}/{code}.yaml"),
+                ui_strings_to_translate(code),
+            );
+        }
+    }
+    if site.statistics {
+        for (name, text) in words::statistics(languages) {
+            add(&format!("data/aid/{name}"), text);
+        }
+    }
+    Ok(files)
+}
+
+/// The new site's `.gitignore`: the output folder is made, not written.
+const GITIGNORE: &str = "# What aqparat makes: not committed.\n/public/\n/public.*\n";
+
+/// The new site's `site.yaml`.
+fn site_yaml(site: &NewSite, default: &str) -> String {
+    let mut text = format!(
+        "# The site's settings (see aqparat's README, \"site.yaml\").\nbase_url: {}\ndefault_language: {default}\nlanguages:\n",
+        site.base_url
+    );
+    for code in &site.languages {
+        let words = Words::of(code);
+        let title = site.title.as_deref().unwrap_or(words.site_title);
+        text += &format!(
+            "  {code}:\n    name: {}\n    title: {}\n    description: {}\n",
+            yaml_text(&Words::name_of(code)),
+            yaml_text(title),
+            yaml_text(words.site_description),
+        );
+    }
+    text
+}
+
+/// `text` as a YAML double-quoted scalar (JSON's string syntax is YAML's).
+fn yaml_text(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// Whether the built-in theme has UI strings for `code`.
+fn has_built_in_strings(code: &str) -> bool {
+    BUILT_IN
+        .get_file(format!("{I18N_DIR}/{code}.yaml"))
+        .is_some()
+}
+
+/// The built-in English UI strings for language `code` to translate: each
+/// plural string in the forms `code` needs (CLDR), all from the English
+/// `other` form.
+fn ui_strings_to_translate(code: &str) -> String {
+    let english = BUILT_IN
+        .get_file(format!("{I18N_DIR}/en.yaml"))
+        .and_then(|file| file.contents_utf8())
+        .unwrap_or_default();
+    let strings: indexmap::IndexMap<String, UiString> =
+        serde_saphyr::from_str(english).unwrap_or_default();
+    let categories = LocaleFormat::new(code).plural_categories();
+    let mut text = format!(
+        "# UI strings in `{code}`: copied from the English ones, to translate.\n# Plural strings need the forms {} (CLDR).\n",
+        categories.join(", ")
+    );
+    for (key, value) in strings {
+        match value {
+            UiString::Text(value) => text += &format!("{key}: {}\n", yaml_text(&value)),
+            UiString::Plural(forms) => {
+                let other = forms.get("other").cloned().unwrap_or_default();
+                text += &format!("{key}:\n");
+                for category in &categories {
+                    text += &format!("  {category}: {}\n", yaml_text(&other));
+                }
+            }
+        }
+    }
+    text
+}

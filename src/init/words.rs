@@ -1,0 +1,213 @@
+//! The words of a new site, in Kazakh, Russian and English; a language
+//! aqparat has no words for gets the English ones, to translate.
+
+use crate::locale::LocaleFormat;
+
+/// A new site's texts in one language.
+pub struct Words {
+    /// The language's own name, for the switcher.
+    name: &'static str,
+    /// The site's title, when `--title` gives none.
+    pub site_title: &'static str,
+    /// The site's description.
+    pub site_description: &'static str,
+    /// The home page's title and text.
+    pub home_title: &'static str,
+    /// See `home_title`.
+    pub home_body: &'static str,
+    /// The section's title and text.
+    pub section_title: &'static str,
+    /// See `section_title`.
+    pub section_body: &'static str,
+    /// The page's title and text.
+    pub page_title: &'static str,
+    /// See `page_title`.
+    pub page_body: &'static str,
+    /// The staff guide, a whole page file.
+    pub guide: &'static str,
+    /// The statistics skeleton's texts.
+    statistics: Statistics,
+}
+
+/// The statistics skeleton's texts in one language.
+struct Statistics {
+    comment: &'static str,
+    organisation: &'static str,
+    organisation_short: &'static str,
+    unit: &'static str,
+    /// The unit's noun: the singular and the plural (English, Russian
+    /// `many`), and for Russian the `few` form.
+    forms: &'static [(&'static str, &'static str)],
+    category: &'static str,
+    source: &'static str,
+    what: &'static str,
+}
+
+const KK: Words = Words {
+    name: "Қазақша",
+    site_title: "Біздің сайт",
+    site_description: "Тұрғындарға арналған ресми ақпарат",
+    home_title: "Басты бет",
+    home_body: "Бұл — жаңа сайттың басты беті. Мәтінін `content/_index.kk.md` файлында өзгертіңіз.\n\nҚызметкерлерге арналған нұсқаулық [осында](@/guide.md).",
+    section_title: "Ережелер",
+    section_body: "Бұл бөлімде ережелер мен кеңестер жиналады.",
+    page_title: "Бірінші ереже",
+    page_body: "Бұл — үлгі бет. Оны өзгертіңіз немесе өшіріңіз.\n\n## Не істеу керек\n\nҚысқа, түсінікті сөйлемдермен жазыңыз.",
+    guide: include_str!("guide.kk.md"),
+    statistics: Statistics {
+        comment: "Сандар осы файлдарда: әр мәтін сайттың әр тілінде жазылады.",
+        organisation: "Біздің ұйым",
+        organisation_short: "Ұйым",
+        unit: "Отбасылар",
+        forms: &[("one", "отбасы"), ("other", "отбасы")],
+        category: "Азық-түлік",
+        source: "Ұйымның есебі",
+        what: "Азық-түлік себеттері берілді",
+    },
+};
+
+const RU: Words = Words {
+    name: "Русский",
+    site_title: "Наш сайт",
+    site_description: "Официальная информация для жителей",
+    home_title: "Главная",
+    home_body: "Это главная страница нового сайта. Её текст — в файле `content/_index.ru.md`.\n\nРуководство для сотрудников — [здесь](@/guide.md).",
+    section_title: "Правила",
+    section_body: "В этом разделе собраны правила и советы.",
+    page_title: "Первое правило",
+    page_body: "Это страница-образец. Измените её или удалите.\n\n## Что делать\n\nПишите короткими понятными предложениями.",
+    guide: include_str!("guide.ru.md"),
+    statistics: Statistics {
+        comment: "Цифры — в этих файлах: каждый текст пишется на каждом языке сайта.",
+        organisation: "Наша организация",
+        organisation_short: "Организация",
+        unit: "Семьи",
+        forms: &[
+            ("one", "семья"),
+            ("few", "семьи"),
+            ("many", "семей"),
+            ("other", "семьи"),
+        ],
+        category: "Продукты питания",
+        source: "Отчёт организации",
+        what: "Выданы продуктовые наборы",
+    },
+};
+
+const EN: Words = Words {
+    name: "English",
+    site_title: "Our site",
+    site_description: "Official information for residents",
+    home_title: "Home",
+    home_body: "This is the new site's home page. Its text is in `content/_index.en.md`.\n\nThe guide for staff is [here](@/guide.md).",
+    section_title: "Rules",
+    section_body: "This section gathers the rules and advice.",
+    page_title: "The first rule",
+    page_body: "This is an example page. Change it or delete it.\n\n## What to do\n\nWrite short, plain sentences.",
+    guide: include_str!("guide.en.md"),
+    statistics: Statistics {
+        comment: "The figures live in these files: every text is written in each of the site's languages.",
+        organisation: "Our organisation",
+        organisation_short: "Organisation",
+        unit: "Families",
+        forms: &[("one", "family"), ("other", "families")],
+        category: "Food",
+        source: "The organisation's report",
+        what: "Food parcels handed out",
+    },
+};
+
+impl Words {
+    /// The words of language `code`: its own, or the English ones.
+    pub fn of(code: &str) -> &'static Words {
+        match code {
+            "kk" => &KK,
+            "ru" => &RU,
+            _ => &EN,
+        }
+    }
+
+    /// The name of language `code` in itself (its code, when aqparat has
+    /// no words for it: the staff write it in `site.yaml`).
+    pub fn name_of(code: &str) -> String {
+        match code {
+            "kk" | "ru" | "en" => Words::of(code).name.to_string(),
+            _ => code.to_string(),
+        }
+    }
+}
+
+/// The files of `data/aid/` (name, text) of a new site in `languages`: one
+/// organisation, unit, category, source and record.
+pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
+    let per_lang = |text: fn(&Statistics) -> &'static str| {
+        let texts: Vec<String> = languages
+            .iter()
+            .map(|code| {
+                format!(
+                    "{code}: {}",
+                    super::yaml_text(text(&Words::of(code).statistics))
+                )
+            })
+            .collect();
+        format!("{{ {} }}", texts.join(", "))
+    };
+    let comments: String = languages
+        .iter()
+        .map(|code| format!("# {}\n", Words::of(code).statistics.comment))
+        .collect();
+    let forms: Vec<String> = languages
+        .iter()
+        .map(|code| {
+            let words = &Words::of(code).statistics;
+            let categories = LocaleFormat::new(code).plural_categories();
+            let noun = |category: &str| {
+                (words.forms.iter())
+                    .find(|(c, _)| *c == category)
+                    .or(words.forms.last())
+                    .map_or("", |(_, noun)| noun)
+            };
+            let forms: Vec<String> = categories
+                .iter()
+                .map(|c| format!("{c}: {}", super::yaml_text(noun(c))))
+                .collect();
+            format!("    {code}: {{ {} }}\n", forms.join(", "))
+        })
+        .collect();
+    vec![
+        (
+            "organisations.yaml",
+            format!(
+                "{comments}our-organisation:\n  name: {}\n  short: {}\n",
+                per_lang(|s| s.organisation),
+                per_lang(|s| s.organisation_short)
+            ),
+        ),
+        (
+            "units.yaml",
+            format!(
+                "{comments}families:\n  name: {}\n  forms:\n{}  reach: true\n",
+                per_lang(|s| s.unit),
+                forms.concat()
+            ),
+        ),
+        (
+            "categories.yaml",
+            format!("{comments}food: {{ name: {} }}\n", per_lang(|s| s.category)),
+        ),
+        (
+            "sources.yaml",
+            format!(
+                "{comments}our-report:\n  title: {}\n  date: 2020-04-03\n",
+                per_lang(|s| s.source)
+            ),
+        ),
+        (
+            "records.yaml",
+            format!(
+                "{comments}- id: food-parcels\n  org: our-organisation\n  category: food\n  count: 1\n  unit: families\n  what: {}\n  date: 2020-04-03\n  source: our-report\n",
+                per_lang(|s| s.what)
+            ),
+        ),
+    ]
+}

@@ -1,0 +1,173 @@
+//! A site of one's own: `init`, the built-in theme, overrides in layers,
+//! `theme eject`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::{TestSite, repo, snapshot, walk};
+
+/// Runs `aqparat ARGS` (no `--root` added) in `dir`; gives the exit code
+/// and what it printed.
+fn aqparat(dir: &Path, args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stderr).to_string()
+        + &String::from_utf8_lossy(&output.stdout);
+    (output.status.code().unwrap_or(-1), printed)
+}
+
+/// A new site from nothing but the binary passes `check --strict` and
+/// builds, in any list of languages, statistics included; `init` refuses
+/// a folder that is not empty.
+#[test]
+fn init_makes_a_site_that_checks_strictly_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, args) in [
+        ("plain", vec![]),
+        (
+            "three",
+            vec![
+                "--languages",
+                "kk,ru,en",
+                "--default",
+                "ru",
+                "--title",
+                "Ақтау",
+                "--statistics",
+            ],
+        ),
+        ("polish", vec!["--languages", "kk,pl", "--statistics"]),
+    ] {
+        let mut all = vec!["init", name];
+        all.extend(args);
+        let (code, printed) = aqparat(dir.path(), &all);
+        assert_eq!(code, 0, "{name}: {printed}");
+        let site = dir.path().join(name);
+        let root = site.to_str().unwrap();
+        let (code, printed) = aqparat(dir.path(), &["check", "--strict", "--root", root]);
+        assert_eq!(code, 0, "{name}: {printed}");
+        assert!(printed.contains("no errors, 0 warning(s)"), "{printed}");
+        let (code, printed) = aqparat(dir.path(), &["build", "--root", root]);
+        assert_eq!(code, 0, "{name}: {printed}");
+        assert!(
+            !site.join("themes").exists(),
+            "the built-in theme serves it"
+        );
+    }
+    let three = dir.path().join("three");
+    let yaml = std::fs::read_to_string(three.join("site.yaml")).unwrap();
+    assert!(yaml.contains("default_language: ru"), "{yaml}");
+    assert!(yaml.contains("title: \"Ақтау\""), "{yaml}");
+    let home = std::fs::read_to_string(three.join("public/en/index.html")).unwrap();
+    assert!(home.contains("<html lang=\"en\""), "{home}");
+    assert!(three.join("public/en/infographics/index.html").is_file());
+    assert!(three.join("public/ru/guide/index.html").is_file());
+    // Polish has no built-in UI strings: they are copied from English, in
+    // Polish plural forms (one, few, many, other).
+    let polish = std::fs::read_to_string(dir.path().join("polish/i18n/pl.yaml")).unwrap();
+    assert!(
+        polish.contains("few:") && polish.contains("many:"),
+        "{polish}"
+    );
+
+    let before = snapshot(&three);
+    let (code, printed) = aqparat(dir.path(), &["init", "three"]);
+    assert_eq!(code, 2, "{printed}");
+    assert!(printed.contains("is not empty"), "{printed}");
+    assert_eq!(snapshot(&three), before, "nothing written");
+    let (code, printed) = aqparat(dir.path(), &["init", "bad", "--languages", "kk,Russian"]);
+    assert_eq!(code, 2, "{printed}");
+    assert!(
+        printed.contains("`Russian` is not a language code"),
+        "{printed}"
+    );
+    assert!(!dir.path().join("bad").exists());
+}
+
+/// The staff guide of the example site is the one `init` writes.
+#[test]
+fn the_example_site_has_the_guide_that_init_writes() {
+    for lang in ["kk", "ru"] {
+        let shipped = std::fs::read(repo().join(format!("content/guide.{lang}.md"))).unwrap();
+        let init = std::fs::read(repo().join(format!("src/init/guide.{lang}.md"))).unwrap();
+        assert_eq!(shipped, init, "content/guide.{lang}.md");
+    }
+}
+
+/// The site's own `templates/`, `i18n/` and `static/` lie over the theme:
+/// one template, one string, one file each, the rest as the theme has it.
+#[test]
+fn a_site_overrides_single_templates_strings_and_files() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    site.build();
+    let plain_page = site.read("kk/rules/first/index.html");
+    let plain_css = site.read("style.css");
+    let built_in = repo().join("themes/default");
+    let page = std::fs::read_to_string(built_in.join("templates/page.html")).unwrap();
+    let marked = page.replacen("<article", "<article data-own=\"yes\"", 1);
+    assert_ne!(page, marked, "the built-in page.html has an <article>");
+    site.write("templates/page.html", &marked);
+    site.write("i18n/kk.yaml", "all_pages: Барлық беттер тізімі\n");
+    site.write("static/style.css", "body { color: black }\n");
+    site.build();
+    let own_page = site.read("kk/rules/first/index.html");
+    assert!(own_page.contains("data-own=\"yes\""));
+    assert!(
+        !site.read("kk/rules/index.html").contains("data-own"),
+        "section.html stays"
+    );
+    assert!(
+        own_page.contains("Барлық беттер тізімі"),
+        "the string replaced"
+    );
+    assert!(!plain_page.contains("Барлық беттер тізімі"));
+    let ru = site.read("ru/rules/first/index.html");
+    assert!(
+        !ru.contains("Барлық беттер тізімі"),
+        "Russian keeps its own"
+    );
+    assert_eq!(site.read("style.css"), "body { color: black }\n");
+    assert_ne!(plain_css, "body { color: black }\n");
+    assert!(
+        site.public().join("favicon.svg").is_file(),
+        "the rest stays"
+    );
+}
+
+/// A theme on disk may hold only what differs from the built-in theme;
+/// `theme eject` copies the built-in theme into the site, which then
+/// builds the same.
+#[test]
+fn a_partial_theme_on_disk_and_an_ejected_theme_lie_over_the_built_in_one() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    site.build();
+    let built_in = snapshot(&site.public());
+    let (code, printed) = aqparat(site.root(), &["theme", "eject"]);
+    assert_eq!(code, 0, "{printed}");
+    let ejected: Vec<_> = walk(&site.root().join("themes/default"));
+    assert!(ejected.len() >= 15, "{ejected:?}");
+    site.build();
+    assert_eq!(snapshot(&site.public()), built_in, "the same site");
+    let (code, printed) = aqparat(site.root(), &["theme", "eject"]);
+    assert_eq!(code, 2, "{printed}");
+    assert!(printed.contains("exists already"), "{printed}");
+
+    std::fs::remove_dir_all(site.root().join("themes/default")).unwrap();
+    site.write(
+        "themes/mine/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"mine\">404</p>{% endblock content %}",
+    );
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{yaml}\ntheme: mine\n"));
+    site.build();
+    assert!(
+        site.read("kk/404.html")
+            .contains("<p class=\"mine\">404</p>")
+    );
+    assert!(site.read("kk/rules/first/index.html").contains("</html>"));
+}
