@@ -49,6 +49,11 @@ mod theme;
 #[path = "suite/watch.rs"]
 mod watch;
 
+/// Publishing by `git push` through `deploy/pre-receive` and
+/// `deploy/post-receive`: a push with errors refused, with its messages.
+#[path = "suite/deploy.rs"]
+mod deploy;
+
 /// Snapshots (insta) of a page's HTML, a chart's SVG and the diagnostics
 /// of a broken site.
 #[path = "suite/snapshots.rs"]
