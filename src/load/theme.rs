@@ -167,7 +167,7 @@ pub enum UiString {
 
 /// Loads the theme of the site in `root`: the built-in theme, `themes/NAME`
 /// over it (`name` as written in `site.yaml`, with its position there, or
-/// `None`: `themes/default` if the site has it), and the site's own
+/// `None` or `default`: `themes/default` if the site has it), and the site's own
 /// `templates/` and `i18n/` over both. A named theme that is not there
 /// gives one error, and an empty theme that no later check complains about.
 pub fn load(
@@ -176,11 +176,13 @@ pub fn load(
     diagnostics: &mut Diagnostics,
 ) -> RawTheme {
     let on_disk = match name {
-        Some(name) => match named(root, name, diagnostics) {
+        Some(name) if name.value != DEFAULT_THEME => match named(root, name, diagnostics) {
             Ok(dir) => Some(dir),
             Err(missing) => return RawTheme::missing(missing),
         },
-        None => Some(Path::new(THEMES_DIR).join(DEFAULT_THEME))
+        // `default` is the built-in theme, with `themes/default` over it
+        // when the site has that folder.
+        _ => Some(Path::new(THEMES_DIR).join(DEFAULT_THEME))
             .filter(|dir| std::fs::symlink_metadata(root.join(dir)).is_ok()),
     };
     let mut layers = Layers::built_in(diagnostics);

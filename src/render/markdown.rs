@@ -175,15 +175,27 @@ fn has_shortcode(event: &Event) -> bool {
 
 /// Replaces shortcodes (`{{ stat(…) }}`, `{{ chart(…) }}`) in text by what
 /// they stand for. A chart alone in its paragraph replaces the paragraph.
-/// Errors are collected with their byte offsets.
+/// Code (blocks and inline) is shown as written: a guide may show a
+/// shortcode there. Errors are collected with their byte offsets.
 fn expand_shortcodes<'a>(
     events: Vec<(Event<'a>, Range<usize>)>,
     stats: Option<&LangStats>,
     errors: &mut Vec<(usize, String)>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out = Vec::with_capacity(events.len());
+    let mut in_code = false;
     let mut i = 0;
     while i < events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        if in_code {
+            out.push(events[i].clone());
+            i += 1;
+            continue;
+        }
         // A paragraph that holds only one shortcode becomes that block.
         if let (
             Event::Start(Tag::Paragraph),

@@ -45,6 +45,35 @@ fn figures_take_the_plural_form_of_their_count() {
     );
 }
 
+/// A shortcode in code, a fenced or indented block or backticks, is shown
+/// as written (a guide shows how to write one), even with an unknown id.
+#[test]
+fn shortcodes_in_code_are_shown_as_written() {
+    let site = TestSite::fixtures("basic", "stats");
+    let body = "Көрсету: {{ stat(id=\"r1\") }}.\n\n```\n{{ stat(id=\"r1\") }}\n{{ stat(id=\"no-such\") }}\n```\n\n    {{ chart(id=\"reached\") }}\n\n`{{ stat(id=\"r2\") }}`\n";
+    for lang in ["kk", "ru"] {
+        site.write(
+            &format!("content/code.{lang}.md"),
+            format!("---\ntitle: Код\n---\n{body}"),
+        );
+    }
+    site.build();
+    let html = site.read("kk/code/index.html");
+    assert!(
+        html.contains("Көрсету: 1\u{a0}отбасы."),
+        "prose is expanded"
+    );
+    assert!(
+        html.contains("{{ stat(id=\"r1\") }}\n{{ stat(id=\"no-such\") }}"),
+        "{html}"
+    );
+    assert!(html.contains("{{ chart(id=\"reached\") }}"), "{html}");
+    assert!(
+        html.contains("<code>{{ stat(id=\"r2\") }}</code>"),
+        "{html}"
+    );
+}
+
 #[test]
 fn totals_are_per_unit_and_leave_out_records_without_a_figure() {
     let site = TestSite::fixtures("basic", "stats");

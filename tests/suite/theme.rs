@@ -163,7 +163,8 @@ fn a_partial_theme_on_disk_and_an_ejected_theme_lie_over_the_built_in_one() {
         "{% extends \"base.html\" %}{% block content %}<p class=\"mine\">404</p>{% endblock content %}",
     );
     let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{yaml}\ntheme: mine\n"));
+    assert!(yaml.contains("theme: default"), "{yaml}");
+    site.write("site.yaml", yaml.replace("theme: default", "theme: mine"));
     site.build();
     assert!(
         site.read("kk/404.html")
