@@ -23,6 +23,10 @@ use crate::model::Site;
 /// UI strings and formatting rules of every language.
 pub struct Localizer {
     langs: HashMap<String, (LocaleFormat, HashMap<String, UiString>)>,
+    /// The default language's strings, which stand in for a string that
+    /// another language lacks: that is reported (by `validate`) once, at
+    /// the language's strings file, not again at every use.
+    fallback: HashMap<String, UiString>,
 }
 
 impl Localizer {
@@ -36,7 +40,9 @@ impl Localizer {
                 (l.code.clone(), (LocaleFormat::new(&l.code), strings))
             })
             .collect();
-        Localizer { langs }
+        let default = site.code(site.default_lang);
+        let fallback = site.theme.strings.get(default).cloned().unwrap_or_default();
+        Localizer { langs, fallback }
     }
 
     /// The formatting rules of `lang`.
@@ -50,8 +56,8 @@ impl Localizer {
             .langs
             .get(lang)
             .ok_or_else(|| format!("no UI strings for language `{lang}`"))?;
-        let string = strings
-            .get(key)
+        let string = (strings.get(key))
+            .or_else(|| self.fallback.get(key))
             .ok_or_else(|| format!("UI string `{key}` is not defined in i18n/{lang}.yaml"))?;
         match (string, count) {
             (UiString::Text(text), None) => Ok(text.clone()),

@@ -172,3 +172,27 @@ fn a_partial_theme_on_disk_and_an_ejected_theme_lie_over_the_built_in_one() {
     );
     assert!(site.read("kk/rules/first/index.html").contains("</html>"));
 }
+
+/// A language the theme has no UI strings for is one error, naming the
+/// file to add, not one more at every template that uses a string.
+#[test]
+fn a_language_without_ui_strings_is_one_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, printed) = aqparat(dir.path(), &["init", "site"]);
+    assert_eq!(code, 0, "{printed}");
+    let site = dir.path().join("site");
+    let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    let yaml = format!("{yaml}  de:\n    name: Deutsch\n    title: Unsere Seite\n");
+    std::fs::write(site.join("site.yaml"), yaml).unwrap();
+    for page in ["_index", "rules/_index", "rules/first", "guide"] {
+        let ru = site.join(format!("content/{page}.ru.md"));
+        std::fs::copy(&ru, site.join(format!("content/{page}.de.md"))).unwrap();
+    }
+    let (code, printed) = aqparat(dir.path(), &["check", "--root", "site"]);
+    assert_eq!(code, 1, "{printed}");
+    assert!(
+        printed.contains("i18n/de.yaml:1:1: error: no UI strings for language `de`"),
+        "{printed}"
+    );
+    assert!(printed.contains("check failed: 1 error(s)"), "{printed}");
+}
