@@ -163,6 +163,20 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// " (did you mean `x`?)" when one of `known` is close to `given` (a typo:
+/// Jaro-Winkler similarity of at least 0.8), else nothing: for the
+/// message of an unknown id, key, link, anchor or shortcode.
+pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    let best = known
+        .into_iter()
+        .filter(|k| *k != given)
+        .map(|k| (strsim::jaro_winkler(given, k), k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    best.map(|(_, k)| format!(" (did you mean `{k}`?)"))
+        .unwrap_or_default()
+}
+
 /// A path as shown to users: forward slashes on every platform.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

@@ -63,7 +63,7 @@ pub fn parse<T: DeserializeOwned>(
         });
         let message = error.to_string();
         let message = strip_position(&message);
-        let d = Diagnostic::error(path, span, message.to_string())
+        let d = Diagnostic::error(path, span, format!("{message}{}", guess_field(message)))
             .with_hint(hint_for(message))
             .with_source(file_text);
         point_at_control_character(d)
@@ -158,6 +158,22 @@ fn strip_position(message: &str) -> &str {
         Some(i) => &message[..i],
         None => message,
     }
+}
+
+/// For "unknown field `titel`, expected one of title, description, …",
+/// the field meant, if one is close.
+fn guess_field(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return String::new();
+    };
+    let Some((given, expected)) = rest.split_once('`') else {
+        return String::new();
+    };
+    let expected = expected
+        .split_once("expected one of ")
+        .map_or("", |(_, e)| e);
+    let known = expected.split(", ").map(|k| k.trim_matches('`'));
+    crate::diag::did_you_mean(given, known)
 }
 
 /// A hint for the common YAML mistakes of people who are not programmers.

@@ -13,9 +13,9 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::stats::{self, Expansion, LangStats};
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load;
-use crate::model::{Page, PageId, Site};
+use crate::model::{Page, PageId, PageKind, Site};
 
 /// A heading, for the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -397,7 +397,16 @@ fn resolve_link(
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
         let target = resolve_source_path(site, page, path).ok_or_else(|| {
-            Diagnostic::error(&page.path, locate(), format!("link to a page that does not exist: `{dest}`"))
+            let paths: Vec<String> = (site.pages.iter())
+                .filter(|p| p.lang == page.lang)
+                .map(|p| match p.kind {
+                    PageKind::Page => format!("{}.md", p.key),
+                    PageKind::Section => format!("{}/_index.md", p.key),
+                    PageKind::Home => "_index.md".to_string(),
+                })
+                .collect();
+            let guess = did_you_mean(path, paths.iter().map(String::as_str));
+            Diagnostic::error(&page.path, locate(), format!("link to a page that does not exist: `{dest}`{guess}"))
                 .with_hint("write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`")
         })?;
         (target, anchor)

@@ -22,7 +22,7 @@ use super::search;
 use super::stats;
 use super::units::{self, Renderer, Unit};
 use crate::address::UrlPath;
-use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::load::tera_error_diagnostic;
 use crate::model::{Edit, PageId, Site};
 use crate::write::{Output, UnitOutput};
@@ -458,11 +458,12 @@ fn check_anchors(
             } else {
                 format!("its headings are #{}", target.heading_ids.join(", #"))
             };
+            let guess = did_you_mean(&link.anchor, target.heading_ids.iter().map(String::as_str));
             let mut diagnostic = Diagnostic::error(
                 &page.path,
                 link.span,
                 format!(
-                    "link to an anchor that does not exist: #{} in {}",
+                    "link to an anchor that does not exist: #{}{guess} in {}",
                     link.anchor,
                     target_path.unwrap_or_else(|| link.target.to_string())
                 ),

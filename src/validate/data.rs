@@ -142,9 +142,10 @@ impl Checker<'_> {
     ) {
         if !table.keys().any(|k| k.value == id.value) {
             let known: Vec<&str> = table.keys().map(|k| k.value.as_str()).collect();
+            let guess = crate::diag::did_you_mean(&id.value, known.iter().copied());
             self.error(
                 yaml_span(id, 0),
-                format!("{context}: unknown {kind} `{}`", shown(&id.value)),
+                format!("{context}: unknown {kind} `{}`{guess}", shown(&id.value)),
                 format!("use an id defined in data/aid/{file}: {}", known.join(", ")),
             );
         }
@@ -397,9 +398,10 @@ fn check_records(
             if let Some(value) = value
                 && !allowed.contains(&value.value.as_str())
             {
+                let guess = crate::diag::did_you_mean(&value.value, allowed.iter().copied());
                 c.error(
                     yaml_span(value, 0),
-                    format!("{what}: unknown {field} `{}`", shown(&value.value)),
+                    format!("{what}: unknown {field} `{}`{guess}", shown(&value.value)),
                     format!("use one of: {}", allowed.join(", ")),
                 );
             }

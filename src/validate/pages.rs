@@ -286,7 +286,11 @@ pub fn check_front_matter(
     {
         diagnostics.push(error(
             yaml_span(template, 1),
-            format!("template `{}` does not exist in the theme", template.value),
+            format!(
+                "template `{}` does not exist in the theme{}",
+                template.value,
+                crate::diag::did_you_mean(&template.value, templates.keys().map(String::as_str))
+            ),
             &format!(
                 "use one of: {}",
                 templates.keys().cloned().collect::<Vec<_>>().join(", ")

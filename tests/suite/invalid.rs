@@ -408,3 +408,41 @@ fn odd_input_gives_diagnostics_never_a_panic() {
         }
     }
 }
+
+/// A typo in a key, a link, an anchor, an id or a shortcode gets the name
+/// it is close to.
+#[test]
+fn typos_get_what_was_meant() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write(
+        "content/typos.kk.md",
+        "---\ntitel: Қателер\n---\n[а](@/rules/frist.md) [ә](@/rules/first.md#қолды-жу) {{ stat(id=\"r11x\") }} {{ stats(id=\"r1\") }}\n",
+    );
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen("category: food", "category: fod", 1),
+    );
+    let run = site.run(&["check"]);
+    for expected in [
+        "content/typos.kk.md:2:1: error: unknown field `titel`, expected one of title, description, date, updated, weight, draft, template (did you mean `title`?)",
+        "data/aid/records.yaml:3:13: error: record `r1`: unknown category `fod` (did you mean `food`?)",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    // With the statistics broken, pages are still checked: fix them.
+    site.write("data/aid/records.yaml", &records);
+    site.write(
+        "content/typos.kk.md",
+        "---\ntitle: Қателер\n---\n[а](@/rules/frist.md) [ә](@/rules/first.md#қолды-жу) {{ stat(id=\"r11x\") }} {{ stats(id=\"r1\") }}\n",
+    );
+    let run = site.run(&["check"]);
+    for expected in [
+        "error: link to a page that does not exist: `@/rules/frist.md` (did you mean `rules/first.md`?)",
+        "error: link to an anchor that does not exist: #қолды-жу (did you mean `қолды-жуу`?)",
+        "error: no record `r11x` in data/aid/records.yaml (did you mean `r11`?)",
+        "error: unknown shortcode `stats` (did you mean `stat`?)",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+}

@@ -102,10 +102,11 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
     match call.name {
         "stat" => {
             if let Some(id) = call.arg("id") {
-                let record = f
-                    .stats
-                    .record(id)
-                    .ok_or_else(|| format!("no record `{id}` in data/aid/records.yaml"))?;
+                let record = f.stats.record(id).ok_or_else(|| {
+                    let known = f.stats.records.iter().map(|r| r.id.as_str());
+                    let guess = crate::diag::did_you_mean(id, known);
+                    format!("no record `{id}` in data/aid/records.yaml{guess}")
+                })?;
                 return f.record_figure(record).map(Expansion::Text);
             }
             let unit = call
@@ -134,12 +135,17 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
             };
             let (_, html) = stats.chart(&id).ok_or_else(|| {
                 let known: Vec<&str> = stats.charts.iter().map(|(c, _)| c.id.as_str()).collect();
-                format!("no chart `{id}`; the charts are: {}", known.join(", "))
+                let guess = crate::diag::did_you_mean(&id, known.iter().copied());
+                format!(
+                    "no chart `{id}`{guess}; the charts are: {}",
+                    known.join(", ")
+                )
             })?;
             Ok(Expansion::Html(html.clone()))
         }
         other => Err(format!(
-            "unknown shortcode `{other}`; aqparat has `stat` and `chart`"
+            "unknown shortcode `{other}`{}; aqparat has `stat` and `chart`",
+            crate::diag::did_you_mean(other, ["stat", "chart"])
         )),
     }
 }
