@@ -10,6 +10,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use anstyle::{AnsiColor, Style};
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -133,18 +135,73 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        self.write(f, Palette::PLAIN)
+    }
+}
+
+/// The styles of a diagnostic's parts.
+#[derive(Clone, Copy)]
+struct Palette {
+    path: Style,
+    error: Style,
+    warning: Style,
+    margin: Style,
+    help: Style,
+}
+
+impl Palette {
+    /// No styles: for files, the status file, the `serve` overlay.
+    const PLAIN: Palette = Palette {
+        path: Style::new(),
+        error: Style::new(),
+        warning: Style::new(),
+        margin: Style::new(),
+        help: Style::new(),
+    };
+
+    /// Colours for a terminal, as compilers show them.
+    const TERMINAL: Palette = Palette {
+        path: Style::new().bold(),
+        error: AnsiColor::Red.on_default().bold(),
+        warning: AnsiColor::Yellow.on_default().bold(),
+        margin: AnsiColor::Blue.on_default().bold(),
+        help: AnsiColor::Cyan.on_default().bold(),
+    };
+}
+
+/// A diagnostic in colour (see [`Diagnostic::styled`]).
+pub struct Styled<'a>(&'a Diagnostic);
+
+impl fmt::Display for Styled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, Palette::TERMINAL)
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic with terminal colours: print it through `anstream`,
+    /// which leaves them out when the output is no terminal or `NO_COLOR`
+    /// is set.
+    pub fn styled(&self) -> Styled<'_> {
+        Styled(self)
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, p: Palette) -> fmt::Result {
+        let (severity, style) = match self.severity {
+            Severity::Error => ("error", p.error),
+            Severity::Warning => ("warning", p.warning),
         };
         write!(
             f,
-            "{}:{}:{}: {severity}: {}",
+            "{}{}:{}:{}:{} {style}{severity}:{style:#} {}",
+            p.path,
             printable(&display_path(&self.path)),
             self.span.line,
             self.span.col,
+            p.path.render_reset(),
             printable(&self.message)
         )?;
+        let m = p.margin;
         if let Some(line) = &self.source_line {
             let line = printable(line);
             let number = self.span.line.to_string();
@@ -154,10 +211,14 @@ impl fmt::Display for Diagnostic {
                 .take(self.span.col.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n {pad} |\n {number} | {line}\n {pad} | {caret_pad}^")?;
+            write!(
+                f,
+                "\n {pad} {m}|{m:#}\n {m}{number} |{m:#} {line}\n {pad} {m}|{m:#} {caret_pad}{style}^{style:#}"
+            )?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = help: {}", printable(hint))?;
+            let h = p.help;
+            write!(f, "\n  {h}= help:{h:#} {}", printable(hint))?;
         }
         Ok(())
     }

@@ -47,7 +47,7 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
 /// Prints every diagnostic, separated by blank lines.
 pub fn print_report(report: &Report) {
     for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}\n");
+        anstream::eprintln!("{}\n", diagnostic.styled());
     }
 }
 

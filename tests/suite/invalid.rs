@@ -446,3 +446,31 @@ fn typos_get_what_was_meant() {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
 }
+
+/// Messages are in colour on a terminal (forced here with `CLICOLOR_FORCE`)
+/// and plain when piped or when `NO_COLOR` is set.
+#[test]
+fn messages_are_coloured_only_on_a_terminal() {
+    let site = TestSite::fixture("basic");
+    site.write("content/bad.kk.md", "---\ntitel: x\n---\n");
+    let check = |env: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_aqparat"));
+        command.args(["check", "--root"]).arg(site.root());
+        command.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        command.envs(env.iter().copied());
+        String::from_utf8(command.output().unwrap().stderr).unwrap()
+    };
+    let piped = check(&[]);
+    assert!(
+        piped.contains("bad.kk.md:2:1: error: unknown field"),
+        "{piped}"
+    );
+    assert!(!piped.contains('\u{1b}'), "{piped}");
+    let forced = check(&[("CLICOLOR_FORCE", "1")]);
+    assert!(
+        forced.contains("\u{1b}[1m\u{1b}[31merror:\u{1b}[0m"),
+        "{forced:?}"
+    );
+    let refused = check(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    assert!(!refused.contains('\u{1b}'), "{refused:?}");
+}
