@@ -126,9 +126,107 @@ fn category_name(category: PluralCategory) -> &'static str {
     }
 }
 
+/// The Kazakh ablative ending ("from") of the number `n` as it is read
+/// aloud (`1 000-нан`, `5-тен`, `20-дан`): it follows the last word said,
+/// by vowel harmony (back а, о, ұ, ы; front ә, е, ө, ү, і) and that
+/// word's last sound (-нан/-нен after м, н, ң; -тан/-тен after a
+/// voiceless consonant or б, в, г, д, which are said voiceless at the end
+/// of a word; -дан/-ден after a vowel or another consonant).
+pub fn kazakh_ablative(n: u64) -> &'static str {
+    const UNITS: [&str; 10] = [
+        "",
+        "бір",
+        "екі",
+        "үш",
+        "төрт",
+        "бес",
+        "алты",
+        "жеті",
+        "сегіз",
+        "тоғыз",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "он",
+        "жиырма",
+        "отыз",
+        "қырық",
+        "елу",
+        "алпыс",
+        "жетпіс",
+        "сексен",
+        "тоқсан",
+    ];
+    let word = if n == 0 {
+        "нөл"
+    } else if n % 10 != 0 {
+        UNITS[(n % 10) as usize]
+    } else if n % 100 != 0 {
+        TENS[(n / 10 % 10) as usize]
+    } else if n % 1000 != 0 {
+        "жүз"
+    } else if n % 1_000_000 != 0 {
+        "мың"
+    } else if n % 1_000_000_000 != 0 {
+        "миллион"
+    } else if n % 1_000_000_000_000 != 0 {
+        "миллиард"
+    } else {
+        "триллион"
+    };
+    let back = word
+        .chars()
+        .rev()
+        .find(|c| "аоұыәеөүіиуэя".contains(*c))
+        .is_none_or(|c| "аоұыя".contains(c));
+    let last = word.chars().last().unwrap_or('а');
+    let ending = if "мнң".contains(last) {
+        ["нен", "нан"]
+    } else if "бвгдкқпстшфхцчщ".contains(last) {
+        ["тен", "тан"]
+    } else {
+        ["ден", "дан"]
+    };
+    ending[usize::from(back)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kazakh_numbers_take_the_ablative_of_their_last_word() {
+        for (n, ending) in [
+            (1, "ден"),
+            (2, "ден"),
+            (3, "тен"),
+            (4, "тен"),
+            (5, "тен"),
+            (6, "дан"),
+            (7, "ден"),
+            (8, "ден"),
+            (9, "дан"),
+            (10, "нан"),
+            (20, "дан"),
+            (30, "дан"),
+            (40, "тан"),
+            (50, "ден"),
+            (60, "тан"),
+            (70, "тен"),
+            (80, "нен"),
+            (90, "нан"),
+            (100, "ден"),
+            (1000, "нан"),
+            (300, "ден"),
+            (1500, "ден"),
+            (2_000_000, "нан"),
+            (3_000_000_000, "тан"),
+            (0, "ден"),
+            (35, "тен"),
+        ] {
+            assert_eq!(kazakh_ablative(n), ending, "{n}");
+        }
+    }
 
     #[test]
     fn russian_and_kazakh_plurals_numbers_and_dates() {

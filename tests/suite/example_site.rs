@@ -48,3 +48,16 @@ fn the_example_site_builds_without_errors_or_warnings() {
         );
     }
 }
+
+/// "More than 1000 memos", as the briefing said it, in each language's
+/// grammar: the Kazakh ablative after the number ("1 000-нан астам"), the
+/// Russian "более" before it, with no grouping of four digits.
+#[test]
+fn a_figure_given_as_more_than_reads_naturally_in_each_language() {
+    let site = crate::util::TestSite::example();
+    site.build();
+    let kk = site.read("kk/help/information/index.html");
+    assert!(kk.contains("1\u{a0}000-нан астам жадынама"), "{kk}");
+    let ru = site.read("ru/help/information/index.html");
+    assert!(ru.contains("более 1000\u{a0}памяток"), "{ru}");
+}

@@ -37,7 +37,10 @@ impl<'a> StatsFormat<'a> {
 
     /// "320 семей": the count, a no-break space, then the unit's noun in the
     /// plural form the count takes, with "more than"/"about" when the figure
-    /// is approximate.
+    /// is approximate: the UI strings `figure_more_than` and `figure_about`
+    /// place `{figure}` (the whole), or `{number}` and `{noun}` apart, and
+    /// `{number_from}`, the number with the Kazakh ablative ending
+    /// (`1 000-нан астам жадынама`; in other languages the number alone).
     pub fn figure(&self, figure: Figure, unit: &str) -> Result<String, String> {
         let format = self
             .localizer
@@ -61,7 +64,17 @@ impl<'a> StatsFormat<'a> {
                     Qualifier::MoreThan => "figure_more_than",
                     Qualifier::About => "figure_about",
                 };
-                Ok(self.ui(key)?.replace("{figure}", &plain))
+                let number = format.number(n);
+                let number_from = match self.lang {
+                    "kk" => format!("{number}-{}", crate::locale::kazakh_ablative(figure.count)),
+                    _ => number.clone(),
+                };
+                Ok(self
+                    .ui(key)?
+                    .replace("{figure}", &plain)
+                    .replace("{number_from}", &number_from)
+                    .replace("{number}", &number)
+                    .replace("{noun}", noun))
             }
         }
     }
