@@ -159,17 +159,17 @@ pub fn kazakh_ablative(n: u64) -> &'static str {
     ];
     let word = if n == 0 {
         "нөл"
-    } else if n % 10 != 0 {
+    } else if !n.is_multiple_of(10) {
         UNITS[(n % 10) as usize]
-    } else if n % 100 != 0 {
+    } else if !n.is_multiple_of(100) {
         TENS[(n / 10 % 10) as usize]
-    } else if n % 1000 != 0 {
+    } else if !n.is_multiple_of(1000) {
         "жүз"
-    } else if n % 1_000_000 != 0 {
+    } else if !n.is_multiple_of(1_000_000) {
         "мың"
-    } else if n % 1_000_000_000 != 0 {
+    } else if !n.is_multiple_of(1_000_000_000) {
         "миллион"
-    } else if n % 1_000_000_000_000 != 0 {
+    } else if !n.is_multiple_of(1_000_000_000_000) {
         "миллиард"
     } else {
         "триллион"
