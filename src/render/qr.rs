@@ -109,7 +109,13 @@ mod tests {
             .unwrap()
             .parse()
             .unwrap();
-        let path = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+        let path = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         let mut dark = vec![false; side * side];
         for run in path.split('z').filter(|run| !run.is_empty()) {
             let (xy, rest) = run.trim_start_matches('M').split_once('h').unwrap();
@@ -122,17 +128,14 @@ mod tests {
         }
         // Three pixels a module: rqrr's grid detection wants some room.
         let scale = 3;
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(
-            side * scale,
-            side * scale,
-            |x, y| {
+        let mut image =
+            rqrr::PreparedImage::prepare_from_greyscale(side * scale, side * scale, |x, y| {
                 if dark[(y / scale) * side + x / scale] {
                     0
                 } else {
                     255
                 }
-            },
-        );
+            });
         let grids = image.detect_grids();
         assert_eq!(grids.len(), 1, "one QR code in {svg}");
         grids[0].decode().unwrap().1
