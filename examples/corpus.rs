@@ -3,20 +3,38 @@
 //! Usage:
 //!
 //! ```text
-//! cargo run --release --example corpus -- N OUT_DIR
+//! cargo run --release --example corpus -- [--shape nested|flat] [--search on|off] [--hugo HUGO_DIR] N OUT_DIR
 //! ```
 //!
 //! Writes a bilingual (Kazakh `kk` / Russian `ru`) aqparat site into `OUT_DIR`,
 //! which must not exist yet or be an empty directory:
 //!
-//! * `OUT_DIR/site.yaml` — site configuration (`theme: default`). No theme is
-//!   written; copy the repository's `themes/` directory next to it
-//!   (`bench/run.sh` does this).
+//! * `OUT_DIR/site.yaml` — site configuration (`theme: default`, `search:`
+//!   `true` unless `--search off`). No theme is written; copy the
+//!   repository's `themes/` directory next to it (`bench/run.sh` does this).
 //! * `OUT_DIR/content/_index.{kk,ru}.md` — home page.
+//!
+//! With `--shape nested` (the default):
+//!
 //! * `OUT_DIR/content/gNN/_index.{kk,ru}.md` — one top-level section per
 //!   10 sections (a site's main menu stays short, as on a real site).
 //! * `OUT_DIR/content/gNN/sNNN/_index.{kk,ru}.md` — one section per 100 pages.
 //! * `OUT_DIR/content/gNN/sNNN/page-NNNNN.{kk,ru}.md` — `N` pages per language.
+//!
+//! With `--shape flat`, one section per language holds every page, like a
+//! news archive (its listing lists all `N`):
+//!
+//! * `OUT_DIR/content/archive/_index.{kk,ru}.md` and
+//!   `OUT_DIR/content/archive/page-NNNNN.{kk,ru}.md`.
+//!
+//! The pages are the same in both shapes (same words, dates, weights and
+//! link targets); only their folders, and so the links' paths, differ.
+//!
+//! With `--hugo HUGO_DIR` the same run also writes the same corpus as a Hugo
+//! site (also empty or new): `hugo.toml` (kk and ru, each under its prefix),
+//! a minimal layout in `layouts/` (see [`HUGO_LAYOUTS`]) and `content/` with
+//! the same files, byte for byte, except that the links by source path
+//! (`@/…`) are Hugo's `relref` shortcodes.
 //!
 //! Every page has YAML front matter (title, description, date in 2020, weight)
 //! and a body of roughly 600 words: 3–5 `##` headings, paragraphs, a bullet
@@ -48,6 +66,164 @@ languages:
   ru: { name: Русский, title: Синтетический сайт }
 theme: default
 ";
+
+/// The Hugo site of the same corpus (`--hugo DIR`): kk and ru, each under
+/// its own prefix like aqparat's (`/kk/…`, `/ru/…`), content translated by
+/// file name (`page-00001.kk.md`, as aqparat's), no taxonomies. Outputs as
+/// close to aqparat's as Hugo's defaults allow: every page, section and
+/// home page as HTML, a feed of the 50 latest pages per language (RSS;
+/// aqparat writes Atom), the sitemaps, a 404 page per language and the
+/// root's language redirect.
+const HUGO_TOML: &str = r#"baseURL = "https://bench.example/"
+defaultContentLanguage = "kk"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term"]
+# A link to a missing page fails the build, as in aqparat.
+refLinksErrorLevel = "ERROR"
+enableRobotsTXT = true
+
+[outputs]
+home = ["html", "rss"]
+section = ["html"]
+page = ["html"]
+
+# The 50 most recent pages in a feed, as in aqparat's Atom feeds.
+[services.rss]
+limit = 50
+
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+
+[languages.kk]
+label = "Қазақша"
+title = "Синтетикалық сайт"
+weight = 1
+
+[languages.ru]
+label = "Русский"
+title = "Синтетический сайт"
+weight = 2
+"#;
+
+/// A minimal layout, the counterpart of aqparat's default theme: the same
+/// parts on every page (title, description, canonical link, alternates,
+/// language switcher, main menu, breadcrumbs, dates, footer) less the QR
+/// code and the search box. Section pages list *all* their pages and
+/// subsections on one page, unpaginated, as aqparat's do (aqparat's
+/// paginated index of all pages has no counterpart here).
+const HUGO_LAYOUTS: [(&str, &str); 6] = [
+    (
+        "baseof.html",
+        r#"<!doctype html>
+<html lang="{{ site.Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if .IsHome }}{{ site.Title }}{{ else }}{{ .Title }} · {{ site.Title }}{{ end }}</title>
+{{ with .Description }}<meta name="description" content="{{ . }}">
+{{ end }}<link rel="canonical" href="{{ .Permalink }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+{{ end }}{{ with site.Home.OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .Permalink }}" title="{{ site.Title }}">
+{{ end }}<link rel="stylesheet" href="/style.css">
+</head>
+<body>
+<header class="site-header">
+<a class="brand" href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a>
+<nav class="langs"><ul>
+{{ range .AllTranslations }}<li>{{ if eq .Language.Lang $.Language.Lang }}<span aria-current="true" lang="{{ .Language.Lang }}">{{ .Language.Label }}</span>{{ else }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Language.Label }}</a>{{ end }}</li>
+{{ end }}</ul></nav>
+{{ partialCached "menu.html" . site.Language.Lang }}
+</header>
+{{ if not .IsHome }}<nav class="crumbs"><ol>
+{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ol></nav>
+{{ end }}<main id="main">
+{{ block "main" . }}{{ end }}
+</main>
+<footer class="site-footer">
+<p>{{ site.Title }}</p>
+{{ if not .Lastmod.IsZero }}<p><time datetime="{{ .Lastmod.Format "2006-01-02" }}">{{ .Lastmod | time.Format ":date_long" }}</time></p>
+{{ end }}</footer>
+</body>
+</html>
+"#,
+    ),
+    (
+        "home.html",
+        r#"{{ define "main" }}<header class="page-head">
+<h1>{{ .Title }}</h1>
+{{ with .Description }}<p class="lead">{{ . }}</p>
+{{ end }}</header>
+<div class="content">
+{{ .Content }}
+</div>
+<section class="listing"><ul class="cards">
+{{ range .Sections }}<li><h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>{{ with .Description }}<p>{{ . }}</p>{{ end }}</li>
+{{ end }}</ul></section>
+{{ end }}
+"#,
+    ),
+    (
+        "section.html",
+        r#"{{ define "main" }}<header class="page-head">
+<h1>{{ .Title }}</h1>
+{{ with .Description }}<p class="lead">{{ . }}</p>
+{{ end }}</header>
+<div class="content">
+{{ .Content }}
+</div>
+{{ with .Sections }}<section class="listing"><ul class="cards">
+{{ range . }}<li><h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>{{ with .Description }}<p>{{ . }}</p>{{ end }}</li>
+{{ end }}</ul></section>
+{{ end }}{{ with .RegularPages }}<section class="listing">
+<p class="count">{{ len . }}</p>
+<ul class="entries">
+{{ range . }}<li><h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
+{{ with .Description }}<p>{{ . }}</p>
+{{ end }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date | time.Format ":date_long" }}</time></p></li>
+{{ end }}</ul></section>
+{{ end }}{{ end }}
+"#,
+    ),
+    (
+        "page.html",
+        r#"{{ define "main" }}<article>
+<header class="page-head">
+<h1>{{ .Title }}</h1>
+<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date | time.Format ":date_long" }}</time></p>
+{{ with .Description }}<p class="lead">{{ . }}</p>
+{{ end }}</header>
+{{ .TableOfContents }}
+<div class="content">
+{{ .Content }}
+</div>
+</article>
+<nav class="pager"><ul>
+{{ with .PrevInSection }}<li class="prev"><a href="{{ .RelPermalink }}" rel="prev">{{ .Title }}</a></li>
+{{ end }}{{ with .NextInSection }}<li class="next"><a href="{{ .RelPermalink }}" rel="next">{{ .Title }}</a></li>
+{{ end }}</ul></nav>
+{{ end }}
+"#,
+    ),
+    (
+        // Made once per language: `site.Home.Sections` on every page made
+        // the build of 10,000 pages a language twice as long (hence no
+        // `aria-current` in the menu, which aqparat's has).
+        "_partials/menu.html",
+        r#"<nav class="menu"><ul>
+{{ range site.Home.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul></nav>
+"#,
+    ),
+    (
+        "404.html",
+        r#"{{ define "main" }}<h1>404</h1>
+<p><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></p>
+{{ end }}
+"#,
+    ),
+];
 
 const KK_WORDS: &[&str] = &[
     "ақпарат",
@@ -473,16 +649,42 @@ fn plan_page(i: usize, n_pages: usize) -> PagePlan {
 /// Sections per top-level section.
 const SECTIONS_PER_GROUP: usize = 10;
 
-/// The folder of section `s` under `content/`.
-fn section_path(s: usize) -> String {
-    format!("g{:02}/s{:03}", s / SECTIONS_PER_GROUP, s)
+/// The folder of the flat shape's one section under `content/`.
+const FLAT_SECTION: &str = "archive";
+
+/// How the pages are laid out in sections.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// Sections of 100 pages, 10 sections per top-level section.
+    Nested,
+    /// One section per language holding every page, like a news archive.
+    Flat,
 }
 
-fn page_path(i: usize) -> String {
-    format!("{}/page-{:05}", section_path(i / PAGES_PER_SECTION), i)
+impl Shape {
+    /// The folder of section `s` under `content/` (the flat shape has one).
+    fn section_path(self, s: usize) -> String {
+        match self {
+            Shape::Nested => format!("g{:02}/s{:03}", s / SECTIONS_PER_GROUP, s),
+            Shape::Flat => FLAT_SECTION.to_string(),
+        }
+    }
+
+    /// The number shown for section `s` (the flat shape's is 0).
+    fn section_number(self, s: usize) -> usize {
+        match self {
+            Shape::Nested => s,
+            Shape::Flat => 0,
+        }
+    }
+
+    /// Page `i`'s path under `content/`, without the `.LANG.md`.
+    fn page_path(self, i: usize) -> String {
+        format!("{}/page-{:05}", self.section_path(i / PAGES_PER_SECTION), i)
+    }
 }
 
-fn page(i: usize, plan: &PagePlan, lang: &Lang) -> String {
+fn page(i: usize, plan: &PagePlan, lang: &Lang, shape: Shape) -> String {
     // Same seed for every language: identical structure, different words.
     let mut rng = Rng::new(plan.seed);
     let mut out = String::with_capacity(12 * 1024);
@@ -546,12 +748,19 @@ fn page(i: usize, plan: &PagePlan, lang: &Lang) -> String {
     let link_texts: Vec<String> = plan
         .links
         .iter()
-        .map(|&t| format!("[{} {:05}](@/{}.md)", lang.page_title, t, page_path(t)))
+        .map(|&t| {
+            format!(
+                "[{} {:05}](@/{}.md)",
+                lang.page_title,
+                t,
+                shape.page_path(t)
+            )
+        })
         .chain(std::iter::once(format!(
             "[{} {:03}](@/{}/_index.md)",
             lang.section_title,
-            plan.section_link,
-            section_path(plan.section_link)
+            shape.section_number(plan.section_link),
+            shape.section_path(plan.section_link)
         )))
         .collect();
     fixed += 4 * 7;
@@ -607,7 +816,7 @@ fn section_index(s: usize, lang: &Lang) -> String {
     out
 }
 
-fn home_index(n_sections: usize, lang: &Lang) -> String {
+fn home_index(n_sections: usize, lang: &Lang, shape: Shape) -> String {
     let mut rng = Rng::new(0x4033_0000_0000);
     let mut out = String::with_capacity(4096);
     let desc = description(&mut rng, lang);
@@ -619,102 +828,237 @@ fn home_index(n_sections: usize, lang: &Lang) -> String {
     out.push_str("\n\n## ");
     out.push_str(lang.home_heading);
     out.push_str("\n\n");
-    for s in (0..n_sections).step_by(SECTIONS_PER_GROUP) {
-        out.push_str(&format!(
-            "- [{} {:03}](@/g{:02}/_index.md)\n",
-            lang.section_title,
-            s,
-            s / SECTIONS_PER_GROUP
-        ));
+    match shape {
+        Shape::Nested => {
+            for s in (0..n_sections).step_by(SECTIONS_PER_GROUP) {
+                out.push_str(&format!(
+                    "- [{} {:03}](@/g{:02}/_index.md)\n",
+                    lang.section_title,
+                    s,
+                    s / SECTIONS_PER_GROUP
+                ));
+            }
+        }
+        Shape::Flat => out.push_str(&format!(
+            "- [{} {:03}](@/{FLAT_SECTION}/_index.md)\n",
+            lang.section_title, 0
+        )),
     }
     out
 }
 
-fn generate(n_pages: usize, out_dir: &Path) -> io::Result<(usize, usize)> {
-    let mut files = 0;
-    let mut bytes = 0;
-    let mut write = |path: &Path, text: &str| -> io::Result<()> {
-        fs::write(path, text)?;
-        files += 1;
-        bytes += text.len();
-        Ok(())
-    };
+/// The same Markdown with Hugo's links: `(@/a/b.md)` and `(@/a/_index.md)`
+/// become `({{< relref "/a/b" >}})` and `({{< relref "/a" >}})`, which Hugo
+/// resolves (and checks) in the page's own language, as aqparat does.
+fn hugo_links(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 256);
+    let mut rest = markdown;
+    while let Some(at) = rest.find("](@/") {
+        let start = at + "](".len();
+        out.push_str(&rest[..start]);
+        let after = &rest[start + "@".len()..];
+        let Some(end) = after.find(')') else {
+            rest = &rest[start..];
+            break;
+        };
+        let target = &after[..end];
+        let target = target
+            .strip_suffix("/_index.md")
+            .or_else(|| target.strip_suffix(".md"))
+            .unwrap_or(target);
+        out.push_str("{{< relref \"");
+        out.push_str(target);
+        out.push_str("\" >}}");
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
 
-    fs::create_dir_all(out_dir)?;
-    write(&out_dir.join("site.yaml"), SITE_YAML)?;
-    let content = out_dir.join("content");
-    fs::create_dir_all(&content)?;
+/// Where the generated files go: the aqparat site and, if asked, the same
+/// content as a Hugo site.
+struct Writer<'a> {
+    aqparat: &'a Path,
+    hugo: Option<&'a Path>,
+    files: usize,
+    bytes: usize,
+}
+
+impl Writer<'_> {
+    /// Writes `text` at `rel` in both sites (Hugo's with its links).
+    fn content(&mut self, rel: &str, text: &str) -> io::Result<()> {
+        self.file(&self.aqparat.join("content").join(rel), text)?;
+        if let Some(hugo) = self.hugo {
+            self.file(&hugo.join("content").join(rel), &hugo_links(text))?;
+        }
+        Ok(())
+    }
+
+    fn file(&mut self, path: &Path, text: &str) -> io::Result<()> {
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(path, text)?;
+        self.files += 1;
+        self.bytes += text.len();
+        Ok(())
+    }
+}
+
+/// The options of one run.
+struct Options {
+    n_pages: usize,
+    shape: Shape,
+    search: bool,
+}
+
+fn generate(options: &Options, w: &mut Writer) -> io::Result<()> {
+    let Options {
+        n_pages,
+        shape,
+        search,
+    } = *options;
+    let site_yaml = format!("{SITE_YAML}search: {search}\n");
+    w.file(&w.aqparat.join("site.yaml"), &site_yaml)?;
+    if let Some(hugo) = w.hugo {
+        w.file(&hugo.join("hugo.toml"), HUGO_TOML)?;
+        for (name, text) in HUGO_LAYOUTS {
+            w.file(&hugo.join("layouts").join(name), text)?;
+        }
+    }
 
     let n_sections = n_pages.div_ceil(PAGES_PER_SECTION);
     for lang in &LANGS {
         let name = format!("_index.{}.md", lang.code);
-        write(&content.join(name), &home_index(n_sections, lang))?;
+        w.content(&name, &home_index(n_sections, lang, shape))?;
+    }
+    if shape == Shape::Flat {
+        for lang in &LANGS {
+            let name = format!("{FLAT_SECTION}/_index.{}.md", lang.code);
+            w.content(&name, &section_index(0, lang))?;
+        }
     }
     for s in 0..n_sections {
-        let dir = content.join(section_path(s));
-        fs::create_dir_all(&dir)?;
-        if s % SECTIONS_PER_GROUP == 0 {
-            for lang in &LANGS {
-                let name = format!("_index.{}.md", lang.code);
-                let group = dir.parent().expect("a section is inside its group");
-                write(
-                    &group.join(name),
-                    &section_index(s / SECTIONS_PER_GROUP + 1000, lang),
-                )?;
+        if shape == Shape::Nested {
+            let dir = shape.section_path(s);
+            if s % SECTIONS_PER_GROUP == 0 {
+                let group = format!("g{:02}", s / SECTIONS_PER_GROUP);
+                for lang in &LANGS {
+                    let name = format!("{group}/_index.{}.md", lang.code);
+                    w.content(&name, &section_index(s / SECTIONS_PER_GROUP + 1000, lang))?;
+                }
             }
-        }
-        for lang in &LANGS {
-            let name = format!("_index.{}.md", lang.code);
-            write(&dir.join(name), &section_index(s, lang))?;
+            for lang in &LANGS {
+                let name = format!("{dir}/_index.{}.md", lang.code);
+                w.content(&name, &section_index(s, lang))?;
+            }
         }
         let end = ((s + 1) * PAGES_PER_SECTION).min(n_pages);
         for i in s * PAGES_PER_SECTION..end {
             let plan = plan_page(i, n_pages);
             for lang in &LANGS {
-                let name = format!("page-{:05}.{}.md", i, lang.code);
-                write(&dir.join(name), &page(i, &plan, lang))?;
+                let name = format!("{}.{}.md", shape.page_path(i), lang.code);
+                w.content(&name, &page(i, &plan, lang, shape))?;
             }
         }
     }
-    Ok((files, bytes))
+    Ok(())
 }
 
+/// Refuses a folder that exists and is not empty.
+fn check_empty(dir: &Path) -> Result<(), String> {
+    if let Ok(mut entries) = fs::read_dir(dir)
+        && entries.next().is_some()
+    {
+        return Err(format!(
+            "corpus: {} is not empty; refusing to write into it",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+const USAGE: &str =
+    "usage: corpus [--shape nested|flat] [--search on|off] [--hugo HUGO_DIR] N OUT_DIR
+  N = pages per language (N >= 1)";
+
 fn main() -> ExitCode {
-    let args: Vec<String> = env::args().collect();
-    let usage = "usage: corpus N OUT_DIR  (N = pages per language, N >= 1)";
-    let (n_pages, out_dir) = match args.as_slice() {
-        [_, n, dir] => match n.parse::<usize>() {
+    let mut shape = Shape::Nested;
+    let mut search = true;
+    let mut hugo: Option<String> = None;
+    let mut positional = Vec::new();
+    let mut args = env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = match arg.as_str() {
+            "--shape" | "--search" | "--hugo" => args.next(),
+            _ => {
+                positional.push(arg);
+                continue;
+            }
+        };
+        match (arg.as_str(), value.as_deref()) {
+            ("--shape", Some("nested")) => shape = Shape::Nested,
+            ("--shape", Some("flat")) => shape = Shape::Flat,
+            ("--search", Some("on")) => search = true,
+            ("--search", Some("off")) => search = false,
+            ("--hugo", Some(dir)) => hugo = Some(dir.to_string()),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (n_pages, out_dir) = match positional.as_slice() {
+        [n, dir] => match n.parse::<usize>() {
             Ok(n) if n >= 1 => (n, Path::new(dir)),
             _ => {
-                eprintln!("{usage}");
+                eprintln!("{USAGE}");
                 return ExitCode::from(2);
             }
         },
         _ => {
-            eprintln!("{usage}");
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    if let Ok(mut entries) = fs::read_dir(out_dir)
-        && entries.next().is_some()
-    {
-        eprintln!(
-            "corpus: {} is not empty; refusing to write into it",
-            out_dir.display()
-        );
-        return ExitCode::FAILURE;
+    let hugo_dir = hugo.as_deref().map(Path::new);
+    for dir in std::iter::once(out_dir).chain(hugo_dir) {
+        if let Err(e) = check_empty(dir) {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
     }
 
     let start = Instant::now();
-    match generate(n_pages, out_dir) {
-        Ok((files, bytes)) => {
+    let options = Options {
+        n_pages,
+        shape,
+        search,
+    };
+    let mut writer = Writer {
+        aqparat: out_dir,
+        hugo: hugo_dir,
+        files: 0,
+        bytes: 0,
+    };
+    match generate(&options, &mut writer) {
+        Ok(()) => {
             eprintln!(
-                "corpus: {} pages/language, {} files, {:.1} MiB in {:.2} s -> {}",
+                "corpus: {} pages/language, {} shape, search {}, {} files, {:.1} MiB in {:.2} s -> {}{}",
                 n_pages,
-                files,
-                bytes as f64 / (1024.0 * 1024.0),
+                if shape == Shape::Flat {
+                    "flat"
+                } else {
+                    "nested"
+                },
+                if search { "on" } else { "off" },
+                writer.files,
+                writer.bytes as f64 / (1024.0 * 1024.0),
                 start.elapsed().as_secs_f64(),
-                out_dir.display()
+                out_dir.display(),
+                hugo_dir
+                    .map(|d| format!(" and {} (Hugo)", d.display()))
+                    .unwrap_or_default()
             );
             ExitCode::SUCCESS
         }
