@@ -14,7 +14,6 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-
 use crate::diag::{Diagnostic, Span, did_you_mean};
 use crate::model::Site;
 
@@ -86,7 +85,8 @@ pub fn scan(html: &[u8]) -> Scanned {
         let is_a = name.eq_ignore_ascii_case(b"a");
         let mut j = name_len;
         // Of an attribute given twice, the first counts.
-        let (mut seen_href, mut seen_src, mut seen_id, mut seen_name) = (false, false, false, false);
+        let (mut seen_href, mut seen_src, mut seen_id, mut seen_name) =
+            (false, false, false, false);
         // Attributes, to the tag's end.
         loop {
             while j < rest.len() && (rest[j].is_ascii_whitespace() || rest[j] == b'/') {
@@ -98,7 +98,10 @@ pub fn scan(html: &[u8]) -> Scanned {
             }
             let start = j;
             j += 1;
-            while j < rest.len() && !matches!(rest[j], b'=' | b'>' | b'/') && !rest[j].is_ascii_whitespace() {
+            while j < rest.len()
+                && !matches!(rest[j], b'=' | b'>' | b'/')
+                && !rest[j].is_ascii_whitespace()
+            {
                 j += 1;
             }
             let attr = &rest[start..j];
@@ -150,7 +153,9 @@ pub fn scan(html: &[u8]) -> Scanned {
                 match memchr::memmem::find(&html[k..], b"</") {
                     Some(e) => {
                         let close = &html[k + e + 2..];
-                        if close.len() >= name.len() && close[..name.len()].eq_ignore_ascii_case(name) {
+                        if close.len() >= name.len()
+                            && close[..name.len()].eq_ignore_ascii_case(name)
+                        {
                             i = k + e;
                             break;
                         }
@@ -388,69 +393,40 @@ pub fn unescape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// What a unit's HTML file holds: its [`HtmlFile`] (the links written by
-/// Markdown, `from_markdown`, left out), and the problems of links to its
-/// own fragments, which need nothing else to check.
+/// What is kept of the HTML file `file` that `template` wrote: its ids, and
+/// its internal links but those its Markdown wrote (`from_markdown`, as in
+/// the HTML), which the page keeps with their positions.
 pub fn html_file(
-    site: &Site,
     base: &Base,
     file: &str,
     template: &str,
     html: &[u8],
     from_markdown: &HashSet<&str>,
-) -> (HtmlFile, Vec<Diagnostic>) {
+) -> HtmlFile {
     let scanned = scan(html);
     let mut ids = String::with_capacity(scanned.ids.iter().map(|i| i.len() + 1).sum());
     for id in &scanned.ids {
         ids.push_str(id);
         ids.push('\n');
     }
-    let mut diagnostics = Vec::new();
     let mut kept = HashSet::new();
     let mut links = String::new();
     for raw in &scanned.links {
-        if from_markdown.contains(raw.as_str()) || !kept.insert(raw.as_str()) {
+        if from_markdown.contains(raw.as_str()) || raw.contains('\n') || !kept.insert(raw.as_str())
+        {
             continue;
         }
-        match resolve(base, file, raw) {
-            Target::Elsewhere => {}
-            Target::Internal {
-                path,
-                fragment: Some(fragment),
-            } if is_same_file(&path, file) => {
-                if !has_id(&ids, &fragment) {
-                    let ids: Vec<&str> = ids.lines().collect();
-                    diagnostics.push(template_diagnostic(
-                        site,
-                        template,
-                        file,
-                        raw,
-                        format!(
-                            "link to an anchor that does not exist: #{fragment}{} in the page itself",
-                            did_you_mean(&fragment, ids.iter().copied())
-                        ),
-                        "the page has no element with that id; link to an id it has, or give an element that id".to_string(),
-                    ));
-                }
-            }
-            _ => {
-                links.push_str(raw);
-                links.push('\n');
-            }
+        if resolve(base, file, raw) != Target::Elsewhere {
+            links.push_str(raw);
+            links.push('\n');
         }
     }
-    let html_file = HtmlFile {
+    HtmlFile {
         file: file.into(),
         template: template.into(),
         ids: ids.into(),
         links: links.into(),
-    };
-    (html_file, diagnostics)
-}
-
-/// Whether the path `path` (below the base) is the output file `file`.
-fn is_same_file(path: &str, file: &str) -> bool {
-    path == file || file.strip_suffix("index.html") == Some(path)
+    }
 }
 
 /// Whether `ids` (each followed by `\n`) holds `id`; `#top` leads to the
@@ -459,51 +435,72 @@ fn has_id(ids: &str, id: &str) -> bool {
     id == "top" || ids.lines().any(|i| i == id)
 }
 
-/// An error in the link `raw` that `template` wrote into `file`: at the
-/// first place the template (or, failing that, another template) writes it,
-/// else at the template's start.
-fn template_diagnostic(
+/// Where `template` writes the link `raw`: the first place the template
+/// (or, failing that, another template) holds it, with the file's text;
+/// else the template's start.
+pub fn locate_in_template(
     site: &Site,
     template: &str,
-    file: &str,
     raw: &str,
-    message: String,
-    hint: String,
-) -> Diagnostic {
+) -> (PathBuf, Span, Option<String>) {
     let paths = &site.theme.template_paths;
     let own = paths.get(template);
     let mut needles = vec![raw.to_string()];
     if let Some(below) = raw.strip_prefix(&site.base_path).filter(|b| !b.is_empty()) {
         needles.push(below.to_string());
     }
-    if let Some(fragment) = raw.split_once('#').map(|(_, f)| f).filter(|f| !f.is_empty()) {
+    if let Some(fragment) = raw
+        .split_once('#')
+        .map(|(_, f)| f)
+        .filter(|f| !f.is_empty())
+    {
         needles.push(format!("#{fragment}"));
     }
-    let candidates = own.into_iter().chain(paths.values().filter(|p| Some(*p) != own));
-    let mut found: Option<(PathBuf, Span, String)> = None;
-    'search: for needle in &needles {
+    let candidates = own
+        .into_iter()
+        .chain(paths.values().filter(|p| Some(*p) != own));
+    for needle in &needles {
         for path in candidates.clone() {
             let Ok(text) = std::fs::read_to_string(site.root.join(path)) else {
                 continue;
             };
             if let Some(offset) = text.find(needle.as_str()) {
                 let span = Span::at_offset(&text, offset, 0);
-                found = Some((path.clone(), span, text));
-                break 'search;
+                return (path.clone(), span, Some(text));
             }
         }
     }
-    let shown = format!("{message} (on {})", display_url(site, file));
-    match found {
-        Some((path, span, text)) => Diagnostic::error(path, span, shown)
-            .with_hint(hint)
-            .with_source(&text),
-        None => {
-            let path = own
-                .cloned()
-                .unwrap_or_else(|| site.theme.dir.join("templates").join(template));
-            Diagnostic::error(path, Span::START, shown).with_hint(hint)
-        }
+    let path = own
+        .cloned()
+        .unwrap_or_else(|| site.theme.dir.join("templates").join(template));
+    (path, Span::START, None)
+}
+
+/// The error of a link a template wrote, at `path:span` (see
+/// [`locate_in_template`]), shown on output file `file` and `others` more.
+pub fn template_diagnostic(
+    site: &Site,
+    (path, span, text): &(PathBuf, Span, Option<String>),
+    file: &str,
+    others: usize,
+    message: &str,
+    hint: &str,
+) -> Diagnostic {
+    let shown = match others {
+        0 => format!("{message} (on {})", display_url(site, file)),
+        1 => format!(
+            "{message} (on {} and 1 other page)",
+            display_url(site, file)
+        ),
+        n => format!(
+            "{message} (on {} and {n} other pages)",
+            display_url(site, file)
+        ),
+    };
+    let diagnostic = Diagnostic::error(path, *span, shown).with_hint(hint);
+    match text {
+        Some(text) => diagnostic.with_source(text),
+        None => diagnostic,
     }
 }
 
@@ -575,7 +572,9 @@ impl<'a> Files<'a> {
                 file.strip_suffix("index.html").unwrap_or(file),
             ),
             match known.is_empty() {
-                true => "that page has no element with an id; link to the page without `#…`".to_string(),
+                true => {
+                    "that page has no element with an id; link to the page without `#…`".to_string()
+                }
                 false => format!(
                     "that page has no element with that id; its ids are #{}",
                     known.join(", #")
@@ -604,22 +603,21 @@ impl<'a> Files<'a> {
     }
 }
 
-/// Checks the links `html` (a unit's scanned files) against `files`.
-pub fn check_html(site: &Site, base: &Base, files: &Files, html: &HtmlFile) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
+/// The problems of the links of `html` (a unit's scanned file) against
+/// `files`: each link as written, the message and the hint.
+pub fn check_html<'h>(
+    site: &Site,
+    base: &Base,
+    files: &Files,
+    html: &'h HtmlFile,
+) -> Vec<(&'h str, String, String)> {
+    let mut problems = Vec::new();
     for raw in html.links.lines() {
         if let Some((message, hint)) = problem(site, base, files, &html.file, raw) {
-            diagnostics.push(template_diagnostic(
-                site,
-                &html.template,
-                &html.file,
-                raw,
-                message,
-                hint,
-            ));
+            problems.push((raw, message, hint));
         }
     }
-    diagnostics
+    problems
 }
 
 /// Checks the links a page's Markdown writes as URLs; `file` is its output
@@ -653,7 +651,26 @@ fn problem(
 ) -> Option<(String, String)> {
     match resolve(base, from, raw) {
         Target::Elsewhere => None,
-        Target::Internal { path, fragment } => files.problem(site, &path, fragment.as_deref()),
+        Target::Internal { path, fragment } => {
+            let problem = files.problem(site, &path, fragment.as_deref());
+            let own = path == from || from.strip_suffix("index.html") == Some(path.as_str());
+            match (problem, fragment) {
+                (Some((message, _)), Some(fragment)) if own => {
+                    let guess =
+                        message
+                            .split_once(" (did you mean")
+                            .map_or(String::new(), |(_, g)| {
+                                format!(" (did you mean{}", g.split_once(')').map_or(g, |(g, _)| g))
+                                    + ")"
+                            });
+                    Some((
+                        format!("link to an anchor that does not exist in the page itself: #{fragment}{guess}"),
+                        "the page has no element with that id; link to an id it has (a heading's, or one the template gives), or give an element that id".to_string(),
+                    ))
+                }
+                (problem, _) => problem,
+            }
+        }
         Target::OutsideBase(path) => Some((
             format!(
                 "link outside the site: `{path}` is not below the site's address {}",
@@ -697,14 +714,29 @@ mod tests {
         let b = base("/");
         let from = "kk/rules/a/index.html";
         assert_eq!(resolve(&b, from, "/ru/x/"), internal("ru/x/", None));
-        assert_eq!(resolve(&b, from, "../other/"), internal("kk/rules/other/", None));
+        assert_eq!(
+            resolve(&b, from, "../other/"),
+            internal("kk/rules/other/", None)
+        );
         assert_eq!(resolve(&b, from, "../../../../x"), internal("x", None));
-        assert_eq!(resolve(&b, from, "img.png?v=2#a"), internal("kk/rules/a/img.png", Some("a")));
-        assert_eq!(resolve(&b, from, "#h"), internal("kk/rules/a/index.html", Some("h")));
-        assert_eq!(resolve(&b, from, "https://x.example/kk/"), internal("kk/", None));
+        assert_eq!(
+            resolve(&b, from, "img.png?v=2#a"),
+            internal("kk/rules/a/img.png", Some("a"))
+        );
+        assert_eq!(
+            resolve(&b, from, "#h"),
+            internal("kk/rules/a/index.html", Some("h"))
+        );
+        assert_eq!(
+            resolve(&b, from, "https://x.example/kk/"),
+            internal("kk/", None)
+        );
         assert_eq!(resolve(&b, from, "https://x.example"), internal("", None));
         assert_eq!(resolve(&b, from, "//x.example/kk/"), internal("kk/", None));
-        assert_eq!(resolve(&b, from, "https://x.example.org/"), Target::Elsewhere);
+        assert_eq!(
+            resolve(&b, from, "https://x.example.org/"),
+            Target::Elsewhere
+        );
         assert_eq!(resolve(&b, from, "//other.example/"), Target::Elsewhere);
         assert_eq!(resolve(&b, from, "mailto:a@x.example"), Target::Elsewhere);
         assert_eq!(resolve(&b, from, "tel:+77"), Target::Elsewhere);
@@ -714,9 +746,15 @@ mod tests {
             internal("kk/қ/", Some("қ&"))
         );
         let sub = base("/sub/");
-        assert_eq!(resolve(&sub, "kk/index.html", "/sub/kk/x/"), internal("kk/x/", None));
+        assert_eq!(
+            resolve(&sub, "kk/index.html", "/sub/kk/x/"),
+            internal("kk/x/", None)
+        );
         assert_eq!(resolve(&sub, "kk/index.html", "/sub"), internal("", None));
-        assert_eq!(resolve(&sub, "kk/index.html", "x/"), internal("kk/x/", None));
+        assert_eq!(
+            resolve(&sub, "kk/index.html", "x/"),
+            internal("kk/x/", None)
+        );
         assert_eq!(
             resolve(&sub, "kk/index.html", "/kk/x/"),
             Target::OutsideBase("/kk/x/".into())
@@ -813,6 +851,10 @@ mod speed {
             links += super::scan(doc).links.len();
         }
         let t = start.elapsed();
-        eprintln!("{} docs, {bytes} bytes, {links} links in {t:?}: {:.0} MB/s", docs.len(), bytes as f64 / t.as_secs_f64() / 1e6);
+        eprintln!(
+            "{} docs, {bytes} bytes, {links} links in {t:?}: {:.0} MB/s",
+            docs.len(),
+            bytes as f64 / t.as_secs_f64() / 1e6
+        );
     }
 }
