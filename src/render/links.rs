@@ -535,6 +535,21 @@ impl<'a> Files<'a> {
         Files { files, search }
     }
 
+    /// Adds the files of the pages of the model `pages` that no unit wrote:
+    /// a page that could not be rendered (its template is broken) has
+    /// been reported, and links to it are not broken links. A page whose
+    /// URL holds `?` or `#` (a name that breaks its address, reported)
+    /// is found by what a link to it leads to.
+    pub fn with_pages(mut self, pages: &'a [String]) -> Files<'a> {
+        for file in pages {
+            self.files.entry(file).or_insert(None);
+            if let Some((before, _)) = file.split_once(['?', '#']) {
+                self.files.entry(before).or_insert(None);
+            }
+        }
+        self
+    }
+
     /// What is wrong with a link to `path` and `fragment`: nothing, or the
     /// message and hint.
     fn problem(&self, site: &Site, path: &str, fragment: Option<&str>) -> Option<(String, String)> {

@@ -466,6 +466,8 @@ fn check_links(
         all.flat_map(|r| r.html.iter()),
         site.search,
     );
+    let page_files: Vec<String> = site.pages.iter().map(|p| p.url.file()).collect();
+    let files = files.with_pages(&page_files);
     let base = links::Base::of(site);
     let from: Vec<usize> = from.unwrap_or_else(|| (0..units.len()).collect());
     type Problem<'a> = (&'a HtmlFile, &'a str, String, String);
