@@ -22,7 +22,7 @@ pub enum Severity {
 }
 
 /// A 1-based line and column (the column counts characters, not bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     /// Line, from 1.
     pub line: usize,

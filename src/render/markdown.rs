@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use super::links::{self, MarkdownLink};
 use super::stats::{self, Expansion, LangStats};
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load;
@@ -56,6 +57,12 @@ pub struct RenderedMarkdown {
     pub uses_data: bool,
     /// The pages it links to, whose URLs it shows.
     pub links: Vec<PageId>,
+    /// Its links written as URLs (not `@/`), to check when all units are
+    /// rendered.
+    pub url_links: Vec<MarkdownLink>,
+    /// Every link it writes, as in its HTML: the page's template output
+    /// holds them, and they are not the template's.
+    pub written: Vec<String>,
     /// Its text without markup, for the search index (empty without one).
     pub text: String,
 }
@@ -114,26 +121,50 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
             .with_source(&source.text),
         );
     }
+    let source_line = |span: Span| source.text.lines().nth(span.line - 1).map(str::to_string);
     for (event, range) in &mut events {
-        if let Event::Start(Tag::Link { dest_url, .. }) = event {
-            // Positions are computed only for what may be reported.
-            let locate = || Span::at_offset(body, range.start, source.body_line_offset);
-            match resolve_link(site, page, id, dest_url, &locate) {
-                Ok(Some((target, url, anchor))) => {
-                    out.links.push(target);
-                    if let Some(mut anchor) = anchor {
-                        anchor.source_line = source
-                            .text
-                            .lines()
-                            .nth(anchor.span.line - 1)
-                            .map(str::to_string);
-                        out.anchor_links.push(anchor);
+        // Positions are computed only for what may be reported.
+        let locate = || Span::at_offset(body, range.start, source.body_line_offset);
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !links::is_checked_here(dest_url) => {
+                match resolve_link(site, page, id, dest_url, &locate) {
+                    Ok(Some((target, url, anchor))) => {
+                        out.links.push(target);
+                        if let Some(mut anchor) = anchor {
+                            anchor.source_line = source_line(anchor.span);
+                            out.anchor_links.push(anchor);
+                        }
+                        *dest_url = CowStr::from(url);
                     }
-                    *dest_url = CowStr::from(url);
+                    Ok(None) => {}
+                    Err(d) => out.diagnostics.push(d.with_source(&source.text)),
                 }
-                Ok(None) => {}
-                Err(d) => out.diagnostics.push(d.with_source(&source.text)),
+                out.written.push(as_in_html(dest_url));
             }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let url = as_in_html(dest_url);
+                let span = locate();
+                out.url_links.push(MarkdownLink {
+                    url: url.as_str().into(),
+                    span,
+                    source_line: source_line(span).map(Into::into),
+                });
+                out.written.push(url);
+            }
+            Event::Html(html) | Event::InlineHtml(html) if html.contains('<') => {
+                let written = &body[range.clone()];
+                for url in links::scan(html.as_bytes()).links {
+                    let offset = written.find(url.as_str()).unwrap_or(0);
+                    let span = Span::at_offset(body, range.start + offset, source.body_line_offset);
+                    out.url_links.push(MarkdownLink {
+                        url: url.as_str().into(),
+                        span,
+                        source_line: source_line(span).map(Into::into),
+                    });
+                    out.written.push(url);
+                }
+            }
+            _ => {}
         }
     }
     if site.search {
@@ -166,6 +197,13 @@ fn plain_text(events: &[(Event, Range<usize>)]) -> String {
         }
     }
     text
+}
+
+/// A link's destination as pulldown-cmark writes it into `href` or `src`.
+fn as_in_html(dest: &str) -> String {
+    let mut url = String::with_capacity(dest.len());
+    let _ = pulldown_cmark_escape::escape_href(&mut url, dest);
+    url
 }
 
 /// Whether an event holds a shortcode.

@@ -11,6 +11,7 @@
 pub(crate) mod context;
 pub mod functions;
 mod inputs;
+mod links;
 mod markdown;
 pub(crate) mod page_index;
 mod qr;

@@ -15,6 +15,7 @@ use tera::{Context, Tera};
 use super::context::Shared;
 use super::functions::{self, Localizer};
 use super::inputs::{Input, NameId, Names, Remap, Values};
+use super::links::{self, HtmlFile, MarkdownLink};
 use super::markdown::AnchorLink;
 use super::page_index::Parts;
 use super::reads::TemplateReads;
@@ -46,6 +47,8 @@ pub struct PageFacts {
     pub heading_ids: Vec<String>,
     /// Its links to anchors.
     pub anchor_links: Vec<AnchorLink>,
+    /// Its Markdown's links written as URLs.
+    pub url_links: Vec<MarkdownLink>,
 }
 
 /// What changed since the previous build, as far as the caller knows.
@@ -69,6 +72,8 @@ struct UnitRecord {
     diagnostics: Diagnostics,
     facts: Option<Arc<PageFacts>>,
     search: Arc<[search::Record]>,
+    /// Its HTML files' ids and links.
+    html: Arc<[HtmlFile]>,
 }
 
 /// The record of every unit of a build, and the model's numbering that
@@ -215,6 +220,7 @@ pub fn site(
                 diagnostics: outcome.diagnostics,
                 facts: outcome.facts.map(Arc::new),
                 search: outcome.search.into(),
+                html: outcome.html.into(),
             };
             Ok((i, Arc::new(record)))
         })
@@ -227,6 +233,10 @@ pub fn site(
     // Links to check: from every page, or, after an edit whose pages'
     // headings are as they were, only from the pages rendered now.
     let mut check_from: Option<Vec<PageId>> = None;
+    // Links of the HTML to check: from every unit, or, after an edit that
+    // leaves the files of the build and their ids as they were, only from
+    // the units rendered now.
+    let mut check_links_from: Option<Vec<usize>> = None;
     if let Some((previous, remap)) = &remap {
         let before = |i: usize| earlier_slot(i).and_then(|slot| previous.get(slot));
         let same_units = remap.is_identity()
@@ -261,6 +271,14 @@ pub fn site(
             });
             check_from = Some(pages.collect());
         }
+        let ids = |r: &UnitRecord| r.html.iter().map(|h| h.ids.clone()).collect::<Vec<_>>();
+        let files_kept = touched.is_some()
+            && rendered.iter().all(|(i, now)| {
+                before(*i).is_some_and(|b| b.files == now.files && ids(b) == ids(now))
+            });
+        if files_kept {
+            check_links_from = Some(rendered.iter().map(|(i, _)| *i).collect());
+        }
     }
     for (i, record) in rendered {
         records[i] = Some(record);
@@ -279,6 +297,7 @@ pub fn site(
         page_urls,
         names: names.clone(),
     };
+    check_links(site, &units, &records, check_links_from, &mut diagnostics);
     for (record, unit) in records.into_iter().zip(units) {
         if let Some(record) = &record {
             diagnostics.extend(record.diagnostics.iter().cloned());
@@ -428,6 +447,77 @@ pub(super) fn render_template(
                 .with_hint("check that the template exists in the theme's templates/ folder and has no errors above")
         })
     })
+}
+
+/// Every internal link of the HTML of the units (`from`: of these units
+/// only) leads to a file of the build, and its fragment to an id there.
+/// A link a template writes is reported once, with the page that shows it
+/// and how many others do.
+fn check_links(
+    site: &Site,
+    units: &[Unit],
+    records: &[Option<Arc<UnitRecord>>],
+    from: Option<Vec<usize>>,
+    diagnostics: &mut Diagnostics,
+) {
+    let all = records.iter().flatten();
+    let files = links::Files::new(
+        all.clone().flat_map(|r| r.files.iter().map(String::as_str)),
+        all.flat_map(|r| r.html.iter()),
+        site.search,
+    );
+    let page_files: Vec<String> = site.pages.iter().map(|p| p.url.file()).collect();
+    let files = files.with_pages(&page_files);
+    let base = links::Base::of(site);
+    let from: Vec<usize> = from.unwrap_or_else(|| (0..units.len()).collect());
+    type Problem<'a> = (&'a HtmlFile, &'a str, String, String);
+    let (template, markdown): (Vec<Vec<Problem>>, Vec<Vec<Diagnostic>>) = from
+        .par_iter()
+        .filter_map(|&i| Some((i, records[i].as_ref()?)))
+        .map(|(i, record)| {
+            let mut template = Vec::new();
+            for html in record.html.iter() {
+                for (raw, message, hint) in links::check_html(site, &base, &files, html) {
+                    template.push((html, raw, message, hint));
+                }
+            }
+            let markdown = match (&units[i], &record.facts) {
+                (Unit::Page(id), Some(facts)) if !facts.url_links.is_empty() => {
+                    let page = &site.pages[*id];
+                    let file = page.url.file();
+                    links::check_markdown(site, &base, &files, &file, &page.path, &facts.url_links)
+                }
+                _ => Vec::new(),
+            };
+            (template, markdown)
+        })
+        .unzip();
+    diagnostics.extend(markdown.into_iter().flatten());
+    // One report per place in a template and link, for the first page
+    // that shows it.
+    type Place = (std::path::PathBuf, Span, Option<String>);
+    let mut places: HashMap<(&str, &str), Arc<Place>> = HashMap::new();
+    let mut groups: HashMap<(std::path::PathBuf, Span, &str), usize> = HashMap::new();
+    let mut reports: Vec<(Arc<Place>, &HtmlFile, &str, &str, usize)> = Vec::new();
+    for (html, raw, message, hint) in template.iter().flatten() {
+        let place = places
+            .entry((&*html.template, *raw))
+            .or_insert_with(|| Arc::new(links::locate_in_template(site, &html.template, raw)))
+            .clone();
+        let key = (place.0.clone(), place.1, *raw);
+        match groups.get(&key) {
+            Some(&n) => reports[n].4 += 1,
+            None => {
+                groups.insert(key, reports.len());
+                reports.push((place, html, message, hint, 0));
+            }
+        }
+    }
+    for (place, html, message, hint, others) in reports {
+        diagnostics.push(links::template_diagnostic(
+            site, &place, &html.file, others, message, hint,
+        ));
+    }
 }
 
 /// Every `#anchor` of an internal link must be a heading id of its target,

@@ -6,6 +6,7 @@
 //! its render function writes its files and says what it read (see
 //! [`super::inputs`]). A new kind of output is a new variant here.
 
+use std::collections::HashSet;
 use std::io;
 
 use tera::{Context, Tera};
@@ -13,6 +14,7 @@ use tera::{Context, Tera};
 use super::context::{GeneratedPage, Shared};
 use super::functions::Localizer;
 use super::inputs::Input;
+use super::links::{self, HtmlFile};
 use super::markdown;
 use super::page_index::{self, Parts};
 use super::reads::{Reading, TemplateReads};
@@ -81,6 +83,8 @@ pub struct Outcome {
     pub facts: Option<PageFacts>,
     /// Its search records, when the site has a search index.
     pub search: Vec<search::Record>,
+    /// Its HTML files' ids and links.
+    pub html: Vec<HtmlFile>,
 }
 
 /// What every unit renders with, made once per build.
@@ -106,7 +110,17 @@ impl Renderer<'_> {
     pub fn render(&self, unit: &Unit, out: &UnitOutput) -> io::Result<Outcome> {
         let site = self.site;
         let mut diagnostics = Diagnostics::new();
-        let mut write_html = |rel: &str, rendered| out.write_page(rel, rendered, &mut diagnostics);
+        let mut html_files = Vec::new();
+        let mut write_html = |rel: &str, template: &str, rendered| {
+            self.write_html(
+                out,
+                rel,
+                template,
+                rendered,
+                &mut html_files,
+                &mut diagnostics,
+            )
+        };
         let mut reading = match unit {
             Unit::Page(id) => self.reads.reading(&site.pages[*id].template),
             Unit::IndexPart { .. } => self.reads.reading(page_index::TEMPLATE),
@@ -134,7 +148,11 @@ impl Renderer<'_> {
                     let context =
                         page_index::context(site, self.shared, self.localizer, part, &mut reading);
                     let html = self.render_template(page_index::TEMPLATE, &context);
-                    write_html(&format!("{}index.html", part.url(site)), html)?;
+                    write_html(
+                        &format!("{}index.html", part.url(site)),
+                        page_index::TEMPLATE,
+                        html,
+                    )?;
                 }
             }
             Unit::Feed(code) => {
@@ -152,13 +170,13 @@ impl Renderer<'_> {
                     if let (Ok(Some(bytes)), true) = (&html, lang.id == site.default_lang) {
                         out.write("404.html", bytes)?;
                     }
-                    write_html(&format!("{code}/404.html"), html)?;
+                    write_html(&format!("{code}/404.html"), ERROR_TEMPLATE, html)?;
                 }
             }
             Unit::Root => {
                 self.template(&mut reading, ROOT_TEMPLATE);
                 let html = self.render_template(ROOT_TEMPLATE, &super::context::root(site));
-                write_html("index.html", html)?;
+                write_html("index.html", ROOT_TEMPLATE, html)?;
             }
             Unit::Sitemap => {
                 let mut generated = self
@@ -201,6 +219,7 @@ impl Renderer<'_> {
             }
         }
         outcome.diagnostics.extend(diagnostics);
+        outcome.html.extend(html_files);
         outcome.inputs = reading.inputs.finish();
         Ok(outcome)
     }
@@ -225,9 +244,15 @@ impl Renderer<'_> {
             .shared
             .page(site, id, markdown.html, &markdown.toc, reading);
         let mut diagnostics = markdown.diagnostics;
-        out.write_page(
+        let mut html = Vec::with_capacity(1);
+        let written: HashSet<&str> = markdown.written.iter().map(String::as_str).collect();
+        self.write_html_with(
+            out,
             &page.url.file(),
+            &page.template,
             self.render_template(&page.template, &context),
+            &written,
+            &mut html,
             &mut diagnostics,
         )?;
         let search = match site.search {
@@ -240,9 +265,53 @@ impl Renderer<'_> {
             facts: Some(PageFacts {
                 heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
                 anchor_links: markdown.anchor_links,
+                url_links: markdown.url_links,
             }),
             search,
+            html,
         })
+    }
+
+    /// Writes the HTML `rendered` from `template` at `rel` (see
+    /// [`UnitOutput::write_page`]), keeping its ids and links in `html`.
+    pub fn write_html(
+        &self,
+        out: &UnitOutput,
+        rel: &str,
+        template: &str,
+        rendered: Result<Option<Vec<u8>>, Diagnostic>,
+        html: &mut Vec<HtmlFile>,
+        diagnostics: &mut Diagnostics,
+    ) -> io::Result<()> {
+        self.write_html_with(
+            out,
+            rel,
+            template,
+            rendered,
+            &HashSet::new(),
+            html,
+            diagnostics,
+        )
+    }
+
+    /// [`Self::write_html`] for a page whose Markdown wrote the links
+    /// `from_markdown` (kept with the page's facts instead).
+    #[allow(clippy::too_many_arguments)]
+    fn write_html_with(
+        &self,
+        out: &UnitOutput,
+        rel: &str,
+        template: &str,
+        rendered: Result<Option<Vec<u8>>, Diagnostic>,
+        from_markdown: &HashSet<&str>,
+        html: &mut Vec<HtmlFile>,
+        diagnostics: &mut Diagnostics,
+    ) -> io::Result<()> {
+        if let Ok(Some(bytes)) = &rendered {
+            let base = links::Base::of(self.site);
+            html.push(links::html_file(&base, rel, template, bytes, from_markdown));
+        }
+        out.write_page(rel, rendered, diagnostics)
     }
 
     /// Renders `template` with `context` (see [`render_template`]).

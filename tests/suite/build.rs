@@ -1,7 +1,8 @@
 use std::collections::BTreeSet;
 
 use crate::util::{
-    TestSite, assert_internal_links_resolve, attributes, hreflangs, parse_xml, walk,
+    TestSite, assert_internal_links_resolve, assert_reported, attributes, hreflangs, parse_xml,
+    walk,
 };
 
 #[test]
@@ -297,6 +298,29 @@ fn sitemap_and_feeds_are_valid_xml_with_alternates() {
     assert_eq!(
         site.read("robots.txt"),
         "User-agent: *\nAllow: /\n\nSitemap: https://test.example/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn links_written_as_urls_carry_the_base_path_of_a_site_in_a_folder() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/rules/urls.kk.md",
+        "---\ntitle: Адрестер\ndate: 2020-04-03\n---\n[Бірінші](/sub/kk/rules/first/#тамақ), [екінші](../second/), [толық](https://mirror.example/sub/kk/), <img src=\"/sub/favicon.svg\" alt=\"\">.\n",
+    );
+    let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site.write(
+        "content/rules/urls.kk.md",
+        "---\ntitle: Адрестер\ndate: 2020-04-03\n---\nБазасыз [сілтеме](/kk/rules/first/).\n",
+    );
+    let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
+    assert_reported(
+        &run,
+        &[
+            "content/rules/urls.kk.md:5:9: error: link outside the site: `/kk/rules/first/` is not below the site's address https://mirror.example/sub/",
+        ],
+        "a link without the base path",
     );
 }
 

@@ -204,9 +204,12 @@ impl Infographics<'_> {
                 context.insert("aid", &lang.view);
                 context.insert("charts", &chart_values(lang, |id| !id.starts_with("org-")));
                 context.insert("downloads", &downloads(site, code));
-                out.write_page(
+                renderer.write_html(
+                    out,
                     &format!("{}index.html", paths::overview(code)),
+                    OVERVIEW_TEMPLATE,
                     render(OVERVIEW_TEMPLATE, &context),
+                    &mut outcome.html,
                     &mut outcome.diagnostics,
                 )?;
                 if site.search {
@@ -250,9 +253,12 @@ impl Infographics<'_> {
                 );
                 context.insert("overview_url", &site.link(&paths::overview(code)));
                 let path = paths::organisation(code, &org.id);
-                out.write_page(
+                renderer.write_html(
+                    out,
                     &format!("{path}index.html"),
+                    ORGANISATION_TEMPLATE,
                     render(ORGANISATION_TEMPLATE, &context),
+                    &mut outcome.html,
                     &mut outcome.diagnostics,
                 )?;
                 if site.search {

@@ -1,0 +1,875 @@
+//! Every internal link of the output leads to a file of the build, and its
+//! `#fragment` to an `id` in that file.
+//!
+//! Each unit scans the HTML it writes (with lol_html's tokenizer) for its
+//! `id`s and for the `href` and `src` values that stay on the site, and
+//! keeps them in its record ([`HtmlFile`]); a page also keeps the links its
+//! Markdown writes as URLs, with their positions ([`MarkdownLink`]). Once
+//! every unit is rendered or carried over, [`check`] resolves each link
+//! against the files of this build: a carried-over unit's links are checked
+//! against the new set of files, without rendering it again. Links `@/…`
+//! are checked by [`super::markdown`] and `check_anchors` already.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::diag::{Diagnostic, Span, did_you_mean};
+use crate::model::Site;
+
+/// What is kept of one HTML file a unit wrote, for the link check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlFile {
+    /// Its path in the output (`kk/rules/index.html`).
+    pub file: Box<str>,
+    /// The template that wrote it.
+    pub template: Box<str>,
+    /// Its ids, each followed by `\n`.
+    pub ids: Box<str>,
+    /// The internal links its template wrote (not its Markdown), as in the
+    /// HTML, distinct, each followed by `\n`; links to its own fragments
+    /// are checked when it is written and not kept.
+    pub links: Box<str>,
+}
+
+/// A link a page's Markdown writes as a URL (not `@/`), as a Markdown link,
+/// an image or an attribute of raw HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownLink {
+    /// As in the HTML (`escape_href`'d for a Markdown link; raw HTML's as
+    /// written).
+    pub url: Box<str>,
+    /// Where it is written in the page's file.
+    pub span: Span,
+    /// That line of the file.
+    pub source_line: Option<Box<str>>,
+}
+
+/// The ids and the `href`/`src` values of an HTML document, as written.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// Every `id`, and every `name` of an `<a>`.
+    pub ids: Vec<String>,
+    /// Every `href` and `src`.
+    pub links: Vec<String>,
+}
+
+/// Scans `html` for its ids and links: a tokenizer of HTML's tags (the
+/// states of the HTML standard that matter here: tags and their attributes,
+/// comments, `<!…>` and `<?…>`, and the raw text of `<script>`, `<style>`,
+/// `<textarea>` and `<title>`), which skips text with `memchr`: several
+/// hundred MB/s, where lol_html's rewriter managed 76 MB/s on the corpus.
+pub fn scan(html: &[u8]) -> Scanned {
+    let mut scanned = Scanned::default();
+    let mut i = 0;
+    while let Some(lt) = memchr::memchr(b'<', &html[i..]) {
+        i += lt + 1;
+        let rest = &html[i..];
+        if rest.starts_with(b"!--") {
+            i += memchr::memmem::find(&rest[3..], b"-->").map_or(rest.len(), |e| e + 6);
+            continue;
+        }
+        match rest.first() {
+            Some(b'!' | b'?' | b'/') => {
+                i += memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
+                continue;
+            }
+            Some(c) if c.is_ascii_alphabetic() => {}
+            _ => continue,
+        }
+        let name_len = rest
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+            .unwrap_or(rest.len());
+        let name = &rest[..name_len];
+        let is_a = name.eq_ignore_ascii_case(b"a");
+        let mut j = name_len;
+        // Of an attribute given twice, the first counts.
+        let (mut seen_href, mut seen_src, mut seen_id, mut seen_name) =
+            (false, false, false, false);
+        // Attributes, to the tag's end.
+        loop {
+            while j < rest.len() && (rest[j].is_ascii_whitespace() || rest[j] == b'/') {
+                j += 1;
+            }
+            if j >= rest.len() || rest[j] == b'>' {
+                j += 1;
+                break;
+            }
+            let start = j;
+            j += 1;
+            while j < rest.len()
+                && !matches!(rest[j], b'=' | b'>' | b'/')
+                && !rest[j].is_ascii_whitespace()
+            {
+                j += 1;
+            }
+            let attr = &rest[start..j];
+            while j < rest.len() && rest[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if rest.get(j) != Some(&b'=') {
+                continue;
+            }
+            j += 1;
+            while j < rest.len() && rest[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let value = match rest.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = memchr::memchr(q, &rest[j + 1..]).map_or(rest.len(), |e| j + 1 + e);
+                    let value = &rest[j + 1..end];
+                    j = end + 1;
+                    value
+                }
+                _ => {
+                    let start = j;
+                    while j < rest.len() && rest[j] != b'>' && !rest[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    &rest[start..j]
+                }
+            };
+            let text = || String::from_utf8_lossy(value).into_owned();
+            let first = |seen: &mut bool| !std::mem::replace(seen, true);
+            if attr.eq_ignore_ascii_case(b"href") && first(&mut seen_href)
+                || attr.eq_ignore_ascii_case(b"src") && first(&mut seen_src)
+            {
+                scanned.links.push(text());
+            } else if attr.eq_ignore_ascii_case(b"id") && first(&mut seen_id)
+                || is_a && attr.eq_ignore_ascii_case(b"name") && first(&mut seen_name)
+            {
+                scanned.ids.push(unescape(&text()).into_owned());
+            }
+        }
+        i += j.min(rest.len());
+        // The raw text of these elements holds no tags.
+        let raw_text = [&b"script"[..], b"style", b"textarea", b"title", b"xmp"]
+            .iter()
+            .any(|r| name.eq_ignore_ascii_case(r));
+        if raw_text {
+            let mut k = i;
+            loop {
+                match memchr::memmem::find(&html[k..], b"</") {
+                    Some(e) => {
+                        let close = &html[k + e + 2..];
+                        if close.len() >= name.len()
+                            && close[..name.len()].eq_ignore_ascii_case(name)
+                        {
+                            i = k + e;
+                            break;
+                        }
+                        k += e + 2;
+                    }
+                    None => {
+                        i = html.len();
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    scanned
+}
+
+/// The site's address, split for resolving links.
+pub struct Base<'a> {
+    /// `https://x.example` (no final `/`).
+    origin: &'a str,
+    /// `//x.example`, for protocol-relative links.
+    authority: &'a str,
+    /// `/` or `/sub/`.
+    path: &'a str,
+}
+
+impl<'a> Base<'a> {
+    /// The base of `site`.
+    pub fn of(site: &'a Site) -> Base<'a> {
+        let url = site.base_url.as_str();
+        let origin = url.strip_suffix(site.base_path.as_str()).unwrap_or(url);
+        let authority = origin.find("//").map_or(origin, |i| &origin[i..]);
+        Base {
+            origin,
+            authority,
+            path: &site.base_path,
+        }
+    }
+}
+
+/// Where a link leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Off the site (another host, `mailto:`…), or nowhere to check (`""`).
+    Elsewhere,
+    /// A path below the base path (no leading `/`, percent-decoded) and a
+    /// fragment (percent-decoded, without `#`).
+    Internal {
+        /// `kk/rules/`, `style.css`, `` for the site's root.
+        path: String,
+        /// The fragment, if any and not empty.
+        fragment: Option<String>,
+    },
+    /// A path on the site's host but outside its base path (`/kk/` on a
+    /// site at `/sub/`).
+    OutsideBase(String),
+}
+
+/// Resolves `raw` (an attribute's value, as in the HTML) written in the
+/// file at `from` (an output path, `kk/rules/index.html`).
+pub fn resolve(base: &Base, from: &str, raw: &str) -> Target {
+    let value = unescape(raw);
+    let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
+    if value.is_empty() {
+        return Target::Elsewhere;
+    }
+    let before_path = value.find(['/', '?', '#']).unwrap_or(value.len());
+    let rest: Cow<str> = if let Some(colon) = value[..before_path].find(':') {
+        let scheme = &value[..colon];
+        let own = value
+            .get(..base.origin.len())
+            .is_some_and(|o| o.eq_ignore_ascii_case(base.origin));
+        let after = &value[base.origin.len().min(value.len())..];
+        match (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+            && own
+            && (after.is_empty() || after.starts_with(['/', '?', '#']))
+        {
+            true if after.is_empty() => Cow::Borrowed("/"),
+            true => Cow::Borrowed(after),
+            false => return Target::Elsewhere,
+        }
+    } else if let Some(after) = value.strip_prefix("//") {
+        let own = value
+            .get(..base.authority.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(base.authority));
+        let after_host = &after[(base.authority.len() - 2).min(after.len())..];
+        if !own || !(after_host.is_empty() || after_host.starts_with(['/', '?', '#'])) {
+            return Target::Elsewhere;
+        }
+        Cow::Owned(format!("/{}", after_host.trim_start_matches('/')))
+    } else if value.starts_with('/') {
+        Cow::Borrowed(value)
+    } else {
+        // Relative to the folder of the file it is written in.
+        let dir = match from.rfind('/') {
+            Some(i) => &from[..=i],
+            None => "",
+        };
+        if value.starts_with(['?', '#']) {
+            Cow::Owned(format!("{}{from}{value}", base.path))
+        } else {
+            Cow::Owned(format!("{}{dir}{value}", base.path))
+        }
+    };
+    let (rest, fragment) = match rest.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
+        None => (&*rest, None),
+    };
+    let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+    let path = remove_dot_segments(path);
+    let fragment = fragment
+        .filter(|f| !f.is_empty())
+        .map(|f| percent_decode(f).into_owned());
+    let below = path.strip_prefix(base.path).or_else(|| {
+        // `/sub` for the site at `/sub/`.
+        (path == base.path.trim_end_matches('/')).then_some("")
+    });
+    match below {
+        Some(below) => Target::Internal {
+            path: percent_decode(below).into_owned(),
+            fragment,
+        },
+        None => Target::OutsideBase(path.into_owned()),
+    }
+}
+
+/// `path` without `.` and `..` segments (RFC 3986, 5.2.4).
+fn remove_dot_segments(path: &str) -> Cow<'_, str> {
+    if !path.split('/').any(|s| s == "." || s == "..") {
+        return Cow::Borrowed(path);
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, segment) in segments.into_iter().enumerate() {
+        match segment {
+            "." => {
+                if i == last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    Cow::Owned(if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    })
+}
+
+/// `text` with `%XX` escapes decoded (kept as written when they do not
+/// make UTF-8).
+fn percent_decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(s) => Cow::Owned(s),
+        Err(_) => Cow::Borrowed(text),
+    }
+}
+
+/// `text` with HTML character references decoded: the named ones
+/// templates and Markdown write (`&amp;`, `&lt;`, `&gt;`, `&quot;`,
+/// `&apos;`) and numeric ones.
+pub fn unescape(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// What is kept of the HTML file `file` that `template` wrote: its ids, and
+/// its internal links but those its Markdown wrote (`from_markdown`, as in
+/// the HTML), which the page keeps with their positions.
+pub fn html_file(
+    base: &Base,
+    file: &str,
+    template: &str,
+    html: &[u8],
+    from_markdown: &HashSet<&str>,
+) -> HtmlFile {
+    let scanned = scan(html);
+    let mut ids = String::with_capacity(scanned.ids.iter().map(|i| i.len() + 1).sum());
+    for id in &scanned.ids {
+        ids.push_str(id);
+        ids.push('\n');
+    }
+    let mut kept = HashSet::new();
+    let mut links = String::new();
+    for raw in &scanned.links {
+        if from_markdown.contains(raw.as_str()) || raw.contains('\n') || !kept.insert(raw.as_str())
+        {
+            continue;
+        }
+        if resolve(base, file, raw) != Target::Elsewhere {
+            links.push_str(raw);
+            links.push('\n');
+        }
+    }
+    HtmlFile {
+        file: file.into(),
+        template: template.into(),
+        ids: ids.into(),
+        links: links.into(),
+    }
+}
+
+/// Whether `ids` (each followed by `\n`) holds `id`; `#top` leads to the
+/// top of any page.
+fn has_id(ids: &str, id: &str) -> bool {
+    id == "top" || ids.lines().any(|i| i == id)
+}
+
+/// Where `template` writes the link `raw`: the first place the template
+/// (or, failing that, another template) holds it, with the file's text;
+/// else the template's start.
+pub fn locate_in_template(
+    site: &Site,
+    template: &str,
+    raw: &str,
+) -> (PathBuf, Span, Option<String>) {
+    let paths = &site.theme.template_paths;
+    let own = paths.get(template);
+    let mut needles = vec![raw.to_string()];
+    if let Some(below) = raw.strip_prefix(&site.base_path).filter(|b| !b.is_empty()) {
+        needles.push(below.to_string());
+    }
+    if let Some(fragment) = raw
+        .split_once('#')
+        .map(|(_, f)| f)
+        .filter(|f| !f.is_empty())
+    {
+        needles.push(format!("#{fragment}"));
+    }
+    let candidates = own
+        .into_iter()
+        .chain(paths.values().filter(|p| Some(*p) != own));
+    for needle in &needles {
+        for path in candidates.clone() {
+            let Ok(text) = std::fs::read_to_string(site.root.join(path)) else {
+                continue;
+            };
+            if let Some(offset) = text.find(needle.as_str()) {
+                let span = Span::at_offset(&text, offset, 0);
+                return (path.clone(), span, Some(text));
+            }
+        }
+    }
+    let path = own
+        .cloned()
+        .unwrap_or_else(|| site.theme.dir.join("templates").join(template));
+    (path, Span::START, None)
+}
+
+/// The error of a link a template wrote, at `path:span` (see
+/// [`locate_in_template`]), shown on output file `file` and `others` more.
+pub fn template_diagnostic(
+    site: &Site,
+    (path, span, text): &(PathBuf, Span, Option<String>),
+    file: &str,
+    others: usize,
+    message: &str,
+    hint: &str,
+) -> Diagnostic {
+    let shown = match others {
+        0 => format!("{message} (on {})", display_url(site, file)),
+        1 => format!(
+            "{message} (on {} and 1 other page)",
+            display_url(site, file)
+        ),
+        n => format!(
+            "{message} (on {} and {n} other pages)",
+            display_url(site, file)
+        ),
+    };
+    let diagnostic = Diagnostic::error(path, *span, shown).with_hint(hint);
+    match text {
+        Some(text) => diagnostic.with_source(text),
+        None => diagnostic,
+    }
+}
+
+/// The URL of output file `file`, as linked (`/sub/kk/rules/`).
+fn display_url(site: &Site, file: &str) -> String {
+    let url = file.strip_suffix("index.html").unwrap_or(file);
+    format!("{}{url}", site.base_path)
+}
+
+/// The files of a build, each with its ids when it is an HTML file a unit
+/// scanned.
+pub struct Files<'a> {
+    files: HashMap<&'a str, Option<&'a str>, foldhash::fast::RandomState>,
+    search: bool,
+}
+
+impl<'a> Files<'a> {
+    /// The files `written` and the HTML files `html`; with `search`, the
+    /// search index's folder too.
+    pub fn new(
+        written: impl Iterator<Item = &'a str>,
+        html: impl Iterator<Item = &'a HtmlFile>,
+        search: bool,
+    ) -> Files<'a> {
+        let mut files: HashMap<&str, Option<&str>, _> = HashMap::default();
+        for file in written {
+            files.insert(file, None);
+        }
+        for html in html {
+            files.insert(&html.file, Some(&html.ids));
+        }
+        Files { files, search }
+    }
+
+    /// Adds the files of the pages of the model `pages` that no unit wrote:
+    /// a page that could not be rendered (its template is broken) has
+    /// been reported, and links to it are not broken links. A page whose
+    /// URL holds `?` or `#` (a name that breaks its address, reported)
+    /// is found by what a link to it leads to.
+    pub fn with_pages(mut self, pages: &'a [String]) -> Files<'a> {
+        for file in pages {
+            self.files.entry(file).or_insert(None);
+            if let Some((before, _)) = file.split_once(['?', '#']) {
+                self.files.entry(before).or_insert(None);
+            }
+        }
+        self
+    }
+
+    /// What is wrong with a link to `path` and `fragment`: nothing, or the
+    /// message and hint.
+    fn problem(&self, site: &Site, path: &str, fragment: Option<&str>) -> Option<(String, String)> {
+        let file = match path.is_empty() || path.ends_with('/') {
+            true => Some(format!("{path}index.html")),
+            false if self.files.contains_key(path) => Some(path.to_string()),
+            false => Some(format!("{path}/index.html")),
+        };
+        let found = file.as_deref().and_then(|f| self.files.get_key_value(f));
+        let Some((file, ids)) = found else {
+            if self.search && path.starts_with("pagefind/") {
+                return None;
+            }
+            let guess = self.guess(site, path);
+            return Some((
+                format!(
+                    "link to a page or file that the build does not make: `{}{path}`{guess}",
+                    site.base_path
+                ),
+                "link to a page by its source path, e.g. `@/rules/quarantine.md`, or check the address: a page `content/rules/x.kk.md` is at `/kk/rules/x/`, a static file `static/img/a.png` at `/img/a.png`".to_string(),
+            ));
+        };
+        let (Some(fragment), Some(ids)) = (fragment, ids) else {
+            return None;
+        };
+        if has_id(ids, fragment) {
+            return None;
+        }
+        let known: Vec<&str> = ids.lines().collect();
+        Some((
+            format!(
+                "link to an anchor that does not exist: #{fragment}{} in {}{}",
+                did_you_mean(fragment, known.iter().copied()),
+                site.base_path,
+                file.strip_suffix("index.html").unwrap_or(file),
+            ),
+            match known.is_empty() {
+                true => {
+                    "that page has no element with an id; link to the page without `#…`".to_string()
+                }
+                false => format!(
+                    "that page has no element with that id; its ids are #{}",
+                    known.join(", #")
+                ),
+            },
+        ))
+    }
+
+    /// " (did you mean …?)" for a missing `path`, among the files of its
+    /// folder.
+    fn guess(&self, site: &Site, path: &str) -> String {
+        let trimmed = path.trim_end_matches('/');
+        let folder = trimmed.rfind('/').map_or("", |i| &trimmed[..=i]);
+        let near: Vec<String> = self
+            .files
+            .keys()
+            .map(|f| f.strip_suffix("index.html").unwrap_or(f))
+            .filter(|f| {
+                f.strip_prefix(folder)
+                    .is_some_and(|rest| !rest.trim_end_matches('/').contains('/'))
+            })
+            .map(|f| format!("{}{f}", site.base_path))
+            .collect();
+        let given = format!("{}{path}", site.base_path);
+        did_you_mean(&given, near.iter().map(String::as_str))
+    }
+}
+
+/// The problems of the links of `html` (a unit's scanned file) against
+/// `files`: each link as written, the message and the hint.
+pub fn check_html<'h>(
+    site: &Site,
+    base: &Base,
+    files: &Files,
+    html: &'h HtmlFile,
+) -> Vec<(&'h str, String, String)> {
+    let mut problems = Vec::new();
+    for raw in html.links.lines() {
+        if let Some((message, hint)) = problem(site, base, files, &html.file, raw) {
+            problems.push((raw, message, hint));
+        }
+    }
+    problems
+}
+
+/// Checks the links a page's Markdown writes as URLs; `file` is its output
+/// file, `path` its source.
+pub fn check_markdown(
+    site: &Site,
+    base: &Base,
+    files: &Files,
+    file: &str,
+    path: &std::path::Path,
+    links: &[MarkdownLink],
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for link in links {
+        if let Some((message, hint)) = problem(site, base, files, file, &link.url) {
+            let mut diagnostic = Diagnostic::error(path, link.span, message).with_hint(hint);
+            diagnostic.source_line = link.source_line.as_deref().map(str::to_string);
+            diagnostics.push(diagnostic);
+        }
+    }
+    diagnostics
+}
+
+/// What is wrong with the link `raw` in output file `from`, if anything.
+fn problem(
+    site: &Site,
+    base: &Base,
+    files: &Files,
+    from: &str,
+    raw: &str,
+) -> Option<(String, String)> {
+    match resolve(base, from, raw) {
+        Target::Elsewhere => None,
+        Target::Internal { path, fragment } => {
+            let problem = files.problem(site, &path, fragment.as_deref());
+            let own = path == from || from.strip_suffix("index.html") == Some(path.as_str());
+            match (problem, fragment) {
+                (Some((message, _)), Some(fragment)) if own => {
+                    let guess =
+                        message
+                            .split_once(" (did you mean")
+                            .map_or(String::new(), |(_, g)| {
+                                format!(" (did you mean{}", g.split_once(')').map_or(g, |(g, _)| g))
+                                    + ")"
+                            });
+                    Some((
+                        format!("link to an anchor that does not exist in the page itself: #{fragment}{guess}"),
+                        "the page has no element with that id; link to an id it has (a heading's, or one the template gives), or give an element that id".to_string(),
+                    ))
+                }
+                (problem, _) => problem,
+            }
+        }
+        Target::OutsideBase(path) => Some((
+            format!(
+                "link outside the site: `{path}` is not below the site's address {}",
+                site.base_url
+            ),
+            format!(
+                "the site is published at {}: every link on it begins with `{}`; in a template write `{{{{ site.base_path }}}}…`, in Markdown link pages by source path (`@/rules/quarantine.md`)",
+                site.base_url, site.base_path
+            ),
+        )),
+    }
+}
+
+/// Whether a link that Markdown writes is one to check here: not `@/` nor
+/// `#…` (checked already), not external.
+pub fn is_checked_here(dest: &str) -> bool {
+    !(dest.starts_with("@/") || dest.starts_with('#') || dest.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Base, Target, remove_dot_segments, resolve, scan, unescape};
+
+    fn base(path: &'static str) -> Base<'static> {
+        Base {
+            origin: "https://x.example",
+            authority: "//x.example",
+            path,
+        }
+    }
+
+    fn internal(path: &str, fragment: Option<&str>) -> Target {
+        Target::Internal {
+            path: path.to_string(),
+            fragment: fragment.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn links_resolve_against_the_file_and_the_base_path() {
+        let b = base("/");
+        let from = "kk/rules/a/index.html";
+        assert_eq!(resolve(&b, from, "/ru/x/"), internal("ru/x/", None));
+        assert_eq!(
+            resolve(&b, from, "../other/"),
+            internal("kk/rules/other/", None)
+        );
+        assert_eq!(resolve(&b, from, "../../../../x"), internal("x", None));
+        assert_eq!(
+            resolve(&b, from, "img.png?v=2#a"),
+            internal("kk/rules/a/img.png", Some("a"))
+        );
+        assert_eq!(
+            resolve(&b, from, "#h"),
+            internal("kk/rules/a/index.html", Some("h"))
+        );
+        assert_eq!(
+            resolve(&b, from, "https://x.example/kk/"),
+            internal("kk/", None)
+        );
+        assert_eq!(resolve(&b, from, "https://x.example"), internal("", None));
+        assert_eq!(resolve(&b, from, "//x.example/kk/"), internal("kk/", None));
+        assert_eq!(
+            resolve(&b, from, "https://x.example.org/"),
+            Target::Elsewhere
+        );
+        assert_eq!(resolve(&b, from, "//other.example/"), Target::Elsewhere);
+        assert_eq!(resolve(&b, from, "mailto:a@x.example"), Target::Elsewhere);
+        assert_eq!(resolve(&b, from, "tel:+77"), Target::Elsewhere);
+        assert_eq!(resolve(&b, from, ""), Target::Elsewhere);
+        assert_eq!(
+            resolve(&b, from, "/kk/%D2%9B/#%D2%9B&amp;"),
+            internal("kk/қ/", Some("қ&"))
+        );
+        let sub = base("/sub/");
+        assert_eq!(
+            resolve(&sub, "kk/index.html", "/sub/kk/x/"),
+            internal("kk/x/", None)
+        );
+        assert_eq!(resolve(&sub, "kk/index.html", "/sub"), internal("", None));
+        assert_eq!(
+            resolve(&sub, "kk/index.html", "x/"),
+            internal("kk/x/", None)
+        );
+        assert_eq!(
+            resolve(&sub, "kk/index.html", "/kk/x/"),
+            Target::OutsideBase("/kk/x/".into())
+        );
+        assert_eq!(
+            resolve(&sub, "kk/index.html", "https://x.example/sub/ru/"),
+            internal("ru/", None)
+        );
+    }
+
+    #[test]
+    fn dot_segments_go() {
+        assert_eq!(remove_dot_segments("/a/b/../c/./d"), "/a/c/d");
+        assert_eq!(remove_dot_segments("/a/.."), "/");
+        assert_eq!(remove_dot_segments("/a/b/."), "/a/b/");
+    }
+
+    #[test]
+    fn scanning_finds_ids_and_links() {
+        let s = scan(
+            br##"<a href="/x/?a=1&amp;b=2" id="one">x</a><img src='/i.png'><A NAME=old></A><!-- <a href="/no/"> --><script>var a = '<a href="/no/">';</script><svg><use href="#s"/></svg>"##,
+        );
+        assert_eq!(s.ids, ["one", "old"]);
+        assert_eq!(s.links, ["/x/?a=1&amp;b=2", "/i.png", "#s"]);
+        assert_eq!(unescape("a&amp;b&#x27;&#39;&zz;&"), "a&b''&zz;&");
+    }
+
+    /// The ids and links lol_html's tokenizer finds.
+    pub(super) fn lol_html_scan(html: &[u8]) -> (Vec<String>, Vec<String>) {
+        use lol_html::{HtmlRewriter, Settings, element};
+        let (mut ids, mut links) = (Vec::new(), Vec::new());
+        {
+            let settings = Settings::new().append_element_content_handler(element!("*", |el| {
+                if let Some(id) = el.get_attribute("id") {
+                    ids.push(unescape(&id).into_owned());
+                }
+                for name in ["href", "src"] {
+                    links.extend(el.get_attribute(name));
+                }
+                if el.tag_name() == "a"
+                    && let Some(name) = el.get_attribute("name")
+                {
+                    ids.push(unescape(&name).into_owned());
+                }
+                Ok(())
+            }));
+            let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+            rewriter.write(html).unwrap();
+            rewriter.end().unwrap();
+        }
+        (ids, links)
+    }
+
+    #[test]
+    fn scanning_agrees_with_lol_html() {
+        let docs: &[&str] = &[
+            r##"<!doctype html><html lang="kk"><head><title>a <a href="/no/"></title><style>a > b { x: "<a href='/no/'>" }</style></head>"##,
+            r##"<body><p id=bare class = "x">t</p><a href = '/q/' id="&quot;q&amp;" >x</a><br/><img src=/u.png alt=x/>"##,
+            r##"<textarea><a href="/no/"></textarea><a href="/yes/"><!-- <a href="/no/"> -- > --><a href="#x">"##,
+            r##"<SCRIPT>if (a<b) { x = "</scr" + "ipt>"; }</SCRIPT><a HREF="/caps/" ID=Caps NAME=n><link rel=icon href=/f.svg>"##,
+            r##"<svg><use href="#s"/><path d="M0 0h1v1"/></svg><iframe src="/e/"></iframe><p>1 < 2 > 0</p><a href=/last/>"##,
+            r##"<a href="/x/" href="/dup/"><?php no ?><a title='it&#39;s' href="/t/">"##,
+        ];
+        for doc in docs {
+            let s = scan(doc.as_bytes());
+            assert_eq!((s.ids, s.links), lol_html_scan(doc.as_bytes()), "{doc}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod speed {
+    /// `AQPARAT_SCAN_DIR=/tmp/out cargo test --lib scan_speed -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn scan_speed() {
+        let dir = std::env::var("AQPARAT_SCAN_DIR").unwrap();
+        let mut docs = Vec::new();
+        for entry in walkdir::WalkDir::new(dir) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "html") {
+                docs.push(std::fs::read(entry.path()).unwrap());
+            }
+        }
+        for doc in &docs {
+            let (ids, links) = super::tests::lol_html_scan(doc);
+            let s = super::scan(doc);
+            assert_eq!((s.ids, s.links), (ids, links));
+        }
+        let bytes: usize = docs.iter().map(Vec::len).sum();
+        let start = std::time::Instant::now();
+        let mut links = 0;
+        for doc in &docs {
+            links += super::scan(doc).links.len();
+        }
+        let t = start.elapsed();
+        eprintln!(
+            "{} docs, {bytes} bytes, {links} links in {t:?}: {:.0} MB/s",
+            docs.len(),
+            bytes as f64 / t.as_secs_f64() / 1e6
+        );
+    }
+}
