@@ -224,16 +224,19 @@ impl Diagnostic {
     }
 }
 
-/// " (did you mean `x`?)" when one of `known` is close to `given` (a typo:
-/// Jaro-Winkler similarity of at least 0.8), else nothing: for the
-/// message of an unknown id, key, link, anchor or shortcode.
+/// " (did you mean `x`?)" when one of `known` is a typo away from
+/// `given` (an edit distance, counting a swap of two letters as one, of at
+/// most 2 and at most a quarter of its letters; 1 for short words; the
+/// first of the closest), else nothing: for the message of an unknown id,
+/// key, link, anchor or shortcode.
 pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    let most = (given.chars().count() / 4).clamp(1, 2);
     let best = known
         .into_iter()
         .filter(|k| *k != given)
-        .map(|k| (strsim::jaro_winkler(given, k), k))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+        .map(|k| (strsim::damerau_levenshtein(given, k), k))
+        .filter(|(distance, _)| *distance <= most)
+        .min_by_key(|(distance, _)| *distance);
     best.map(|(_, k)| format!(" (did you mean `{k}`?)"))
         .unwrap_or_default()
 }

@@ -372,7 +372,7 @@ fn shortcodes_with_unknown_ids_are_reported_where_they_are_written() {
     assert_eq!(run.code, 1);
     for expected in [
         "content/rules/first.ru.md:4:7: error: no record `nope` in data/aid/records.yaml",
-        "content/rules/first.ru.md:6:1: error: no chart `org-org-x`; the charts are: reached, items, category-food, category-masks",
+        "content/rules/first.ru.md:6:1: error: no chart `org-org-x` (did you mean `org-org-a`?); the charts are: reached, items, category-food, category-masks",
         "content/rules/first.ru.md:8:1: error: no unit `boxes` in data/aid/units.yaml",
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
