@@ -14,7 +14,7 @@ use tera::{Context, Tera};
 
 use super::context::Shared;
 use super::functions::{self, Localizer};
-use super::inputs::{Input, NameId, Names, Remap, Values};
+use super::inputs::{Input, Names, Remap, Values};
 use super::links::{self, HtmlFile, MarkdownLink};
 use super::markdown::AnchorLink;
 use super::page_index::Parts;
@@ -86,6 +86,8 @@ pub struct Records {
     order: Vec<Unit>,
     page_urls: Arc<[UrlPath]>,
     names: Names,
+    /// The units that read each input an edit may change.
+    readers: Arc<Readers>,
 }
 
 impl Records {
@@ -175,6 +177,19 @@ pub fn site(
         Changes::Edit(edit) => Some(Touched::new(site, names, edit)),
         Changes::Unknown => None,
     };
+    // The units as they were: an edit asks only the readers of what it
+    // touched; the others are carried over unasked.
+    let same_units = remap.as_ref().is_some_and(|(previous, remap)| {
+        remap.is_identity()
+            && previous.pages.len() == site.pages.len()
+            && (previous.order.iter()).eq(units.iter().filter(|u| !matches!(u, Unit::Page(_))))
+    });
+    let asked: Option<Vec<bool>> = match (&touched, &remap) {
+        (Some(touched), Some((previous, _))) if same_units => {
+            Some(previous.readers.of_touched(touched, units.len()))
+        }
+        _ => None,
+    };
     // Each unit's record, carried over when what it read is unchanged.
     let carried: Vec<Option<Arc<UnitRecord>>> = (0..units.len())
         .into_par_iter()
@@ -191,9 +206,11 @@ pub fn site(
                     })
                 });
             }
-            let untouched = touched
-                .as_ref()
-                .is_some_and(|t| !old.inputs.iter().any(|&input| t.touches(input)));
+            let untouched = match (&asked, &touched) {
+                (Some(asked), _) => !asked[i],
+                (None, Some(t)) => !old.inputs.iter().any(|&input| t.touches(input)),
+                (None, None) => false,
+            };
             (untouched || values.fingerprint(&old.inputs) == old.fingerprint).then(|| old.clone())
         })
         .collect();
@@ -237,14 +254,8 @@ pub fn site(
     // leaves the files of the build and their ids as they were, only from
     // the units rendered now.
     let mut check_links_from: Option<Vec<usize>> = None;
-    if let Some((previous, remap)) = &remap {
+    if let Some((previous, _)) = &remap {
         let before = |i: usize| earlier_slot(i).and_then(|slot| previous.get(slot));
-        let same_units = remap.is_identity()
-            && previous.pages.len() == site.pages.len()
-            && previous
-                .order
-                .iter()
-                .eq(units.iter().filter(|u| !matches!(u, Unit::Page(_))));
         // The records no unit carries over: of units rendered again, or gone.
         let stale: Vec<&Arc<UnitRecord>> = match same_units {
             true => rendered.iter().filter_map(|(i, _)| before(*i)).collect(),
@@ -280,9 +291,23 @@ pub fn site(
             check_links_from = Some(rendered.iter().map(|(i, _)| *i).collect());
         }
     }
+    // The readers stay those of the last build while the units and what
+    // each rendered unit reads of them stay the same (as an edit leaves
+    // them); else they are listed again.
+    let kept_readers = match (&asked, &remap) {
+        (Some(_), Some((previous, _)))
+            if rendered
+                .iter()
+                .all(|(i, now)| records_before_read(previous, &units, *i, now)) =>
+        {
+            Some(previous.readers.clone())
+        }
+        _ => None,
+    };
     for (i, record) in rendered {
         records[i] = Some(record);
     }
+    let readers = kept_readers.unwrap_or_else(|| Arc::new(Readers::of(&records)));
     let page_urls = match &remap {
         Some((previous, remap)) if remap.is_identity() => previous.page_urls.clone(),
         _ => site.pages.iter().map(|p| p.url.clone()).collect(),
@@ -296,6 +321,7 @@ pub fn site(
         order: Vec::new(),
         page_urls,
         names: names.clone(),
+        readers,
     };
     check_links(site, &units, &records, check_links_from, &mut diagnostics);
     for (record, unit) in records.into_iter().zip(units) {
@@ -324,33 +350,36 @@ pub fn site(
     })
 }
 
+/// Whether the unit `i`, rendered now into `now`, reads no input an edit
+/// may change that it did not read in the `previous` build.
+fn records_before_read(previous: &Records, units: &[Unit], i: usize, now: &UnitRecord) -> bool {
+    let slot = match &units[i] {
+        Unit::Page(id) => Slot::Page(*id),
+        unit => Slot::Other(unit),
+    };
+    let Some(before) = previous.get(slot) else {
+        return false;
+    };
+    // Both lists are sorted (see `Inputs::finish`).
+    (now.inputs.iter())
+        .filter(|&&input| Touched::may_change(input))
+        .all(|input| before.inputs.binary_search(input).is_ok())
+}
+
 /// The inputs an edit of some pages may answer otherwise (see
-/// [`Changes::Edit`]).
+/// [`Changes::Edit`]): of the edited pages, their files, and their
+/// summaries when those changed; of their languages, the lists of pages,
+/// the menus and the addresses that show them.
 struct Touched {
-    /// By page: its file changed.
-    sources: Vec<bool>,
-    /// By page: its summary changed.
-    summaries: Vec<bool>,
-    /// The languages with a page whose summary changed.
-    langs: Vec<NameId>,
-    /// The languages with a page whose URL or date changed.
-    addresses: Vec<NameId>,
-    /// The languages whose menu shows a page whose summary changed.
-    menus: Vec<NameId>,
+    inputs: Vec<Input>,
 }
 
 impl Touched {
     fn new(site: &Site, names: &Names, edit: &Edit) -> Touched {
-        let mut touched = Touched {
-            sources: vec![false; site.pages.len()],
-            summaries: vec![false; site.pages.len()],
-            langs: Vec::new(),
-            addresses: Vec::new(),
-            menus: Vec::new(),
-        };
+        let mut inputs = Vec::new();
         for (id, before) in edit.before() {
             let now = &site.pages[id];
-            touched.sources[id.index()] = true;
+            inputs.push(Input::Source(id));
             let lang = names.id(site.code(now.lang));
             let summary = |p: &crate::model::Page| {
                 (
@@ -362,29 +391,36 @@ impl Touched {
                 )
             };
             if summary(before) != summary(now) {
-                touched.summaries[id.index()] = true;
-                touched.langs.extend(lang);
+                inputs.push(Input::Summary(id));
+                inputs.extend(lang.map(Input::Pages));
                 if site.menu(now.lang).any(|m| m == id) {
-                    touched.menus.extend(lang);
+                    inputs.extend(lang.map(Input::Menu));
                 }
             }
             if before.last_updated() != now.last_updated() {
-                touched.addresses.extend(lang);
+                inputs.extend(lang.map(Input::Addresses));
             }
         }
-        touched
+        inputs.sort_unstable();
+        inputs.dedup();
+        Touched { inputs }
     }
 
     /// Whether `input` may answer otherwise after the edit.
     fn touches(&self, input: Input) -> bool {
+        Touched::may_change(input) && self.inputs.binary_search(&input).is_ok()
+    }
+
+    /// Whether an edit may change what `input` answers at all: URLs,
+    /// listings, translations, the theme, data and the site's files are
+    /// what an edit leaves as it was.
+    fn may_change(input: Input) -> bool {
         match input {
-            Input::Source(id) => self.sources[id.index()],
-            Input::Summary(id) => self.summaries[id.index()],
-            Input::Menu(lang) => self.menus.contains(&lang),
-            Input::Pages(lang) => self.langs.contains(&lang),
-            Input::Addresses(lang) => self.addresses.contains(&lang),
-            // URLs, listings, translations, the theme, data and the
-            // site's files: what an edit leaves as it was.
+            Input::Source(_)
+            | Input::Summary(_)
+            | Input::Menu(_)
+            | Input::Pages(_)
+            | Input::Addresses(_) => true,
             Input::Listing(_)
             | Input::Neighbours(_)
             | Input::Ancestors(_)
@@ -395,6 +431,41 @@ impl Touched {
             | Input::AllData
             | Input::Site => false,
         }
+    }
+}
+
+/// For each input an edit may change (see [`Touched::may_change`]), the
+/// units that read it, by their place in the build's list of units: so
+/// that an edit asks only those units, not every unit of the site.
+#[derive(Default)]
+struct Readers(HashMap<Input, Vec<u32>, foldhash::fast::RandomState>);
+
+impl Readers {
+    /// The readers of the inputs in `records` (by unit).
+    fn of(records: &[Option<Arc<UnitRecord>>]) -> Readers {
+        let mut readers = Readers::default();
+        for (i, record) in records.iter().enumerate() {
+            let (Some(record), Ok(i)) = (record, u32::try_from(i)) else {
+                continue;
+            };
+            for &input in record.inputs.iter().filter(|&&i| Touched::may_change(i)) {
+                readers.0.entry(input).or_default().push(i);
+            }
+        }
+        readers
+    }
+
+    /// Which of `count` units read one of the inputs `touched`.
+    fn of_touched(&self, touched: &Touched, count: usize) -> Vec<bool> {
+        let mut asked = vec![false; count];
+        for input in &touched.inputs {
+            for &unit in self.0.get(input).into_iter().flatten() {
+                if let Some(asked) = asked.get_mut(unit as usize) {
+                    *asked = true;
+                }
+            }
+        }
+        asked
     }
 }
 
