@@ -511,26 +511,27 @@ fn display_url(site: &Site, file: &str) -> String {
 }
 
 /// The files of a build, each with its ids when it is an HTML file a unit
-/// scanned.
-pub struct Files<'a> {
-    files: HashMap<&'a str, Option<&'a str>, foldhash::fast::RandomState>,
+/// scanned. Kept from build to build while an edit leaves the files and
+/// their ids as they were.
+pub struct Files {
+    files: HashMap<Box<str>, Option<Box<str>>, foldhash::fast::RandomState>,
     search: bool,
 }
 
-impl<'a> Files<'a> {
+impl Files {
     /// The files `written` and the HTML files `html`; with `search`, the
     /// search index's folder too.
-    pub fn new(
+    pub fn new<'a>(
         written: impl Iterator<Item = &'a str>,
         html: impl Iterator<Item = &'a HtmlFile>,
         search: bool,
-    ) -> Files<'a> {
-        let mut files: HashMap<&str, Option<&str>, _> = HashMap::default();
+    ) -> Files {
+        let mut files: HashMap<Box<str>, Option<Box<str>>, _> = HashMap::default();
         for file in written {
-            files.insert(file, None);
+            files.insert(file.into(), None);
         }
         for html in html {
-            files.insert(&html.file, Some(&html.ids));
+            files.insert(html.file.clone(), Some(html.ids.clone()));
         }
         Files { files, search }
     }
@@ -540,12 +541,12 @@ impl<'a> Files<'a> {
     /// been reported, and links to it are not broken links. A page whose
     /// URL holds `?` or `#` (a name that breaks its address, reported)
     /// is found by what a link to it leads to.
-    pub fn with_pages(mut self, pages: &'a [String]) -> Files<'a> {
+    pub fn with_pages(mut self, pages: impl Iterator<Item = String>) -> Files {
         for file in pages {
-            self.files.entry(file).or_insert(None);
             if let Some((before, _)) = file.split_once(['?', '#']) {
-                self.files.entry(before).or_insert(None);
+                self.files.entry(before.into()).or_insert(None);
             }
+            self.files.entry(file.into()).or_insert(None);
         }
         self
     }
@@ -558,7 +559,9 @@ impl<'a> Files<'a> {
             false if self.files.contains_key(path) => Some(path.to_string()),
             false => Some(format!("{path}/index.html")),
         };
-        let found = file.as_deref().and_then(|f| self.files.get_key_value(f));
+        let found = (file.as_deref())
+            .and_then(|f| self.files.get_key_value(f))
+            .map(|(file, ids)| (&**file, ids.as_deref()));
         let Some((file, ids)) = found else {
             if self.search && path.starts_with("pagefind/") {
                 return None;

@@ -88,6 +88,8 @@ pub struct Records {
     names: Names,
     /// The units that read each input an edit may change.
     readers: Arc<Readers>,
+    /// The files of the build and the ids of its HTML files.
+    files: Option<Arc<links::Files>>,
 }
 
 impl Records {
@@ -322,8 +324,23 @@ pub fn site(
         page_urls,
         names: names.clone(),
         readers,
+        files: None,
     };
-    check_links(site, &units, &records, check_links_from, &mut diagnostics);
+    // The files of the build and their ids, as they were after an edit
+    // that leaves them so.
+    let kept_files = match (&check_links_from, &remap) {
+        (Some(_), Some((previous, _))) => previous.files.clone(),
+        _ => None,
+    };
+    let files = kept_files.unwrap_or_else(|| Arc::new(build_files(site, &records)));
+    check_links(
+        site,
+        &units,
+        &records,
+        check_links_from,
+        &files,
+        &mut diagnostics,
+    );
     for (record, unit) in records.into_iter().zip(units) {
         if let Some(record) = &record {
             diagnostics.extend(record.diagnostics.iter().cloned());
@@ -343,6 +360,7 @@ pub fn site(
         Some(pages) => Box::new(pages.into_iter()),
     };
     check_anchors(site, &next, from, &mut diagnostics);
+    next.files = Some(files);
     Ok(Rendered {
         diagnostics,
         pages,
@@ -520,6 +538,18 @@ pub(super) fn render_template(
     })
 }
 
+/// The files that `records` wrote, with the ids of their HTML files, and
+/// the files of the pages of `site` (see [`links::Files::with_pages`]).
+fn build_files(site: &Site, records: &[Option<Arc<UnitRecord>>]) -> links::Files {
+    let all = records.iter().flatten();
+    links::Files::new(
+        all.clone().flat_map(|r| r.files.iter().map(String::as_str)),
+        all.flat_map(|r| r.html.iter()),
+        site.search,
+    )
+    .with_pages(site.pages.iter().map(|p| p.url.file()))
+}
+
 /// Every internal link of the HTML of the units (`from`: of these units
 /// only) leads to a file of the build, and its fragment to an id there.
 /// A link a template writes is reported once, with the page that shows it
@@ -529,16 +559,9 @@ fn check_links(
     units: &[Unit],
     records: &[Option<Arc<UnitRecord>>],
     from: Option<Vec<usize>>,
+    files: &links::Files,
     diagnostics: &mut Diagnostics,
 ) {
-    let all = records.iter().flatten();
-    let files = links::Files::new(
-        all.clone().flat_map(|r| r.files.iter().map(String::as_str)),
-        all.flat_map(|r| r.html.iter()),
-        site.search,
-    );
-    let page_files: Vec<String> = site.pages.iter().map(|p| p.url.file()).collect();
-    let files = files.with_pages(&page_files);
     let base = links::Base::of(site);
     let from: Vec<usize> = from.unwrap_or_else(|| (0..units.len()).collect());
     type Problem<'a> = (&'a HtmlFile, &'a str, String, String);
@@ -548,7 +571,7 @@ fn check_links(
         .map(|(i, record)| {
             let mut template = Vec::new();
             for html in record.html.iter() {
-                for (raw, message, hint) in links::check_html(site, &base, &files, html) {
+                for (raw, message, hint) in links::check_html(site, &base, files, html) {
                     template.push((html, raw, message, hint));
                 }
             }
@@ -556,7 +579,7 @@ fn check_links(
                 (Unit::Page(id), Some(facts)) if !facts.url_links.is_empty() => {
                     let page = &site.pages[*id];
                     let file = page.url.file();
-                    links::check_markdown(site, &base, &files, &file, &page.path, &facts.url_links)
+                    links::check_markdown(site, &base, files, &file, &page.path, &facts.url_links)
                 }
                 _ => Vec::new(),
             };
