@@ -15,12 +15,13 @@ use sha1::{Digest, Sha1};
 const SIGNATURE: &[u8] = b"pagefind_dcd";
 
 /// The deflate level of the fragments (a page's text each: most of the
-/// bytes): fast, a few per cent larger than the best.
+/// bytes). With zlib-rs, level 3 is a few per cent larger than Pagefind's
+/// level 9 and several times as fast.
 pub const FRAGMENT_LEVEL: u32 = 3;
 
-/// The deflate level of the metadata and word index chunks, fetched by
-/// every search: the smallest.
-pub const INDEX_LEVEL: u32 = 9;
+/// The deflate level of the metadata and word index chunks: level 9 took
+/// 20 times as long on the chunks for 2.5 % fewer bytes.
+pub const INDEX_LEVEL: u32 = 3;
 
 /// `contents` packed as Pagefind packs index files, with deflate `level`.
 pub fn gzip(contents: &[u8], level: u32) -> Vec<u8> {

@@ -71,14 +71,16 @@ pub struct WordIndex {
     words: HashMap<Box<str>, Postings>,
 }
 
-/// A chunk of the word index, encoded, with its word range.
+/// The words of a chunk of the word index, with their pages.
 pub struct Chunk {
-    /// Its first word.
-    pub from: String,
-    /// Its last word.
-    pub to: String,
+    words: Vec<(Box<str>, Postings)>,
+}
+
+impl Chunk {
     /// Pagefind's `WordIndex` of its words, CBOR.
-    pub encoded: Vec<u8>,
+    pub fn encode(&self) -> Vec<u8> {
+        encode(&self.words)
+    }
 }
 
 impl WordIndex {
@@ -107,42 +109,52 @@ impl WordIndex {
     }
 
     /// The index cut into chunks of about `chunk_size` (Pagefind's measure,
-    /// 20,000 by default) in word order, each with its range trimmed to
-    /// the prefixes that tell it from its neighbours, as Pagefind does.
+    /// 20,000 by default) in word order, as Pagefind cuts it.
     pub fn into_chunks(self, chunk_size: usize) -> Vec<Chunk> {
         let mut words: Vec<(Box<str>, Postings)> = self.words.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut groups: Vec<&[(Box<str>, Postings)]> = Vec::new();
-        let mut start = 0;
+        let mut chunks = Vec::new();
+        let mut chunk = Vec::new();
         let mut size = 0;
-        for (i, (_, postings)) in words.iter().enumerate() {
-            size += postings.size;
+        for word in words {
+            size += word.1.size;
+            chunk.push(word);
             if size >= chunk_size {
-                groups.push(&words[start..=i]);
-                start = i + 1;
+                chunks.push(Chunk {
+                    words: std::mem::take(&mut chunk),
+                });
                 size = 0;
             }
         }
-        if start < words.len() {
-            groups.push(&words[start..]);
-        }
-        let mut chunks: Vec<Chunk> = groups
-            .iter()
-            .map(|group| Chunk {
-                from: group.first().map(|w| w.0.to_string()).unwrap_or_default(),
-                to: group.last().map(|w| w.0.to_string()).unwrap_or_default(),
-                encoded: encode(group),
-            })
-            .collect();
-        for i in 1..chunks.len() {
-            let (to, from) = prefixes(&chunks[i - 1].to, &chunks[i].from);
-            if to.as_str() >= chunks[i - 1].from.as_str() {
-                chunks[i - 1].to = to;
-            }
-            chunks[i].from = from;
+        if !chunk.is_empty() {
+            chunks.push(Chunk { words: chunk });
         }
         chunks
     }
+}
+
+/// The word range of each of `chunks`, trimmed to the prefixes that tell
+/// it from its neighbours, as Pagefind does (the metadata gives them, so
+/// that a search fetches the chunks of its words only).
+pub fn ranges(chunks: &[Chunk]) -> Vec<(String, String)> {
+    let mut ranges: Vec<(String, String)> = chunks
+        .iter()
+        .map(|chunk| {
+            let word = |w: Option<&(Box<str>, Postings)>| w.map(|w| w.0.to_string());
+            (
+                word(chunk.words.first()).unwrap_or_default(),
+                word(chunk.words.last()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    for i in 1..ranges.len() {
+        let (to, from) = prefixes(&ranges[i - 1].1, &ranges[i].0);
+        if to >= ranges[i - 1].0 {
+            ranges[i - 1].1 = to;
+        }
+        ranges[i].0 = from;
+    }
+    ranges
 }
 
 /// Pagefind's `WordIndex` of `words`.
@@ -262,9 +274,10 @@ mod tests {
             );
         }
         let chunks = index.into_chunks(8);
-        let ranges: Vec<(&str, &str)> = chunks
+        let ranges = ranges(&chunks);
+        let ranges: Vec<(&str, &str)> = ranges
             .iter()
-            .map(|c| (c.from.as_str(), c.to.as_str()))
+            .map(|(f, t)| (f.as_str(), t.as_str()))
             .collect();
         assert_eq!(ranges, [("apple", "apricot"), ("b", "peach")]);
     }

@@ -28,7 +28,7 @@ use serde::Serialize;
 use super::Record;
 use super::cbor;
 use super::pack::{self, Names};
-use super::postings::{WordIndex, WordOnPage, page_word};
+use super::postings::{self, WordIndex, WordOnPage, page_word};
 use super::words::{self, Indexable};
 
 /// Pagefind's version, which its library checks in the metadata.
@@ -42,7 +42,7 @@ const BATCH: usize = 256;
 
 /// Tokens whose words a thread remembers, per stemmer, before starting
 /// afresh.
-const CACHE_TOKENS: usize = 200_000;
+const CACHE_TOKENS: usize = 100_000;
 
 /// The files of one language's index.
 pub struct LanguageIndex {
@@ -101,12 +101,16 @@ pub fn language_index(lang: &str, records: &[&Record]) -> Option<LanguageIndex> 
         return None;
     }
     let chunks = word_index.into_chunks(CHUNK_SIZE);
+    let ranges = postings::ranges(&chunks);
+    // Each chunk's words are dropped once encoded.
     let packed: Vec<(String, Vec<u8>)> = chunks
-        .par_iter()
+        .into_par_iter()
         .map(|chunk| {
+            let encoded = chunk.encode();
+            drop(chunk);
             (
-                pack::full_hash(&chunk.encoded),
-                pack::gzip(&chunk.encoded, pack::INDEX_LEVEL),
+                pack::full_hash(&encoded),
+                pack::gzip(&encoded, pack::INDEX_LEVEL),
             )
         })
         .collect();
@@ -121,12 +125,12 @@ pub fn language_index(lang: &str, records: &[&Record]) -> Option<LanguageIndex> 
         cbor::uint(&mut meta, *word_count as u64);
         cbor::text(&mut meta, "");
     }
-    cbor::array(&mut meta, chunks.len());
-    for (chunk, (hash, contents)) in chunks.iter().zip(packed) {
+    cbor::array(&mut meta, ranges.len());
+    for ((from, to), (hash, contents)) in ranges.iter().zip(packed) {
         let name = chunk_names.name(lang, &hash);
         cbor::array(&mut meta, 3);
-        cbor::text(&mut meta, &chunk.from);
-        cbor::text(&mut meta, &chunk.to);
+        cbor::text(&mut meta, from);
+        cbor::text(&mut meta, to);
         cbor::text(&mut meta, &name);
         files.push((format!("index/{name}.pf_index"), contents));
     }
