@@ -13,8 +13,14 @@ use super::{Record, indexer};
 /// The example site's pages (Markdown read as text: what matters is the
 /// words), each in its language, and records made to trip tokenising up.
 pub fn records() -> Vec<Record> {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let mut files: Vec<_> = walkdir::WalkDir::new(&content)
+    let mut records = markdown_records(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    odd_records(&mut records);
+    records
+}
+
+/// A record for each Markdown file under `content`, in its language.
+fn markdown_records(content: &Path) -> Vec<Record> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(content)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
@@ -31,7 +37,7 @@ pub fn records() -> Vec<Record> {
             .find_map(|l| l.strip_prefix("title: "))
             .unwrap_or("")
             .to_string();
-        let url = format!("/{lang}/{}", file.strip_prefix(&content).unwrap().display());
+        let url = format!("/{lang}/{}", file.strip_prefix(content).unwrap().display());
         records.push(Record {
             url,
             lang: lang.into(),
@@ -40,6 +46,11 @@ pub fn records() -> Vec<Record> {
             text: text.into(),
         });
     }
+    records
+}
+
+/// Adds records made to trip tokenising up.
+fn odd_records(records: &mut Vec<Record>) {
     let odd = [
         ("kk", "Бос бет", ""),
         ("kk", "", "мәтін тақырыпсыз"),
@@ -97,7 +108,6 @@ pub fn records() -> Vec<Record> {
         description: "енді".into(),
         text: "толық мәтін".into(),
     });
-    records
 }
 
 /// Pagefind's files for `records`: one index per language, as aqparat
@@ -176,9 +186,23 @@ fn our_files(records: &[Record]) -> BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn the_index_is_pagefinds_own_file_for_file() {
-    let records = records();
-    let theirs = pagefind_files(&records);
-    let ours = our_files(&records);
+    same_files_as_pagefind(&records());
+}
+
+/// The same on the pages of the site at `AQPARAT_SEARCH_CORPUS` (one made
+/// by `examples/corpus.rs`): `AQPARAT_SEARCH_CORPUS=DIR cargo test --lib
+/// large_corpus -- --ignored`.
+#[test]
+#[ignore = "slow; needs AQPARAT_SEARCH_CORPUS"]
+fn the_index_of_a_large_corpus_is_pagefinds_own() {
+    let dir = std::env::var("AQPARAT_SEARCH_CORPUS").expect("AQPARAT_SEARCH_CORPUS");
+    same_files_as_pagefind(&markdown_records(&Path::new(&dir).join("content")));
+}
+
+/// Asserts that aqparat writes the files Pagefind writes for `records`.
+fn same_files_as_pagefind(records: &[Record]) {
+    let theirs = pagefind_files(records);
+    let ours = our_files(records);
     let mut problems = Vec::new();
     for (name, contents) in &theirs {
         let Some(mine) = ours.get(name) else {
