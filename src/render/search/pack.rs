@@ -33,10 +33,7 @@ pub fn gzip(contents: &[u8], level: u32) -> Vec<u8> {
     let written = gz
         .write_all(SIGNATURE)
         .and_then(|()| gz.write_all(contents));
-    match written.and_then(|()| gz.finish()) {
-        Ok(packed) => packed,
-        Err(_) => Vec::new(),
-    }
+    written.and_then(|()| gz.finish()).unwrap_or_default()
 }
 
 /// Pagefind's hash of `contents`: the SHA-1 with each byte in hex, without

@@ -176,6 +176,10 @@ thread_local! {
     static CACHE: RefCell<HashMap<&'static str, TokenCache>> = RefCell::new(HashMap::new());
 }
 
+/// A word in a page's text: the word, its form with diacritics (if
+/// folded), its weight and position.
+type Occurrence = (Arc<str>, Option<Arc<str>>, u8, u32);
+
 /// Occurrences on a page of a word, or of one of its variants.
 #[derive(Default)]
 struct Occurrences {
@@ -209,7 +213,7 @@ fn tokenise(lang: &str, record: &Record) -> Option<Tokenised> {
     .collect::<Vec<&str>>()
     .join(". ");
     let mut content = String::with_capacity(joined.len());
-    let mut body: Vec<(Arc<str>, Option<Arc<str>>, u8, u32)> = Vec::new();
+    let mut body: Vec<Occurrence> = Vec::new();
     let mut position: u32 = 0;
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
