@@ -6,6 +6,8 @@
 //! page; then cut into chunks by word range and encoded as Pagefind's
 //! `WordIndex`.
 
+use std::sync::Arc;
+
 use foldhash::HashMap;
 
 use super::cbor;
@@ -49,7 +51,7 @@ impl Pages {
 #[derive(Debug, Default)]
 struct Postings {
     pages: Pages,
-    variants: Vec<(Box<str>, Pages)>,
+    variants: Vec<(Arc<str>, Pages)>,
     /// Pagefind's measure of its size: positions plus pages plus variants.
     size: usize,
 }
@@ -58,22 +60,22 @@ struct Postings {
 #[derive(Debug)]
 pub struct WordOnPage {
     /// The word as indexed.
-    pub word: Box<str>,
+    pub word: Arc<str>,
     /// Its occurrences as the word itself, if any.
     pub plain: Option<PageWord>,
     /// Its occurrences as each variant, in Pagefind's order.
-    pub variants: Vec<(Box<str>, PageWord)>,
+    pub variants: Vec<(Arc<str>, PageWord)>,
 }
 
 /// The word index of a language being built.
 #[derive(Default)]
 pub struct WordIndex {
-    words: HashMap<Box<str>, Postings>,
+    words: HashMap<Arc<str>, Postings>,
 }
 
 /// The words of a chunk of the word index, with their pages.
 pub struct Chunk {
-    words: Vec<(Box<str>, Postings)>,
+    words: Vec<(Arc<str>, Postings)>,
 }
 
 impl Chunk {
@@ -111,7 +113,7 @@ impl WordIndex {
     /// The index cut into chunks of about `chunk_size` (Pagefind's measure,
     /// 20,000 by default) in word order, as Pagefind cuts it.
     pub fn into_chunks(self, chunk_size: usize) -> Vec<Chunk> {
-        let mut words: Vec<(Box<str>, Postings)> = self.words.into_iter().collect();
+        let mut words: Vec<(Arc<str>, Postings)> = self.words.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut chunks = Vec::new();
         let mut chunk = Vec::new();
@@ -140,7 +142,7 @@ pub fn ranges(chunks: &[Chunk]) -> Vec<(String, String)> {
     let mut ranges: Vec<(String, String)> = chunks
         .iter()
         .map(|chunk| {
-            let word = |w: Option<&(Box<str>, Postings)>| w.map(|w| w.0.to_string());
+            let word = |w: Option<&(Arc<str>, Postings)>| w.map(|w| w.0.to_string());
             (
                 word(chunk.words.first()).unwrap_or_default(),
                 word(chunk.words.last()).unwrap_or_default(),
@@ -158,7 +160,7 @@ pub fn ranges(chunks: &[Chunk]) -> Vec<(String, String)> {
 }
 
 /// Pagefind's `WordIndex` of `words`.
-fn encode(words: &[(Box<str>, Postings)]) -> Vec<u8> {
+fn encode(words: &[(Arc<str>, Postings)]) -> Vec<u8> {
     let bytes: usize = words
         .iter()
         .map(|(w, p)| {

@@ -22,14 +22,15 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
+use pagefind_stem::Stemmer;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Record;
 use super::cbor;
 use super::pack::{self, Names};
-use super::postings::{self, WordIndex, WordOnPage, page_word};
-use super::words::{self, Indexable};
+use super::postings::{self, PageWord, WordIndex, WordOnPage, page_word};
+use super::words;
 
 /// Pagefind's version, which its library checks in the metadata.
 pub const VERSION: &str = "1.6.0";
@@ -169,29 +170,55 @@ fn dedup<'a>(records: &[&'a Record]) -> Vec<&'a Record> {
     unique
 }
 
-/// The words of each token, as this thread has found them, per stemmer.
-type TokenCache = HashMap<Box<str>, Box<[Indexable]>>;
+/// A thread's record of the words it has found, per stemmer: each word
+/// (and form with diacritics) once, by number, and the words of each
+/// token, so that a token seen before costs a lookup and its words compare
+/// as numbers.
+#[derive(Default)]
+struct Lexicon {
+    words: Vec<Arc<str>>,
+    ids: HashMap<Arc<str>, u32>,
+    tokens: HashMap<Box<str>, Box<[Found]>>,
+}
+
+/// A word of a token, by number: the word, its form with diacritics
+/// ([`NONE`] if not folded) and its weight.
+type Found = (u32, u32, u8);
+
+/// No form with diacritics.
+const NONE: u32 = u32::MAX;
+
+impl Lexicon {
+    /// The number of `word`.
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(NONE - 1);
+        let word: Arc<str> = word.into();
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
+        id
+    }
+
+    /// The words of body-text token `token`.
+    fn token(&mut self, token: &str, stemmer: Option<&Stemmer>) -> &[Found] {
+        if !self.tokens.contains_key(token) {
+            let found: Box<[Found]> = words::body_words(token, stemmer)
+                .into_iter()
+                .map(|w| {
+                    let original = w.original.as_deref().map_or(NONE, |o| self.id(o));
+                    (self.id(&w.word), original, w.weight)
+                })
+                .collect();
+            self.tokens.insert(token.into(), found);
+        }
+        self.tokens.get(token).map_or(&[], |found| found)
+    }
+}
 
 thread_local! {
-    static CACHE: RefCell<HashMap<&'static str, TokenCache>> = RefCell::new(HashMap::new());
-}
-
-/// A word in a page's text: the word, its form with diacritics (if
-/// folded), its weight and position.
-type Occurrence = (Arc<str>, Option<Arc<str>>, u8, u32);
-
-/// Occurrences on a page of a word, or of one of its variants.
-#[derive(Default)]
-struct Occurrences {
-    body: Vec<(u8, u32)>,
-    meta: Vec<u32>,
-}
-
-/// A page's occurrences of a word: as itself and as its variants.
-#[derive(Default)]
-struct Local<'a> {
-    plain: Occurrences,
-    variants: BTreeMap<&'a str, Occurrences>,
+    static LEXICONS: RefCell<HashMap<&'static str, Lexicon>> = RefCell::new(HashMap::new());
 }
 
 /// Tokenises `record` as Pagefind does a custom record; `None` when it has
@@ -202,6 +229,22 @@ fn tokenise(lang: &str, record: &Record) -> Option<Tokenised> {
         Some((name, stemmer)) => (*name, Some(stemmer)),
         None => ("", None),
     };
+    LEXICONS.with(|lexicons| {
+        let mut lexicons = lexicons.borrow_mut();
+        let lexicon = lexicons.entry(stemmer_name).or_default();
+        if lexicon.tokens.len() >= CACHE_TOKENS {
+            *lexicon = Lexicon::default();
+        }
+        tokenise_with(record, stemmer, lexicon)
+    })
+}
+
+/// [`tokenise`] with the words `lexicon` knows.
+fn tokenise_with(
+    record: &Record,
+    stemmer: Option<&Stemmer>,
+    lexicon: &mut Lexicon,
+) -> Option<Tokenised> {
     let joined = [
         record.title.as_str(),
         record.description.as_str(),
@@ -213,94 +256,41 @@ fn tokenise(lang: &str, record: &Record) -> Option<Tokenised> {
     .collect::<Vec<&str>>()
     .join(". ");
     let mut content = String::with_capacity(joined.len());
-    let mut body: Vec<Occurrence> = Vec::new();
+    // (word, form, weight, position)
+    let mut body: Vec<(u32, u32, u8, u32)> = Vec::new();
     let mut position: u32 = 0;
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let cache = cache.entry(stemmer_name).or_default();
-        for token in joined.split_whitespace() {
-            let token: std::borrow::Cow<str> = match token.contains('\u{200B}') {
-                true => token.replace('\u{200B}', "").into(),
-                false => token.into(),
-            };
-            if token.is_empty() {
-                continue;
-            }
-            content.push_str(&token);
-            content.push(' ');
-            let found = match cache.get(token.as_ref()) {
-                Some(found) => found,
-                None => {
-                    if cache.len() >= CACHE_TOKENS {
-                        cache.clear();
-                    }
-                    let found = words::body_words(&token, stemmer).into_boxed_slice();
-                    cache.entry(token.as_ref().into()).or_insert(found)
-                }
-            };
-            for word in found.iter() {
-                body.push((
-                    word.word.clone(),
-                    word.original.clone(),
-                    word.weight,
-                    position,
-                ));
-            }
-            position = position.saturating_add(1);
+    for token in joined.split_whitespace() {
+        let token: std::borrow::Cow<str> = match token.contains('\u{200B}') {
+            true => token.replace('\u{200B}', "").into(),
+            false => token.into(),
+        };
+        if token.is_empty() {
+            continue;
         }
-    });
+        content.push_str(&token);
+        content.push(' ');
+        for &(word, original, weight) in lexicon.token(&token, stemmer) {
+            body.push((word, original, weight, position));
+        }
+        position = position.saturating_add(1);
+    }
     if body.is_empty() {
         return None;
     }
     content.pop();
     let word_count = position as usize;
-    let mut meta: Vec<(String, Option<String>, u32)> = Vec::new();
+    // (word, form, position)
+    let mut meta: Vec<(u32, u32, u32)> = Vec::new();
     for (i, token) in record.title.split_whitespace().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         for (word, original) in words::meta_words(token, stemmer) {
-            meta.push((word, original, i));
+            let original = original.map_or(NONE, |o| lexicon.id(&o));
+            meta.push((lexicon.id(&word), original, i));
         }
     }
-    let mut local: HashMap<&str, Local> = HashMap::with_capacity(body.len() / 2);
-    for (word, original, weight, position) in &body {
-        let at = local.entry(word).or_default();
-        let occurrences = match original {
-            None => &mut at.plain,
-            Some(original) => at.variants.entry(original).or_default(),
-        };
-        occurrences.body.push((*weight, *position));
-    }
-    for (word, original, position) in &meta {
-        let at = local.entry(word).or_default();
-        let occurrences = match original {
-            None => &mut at.plain,
-            Some(original) => at.variants.entry(original).or_default(),
-        };
-        occurrences.meta.push(*position);
-    }
-    let words = local
-        .into_iter()
-        .map(|(word, mut at)| {
-            let plain = (!at.plain.body.is_empty() || !at.plain.meta.is_empty())
-                .then(|| page_word(&mut at.plain.body, &mut at.plain.meta));
-            // Pagefind's order: the variants in the text, then those only
-            // in the title, each by form.
-            let (in_text, in_title): (Vec<_>, Vec<_>) = at
-                .variants
-                .into_iter()
-                .partition(|(_, o)| !o.body.is_empty());
-            let variants = in_text
-                .into_iter()
-                .chain(in_title)
-                .map(|(form, mut o)| (form.into(), page_word(&mut o.body, &mut o.meta)))
-                .collect();
-            WordOnPage {
-                word: word.into(),
-                plain,
-                variants,
-            }
-        })
-        .collect();
+    body.sort_unstable();
+    meta.sort_unstable();
+    let words = group(&body, &meta, lexicon);
     let fragment = Fragment {
         url: &record.url,
         content: &content,
@@ -316,4 +306,74 @@ fn tokenise(lang: &str, record: &Record) -> Option<Tokenised> {
         hash: pack::full_hash(&json),
         fragment: pack::gzip(&json, pack::FRAGMENT_LEVEL),
     })
+}
+
+/// The words of a page, from its occurrences in the text and the title,
+/// both sorted: each word with its occurrences as itself and as each form
+/// with diacritics, encoded.
+fn group(
+    body: &[(u32, u32, u8, u32)],
+    meta: &[(u32, u32, u32)],
+    lexicon: &Lexicon,
+) -> Vec<WordOnPage> {
+    let name = |id: u32| {
+        lexicon
+            .words
+            .get(id as usize)
+            .cloned()
+            .unwrap_or_else(|| "".into())
+    };
+    let mut words = Vec::new();
+    let (mut b, mut m) = (0, 0);
+    let mut weighted: Vec<(u8, u32)> = Vec::new();
+    let mut positions: Vec<u32> = Vec::new();
+    while b < body.len() || m < meta.len() {
+        let word = match (body.get(b), meta.get(m)) {
+            (Some(x), Some(y)) => x.0.min(y.0),
+            (Some(x), None) => x.0,
+            (None, Some(y)) => y.0,
+            (None, None) => break,
+        };
+        let b_end = b + body[b..].iter().take_while(|o| o.0 == word).count();
+        let m_end = m + meta[m..].iter().take_while(|o| o.0 == word).count();
+        let (in_body, in_meta) = (&body[b..b_end], &meta[m..m_end]);
+        let mut occurrences = |form: u32| {
+            weighted.clear();
+            weighted.extend(in_body.iter().filter(|o| o.1 == form).map(|o| (o.2, o.3)));
+            positions.clear();
+            positions.extend(in_meta.iter().filter(|o| o.1 == form).map(|o| o.2));
+            (!weighted.is_empty() || !positions.is_empty()).then(|| {
+                (
+                    !weighted.is_empty(),
+                    page_word(&mut weighted, &mut positions),
+                )
+            })
+        };
+        let plain = occurrences(NONE).map(|(_, word)| word);
+        // Pagefind's order: the forms in the text, then those only in the
+        // title, each by form.
+        let mut forms: Vec<u32> = in_body
+            .iter()
+            .map(|o| o.1)
+            .chain(in_meta.iter().map(|o| o.1))
+            .filter(|&f| f != NONE)
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        let mut variants: Vec<(bool, Arc<str>, PageWord)> = forms
+            .into_iter()
+            .filter_map(|form| occurrences(form).map(|(in_text, word)| (in_text, name(form), word)))
+            .collect();
+        variants.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+        words.push(WordOnPage {
+            word: name(word),
+            plain,
+            variants: variants
+                .into_iter()
+                .map(|(_, form, word)| (form, word))
+                .collect(),
+        });
+        (b, m) = (b_end, m_end);
+    }
+    words
 }
