@@ -178,7 +178,9 @@ fn dedup<'a>(records: &[&'a Record]) -> Vec<&'a Record> {
 struct Lexicon {
     words: Vec<Arc<str>>,
     ids: HashMap<Arc<str>, u32>,
-    tokens: HashMap<Box<str>, Box<[Found]>>,
+    /// Each token's words, as a range of `found`.
+    tokens: HashMap<Box<str>, (usize, usize)>,
+    found: Vec<Found>,
 }
 
 /// A word of a token, by number: the word, its form with diacritics
@@ -203,17 +205,21 @@ impl Lexicon {
 
     /// The words of body-text token `token`.
     fn token(&mut self, token: &str, stemmer: Option<&Stemmer>) -> &[Found] {
-        if !self.tokens.contains_key(token) {
-            let found: Box<[Found]> = words::body_words(token, stemmer)
-                .into_iter()
-                .map(|w| {
+        let (start, len) = match self.tokens.get(token) {
+            Some(&range) => range,
+            None => {
+                let start = self.found.len();
+                for w in words::body_words(token, stemmer) {
                     let original = w.original.as_deref().map_or(NONE, |o| self.id(o));
-                    (self.id(&w.word), original, w.weight)
-                })
-                .collect();
-            self.tokens.insert(token.into(), found);
-        }
-        self.tokens.get(token).map_or(&[], |found| found)
+                    let found = (self.id(&w.word), original, w.weight);
+                    self.found.push(found);
+                }
+                let range = (start, self.found.len() - start);
+                self.tokens.insert(token.into(), range);
+                range
+            }
+        };
+        self.found.get(start..start + len).unwrap_or(&[])
     }
 }
 
