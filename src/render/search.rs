@@ -25,7 +25,22 @@ use crate::model::{Page, Site};
 use crate::write::Output;
 
 #[cfg(feature = "search")]
+mod cbor;
+#[cfg(feature = "search")]
 mod indexer;
+#[cfg(feature = "search")]
+mod library;
+#[cfg(feature = "search")]
+mod pack;
+#[cfg(feature = "search")]
+mod postings;
+#[cfg(feature = "search")]
+mod words;
+#[cfg(feature = "search")]
+mod writer;
+
+#[cfg(all(test, feature = "search"))]
+mod compare;
 
 #[cfg(feature = "search")]
 pub use indexer::{index, index_from_stream};

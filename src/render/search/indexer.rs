@@ -1,72 +1,54 @@
-//! Pagefind, which makes the search index (the `search` feature): the
-//! indexing itself, and the hidden `search-index` command that does it in a
-//! process of its own.
+//! The search index (the `search` feature): Pagefind's format, written by
+//! aqparat (`writer.rs`), with Pagefind's browser library (`library.rs`);
+//! and the hidden `search-index` command that makes it in a process of
+//! its own.
 
-use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Read, Write};
 
-use pagefind::api::PagefindIndex;
-use pagefind::options::PagefindServiceConfig;
+use super::writer::{self, LanguageIndex};
+use super::{DIR, Index, Record, library};
 
-use super::{DIR, Index, Record};
-
-/// Pagefind's list of the language indexes, which its library reads first.
-const ENTRY: &str = "pagefind-entry.json";
-
-/// Pagefind's ready-made search interfaces: the theme has its own, smaller.
-const UNUSED: [&str; 4] = [
-    "pagefind-ui",
-    "pagefind-modular-ui",
-    "pagefind-component-ui",
-    "pagefind-highlight",
-];
-
-/// Indexes `records`: one Pagefind index per language, made in parallel
-/// (Pagefind indexes one page after another), then merged.
+/// Indexes `records`: one Pagefind index per language, in a pool of
+/// threads of its own (not rayon's global one: a background index must
+/// not hold the workers that the next build renders with).
 pub fn index(records: &[Record]) -> io::Result<Index> {
     let mut langs: Vec<&str> = records.iter().map(|r| r.lang.as_str()).collect();
     langs.sort_unstable();
     langs.dedup();
-    // Threads of their own, not rayon's: a background index must not hold
-    // the workers that the next build renders with.
-    let per_lang = std::thread::scope(|scope| {
-        let jobs: Vec<_> = langs
-            .iter()
-            .map(|lang| {
-                scope.spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-                    let records = records.iter().filter(|r| r.lang == *lang);
-                    runtime.block_on(pagefind_files(records)).map_err(|e| {
-                        io::Error::other(format!("cannot build the search index: {e}"))
-                    })
-                })
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("search-index-{i}"))
+        .build()
+        .map_err(io::Error::other)?;
+    let indexes: Vec<LanguageIndex> = pool.install(|| {
+        use rayon::prelude::*;
+        langs
+            .par_iter()
+            .filter_map(|lang| {
+                let records: Vec<&Record> = records.iter().filter(|r| r.lang == *lang).collect();
+                writer::language_index(lang, &records)
             })
-            .collect();
-        jobs.into_iter()
-            .map(|job| {
-                job.join()
-                    .unwrap_or_else(|_| Err(io::Error::other("the search indexing thread failed")))
-            })
-            .collect::<io::Result<Vec<_>>>()
-    })?;
-    let mut entry: Option<serde_json::Value> = None;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut seen = HashSet::new();
-    for file in per_lang.into_iter().flatten() {
-        let name = file.filename.to_string_lossy().to_string();
-        if name == ENTRY {
-            merge_entry(&mut entry, &file.contents)?;
-            continue;
+            .collect()
+    });
+    let mut files: Vec<(String, Vec<u8>)> = library::FILES
+        .iter()
+        .map(|(name, contents)| (format!("{DIR}/{name}"), contents.to_vec()))
+        .collect();
+    files.push((
+        format!("{DIR}/pagefind-entry.json"),
+        library::entry(&indexes),
+    ));
+    for index in indexes {
+        if let Some(wasm) = library::wasm(&index.lang) {
+            files.push((format!("{DIR}/wasm.{}.pagefind", index.lang), wasm.to_vec()));
         }
-        let rel = format!("{DIR}/{name}");
-        // Pagefind's library comes with every language's files.
-        if UNUSED.iter().any(|prefix| name.starts_with(prefix)) || !seen.insert(rel.clone()) {
-            continue;
-        }
-        files.push((rel, file.contents));
-    }
-    if let Some(entry) = entry {
-        files.push((format!("{DIR}/{ENTRY}"), entry.to_string().into_bytes()));
+        files.extend(
+            index
+                .files
+                .into_iter()
+                .map(|(name, contents)| (format!("{DIR}/{name}"), contents)),
+        );
     }
     Ok(Index {
         files,
@@ -99,51 +81,4 @@ pub fn index_from_stream(input: impl Read, output: impl Write) -> io::Result<()>
         output.write_all(contents)?;
     }
     output.flush()
-}
-
-/// Adds the languages of one of Pagefind's entry files to `entry`.
-fn merge_entry(entry: &mut Option<serde_json::Value>, contents: &[u8]) -> io::Result<()> {
-    let next: serde_json::Value = serde_json::from_slice(contents).map_err(io::Error::other)?;
-    match entry {
-        None => *entry = Some(next),
-        Some(entry) => {
-            if let (Some(languages), Some(more)) = (
-                entry["languages"].as_object_mut(),
-                next["languages"].as_object(),
-            ) {
-                languages.extend(more.clone());
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Pagefind's files for `records`.
-async fn pagefind_files(
-    records: impl Iterator<Item = &Record>,
-) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
-    let options = PagefindServiceConfig::builder()
-        .keep_index_url(true)
-        .build();
-    let mut index = PagefindIndex::new(Some(options)).map_err(|e| format!("{e:#}"))?;
-    for record in records {
-        let meta = BTreeMap::from([("title".to_string(), record.title.clone())]);
-        index
-            .add_custom_record(
-                record.url.clone(),
-                [record.title.as_str(), &record.description, &record.text]
-                    .iter()
-                    .filter(|part| !part.is_empty())
-                    .copied()
-                    .collect::<Vec<&str>>()
-                    .join(". "),
-                record.lang.clone(),
-                Some(meta),
-                None,
-                None,
-            )
-            .await
-            .map_err(|e| format!("{}: {e:#}", record.url))?;
-    }
-    index.get_files().await.map_err(|e| format!("{e:#}"))
 }

@@ -169,3 +169,244 @@ async fn without_javascript_the_search_link_leads_to_an_index_of_all_pages() {
         "/kk/pages/ does not list {missing:?}; it links to {links:?}"
     );
 }
+
+/// Records for the comparison below: the example site's Markdown, read as
+/// text, each file a page in its language.
+fn comparison_records(served: &Served) -> Vec<Json> {
+    let content = served.site().root().join("content");
+    let mut files = crate::util::walk(&content);
+    files.retain(|f| f.extension().is_some_and(|x| x == "md"));
+    files.sort();
+    files
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let lang = if file.to_string_lossy().ends_with(".kk.md") {
+                "kk"
+            } else {
+                "ru"
+            };
+            let title = text
+                .lines()
+                .find_map(|l| l.strip_prefix("title: "))
+                .unwrap_or("")
+                .to_string();
+            let rel = file.strip_prefix(&content).unwrap().display().to_string();
+            serde_json::json!({
+                "url": format!("/{lang}/{rel}"),
+                "lang": lang,
+                "title": title,
+                "description": "",
+                "text": text,
+            })
+        })
+        .collect()
+}
+
+/// aqparat's index of `records` (`aqparat search-index`), by path.
+fn aqparat_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        .arg("search-index")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = serde_json::to_vec(records).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input).unwrap());
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(output.status.success(), "aqparat search-index failed");
+    let mut rest = &output.stdout[..];
+    let mut files = Vec::new();
+    let take = |n: usize, rest: &mut &[u8]| {
+        let (head, tail) = rest.split_at(n);
+        *rest = tail;
+        head.to_vec()
+    };
+    while !rest.is_empty() {
+        let name_len = u32::from_le_bytes(take(4, &mut rest).try_into().unwrap()) as usize;
+        let name = String::from_utf8(take(name_len, &mut rest)).unwrap();
+        let len = u64::from_le_bytes(take(8, &mut rest).try_into().unwrap()) as usize;
+        files.push((name, take(len, &mut rest)));
+    }
+    files
+}
+
+/// Pagefind's own index of `records` (the `pagefind` crate), one
+/// `PagefindIndex` per language as aqparat used it, by path.
+async fn pagefind_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
+    use std::collections::BTreeMap;
+    let mut files = Vec::new();
+    let mut entry = serde_json::json!({});
+    for lang in ["kk", "ru"] {
+        let options = pagefind::options::PagefindServiceConfig::builder()
+            .keep_index_url(true)
+            .build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(options)).unwrap();
+        for record in records.iter().filter(|r| r["lang"] == lang) {
+            let title = record["title"].as_str().unwrap().to_string();
+            let content = [&title, record["text"].as_str().unwrap()]
+                .iter()
+                .filter(|part| !part.is_empty())
+                .copied()
+                .collect::<Vec<&str>>()
+                .join(". ");
+            index
+                .add_custom_record(
+                    record["url"].as_str().unwrap().to_string(),
+                    content,
+                    lang.to_string(),
+                    Some(BTreeMap::from([("title".to_string(), title)])),
+                    None,
+                    None,
+                )
+                .await
+                .unwrap();
+        }
+        for file in index.get_files().await.unwrap() {
+            let name = file.filename.to_string_lossy().to_string();
+            if name == "pagefind-entry.json" {
+                let more: Json = serde_json::from_slice(&file.contents).unwrap();
+                match entry.get_mut("languages") {
+                    Some(languages) => languages
+                        .as_object_mut()
+                        .unwrap()
+                        .extend(more["languages"].as_object().unwrap().clone()),
+                    None => entry = more,
+                }
+            } else {
+                files.push((format!("pagefind/{name}"), file.contents));
+            }
+        }
+    }
+    files.push((
+        "pagefind/pagefind-entry.json".to_string(),
+        entry.to_string().into_bytes(),
+    ));
+    files
+}
+
+/// Queries in each language: whole words, prefixes (Kazakh has no
+/// stemmer), inflected Russian forms (stemmed), ё and й, two words, and
+/// words no page has.
+const COMPARED_QUERIES: &[(&str, &[&str])] = &[
+    (
+        "kk",
+        &[
+            "түшкіргенде",
+            "түшкі",
+            "еріктілер",
+            "ерікті",
+            "қол",
+            "қолды жуу",
+            "маска",
+            "Маңғыстау",
+            "көмек",
+            "дәрігер",
+            "ақпарат",
+            "жоқсөз",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "подбородок",
+            "подбородка",
+            "волонтёры",
+            "волонтеры",
+            "волонтёр",
+            "руки",
+            "мойте руки",
+            "коронавирус",
+            "помощь",
+            "врач",
+            "ещё",
+            "как",
+            "несуществующееслово",
+        ],
+    ),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_index_gives_the_results_of_pagefinds_own_index_of_the_same_records() {
+    let Some((served, browser)) = open_example(BROWSER, true).await else {
+        return;
+    };
+    let records = comparison_records(&served);
+    for (side, files) in [
+        ("aqparat", aqparat_index(&records)),
+        ("pagefind", pagefind_index(&records).await),
+    ] {
+        for (name, contents) in files {
+            let path = served.public().join("compare").join(side).join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, contents).unwrap();
+        }
+    }
+    let mut results: Vec<Json> = Vec::new();
+    for (lang, queries) in COMPARED_QUERIES {
+        // Pagefind picks the index of the page's language.
+        browser
+            .client
+            .goto(&served.url(&format!("/{lang}/")))
+            .await
+            .unwrap();
+        let found = browser
+            .client
+            .execute_async(
+                "const [queries, done] = arguments;
+                 (async () => {
+                   const out = {};
+                   for (const side of ['aqparat', 'pagefind']) {
+                     const pf = await import(`/compare/${side}/pagefind/pagefind.js`);
+                     await pf.init();
+                     out[side] = [];
+                     for (const query of queries) {
+                       const search = await pf.search(query);
+                       const top = await Promise.all(search.results.slice(0, 5).map(
+                         async r => { const d = await r.data();
+                                      // The library puts its folder before URLs.
+                                      const url = d.url.replace(`/compare/${side}`, '');
+                                      return `${url} ${r.score.toFixed(5)} ${d.excerpt}`; }));
+                       out[side].push({ query, count: search.results.length, top });
+                     }
+                   }
+                   return out;
+                 })().then(done, e => done({ error: String(e) }));",
+                vec![Json::from(*queries)],
+            )
+            .await
+            .unwrap();
+        assert!(found.get("error").is_none(), "{lang}: {found}");
+        results.push(found);
+    }
+    browser.close().await;
+    let mut problems = Vec::new();
+    let mut found_some = 0;
+    for found in &results {
+        let ours = found["aqparat"].as_array().unwrap();
+        let theirs = found["pagefind"].as_array().unwrap();
+        assert_eq!(ours.len(), theirs.len());
+        for (ours, theirs) in ours.iter().zip(theirs) {
+            if ours != theirs {
+                problems.push(format!("aqparat {ours}\npagefind {theirs}"));
+            }
+            if ours["count"].as_u64().unwrap_or(0) > 0 {
+                found_some += 1;
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "different results:\n{}",
+        problems.join("\n")
+    );
+    // Not two empty indexes: most queries find pages.
+    assert!(
+        found_some >= 18,
+        "only {found_some} queries found anything: {results:?}"
+    );
+}
