@@ -90,6 +90,15 @@ pub struct Records {
     readers: Arc<Readers>,
     /// The files of the build and the ids of its HTML files.
     files: Option<Arc<links::Files>>,
+    /// The build's index of all pages and units.
+    shape: Option<Arc<Shape>>,
+}
+
+/// What a build's units are: its index of all pages, and its units in the
+/// order of the records, pages first.
+struct Shape {
+    index: Parts,
+    units: Vec<Unit>,
 }
 
 impl Records {
@@ -153,9 +162,19 @@ pub fn site(
     let names = Names::of(site, uses.data.iter().map(String::as_str));
     let reads = TemplateReads::new(&tera, uses, names);
     let names = reads.names();
-    let index = Parts::of(site);
-    let values = Values::new(site, names, &index);
-    let units = units::all(site, &index, infographics.as_ref());
+    // An edit keeps the site's shape: the index of all pages and the units
+    // are the last build's.
+    let kept_shape = match (changes, previous) {
+        (Changes::Edit(_), Some(previous)) => previous.shape.clone(),
+        _ => None,
+    };
+    let shape = kept_shape.unwrap_or_else(|| {
+        let index = Parts::of(site);
+        let units = units::all(site, &index, infographics.as_ref());
+        Arc::new(Shape { index, units })
+    });
+    let (index, units) = (&shape.index, &shape.units[..]);
+    let values = Values::new(site, names, index);
     let slot = |i: usize| match &units[i] {
         Unit::Page(id) => Slot::Page(*id),
         unit => Slot::Other(unit),
@@ -222,7 +241,7 @@ pub fn site(
         shared: &shared,
         localizer: &localizer,
         infographics: infographics.as_ref(),
-        index: &index,
+        index,
         reads: &reads,
     };
     let rendered: Vec<(usize, Arc<UnitRecord>)> = units
@@ -300,7 +319,7 @@ pub fn site(
         (Some(_), Some((previous, _)))
             if rendered
                 .iter()
-                .all(|(i, now)| records_before_read(previous, &units, *i, now)) =>
+                .all(|(i, now)| records_before_read(previous, units, *i, now)) =>
         {
             Some(previous.readers.clone())
         }
@@ -325,6 +344,7 @@ pub fn site(
         names: names.clone(),
         readers,
         files: None,
+        shape: None,
     };
     // The files of the build and their ids, as they were after an edit
     // that leaves them so.
@@ -335,7 +355,7 @@ pub fn site(
     let files = kept_files.unwrap_or_else(|| Arc::new(build_files(site, &records)));
     check_links(
         site,
-        &units,
+        units,
         &records,
         check_links_from,
         &files,
@@ -350,7 +370,7 @@ pub fn site(
             unit => {
                 if let Some(record) = record {
                     next.order.push(unit.clone());
-                    next.others.insert(unit, record);
+                    next.others.insert(unit.clone(), record);
                 }
             }
         }
@@ -361,6 +381,7 @@ pub fn site(
     };
     check_anchors(site, &next, from, &mut diagnostics);
     next.files = Some(files);
+    next.shape = Some(shape);
     Ok(Rendered {
         diagnostics,
         pages,
