@@ -11,7 +11,7 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
-use crate::util::{TestSite, repo, wait_until, watch, watch_status as status};
+use crate::util::{TestSite, read, repo, wait_for_page, wait_until, watch, watch_status as status};
 
 /// Runs git in `dir`, failing the test if it fails; returns its stdout.
 fn git(dir: &Path, args: &[&str]) -> String {
@@ -157,17 +157,6 @@ impl Server {
 /// The environment that has the hook run the binary under test.
 fn aqparat_bin() -> Vec<(&'static str, OsString)> {
     vec![("AQPARAT_BIN", env!("CARGO_BIN_EXE_aqparat").into())]
-}
-
-fn read(output: &Path, rel: &str) -> Option<String> {
-    std::fs::read_to_string(output.join(rel)).ok()
-}
-
-/// Waits until `output/rel` contains `text`.
-fn wait_for_page(output: &Path, rel: &str, text: &str) {
-    wait_until(&format!("{rel} to contain {text}"), || {
-        read(output, rel).filter(|h| h.contains(text))
-    });
 }
 
 #[test]

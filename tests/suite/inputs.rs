@@ -7,8 +7,8 @@
 use std::path::Path;
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, snapshot, wait_for_search_index, wait_until,
-    watch, watch_status,
+    Running, TestSite, assert_same_as_a_full_build, snapshot, wait_for_page, wait_for_search_index,
+    wait_until, watch, watch_status,
 };
 
 /// What editors, downloads and desktops leave beside a file `name`.
@@ -153,14 +153,6 @@ fn built_lines(log: &str) -> usize {
 fn builds_once_there_are(watch: &Running, n: usize) -> usize {
     let log = watch.wait_for_output(&format!("build {n}"), |t| built_lines(t) >= n);
     built_lines(&log)
-}
-
-fn wait_for_page(output: &Path, rel: &str, text: &str) {
-    wait_until(&format!("{rel} to contain {text}"), || {
-        std::fs::read_to_string(output.join(rel))
-            .ok()
-            .filter(|h| h.contains(text))
-    });
 }
 
 #[test]

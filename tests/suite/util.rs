@@ -374,6 +374,18 @@ impl Drop for Running {
 /// Polls `probe` every 50 ms until it gives a value; fails the test after
 /// 60 s, naming `what` it waited for. Tests wait on events, never on fixed
 /// sleeps alone.
+/// The text of `output/rel`, if it is there.
+pub fn read(output: &Path, rel: &str) -> Option<String> {
+    fs::read_to_string(output.join(rel)).ok()
+}
+
+/// Waits until `output/rel` contains `text`.
+pub fn wait_for_page(output: &Path, rel: &str, text: &str) {
+    wait_until(&format!("{rel} to contain {text}"), || {
+        read(output, rel).filter(|h| h.contains(text))
+    });
+}
+
 pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {

@@ -8,20 +8,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, repo, wait_for_search_index, wait_until, watch,
-    watch_status as status,
+    Running, TestSite, assert_same_as_a_full_build, read, repo, wait_for_page,
+    wait_for_search_index, wait_until, watch, watch_status as status,
 };
-
-fn read(output: &Path, rel: &str) -> Option<String> {
-    std::fs::read_to_string(output.join(rel)).ok()
-}
-
-/// Waits until `output/rel` contains `text`.
-fn wait_for_page(output: &Path, rel: &str, text: &str) {
-    wait_until(&format!("{rel} to contain {text}"), || {
-        read(output, rel).filter(|h| h.contains(text))
-    });
-}
 
 #[test]
 fn each_build_is_published_whole_while_readers_poll() {

@@ -8,16 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, wait_until, watch, watch_status as status,
+    Running, TestSite, assert_same_as_a_full_build, read, wait_until, watch, watch_status as status,
 };
 
 /// `OUTPUT.SUFFIX`, beside the output.
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(format!("{}.{suffix}", output.display()))
-}
-
-fn read(output: &Path, rel: &str) -> Option<String> {
-    std::fs::read_to_string(output.join(rel)).ok()
 }
 
 #[test]
