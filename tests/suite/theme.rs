@@ -182,7 +182,11 @@ fn a_language_without_ui_strings_is_one_error_naming_the_file() {
     assert_eq!(code, 0, "{printed}");
     let site = dir.path().join("site");
     let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
-    let yaml = format!("{yaml}  de:\n    name: Deutsch\n    title: Unsere Seite\n");
+    let yaml = yaml.replacen(
+        "languages:\n",
+        "languages:\n  de:\n    name: Deutsch\n    title: Unsere Seite\n",
+        1,
+    );
     std::fs::write(site.join("site.yaml"), yaml).unwrap();
     for page in ["_index", "rules/_index", "rules/first", "guide"] {
         let ru = site.join(format!("content/{page}.ru.md"));
