@@ -13,7 +13,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::load::{BUILT_IN, I18N_DIR, UiString};
+use crate::load::{BUILT_IN, I18N_DIR, UiString, built_in_files};
 use crate::locale::LocaleFormat;
 
 mod words;
@@ -87,15 +87,9 @@ pub fn eject(root: &Path) -> Result<Vec<PathBuf>, InitError> {
             root.join(&target).display()
         )));
     }
-    let mut files = Vec::new();
-    let mut todo = vec![&BUILT_IN];
-    while let Some(dir) = todo.pop() {
-        todo.extend(dir.dirs());
-        files.extend(
-            dir.files()
-                .map(|file| (target.join(file.path()), file.contents().to_vec())),
-        );
-    }
+    let mut files: Vec<(PathBuf, Vec<u8>)> = built_in_files()
+        .map(|file| (target.join(file.path()), file.contents().to_vec()))
+        .collect();
     files.sort();
     write_all(root, &files)
 }
@@ -122,8 +116,7 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
         ));
     }
     for (i, code) in languages.iter().enumerate() {
-        let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-        if !valid {
+        if !crate::validate::is_language_code(code) {
             return Err(InitError::Invalid(format!(
                 "`{code}` is not a language code: use two- or three-letter lowercase ISO 639 codes, such as --languages kk,ru"
             )));

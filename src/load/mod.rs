@@ -30,6 +30,6 @@ pub use sources::{Sources, sources};
 pub(crate) use theme::declare_functions;
 pub use theme::{
     BUILT_IN, BUILT_IN_DIR, DEFAULT_THEME, I18N_DIR, RawI18n, RawTheme, TEMPLATES_DIR, THEMES_DIR,
-    UiString, tera_error_diagnostic,
+    UiString, built_in_files, tera_error_diagnostic,
 };
 pub use yaml::{Spanned, span_of as yaml_span};

@@ -28,6 +28,17 @@ pub const DEFAULT_THEME: &str = "default";
 /// `themes/default` as it was compiled).
 pub static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// Every file of the built-in theme, its path relative to the theme.
+pub fn built_in_files() -> impl Iterator<Item = &'static include_dir::File<'static>> {
+    let mut todo = vec![&BUILT_IN];
+    std::iter::from_fn(move || {
+        let dir = todo.pop()?;
+        todo.extend(dir.dirs());
+        Some(dir.files())
+    })
+    .flatten()
+}
+
 /// How messages name the built-in theme's folder.
 pub const BUILT_IN_DIR: &str = "(built-in theme)";
 
@@ -284,39 +295,35 @@ impl Layers {
     /// The built-in theme.
     fn built_in(diagnostics: &mut Diagnostics) -> Layers {
         let mut layers = Layers::default();
-        let mut todo = vec![&BUILT_IN];
-        while let Some(dir) = todo.pop() {
-            todo.extend(dir.dirs());
-            for file in dir.files() {
-                let rel = file.path();
-                let shown = Path::new(BUILT_IN_DIR).join(rel);
-                let mut parts = rel.components();
-                let folder = parts.next().map(|c| c.as_os_str().to_string_lossy());
-                let inside = parts.as_path().to_path_buf();
-                let text = || String::from_utf8_lossy(file.contents()).into_owned();
-                match folder.as_deref() {
-                    Some(TEMPLATES_DIR) => {
-                        let name = inside.to_string_lossy().replace('\\', "/");
-                        layers.templates.insert(name, (shown, Some(text())));
-                    }
-                    Some(I18N_DIR) if is_yaml(rel) => {
-                        layers.i18n.extend(diagnostics.ok(i18n_file(shown, text())));
-                    }
-                    Some("static") => {
-                        let source = FileSource::BuiltIn(file.contents());
-                        layers.static_files.insert(
-                            inside.clone(),
-                            StaticFile {
-                                source,
-                                output: inside,
-                            },
-                        );
-                    }
-                    Some("fonts") if is_font(rel) => {
-                        layers.fonts.push(FileSource::BuiltIn(file.contents()));
-                    }
-                    _ => {}
+        for file in built_in_files() {
+            let rel = file.path();
+            let shown = Path::new(BUILT_IN_DIR).join(rel);
+            let mut parts = rel.components();
+            let folder = parts.next().map(|c| c.as_os_str().to_string_lossy());
+            let inside = parts.as_path().to_path_buf();
+            let text = || String::from_utf8_lossy(file.contents()).into_owned();
+            match folder.as_deref() {
+                Some(TEMPLATES_DIR) => {
+                    let name = inside.to_string_lossy().replace('\\', "/");
+                    layers.templates.insert(name, (shown, Some(text())));
                 }
+                Some(I18N_DIR) if is_yaml(rel) => {
+                    layers.i18n.extend(diagnostics.ok(i18n_file(shown, text())));
+                }
+                Some("static") => {
+                    let source = FileSource::BuiltIn(file.contents());
+                    layers.static_files.insert(
+                        inside.clone(),
+                        StaticFile {
+                            source,
+                            output: inside,
+                        },
+                    );
+                }
+                Some("fonts") if is_font(rel) => {
+                    layers.fonts.push(FileSource::BuiltIn(file.contents()));
+                }
+                _ => {}
             }
         }
         layers

@@ -121,7 +121,9 @@ fn search_not_built(config: &RawConfig, text: &str) -> Diagnostic {
     .with_hint(hint)
 }
 
-fn is_language_code(code: &str) -> bool {
+/// Whether `code` is a language code aqparat takes: two or three
+/// lowercase ASCII letters (ISO 639).
+pub fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 

@@ -11,22 +11,9 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
-use crate::util::{TestSite, read, repo, wait_for_page, wait_until, watch, watch_status as status};
-
-/// Runs git in `dir`, failing the test if it fails; returns its stdout.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
+use crate::util::{
+    TestSite, git, read, repo, wait_for_page, wait_until, watch, watch_status as status,
+};
 
 /// The server: a bare repository with hooks from `deploy/`, the working
 /// tree post-receive checks `main` out into, and the folder the hooks are

@@ -374,6 +374,21 @@ impl Drop for Running {
 /// Polls `probe` every 50 ms until it gives a value; fails the test after
 /// 60 s, naming `what` it waited for. Tests wait on events, never on fixed
 /// sleeps alone.
+/// Runs git in `dir`, failing the test if it fails; returns its stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
 /// The text of `output/rel`, if it is there.
 pub fn read(output: &Path, rel: &str) -> Option<String> {
     fs::read_to_string(output.join(rel)).ok()

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, read, repo, wait_for_page,
+    Running, TestSite, assert_same_as_a_full_build, git, read, repo, wait_for_page,
     wait_for_search_index, wait_until, watch, watch_status as status,
 };
 
@@ -219,18 +219,6 @@ fn sigterm_stops_cleanly_with_the_site_whole() {
 #[test]
 fn a_git_push_publishes_a_broken_push_keeps_the_site_and_the_fix_publishes_again() {
     let scratch = tempfile::tempdir().unwrap();
-    let git = |dir: &Path, args: &[&str]| {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
     // The server: a bare repository whose post-receive hook checks main out
     // into the working tree that `watch` watches.
     let bare = scratch.path().join("site.git");
