@@ -142,6 +142,16 @@ enum Slot<'a> {
     Other(&'a Unit),
 }
 
+impl Slot<'_> {
+    /// Where the record of `unit` is kept.
+    fn of(unit: &Unit) -> Slot<'_> {
+        match unit {
+            Unit::Page(id) => Slot::Page(*id),
+            unit => Slot::Other(unit),
+        }
+    }
+}
+
 /// Renders `site` into `output`: every unit, or, given the `previous`
 /// build's records (whose files `output` holds), only the units whose inputs
 /// answer otherwise (asking only those `changes` may touch); removes the
@@ -175,10 +185,7 @@ pub fn site(
     });
     let (index, units) = (&shape.index, &shape.units[..]);
     let values = Values::new(site, names, index);
-    let slot = |i: usize| match &units[i] {
-        Unit::Page(id) => Slot::Page(*id),
-        unit => Slot::Other(unit),
-    };
+    let slot = |i: usize| Slot::of(&units[i]);
     // An edit keeps every number; any other change may renumber pages.
     let remap = previous.map(|p| match changes {
         Changes::Edit(_) => (p, Remap::identity()),
@@ -392,11 +399,7 @@ pub fn site(
 /// Whether the unit `i`, rendered now into `now`, reads no input an edit
 /// may change that it did not read in the `previous` build.
 fn records_before_read(previous: &Records, units: &[Unit], i: usize, now: &UnitRecord) -> bool {
-    let slot = match &units[i] {
-        Unit::Page(id) => Slot::Page(*id),
-        unit => Slot::Other(unit),
-    };
-    let Some(before) = previous.get(slot) else {
+    let Some(before) = previous.get(Slot::of(&units[i])) else {
         return false;
     };
     // Both lists are sorted (see `Inputs::finish`).
