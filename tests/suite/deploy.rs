@@ -12,7 +12,8 @@ use std::process::Command;
 use tempfile::TempDir;
 
 use crate::util::{
-    TestSite, git, read, repo, wait_for_page, wait_until, watch, watch_status as status,
+    TestSite, commit_site, git, read, repo, wait_for_page, wait_until, watch,
+    watch_status as status,
 };
 
 /// The server: a bare repository with hooks from `deploy/`, the working
@@ -97,11 +98,7 @@ impl Server {
             "---\ntitle: Третье правило\ndate: 2020-04-04\nweight: 30\n---\nТекст.\n",
         );
         let clone = site.root();
-        git(clone, &["init", "-b", "main"]);
-        git(clone, &["config", "user.email", "staff@test.example"]);
-        git(clone, &["config", "user.name", "Staff"]);
-        git(clone, &["add", "-A"]);
-        git(clone, &["commit", "-m", "the site"]);
+        commit_site(clone);
         git(
             clone,
             &["remote", "add", "origin", self.bare().to_str().unwrap()],

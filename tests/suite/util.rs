@@ -389,6 +389,16 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
+/// Makes `clone` a git repository on `main` whose first commit is the site
+/// in it, as a staff member's clone.
+pub fn commit_site(clone: &Path) {
+    git(clone, &["init", "-b", "main"]);
+    git(clone, &["config", "user.email", "staff@test.example"]);
+    git(clone, &["config", "user.name", "Staff"]);
+    git(clone, &["add", "-A"]);
+    git(clone, &["commit", "-m", "the site"]);
+}
+
 /// The text of `output/rel`, if it is there.
 pub fn read(output: &Path, rel: &str) -> Option<String> {
     fs::read_to_string(output.join(rel)).ok()

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, git, read, repo, wait_for_page,
+    Running, TestSite, assert_same_as_a_full_build, commit_site, git, read, repo, wait_for_page,
     wait_for_search_index, wait_until, watch, watch_status as status,
 };
 
@@ -234,11 +234,7 @@ fn a_git_push_publishes_a_broken_push_keeps_the_site_and_the_fix_publishes_again
     // A staff member's clone, with a first version of the site.
     let site = TestSite::fixture("basic");
     let clone = site.root();
-    git(clone, &["init", "-b", "main"]);
-    git(clone, &["config", "user.email", "staff@test.example"]);
-    git(clone, &["config", "user.name", "Staff"]);
-    git(clone, &["add", "-A"]);
-    git(clone, &["commit", "-m", "the site"]);
+    commit_site(clone);
     git(clone, &["remote", "add", "origin", bare.to_str().unwrap()]);
     let push = || {
         let out = Command::new("git")
