@@ -78,14 +78,14 @@ struct UnitRecord {
 
 /// The record of every unit of a build, and the model's numbering that
 /// their inputs use: the pages' by page number, the others' by unit.
-#[derive(Default)]
 pub struct Records {
     pages: Vec<Option<Arc<UnitRecord>>>,
     others: HashMap<Unit, Arc<UnitRecord>, foldhash::fast::RandomState>,
     /// The other units, in the build's order.
     order: Vec<Unit>,
     page_urls: Arc<[UrlPath]>,
-    names: Names,
+    /// The templates it rendered with, which number the names.
+    templates: Arc<Templates>,
     /// The units that read each input an edit may change.
     readers: Arc<Readers>,
     /// The files of the build and the ids of its HTML files.
@@ -99,6 +99,32 @@ pub struct Records {
 struct Shape {
     index: Parts,
     units: Vec<Unit>,
+}
+
+/// The theme's templates ready to render, with the UI strings they show and
+/// what each of them reads. Made of the theme, the languages and the names
+/// of the site's data and templates, all of which an edit leaves as they
+/// were: an edit renders with the last build's.
+struct Templates {
+    tera: Tera,
+    localizer: Arc<Localizer>,
+    reads: TemplateReads,
+}
+
+impl Templates {
+    fn new(site: &Site) -> Templates {
+        let localizer = Arc::new(Localizer::new(site));
+        let mut tera = site.theme.tera.clone();
+        functions::register(&mut tera, localizer.clone());
+        let uses = &site.fingerprints.template_uses;
+        let names = Names::of(site, uses.data.iter().map(String::as_str));
+        let reads = TemplateReads::new(&tera, uses, names);
+        Templates {
+            tera,
+            localizer,
+            reads,
+        }
+    }
 }
 
 impl Records {
@@ -162,22 +188,20 @@ pub fn site(
     previous: Option<&Records>,
     changes: Changes,
 ) -> io::Result<Rendered> {
-    let localizer = Arc::new(Localizer::new(site));
-    let mut tera = site.theme.tera.clone();
-    functions::register(&mut tera, localizer.clone());
-    let mut diagnostics = Diagnostics::new();
-    let infographics = stats::prepare_all(site, &localizer, &mut diagnostics);
-    let shared = Shared::new(site, &localizer, infographics.as_ref());
-    let uses = &site.fingerprints.template_uses;
-    let names = Names::of(site, uses.data.iter().map(String::as_str));
-    let reads = TemplateReads::new(&tera, uses, names);
-    let names = reads.names();
-    // An edit keeps the site's shape: the index of all pages and the units
-    // are the last build's.
-    let kept_shape = match (changes, previous) {
-        (Changes::Edit(_), Some(previous)) => previous.shape.clone(),
-        _ => None,
+    // An edit keeps the site's shape and its templates: the index of all
+    // pages, the units and the templates are the last build's.
+    let kept = match changes {
+        Changes::Edit(_) => previous,
+        Changes::Unknown => None,
     };
+    let templates =
+        (kept.map(|p| p.templates.clone())).unwrap_or_else(|| Arc::new(Templates::new(site)));
+    let (tera, localizer, reads) = (&templates.tera, &templates.localizer, &templates.reads);
+    let mut diagnostics = Diagnostics::new();
+    let infographics = stats::prepare_all(site, localizer, &mut diagnostics);
+    let shared = Shared::new(site, localizer, infographics.as_ref());
+    let names = reads.names();
+    let kept_shape = kept.and_then(|p| p.shape.clone());
     let shape = kept_shape.unwrap_or_else(|| {
         let index = Parts::of(site);
         let units = units::all(site, &index, infographics.as_ref());
@@ -189,7 +213,10 @@ pub fn site(
     // An edit keeps every number; any other change may renumber pages.
     let remap = previous.map(|p| match changes {
         Changes::Edit(_) => (p, Remap::identity()),
-        Changes::Unknown => (p, Remap::new(&p.page_urls, &p.names, site, names)),
+        Changes::Unknown => (
+            p,
+            Remap::new(&p.page_urls, p.templates.reads.names(), site, names),
+        ),
     });
     // The earlier number of each page now, when the numbers changed.
     let earlier: Option<Vec<Option<PageId>>> = remap
@@ -219,37 +246,40 @@ pub fn site(
         _ => None,
     };
     // Each unit's record, carried over when what it read is unchanged.
-    let carried: Vec<Option<Arc<UnitRecord>>> = (0..units.len())
-        .into_par_iter()
-        .map(|i| {
-            let (previous, remap) = remap.as_ref()?;
-            let old = previous.get(earlier_slot(i)?)?;
-            if !remap.is_identity() {
-                let inputs = remap.inputs(&old.inputs)?;
-                let same = values.fingerprint(&inputs) == old.fingerprint;
-                return same.then(|| {
-                    Arc::new(UnitRecord {
-                        inputs,
-                        ..(**old).clone()
-                    })
-                });
-            }
-            let untouched = match (&asked, &touched) {
-                (Some(asked), _) => !asked[i],
-                (None, Some(t)) => !old.inputs.iter().any(|&input| t.touches(input)),
-                (None, None) => false,
-            };
-            (untouched || values.fingerprint(&old.inputs) == old.fingerprint).then(|| old.clone())
-        })
-        .collect();
+    let carry = |i: usize| {
+        let (previous, remap) = remap.as_ref()?;
+        let old = previous.get(earlier_slot(i)?)?;
+        if !remap.is_identity() {
+            let inputs = remap.inputs(&old.inputs)?;
+            let same = values.fingerprint(&inputs) == old.fingerprint;
+            return same.then(|| {
+                Arc::new(UnitRecord {
+                    inputs,
+                    ..(**old).clone()
+                })
+            });
+        }
+        let untouched = match (&asked, &touched) {
+            (Some(asked), _) => !asked[i],
+            (None, Some(t)) => !old.inputs.iter().any(|&input| t.touches(input)),
+            (None, None) => false,
+        };
+        (untouched || values.fingerprint(&old.inputs) == old.fingerprint).then(|| old.clone())
+    };
+    // When an edit asked only a few units, carrying the others' records
+    // over is quicker on this thread than handed out to others.
+    let carried: Vec<Option<Arc<UnitRecord>>> = match &asked {
+        Some(_) => (0..units.len()).map(carry).collect(),
+        None => (0..units.len()).into_par_iter().map(carry).collect(),
+    };
     let renderer = Renderer {
         site,
-        tera: &tera,
+        tera,
         shared: &shared,
-        localizer: &localizer,
+        localizer,
         infographics: infographics.as_ref(),
         index,
-        reads: &reads,
+        reads,
     };
     let rendered: Vec<(usize, Arc<UnitRecord>)> = units
         .par_iter()
@@ -348,7 +378,7 @@ pub fn site(
         ),
         order: Vec::new(),
         page_urls,
-        names: names.clone(),
+        templates: templates.clone(),
         readers,
         files: None,
         shape: None,

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::versions::Versions;
-use crate::model::{Lang, PageKind, Site};
+use crate::model::{Lang, Page, PageKind, Site};
 
 /// How many of the most recently updated pages a feed lists.
 pub const FEED_LENGTH: usize = 50;
@@ -104,12 +104,19 @@ pub fn atom(site: &Site, language: &Lang) -> String {
         .filter(|p| p.lang == language.id && p.kind == PageKind::Page)
         .filter(|p| p.last_updated().is_some())
         .collect();
-    pages.sort_by(|a, b| {
-        b.last_updated()
-            .cmp(&a.last_updated())
-            .then(a.title.cmp(&b.title))
-    });
-    pages.truncate(FEED_LENGTH);
+    // Newest first, then by title and address: a total order, so the
+    // newest FEED_LENGTH can be picked without sorting every page (an edit
+    // of a large site renders the feed again).
+    let newest_first = |a: &&Page, b: &&Page| {
+        (b.last_updated().cmp(&a.last_updated()))
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.url.cmp(&b.url))
+    };
+    if pages.len() > FEED_LENGTH {
+        pages.select_nth_unstable_by(FEED_LENGTH, newest_first);
+        pages.truncate(FEED_LENGTH);
+    }
+    pages.sort_unstable_by(newest_first);
     let (lang, title) = (&language.code, &language.title);
     let home = site.permalink(&format!("{lang}/"));
     let self_url = site.permalink(&format!("{lang}/atom.xml"));
