@@ -22,11 +22,22 @@ pub fn site(
     options: &Options,
     statistics: Statistics,
 ) -> Site {
+    let notice = |code: &str| {
+        let notice = config.notice.as_ref()?;
+        notice.value.get(code).map(|text| text.value.clone())
+    };
+    let default = &config.default_language.value;
     let languages = config
         .languages
         .value
         .iter()
         .map(|(code, raw)| Lang {
+            // A language without a notice shows the default language's.
+            notice_lang: notice(code)
+                .is_none()
+                .then(|| notice(default).map(|_| default.clone()))
+                .flatten(),
+            notice: notice(code).or_else(|| notice(default)),
             id: LangId::default(),
             code: code.clone(),
             name: raw.name.value.clone(),
@@ -36,10 +47,6 @@ pub fn site(
                 .as_ref()
                 .map(|d| d.value.clone())
                 .unwrap_or_default(),
-            notice: config
-                .notice
-                .as_ref()
-                .and_then(|n| n.value.get(code).map(|text| text.value.clone())),
         })
         .collect();
     let languages = Languages::new(languages);

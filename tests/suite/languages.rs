@@ -42,6 +42,7 @@ fn i13_a_new_language_falls_back_to_the_default_one_with_warnings() {
         "data/aid/units.yaml:7:5: warning: unit `families` has no `en` noun forms",
         "content/_index.en.md:1:1: warning: there is no home page in `en`",
         "content/rules/_index.kk.md:1:1: warning: no translation into `en`",
+        "site.yaml:22:3: warning: the notice has no `en` text",
     ] {
         assert!(warnings.contains(&expected), "{expected}:\n{}", run.stderr);
     }
@@ -96,6 +97,10 @@ fn i13_a_new_language_falls_back_to_the_default_one_with_warnings() {
     // pages, marked as Kazakh, at their Kazakh addresses; the Kazakh pages'
     // switcher leads to it.
     let home = site.read("en/index.html");
+    assert!(
+        home.contains("<div class=\"emergency\" role=\"note\" lang=\"kk\"><p>Бұл — 2020 жылғы"),
+        "{home}"
+    );
     assert!(
         home.contains("<li><a href=\"/kk/rules/\" lang=\"kk\" hreflang=\"kk\">Кеңестер</a></li>"),
         "{home}"
