@@ -35,6 +35,14 @@ pub struct Shown {
 }
 
 impl Shown {
+    /// `text`, in the language it is shown in.
+    pub fn plain(text: impl Into<String>) -> Shown {
+        Shown {
+            text: text.into(),
+            lang: None,
+        }
+    }
+
     /// The `lang` attribute a fallback needs (` lang="kk"`), else nothing.
     pub fn lang_attribute(&self) -> String {
         self.lang.as_deref().map_or_else(String::new, |l| {
@@ -76,14 +84,14 @@ impl<'a> StatsFormat<'a> {
 
     /// The text of `text` in this language, else its fallback (the default
     /// language's).
-    pub fn text(&self, text: &'a Text) -> &'a str {
+    fn text(&self, text: &'a Text) -> &'a str {
         let lang = self.text_lang(text).unwrap_or(self.lang);
         text.get(lang).map_or("", String::as_str)
     }
 
     /// The language of `text` as shown here when that is a fallback: the
     /// default language, when `text` has nothing in this one.
-    pub fn text_lang(&self, text: &Text) -> Option<&'a str> {
+    fn text_lang(&self, text: &Text) -> Option<&'a str> {
         let missing = text.get(self.lang).is_none_or(|t| t.trim().is_empty());
         (missing && self.lang != self.default).then_some(self.default)
     }
@@ -166,10 +174,7 @@ impl<'a> StatsFormat<'a> {
     pub fn record_figure(&self, record: &Record) -> Result<Shown, String> {
         match record.figure {
             Some(figure) => self.shown_figure(figure, &record.unit),
-            None => Ok(Shown {
-                text: self.ui("no_figure")?,
-                lang: None,
-            }),
+            None => self.ui("no_figure").map(Shown::plain),
         }
     }
 
@@ -205,12 +210,6 @@ impl<'a> StatsFormat<'a> {
 
     /// The short name of organisation `id`.
     pub fn org_short(&self, id: &str) -> Shown {
-        self.stats.organisation(id).map_or(
-            Shown {
-                text: String::new(),
-                lang: None,
-            },
-            |o| self.shown(&o.short),
-        )
+        (self.stats.organisation(id)).map_or_else(|| Shown::plain(""), |o| self.shown(&o.short))
     }
 }

@@ -117,15 +117,7 @@ pub fn prepare<'a>(
             )?,
             &records,
             |r| r.id.clone(),
-            |id| {
-                stats.record(id).map_or(
-                    Shown {
-                        text: String::new(),
-                        lang: None,
-                    },
-                    |r| f.shown(&r.what),
-                )
-            },
+            |id| (stats.record(id)).map_or_else(|| Shown::plain(""), |r| f.shown(&r.what)),
         )?);
     }
     let overview_labels = TableLabels {

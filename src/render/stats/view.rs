@@ -376,10 +376,7 @@ fn record<'a>(f: &StatsFormat<'a>, r: &'a Record) -> Result<RecordView, String> 
         .iter()
         .map(|p| match f.stats.organisation(p) {
             Some(o) => f.shown(&o.name),
-            None => Shown {
-                text: p.clone(),
-                lang: None,
-            },
+            None => Shown::plain(p.as_str()),
         })
         .collect();
     if let Some(lang) = partners.first().and_then(|p| p.lang.clone())
