@@ -3,7 +3,10 @@
 //! marked with its `lang`; a language without UI strings is one error.
 //! See: issue 13, "Languages".
 
-use crate::util::{TestSite, assert_internal_links_resolve};
+use crate::util::{
+    TestSite, assert_internal_links_resolve, assert_same_as_a_full_build, wait_for_page,
+    wait_for_search_index, watch,
+};
 
 /// The example site with `LANG` (`name`, `title`) added to its languages,
 /// without a page, a data text or UI strings of its own.
@@ -109,6 +112,9 @@ fn i13_a_new_language_falls_back_to_the_default_one_with_warnings() {
         home.contains("<li lang=\"kk\"><h3><a href=\"/kk/rules/\">"),
         "{home}"
     );
+    // The index of all English pages holds English pages only.
+    let index = site.read("en/pages/index.html");
+    assert!(!index.contains("href=\"/kk/"), "{index}");
     let rules = site.read("kk/rules/index.html");
     assert!(
         rules.contains("<a href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"),
@@ -134,4 +140,26 @@ fn i13_a_language_without_ui_strings_is_one_error_naming_the_file_to_add() {
         run.stderr
     );
     assert_eq!(site.run(&["build"]).code, 1);
+}
+
+/// The made-up home page and the menus of a language without pages show
+/// the default language's sections: an edit of one reaches them in `watch`
+/// as a full build makes them.
+#[test]
+fn i13_an_edit_of_the_default_language_reaches_the_new_languages_menu() {
+    let site = example_with("en", "English", "Mangystau volunteers");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    wait_for_page(&output, "en/index.html", "Кеңестер");
+    let rules = "content/rules/_index.kk.md";
+    let text = std::fs::read_to_string(site.root().join(rules)).unwrap();
+    site.save(
+        rules,
+        text.replacen("title: Кеңестер", "title: Кеңестер жинағы", 1),
+    );
+    wait_for_page(&output, "en/index.html", "Кеңестер жинағы");
+    wait_for_page(&output, "en/infographics/index.html", "Кеңестер жинағы");
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output);
+    assert_eq!(watch.terminate(), Some(0));
 }
