@@ -82,3 +82,8 @@ mod features;
 /// `watch`, and property tests that generate what no one thought of.
 #[path = "suite/hostile/mod.rs"]
 mod hostile;
+
+/// A language added to a running site: what it lacks is a warning and is
+/// shown in the default language, marked with its `lang`.
+#[path = "suite/languages.rs"]
+mod languages;

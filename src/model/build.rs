@@ -22,11 +22,22 @@ pub fn site(
     options: &Options,
     statistics: Statistics,
 ) -> Site {
+    let notice = |code: &str| {
+        let notice = config.notice.as_ref()?;
+        notice.value.get(code).map(|text| text.value.clone())
+    };
+    let default = &config.default_language.value;
     let languages = config
         .languages
         .value
         .iter()
         .map(|(code, raw)| Lang {
+            // A language without a notice shows the default language's.
+            notice_lang: notice(code)
+                .is_none()
+                .then(|| notice(default).map(|_| default.clone()))
+                .flatten(),
+            notice: notice(code).or_else(|| notice(default)),
             id: LangId::default(),
             code: code.clone(),
             name: raw.name.value.clone(),
@@ -36,13 +47,10 @@ pub fn site(
                 .as_ref()
                 .map(|d| d.value.clone())
                 .unwrap_or_default(),
-            notice: config
-                .notice
-                .as_ref()
-                .and_then(|n| n.value.get(code).map(|text| text.value.clone())),
         })
         .collect();
     let languages = Languages::new(languages);
+    let default_lang = (languages.id(&config.default_language.value)).unwrap_or_default();
     let mut seen = HashSet::new();
     let mut pages: Pages = sources
         .pages
@@ -53,15 +61,18 @@ pub fn site(
         .map(|(lang, p)| page_from_raw(p, lang))
         .collect::<Vec<Page>>()
         .into();
+    let mut synthetic = Vec::new();
     for lang in &languages {
         if !pages
             .iter()
             .any(|p| p.kind == PageKind::Home && p.lang == lang.id)
         {
+            synthetic.push(PageId::new(pages.len()));
             pages.push(synthetic_home(lang));
         }
     }
     link(&mut pages);
+    list_untranslated(&mut pages, &synthetic, default_lang);
     // Each layer's strings replace or add to those below.
     let mut strings: HashMap<String, HashMap<String, UiString>> = HashMap::new();
     for file in sources.theme.i18n {
@@ -88,7 +99,7 @@ pub fn site(
         root: sources.root,
         base_path: base_path(&base_url),
         base_url,
-        default_lang: (languages.id(&config.default_language.value)).unwrap_or_default(),
+        default_lang,
         languages,
         by_key: PageIndex::new(&pages),
         pages,
@@ -206,6 +217,30 @@ fn link(pages: &mut Pages) {
         }
         pages[parent].pages = plain;
         pages[parent].subsections = sections;
+    }
+}
+
+/// Makes each home page in `homes` (made up for a language without
+/// `content/_index.LANG.md`) list, besides its own children, the default
+/// language's home's sections and pages that have no version in its
+/// language: a language added to a running site then leads to them, shown
+/// in the default language (templates mark them with their `lang`). They
+/// keep their own parent and neighbours.
+fn list_untranslated(pages: &mut Pages, homes: &[PageId], default: LangId) {
+    let by_key = PageIndex::new(pages);
+    let Some(default_home) = by_key.find(pages, "", default) else {
+        return;
+    };
+    for &home in homes.iter().filter(|&&home| home != default_home) {
+        let lang = pages[home].lang;
+        let theirs = &pages[default_home];
+        let borrowed = theirs.subsections.iter().chain(&theirs.pages);
+        let borrowed = borrowed.filter(|&&id| by_key.find(pages, &pages[id].key, lang).is_none());
+        let own = pages[home].subsections.iter().chain(&pages[home].pages);
+        let children = own.chain(borrowed).copied().collect();
+        let (sections, plain) = listing(pages, children);
+        pages[home].subsections = sections;
+        pages[home].pages = plain;
     }
 }
 
@@ -403,7 +438,35 @@ mod tests {
             ["kk/help/", "kk/rules/", "kk/contacts/", "kk/about/"]
         );
         assert_eq!(menu("ru"), ["ru/rules/"]);
-        assert_eq!(menu("en"), Vec::<&str>::new(), "no pages: an empty menu");
+        // Issue 13: a language without pages (its home page made up) lists
+        // the default language's, shown in that language.
+        assert_eq!(
+            menu("en"),
+            ["kk/help/", "kk/rules/", "kk/contacts/", "kk/about/"]
+        );
+    }
+
+    /// Issue 13: a made-up home page lists its language's own pages and the
+    /// default language's that it lacks, which keep their own section and
+    /// neighbours.
+    #[test]
+    fn a_made_up_home_page_lists_the_default_languages_pages_it_lacks() {
+        let site = rules()
+            .lang("en", "Information")
+            .page("about.en.md", "title: About", "")
+            .build();
+        let home = &site.pages[at(&site, "en/")];
+        assert_eq!(urls(&site, home.subsections.clone()), ["kk/rules/"]);
+        assert_eq!(urls(&site, home.pages.clone()), ["en/about/"]);
+        let rules = &site.pages[at(&site, "kk/rules/")];
+        assert_eq!(rules.parent, site.page_at("kk/"));
+        assert_eq!(
+            site.pages[at(&site, "en/about/")].parent,
+            Some(at(&site, "en/"))
+        );
+        // A home page of its own lists its own pages only.
+        let ru = &site.pages[at(&site, "ru/")];
+        assert_eq!(urls(&site, ru.pages.clone()), Vec::<&str>::new());
     }
 
     #[test]

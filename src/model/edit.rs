@@ -54,15 +54,24 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Ed
         page.weight = new.weight;
         page.template = new.template;
         page.summary = new.summary;
-        let in_order = site.pages[id]
-            .parent
-            .is_none_or(|parent| keeps_order(site, parent));
+        // A made-up home page may list the page too (see
+        // `build::list_untranslated`).
+        let homes = site.languages.iter().filter_map(|l| site.page("", l.id));
+        let in_order = (site.pages[id].parent.into_iter().chain(homes))
+            .filter(|&section| lists(site, section, id))
+            .all(|section| keeps_order(site, section));
         if !in_order {
             edit.undo(site);
             return None;
         }
     }
     Some(edit)
+}
+
+/// Whether `section` lists page `id`.
+fn lists(site: &Site, section: PageId, id: PageId) -> bool {
+    let section = &site.pages[section];
+    section.pages.contains(&id) || section.subsections.contains(&id)
 }
 
 /// Whether the listing of `section` is still in listing order.
@@ -141,6 +150,28 @@ mod tests {
                 .page("rules/quarantine.kk.md", "title: Карантин\nweight: -5", "");
         assert!(apply(&mut site, &after, &["rules/quarantine.kk.md"]).is_some());
         assert_eq!(model(&site), model(&after.build()));
+    }
+
+    /// Issue 13: a made-up home page lists pages of the default language
+    /// among its own; an edit that reorders them there is no edit.
+    #[test]
+    fn an_edit_that_reorders_a_made_up_home_page_is_no_edit() {
+        let before = rules()
+            .page("about.kk.md", "title: Біз туралы\nweight: 9", "")
+            .lang("en", "Information")
+            .page("contacts.en.md", "title: Contacts\nweight: 5", "");
+        let mut site = before.build();
+        let same = before
+            .clone()
+            .page("about.kk.md", "title: Біз\nweight: 8", "");
+        assert!(apply(&mut site, &same, &["about.kk.md"]).is_some());
+        assert_eq!(model(&site), model(&same.build()));
+        let unedited = model(&site);
+        let reordered = before
+            .clone()
+            .page("about.kk.md", "title: Біз\nweight: 1", "");
+        assert!(apply(&mut site, &reordered, &["about.kk.md"]).is_none());
+        assert_eq!(model(&site), unedited);
     }
 
     #[test]

@@ -76,8 +76,11 @@ pub struct Lang {
     pub title: String,
     /// The site's description in this language.
     pub description: String,
-    /// The emergency notice in this language, if any.
+    /// The emergency notice in this language, if any: the default
+    /// language's when this one has none.
     pub notice: Option<String>,
+    /// The language of `notice` when it is the default language's.
+    pub notice_lang: Option<String>,
 }
 
 /// The theme, ready to render with.

@@ -131,6 +131,9 @@ impl<'a> Shared<'a> {
                 if let Some(notice) = &l.notice {
                     map.insert("notice".into(), notice.as_str().into());
                 }
+                if let Some(lang) = &l.notice_lang {
+                    map.insert("notice_lang".into(), lang.as_str().into());
+                }
                 if infographics.is_some() {
                     let url = site.link(&format!("{}/infographics/", l.code));
                     map.insert("infographics_url".into(), url.into());

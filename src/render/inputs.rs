@@ -334,7 +334,10 @@ impl<'a> Values<'a> {
                 let languages: Vec<_> = site
                     .languages
                     .iter()
-                    .map(|l| (&l.code, &l.name, &l.title, &l.description, &l.notice))
+                    .map(|l| {
+                        let notice = (&l.notice, &l.notice_lang);
+                        (&l.code, &l.name, &l.title, &l.description, notice)
+                    })
                     .collect();
                 hash(&(
                     site.fingerprints.site,

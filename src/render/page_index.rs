@@ -110,13 +110,20 @@ impl Parts {
 }
 
 /// The parts of `lang`'s index: the home page's group first, then each
-/// section's in the order of the menu, depth first.
+/// section's in the order of the menu, depth first; only pages of `lang`
+/// (a made-up home page also lists the default language's, see
+/// `model::build`).
 fn parts(site: &Site, lang: LangId) -> Vec<Part> {
+    let own = |ids: &[PageId]| -> Vec<PageId> {
+        let ids = ids.iter().copied();
+        ids.filter(|&id| site.pages[id].lang == lang).collect()
+    };
     let mut parts: Vec<Part> = Vec::new();
     let mut entries = PART_SIZE;
     let mut todo: Vec<PageId> = site.page("", lang).into_iter().collect();
     while let Some(section) = todo.pop() {
-        let mut pages = site.pages[section].pages.as_slice();
+        let listed = own(&site.pages[section].pages);
+        let mut pages = listed.as_slice();
         loop {
             // A section's heading starts a new part rather than end one.
             if entries + 1 + usize::from(!pages.is_empty()) > PART_SIZE {
@@ -142,7 +149,7 @@ fn parts(site: &Site, lang: LangId) -> Vec<Part> {
             }
             pages = later;
         }
-        todo.extend(site.pages[section].subsections.iter().rev());
+        todo.extend(own(&site.pages[section].subsections).into_iter().rev());
     }
     let count = parts.len();
     for part in &mut parts {

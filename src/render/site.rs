@@ -465,8 +465,12 @@ impl Touched {
             if summary(before) != summary(now) {
                 inputs.push(Input::Summary(id));
                 inputs.extend(lang.map(Input::Pages));
-                if site.menu(now.lang).any(|m| m == id) {
-                    inputs.extend(lang.map(Input::Menu));
+                // A made-up home page's menu shows the default language's
+                // pages too (see `model::build`).
+                for language in &site.languages {
+                    if site.menu(language.id).any(|m| m == id) {
+                        inputs.extend(names.id(&language.code).map(Input::Menu));
+                    }
                 }
             }
             if before.last_updated() != now.last_updated() {

@@ -57,6 +57,21 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
                 "write the notice in the languages listed under `languages`",
             ));
         }
+        // The default language's notice stands in for a missing one.
+        let default = &config.default_language.value;
+        if notice.value.contains_key(default) {
+            for lang in languages
+                .value
+                .keys()
+                .filter(|l| !notice.value.contains_key(*l))
+            {
+                diagnostics.push(
+                    Diagnostic::warning(PATH, yaml_span(notice, 0), format!("the notice has no `{lang}` text"))
+                        .with_hint(format!("add `{lang}: …` here; until then pages in `{lang}` show the `{default}` notice"))
+                        .with_source(text),
+                );
+            }
+        }
     }
     for (code, language) in &languages.value {
         let fields = [

@@ -1,8 +1,11 @@
 //! Checks on the aid statistics: every id has the form of an id and every
 //! reference resolves, ids are unique, counts are whole, not negative and
 //! bounded, no total passes the largest total, dates exist and periods run
-//! forward, every name and noun form exists in every language, and no text
-//! holds a control character.
+//! forward, every name and noun form exists in the default language, and no
+//! text holds a control character. A name or noun forms missing in another
+//! language is a warning: pages in that language show the default
+//! language's (see `render::stats::format`), so a language can be added to
+//! a running site before everything is translated.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -38,6 +41,8 @@ enum Lines {
 struct Checker<'a> {
     path: &'a Path,
     text: &'a str,
+    /// The site's default language, whose texts stand in for missing ones.
+    default: &'a str,
     diagnostics: &'a mut Diagnostics,
 }
 
@@ -50,8 +55,28 @@ impl Checker<'_> {
         );
     }
 
-    /// A text must exist, not empty, in every language, and in no other,
-    /// without control characters. `field` names it in messages (`name`).
+    /// Something missing in `lang`: an error in the default language, else
+    /// a warning, the default language's `stand_in` (`text`) shown
+    /// meanwhile.
+    fn missing(&mut self, lang: &str, span: Span, message: String, hint: String, stand_in: &str) {
+        if lang == self.default {
+            self.error(span, message, hint);
+        } else {
+            let hint = format!(
+                "{hint}; until then pages in `{lang}` show the `{}` {stand_in}",
+                self.default
+            );
+            self.diagnostics.push(
+                Diagnostic::warning(self.path, span, message)
+                    .with_hint(hint)
+                    .with_source(self.text),
+            );
+        }
+    }
+
+    /// A text must exist, not empty, in the default language (in the others
+    /// too, else a warning), and in no other, without control characters.
+    /// `field` names it in messages (`name`).
     fn texts(&mut self, texts: &Texts, what: &str, field: &str, languages: &[String]) {
         for lang in languages {
             if texts
@@ -59,13 +84,15 @@ impl Checker<'_> {
                 .get(lang)
                 .is_none_or(|t| t.value.trim().is_empty())
             {
-                self.error(
+                self.missing(
+                    lang,
                     yaml_span(texts, 0),
                     format!("{what} has no `{lang}` text"),
                     format!(
                         "add `{lang}: …` here; every name is written in each of the languages {}",
                         languages.join(", ")
                     ),
+                    "text",
                 );
             }
         }
@@ -152,14 +179,15 @@ impl Checker<'_> {
     }
 }
 
-/// Checks the statistics against the site's languages.
-pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Diagnostics) {
+/// Checks the statistics against the site's languages, `default` the
+/// default one.
+pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mut Diagnostics) {
     let formats: Vec<(String, LocaleFormat)> = languages
         .iter()
         .map(|l| (l.clone(), LocaleFormat::new(l)))
         .collect();
     if let Some(file) = &aid.organisations {
-        let mut c = checker(file, diagnostics);
+        let mut c = checker(file, default, diagnostics);
         for (id, org) in &file.value {
             c.id(id, "organisation");
             let what = format!("organisation `{}`", shown(&id.value));
@@ -194,7 +222,7 @@ pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Diagnostics) 
         }
     }
     if let Some(file) = &aid.categories {
-        let mut c = checker(file, diagnostics);
+        let mut c = checker(file, default, diagnostics);
         for (id, category) in &file.value {
             c.id(id, "category");
             let what = format!("category `{}`", shown(&id.value));
@@ -202,7 +230,7 @@ pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Diagnostics) 
         }
     }
     if let Some(file) = &aid.sources {
-        let mut c = checker(file, diagnostics);
+        let mut c = checker(file, default, diagnostics);
         for (id, source) in &file.value {
             c.id(id, "source");
             let what = format!("source `{}`", shown(&id.value));
@@ -229,31 +257,46 @@ pub fn check(aid: &RawAid, languages: &[String], diagnostics: &mut Diagnostics) 
         }
     }
     if let Some(file) = &aid.units {
-        check_units(file, aid.records.as_ref(), languages, &formats, diagnostics);
+        check_units(
+            file,
+            aid.records.as_ref(),
+            languages,
+            &formats,
+            default,
+            diagnostics,
+        );
     }
     if let Some(file) = &aid.records {
-        check_records(file, aid, languages, diagnostics);
+        check_records(file, aid, languages, default, diagnostics);
     }
 }
 
-fn checker<'a, T>(file: &'a DataFile<T>, diagnostics: &'a mut Diagnostics) -> Checker<'a> {
+fn checker<'a, T>(
+    file: &'a DataFile<T>,
+    default: &'a str,
+    diagnostics: &'a mut Diagnostics,
+) -> Checker<'a> {
     Checker {
         path: &file.path,
         text: &file.text,
+        default,
         diagnostics,
     }
 }
 
-/// Units need a name per language and a noun for every plural category a
-/// whole number can take in each language.
+/// Units need a name per language and, in each language they have nouns
+/// for, a noun for every plural category a whole number can take there.
+/// A language without nouns (a warning but in the default language) shows
+/// the default language's figure, whose forms are checked.
 fn check_units(
     file: &DataFile<IndexMap<Spanned<String>, crate::load::RawUnit>>,
     records: Option<&DataFile<Vec<RawRecord>>>,
     languages: &[String],
     formats: &[(String, LocaleFormat)],
+    default: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut c = checker(file, diagnostics);
+    let mut c = checker(file, default, diagnostics);
     for (id, unit) in &file.value {
         c.id(id, "unit");
         let what = format!("unit `{}`", shown(&id.value));
@@ -266,10 +309,12 @@ fn check_units(
         }
         for (lang, format) in formats {
             let Some(forms) = unit.forms.value.get(lang) else {
-                c.error(
+                c.missing(
+                    lang,
                     yaml_span(&unit.forms, 0),
                     format!("{what} has no `{lang}` noun forms"),
                     format!("add `{lang}:` with the forms {}", category_list(format)),
+                    "figure",
                 );
                 continue;
             };
@@ -338,9 +383,10 @@ fn check_records(
     file: &DataFile<Vec<RawRecord>>,
     aid: &RawAid,
     languages: &[String],
+    default: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut c = checker(file, diagnostics);
+    let mut c = checker(file, default, diagnostics);
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for record in &file.value {
         let id = &record.id;

@@ -20,7 +20,9 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
     for lang in languages {
         let files: Vec<&RawI18n> = theme.i18n.iter().filter(|f| &f.lang == lang).collect();
         if files.is_empty() {
-            let path = theme.dir.join(I18N_DIR).join(format!("{lang}.yaml"));
+            // The site's own strings file: the one layer that is the site's
+            // whatever its theme.
+            let path = Path::new(I18N_DIR).join(format!("{lang}.yaml"));
             diagnostics.push(
                 Diagnostic::error(
                     &path,

@@ -207,16 +207,26 @@ pub fn check(
             );
         }
     }
+    // A home page missing in the default language is an error; in
+    // another, a warning: `/LANG/` then lists the default language's pages
+    // (see `model::build`).
+    let default = (sources.config.as_ref()).map(|c| c.default_language.value.as_str());
     for lang in languages.unwrap_or_default() {
         if sources.has_content && !by_url.contains_key(&output_url(lang, "")) {
             let path = PathBuf::from(format!("{}/_index.{lang}.md", crate::load::CONTENT_DIR));
-            diagnostics.push(
-                Diagnostic::error(&path, Span::START, format!("there is no home page in `{lang}`"))
-                    .with_hint(format!(
-                        "create {} with a front matter `title: …` (and `draft: false`): /{lang}/ is made from it",
-                        display_path(&path)
-                    )),
+            let message = format!("there is no home page in `{lang}`");
+            let hint = format!(
+                "create {} with a front matter `title: …` (and `draft: false`): /{lang}/ is made from it",
+                display_path(&path)
             );
+            diagnostics.push(match default {
+                Some(default) if default != lang => {
+                    Diagnostic::warning(&path, Span::START, message).with_hint(format!(
+                        "{hint}; until then /{lang}/ lists the `{default}` sections and pages"
+                    ))
+                }
+                _ => Diagnostic::error(&path, Span::START, message).with_hint(hint),
+            });
         }
     }
     if let Some(languages) = languages {

@@ -33,7 +33,12 @@ pub fn sources(sources: &Sources, drafts: Drafts, diagnostics: &mut Diagnostics)
     pages::check(sources, Some(&languages), drafts, diagnostics);
     pages::check_static(sources, &languages, drafts, diagnostics);
     let errors = diagnostics.errors();
-    data::check(&sources.data.aid, &languages, diagnostics);
+    data::check(
+        &sources.data.aid,
+        &languages,
+        &config.default_language.value,
+        diagnostics,
+    );
     let data = &sources.data;
     match data.has_unreadable_aid || diagnostics.errors() > errors {
         true => Statistics::Broken,

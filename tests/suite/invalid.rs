@@ -316,12 +316,15 @@ fn statistics_with_invalid_dates_and_backward_periods() {
     );
 }
 
+/// A name or noun forms missing in the default language (kk) are errors;
+/// `org-a`'s name missing in Russian is only a warning since issue 13 (it
+/// is then shown in Kazakh; see languages.rs).
 #[test]
-fn statistics_with_a_name_or_noun_forms_missing_in_one_language() {
+fn statistics_with_a_name_or_noun_forms_missing_in_the_default_language() {
     assert_stats_reports(
         "stats-languages",
         &[
-            "data/aid/organisations.yaml:2:9: error: organisation `org-a` has no `ru` text",
+            "data/aid/categories.yaml:2:9: error: category `food` has no `kk` text",
             "data/aid/organisations.yaml:4:9: error: organisation `org-b` has text in `en`, which is not a language of the site",
             "data/aid/units.yaml:4:5: error: unit `families` has no `kk` noun forms",
         ],

@@ -3,11 +3,13 @@
 //! same numbers), and as a square card for social networks.
 //!
 //! A chart is made of *groups*, one per unit, each with its own scale: bars
-//! of families and of masks are never measured against each other.
+//! of families and of masks are never measured against each other. A text
+//! shown in the default language (see `format`) carries its `lang`, in the
+//! SVG as in the table.
 
 use std::fmt::Write;
 
-use super::format::StatsFormat;
+use super::format::{Shown, StatsFormat};
 use crate::model::{Record, Total};
 pub use crate::render::xml::{attribute, escape};
 
@@ -18,10 +20,13 @@ pub struct Chart {
     pub id: String,
     /// The chart's title.
     pub title: String,
+    /// The chart's title as HTML, a name in it shown in the default
+    /// language marked with its `lang`.
+    pub title_html: String,
     /// One group per unit.
     pub groups: Vec<ChartGroup>,
     /// The sources of its figures, in words.
-    pub sources: Vec<String>,
+    pub sources: Vec<Shown>,
 }
 
 /// The bars of one unit.
@@ -30,7 +35,7 @@ pub struct ChartGroup {
     /// Unit id.
     pub unit: String,
     /// The unit's name.
-    pub heading: String,
+    pub heading: Shown,
     /// Bars, largest first.
     pub bars: Vec<Bar>,
 }
@@ -39,25 +44,26 @@ pub struct ChartGroup {
 #[derive(Debug, Clone)]
 pub struct Bar {
     /// What the bar stands for (an organisation, a record).
-    pub label: String,
+    pub label: Shown,
     /// The number.
     pub value: u64,
     /// The figure in words ("320 семей").
-    pub display: String,
+    pub display: Shown,
     /// When the figure applies, in words.
     pub when: String,
 }
 
-/// Builds a chart of `records`, one group per unit (in the units' order),
-/// one bar per key that `bar_key` gives (an organisation, a record), with
-/// `label` naming a key. Records without a figure have no bar.
+/// Builds a chart of `records` titled `title` (`title_html`), one group per
+/// unit (in the units' order), one bar per key that `bar_key` gives (an
+/// organisation, a record), with `label` naming a key. Records without a
+/// figure have no bar.
 pub fn build(
     f: &StatsFormat,
     id: String,
-    title: String,
+    (title, title_html): (String, String),
     records: &[&Record],
     bar_key: impl Fn(&Record) -> String,
-    label: impl Fn(&str) -> String,
+    label: impl Fn(&str) -> Shown,
 ) -> Result<Chart, String> {
     let mut groups = Vec::new();
     for unit in &f.stats.units {
@@ -90,23 +96,27 @@ pub fn build(
             bars.push(Bar {
                 label: label(&key),
                 value: figure.count,
-                display: f.figure(figure, &unit.id)?,
+                display: f.shown_figure(figure, &unit.id)?,
                 when: whens.join("; "),
             });
         }
-        bars.sort_by(|a, b| b.value.cmp(&a.value).then(a.label.cmp(&b.label)));
+        bars.sort_by(|a, b| {
+            b.value
+                .cmp(&a.value)
+                .then_with(|| a.label.text.cmp(&b.label.text))
+        });
         if !bars.is_empty() {
             groups.push(ChartGroup {
                 unit: unit.id.clone(),
-                heading: f.text(&unit.name).to_string(),
+                heading: f.shown(&unit.name),
                 bars,
             });
         }
     }
-    let mut sources: Vec<String> = Vec::new();
+    let mut sources: Vec<Shown> = Vec::new();
     for record in records {
         if let Some(source) = f.stats.source(&record.source) {
-            let title = f.text(&source.title).to_string();
+            let title = f.shown(&source.title);
             if !sources.contains(&title) {
                 sources.push(title);
             }
@@ -115,6 +125,7 @@ pub fn build(
     Ok(Chart {
         id,
         title,
+        title_html,
         groups,
         sources,
     })
@@ -183,16 +194,17 @@ fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
         let figure_width = group
             .bars
             .iter()
-            .map(|b| text_width(&b.display, style.font * 1.05))
+            .map(|b| text_width(&b.display.text, style.font * 1.05))
             .fold(0.0, f32::max);
         let bar_max = (style.width - figure_width - gap).max(style.width * 0.25);
-        for heading in wrap(&group.heading, chars_in(style.width, style.font * 1.1)) {
+        for heading in wrap(&group.heading.text, chars_in(style.width, style.font * 1.1)) {
             y += line;
             let _ = write!(
                 svg,
-                r#"<text class="group" x="0" y="{y:.1}" font-size="{:.1}" font-weight="bold" fill="{}">{}</text>"#,
+                r#"<text class="group" x="0" y="{y:.1}" font-size="{:.1}" font-weight="bold" fill="{}"{}>{}</text>"#,
                 style.font * 1.1,
                 style.text,
+                group.heading.lang_attribute(),
                 escape(&heading)
             );
         }
@@ -204,13 +216,14 @@ fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
                 attribute(&group.unit),
                 bar.value
             );
-            for label_line in wrap(&bar.label, chars_in(style.width, style.font)) {
+            for label_line in wrap(&bar.label.text, chars_in(style.width, style.font)) {
                 y += line;
                 let _ = write!(
                     svg,
-                    r#"<text x="0" y="{y:.1}" font-size="{:.1}" fill="{}">{}</text>"#,
+                    r#"<text x="0" y="{y:.1}" font-size="{:.1}" fill="{}"{}>{}</text>"#,
                     style.font,
                     style.text,
+                    bar.label.lang_attribute(),
                     escape(&label_line)
                 );
             }
@@ -218,13 +231,14 @@ fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
             let width = (bar_max * bar.value as f32 / max).max(2.0);
             let _ = write!(
                 svg,
-                r#"<rect x="0" y="{y:.1}" width="{width:.1}" height="{bar_height:.1}" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold" fill="{}">{}</text></g>"#,
+                r#"<rect x="0" y="{y:.1}" width="{width:.1}" height="{bar_height:.1}" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold" fill="{}"{}>{}</text></g>"#,
                 style.bar,
                 width + gap,
                 y + bar_height * 0.78,
                 style.font,
                 style.text,
-                escape(&bar.display)
+                bar.display.lang_attribute(),
+                escape(&bar.display.text)
             );
             y += bar_height + line * 0.3;
         }
@@ -261,9 +275,9 @@ pub fn description(chart: &Chart) -> String {
             let bars: Vec<String> = g
                 .bars
                 .iter()
-                .map(|b| format!("{} — {}", b.label, b.display))
+                .map(|b| format!("{} — {}", b.label.text, b.display.text))
                 .collect();
-            format!("{}: {}.", g.heading, bars.join("; "))
+            format!("{}: {}.", g.heading.text, bars.join("; "))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -354,7 +368,7 @@ pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> Stri
     let mut html = format!(
         r#"<figure class="chart" id="{}"><figcaption>{}</figcaption>{}"#,
         attribute(&chart.id),
-        escape(&chart.title),
+        chart.title_html,
         inline_svg(chart)
     );
     let _ = write!(
@@ -368,16 +382,16 @@ pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> Stri
         let _ = write!(
             html,
             r#"<tbody><tr><th scope="colgroup" colspan="3">{}</th></tr>"#,
-            escape(&group.heading)
+            group.heading.html()
         );
         for bar in &group.bars {
             let _ = write!(
                 html,
                 r#"<tr><th scope="row">{}</th><td data-unit="{}" data-value="{}">{}</td><td>{}</td></tr>"#,
-                escape(&bar.label),
+                bar.label.html(),
                 attribute(&group.unit),
                 bar.value,
-                escape(&bar.display),
+                bar.display.html(),
                 escape(&bar.when)
             );
         }
@@ -385,11 +399,12 @@ pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> Stri
     }
     html.push_str("</table>");
     if !chart.sources.is_empty() {
+        let sources: Vec<String> = chart.sources.iter().map(Shown::html).collect();
         let _ = write!(
             html,
             r#"<p class="chart-source">{}: {}</p>"#,
             escape(&labels.source),
-            escape(&chart.sources.join("; "))
+            sources.join("; ")
         );
     }
     html.push_str(downloads);
@@ -403,22 +418,27 @@ mod tests {
 
     fn hostile_chart() -> Chart {
         let hostile = "x\"><script>alert(1)</script>'";
+        let shown = |text: String| Shown {
+            text,
+            lang: Some(hostile.to_string()),
+        };
         Chart {
             id: format!("category-{hostile}"),
             title: hostile.to_string(),
+            title_html: escape(hostile),
             groups: vec![ChartGroup {
                 unit: hostile.to_string(),
-                heading: hostile.to_string(),
+                heading: shown(hostile.to_string()),
                 bars: ["a", "b"]
                     .map(|n| Bar {
-                        label: format!("{hostile}{n}"),
+                        label: shown(format!("{hostile}{n}")),
                         value: 1,
-                        display: hostile.to_string(),
+                        display: shown(hostile.to_string()),
                         when: hostile.to_string(),
                     })
                     .to_vec(),
             }],
-            sources: vec![hostile.to_string()],
+            sources: vec![shown(hostile.to_string())],
         }
     }
 

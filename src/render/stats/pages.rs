@@ -354,7 +354,12 @@ fn card_footer(lang: &LangStats, chart: &Chart) -> String {
     }
     format!(
         "{label}: {} ({})",
-        chart.sources.join("; "),
+        chart
+            .sources
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
         whens.join("; ")
     )
 }
@@ -363,6 +368,7 @@ fn card_footer(lang: &LangStats, chart: &Chart) -> String {
 struct ChartValue<'a> {
     id: &'a str,
     title: &'a str,
+    title_html: &'a str,
     html: &'a str,
 }
 
@@ -373,6 +379,7 @@ fn chart_values<'a>(lang: &'a LangStats, keep: impl Fn(&str) -> bool) -> Vec<Cha
         .map(|(c, html)| ChartValue {
             id: &c.id,
             title: &c.title,
+            title_html: &c.title_html,
             html,
         })
         .collect()

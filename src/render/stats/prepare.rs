@@ -2,7 +2,7 @@
 //! charts and their HTML, ready for pages, shortcodes and downloads.
 
 use super::charts::{self, Chart, TableLabels};
-use super::format::StatsFormat;
+use super::format::{Shown, StatsFormat};
 use super::view::{self, AidView};
 use crate::model::{Lang, LangId, Record, Site, Stats};
 use crate::render::functions::Localizer;
@@ -58,16 +58,27 @@ pub fn prepare<'a>(
     language: &'a Lang,
 ) -> Result<LangStats<'a>, String> {
     let lang = language.code.as_str();
-    let f = StatsFormat::new(localizer, stats, lang);
+    let f = StatsFormat::new(localizer, stats, lang, site.code(site.default_lang));
     let view = view::build(&f, |org| site.link(&paths::organisation(lang, org)))?;
     let all: Vec<&Record> = stats.records.iter().collect();
     let by_org = |r: &Record| r.org.clone();
-    let org_name = |id: &str| f.org_short(id).to_string();
+    let org_name = |id: &str| f.org_short(id);
+    // A UI string as a chart's title, `{name}` in it replaced by `name`.
+    let title = |key: &str, name: Option<(&str, Shown)>| -> Result<(String, String), String> {
+        let string = f.ui(key)?;
+        Ok(match name {
+            Some((placeholder, name)) => (
+                string.replace(placeholder, &name.text),
+                charts::escape(&string).replace(placeholder, &name.html()),
+            ),
+            None => (string.clone(), charts::escape(&string)),
+        })
+    };
     let mut charts = vec![
         charts::build(
             &f,
             "reached".into(),
-            f.ui("chart_reached")?,
+            title("chart_reached", None)?,
             &filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| u.reach)),
             by_org,
             org_name,
@@ -75,7 +86,7 @@ pub fn prepare<'a>(
         charts::build(
             &f,
             "items".into(),
-            f.ui("chart_items")?,
+            title("chart_items", None)?,
             &filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| !u.reach)),
             by_org,
             org_name,
@@ -86,8 +97,10 @@ pub fn prepare<'a>(
         charts.push(charts::build(
             &f,
             format!("category-{}", category.id),
-            f.ui("chart_category")?
-                .replace("{category}", f.text(&category.name)),
+            title(
+                "chart_category",
+                Some(("{category}", f.shown(&category.name))),
+            )?,
             &records,
             by_org,
             org_name,
@@ -98,15 +111,13 @@ pub fn prepare<'a>(
         charts.push(charts::build(
             &f,
             format!("org-{}", org.id),
-            f.ui("chart_organisation")?
-                .replace("{organisation}", f.text(&org.short)),
+            title(
+                "chart_organisation",
+                Some(("{organisation}", f.shown(&org.short))),
+            )?,
             &records,
             |r| r.id.clone(),
-            |id| {
-                stats
-                    .record(id)
-                    .map_or(String::new(), |r| f.text(&r.what).to_string())
-            },
+            |id| (stats.record(id)).map_or_else(|| Shown::plain(""), |r| f.shown(&r.what)),
         )?);
     }
     let overview_labels = TableLabels {

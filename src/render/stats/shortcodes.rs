@@ -8,6 +8,7 @@
 //!   `{{ chart(category="CATEGORY") }}` — a chart with its table, alone in
 //!   its paragraph.
 
+use super::format::Shown;
 use super::prepare::LangStats;
 
 /// A shortcode call found in text.
@@ -107,7 +108,7 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
                     let guess = crate::diag::did_you_mean(id, known);
                     format!("no record `{id}` in data/aid/records.yaml{guess}")
                 })?;
-                return f.record_figure(record).map(Expansion::Text);
+                return f.record_figure(record).map(figure);
             }
             let unit = call
                 .arg("total")
@@ -124,7 +125,7 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
             let total = totals
                 .first()
                 .ok_or_else(|| format!("no figures in unit `{unit}` to add up"))?;
-            f.figure(total.figure, unit).map(Expansion::Text)
+            f.shown_figure(total.figure, unit).map(figure)
         }
         "chart" => {
             let id = match (call.arg("id"), call.arg("org"), call.arg("category")) {
@@ -147,6 +148,15 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
             "unknown shortcode `{other}`{}; aqparat has `stat` and `chart`",
             crate::diag::did_you_mean(other, ["stat", "chart"])
         )),
+    }
+}
+
+/// A figure as it goes into a page: a fallback as HTML, in its `<span
+/// lang>`.
+fn figure(shown: Shown) -> Expansion {
+    match shown.lang {
+        Some(_) => Expansion::Html(shown.html()),
+        None => Expansion::Text(shown.text),
     }
 }
 

@@ -1,11 +1,31 @@
 //! The statistics in one language, as plain data: what templates see as
 //! `data.aid`, what the infographic pages show and what `/LANG/data/aid.json`
 //! contains (labels in the language, numbers raw).
+//!
+//! A text the language lacks is the default language's (see
+//! `format`); each view names such texts in `langs`, by field, so that
+//! templates mark them with their `lang`.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::format::StatsFormat;
-use crate::model::{Record, Total};
+use super::format::{Shown, StatsFormat};
+use crate::model::{Record, Text, Total};
+
+/// The language of each text of a view shown in the default language, the
+/// view's lacking it, by field name (`what: kk`); left out when there is
+/// none.
+pub type Langs = BTreeMap<&'static str, String>;
+
+/// Adds the language of `shown`, a fallback, to `langs` under `field`, and
+/// gives its text.
+fn note(langs: &mut Langs, field: &'static str, shown: Shown) -> String {
+    if let Some(lang) = shown.lang {
+        langs.insert(field, lang);
+    }
+    shown.text
+}
 
 /// The statistics of a site in one language.
 #[derive(Debug, Serialize)]
@@ -72,6 +92,9 @@ pub struct RecordView {
     pub source_title: String,
     /// Source address.
     pub source_url: Option<String>,
+    /// Texts in the default language (`partners` when all of them are).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub langs: Langs,
 }
 
 /// An organisation in one language.
@@ -92,6 +115,9 @@ pub struct OrganisationView {
     pub totals: Vec<TotalView>,
     /// How many records it has.
     pub records: usize,
+    /// Texts in the default language.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub langs: Langs,
 }
 
 /// A unit or category: id and name.
@@ -101,6 +127,9 @@ pub struct NamedView {
     pub id: String,
     /// Name.
     pub name: String,
+    /// Texts in the default language.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub langs: Langs,
 }
 
 /// A source in one language.
@@ -114,6 +143,9 @@ pub struct SourceView {
     pub date: Option<String>,
     /// Address.
     pub url: Option<String>,
+    /// Texts in the default language.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub langs: Langs,
 }
 
 /// A total in one language.
@@ -131,6 +163,9 @@ pub struct TotalView {
     pub display: String,
     /// How many records it adds up.
     pub records: usize,
+    /// Texts in the default language.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub langs: Langs,
 }
 
 /// Totals grouped by what they are totals of.
@@ -151,6 +186,9 @@ pub struct GroupTotals {
     pub name: String,
     /// Totals per unit.
     pub totals: Vec<TotalView>,
+    /// Texts in the default language.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub langs: Langs,
 }
 
 /// Counts of things.
@@ -180,14 +218,17 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
         .iter()
         .map(|o| {
             let count = stats.records.iter().filter(|r| r.org == o.id).count();
+            let mut langs = Langs::new();
+            let name = note(&mut langs, "name", f.shown(&o.name));
             Ok(OrganisationView {
                 id: o.id.clone(),
-                name: f.text(&o.name).to_string(),
-                name_html: mark_quoted(f.text(&o.name), o.quoted_lang.as_deref(), f.lang),
-                short: f.text(&o.short).to_string(),
+                name_html: name_html(&f.shown(&o.name), o.quoted_lang.as_deref(), f.lang),
+                name,
+                short: note(&mut langs, "short", f.shown(&o.short)),
                 url: (count > 0).then(|| org_url(&o.id)),
                 totals: totals(&|r| r.org == o.id)?,
                 records: count,
+                langs,
             })
         })
         .collect::<Result<_, String>>()?;
@@ -195,10 +236,12 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
         .categories
         .iter()
         .map(|c| {
+            let mut langs = Langs::new();
             Ok(GroupTotals {
                 id: c.id.clone(),
-                name: f.text(&c.name).to_string(),
+                name: note(&mut langs, "name", f.shown(&c.name)),
                 totals: totals(&|r| r.category == c.id)?,
+                langs,
             })
         })
         .collect::<Result<_, String>>()?;
@@ -209,21 +252,25 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
         units: stats
             .units
             .iter()
-            .map(|u| named(&u.id, f.text(&u.name)))
+            .map(|u| named(&u.id, f.shown(&u.name)))
             .collect(),
         categories: stats
             .categories
             .iter()
-            .map(|c| named(&c.id, f.text(&c.name)))
+            .map(|c| named(&c.id, f.shown(&c.name)))
             .collect(),
         sources: stats
             .sources
             .iter()
-            .map(|s| SourceView {
-                id: s.id.clone(),
-                title: f.text(&s.title).to_string(),
-                date: s.date.map(|d| d.to_string()),
-                url: s.url.clone(),
+            .map(|s| {
+                let mut langs = Langs::new();
+                SourceView {
+                    id: s.id.clone(),
+                    title: note(&mut langs, "title", f.shown(&s.title)),
+                    date: s.date.map(|d| d.to_string()),
+                    url: s.url.clone(),
+                    langs,
+                }
             })
             .collect(),
         totals: TotalsView {
@@ -238,11 +285,23 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
     })
 }
 
+/// An organisation's `name` as HTML: a fallback inside `<span lang>`, the
+/// parts in «…» inside `<span lang>` when `quoted_lang` is given and is not
+/// the language the name is in.
+fn name_html(name: &Shown, quoted_lang: Option<&str>, page_lang: &str) -> String {
+    let in_lang = name.lang.as_deref().unwrap_or(page_lang);
+    let html = mark_quoted(&name.text, quoted_lang, in_lang);
+    match name.lang {
+        Some(_) => format!("<span{}>{html}</span>", name.lang_attribute()),
+        None => html,
+    }
+}
+
 /// `text` escaped for HTML, the parts in «…» inside `<span lang>` when
-/// `quoted_lang` is given and is not `page_lang`.
-fn mark_quoted(text: &str, quoted_lang: Option<&str>, page_lang: &str) -> String {
+/// `quoted_lang` is given and is not `text_lang`.
+fn mark_quoted(text: &str, quoted_lang: Option<&str>, text_lang: &str) -> String {
     let escape = crate::render::xml::escape;
-    let Some(lang) = quoted_lang.filter(|l| *l != page_lang) else {
+    let Some(lang) = quoted_lang.filter(|l| *l != text_lang) else {
         return escape(text);
     };
     let mut html = String::with_capacity(text.len() + 32);
@@ -263,29 +322,33 @@ fn mark_quoted(text: &str, quoted_lang: Option<&str>, page_lang: &str) -> String
     html
 }
 
-fn named(id: &str, name: &str) -> NamedView {
+fn named(id: &str, name: Shown) -> NamedView {
+    let mut langs = Langs::new();
     NamedView {
         id: id.to_string(),
-        name: name.to_string(),
+        name: note(&mut langs, "name", name),
+        langs,
     }
 }
 
 fn total(f: &StatsFormat, t: &Total) -> Result<TotalView, String> {
+    let mut langs = Langs::new();
+    let unit_name = match f.stats.unit(&t.unit) {
+        Some(u) => note(&mut langs, "unit_name", f.shown(&u.name)),
+        None => String::new(),
+    };
     Ok(TotalView {
         unit: t.unit.clone(),
-        unit_name: f
-            .stats
-            .unit(&t.unit)
-            .map_or("", |u| f.text(&u.name))
-            .to_string(),
+        unit_name,
         count: t.figure.count,
         qualifier: t.figure.qualifier.map(|q| q.name()),
-        display: f.figure(t.figure, &t.unit)?,
+        display: note(&mut langs, "display", f.shown_figure(t.figure, &t.unit)?),
         records: t.records,
+        langs,
     })
 }
 
-fn record(f: &StatsFormat, r: &Record) -> Result<RecordView, String> {
+fn record<'a>(f: &StatsFormat<'a>, r: &'a Record) -> Result<RecordView, String> {
     use crate::model::When;
     let source = f.stats.source(&r.source);
     let (date, period_from, period_to) = match r.when {
@@ -293,36 +356,48 @@ fn record(f: &StatsFormat, r: &Record) -> Result<RecordView, String> {
         When::AsOf(d) => (Some(d.to_string()), None, None),
         When::Period(from, to) => (None, from.map(|d| d.to_string()), to.map(|d| d.to_string())),
     };
+    let mut langs = Langs::new();
+    let mut lookup = |field, text: Option<&'a Text>| match text {
+        Some(text) => note(&mut langs, field, f.shown(text)),
+        None => String::new(),
+    };
+    let organisation_name = lookup(
+        "organisation_name",
+        f.stats.organisation(&r.org).map(|o| &o.name),
+    );
+    let category_name = lookup(
+        "category_name",
+        f.stats.category(&r.category).map(|c| &c.name),
+    );
+    let source_title = lookup("source_title", source.map(|s| &s.title));
+    let what = lookup("what", Some(&r.what));
+    let partners: Vec<Shown> = r
+        .partners
+        .iter()
+        .map(|p| match f.stats.organisation(p) {
+            Some(o) => f.shown(&o.name),
+            None => Shown::plain(p.as_str()),
+        })
+        .collect();
+    if let Some(lang) = partners.first().and_then(|p| p.lang.clone())
+        && partners.iter().all(|p| p.lang.as_ref() == Some(&lang))
+    {
+        langs.insert("partners", lang);
+    }
+    let display = note(&mut langs, "display", f.record_figure(r)?);
     Ok(RecordView {
         id: r.id.clone(),
         organisation: r.org.clone(),
-        organisation_name: f
-            .stats
-            .organisation(&r.org)
-            .map_or("", |o| f.text(&o.name))
-            .to_string(),
-        partners: r
-            .partners
-            .iter()
-            .map(|p| {
-                f.stats
-                    .organisation(p)
-                    .map_or(p.as_str(), |o| f.text(&o.name))
-                    .to_string()
-            })
-            .collect(),
+        organisation_name,
+        partners: partners.into_iter().map(|p| p.text).collect(),
         category: r.category.clone(),
-        category_name: f
-            .stats
-            .category(&r.category)
-            .map_or("", |c| f.text(&c.name))
-            .to_string(),
-        what: f.text(&r.what).to_string(),
+        category_name,
+        what,
         count: r.figure.map(|fig| fig.count),
         qualifier: r.figure.and_then(|fig| fig.qualifier).map(|q| q.name()),
         reported: r.figure.is_some(),
         unit: r.unit.clone(),
-        display: f.record_figure(r)?,
+        display,
         when: f.when(r.when)?,
         date,
         period_from,
@@ -333,7 +408,37 @@ fn record(f: &StatsFormat, r: &Record) -> Result<RecordView, String> {
             .map(|fr| f.frequency(fr))
             .transpose()?,
         source: r.source.clone(),
-        source_title: source.map_or("", |s| f.text(&s.title)).to_string(),
+        source_title,
         source_url: source.and_then(|s| s.url.clone()),
+        langs,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_in_the_default_language_is_marked_and_so_is_its_quoted_part() {
+        let name = |lang: Option<&str>| Shown {
+            text: "«Мы вместе» қоры".to_string(),
+            lang: lang.map(str::to_string),
+        };
+        // On a Kazakh page, the Russian part in «…» alone.
+        assert_eq!(
+            name_html(&name(None), Some("ru"), "kk"),
+            "«<span lang=\"ru\">Мы вместе</span>» қоры"
+        );
+        // On an English page that lacks the name: the Kazakh name, its
+        // Russian part inside.
+        assert_eq!(
+            name_html(&name(Some("kk")), Some("ru"), "en"),
+            "<span lang=\"kk\">«<span lang=\"ru\">Мы вместе</span>» қоры</span>"
+        );
+        // A quoted part in the language the name is in is not marked again.
+        assert_eq!(
+            name_html(&name(Some("kk")), Some("kk"), "en"),
+            "<span lang=\"kk\">«Мы вместе» қоры</span>"
+        );
+    }
 }
