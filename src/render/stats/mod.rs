@@ -5,9 +5,11 @@ mod cards;
 mod charts;
 mod format;
 mod opendata;
+mod package;
 mod pages;
 mod prepare;
 mod shortcodes;
+mod tables;
 mod view;
 
 pub use pages::{Infographics, Output, prepare_all};
