@@ -4,9 +4,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::site::{PageIndex, base_path};
-use super::{
-    Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme,
-};
+use super::{Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme};
 use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;

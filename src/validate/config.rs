@@ -16,12 +16,7 @@ pub fn language_codes(config: &RawConfig) -> Vec<String> {
 
 /// Checks the address, the languages, the default language and, for a site
 /// that `has_statistics`, the licence and publisher of its open data.
-pub fn check(
-    config: &RawConfig,
-    text: &str,
-    has_statistics: bool,
-    diagnostics: &mut Diagnostics,
-) {
+pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: &mut Diagnostics) {
     let error = |span, message: String, hint: &str| {
         Diagnostic::error(PATH, span, message)
             .with_hint(hint)
@@ -195,7 +190,9 @@ fn check_open_data(
             None => diagnostics.push(error(
                 yaml_span(publisher, 0),
                 format!("open_data: the publisher has no name in `{code}`"),
-                format!("write the publisher's name in every language of the site, e.g. `{code}: …`"),
+                format!(
+                    "write the publisher's name in every language of the site, e.g. `{code}: …`"
+                ),
             )),
         }
     }

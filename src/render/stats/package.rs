@@ -33,7 +33,9 @@ pub fn datapackage(site: &Site, tables: &[&Table]) -> Result<Vec<u8>, String> {
     let created = UNIX_EPOCH + Duration::from_secs(site.build_date);
     package.insert(
         "created".into(),
-        humantime::format_rfc3339_seconds(created).to_string().into(),
+        humantime::format_rfc3339_seconds(created)
+            .to_string()
+            .into(),
     );
     if let Some(open_data) = &site.open_data {
         let licence = open_data.licence;
@@ -52,7 +54,10 @@ pub fn datapackage(site: &Site, tables: &[&Table]) -> Result<Vec<u8>, String> {
         let sources: Vec<Value> = (stats.sources.iter())
             .map(|s| {
                 let mut source = Map::new();
-                source.insert("title".into(), in_default(&s.title).unwrap_or_default().into());
+                source.insert(
+                    "title".into(),
+                    in_default(&s.title).unwrap_or_default().into(),
+                );
                 if let Some(url) = &s.url {
                     source.insert("path".into(), url.clone().into());
                 }

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use super::cards::CardPainter;
 use super::charts::{self, Chart};
 use super::prepare::{self, LangStats, paths};
-use super::{opendata, package, tables};
 use super::view::{AidView, RecordView};
+use super::{opendata, package, tables};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::{LangId, Site};
 use crate::render::context::GeneratedPage;
@@ -327,7 +327,10 @@ impl Infographics<'_> {
         out.write(paths::ALL_LANGUAGES_SCHEMA, opendata::ALL_LANGUAGES_SCHEMA)
             .map_err(io)?;
         let codes: Vec<&str> = self.langs.iter().map(|l| l.format.lang).collect();
-        let mut written = vec![tables::all_records(&self.langs, paths::ALL_LANGUAGES_CSV.into())];
+        let mut written = vec![tables::all_records(
+            &self.langs,
+            paths::ALL_LANGUAGES_CSV.into(),
+        )];
         written.extend(tables::lookups(stats, &codes, paths::lookup));
         for table in &written {
             out.write(&table.path, &table.csv()?).map_err(io)?;
@@ -436,6 +439,8 @@ fn downloads<'a>(site: &'a Site, lang: &str) -> Downloads<'a> {
         schema: site.link(paths::ALL_LANGUAGES_SCHEMA),
         package: site.link(paths::PACKAGE),
         licence: open_data.map(|o| o.licence),
-        publisher: open_data.and_then(|o| o.publisher.get(lang)).map(String::as_str),
+        publisher: open_data
+            .and_then(|o| o.publisher.get(lang))
+            .map(String::as_str),
     }
 }

@@ -117,25 +117,165 @@ const RECORD_COLUMNS: [RecordColumn; 19] = {
         }
     }
     [
-        column("id", Id, "The record's id.", None, true, false, |r| text(&r.id)),
-        column("organisation", Id, "The id of the organisation that delivered it.", Some(ORGANISATIONS), true, false, |r| text(&r.organisation)),
-        column("organisation_name", Text, "The organisation's name.", None, true, true, |r| text(&r.organisation_name)),
-        column("partners", Text, "The names of its partners, separated by `; `.", None, false, true, |r| text(&r.partners.join("; "))),
-        column("category", Id, "The id of its category of aid.", Some(CATEGORIES), true, false, |r| text(&r.category)),
-        column("category_name", Text, "The category's name.", None, true, true, |r| text(&r.category_name)),
-        column("what", Text, "What was delivered.", None, true, true, |r| text(&r.what)),
-        column("count", Count, "How many, in the unit of the column `unit`; empty when the source gives no figure.", None, false, false, |r| r.count.map_or(Cell::Empty, Cell::Number)),
-        column("qualifier", OneOf(&["more-than", "about"]), "Whether the count is a lower bound (`more-than`) or approximate (`about`); empty when exact.", None, false, false, |r| r.qualifier.map_or(Cell::Empty, text)),
-        column("reported", Boolean, "Whether the source gives a figure.", None, true, false, |r| text(if r.reported { "true" } else { "false" })),
-        column("unit", Id, "The id of the unit of `count`.", Some(UNITS), true, false, |r| text(&r.unit)),
-        column("figure", Text, "The figure in words, or that none was given.", None, true, true, |r| text(&r.display)),
-        column("date", Date, "The day the figure is as of.", None, false, false, |r| optional(&r.date)),
-        column("period_from", DayOrMonth, "The first day or month of the period it covers.", None, false, false, |r| optional(&r.period_from)),
-        column("period_to", DayOrMonth, "The last day or month of the period it covers.", None, false, false, |r| optional(&r.period_to)),
-        column("frequency", Text, "How often it was delivered, in words.", None, false, true, |r| optional(&r.frequency)),
-        column("source", Id, "The id of the source of the figure.", Some(SOURCES), true, false, |r| text(&r.source)),
-        column("source_title", Text, "The source's title.", None, true, true, |r| text(&r.source_title)),
-        column("source_url", Url, "The source's address.", None, false, false, |r| optional(&r.source_url)),
+        column("id", Id, "The record's id.", None, true, false, |r| {
+            text(&r.id)
+        }),
+        column(
+            "organisation",
+            Id,
+            "The id of the organisation that delivered it.",
+            Some(ORGANISATIONS),
+            true,
+            false,
+            |r| text(&r.organisation),
+        ),
+        column(
+            "organisation_name",
+            Text,
+            "The organisation's name.",
+            None,
+            true,
+            true,
+            |r| text(&r.organisation_name),
+        ),
+        column(
+            "partners",
+            Text,
+            "The names of its partners, separated by `; `.",
+            None,
+            false,
+            true,
+            |r| text(&r.partners.join("; ")),
+        ),
+        column(
+            "category",
+            Id,
+            "The id of its category of aid.",
+            Some(CATEGORIES),
+            true,
+            false,
+            |r| text(&r.category),
+        ),
+        column(
+            "category_name",
+            Text,
+            "The category's name.",
+            None,
+            true,
+            true,
+            |r| text(&r.category_name),
+        ),
+        column("what", Text, "What was delivered.", None, true, true, |r| {
+            text(&r.what)
+        }),
+        column(
+            "count",
+            Count,
+            "How many, in the unit of the column `unit`; empty when the source gives no figure.",
+            None,
+            false,
+            false,
+            |r| r.count.map_or(Cell::Empty, Cell::Number),
+        ),
+        column(
+            "qualifier",
+            OneOf(&["more-than", "about"]),
+            "Whether the count is a lower bound (`more-than`) or approximate (`about`); empty when exact.",
+            None,
+            false,
+            false,
+            |r| r.qualifier.map_or(Cell::Empty, text),
+        ),
+        column(
+            "reported",
+            Boolean,
+            "Whether the source gives a figure.",
+            None,
+            true,
+            false,
+            |r| text(if r.reported { "true" } else { "false" }),
+        ),
+        column(
+            "unit",
+            Id,
+            "The id of the unit of `count`.",
+            Some(UNITS),
+            true,
+            false,
+            |r| text(&r.unit),
+        ),
+        column(
+            "figure",
+            Text,
+            "The figure in words, or that none was given.",
+            None,
+            true,
+            true,
+            |r| text(&r.display),
+        ),
+        column(
+            "date",
+            Date,
+            "The day the figure is as of.",
+            None,
+            false,
+            false,
+            |r| optional(&r.date),
+        ),
+        column(
+            "period_from",
+            DayOrMonth,
+            "The first day or month of the period it covers.",
+            None,
+            false,
+            false,
+            |r| optional(&r.period_from),
+        ),
+        column(
+            "period_to",
+            DayOrMonth,
+            "The last day or month of the period it covers.",
+            None,
+            false,
+            false,
+            |r| optional(&r.period_to),
+        ),
+        column(
+            "frequency",
+            Text,
+            "How often it was delivered, in words.",
+            None,
+            false,
+            true,
+            |r| optional(&r.frequency),
+        ),
+        column(
+            "source",
+            Id,
+            "The id of the source of the figure.",
+            Some(SOURCES),
+            true,
+            false,
+            |r| text(&r.source),
+        ),
+        column(
+            "source_title",
+            Text,
+            "The source's title.",
+            None,
+            true,
+            true,
+            |r| text(&r.source_title),
+        ),
+        column(
+            "source_url",
+            Url,
+            "The source's address.",
+            None,
+            false,
+            false,
+            |r| optional(&r.source_url),
+        ),
     ]
 };
 
@@ -255,10 +395,7 @@ fn optional_column(name: &str, kind: Kind, description: &'static str) -> Column 
 }
 
 /// A text per language as cells, in the order of `codes`.
-fn texts<'a>(
-    text: &'a crate::model::Text,
-    codes: &'a [&str],
-) -> impl Iterator<Item = Cell> + 'a {
+fn texts<'a>(text: &'a crate::model::Text, codes: &'a [&str]) -> impl Iterator<Item = Cell> + 'a {
     codes
         .iter()
         .map(|code| self::text(text.get(*code).map_or("", String::as_str)))
@@ -279,7 +416,11 @@ pub fn lookups(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> 
     in_every_language("short", "Its short name.", codes, &mut columns);
     columns.push(Column {
         refers_to: Some(ORGANISATIONS),
-        ..optional_column("parent", Kind::Id, "The id of the organisation it is part of.")
+        ..optional_column(
+            "parent",
+            Kind::Id,
+            "The id of the organisation it is part of.",
+        )
     });
     columns.push(optional_column(
         "partners",
@@ -319,7 +460,11 @@ pub fn lookups(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> 
     let mut columns = vec![id_column("The category's id.")];
     in_every_language("name", "Its name.", codes, &mut columns);
     let rows = (stats.categories.iter())
-        .map(|c| std::iter::once(text(&c.id)).chain(texts(&c.name, codes)).collect())
+        .map(|c| {
+            std::iter::once(text(&c.id))
+                .chain(texts(&c.name, codes))
+                .collect()
+        })
         .collect();
     let categories = table(CATEGORIES, "The categories of aid", columns, rows);
     let mut columns = vec![id_column("The source's id.")];
@@ -372,8 +517,8 @@ impl Table {
         use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
         let error = |e: rust_xlsxwriter::XlsxError| e.to_string();
         let mut workbook = Workbook::new();
-        let created = ExcelDateTime::from_timestamp(i64::try_from(created).unwrap_or(0))
-            .map_err(error)?;
+        let created =
+            ExcelDateTime::from_timestamp(i64::try_from(created).unwrap_or(0)).map_err(error)?;
         let properties = DocProperties::new()
             .set_title(&self.title)
             .set_creation_datetime(&created);
