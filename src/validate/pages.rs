@@ -13,13 +13,14 @@ use crate::load::{FileSource, RawConfig, RawPage, Sources, yaml_span};
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
 /// content file may take).
-const GENERATED_FILES: [(&str, &str); 6] = [
+const GENERATED_FILES: [(&str, &str); 7] = [
     ("index.html", "the home page"),
     ("404.html", "the page for addresses that do not exist"),
     ("atom.xml", "the news feed"),
     ("data/aid.csv", "the statistics download"),
     ("data/aid.json", "the statistics download"),
     ("data/aid.xlsx", "the statistics download"),
+    ("data/aid.schema.json", "the statistics download"),
 ];
 /// What aqparat writes at the root for a site with statistics: the open
 /// data in every language and the data package.

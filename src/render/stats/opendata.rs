@@ -1,6 +1,6 @@
 //! Open data as JSON: the statistics per language (labels in the language,
 //! numbers raw), and every record with its source in every language as one
-//! file, with its JSON Schema. The tables (CSV, XLSX) are `tables.rs`'s.
+//! file, each with its JSON Schema. The tables (CSV, XLSX) are `tables.rs`'s.
 
 use serde::Serialize;
 
@@ -81,6 +81,10 @@ fn when_json(when: crate::model::When) -> serde_json::Value {
         }),
     }
 }
+
+/// `/LANG/data/aid.schema.json`: the JSON Schema (draft 2020-12) of
+/// [`json`]'s file.
+pub const SCHEMA: &[u8] = include_bytes!("aid-language.schema.json");
 
 /// `/data/aid.schema.json`: the JSON Schema (draft 2020-12) of
 /// [`all_languages_json`]'s file.

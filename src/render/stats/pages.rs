@@ -1,6 +1,6 @@
 //! Everything the statistics add to a site: per language the overview page
 //! `/LANG/infographics/`, a page per organisation, each chart's SVG and PNG
-//! card, `/LANG/data/aid.csv`, `aid.xlsx` and `aid.json`; and what holds
+//! card, `/LANG/data/aid.csv`, `aid.xlsx`, `aid.json` and its schema; and what holds
 //! every language: `/data/aid.json` with its schema, `/data/aid.csv`, the
 //! lookups' CSV files and `/datapackage.json`.
 
@@ -115,7 +115,7 @@ pub enum Output {
         /// The chart's id.
         chart: String,
     },
-    /// A language's `aid.csv`, `aid.xlsx` and `aid.json`.
+    /// A language's `aid.csv`, `aid.xlsx`, `aid.json` and its schema.
     Downloads(String),
     /// Every record in every language (`/data/`), and the data package.
     AllLanguages,
@@ -308,6 +308,7 @@ impl Infographics<'_> {
                 out.write(&paths::download(code, "xlsx"), &xlsx)?;
                 let json = opendata::json(&lang.view).map_err(to_io)?;
                 out.write(&paths::download(code, "json"), &json)?;
+                out.write(&paths::download(code, "schema.json"), opendata::SCHEMA)?;
             }
             Output::AllLanguages => {}
         }
@@ -418,6 +419,7 @@ struct Downloads<'a> {
     csv: String,
     xlsx: String,
     json: String,
+    json_schema: String,
     all_languages: String,
     all_languages_csv: String,
     schema: String,
@@ -434,6 +436,7 @@ fn downloads<'a>(site: &'a Site, lang: &str) -> Downloads<'a> {
         csv: site.link(&paths::download(lang, "csv")),
         xlsx: site.link(&paths::download(lang, "xlsx")),
         json: site.link(&paths::download(lang, "json")),
+        json_schema: site.link(&paths::download(lang, "schema.json")),
         all_languages: site.link(paths::ALL_LANGUAGES),
         all_languages_csv: site.link(paths::ALL_LANGUAGES_CSV),
         schema: site.link(paths::ALL_LANGUAGES_SCHEMA),

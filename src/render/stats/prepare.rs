@@ -41,8 +41,8 @@ pub mod paths {
     pub fn chart(lang: &str, id: &str, extension: &str) -> String {
         format!("{lang}/infographics/charts/{id}.{extension}")
     }
-    /// A download of the statistics in one language, `csv`, `xlsx` or
-    /// `json`.
+    /// A download of the statistics in one language, `csv`, `xlsx`,
+    /// `json` or `schema.json`.
     pub fn download(lang: &str, extension: &str) -> String {
         format!("{lang}/data/aid.{extension}")
     }
