@@ -75,6 +75,9 @@ pub enum BuildDate {
     Fixed(u64),
 }
 
+/// 9999-12-31T23:59:59Z: RFC 3339 and Excel have four-digit years.
+const LAST_SECOND: u64 = 253_402_300_799;
+
 impl BuildDate {
     /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) when it is set: an
     /// error when it is not a whole number of seconds; else today.
@@ -84,20 +87,22 @@ impl BuildDate {
             Some(value) => value
                 .to_str()
                 .and_then(|v| v.trim().parse().ok())
+                .filter(|seconds| *seconds <= LAST_SECOND)
                 .map(BuildDate::Fixed)
                 .ok_or_else(|| {
                     format!(
-                        "SOURCE_DATE_EPOCH is `{}`, not a whole number of seconds since 1970-01-01",
+                        "SOURCE_DATE_EPOCH is `{}`, not a whole number of seconds from 1970-01-01 to the end of 9999",
                         value.to_string_lossy().escape_debug()
                     )
                 }),
         }
     }
 
-    /// The instant, in seconds since 1970-01-01 UTC.
+    /// The instant, in seconds since 1970-01-01 UTC, at the latest the
+    /// end of 9999.
     pub fn seconds(self) -> u64 {
         match self {
-            BuildDate::Fixed(seconds) => seconds,
+            BuildDate::Fixed(seconds) => seconds.min(LAST_SECOND),
             BuildDate::Today => {
                 let now = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -105,5 +110,17 @@ impl BuildDate {
                 now - now % 86_400
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_date_is_a_day_or_the_fixed_second_up_to_the_end_of_9999() {
+        assert_eq!(BuildDate::Today.seconds() % 86_400, 0);
+        assert_eq!(BuildDate::Fixed(1_585_872_000).seconds(), 1_585_872_000);
+        assert_eq!(BuildDate::Fixed(u64::MAX).seconds(), LAST_SECOND);
     }
 }

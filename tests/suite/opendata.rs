@@ -187,6 +187,16 @@ fn two_builds_of_the_same_site_are_the_same_byte_for_byte() {
     let run = site.run_with(&["build"], &[("SOURCE_DATE_EPOCH", "yesterday")]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("SOURCE_DATE_EPOCH is `yesterday`"));
+    let site = TestSite::fixtures("basic", "stats");
+    let run = site.run_with(&["build"], &[("SOURCE_DATE_EPOCH", "253402300800")]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    // The last second aqparat takes gives a package and workbooks too.
+    let run = site.run_with(&["build"], &[("SOURCE_DATE_EPOCH", "253402300799")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.read("datapackage.json")
+            .contains("\"9999-12-31T23:59:59Z\"")
+    );
 }
 
 #[test]

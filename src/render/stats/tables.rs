@@ -94,6 +94,45 @@ struct RecordColumn {
     cell: fn(&RecordView) -> Cell,
 }
 
+impl RecordColumn {
+    /// A column no row need fill, the same in every language.
+    const fn new(
+        name: &'static str,
+        kind: Kind,
+        description: &'static str,
+        cell: fn(&RecordView) -> Cell,
+    ) -> RecordColumn {
+        RecordColumn {
+            name,
+            kind,
+            description,
+            refers_to: None,
+            required: false,
+            per_language: false,
+            cell,
+        }
+    }
+
+    /// Every row fills it.
+    const fn required(mut self) -> RecordColumn {
+        self.required = true;
+        self
+    }
+
+    /// It is in words, so once per language in the table of every
+    /// language.
+    const fn in_words(mut self) -> RecordColumn {
+        self.per_language = true;
+        self
+    }
+
+    /// It names an entry of the lookup `lookup`.
+    const fn refers_to(mut self, lookup: &'static str) -> RecordColumn {
+        self.refers_to = Some(lookup);
+        self
+    }
+}
+
 /// The records table's columns, in order.
 const RECORD_COLUMNS: [RecordColumn; 19] = {
     use Kind::*;
@@ -101,181 +140,112 @@ const RECORD_COLUMNS: [RecordColumn; 19] = {
         name: &'static str,
         kind: Kind,
         description: &'static str,
-        refers_to: Option<&'static str>,
-        required: bool,
-        per_language: bool,
         cell: fn(&RecordView) -> Cell,
     ) -> RecordColumn {
-        RecordColumn {
-            name,
-            kind,
-            description,
-            refers_to,
-            required,
-            per_language,
-            cell,
-        }
+        RecordColumn::new(name, kind, description, cell)
     }
     [
-        column("id", Id, "The record's id.", None, true, false, |r| {
-            text(&r.id)
-        }),
+        column("id", Id, "The record's id.", |r| text(&r.id)).required(),
         column(
             "organisation",
             Id,
             "The id of the organisation that delivered it.",
-            Some(ORGANISATIONS),
-            true,
-            false,
             |r| text(&r.organisation),
-        ),
-        column(
-            "organisation_name",
-            Text,
-            "The organisation's name.",
-            None,
-            true,
-            true,
-            |r| text(&r.organisation_name),
-        ),
+        )
+        .required()
+        .refers_to(ORGANISATIONS),
+        column("organisation_name", Text, "The organisation's name.", |r| {
+            text(&r.organisation_name)
+        })
+        .required()
+        .in_words(),
         column(
             "partners",
             Text,
             "The names of its partners, separated by `; `.",
-            None,
-            false,
-            true,
             |r| text(&r.partners.join("; ")),
-        ),
-        column(
-            "category",
-            Id,
-            "The id of its category of aid.",
-            Some(CATEGORIES),
-            true,
-            false,
-            |r| text(&r.category),
-        ),
-        column(
-            "category_name",
-            Text,
-            "The category's name.",
-            None,
-            true,
-            true,
-            |r| text(&r.category_name),
-        ),
-        column("what", Text, "What was delivered.", None, true, true, |r| {
-            text(&r.what)
-        }),
+        )
+        .in_words(),
+        column("category", Id, "The id of its category of aid.", |r| {
+            text(&r.category)
+        })
+        .required()
+        .refers_to(CATEGORIES),
+        column("category_name", Text, "The category's name.", |r| {
+            text(&r.category_name)
+        })
+        .required()
+        .in_words(),
+        column("what", Text, "What was delivered.", |r| text(&r.what))
+            .required()
+            .in_words(),
         column(
             "count",
             Count,
             "How many, in the unit of the column `unit`; empty when the source gives no figure.",
-            None,
-            false,
-            false,
             |r| r.count.map_or(Cell::Empty, Cell::Number),
         ),
         column(
             "qualifier",
             OneOf(&["more-than", "about"]),
             "Whether the count is a lower bound (`more-than`) or approximate (`about`); empty when exact.",
-            None,
-            false,
-            false,
             |r| r.qualifier.map_or(Cell::Empty, text),
         ),
         column(
             "reported",
             Boolean,
             "Whether the source gives a figure.",
-            None,
-            true,
-            false,
             |r| text(if r.reported { "true" } else { "false" }),
-        ),
-        column(
-            "unit",
-            Id,
-            "The id of the unit of `count`.",
-            Some(UNITS),
-            true,
-            false,
-            |r| text(&r.unit),
-        ),
+        )
+        .required(),
+        column("unit", Id, "The id of the unit of `count`.", |r| {
+            text(&r.unit)
+        })
+        .required()
+        .refers_to(UNITS),
         column(
             "figure",
             Text,
             "The figure in words, or that none was given.",
-            None,
-            true,
-            true,
             |r| text(&r.display),
-        ),
-        column(
-            "date",
-            Date,
-            "The day the figure is as of.",
-            None,
-            false,
-            false,
-            |r| optional(&r.date),
-        ),
+        )
+        .required()
+        .in_words(),
+        column("date", Date, "The day the figure is as of.", |r| {
+            optional(&r.date)
+        }),
         column(
             "period_from",
             DayOrMonth,
             "The first day or month of the period it covers.",
-            None,
-            false,
-            false,
             |r| optional(&r.period_from),
         ),
         column(
             "period_to",
             DayOrMonth,
             "The last day or month of the period it covers.",
-            None,
-            false,
-            false,
             |r| optional(&r.period_to),
         ),
         column(
             "frequency",
             Text,
             "How often it was delivered, in words.",
-            None,
-            false,
-            true,
             |r| optional(&r.frequency),
-        ),
-        column(
-            "source",
-            Id,
-            "The id of the source of the figure.",
-            Some(SOURCES),
-            true,
-            false,
-            |r| text(&r.source),
-        ),
-        column(
-            "source_title",
-            Text,
-            "The source's title.",
-            None,
-            true,
-            true,
-            |r| text(&r.source_title),
-        ),
-        column(
-            "source_url",
-            Url,
-            "The source's address.",
-            None,
-            false,
-            false,
-            |r| optional(&r.source_url),
-        ),
+        )
+        .in_words(),
+        column("source", Id, "The id of the source of the figure.", |r| {
+            text(&r.source)
+        })
+        .required()
+        .refers_to(SOURCES),
+        column("source_title", Text, "The source's title.", |r| {
+            text(&r.source_title)
+        })
+        .required()
+        .in_words(),
+        column("source_url", Url, "The source's address.", |r| {
+            optional(&r.source_url)
+        }),
     ]
 };
 
