@@ -4,6 +4,7 @@
 mod cards;
 mod charts;
 mod format;
+mod lookups;
 mod opendata;
 mod package;
 mod pages;

@@ -11,7 +11,7 @@ use super::cards::CardPainter;
 use super::charts::{self, Chart};
 use super::prepare::{self, LangStats, paths};
 use super::view::{AidView, RecordView};
-use super::{opendata, package, tables};
+use super::{lookups, opendata, package, tables};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::{LangId, Site};
 use crate::render::context::GeneratedPage;
@@ -332,7 +332,7 @@ impl Infographics<'_> {
             &self.langs,
             paths::ALL_LANGUAGES_CSV.into(),
         )];
-        written.extend(tables::lookups(stats, &codes, paths::lookup));
+        written.extend(lookups::tables(stats, &codes, paths::lookup));
         for table in &written {
             out.write(&table.path, &table.csv()?).map_err(io)?;
         }
