@@ -24,6 +24,7 @@ pub mod date;
 pub mod diag;
 mod error;
 pub mod init;
+pub mod licence;
 pub mod load;
 pub mod locale;
 pub mod model;
@@ -40,7 +41,7 @@ pub mod watch;
 pub mod write;
 
 pub use error::Error;
-pub use options::{Drafts, Options};
+pub use options::{BuildDate, Drafts, Options};
 pub use pipeline::{Report, build, check};
 #[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;

@@ -22,7 +22,9 @@ fn main() -> ExitCode {
             base_url,
             drafts,
         } => {
-            let mut options = aqparat::Options::new(site.root);
+            let Some(mut options) = options(site.root) else {
+                return ExitCode::from(2);
+            };
             if let Some(output) = output {
                 options.output = output;
             }
@@ -31,7 +33,9 @@ fn main() -> ExitCode {
             cmd::build::run(&options, cmd::build::Goal::Build)
         }
         Command::Check { site, strict } => {
-            let mut options = aqparat::Options::new(site.root);
+            let Some(mut options) = options(site.root) else {
+                return ExitCode::from(2);
+            };
             options.strict = strict;
             cmd::build::run(&options, cmd::build::Goal::Check)
         }
@@ -42,7 +46,9 @@ fn main() -> ExitCode {
             port,
             drafts,
         } => {
-            let mut options = aqparat::Options::new(site.root);
+            let Some(mut options) = options(site.root) else {
+                return ExitCode::from(2);
+            };
             options.drafts = drafts_option(drafts);
             options.search_indexer = std::env::current_exe().ok();
             cmd::serve::run(options, std::net::SocketAddr::new(bind, port))
@@ -62,7 +68,9 @@ fn main() -> ExitCode {
             base_url,
             poll,
         } => {
-            let mut options = aqparat::Options::new(site.root);
+            let Some(mut options) = options(site.root) else {
+                return ExitCode::from(2);
+            };
             options.output = output;
             options.base_url = base_url;
             options.publish = aqparat::write::Publish::Link;
@@ -102,6 +110,20 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// The options for the site in `root`, with the build date of
+/// `SOURCE_DATE_EPOCH`; `None`, said, when that is not a number.
+fn options(root: std::path::PathBuf) -> Option<aqparat::Options> {
+    let mut options = aqparat::Options::new(root);
+    match aqparat::BuildDate::from_environment() {
+        Ok(date) => options.build_date = date,
+        Err(message) => {
+            eprintln!("aqparat: {message}");
+            return None;
+        }
+    }
+    Some(options)
 }
 
 /// `--drafts` as the library's option.

@@ -25,6 +25,8 @@ pub struct Options {
     /// the search index that `serve` and `watch` update in the background;
     /// without it, that index is made on a thread of this process.
     pub search_indexer: Option<PathBuf>,
+    /// The build's date, which the open data carry (see [`BuildDate`]).
+    pub build_date: BuildDate,
 }
 
 impl Options {
@@ -39,6 +41,7 @@ impl Options {
             strict: false,
             publish: Publish::Replace,
             search_indexer: None,
+            build_date: BuildDate::Today,
         }
     }
 }
@@ -57,5 +60,67 @@ impl Drafts {
     /// Whether a page is published; `is_draft` is its `draft:` field.
     pub fn publishes(self, is_draft: bool) -> bool {
         self == Drafts::Include || !is_draft
+    }
+}
+
+/// The date a build gives its open data (the data package's `created`,
+/// the XLSX files' properties). Two builds of the same input are the same
+/// byte for byte when it is fixed, and on the same day when it is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BuildDate {
+    /// Today (UTC), at midnight: the clock's day, not its second.
+    #[default]
+    Today,
+    /// A fixed instant, in seconds since 1970-01-01 UTC.
+    Fixed(u64),
+}
+
+/// 9999-12-31T23:59:59Z: RFC 3339 and Excel have four-digit years.
+const LAST_SECOND: u64 = 253_402_300_799;
+
+impl BuildDate {
+    /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) when it is set: an
+    /// error when it is not a whole number of seconds; else today.
+    pub fn from_environment() -> Result<BuildDate, String> {
+        match std::env::var_os("SOURCE_DATE_EPOCH") {
+            None => Ok(BuildDate::Today),
+            Some(value) => value
+                .to_str()
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|seconds| *seconds <= LAST_SECOND)
+                .map(BuildDate::Fixed)
+                .ok_or_else(|| {
+                    format!(
+                        "SOURCE_DATE_EPOCH is `{}`, not a whole number of seconds from 1970-01-01 to the end of 9999",
+                        value.to_string_lossy().escape_debug()
+                    )
+                }),
+        }
+    }
+
+    /// The instant, in seconds since 1970-01-01 UTC, at the latest the
+    /// end of 9999.
+    pub fn seconds(self) -> u64 {
+        match self {
+            BuildDate::Fixed(seconds) => seconds.min(LAST_SECOND),
+            BuildDate::Today => {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                now - now % 86_400
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_date_is_a_day_or_the_fixed_second_up_to_the_end_of_9999() {
+        assert_eq!(BuildDate::Today.seconds() % 86_400, 0);
+        assert_eq!(BuildDate::Fixed(1_585_872_000).seconds(), 1_585_872_000);
+        assert_eq!(BuildDate::Fixed(u64::MAX).seconds(), LAST_SECOND);
     }
 }

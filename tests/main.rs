@@ -26,6 +26,11 @@ mod invalid;
 #[path = "suite/stats.rs"]
 mod stats;
 
+/// Open data a portal accepts: the data package (checked by Frictionless),
+/// aid.json's schema, the XLSX files, reproducible builds.
+#[path = "suite/opendata.rs"]
+mod opendata;
+
 /// The search index, the index of all pages, QR codes for printing.
 #[path = "suite/residents.rs"]
 mod residents;

@@ -192,6 +192,9 @@ fn site_yaml(site: &NewSite, default: &str) -> String {
             yaml_text(words.site_description),
         );
     }
+    if site.statistics {
+        text += &words::open_data(&site.languages);
+    }
     if !cfg!(feature = "search") {
         // Else `check --strict` fails on the warning that asks for it.
         text += "# This aqparat was built without its search index: remove this line\n# when you install one with its default features.\nsearch: false\n";

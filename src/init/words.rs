@@ -137,21 +137,35 @@ impl Words {
     }
 }
 
+/// A text of the statistics skeleton in each of `languages`, as a YAML
+/// flow mapping (`{ kk: "…", ru: "…" }`).
+fn per_language(languages: &[String], text: fn(&Statistics) -> &'static str) -> String {
+    let texts: Vec<String> = languages
+        .iter()
+        .map(|code| {
+            format!(
+                "{code}: {}",
+                super::yaml_text(text(&Words::of(code).statistics))
+            )
+        })
+        .collect();
+    format!("{{ {} }}", texts.join(", "))
+}
+
+/// `site.yaml`'s `open_data` for a new site with statistics in
+/// `languages`: a default licence, and the skeleton's organisation as the
+/// publisher, both for the staff to change.
+pub fn open_data(languages: &[String]) -> String {
+    format!(
+        "# The licence of the open data (an SPDX id, see the README) and who\n# publishes them: change both to yours.\nopen_data:\n  licence: CC-BY-4.0\n  publisher: {}\n",
+        per_language(languages, |s| s.organisation)
+    )
+}
+
 /// The files of `data/aid/` (name, text) of a new site in `languages`: one
 /// organisation, unit, category, source and record.
 pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
-    let per_lang = |text: fn(&Statistics) -> &'static str| {
-        let texts: Vec<String> = languages
-            .iter()
-            .map(|code| {
-                format!(
-                    "{code}: {}",
-                    super::yaml_text(text(&Words::of(code).statistics))
-                )
-            })
-            .collect();
-        format!("{{ {} }}", texts.join(", "))
-    };
+    let per_lang = |text| per_language(languages, text);
     let comments: String = languages
         .iter()
         .map(|code| format!("# {}\n", Words::of(code).statistics.comment))

@@ -1,5 +1,6 @@
 //! `site.yaml`: the site's languages, address and theme, as written.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use indexmap::IndexMap;
@@ -23,10 +24,24 @@ pub struct RawConfig {
     /// The theme folder under `themes/`; `default` when absent.
     pub theme: Option<Spanned<String>>,
     /// An emergency notice shown on every page, per language (optional).
-    pub notice: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
+    pub notice: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
     /// Whether builds make the search index; `true` when absent. See
     /// [`RawConfig::has_search`].
     pub search: Option<Spanned<bool>>,
+    /// The licence and publisher of the open data; required when the site
+    /// has statistics.
+    pub open_data: Option<Spanned<RawOpenData>>,
+}
+
+/// `open_data` in `site.yaml`: what the data package tells portals.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOpenData {
+    /// The licence's SPDX identifier (`CC-BY-4.0`), one of
+    /// [`crate::licence::LICENCES`].
+    pub licence: Spanned<String>,
+    /// Who publishes the data, per language.
+    pub publisher: Spanned<BTreeMap<String, Spanned<String>>>,
 }
 
 impl RawConfig {

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::site::{PageIndex, base_path};
-use super::{Lang, LangId, Languages, Page, PageId, PageKind, Pages, Site, Stats, Theme};
+use super::{Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme};
 use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;
@@ -110,7 +110,21 @@ pub fn site(
         fingerprints: sources.fingerprints,
         data: sources.data.free,
         search: config.has_search(),
+        open_data: open_data(config),
+        build_date: options.build_date.seconds(),
     }
+}
+
+/// `open_data` of `site.yaml`, when its licence is one aqparat knows (else
+/// `validate` reported it).
+fn open_data(config: &RawConfig) -> Option<OpenData> {
+    let written = &config.open_data.as_ref()?.value;
+    Some(OpenData {
+        licence: crate::licence::find(&written.licence.value)?,
+        publisher: (written.publisher.value.iter())
+            .map(|(code, name)| (code.clone(), name.value.clone()))
+            .collect(),
+    })
 }
 
 /// The page a content file in language `lang` becomes, not yet linked to

@@ -14,7 +14,7 @@ mod stats;
 pub use build::site;
 pub use edit::{Edit, edit};
 pub use page::{Page, PageId, PageKind, Pages};
-pub use site::{Lang, LangId, Languages, Site, Theme};
+pub use site::{Lang, LangId, Languages, OpenData, Site, Theme};
 pub use stats::{
     Category, Figure, Organisation, Qualifier, Record, Source, Stats, Text, Total, Unit, When,
 };

@@ -83,6 +83,15 @@ pub struct Lang {
     pub notice_lang: Option<String>,
 }
 
+/// What the open data say of themselves (`open_data` in `site.yaml`).
+#[derive(Debug, Clone)]
+pub struct OpenData {
+    /// Their licence.
+    pub licence: &'static crate::licence::Licence,
+    /// Who publishes them, per language.
+    pub publisher: super::stats::Text,
+}
+
 /// The theme, ready to render with.
 pub struct Theme {
     /// Parsed templates.
@@ -129,6 +138,12 @@ pub struct Site {
     pub data: BTreeMap<String, serde_json::Value>,
     /// Whether it has a search index (`search` in `site.yaml`).
     pub search: bool,
+    /// The licence and publisher of its open data, when `site.yaml` gives
+    /// a licence aqparat knows.
+    pub open_data: Option<OpenData>,
+    /// The build's date, in seconds since 1970-01-01 UTC (see
+    /// [`crate::BuildDate`]).
+    pub build_date: u64,
     pub(super) by_key: PageIndex,
 }
 

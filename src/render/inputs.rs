@@ -54,6 +54,8 @@ pub enum Input {
     Data(NameId),
     /// Every data file, those not there yet too.
     AllData,
+    /// The build's date (the open data carry it).
+    BuildDate,
     /// What every output reads: `site.yaml`, the options, the UI strings,
     /// fonts and static files, which templates exist.
     Site,
@@ -183,6 +185,7 @@ impl Remap {
             Input::Template(id) => Input::Template(name(id)?),
             Input::Data(id) => Input::Data(name(id)?),
             Input::AllData => Input::AllData,
+            Input::BuildDate => Input::BuildDate,
             Input::Site => Input::Site,
         })
     }
@@ -330,6 +333,7 @@ impl<'a> Values<'a> {
                 stem => hash(&site.fingerprints.free_data.get(stem)),
             },
             Input::AllData => hash(&(site.fingerprints.data, site.stats.is_some())),
+            Input::BuildDate => hash(&site.build_date),
             Input::Site => *self.site_value.get_or_init(|| {
                 let languages: Vec<_> = site
                     .languages

@@ -488,8 +488,9 @@ impl Touched {
     }
 
     /// Whether an edit may change what `input` answers at all: URLs,
-    /// listings, translations, the theme, data and the site's files are
-    /// what an edit leaves as it was.
+    /// listings, translations, the theme, data, the build's date (an
+    /// edit's model keeps it) and the site's files are what an edit
+    /// leaves as it was.
     fn may_change(input: Input) -> bool {
         match input {
             Input::Source(_)
@@ -505,6 +506,7 @@ impl Touched {
             | Input::Template(_)
             | Input::Data(_)
             | Input::AllData
+            | Input::BuildDate
             | Input::Site => false,
         }
     }

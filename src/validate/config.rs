@@ -1,5 +1,6 @@
 //! Checks on `site.yaml`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
@@ -13,8 +14,9 @@ pub fn language_codes(config: &RawConfig) -> Vec<String> {
     config.languages.value.keys().cloned().collect()
 }
 
-/// Checks the address, the languages and the default language.
-pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
+/// Checks the address, the languages, the default language and, for a site
+/// that `has_statistics`, the licence and publisher of its open data.
+pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: &mut Diagnostics) {
     let error = |span, message: String, hint: &str| {
         Diagnostic::error(PATH, span, message)
             .with_hint(hint)
@@ -46,17 +48,7 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
         }
     }
     if let Some(notice) = &config.notice {
-        for lang in notice
-            .value
-            .keys()
-            .filter(|l| !languages.value.contains_key(*l))
-        {
-            diagnostics.push(error(
-                yaml_span(notice, 0),
-                format!("the notice has text in `{lang}`, which is not one of the languages"),
-                "write the notice in the languages listed under `languages`",
-            ));
-        }
+        check_languages(config, text, notice, "the notice", diagnostics);
         // The default language's notice stands in for a missing one.
         let default = &config.default_language.value;
         if notice.value.contains_key(default) {
@@ -92,6 +84,7 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
             check_text(PATH, text, value, 0, &what, diagnostics);
         }
     }
+    check_open_data(config, text, has_statistics, diagnostics);
     if base_url
         .value
         .chars()
@@ -119,6 +112,118 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
             ),
             &format!("use one of: {}", language_codes(config).join(", ")),
         ));
+    }
+}
+
+/// Reports each language of `texts` (`what`, a text per language) that is
+/// not one of the site's.
+fn check_languages(
+    config: &RawConfig,
+    text: &str,
+    texts: &Spanned<BTreeMap<String, Spanned<String>>>,
+    what: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let languages = &config.languages.value;
+    for lang in texts.value.keys().filter(|l| !languages.contains_key(*l)) {
+        diagnostics.push(
+            Diagnostic::error(
+                PATH,
+                yaml_span(texts, 0),
+                format!("{what} has text in `{lang}`, which is not one of the languages"),
+            )
+            .with_hint(format!(
+                "write {what} in the languages listed under `languages`"
+            ))
+            .with_source(text),
+        );
+    }
+}
+
+/// Checks `open_data`: required once the site has statistics (their
+/// downloads carry its licence and publisher), with a licence aqparat
+/// knows and the publisher's name in every language of the site.
+fn check_open_data(
+    config: &RawConfig,
+    text: &str,
+    has_statistics: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let codes = language_codes(config);
+    let Some(open_data) = &config.open_data else {
+        if has_statistics {
+            let names: Vec<String> = codes.iter().map(|c| format!("{c}: …")).collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    PATH,
+                    Span::START,
+                    "the site has statistics (data/aid/), but site.yaml does not say under which licence and by whom their open data are published",
+                )
+                .with_hint(format!(
+                    "add `open_data: {{ licence: CC-BY-4.0, publisher: {{ {} }} }}` with the publisher's name in each language (see the README, \"site.yaml\")",
+                    names.join(", ")
+                )),
+            );
+        }
+        return;
+    };
+    let error = |span, message: String, hint: String| {
+        Diagnostic::error(PATH, span, message)
+            .with_hint(hint)
+            .with_source(text)
+    };
+    let open_data = &open_data.value;
+    let licence = &open_data.licence;
+    if crate::licence::find(&licence.value).is_none() {
+        let known = crate::licence::LICENCES.iter().map(|l| l.id);
+        diagnostics.push(error(
+            yaml_span(licence, 0),
+            format!(
+                "open_data: `{}` is not a licence aqparat knows{}",
+                licence.value.escape_debug(),
+                crate::diag::did_you_mean(&licence.value, known.clone()),
+            ),
+            format!(
+                "write the SPDX identifier of an open licence, one of: {}",
+                known.collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    let publisher = &open_data.publisher;
+    check_languages(config, text, publisher, "the publisher", diagnostics);
+    for code in &codes {
+        match publisher.value.get(code) {
+            Some(name) if !name.value.trim().is_empty() => {
+                let what = format!("the publisher in `{code}`");
+                check_text(PATH, text, name, 0, &what, diagnostics);
+            }
+            Some(name) => diagnostics.push(error(
+                yaml_span(name, 0),
+                format!("open_data: the publisher's name in `{code}` is empty"),
+                "write the name of the organisation that publishes the data".into(),
+            )),
+            // The default language's name stands in for a missing one.
+            None if publisher.value.contains_key(&config.default_language.value) => diagnostics
+                .push(
+                    Diagnostic::warning(
+                        PATH,
+                        yaml_span(publisher, 0),
+                        format!("open_data: the publisher has no name in `{code}`"),
+                    )
+                    .with_hint(format!(
+                        "add `{code}: …` here; until then pages in `{code}` show the `{}` name",
+                        config.default_language.value
+                    ))
+                    .with_source(text),
+                ),
+            None => diagnostics.push(error(
+                yaml_span(publisher, 0),
+                format!("open_data: the publisher has no name in `{code}`"),
+                format!(
+                    "write the publisher's name in every language of the site, e.g. `{code}: …`"
+                ),
+            )),
+        }
     }
 }
 

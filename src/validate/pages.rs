@@ -13,12 +13,26 @@ use crate::load::{FileSource, RawConfig, RawPage, Sources, yaml_span};
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
 /// content file may take).
-const GENERATED_FILES: [(&str, &str); 5] = [
+const GENERATED_FILES: [(&str, &str); 7] = [
     ("index.html", "the home page"),
     ("404.html", "the page for addresses that do not exist"),
     ("atom.xml", "the news feed"),
     ("data/aid.csv", "the statistics download"),
     ("data/aid.json", "the statistics download"),
+    ("data/aid.xlsx", "the statistics download"),
+    ("data/aid.schema.json", "the statistics download"),
+];
+/// What aqparat writes at the root for a site with statistics: the open
+/// data in every language and the data package.
+const GENERATED_OPEN_DATA: [&str; 8] = [
+    "data/aid.json",
+    "data/aid.schema.json",
+    "data/aid.csv",
+    "data/organisations.csv",
+    "data/units.csv",
+    "data/categories.csv",
+    "data/sources.csv",
+    "datapackage.json",
 ];
 const GENERATED_FOLDERS: [(&str, &str); 2] = [
     ("pages", "the index of all pages"),
@@ -365,7 +379,9 @@ pub fn check_static(
         files.insert(path.into(), what);
     }
     if has_aid {
-        files.insert("data/aid.json".into(), "the statistics download");
+        for path in GENERATED_OPEN_DATA {
+            files.insert(path.into(), "the statistics download");
+        }
     }
     if sources.config.as_ref().is_none_or(RawConfig::has_search) {
         folders.push(("pagefind/".into(), "the search index"));

@@ -27,7 +27,12 @@ pub fn sources(sources: &Sources, drafts: Drafts, diagnostics: &mut Diagnostics)
         // Without the site's languages they can be neither checked nor used.
         return Statistics::Broken;
     };
-    config::check(config, &sources.config_text, diagnostics);
+    config::check(
+        config,
+        &sources.config_text,
+        sources.data.has_aid,
+        diagnostics,
+    );
     let languages = config::language_codes(config);
     i18n::check(&sources.theme, &languages, diagnostics);
     pages::check(sources, Some(&languages), drafts, diagnostics);

@@ -455,9 +455,11 @@ fn the_emergency_notice_of_site_yaml_is_on_every_page_in_its_language() {
     );
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
+    let line = config.lines().count() + 2;
     assert!(
-        run.stderr
-            .contains("site.yaml:8:3: error: the notice has text in `en`"),
+        run.stderr.contains(&format!(
+            "site.yaml:{line}:3: error: the notice has text in `en`"
+        )),
         "{}",
         run.stderr
     );

@@ -46,6 +46,7 @@ fn i13_a_new_language_falls_back_to_the_default_one_with_warnings() {
         "content/_index.en.md:1:1: warning: there is no home page in `en`",
         "content/rules/_index.kk.md:1:1: warning: no translation into `en`",
         "site.yaml:22:3: warning: the notice has no `en` text",
+        "site.yaml:30:5: warning: open_data: the publisher has no name in `en`",
     ] {
         assert!(warnings.contains(&expected), "{expected}:\n{}", run.stderr);
     }
@@ -62,6 +63,10 @@ fn i13_a_new_language_falls_back_to_the_default_one_with_warnings() {
     assert_internal_links_resolve(&site.public(), "/");
     let overview = site.read("en/infographics/index.html");
     assert!(overview.contains("<html lang=\"en\""));
+    assert!(
+        overview.contains(": <span lang=\"kk\">Маңғыстау облыстық еріктілер корпусы</span>.</p>"),
+        "{overview}"
+    );
     assert!(
         overview.contains(
             "<a href=\"/en/infographics/volunteer-hq/\"><span lang=\"kk\">Маңғыстау облыстық еріктілер корпусының еріктілер штабы</span></a>"

@@ -90,8 +90,14 @@ impl TestSite {
 
     /// Runs `aqparat ARGS --root ROOT`.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// Runs `aqparat ARGS --root ROOT` with the environment variables `env`.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output: Output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
             .args(args)
+            .envs(env.iter().copied())
             .arg("--root")
             .arg(self.root())
             .output()

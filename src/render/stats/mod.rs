@@ -4,10 +4,13 @@
 mod cards;
 mod charts;
 mod format;
+mod lookups;
 mod opendata;
+mod package;
 mod pages;
 mod prepare;
 mod shortcodes;
+mod tables;
 mod view;
 
 pub use pages::{Infographics, Output, prepare_all};

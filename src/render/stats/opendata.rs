@@ -1,96 +1,11 @@
-//! Open data: the statistics as CSV and JSON, per language (labels in the
-//! language, numbers raw), and every record with its source in every
-//! language as one JSON file.
-//!
-//! Spreadsheets run a CSV cell that begins with `=`, `+`, `-` or `@` as a
-//! formula (`=HYPERLINK(…)` in an organisation's name): every text cell of
-//! the CSV that begins so, after any leading spaces, or with a tab or a
-//! carriage return, gets a `'` in front, as OWASP recommends. Numbers stay
-//! numbers.
-
-use std::borrow::Cow;
+//! Open data as JSON: the statistics per language (labels in the language,
+//! numbers raw), and every record with its source in every language as one
+//! file, each with its JSON Schema. The tables (CSV, XLSX) are `tables.rs`'s.
 
 use serde::Serialize;
 
 use super::view::AidView;
 use crate::model::Stats;
-
-/// `/LANG/data/aid.csv`: one row per record.
-pub fn csv(view: &AidView) -> Result<Vec<u8>, String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "id",
-        "organisation",
-        "organisation_name",
-        "partners",
-        "category",
-        "category_name",
-        "what",
-        "count",
-        "qualifier",
-        "reported",
-        "unit",
-        "figure",
-        "date",
-        "period_from",
-        "period_to",
-        "frequency",
-        "source",
-        "source_title",
-        "source_url",
-    ];
-    writer.write_record(header).map_err(|e| e.to_string())?;
-    for r in &view.records {
-        let count = r.count.map(|c| c.to_string()).unwrap_or_default();
-        let texts = [
-            r.id.as_str(),
-            &r.organisation,
-            &r.organisation_name,
-            &r.partners.join("; "),
-            &r.category,
-            &r.category_name,
-            &r.what,
-            // Filled in below: the count is a number, never neutralised.
-            "",
-            r.qualifier.unwrap_or_default(),
-            if r.reported { "true" } else { "false" },
-            &r.unit,
-            &r.display,
-            r.date.as_deref().unwrap_or_default(),
-            r.period_from.as_deref().unwrap_or_default(),
-            r.period_to.as_deref().unwrap_or_default(),
-            r.frequency.as_deref().unwrap_or_default(),
-            &r.source,
-            &r.source_title,
-            r.source_url.as_deref().unwrap_or_default(),
-        ];
-        let mut cells: Vec<Cow<str>> = texts.into_iter().map(neutralise).collect();
-        cells[COUNT_COLUMN] = Cow::Borrowed(&count);
-        writer
-            .write_record(cells.iter().map(|c| c.as_bytes()))
-            .map_err(|e| e.to_string())?;
-    }
-    writer.into_inner().map_err(|e| e.to_string())
-}
-
-/// The index of the `count` column, the one column of numbers.
-const COUNT_COLUMN: usize = 7;
-
-/// A text cell that a spreadsheet would run as a formula, with a `'` in
-/// front: one that begins with `=`, `+`, `-` or `@` (after any leading
-/// whitespace), or with a tab or a carriage return.
-fn neutralise(cell: &str) -> Cow<'_, str> {
-    let is_trigger = |c: char| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r');
-    let starts_formula = cell.starts_with(is_trigger)
-        || cell
-            .trim_start_matches(|c: char| c.is_whitespace() && c != '\t' && c != '\r')
-            .starts_with(is_trigger);
-    if starts_formula {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
 
 /// `/LANG/data/aid.json`: the whole view.
 pub fn json(view: &AidView) -> Result<Vec<u8>, String> {
@@ -167,33 +82,10 @@ fn when_json(when: crate::model::When) -> serde_json::Value {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// `/LANG/data/aid.schema.json`: the JSON Schema (draft 2020-12) of
+/// [`json`]'s file.
+pub const SCHEMA: &[u8] = include_bytes!("aid-language.schema.json");
 
-    #[test]
-    fn cells_that_begin_a_formula_are_neutralised() {
-        for cell in [
-            "=HYPERLINK(\"http://x\")",
-            "+1",
-            "-2",
-            "@SUM(A1)",
-            "\tx",
-            "\rx",
-            "  =1",
-            "\u{a0}=1",
-        ] {
-            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
-        }
-        for cell in [
-            "Қор «Біз бірге»",
-            "more-than",
-            "2020-04-03",
-            "",
-            "a=b",
-            "320",
-        ] {
-            assert_eq!(neutralise(cell), cell, "{cell:?}");
-        }
-    }
-}
+/// `/data/aid.schema.json`: the JSON Schema (draft 2020-12) of
+/// [`all_languages_json`]'s file.
+pub const ALL_LANGUAGES_SCHEMA: &[u8] = include_bytes!("aid.schema.json");

@@ -1,19 +1,22 @@
 //! Everything the statistics add to a site: per language the overview page
 //! `/LANG/infographics/`, a page per organisation, each chart's SVG and PNG
-//! card, `/LANG/data/aid.csv` and `aid.json`; and `/data/aid.json`.
+//! card, `/LANG/data/aid.csv`, `aid.xlsx`, `aid.json` and its schema; and what holds
+//! every language: `/data/aid.json` with its schema, `/data/aid.csv`, the
+//! lookups' CSV files and `/datapackage.json`.
 
 use std::io;
 use std::sync::OnceLock;
 
 use super::cards::CardPainter;
 use super::charts::{self, Chart};
-use super::opendata;
 use super::prepare::{self, LangStats, paths};
 use super::view::{AidView, RecordView};
+use super::{lookups, opendata, package, tables};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::{LangId, Site};
 use crate::render::context::GeneratedPage;
 use crate::render::functions::Localizer;
+use crate::render::inputs::Input;
 use crate::render::reads::Reading;
 use crate::render::search;
 use crate::render::units::{Outcome, Renderer};
@@ -112,9 +115,9 @@ pub enum Output {
         /// The chart's id.
         chart: String,
     },
-    /// A language's `aid.csv` and `aid.json`.
+    /// A language's `aid.csv`, `aid.xlsx`, `aid.json` and its schema.
     Downloads(String),
-    /// `/data/aid.json`, every record in every language.
+    /// Every record in every language (`/data/`), and the data package.
     AllLanguages,
 }
 
@@ -174,11 +177,8 @@ impl Infographics<'_> {
             | Output::Card { lang, .. }
             | Output::Downloads(lang) => site.languages.id(lang).and_then(|id| self.lang(id)),
             Output::AllLanguages => {
-                if let Some(stats) = &site.stats {
-                    let all = opendata::all_languages_json(stats).map_err(to_io)?;
-                    out.write(paths::ALL_LANGUAGES, &all)?;
-                }
-                return Ok(());
+                reading.inputs.read(Input::BuildDate);
+                return self.all_languages(site, out).map_err(to_io);
             }
         };
         // An output of a language the statistics are not shown in (a unit
@@ -301,14 +301,48 @@ impl Infographics<'_> {
                 }
             }
             Output::Downloads(_) => {
-                let csv = opendata::csv(&lang.view).map_err(to_io)?;
-                out.write(&paths::download(code, "csv"), &csv)?;
+                reading.inputs.read(Input::BuildDate);
+                let table = tables::records(&lang.view, paths::download(code, "csv"));
+                out.write(&table.path, &table.csv().map_err(to_io)?)?;
+                let xlsx = table.xlsx(site.build_date).map_err(to_io)?;
+                out.write(&paths::download(code, "xlsx"), &xlsx)?;
                 let json = opendata::json(&lang.view).map_err(to_io)?;
                 out.write(&paths::download(code, "json"), &json)?;
+                out.write(&paths::download(code, "schema.json"), opendata::SCHEMA)?;
             }
             Output::AllLanguages => {}
         }
         Ok(())
+    }
+
+    /// Writes what holds every language: `/data/aid.json` and its schema,
+    /// `/data/aid.csv`, the lookups' CSV files and the data package that
+    /// describes them and each language's CSV.
+    fn all_languages(&self, site: &Site, out: &UnitOutput) -> Result<(), String> {
+        let Some(stats) = &site.stats else {
+            return Ok(());
+        };
+        let io = |e: io::Error| e.to_string();
+        let all = opendata::all_languages_json(stats)?;
+        out.write(paths::ALL_LANGUAGES, &all).map_err(io)?;
+        out.write(paths::ALL_LANGUAGES_SCHEMA, opendata::ALL_LANGUAGES_SCHEMA)
+            .map_err(io)?;
+        let codes: Vec<&str> = self.langs.iter().map(|l| l.format.lang).collect();
+        let mut written = vec![tables::all_records(
+            &self.langs,
+            paths::ALL_LANGUAGES_CSV.into(),
+        )];
+        written.extend(lookups::tables(stats, &codes, paths::lookup));
+        for table in &written {
+            out.write(&table.path, &table.csv()?).map_err(io)?;
+        }
+        // Each language's table is its `Downloads` unit's to write.
+        let languages: Vec<tables::Table> = (self.langs.iter())
+            .map(|l| tables::records(&l.view, paths::download(l.format.lang, "csv")))
+            .collect();
+        let described: Vec<&tables::Table> = languages.iter().chain(&written).collect();
+        let package = package::datapackage(site, &described)?;
+        out.write(paths::PACKAGE, &package).map_err(io)
     }
 
     /// The painter of the chart cards, made when the first card needs it.
@@ -385,17 +419,46 @@ fn chart_values<'a>(lang: &'a LangStats, keep: impl Fn(&str) -> bool) -> Vec<Cha
         .collect()
 }
 
+/// The downloads as the overview's template sees them: addresses, and the
+/// licence of the data.
 #[derive(serde::Serialize)]
-struct Downloads {
+struct Downloads<'a> {
     csv: String,
+    xlsx: String,
     json: String,
+    json_schema: String,
     all_languages: String,
+    all_languages_csv: String,
+    schema: String,
+    package: String,
+    /// The licence's SPDX id, title and address, when `site.yaml` gives one.
+    licence: Option<&'static crate::licence::Licence>,
+    /// Who publishes the data, in the page's language, or else in the
+    /// default language.
+    publisher: Option<&'a str>,
+    /// The default language's code, when `publisher` is in it instead of
+    /// the page's.
+    publisher_lang: Option<&'a str>,
 }
 
-fn downloads(site: &Site, lang: &str) -> Downloads {
+fn downloads<'a>(site: &'a Site, lang: &str) -> Downloads<'a> {
+    let open_data = site.open_data.as_ref();
+    let default = site.code(site.default_lang);
     Downloads {
         csv: site.link(&paths::download(lang, "csv")),
+        xlsx: site.link(&paths::download(lang, "xlsx")),
         json: site.link(&paths::download(lang, "json")),
+        json_schema: site.link(&paths::download(lang, "schema.json")),
         all_languages: site.link(paths::ALL_LANGUAGES),
+        all_languages_csv: site.link(paths::ALL_LANGUAGES_CSV),
+        schema: site.link(paths::ALL_LANGUAGES_SCHEMA),
+        package: site.link(paths::PACKAGE),
+        licence: open_data.map(|o| o.licence),
+        publisher: open_data
+            .and_then(|o| o.publisher.get(lang).or_else(|| o.publisher.get(default)))
+            .map(String::as_str),
+        publisher_lang: open_data
+            .filter(|o| !o.publisher.contains_key(lang))
+            .map(|_| default),
     }
 }

@@ -41,12 +41,23 @@ pub mod paths {
     pub fn chart(lang: &str, id: &str, extension: &str) -> String {
         format!("{lang}/infographics/charts/{id}.{extension}")
     }
-    /// A download of the statistics in one language, `csv` or `json`.
+    /// A download of the statistics in one language, `csv`, `xlsx`,
+    /// `json` or `schema.json`.
     pub fn download(lang: &str, extension: &str) -> String {
         format!("{lang}/data/aid.{extension}")
     }
-    /// Every record in every language.
+    /// Every record and lookup in every language, as JSON.
     pub const ALL_LANGUAGES: &str = "data/aid.json";
+    /// The JSON Schema of [`ALL_LANGUAGES`].
+    pub const ALL_LANGUAGES_SCHEMA: &str = "data/aid.schema.json";
+    /// Every record in every language, as CSV.
+    pub const ALL_LANGUAGES_CSV: &str = "data/aid.csv";
+    /// A lookup of the records' ids (`organisations`, `units`…), as CSV.
+    pub fn lookup(name: &str) -> String {
+        format!("data/{name}.csv")
+    }
+    /// The data package describing every CSV file.
+    pub const PACKAGE: &str = super::super::package::PATH;
 }
 
 /// Prepares `stats` in `lang`. Errors are messages about missing UI strings
