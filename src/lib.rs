@@ -26,6 +26,7 @@ mod error;
 pub mod init;
 pub mod load;
 pub mod locale;
+pub mod messages;
 pub mod model;
 mod options;
 pub mod pipeline;

@@ -15,7 +15,9 @@ use clap::Parser;
 use cli::{Cli, Command, ThemeAction};
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    aqparat::messages::Lang::choose(cli.lang);
+    match cli.command {
         Command::Build {
             site,
             output,

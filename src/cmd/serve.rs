@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
-use aqparat::serve::{BuildState, Server};
+use aqparat::serve::{BuildState, Failure, Server};
 use aqparat::watch;
 
 use super::build::{Goal, print_report, summary};
@@ -47,20 +47,20 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
                 summary(&options, report, Goal::Build, build.duration.as_secs_f64())
             );
             if report.failed {
-                let errors = report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(ToString::to_string)
-                    .collect();
-                server.announce(BuildState::Failed(errors));
+                let errors = |lang| {
+                    let errors = report.diagnostics.iter().filter(|d| d.is_error());
+                    errors.map(|d| d.in_lang(lang).to_string()).collect()
+                };
+                server.announce(BuildState::Failed(Failure::new(errors)));
             } else {
                 server.announce(BuildState::Ok);
             }
         }
         Err(error) => {
             eprintln!("aqparat: {error}");
-            server.announce(BuildState::Failed(vec![error.to_string()]));
+            server.announce(BuildState::Failed(Failure::new(|lang| {
+                vec![error.in_lang(lang)]
+            })));
         }
     };
     let result = watch::run(

@@ -45,7 +45,7 @@ impl Checker<'_> {
     fn error(&mut self, span: Span, message: String, hint: impl Into<String>) {
         self.diagnostics.push(
             Diagnostic::error(self.path, span, message)
-                .with_hint(hint)
+                .with_hint(hint.into())
                 .with_source(self.text),
         );
     }

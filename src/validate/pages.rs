@@ -9,6 +9,8 @@ use crate::address::{UrlPath, output_url};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::{FileSource, RawConfig, RawPage, Sources, yaml_span};
+use crate::messages::Message;
+use crate::msg;
 
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
@@ -126,20 +128,14 @@ fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
             {
                 continue;
             }
-            let what = if path == page.path { "file" } else { "folder" };
+            let shown = name.escape_debug().to_string();
+            let message = match path == page.path {
+                true => msg!("page-bad-file-name", name = shown),
+                false => msg!("page-bad-folder-name", name = shown),
+            };
             diagnostics.push(
-                Diagnostic::error(
-                    &path,
-                    Span::START,
-                    format!(
-                        "the {what} name `{}` has characters that do not belong in an address",
-                        name.escape_debug()
-                    ),
-                )
-                .with_hint(format!(
-                    "rename it `{}`: names of pages and folders are made of letters, digits, `-`, `_` and `.`",
-                    clean_name(&name)
-                )),
+                Diagnostic::error(&path, Span::START, message)
+                    .with_hint(msg!("page-bad-name-hint", name = clean_name(&name))),
             );
         }
     }
@@ -166,12 +162,16 @@ pub fn check(
                 Diagnostic::error(
                     &page.path,
                     Span::START,
-                    format!("language `{}` is not one of the site's languages", page.lang),
+                    msg!("page-unknown-lang", lang = &page.lang),
                 )
-                .with_hint(format!(
-                    "rename the file with one of the suffixes {}, or add `{}` to `languages` in site.yaml",
-                    languages.iter().map(|l| format!(".{l}.md")).collect::<Vec<_>>().join(", "),
-                    page.lang
+                .with_hint(msg!(
+                    "page-unknown-lang-hint",
+                    suffixes = languages
+                        .iter()
+                        .map(|l| format!(".{l}.md"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    lang = &page.lang
                 )),
             );
             continue;
@@ -201,9 +201,13 @@ pub fn check(
                 Diagnostic::error(
                     &page.path,
                     Span::START,
-                    format!("this file and {} both become /{url}", others.join(", ")),
+                    msg!(
+                        "page-same-url",
+                        others = others.join(", "),
+                        url = url.to_string()
+                    ),
                 )
-                .with_hint("keep one of them: a folder's page belongs in its `_index.LANG.md`"),
+                .with_hint(msg!("page-same-url-hint")),
             );
         }
     }
@@ -211,11 +215,9 @@ pub fn check(
         if sources.has_content && !by_url.contains_key(&output_url(lang, "")) {
             let path = PathBuf::from(format!("{}/_index.{lang}.md", crate::load::CONTENT_DIR));
             diagnostics.push(
-                Diagnostic::error(&path, Span::START, format!("there is no home page in `{lang}`"))
-                    .with_hint(format!(
-                        "create {} with a front matter `title: …` (and `draft: false`): /{lang}/ is made from it",
-                        display_path(&path)
-                    )),
+                Diagnostic::error(&path, Span::START, msg!("page-no-home", lang = lang)).with_hint(
+                    msg!("page-no-home-hint", path = display_path(&path), lang = lang),
+                ),
             );
         }
     }
@@ -234,7 +236,7 @@ pub fn check_front_matter(
         return;
     }
     let front = &page.front;
-    let error = |span, message: String, hint: &str| {
+    let error = |span, message: Message, hint: Message| {
         Diagnostic::error(&page.path, span, message)
             .with_hint(hint)
             .with_source(&page.front_text)
@@ -242,13 +244,13 @@ pub fn check_front_matter(
     match &front.title {
         None => diagnostics.push(error(
             Span::START,
-            "the page has no title".into(),
-            "add a line `title: …` to the front matter",
+            msg!("page-no-title"),
+            msg!("page-no-title-hint"),
         )),
         Some(title) if title.value.trim().is_empty() => diagnostics.push(error(
             yaml_span(title, 1),
-            "the title is empty".into(),
-            "write the page's title after `title:`",
+            msg!("page-empty-title"),
+            msg!("page-empty-title-hint"),
         )),
         Some(_) => {}
     }
@@ -265,8 +267,8 @@ pub fn check_front_matter(
             Ok(date) => dates.push(date),
             Err(message) => diagnostics.push(error(
                 yaml_span(value, 1),
-                format!("invalid {name}: {message}"),
-                "write the date as YYYY-MM-DD, for example 2020-04-03",
+                msg!("page-invalid-date", name = name, error = message),
+                msg!("page-date-hint"),
             )),
         }
     }
@@ -275,8 +277,12 @@ pub fn check_front_matter(
     {
         diagnostics.push(error(
             yaml_span(updated, 1),
-            format!("`updated` ({later}) is before `date` ({date})"),
-            "`updated` is the date of the last change; it cannot precede the publication date",
+            msg!(
+                "page-updated-before-date",
+                updated = later.to_string(),
+                date = date.to_string()
+            ),
+            msg!("page-updated-before-date-hint"),
         ));
     }
     // A theme without templates is missing, and reported once already.
@@ -286,14 +292,17 @@ pub fn check_front_matter(
     {
         diagnostics.push(error(
             yaml_span(template, 1),
-            format!(
-                "template `{}` does not exist in the theme{}",
-                template.value,
-                crate::diag::did_you_mean(&template.value, templates.keys().map(String::as_str))
+            msg!(
+                "page-unknown-template",
+                template = &template.value,
+                guess = crate::diag::did_you_mean(
+                    &template.value,
+                    templates.keys().map(String::as_str)
+                )
             ),
-            &format!(
-                "use one of: {}",
-                templates.keys().cloned().collect::<Vec<_>>().join(", ")
+            msg!(
+                "use-one-of",
+                list = templates.keys().cloned().collect::<Vec<_>>().join(", ")
             ),
         ));
     }
@@ -323,11 +332,16 @@ fn report_missing_translations(
                 1,
             ));
             diagnostics.push(
-                Diagnostic::warning(&page.path, Span::START, format!("no translation into `{lang}`"))
-                    .with_hint(format!(
-                        "write {}; until then the language switcher leads to the nearest `{lang}` section",
-                        display_path(&translation)
-                    )),
+                Diagnostic::warning(
+                    &page.path,
+                    Span::START,
+                    msg!("page-no-translation", lang = lang),
+                )
+                .with_hint(msg!(
+                    "page-no-translation-hint",
+                    path = display_path(&translation),
+                    lang = lang
+                )),
             );
         }
     }

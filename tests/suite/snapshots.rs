@@ -99,7 +99,7 @@ fn diagnostics() {
         );
     }
     let run = |command: &str| {
-        let output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        let output = crate::util::aqparat()
             .args([command, "--root"])
             .arg(site.root())
             .output()

@@ -90,7 +90,7 @@ impl TestSite {
 
     /// Runs `aqparat ARGS --root ROOT`.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output: Output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        let output: Output = aqparat()
             .args(args)
             .arg("--root")
             .arg(self.root())
@@ -115,6 +115,14 @@ impl TestSite {
         let path = self.public().join(rel);
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
+}
+
+/// The `aqparat` binary, its messages in English whatever the locale of
+/// whoever runs the tests (the tests read them).
+pub fn aqparat() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_aqparat"));
+    command.env("AQPARAT_LANG", "en");
+    command
 }
 
 /// Lays out at `root` the test theme (with the shipped theme's fonts) and
@@ -318,7 +326,7 @@ impl Running {
     /// Starts `aqparat ARGS`.
     pub fn start(args: &[&str]) -> Running {
         use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        let mut child = aqparat()
             .args(args)
             .stderr(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())

@@ -207,7 +207,7 @@ fn comparison_records(served: &Served) -> Vec<Json> {
 fn aqparat_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+    let mut child = crate::util::aqparat()
         .arg("search-index")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

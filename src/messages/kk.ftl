@@ -1,0 +1,135 @@
+# aqparat-тың қызметкерлерге хабарлары, қазақша (en.ftl-дің аудармасы).
+# Файл атаулары, YAML кілттері мен командалар аударылмайды, `...` ішінде
+# қалады.
+
+## Diagnostics (src/diag.rs)
+
+severity-error = қате
+severity-warning = ескерту
+help = кеңес
+did-you-mean = {" "}(`{ $name }` деп жазғыңыз келді ме?)
+
+## Summaries (src/cmd/build.rs)
+
+count-errors = { $count } қате
+count-warnings = { $count } ескерту
+build-failed = құрастыру сәтсіз аяқталды: { $errors }, { $warnings }{ $strict }; ештеңе жазылмады, { $output } өзгерген жоқ
+check-failed = тексеру сәтсіз аяқталды: { $errors }, { $warnings }{ $strict }
+built-some = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $rendered } бет қайта жасалды, қалғаны өзгермеді; { $warnings })
+built = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $warnings })
+checked = { $pages } бет { $seconds } с ішінде тексерілді: қате жоқ, { $warnings }
+
+strict-note = {" "}(--strict кезінде ескертулер қате саналады)
+
+## Fatal errors (src/error.rs)
+
+cannot-write-output = сайтты { $output } ішіне жазу мүмкін емес: { $error }; дискіде орын бар-жоғын және сол жерге жазуға рұқсатыңыз бар-жоғын тексеріңіз немесе басқа --output таңдаңыз
+cannot-make-search-index = { $output } сайтының іздеу индексін жасау мүмкін емес: { $error }; ештеңе жарияланбады. Қайта құрастырыңыз немесе іздеу индексінсіз жариялау үшін site.yaml ішінде `search: false` деп жазыңыз
+
+## The serve overlay (src/serve/)
+
+overlay-title = aqparat: сайтта қателер бар; бұл — соңғы сәтті құрастыру
+
+## YAML (src/load/yaml.rs)
+
+yaml-tag = `{ $tag }` YAML тегін жазуға болмайды{ $more }
+yaml-tag-more = {" "}(бұл файлда тағы { $count } тег бар)
+yaml-tag-hint = тегті алып тастаңыз: мәнді сол күйінде жазыңыз, мәтін болса, тырнақшаға алыңыз (`"…"`); мәннің түрін aqparat өзі анықтайды
+yaml-error = { $error }{ $guess }
+yaml-control-character = бұл жолда U+{ $code } басқару таңбасы бар: ол көрінбейді және оған рұқсат жоқ
+yaml-control-character-hint = оны өшіріңіз (көрінбесе, айналасындағы мәтінді қайта теріңіз)
+yaml-hint-unknown-field = бұл кілттің жазылуын тексеріңіз; тек тізімдегі кілттерге рұқсат бар
+yaml-hint-missing-field = бұл кілтті қосыңыз: ол міндетті
+yaml-hint-colon = ішінде `: ` бар мәнді тырнақшаға алу керек, мысалы title: 'Біргеміз: Білім'; немесе осы жолдың шегінісін түзетіңіз
+yaml-hint-duplicate = бұл кілт екі рет жазылған; біреуін ғана қалдырыңыз
+yaml-hint-alias = бұл файл тым көп деректерге ұласады (бір-бірінің ішінде қайталанған `&` якорьлері мен `*` сілтемелері); олардың орнына мәндерді толық жазыңыз
+yaml-hint-type = бұл мәннің түрі не пішімі дұрыс емес; ішінде `:`, `#`, `[` не `{"{"}` бар мәтінді тырнақшаға алыңыз
+yaml-hint-syntax = мұндағы YAML жазылымын түзетіңіз: `key: value`, әр жолда біреуден, ішкі кілттер екі бос орын шегініспен
+
+## Links (src/render/links.rs, site.rs)
+
+link-on-page = { $message } ({ $url } бетінде)
+link-on-page-and-one = { $message } ({ $url } бетінде және тағы бір бетте)
+link-missing-file = сілтеме сайт құрамында жоқ бетке не файлға апарады: `{ $target }`{ $guess }
+link-missing-file-hint = бетке оның бастапқы жолымен сілтеме беріңіз, мысалы `@/rules/quarantine.md`, немесе мекенжайды тексеріңіз: `content/rules/x.kk.md` беті `/kk/rules/x/` мекенжайында, `static/img/a.png` файлы `/img/a.png` мекенжайында болады
+link-missing-anchor = сілтеме жоқ якорьға апарады: #{ $fragment }{ $guess }, { $page } ішінде
+link-no-ids-hint = ол бетте id-і бар бірде-бір элемент жоқ; бетке `#…` бөлігінсіз сілтеме беріңіз
+link-ids-hint = ол бетте мұндай id-і бар элемент жоқ; ондағы id-лер: #{ $ids }
+link-missing-own-anchor = сілтеме беттің өзінде жоқ якорьға апарады: #{ $fragment }{ $guess }
+link-missing-own-anchor-hint = бетте мұндай id-і бар элемент жоқ; бетте бар id-ге сілтеме беріңіз (тақырыптың id-іне не үлгі берген id-ге) немесе бір элементке осы id-ді беріңіз
+link-outside-base = сайттан тыс сілтеме: `{ $path }` сайттың { $base_url } мекенжайының ішінде емес
+link-outside-base-hint = сайт { $base_url } мекенжайында жарияланады: ондағы әр сілтеме `{ $base_path }` деп басталады; үлгіде `{"{{"} site.base_path {"}}"}…` деп жазыңыз, Markdown-да беттерге бастапқы жолымен сілтеме беріңіз (`@/rules/quarantine.md`)
+link-on-page-and-others = { $message } ({ $url } бетінде және тағы { $others } бетте)
+anchor-no-headings = онда тақырыптар жоқ
+anchor-headings = ондағы тақырыптар: #{ $ids }
+anchor-hint = { $known }; солардың біріне сілтеме беріңіз немесе бір тақырыпқа осы id-ді `{"{"}#{ $anchor }{"}"}` арқылы беріңіз
+
+## Rendering (src/render/)
+
+render-template = `{ $template }` үлгісі бойынша бет жасау мүмкін болмады: { $error }
+render-template-hint = үлгінің теманың templates/ қалтасында бар екенін және жоғарыда оның қателері жоқ екенін тексеріңіз
+
+## Files (src/load/files.rs)
+
+symlink-outside = бұл — сайт қалтасынан тыс жерге апаратын символдық сілтеме; aqparat оны оқымайды әрі жарияламайды
+symlink-outside-hint = файлға сілтеме бермей, оны сайт қалтасына көшіріңіз немесе сілтемені өшіріңіз
+symlink-broken = бұл символдық сілтеме ешқайда апармайды{ $target }
+symlink-target = {" "}(нысаны: `{ $target }`)
+symlink-broken-hint = сілтемені өшіріңіз немесе оны сайт қалтасының ішіндегі файлға бағыттаңыз
+not-a-file = бұл — { $kind }, aqparat оқи алатын файл емес
+kind-fifo = атаулы арна (FIFO)
+kind-socket = сокет
+kind-device = құрылғы
+kind-folder = қалта
+kind-special = арнайы файл
+not-a-file-hint = оны кәдімгі файлмен алмастырыңыз немесе өшіріңіз
+cannot-read-file = бұл файлды оқу мүмкін емес: { $error }
+cannot-read-folder = бұл қалтаны оқу мүмкін емес: { $error }
+unreadable-permission-hint = aqparat-ты іске қосқан пайдаланушының оны оқуға рұқсаты жоқ: рұқсаттарын түзетіңіз (мысалы, chmod a+r) немесе оны өшіріңіз
+unreadable-hint = файлдың бар екенін және оны оқуға болатынын тексеріңіз
+walk-unreadable-hint = оның бар екенін және оны оқуға болатынын тексеріңіз
+not-utf8 = бұл файл UTF-8 кодтауындағы мәтін емес
+not-utf8-hint = файлды UTF-8 кодтауымен сақтаңыз (көп редакторда: «Басқаша сақтау…» → «Кодтау: UTF-8»)
+symlink-loop = бұл символдық сілтеме өзін қамтитын қалтаға апарады (тұйық шеңбер)
+symlink-loop-hint = сілтемені өшіріңіз немесе оны басқа қалтаға бағыттаңыз
+
+## Loading (src/load/)
+
+no-content = { $root } ішінде content/ қалтасы жоқ
+no-content-hint = content/ қалтасын жасап, оған әр тілдің басты бетін салыңыз (content/_index.LANG.md); немесе aqparat-ты сайт қалтасында іске қосыңыз (--root DIR)
+no-front-matter = беттің басында front matter (YAML бөлімі) жоқ
+no-front-matter-hint = файлды `---` жолынан бастаңыз, одан кейін `title: …` жазыңыз, соңында тағы бір `---` жолын қойыңыз
+no-language-suffix = файл атауында тіл коды жоқ
+no-language-suffix-hint = файлды site.yaml-дағы тілдердің бірімен `{ $stem }.LANG.md` деп атаңыз, мысалы `{ $stem }.kk.md`
+gitignore-pattern = aqparat бұл үлгіні түсінбейді ({ $error }), сондықтан оны елемейді
+gitignore-pattern-hint = оны gitignore(5) сипаттағандай жазыңыз; үлгіні `git check-ignore -v PATH` командасымен тексеруге болады
+no-site-yaml = { $root } ішінде site.yaml жоқ
+no-site-yaml-hint = aqparat-ты сайт қалтасында іске қосыңыз немесе --root DIR көрсетіңіз
+data-name-taken = `data.{ $stem }` атауы { $other } файлында да бар
+data-name-taken-hint = файлдардың бірінің атауын өзгертіңіз: үлгілер әр деректер файлын атауы арқылы көреді
+stats-file-missing = бұл статистика файлы жоқ
+stats-file-missing-hint = data/aid/ қалтасында organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml болуы керек; README-ді қараңыз
+
+## Pages (src/validate/pages.rs)
+
+page-no-title = беттің тақырыбы жоқ
+page-no-title-hint = front matter бөліміне `title: …` жолын қосыңыз
+page-empty-title = тақырып бос
+page-empty-title-hint = беттің тақырыбын `title:` сөзінен кейін жазыңыз
+page-invalid-date = { $name } мәні дұрыс емес: { $error }
+page-date-hint = күнді YYYY-MM-DD түрінде жазыңыз, мысалы 2020-04-03
+page-updated-before-date = `updated` ({ $updated }) `date` ({ $date }) күнінен ерте тұр
+page-updated-before-date-hint = `updated` — соңғы өзгерістің күні; ол жарияланған күннен ерте бола алмайды
+page-unknown-template = темада `{ $template }` үлгісі жоқ{ $guess }
+use-one-of = мыналардың бірін жазыңыз: { $list }
+page-bad-file-name = `{ $name }` файл атауында мекенжайға жарамайтын таңбалар бар
+page-bad-folder-name = `{ $name }` қалта атауында мекенжайға жарамайтын таңбалар бар
+page-bad-name-hint = оны `{ $name }` деп қайта атаңыз: беттер мен қалталардың атауы әріптерден, цифрлардан, `-`, `_` және `.` таңбаларынан тұрады
+page-unknown-lang = `{ $lang }` тілі сайт тілдерінің қатарында жоқ
+page-unknown-lang-hint = файлды { $suffixes } жұрнақтарының бірімен қайта атаңыз немесе site.yaml ішіндегі `languages` тізіміне `{ $lang }` тілін қосыңыз
+page-same-url = бұл файл да, { $others } да /{ $url } бетіне айналады
+page-same-url-hint = біреуін ғана қалдырыңыз: қалтаның беті оның `_index.LANG.md` файлында болады
+page-no-home = `{ $lang }` тілінде басты бет жоқ
+page-no-home-hint = front matter бөлімінде `title: …` (және `draft: false`) жазылған { $path } файлын жасаңыз: /{ $lang }/ беті сол файлдан жасалады
+page-no-translation = `{ $lang }` тіліне аудармасы жоқ
+page-no-translation-hint = { $path } файлын жазыңыз; оған дейін тіл ауыстырғыш ең жақын `{ $lang }` бөліміне апарады

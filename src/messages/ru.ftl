@@ -1,0 +1,145 @@
+# Сообщения aqparat для сотрудников, по-русски (перевод en.ftl). Имена
+# файлов, ключи YAML и команды не переводятся и остаются в `...`.
+
+## Diagnostics (src/diag.rs)
+
+severity-error = ошибка
+severity-warning = предупреждение
+help = подсказка
+did-you-mean = {" "}(может быть, `{ $name }`?)
+
+## Summaries (src/cmd/build.rs)
+
+count-errors = { $count ->
+    [one] { $count } ошибка
+    [few] { $count } ошибки
+   *[other] { $count } ошибок
+    }
+count-warnings = { $count ->
+    [one] { $count } предупреждение
+    [few] { $count } предупреждения
+   *[other] { $count } предупреждений
+    }
+build-failed = сборка не удалась: { $errors }, { $warnings }{ $strict }; ничего не записано, папка { $output } не изменилась
+check-failed = проверка не пройдена: { $errors }, { $warnings }{ $strict }
+built-some = собрано страниц: { $pages } ({ $rendered } заново, остальные без изменений), в { $output } за { $seconds } с ({ $warnings })
+built = собрано страниц: { $pages }, в { $output } за { $seconds } с ({ $warnings })
+checked = проверено страниц: { $pages } за { $seconds } с: ошибок нет, { $warnings }
+
+strict-note = {" "}(с --strict предупреждения считаются ошибками)
+
+## Fatal errors (src/error.rs)
+
+cannot-write-output = не удаётся записать сайт в { $output }: { $error }; проверьте, что на диске есть место и что у вас есть право записи туда, или выберите другую папку --output
+cannot-make-search-index = не удаётся создать поисковый индекс { $output }: { $error }; ничего не опубликовано. Соберите ещё раз или укажите `search: false` в site.yaml, чтобы опубликовать сайт без поискового индекса
+
+## The serve overlay (src/serve/)
+
+overlay-title = aqparat: на сайте есть ошибки; показана последняя удачная сборка
+
+## YAML (src/load/yaml.rs)
+
+yaml-tag = явный тег YAML `{ $tag }` недопустим{ $more }
+yaml-tag-more = {" "}(и ещё { $count } в этом файле)
+yaml-tag-hint = уберите тег: напишите значение как есть, а текст — в кавычках (`"…"`); тип значения aqparat определяет сам
+yaml-error = { $error }{ $guess }
+yaml-control-character = в этой строке есть управляющий символ U+{ $code }: он невидим и недопустим
+yaml-control-character-hint = удалите его (если он не виден, наберите текст вокруг него заново)
+yaml-hint-unknown-field = проверьте написание этого ключа; допустимы только перечисленные ключи
+yaml-hint-missing-field = добавьте этот ключ: он обязателен
+yaml-hint-colon = значение, в котором есть `: `, нужно взять в кавычки, например title: 'Біргеміз: Білім'; или исправьте отступ этой строки
+yaml-hint-duplicate = этот ключ встречается дважды; оставьте один из них
+yaml-hint-alias = этот файл разворачивается в слишком большой объём данных (якоря `&` и ссылки `*`, вложенные друг в друга); выпишите значения явно
+yaml-hint-type = у этого значения неверный тип или вид; текст, в котором есть `:`, `#`, `[` или `{"{"}`, возьмите в кавычки
+yaml-hint-syntax = исправьте здесь синтаксис YAML: `key: value`, по одному на строке, вложенные ключи — с отступом в два пробела
+
+## Links (src/render/links.rs, site.rs)
+
+link-on-page = { $message } (на странице { $url })
+link-on-page-and-one = { $message } (на странице { $url } и ещё на одной)
+link-missing-file = ссылка на страницу или файл, которых нет в сборке: `{ $target }`{ $guess }
+link-missing-file-hint = ссылайтесь на страницу по её исходному пути, например `@/rules/quarantine.md`, или проверьте адрес: страница `content/rules/x.kk.md` находится по адресу `/kk/rules/x/`, статический файл `static/img/a.png` — по адресу `/img/a.png`
+link-missing-anchor = ссылка на несуществующий якорь: #{ $fragment }{ $guess } в { $page }
+link-no-ids-hint = на той странице нет ни одного элемента с id; ссылайтесь на страницу без `#…`
+link-ids-hint = на той странице нет элемента с таким id; её id: #{ $ids }
+link-missing-own-anchor = ссылка на якорь, которого нет на самой странице: #{ $fragment }{ $guess }
+link-missing-own-anchor-hint = на странице нет элемента с таким id; сошлитесь на id, который на ней есть (у заголовка или заданный шаблоном), или задайте этот id какому-нибудь элементу
+link-outside-base = ссылка за пределы сайта: `{ $path }` не находится внутри адреса сайта { $base_url }
+link-outside-base-hint = сайт опубликован по адресу { $base_url }: каждая ссылка на нём начинается с `{ $base_path }`; в шаблоне пишите `{"{{"} site.base_path {"}}"}…`, а в Markdown ссылайтесь на страницы по исходному пути (`@/rules/quarantine.md`)
+link-on-page-and-others = { $message } (на странице { $url } и ещё на { $others ->
+        [one] { $others } странице
+       *[other] { $others } страницах
+    })
+anchor-no-headings = в ней нет заголовков
+anchor-headings = её заголовки: #{ $ids }
+anchor-hint = { $known }; сошлитесь на один из них или задайте этот id заголовку с помощью `{"{"}#{ $anchor }{"}"}`
+
+## Rendering (src/render/)
+
+render-template = не удаётся отрисовать шаблон `{ $template }`: { $error }
+render-template-hint = проверьте, что шаблон есть в папке templates/ темы и что выше не указаны ошибки в нём
+
+## Files (src/load/files.rs)
+
+symlink-outside = это символическая ссылка, ведущая за пределы папки сайта; aqparat не читает и не публикует её
+symlink-outside-hint = скопируйте файл в папку сайта вместо ссылки на него или удалите ссылку
+symlink-broken = эта символическая ссылка никуда не ведёт{ $target }
+symlink-target = {" "}(на `{ $target }`)
+symlink-broken-hint = удалите ссылку или направьте её на файл внутри папки сайта
+not-a-file = это { $kind }, а не файл, который aqparat может прочитать
+kind-fifo = именованный канал (FIFO)
+kind-socket = сокет
+kind-device = устройство
+kind-folder = папка
+kind-special = специальный файл
+not-a-file-hint = замените его обычным файлом или удалите
+cannot-read-file = не удаётся прочитать этот файл: { $error }
+cannot-read-folder = не удаётся прочитать эту папку: { $error }
+unreadable-permission-hint = у пользователя, от имени которого запущен aqparat, нет права его читать: исправьте права доступа (например, chmod a+r) или удалите его
+unreadable-hint = проверьте, что файл существует и доступен для чтения
+walk-unreadable-hint = проверьте, что он существует и доступен для чтения
+not-utf8 = этот файл не является текстом в кодировке UTF-8
+not-utf8-hint = сохраните файл в кодировке UTF-8 (в большинстве редакторов: «Сохранить как…» → «Кодировка: UTF-8»)
+symlink-loop = эта символическая ссылка ведёт в папку, в которой сама находится (петля)
+symlink-loop-hint = удалите ссылку или направьте её в другую папку
+
+## Loading (src/load/)
+
+no-content = в { $root } нет папки content/
+no-content-hint = создайте папку content/ с главной страницей на каждом языке, content/_index.LANG.md; или запустите aqparat в папке сайта (--root DIR)
+no-front-matter = у страницы нет front matter (блока YAML в начале)
+no-front-matter-hint = начните файл строкой `---`, затем напишите `title: …`, затем ещё одну строку `---`
+no-language-suffix = в имени файла нет суффикса языка
+no-language-suffix-hint = назовите его `{ $stem }.LANG.md`, где LANG — один из языков site.yaml, например `{ $stem }.kk.md`
+gitignore-pattern = aqparat не понимает этот шаблон ({ $error }) и пропускает его
+gitignore-pattern-hint = запишите его так, как описано в gitignore(5); проверить шаблон можно командой `git check-ignore -v PATH`
+no-site-yaml = в { $root } нет site.yaml
+no-site-yaml-hint = запустите aqparat в папке сайта или укажите --root DIR
+data-name-taken = `data.{ $stem }` — это также { $other }
+data-name-taken-hint = переименуйте один из файлов: шаблоны видят каждый файл данных по его имени
+stats-file-missing = этого файла статистики нет
+stats-file-missing-hint = в data/aid/ нужны organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml; см. README
+
+## Pages (src/validate/pages.rs)
+
+page-no-title = у страницы нет заголовка
+page-no-title-hint = добавьте во front matter строку `title: …`
+page-empty-title = заголовок пуст
+page-empty-title-hint = напишите заголовок страницы после `title:`
+page-invalid-date = неверное значение { $name }: { $error }
+page-date-hint = запишите дату в виде YYYY-MM-DD, например 2020-04-03
+page-updated-before-date = `updated` ({ $updated }) раньше, чем `date` ({ $date })
+page-updated-before-date-hint = `updated` — дата последнего изменения; она не может быть раньше даты публикации
+page-unknown-template = в теме нет шаблона `{ $template }`{ $guess }
+use-one-of = используйте одно из: { $list }
+page-bad-file-name = в имени файла `{ $name }` есть символы, недопустимые в адресе
+page-bad-folder-name = в имени папки `{ $name }` есть символы, недопустимые в адресе
+page-bad-name-hint = переименуйте его в `{ $name }`: имена страниц и папок состоят из букв, цифр, `-`, `_` и `.`
+page-unknown-lang = языка `{ $lang }` нет среди языков сайта
+page-unknown-lang-hint = переименуйте файл, взяв один из суффиксов { $suffixes }, или добавьте `{ $lang }` в `languages` в site.yaml
+page-same-url = и этот файл, и { $others } становятся страницей /{ $url }
+page-same-url-hint = оставьте один из них: страница папки должна быть в её `_index.LANG.md`
+page-no-home = нет главной страницы на языке `{ $lang }`
+page-no-home-hint = создайте { $path } с front matter `title: …` (и `draft: false`): из него делается страница /{ $lang }/
+page-no-translation = нет перевода на язык `{ $lang }`
+page-no-translation-hint = напишите { $path }; до тех пор переключатель языков ведёт в ближайший раздел на языке `{ $lang }`
