@@ -133,3 +133,77 @@ page-no-home = there is no home page in `{ $lang }`
 page-no-home-hint = create { $path } with a front matter `title: …` (and `draft: false`): /{ $lang }/ is made from it
 page-no-translation = no translation into `{ $lang }`
 page-no-translation-hint = write { $path }; until then the language switcher leads to the nearest `{ $lang }` section
+
+## site.yaml (src/validate/config.rs)
+
+config-base-url = base_url: { $problem }
+config-base-url-hint = write the full address the site is published at, e.g. `https://example.kz/`
+config-no-languages = no languages are listed
+config-no-languages-hint = list at least one language, e.g. `kk: {"{"} name: Қазақша, title: … {"}"}`
+config-bad-language-code = `{ $code }` is not a language code
+config-bad-language-code-hint = use a two- or three-letter lowercase ISO 639 code, such as `kk` or `ru`
+config-notice-lang = the notice has text in `{ $lang }`, which is not one of the languages
+config-notice-lang-hint = write the notice in the languages listed under `languages`
+config-base-url-spaces = base_url `{ $url }` has spaces or control characters
+config-base-url-spaces-hint = write the address without spaces, e.g. `https://example.kz/`
+config-default-language = default_language `{ $lang }` is not one of the languages
+search-not-built = this aqparat was built without the `search` feature, so the site gets no search index (the index of all pages stays)
+search-not-built-hint = install aqparat with its default features (`cargo install --path .` in its source), or write `search: false` to go without search
+control-character = { $what } has the control character U+{ $code }, which is invisible and breaks the feeds
+control-character-hint = delete it (retype the text around it if it does not show); for a break, use a new line
+what-field = the { $field }
+what-language-field = the { $field } of language `{ $code }`
+what-notice = the notice in `{ $code }`
+
+## UI strings (src/validate/i18n.rs)
+
+what-ui-string = UI string `{ $key }`
+what-ui-form = the form `{ $form }` of UI string `{ $key }`
+i18n-missing-lang = no UI strings for language `{ $lang }`
+i18n-missing-lang-hint = create { $path } with the keys of another language's file (the built-in theme has kk, ru and en; `aqparat theme eject` copies them into the site)
+i18n-missing-key = UI string `{ $key }` is missing in language `{ $lang }`
+i18n-missing-key-hint = add `{ $key }:` to { $path }; { $there }:{ $line } has it
+i18n-missing-form = UI string `{ $key }` lacks the plural form `{ $category }`
+i18n-missing-form-hint = language `{ $lang }` needs the forms { $forms }
+i18n-unknown-form = UI string `{ $key }` has an unknown plural form `{ $category }`
+i18n-unknown-form-hint = language `{ $lang }` uses only the forms { $forms }
+
+## The theme (src/load/theme.rs)
+
+theme-bad-name = theme `{ $name }` is not the name of a folder under themes/
+theme-there = {" "}(there: { $names })
+theme-bad-name-hint = write the name of one folder under themes/ (letters, digits, `-`, `_`), e.g. `theme: default`{ $available }, or leave `theme:` out for the built-in theme
+theme-not-found = theme `{ $name }` not found: there is no folder { $dir }/ in { $root }
+theme-not-found-hint = set `theme:` in site.yaml to a folder under themes/{ $available }, create { $dir }/ with the templates, i18n/ and static/ files that differ from the built-in theme, or leave `theme:` out for the built-in theme
+tera-names-hint = check the templates' `extends` and `include` names
+template-error = template error: { $error }
+template-syntax-error = template syntax error: { $error }
+template-missing-parent = `{ $current }` extends `{ $parent }`, which does not exist
+template-missing-parent-hint = fix the name in `{"{"}% extends %{"}"}` or add the missing template
+template-hint-ui-string = add the string to every themes/…/i18n/LANG.yaml, or fix its name here
+template-hint-function = aqparat adds the function `t` and the filters `num` and `date` to Tera's built-ins; check the name
+template-hint-undefined = use a variable the page context provides (see the README), or guard it: `{"{"}% if x is defined %{"}"}` / `x | default(value="")`
+template-hint-syntax = check the Tera syntax here: tags are `{"{"}% … %{"}"}`, expressions `{"{{"} … {"}}"}`, every block needs its `end…`
+
+## Markdown and shortcodes (src/render/markdown.rs, src/render/stats/)
+
+shortcode-not-closed = a shortcode `{"{{"}` is not closed with `{"}}"}`
+shortcode-not-call = `{"{{"} { $inner } {"}}"}` is not a shortcode call like `stat(id="…")`
+shortcode-no-paren = a shortcode call must end with `)`
+shortcode-bad-arg = argument `{ $arg }` is not `key="value"`
+shortcode-unquoted = the value of `{ $key }` must be quoted
+shortcode-no-stats = this site has no statistics (data/aid/)
+shortcode-no-record = no record `{ $id }` in data/aid/records.yaml{ $guess }
+shortcode-stat-args = `stat` needs `id="RECORD"` or `total="UNIT"`
+shortcode-no-unit = no unit `{ $unit }` in data/aid/units.yaml
+shortcode-no-figures = no figures in unit `{ $unit }` to add up
+shortcode-chart-args = `chart` needs `id="reached"`, `id="items"`, `org="ORG"` or `category="CATEGORY"`
+shortcode-no-chart = no chart `{ $id }`{ $guess }; the charts are: { $list }
+shortcode-unknown = unknown shortcode `{ $name }`{ $guess }; aqparat has `stat` and `chart`
+shortcode-chart-alone = a chart must stand alone in its paragraph, with blank lines around it
+shortcode-hint = see the README for the shortcodes `stat` and `chart` and the ids in data/aid/
+md-missing-page = link to a page that does not exist: `{ $dest }`{ $guess }
+md-missing-page-hint = write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`
+stats-cannot-show = cannot show the statistics in `{ $lang }`: { $error }
+stats-cannot-show-hint = the statistics need the UI strings listed in the README (figure_about, as_of, chart_reached…) in every language
+stats-font-hint = put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder

@@ -133,3 +133,77 @@ page-no-home = `{ $lang }` тілінде басты бет жоқ
 page-no-home-hint = front matter бөлімінде `title: …` (және `draft: false`) жазылған { $path } файлын жасаңыз: /{ $lang }/ беті сол файлдан жасалады
 page-no-translation = `{ $lang }` тіліне аудармасы жоқ
 page-no-translation-hint = { $path } файлын жазыңыз; оған дейін тіл ауыстырғыш ең жақын `{ $lang }` бөліміне апарады
+
+## site.yaml (src/validate/config.rs)
+
+config-base-url = base_url: { $problem }
+config-base-url-hint = сайт жарияланатын толық мекенжайды жазыңыз, мысалы `https://example.kz/`
+config-no-languages = бірде-бір тіл көрсетілмеген
+config-no-languages-hint = кемінде бір тілді көрсетіңіз, мысалы `kk: {"{"} name: Қазақша, title: … {"}"}`
+config-bad-language-code = `{ $code }` — тіл коды емес
+config-bad-language-code-hint = кіші әріппен жазылған екі не үш әріпті ISO 639 кодын қолданыңыз, мысалы `kk` немесе `ru`
+config-notice-lang = хабарландыруда `{ $lang }` тіліндегі мәтін бар, бірақ бұл тіл сайт тілдерінің қатарында жоқ
+config-notice-lang-hint = хабарландыруды `languages` тізіміндегі тілдерде жазыңыз
+config-base-url-spaces = base_url `{ $url }` ішінде бос орындар не басқару таңбалары бар
+config-base-url-spaces-hint = мекенжайды бос орынсыз жазыңыз, мысалы `https://example.kz/`
+config-default-language = default_language `{ $lang }` тілдер тізімінде жоқ
+search-not-built = бұл aqparat `search` мүмкіндігінсіз құрастырылған, сондықтан сайтта іздеу индексі болмайды (барлық беттердің тізімі сақталады)
+search-not-built-hint = aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе іздеусіз жұмыс істеу үшін `search: false` деп жазыңыз
+control-character = { $what }: мұнда U+{ $code } басқару таңбасы бар, ол көрінбейді және жаңалықтар арнасын (feed) бұзады
+control-character-hint = оны өшіріңіз (көрінбесе, айналасындағы мәтінді қайта теріңіз); мәтінді бөлу үшін жаңа жолдан бастаңыз
+what-field = { $field } өрісі
+what-language-field = `{ $code }` тілінің { $field } өрісі
+what-notice = `{ $code }` тіліндегі хабарландыру
+
+## UI strings (src/validate/i18n.rs)
+
+what-ui-string = `{ $key }` интерфейс жолы
+what-ui-form = `{ $key }` интерфейс жолының `{ $form }` түрі
+i18n-missing-lang = `{ $lang }` тіліне интерфейс жолдары жоқ
+i18n-missing-lang-hint = басқа тіл файлындағы кілттермен { $path } файлын жасаңыз (кірістірілген темада kk, ru және en бар; `aqparat theme eject` оларды сайтқа көшіреді)
+i18n-missing-key = `{ $lang }` тілінде `{ $key }` интерфейс жолы жоқ
+i18n-missing-key-hint = { $path } файлына `{ $key }:` қосыңыз; ол { $there }:{ $line } ішінде бар
+i18n-missing-form = `{ $key }` интерфейс жолында `{ $category }` көптік түрі жоқ
+i18n-missing-form-hint = `{ $lang }` тіліне мына түрлер керек: { $forms }
+i18n-unknown-form = `{ $key }` интерфейс жолында белгісіз `{ $category }` көптік түрі бар
+i18n-unknown-form-hint = `{ $lang }` тілі тек мына түрлерді қолданады: { $forms }
+
+## The theme (src/load/theme.rs)
+
+theme-bad-name = `{ $name }` — themes/ ішіндегі қалтаның атауы емес
+theme-there = {" "}(онда бары: { $names })
+theme-bad-name-hint = themes/ ішіндегі бір қалтаның атауын жазыңыз (әріптер, цифрлар, `-`, `_`), мысалы `theme: default`{ $available }, немесе кірістірілген теманы қолдану үшін `theme:` жолын алып тастаңыз
+theme-not-found = `{ $name }` темасы табылмады: { $root } ішінде { $dir }/ қалтасы жоқ
+theme-not-found-hint = site.yaml ішіндегі `theme:` мәніне themes/ ішіндегі бір қалтаны жазыңыз{ $available }, немесе кірістірілген темадан өзгеше үлгілер, i18n/ және static/ файлдары бар { $dir }/ қалтасын жасаңыз, немесе кірістірілген теманы қолдану үшін `theme:` жолын алып тастаңыз
+tera-names-hint = үлгілердегі `extends` пен `include` атауларын тексеріңіз
+template-error = үлгідегі қате: { $error }
+template-syntax-error = үлгінің синтаксис қатесі: { $error }
+template-missing-parent = `{ $current }` үлгісі `{ $parent }` үлгісіне негізделген (extends), бірақ ондай үлгі жоқ
+template-missing-parent-hint = `{"{"}% extends %{"}"}` ішіндегі атауды түзетіңіз немесе жетіспейтін үлгіні қосыңыз
+template-hint-ui-string = бұл жолды әр themes/…/i18n/LANG.yaml файлына қосыңыз немесе мұнда оның атауын түзетіңіз
+template-hint-function = aqparat Tera-ның кірістірілген құралдарына `t` функциясын және `num`, `date` сүзгілерін қосады; атауын тексеріңіз
+template-hint-undefined = бет контексі беретін айнымалыны қолданыңыз (README-ді қараңыз) немесе алдымен оның бар-жоғын тексеріңіз: `{"{"}% if x is defined %{"}"}` / `x | default(value="")`
+template-hint-syntax = мұндағы Tera синтаксисін тексеріңіз: тегтер — `{"{"}% … %{"}"}`, өрнектер — `{"{{"} … {"}}"}`, әр блоктың өз `end…` тегі болуы керек
+
+## Markdown and shortcodes (src/render/markdown.rs, src/render/stats/)
+
+shortcode-not-closed = `{"{{"}` қысқа коды `{"}}"}` белгісімен жабылмаған
+shortcode-not-call = `{"{{"} { $inner } {"}}"}` — `stat(id="…")` сияқты қысқа код шақыруы емес
+shortcode-no-paren = қысқа код шақыруы `)` белгісімен аяқталуы керек
+shortcode-bad-arg = `{ $arg }` аргументі `key="value"` түрінде жазылмаған
+shortcode-unquoted = `{ $key }` мәні тырнақшада тұруы керек
+shortcode-no-stats = бұл сайтта статистика жоқ (data/aid/)
+shortcode-no-record = data/aid/records.yaml ішінде `{ $id }` жазбасы жоқ{ $guess }
+shortcode-stat-args = `stat` үшін `id="RECORD"` не `total="UNIT"` керек
+shortcode-no-unit = data/aid/units.yaml ішінде `{ $unit }` бірлігі жоқ
+shortcode-no-figures = `{ $unit }` бірлігінде қосатын сандар жоқ
+shortcode-chart-args = `chart` үшін `id="reached"`, `id="items"`, `org="ORG"` не `category="CATEGORY"` керек
+shortcode-no-chart = `{ $id }` диаграммасы жоқ{ $guess }; бар диаграммалар: { $list }
+shortcode-unknown = белгісіз қысқа код `{ $name }`{ $guess }; aqparat-та `stat` және `chart` бар
+shortcode-chart-alone = диаграмма өз абзацында жеке тұруы керек, оның алдында және соңында бос жол болсын
+shortcode-hint = `stat` пен `chart` қысқа кодтары және data/aid/ ішіндегі id-лер туралы README-ден қараңыз
+md-missing-page = сілтеме жоқ бетке апарады: `{ $dest }`{ $guess }
+md-missing-page-hint = сілтеме апаратын беттің content/ ішіндегі жолын тіл кодынсыз жазыңыз, мысалы `@/rules/quarantine.md` немесе `@/rules/_index.md`
+stats-cannot-show = статистиканы `{ $lang }` тілінде көрсету мүмкін емес: { $error }
+stats-cannot-show-hint = статистикаға README-де аталған интерфейс жолдары (figure_about, as_of, chart_reached…) әр тілде керек
+stats-font-hint = теманың fonts/ қалтасына қазақ әріптері (ә ғ қ ң ө ұ ү һ і) бар TrueType қаріпін салыңыз

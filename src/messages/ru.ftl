@@ -143,3 +143,77 @@ page-no-home = нет главной страницы на языке `{ $lang }
 page-no-home-hint = создайте { $path } с front matter `title: …` (и `draft: false`): из него делается страница /{ $lang }/
 page-no-translation = нет перевода на язык `{ $lang }`
 page-no-translation-hint = напишите { $path }; до тех пор переключатель языков ведёт в ближайший раздел на языке `{ $lang }`
+
+## site.yaml (src/validate/config.rs)
+
+config-base-url = base_url: { $problem }
+config-base-url-hint = напишите полный адрес, по которому публикуется сайт, например `https://example.kz/`
+config-no-languages = не указано ни одного языка
+config-no-languages-hint = укажите хотя бы один язык, например `kk: {"{"} name: Қазақша, title: … {"}"}`
+config-bad-language-code = `{ $code }` — не код языка
+config-bad-language-code-hint = используйте двух- или трёхбуквенный код ISO 639 строчными буквами, например `kk` или `ru`
+config-notice-lang = в объявлении есть текст на языке `{ $lang }`, которого нет среди языков сайта
+config-notice-lang-hint = напишите объявление на языках, перечисленных в `languages`
+config-base-url-spaces = в base_url `{ $url }` есть пробелы или управляющие символы
+config-base-url-spaces-hint = напишите адрес без пробелов, например `https://example.kz/`
+config-default-language = default_language `{ $lang }` нет среди языков
+search-not-built = этот aqparat собран без возможности `search`, поэтому у сайта не будет поискового индекса (указатель всех страниц остаётся)
+search-not-built-hint = установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или напишите `search: false`, чтобы обойтись без поиска
+control-character = { $what }: здесь есть управляющий символ U+{ $code }, он невидим и ломает ленты новостей (feeds)
+control-character-hint = удалите его (если он не виден, наберите текст вокруг него заново); для переноса начните новую строку
+what-field = поле { $field }
+what-language-field = поле { $field } языка `{ $code }`
+what-notice = объявление на языке `{ $code }`
+
+## UI strings (src/validate/i18n.rs)
+
+what-ui-string = строка интерфейса `{ $key }`
+what-ui-form = форма `{ $form }` строки интерфейса `{ $key }`
+i18n-missing-lang = нет строк интерфейса для языка `{ $lang }`
+i18n-missing-lang-hint = создайте { $path } с ключами из файла другого языка (во встроенной теме есть kk, ru и en; `aqparat theme eject` копирует их в сайт)
+i18n-missing-key = в языке `{ $lang }` нет строки интерфейса `{ $key }`
+i18n-missing-key-hint = добавьте `{ $key }:` в { $path }; она есть в { $there }:{ $line }
+i18n-missing-form = у строки интерфейса `{ $key }` нет формы множественного числа `{ $category }`
+i18n-missing-form-hint = языку `{ $lang }` нужны формы { $forms }
+i18n-unknown-form = у строки интерфейса `{ $key }` неизвестная форма множественного числа `{ $category }`
+i18n-unknown-form-hint = язык `{ $lang }` использует только формы { $forms }
+
+## The theme (src/load/theme.rs)
+
+theme-bad-name = `{ $name }` — не имя папки в themes/
+theme-there = {" "}(там есть: { $names })
+theme-bad-name-hint = напишите имя одной из папок в themes/ (буквы, цифры, `-`, `_`), например `theme: default`{ $available }, или уберите `theme:`, чтобы использовать встроенную тему
+theme-not-found = тема `{ $name }` не найдена: в { $root } нет папки { $dir }/
+theme-not-found-hint = укажите в `theme:` в site.yaml папку из themes/{ $available }, создайте { $dir }/ с шаблонами, файлами i18n/ и static/, которые отличаются от встроенной темы, или уберите `theme:`, чтобы использовать встроенную тему
+tera-names-hint = проверьте имена в `extends` и `include` шаблонов
+template-error = ошибка в шаблоне: { $error }
+template-syntax-error = синтаксическая ошибка в шаблоне: { $error }
+template-missing-parent = `{ $current }` расширяет шаблон `{ $parent }`, которого не существует
+template-missing-parent-hint = исправьте имя в `{"{"}% extends %{"}"}` или добавьте недостающий шаблон
+template-hint-ui-string = добавьте строку в каждый themes/…/i18n/LANG.yaml или исправьте здесь её имя
+template-hint-function = aqparat добавляет к встроенным средствам Tera функцию `t` и фильтры `num` и `date`; проверьте имя
+template-hint-undefined = используйте переменную, которую даёт контекст страницы (см. README), или добавьте проверку: `{"{"}% if x is defined %{"}"}` / `x | default(value="")`
+template-hint-syntax = проверьте здесь синтаксис Tera: теги — `{"{"}% … %{"}"}`, выражения — `{"{{"} … {"}}"}`, у каждого блока должен быть свой `end…`
+
+## Markdown and shortcodes (src/render/markdown.rs, src/render/stats/)
+
+shortcode-not-closed = шорткод `{"{{"}` не закрыт `{"}}"}`
+shortcode-not-call = `{"{{"} { $inner } {"}}"}` — не вызов шорткода вида `stat(id="…")`
+shortcode-no-paren = вызов шорткода должен заканчиваться на `)`
+shortcode-bad-arg = аргумент `{ $arg }` записан не в виде `key="value"`
+shortcode-unquoted = значение `{ $key }` должно быть в кавычках
+shortcode-no-stats = у этого сайта нет статистики (data/aid/)
+shortcode-no-record = в data/aid/records.yaml нет записи `{ $id }`{ $guess }
+shortcode-stat-args = для `stat` нужен `id="RECORD"` или `total="UNIT"`
+shortcode-no-unit = в data/aid/units.yaml нет единицы `{ $unit }`
+shortcode-no-figures = в единице `{ $unit }` нет чисел, которые можно сложить
+shortcode-chart-args = для `chart` нужен `id="reached"`, `id="items"`, `org="ORG"` или `category="CATEGORY"`
+shortcode-no-chart = нет диаграммы `{ $id }`{ $guess }; есть такие диаграммы: { $list }
+shortcode-unknown = неизвестный шорткод `{ $name }`{ $guess }; в aqparat есть `stat` и `chart`
+shortcode-chart-alone = диаграмма должна стоять в отдельном абзаце, с пустыми строками до и после
+shortcode-hint = о шорткодах `stat` и `chart` и об id в data/aid/ см. README
+md-missing-page = ссылка на несуществующую страницу: `{ $dest }`{ $guess }
+md-missing-page-hint = напишите путь к нужной странице внутри content/ без суффикса языка, например `@/rules/quarantine.md` или `@/rules/_index.md`
+stats-cannot-show = не удаётся показать статистику на языке `{ $lang }`: { $error }
+stats-cannot-show-hint = для статистики нужны строки интерфейса, перечисленные в README (figure_about, as_of, chart_reached…), на каждом языке
+stats-font-hint = положите в папку fonts/ темы шрифт TrueType, в котором есть казахские буквы (ә ғ қ ң ө ұ ү һ і)

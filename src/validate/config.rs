@@ -5,6 +5,8 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::yaml_span;
 use crate::load::{RawConfig, Spanned};
+use crate::messages::Message;
+use crate::msg;
 
 const PATH: &str = "site.yaml";
 
@@ -15,7 +17,7 @@ pub fn language_codes(config: &RawConfig) -> Vec<String> {
 
 /// Checks the address, the languages and the default language.
 pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
-    let error = |span, message: String, hint: &str| {
+    let error = |span, message: Message, hint: Message| {
         Diagnostic::error(PATH, span, message)
             .with_hint(hint)
             .with_source(text)
@@ -24,24 +26,24 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
     if let Err(problem) = crate::address::parse_base_url(&base_url.value) {
         diagnostics.push(error(
             yaml_span(base_url, 0),
-            format!("base_url: {problem}"),
-            "write the full address the site is published at, e.g. `https://example.kz/`",
+            msg!("config-base-url", problem = problem),
+            msg!("config-base-url-hint"),
         ));
     }
     let languages = &config.languages;
     if languages.value.is_empty() {
         diagnostics.push(error(
             yaml_span(languages, 0),
-            "no languages are listed".into(),
-            "list at least one language, e.g. `kk: { name: Қазақша, title: … }`",
+            msg!("config-no-languages"),
+            msg!("config-no-languages-hint"),
         ));
     }
     for code in languages.value.keys() {
         if !is_language_code(code) {
             diagnostics.push(error(
                 yaml_span(languages, 0),
-                format!("`{code}` is not a language code"),
-                "use a two- or three-letter lowercase ISO 639 code, such as `kk` or `ru`",
+                msg!("config-bad-language-code", code = code),
+                msg!("config-bad-language-code-hint"),
             ));
         }
     }
@@ -53,8 +55,8 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
         {
             diagnostics.push(error(
                 yaml_span(notice, 0),
-                format!("the notice has text in `{lang}`, which is not one of the languages"),
-                "write the notice in the languages listed under `languages`",
+                msg!("config-notice-lang", lang = lang),
+                msg!("config-notice-lang-hint"),
             ));
         }
     }
@@ -66,15 +68,15 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
         ];
         for (field, value) in fields {
             if let Some(value) = value {
-                let what = format!("the {field} of language `{code}`");
-                check_text(PATH, text, value, 0, &what, diagnostics);
+                let what = msg!("what-language-field", field = field, code = code);
+                check_text(PATH, text, value, 0, what, diagnostics);
             }
         }
     }
     if let Some(notice) = &config.notice {
         for (code, value) in &notice.value {
-            let what = format!("the notice in `{code}`");
-            check_text(PATH, text, value, 0, &what, diagnostics);
+            let what = msg!("what-notice", code = code);
+            check_text(PATH, text, value, 0, what, diagnostics);
         }
     }
     if base_url
@@ -84,11 +86,11 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
     {
         diagnostics.push(error(
             yaml_span(base_url, 0),
-            format!(
-                "base_url `{}` has spaces or control characters",
-                base_url.value.escape_debug()
+            msg!(
+                "config-base-url-spaces",
+                url = base_url.value.escape_debug().to_string()
             ),
-            "write the address without spaces, e.g. `https://example.kz/`",
+            msg!("config-base-url-spaces-hint"),
         ));
     }
     if !cfg!(feature = "search") && config.wants_search() {
@@ -98,11 +100,8 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
     if !languages.value.contains_key(&default.value) {
         diagnostics.push(error(
             yaml_span(default, 0),
-            format!(
-                "default_language `{}` is not one of the languages",
-                default.value
-            ),
-            &format!("use one of: {}", language_codes(config).join(", ")),
+            msg!("config-default-language", lang = &default.value),
+            msg!("use-one-of", list = language_codes(config).join(", ")),
         ));
     }
 }
@@ -112,8 +111,8 @@ pub fn check(config: &RawConfig, text: &str, diagnostics: &mut Diagnostics) {
 /// build goes on without the index, as with `search: false`. At `search`
 /// when it is written, else at the file.
 fn search_not_built(config: &RawConfig, text: &str) -> Diagnostic {
-    let message = "this aqparat was built without the `search` feature, so the site gets no search index (the index of all pages stays)";
-    let hint = "install aqparat with its default features (`cargo install --path .` in its source), or write `search: false` to go without search";
+    let message = msg!("search-not-built");
+    let hint = msg!("search-not-built-hint");
     match &config.search {
         Some(search) => Diagnostic::warning(PATH, yaml_span(search, 0), message).with_source(text),
         None => Diagnostic::warning(PATH, Span::START, message),
@@ -144,7 +143,7 @@ pub(super) fn check_text(
     file_text: &str,
     value: &Spanned<String>,
     line_offset: usize,
-    what: &str,
+    what: Message,
     diagnostics: &mut Diagnostics,
 ) {
     let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) else {
@@ -161,7 +160,7 @@ pub(super) fn control_character(
     file_text: &str,
     at: Span,
     c: char,
-    what: &str,
+    what: Message,
 ) -> Diagnostic {
     let span = file_text
         .lines()
@@ -176,13 +175,12 @@ pub(super) fn control_character(
     Diagnostic::error(
         path.as_ref(),
         span,
-        format!(
-            "{what} has the control character U+{:04X}, which is invisible and breaks the feeds",
-            u32::from(c)
+        msg!(
+            "control-character",
+            what = what,
+            code = format!("{:04X}", u32::from(c))
         ),
     )
-    .with_hint(
-        "delete it (retype the text around it if it does not show); for a break, use a new line",
-    )
+    .with_hint(msg!("control-character-hint"))
     .with_source(file_text)
 }

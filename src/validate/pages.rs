@@ -256,8 +256,8 @@ pub fn check_front_matter(
     }
     for (field, value) in [("title", &front.title), ("description", &front.description)] {
         if let Some(value) = value {
-            let what = format!("the {field}");
-            super::config::check_text(&page.path, &page.front_text, value, 1, &what, diagnostics);
+            let what = msg!("what-field", field = field);
+            super::config::check_text(&page.path, &page.front_text, value, 1, what, diagnostics);
         }
     }
     let mut dates = Vec::new();
