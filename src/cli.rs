@@ -137,5 +137,5 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
-    aqparat::address::parse_base_url(value)
+    aqparat::address::parse_base_url(value).map_err(|problem| problem.to_string())
 }

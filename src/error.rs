@@ -60,7 +60,7 @@ impl Error {
     /// it in the page's language).
     pub fn in_lang(&self, lang: Lang) -> String {
         match self {
-            Error::Refused(refused) => refused.to_string(),
+            Error::Refused(refused) => refused.in_lang(lang),
             Error::Output { output, source } => msg!(
                 "cannot-write-output",
                 output = output.display().to_string(),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
 use aqparat::serve::{BuildState, Failure, Server};
-use aqparat::watch;
+use aqparat::{msg, watch};
 
 use super::build::{Goal, print_report, summary};
 
@@ -21,7 +21,12 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     let server = match Server::start(address, &options.output) {
         Ok(server) => server,
         Err(error) => {
-            eprintln!("aqparat: cannot listen on {address}: {error}");
+            let message = msg!(
+                "serve-cannot-listen",
+                address = address.to_string(),
+                error = error.to_string()
+            );
+            eprintln!("aqparat: {message}");
             return ExitCode::from(2);
         }
     };
@@ -34,11 +39,12 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    eprintln!(
-        "serving {} at http://{}/ (Ctrl+C to stop)",
-        options.root.display(),
-        server.address
+    let serving = msg!(
+        "serving",
+        root = options.root.display().to_string(),
+        url = format!("http://{}/", server.address)
     );
+    eprintln!("{serving}");
     let mut after_build = |build: &watch::Build| match &build.result {
         Ok(report) => {
             print_report(report);

@@ -207,3 +207,72 @@ md-missing-page-hint = write the target's path under content/ without the langua
 stats-cannot-show = cannot show the statistics in `{ $lang }`: { $error }
 stats-cannot-show-hint = the statistics need the UI strings listed in the README (figure_about, as_of, chart_reached…) in every language
 stats-font-hint = put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder
+generated-home = the home page
+generated-404 = the page for addresses that do not exist
+generated-feed = the news feed
+generated-download = the statistics download
+generated-pages = the index of all pages
+generated-infographics = the infographic pages
+generated-page = a page
+taken-file = /{ $url } is { $what }
+taken-folder = /{ $url }/ holds { $what }
+taken-index = /{ $url }index.html is the page's own file
+page-reserved = this file would become /{ $url }, but { $taken } that aqparat makes
+page-reserved-hint = rename the file or its folder: a page's path may not begin with { $list }, nor have a part `index.html`
+static-bad-name = the name of this file has `{ $char }`, which breaks its address
+static-bad-name-hint = rename the file without `?`, `#`, `\` and control characters (e.g. with `-`)
+static-taken-file = /{ $output } is { $what }, which aqparat makes
+static-taken-folder = /{ $folder } holds { $what }, which aqparat makes
+static-taken-made-folder = aqparat makes a folder /{ $output }/
+static-taken = this static file would be copied to /{ $output }, but { $taken }
+static-taken-hint = rename or move the file, e.g. into a folder of its own such as static/files/
+generated-languages = the page that offers the languages
+generated-sitemap = the sitemap
+generated-robots = robots.txt
+generated-search = the search index
+
+## Dates and addresses (src/date.rs, src/address.rs)
+
+date-form = `{ $text }` is not a date of the form YYYY-MM-DD
+date-bad-year = bad year in `{ $text }`
+date-bad-month = bad month in `{ $text }`
+date-bad-day = bad day in `{ $text }`
+date-month-range = `{ $text }` has month { $month }; months are 01–12
+date-no-such-day = `{ $text }` does not exist: that month has no day { $day }
+date-or-month = `{ $text }` is neither YYYY-MM-DD nor YYYY-MM
+address-character = the address contains { $char }, which an address may not hold; write it as the browser shows it, e.g. `https://example.kz/`
+address-not-absolute = `{ $text }` is not an absolute address ({ $error }); write the full address, e.g. `https://example.kz/`
+address-not-http = `{ $text }` is not an http(s) address; write the address the site is published at, e.g. `https://example.kz/`
+address-no-host = `{ $text }` has no host name; write the full address, e.g. `https://example.kz/`
+address-user = `{ $text }` holds a user name or password, which every page would publish; leave them out
+address-query = `{ $text }` has a `?` query or a `#` fragment; the site's address is a host and, optionally, a folder
+
+## New sites (src/init/, src/cmd/init.rs)
+
+init-not-empty = { $dir } is not empty; aqparat makes a new site only in an empty or new folder (give another folder, or `aqparat theme eject` to add the theme to a site that exists)
+init-cannot-write = cannot write { $path }: { $error }; check that you may write there
+init-theme-exists = { $path } exists already; aqparat does not overwrite a theme (move it away first to start again from the built-in one)
+init-no-languages = give at least one language: --languages kk,ru
+init-bad-language = `{ $code }` is not a language code: use two- or three-letter lowercase ISO 639 codes, such as --languages kk,ru
+init-language-twice = `{ $code }` is given twice in --languages
+init-bad-default = the default language `{ $lang }` is not one of --languages { $languages }
+init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
+eject-done = copied the built-in theme into { $dir } ({ $files } files): the site now uses that copy, over the built-in theme; change what you like
+
+## Output folders (src/write/guard.rs)
+
+refused-site-folder = refusing to publish to { $output }: it is the site's folder or a folder above it, and publishing replaces the output whole; choose an --output of its own, such as { $public }
+refused-input-folder = refusing to publish to { $output }: it is inside the site's input folder { $input }, whose files publishing would replace; choose an --output outside it
+refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output
+refused-foreign-link = refusing to publish to { $output }: it is a symbolic link to { $target }, not to a build of `aqparat watch` in { $builds }; remove the link or choose another --output
+refused-cannot-look = cannot look at the output { $output }: { $error }; check its permissions or choose another --output
+refused-not-folder = refusing to publish to { $output }: it exists and is not a folder; remove it yourself or choose another --output
+refused-foreign-folder = refusing to publish to { $output }: it is a folder that aqparat did not make (it has no { $stamp } file) and it is not empty; publishing would delete its files. Choose another --output, or, if those files may go, delete the folder yourself and build again
+refused-delete = refusing to delete { $dir }: aqparat did not make it (it has no { $stamp } file); move it away yourself
+refused-resolve = cannot resolve the path { $path }: { $error }; check that its folders exist and can be read
+
+## serve and the command line (src/cmd/serve.rs, src/main.rs)
+
+serve-cannot-listen = cannot listen on { $address }: { $error }
+serving = serving { $root } at { $url } (Ctrl+C to stop)
+serve-not-built = `serve` is not built into this aqparat (it was built without the `serve` feature); install aqparat with its default features (`cargo install --path .` in its source), or preview with `aqparat watch --output DIR` and a web server of your own

@@ -52,10 +52,10 @@ link-on-page = { $message } ({ $url } бетінде)
 link-on-page-and-one = { $message } ({ $url } бетінде және тағы бір бетте)
 link-missing-file = сілтеме сайт құрамында жоқ бетке не файлға апарады: `{ $target }`{ $guess }
 link-missing-file-hint = бетке оның бастапқы жолымен сілтеме беріңіз, мысалы `@/rules/quarantine.md`, немесе мекенжайды тексеріңіз: `content/rules/x.kk.md` беті `/kk/rules/x/` мекенжайында, `static/img/a.png` файлы `/img/a.png` мекенжайында болады
-link-missing-anchor = сілтеме жоқ якорьға апарады: #{ $fragment }{ $guess }, { $page } ішінде
+link-missing-anchor = сілтеме жоқ якорьге апарады: #{ $fragment }{ $guess }, { $page } ішінде
 link-no-ids-hint = ол бетте id-і бар бірде-бір элемент жоқ; бетке `#…` бөлігінсіз сілтеме беріңіз
 link-ids-hint = ол бетте мұндай id-і бар элемент жоқ; ондағы id-лер: #{ $ids }
-link-missing-own-anchor = сілтеме беттің өзінде жоқ якорьға апарады: #{ $fragment }{ $guess }
+link-missing-own-anchor = сілтеме беттің өзінде жоқ якорьге апарады: #{ $fragment }{ $guess }
 link-missing-own-anchor-hint = бетте мұндай id-і бар элемент жоқ; бетте бар id-ге сілтеме беріңіз (тақырыптың id-іне не үлгі берген id-ге) немесе бір элементке осы id-ді беріңіз
 link-outside-base = сайттан тыс сілтеме: `{ $path }` сайттың { $base_url } мекенжайының ішінде емес
 link-outside-base-hint = сайт { $base_url } мекенжайында жарияланады: ондағы әр сілтеме `{ $base_path }` деп басталады; үлгіде `{"{{"} site.base_path {"}}"}…` деп жазыңыз, Markdown-да беттерге бастапқы жолымен сілтеме беріңіз (`@/rules/quarantine.md`)
@@ -207,3 +207,72 @@ md-missing-page-hint = сілтеме апаратын беттің content/ і�
 stats-cannot-show = статистиканы `{ $lang }` тілінде көрсету мүмкін емес: { $error }
 stats-cannot-show-hint = статистикаға README-де аталған интерфейс жолдары (figure_about, as_of, chart_reached…) әр тілде керек
 stats-font-hint = теманың fonts/ қалтасына қазақ әріптері (ә ғ қ ң ө ұ ү һ і) бар TrueType қаріпін салыңыз
+generated-home = басты бет
+generated-404 = жоқ мекенжайларға арналған бет
+generated-feed = жаңалықтар арнасы
+generated-download = жүктеп алуға арналған статистика
+generated-pages = барлық беттердің тізімі
+generated-infographics = инфографика беттері
+generated-page = бет
+taken-file = /{ $url } — { $what }
+taken-folder = /{ $url }/ ішінде { $what } орналасады
+taken-index = /{ $url }index.html — беттің өз файлы
+page-reserved = бұл файл /{ $url } бетіне айналар еді, бірақ бұл орынды aqparat өзі жасайтын нәрсе алып тұр: { $taken }
+page-reserved-hint = файлдың не оның қалтасының атауын өзгертіңіз: беттің жолы { $list } дегендердің бірінен басталмауы және `index.html` бөлігін қамтымауы керек
+static-bad-name = бұл файлдың атауында `{ $char }` бар, ол файлдың мекенжайын бұзады
+static-bad-name-hint = файлды `?`, `#`, `\` және басқару таңбаларынсыз қайта атаңыз (мысалы, олардың орнына `-` қойып)
+static-taken-file = /{ $output } мекенжайын aqparat жасайтын нәрсе алып тұр: { $what }
+static-taken-folder = /{ $folder } ішінде aqparat жасайтын нәрсе орналасады: { $what }
+static-taken-made-folder = aqparat /{ $output }/ қалтасын өзі жасайды
+static-taken = бұл статикалық файл /{ $output } мекенжайына көшірілер еді, бірақ { $taken }
+static-taken-hint = файлдың атауын өзгертіңіз не оны басқа жерге, мысалы static/files/ сияқты жеке қалтаға көшіріңіз
+generated-languages = тілдерді ұсынатын бет
+generated-sitemap = сайт картасы (sitemap)
+generated-robots = robots.txt
+generated-search = іздеу индексі
+
+## Dates and addresses (src/date.rs, src/address.rs)
+
+date-form = `{ $text }` — YYYY-MM-DD түріндегі күн емес
+date-bad-year = `{ $text }` ішіндегі жыл қате
+date-bad-month = `{ $text }` ішіндегі ай қате
+date-bad-day = `{ $text }` ішіндегі күн қате
+date-month-range = `{ $text }` ішінде ай — { $month }; ай 01–12 аралығында болады
+date-no-such-day = `{ $text }` деген күн жоқ: ол айда { $day }-күн жоқ
+date-or-month = `{ $text }` YYYY-MM-DD түрінде де, YYYY-MM түрінде де жазылмаған
+address-character = мекенжайда { $char } таңбасы бар, ал мекенжайда ондай таңба болмауы керек; оны браузер көрсеткендей жазыңыз, мысалы `https://example.kz/`
+address-not-absolute = `{ $text }` — толық мекенжай емес ({ $error }); толық мекенжайды жазыңыз, мысалы `https://example.kz/`
+address-not-http = `{ $text }` — http(s) мекенжайы емес; сайт жарияланатын мекенжайды жазыңыз, мысалы `https://example.kz/`
+address-no-host = `{ $text }` ішінде хост атауы жоқ; толық мекенжайды жазыңыз, мысалы `https://example.kz/`
+address-user = `{ $text }` ішінде пайдаланушы аты не құпиясөз бар, оны әр бет жариялап қояды; оларды алып тастаңыз
+address-query = `{ $text }` ішінде `?` сұрауы не `#` бөлігі бар; сайттың мекенжайы — хост және қажет болса қалта ғана
+
+## New sites (src/init/, src/cmd/init.rs)
+
+init-not-empty = { $dir } бос емес; aqparat жаңа сайтты тек бос не жаңа қалтада жасайды (басқа қалта көрсетіңіз, немесе бар сайтқа теманы қосу үшін `aqparat theme eject` командасын қолданыңыз)
+init-cannot-write = { $path } жазу мүмкін емес: { $error }; сол жерге жазуға рұқсатыңыз бар-жоғын тексеріңіз
+init-theme-exists = { $path } бұрыннан бар; aqparat теманың үстінен жазбайды (кірістірілген темадан қайта бастау үшін алдымен оны басқа жерге жылжытыңыз)
+init-no-languages = кемінде бір тілді көрсетіңіз: --languages kk,ru
+init-bad-language = `{ $code }` — тіл коды емес: кіші әріппен жазылған екі не үш әріпті ISO 639 кодтарын қолданыңыз, мысалы --languages kk,ru
+init-language-twice = `{ $code }` --languages ішінде екі рет берілген
+init-bad-default = `{ $lang }` әдепкі тілі --languages { $languages } тізімінде жоқ
+init-done = { $dir } ішінде жаңа сайт жасалды ({ $files } файл). Енді:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}командасымен оны қараңыз, содан кейін content/ қалтасын өңдеңіз (қызметкерлерге арналған нұсқаулық: content/guide.*.md)
+eject-done = кірістірілген тема { $dir } ішіне көшірілді ({ $files } файл): енді сайт кірістірілген теманың орнына осы көшірмені қолданады; қалағаныңызды өзгертіңіз
+
+## Output folders (src/write/guard.rs)
+
+refused-site-folder = { $output } ішіне жариялаудан бас тартылды: бұл — сайттың өз қалтасы не одан жоғары қалта, ал жариялау шығыс қалтаны толығымен алмастырады; бөлек --output таңдаңыз, мысалы { $public }
+refused-input-folder = { $output } ішіне жариялаудан бас тартылды: ол сайттың { $input } кіріс қалтасының ішінде, жариялау оның файлдарын алмастырып жібереді; --output үшін одан тыс қалтаны таңдаңыз
+refused-symlink = { $output } ішіне жариялаудан бас тартылды: бұл — символдық сілтеме (`aqparat watch` шығысы не өзіңіз жасаған сілтеме); оған `watch` арқылы жариялаңыз немесе басқа --output таңдаңыз
+refused-foreign-link = { $output } ішіне жариялаудан бас тартылды: бұл — { $builds } ішіндегі `aqparat watch` құрастыруына емес, { $target } нысанына апаратын символдық сілтеме; сілтемені өшіріңіз немесе басқа --output таңдаңыз
+refused-cannot-look = { $output } шығыс қалтасын қарау мүмкін емес: { $error }; оның рұқсаттарын тексеріңіз немесе басқа --output таңдаңыз
+refused-not-folder = { $output } ішіне жариялаудан бас тартылды: ол бар және қалта емес; оны өзіңіз өшіріңіз немесе басқа --output таңдаңыз
+refused-foreign-folder = { $output } ішіне жариялаудан бас тартылды: бұл қалтаны aqparat жасамаған (онда { $stamp } файлы жоқ) және ол бос емес; жариялау оның файлдарын өшіріп жібереді. Басқа --output таңдаңыз немесе ол файлдар керек болмаса, қалтаны өзіңіз өшіріп, қайта құрастырыңыз
+refused-delete = { $dir } өшіруден бас тартылды: оны aqparat жасамаған (онда { $stamp } файлы жоқ); оны өзіңіз басқа жерге жылжытыңыз
+refused-resolve = { $path } жолын анықтау мүмкін емес: { $error }; оның қалталары бар екенін және оларды оқуға болатынын тексеріңіз
+
+## serve and the command line (src/cmd/serve.rs, src/main.rs)
+
+serve-cannot-listen = { $address } мекенжайын тыңдау мүмкін емес: { $error }
+serving = { $root } сайты { $url } мекенжайында көрсетілуде (тоқтату үшін Ctrl+C)
+serve-not-built = бұл aqparat-та `serve` жоқ (ол `serve` мүмкіндігінсіз құрастырылған); aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе сайтты `aqparat watch --output DIR` және өз веб-серверіңіз арқылы қараңыз

@@ -217,3 +217,72 @@ md-missing-page-hint = напишите путь к нужной страниц�
 stats-cannot-show = не удаётся показать статистику на языке `{ $lang }`: { $error }
 stats-cannot-show-hint = для статистики нужны строки интерфейса, перечисленные в README (figure_about, as_of, chart_reached…), на каждом языке
 stats-font-hint = положите в папку fonts/ темы шрифт TrueType, в котором есть казахские буквы (ә ғ қ ң ө ұ ү һ і)
+generated-home = главная страница
+generated-404 = страница для несуществующих адресов
+generated-feed = лента новостей
+generated-download = статистика для скачивания
+generated-pages = указатель всех страниц
+generated-infographics = страницы инфографики
+generated-page = страница
+taken-file = /{ $url } — это { $what }
+taken-folder = в /{ $url }/ находится { $what }
+taken-index = /{ $url }index.html — собственный файл страницы
+page-reserved = этот файл стал бы страницей /{ $url }, но здесь то, что делает сам aqparat: { $taken }
+page-reserved-hint = переименуйте файл или его папку: путь страницы не может начинаться с { $list } и не может содержать часть `index.html`
+static-bad-name = в имени этого файла есть `{ $char }`, это ломает его адрес
+static-bad-name-hint = переименуйте файл без `?`, `#`, `\` и управляющих символов (например, заменив их на `-`)
+static-taken-file = адрес /{ $output } занят тем, что делает aqparat: { $what }
+static-taken-folder = в /{ $folder } находится то, что делает aqparat: { $what }
+static-taken-made-folder = aqparat сам создаёт папку /{ $output }/
+static-taken = этот статический файл был бы скопирован в /{ $output }, но { $taken }
+static-taken-hint = переименуйте или перенесите файл, например в отдельную папку, такую как static/files/
+generated-languages = страница выбора языка
+generated-sitemap = карта сайта (sitemap)
+generated-robots = robots.txt
+generated-search = поисковый индекс
+
+## Dates and addresses (src/date.rs, src/address.rs)
+
+date-form = `{ $text }` — не дата вида YYYY-MM-DD
+date-bad-year = неверный год в `{ $text }`
+date-bad-month = неверный месяц в `{ $text }`
+date-bad-day = неверный день в `{ $text }`
+date-month-range = в `{ $text }` месяц { $month }; месяцы — от 01 до 12
+date-no-such-day = даты `{ $text }` не существует: в этом месяце нет { $day }-го числа
+date-or-month = `{ $text }` записано ни как YYYY-MM-DD, ни как YYYY-MM
+address-character = в адресе есть { $char }, а в адресе такого быть не может; напишите его так, как показывает браузер, например `https://example.kz/`
+address-not-absolute = `{ $text }` — не полный адрес ({ $error }); напишите полный адрес, например `https://example.kz/`
+address-not-http = `{ $text }` — не адрес http(s); напишите адрес, по которому публикуется сайт, например `https://example.kz/`
+address-no-host = в `{ $text }` нет имени хоста; напишите полный адрес, например `https://example.kz/`
+address-user = в `{ $text }` есть имя пользователя или пароль, их опубликовала бы каждая страница; уберите их
+address-query = в `{ $text }` есть запрос `?` или фрагмент `#`; адрес сайта — это хост и, если нужно, папка
+
+## New sites (src/init/, src/cmd/init.rs)
+
+init-not-empty = папка { $dir } не пуста; aqparat создаёт новый сайт только в пустой или новой папке (укажите другую папку или, чтобы добавить тему в существующий сайт, выполните `aqparat theme eject`)
+init-cannot-write = не удаётся записать { $path }: { $error }; проверьте, что у вас есть право записи туда
+init-theme-exists = { $path } уже существует; aqparat не перезаписывает тему (чтобы начать заново со встроенной темы, сначала перенесите её в другое место)
+init-no-languages = укажите хотя бы один язык: --languages kk,ru
+init-bad-language = `{ $code }` — не код языка: используйте двух- или трёхбуквенные коды ISO 639 строчными буквами, например --languages kk,ru
+init-language-twice = `{ $code }` указан в --languages дважды
+init-bad-default = язык по умолчанию `{ $lang }` не входит в --languages { $languages }
+init-done = в { $dir } создан новый сайт (файлов: { $files }). Дальше:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}чтобы посмотреть на него, затем правьте content/ (руководство для сотрудников — content/guide.*.md)
+eject-done = встроенная тема скопирована в { $dir } (файлов: { $files }): теперь сайт использует эту копию поверх встроенной темы; меняйте что хотите
+
+## Output folders (src/write/guard.rs)
+
+refused-site-folder = публикация в { $output } отклонена: это папка сайта или папка выше неё, а публикация заменяет выходную папку целиком; выберите для --output отдельную папку, например { $public }
+refused-input-folder = публикация в { $output } отклонена: она внутри входной папки сайта { $input }, и публикация заменила бы её файлы; выберите --output вне её
+refused-symlink = публикация в { $output } отклонена: это символическая ссылка (выход `aqparat watch` или ваша собственная ссылка); публикуйте туда через `watch` или выберите другую папку --output
+refused-foreign-link = публикация в { $output } отклонена: это символическая ссылка на { $target }, а не на сборку `aqparat watch` в { $builds }; удалите ссылку или выберите другую папку --output
+refused-cannot-look = не удаётся проверить выходную папку { $output }: { $error }; проверьте права доступа или выберите другую папку --output
+refused-not-folder = публикация в { $output } отклонена: это существует и не является папкой; удалите это сами или выберите другую папку --output
+refused-foreign-folder = публикация в { $output } отклонена: эту папку создал не aqparat (в ней нет файла { $stamp }), и она не пуста; публикация удалила бы её файлы. Выберите другую папку --output или, если эти файлы не нужны, удалите папку сами и соберите заново
+refused-delete = удаление { $dir } отклонено: эту папку создал не aqparat (в ней нет файла { $stamp }); перенесите её сами
+refused-resolve = не удаётся разобрать путь { $path }: { $error }; проверьте, что его папки существуют и доступны для чтения
+
+## serve and the command line (src/cmd/serve.rs, src/main.rs)
+
+serve-cannot-listen = не удаётся слушать { $address }: { $error }
+serving = сайт { $root } доступен по адресу { $url } (Ctrl+C — остановить)
+serve-not-built = в этот aqparat не встроен `serve` (он собран без возможности `serve`); установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или смотрите сайт через `aqparat watch --output DIR` и собственный веб-сервер

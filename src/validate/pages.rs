@@ -15,17 +15,20 @@ use crate::msg;
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
 /// content file may take).
-const GENERATED_FILES: [(&str, &str); 5] = [
-    ("index.html", "the home page"),
-    ("404.html", "the page for addresses that do not exist"),
-    ("atom.xml", "the news feed"),
-    ("data/aid.csv", "the statistics download"),
-    ("data/aid.json", "the statistics download"),
+const GENERATED_FILES: [(&str, What); 5] = [
+    ("index.html", || msg!("generated-home")),
+    ("404.html", || msg!("generated-404")),
+    ("atom.xml", || msg!("generated-feed")),
+    ("data/aid.csv", || msg!("generated-download")),
+    ("data/aid.json", || msg!("generated-download")),
 ];
-const GENERATED_FOLDERS: [(&str, &str); 2] = [
-    ("pages", "the index of all pages"),
-    ("infographics", "the infographic pages"),
+const GENERATED_FOLDERS: [(&str, What); 2] = [
+    ("pages", || msg!("generated-pages")),
+    ("infographics", || msg!("generated-infographics")),
 ];
+
+/// What a file or folder aqparat makes is, in words.
+type What = fn() -> Message;
 
 /// A content file must not take the URL of a file or folder aqparat makes:
 /// its key (the path under `LANG/`) must not begin with one, segment by
@@ -42,18 +45,30 @@ fn check_reserved_url(page: &RawPage, diagnostics: &mut Diagnostics) {
     let taken = GENERATED_FILES
         .iter()
         .find(|(path, _)| begins_with(path))
-        .map(|(path, what)| format!("/{}/{path} is {what}", page.lang))
+        .map(|(path, what)| {
+            msg!(
+                "taken-file",
+                url = format!("{}/{path}", page.lang),
+                what = what()
+            )
+        })
         .or_else(|| {
             GENERATED_FOLDERS
                 .iter()
                 .find(|(path, _)| begins_with(path))
-                .map(|(path, what)| format!("/{}/{path}/ holds {what}", page.lang))
+                .map(|(path, what)| {
+                    msg!(
+                        "taken-folder",
+                        url = format!("{}/{path}", page.lang),
+                        what = what()
+                    )
+                })
         })
         .or_else(|| {
             segments.contains(&"index.html").then(|| {
-                format!(
-                    "/{}index.html is the page's own file",
-                    output_url(&page.lang, &page.key)
+                msg!(
+                    "taken-index",
+                    url = output_url(&page.lang, &page.key).to_string()
                 )
             })
         });
@@ -62,14 +77,15 @@ fn check_reserved_url(page: &RawPage, diagnostics: &mut Diagnostics) {
             Diagnostic::error(
                 &page.path,
                 Span::START,
-                format!(
-                    "this file would become /{}, but {taken} that aqparat makes",
-                    output_url(&page.lang, &page.key),
+                msg!(
+                    "page-reserved",
+                    url = output_url(&page.lang, &page.key).to_string(),
+                    taken = taken
                 ),
             )
-            .with_hint(format!(
-                "rename the file or its folder: a page's path may not begin with {}, nor have a part `index.html`",
-                GENERATED_FILES
+            .with_hint(msg!(
+                "page-reserved-hint",
+                list = GENERATED_FILES
                     .iter()
                     .chain(&GENERATED_FOLDERS)
                     .map(|(p, _)| format!("`{p}`"))
@@ -358,21 +374,22 @@ pub fn check_static(
     diagnostics: &mut Diagnostics,
 ) {
     let has_aid = sources.data.has_aid;
-    let mut files: BTreeMap<String, &str> = BTreeMap::new();
-    let mut folders: Vec<(String, &str)> = Vec::new();
-    for (path, what) in [
-        ("index.html", "the page that offers the languages"),
-        ("404.html", "the page for addresses that do not exist"),
-        ("sitemap.xml", "the sitemap"),
-        ("robots.txt", "robots.txt"),
-    ] {
+    let mut files: BTreeMap<String, What> = BTreeMap::new();
+    let mut folders: Vec<(String, What)> = Vec::new();
+    let root_files: [(&str, What); 4] = [
+        ("index.html", || msg!("generated-languages")),
+        ("404.html", || msg!("generated-404")),
+        ("sitemap.xml", || msg!("generated-sitemap")),
+        ("robots.txt", || msg!("generated-robots")),
+    ];
+    for (path, what) in root_files {
         files.insert(path.into(), what);
     }
     if has_aid {
-        files.insert("data/aid.json".into(), "the statistics download");
+        files.insert("data/aid.json".into(), || msg!("generated-download"));
     }
     if sources.config.as_ref().is_none_or(RawConfig::has_search) {
-        folders.push(("pagefind/".into(), "the search index"));
+        folders.push(("pagefind/".into(), || msg!("generated-search")));
     }
     for lang in languages {
         for (path, what) in GENERATED_FILES {
@@ -387,7 +404,7 @@ pub fn check_static(
     for page in &sources.pages {
         if languages.contains(&page.lang) && drafts.publishes(page.front.draft) {
             let url = output_url(&page.lang, &page.key);
-            files.insert(format!("{url}index.html"), "a page");
+            files.insert(format!("{url}index.html"), || msg!("generated-page"));
         }
     }
     // Every folder that holds a generated file is generated too.
@@ -417,41 +434,36 @@ pub fn check_static(
                 Diagnostic::error(
                     source,
                     Span::START,
-                    format!(
-                        "the name of this file has `{}`, which breaks its address",
-                        c.escape_debug()
-                    ),
+                    msg!("static-bad-name", char = c.escape_debug().to_string()),
                 )
-                .with_hint(
-                    "rename the file without `?`, `#`, `\\` and control characters (e.g. with `-`)",
-                ),
+                .with_hint(msg!("static-bad-name-hint")),
             );
             continue;
         }
         let taken = files
             .get(&output)
-            .map(|what| format!("/{output} is {what}, which aqparat makes"))
+            .map(|what| msg!("static-taken-file", output = &output, what = what()))
             .or_else(|| {
                 folders
                     .iter()
                     .find(|(folder, _)| output.starts_with(folder.as_str()))
-                    .map(|(folder, what)| format!("/{folder} holds {what}, which aqparat makes"))
+                    .map(|(folder, what)| {
+                        msg!("static-taken-folder", folder = folder, what = what())
+                    })
             })
             .or_else(|| {
                 made_folders
                     .contains(output.as_str())
-                    .then(|| format!("aqparat makes a folder /{output}/"))
+                    .then(|| msg!("static-taken-made-folder", output = &output))
             });
         if let Some(taken) = taken {
             diagnostics.push(
                 Diagnostic::error(
                     source,
                     Span::START,
-                    format!("this static file would be copied to /{output}, but {taken}"),
+                    msg!("static-taken", output = &output, taken = taken),
                 )
-                .with_hint(
-                    "rename or move the file, e.g. into a folder of its own such as static/files/",
-                ),
+                .with_hint(msg!("static-taken-hint")),
             );
         }
     }

@@ -5,8 +5,6 @@
 //! no absolute paths (the temporary folder is redacted), sorted output.
 
 #[cfg(feature = "search")]
-use std::process::Command;
-
 use crate::util::{TestSite, copy_dir, repo};
 
 /// The `basic` site with the `stats` fixture's statistics, under the theme

@@ -2,7 +2,6 @@
 //! `theme eject`.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::util::{TestSite, repo, snapshot, walk};
 

@@ -206,7 +206,7 @@ fn comparison_records(served: &Served) -> Vec<Json> {
 /// aqparat's index of `records` (`aqparat search-index`), by path.
 fn aqparat_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
     use std::io::Write;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let mut child = crate::util::aqparat()
         .arg("search-index")
         .stdin(Stdio::piped())

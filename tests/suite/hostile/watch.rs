@@ -5,7 +5,7 @@
 //! Every wait has a generous timeout; no test relies on a fixed sleep.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::util::{
     Running, TestSite, assert_same_as_a_full_build, read, wait_until, watch, watch_status as status,
