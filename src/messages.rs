@@ -105,13 +105,18 @@ pub enum Message {
     /// Text that is the same in every language: a value (a path, a key),
     /// or what another program said.
     Text(String),
-    /// An entry of the catalogues, with its variables' values.
-    Entry {
-        /// The entry's id in the `.ftl` files.
-        id: &'static str,
-        /// Each variable's name and value.
-        args: Vec<(&'static str, Arg)>,
-    },
+    /// An entry of the catalogues, with its variables' values (boxed: a
+    /// [`crate::diag::Diagnostic`] holds two messages and stays small).
+    Entry(Box<Entry>),
+}
+
+/// An entry of the catalogues, with its variables' values.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Entry {
+    /// The entry's id in the `.ftl` files.
+    pub id: &'static str,
+    /// Each variable's name and value.
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 /// A [`Message`] from an entry of the catalogues and its variables:
@@ -120,10 +125,10 @@ pub enum Message {
 #[macro_export]
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::messages::Message::Entry {
+        $crate::messages::Message::Entry(Box::new($crate::messages::Entry {
             id: $id,
             args: vec![$((stringify!($name), $crate::messages::Arg::from($value))),*],
-        }
+        }))
     };
 }
 
@@ -165,7 +170,7 @@ impl Message {
     pub fn arg(&self, name: &str) -> Option<&Arg> {
         match self {
             Message::Text(_) => None,
-            Message::Entry { args, .. } => args.iter().find(|(n, _)| *n == name).map(|(_, a)| a),
+            Message::Entry(entry) => entry.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a),
         }
     }
 
@@ -174,11 +179,11 @@ impl Message {
     fn format(&self, lang: Lang) -> (String, bool) {
         let (id, args) = match self {
             Message::Text(text) => return (text.clone(), false),
-            Message::Entry { id, args } => (id, args),
+            Message::Entry(entry) => (entry.id, &entry.args),
         };
-        let (bundle, mut failed) = match bundle(lang).get_message(id) {
-            Some(_) => (bundle(lang), false),
-            None => (bundle(Lang::En), true),
+        let (bundle, mut failed) = match bundle(lang).has_message(id) {
+            true => (bundle(lang), false),
+            false => (bundle(Lang::En), true),
         };
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             return (id.to_string(), true);

@@ -122,7 +122,7 @@ fn every_message_formats_in_every_language() {
             })
             .collect();
         let id: &'static str = id.clone().leak();
-        let message = Message::Entry { id, args };
+        let message = Message::Entry(Box::new(Entry { id, args }));
         for lang in Lang::ALL {
             let (text, failed) = message.format(lang);
             assert!(!failed, "{id} in {}: {text}", lang.code());

@@ -4,7 +4,6 @@
 //! Everything snapshotted is deterministic: fixed dates from the fixtures,
 //! no absolute paths (the temporary folder is redacted), sorted output.
 
-#[cfg(feature = "search")]
 use crate::util::{TestSite, copy_dir, repo};
 
 /// The `basic` site with the `stats` fixture's statistics, under the theme
