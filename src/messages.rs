@@ -29,11 +29,11 @@ pub enum Lang {
     Ru,
 }
 
-/// Each language with its catalogue.
-const CATALOGUES: [(Lang, &str); 3] = [
-    (Lang::En, include_str!("messages/en.ftl")),
-    (Lang::Kk, include_str!("messages/kk.ftl")),
-    (Lang::Ru, include_str!("messages/ru.ftl")),
+/// The catalogue of each language of [`Lang::ALL`], in that order.
+const CATALOGUES: [&str; 3] = [
+    include_str!("messages/en.ftl"),
+    include_str!("messages/kk.ftl"),
+    include_str!("messages/ru.ftl"),
 ];
 
 /// The language of this run, once chosen.
@@ -42,6 +42,11 @@ static CURRENT: OnceLock<Lang> = OnceLock::new();
 impl Lang {
     /// Every language there are messages in.
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Kk, Lang::Ru];
+
+    /// Its catalogue, the text of its `.ftl` file.
+    fn catalogue(self) -> &'static str {
+        CATALOGUES[self as usize]
+    }
 
     /// Its code: `en`, `kk`, `ru`.
     pub fn code(self) -> &'static str {
@@ -132,31 +137,25 @@ macro_rules! msg {
     };
 }
 
-/// The catalogues, parsed once; isolation marks around values are off, so
-/// that messages stay plain text in terminals and files.
-static BUNDLES: LazyLock<Vec<(Lang, FluentBundle<FluentResource>)>> = LazyLock::new(|| {
-    CATALOGUES
-        .iter()
-        .map(|(lang, source)| {
-            let resource = FluentResource::try_new(source.to_string())
-                .unwrap_or_else(|(_, errors)| panic!("{}.ftl: {errors:?}", lang.code()));
-            let id = lang.code().parse().expect("a language code");
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|errors| panic!("{}.ftl: {errors:?}", lang.code()));
-            (*lang, bundle)
-        })
-        .collect()
+/// The catalogues, parsed once, in the order of [`Lang::ALL`]; isolation
+/// marks around values are off, so that messages stay plain text in
+/// terminals and files.
+static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 3]> = LazyLock::new(|| {
+    Lang::ALL.map(|lang| {
+        let code = lang.code();
+        let resource = FluentResource::try_new(lang.catalogue().to_string())
+            .unwrap_or_else(|(_, errors)| panic!("{code}.ftl: {errors:?}"));
+        let mut bundle = FluentBundle::new_concurrent(vec![code.parse().expect("a language code")]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("{code}.ftl: {errors:?}"));
+        bundle
+    })
 });
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    &BUNDLES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .expect("a catalogue per language")
-        .1
+    &BUNDLES[lang as usize]
 }
 
 impl Message {
@@ -225,21 +224,15 @@ impl From<&str> for Message {
     }
 }
 
-impl<T: Into<Message>> From<T> for Arg {
-    fn from(value: T) -> Arg {
-        Arg::Message(value.into())
-    }
-}
-
 impl From<&String> for Message {
     fn from(text: &String) -> Message {
         Message::Text(text.clone())
     }
 }
 
-impl From<std::borrow::Cow<'_, str>> for Message {
-    fn from(text: std::borrow::Cow<'_, str>) -> Message {
-        Message::Text(text.into_owned())
+impl<T: Into<Message>> From<T> for Arg {
+    fn from(value: T) -> Arg {
+        Arg::Message(value.into())
     }
 }
 

@@ -35,8 +35,7 @@ fn entries(source: &str) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 fn catalogue(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
-    let (_, source) = CATALOGUES.iter().find(|(l, _)| *l == lang).unwrap();
-    entries(source)
+    entries(lang.catalogue())
 }
 
 /// Whether `text` can be an id: lowercase words joined by `-`.
