@@ -276,3 +276,31 @@ refused-resolve = cannot resolve the path { $path }: { $error }; check that its 
 serve-cannot-listen = cannot listen on { $address }: { $error }
 serving = serving { $root } at { $url } (Ctrl+C to stop)
 serve-not-built = `serve` is not built into this aqparat (it was built without the `serve` feature); install aqparat with its default features (`cargo install --path .` in its source), or preview with `aqparat watch --output DIR` and a web server of your own
+
+## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+
+watching = watching { $root }, publishing to { $output }
+watch-stopped = stopped
+status-not-written = the status of this attempt could not be written: { $error }
+status-kept-short = wrote a short status saying `ok: false` instead
+status-kept-removed = removed the old one so that it claims nothing
+status-kept-none = there is none
+status-kept-stuck = and cannot remove the old one either: { $error }
+status-file-error = ERROR: cannot write the status file { $path }: { $error }; { $kept }. Free disk space or fix the folder's permissions.
+lock-cannot-create = cannot create { $path }: { $error }
+lock-cannot-open = cannot open the lock file { $path }: { $error }
+lock-cannot-lock = cannot lock { $path }: { $error }
+lock-holder-pid = another `aqparat watch` (pid { $pid })
+lock-holder = another `aqparat watch`
+lock-held = { $holder } is already publishing to { $output }; two watchers of one output would overwrite each other's builds. Stop it first, or choose another --output (the lock is { $lock })
+pid-not-written = warning: cannot write the pid into { $path }: { $error }
+search-index-published = search index of { $pages } pages published
+search-index-not-updated = search index not updated: { $error }
+rebuild-damaged = { $damage }; building the whole site again
+damage-output-removed = the output { $output } was removed
+damage-build-removed = the build that { $output } links to was removed
+damage-files-removed = { $count } published file(s) were removed from { $output }, such as { $example }
+damage-unreadable = the published build { $build } cannot be read ({ $error })
+file-watcher-error = file watcher: { $error }
+server-stopped = server stopped: { $error }
+cannot-accept = cannot accept a connection: { $error }

@@ -276,3 +276,31 @@ refused-resolve = { $path } жолын анықтау мүмкін емес: { $
 serve-cannot-listen = { $address } мекенжайын тыңдау мүмкін емес: { $error }
 serving = { $root } сайты { $url } мекенжайында көрсетілуде (тоқтату үшін Ctrl+C)
 serve-not-built = бұл aqparat-та `serve` жоқ (ол `serve` мүмкіндігінсіз құрастырылған); aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе сайтты `aqparat watch --output DIR` және өз веб-серверіңіз арқылы қараңыз
+
+## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+
+watching = { $root } бақылануда, сайт { $output } ішіне жарияланады
+watch-stopped = тоқтатылды
+status-not-written = бұл әрекеттің күйін жазу мүмкін болмады: { $error }
+status-kept-short = оның орнына `ok: false` деген қысқа күй жазылды
+status-kept-removed = ескі күй файлы ештеңені растамауы үшін өшірілді
+status-kept-none = күй файлы жоқ
+status-kept-stuck = ескі күй файлын өшіру де мүмкін емес: { $error }
+status-file-error = ҚАТЕ: { $path } күй файлын жазу мүмкін емес: { $error }; { $kept }. Дискіде орын босатыңыз немесе қалтаның рұқсаттарын түзетіңіз.
+lock-cannot-create = { $path } жасау мүмкін емес: { $error }
+lock-cannot-open = { $path } құлып файлын ашу мүмкін емес: { $error }
+lock-cannot-lock = { $path } құлыптау мүмкін емес: { $error }
+lock-holder-pid = басқа бір `aqparat watch` (pid { $pid })
+lock-holder = басқа бір `aqparat watch`
+lock-held = { $holder } { $output } ішіне жариялап жатыр; бір шығыс қалтаға жариялайтын екі бақылаушы бір-бірінің құрастыруын үстінен жазып тастайды. Алдымен оны тоқтатыңыз немесе басқа --output таңдаңыз (құлып: { $lock })
+pid-not-written = ескерту: pid-ті { $path } ішіне жазу мүмкін емес: { $error }
+search-index-published = { $pages } беттің іздеу индексі жарияланды
+search-index-not-updated = іздеу индексі жаңартылмады: { $error }
+rebuild-damaged = { $damage }; бүкіл сайт қайта құрастырылады
+damage-output-removed = { $output } шығыс қалтасы өшірілген
+damage-build-removed = { $output } сілтейтін құрастыру өшірілген
+damage-files-removed = { $output } ішінен жарияланған { $count } файл өшірілген, мысалы { $example }
+damage-unreadable = жарияланған { $build } құрастыруын оқу мүмкін емес ({ $error })
+file-watcher-error = файл бақылаушысы: { $error }
+server-stopped = сервер тоқтады: { $error }
+cannot-accept = қосылымды қабылдау мүмкін емес: { $error }

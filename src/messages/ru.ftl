@@ -286,3 +286,31 @@ refused-resolve = не удаётся разобрать путь { $path }: { $
 serve-cannot-listen = не удаётся слушать { $address }: { $error }
 serving = сайт { $root } доступен по адресу { $url } (Ctrl+C — остановить)
 serve-not-built = в этот aqparat не встроен `serve` (он собран без возможности `serve`); установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или смотрите сайт через `aqparat watch --output DIR` и собственный веб-сервер
+
+## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+
+watching = слежу за { $root }, публикую в { $output }
+watch-stopped = остановлено
+status-not-written = не удалось записать состояние этой попытки: { $error }
+status-kept-short = вместо него записано краткое состояние `ok: false`
+status-kept-removed = старый файл удалён, чтобы он ничего не утверждал
+status-kept-none = файла состояния нет
+status-kept-stuck = и старый файл тоже не удаётся удалить: { $error }
+status-file-error = ОШИБКА: не удаётся записать файл состояния { $path }: { $error }; { $kept }. Освободите место на диске или исправьте права доступа к папке.
+lock-cannot-create = не удаётся создать { $path }: { $error }
+lock-cannot-open = не удаётся открыть файл блокировки { $path }: { $error }
+lock-cannot-lock = не удаётся заблокировать { $path }: { $error }
+lock-holder-pid = другой `aqparat watch` (pid { $pid })
+lock-holder = другой `aqparat watch`
+lock-held = { $holder } уже публикует в { $output }; два наблюдателя одной выходной папки перезаписывали бы сборки друг друга. Сначала остановите его или выберите другую папку --output (блокировка: { $lock })
+pid-not-written = предупреждение: не удаётся записать pid в { $path }: { $error }
+search-index-published = поисковый индекс опубликован (страниц: { $pages })
+search-index-not-updated = поисковый индекс не обновлён: { $error }
+rebuild-damaged = { $damage }; сайт собирается заново целиком
+damage-output-removed = выходная папка { $output } удалена
+damage-build-removed = сборка, на которую ссылается { $output }, удалена
+damage-files-removed = из { $output } удалены опубликованные файлы ({ $count }), например { $example }
+damage-unreadable = опубликованную сборку { $build } не удаётся прочитать ({ $error })
+file-watcher-error = наблюдение за файлами: { $error }
+server-stopped = сервер остановлен: { $error }
+cannot-accept = не удаётся принять соединение: { $error }

@@ -110,7 +110,10 @@ impl Server {
         runtime.spawn(async move {
             let listener = GuardedListener::new(listener, connections::limit());
             if let Err(error) = axum::serve(listener, app).await {
-                eprintln!("aqparat: server stopped: {error}");
+                eprintln!(
+                    "aqparat: {}",
+                    msg!("server-stopped", error = error.to_string())
+                );
             }
         });
         Ok(Server {
