@@ -18,7 +18,6 @@ check-failed = check failed: { $errors }, { $warnings }{ $strict }
 built-some = built { $pages } pages ({ $rendered } rendered, the rest unchanged) into { $output } in { $seconds } s ({ $warnings })
 built = built { $pages } pages into { $output } in { $seconds } s ({ $warnings })
 checked = checked { $pages } pages in { $seconds } s: no errors, { $warnings }
-
 strict-note = {" "}(warnings count as errors with --strict)
 
 ## Fatal errors (src/error.rs)
@@ -207,6 +206,9 @@ md-missing-page-hint = write the target's path under content/ without the langua
 stats-cannot-show = cannot show the statistics in `{ $lang }`: { $error }
 stats-cannot-show-hint = the statistics need the UI strings listed in the README (figure_about, as_of, chart_reached…) in every language
 stats-font-hint = put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder
+
+## What aqparat makes, which pages and static files may not replace (src/validate/pages.rs)
+
 generated-home = the home page
 generated-404 = the page for addresses that do not exist
 generated-feed = the news feed
@@ -214,6 +216,10 @@ generated-download = the statistics download
 generated-pages = the index of all pages
 generated-infographics = the infographic pages
 generated-page = a page
+generated-languages = the page that offers the languages
+generated-sitemap = the sitemap
+generated-robots = robots.txt
+generated-search = the search index
 taken-file = /{ $url } is { $what }
 taken-folder = /{ $url }/ holds { $what }
 taken-index = /{ $url }index.html is the page's own file
@@ -226,10 +232,6 @@ static-taken-folder = /{ $folder } holds { $what }, which aqparat makes
 static-taken-made-folder = aqparat makes a folder /{ $output }/
 static-taken = this static file would be copied to /{ $output }, but { $taken }
 static-taken-hint = rename or move the file, e.g. into a folder of its own such as static/files/
-generated-languages = the page that offers the languages
-generated-sitemap = the sitemap
-generated-robots = robots.txt
-generated-search = the search index
 
 ## Dates and addresses (src/date.rs, src/address.rs)
 

@@ -18,7 +18,6 @@ check-failed = тексеру сәтсіз аяқталды: { $errors }, { $war
 built-some = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $rendered } бет қайта жасалды, қалғаны өзгермеді; { $warnings })
 built = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $warnings })
 checked = { $pages } бет { $seconds } с ішінде тексерілді: қате жоқ, { $warnings }
-
 strict-note = {" "}(--strict кезінде ескертулер қате саналады)
 
 ## Fatal errors (src/error.rs)
@@ -207,6 +206,9 @@ md-missing-page-hint = сілтеме апаратын беттің content/ і�
 stats-cannot-show = статистиканы `{ $lang }` тілінде көрсету мүмкін емес: { $error }
 stats-cannot-show-hint = статистикаға README-де аталған интерфейс жолдары (figure_about, as_of, chart_reached…) әр тілде керек
 stats-font-hint = теманың fonts/ қалтасына қазақ әріптері (ә ғ қ ң ө ұ ү һ і) бар TrueType қаріпін салыңыз
+
+## What aqparat makes, which pages and static files may not replace (src/validate/pages.rs)
+
 generated-home = басты бет
 generated-404 = жоқ мекенжайларға арналған бет
 generated-feed = жаңалықтар арнасы
@@ -214,6 +216,10 @@ generated-download = жүктеп алуға арналған статистик
 generated-pages = барлық беттердің тізімі
 generated-infographics = инфографика беттері
 generated-page = бет
+generated-languages = тілдерді ұсынатын бет
+generated-sitemap = сайт картасы (sitemap)
+generated-robots = robots.txt
+generated-search = іздеу индексі
 taken-file = /{ $url } — { $what }
 taken-folder = /{ $url }/ ішінде { $what } орналасады
 taken-index = /{ $url }index.html — беттің өз файлы
@@ -226,10 +232,6 @@ static-taken-folder = /{ $folder } ішінде aqparat жасайтын нәр�
 static-taken-made-folder = aqparat /{ $output }/ қалтасын өзі жасайды
 static-taken = бұл статикалық файл /{ $output } мекенжайына көшірілер еді, бірақ { $taken }
 static-taken-hint = файлдың атауын өзгертіңіз не оны басқа жерге, мысалы static/files/ сияқты жеке қалтаға көшіріңіз
-generated-languages = тілдерді ұсынатын бет
-generated-sitemap = сайт картасы (sitemap)
-generated-robots = robots.txt
-generated-search = іздеу индексі
 
 ## Dates and addresses (src/date.rs, src/address.rs)
 

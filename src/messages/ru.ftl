@@ -25,7 +25,6 @@ check-failed = проверка не пройдена: { $errors }, { $warnings 
 built-some = собрано страниц: { $pages } ({ $rendered } заново, остальные без изменений), в { $output } за { $seconds } с ({ $warnings })
 built = собрано страниц: { $pages }, в { $output } за { $seconds } с ({ $warnings })
 checked = проверено страниц: { $pages } за { $seconds } с: ошибок нет, { $warnings }
-
 strict-note = {" "}(с --strict предупреждения считаются ошибками)
 
 ## Fatal errors (src/error.rs)
@@ -217,6 +216,9 @@ md-missing-page-hint = напишите путь к нужной страниц�
 stats-cannot-show = не удаётся показать статистику на языке `{ $lang }`: { $error }
 stats-cannot-show-hint = для статистики нужны строки интерфейса, перечисленные в README (figure_about, as_of, chart_reached…), на каждом языке
 stats-font-hint = положите в папку fonts/ темы шрифт TrueType, в котором есть казахские буквы (ә ғ қ ң ө ұ ү һ і)
+
+## What aqparat makes, which pages and static files may not replace (src/validate/pages.rs)
+
 generated-home = главная страница
 generated-404 = страница для несуществующих адресов
 generated-feed = лента новостей
@@ -224,6 +226,10 @@ generated-download = статистика для скачивания
 generated-pages = указатель всех страниц
 generated-infographics = страницы инфографики
 generated-page = страница
+generated-languages = страница выбора языка
+generated-sitemap = карта сайта (sitemap)
+generated-robots = robots.txt
+generated-search = поисковый индекс
 taken-file = /{ $url } — это { $what }
 taken-folder = в /{ $url }/ находится { $what }
 taken-index = /{ $url }index.html — собственный файл страницы
@@ -236,10 +242,6 @@ static-taken-folder = в /{ $folder } находится то, что делае
 static-taken-made-folder = aqparat сам создаёт папку /{ $output }/
 static-taken = этот статический файл был бы скопирован в /{ $output }, но { $taken }
 static-taken-hint = переименуйте или перенесите файл, например в отдельную папку, такую как static/files/
-generated-languages = страница выбора языка
-generated-sitemap = карта сайта (sitemap)
-generated-robots = robots.txt
-generated-search = поисковый индекс
 
 ## Dates and addresses (src/date.rs, src/address.rs)
 
