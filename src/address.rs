@@ -3,6 +3,9 @@
 //! every attribute, feed, `robots.txt` and the sitemap; and the URL path of
 //! each page below it.
 
+use crate::messages::Message;
+use crate::msg;
+
 /// Characters that have no place in an address as written: they would end an
 /// attribute, a line of `robots.txt` or an XML element, or are not allowed
 /// in a URL unencoded.
@@ -13,37 +16,26 @@ const FORBIDDEN: &[char] = &['"', '\'', '<', '>', '\\', '`', '{', '}', '|', '^']
 /// control character or other character a URL may not hold. Returns it
 /// normalised (lower-case host, IDN as ASCII) and ending with `/`; or what
 /// is wrong, said for the person who wrote it.
-pub fn parse_base_url(text: &str) -> Result<String, String> {
+pub fn parse_base_url(text: &str) -> Result<String, Message> {
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() || c.is_whitespace() || FORBIDDEN.contains(c))
     {
-        return Err(format!(
-            "the address contains {c:?}, which an address may not hold; write it as the browser shows it, e.g. `https://example.kz/`"
-        ));
+        return Err(msg!("address-character", char = format!("{c:?}")));
     }
-    let url = url::Url::parse(text).map_err(|e| {
-        format!("`{text}` is not an absolute address ({e}); write the full address, e.g. `https://example.kz/`")
-    })?;
+    let url = url::Url::parse(text)
+        .map_err(|e| msg!("address-not-absolute", text = text, error = e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!(
-            "`{text}` is not an http(s) address; write the address the site is published at, e.g. `https://example.kz/`"
-        ));
+        return Err(msg!("address-not-http", text = text));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(format!(
-            "`{text}` has no host name; write the full address, e.g. `https://example.kz/`"
-        ));
+        return Err(msg!("address-no-host", text = text));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "`{text}` holds a user name or password, which every page would publish; leave them out"
-        ));
+        return Err(msg!("address-user", text = text));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(format!(
-            "`{text}` has a `?` query or a `#` fragment; the site's address is a host and, optionally, a folder"
-        ));
+        return Err(msg!("address-query", text = text));
     }
     let mut normalised = url.to_string();
     if !normalised.ends_with('/') {

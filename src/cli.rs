@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+use aqparat::messages::Lang;
 use clap::{Args, Parser, Subcommand};
 
 /// aqparat: a static-site generator for bilingual public-information sites.
@@ -12,6 +13,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: en, kk or ru [default: AQPARAT_LANG, else
+    /// the locale (LC_ALL, LC_MESSAGES, LANG), else en]
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 /// The subcommands.
@@ -124,6 +129,13 @@ pub struct SiteArgs {
     pub root: PathBuf,
 }
 
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::ALL
+        .into_iter()
+        .find(|lang| lang.code() == value)
+        .ok_or_else(|| "the languages of messages are en, kk and ru".to_string())
+}
+
 fn parse_base_url(value: &str) -> Result<String, String> {
-    aqparat::address::parse_base_url(value)
+    aqparat::address::parse_base_url(value).map_err(|problem| problem.to_string())
 }

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::messages::Message;
+use crate::msg;
+
 /// A valid date of the ISO calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -16,7 +19,7 @@ pub struct Date {
 impl Date {
     /// Parses `YYYY-MM-DD`, rejecting dates that do not exist
     /// (`2020-02-30`). The error says what is wrong, for a diagnostic.
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub fn parse(text: &str) -> Result<Date, Message> {
         let bytes = text.as_bytes();
         let is_shaped = bytes.len() == 10
             && bytes[4] == b'-'
@@ -26,22 +29,26 @@ impl Date {
                 .enumerate()
                 .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !is_shaped {
-            return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+            return Err(msg!("date-form", text = text));
         }
         let year = text[0..4]
             .parse()
-            .map_err(|_| format!("bad year in `{text}`"))?;
-        let month = text[5..7]
+            .map_err(|_| msg!("date-bad-year", text = text))?;
+        let month: u8 = text[5..7]
             .parse()
-            .map_err(|_| format!("bad month in `{text}`"))?;
+            .map_err(|_| msg!("date-bad-month", text = text))?;
         let day = text[8..10]
             .parse()
-            .map_err(|_| format!("bad day in `{text}`"))?;
+            .map_err(|_| msg!("date-bad-day", text = text))?;
         if !(1..=12).contains(&month) {
-            return Err(format!("`{text}` has month {month}; months are 01–12"));
+            return Err(msg!(
+                "date-month-range",
+                text = text,
+                month = month.to_string()
+            ));
         }
         icu_calendar::Date::try_new_iso(year, month, day)
-            .map_err(|_| format!("`{text}` does not exist: that month has no day {day}"))?;
+            .map_err(|_| msg!("date-no-such-day", text = text, day = day.to_string()))?;
         Ok(Date { year, month, day })
     }
 
@@ -69,10 +76,10 @@ pub enum DayOrMonth {
 
 impl DayOrMonth {
     /// Parses `YYYY-MM-DD` or `YYYY-MM`.
-    pub fn parse(text: &str) -> Result<DayOrMonth, String> {
+    pub fn parse(text: &str) -> Result<DayOrMonth, Message> {
         if text.len() == 7 {
             let month = Date::parse(&format!("{text}-01"))
-                .map_err(|_| format!("`{text}` is neither YYYY-MM-DD nor YYYY-MM"))?;
+                .map_err(|_| msg!("date-or-month", text = text))?;
             return Ok(DayOrMonth::Month(month.year, month.month));
         }
         Date::parse(text).map(DayOrMonth::Day)

@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 
+use crate::messages::{Lang, Message};
+use crate::msg;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -67,16 +70,16 @@ pub struct Diagnostic {
     /// Where in the file.
     pub span: Span,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// What to do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// The source line at `span`, shown under the message when known.
     pub source_line: Option<String>,
 }
 
 impl Diagnostic {
     /// An error at `path:span`.
-    pub fn error(path: impl Into<PathBuf>, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<PathBuf>, span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
@@ -88,7 +91,7 @@ impl Diagnostic {
     }
 
     /// A warning at `path:span`.
-    pub fn warning(path: impl Into<PathBuf>, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, span, message)
@@ -96,7 +99,7 @@ impl Diagnostic {
     }
 
     /// Adds what the author should do.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -134,8 +137,18 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl fmt::Display for Diagnostic {
+    /// The diagnostic in this run's language ([`Lang::current`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(f, Palette::PLAIN)
+        self.write(f, Palette::PLAIN, Lang::current())
+    }
+}
+
+/// A diagnostic in a given language (see [`Diagnostic::in_lang`]).
+pub struct InLang<'a>(&'a Diagnostic, Lang);
+
+impl fmt::Display for InLang<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, Palette::PLAIN, self.1)
     }
 }
 
@@ -174,7 +187,7 @@ pub struct Styled<'a>(&'a Diagnostic);
 
 impl fmt::Display for Styled<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write(f, Palette::TERMINAL)
+        self.0.write(f, Palette::TERMINAL, Lang::current())
     }
 }
 
@@ -186,11 +199,18 @@ impl Diagnostic {
         Styled(self)
     }
 
-    fn write(&self, f: &mut fmt::Formatter<'_>, p: Palette) -> fmt::Result {
+    /// The diagnostic, without colours, in `lang` rather than this run's
+    /// language: for the `serve` overlay, in the page's language.
+    pub fn in_lang(&self, lang: Lang) -> InLang<'_> {
+        InLang(self, lang)
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, p: Palette, lang: Lang) -> fmt::Result {
         let (severity, style) = match self.severity {
-            Severity::Error => ("error", p.error),
-            Severity::Warning => ("warning", p.warning),
+            Severity::Error => (msg!("severity-error"), p.error),
+            Severity::Warning => (msg!("severity-warning"), p.warning),
         };
+        let severity = severity.in_lang(lang);
         write!(
             f,
             "{}{}:{}:{}:{} {style}{severity}:{style:#} {}",
@@ -199,7 +219,7 @@ impl Diagnostic {
             self.span.line,
             self.span.col,
             p.path.render_reset(),
-            printable(&self.message)
+            printable(&self.message.in_lang(lang))
         )?;
         let m = p.margin;
         if let Some(line) = &self.source_line {
@@ -218,7 +238,12 @@ impl Diagnostic {
         }
         if let Some(hint) = &self.hint {
             let h = p.help;
-            write!(f, "\n  {h}= help:{h:#} {}", printable(hint))?;
+            let help = msg!("help").in_lang(lang);
+            write!(
+                f,
+                "\n  {h}= {help}:{h:#} {}",
+                printable(&hint.in_lang(lang))
+            )?;
         }
         Ok(())
     }
@@ -229,7 +254,7 @@ impl Diagnostic {
 /// most 2 and at most a quarter of its letters; 1 for short words; the
 /// first of the closest), else nothing: for the message of an unknown id,
 /// key, link, anchor or shortcode.
-pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Message {
     let most = (given.chars().count() / 4).clamp(1, 2);
     let best = known
         .into_iter()
@@ -237,8 +262,9 @@ pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -
         .map(|k| (strsim::damerau_levenshtein(given, k), k))
         .filter(|(distance, _)| *distance <= most)
         .min_by_key(|(distance, _)| *distance);
-    best.map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default()
+    best.map_or(Message::Text(String::new()), |(_, k)| {
+        msg!("did-you-mean", name = k)
+    })
 }
 
 /// A path as shown to users: forward slashes on every platform.
@@ -347,7 +373,7 @@ mod tests {
             .with_hint("write YYYY-MM-DD")
             .with_source("---\ndate: 2020-13-01\n");
         assert_eq!(
-            d.to_string(),
+            d.in_lang(Lang::En).to_string(),
             "content/a.kk.md:2:7: error: bad date\n   |\n 2 | date: 2020-13-01\n   |       ^\n  = help: write YYYY-MM-DD"
         );
     }
@@ -372,7 +398,7 @@ mod tests {
         let d = Diagnostic::error("content/\u{1b}[2J.kk.md", Span::new(1, 8), "bad \u{7}")
             .with_hint("not \u{0}")
             .with_source("title: \u{1b}]0;owned\u{7}\n");
-        let shown = d.to_string();
+        let shown = d.in_lang(Lang::Ru).to_string();
         assert!(
             !shown.chars().any(|c| c.is_control() && c != '\n'),
             "{shown:?}"

@@ -10,6 +10,8 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::messages::Lang;
+use crate::msg;
 use crate::write::Refused;
 
 /// A failure that ends a run of the pipeline.
@@ -53,23 +55,32 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// What went wrong and what to do, in `lang` (the `serve` overlay shows
+    /// it in the page's language).
+    pub fn in_lang(&self, lang: Lang) -> String {
         match self {
-            Error::Refused(refused) => refused.fmt(f),
-            Error::Output { output, source } => write!(
-                f,
-                "cannot write the site to {}: {source}; check that the disk has room and that \
-                 you may write there, or choose another --output",
-                output.display()
-            ),
-            Error::Search { output, source } => write!(
-                f,
-                "cannot make the search index of {}: {source}; nothing was published. Build \
-                 again, or set `search: false` in site.yaml to publish without a search index",
-                output.display()
-            ),
+            Error::Refused(refused) => refused.in_lang(lang),
+            Error::Output { output, source } => msg!(
+                "cannot-write-output",
+                output = output.display().to_string(),
+                error = source.to_string()
+            )
+            .in_lang(lang),
+            Error::Search { output, source } => msg!(
+                "cannot-make-search-index",
+                output = output.display().to_string(),
+                error = source.to_string()
+            )
+            .in_lang(lang),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    /// The error in this run's language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::current()))
     }
 }
 
@@ -95,10 +106,10 @@ mod tests {
     #[test]
     fn messages_name_the_output_and_what_to_do() {
         let denied = || io::Error::new(io::ErrorKind::PermissionDenied, "public/a: denied");
-        let output = Error::output(Path::new("public"))(denied()).to_string();
+        let output = Error::output(Path::new("public"))(denied()).in_lang(Lang::En);
         assert!(output.starts_with("cannot write the site to public: public/a: denied;"));
         assert!(output.contains("--output"), "{output}");
-        let search = Error::search(Path::new("public"))(denied()).to_string();
+        let search = Error::search(Path::new("public"))(denied()).in_lang(Lang::En);
         assert!(search.contains("search: false"), "{search}");
     }
 }

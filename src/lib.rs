@@ -27,6 +27,7 @@ pub mod init;
 pub mod licence;
 pub mod load;
 pub mod locale;
+pub mod messages;
 pub mod model;
 mod options;
 pub mod pipeline;

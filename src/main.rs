@@ -15,7 +15,9 @@ use clap::Parser;
 use cli::{Cli, Command, ThemeAction};
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    aqparat::messages::Lang::choose(cli.lang);
+    match cli.command {
         Command::Build {
             site,
             output,
@@ -55,11 +57,7 @@ fn main() -> ExitCode {
         }
         #[cfg(not(feature = "serve"))]
         Command::Serve { .. } => {
-            eprintln!(
-                "aqparat: `serve` is not built into this aqparat (it was built without the `serve` feature); \
-                 install aqparat with its default features (`cargo install --path .` in its source), \
-                 or preview with `aqparat watch --output DIR` and a web server of your own"
-            );
+            eprintln!("aqparat: {}", aqparat::msg!("serve-not-built"));
             ExitCode::from(2)
         }
         Command::Watch {

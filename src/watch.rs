@@ -33,6 +33,8 @@ use notify_debouncer_full::{
 
 use crate::error::Error;
 use crate::load::{Entry, GITIGNORE, Inputs};
+use crate::messages::{Arg, Message};
+use crate::msg;
 use crate::{Options, Report, Session};
 
 /// How long a file must be left alone before its change is reported: long
@@ -171,12 +173,18 @@ pub fn run(
         // catches up in the background.
         match session.when_idle() {
             Some(Ok(pages)) => {
-                eprintln!("search index of {pages} pages published");
+                eprintln!(
+                    "{}",
+                    msg!("search-index-published", pages = pages.to_string())
+                );
                 if looks_after_output {
                     let _ = published.check(&options.output, false);
                 }
             }
-            Some(Err(error)) => eprintln!("aqparat: search index not updated: {error}"),
+            Some(Err(error)) => {
+                let message = msg!("search-index-not-updated", error = error.to_string());
+                eprintln!("aqparat: {message}");
+            }
             None => {}
         }
         if !(looks_after_output && may_repair) {
@@ -187,7 +195,7 @@ pub fn run(
             last_check = Instant::now();
         }
         if let Some(damage) = published.check(&options.output, compare) {
-            eprintln!("aqparat: {damage}; building the whole site again");
+            eprintln!("aqparat: {}", msg!("rebuild-damaged", damage = damage));
             // Nothing of the last build is trusted: a new session renders
             // every page into an empty folder.
             session = Session::new(options.clone());
@@ -209,7 +217,7 @@ struct Published {
     files: Arc<HashSet<PathBuf>>,
     /// A comparison in progress on a thread of its own: the build it lists,
     /// and what it found missing.
-    comparing: Option<(PathBuf, JoinHandle<Option<String>>)>,
+    comparing: Option<(PathBuf, JoinHandle<Option<Message>>)>,
 }
 
 impl Published {
@@ -220,10 +228,13 @@ impl Published {
     /// compared on a thread of its own, for a large site's listing takes a
     /// while and must not hold up the next build; what it finds is reported
     /// by a later call.
-    fn check(&mut self, output: &Path, compare: bool) -> Option<String> {
+    fn check(&mut self, output: &Path, compare: bool) -> Option<Message> {
         match std::fs::symlink_metadata(output) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                return Some(format!("the output {} was removed", output.display()));
+                return Some(msg!(
+                    "damage-output-removed",
+                    output = output.display().to_string()
+                ));
             }
             // Not ours to judge (a folder put in its place is reported
             // when the next build tries to publish).
@@ -231,9 +242,9 @@ impl Published {
             Err(_) | Ok(_) => {}
         }
         let Ok(build) = std::fs::canonicalize(output) else {
-            return Some(format!(
-                "the build that {} links to was removed",
-                output.display()
+            return Some(msg!(
+                "damage-build-removed",
+                output = output.display().to_string()
             ));
         };
         if self.build.as_ref() != Some(&build) {
@@ -268,24 +279,26 @@ impl Published {
 
 /// What of `files` is missing from the build `build` (published at
 /// `output`), said for the log.
-fn missing(files: &HashSet<PathBuf>, build: &Path, output: &Path) -> Option<String> {
+fn missing(files: &HashSet<PathBuf>, build: &Path, output: &Path) -> Option<Message> {
     let now = match list_files(build) {
         Ok(now) => now,
         Err(error) => return Some(unreadable(build, &error)),
     };
     let count = files.iter().filter(|f| !now.contains(*f)).count();
     let example = files.iter().find(|f| !now.contains(*f))?;
-    Some(format!(
-        "{count} published file(s) were removed from {}, such as {}",
-        output.display(),
-        example.display()
+    Some(msg!(
+        "damage-files-removed",
+        count = Arg::count(count),
+        output = output.display().to_string(),
+        example = example.display().to_string()
     ))
 }
 
-fn unreadable(build: &Path, error: &io::Error) -> String {
-    format!(
-        "the published build {} cannot be read ({error})",
-        build.display()
+fn unreadable(build: &Path, error: &io::Error) -> Message {
+    msg!(
+        "damage-unreadable",
+        build = build.display().to_string(),
+        error = error.to_string()
     )
 }
 
@@ -305,7 +318,10 @@ fn list_files(dir: &Path) -> io::Result<HashSet<PathBuf>> {
 
 fn report_watch_errors(errors: &[notify::Error]) {
     for error in errors {
-        eprintln!("aqparat: file watcher: {error}");
+        eprintln!(
+            "aqparat: {}",
+            msg!("file-watcher-error", error = error.to_string())
+        );
     }
 }
 

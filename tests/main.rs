@@ -64,6 +64,11 @@ mod deploy;
 #[path = "suite/snapshots.rs"]
 mod snapshots;
 
+/// Messages in English, Kazakh or Russian, chosen by `--lang`,
+/// `AQPARAT_LANG` or the locale (issue 13).
+#[path = "suite/messages.rs"]
+mod messages;
+
 /// Random sequences of edits in a session: after each, what a full build
 /// makes.
 #[path = "suite/edits.rs"]

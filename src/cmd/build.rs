@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use aqparat::diag::{Severity, display_path};
-use aqparat::{Options, Report};
+use aqparat::messages::{Arg, Message};
+use aqparat::{Options, Report, msg};
 
 /// What a run does with the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,36 +55,57 @@ pub fn print_report(report: &Report) {
 /// One line: what happened, with the counts.
 pub fn summary(options: &Options, report: &Report, goal: Goal, seconds: f64) -> String {
     let errors = report.count(Severity::Error);
-    let warnings = report.count(Severity::Warning);
+    let warnings = msg!(
+        "count-warnings",
+        count = Arg::count(report.count(Severity::Warning))
+    );
     let output = display_path(&options.output);
+    let strict = strict_note(options, errors);
+    let errors = msg!("count-errors", count = Arg::count(errors));
+    let pages = report.pages.to_string();
     match (report.failed, goal) {
-        (true, Goal::Build) => format!(
-            "build failed: {errors} error(s), {warnings} warning(s){}; nothing was written, {output} is unchanged",
-            strict_note(options, errors)
+        (true, Goal::Build) => msg!(
+            "build-failed",
+            errors = errors,
+            warnings = warnings,
+            strict = strict,
+            output = output
         ),
-        (true, Goal::Check) => format!(
-            "check failed: {errors} error(s), {warnings} warning(s){}",
-            strict_note(options, errors)
+        (true, Goal::Check) => msg!(
+            "check-failed",
+            errors = errors,
+            warnings = warnings,
+            strict = strict
         ),
-        (false, Goal::Build) if report.rendered < report.pages => format!(
-            "built {} pages ({} rendered, the rest unchanged) into {output} in {seconds:.3} s ({warnings} warning(s))",
-            report.pages, report.rendered
+        (false, Goal::Build) if report.rendered < report.pages => msg!(
+            "built-some",
+            pages = pages,
+            rendered = report.rendered.to_string(),
+            output = output,
+            seconds = format!("{seconds:.3}"),
+            warnings = warnings
         ),
-        (false, Goal::Build) => format!(
-            "built {} pages into {output} in {seconds:.2} s ({warnings} warning(s))",
-            report.pages
+        (false, Goal::Build) => msg!(
+            "built",
+            pages = pages,
+            output = output,
+            seconds = format!("{seconds:.2}"),
+            warnings = warnings
         ),
-        (false, Goal::Check) => format!(
-            "checked {} pages in {seconds:.2} s: no errors, {warnings} warning(s)",
-            report.pages
+        (false, Goal::Check) => msg!(
+            "checked",
+            pages = pages,
+            seconds = format!("{seconds:.2}"),
+            warnings = warnings
         ),
     }
+    .to_string()
 }
 
-fn strict_note(options: &Options, errors: usize) -> &'static str {
+fn strict_note(options: &Options, errors: usize) -> Message {
     if options.strict && errors == 0 {
-        " (warnings count as errors with --strict)"
+        msg!("strict-note")
     } else {
-        ""
+        Message::Text(String::new())
     }
 }

@@ -5,17 +5,19 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use aqparat::init::{self, NewSite};
+use aqparat::messages::Arg;
+use aqparat::msg;
 
 /// Makes a new site in `dir`; 0 done, 2 refused or not written.
 pub fn new_site(dir: &Path, site: &NewSite) -> ExitCode {
     match init::new_site(dir, site) {
         Ok(files) => {
-            eprintln!(
-                "made a new site in {} ({} files). Next:\n  aqparat serve --root {}\nto see it, then edit content/ (the guide for staff is content/guide.*.md)",
-                dir.display(),
-                files.len(),
-                dir.display()
+            let message = msg!(
+                "init-done",
+                dir = dir.display().to_string(),
+                files = Arg::count(files.len())
             );
+            eprintln!("{message}");
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -29,11 +31,12 @@ pub fn new_site(dir: &Path, site: &NewSite) -> ExitCode {
 pub fn eject(root: &Path) -> ExitCode {
     match init::eject(root) {
         Ok(files) => {
-            eprintln!(
-                "copied the built-in theme into {} ({} files): the site now uses that copy, over the built-in theme; change what you like",
-                root.join("themes/default").display(),
-                files.len()
+            let message = msg!(
+                "eject-done",
+                dir = root.join("themes/default").display().to_string(),
+                files = Arg::count(files.len())
             );
+            eprintln!("{message}");
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -6,8 +6,8 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
-use aqparat::serve::{BuildState, Server};
-use aqparat::watch;
+use aqparat::serve::{BuildState, Failure, Server};
+use aqparat::{msg, watch};
 
 use super::build::{Goal, print_report, summary};
 
@@ -21,7 +21,12 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     let server = match Server::start(address, &options.output) {
         Ok(server) => server,
         Err(error) => {
-            eprintln!("aqparat: cannot listen on {address}: {error}");
+            let message = msg!(
+                "serve-cannot-listen",
+                address = address.to_string(),
+                error = error.to_string()
+            );
+            eprintln!("aqparat: {message}");
             return ExitCode::from(2);
         }
     };
@@ -34,11 +39,12 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    eprintln!(
-        "serving {} at http://{}/ (Ctrl+C to stop)",
-        options.root.display(),
-        server.address
+    let serving = msg!(
+        "serving",
+        root = options.root.display().to_string(),
+        url = format!("http://{}/", server.address)
     );
+    eprintln!("{serving}");
     let mut after_build = |build: &watch::Build| match &build.result {
         Ok(report) => {
             print_report(report);
@@ -47,20 +53,20 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
                 summary(&options, report, Goal::Build, build.duration.as_secs_f64())
             );
             if report.failed {
-                let errors = report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(ToString::to_string)
-                    .collect();
-                server.announce(BuildState::Failed(errors));
+                let errors = |lang| {
+                    let errors = report.diagnostics.iter().filter(|d| d.is_error());
+                    errors.map(|d| d.in_lang(lang).to_string()).collect()
+                };
+                server.announce(BuildState::Failed(Failure::new(errors)));
             } else {
                 server.announce(BuildState::Ok);
             }
         }
         Err(error) => {
             eprintln!("aqparat: {error}");
-            server.announce(BuildState::Failed(vec![error.to_string()]));
+            server.announce(BuildState::Failed(Failure::new(|lang| {
+                vec![error.in_lang(lang)]
+            })));
         }
     };
     let result = watch::run(

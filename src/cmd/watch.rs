@@ -15,8 +15,9 @@ use std::process::ExitCode;
 use std::time::SystemTime;
 
 use aqparat::diag::Severity;
-use aqparat::watch;
+use aqparat::messages::Message;
 use aqparat::write::sibling;
+use aqparat::{msg, watch};
 
 use super::build::{Goal, print_report, summary};
 
@@ -88,33 +89,34 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
                 "ok": false,
                 "last_attempt": now,
                 "last_success": last_success,
-                "errors": [format!("the status of this attempt could not be written: {error}")],
+                "errors": [msg!("status-not-written", error = error.to_string()).to_string()],
             });
             let kept = match std::fs::write(&status_path, fallback.to_string()) {
-                Ok(()) => "wrote a short status saying `ok: false` instead".to_string(),
+                Ok(()) => msg!("status-kept-short"),
                 Err(_) => match std::fs::remove_file(&status_path) {
-                    Ok(()) => "removed the old one so that it claims nothing".to_string(),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        "there is none".to_string()
-                    }
-                    Err(e) => format!("and cannot remove the old one either: {e}"),
+                    Ok(()) => msg!("status-kept-removed"),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => msg!("status-kept-none"),
+                    Err(e) => msg!("status-kept-stuck", error = e.to_string()),
                 },
             };
-            eprintln!(
-                "aqparat: ERROR: cannot write the status file {}: {error}; {kept}. \
-                 Free disk space or fix the folder's permissions.",
-                status_path.display()
+            let message = msg!(
+                "status-file-error",
+                path = status_path.display().to_string(),
+                error = error.to_string(),
+                kept = kept
             );
+            eprintln!("aqparat: {message}");
         }
     };
-    eprintln!(
-        "watching {}, publishing to {}",
-        options.root.display(),
-        options.output.display()
+    let watching = msg!(
+        "watching",
+        root = options.root.display().to_string(),
+        output = options.output.display().to_string()
     );
+    eprintln!("{watching}");
     match watch::run(options, notice, &stop, &mut after_build) {
         Ok(()) => {
-            eprintln!("stopped");
+            eprintln!("{}", msg!("watch-stopped"));
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -145,13 +147,18 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
 /// Takes the lock of `output` (`OUTPUT.lock`) for as long as the returned
 /// file is open, and writes this process's id in it; says which process
 /// holds it when another one does.
-fn lock_output(output: &Path) -> Result<std::fs::File, String> {
+fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
     use rustix::fs::{FlockOperation, flock};
     use std::io::{Read, Seek, Write};
     let path = sibling(output, "lock");
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)
-            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            msg!(
+                "lock-cannot-create",
+                path = folder.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     }
     // Not truncated on opening: the holder's pid stays readable.
     let mut file = std::fs::OpenOptions::new()
@@ -160,25 +167,34 @@ fn lock_output(output: &Path) -> Result<std::fs::File, String> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(|e| format!("cannot open the lock file {}: {e}", path.display()))?;
+        .map_err(|e| {
+            msg!(
+                "lock-cannot-open",
+                path = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     if let Err(error) = flock(&file, FlockOperation::NonBlockingLockExclusive) {
         if error != rustix::io::Errno::WOULDBLOCK {
-            return Err(format!("cannot lock {}: {error}", path.display()));
+            return Err(msg!(
+                "lock-cannot-lock",
+                path = path.display().to_string(),
+                error = error.to_string()
+            ));
         }
         let mut holder = String::new();
         let _ = file.read_to_string(&mut holder);
         let holder = match holder.trim() {
             pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
-                format!("another `aqparat watch` (pid {pid})")
+                msg!("lock-holder-pid", pid = pid)
             }
-            _ => "another `aqparat watch`".to_string(),
+            _ => msg!("lock-holder"),
         };
-        return Err(format!(
-            "{holder} is already publishing to {}; two watchers of one output would \
-             overwrite each other's builds. Stop it first, or choose another --output \
-             (the lock is {})",
-            output.display(),
-            path.display()
+        return Err(msg!(
+            "lock-held",
+            holder = holder,
+            output = output.display().to_string(),
+            lock = path.display().to_string()
         ));
     }
     let pid = std::process::id().to_string();
@@ -188,10 +204,12 @@ fn lock_output(output: &Path) -> Result<std::fs::File, String> {
         .and_then(|()| file.write_all(pid.as_bytes()))
         .and_then(|()| file.flush());
     if let Err(error) = written {
-        eprintln!(
-            "aqparat: warning: cannot write the pid into {}: {error}",
-            path.display()
+        let message = msg!(
+            "pid-not-written",
+            path = path.display().to_string(),
+            error = error.to_string()
         );
+        eprintln!("aqparat: {message}");
     }
     Ok(file)
 }

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use crate::load::{BUILT_IN, I18N_DIR, UiString, built_in_files};
 use crate::locale::LocaleFormat;
+use crate::messages::Message;
+use crate::msg;
 
 mod words;
 
@@ -42,7 +44,7 @@ pub enum InitError {
     /// The folder holds files already: nothing is written into it.
     NotEmpty(PathBuf),
     /// The options are not valid; the message says which and why.
-    Invalid(String),
+    Invalid(Message),
     /// A file could not be written.
     Io(PathBuf, io::Error),
 }
@@ -50,17 +52,16 @@ pub enum InitError {
 impl std::fmt::Display for InitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            InitError::NotEmpty(dir) => write!(
-                f,
-                "{} is not empty; aqparat makes a new site only in an empty or new folder (give another folder, or `aqparat theme eject` to add the theme to a site that exists)",
-                dir.display()
-            ),
-            InitError::Invalid(message) => f.write_str(message),
-            InitError::Io(path, error) => write!(
-                f,
-                "cannot write {}: {error}; check that you may write there",
-                path.display()
-            ),
+            InitError::NotEmpty(dir) => {
+                msg!("init-not-empty", dir = dir.display().to_string()).fmt(f)
+            }
+            InitError::Invalid(message) => message.fmt(f),
+            InitError::Io(path, error) => msg!(
+                "init-cannot-write",
+                path = path.display().to_string(),
+                error = error.to_string()
+            )
+            .fmt(f),
         }
     }
 }
@@ -82,9 +83,9 @@ pub fn new_site(dir: &Path, site: &NewSite) -> Result<Vec<PathBuf>, InitError> {
 pub fn eject(root: &Path) -> Result<Vec<PathBuf>, InitError> {
     let target = Path::new(crate::load::THEMES_DIR).join(crate::load::DEFAULT_THEME);
     if fs::symlink_metadata(root.join(&target)).is_ok() {
-        return Err(InitError::Invalid(format!(
-            "{} exists already; aqparat does not overwrite a theme (move it away first to start again from the built-in one)",
-            root.join(&target).display()
+        return Err(InitError::Invalid(msg!(
+            "init-theme-exists",
+            path = root.join(&target).display().to_string()
         )));
     }
     let mut files: Vec<(PathBuf, Vec<u8>)> = built_in_files()
@@ -111,27 +112,22 @@ fn write_all(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathBuf>, I
 fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
     let languages = &site.languages;
     if languages.is_empty() {
-        return Err(InitError::Invalid(
-            "give at least one language: --languages kk,ru".into(),
-        ));
+        return Err(InitError::Invalid(msg!("init-no-languages")));
     }
     for (i, code) in languages.iter().enumerate() {
         if !crate::validate::is_language_code(code) {
-            return Err(InitError::Invalid(format!(
-                "`{code}` is not a language code: use two- or three-letter lowercase ISO 639 codes, such as --languages kk,ru"
-            )));
+            return Err(InitError::Invalid(msg!("init-bad-language", code = code)));
         }
         if languages[..i].contains(code) {
-            return Err(InitError::Invalid(format!(
-                "`{code}` is given twice in --languages"
-            )));
+            return Err(InitError::Invalid(msg!("init-language-twice", code = code)));
         }
     }
     let default = site.default_language.as_ref().unwrap_or(&languages[0]);
     if !languages.contains(default) {
-        return Err(InitError::Invalid(format!(
-            "the default language `{default}` is not one of --languages {}",
-            languages.join(",")
+        return Err(InitError::Invalid(msg!(
+            "init-bad-default",
+            lang = default,
+            languages = languages.join(",")
         )));
     }
     crate::address::parse_base_url(&site.base_url).map_err(InitError::Invalid)?;

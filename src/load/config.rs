@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::files::read_text;
 use super::yaml::{self, Spanned};
 use crate::diag::Diagnostic;
+use crate::msg;
 
 /// `site.yaml` as written. Unknown keys are errors, so typos do not pass
 /// silently.
@@ -81,9 +82,9 @@ pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostic> {
         return Err(Diagnostic::error(
             path,
             crate::diag::Span::START,
-            format!("no site.yaml in {}", root.display()),
+            msg!("no-site-yaml", root = root.display().to_string()),
         )
-        .with_hint("run aqparat in the site's folder, or pass --root DIR"));
+        .with_hint(msg!("no-site-yaml-hint")));
     }
     let text = read_text(root, path)?;
     let config = yaml::parse(path, &text, 0, &text)?;

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use super::files::{read_text, read_text_until};
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::msg;
 
 /// Front matter as written, with positions for every value that may be
 /// wrong.
@@ -148,11 +149,9 @@ pub fn load(
             Diagnostic::error(
                 CONTENT_DIR,
                 Span::START,
-                format!("no content/ folder in {}", root.display()),
+                msg!("no-content", root = root.display().to_string()),
             )
-            .with_hint(
-                "create content/ with the home page of each language, content/_index.LANG.md; or run aqparat in the site's folder (--root DIR)",
-            ),
+            .with_hint(msg!("no-content-hint")),
         );
         return Vec::new();
     }
@@ -241,8 +240,8 @@ fn parse_page(
         }
         None => {
             diagnostics.push(
-                Diagnostic::error(&rel, Span::START, "the page has no front matter")
-                    .with_hint("start the file with a `---` line, then `title: …`, then another `---` line")
+                Diagnostic::error(&rel, Span::START, msg!("no-front-matter"))
+                    .with_hint(msg!("no-front-matter-hint"))
                     .with_source(text),
             );
             (None, 0)
@@ -270,14 +269,10 @@ fn key_and_lang(rel: &Path) -> Result<(String, bool, String), Diagnostic> {
         .rsplit_once('.')
         .filter(|(name, lang)| !name.is_empty() && !lang.is_empty())
     else {
-        return Err(Diagnostic::error(
-            rel,
-            Span::START,
-            "the file name has no language suffix",
-        )
-        .with_hint(format!(
-            "name it `{stem}.LANG.md` with one of the languages of site.yaml, e.g. `{stem}.kk.md`"
-        )));
+        return Err(
+            Diagnostic::error(rel, Span::START, msg!("no-language-suffix"))
+                .with_hint(msg!("no-language-suffix-hint", stem = stem)),
+        );
     };
     let folder = rel
         .parent()

@@ -16,6 +16,7 @@ use serde::de::{self, Deserializer, Visitor};
 use super::files::{self, read_text};
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::msg;
 
 /// Text in each language, by language code; each text with its position,
 /// so that a problem in one language's text is reported where it is written.
@@ -271,9 +272,13 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
                 Diagnostic::error(
                     &rel,
                     Span::START,
-                    format!("`data.{stem}` is also {}", crate::diag::display_path(other)),
+                    msg!(
+                        "data-name-taken",
+                        stem = &stem,
+                        other = crate::diag::display_path(other)
+                    ),
                 )
-                .with_hint("rename one of the files: templates see each data file by its name"),
+                .with_hint(msg!("data-name-taken-hint")),
             );
             continue;
         }
@@ -293,8 +298,8 @@ fn parse_file<T: serde::de::DeserializeOwned>(
 ) -> Option<DataFile<T>> {
     if !root.join(rel).is_file() {
         diagnostics.push(
-            Diagnostic::error(rel, Span::START, "this statistics file is missing")
-                .with_hint("data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml; see the README"),
+            Diagnostic::error(rel, Span::START, msg!("stats-file-missing"))
+                .with_hint(msg!("stats-file-missing-hint")),
         );
         return None;
     }

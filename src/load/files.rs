@@ -17,6 +17,8 @@ use walkdir::WalkDir;
 
 use super::inputs::{Entry, Inputs};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
+use crate::messages::Message;
+use crate::msg;
 
 /// Where the bytes of a file of the theme are.
 #[derive(Debug, Clone)]
@@ -127,57 +129,46 @@ fn is_symlink(path: &Path) -> bool {
 fn leads_outside(rel: &Path) -> Diagnostic {
     // Neither the target nor any of its text is shown: the person who
     // pushed the site must not learn the server's files from the log.
-    Diagnostic::error(
-        rel,
-        Span::START,
-        "this is a symbolic link that leads outside the site's folder; aqparat does not read or publish it",
-    )
-    .with_hint("copy the file into the site instead of linking to it, or delete the link")
+    Diagnostic::error(rel, Span::START, msg!("symlink-outside"))
+        .with_hint(msg!("symlink-outside-hint"))
 }
 
 fn broken_link(rel: &Path, path: &Path) -> Diagnostic {
-    let target = std::fs::read_link(path)
-        .map(|t| format!(" (to `{}`)", display_path(&t)))
-        .unwrap_or_default();
-    Diagnostic::error(
-        rel,
-        Span::START,
-        format!("this symbolic link leads nowhere{target}"),
-    )
-    .with_hint("delete the link, or make it lead to a file inside the site's folder")
+    let target = std::fs::read_link(path).map_or(Message::Text(String::new()), |t| {
+        msg!("symlink-target", target = display_path(&t))
+    });
+    Diagnostic::error(rel, Span::START, msg!("symlink-broken", target = target))
+        .with_hint(msg!("symlink-broken-hint"))
 }
 
 fn not_a_file(rel: &Path, file_type: std::fs::FileType) -> Diagnostic {
     Diagnostic::error(
         rel,
         Span::START,
-        format!(
-            "this is {}, not a file aqparat can read",
-            kind_of(file_type)
-        ),
+        msg!("not-a-file", kind = kind_of(file_type)),
     )
-    .with_hint("replace it with a regular file, or delete it")
+    .with_hint(msg!("not-a-file-hint"))
 }
 
 /// What a file system entry is, in words.
-fn kind_of(file_type: std::fs::FileType) -> &'static str {
+fn kind_of(file_type: std::fs::FileType) -> Message {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
+            return msg!("kind-fifo");
         }
         if file_type.is_socket() {
-            return "a socket";
+            return msg!("kind-socket");
         }
         if file_type.is_block_device() || file_type.is_char_device() {
-            return "a device";
+            return msg!("kind-device");
         }
     }
     if file_type.is_dir() {
-        "a folder"
+        msg!("kind-folder")
     } else {
-        "a special file"
+        msg!("kind-special")
     }
 }
 
@@ -213,16 +204,18 @@ pub fn read_text_until(
 }
 
 fn unreadable(rel: &Path, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(rel, Span::START, format!("cannot read this file: {error}"))
-        .with_hint(unreadable_hint(error))
+    Diagnostic::error(
+        rel,
+        Span::START,
+        msg!("cannot-read-file", error = error.to_string()),
+    )
+    .with_hint(unreadable_hint(error))
 }
 
-fn unreadable_hint(error: &std::io::Error) -> &'static str {
+fn unreadable_hint(error: &std::io::Error) -> Message {
     match error.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            "the user running aqparat may not read it: fix its permissions (e.g. chmod a+r), or delete it"
-        }
-        _ => "check that the file exists and is readable",
+        std::io::ErrorKind::PermissionDenied => msg!("unreadable-permission-hint"),
+        _ => msg!("unreadable-hint"),
     }
 }
 
@@ -237,11 +230,7 @@ fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let valid_up_to = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
     let prefix = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let span = Span::at_offset(&prefix, prefix.len(), 0);
-    Err(
-        Diagnostic::error(rel, span, "this file is not UTF-8 text").with_hint(
-            "save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)",
-        ),
-    )
+    Err(Diagnostic::error(rel, span, msg!("not-utf8")).with_hint(msg!("not-utf8-hint")))
 }
 
 /// Every input file under `root/dir` (see [`Inputs`]), relative to `root`,
@@ -310,30 +299,22 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
 /// A diagnostic for an entry the walk could not read.
 fn walk_error(rel: &Path, path: &Path, error: &walkdir::Error) -> Diagnostic {
     if error.loop_ancestor().is_some() {
-        return Diagnostic::error(
-            rel,
-            Span::START,
-            "this symbolic link leads to a folder that contains it (a loop)",
-        )
-        .with_hint("delete the link, or make it lead to another folder");
+        return Diagnostic::error(rel, Span::START, msg!("symlink-loop"))
+            .with_hint(msg!("symlink-loop-hint"));
     }
     if is_symlink(path) && std::fs::metadata(path).is_err() {
         return broken_link(rel, path);
     }
-    let what = if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-        "folder"
-    } else {
-        "file"
-    };
+    let cannot_read =
+        |error: String| match std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+            true => msg!("cannot-read-folder", error = error),
+            false => msg!("cannot-read-file", error = error),
+        };
     match error.io_error() {
-        Some(io) => Diagnostic::error(rel, Span::START, format!("cannot read this {what}: {io}"))
+        Some(io) => Diagnostic::error(rel, Span::START, cannot_read(io.to_string()))
             .with_hint(unreadable_hint(io)),
-        None => Diagnostic::error(
-            rel,
-            Span::START,
-            format!("cannot read this {what}: {error}"),
-        )
-        .with_hint("check that it exists and is readable"),
+        None => Diagnostic::error(rel, Span::START, cannot_read(error.to_string()))
+            .with_hint(msg!("walk-unreadable-hint")),
     }
 }
 
@@ -373,12 +354,20 @@ pub fn readable(root: &Path, files: Vec<PathBuf>, diagnostics: &mut Diagnostics)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn permission_errors_say_what_to_do() {
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         let d = unreadable(Path::new("static/a.txt"), &denied);
-        assert!(d.message.starts_with("cannot read this file"));
-        assert!(d.hint.is_some_and(|h| h.contains("permissions")));
+        assert!(
+            d.message
+                .in_lang(Lang::En)
+                .starts_with("cannot read this file")
+        );
+        assert!(
+            d.hint
+                .is_some_and(|h| h.in_lang(Lang::En).contains("permissions"))
+        );
     }
 }

@@ -34,6 +34,7 @@ use super::files::read_text;
 use super::sources::STATIC_DIR;
 use super::theme::{I18N_DIR, TEMPLATES_DIR, THEMES_DIR};
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::msg;
 
 /// The patterns of files and folders that are never input, in `.gitignore`
 /// syntax, each with who leaves such files. The README lists them as they
@@ -153,9 +154,9 @@ impl Inputs {
                 Diagnostic::warning(
                     GITIGNORE,
                     Span::new(line, 1),
-                    format!("aqparat does not understand this pattern ({error}) and leaves it out"),
+                    msg!("gitignore-pattern", error = error),
                 )
-                .with_hint("write it as gitignore(5) describes; `git check-ignore -v PATH` tests a pattern")
+                .with_hint(msg!("gitignore-pattern-hint"))
                 .with_source(gitignore)
             })
             .collect();

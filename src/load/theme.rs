@@ -16,6 +16,8 @@ use tera::{Error, ErrorKind, Kwargs, State, Tera, TeraResult};
 use super::files::{self, FileSource, StaticFile, read_text};
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
+use crate::messages::Message;
+use crate::msg;
 
 /// The folder of themes, relative to the root.
 pub const THEMES_DIR: &str = "themes";
@@ -58,7 +60,7 @@ fn is_folder_name(name: &str) -> bool {
 }
 
 /// ", themes here: a, b" listing the folders under `themes/`, or nothing.
-fn available(root: &Path) -> String {
+fn available(root: &Path) -> Message {
     let mut names: Vec<String> = std::fs::read_dir(root.join(THEMES_DIR))
         .into_iter()
         .flatten()
@@ -69,9 +71,9 @@ fn available(root: &Path) -> String {
         .collect();
     names.sort();
     if names.is_empty() {
-        String::new()
+        Message::Text(String::new())
     } else {
-        format!(" (there: {})", names.join(", "))
+        msg!("theme-there", names = names.join(", "))
     }
 }
 
@@ -246,12 +248,9 @@ fn named(
             Diagnostic::error(
                 super::config::CONFIG_FILE,
                 span,
-                format!("theme `{name}` is not the name of a folder under themes/"),
+                msg!("theme-bad-name", name = name),
             )
-            .with_hint(format!(
-                "write the name of one folder under themes/ (letters, digits, `-`, `_`), e.g. `theme: default`{}, or leave `theme:` out for the built-in theme",
-                available(root)
-            )),
+            .with_hint(msg!("theme-bad-name-hint", available = available(root))),
         );
         return Err(Path::new(THEMES_DIR).to_path_buf());
     }
@@ -261,16 +260,17 @@ fn named(
             Diagnostic::error(
                 super::config::CONFIG_FILE,
                 span,
-                format!(
-                    "theme `{name}` not found: there is no folder {}/ in {}",
-                    display_path(&dir),
-                    root.display()
+                msg!(
+                    "theme-not-found",
+                    name = name,
+                    dir = display_path(&dir),
+                    root = root.display().to_string()
                 ),
             )
-            .with_hint(format!(
-                "set `theme:` in site.yaml to a folder under themes/{}, create {}/ with the templates, i18n/ and static/ files that differ from the built-in theme, or leave `theme:` out for the built-in theme",
-                available(root),
-                display_path(&dir)
+            .with_hint(msg!(
+                "theme-not-found-hint",
+                available = available(root),
+                dir = display_path(&dir)
             )),
         );
         return Err(dir);
@@ -485,10 +485,7 @@ pub fn tera_error_diagnostics(
         .next()
         .cloned()
         .unwrap_or_else(|| PathBuf::from("themes"));
-    vec![
-        Diagnostic::error(path, Span::START, message)
-            .with_hint("check the templates' `extends` and `include` names"),
-    ]
+    vec![Diagnostic::error(path, Span::START, message).with_hint(msg!("tera-names-hint"))]
 }
 
 /// Reads one of Tera's text reports, `error: MESSAGE\n --> NAME:LINE:COL…`.
@@ -513,7 +510,7 @@ fn report_diagnostic(report: &str, paths: &BTreeMap<String, PathBuf>) -> Option<
         Diagnostic::error(
             path,
             Span::new(line, col),
-            format!("template error: {message}"),
+            msg!("template-error", error = message),
         )
         .with_hint(template_hint(message)),
     )
@@ -524,18 +521,22 @@ pub fn tera_error_diagnostic(
     error: &tera::Error,
     paths: &BTreeMap<String, PathBuf>,
 ) -> Option<Diagnostic> {
-    let (report, kind) = match error.kind() {
-        ErrorKind::SyntaxError(r) => (r, "template syntax error"),
-        ErrorKind::RenderingError(r) => (r, "template error"),
+    let (report, is_syntax) = match error.kind() {
+        ErrorKind::SyntaxError(r) => (r, true),
+        ErrorKind::RenderingError(r) => (r, false),
         ErrorKind::MissingParent { current, parent } => {
             let path = paths.get(current)?;
             return Some(
                 Diagnostic::error(
                     path,
                     Span::START,
-                    format!("`{current}` extends `{parent}`, which does not exist"),
+                    msg!(
+                        "template-missing-parent",
+                        current = current,
+                        parent = parent
+                    ),
                 )
-                .with_hint("fix the name in `{% extends %}` or add the missing template"),
+                .with_hint(msg!("template-missing-parent-hint")),
             );
         }
         _ => return None,
@@ -549,7 +550,10 @@ pub fn tera_error_diagnostic(
         Diagnostic::error(
             path,
             Span::new(span.start_line, span.start_col + 1),
-            format!("{kind}: {}", report.message()),
+            match is_syntax {
+                true => msg!("template-syntax-error", error = report.message()),
+                false => msg!("template-error", error = report.message()),
+            },
         )
         .with_hint(template_hint(report.message())),
     )
@@ -564,18 +568,18 @@ fn template_errors(error: &tera::Error, name: &str, rel: &Path, text: &str) -> V
         .collect()
 }
 
-fn template_hint(message: &str) -> &'static str {
+fn template_hint(message: &str) -> Message {
     if message.starts_with("UI string") {
-        "add the string to every themes/…/i18n/LANG.yaml, or fix its name here"
+        msg!("template-hint-ui-string")
     } else if message.starts_with("Unknown function") || message.starts_with("Unknown filter") {
-        "aqparat adds the function `t` and the filters `num` and `date` to Tera's built-ins; check the name"
+        msg!("template-hint-function")
     } else if ["undefined", "not defined", "not found"]
         .iter()
         .any(|w| message.contains(w))
     {
-        "use a variable the page context provides (see the README), or guard it: `{% if x is defined %}` / `x | default(value=\"\")`"
+        msg!("template-hint-undefined")
     } else {
-        "check the Tera syntax here: tags are `{% … %}`, expressions `{{ … }}`, every block needs its `end…`"
+        msg!("template-hint-syntax")
     }
 }
 

@@ -13,6 +13,8 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::granit_parser::{Event, Parser};
 
 use crate::diag::{Diagnostic, Span};
+use crate::messages::{Arg, Message};
+use crate::msg;
 
 /// A value with the position it was written at (serde-saphyr's wrapper).
 pub type Spanned<T> = serde_saphyr::Spanned<T>;
@@ -41,18 +43,15 @@ pub fn parse<T: DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     if let Some(tagged) = first_explicit_tag(text) {
         let more = match tagged.others {
-            0 => String::new(),
-            n => format!(" (and {n} more in this file)"),
+            0 => Message::Text(String::new()),
+            n => msg!("yaml-tag-more", count = Arg::count(n)),
         };
         return Err(Diagnostic::error(
             path,
             Span::new(tagged.line + line_offset, tagged.col),
-            format!(
-                "explicit YAML tag `{}` is not allowed{more}",
-                tagged.tag
-            ),
+            msg!("yaml-tag", tag = tagged.tag, more = more),
         )
-        .with_hint("remove the tag: write the value as it is, in quotes if it is text (`\"…\"`); aqparat decides types itself")
+        .with_hint(msg!("yaml-tag-hint"))
         .with_source(file_text));
     }
     let mut options = serde_saphyr::options! { with_snippet: false };
@@ -63,17 +62,21 @@ pub fn parse<T: DeserializeOwned>(
         });
         let message = error.to_string();
         let message = strip_position(&message);
-        let d = Diagnostic::error(path, span, format!("{message}{}", guess_field(message)))
-            .with_hint(hint_for(message))
-            .with_source(file_text);
-        point_at_control_character(d)
+        let d = Diagnostic::error(
+            path,
+            span,
+            msg!("yaml-error", error = message, guess = guess_field(message)),
+        )
+        .with_hint(hint_for(message))
+        .with_source(file_text);
+        point_at_control_character(d, message)
     })
 }
 
 /// When YAML stopped at an invisible control character ("unexpected
 /// character"), the diagnostic points at it and says what to do.
-fn point_at_control_character(mut d: Diagnostic) -> Diagnostic {
-    if !d.message.starts_with("unexpected character") {
+fn point_at_control_character(mut d: Diagnostic, message: &str) -> Diagnostic {
+    if !message.starts_with("unexpected character") {
         return d;
     }
     let found = d.source_line.as_deref().and_then(|line| {
@@ -84,11 +87,11 @@ fn point_at_control_character(mut d: Diagnostic) -> Diagnostic {
     });
     if let Some((col, c)) = found {
         d.span = Span::new(d.span.line, col + 1);
-        d.message = format!(
-            "this line has the control character U+{:04X}, which is invisible and not allowed",
-            u32::from(c)
+        d.message = msg!(
+            "yaml-control-character",
+            code = format!("{:04X}", u32::from(c))
         );
-        d.hint = Some("delete it (retype the text around it if it does not show)".into());
+        d.hint = Some(msg!("yaml-control-character-hint"));
     }
     d
 }
@@ -162,12 +165,12 @@ fn strip_position(message: &str) -> &str {
 
 /// For "unknown field `titel`, expected one of title, description, …",
 /// the field meant, if one is close.
-fn guess_field(message: &str) -> String {
+fn guess_field(message: &str) -> Message {
     let Some(rest) = message.strip_prefix("unknown field `") else {
-        return String::new();
+        return Message::Text(String::new());
     };
     let Some((given, expected)) = rest.split_once('`') else {
-        return String::new();
+        return Message::Text(String::new());
     };
     let expected = expected
         .split_once("expected one of ")
@@ -177,21 +180,21 @@ fn guess_field(message: &str) -> String {
 }
 
 /// A hint for the common YAML mistakes of people who are not programmers.
-fn hint_for(message: &str) -> &'static str {
+fn hint_for(message: &str) -> Message {
     if message.starts_with("unknown field") {
-        "check the spelling of this key; only the keys listed are allowed"
+        msg!("yaml-hint-unknown-field")
     } else if message.starts_with("missing field") {
-        "add this key; it is required"
+        msg!("yaml-hint-missing-field")
     } else if message.starts_with("mapping values are not allowed") {
-        "a value that contains `: ` must be put in quotes, e.g. title: 'Біргеміз: Білім'; or fix the indentation of this line"
+        msg!("yaml-hint-colon")
     } else if message.starts_with("duplicate mapping key") {
-        "this key appears twice; keep one of them"
+        msg!("yaml-hint-duplicate")
     } else if message.contains("budget") || message.contains("alias") {
-        "this file expands to too much data (anchors `&` and aliases `*` repeated inside each other); write the values out instead"
+        msg!("yaml-hint-alias")
     } else if message.starts_with("invalid") || message.starts_with("expected") {
-        "this value has the wrong type or form; put text containing `:`, `#`, `[` or `{` in quotes"
+        msg!("yaml-hint-type")
     } else {
-        "fix the YAML syntax here: `key: value`, one per line, nested keys indented by two spaces"
+        msg!("yaml-hint-syntax")
     }
 }
 
@@ -200,6 +203,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::messages::Lang;
 
     fn parse_map(text: &str) -> Result<BTreeMap<String, serde_json::Value>, Diagnostic> {
         parse(Path::new("a.yaml"), text, 0, text)
@@ -218,14 +222,18 @@ mod tests {
             let error = parse_map(text).expect_err(text);
             assert_eq!(error.span, span, "{text}");
             assert!(
-                error.message.contains(&format!("`{tag}`")),
+                error
+                    .message
+                    .in_lang(Lang::En)
+                    .contains(&format!("`{tag}`")),
                 "{}",
                 error.message
             );
             assert!(error.hint.is_some());
         }
         let error = parse_map("a: !!str x\nb: !!str y\n").expect_err("two tags");
-        assert!(error.message.contains("and 1 more"), "{}", error.message);
+        let message = error.message.in_lang(Lang::En);
+        assert!(message.contains("and 1 more"), "{message}");
     }
 
     #[test]

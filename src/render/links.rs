@@ -15,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Span, did_you_mean};
+use crate::messages::{Arg, Message};
 use crate::model::Site;
+use crate::msg;
 
 /// What is kept of one HTML file a unit wrote, for the link check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -483,21 +485,21 @@ pub fn template_diagnostic(
     (path, span, text): &(PathBuf, Span, Option<String>),
     file: &str,
     others: usize,
-    message: &str,
-    hint: &str,
+    message: &Message,
+    hint: &Message,
 ) -> Diagnostic {
+    let (message, url) = (message.clone(), display_url(site, file));
     let shown = match others {
-        0 => format!("{message} (on {})", display_url(site, file)),
-        1 => format!(
-            "{message} (on {} and 1 other page)",
-            display_url(site, file)
-        ),
-        n => format!(
-            "{message} (on {} and {n} other pages)",
-            display_url(site, file)
+        0 => msg!("link-on-page", message = message, url = url),
+        1 => msg!("link-on-page-and-one", message = message, url = url),
+        n => msg!(
+            "link-on-page-and-others",
+            message = message,
+            url = url,
+            others = Arg::count(n)
         ),
     };
-    let diagnostic = Diagnostic::error(path, *span, shown).with_hint(hint);
+    let diagnostic = Diagnostic::error(path, *span, shown).with_hint(hint.clone());
     match text {
         Some(text) => diagnostic.with_source(text),
         None => diagnostic,
@@ -553,7 +555,12 @@ impl Files {
 
     /// What is wrong with a link to `path` and `fragment`: nothing, or the
     /// message and hint.
-    fn problem(&self, site: &Site, path: &str, fragment: Option<&str>) -> Option<(String, String)> {
+    fn problem(
+        &self,
+        site: &Site,
+        path: &str,
+        fragment: Option<&str>,
+    ) -> Option<(Message, Message)> {
         let file = match path.is_empty() || path.ends_with('/') {
             true => Some(format!("{path}index.html")),
             false if self.files.contains_key(path) => Some(path.to_string()),
@@ -568,11 +575,12 @@ impl Files {
             }
             let guess = self.guess(site, path);
             return Some((
-                format!(
-                    "link to a page or file that the build does not make: `{}{path}`{guess}",
-                    site.base_path
+                msg!(
+                    "link-missing-file",
+                    target = format!("{}{path}", site.base_path),
+                    guess = guess
                 ),
-                "link to a page by its source path, e.g. `@/rules/quarantine.md`, or check the address: a page `content/rules/x.kk.md` is at `/kk/rules/x/`, a static file `static/img/a.png` at `/img/a.png`".to_string(),
+                msg!("link-missing-file-hint"),
             ));
         };
         let (Some(fragment), Some(ids)) = (fragment, ids) else {
@@ -583,27 +591,26 @@ impl Files {
         }
         let known: Vec<&str> = ids.lines().collect();
         Some((
-            format!(
-                "link to an anchor that does not exist: #{fragment}{} in {}{}",
-                did_you_mean(fragment, known.iter().copied()),
-                site.base_path,
-                file.strip_suffix("index.html").unwrap_or(file),
+            msg!(
+                "link-missing-anchor",
+                fragment = fragment,
+                guess = did_you_mean(fragment, known.iter().copied()),
+                page = format!(
+                    "{}{}",
+                    site.base_path,
+                    file.strip_suffix("index.html").unwrap_or(file)
+                ),
             ),
             match known.is_empty() {
-                true => {
-                    "that page has no element with an id; link to the page without `#…`".to_string()
-                }
-                false => format!(
-                    "that page has no element with that id; its ids are #{}",
-                    known.join(", #")
-                ),
+                true => msg!("link-no-ids-hint"),
+                false => msg!("link-ids-hint", ids = known.join(", #")),
             },
         ))
     }
 
     /// " (did you mean …?)" for a missing `path`, among the files of its
     /// folder.
-    fn guess(&self, site: &Site, path: &str) -> String {
+    fn guess(&self, site: &Site, path: &str) -> Message {
         let trimmed = path.trim_end_matches('/');
         let folder = trimmed.rfind('/').map_or("", |i| &trimmed[..=i]);
         let near: Vec<String> = self
@@ -628,7 +635,7 @@ pub fn check_html<'h>(
     base: &Base,
     files: &Files,
     html: &'h HtmlFile,
-) -> Vec<(&'h str, String, String)> {
+) -> Vec<(&'h str, Message, Message)> {
     let mut problems = Vec::new();
     for raw in html.links.lines() {
         if let Some((message, hint)) = problem(site, base, files, &html.file, raw) {
@@ -666,7 +673,7 @@ fn problem(
     files: &Files,
     from: &str,
     raw: &str,
-) -> Option<(String, String)> {
+) -> Option<(Message, Message)> {
     match resolve(base, from, raw) {
         Target::Elsewhere => None,
         Target::Internal { path, fragment } => {
@@ -674,29 +681,28 @@ fn problem(
             let own = path == from || from.strip_suffix("index.html") == Some(path.as_str());
             match (problem, fragment) {
                 (Some((message, _)), Some(fragment)) if own => {
-                    let guess =
-                        message
-                            .split_once(" (did you mean")
-                            .map_or(String::new(), |(_, g)| {
-                                format!(" (did you mean{}", g.split_once(')').map_or(g, |(g, _)| g))
-                                    + ")"
-                            });
+                    let guess = message
+                        .arg("guess")
+                        .cloned()
+                        .unwrap_or(Arg::Message(Message::Text(String::new())));
                     Some((
-                        format!("link to an anchor that does not exist in the page itself: #{fragment}{guess}"),
-                        "the page has no element with that id; link to an id it has (a heading's, or one the template gives), or give an element that id".to_string(),
+                        msg!(
+                            "link-missing-own-anchor",
+                            fragment = fragment,
+                            guess = guess
+                        ),
+                        msg!("link-missing-own-anchor-hint"),
                     ))
                 }
                 (problem, _) => problem,
             }
         }
         Target::OutsideBase(path) => Some((
-            format!(
-                "link outside the site: `{path}` is not below the site's address {}",
-                site.base_url
-            ),
-            format!(
-                "the site is published at {}: every link on it begins with `{}`; in a template write `{{{{ site.base_path }}}}…`, in Markdown link pages by source path (`@/rules/quarantine.md`)",
-                site.base_url, site.base_path
+            msg!("link-outside-base", path = path, base_url = &site.base_url),
+            msg!(
+                "link-outside-base-hint",
+                base_url = &site.base_url,
+                base_path = &site.base_path
             ),
         )),
     }

@@ -16,7 +16,9 @@ use super::links::{self, MarkdownLink};
 use super::stats::{self, Expansion, LangStats};
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load;
+use crate::messages::Message;
 use crate::model::{Page, PageId, PageKind, Site};
+use crate::msg;
 
 /// A heading, for the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,9 +117,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
                 Span::at_offset(body, offset, source.body_line_offset),
                 message,
             )
-            .with_hint(
-                "see the README for the shortcodes `stat` and `chart` and the ids in data/aid/",
-            )
+            .with_hint(msg!("shortcode-hint"))
             .with_source(&source.text),
         );
     }
@@ -218,7 +218,7 @@ fn has_shortcode(event: &Event) -> bool {
 fn expand_shortcodes<'a>(
     events: Vec<(Event<'a>, Range<usize>)>,
     stats: Option<&LangStats>,
-    errors: &mut Vec<(usize, String)>,
+    errors: &mut Vec<(usize, Message)>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = false;
@@ -273,10 +273,12 @@ fn expand_shortcodes<'a>(
                                 range.clone(),
                             ));
                             match stats::expand(stats, &call) {
-                                Ok(Expansion::Text(t)) => out.push((Event::Text(CowStr::from(t)), range.clone())),
+                                Ok(Expansion::Text(t)) => {
+                                    out.push((Event::Text(CowStr::from(t)), range.clone()))
+                                }
                                 Ok(Expansion::Html(_)) => errors.push((
                                     range.start + call.start,
-                                    "a chart must stand alone in its paragraph, with blank lines around it".into(),
+                                    msg!("shortcode-chart-alone"),
                                 )),
                                 Err(message) => errors.push((range.start + call.start, message)),
                             }
@@ -444,8 +446,12 @@ fn resolve_link(
                 })
                 .collect();
             let guess = did_you_mean(path, paths.iter().map(String::as_str));
-            Diagnostic::error(&page.path, locate(), format!("link to a page that does not exist: `{dest}`{guess}"))
-                .with_hint("write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`")
+            Diagnostic::error(
+                &page.path,
+                locate(),
+                msg!("md-missing-page", dest = dest, guess = guess),
+            )
+            .with_hint(msg!("md-missing-page-hint"))
         })?;
         (target, anchor)
     } else if let Some(anchor) = dest.strip_prefix('#') {

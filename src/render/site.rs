@@ -25,7 +25,9 @@ use super::units::{self, Renderer, Unit};
 use crate::address::UrlPath;
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::load::tera_error_diagnostic;
+use crate::messages::Message;
 use crate::model::{Edit, PageId, Site};
+use crate::msg;
 use crate::write::{Output, UnitOutput};
 
 /// What rendering found and did.
@@ -585,17 +587,27 @@ pub(super) fn render_template(
         return Ok(None);
     }
     let mut html = Vec::with_capacity(32 * 1024);
-    tera.render_to(template, context, &mut html).map(|()| Some(html)).map_err(|e| {
-        let paths = &site.theme.template_paths;
-        tera_error_diagnostic(&e, paths).unwrap_or_else(|| {
-            let path = paths
-                .get(template)
-                .cloned()
-                .unwrap_or_else(|| site.theme.dir.join("templates").join(template));
-            Diagnostic::error(path, Span::START, format!("cannot render template `{template}`: {e}"))
-                .with_hint("check that the template exists in the theme's templates/ folder and has no errors above")
+    tera.render_to(template, context, &mut html)
+        .map(|()| Some(html))
+        .map_err(|e| {
+            let paths = &site.theme.template_paths;
+            tera_error_diagnostic(&e, paths).unwrap_or_else(|| {
+                let path = paths
+                    .get(template)
+                    .cloned()
+                    .unwrap_or_else(|| site.theme.dir.join("templates").join(template));
+                Diagnostic::error(
+                    path,
+                    Span::START,
+                    msg!(
+                        "render-template",
+                        template = template,
+                        error = e.to_string()
+                    ),
+                )
+                .with_hint(msg!("render-template-hint"))
+            })
         })
-    })
 }
 
 /// The files that `records` wrote, with the ids of their HTML files, and
@@ -624,7 +636,7 @@ fn check_links(
 ) {
     let base = links::Base::of(site);
     let from: Vec<usize> = from.unwrap_or_else(|| (0..units.len()).collect());
-    type Problem<'a> = (&'a HtmlFile, &'a str, String, String);
+    type Problem<'a> = (&'a HtmlFile, &'a str, Message, Message);
     let (template, markdown): (Vec<Vec<Problem>>, Vec<Vec<Diagnostic>>) = from
         .par_iter()
         .filter_map(|&i| Some((i, records[i].as_ref()?)))
@@ -652,7 +664,7 @@ fn check_links(
     type Place = (std::path::PathBuf, Span, Option<String>);
     let mut places: HashMap<(&str, &str), Arc<Place>> = HashMap::new();
     let mut groups: HashMap<(std::path::PathBuf, Span, &str), usize> = HashMap::new();
-    let mut reports: Vec<(Arc<Place>, &HtmlFile, &str, &str, usize)> = Vec::new();
+    let mut reports: Vec<(Arc<Place>, &HtmlFile, &Message, &Message, usize)> = Vec::new();
     for (html, raw, message, hint) in template.iter().flatten() {
         let place = places
             .entry((&*html.template, *raw))
@@ -698,24 +710,22 @@ fn check_anchors(
                 .page_at(&link.target)
                 .map(|id| display_path(&site.pages[id].path));
             let known = if target.heading_ids.is_empty() {
-                "it has no headings".to_string()
+                msg!("anchor-no-headings")
             } else {
-                format!("its headings are #{}", target.heading_ids.join(", #"))
+                msg!("anchor-headings", ids = target.heading_ids.join(", #"))
             };
             let guess = did_you_mean(&link.anchor, target.heading_ids.iter().map(String::as_str));
             let mut diagnostic = Diagnostic::error(
                 &page.path,
                 link.span,
-                format!(
-                    "link to an anchor that does not exist: #{}{guess} in {}",
-                    link.anchor,
-                    target_path.unwrap_or_else(|| link.target.to_string())
+                msg!(
+                    "link-missing-anchor",
+                    fragment = &link.anchor,
+                    guess = guess,
+                    page = target_path.unwrap_or_else(|| link.target.to_string())
                 ),
             )
-            .with_hint(format!(
-                "{known}; link to one of them or give a heading that id with `{{#{}}}`",
-                link.anchor
-            ));
+            .with_hint(msg!("anchor-hint", known = known, anchor = &link.anchor));
             diagnostic.source_line = link.source_line.clone();
             diagnostics.push(diagnostic);
         }

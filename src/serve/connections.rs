@@ -28,6 +28,7 @@ use std::sync::{Arc, Mutex, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
+use crate::msg;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -164,7 +165,8 @@ impl axum::serve::Listener for GuardedListener {
                 // Out of descriptors, most likely: wait for some to close
                 // rather than spin (as axum's own listener does).
                 Err(error) => {
-                    eprintln!("aqparat: cannot accept a connection: {error}");
+                    let message = msg!("cannot-accept", error = error.to_string());
+                    eprintln!("aqparat: {message}");
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             }

@@ -7,7 +7,10 @@
     var old = document.getElementById(ID);
     if (old) old.remove();
   }
-  function show(errors) {
+  // The errors in the page's language, else in aqparat's.
+  function show(failure) {
+    var lang = (document.documentElement.lang || "").toLowerCase().split("-")[0];
+    var shown = failure.messages[lang] || failure.messages[failure.lang];
     clear();
     var box = document.createElement("div");
     box.id = ID;
@@ -16,16 +19,16 @@
       "background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.45 monospace;";
     var title = document.createElement("p");
     title.style.cssText = "font:bold 18px sans-serif;margin:0 0 1rem;color:#ffb4a8";
-    title.textContent = "aqparat: the site has errors; this is the last good build";
+    title.textContent = shown.title;
     var text = document.createElement("pre");
     text.style.cssText = "white-space:pre-wrap;margin:0";
-    text.textContent = errors.join("\n\n");
+    text.textContent = shown.errors.join("\n\n");
     box.appendChild(title);
     box.appendChild(text);
     document.body.appendChild(box);
   }
   fetch("/__aqparat/status").then(function (r) { return r.json(); }).then(function (s) {
-    if (!s.ok) show(s.errors);
+    if (!s.ok) show(s);
   }).catch(function () {});
   var events = new EventSource("/__aqparat/events");
   events.addEventListener("reload", function () { location.reload(); });

@@ -5,4 +5,4 @@
 mod connections;
 mod server;
 
-pub use server::{BuildState, Server};
+pub use server::{BuildState, Failure, Server};

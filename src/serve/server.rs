@@ -28,6 +28,8 @@ use tokio_stream::wrappers::BroadcastStream;
 use tower_http::services::ServeDir;
 
 use super::connections::{self, GuardedListener};
+use crate::messages::Lang;
+use crate::msg;
 
 const SCRIPT: &str = include_str!("livereload.js");
 const SCRIPT_TAG: &str = "<script src=\"/__aqparat/livereload.js\" defer></script>";
@@ -37,8 +39,35 @@ const SCRIPT_TAG: &str = "<script src=\"/__aqparat/livereload.js\" defer></scrip
 pub enum BuildState {
     /// The build succeeded: browsers reload.
     Ok,
-    /// The build failed with these messages: browsers show them.
-    Failed(Vec<String>),
+    /// The build failed: browsers show its errors.
+    Failed(Failure),
+}
+
+/// A failed build's errors, in every language of messages: the overlay
+/// shows them in the language of the page it covers (its `<html lang>`),
+/// else in this run's language.
+#[derive(Debug, Clone)]
+pub struct Failure(serde_json::Value);
+
+impl Failure {
+    /// The errors `render` shows in each language.
+    pub fn new(render: impl Fn(Lang) -> Vec<String>) -> Failure {
+        let messages: serde_json::Map<String, serde_json::Value> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let shown = serde_json::json!({
+                    "title": msg!("overlay-title").in_lang(lang),
+                    "errors": render(lang),
+                });
+                (lang.code().to_string(), shown)
+            })
+            .collect();
+        Failure(serde_json::json!({
+            "ok": false,
+            "lang": Lang::current().code(),
+            "messages": messages,
+        }))
+    }
 }
 
 #[derive(Clone)]
@@ -81,7 +110,10 @@ impl Server {
         runtime.spawn(async move {
             let listener = GuardedListener::new(listener, connections::limit());
             if let Err(error) = axum::serve(listener, app).await {
-                eprintln!("aqparat: server stopped: {error}");
+                eprintln!(
+                    "aqparat: {}",
+                    msg!("server-stopped", error = error.to_string())
+                );
             }
         });
         Ok(Server {
@@ -111,9 +143,9 @@ async fn event_stream(
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let stream = BroadcastStream::new(shared.events.subscribe()).filter_map(|state| match state {
         Ok(BuildState::Ok) => Some(Ok(Event::default().event("reload").data("ok"))),
-        Ok(BuildState::Failed(errors)) => Some(Ok(Event::default()
+        Ok(BuildState::Failed(failure)) => Some(Ok(Event::default()
             .event("failed")
-            .data(serde_json::to_string(&errors).unwrap_or_default()))),
+            .data(failure.0.to_string()))),
         Err(_) => None,
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
@@ -125,11 +157,10 @@ async fn status(State(shared): State<Shared>) -> Response {
         .lock()
         .map(|s| s.clone())
         .unwrap_or(BuildState::Ok);
-    let (ok, errors) = match state {
-        BuildState::Ok => (true, Vec::new()),
-        BuildState::Failed(errors) => (false, errors),
+    let body = match state {
+        BuildState::Ok => serde_json::json!({ "ok": true }).to_string(),
+        BuildState::Failed(failure) => failure.0.to_string(),
     };
-    let body = serde_json::json!({ "ok": ok, "errors": errors }).to_string();
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 

@@ -6,6 +6,8 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::yaml_span;
 use crate::load::{RawConfig, Spanned};
+use crate::messages::Message;
+use crate::msg;
 
 const PATH: &str = "site.yaml";
 
@@ -17,7 +19,7 @@ pub fn language_codes(config: &RawConfig) -> Vec<String> {
 /// Checks the address, the languages, the default language and, for a site
 /// that `has_statistics`, the licence and publisher of its open data.
 pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: &mut Diagnostics) {
-    let error = |span, message: String, hint: &str| {
+    let error = |span, message: Message, hint: Message| {
         Diagnostic::error(PATH, span, message)
             .with_hint(hint)
             .with_source(text)
@@ -26,29 +28,37 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     if let Err(problem) = crate::address::parse_base_url(&base_url.value) {
         diagnostics.push(error(
             yaml_span(base_url, 0),
-            format!("base_url: {problem}"),
-            "write the full address the site is published at, e.g. `https://example.kz/`",
+            msg!("config-base-url", problem = problem),
+            msg!("config-base-url-hint"),
         ));
     }
     let languages = &config.languages;
     if languages.value.is_empty() {
         diagnostics.push(error(
             yaml_span(languages, 0),
-            "no languages are listed".into(),
-            "list at least one language, e.g. `kk: { name: Қазақша, title: … }`",
+            msg!("config-no-languages"),
+            msg!("config-no-languages-hint"),
         ));
     }
     for code in languages.value.keys() {
         if !is_language_code(code) {
             diagnostics.push(error(
                 yaml_span(languages, 0),
-                format!("`{code}` is not a language code"),
-                "use a two- or three-letter lowercase ISO 639 code, such as `kk` or `ru`",
+                msg!("config-bad-language-code", code = code),
+                msg!("config-bad-language-code-hint"),
             ));
         }
     }
     if let Some(notice) = &config.notice {
-        check_languages(config, text, notice, "the notice", diagnostics);
+        let foreign = |lang: &str| msg!("config-notice-lang", lang = lang);
+        check_languages(
+            config,
+            text,
+            notice,
+            foreign,
+            msg!("config-notice-lang-hint"),
+            diagnostics,
+        );
         // The default language's notice stands in for a missing one.
         let default = &config.default_language.value;
         if notice.value.contains_key(default) {
@@ -58,9 +68,17 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
                 .filter(|l| !notice.value.contains_key(*l))
             {
                 diagnostics.push(
-                    Diagnostic::warning(PATH, yaml_span(notice, 0), format!("the notice has no `{lang}` text"))
-                        .with_hint(format!("add `{lang}: …` here; until then pages in `{lang}` show the `{default}` notice"))
-                        .with_source(text),
+                    Diagnostic::warning(
+                        PATH,
+                        yaml_span(notice, 0),
+                        msg!("config-notice-missing", lang = lang),
+                    )
+                    .with_hint(msg!(
+                        "config-notice-missing-hint",
+                        lang = lang,
+                        default = default
+                    ))
+                    .with_source(text),
                 );
             }
         }
@@ -73,15 +91,15 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         ];
         for (field, value) in fields {
             if let Some(value) = value {
-                let what = format!("the {field} of language `{code}`");
-                check_text(PATH, text, value, 0, &what, diagnostics);
+                let what = msg!("what-language-field", field = field, code = code);
+                check_text(PATH, text, value, 0, what, diagnostics);
             }
         }
     }
     if let Some(notice) = &config.notice {
         for (code, value) in &notice.value {
-            let what = format!("the notice in `{code}`");
-            check_text(PATH, text, value, 0, &what, diagnostics);
+            let what = msg!("what-notice", code = code);
+            check_text(PATH, text, value, 0, what, diagnostics);
         }
     }
     check_open_data(config, text, has_statistics, diagnostics);
@@ -92,11 +110,11 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     {
         diagnostics.push(error(
             yaml_span(base_url, 0),
-            format!(
-                "base_url `{}` has spaces or control characters",
-                base_url.value.escape_debug()
+            msg!(
+                "config-base-url-spaces",
+                url = base_url.value.escape_debug().to_string()
             ),
-            "write the address without spaces, e.g. `https://example.kz/`",
+            msg!("config-base-url-spaces-hint"),
         ));
     }
     if !cfg!(feature = "search") && config.wants_search() {
@@ -106,43 +124,36 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     if !languages.value.contains_key(&default.value) {
         diagnostics.push(error(
             yaml_span(default, 0),
-            format!(
-                "default_language `{}` is not one of the languages",
-                default.value
-            ),
-            &format!("use one of: {}", language_codes(config).join(", ")),
+            msg!("config-default-language", lang = &default.value),
+            msg!("use-one-of", list = language_codes(config).join(", ")),
         ));
     }
 }
 
-/// Reports each language of `texts` (`what`, a text per language) that is
-/// not one of the site's.
+/// Reports each language of `texts` (a text per language) that is not one
+/// of the site's, with the `foreign` message and the `hint`.
 fn check_languages(
     config: &RawConfig,
     text: &str,
     texts: &Spanned<BTreeMap<String, Spanned<String>>>,
-    what: &str,
+    foreign: impl Fn(&str) -> Message,
+    hint: Message,
     diagnostics: &mut Diagnostics,
 ) {
     let languages = &config.languages.value;
     for lang in texts.value.keys().filter(|l| !languages.contains_key(*l)) {
         diagnostics.push(
-            Diagnostic::error(
-                PATH,
-                yaml_span(texts, 0),
-                format!("{what} has text in `{lang}`, which is not one of the languages"),
-            )
-            .with_hint(format!(
-                "write {what} in the languages listed under `languages`"
-            ))
-            .with_source(text),
+            Diagnostic::error(PATH, yaml_span(texts, 0), foreign(lang))
+                .with_hint(hint.clone())
+                .with_source(text),
         );
     }
 }
 
 /// Checks `open_data`: required once the site has statistics (their
 /// downloads carry its licence and publisher), with a licence aqparat
-/// knows and the publisher's name in every language of the site.
+/// knows and the publisher's name in the default language (in the others
+/// too, else a warning).
 fn check_open_data(
     config: &RawConfig,
     text: &str,
@@ -154,20 +165,13 @@ fn check_open_data(
         if has_statistics {
             let names: Vec<String> = codes.iter().map(|c| format!("{c}: …")).collect();
             diagnostics.push(
-                Diagnostic::error(
-                    PATH,
-                    Span::START,
-                    "the site has statistics (data/aid/), but site.yaml does not say under which licence and by whom their open data are published",
-                )
-                .with_hint(format!(
-                    "add `open_data: {{ licence: CC-BY-4.0, publisher: {{ {} }} }}` with the publisher's name in each language (see the README, \"site.yaml\")",
-                    names.join(", ")
-                )),
+                Diagnostic::error(PATH, Span::START, msg!("open-data-missing"))
+                    .with_hint(msg!("open-data-missing-hint", names = names.join(", "))),
             );
         }
         return;
     };
-    let error = |span, message: String, hint: String| {
+    let error = |span, message: Message, hint: Message| {
         Diagnostic::error(PATH, span, message)
             .with_hint(hint)
             .with_source(text)
@@ -178,50 +182,51 @@ fn check_open_data(
         let known = crate::licence::LICENCES.iter().map(|l| l.id);
         diagnostics.push(error(
             yaml_span(licence, 0),
-            format!(
-                "open_data: `{}` is not a licence aqparat knows{}",
-                licence.value.escape_debug(),
-                crate::diag::did_you_mean(&licence.value, known.clone()),
+            msg!(
+                "open-data-licence",
+                licence = licence.value.escape_debug().to_string(),
+                guess = crate::diag::did_you_mean(&licence.value, known.clone())
             ),
-            format!(
-                "write the SPDX identifier of an open licence, one of: {}",
-                known.collect::<Vec<_>>().join(", ")
+            msg!(
+                "open-data-licence-hint",
+                list = known.collect::<Vec<_>>().join(", ")
             ),
         ));
     }
     let publisher = &open_data.publisher;
-    check_languages(config, text, publisher, "the publisher", diagnostics);
+    let foreign = |lang: &str| msg!("open-data-publisher-lang", lang = lang);
+    let hint = msg!("open-data-publisher-lang-hint");
+    check_languages(config, text, publisher, foreign, hint, diagnostics);
+    let default = &config.default_language.value;
     for code in &codes {
         match publisher.value.get(code) {
             Some(name) if !name.value.trim().is_empty() => {
-                let what = format!("the publisher in `{code}`");
-                check_text(PATH, text, name, 0, &what, diagnostics);
+                let what = msg!("what-publisher", code = code);
+                check_text(PATH, text, name, 0, what, diagnostics);
             }
             Some(name) => diagnostics.push(error(
                 yaml_span(name, 0),
-                format!("open_data: the publisher's name in `{code}` is empty"),
-                "write the name of the organisation that publishes the data".into(),
+                msg!("open-data-publisher-empty", code = code),
+                msg!("open-data-publisher-empty-hint"),
             )),
             // The default language's name stands in for a missing one.
-            None if publisher.value.contains_key(&config.default_language.value) => diagnostics
-                .push(
-                    Diagnostic::warning(
-                        PATH,
-                        yaml_span(publisher, 0),
-                        format!("open_data: the publisher has no name in `{code}`"),
-                    )
-                    .with_hint(format!(
-                        "add `{code}: …` here; until then pages in `{code}` show the `{}` name",
-                        config.default_language.value
-                    ))
-                    .with_source(text),
-                ),
+            None if publisher.value.contains_key(default) => diagnostics.push(
+                Diagnostic::warning(
+                    PATH,
+                    yaml_span(publisher, 0),
+                    msg!("open-data-publisher-missing", code = code),
+                )
+                .with_hint(msg!(
+                    "open-data-publisher-fallback-hint",
+                    code = code,
+                    default = default
+                ))
+                .with_source(text),
+            ),
             None => diagnostics.push(error(
                 yaml_span(publisher, 0),
-                format!("open_data: the publisher has no name in `{code}`"),
-                format!(
-                    "write the publisher's name in every language of the site, e.g. `{code}: …`"
-                ),
+                msg!("open-data-publisher-missing", code = code),
+                msg!("open-data-publisher-missing-hint", code = code),
             )),
         }
     }
@@ -232,8 +237,8 @@ fn check_open_data(
 /// build goes on without the index, as with `search: false`. At `search`
 /// when it is written, else at the file.
 fn search_not_built(config: &RawConfig, text: &str) -> Diagnostic {
-    let message = "this aqparat was built without the `search` feature, so the site gets no search index (the index of all pages stays)";
-    let hint = "install aqparat with its default features (`cargo install --path .` in its source), or write `search: false` to go without search";
+    let message = msg!("search-not-built");
+    let hint = msg!("search-not-built-hint");
     match &config.search {
         Some(search) => Diagnostic::warning(PATH, yaml_span(search, 0), message).with_source(text),
         None => Diagnostic::warning(PATH, Span::START, message),
@@ -264,7 +269,7 @@ pub(super) fn check_text(
     file_text: &str,
     value: &Spanned<String>,
     line_offset: usize,
-    what: &str,
+    what: Message,
     diagnostics: &mut Diagnostics,
 ) {
     let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) else {
@@ -281,7 +286,7 @@ pub(super) fn control_character(
     file_text: &str,
     at: Span,
     c: char,
-    what: &str,
+    what: Message,
 ) -> Diagnostic {
     let span = file_text
         .lines()
@@ -296,13 +301,12 @@ pub(super) fn control_character(
     Diagnostic::error(
         path.as_ref(),
         span,
-        format!(
-            "{what} has the control character U+{:04X}, which is invisible and breaks the feeds",
-            u32::from(c)
+        msg!(
+            "control-character",
+            what = what,
+            code = format!("{:04X}", u32::from(c))
         ),
     )
-    .with_hint(
-        "delete it (retype the text around it if it does not show); for a break, use a new line",
-    )
+    .with_hint(msg!("control-character-hint"))
     .with_source(file_text)
 }

@@ -17,6 +17,8 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::limits;
 use crate::load::{DataFile, RawAid, RawCount, RawRecord, Spanned, Texts, yaml_span};
 use crate::locale::LocaleFormat;
+use crate::messages::Message;
+use crate::msg;
 
 /// Accepted values of a record's `qualifier`.
 pub const QUALIFIERS: [&str; 2] = ["more-than", "about"];
@@ -47,7 +49,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, span: Span, message: String, hint: impl Into<String>) {
+    fn error(&mut self, span: Span, message: Message, hint: Message) {
         self.diagnostics.push(
             Diagnostic::error(self.path, span, message)
                 .with_hint(hint)
@@ -56,15 +58,25 @@ impl Checker<'_> {
     }
 
     /// Something missing in `lang`: an error in the default language, else
-    /// a warning, the default language's `stand_in` (`text`) shown
+    /// a warning, the default language's `stand_in` (its text) shown
     /// meanwhile.
-    fn missing(&mut self, lang: &str, span: Span, message: String, hint: String, stand_in: &str) {
+    fn missing(
+        &mut self,
+        lang: &str,
+        span: Span,
+        message: Message,
+        hint: Message,
+        stand_in: Message,
+    ) {
         if lang == self.default {
             self.error(span, message, hint);
         } else {
-            let hint = format!(
-                "{hint}; until then pages in `{lang}` show the `{}` {stand_in}",
-                self.default
+            let hint = msg!(
+                "fallback-hint",
+                hint = hint,
+                lang = lang,
+                default = self.default,
+                stand_in = stand_in
             );
             self.diagnostics.push(
                 Diagnostic::warning(self.path, span, message)
@@ -77,7 +89,7 @@ impl Checker<'_> {
     /// A text must exist, not empty, in the default language (in the others
     /// too, else a warning), and in no other, without control characters.
     /// `field` names it in messages (`name`).
-    fn texts(&mut self, texts: &Texts, what: &str, field: &str, languages: &[String]) {
+    fn texts(&mut self, texts: &Texts, what: &Message, field: &str, languages: &[String]) {
         for lang in languages {
             if texts
                 .value
@@ -87,26 +99,25 @@ impl Checker<'_> {
                 self.missing(
                     lang,
                     yaml_span(texts, 0),
-                    format!("{what} has no `{lang}` text"),
-                    format!(
-                        "add `{lang}: …` here; every name is written in each of the languages {}",
-                        languages.join(", ")
+                    msg!("aid-text-missing", what = what.clone(), lang = lang),
+                    msg!(
+                        "aid-text-missing-hint",
+                        lang = lang,
+                        languages = languages.join(", ")
                     ),
-                    "text",
+                    msg!("stand-in-text"),
                 );
             }
         }
         for (lang, text) in &texts.value {
             if languages.contains(lang) {
-                self.plain_text(text, what, &format!("the `{lang}` {field}"), Lines::Allowed);
+                let field = msg!("aid-field-in", lang = lang, field = field_name(field));
+                self.plain_text(text, what, field, Lines::Allowed);
             } else {
                 self.error(
                     yaml_span(texts, 0),
-                    format!(
-                        "{what} has text in `{}`, which is not a language of the site",
-                        shown(lang)
-                    ),
-                    format!("use the languages of site.yaml: {}", languages.join(", ")),
+                    msg!("aid-text-foreign", what = what.clone(), lang = shown(lang)),
+                    msg!("aid-text-foreign-hint", languages = languages.join(", ")),
                 );
             }
         }
@@ -116,19 +127,21 @@ impl Checker<'_> {
     /// and line breaks only where `lines` allows them. Such characters are
     /// invisible to the author, break the chart cards' XML and can drive a
     /// terminal.
-    fn plain_text(&mut self, text: &Spanned<String>, what: &str, field: &str, lines: Lines) {
+    fn plain_text(&mut self, text: &Spanned<String>, what: &Message, field: Message, lines: Lines) {
         let allowed = |c: char| lines == Lines::Allowed && (c == '\t' || c == '\n');
         if let Some(control) = text.value.chars().find(|c| c.is_control() && !allowed(*c)) {
             self.error(
                 yaml_span(text, 0),
-                format!(
-                    "{what}: {field} contains the control character U+{:04X}",
-                    u32::from(control)
+                msg!(
+                    "aid-control",
+                    what = what.clone(),
+                    field = field,
+                    code = format!("{:04X}", u32::from(control))
                 ),
                 if lines == Lines::Allowed {
-                    "remove it (it is invisible, and pages, charts and downloads cannot show it); retype the text if it was pasted; only tabs and line breaks are allowed"
+                    msg!("aid-control-hint-lines")
                 } else {
-                    "remove it (it is invisible, and pages, charts and downloads cannot show it); retype the text if it was pasted; this text is one line, without tabs"
+                    msg!("aid-control-hint-line")
                 },
             );
         }
@@ -140,20 +153,14 @@ impl Checker<'_> {
         if !limits::is_id(&id.value) {
             self.error(
                 yaml_span(id, 0),
-                format!(
-                    "{kind} id `{}` is not lowercase words joined by `-`",
-                    shown(&id.value)
-                ),
-                format!(
-                    "write the id with the letters a–z and digits 0–9 only, words joined by single `-` (e.g. `city-volunteers`), at most {} characters: ids become file names and addresses",
-                    limits::MAX_ID_LENGTH
-                ),
+                msg!("aid-bad-id", kind = kind_name(kind), id = shown(&id.value)),
+                msg!("aid-bad-id-hint", max = limits::MAX_ID_LENGTH.to_string()),
             );
         } else if kind == "organisation" && RESERVED_ORGANISATION_IDS.contains(&id.value.as_str()) {
             self.error(
                 yaml_span(id, 0),
-                format!("organisation id `{}` is reserved", id.value),
-                "choose another id: /LANG/infographics/charts/ holds the charts of each language",
+                msg!("aid-reserved-id", id = &id.value),
+                msg!("aid-reserved-id-hint"),
             );
         }
     }
@@ -165,15 +172,21 @@ impl Checker<'_> {
         table: &IndexMap<Spanned<String>, T>,
         kind: &str,
         file: &str,
-        context: &str,
+        context: &Message,
     ) {
         if !table.keys().any(|k| k.value == id.value) {
             let known: Vec<&str> = table.keys().map(|k| k.value.as_str()).collect();
             let guess = crate::diag::did_you_mean(&id.value, known.iter().copied());
             self.error(
                 yaml_span(id, 0),
-                format!("{context}: unknown {kind} `{}`{guess}", shown(&id.value)),
-                format!("use an id defined in data/aid/{file}: {}", known.join(", ")),
+                msg!(
+                    "aid-unknown",
+                    context = context.clone(),
+                    kind = kind_name(kind),
+                    id = shown(&id.value),
+                    guess = guess
+                ),
+                msg!("aid-unknown-hint", file = file, known = known.join(", ")),
             );
         }
     }
@@ -190,7 +203,7 @@ pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mu
         let mut c = checker(file, default, diagnostics);
         for (id, org) in &file.value {
             c.id(id, "organisation");
-            let what = format!("organisation `{}`", shown(&id.value));
+            let what = msg!("aid-organisation", id = shown(&id.value));
             c.texts(&org.name, &what, "name", languages);
             if let Some(short) = &org.short {
                 c.texts(short, &what, "short name", languages);
@@ -200,14 +213,12 @@ pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mu
             {
                 c.error(
                     yaml_span(lang, 0),
-                    format!(
-                        "{what}: `quoted_lang` is `{}`, not a language of the site",
-                        shown(&lang.value)
+                    msg!(
+                        "aid-quoted-lang",
+                        what = what.clone(),
+                        lang = shown(&lang.value)
                     ),
-                    format!(
-                        "use one of {}: the language of the name in «…»",
-                        languages.join(", ")
-                    ),
+                    msg!("aid-quoted-lang-hint", languages = languages.join(", ")),
                 );
             }
             for other in org.parent.iter().chain(&org.partners) {
@@ -225,7 +236,7 @@ pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mu
         let mut c = checker(file, default, diagnostics);
         for (id, category) in &file.value {
             c.id(id, "category");
-            let what = format!("category `{}`", shown(&id.value));
+            let what = msg!("aid-category", id = shown(&id.value));
             c.texts(&category.name, &what, "name", languages);
         }
     }
@@ -233,24 +244,24 @@ pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mu
         let mut c = checker(file, default, diagnostics);
         for (id, source) in &file.value {
             c.id(id, "source");
-            let what = format!("source `{}`", shown(&id.value));
+            let what = msg!("aid-source", id = shown(&id.value));
             c.texts(&source.title, &what, "title", languages);
             if let Some(date) = &source.date
                 && let Err(message) = Date::parse(&date.value)
             {
                 c.error(
                     yaml_span(date, 0),
-                    format!("{what}: invalid date: {message}"),
-                    "write the date as YYYY-MM-DD",
+                    msg!("aid-invalid-date", what = what.clone(), error = message),
+                    msg!("aid-date-hint"),
                 );
             }
             if let Some(url) = &source.url {
-                c.plain_text(url, &what, "`url`", Lines::Forbidden);
+                c.plain_text(url, &what, "`url`".into(), Lines::Forbidden);
                 if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
                     c.error(
                         yaml_span(url, 0),
-                        format!("{what}: `{}` is not an absolute address", shown(&url.value)),
-                        "write the full address, starting with https://",
+                        msg!("aid-url", what = what.clone(), url = shown(&url.value)),
+                        msg!("aid-url-hint"),
                     );
                 }
             }
@@ -299,12 +310,16 @@ fn check_units(
     let mut c = checker(file, default, diagnostics);
     for (id, unit) in &file.value {
         c.id(id, "unit");
-        let what = format!("unit `{}`", shown(&id.value));
+        let what = msg!("aid-unit", id = shown(&id.value));
         c.texts(&unit.name, &what, "name", languages);
         for (lang, forms) in &unit.forms.value {
             for (category, noun) in &forms.value {
-                let field = format!("the `{}` noun form `{}`", shown(lang), shown(category));
-                c.plain_text(noun, &what, &field, Lines::Forbidden);
+                let field = msg!(
+                    "aid-field-noun-form",
+                    lang = shown(lang),
+                    category = shown(category)
+                );
+                c.plain_text(noun, &what, field, Lines::Forbidden);
             }
         }
         for (lang, format) in formats {
@@ -312,9 +327,13 @@ fn check_units(
                 c.missing(
                     lang,
                     yaml_span(&unit.forms, 0),
-                    format!("{what} has no `{lang}` noun forms"),
-                    format!("add `{lang}:` with the forms {}", category_list(format)),
-                    "figure",
+                    msg!("aid-no-forms", what = what.clone(), lang = lang),
+                    msg!(
+                        "aid-no-forms-hint",
+                        lang = lang,
+                        forms = category_list(format)
+                    ),
+                    msg!("stand-in-figure"),
                 );
                 continue;
             };
@@ -331,18 +350,31 @@ fn check_units(
                             && i64::try_from(*n)
                                 .is_ok_and(|n| format.plural_category(n) == category) =>
                         {
-                            Some(format!("record `{}` (count {n}) needs it", record.id.value))
+                            Some(msg!(
+                                "aid-form-needed-by",
+                                id = &record.id.value,
+                                count = n.to_string()
+                            ))
                         }
                         _ => None,
                     })
                 });
                 c.error(
                     yaml_span(forms, 0),
-                    format!(
-                        "{what} lacks the `{lang}` plural form `{category}`; {}",
-                        needed_by.unwrap_or_else(|| format!("counts such as {example} need it"))
+                    msg!(
+                        "aid-missing-form",
+                        what = what.clone(),
+                        lang = lang,
+                        category = category,
+                        needed = needed_by.unwrap_or_else(|| {
+                            msg!("aid-form-needed-for", example = example.to_string())
+                        })
                     ),
-                    format!("`{lang}` needs the forms {}", category_list(format)),
+                    msg!(
+                        "aid-forms-needed-hint",
+                        lang = lang,
+                        forms = category_list(format)
+                    ),
                 );
             }
             let known: Vec<&str> = format
@@ -357,24 +389,53 @@ fn check_units(
             {
                 c.error(
                     yaml_span(forms, 0),
-                    format!(
-                        "{what} has an unknown `{lang}` plural form `{}`",
-                        shown(category)
+                    msg!(
+                        "aid-unknown-form",
+                        what = what.clone(),
+                        lang = lang,
+                        category = shown(category)
                     ),
-                    format!("`{lang}` uses the forms {}", category_list(format)),
+                    msg!(
+                        "aid-forms-used-hint",
+                        lang = lang,
+                        forms = category_list(format)
+                    ),
                 );
             }
         }
     }
 }
 
-fn category_list(format: &LocaleFormat) -> String {
+fn category_list(format: &LocaleFormat) -> Message {
     format
         .integer_plural_categories()
         .iter()
-        .map(|(c, n)| format!("{c} (e.g. {n})"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|(c, n)| msg!("aid-form-example", category = *c, example = n.to_string()))
+        .reduce(|list, item| msg!("list-more", list = list, item = item))
+        .unwrap_or_else(|| Message::Text(String::new()))
+}
+
+/// A kind of thing of the statistics (`organisation`), in words.
+fn kind_name(kind: &str) -> Message {
+    match kind {
+        "organisation" => msg!("aid-kind-organisation"),
+        "category" => msg!("aid-kind-category"),
+        "source" => msg!("aid-kind-source"),
+        "unit" => msg!("aid-kind-unit"),
+        "record" => msg!("aid-kind-record"),
+        other => Message::from(other),
+    }
+}
+
+/// A text field of the statistics (`name`), in words.
+fn field_name(field: &str) -> Message {
+    match field {
+        "name" => msg!("aid-field-name"),
+        "short name" => msg!("aid-field-short"),
+        "title" => msg!("aid-field-title"),
+        "what" => msg!("aid-field-what"),
+        other => Message::from(other),
+    }
 }
 
 /// Every record: unique id, known references, a valid count or `reported:
@@ -391,15 +452,16 @@ fn check_records(
     for record in &file.value {
         let id = &record.id;
         c.id(id, "record");
-        let what = format!("record `{}`", shown(&id.value));
+        let what = msg!("aid-record", id = shown(&id.value));
         if let Some(line) = seen.insert(&id.value, yaml_span(id, 0).line) {
             c.error(
                 yaml_span(id, 0),
-                format!(
-                    "duplicate record id `{}` (also on line {line})",
-                    shown(&id.value)
+                msg!(
+                    "aid-duplicate-record",
+                    id = shown(&id.value),
+                    line = line.to_string()
                 ),
-                "give every record its own id",
+                msg!("aid-duplicate-record-hint"),
             );
         }
         if let Some(orgs) = &aid.organisations {
@@ -447,8 +509,14 @@ fn check_records(
                 let guess = crate::diag::did_you_mean(&value.value, allowed.iter().copied());
                 c.error(
                     yaml_span(value, 0),
-                    format!("{what}: unknown {field} `{}`{guess}", shown(&value.value)),
-                    format!("use one of: {}", allowed.join(", ")),
+                    msg!(
+                        "aid-unknown-value",
+                        what = what.clone(),
+                        field = field,
+                        value = shown(&value.value),
+                        guess = guess
+                    ),
+                    msg!("use-one-of", list = allowed.join(", ")),
                 );
             }
         }
@@ -485,14 +553,14 @@ fn check_totals(c: &mut Checker, records: &[RawRecord]) {
                         .map_or(yaml_span(&record.id, 0), |n| yaml_span(n, 0));
                     c.error(
                         span,
-                        format!(
-                            "record `{}`: the total of unit `{}` would pass {}, the largest total aqparat adds up: records {} add up to more",
-                            shown(&record.id.value),
-                            shown(unit),
-                            limits::MAX_TOTAL,
-                            named_records(&added)
+                        msg!(
+                            "aid-total-too-large",
+                            id = shown(&record.id.value),
+                            unit = shown(unit),
+                            max = limits::MAX_TOTAL.to_string(),
+                            records = named_records(&added)
                         ),
-                        "check these counts for a typo (an extra digit); if they are right, count in a larger unit (thousands)",
+                        msg!("aid-total-too-large-hint"),
                     );
                     break;
                 }
@@ -513,7 +581,7 @@ fn valid_count(record: &RawRecord) -> Option<u64> {
 }
 
 /// `` `a`, `b`, `c` `` for a few ids, the first and the last few for many.
-fn named_records(ids: &[&str]) -> String {
+fn named_records(ids: &[&str]) -> Message {
     const SHOWN: usize = 3;
     let quote = |ids: &[&str]| {
         ids.iter()
@@ -522,13 +590,13 @@ fn named_records(ids: &[&str]) -> String {
             .join(", ")
     };
     if ids.len() <= 2 * SHOWN {
-        quote(ids)
+        quote(ids).into()
     } else {
-        format!(
-            "{}, … {} (all {})",
-            quote(&ids[..SHOWN]),
-            quote(&ids[ids.len() - SHOWN..]),
-            ids.len()
+        msg!(
+            "aid-records-elided",
+            first = quote(&ids[..SHOWN]),
+            last = quote(&ids[ids.len() - SHOWN..]),
+            count = ids.len().to_string()
         )
     }
 }
@@ -573,26 +641,26 @@ fn written_at(file_text: &str, span: Span) -> Option<String> {
     (!written.is_empty()).then(|| written.to_string())
 }
 
-fn check_count(c: &mut Checker, record: &RawRecord, what: &str) {
+fn check_count(c: &mut Checker, record: &RawRecord, what: &Message) {
     let reported = record.reported.as_ref().is_none_or(|r| r.value);
     match (&record.count, reported) {
         (Some(count), true) => check_count_value(c, count, what),
         (Some(count), false) => c.error(
             yaml_span(count, 0),
-            format!("{what}: has a count but says `reported: false`"),
-            "remove `reported: false` if the source gives this figure, or remove `count`",
+            msg!("aid-count-not-reported", what = what.clone()),
+            msg!("aid-count-not-reported-hint"),
         ),
         (None, true) => c.error(
             yaml_span(&record.id, 0),
-            format!("{what}: has no count"),
-            "add `count: N`; if the source gives no figure, write `reported: false` (it is then shown as \"no figure given\", never as 0)",
+            msg!("aid-no-count", what = what.clone()),
+            msg!("aid-no-count-hint"),
         ),
         (None, false) => {
             if let Some(qualifier) = &record.qualifier {
                 c.error(
                     yaml_span(qualifier, 0),
-                    format!("{what}: a qualifier without a count"),
-                    "remove `qualifier`: there is no figure to qualify",
+                    msg!("aid-qualifier-without-count", what = what.clone()),
+                    msg!("aid-qualifier-without-count-hint"),
                 );
             }
         }
@@ -602,23 +670,29 @@ fn check_count(c: &mut Checker, record: &RawRecord, what: &str) {
 /// A count is a whole number from 0 to [`limits::MAX_COUNT`], written in
 /// digits. Messages quote the count as it is written (`1e3`), not as YAML
 /// read it (`1000`).
-fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &str) {
+fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message) {
     let span = yaml_span(count, 0);
     let file_text = c.text;
     let written = |fallback: String| shown(&written_at(file_text, span).unwrap_or(fallback));
     let too_large = |written: String| {
         (
-            format!(
-                "{what}: count `{written}` is more than {}, the largest count aqparat takes",
-                limits::MAX_COUNT
+            msg!(
+                "aid-count-too-large",
+                what = what.clone(),
+                count = written,
+                max = limits::MAX_COUNT.to_string()
             ),
-            "check the figure for a typo; a count is at most 1000000000000 (10^12)".to_string(),
+            msg!("aid-count-too-large-hint"),
         )
     };
     let problem = match &count.value {
         RawCount::Integer(n) if *n < 0 => Some((
-            format!("{what}: count {} is negative", written(n.to_string())),
-            "a count is a whole number, 0 or more".to_string(),
+            msg!(
+                "aid-count-negative-number",
+                what = what.clone(),
+                count = written(n.to_string())
+            ),
+            msg!("aid-count-negative-hint"),
         )),
         RawCount::Integer(n) if *n > i128::from(limits::MAX_COUNT) => {
             Some(too_large(written(n.to_string())))
@@ -628,33 +702,41 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &str) {
             let shown_value = written(v.to_string());
             if *v < 0.0 {
                 Some((
-                    format!("{what}: count `{shown_value}` is negative"),
-                    "a count is a whole number, 0 or more".to_string(),
+                    msg!(
+                        "aid-count-negative",
+                        what = what.clone(),
+                        count = shown_value
+                    ),
+                    msg!("aid-count-negative-hint"),
                 ))
             } else if *v > limits::MAX_COUNT as f64 {
                 Some(too_large(shown_value))
             } else {
                 Some((
-                    format!(
-                        "{what}: count `{shown_value}` is not a whole number written in digits"
+                    msg!(
+                        "aid-count-not-digits",
+                        what = what.clone(),
+                        count = shown_value
                     ),
-                    format!("write the number in digits: {v:.0}"),
+                    msg!("aid-count-not-digits-hint", digits = format!("{v:.0}")),
                 ))
             }
         }
         RawCount::Real(v) => Some((
-            format!(
-                "{what}: count `{}` is not a whole number",
-                written(v.to_string())
+            msg!(
+                "aid-count-not-whole",
+                what = what.clone(),
+                count = written(v.to_string())
             ),
-            "a count is a whole number such as 320, without spaces or units".to_string(),
+            msg!("aid-count-not-whole-hint"),
         )),
         RawCount::Other(text) => Some((
-            format!(
-                "{what}: count `{}` is not a whole number",
-                written(text.clone())
+            msg!(
+                "aid-count-not-whole",
+                what = what.clone(),
+                count = written(text.clone())
             ),
-            "a count is a whole number such as 320, without spaces or units".to_string(),
+            msg!("aid-count-not-whole-hint"),
         )),
     };
     if let Some((message, hint)) = problem {
@@ -662,20 +744,20 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &str) {
     }
 }
 
-fn check_when(c: &mut Checker, record: &RawRecord, what: &str) {
+fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
     if let Some(date) = &record.date {
         if let Err(message) = Date::parse(&date.value) {
             c.error(
                 yaml_span(date, 0),
-                format!("{what}: invalid date: {message}"),
-                "write the date as YYYY-MM-DD",
+                msg!("aid-invalid-date", what = what.clone(), error = message),
+                msg!("aid-date-hint"),
             );
         }
         if let Some(period) = &record.period {
             c.error(
                 yaml_span(period, 0),
-                format!("{what}: has both `date` and `period`"),
-                "`date` is the day the figure is as of; `period` the time it covers; keep one",
+                msg!("aid-both-date-and-period", what = what.clone()),
+                msg!("aid-both-date-and-period-hint"),
             );
         }
     }
@@ -686,8 +768,8 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &str) {
             .map_err(|message| {
                 c.error(
                     yaml_span(value, 0),
-                    format!("{what}: invalid period: {message}"),
-                    "write YYYY-MM-DD, or YYYY-MM when the source gives only the month",
+                    msg!("aid-invalid-period", what = what.clone(), error = message),
+                    msg!("aid-invalid-period-hint"),
                 )
             })
             .ok()
@@ -697,8 +779,8 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &str) {
     if period.value.from.is_none() && period.value.to.is_none() {
         c.error(
             yaml_span(period, 0),
-            format!("{what}: the period is empty"),
-            "give `from:`, `to:` or both",
+            msg!("aid-empty-period", what = what.clone()),
+            msg!("aid-empty-period-hint"),
         );
     }
     if let (Some(from), Some(to), Some(to_value)) = (from, to, &period.value.to)
@@ -706,8 +788,13 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &str) {
     {
         c.error(
             yaml_span(to_value, 0),
-            format!("{what}: the period ends ({to}) before it starts ({from})"),
-            "swap `from` and `to`, or correct the date",
+            msg!(
+                "aid-period-backwards",
+                what = what.clone(),
+                to = to.to_string(),
+                from = from.to_string()
+            ),
+            msg!("aid-period-backwards-hint"),
         );
     }
 }

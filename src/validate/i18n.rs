@@ -8,6 +8,8 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::{BUILT_IN_DIR, I18N_DIR, RawI18n, RawTheme, UiString, yaml_span};
 use crate::locale::LocaleFormat;
+use crate::messages::Message;
+use crate::msg;
 
 /// Checks the theme's UI strings files against the site's languages.
 pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnostics) {
@@ -24,15 +26,8 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
             // whatever its theme.
             let path = Path::new(I18N_DIR).join(format!("{lang}.yaml"));
             diagnostics.push(
-                Diagnostic::error(
-                    &path,
-                    Span::START,
-                    format!("no UI strings for language `{lang}`"),
-                )
-                .with_hint(format!(
-                    "create {} with the keys of another language's file (the built-in theme has kk, ru and en; `aqparat theme eject` copies them into the site)",
-                    display_path(&path)
-                )),
+                Diagnostic::error(&path, Span::START, msg!("i18n-missing-lang", lang = lang))
+                    .with_hint(msg!("i18n-missing-lang-hint", path = display_path(&path))),
             );
             continue;
         }
@@ -82,17 +77,14 @@ fn report_missing_keys(
                 Diagnostic::error(
                     &path,
                     Span::START,
-                    format!(
-                        "UI string `{}` is missing in language `{}`",
-                        key.value, top.lang
-                    ),
+                    msg!("i18n-missing-key", key = &key.value, lang = &top.lang),
                 )
-                .with_hint(format!(
-                    "add `{}:` to {}; {}:{} has it",
-                    key.value,
-                    display_path(&path),
-                    display_path(Path::new(&file.path)),
-                    there.line
+                .with_hint(msg!(
+                    "i18n-missing-key-hint",
+                    key = &key.value,
+                    path = display_path(&path),
+                    there = display_path(Path::new(&file.path)),
+                    line = there.line.to_string()
                 )),
             );
         }
@@ -114,15 +106,12 @@ fn check_plural_forms(file: &RawI18n, diagnostics: &mut Diagnostics) {
                     Diagnostic::error(
                         &file.path,
                         span,
-                        format!(
-                            "UI string `{}` lacks the plural form `{category}`",
-                            key.value
-                        ),
+                        msg!("i18n-missing-form", key = &key.value, category = *category),
                     )
-                    .with_hint(format!(
-                        "language `{}` needs the forms {}",
-                        file.lang,
-                        needed.join(", ")
+                    .with_hint(msg!(
+                        "i18n-missing-form-hint",
+                        lang = &file.lang,
+                        forms = needed.join(", ")
                     )),
                 );
             }
@@ -133,15 +122,12 @@ fn check_plural_forms(file: &RawI18n, diagnostics: &mut Diagnostics) {
                     Diagnostic::error(
                         &file.path,
                         span,
-                        format!(
-                            "UI string `{}` has an unknown plural form `{category}`",
-                            key.value
-                        ),
+                        msg!("i18n-unknown-form", key = &key.value, category = category),
                     )
-                    .with_hint(format!(
-                        "language `{}` uses only the forms {}",
-                        file.lang,
-                        needed.join(", ")
+                    .with_hint(msg!(
+                        "i18n-unknown-form-hint",
+                        lang = &file.lang,
+                        forms = needed.join(", ")
                     )),
                 );
             }
@@ -153,16 +139,11 @@ fn check_plural_forms(file: &RawI18n, diagnostics: &mut Diagnostics) {
 /// [`super::config::is_forbidden`]); reported at the string.
 fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
     for (key, value) in &file.strings {
-        let texts: Vec<(String, &String)> = match value {
-            UiString::Text(text) => vec![(format!("UI string `{}`", key.value), text)],
+        let texts: Vec<(Message, &String)> = match value {
+            UiString::Text(text) => vec![(msg!("what-ui-string", key = &key.value), text)],
             UiString::Plural(forms) => forms
                 .iter()
-                .map(|(form, text)| {
-                    (
-                        format!("the form `{form}` of UI string `{}`", key.value),
-                        text,
-                    )
-                })
+                .map(|(form, text)| (msg!("what-ui-form", form = form, key = &key.value), text))
                 .collect(),
         };
         for (what, value) in texts {
@@ -172,7 +153,7 @@ fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
                     &file.text,
                     yaml_span(key, 0),
                     c,
-                    &what,
+                    what,
                 ));
             }
         }

@@ -9,18 +9,20 @@ use crate::address::{UrlPath, output_url};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::{FileSource, RawConfig, RawPage, Sources, yaml_span};
+use crate::messages::Message;
+use crate::msg;
 
 /// What aqparat writes in each language's folder besides the pages, as
 /// paths under `LANG/`: files, then folders it fills (URL prefixes no
 /// content file may take).
-const GENERATED_FILES: [(&str, &str); 7] = [
-    ("index.html", "the home page"),
-    ("404.html", "the page for addresses that do not exist"),
-    ("atom.xml", "the news feed"),
-    ("data/aid.csv", "the statistics download"),
-    ("data/aid.json", "the statistics download"),
-    ("data/aid.xlsx", "the statistics download"),
-    ("data/aid.schema.json", "the statistics download"),
+const GENERATED_FILES: [(&str, What); 7] = [
+    ("index.html", || msg!("generated-home")),
+    ("404.html", || msg!("generated-404")),
+    ("atom.xml", || msg!("generated-feed")),
+    ("data/aid.csv", || msg!("generated-download")),
+    ("data/aid.json", || msg!("generated-download")),
+    ("data/aid.xlsx", || msg!("generated-download")),
+    ("data/aid.schema.json", || msg!("generated-download")),
 ];
 /// What aqparat writes at the root for a site with statistics: the open
 /// data in every language and the data package.
@@ -34,10 +36,13 @@ const GENERATED_OPEN_DATA: [&str; 8] = [
     "data/sources.csv",
     "datapackage.json",
 ];
-const GENERATED_FOLDERS: [(&str, &str); 2] = [
-    ("pages", "the index of all pages"),
-    ("infographics", "the infographic pages"),
+const GENERATED_FOLDERS: [(&str, What); 2] = [
+    ("pages", || msg!("generated-pages")),
+    ("infographics", || msg!("generated-infographics")),
 ];
+
+/// What a file or folder aqparat makes is, in words.
+type What = fn() -> Message;
 
 /// A content file must not take the URL of a file or folder aqparat makes:
 /// its key (the path under `LANG/`) must not begin with one, segment by
@@ -54,18 +59,30 @@ fn check_reserved_url(page: &RawPage, diagnostics: &mut Diagnostics) {
     let taken = GENERATED_FILES
         .iter()
         .find(|(path, _)| begins_with(path))
-        .map(|(path, what)| format!("/{}/{path} is {what}", page.lang))
+        .map(|(path, what)| {
+            msg!(
+                "taken-file",
+                url = format!("{}/{path}", page.lang),
+                what = what()
+            )
+        })
         .or_else(|| {
             GENERATED_FOLDERS
                 .iter()
                 .find(|(path, _)| begins_with(path))
-                .map(|(path, what)| format!("/{}/{path}/ holds {what}", page.lang))
+                .map(|(path, what)| {
+                    msg!(
+                        "taken-folder",
+                        url = format!("{}/{path}", page.lang),
+                        what = what()
+                    )
+                })
         })
         .or_else(|| {
             segments.contains(&"index.html").then(|| {
-                format!(
-                    "/{}index.html is the page's own file",
-                    output_url(&page.lang, &page.key)
+                msg!(
+                    "taken-index",
+                    url = output_url(&page.lang, &page.key).to_string()
                 )
             })
         });
@@ -74,14 +91,15 @@ fn check_reserved_url(page: &RawPage, diagnostics: &mut Diagnostics) {
             Diagnostic::error(
                 &page.path,
                 Span::START,
-                format!(
-                    "this file would become /{}, but {taken} that aqparat makes",
-                    output_url(&page.lang, &page.key),
+                msg!(
+                    "page-reserved",
+                    url = output_url(&page.lang, &page.key).to_string(),
+                    taken = taken
                 ),
             )
-            .with_hint(format!(
-                "rename the file or its folder: a page's path may not begin with {}, nor have a part `index.html`",
-                GENERATED_FILES
+            .with_hint(msg!(
+                "page-reserved-hint",
+                list = GENERATED_FILES
                     .iter()
                     .chain(&GENERATED_FOLDERS)
                     .map(|(p, _)| format!("`{p}`"))
@@ -140,20 +158,14 @@ fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
             {
                 continue;
             }
-            let what = if path == page.path { "file" } else { "folder" };
+            let shown = name.escape_debug().to_string();
+            let message = match path == page.path {
+                true => msg!("page-bad-file-name", name = shown),
+                false => msg!("page-bad-folder-name", name = shown),
+            };
             diagnostics.push(
-                Diagnostic::error(
-                    &path,
-                    Span::START,
-                    format!(
-                        "the {what} name `{}` has characters that do not belong in an address",
-                        name.escape_debug()
-                    ),
-                )
-                .with_hint(format!(
-                    "rename it `{}`: names of pages and folders are made of letters, digits, `-`, `_` and `.`",
-                    clean_name(&name)
-                )),
+                Diagnostic::error(&path, Span::START, message)
+                    .with_hint(msg!("page-bad-name-hint", name = clean_name(&name))),
             );
         }
     }
@@ -180,12 +192,16 @@ pub fn check(
                 Diagnostic::error(
                     &page.path,
                     Span::START,
-                    format!("language `{}` is not one of the site's languages", page.lang),
+                    msg!("page-unknown-lang", lang = &page.lang),
                 )
-                .with_hint(format!(
-                    "rename the file with one of the suffixes {}, or add `{}` to `languages` in site.yaml",
-                    languages.iter().map(|l| format!(".{l}.md")).collect::<Vec<_>>().join(", "),
-                    page.lang
+                .with_hint(msg!(
+                    "page-unknown-lang-hint",
+                    suffixes = languages
+                        .iter()
+                        .map(|l| format!(".{l}.md"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    lang = &page.lang
                 )),
             );
             continue;
@@ -215,9 +231,13 @@ pub fn check(
                 Diagnostic::error(
                     &page.path,
                     Span::START,
-                    format!("this file and {} both become /{url}", others.join(", ")),
+                    msg!(
+                        "page-same-url",
+                        others = others.join(", "),
+                        url = url.to_string()
+                    ),
                 )
-                .with_hint("keep one of them: a folder's page belongs in its `_index.LANG.md`"),
+                .with_hint(msg!("page-same-url-hint")),
             );
         }
     }
@@ -228,15 +248,15 @@ pub fn check(
     for lang in languages.unwrap_or_default() {
         if sources.has_content && !by_url.contains_key(&output_url(lang, "")) {
             let path = PathBuf::from(format!("{}/_index.{lang}.md", crate::load::CONTENT_DIR));
-            let message = format!("there is no home page in `{lang}`");
-            let hint = format!(
-                "create {} with a front matter `title: …` (and `draft: false`): /{lang}/ is made from it",
-                display_path(&path)
-            );
+            let message = msg!("page-no-home", lang = lang);
+            let hint = msg!("page-no-home-hint", path = display_path(&path), lang = lang);
             diagnostics.push(match default {
                 Some(default) if default != lang => {
-                    Diagnostic::warning(&path, Span::START, message).with_hint(format!(
-                        "{hint}; until then /{lang}/ lists the `{default}` sections and pages"
+                    Diagnostic::warning(&path, Span::START, message).with_hint(msg!(
+                        "page-no-home-fallback-hint",
+                        hint = hint,
+                        lang = lang,
+                        default = default
                     ))
                 }
                 _ => Diagnostic::error(&path, Span::START, message).with_hint(hint),
@@ -258,7 +278,7 @@ pub fn check_front_matter(
         return;
     }
     let front = &page.front;
-    let error = |span, message: String, hint: &str| {
+    let error = |span, message: Message, hint: Message| {
         Diagnostic::error(&page.path, span, message)
             .with_hint(hint)
             .with_source(&page.front_text)
@@ -266,20 +286,20 @@ pub fn check_front_matter(
     match &front.title {
         None => diagnostics.push(error(
             Span::START,
-            "the page has no title".into(),
-            "add a line `title: …` to the front matter",
+            msg!("page-no-title"),
+            msg!("page-no-title-hint"),
         )),
         Some(title) if title.value.trim().is_empty() => diagnostics.push(error(
             yaml_span(title, 1),
-            "the title is empty".into(),
-            "write the page's title after `title:`",
+            msg!("page-empty-title"),
+            msg!("page-empty-title-hint"),
         )),
         Some(_) => {}
     }
     for (field, value) in [("title", &front.title), ("description", &front.description)] {
         if let Some(value) = value {
-            let what = format!("the {field}");
-            super::config::check_text(&page.path, &page.front_text, value, 1, &what, diagnostics);
+            let what = msg!("what-field", field = field);
+            super::config::check_text(&page.path, &page.front_text, value, 1, what, diagnostics);
         }
     }
     let mut dates = Vec::new();
@@ -289,8 +309,8 @@ pub fn check_front_matter(
             Ok(date) => dates.push(date),
             Err(message) => diagnostics.push(error(
                 yaml_span(value, 1),
-                format!("invalid {name}: {message}"),
-                "write the date as YYYY-MM-DD, for example 2020-04-03",
+                msg!("page-invalid-date", name = name, error = message),
+                msg!("page-date-hint"),
             )),
         }
     }
@@ -299,8 +319,12 @@ pub fn check_front_matter(
     {
         diagnostics.push(error(
             yaml_span(updated, 1),
-            format!("`updated` ({later}) is before `date` ({date})"),
-            "`updated` is the date of the last change; it cannot precede the publication date",
+            msg!(
+                "page-updated-before-date",
+                updated = later.to_string(),
+                date = date.to_string()
+            ),
+            msg!("page-updated-before-date-hint"),
         ));
     }
     // A theme without templates is missing, and reported once already.
@@ -310,14 +334,17 @@ pub fn check_front_matter(
     {
         diagnostics.push(error(
             yaml_span(template, 1),
-            format!(
-                "template `{}` does not exist in the theme{}",
-                template.value,
-                crate::diag::did_you_mean(&template.value, templates.keys().map(String::as_str))
+            msg!(
+                "page-unknown-template",
+                template = &template.value,
+                guess = crate::diag::did_you_mean(
+                    &template.value,
+                    templates.keys().map(String::as_str)
+                )
             ),
-            &format!(
-                "use one of: {}",
-                templates.keys().cloned().collect::<Vec<_>>().join(", ")
+            msg!(
+                "use-one-of",
+                list = templates.keys().cloned().collect::<Vec<_>>().join(", ")
             ),
         ));
     }
@@ -347,11 +374,16 @@ fn report_missing_translations(
                 1,
             ));
             diagnostics.push(
-                Diagnostic::warning(&page.path, Span::START, format!("no translation into `{lang}`"))
-                    .with_hint(format!(
-                        "write {}; until then the language switcher leads to the nearest `{lang}` section",
-                        display_path(&translation)
-                    )),
+                Diagnostic::warning(
+                    &page.path,
+                    Span::START,
+                    msg!("page-no-translation", lang = lang),
+                )
+                .with_hint(msg!(
+                    "page-no-translation-hint",
+                    path = display_path(&translation),
+                    lang = lang
+                )),
             );
         }
     }
@@ -368,23 +400,24 @@ pub fn check_static(
     diagnostics: &mut Diagnostics,
 ) {
     let has_aid = sources.data.has_aid;
-    let mut files: BTreeMap<String, &str> = BTreeMap::new();
-    let mut folders: Vec<(String, &str)> = Vec::new();
-    for (path, what) in [
-        ("index.html", "the page that offers the languages"),
-        ("404.html", "the page for addresses that do not exist"),
-        ("sitemap.xml", "the sitemap"),
-        ("robots.txt", "robots.txt"),
-    ] {
+    let mut files: BTreeMap<String, What> = BTreeMap::new();
+    let mut folders: Vec<(String, What)> = Vec::new();
+    let root_files: [(&str, What); 4] = [
+        ("index.html", || msg!("generated-languages")),
+        ("404.html", || msg!("generated-404")),
+        ("sitemap.xml", || msg!("generated-sitemap")),
+        ("robots.txt", || msg!("generated-robots")),
+    ];
+    for (path, what) in root_files {
         files.insert(path.into(), what);
     }
     if has_aid {
         for path in GENERATED_OPEN_DATA {
-            files.insert(path.into(), "the statistics download");
+            files.insert(path.into(), || msg!("generated-download"));
         }
     }
     if sources.config.as_ref().is_none_or(RawConfig::has_search) {
-        folders.push(("pagefind/".into(), "the search index"));
+        folders.push(("pagefind/".into(), || msg!("generated-search")));
     }
     for lang in languages {
         for (path, what) in GENERATED_FILES {
@@ -399,7 +432,7 @@ pub fn check_static(
     for page in &sources.pages {
         if languages.contains(&page.lang) && drafts.publishes(page.front.draft) {
             let url = output_url(&page.lang, &page.key);
-            files.insert(format!("{url}index.html"), "a page");
+            files.insert(format!("{url}index.html"), || msg!("generated-page"));
         }
     }
     // Every folder that holds a generated file is generated too.
@@ -429,41 +462,36 @@ pub fn check_static(
                 Diagnostic::error(
                     source,
                     Span::START,
-                    format!(
-                        "the name of this file has `{}`, which breaks its address",
-                        c.escape_debug()
-                    ),
+                    msg!("static-bad-name", char = c.escape_debug().to_string()),
                 )
-                .with_hint(
-                    "rename the file without `?`, `#`, `\\` and control characters (e.g. with `-`)",
-                ),
+                .with_hint(msg!("static-bad-name-hint")),
             );
             continue;
         }
         let taken = files
             .get(&output)
-            .map(|what| format!("/{output} is {what}, which aqparat makes"))
+            .map(|what| msg!("static-taken-file", output = &output, what = what()))
             .or_else(|| {
                 folders
                     .iter()
                     .find(|(folder, _)| output.starts_with(folder.as_str()))
-                    .map(|(folder, what)| format!("/{folder} holds {what}, which aqparat makes"))
+                    .map(|(folder, what)| {
+                        msg!("static-taken-folder", folder = folder, what = what())
+                    })
             })
             .or_else(|| {
                 made_folders
                     .contains(output.as_str())
-                    .then(|| format!("aqparat makes a folder /{output}/"))
+                    .then(|| msg!("static-taken-made-folder", output = &output))
             });
         if let Some(taken) = taken {
             diagnostics.push(
                 Diagnostic::error(
                     source,
                     Span::START,
-                    format!("this static file would be copied to /{output}, but {taken}"),
+                    msg!("static-taken", output = &output, taken = taken),
                 )
-                .with_hint(
-                    "rename or move the file, e.g. into a folder of its own such as static/files/",
-                ),
+                .with_hint(msg!("static-taken-hint")),
             );
         }
     }

@@ -12,6 +12,8 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use super::output::{Publish, builds_dir};
+use crate::messages::{Lang, Message};
+use crate::msg;
 
 /// The file that marks a folder as a site aqparat built.
 pub const STAMP: &str = ".aqparat-output";
@@ -26,11 +28,19 @@ const INPUT_FOLDERS: [&str; 5] = ["content", "data", "themes", "static", ".git"]
 
 /// Why an output folder is refused.
 #[derive(Debug)]
-pub struct Refused(String);
+pub struct Refused(Message);
+
+impl Refused {
+    /// Why, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        self.0.in_lang(lang)
+    }
+}
 
 impl std::fmt::Display for Refused {
+    /// Why, in this run's language.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
@@ -49,41 +59,40 @@ impl From<Refused> for io::Error {
 pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Refused> {
     let root = resolve(root).map_err(|e| cannot_resolve(root, &e))?;
     let resolved = resolve(output).map_err(|e| cannot_resolve(output, &e))?;
-    let shown = output.display();
+    let shown = output.display().to_string();
     if root.starts_with(&resolved) {
-        return Err(Refused(format!(
-            "refusing to publish to {shown}: it is the site's folder or a folder above it, and \
-             publishing replaces the output whole; choose an --output of its own, such as {}",
-            root.join("public").display()
+        return Err(Refused(msg!(
+            "refused-site-folder",
+            output = &shown,
+            public = root.join("public").display().to_string()
         )));
     }
     for input in INPUT_FOLDERS {
         let input = resolve(&root.join(input)).map_err(|e| cannot_resolve(output, &e))?;
         if resolved.starts_with(&input) {
-            return Err(Refused(format!(
-                "refusing to publish to {shown}: it is inside the site's input folder {}, whose \
-                 files publishing would replace; choose an --output outside it",
-                input.display()
+            return Err(Refused(msg!(
+                "refused-input-folder",
+                output = &shown,
+                input = input.display().to_string()
             )));
         }
     }
     let link = lexical_parent(output).join(output.file_name().unwrap_or(OsStr::new("")));
     match mode {
-        Publish::Replace if link.is_symlink() => Err(Refused(format!(
-            "refusing to publish to {shown}: it is a symbolic link (the output of `aqparat \
-             watch`, or a link of your own); publish there with `watch`, or choose another --output"
-        ))),
+        Publish::Replace if link.is_symlink() => {
+            Err(Refused(msg!("refused-symlink", output = &shown)))
+        }
         Publish::Replace => own_or_empty(&resolved, output),
         Publish::Link => {
             if link.is_symlink() {
                 let builds =
                     resolve(&builds_dir(output)).map_err(|e| cannot_resolve(output, &e))?;
                 if !resolved.starts_with(&builds) {
-                    return Err(Refused(format!(
-                        "refusing to publish to {shown}: it is a symbolic link to {}, not to a \
-                         build of `aqparat watch` in {}; remove the link or choose another --output",
-                        resolved.display(),
-                        builds.display()
+                    return Err(Refused(msg!(
+                        "refused-foreign-link",
+                        output = &shown,
+                        target = resolved.display().to_string(),
+                        builds = builds.display().to_string()
                     )));
                 }
             } else {
@@ -101,21 +110,20 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
 /// `path` (shown as `shown`) may be replaced: it does not exist, is an
 /// empty folder, or is a folder stamped by aqparat.
 fn own_or_empty(path: &Path, shown: &Path) -> Result<(), Refused> {
-    let shown = shown.display();
+    let shown = shown.display().to_string();
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Refused(format!(
-            "cannot look at the output {shown}: {e}; check its permissions or choose another --output"
+        Err(e) => Err(Refused(msg!(
+            "refused-cannot-look",
+            output = shown,
+            error = e.to_string()
         ))),
-        Ok(meta) if !meta.is_dir() => Err(Refused(format!(
-            "refusing to publish to {shown}: it exists and is not a folder; remove it yourself \
-             or choose another --output"
-        ))),
+        Ok(meta) if !meta.is_dir() => Err(Refused(msg!("refused-not-folder", output = shown))),
         Ok(_) if is_stamped(path) || is_empty_dir(path) => Ok(()),
-        Ok(_) => Err(Refused(format!(
-            "refusing to publish to {shown}: it is a folder that aqparat did not make (it has no \
-             {STAMP} file) and it is not empty; publishing would delete its files. Choose another \
-             --output, or, if those files may go, delete the folder yourself and build again"
+        Ok(_) => Err(Refused(msg!(
+            "refused-foreign-folder",
+            output = shown,
+            stamp = STAMP
         ))),
     }
 }
@@ -136,10 +144,10 @@ pub fn remove_own(dir: &Path) -> io::Result<()> {
     if is_stamped(dir) || is_empty_dir(dir) {
         fs::remove_dir_all(dir)
     } else {
-        Err(Refused(format!(
-            "refusing to delete {}: aqparat did not make it (it has no {STAMP} file); move it \
-             away yourself",
-            dir.display()
+        Err(Refused(msg!(
+            "refused-delete",
+            dir = dir.display().to_string(),
+            stamp = STAMP
         ))
         .into())
     }
@@ -150,9 +158,10 @@ fn is_empty_dir(dir: &Path) -> bool {
 }
 
 fn cannot_resolve(path: &Path, error: &io::Error) -> Refused {
-    Refused(format!(
-        "cannot resolve the path {}: {error}; check that its folders exist and can be read",
-        path.display()
+    Refused(msg!(
+        "refused-resolve",
+        path = path.display().to_string(),
+        error = error.to_string()
     ))
 }
 

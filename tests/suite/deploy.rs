@@ -140,7 +140,10 @@ impl Server {
 
 /// The environment that has the hook run the binary under test.
 fn aqparat_bin() -> Vec<(&'static str, OsString)> {
-    vec![("AQPARAT_BIN", env!("CARGO_BIN_EXE_aqparat").into())]
+    vec![
+        ("AQPARAT_BIN", env!("CARGO_BIN_EXE_aqparat").into()),
+        ("AQPARAT_LANG", "en".into()),
+    ]
 }
 
 #[test]

@@ -471,7 +471,7 @@ fn messages_are_coloured_only_on_a_terminal() {
     let site = TestSite::fixture("basic");
     site.write("content/bad.kk.md", "---\ntitel: x\n---\n");
     let check = |env: &[(&str, &str)]| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_aqparat"));
+        let mut command = crate::util::aqparat();
         command.args(["check", "--root"]).arg(site.root());
         command.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
         command.envs(env.iter().copied());

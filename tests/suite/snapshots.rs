@@ -4,9 +4,6 @@
 //! Everything snapshotted is deterministic: fixed dates from the fixtures,
 //! no absolute paths (the temporary folder is redacted), sorted output.
 
-#[cfg(feature = "search")]
-use std::process::Command;
-
 use crate::util::{TestSite, copy_dir, repo};
 
 /// The `basic` site with the `stats` fixture's statistics, under the theme
@@ -99,7 +96,7 @@ fn diagnostics() {
         );
     }
     let run = |command: &str| {
-        let output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        let output = crate::util::aqparat()
             .args([command, "--root"])
             .arg(site.root())
             .output()

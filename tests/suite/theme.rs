@@ -2,14 +2,13 @@
 //! `theme eject`.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::util::{TestSite, repo, snapshot, walk};
 
 /// Runs `aqparat ARGS` (no `--root` added) in `dir`; gives the exit code
 /// and what it printed.
 fn aqparat(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+    let output = crate::util::aqparat()
         .args(args)
         .current_dir(dir)
         .output()

@@ -95,7 +95,7 @@ impl TestSite {
 
     /// Runs `aqparat ARGS --root ROOT` with the environment variables `env`.
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let output: Output = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        let output: Output = aqparat()
             .args(args)
             .envs(env.iter().copied())
             .arg("--root")
@@ -121,6 +121,14 @@ impl TestSite {
         let path = self.public().join(rel);
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
+}
+
+/// The `aqparat` binary, its messages in English whatever the locale of
+/// whoever runs the tests (the tests read them).
+pub fn aqparat() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_aqparat"));
+    command.env("AQPARAT_LANG", "en");
+    command
 }
 
 /// Lays out at `root` the test theme (with the shipped theme's fonts) and
@@ -324,7 +332,7 @@ impl Running {
     /// Starts `aqparat ARGS`.
     pub fn start(args: &[&str]) -> Running {
         use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        let mut child = aqparat()
             .args(args)
             .stderr(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())

@@ -14,6 +14,7 @@ use super::view::{AidView, RecordView};
 use super::{lookups, opendata, package, tables};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::{LangId, Site};
+use crate::msg;
 use crate::render::context::GeneratedPage;
 use crate::render::functions::Localizer;
 use crate::render::inputs::Input;
@@ -74,13 +75,15 @@ pub fn prepare_all<'a>(
             Err(message) => {
                 ready = false;
                 diagnostics.push(
-                Diagnostic::error(
-                    site.theme_dir().join("i18n").join(format!("{}.yaml", lang.code)),
-                    Span::START,
-                    format!("cannot show the statistics in `{}`: {message}", lang.code),
-                )
-                .with_hint("the statistics need the UI strings listed in the README (figure_about, as_of, chart_reached…) in every language"),
-            );
+                    Diagnostic::error(
+                        site.theme_dir()
+                            .join("i18n")
+                            .join(format!("{}.yaml", lang.code)),
+                        Span::START,
+                        msg!("stats-cannot-show", lang = &lang.code, error = message),
+                    )
+                    .with_hint(msg!("stats-cannot-show-hint")),
+                );
             }
         }
     }
@@ -278,7 +281,7 @@ impl Infographics<'_> {
                         // Every card reports it; the report keeps one.
                         outcome.diagnostics.push(
                             Diagnostic::error(fonts(), Span::START, message)
-                                .with_hint("put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder"),
+                                .with_hint(msg!("stats-font-hint")),
                         );
                         return Ok(());
                     }

@@ -10,6 +10,8 @@
 
 use super::format::Shown;
 use super::prepare::LangStats;
+use crate::messages::Message;
+use crate::msg;
 
 /// A shortcode call found in text.
 #[derive(Debug, PartialEq, Eq)]
@@ -41,15 +43,12 @@ pub enum Expansion {
 
 /// Every `{{ … }}` in `text`: a call, or a message saying what is wrong
 /// with it, and where it starts.
-pub fn find(text: &str) -> Vec<Result<Call<'_>, (usize, String)>> {
+pub fn find(text: &str) -> Vec<Result<Call<'_>, (usize, Message)>> {
     let mut calls = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find("{{").map(|i| i + from) {
         let Some(close) = text[open..].find("}}").map(|i| i + open) else {
-            calls.push(Err((
-                open,
-                "a shortcode `{{` is not closed with `}}`".to_string(),
-            )));
+            calls.push(Err((open, msg!("shortcode-not-closed"))));
             break;
         };
         calls.push(
@@ -71,34 +70,34 @@ pub fn find(text: &str) -> Vec<Result<Call<'_>, (usize, String)>> {
 type NameAndArgs<'a> = (&'a str, Vec<(&'a str, &'a str)>);
 
 /// Parses `name(key="value", …)`.
-fn parse(inner: &str) -> Result<NameAndArgs<'_>, String> {
+fn parse(inner: &str) -> Result<NameAndArgs<'_>, Message> {
     let inner = inner.trim();
-    let (name, rest) = inner.split_once('(').ok_or_else(|| {
-        format!("`{{{{ {inner} }}}}` is not a shortcode call like `stat(id=\"…\")`")
-    })?;
+    let (name, rest) = inner
+        .split_once('(')
+        .ok_or_else(|| msg!("shortcode-not-call", inner = inner))?;
     let rest = rest
         .trim_end()
         .strip_suffix(')')
-        .ok_or("a shortcode call must end with `)`")?;
+        .ok_or_else(|| msg!("shortcode-no-paren"))?;
     let mut args = Vec::new();
     for part in rest.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (key, value) = part
             .split_once('=')
-            .ok_or_else(|| format!("argument `{part}` is not `key=\"value\"`"))?;
+            .ok_or_else(|| msg!("shortcode-bad-arg", arg = part))?;
         let value = value.trim();
         let value = value
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))
             .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-            .ok_or_else(|| format!("the value of `{}` must be quoted", key.trim()))?;
+            .ok_or_else(|| msg!("shortcode-unquoted", key = key.trim()))?;
         args.push((key.trim(), value));
     }
     Ok((name.trim(), args))
 }
 
 /// Expands `call` with the statistics of the page's language.
-pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, String> {
-    let stats = stats.ok_or("this site has no statistics (data/aid/)")?;
+pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Message> {
+    let stats = stats.ok_or_else(|| msg!("shortcode-no-stats"))?;
     let f = &stats.format;
     match call.name {
         "stat" => {
@@ -106,16 +105,16 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
                 let record = f.stats.record(id).ok_or_else(|| {
                     let known = f.stats.records.iter().map(|r| r.id.as_str());
                     let guess = crate::diag::did_you_mean(id, known);
-                    format!("no record `{id}` in data/aid/records.yaml{guess}")
+                    msg!("shortcode-no-record", id = id, guess = guess)
                 })?;
-                return f.record_figure(record).map(figure);
+                return Ok(f.record_figure(record).map(figure)?);
             }
             let unit = call
                 .arg("total")
-                .ok_or("`stat` needs `id=\"RECORD\"` or `total=\"UNIT\"`")?;
+                .ok_or_else(|| msg!("shortcode-stat-args"))?;
             f.stats
                 .unit(unit)
-                .ok_or_else(|| format!("no unit `{unit}` in data/aid/units.yaml"))?;
+                .ok_or_else(|| msg!("shortcode-no-unit", unit = unit))?;
             let (org, category) = (call.arg("org"), call.arg("category"));
             let totals = f.stats.totals(|r| {
                 r.unit == unit
@@ -124,29 +123,32 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Strin
             })?;
             let total = totals
                 .first()
-                .ok_or_else(|| format!("no figures in unit `{unit}` to add up"))?;
-            f.shown_figure(total.figure, unit).map(figure)
+                .ok_or_else(|| msg!("shortcode-no-figures", unit = unit))?;
+            Ok(f.shown_figure(total.figure, unit).map(figure)?)
         }
         "chart" => {
             let id = match (call.arg("id"), call.arg("org"), call.arg("category")) {
                 (Some(id), _, _) => id.to_string(),
                 (None, Some(org), _) => format!("org-{org}"),
                 (None, None, Some(category)) => format!("category-{category}"),
-                _ => return Err("`chart` needs `id=\"reached\"`, `id=\"items\"`, `org=\"ORG\"` or `category=\"CATEGORY\"`".into()),
+                _ => return Err(msg!("shortcode-chart-args")),
             };
             let (_, html) = stats.chart(&id).ok_or_else(|| {
                 let known: Vec<&str> = stats.charts.iter().map(|(c, _)| c.id.as_str()).collect();
                 let guess = crate::diag::did_you_mean(&id, known.iter().copied());
-                format!(
-                    "no chart `{id}`{guess}; the charts are: {}",
-                    known.join(", ")
+                msg!(
+                    "shortcode-no-chart",
+                    id = &id,
+                    guess = guess,
+                    list = known.join(", ")
                 )
             })?;
             Ok(Expansion::Html(html.clone()))
         }
-        other => Err(format!(
-            "unknown shortcode `{other}`{}; aqparat has `stat` and `chart`",
-            crate::diag::did_you_mean(other, ["stat", "chart"])
+        other => Err(msg!(
+            "shortcode-unknown",
+            name = other,
+            guess = crate::diag::did_you_mean(other, ["stat", "chart"])
         )),
     }
 }

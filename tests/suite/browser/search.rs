@@ -206,8 +206,8 @@ fn comparison_records(served: &Served) -> Vec<Json> {
 /// aqparat's index of `records` (`aqparat search-index`), by path.
 fn aqparat_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
     use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+    use std::process::Stdio;
+    let mut child = crate::util::aqparat()
         .arg("search-index")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

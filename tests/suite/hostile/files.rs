@@ -13,7 +13,7 @@ use crate::util::{Run, TestSite, assert_reported, snapshot};
 /// Runs the binary with `args` and `--root`, killing it after a minute: a
 /// FIFO must never make it wait forever.
 fn run_bounded(site: &TestSite, args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+    let mut child = crate::util::aqparat()
         .args(args)
         .arg("--root")
         .arg(site.root())
@@ -181,10 +181,11 @@ fn unreadable_files_and_folders_are_errors() {
         let mut cmd = if as_nobody {
             let mut cmd = Command::new("setpriv");
             cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-                .arg(env!("CARGO_BIN_EXE_aqparat"));
+                .arg(env!("CARGO_BIN_EXE_aqparat"))
+                .env("AQPARAT_LANG", "en");
             cmd
         } else {
-            Command::new(env!("CARGO_BIN_EXE_aqparat"))
+            crate::util::aqparat()
         };
         let output = cmd
             .args([command, "--root"])

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::util::{TestSite, snapshot, wait_until, watch};
 
@@ -73,7 +73,7 @@ fn symbolic_links_to_the_site_are_resolved_before_comparing() {
         let (code, stderr) = build_into(&site, &output);
         assert_eq!(code, 2, "{} was accepted:\n{stderr}", output.display());
     }
-    let run = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+    let run = crate::util::aqparat()
         .args(["build", "--root"])
         .arg(&linked_root)
         .arg("--output")
@@ -137,7 +137,7 @@ fn watch_refuses_a_users_folder_at_once() {
     fs::write(www.join("index.html"), "my own page").unwrap();
     for output in [www.clone(), site.root().join("content")] {
         let before = snapshot(site.root());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+        let mut child = crate::util::aqparat()
             .arg("watch")
             .arg("--root")
             .arg(site.root())

@@ -43,6 +43,7 @@ impl Serving {
             }
         };
         let mut child = command
+            .env("AQPARAT_LANG", "en")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

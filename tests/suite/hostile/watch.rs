@@ -5,7 +5,7 @@
 //! Every wait has a generous timeout; no test relies on a fixed sleep.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::util::{
     Running, TestSite, assert_same_as_a_full_build, read, wait_until, watch, watch_status as status,
@@ -27,7 +27,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     // The second watcher runs with its standard error in a file, and is
     // killed if it does not exit by itself.
     let log = site.root().join("second.log");
-    let mut second = Command::new(env!("CARGO_BIN_EXE_aqparat"))
+    let mut second = crate::util::aqparat()
         .args(["watch", "--root", site.root().to_str().unwrap(), "--output"])
         .arg(&output)
         .stdout(Stdio::null())

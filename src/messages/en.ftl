@@ -1,0 +1,407 @@
+# aqparat's messages to staff, in English: the catalogue kk.ftl and ru.ftl
+# follow. One entry per message; values are variables ({ $path }). Keep
+# file names, YAML keys and commands untranslated, in backticks.
+
+## Diagnostics (src/diag.rs)
+
+severity-error = error
+severity-warning = warning
+help = help
+did-you-mean = {" "}(did you mean `{ $name }`?)
+
+## Summaries (src/cmd/build.rs)
+
+count-errors = { $count } error(s)
+count-warnings = { $count } warning(s)
+build-failed = build failed: { $errors }, { $warnings }{ $strict }; nothing was written, { $output } is unchanged
+check-failed = check failed: { $errors }, { $warnings }{ $strict }
+built-some = built { $pages } pages ({ $rendered } rendered, the rest unchanged) into { $output } in { $seconds } s ({ $warnings })
+built = built { $pages } pages into { $output } in { $seconds } s ({ $warnings })
+checked = checked { $pages } pages in { $seconds } s: no errors, { $warnings }
+strict-note = {" "}(warnings count as errors with --strict)
+
+## Fatal errors (src/error.rs)
+
+cannot-write-output = cannot write the site to { $output }: { $error }; check that the disk has room and that you may write there, or choose another --output
+cannot-make-search-index = cannot make the search index of { $output }: { $error }; nothing was published. Build again, or set `search: false` in site.yaml to publish without a search index
+
+## The serve overlay (src/serve/)
+
+overlay-title = aqparat: the site has errors; this is the last good build
+
+## YAML (src/load/yaml.rs)
+
+yaml-tag = explicit YAML tag `{ $tag }` is not allowed{ $more }
+yaml-tag-more = {" "}(and { $count } more in this file)
+yaml-tag-hint = remove the tag: write the value as it is, in quotes if it is text (`"…"`); aqparat decides types itself
+yaml-error = { $error }{ $guess }
+yaml-control-character = this line has the control character U+{ $code }, which is invisible and not allowed
+yaml-control-character-hint = delete it (retype the text around it if it does not show)
+yaml-hint-unknown-field = check the spelling of this key; only the keys listed are allowed
+yaml-hint-missing-field = add this key; it is required
+yaml-hint-colon = a value that contains `: ` must be put in quotes, e.g. title: 'Біргеміз: Білім'; or fix the indentation of this line
+yaml-hint-duplicate = this key appears twice; keep one of them
+yaml-hint-alias = this file expands to too much data (anchors `&` and aliases `*` repeated inside each other); write the values out instead
+yaml-hint-type = this value has the wrong type or form; put text containing `:`, `#`, `[` or `{"{"}` in quotes
+yaml-hint-syntax = fix the YAML syntax here: `key: value`, one per line, nested keys indented by two spaces
+
+## Links (src/render/links.rs, site.rs)
+
+link-on-page = { $message } (on { $url })
+link-on-page-and-one = { $message } (on { $url } and 1 other page)
+link-missing-file = link to a page or file that the build does not make: `{ $target }`{ $guess }
+link-missing-file-hint = link to a page by its source path, e.g. `@/rules/quarantine.md`, or check the address: a page `content/rules/x.kk.md` is at `/kk/rules/x/`, a static file `static/img/a.png` at `/img/a.png`
+link-missing-anchor = link to an anchor that does not exist: #{ $fragment }{ $guess } in { $page }
+link-no-ids-hint = that page has no element with an id; link to the page without `#…`
+link-ids-hint = that page has no element with that id; its ids are #{ $ids }
+link-missing-own-anchor = link to an anchor that does not exist in the page itself: #{ $fragment }{ $guess }
+link-missing-own-anchor-hint = the page has no element with that id; link to an id it has (a heading's, or one the template gives), or give an element that id
+link-outside-base = link outside the site: `{ $path }` is not below the site's address { $base_url }
+link-outside-base-hint = the site is published at { $base_url }: every link on it begins with `{ $base_path }`; in a template write `{"{{"} site.base_path {"}}"}…`, in Markdown link pages by source path (`@/rules/quarantine.md`)
+link-on-page-and-others = { $message } (on { $url } and { $others } other pages)
+anchor-no-headings = it has no headings
+anchor-headings = its headings are #{ $ids }
+anchor-hint = { $known }; link to one of them or give a heading that id with `{"{"}#{ $anchor }{"}"}`
+
+## Rendering (src/render/)
+
+render-template = cannot render template `{ $template }`: { $error }
+render-template-hint = check that the template exists in the theme's templates/ folder and has no errors above
+
+## Files (src/load/files.rs)
+
+symlink-outside = this is a symbolic link that leads outside the site's folder; aqparat does not read or publish it
+symlink-outside-hint = copy the file into the site instead of linking to it, or delete the link
+symlink-broken = this symbolic link leads nowhere{ $target }
+symlink-target = {" "}(to `{ $target }`)
+symlink-broken-hint = delete the link, or make it lead to a file inside the site's folder
+not-a-file = this is { $kind }, not a file aqparat can read
+kind-fifo = a named pipe (FIFO)
+kind-socket = a socket
+kind-device = a device
+kind-folder = a folder
+kind-special = a special file
+not-a-file-hint = replace it with a regular file, or delete it
+cannot-read-file = cannot read this file: { $error }
+cannot-read-folder = cannot read this folder: { $error }
+unreadable-permission-hint = the user running aqparat may not read it: fix its permissions (e.g. chmod a+r), or delete it
+unreadable-hint = check that the file exists and is readable
+walk-unreadable-hint = check that it exists and is readable
+not-utf8 = this file is not UTF-8 text
+not-utf8-hint = save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)
+symlink-loop = this symbolic link leads to a folder that contains it (a loop)
+symlink-loop-hint = delete the link, or make it lead to another folder
+
+## Loading (src/load/)
+
+no-content = no content/ folder in { $root }
+no-content-hint = create content/ with the home page of each language, content/_index.LANG.md; or run aqparat in the site's folder (--root DIR)
+no-front-matter = the page has no front matter
+no-front-matter-hint = start the file with a `---` line, then `title: …`, then another `---` line
+no-language-suffix = the file name has no language suffix
+no-language-suffix-hint = name it `{ $stem }.LANG.md` with one of the languages of site.yaml, e.g. `{ $stem }.kk.md`
+gitignore-pattern = aqparat does not understand this pattern ({ $error }) and leaves it out
+gitignore-pattern-hint = write it as gitignore(5) describes; `git check-ignore -v PATH` tests a pattern
+no-site-yaml = no site.yaml in { $root }
+no-site-yaml-hint = run aqparat in the site's folder, or pass --root DIR
+data-name-taken = `data.{ $stem }` is also { $other }
+data-name-taken-hint = rename one of the files: templates see each data file by its name
+stats-file-missing = this statistics file is missing
+stats-file-missing-hint = data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml; see the README
+
+## Pages (src/validate/pages.rs)
+
+page-no-title = the page has no title
+page-no-title-hint = add a line `title: …` to the front matter
+page-empty-title = the title is empty
+page-empty-title-hint = write the page's title after `title:`
+page-invalid-date = invalid { $name }: { $error }
+page-date-hint = write the date as YYYY-MM-DD, for example 2020-04-03
+page-updated-before-date = `updated` ({ $updated }) is before `date` ({ $date })
+page-updated-before-date-hint = `updated` is the date of the last change; it cannot precede the publication date
+page-unknown-template = template `{ $template }` does not exist in the theme{ $guess }
+use-one-of = use one of: { $list }
+page-bad-file-name = the file name `{ $name }` has characters that do not belong in an address
+page-bad-folder-name = the folder name `{ $name }` has characters that do not belong in an address
+page-bad-name-hint = rename it `{ $name }`: names of pages and folders are made of letters, digits, `-`, `_` and `.`
+page-unknown-lang = language `{ $lang }` is not one of the site's languages
+page-unknown-lang-hint = rename the file with one of the suffixes { $suffixes }, or add `{ $lang }` to `languages` in site.yaml
+page-same-url = this file and { $others } both become /{ $url }
+page-same-url-hint = keep one of them: a folder's page belongs in its `_index.LANG.md`
+page-no-home = there is no home page in `{ $lang }`
+page-no-home-hint = create { $path } with a front matter `title: …` (and `draft: false`): /{ $lang }/ is made from it
+page-no-home-fallback-hint = { $hint }; until then /{ $lang }/ lists the `{ $default }` sections and pages
+page-no-translation = no translation into `{ $lang }`
+page-no-translation-hint = write { $path }; until then the language switcher leads to the nearest `{ $lang }` section
+
+## site.yaml (src/validate/config.rs)
+
+config-base-url = base_url: { $problem }
+config-base-url-hint = write the full address the site is published at, e.g. `https://example.kz/`
+config-no-languages = no languages are listed
+config-no-languages-hint = list at least one language, e.g. `kk: {"{"} name: Қазақша, title: … {"}"}`
+config-bad-language-code = `{ $code }` is not a language code
+config-bad-language-code-hint = use a two- or three-letter lowercase ISO 639 code, such as `kk` or `ru`
+config-notice-lang = the notice has text in `{ $lang }`, which is not one of the languages
+config-notice-lang-hint = write the notice in the languages listed under `languages`
+config-base-url-spaces = base_url `{ $url }` has spaces or control characters
+config-base-url-spaces-hint = write the address without spaces, e.g. `https://example.kz/`
+config-default-language = default_language `{ $lang }` is not one of the languages
+search-not-built = this aqparat was built without the `search` feature, so the site gets no search index (the index of all pages stays)
+search-not-built-hint = install aqparat with its default features (`cargo install --path .` in its source), or write `search: false` to go without search
+control-character = { $what } has the control character U+{ $code }, which is invisible and breaks the feeds
+control-character-hint = delete it (retype the text around it if it does not show); for a break, use a new line
+what-field = the { $field }
+what-language-field = the { $field } of language `{ $code }`
+what-notice = the notice in `{ $code }`
+
+## UI strings (src/validate/i18n.rs)
+
+what-ui-string = UI string `{ $key }`
+what-ui-form = the form `{ $form }` of UI string `{ $key }`
+i18n-missing-lang = no UI strings for language `{ $lang }`
+i18n-missing-lang-hint = create { $path } with the keys of another language's file (the built-in theme has kk, ru and en; `aqparat theme eject` copies them into the site)
+i18n-missing-key = UI string `{ $key }` is missing in language `{ $lang }`
+i18n-missing-key-hint = add `{ $key }:` to { $path }; { $there }:{ $line } has it
+i18n-missing-form = UI string `{ $key }` lacks the plural form `{ $category }`
+i18n-missing-form-hint = language `{ $lang }` needs the forms { $forms }
+i18n-unknown-form = UI string `{ $key }` has an unknown plural form `{ $category }`
+i18n-unknown-form-hint = language `{ $lang }` uses only the forms { $forms }
+
+## The theme (src/load/theme.rs)
+
+theme-bad-name = theme `{ $name }` is not the name of a folder under themes/
+theme-there = {" "}(there: { $names })
+theme-bad-name-hint = write the name of one folder under themes/ (letters, digits, `-`, `_`), e.g. `theme: default`{ $available }, or leave `theme:` out for the built-in theme
+theme-not-found = theme `{ $name }` not found: there is no folder { $dir }/ in { $root }
+theme-not-found-hint = set `theme:` in site.yaml to a folder under themes/{ $available }, create { $dir }/ with the templates, i18n/ and static/ files that differ from the built-in theme, or leave `theme:` out for the built-in theme
+tera-names-hint = check the templates' `extends` and `include` names
+template-error = template error: { $error }
+template-syntax-error = template syntax error: { $error }
+template-missing-parent = `{ $current }` extends `{ $parent }`, which does not exist
+template-missing-parent-hint = fix the name in `{"{"}% extends %{"}"}` or add the missing template
+template-hint-ui-string = add the string to every themes/…/i18n/LANG.yaml, or fix its name here
+template-hint-function = aqparat adds the function `t` and the filters `num` and `date` to Tera's built-ins; check the name
+template-hint-undefined = use a variable the page context provides (see the README), or guard it: `{"{"}% if x is defined %{"}"}` / `x | default(value="")`
+template-hint-syntax = check the Tera syntax here: tags are `{"{"}% … %{"}"}`, expressions `{"{{"} … {"}}"}`, every block needs its `end…`
+
+## Markdown and shortcodes (src/render/markdown.rs, src/render/stats/)
+
+shortcode-not-closed = a shortcode `{"{{"}` is not closed with `{"}}"}`
+shortcode-not-call = `{"{{"} { $inner } {"}}"}` is not a shortcode call like `stat(id="…")`
+shortcode-no-paren = a shortcode call must end with `)`
+shortcode-bad-arg = argument `{ $arg }` is not `key="value"`
+shortcode-unquoted = the value of `{ $key }` must be quoted
+shortcode-no-stats = this site has no statistics (data/aid/)
+shortcode-no-record = no record `{ $id }` in data/aid/records.yaml{ $guess }
+shortcode-stat-args = `stat` needs `id="RECORD"` or `total="UNIT"`
+shortcode-no-unit = no unit `{ $unit }` in data/aid/units.yaml
+shortcode-no-figures = no figures in unit `{ $unit }` to add up
+shortcode-chart-args = `chart` needs `id="reached"`, `id="items"`, `org="ORG"` or `category="CATEGORY"`
+shortcode-no-chart = no chart `{ $id }`{ $guess }; the charts are: { $list }
+shortcode-unknown = unknown shortcode `{ $name }`{ $guess }; aqparat has `stat` and `chart`
+shortcode-chart-alone = a chart must stand alone in its paragraph, with blank lines around it
+shortcode-hint = see the README for the shortcodes `stat` and `chart` and the ids in data/aid/
+md-missing-page = link to a page that does not exist: `{ $dest }`{ $guess }
+md-missing-page-hint = write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`
+stats-cannot-show = cannot show the statistics in `{ $lang }`: { $error }
+stats-cannot-show-hint = the statistics need the UI strings listed in the README (figure_about, as_of, chart_reached…) in every language
+stats-font-hint = put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder
+
+## What aqparat makes, which pages and static files may not replace (src/validate/pages.rs)
+
+generated-home = the home page
+generated-404 = the page for addresses that do not exist
+generated-feed = the news feed
+generated-download = the statistics download
+generated-pages = the index of all pages
+generated-infographics = the infographic pages
+generated-page = a page
+generated-languages = the page that offers the languages
+generated-sitemap = the sitemap
+generated-robots = robots.txt
+generated-search = the search index
+taken-file = /{ $url } is { $what }
+taken-folder = /{ $url }/ holds { $what }
+taken-index = /{ $url }index.html is the page's own file
+page-reserved = this file would become /{ $url }, but { $taken } that aqparat makes
+page-reserved-hint = rename the file or its folder: a page's path may not begin with { $list }, nor have a part `index.html`
+static-bad-name = the name of this file has `{ $char }`, which breaks its address
+static-bad-name-hint = rename the file without `?`, `#`, `\` and control characters (e.g. with `-`)
+static-taken-file = /{ $output } is { $what }, which aqparat makes
+static-taken-folder = /{ $folder } holds { $what }, which aqparat makes
+static-taken-made-folder = aqparat makes a folder /{ $output }/
+static-taken = this static file would be copied to /{ $output }, but { $taken }
+static-taken-hint = rename or move the file, e.g. into a folder of its own such as static/files/
+
+## Dates and addresses (src/date.rs, src/address.rs)
+
+date-form = `{ $text }` is not a date of the form YYYY-MM-DD
+date-bad-year = bad year in `{ $text }`
+date-bad-month = bad month in `{ $text }`
+date-bad-day = bad day in `{ $text }`
+date-month-range = `{ $text }` has month { $month }; months are 01–12
+date-no-such-day = `{ $text }` does not exist: that month has no day { $day }
+date-or-month = `{ $text }` is neither YYYY-MM-DD nor YYYY-MM
+address-character = the address contains { $char }, which an address may not hold; write it as the browser shows it, e.g. `https://example.kz/`
+address-not-absolute = `{ $text }` is not an absolute address ({ $error }); write the full address, e.g. `https://example.kz/`
+address-not-http = `{ $text }` is not an http(s) address; write the address the site is published at, e.g. `https://example.kz/`
+address-no-host = `{ $text }` has no host name; write the full address, e.g. `https://example.kz/`
+address-user = `{ $text }` holds a user name or password, which every page would publish; leave them out
+address-query = `{ $text }` has a `?` query or a `#` fragment; the site's address is a host and, optionally, a folder
+
+## New sites (src/init/, src/cmd/init.rs)
+
+init-not-empty = { $dir } is not empty; aqparat makes a new site only in an empty or new folder (give another folder, or `aqparat theme eject` to add the theme to a site that exists)
+init-cannot-write = cannot write { $path }: { $error }; check that you may write there
+init-theme-exists = { $path } exists already; aqparat does not overwrite a theme (move it away first to start again from the built-in one)
+init-no-languages = give at least one language: --languages kk,ru
+init-bad-language = `{ $code }` is not a language code: use two- or three-letter lowercase ISO 639 codes, such as --languages kk,ru
+init-language-twice = `{ $code }` is given twice in --languages
+init-bad-default = the default language `{ $lang }` is not one of --languages { $languages }
+init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
+eject-done = copied the built-in theme into { $dir } ({ $files } files): the site now uses that copy, over the built-in theme; change what you like
+
+## Output folders (src/write/guard.rs)
+
+refused-site-folder = refusing to publish to { $output }: it is the site's folder or a folder above it, and publishing replaces the output whole; choose an --output of its own, such as { $public }
+refused-input-folder = refusing to publish to { $output }: it is inside the site's input folder { $input }, whose files publishing would replace; choose an --output outside it
+refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output
+refused-foreign-link = refusing to publish to { $output }: it is a symbolic link to { $target }, not to a build of `aqparat watch` in { $builds }; remove the link or choose another --output
+refused-cannot-look = cannot look at the output { $output }: { $error }; check its permissions or choose another --output
+refused-not-folder = refusing to publish to { $output }: it exists and is not a folder; remove it yourself or choose another --output
+refused-foreign-folder = refusing to publish to { $output }: it is a folder that aqparat did not make (it has no { $stamp } file) and it is not empty; publishing would delete its files. Choose another --output, or, if those files may go, delete the folder yourself and build again
+refused-delete = refusing to delete { $dir }: aqparat did not make it (it has no { $stamp } file); move it away yourself
+refused-resolve = cannot resolve the path { $path }: { $error }; check that its folders exist and can be read
+
+## serve and the command line (src/cmd/serve.rs, src/main.rs)
+
+serve-cannot-listen = cannot listen on { $address }: { $error }
+serving = serving { $root } at { $url } (Ctrl+C to stop)
+serve-not-built = `serve` is not built into this aqparat (it was built without the `serve` feature); install aqparat with its default features (`cargo install --path .` in its source), or preview with `aqparat watch --output DIR` and a web server of your own
+
+## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+
+watching = watching { $root }, publishing to { $output }
+watch-stopped = stopped
+status-not-written = the status of this attempt could not be written: { $error }
+status-kept-short = wrote a short status saying `ok: false` instead
+status-kept-removed = removed the old one so that it claims nothing
+status-kept-none = there is none
+status-kept-stuck = and cannot remove the old one either: { $error }
+status-file-error = ERROR: cannot write the status file { $path }: { $error }; { $kept }. Free disk space or fix the folder's permissions.
+lock-cannot-create = cannot create { $path }: { $error }
+lock-cannot-open = cannot open the lock file { $path }: { $error }
+lock-cannot-lock = cannot lock { $path }: { $error }
+lock-holder-pid = another `aqparat watch` (pid { $pid })
+lock-holder = another `aqparat watch`
+lock-held = { $holder } is already publishing to { $output }; two watchers of one output would overwrite each other's builds. Stop it first, or choose another --output (the lock is { $lock })
+pid-not-written = warning: cannot write the pid into { $path }: { $error }
+search-index-published = search index of { $pages } pages published
+search-index-not-updated = search index not updated: { $error }
+rebuild-damaged = { $damage }; building the whole site again
+damage-output-removed = the output { $output } was removed
+damage-build-removed = the build that { $output } links to was removed
+damage-files-removed = { $count } published file(s) were removed from { $output }, such as { $example }
+damage-unreadable = the published build { $build } cannot be read ({ $error })
+file-watcher-error = file watcher: { $error }
+server-stopped = server stopped: { $error }
+cannot-accept = cannot accept a connection: { $error }
+
+## Aid statistics (src/validate/data.rs)
+
+aid-organisation = organisation `{ $id }`
+aid-category = category `{ $id }`
+aid-source = source `{ $id }`
+aid-unit = unit `{ $id }`
+aid-record = record `{ $id }`
+aid-kind-organisation = organisation
+aid-kind-category = category
+aid-kind-source = source
+aid-kind-unit = unit
+aid-kind-record = record
+aid-field-name = name
+aid-field-short = short name
+aid-field-title = title
+aid-field-what = what
+aid-field-in = the `{ $lang }` { $field }
+aid-field-noun-form = the `{ $lang }` noun form `{ $category }`
+aid-text-missing = { $what } has no `{ $lang }` text
+aid-text-missing-hint = add `{ $lang }: …` here; every name is written in each of the languages { $languages }
+aid-text-foreign = { $what } has text in `{ $lang }`, which is not a language of the site
+aid-text-foreign-hint = use the languages of site.yaml: { $languages }
+aid-control = { $what }: { $field } contains the control character U+{ $code }
+aid-control-hint-lines = remove it (it is invisible, and pages, charts and downloads cannot show it); retype the text if it was pasted; only tabs and line breaks are allowed
+aid-control-hint-line = remove it (it is invisible, and pages, charts and downloads cannot show it); retype the text if it was pasted; this text is one line, without tabs
+aid-bad-id = { $kind } id `{ $id }` is not lowercase words joined by `-`
+aid-bad-id-hint = write the id with the letters a–z and digits 0–9 only, words joined by single `-` (e.g. `city-volunteers`), at most { $max } characters: ids become file names and addresses
+aid-reserved-id = organisation id `{ $id }` is reserved
+aid-reserved-id-hint = choose another id: /LANG/infographics/charts/ holds the charts of each language
+aid-unknown = { $context }: unknown { $kind } `{ $id }`{ $guess }
+aid-unknown-hint = use an id defined in data/aid/{ $file }: { $known }
+aid-quoted-lang = { $what }: `quoted_lang` is `{ $lang }`, not a language of the site
+aid-quoted-lang-hint = use one of { $languages }: the language of the name in «…»
+aid-invalid-date = { $what }: invalid date: { $error }
+aid-date-hint = write the date as YYYY-MM-DD
+aid-url = { $what }: `{ $url }` is not an absolute address
+aid-url-hint = write the full address, starting with https://
+aid-no-forms = { $what } has no `{ $lang }` noun forms
+aid-no-forms-hint = add `{ $lang }:` with the forms { $forms }
+aid-form-example = { $category } (e.g. { $example })
+list-more = { $list }, { $item }
+aid-missing-form = { $what } lacks the `{ $lang }` plural form `{ $category }`; { $needed }
+aid-form-needed-by = record `{ $id }` (count { $count }) needs it
+aid-form-needed-for = counts such as { $example } need it
+aid-forms-needed-hint = `{ $lang }` needs the forms { $forms }
+aid-unknown-form = { $what } has an unknown `{ $lang }` plural form `{ $category }`
+aid-forms-used-hint = `{ $lang }` uses the forms { $forms }
+aid-duplicate-record = duplicate record id `{ $id }` (also on line { $line })
+aid-duplicate-record-hint = give every record its own id
+aid-unknown-value = { $what }: unknown { $field } `{ $value }`{ $guess }
+aid-total-too-large = record `{ $id }`: the total of unit `{ $unit }` would pass { $max }, the largest total aqparat adds up: records { $records } add up to more
+aid-total-too-large-hint = check these counts for a typo (an extra digit); if they are right, count in a larger unit (thousands)
+aid-records-elided = { $first }, … { $last } (all { $count })
+aid-count-not-reported = { $what }: has a count but says `reported: false`
+aid-count-not-reported-hint = remove `reported: false` if the source gives this figure, or remove `count`
+aid-no-count = { $what }: has no count
+aid-no-count-hint = add `count: N`; if the source gives no figure, write `reported: false` (it is then shown as "no figure given", never as 0)
+aid-qualifier-without-count = { $what }: a qualifier without a count
+aid-qualifier-without-count-hint = remove `qualifier`: there is no figure to qualify
+aid-count-too-large = { $what }: count `{ $count }` is more than { $max }, the largest count aqparat takes
+aid-count-too-large-hint = check the figure for a typo; a count is at most 1000000000000 (10^12)
+aid-count-negative-number = { $what }: count { $count } is negative
+aid-count-negative = { $what }: count `{ $count }` is negative
+aid-count-negative-hint = a count is a whole number, 0 or more
+aid-count-not-digits = { $what }: count `{ $count }` is not a whole number written in digits
+aid-count-not-digits-hint = write the number in digits: { $digits }
+aid-count-not-whole = { $what }: count `{ $count }` is not a whole number
+aid-count-not-whole-hint = a count is a whole number such as 320, without spaces or units
+aid-both-date-and-period = { $what }: has both `date` and `period`
+aid-both-date-and-period-hint = `date` is the day the figure is as of; `period` the time it covers; keep one
+aid-invalid-period = { $what }: invalid period: { $error }
+aid-invalid-period-hint = write YYYY-MM-DD, or YYYY-MM when the source gives only the month
+aid-empty-period = { $what }: the period is empty
+aid-empty-period-hint = give `from:`, `to:` or both
+aid-period-backwards = { $what }: the period ends ({ $to }) before it starts ({ $from })
+aid-period-backwards-hint = swap `from` and `to`, or correct the date
+
+## A language added to a site (src/validate/)
+fallback-hint = { $hint }; until then pages in `{ $lang }` show the `{ $default }` { $stand_in }
+stand-in-text = text
+stand-in-figure = figure
+config-notice-missing = the notice has no `{ $lang }` text
+config-notice-missing-hint = add `{ $lang }: …` here; until then pages in `{ $lang }` show the `{ $default }` notice
+
+## Open data (src/validate/config.rs)
+open-data-missing = the site has statistics (data/aid/), but site.yaml does not say under which licence and by whom their open data are published
+open-data-missing-hint = add `open_data: {"{"} licence: CC-BY-4.0, publisher: {"{"} { $names } {"}"} {"}"}` with the publisher's name in each language (see the README, "site.yaml")
+open-data-licence = open_data: `{ $licence }` is not a licence aqparat knows{ $guess }
+open-data-licence-hint = write the SPDX identifier of an open licence, one of: { $list }
+open-data-publisher-lang = the publisher has text in `{ $lang }`, which is not one of the languages
+open-data-publisher-lang-hint = write the publisher in the languages listed under `languages`
+what-publisher = the publisher in `{ $code }`
+open-data-publisher-empty = open_data: the publisher's name in `{ $code }` is empty
+open-data-publisher-empty-hint = write the name of the organisation that publishes the data
+open-data-publisher-missing = open_data: the publisher has no name in `{ $code }`
+open-data-publisher-missing-hint = write the publisher's name in every language of the site, e.g. `{ $code }: …`
+open-data-publisher-fallback-hint = add `{ $code }: …` here; until then pages in `{ $code }` show the `{ $default }` name

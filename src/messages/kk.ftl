@@ -1,0 +1,407 @@
+# aqparat-тың қызметкерлерге хабарлары, қазақша (en.ftl-дің аудармасы).
+# Файл атаулары, YAML кілттері мен командалар аударылмайды, `...` ішінде
+# қалады.
+
+## Diagnostics (src/diag.rs)
+
+severity-error = қате
+severity-warning = ескерту
+help = кеңес
+did-you-mean = {" "}(`{ $name }` деп жазғыңыз келді ме?)
+
+## Summaries (src/cmd/build.rs)
+
+count-errors = { $count } қате
+count-warnings = { $count } ескерту
+build-failed = құрастыру сәтсіз аяқталды: { $errors }, { $warnings }{ $strict }; ештеңе жазылмады, { $output } өзгерген жоқ
+check-failed = тексеру сәтсіз аяқталды: { $errors }, { $warnings }{ $strict }
+built-some = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $rendered } бет қайта жасалды, қалғаны өзгермеді; { $warnings })
+built = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $warnings })
+checked = { $pages } бет { $seconds } с ішінде тексерілді: қате жоқ, { $warnings }
+strict-note = {" "}(--strict кезінде ескертулер қате саналады)
+
+## Fatal errors (src/error.rs)
+
+cannot-write-output = сайтты { $output } ішіне жазу мүмкін емес: { $error }; дискіде орын бар-жоғын және сол жерге жазуға рұқсатыңыз бар-жоғын тексеріңіз немесе басқа --output таңдаңыз
+cannot-make-search-index = { $output } сайтының іздеу индексін жасау мүмкін емес: { $error }; ештеңе жарияланбады. Қайта құрастырыңыз немесе іздеу индексінсіз жариялау үшін site.yaml ішінде `search: false` деп жазыңыз
+
+## The serve overlay (src/serve/)
+
+overlay-title = aqparat: сайтта қателер бар; бұл — соңғы сәтті құрастыру
+
+## YAML (src/load/yaml.rs)
+
+yaml-tag = `{ $tag }` YAML тегін жазуға болмайды{ $more }
+yaml-tag-more = {" "}(бұл файлда тағы { $count } тег бар)
+yaml-tag-hint = тегті алып тастаңыз: мәнді сол күйінде жазыңыз, мәтін болса, тырнақшаға алыңыз (`"…"`); мәннің түрін aqparat өзі анықтайды
+yaml-error = { $error }{ $guess }
+yaml-control-character = бұл жолда U+{ $code } басқару таңбасы бар: ол көрінбейді және оған рұқсат жоқ
+yaml-control-character-hint = оны өшіріңіз (көрінбесе, айналасындағы мәтінді қайта теріңіз)
+yaml-hint-unknown-field = бұл кілттің жазылуын тексеріңіз; тек тізімдегі кілттерге рұқсат бар
+yaml-hint-missing-field = бұл кілтті қосыңыз: ол міндетті
+yaml-hint-colon = ішінде `: ` бар мәнді тырнақшаға алу керек, мысалы title: 'Біргеміз: Білім'; немесе осы жолдың шегінісін түзетіңіз
+yaml-hint-duplicate = бұл кілт екі рет жазылған; біреуін ғана қалдырыңыз
+yaml-hint-alias = бұл файл тым көп деректерге ұласады (бір-бірінің ішінде қайталанған `&` якорьлері мен `*` сілтемелері); олардың орнына мәндерді толық жазыңыз
+yaml-hint-type = бұл мәннің түрі не пішімі дұрыс емес; ішінде `:`, `#`, `[` не `{"{"}` бар мәтінді тырнақшаға алыңыз
+yaml-hint-syntax = мұндағы YAML жазылымын түзетіңіз: `key: value`, әр жолда біреуден, ішкі кілттер екі бос орын шегініспен
+
+## Links (src/render/links.rs, site.rs)
+
+link-on-page = { $message } ({ $url } бетінде)
+link-on-page-and-one = { $message } ({ $url } бетінде және тағы бір бетте)
+link-missing-file = сілтеме сайт құрамында жоқ бетке не файлға апарады: `{ $target }`{ $guess }
+link-missing-file-hint = бетке оның бастапқы жолымен сілтеме беріңіз, мысалы `@/rules/quarantine.md`, немесе мекенжайды тексеріңіз: `content/rules/x.kk.md` беті `/kk/rules/x/` мекенжайында, `static/img/a.png` файлы `/img/a.png` мекенжайында болады
+link-missing-anchor = сілтеме жоқ якорьге апарады: #{ $fragment }{ $guess }, { $page } ішінде
+link-no-ids-hint = ол бетте id-і бар бірде-бір элемент жоқ; бетке `#…` бөлігінсіз сілтеме беріңіз
+link-ids-hint = ол бетте мұндай id-і бар элемент жоқ; ондағы id-лер: #{ $ids }
+link-missing-own-anchor = сілтеме беттің өзінде жоқ якорьге апарады: #{ $fragment }{ $guess }
+link-missing-own-anchor-hint = бетте мұндай id-і бар элемент жоқ; бетте бар id-ге сілтеме беріңіз (тақырыптың id-іне не үлгі берген id-ге) немесе бір элементке осы id-ді беріңіз
+link-outside-base = сайттан тыс сілтеме: `{ $path }` сайттың { $base_url } мекенжайының ішінде емес
+link-outside-base-hint = сайт { $base_url } мекенжайында жарияланады: ондағы әр сілтеме `{ $base_path }` деп басталады; үлгіде `{"{{"} site.base_path {"}}"}…` деп жазыңыз, Markdown-да беттерге бастапқы жолымен сілтеме беріңіз (`@/rules/quarantine.md`)
+link-on-page-and-others = { $message } ({ $url } бетінде және тағы { $others } бетте)
+anchor-no-headings = онда тақырыптар жоқ
+anchor-headings = ондағы тақырыптар: #{ $ids }
+anchor-hint = { $known }; солардың біріне сілтеме беріңіз немесе бір тақырыпқа осы id-ді `{"{"}#{ $anchor }{"}"}` арқылы беріңіз
+
+## Rendering (src/render/)
+
+render-template = `{ $template }` үлгісі бойынша бет жасау мүмкін болмады: { $error }
+render-template-hint = үлгінің теманың templates/ қалтасында бар екенін және жоғарыда оның қателері жоқ екенін тексеріңіз
+
+## Files (src/load/files.rs)
+
+symlink-outside = бұл — сайт қалтасынан тыс жерге апаратын символдық сілтеме; aqparat оны оқымайды әрі жарияламайды
+symlink-outside-hint = файлға сілтеме бермей, оны сайт қалтасына көшіріңіз немесе сілтемені өшіріңіз
+symlink-broken = бұл символдық сілтеме ешқайда апармайды{ $target }
+symlink-target = {" "}(нысаны: `{ $target }`)
+symlink-broken-hint = сілтемені өшіріңіз немесе оны сайт қалтасының ішіндегі файлға бағыттаңыз
+not-a-file = бұл — { $kind }, aqparat оқи алатын файл емес
+kind-fifo = атаулы арна (FIFO)
+kind-socket = сокет
+kind-device = құрылғы
+kind-folder = қалта
+kind-special = арнайы файл
+not-a-file-hint = оны кәдімгі файлмен алмастырыңыз немесе өшіріңіз
+cannot-read-file = бұл файлды оқу мүмкін емес: { $error }
+cannot-read-folder = бұл қалтаны оқу мүмкін емес: { $error }
+unreadable-permission-hint = aqparat-ты іске қосқан пайдаланушының оны оқуға рұқсаты жоқ: рұқсаттарын түзетіңіз (мысалы, chmod a+r) немесе оны өшіріңіз
+unreadable-hint = файлдың бар екенін және оны оқуға болатынын тексеріңіз
+walk-unreadable-hint = оның бар екенін және оны оқуға болатынын тексеріңіз
+not-utf8 = бұл файл UTF-8 кодтауындағы мәтін емес
+not-utf8-hint = файлды UTF-8 кодтауымен сақтаңыз (көп редакторда: «Басқаша сақтау…» → «Кодтау: UTF-8»)
+symlink-loop = бұл символдық сілтеме өзін қамтитын қалтаға апарады (тұйық шеңбер)
+symlink-loop-hint = сілтемені өшіріңіз немесе оны басқа қалтаға бағыттаңыз
+
+## Loading (src/load/)
+
+no-content = { $root } ішінде content/ қалтасы жоқ
+no-content-hint = content/ қалтасын жасап, оған әр тілдің басты бетін салыңыз (content/_index.LANG.md); немесе aqparat-ты сайт қалтасында іске қосыңыз (--root DIR)
+no-front-matter = беттің басында front matter (YAML бөлімі) жоқ
+no-front-matter-hint = файлды `---` жолынан бастаңыз, одан кейін `title: …` жазыңыз, соңында тағы бір `---` жолын қойыңыз
+no-language-suffix = файл атауында тіл коды жоқ
+no-language-suffix-hint = файлды site.yaml-дағы тілдердің бірімен `{ $stem }.LANG.md` деп атаңыз, мысалы `{ $stem }.kk.md`
+gitignore-pattern = aqparat бұл үлгіні түсінбейді ({ $error }), сондықтан оны елемейді
+gitignore-pattern-hint = оны gitignore(5) сипаттағандай жазыңыз; үлгіні `git check-ignore -v PATH` командасымен тексеруге болады
+no-site-yaml = { $root } ішінде site.yaml жоқ
+no-site-yaml-hint = aqparat-ты сайт қалтасында іске қосыңыз немесе --root DIR көрсетіңіз
+data-name-taken = `data.{ $stem }` атауы { $other } файлында да бар
+data-name-taken-hint = файлдардың бірінің атауын өзгертіңіз: үлгілер әр деректер файлын атауы арқылы көреді
+stats-file-missing = бұл статистика файлы жоқ
+stats-file-missing-hint = data/aid/ қалтасында organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml болуы керек; README-ді қараңыз
+
+## Pages (src/validate/pages.rs)
+
+page-no-title = беттің тақырыбы жоқ
+page-no-title-hint = front matter бөліміне `title: …` жолын қосыңыз
+page-empty-title = тақырып бос
+page-empty-title-hint = беттің тақырыбын `title:` сөзінен кейін жазыңыз
+page-invalid-date = { $name } мәні дұрыс емес: { $error }
+page-date-hint = күнді YYYY-MM-DD түрінде жазыңыз, мысалы 2020-04-03
+page-updated-before-date = `updated` ({ $updated }) `date` ({ $date }) күнінен ерте тұр
+page-updated-before-date-hint = `updated` — соңғы өзгерістің күні; ол жарияланған күннен ерте бола алмайды
+page-unknown-template = темада `{ $template }` үлгісі жоқ{ $guess }
+use-one-of = мыналардың бірін жазыңыз: { $list }
+page-bad-file-name = `{ $name }` файл атауында мекенжайға жарамайтын таңбалар бар
+page-bad-folder-name = `{ $name }` қалта атауында мекенжайға жарамайтын таңбалар бар
+page-bad-name-hint = оны `{ $name }` деп қайта атаңыз: беттер мен қалталардың атауы әріптерден, цифрлардан, `-`, `_` және `.` таңбаларынан тұрады
+page-unknown-lang = `{ $lang }` тілі сайт тілдерінің қатарында жоқ
+page-unknown-lang-hint = файлды { $suffixes } жұрнақтарының бірімен қайта атаңыз немесе site.yaml ішіндегі `languages` тізіміне `{ $lang }` тілін қосыңыз
+page-same-url = бұл файл да, { $others } да /{ $url } бетіне айналады
+page-same-url-hint = біреуін ғана қалдырыңыз: қалтаның беті оның `_index.LANG.md` файлында болады
+page-no-home = `{ $lang }` тілінде басты бет жоқ
+page-no-home-hint = front matter бөлімінде `title: …` (және `draft: false`) жазылған { $path } файлын жасаңыз: /{ $lang }/ беті сол файлдан жасалады
+page-no-home-fallback-hint = { $hint }; оған дейін /{ $lang }/ бетінде `{ $default }` тіліндегі бөлімдер мен беттер көрсетіледі
+page-no-translation = `{ $lang }` тіліне аудармасы жоқ
+page-no-translation-hint = { $path } файлын жазыңыз; оған дейін тіл ауыстырғыш ең жақын `{ $lang }` бөліміне апарады
+
+## site.yaml (src/validate/config.rs)
+
+config-base-url = base_url: { $problem }
+config-base-url-hint = сайт жарияланатын толық мекенжайды жазыңыз, мысалы `https://example.kz/`
+config-no-languages = бірде-бір тіл көрсетілмеген
+config-no-languages-hint = кемінде бір тілді көрсетіңіз, мысалы `kk: {"{"} name: Қазақша, title: … {"}"}`
+config-bad-language-code = `{ $code }` — тіл коды емес
+config-bad-language-code-hint = кіші әріппен жазылған екі не үш әріпті ISO 639 кодын қолданыңыз, мысалы `kk` немесе `ru`
+config-notice-lang = хабарландыруда `{ $lang }` тіліндегі мәтін бар, бірақ бұл тіл сайт тілдерінің қатарында жоқ
+config-notice-lang-hint = хабарландыруды `languages` тізіміндегі тілдерде жазыңыз
+config-base-url-spaces = base_url `{ $url }` ішінде бос орындар не басқару таңбалары бар
+config-base-url-spaces-hint = мекенжайды бос орынсыз жазыңыз, мысалы `https://example.kz/`
+config-default-language = default_language `{ $lang }` тілдер тізімінде жоқ
+search-not-built = бұл aqparat `search` мүмкіндігінсіз құрастырылған, сондықтан сайтта іздеу индексі болмайды (барлық беттердің тізімі сақталады)
+search-not-built-hint = aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе іздеусіз жұмыс істеу үшін `search: false` деп жазыңыз
+control-character = { $what }: мұнда U+{ $code } басқару таңбасы бар, ол көрінбейді және жаңалықтар арнасын (feed) бұзады
+control-character-hint = оны өшіріңіз (көрінбесе, айналасындағы мәтінді қайта теріңіз); мәтінді бөлу үшін жаңа жолдан бастаңыз
+what-field = { $field } өрісі
+what-language-field = `{ $code }` тілінің { $field } өрісі
+what-notice = `{ $code }` тіліндегі хабарландыру
+
+## UI strings (src/validate/i18n.rs)
+
+what-ui-string = `{ $key }` интерфейс жолы
+what-ui-form = `{ $key }` интерфейс жолының `{ $form }` түрі
+i18n-missing-lang = `{ $lang }` тіліне интерфейс жолдары жоқ
+i18n-missing-lang-hint = басқа тіл файлындағы кілттермен { $path } файлын жасаңыз (кірістірілген темада kk, ru және en бар; `aqparat theme eject` оларды сайтқа көшіреді)
+i18n-missing-key = `{ $lang }` тілінде `{ $key }` интерфейс жолы жоқ
+i18n-missing-key-hint = { $path } файлына `{ $key }:` қосыңыз; ол { $there }:{ $line } ішінде бар
+i18n-missing-form = `{ $key }` интерфейс жолында `{ $category }` көптік түрі жоқ
+i18n-missing-form-hint = `{ $lang }` тіліне мына түрлер керек: { $forms }
+i18n-unknown-form = `{ $key }` интерфейс жолында белгісіз `{ $category }` көптік түрі бар
+i18n-unknown-form-hint = `{ $lang }` тілі тек мына түрлерді қолданады: { $forms }
+
+## The theme (src/load/theme.rs)
+
+theme-bad-name = `{ $name }` — themes/ ішіндегі қалтаның атауы емес
+theme-there = {" "}(онда бары: { $names })
+theme-bad-name-hint = themes/ ішіндегі бір қалтаның атауын жазыңыз (әріптер, цифрлар, `-`, `_`), мысалы `theme: default`{ $available }, немесе кірістірілген теманы қолдану үшін `theme:` жолын алып тастаңыз
+theme-not-found = `{ $name }` темасы табылмады: { $root } ішінде { $dir }/ қалтасы жоқ
+theme-not-found-hint = site.yaml ішіндегі `theme:` мәніне themes/ ішіндегі бір қалтаны жазыңыз{ $available }, немесе кірістірілген темадан өзгеше үлгілер, i18n/ және static/ файлдары бар { $dir }/ қалтасын жасаңыз, немесе кірістірілген теманы қолдану үшін `theme:` жолын алып тастаңыз
+tera-names-hint = үлгілердегі `extends` пен `include` атауларын тексеріңіз
+template-error = үлгідегі қате: { $error }
+template-syntax-error = үлгінің синтаксис қатесі: { $error }
+template-missing-parent = `{ $current }` үлгісі `{ $parent }` үлгісіне негізделген (extends), бірақ ондай үлгі жоқ
+template-missing-parent-hint = `{"{"}% extends %{"}"}` ішіндегі атауды түзетіңіз немесе жетіспейтін үлгіні қосыңыз
+template-hint-ui-string = бұл жолды әр themes/…/i18n/LANG.yaml файлына қосыңыз немесе мұнда оның атауын түзетіңіз
+template-hint-function = aqparat Tera-ның кірістірілген құралдарына `t` функциясын және `num`, `date` сүзгілерін қосады; атауын тексеріңіз
+template-hint-undefined = бет контексі беретін айнымалыны қолданыңыз (README-ді қараңыз) немесе алдымен оның бар-жоғын тексеріңіз: `{"{"}% if x is defined %{"}"}` / `x | default(value="")`
+template-hint-syntax = мұндағы Tera синтаксисін тексеріңіз: тегтер — `{"{"}% … %{"}"}`, өрнектер — `{"{{"} … {"}}"}`, әр блоктың өз `end…` тегі болуы керек
+
+## Markdown and shortcodes (src/render/markdown.rs, src/render/stats/)
+
+shortcode-not-closed = `{"{{"}` қысқа коды `{"}}"}` белгісімен жабылмаған
+shortcode-not-call = `{"{{"} { $inner } {"}}"}` — `stat(id="…")` сияқты қысқа код шақыруы емес
+shortcode-no-paren = қысқа код шақыруы `)` белгісімен аяқталуы керек
+shortcode-bad-arg = `{ $arg }` аргументі `key="value"` түрінде жазылмаған
+shortcode-unquoted = `{ $key }` мәні тырнақшада тұруы керек
+shortcode-no-stats = бұл сайтта статистика жоқ (data/aid/)
+shortcode-no-record = data/aid/records.yaml ішінде `{ $id }` жазбасы жоқ{ $guess }
+shortcode-stat-args = `stat` үшін `id="RECORD"` не `total="UNIT"` керек
+shortcode-no-unit = data/aid/units.yaml ішінде `{ $unit }` бірлігі жоқ
+shortcode-no-figures = `{ $unit }` бірлігінде қосатын сандар жоқ
+shortcode-chart-args = `chart` үшін `id="reached"`, `id="items"`, `org="ORG"` не `category="CATEGORY"` керек
+shortcode-no-chart = `{ $id }` диаграммасы жоқ{ $guess }; бар диаграммалар: { $list }
+shortcode-unknown = белгісіз қысқа код `{ $name }`{ $guess }; aqparat-та `stat` және `chart` бар
+shortcode-chart-alone = диаграмма өз абзацында жеке тұруы керек, оның алдында және соңында бос жол болсын
+shortcode-hint = `stat` пен `chart` қысқа кодтары және data/aid/ ішіндегі id-лер туралы README-ден қараңыз
+md-missing-page = сілтеме жоқ бетке апарады: `{ $dest }`{ $guess }
+md-missing-page-hint = сілтеме апаратын беттің content/ ішіндегі жолын тіл кодынсыз жазыңыз, мысалы `@/rules/quarantine.md` немесе `@/rules/_index.md`
+stats-cannot-show = статистиканы `{ $lang }` тілінде көрсету мүмкін емес: { $error }
+stats-cannot-show-hint = статистикаға README-де аталған интерфейс жолдары (figure_about, as_of, chart_reached…) әр тілде керек
+stats-font-hint = теманың fonts/ қалтасына қазақ әріптері (ә ғ қ ң ө ұ ү һ і) бар TrueType қаріпін салыңыз
+
+## What aqparat makes, which pages and static files may not replace (src/validate/pages.rs)
+
+generated-home = басты бет
+generated-404 = жоқ мекенжайларға арналған бет
+generated-feed = жаңалықтар арнасы
+generated-download = жүктеп алуға арналған статистика
+generated-pages = барлық беттердің тізімі
+generated-infographics = инфографика беттері
+generated-page = бет
+generated-languages = тілдерді ұсынатын бет
+generated-sitemap = сайт картасы (sitemap)
+generated-robots = robots.txt
+generated-search = іздеу индексі
+taken-file = /{ $url } — { $what }
+taken-folder = /{ $url }/ ішінде { $what } орналасады
+taken-index = /{ $url }index.html — беттің өз файлы
+page-reserved = бұл файл /{ $url } бетіне айналар еді, бірақ бұл орынды aqparat өзі жасайтын нәрсе алып тұр: { $taken }
+page-reserved-hint = файлдың не оның қалтасының атауын өзгертіңіз: беттің жолы { $list } дегендердің бірінен басталмауы және `index.html` бөлігін қамтымауы керек
+static-bad-name = бұл файлдың атауында `{ $char }` бар, ол файлдың мекенжайын бұзады
+static-bad-name-hint = файлды `?`, `#`, `\` және басқару таңбаларынсыз қайта атаңыз (мысалы, олардың орнына `-` қойып)
+static-taken-file = /{ $output } мекенжайын aqparat жасайтын нәрсе алып тұр: { $what }
+static-taken-folder = /{ $folder } ішінде aqparat жасайтын нәрсе орналасады: { $what }
+static-taken-made-folder = aqparat /{ $output }/ қалтасын өзі жасайды
+static-taken = бұл статикалық файл /{ $output } мекенжайына көшірілер еді, бірақ { $taken }
+static-taken-hint = файлдың атауын өзгертіңіз не оны басқа жерге, мысалы static/files/ сияқты жеке қалтаға көшіріңіз
+
+## Dates and addresses (src/date.rs, src/address.rs)
+
+date-form = `{ $text }` — YYYY-MM-DD түріндегі күн емес
+date-bad-year = `{ $text }` ішіндегі жыл қате
+date-bad-month = `{ $text }` ішіндегі ай қате
+date-bad-day = `{ $text }` ішіндегі күн қате
+date-month-range = `{ $text }` ішінде ай — { $month }; ай 01–12 аралығында болады
+date-no-such-day = `{ $text }` деген күн жоқ: ол айда { $day }-күн жоқ
+date-or-month = `{ $text }` YYYY-MM-DD түрінде де, YYYY-MM түрінде де жазылмаған
+address-character = мекенжайда { $char } таңбасы бар, ал мекенжайда ондай таңба болмауы керек; оны браузер көрсеткендей жазыңыз, мысалы `https://example.kz/`
+address-not-absolute = `{ $text }` — толық мекенжай емес ({ $error }); толық мекенжайды жазыңыз, мысалы `https://example.kz/`
+address-not-http = `{ $text }` — http(s) мекенжайы емес; сайт жарияланатын мекенжайды жазыңыз, мысалы `https://example.kz/`
+address-no-host = `{ $text }` ішінде хост атауы жоқ; толық мекенжайды жазыңыз, мысалы `https://example.kz/`
+address-user = `{ $text }` ішінде пайдаланушы аты не құпиясөз бар, оны әр бет жариялап қояды; оларды алып тастаңыз
+address-query = `{ $text }` ішінде `?` сұрауы не `#` бөлігі бар; сайттың мекенжайы — хост және қажет болса қалта ғана
+
+## New sites (src/init/, src/cmd/init.rs)
+
+init-not-empty = { $dir } бос емес; aqparat жаңа сайтты тек бос не жаңа қалтада жасайды (басқа қалта көрсетіңіз, немесе бар сайтқа теманы қосу үшін `aqparat theme eject` командасын қолданыңыз)
+init-cannot-write = { $path } жазу мүмкін емес: { $error }; сол жерге жазуға рұқсатыңыз бар-жоғын тексеріңіз
+init-theme-exists = { $path } бұрыннан бар; aqparat теманың үстінен жазбайды (кірістірілген темадан қайта бастау үшін алдымен оны басқа жерге жылжытыңыз)
+init-no-languages = кемінде бір тілді көрсетіңіз: --languages kk,ru
+init-bad-language = `{ $code }` — тіл коды емес: кіші әріппен жазылған екі не үш әріпті ISO 639 кодтарын қолданыңыз, мысалы --languages kk,ru
+init-language-twice = `{ $code }` --languages ішінде екі рет берілген
+init-bad-default = `{ $lang }` әдепкі тілі --languages { $languages } тізімінде жоқ
+init-done = { $dir } ішінде жаңа сайт жасалды ({ $files } файл). Енді:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}командасымен оны қараңыз, содан кейін content/ қалтасын өңдеңіз (қызметкерлерге арналған нұсқаулық: content/guide.*.md)
+eject-done = кірістірілген тема { $dir } ішіне көшірілді ({ $files } файл): енді сайт кірістірілген теманың орнына осы көшірмені қолданады; қалағаныңызды өзгертіңіз
+
+## Output folders (src/write/guard.rs)
+
+refused-site-folder = { $output } ішіне жариялаудан бас тартылды: бұл — сайттың өз қалтасы не одан жоғары қалта, ал жариялау шығыс қалтаны толығымен алмастырады; бөлек --output таңдаңыз, мысалы { $public }
+refused-input-folder = { $output } ішіне жариялаудан бас тартылды: ол сайттың { $input } кіріс қалтасының ішінде, жариялау оның файлдарын алмастырып жібереді; --output үшін одан тыс қалтаны таңдаңыз
+refused-symlink = { $output } ішіне жариялаудан бас тартылды: бұл — символдық сілтеме (`aqparat watch` шығысы не өзіңіз жасаған сілтеме); оған `watch` арқылы жариялаңыз немесе басқа --output таңдаңыз
+refused-foreign-link = { $output } ішіне жариялаудан бас тартылды: бұл — { $builds } ішіндегі `aqparat watch` құрастыруына емес, { $target } нысанына апаратын символдық сілтеме; сілтемені өшіріңіз немесе басқа --output таңдаңыз
+refused-cannot-look = { $output } шығыс қалтасын қарау мүмкін емес: { $error }; оның рұқсаттарын тексеріңіз немесе басқа --output таңдаңыз
+refused-not-folder = { $output } ішіне жариялаудан бас тартылды: ол бар және қалта емес; оны өзіңіз өшіріңіз немесе басқа --output таңдаңыз
+refused-foreign-folder = { $output } ішіне жариялаудан бас тартылды: бұл қалтаны aqparat жасамаған (онда { $stamp } файлы жоқ) және ол бос емес; жариялау оның файлдарын өшіріп жібереді. Басқа --output таңдаңыз немесе ол файлдар керек болмаса, қалтаны өзіңіз өшіріп, қайта құрастырыңыз
+refused-delete = { $dir } өшіруден бас тартылды: оны aqparat жасамаған (онда { $stamp } файлы жоқ); оны өзіңіз басқа жерге жылжытыңыз
+refused-resolve = { $path } жолын анықтау мүмкін емес: { $error }; оның қалталары бар екенін және оларды оқуға болатынын тексеріңіз
+
+## serve and the command line (src/cmd/serve.rs, src/main.rs)
+
+serve-cannot-listen = { $address } мекенжайын тыңдау мүмкін емес: { $error }
+serving = { $root } сайты { $url } мекенжайында көрсетілуде (тоқтату үшін Ctrl+C)
+serve-not-built = бұл aqparat-та `serve` жоқ (ол `serve` мүмкіндігінсіз құрастырылған); aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе сайтты `aqparat watch --output DIR` және өз веб-серверіңіз арқылы қараңыз
+
+## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+
+watching = { $root } бақылануда, сайт { $output } ішіне жарияланады
+watch-stopped = тоқтатылды
+status-not-written = бұл әрекеттің күйін жазу мүмкін болмады: { $error }
+status-kept-short = оның орнына `ok: false` деген қысқа күй жазылды
+status-kept-removed = ескі күй файлы ештеңені растамауы үшін өшірілді
+status-kept-none = күй файлы жоқ
+status-kept-stuck = ескі күй файлын өшіру де мүмкін емес: { $error }
+status-file-error = ҚАТЕ: { $path } күй файлын жазу мүмкін емес: { $error }; { $kept }. Дискіде орын босатыңыз немесе қалтаның рұқсаттарын түзетіңіз.
+lock-cannot-create = { $path } жасау мүмкін емес: { $error }
+lock-cannot-open = { $path } құлып файлын ашу мүмкін емес: { $error }
+lock-cannot-lock = { $path } құлыптау мүмкін емес: { $error }
+lock-holder-pid = басқа бір `aqparat watch` (pid { $pid })
+lock-holder = басқа бір `aqparat watch`
+lock-held = { $holder } { $output } ішіне жариялап жатыр; бір шығыс қалтаға жариялайтын екі бақылаушы бір-бірінің құрастыруын үстінен жазып тастайды. Алдымен оны тоқтатыңыз немесе басқа --output таңдаңыз (құлып: { $lock })
+pid-not-written = ескерту: pid-ті { $path } ішіне жазу мүмкін емес: { $error }
+search-index-published = { $pages } беттің іздеу индексі жарияланды
+search-index-not-updated = іздеу индексі жаңартылмады: { $error }
+rebuild-damaged = { $damage }; бүкіл сайт қайта құрастырылады
+damage-output-removed = { $output } шығыс қалтасы өшірілген
+damage-build-removed = { $output } сілтейтін құрастыру өшірілген
+damage-files-removed = { $output } ішінен жарияланған { $count } файл өшірілген, мысалы { $example }
+damage-unreadable = жарияланған { $build } құрастыруын оқу мүмкін емес ({ $error })
+file-watcher-error = файл бақылаушысы: { $error }
+server-stopped = сервер тоқтады: { $error }
+cannot-accept = қосылымды қабылдау мүмкін емес: { $error }
+
+## Aid statistics (src/validate/data.rs)
+
+aid-organisation = `{ $id }` ұйымы
+aid-category = `{ $id }` санаты
+aid-source = `{ $id }` дереккөзі
+aid-unit = `{ $id }` бірлігі
+aid-record = `{ $id }` жазбасы
+aid-kind-organisation = ұйым
+aid-kind-category = санат
+aid-kind-source = дереккөз
+aid-kind-unit = өлшем бірлігі
+aid-kind-record = жазба
+aid-field-name = атауы
+aid-field-short = қысқа атауы
+aid-field-title = атауы
+aid-field-what = `what` мәтіні
+aid-field-in = `{ $lang }` тіліндегі { $field }
+aid-field-noun-form = `{ $lang }` тіліндегі `{ $category }` зат есім түрі
+aid-text-missing = { $what }: `{ $lang }` тіліндегі мәтін жоқ
+aid-text-missing-hint = мұнда `{ $lang }: …` қосыңыз; әр атау сайттың әр тілінде жазылады: { $languages }
+aid-text-foreign = { $what }: `{ $lang }` тіліндегі мәтін бар, бірақ бұл тіл сайт тілдерінің қатарында жоқ
+aid-text-foreign-hint = site.yaml-дағы тілдерді қолданыңыз: { $languages }
+aid-control = { $what }: { $field } ішінде U+{ $code } басқару таңбасы бар
+aid-control-hint-lines = оны өшіріңіз (ол көрінбейді, беттер, диаграммалар мен жүктеп алынатын файлдар оны көрсете алмайды); мәтін көшіріп қойылған болса, оны қайта теріңіз; тек табуляция мен жол ауыстыруға рұқсат бар
+aid-control-hint-line = оны өшіріңіз (ол көрінбейді, беттер, диаграммалар мен жүктеп алынатын файлдар оны көрсете алмайды); мәтін көшіріп қойылған болса, оны қайта теріңіз; бұл мәтін бір жолдан тұрады, табуляциясыз
+aid-bad-id = `{ $id }` id-і ({ $kind }) `-` арқылы жалғанған кіші әріпті сөздерден тұрмайды
+aid-bad-id-hint = id-ді тек a–z әріптерімен және 0–9 цифрларымен жазыңыз, сөздерді бір `-` арқылы жалғаңыз (мысалы `city-volunteers`), ең көбі { $max } таңба: id-лер файл атаулары мен мекенжайларға айналады
+aid-reserved-id = `{ $id }` ұйым id-і бос емес: оны aqparat өзі қолданады
+aid-reserved-id-hint = басқа id таңдаңыз: /LANG/infographics/charts/ ішінде әр тілдің диаграммалары орналасады
+aid-unknown = { $context }: белгісіз id `{ $id }` ({ $kind }){ $guess }
+aid-unknown-hint = data/aid/{ $file } ішінде анықталған id-ді қолданыңыз: { $known }
+aid-quoted-lang = { $what }: `quoted_lang` мәні — `{ $lang }`, ал бұл сайттың тілі емес
+aid-quoted-lang-hint = { $languages } тілдерінің бірін жазыңыз: «…» ішіндегі атаудың тілі
+aid-invalid-date = { $what }: күн дұрыс емес: { $error }
+aid-date-hint = күнді YYYY-MM-DD түрінде жазыңыз
+aid-url = { $what }: `{ $url }` — толық мекенжай емес
+aid-url-hint = https:// деп басталатын толық мекенжайды жазыңыз
+aid-no-forms = { $what }: `{ $lang }` тіліндегі зат есім түрлері жоқ
+aid-no-forms-hint = { $forms } түрлерімен `{ $lang }:` қосыңыз
+aid-form-example = { $category } (мысалы, { $example })
+list-more = { $list }, { $item }
+aid-missing-form = { $what }: `{ $lang }` тіліндегі `{ $category }` көптік түрі жоқ; { $needed }
+aid-form-needed-by = ол `{ $id }` жазбасына керек (саны { $count })
+aid-form-needed-for = ол { $example } сияқты сандарға керек
+aid-forms-needed-hint = `{ $lang }` тіліне мына түрлер керек: { $forms }
+aid-unknown-form = { $what }: `{ $lang }` тілінде белгісіз `{ $category }` көптік түрі бар
+aid-forms-used-hint = `{ $lang }` тілі мына түрлерді қолданады: { $forms }
+aid-duplicate-record = `{ $id }` жазба id-і қайталанады ({ $line }-жолда да бар)
+aid-duplicate-record-hint = әр жазбаға өз id-ін беріңіз
+aid-unknown-value = { $what }: `{ $field }` мәні белгісіз: `{ $value }`{ $guess }
+aid-total-too-large = `{ $id }` жазбасы: `{ $unit }` бірлігінің жиыны { $max } шегінен асып кетеді, ал aqparat бұдан үлкен жиынды есептемейді: { $records } жазбаларының қосындысы одан көп
+aid-total-too-large-hint = бұл сандарда қате (артық цифр) жоқ па, тексеріңіз; дұрыс болса, үлкенірек бірлікпен (мыңдап) санаңыз
+aid-records-elided = { $first }, … { $last } (барлығы { $count })
+aid-count-not-reported = { $what }: саны бар, бірақ `reported: false` деп жазылған
+aid-count-not-reported-hint = дереккөз бұл санды берсе, `reported: false` жолын алып тастаңыз, әйтпесе `count` жолын алып тастаңыз
+aid-no-count = { $what }: саны жоқ
+aid-no-count-hint = `count: N` қосыңыз; дереккөзде сан берілмесе, `reported: false` деп жазыңыз (онда ол 0 емес, «сан берілмеген» деп көрсетіледі)
+aid-qualifier-without-count = { $what }: сансыз `qualifier`
+aid-qualifier-without-count-hint = `qualifier` жолын алып тастаңыз: нақтылайтын сан жоқ
+aid-count-too-large = { $what }: `{ $count }` саны { $max } шегінен үлкен, aqparat бұдан үлкен санды қабылдамайды
+aid-count-too-large-hint = санда қате жоқ па, тексеріңіз; сан ең көбі 1000000000000 (10^12) бола алады
+aid-count-negative-number = { $what }: { $count } саны теріс
+aid-count-negative = { $what }: `{ $count }` саны теріс
+aid-count-negative-hint = сан — 0-ден кіші емес бүтін сан
+aid-count-not-digits = { $what }: `{ $count }` саны цифрлармен жазылған бүтін сан емес
+aid-count-not-digits-hint = санды цифрлармен жазыңыз: { $digits }
+aid-count-not-whole = { $what }: `{ $count }` саны бүтін сан емес
+aid-count-not-whole-hint = сан — 320 сияқты бүтін сан, бос орынсыз және өлшем бірлігінсіз
+aid-both-date-and-period = { $what }: `date` те, `period` те жазылған
+aid-both-date-and-period-hint = `date` — сан қай күнгі екенін көрсетеді, `period` — ол қамтитын кезең; біреуін қалдырыңыз
+aid-invalid-period = { $what }: кезең дұрыс емес: { $error }
+aid-invalid-period-hint = YYYY-MM-DD түрінде жазыңыз, ал дереккөз тек айды берсе, YYYY-MM түрінде
+aid-empty-period = { $what }: кезең бос
+aid-empty-period-hint = `from:`, `to:` немесе екеуін де жазыңыз
+aid-period-backwards = { $what }: кезең басталмай ({ $from }) тұрып аяқталады ({ $to })
+aid-period-backwards-hint = `from` пен `to` орнын ауыстырыңыз немесе күнді түзетіңіз
+
+## Сайтқа қосылған тіл (src/validate/)
+fallback-hint = { $hint }; оған дейін `{ $lang }` тіліндегі беттерде `{ $default }` тіліндегі { $stand_in } көрсетіледі
+stand-in-text = мәтін
+stand-in-figure = көрсеткіш
+config-notice-missing = хабарландыруда `{ $lang }` тіліндегі мәтін жоқ
+config-notice-missing-hint = мұнда `{ $lang }: …` қосыңыз; оған дейін `{ $lang }` тіліндегі беттерде `{ $default }` тіліндегі хабарландыру көрсетіледі
+
+## Ашық деректер (src/validate/config.rs)
+open-data-missing = сайтта статистика бар (data/aid/), бірақ site.yaml оның ашық деректері қай лицензиямен және кімнің атынан жарияланатынын айтпайды
+open-data-missing-hint = `open_data: {"{"} licence: CC-BY-4.0, publisher: {"{"} { $names } {"}"} {"}"}` жолын қосып, жариялаушының атауын әр тілде жазыңыз (README, "site.yaml" бөлімін қараңыз)
+open-data-licence = open_data: `{ $licence }` — aqparat білмейтін лицензия{ $guess }
+open-data-licence-hint = ашық лицензияның SPDX белгісін жазыңыз, мыналардың бірін: { $list }
+open-data-publisher-lang = жариялаушы атауында `{ $lang }` тіліндегі мәтін бар, бірақ бұл тіл сайт тілдерінің қатарында жоқ
+open-data-publisher-lang-hint = жариялаушы атауын `languages` тізіміндегі тілдерде жазыңыз
+what-publisher = `{ $code }` тіліндегі жариялаушы атауы
+open-data-publisher-empty = open_data: жариялаушының `{ $code }` тіліндегі атауы бос
+open-data-publisher-empty-hint = деректерді жариялайтын ұйымның атауын жазыңыз
+open-data-publisher-missing = open_data: жариялаушының `{ $code }` тіліндегі атауы жоқ
+open-data-publisher-missing-hint = жариялаушының атауын сайттың әр тілінде жазыңыз, мысалы `{ $code }: …`
+open-data-publisher-fallback-hint = мұнда `{ $code }: …` қосыңыз; оған дейін `{ $code }` тіліндегі беттерде `{ $default }` тіліндегі атау көрсетіледі

@@ -1,0 +1,417 @@
+# Сообщения aqparat для сотрудников, по-русски (перевод en.ftl). Имена
+# файлов, ключи YAML и команды не переводятся и остаются в `...`.
+
+## Diagnostics (src/diag.rs)
+
+severity-error = ошибка
+severity-warning = предупреждение
+help = подсказка
+did-you-mean = {" "}(может быть, `{ $name }`?)
+
+## Summaries (src/cmd/build.rs)
+
+count-errors = { $count ->
+    [one] { $count } ошибка
+    [few] { $count } ошибки
+   *[other] { $count } ошибок
+    }
+count-warnings = { $count ->
+    [one] { $count } предупреждение
+    [few] { $count } предупреждения
+   *[other] { $count } предупреждений
+    }
+build-failed = сборка не удалась: { $errors }, { $warnings }{ $strict }; ничего не записано, папка { $output } не изменилась
+check-failed = проверка не пройдена: { $errors }, { $warnings }{ $strict }
+built-some = собрано страниц: { $pages } ({ $rendered } заново, остальные без изменений), в { $output } за { $seconds } с ({ $warnings })
+built = собрано страниц: { $pages }, в { $output } за { $seconds } с ({ $warnings })
+checked = проверено страниц: { $pages } за { $seconds } с: ошибок нет, { $warnings }
+strict-note = {" "}(с --strict предупреждения считаются ошибками)
+
+## Fatal errors (src/error.rs)
+
+cannot-write-output = не удаётся записать сайт в { $output }: { $error }; проверьте, что на диске есть место и что у вас есть право записи туда, или выберите другую папку --output
+cannot-make-search-index = не удаётся создать поисковый индекс { $output }: { $error }; ничего не опубликовано. Соберите ещё раз или укажите `search: false` в site.yaml, чтобы опубликовать сайт без поискового индекса
+
+## The serve overlay (src/serve/)
+
+overlay-title = aqparat: на сайте есть ошибки; показана последняя удачная сборка
+
+## YAML (src/load/yaml.rs)
+
+yaml-tag = явный тег YAML `{ $tag }` недопустим{ $more }
+yaml-tag-more = {" "}(и ещё { $count } в этом файле)
+yaml-tag-hint = уберите тег: напишите значение как есть, а текст — в кавычках (`"…"`); тип значения aqparat определяет сам
+yaml-error = { $error }{ $guess }
+yaml-control-character = в этой строке есть управляющий символ U+{ $code }: он невидим и недопустим
+yaml-control-character-hint = удалите его (если он не виден, наберите текст вокруг него заново)
+yaml-hint-unknown-field = проверьте написание этого ключа; допустимы только перечисленные ключи
+yaml-hint-missing-field = добавьте этот ключ: он обязателен
+yaml-hint-colon = значение, в котором есть `: `, нужно взять в кавычки, например title: 'Біргеміз: Білім'; или исправьте отступ этой строки
+yaml-hint-duplicate = этот ключ встречается дважды; оставьте один из них
+yaml-hint-alias = этот файл разворачивается в слишком большой объём данных (якоря `&` и ссылки `*`, вложенные друг в друга); выпишите значения явно
+yaml-hint-type = у этого значения неверный тип или вид; текст, в котором есть `:`, `#`, `[` или `{"{"}`, возьмите в кавычки
+yaml-hint-syntax = исправьте здесь синтаксис YAML: `key: value`, по одному на строке, вложенные ключи — с отступом в два пробела
+
+## Links (src/render/links.rs, site.rs)
+
+link-on-page = { $message } (на странице { $url })
+link-on-page-and-one = { $message } (на странице { $url } и ещё на одной)
+link-missing-file = ссылка на страницу или файл, которых нет в сборке: `{ $target }`{ $guess }
+link-missing-file-hint = ссылайтесь на страницу по её исходному пути, например `@/rules/quarantine.md`, или проверьте адрес: страница `content/rules/x.kk.md` находится по адресу `/kk/rules/x/`, статический файл `static/img/a.png` — по адресу `/img/a.png`
+link-missing-anchor = ссылка на несуществующий якорь: #{ $fragment }{ $guess } в { $page }
+link-no-ids-hint = на той странице нет ни одного элемента с id; ссылайтесь на страницу без `#…`
+link-ids-hint = на той странице нет элемента с таким id; её id: #{ $ids }
+link-missing-own-anchor = ссылка на якорь, которого нет на самой странице: #{ $fragment }{ $guess }
+link-missing-own-anchor-hint = на странице нет элемента с таким id; сошлитесь на id, который на ней есть (у заголовка или заданный шаблоном), или задайте этот id какому-нибудь элементу
+link-outside-base = ссылка за пределы сайта: `{ $path }` не находится внутри адреса сайта { $base_url }
+link-outside-base-hint = сайт опубликован по адресу { $base_url }: каждая ссылка на нём начинается с `{ $base_path }`; в шаблоне пишите `{"{{"} site.base_path {"}}"}…`, а в Markdown ссылайтесь на страницы по исходному пути (`@/rules/quarantine.md`)
+link-on-page-and-others = { $message } (на странице { $url } и ещё на { $others ->
+        [one] { $others } странице
+       *[other] { $others } страницах
+    })
+anchor-no-headings = в ней нет заголовков
+anchor-headings = её заголовки: #{ $ids }
+anchor-hint = { $known }; сошлитесь на один из них или задайте этот id заголовку с помощью `{"{"}#{ $anchor }{"}"}`
+
+## Rendering (src/render/)
+
+render-template = не удаётся отрисовать шаблон `{ $template }`: { $error }
+render-template-hint = проверьте, что шаблон есть в папке templates/ темы и что выше не указаны ошибки в нём
+
+## Files (src/load/files.rs)
+
+symlink-outside = это символическая ссылка, ведущая за пределы папки сайта; aqparat не читает и не публикует её
+symlink-outside-hint = скопируйте файл в папку сайта вместо ссылки на него или удалите ссылку
+symlink-broken = эта символическая ссылка никуда не ведёт{ $target }
+symlink-target = {" "}(на `{ $target }`)
+symlink-broken-hint = удалите ссылку или направьте её на файл внутри папки сайта
+not-a-file = это { $kind }, а не файл, который aqparat может прочитать
+kind-fifo = именованный канал (FIFO)
+kind-socket = сокет
+kind-device = устройство
+kind-folder = папка
+kind-special = специальный файл
+not-a-file-hint = замените его обычным файлом или удалите
+cannot-read-file = не удаётся прочитать этот файл: { $error }
+cannot-read-folder = не удаётся прочитать эту папку: { $error }
+unreadable-permission-hint = у пользователя, от имени которого запущен aqparat, нет права его читать: исправьте права доступа (например, chmod a+r) или удалите его
+unreadable-hint = проверьте, что файл существует и доступен для чтения
+walk-unreadable-hint = проверьте, что он существует и доступен для чтения
+not-utf8 = этот файл не является текстом в кодировке UTF-8
+not-utf8-hint = сохраните файл в кодировке UTF-8 (в большинстве редакторов: «Сохранить как…» → «Кодировка: UTF-8»)
+symlink-loop = эта символическая ссылка ведёт в папку, в которой сама находится (петля)
+symlink-loop-hint = удалите ссылку или направьте её в другую папку
+
+## Loading (src/load/)
+
+no-content = в { $root } нет папки content/
+no-content-hint = создайте папку content/ с главной страницей на каждом языке, content/_index.LANG.md; или запустите aqparat в папке сайта (--root DIR)
+no-front-matter = у страницы нет front matter (блока YAML в начале)
+no-front-matter-hint = начните файл строкой `---`, затем напишите `title: …`, затем ещё одну строку `---`
+no-language-suffix = в имени файла нет суффикса языка
+no-language-suffix-hint = назовите его `{ $stem }.LANG.md`, где LANG — один из языков site.yaml, например `{ $stem }.kk.md`
+gitignore-pattern = aqparat не понимает этот шаблон ({ $error }) и пропускает его
+gitignore-pattern-hint = запишите его так, как описано в gitignore(5); проверить шаблон можно командой `git check-ignore -v PATH`
+no-site-yaml = в { $root } нет site.yaml
+no-site-yaml-hint = запустите aqparat в папке сайта или укажите --root DIR
+data-name-taken = `data.{ $stem }` — это также { $other }
+data-name-taken-hint = переименуйте один из файлов: шаблоны видят каждый файл данных по его имени
+stats-file-missing = этого файла статистики нет
+stats-file-missing-hint = в data/aid/ нужны organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml; см. README
+
+## Pages (src/validate/pages.rs)
+
+page-no-title = у страницы нет заголовка
+page-no-title-hint = добавьте во front matter строку `title: …`
+page-empty-title = заголовок пуст
+page-empty-title-hint = напишите заголовок страницы после `title:`
+page-invalid-date = неверное значение { $name }: { $error }
+page-date-hint = запишите дату в виде YYYY-MM-DD, например 2020-04-03
+page-updated-before-date = `updated` ({ $updated }) раньше, чем `date` ({ $date })
+page-updated-before-date-hint = `updated` — дата последнего изменения; она не может быть раньше даты публикации
+page-unknown-template = в теме нет шаблона `{ $template }`{ $guess }
+use-one-of = используйте одно из: { $list }
+page-bad-file-name = в имени файла `{ $name }` есть символы, недопустимые в адресе
+page-bad-folder-name = в имени папки `{ $name }` есть символы, недопустимые в адресе
+page-bad-name-hint = переименуйте его в `{ $name }`: имена страниц и папок состоят из букв, цифр, `-`, `_` и `.`
+page-unknown-lang = языка `{ $lang }` нет среди языков сайта
+page-unknown-lang-hint = переименуйте файл, взяв один из суффиксов { $suffixes }, или добавьте `{ $lang }` в `languages` в site.yaml
+page-same-url = и этот файл, и { $others } становятся страницей /{ $url }
+page-same-url-hint = оставьте один из них: страница папки должна быть в её `_index.LANG.md`
+page-no-home = нет главной страницы на языке `{ $lang }`
+page-no-home-hint = создайте { $path } с front matter `title: …` (и `draft: false`): из него делается страница /{ $lang }/
+page-no-home-fallback-hint = { $hint }; до тех пор /{ $lang }/ показывает разделы и страницы на `{ $default }`
+page-no-translation = нет перевода на язык `{ $lang }`
+page-no-translation-hint = напишите { $path }; до тех пор переключатель языков ведёт в ближайший раздел на языке `{ $lang }`
+
+## site.yaml (src/validate/config.rs)
+
+config-base-url = base_url: { $problem }
+config-base-url-hint = напишите полный адрес, по которому публикуется сайт, например `https://example.kz/`
+config-no-languages = не указано ни одного языка
+config-no-languages-hint = укажите хотя бы один язык, например `kk: {"{"} name: Қазақша, title: … {"}"}`
+config-bad-language-code = `{ $code }` — не код языка
+config-bad-language-code-hint = используйте двух- или трёхбуквенный код ISO 639 строчными буквами, например `kk` или `ru`
+config-notice-lang = в объявлении есть текст на языке `{ $lang }`, которого нет среди языков сайта
+config-notice-lang-hint = напишите объявление на языках, перечисленных в `languages`
+config-base-url-spaces = в base_url `{ $url }` есть пробелы или управляющие символы
+config-base-url-spaces-hint = напишите адрес без пробелов, например `https://example.kz/`
+config-default-language = default_language `{ $lang }` нет среди языков
+search-not-built = этот aqparat собран без возможности `search`, поэтому у сайта не будет поискового индекса (указатель всех страниц остаётся)
+search-not-built-hint = установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или напишите `search: false`, чтобы обойтись без поиска
+control-character = { $what }: здесь есть управляющий символ U+{ $code }, он невидим и ломает ленты новостей (feeds)
+control-character-hint = удалите его (если он не виден, наберите текст вокруг него заново); для переноса начните новую строку
+what-field = поле { $field }
+what-language-field = поле { $field } языка `{ $code }`
+what-notice = объявление на языке `{ $code }`
+
+## UI strings (src/validate/i18n.rs)
+
+what-ui-string = строка интерфейса `{ $key }`
+what-ui-form = форма `{ $form }` строки интерфейса `{ $key }`
+i18n-missing-lang = нет строк интерфейса для языка `{ $lang }`
+i18n-missing-lang-hint = создайте { $path } с ключами из файла другого языка (во встроенной теме есть kk, ru и en; `aqparat theme eject` копирует их в сайт)
+i18n-missing-key = в языке `{ $lang }` нет строки интерфейса `{ $key }`
+i18n-missing-key-hint = добавьте `{ $key }:` в { $path }; она есть в { $there }:{ $line }
+i18n-missing-form = у строки интерфейса `{ $key }` нет формы множественного числа `{ $category }`
+i18n-missing-form-hint = языку `{ $lang }` нужны формы { $forms }
+i18n-unknown-form = у строки интерфейса `{ $key }` неизвестная форма множественного числа `{ $category }`
+i18n-unknown-form-hint = язык `{ $lang }` использует только формы { $forms }
+
+## The theme (src/load/theme.rs)
+
+theme-bad-name = `{ $name }` — не имя папки в themes/
+theme-there = {" "}(там есть: { $names })
+theme-bad-name-hint = напишите имя одной из папок в themes/ (буквы, цифры, `-`, `_`), например `theme: default`{ $available }, или уберите `theme:`, чтобы использовать встроенную тему
+theme-not-found = тема `{ $name }` не найдена: в { $root } нет папки { $dir }/
+theme-not-found-hint = укажите в `theme:` в site.yaml папку из themes/{ $available }, создайте { $dir }/ с шаблонами, файлами i18n/ и static/, которые отличаются от встроенной темы, или уберите `theme:`, чтобы использовать встроенную тему
+tera-names-hint = проверьте имена в `extends` и `include` шаблонов
+template-error = ошибка в шаблоне: { $error }
+template-syntax-error = синтаксическая ошибка в шаблоне: { $error }
+template-missing-parent = `{ $current }` расширяет шаблон `{ $parent }`, которого не существует
+template-missing-parent-hint = исправьте имя в `{"{"}% extends %{"}"}` или добавьте недостающий шаблон
+template-hint-ui-string = добавьте строку в каждый themes/…/i18n/LANG.yaml или исправьте здесь её имя
+template-hint-function = aqparat добавляет к встроенным средствам Tera функцию `t` и фильтры `num` и `date`; проверьте имя
+template-hint-undefined = используйте переменную, которую даёт контекст страницы (см. README), или добавьте проверку: `{"{"}% if x is defined %{"}"}` / `x | default(value="")`
+template-hint-syntax = проверьте здесь синтаксис Tera: теги — `{"{"}% … %{"}"}`, выражения — `{"{{"} … {"}}"}`, у каждого блока должен быть свой `end…`
+
+## Markdown and shortcodes (src/render/markdown.rs, src/render/stats/)
+
+shortcode-not-closed = шорткод `{"{{"}` не закрыт `{"}}"}`
+shortcode-not-call = `{"{{"} { $inner } {"}}"}` — не вызов шорткода вида `stat(id="…")`
+shortcode-no-paren = вызов шорткода должен заканчиваться на `)`
+shortcode-bad-arg = аргумент `{ $arg }` записан не в виде `key="value"`
+shortcode-unquoted = значение `{ $key }` должно быть в кавычках
+shortcode-no-stats = у этого сайта нет статистики (data/aid/)
+shortcode-no-record = в data/aid/records.yaml нет записи `{ $id }`{ $guess }
+shortcode-stat-args = для `stat` нужен `id="RECORD"` или `total="UNIT"`
+shortcode-no-unit = в data/aid/units.yaml нет единицы `{ $unit }`
+shortcode-no-figures = в единице `{ $unit }` нет чисел, которые можно сложить
+shortcode-chart-args = для `chart` нужен `id="reached"`, `id="items"`, `org="ORG"` или `category="CATEGORY"`
+shortcode-no-chart = нет диаграммы `{ $id }`{ $guess }; есть такие диаграммы: { $list }
+shortcode-unknown = неизвестный шорткод `{ $name }`{ $guess }; в aqparat есть `stat` и `chart`
+shortcode-chart-alone = диаграмма должна стоять в отдельном абзаце, с пустыми строками до и после
+shortcode-hint = о шорткодах `stat` и `chart` и об id в data/aid/ см. README
+md-missing-page = ссылка на несуществующую страницу: `{ $dest }`{ $guess }
+md-missing-page-hint = напишите путь к нужной странице внутри content/ без суффикса языка, например `@/rules/quarantine.md` или `@/rules/_index.md`
+stats-cannot-show = не удаётся показать статистику на языке `{ $lang }`: { $error }
+stats-cannot-show-hint = для статистики нужны строки интерфейса, перечисленные в README (figure_about, as_of, chart_reached…), на каждом языке
+stats-font-hint = положите в папку fonts/ темы шрифт TrueType, в котором есть казахские буквы (ә ғ қ ң ө ұ ү һ і)
+
+## What aqparat makes, which pages and static files may not replace (src/validate/pages.rs)
+
+generated-home = главная страница
+generated-404 = страница для несуществующих адресов
+generated-feed = лента новостей
+generated-download = статистика для скачивания
+generated-pages = указатель всех страниц
+generated-infographics = страницы инфографики
+generated-page = страница
+generated-languages = страница выбора языка
+generated-sitemap = карта сайта (sitemap)
+generated-robots = robots.txt
+generated-search = поисковый индекс
+taken-file = /{ $url } — это { $what }
+taken-folder = в /{ $url }/ находится { $what }
+taken-index = /{ $url }index.html — собственный файл страницы
+page-reserved = этот файл стал бы страницей /{ $url }, но здесь то, что делает сам aqparat: { $taken }
+page-reserved-hint = переименуйте файл или его папку: путь страницы не может начинаться с { $list } и не может содержать часть `index.html`
+static-bad-name = в имени этого файла есть `{ $char }`, это ломает его адрес
+static-bad-name-hint = переименуйте файл без `?`, `#`, `\` и управляющих символов (например, заменив их на `-`)
+static-taken-file = адрес /{ $output } занят тем, что делает aqparat: { $what }
+static-taken-folder = в /{ $folder } находится то, что делает aqparat: { $what }
+static-taken-made-folder = aqparat сам создаёт папку /{ $output }/
+static-taken = этот статический файл был бы скопирован в /{ $output }, но { $taken }
+static-taken-hint = переименуйте или перенесите файл, например в отдельную папку, такую как static/files/
+
+## Dates and addresses (src/date.rs, src/address.rs)
+
+date-form = `{ $text }` — не дата вида YYYY-MM-DD
+date-bad-year = неверный год в `{ $text }`
+date-bad-month = неверный месяц в `{ $text }`
+date-bad-day = неверный день в `{ $text }`
+date-month-range = в `{ $text }` месяц { $month }; месяцы — от 01 до 12
+date-no-such-day = даты `{ $text }` не существует: в этом месяце нет { $day }-го числа
+date-or-month = `{ $text }` записано ни как YYYY-MM-DD, ни как YYYY-MM
+address-character = в адресе есть { $char }, а в адресе такого быть не может; напишите его так, как показывает браузер, например `https://example.kz/`
+address-not-absolute = `{ $text }` — не полный адрес ({ $error }); напишите полный адрес, например `https://example.kz/`
+address-not-http = `{ $text }` — не адрес http(s); напишите адрес, по которому публикуется сайт, например `https://example.kz/`
+address-no-host = в `{ $text }` нет имени хоста; напишите полный адрес, например `https://example.kz/`
+address-user = в `{ $text }` есть имя пользователя или пароль, их опубликовала бы каждая страница; уберите их
+address-query = в `{ $text }` есть запрос `?` или фрагмент `#`; адрес сайта — это хост и, если нужно, папка
+
+## New sites (src/init/, src/cmd/init.rs)
+
+init-not-empty = папка { $dir } не пуста; aqparat создаёт новый сайт только в пустой или новой папке (укажите другую папку или, чтобы добавить тему в существующий сайт, выполните `aqparat theme eject`)
+init-cannot-write = не удаётся записать { $path }: { $error }; проверьте, что у вас есть право записи туда
+init-theme-exists = { $path } уже существует; aqparat не перезаписывает тему (чтобы начать заново со встроенной темы, сначала перенесите её в другое место)
+init-no-languages = укажите хотя бы один язык: --languages kk,ru
+init-bad-language = `{ $code }` — не код языка: используйте двух- или трёхбуквенные коды ISO 639 строчными буквами, например --languages kk,ru
+init-language-twice = `{ $code }` указан в --languages дважды
+init-bad-default = язык по умолчанию `{ $lang }` не входит в --languages { $languages }
+init-done = в { $dir } создан новый сайт (файлов: { $files }). Дальше:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}чтобы посмотреть на него, затем правьте content/ (руководство для сотрудников — content/guide.*.md)
+eject-done = встроенная тема скопирована в { $dir } (файлов: { $files }): теперь сайт использует эту копию поверх встроенной темы; меняйте что хотите
+
+## Output folders (src/write/guard.rs)
+
+refused-site-folder = публикация в { $output } отклонена: это папка сайта или папка выше неё, а публикация заменяет выходную папку целиком; выберите для --output отдельную папку, например { $public }
+refused-input-folder = публикация в { $output } отклонена: она внутри входной папки сайта { $input }, и публикация заменила бы её файлы; выберите --output вне её
+refused-symlink = публикация в { $output } отклонена: это символическая ссылка (выход `aqparat watch` или ваша собственная ссылка); публикуйте туда через `watch` или выберите другую папку --output
+refused-foreign-link = публикация в { $output } отклонена: это символическая ссылка на { $target }, а не на сборку `aqparat watch` в { $builds }; удалите ссылку или выберите другую папку --output
+refused-cannot-look = не удаётся проверить выходную папку { $output }: { $error }; проверьте права доступа или выберите другую папку --output
+refused-not-folder = публикация в { $output } отклонена: это существует и не является папкой; удалите это сами или выберите другую папку --output
+refused-foreign-folder = публикация в { $output } отклонена: эту папку создал не aqparat (в ней нет файла { $stamp }), и она не пуста; публикация удалила бы её файлы. Выберите другую папку --output или, если эти файлы не нужны, удалите папку сами и соберите заново
+refused-delete = удаление { $dir } отклонено: эту папку создал не aqparat (в ней нет файла { $stamp }); перенесите её сами
+refused-resolve = не удаётся разобрать путь { $path }: { $error }; проверьте, что его папки существуют и доступны для чтения
+
+## serve and the command line (src/cmd/serve.rs, src/main.rs)
+
+serve-cannot-listen = не удаётся слушать { $address }: { $error }
+serving = сайт { $root } доступен по адресу { $url } (Ctrl+C — остановить)
+serve-not-built = в этот aqparat не встроен `serve` (он собран без возможности `serve`); установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или смотрите сайт через `aqparat watch --output DIR` и собственный веб-сервер
+
+## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+
+watching = слежу за { $root }, публикую в { $output }
+watch-stopped = остановлено
+status-not-written = не удалось записать состояние этой попытки: { $error }
+status-kept-short = вместо него записано краткое состояние `ok: false`
+status-kept-removed = старый файл удалён, чтобы он ничего не утверждал
+status-kept-none = файла состояния нет
+status-kept-stuck = и старый файл тоже не удаётся удалить: { $error }
+status-file-error = ОШИБКА: не удаётся записать файл состояния { $path }: { $error }; { $kept }. Освободите место на диске или исправьте права доступа к папке.
+lock-cannot-create = не удаётся создать { $path }: { $error }
+lock-cannot-open = не удаётся открыть файл блокировки { $path }: { $error }
+lock-cannot-lock = не удаётся заблокировать { $path }: { $error }
+lock-holder-pid = другой `aqparat watch` (pid { $pid })
+lock-holder = другой `aqparat watch`
+lock-held = { $holder } уже публикует в { $output }; два наблюдателя одной выходной папки перезаписывали бы сборки друг друга. Сначала остановите его или выберите другую папку --output (блокировка: { $lock })
+pid-not-written = предупреждение: не удаётся записать pid в { $path }: { $error }
+search-index-published = поисковый индекс опубликован (страниц: { $pages })
+search-index-not-updated = поисковый индекс не обновлён: { $error }
+rebuild-damaged = { $damage }; сайт собирается заново целиком
+damage-output-removed = выходная папка { $output } удалена
+damage-build-removed = сборка, на которую ссылается { $output }, удалена
+damage-files-removed = из { $output } удалены опубликованные файлы ({ $count }), например { $example }
+damage-unreadable = опубликованную сборку { $build } не удаётся прочитать ({ $error })
+file-watcher-error = наблюдение за файлами: { $error }
+server-stopped = сервер остановлен: { $error }
+cannot-accept = не удаётся принять соединение: { $error }
+
+## Aid statistics (src/validate/data.rs)
+
+aid-organisation = организация `{ $id }`
+aid-category = категория `{ $id }`
+aid-source = источник `{ $id }`
+aid-unit = единица `{ $id }`
+aid-record = запись `{ $id }`
+aid-kind-organisation = организация
+aid-kind-category = категория
+aid-kind-source = источник
+aid-kind-unit = единица
+aid-kind-record = запись
+aid-field-name = название
+aid-field-short = краткое название
+aid-field-title = заглавие
+aid-field-what = текст `what`
+aid-field-in = { $field } на `{ $lang }`
+aid-field-noun-form = форма существительного `{ $category }` на `{ $lang }`
+aid-text-missing = { $what }: нет текста на `{ $lang }`
+aid-text-missing-hint = добавьте здесь `{ $lang }: …`; каждое название пишется на каждом из языков: { $languages }
+aid-text-foreign = { $what }: есть текст на `{ $lang }`, а это не язык сайта
+aid-text-foreign-hint = используйте языки из site.yaml: { $languages }
+aid-control = { $what }: { $field } — здесь есть управляющий символ U+{ $code }
+aid-control-hint-lines = удалите его (он невидим, и ни страницы, ни диаграммы, ни файлы для скачивания не могут его показать); если текст был вставлен, наберите его заново; допустимы только табуляция и перенос строки
+aid-control-hint-line = удалите его (он невидим, и ни страницы, ни диаграммы, ни файлы для скачивания не могут его показать); если текст был вставлен, наберите его заново; этот текст — одна строка, без табуляции
+aid-bad-id = id `{ $id }` ({ $kind }) — не слова из строчных букв, соединённые `-`
+aid-bad-id-hint = пишите id только латинскими буквами a–z и цифрами 0–9, слова соединяйте одним `-` (например `city-volunteers`), не длиннее { $max } символов: из id получаются имена файлов и адреса
+aid-reserved-id = id организации `{ $id }` зарезервирован
+aid-reserved-id-hint = выберите другой id: в /LANG/infographics/charts/ лежат диаграммы каждого языка
+aid-unknown = { $context }: неизвестный id `{ $id }` ({ $kind }){ $guess }
+aid-unknown-hint = используйте id, заданный в data/aid/{ $file }: { $known }
+aid-quoted-lang = { $what }: `quoted_lang` равен `{ $lang }`, а это не язык сайта
+aid-quoted-lang-hint = укажите один из языков { $languages }: язык названия в «…»
+aid-invalid-date = { $what }: неверная дата: { $error }
+aid-date-hint = запишите дату в виде YYYY-MM-DD
+aid-url = { $what }: `{ $url }` — не полный адрес
+aid-url-hint = напишите полный адрес, начиная с https://
+aid-no-forms = { $what }: нет форм существительного на `{ $lang }`
+aid-no-forms-hint = добавьте `{ $lang }:` с формами { $forms }
+aid-form-example = { $category } (например, { $example })
+list-more = { $list }, { $item }
+aid-missing-form = { $what }: нет формы множественного числа `{ $category }` на `{ $lang }`; { $needed }
+aid-form-needed-by = она нужна записи `{ $id }` (число { $count })
+aid-form-needed-for = она нужна для чисел вроде { $example }
+aid-forms-needed-hint = для `{ $lang }` нужны формы { $forms }
+aid-unknown-form = { $what }: неизвестная форма множественного числа `{ $category }` на `{ $lang }`
+aid-forms-used-hint = в `{ $lang }` используются формы { $forms }
+aid-duplicate-record = повторяющийся id записи `{ $id }` (он же в строке { $line })
+aid-duplicate-record-hint = дайте каждой записи свой id
+aid-unknown-value = { $what }: неизвестное значение `{ $field }`: `{ $value }`{ $guess }
+aid-total-too-large = запись `{ $id }`: сумма по единице `{ $unit }` превысила бы { $max } — наибольшую сумму, которую считает aqparat: записи { $records } в сумме дают больше
+aid-total-too-large-hint = проверьте эти числа на опечатку (лишнюю цифру); если они верны, считайте в более крупной единице (в тысячах)
+aid-records-elided = { $first }, … { $last } (всего { $count })
+aid-count-not-reported = { $what }: число есть, но указано `reported: false`
+aid-count-not-reported-hint = уберите `reported: false`, если источник даёт это число, или уберите `count`
+aid-no-count = { $what }: нет числа
+aid-no-count-hint = добавьте `count: N`; если источник не даёт числа, напишите `reported: false` (тогда будет показано «число не указано», а не 0)
+aid-qualifier-without-count = { $what }: `qualifier` без числа
+aid-qualifier-without-count-hint = уберите `qualifier`: уточнять нечего, числа нет
+aid-count-too-large = { $what }: число `{ $count }` больше { $max } — наибольшего числа, которое принимает aqparat
+aid-count-too-large-hint = проверьте число на опечатку; число не больше 1000000000000 (10^12)
+aid-count-negative-number = { $what }: число { $count } отрицательное
+aid-count-negative = { $what }: число `{ $count }` отрицательное
+aid-count-negative-hint = число — целое, 0 или больше
+aid-count-not-digits = { $what }: число `{ $count }` — не целое число, записанное цифрами
+aid-count-not-digits-hint = запишите число цифрами: { $digits }
+aid-count-not-whole = { $what }: число `{ $count }` не целое
+aid-count-not-whole-hint = число — целое, например 320, без пробелов и единиц измерения
+aid-both-date-and-period = { $what }: указаны и `date`, и `period`
+aid-both-date-and-period-hint = `date` — день, на который дано число; `period` — время, которое оно охватывает; оставьте одно из двух
+aid-invalid-period = { $what }: неверный период: { $error }
+aid-invalid-period-hint = напишите YYYY-MM-DD или YYYY-MM, если источник указывает только месяц
+aid-empty-period = { $what }: период пуст
+aid-empty-period-hint = укажите `from:`, `to:` или оба
+aid-period-backwards = { $what }: период заканчивается ({ $to }) раньше, чем начинается ({ $from })
+aid-period-backwards-hint = поменяйте местами `from` и `to` или исправьте дату
+
+## Язык, добавленный на сайт (src/validate/)
+fallback-hint = { $hint }; до тех пор страницы на `{ $lang }` показывают { $stand_in } на `{ $default }`
+stand-in-text = текст
+stand-in-figure = показатель
+config-notice-missing = в объявлении нет текста на `{ $lang }`
+config-notice-missing-hint = добавьте здесь `{ $lang }: …`; до тех пор страницы на `{ $lang }` показывают объявление на `{ $default }`
+
+## Открытые данные (src/validate/config.rs)
+open-data-missing = на сайте есть статистика (data/aid/), но site.yaml не говорит, под какой лицензией и кем публикуются её открытые данные
+open-data-missing-hint = добавьте `open_data: {"{"} licence: CC-BY-4.0, publisher: {"{"} { $names } {"}"} {"}"}` с названием издателя на каждом языке (см. README, раздел "site.yaml")
+open-data-licence = open_data: `{ $licence }` — лицензия, которую aqparat не знает{ $guess }
+open-data-licence-hint = напишите SPDX-идентификатор открытой лицензии, одной из: { $list }
+open-data-publisher-lang = у издателя есть название на языке `{ $lang }`, которого нет среди языков сайта
+open-data-publisher-lang-hint = напишите название издателя на языках, перечисленных в `languages`
+what-publisher = название издателя на `{ $code }`
+open-data-publisher-empty = open_data: название издателя на `{ $code }` пустое
+open-data-publisher-empty-hint = напишите название организации, которая публикует данные
+open-data-publisher-missing = open_data: у издателя нет названия на `{ $code }`
+open-data-publisher-missing-hint = напишите название издателя на каждом языке сайта, например `{ $code }: …`
+open-data-publisher-fallback-hint = добавьте здесь `{ $code }: …`; до тех пор страницы на `{ $code }` показывают название на `{ $default }`
