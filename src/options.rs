@@ -81,7 +81,7 @@ const LAST_SECOND: u64 = 253_402_300_799;
 impl BuildDate {
     /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) when it is set: an
     /// error when it is not a whole number of seconds; else today.
-    pub fn from_environment() -> Result<BuildDate, String> {
+    pub fn from_environment() -> Result<BuildDate, crate::messages::Message> {
         match std::env::var_os("SOURCE_DATE_EPOCH") {
             None => Ok(BuildDate::Today),
             Some(value) => value
@@ -90,10 +90,8 @@ impl BuildDate {
                 .filter(|seconds| *seconds <= LAST_SECOND)
                 .map(BuildDate::Fixed)
                 .ok_or_else(|| {
-                    format!(
-                        "SOURCE_DATE_EPOCH is `{}`, not a whole number of seconds from 1970-01-01 to the end of 9999",
-                        value.to_string_lossy().escape_debug()
-                    )
+                    let value = value.to_string_lossy().escape_debug().to_string();
+                    crate::msg!("build-date-invalid", value = value)
                 }),
         }
     }

@@ -405,3 +405,6 @@ open-data-publisher-empty-hint = write the name of the organisation that publish
 open-data-publisher-missing = open_data: the publisher has no name in `{ $code }`
 open-data-publisher-missing-hint = write the publisher's name in every language of the site, e.g. `{ $code }: …`
 open-data-publisher-fallback-hint = add `{ $code }: …` here; until then pages in `{ $code }` show the `{ $default }` name
+
+## The build date (src/options.rs)
+build-date-invalid = SOURCE_DATE_EPOCH is `{ $value }`, not a whole number of seconds from 1970-01-01 to the end of 9999

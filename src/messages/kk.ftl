@@ -405,3 +405,6 @@ open-data-publisher-empty-hint = деректерді жариялайтын ұ�
 open-data-publisher-missing = open_data: жариялаушының `{ $code }` тіліндегі атауы жоқ
 open-data-publisher-missing-hint = жариялаушының атауын сайттың әр тілінде жазыңыз, мысалы `{ $code }: …`
 open-data-publisher-fallback-hint = мұнда `{ $code }: …` қосыңыз; оған дейін `{ $code }` тіліндегі беттерде `{ $default }` тіліндегі атау көрсетіледі
+
+## The build date (src/options.rs)
+build-date-invalid = SOURCE_DATE_EPOCH мәні `{ $value }`: бұл 1970-01-01 мен 9999 жылдың соңы аралығындағы секундтардың бүтін саны емес

@@ -415,3 +415,6 @@ open-data-publisher-empty-hint = напишите название органи�
 open-data-publisher-missing = open_data: у издателя нет названия на `{ $code }`
 open-data-publisher-missing-hint = напишите название издателя на каждом языке сайта, например `{ $code }: …`
 open-data-publisher-fallback-hint = добавьте здесь `{ $code }: …`; до тех пор страницы на `{ $code }` показывают название на `{ $default }`
+
+## The build date (src/options.rs)
+build-date-invalid = SOURCE_DATE_EPOCH равен `{ $value }`: это не целое число секунд от 1970-01-01 до конца 9999 года
