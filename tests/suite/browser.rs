@@ -43,3 +43,8 @@ mod screenshots;
 /// HTML + CSS + JS per page within budget.
 #[path = "browser/page_weight.rs"]
 mod page_weight;
+
+/// `serve`'s error overlay in the page's language.
+#[cfg(feature = "serve")]
+#[path = "browser/overlay.rs"]
+mod overlay;

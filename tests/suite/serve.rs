@@ -6,7 +6,7 @@ use std::sync::mpsc;
 use crate::util::{Running, TestSite, wait_until};
 
 /// Starts `serve` on a free port; returns the process and its address.
-fn serve(site: &TestSite) -> (Running, String) {
+pub fn serve(site: &TestSite) -> (Running, String) {
     let root = site.root().display().to_string();
     let server = Running::start(&["serve", "--root", &root, "--port", "0"]);
     let output = server.wait_for_output("the server to build", |t| {
