@@ -98,9 +98,55 @@ pub fn output_url(lang: &str, key: &str) -> UrlPath {
     })
 }
 
+/// The longest alias, in bytes: far above any real address, short enough
+/// for every file system's path limit.
+const MAX_ALIAS_LENGTH: usize = 512;
+
+/// Parses an alias, a page's old address below the site's (`/ru/old-name/`;
+/// the final `/` may be left out), as a URL path: folders of letters,
+/// digits and `-_.~!*(),+=@:` only; no empty folder, no `.` or `..`, no
+/// query, fragment, percent-encoding, space, quote or control character, so
+/// that it is safe as a file path, in HTML and in nginx's redirect map.
+pub fn parse_alias(text: &str) -> Result<UrlPath, Message> {
+    let Some(path) = text.strip_prefix('/') else {
+        return Err(msg!(
+            "alias-not-absolute",
+            alias = text.escape_debug().to_string()
+        ));
+    };
+    let allowed = |c: char| c.is_alphanumeric() || "-_.~!*(),+=@:".contains(c);
+    if let Some(c) = path.chars().find(|&c| c != '/' && !allowed(c)) {
+        return Err(msg!("alias-character", char = format!("{c:?}")));
+    }
+    let path = path.strip_suffix('/').unwrap_or(path);
+    let bad_folder = path
+        .split('/')
+        .any(|s| s.is_empty() || s == "." || s == "..");
+    if bad_folder || text.len() > MAX_ALIAS_LENGTH {
+        return Err(msg!("alias-folders", alias = text));
+    }
+    Ok(UrlPath(format!("{path}/")))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_base_url;
+    use super::{parse_alias, parse_base_url};
+
+    #[test]
+    fn aliases_are_folders_below_the_site() {
+        assert_eq!(parse_alias("/ru/old").map(|p| p.0), Ok("ru/old/".into()));
+        assert_eq!(
+            parse_alias("/kk/ескі-бет/").map(|p| p.0),
+            Ok("kk/ескі-бет/".into())
+        );
+        for bad in [
+            "ru/old/", "/", "//x/", "/a//b/", "/a/../b/", "/./", "/a b/", "/a?b", "/a#b",
+            "/a%20b/", "/a\"b/", "/a<b/", "/a;b/", "/a$b/", "/a\\b/", "/a\u{0}/", "/a\nb/",
+        ] {
+            assert!(parse_alias(bad).is_err(), "{bad:?}");
+        }
+        assert!(parse_alias(&format!("/{}/", "a".repeat(600))).is_err());
+    }
 
     #[test]
     fn addresses_are_normalised() {

@@ -13,6 +13,10 @@ mod example_site;
 #[path = "suite/build.rs"]
 mod build;
 
+/// Old addresses of moved pages: redirect pages, the nginx map, errors.
+#[path = "suite/aliases.rs"]
+mod aliases;
+
 /// Plural forms, numbers and dates per language.
 #[path = "suite/locale.rs"]
 mod locale;

@@ -38,6 +38,10 @@ pub struct FrontMatter {
     pub draft: bool,
     /// Template to render with instead of the default.
     pub template: Option<Spanned<String>>,
+    /// The page's old addresses (`/ru/old-name/`), each of which gets a
+    /// page that leads to it (see `validate::pages::check_aliases`).
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
 }
 
 /// A content file as read: its key, language and text, not yet checked.

@@ -216,6 +216,7 @@ generated-feed = the news feed
 generated-download = the statistics download
 generated-pages = the index of all pages
 generated-infographics = the infographic pages
+generated-redirect = the page at a moved page's old address
 generated-page = a page
 generated-languages = the page that offers the languages
 generated-sitemap = the sitemap
@@ -408,3 +409,12 @@ open-data-publisher-fallback-hint = add `{ $code }: …` here; until then pages 
 
 ## The build date (src/options.rs)
 build-date-invalid = SOURCE_DATE_EPOCH is `{ $value }`, not a whole number of seconds from 1970-01-01 to the end of 9999
+
+## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
+alias-not-absolute = the alias `{ $alias }` does not begin with `/`; write the old address below the site's, e.g. `/ru/old-name/`
+alias-character = an alias may hold letters, digits and `-_.~!*(),+=@:` between its `/`, not { $char }
+alias-folders = the alias `{ $alias }` has an empty folder, `.` or `..`, or is too long; write the old address as folders, e.g. `/ru/old-name/`
+alias-taken = the alias `{ $alias }` is the address of { $what }
+alias-taken-hint = an alias is an old address that no longer has a page; remove it, or choose the address the page had
+alias-twice = the alias `{ $alias }` is also an alias of { $other }
+alias-twice-hint = an old address can lead to one page only; keep it on the page it belongs to

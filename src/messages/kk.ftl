@@ -216,6 +216,7 @@ generated-feed = жаңалықтар арнасы
 generated-download = жүктеп алуға арналған статистика
 generated-pages = барлық беттердің тізімі
 generated-infographics = инфографика беттері
+generated-redirect = көшкен беттің ескі мекенжайындағы бет
 generated-page = бет
 generated-languages = тілдерді ұсынатын бет
 generated-sitemap = сайт картасы (sitemap)
@@ -408,3 +409,12 @@ open-data-publisher-fallback-hint = мұнда `{ $code }: …` қосыңыз; 
 
 ## The build date (src/options.rs)
 build-date-invalid = SOURCE_DATE_EPOCH мәні `{ $value }`: бұл 1970-01-01 мен 9999 жылдың соңы аралығындағы секундтардың бүтін саны емес
+
+## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
+alias-not-absolute = `{ $alias }` бүркеншік мекенжайы `/` белгісінен басталмайды; ескі мекенжайды сайт мекенжайынан кейінгі бөлігімен жазыңыз, мысалы `/ru/old-name/`
+alias-character = бүркеншік мекенжайдың `/` белгілерінің арасында әріптер, цифрлар және `-_.~!*(),+=@:` ғана болады, { $char } болмайды
+alias-folders = `{ $alias }` бүркеншік мекенжайында бос бума, `.` не `..` бар немесе ол тым ұзын; ескі мекенжайды бумалармен жазыңыз, мысалы `/ru/old-name/`
+alias-taken = `{ $alias }` бүркеншік мекенжайы — { $what } мекенжайы
+alias-taken-hint = бүркеншік мекенжай — енді беті жоқ ескі мекенжай; оны өшіріңіз немесе беттің бұрынғы мекенжайын жазыңыз
+alias-twice = `{ $alias }` бүркеншік мекенжайы { $other } бетінде де бар
+alias-twice-hint = бір ескі мекенжай тек бір бетке апара алады; оны өзіне тиесілі бетте қалдырыңыз

@@ -226,6 +226,7 @@ generated-feed = лента новостей
 generated-download = статистика для скачивания
 generated-pages = указатель всех страниц
 generated-infographics = страницы инфографики
+generated-redirect = страница по старому адресу переехавшей страницы
 generated-page = страница
 generated-languages = страница выбора языка
 generated-sitemap = карта сайта (sitemap)
@@ -418,3 +419,12 @@ open-data-publisher-fallback-hint = добавьте здесь `{ $code }: …`
 
 ## The build date (src/options.rs)
 build-date-invalid = SOURCE_DATE_EPOCH равен `{ $value }`: это не целое число секунд от 1970-01-01 до конца 9999 года
+
+## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
+alias-not-absolute = псевдоним `{ $alias }` не начинается с `/`; напишите старый адрес относительно адреса сайта, например `/ru/old-name/`
+alias-character = в псевдониме между `/` могут быть буквы, цифры и `-_.~!*(),+=@:`, но не { $char }
+alias-folders = в псевдониме `{ $alias }` есть пустая папка, `.` или `..`, или он слишком длинный; напишите старый адрес папками, например `/ru/old-name/`
+alias-taken = псевдоним `{ $alias }` — это адрес: { $what }
+alias-taken-hint = псевдоним — старый адрес, у которого больше нет страницы; удалите его или укажите адрес, который был у страницы
+alias-twice = псевдоним `{ $alias }` есть и у страницы { $other }
+alias-twice-hint = старый адрес может вести только на одну страницу; оставьте его у той страницы, к которой он относится

@@ -151,6 +151,9 @@ pub(super) fn page_from_raw(raw: RawPage, lang: LangId) -> Page {
         template: front
             .template
             .map_or_else(|| default_template(kind).to_string(), |t| t.value),
+        aliases: (front.aliases.iter())
+            .filter_map(|a| crate::address::parse_alias(&a.value).ok())
+            .collect(),
         key: raw.key,
         lang,
         kind,

@@ -44,6 +44,11 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Ed
             return None;
         };
         let new = page_from_raw(raw, site.pages[id].lang);
+        // New old addresses are new files: the site's shape changes.
+        if new.aliases != site.pages[id].aliases {
+            edit.undo(site);
+            return None;
+        }
         let page = &mut site.pages[id];
         edit.before.push((id, page.clone()));
         page.stamp = new.stamp;

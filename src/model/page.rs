@@ -141,6 +141,8 @@ pub struct Page {
     pub weight: Option<i64>,
     /// Template name.
     pub template: String,
+    /// Its old addresses, each of which leads to it.
+    pub aliases: Vec<crate::address::UrlPath>,
     /// URL path relative to the site's base (`kk/rules/quarantine/`).
     pub url: crate::address::UrlPath,
     /// The section that lists this page (none for the home page).

@@ -56,6 +56,8 @@ pub enum Input {
     AllData,
     /// The build's date (the open data carry it).
     BuildDate,
+    /// Every page's old addresses, with its own (the redirects).
+    Aliases,
     /// What every output reads: `site.yaml`, the options, the UI strings,
     /// fonts and static files, which templates exist.
     Site,
@@ -186,6 +188,7 @@ impl Remap {
             Input::Data(id) => Input::Data(name(id)?),
             Input::AllData => Input::AllData,
             Input::BuildDate => Input::BuildDate,
+            Input::Aliases => Input::Aliases,
             Input::Site => Input::Site,
         })
     }
@@ -334,6 +337,10 @@ impl<'a> Values<'a> {
             },
             Input::AllData => hash(&(site.fingerprints.data, site.stats.is_some())),
             Input::BuildDate => hash(&site.build_date),
+            Input::Aliases => {
+                let pages = site.pages.iter().filter(|p| !p.aliases.is_empty());
+                hash(&pages.map(|p| (&p.url, &p.aliases)).collect::<Vec<_>>())
+            }
             Input::Site => *self.site_value.get_or_init(|| {
                 let languages: Vec<_> = site
                     .languages

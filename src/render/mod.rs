@@ -16,6 +16,7 @@ mod markdown;
 pub(crate) mod page_index;
 mod qr;
 mod reads;
+mod redirects;
 pub(crate) mod search;
 mod site;
 mod stats;

@@ -509,6 +509,7 @@ impl Touched {
             | Input::Data(_)
             | Input::AllData
             | Input::BuildDate
+            | Input::Aliases
             | Input::Site => false,
         }
     }

@@ -18,6 +18,7 @@ use super::links::{self, HtmlFile};
 use super::markdown;
 use super::page_index::{self, Parts};
 use super::reads::{Reading, TemplateReads};
+use super::redirects;
 use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
@@ -47,6 +48,8 @@ pub enum Unit {
     Root,
     /// `sitemap.xml` and `robots.txt`.
     Sitemap,
+    /// The pages at the old addresses of moved pages, and their map.
+    Redirects,
     /// A page, chart card or download made from the statistics.
     Statistics(stats::Output),
     /// The theme's and the site's static files.
@@ -69,6 +72,9 @@ pub fn all(site: &Site, index: &Parts, statistics: Option<&Infographics>) -> Vec
         units.push(Unit::ErrorPage(lang.code.clone()));
     }
     units.extend([Unit::Root, Unit::Sitemap, Unit::StaticFiles]);
+    if redirects::any(site) {
+        units.push(Unit::Redirects);
+    }
     units
 }
 
@@ -130,7 +136,9 @@ impl Renderer<'_> {
                 Some(template) => self.reads.reading(template),
                 None => self.reads.reading_everything(),
             },
-            Unit::Feed(_) | Unit::Sitemap | Unit::StaticFiles => self.reads.reading_everything(),
+            Unit::Feed(_) | Unit::Sitemap | Unit::StaticFiles | Unit::Redirects => {
+                self.reads.reading_everything()
+            }
         };
         reading.inputs.read(Input::Site);
         let mut outcome = Outcome::default();
@@ -172,6 +180,19 @@ impl Renderer<'_> {
                     }
                     write_html(&format!("{code}/404.html"), ERROR_TEMPLATE, html)?;
                 }
+            }
+            Unit::Redirects => {
+                reading.inputs.read(Input::Aliases);
+                for page in site.pages.iter().filter(|p| !p.aliases.is_empty()) {
+                    let code = site.code(page.lang);
+                    let moved = self.localizer.translate(code, "page_moved", None);
+                    let html = redirects::page(site, page, &moved.unwrap_or_default());
+                    for alias in &page.aliases {
+                        let bytes = Ok(Some(html.clone().into_bytes()));
+                        write_html(&alias.file(), redirects::TEMPLATE, bytes)?;
+                    }
+                }
+                out.write(redirects::MAP_FILE, redirects::nginx_map(site).as_bytes())?;
             }
             Unit::Root => {
                 self.template(&mut reading, ROOT_TEMPLATE);

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::Drafts;
-use crate::address::{UrlPath, output_url};
+use crate::address::{UrlPath, output_url, parse_alias};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::load::{FileSource, RawConfig, RawPage, Sources, yaml_span};
@@ -327,6 +327,14 @@ pub fn check_front_matter(
             msg!("page-updated-before-date-hint"),
         ));
     }
+    for alias in &front.aliases {
+        if let Err(message) = parse_alias(&alias.value) {
+            diagnostics.push(
+                Diagnostic::error(&page.path, yaml_span(alias, 1), message)
+                    .with_source(&page.front_text),
+            );
+        }
+    }
     // A theme without templates is missing, and reported once already.
     if let Some(template) = &front.template
         && !templates.is_empty()
@@ -435,6 +443,14 @@ pub fn check_static(
             files.insert(format!("{url}index.html"), || msg!("generated-page"));
         }
     }
+    check_aliases(
+        sources,
+        languages,
+        drafts,
+        &mut files,
+        &folders,
+        diagnostics,
+    );
     // Every folder that holds a generated file is generated too.
     let mut made_folders = BTreeSet::new();
     for path in files.keys().chain(folders.iter().map(|(f, _)| f)) {
@@ -493,6 +509,48 @@ pub fn check_static(
                 )
                 .with_hint(msg!("static-taken-hint")),
             );
+        }
+    }
+}
+
+/// A page's aliases (old addresses) must not be the address of anything
+/// the build makes (`files`, `folders`) nor another page's alias; each is
+/// then one of the `files`, a redirect, which no static file may replace.
+fn check_aliases(
+    sources: &Sources,
+    languages: &[String],
+    drafts: Drafts,
+    files: &mut BTreeMap<String, What>,
+    folders: &[(String, What)],
+    diagnostics: &mut Diagnostics,
+) {
+    let mut owners: BTreeMap<String, &RawPage> = BTreeMap::new();
+    let published = (sources.pages.iter())
+        .filter(|p| languages.contains(&p.lang) && drafts.publishes(p.front.draft));
+    for page in published {
+        for alias in &page.front.aliases {
+            // Its form is checked with the rest of the front matter.
+            let Ok(url) = parse_alias(&alias.value) else {
+                continue;
+            };
+            let file = url.file();
+            let error = |message| {
+                Diagnostic::error(&page.path, yaml_span(alias, 1), message)
+                    .with_source(&page.front_text)
+            };
+            let folder = folders.iter().find(|(f, _)| file.starts_with(f.as_str()));
+            if let Some(what) = files.get(&file).or(folder.map(|(_, what)| what)) {
+                let other = owners.get(&file).map(|other| display_path(&other.path));
+                diagnostics.push(match other {
+                    Some(other) => error(msg!("alias-twice", alias = &alias.value, other = other))
+                        .with_hint(msg!("alias-twice-hint")),
+                    None => error(msg!("alias-taken", alias = &alias.value, what = what()))
+                        .with_hint(msg!("alias-taken-hint")),
+                });
+                continue;
+            }
+            owners.insert(file.clone(), page);
+            files.insert(file, || msg!("generated-redirect"));
         }
     }
 }

@@ -48,3 +48,7 @@ mod page_weight;
 #[cfg(feature = "serve")]
 #[path = "browser/overlay.rs"]
 mod overlay;
+
+/// A moved page's old address: a 301 through nginx, a page that leads on.
+#[path = "browser/aliases.rs"]
+mod aliases;

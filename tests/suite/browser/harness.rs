@@ -236,7 +236,12 @@ pub async fn open_example(needs: &[Need], javascript: bool) -> Option<(Served, B
 
 /// Builds the example site with the real binary and serves it with nginx.
 fn serve_example() -> Served {
-    let site = TestSite::example();
+    serve(TestSite::example())
+}
+
+/// Builds `site` with the real binary and serves it with nginx, configured
+/// as `deploy/nginx.conf` says.
+pub fn serve(site: TestSite) -> Served {
     let port = free_port();
     let url = format!("http://127.0.0.1:{port}");
     let run = site.run(&["build", "--base-url", &format!("{url}/")]);

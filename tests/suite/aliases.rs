@@ -1,0 +1,90 @@
+//! `aliases:` in front matter (issue 15): a moved page's old addresses
+//! each get a page that leads on, and a line of nginx's redirect map; an
+//! alias that is not a clean address, or is taken, is an error at its
+//! place.
+
+use crate::util::{TestSite, assert_internal_links_resolve};
+
+/// The basic site with `aliases` added to the front matter of `page`.
+fn with_aliases(site: &TestSite, page: &str, aliases: &str) {
+    let path = site.root().join(page);
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write(
+        page,
+        text.replacen("---\n", &format!("---\naliases: {aliases}\n"), 1),
+    );
+}
+
+#[test]
+fn i15_each_old_address_leads_to_the_page_and_is_in_the_map() {
+    let site = TestSite::fixture("basic");
+    with_aliases(
+        &site,
+        "content/rules/first.ru.md",
+        "[/ru/old-first/, /ru/ещё]",
+    );
+    site.build();
+    for old in ["ru/old-first/index.html", "ru/ещё/index.html"] {
+        let html = site.read(old);
+        for expected in [
+            "<html lang=\"ru\">",
+            "<link rel=\"canonical\" href=\"https://test.example/ru/rules/first/\">",
+            "<meta http-equiv=\"refresh\" content=\"0; url=/ru/rules/first/\">",
+            "<meta name=\"robots\" content=\"noindex\">",
+            "<p>Страница переехала по новому адресу: <a href=\"/ru/rules/first/\">",
+        ] {
+            assert!(html.contains(expected), "{old}: {expected}\n{html}");
+        }
+    }
+    assert_eq!(
+        site.read(".redirects.map")
+            .lines()
+            .skip(1)
+            .collect::<Vec<_>>(),
+        [
+            "\"/ru/old-first/\" \"/ru/rules/first/\";",
+            "\"/ru/old-first\" \"/ru/rules/first/\";",
+            "\"/ru/ещё/\" \"/ru/rules/first/\";",
+            "\"/ru/ещё\" \"/ru/rules/first/\";",
+        ]
+    );
+    assert!(!site.read("sitemap.xml").contains("old-first"));
+    assert_internal_links_resolve(&site.public(), "/");
+
+    // Without aliases, neither the pages nor the map are left behind.
+    site.write(
+        "content/rules/first.ru.md",
+        std::fs::read_to_string(site.root().join("content/rules/first.ru.md"))
+            .unwrap()
+            .replacen("aliases: [/ru/old-first/, /ru/ещё]\n", "", 1),
+    );
+    site.build();
+    assert!(!site.public().join("ru/old-first").exists());
+    assert!(!site.public().join(".redirects.map").exists());
+}
+
+#[test]
+fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() {
+    let site = TestSite::fixture("basic");
+    with_aliases(
+        &site,
+        "content/rules/first.ru.md",
+        "[ru/x/, \"/ru/a b/\", /ru/../etc/, /ru/rules/second/, /ru/pages/x/, /ru/twice/]",
+    );
+    with_aliases(&site, "content/rules/second.ru.md", "[/ru/twice/]");
+    site.write("static/ru/static-taken/index.html", "<p>x</p>");
+    with_aliases(&site, "content/rules/second.kk.md", "[/ru/static-taken/]");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "content/rules/first.ru.md:2:11: error: the alias `ru/x/` does not begin with `/`",
+        "content/rules/first.ru.md:2:18: error: an alias may hold letters, digits",
+        "content/rules/first.ru.md:2:30: error: the alias `/ru/../etc/` has an empty folder, `.` or `..`",
+        "content/rules/first.ru.md:2:43: error: the alias `/ru/rules/second/` is the address of",
+        "content/rules/first.ru.md:2:62: error: the alias `/ru/pages/x/` is the address of",
+        "error: the alias `/ru/twice/` is also an alias of content/rules/",
+        "static/ru/static-taken/index.html:1:1: error: this static file would be copied to /ru/static-taken/index.html, but /ru/static-taken/index.html is the page at a moved page's old address",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+}
