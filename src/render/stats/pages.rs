@@ -378,27 +378,12 @@ fn search_record(
     search::Record::new(site.link(path), lang, title, text.join(" "))
 }
 
-/// The source and dates at the foot of a card.
+/// The sources at the foot of a card (its dates are footnotes of their
+/// own, see `charts::card_svg`).
 fn card_footer(lang: &LangStats, chart: &Chart) -> String {
     let label = lang.format.ui("source").unwrap_or_default();
-    let mut whens: Vec<&str> = Vec::new();
-    for bar in chart.groups.iter().flat_map(|g| &g.bars) {
-        for when in bar.when.split("; ") {
-            if !whens.contains(&when) {
-                whens.push(when);
-            }
-        }
-    }
-    format!(
-        "{label}: {} ({})",
-        chart
-            .sources
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join("; "),
-        whens.join("; ")
-    )
+    let sources: Vec<&str> = chart.sources.iter().map(|s| s.text.as_str()).collect();
+    format!("{label}: {}", sources.join("; "))
 }
 
 #[derive(serde::Serialize)]
