@@ -205,7 +205,10 @@ impl Infographics<'_> {
                     reading,
                 );
                 context.insert("aid", &lang.view);
-                context.insert("charts", &chart_values(lang, |id| !id.starts_with("org-")));
+                context.insert(
+                    "charts",
+                    &chart_values(lang, |id| !id.starts_with("org-"), |_| true),
+                );
                 context.insert("downloads", &downloads(site, code));
                 renderer.write_html(
                     out,
@@ -252,7 +255,11 @@ impl Infographics<'_> {
                 context.insert("records", &records);
                 context.insert(
                     "charts",
-                    &chart_values(lang, |id| id == format!("org-{}", org.id)),
+                    &chart_values(
+                        lang,
+                        |id| id == format!("org-{}", org.id),
+                        |id| id == org.id,
+                    ),
                 );
                 context.insert("overview_url", &site.link(&paths::overview(code)));
                 let path = paths::organisation(code, &org.id);
@@ -394,14 +401,25 @@ struct ChartValue<'a> {
     html: &'a str,
 }
 
-fn chart_values<'a>(lang: &'a LangStats, keep: impl Fn(&str) -> bool) -> Vec<ChartValue<'a>> {
-    lang.charts
-        .iter()
+/// The charts of `lang` whose id `keep` keeps, then its series of the
+/// organisations `org` keeps.
+fn chart_values<'a>(
+    lang: &'a LangStats,
+    keep: impl Fn(&str) -> bool,
+    org: impl Fn(&str) -> bool,
+) -> Vec<ChartValue<'a>> {
+    let charts = (lang.charts.iter())
         .filter(|(c, _)| keep(&c.id))
-        .map(|(c, html)| ChartValue {
-            id: &c.id,
-            title: &c.title,
-            title_html: &c.title_html,
+        .map(|(c, html)| (c.id.as_str(), c.title.as_str(), c.title_html.as_str(), html));
+    let series = (lang.series.iter())
+        .filter(|(s, _)| org(&s.org))
+        .map(|(s, html)| (s.id.as_str(), s.title.as_str(), s.title_html.as_str(), html));
+    charts
+        .chain(series)
+        .map(|(id, title, title_html, html)| ChartValue {
+            id,
+            title,
+            title_html,
             html,
         })
         .collect()
