@@ -294,7 +294,6 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
             );
         }
         y += line * 0.4;
-        let bars_top = y;
         for (bar, (figure, often)) in group.bars.iter().zip(&figures) {
             let _ = write!(
                 svg,
@@ -333,13 +332,15 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
             );
             y += bar_height + line * 0.3;
         }
-        // The scale: a line under the bars, its ends labelled, and a
-        // dotted line up from its end so that the bars can be read
-        // against it.
+        // The scale: a line under the bars with a tick at each end, the
+        // ends labelled.
         y += line * 0.1;
+        let tick = small * 0.4;
         let _ = write!(
             svg,
-            r#"<path class="scale" d="M0 {y:.1}H{bar_max:.1}M{bar_max:.1} {bars_top:.1}V{y:.1}" fill="none" stroke="{}" stroke-width="1" stroke-dasharray="0 0 3 3"/>"#,
+            r#"<path class="scale" d="M0 {:.1}V{y:.1}H{bar_max:.1}V{:.1}" fill="none" stroke="{}" stroke-width="1"/>"#,
+            y - tick,
+            y - tick,
             style.text
         );
         y += small * 1.3;
