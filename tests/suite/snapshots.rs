@@ -61,8 +61,9 @@ fn chart_svg() {
     site.build();
     settings(
         "The Russian chart of people and families reached, per organisation, from the stats \
-         fixture, one element a line: title and description for screen readers, bars with their \
-         values, Russian plural forms of the unit",
+         fixture, one element a line: title and description for screen readers, a panel per \
+         unit with its scale from 0 to a round figure, bars with their values, how often and \
+         the marks of their dates, Russian plural forms of the unit, the dates as footnotes",
     )
     .bind(|| {
         // One element a line, so that a diff shows which bar or label changed.

@@ -353,3 +353,231 @@ fn a_name_in_the_other_language_is_marked_with_its_language() {
         run.stderr
     );
 }
+
+/// The panels of an SVG chart: unit → (scale, scale label, bar value →
+/// bar width).
+fn panels(svg: &str) -> BTreeMap<String, (u64, String, BTreeMap<u64, f64>)> {
+    let doc = parse_xml(svg);
+    doc.descendants()
+        .filter(|n| n.attribute("class") == Some("panel"))
+        .map(|panel| {
+            let label = panel
+                .descendants()
+                .filter(|n| n.attribute("class") == Some("scale-label"))
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .join(" … ");
+            let bars = panel
+                .descendants()
+                .filter(|n| n.attribute("class") == Some("bar"))
+                .map(|bar| {
+                    let rect = bar.children().find(|c| c.has_tag_name("rect")).unwrap();
+                    (
+                        bar.attribute("data-value").unwrap().parse().unwrap(),
+                        rect.attribute("width").unwrap().parse().unwrap(),
+                    )
+                })
+                .collect();
+            (
+                panel.attribute("data-unit").unwrap().to_string(),
+                (
+                    panel.attribute("data-scale").unwrap().parse().unwrap(),
+                    label,
+                    bars,
+                ),
+            )
+        })
+        .collect()
+}
+
+// See: issue 14, "Charts that cannot mislead".
+#[test]
+fn i14_bars_of_two_units_are_panels_with_scales_of_their_own() {
+    let site = TestSite::example();
+    site.build();
+    for path in [
+        "ru/infographics/charts/reached.svg",
+        "kk/infographics/charts/reached.svg",
+    ] {
+        let panels = panels(&site.read(path));
+        let (families, doctors) = (&panels["families"], &panels["doctors"]);
+        // Each panel's scale ends at a round figure, labelled with its noun.
+        assert_eq!((families.0, doctors.0), (400, 40), "{path}");
+        if path.starts_with("ru") {
+            assert_eq!(families.1, "0 … 400\u{a0}семей");
+            assert_eq!(doctors.1, "0 … 40\u{a0}врачей");
+        } else {
+            assert_eq!(families.1, "0 … 400\u{a0}отбасы");
+        }
+        // 35 doctors are not drawn as long as 320 families: each bar is to
+        // its scale what its number is to the scale's end.
+        let (doctors_35, families_320) = (doctors.2[&35], families.2[&320]);
+        assert!(
+            (doctors_35 - families_320).abs() > 1.0,
+            "{doctors_35} {families_320}"
+        );
+        for (scale, _, bars) in panels.values() {
+            let (&largest, &longest) = bars.iter().max_by_key(|(v, _)| **v).unwrap();
+            for (value, width) in bars {
+                let expected = longest * *value as f64 / largest as f64;
+                assert!(
+                    (width - expected).abs() < 1.0 || *width == 2.0,
+                    "{path}: {value} of {scale} is {width}, not {expected}"
+                );
+            }
+        }
+    }
+    // Inline too: the fixture's organisation A has families and masks.
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let page = site.read("ru/infographics/org-a/index.html");
+    let svg = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap() + 6];
+    let panels = panels(svg);
+    assert_eq!(panels.keys().collect::<Vec<_>>(), ["families", "masks"]);
+    assert_eq!(panels["families"].0, 2);
+    assert_eq!(panels["masks"].1, "0 … 300\u{a0}масок");
+    // The table beside it names each panel's scale.
+    assert!(page.contains("Семьи <span class=\"scale-label\">(0 – 2\u{a0}семьи)</span>"));
+}
+
+// See: issue 14, "Show the frequency with the figure".
+#[test]
+fn i14_how_often_is_shown_with_the_figure() {
+    let site = TestSite::example();
+    site.build();
+    let card = site.read("ru/infographics/charts/reached.svg");
+    assert!(
+        card.contains("35\u{a0}врачей¹<tspan font-weight=\"normal\"> · ежедневно</tspan>"),
+        "{card}"
+    );
+    assert!(
+        site.read("kk/infographics/charts/reached.svg")
+            .contains(" · күн сайын</tspan>")
+    );
+    let page = site.read("ru/infographics/people-together-fund/index.html");
+    assert!(page.contains("ежедневно") && page.contains("еженедельно"));
+    // In the tables beside the charts.
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let page = site.read("ru/infographics/org-a/index.html");
+    assert!(page.contains("2\u{a0}семьи <span class=\"frequency\">еженедельно</span></td>"));
+    let page = site.read("kk/infographics/org-a/index.html");
+    assert!(page.contains("<span class=\"frequency\">апта сайын</span>"));
+}
+
+// See: issue 14, "The PNG card's footnote must tie each date to its bar".
+#[test]
+fn i14_a_cards_footnotes_tie_each_date_to_its_bars() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let svg = site.read("ru/infographics/charts/reached.svg");
+    let doc = parse_xml(&svg);
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            (n.descendants().filter(|t| t.is_text()))
+                .filter_map(|t| t.text())
+                .collect()
+        })
+        .collect();
+    // Footnotes are wrapped at spaces, no-break ones too.
+    let note = |mark: &str| {
+        texts
+            .iter()
+            .find_map(|t| t.strip_prefix(&format!("{mark} ")))
+            .unwrap_or_else(|| panic!("no footnote {mark}: {texts:?}"))
+            .to_string()
+    };
+    let figure = |start: &str| texts.iter().find(|t| t.starts_with(start)).unwrap().clone();
+    // Organisation A's bar adds up a record as of 3 April and one over a
+    // period: its figure carries both marks, and each mark's footnote is
+    // its date.
+    let a = figure("3\u{a0}семьи");
+    let marks = a["3\u{a0}семьи".len()..].split(" · ").next().unwrap();
+    let notes: Vec<String> = marks.split(',').map(note).collect();
+    assert_eq!(
+        notes,
+        [
+            "по состоянию на 3 апреля 2020 г.",
+            "20 марта 2020 г. – 3 апреля 2020 г."
+        ]
+    );
+    // Organisation C's records give no date.
+    let c = figure("47\u{a0}семей");
+    assert_eq!(note(&c["47\u{a0}семей".len()..]), "дата не указана");
+    assert!(texts.contains(&"Источник: Тестовый источник".to_string()));
+}
+
+// See: issue 14, "Figures over time".
+#[test]
+fn i14_a_series_is_drawn_as_a_step_chart_with_its_table() {
+    let site = TestSite::fixtures("basic", "stats");
+    crate::util::copy_dir(
+        &crate::util::repo().join("tests/fixtures/series"),
+        site.root(),
+    );
+    site.build();
+    for path in [
+        "ru/infographics/org-a/index.html",
+        "ru/infographics/index.html",
+    ] {
+        let page = site.read(path);
+        let start = page
+            .find("<figure class=\"chart series\" id=\"series-weekly-1\">")
+            .unwrap_or_else(|| panic!("no series in {path}"));
+        let figure = &page[start..start + page[start..].find("</figure>").unwrap() + 9];
+        let doc = parse_xml(figure);
+        let svg = doc.descendants().find(|n| n.has_tag_name("svg")).unwrap();
+        assert_eq!(svg.attribute("role"), Some("img"));
+        let title = svg.children().find(|c| c.has_tag_name("title")).unwrap();
+        assert_eq!(title.text(), Some("Организация А — Тестовая серия"));
+        let desc = svg.children().find(|c| c.has_tag_name("desc")).unwrap();
+        assert!(
+            desc.text()
+                .unwrap()
+                .contains("8\u{a0}апреля\u{a0}2020\u{202f}г. — 25\u{a0}семей")
+        );
+        let points: Vec<(&str, &str)> = svg
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("point"))
+            .map(|n| {
+                (
+                    n.attribute("data-date").unwrap(),
+                    n.attribute("data-value").unwrap(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("2020-04-01", "10"),
+            ("2020-04-08", "25"),
+            ("2020-04-15", "40"),
+            ("2020-04-30", "55"),
+        ];
+        assert_eq!(points, expected, "oldest first; a period's end is its day");
+        assert!(
+            svg.descendants()
+                .any(|n| n.attribute("class") == Some("step"))
+        );
+        // The table: date → figure, the same numbers, how often beside them.
+        let rows: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("tr"))
+            .filter_map(|tr| {
+                let time = tr.descendants().find(|n| n.has_tag_name("time"))?;
+                let td = tr.descendants().find(|n| n.has_tag_name("td"))?;
+                Some((time.attribute("datetime")?, td.attribute("data-value")?))
+            })
+            .collect();
+        assert_eq!(rows, expected);
+        assert!(figure.contains("<span class=\"frequency\">еженедельно</span>"));
+    }
+    // One date per figure (organisation B), or another unit, is no series.
+    let overview = site.read("ru/infographics/index.html");
+    assert_eq!(overview.matches("class=\"chart series\"").count(), 1);
+    assert!(
+        !site
+            .read("ru/infographics/org-b/index.html")
+            .contains("chart series")
+    );
+}

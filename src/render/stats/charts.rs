@@ -2,15 +2,18 @@
 //! pages (with `role="img"`, `<title>`, `<desc>` and a real table of the
 //! same numbers), and as a square card for social networks.
 //!
-//! A chart is made of *groups*, one per unit, each with its own scale: bars
-//! of families and of masks are never measured against each other. A text
+//! A chart is made of *panels* (`ChartGroup`), one per unit, each titled
+//! with its unit and drawn against its own labelled scale, from 0 to a round
+//! figure at or above its largest bar ("0 … 400 семей"): bars of families
+//! and of masks are never measured against each other, and a lone 35 is not
+//! drawn as long as a 320 of another unit. A text
 //! shown in the default language (see `format`) carries its `lang`, in the
 //! SVG as in the table.
 
 use std::fmt::Write;
 
 use super::format::{Shown, StatsFormat};
-use crate::model::{Record, Total};
+use crate::model::{Figure, Record, Total};
 pub use crate::render::xml::{attribute, escape};
 
 /// A bar chart in one language.
@@ -29,13 +32,18 @@ pub struct Chart {
     pub sources: Vec<Shown>,
 }
 
-/// The bars of one unit.
+/// The bars of one unit: a panel with its own scale.
 #[derive(Debug, Clone)]
 pub struct ChartGroup {
     /// Unit id.
     pub unit: String,
     /// The unit's name.
     pub heading: Shown,
+    /// The end of the panel's scale: a round number at or above its
+    /// largest bar.
+    pub scale: u64,
+    /// [`ChartGroup::scale`] as a figure ("400 семей").
+    pub scale_label: Shown,
     /// Bars, largest first.
     pub bars: Vec<Bar>,
 }
@@ -49,8 +57,18 @@ pub struct Bar {
     pub value: u64,
     /// The figure in words ("320 семей").
     pub display: Shown,
-    /// When the figure applies, in words.
-    pub when: String,
+    /// When the figure applies, in words, once per distinct date of its
+    /// records.
+    pub whens: Vec<String>,
+    /// How often, in words ("ежедневно"), when its records say.
+    pub frequency: Option<String>,
+}
+
+impl Bar {
+    /// The dates of the bar in one text.
+    pub fn when(&self) -> String {
+        self.whens.join("; ")
+    }
 }
 
 /// Builds a chart of `records` titled `title` (`title_html`), one group per
@@ -86,18 +104,19 @@ pub fn build(
             let Some(Total { figure, .. }) = total.into_iter().next() else {
                 continue;
             };
-            let mut whens: Vec<String> = Vec::new();
+            let (mut whens, mut frequencies) = (Vec::new(), Vec::new());
             for part in &parts {
-                let when = f.when(part.when)?;
-                if !whens.contains(&when) {
-                    whens.push(when);
+                push_new(&mut whens, f.when(part.when)?);
+                if let Some(frequency) = &part.frequency {
+                    push_new(&mut frequencies, f.frequency(frequency)?);
                 }
             }
             bars.push(Bar {
                 label: label(&key),
                 value: figure.count,
                 display: f.shown_figure(figure, &unit.id)?,
-                when: whens.join("; "),
+                whens,
+                frequency: (!frequencies.is_empty()).then(|| frequencies.join("; ")),
             });
         }
         bars.sort_by(|a, b| {
@@ -105,10 +124,19 @@ pub fn build(
                 .cmp(&a.value)
                 .then_with(|| a.label.text.cmp(&b.label.text))
         });
-        if !bars.is_empty() {
+        if let Some(largest) = bars.first() {
+            let scale = round_up(largest.value);
             groups.push(ChartGroup {
                 unit: unit.id.clone(),
                 heading: f.shown(&unit.name),
+                scale,
+                scale_label: f.shown_figure(
+                    Figure {
+                        count: scale,
+                        qualifier: None,
+                    },
+                    &unit.id,
+                )?,
                 bars,
             });
         }
@@ -129,6 +157,36 @@ pub fn build(
         groups,
         sources,
     })
+}
+
+/// Adds `item` to `items` unless it is there already.
+fn push_new(items: &mut Vec<String>, item: String) {
+    if !items.contains(&item) {
+        items.push(item);
+    }
+}
+
+/// The smallest round number at or above `value` (at least 1): 1, 1.5, 2,
+/// 2.5, 3, 4, 5, 6 or 8 times a power of ten, a whole number. A scale that
+/// ends there keeps a bar's length proportional to its number and the end
+/// of the scale easy to read.
+pub fn round_up(value: u64) -> u64 {
+    const STEPS: [u64; 9] = [10, 15, 20, 25, 30, 40, 50, 60, 80];
+    let mut power: u64 = 1;
+    loop {
+        for step in STEPS {
+            let Some(round) = step.checked_mul(power) else {
+                return value.max(1);
+            };
+            if round % 10 == 0 && round / 10 >= value.max(1) {
+                return round / 10;
+            }
+        }
+        let Some(next) = power.checked_mul(10) else {
+            return value.max(1);
+        };
+        power = next;
+    }
 }
 
 /// Sizes and colours of one drawing of a chart.
@@ -179,24 +237,51 @@ fn chars_in(width: f32, font: f32) -> usize {
     ((width / (font * 0.64)) as usize).max(8)
 }
 
-/// The groups and bars, drawn from the top; returns the SVG elements and
-/// the height used. Every bar is a `<g class="bar" data-value="N">`: its
-/// label on a line of its own, then the bar and its figure, the bar's length
-/// leaving room for the longest figure of its group.
-fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
+/// The panels and bars, drawn from the top; returns the SVG elements and
+/// the height used. Every panel is a `<g class="panel" data-unit="U"
+/// data-scale="N">`: the unit's name, its bars, then its scale, a line from
+/// 0 to `N` with both ends labelled, `N` with the unit's noun. Every bar is
+/// a `<g class="bar" data-value="N">`: its label on a line of its own, then
+/// the bar, its figure and how often. Its length is to the scale's what its
+/// number is to `N`, the scale as long as every figure leaves room for. With `dates` (on cards), each figure carries the marks of
+/// its dates, the footnotes' numbers (see [`date_notes`]).
+fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String, f32) {
     let mut svg = String::new();
     let line = style.font * 1.35;
     let bar_height = style.font * 1.3;
     let gap = style.font * 0.5;
+    let small = style.font * 0.85;
     let mut y = 0.0;
     for group in &chart.groups {
-        let max = group.bars.iter().map(|b| b.value).max().unwrap_or(1).max(1) as f32;
-        let figure_width = group
+        let figures: Vec<(String, String)> = group
             .bars
             .iter()
-            .map(|b| text_width(&b.display.text, style.font * 1.05))
-            .fold(0.0, f32::max);
-        let bar_max = (style.width - figure_width - gap).max(style.width * 0.25);
+            .map(|bar| {
+                let marks = dates.map_or_else(String::new, |dates| date_marks(bar, dates));
+                let often = bar
+                    .frequency
+                    .as_ref()
+                    .map_or_else(String::new, |f| format!(" · {f}"));
+                (format!("{}{marks}", bar.display.text), often)
+            })
+            .collect();
+        // The longest scale that leaves room for every bar's figure after
+        // the bar.
+        let bar_max = (group.bars.iter().zip(&figures))
+            .map(|(bar, (figure, often))| {
+                let room =
+                    style.width - gap - text_width(&format!("{figure}{often}"), style.font * 1.05);
+                room * group.scale as f32 / bar.value.max(1) as f32
+            })
+            .fold(style.width, f32::min)
+            .max(style.width * 0.25);
+        let _ = write!(
+            svg,
+            r#"<g class="panel" data-unit="{}" data-scale="{}">"#,
+            attribute(&group.unit),
+            group.scale
+        );
+        let top = y + line * 0.3;
         for heading in wrap(&group.heading.text, chars_in(style.width, style.font * 1.1)) {
             y += line;
             let _ = write!(
@@ -209,7 +294,7 @@ fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
             );
         }
         y += line * 0.4;
-        for bar in &group.bars {
+        for (bar, (figure, often)) in group.bars.iter().zip(&figures) {
             let _ = write!(
                 svg,
                 r#"<g class="bar" data-unit="{}" data-value="{}">"#,
@@ -228,28 +313,97 @@ fn draw_bars(chart: &Chart, style: &Style) -> (String, f32) {
                 );
             }
             y += line * 0.35;
-            let width = (bar_max * bar.value as f32 / max).max(2.0);
+            let width = (bar_max * bar.value as f32 / group.scale as f32).max(2.0);
+            let often = if often.is_empty() {
+                String::new()
+            } else {
+                format!(r#"<tspan font-weight="normal">{}</tspan>"#, escape(often))
+            };
             let _ = write!(
                 svg,
-                r#"<rect x="0" y="{y:.1}" width="{width:.1}" height="{bar_height:.1}" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold" fill="{}"{}>{}</text></g>"#,
+                r#"<rect x="0" y="{y:.1}" width="{width:.1}" height="{bar_height:.1}" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold" fill="{}"{}>{}{often}</text></g>"#,
                 style.bar,
                 width + gap,
                 y + bar_height * 0.78,
                 style.font,
                 style.text,
                 bar.display.lang_attribute(),
-                escape(&bar.display.text)
+                escape(figure)
             );
             y += bar_height + line * 0.3;
         }
-        y += line * 0.5;
+        // The scale: a line under the bars with a tick at each end, the
+        // ends labelled.
+        y += line * 0.1;
+        let tick = small * 0.4;
+        let _ = write!(
+            svg,
+            r#"<path class="scale" d="M0 {:.1}V{y:.1}H{bar_max:.1}V{:.1}" fill="none" stroke="{}" stroke-width="1"/>"#,
+            y - tick,
+            y - tick,
+            style.text
+        );
+        y += small * 1.3;
+        let _ = write!(
+            svg,
+            r#"<text class="scale-label" x="0" y="{y:.1}" font-size="{small:.1}" fill="{text}">0</text><text class="scale-label" x="{bar_max:.1}" y="{y:.1}" font-size="{small:.1}" text-anchor="end" fill="{text}"{}>{}</text>"#,
+            group.scale_label.lang_attribute(),
+            escape(&group.scale_label.text),
+            text = style.text,
+        );
+        let _ = write!(
+            svg,
+            r#"<path class="panel-rule" d="M0 {top:.1}H{:.1}" stroke="{}" stroke-width="0.5" opacity="0.5"/></g>"#,
+            style.width, style.text
+        );
+        y += line;
     }
     (svg, y)
 }
 
+/// Every date of `chart`'s bars, each once, in the order of the bars: the
+/// footnotes of its card, numbered from 1.
+fn card_dates(chart: &Chart) -> Vec<String> {
+    let mut dates = Vec::new();
+    for bar in chart.groups.iter().flat_map(|g| &g.bars) {
+        for when in &bar.whens {
+            push_new(&mut dates, when.clone());
+        }
+    }
+    dates
+}
+
+/// `n` in superscript digits: the mark of the `n`th footnote.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect()
+}
+
+/// The marks of `bar`'s dates among `dates`, in order, joined by commas
+/// ("¹,²").
+fn date_marks(bar: &Bar, dates: &[String]) -> String {
+    let mut numbers: Vec<usize> = (bar.whens.iter())
+        .filter_map(|when| dates.iter().position(|d| d == when))
+        .collect();
+    numbers.sort_unstable();
+    let marks: Vec<String> = numbers.iter().map(|i| superscript(i + 1)).collect();
+    marks.join(",")
+}
+
+/// The footnotes of a card: each of `dates` after its mark
+/// ("¹ по состоянию на 3 апреля 2020 г.").
+fn date_notes(dates: &[String]) -> Vec<String> {
+    (dates.iter().enumerate())
+        .map(|(i, date)| format!("{} {date}", superscript(i + 1)))
+        .collect()
+}
+
 /// The chart as an inline, accessible SVG.
 pub fn inline_svg(chart: &Chart) -> String {
-    let (bars, height) = draw_bars(chart, &INLINE);
+    let (bars, height) = draw_bars(chart, &INLINE, None);
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 {} {:.0}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>{bars}</svg>"#,
         INLINE.width,
@@ -275,16 +429,26 @@ pub fn description(chart: &Chart) -> String {
             let bars: Vec<String> = g
                 .bars
                 .iter()
-                .map(|b| format!("{} — {}", b.label.text, b.display.text))
+                .map(|b| match &b.frequency {
+                    Some(often) => format!("{} — {}, {often}", b.label.text, b.display.text),
+                    None => format!("{} — {}", b.label.text, b.display.text),
+                })
                 .collect();
-            format!("{}: {}.", g.heading.text, bars.join("; "))
+            format!(
+                "{} (0 – {}): {}.",
+                g.heading.text,
+                g.scale_label.text,
+                bars.join("; ")
+            )
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// The chart as a 1080×1080 card: the site's title, the chart's title, the
-/// bars in the largest type that fits, its sources. Text uses `font_family`,
+/// bars in the largest type that fits, each figure marked with the numbers
+/// of its dates' footnotes, the footnotes ("¹ по состоянию на 3 апреля
+/// 2020 г."), then `footer` (its sources). Text uses `font_family`,
 /// the font the theme ships, so that the PNG made from it is the same
 /// everywhere.
 pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str) -> String {
@@ -305,7 +469,11 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
             escape(&line)
         );
     }
-    let footer_lines = wrap(footer, chars_in(CARD_WIDTH, 22.0));
+    let dates = card_dates(chart);
+    let footer_lines: Vec<String> = (date_notes(&dates).iter())
+        .chain([&footer.to_string()])
+        .flat_map(|text| wrap(text, chars_in(CARD_WIDTH, 22.0)))
+        .collect();
     let mut foot = String::new();
     let mut footer_y = SIZE - MARGIN - 30.0 * (footer_lines.len() as f32 - 1.0);
     for line in &footer_lines {
@@ -318,27 +486,20 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
     }
     let top = y + 30.0;
     let available = SIZE - top - MARGIN - 40.0 - 30.0 * footer_lines.len() as f32;
+    let draw = |font: f32| {
+        let style = Style {
+            width: CARD_WIDTH,
+            font,
+            text: "#111111",
+            bar: "#1d5b8c",
+        };
+        draw_bars(chart, &style, Some(&dates))
+    };
     let (bars, height) = [36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0]
-        .iter()
-        .map(|&font| {
-            let style = Style {
-                width: CARD_WIDTH,
-                font,
-                text: "#111111",
-                bar: "#1d5b8c",
-            };
-            draw_bars(chart, &style)
-        })
+        .into_iter()
+        .map(draw)
         .find(|(_, height)| *height <= available)
-        .unwrap_or_else(|| {
-            let style = Style {
-                width: CARD_WIDTH,
-                font: 12.0,
-                text: "#111111",
-                bar: "#1d5b8c",
-            };
-            draw_bars(chart, &style)
-        });
+        .unwrap_or_else(|| draw(12.0));
     let scale = (available / height.max(1.0)).min(1.0);
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="1080" viewBox="0 0 1080 1080" role="img" aria-labelledby="card-title" font-family="{}"><title id="card-title">{}</title><desc>{}</desc><rect width="1080" height="1080" fill="#ffffff"/>{head}<g transform="translate({MARGIN} {top:.1}) scale({scale:.4})">{bars}</g>{foot}</svg>"##,
@@ -381,18 +542,25 @@ pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> Stri
     for group in &chart.groups {
         let _ = write!(
             html,
-            r#"<tbody><tr><th scope="colgroup" colspan="3">{}</th></tr>"#,
-            group.heading.html()
+            r#"<tbody><tr><th scope="colgroup" colspan="3">{} <span class="scale-label">(0 – {})</span></th></tr>"#,
+            group.heading.html(),
+            group.scale_label.html()
         );
         for bar in &group.bars {
             let _ = write!(
                 html,
-                r#"<tr><th scope="row">{}</th><td data-unit="{}" data-value="{}">{}</td><td>{}</td></tr>"#,
+                r#"<tr><th scope="row">{}</th><td data-unit="{}" data-value="{}">{}{}</td><td>{}</td></tr>"#,
                 bar.label.html(),
                 attribute(&group.unit),
                 bar.value,
                 bar.display.html(),
-                escape(&bar.when)
+                bar.frequency
+                    .as_ref()
+                    .map_or_else(String::new, |often| format!(
+                        r#" <span class="frequency">{}</span>"#,
+                        escape(often)
+                    )),
+                escape(&bar.when())
             );
         }
         html.push_str("</tbody>");
@@ -429,12 +597,15 @@ mod tests {
             groups: vec![ChartGroup {
                 unit: hostile.to_string(),
                 heading: shown(hostile.to_string()),
+                scale: 1,
+                scale_label: shown(hostile.to_string()),
                 bars: ["a", "b"]
                     .map(|n| Bar {
                         label: shown(format!("{hostile}{n}")),
                         value: 1,
                         display: shown(hostile.to_string()),
-                        when: hostile.to_string(),
+                        whens: vec![hostile.to_string()],
+                        frequency: Some(hostile.to_string()),
                     })
                     .to_vec(),
             }],
@@ -462,6 +633,31 @@ mod tests {
         // The card is well-formed XML, whatever its texts.
         let card = card_svg(&chart, "\u{1b}", "\u{7}", "F");
         assert!(!card.contains('\u{1b}') && !card.contains('\u{7}'));
+    }
+
+    #[test]
+    fn scales_end_at_a_round_number_at_or_above_the_largest_bar() {
+        let ends: Vec<u64> = [0, 1, 2, 3, 7, 35, 47, 104, 225, 320, 1000, 1001]
+            .map(round_up)
+            .to_vec();
+        assert_eq!(ends, [1, 1, 2, 3, 8, 40, 50, 150, 250, 400, 1000, 1500]);
+        assert_eq!(round_up(u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn footnote_marks_are_superscript_numbers() {
+        assert_eq!(superscript(1), "¹");
+        assert_eq!(superscript(12), "¹²");
+        let bar = |whens: &[&str]| Bar {
+            label: Shown::plain("l"),
+            value: 1,
+            display: Shown::plain("1"),
+            whens: whens.iter().map(|w| w.to_string()).collect(),
+            frequency: None,
+        };
+        let dates = ["a".to_string(), "b".to_string()];
+        assert_eq!(date_marks(&bar(&["b", "a"]), &dates), "¹,²");
+        assert_eq!(date_notes(&dates), ["¹ a", "² b"]);
     }
 
     #[test]

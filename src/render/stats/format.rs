@@ -203,6 +203,15 @@ impl<'a> StatsFormat<'a> {
         })
     }
 
+    /// A day in words ("3 апреля 2020 г.").
+    pub fn date(&self, date: crate::date::Date) -> Result<String, String> {
+        let format = self
+            .localizer
+            .format(self.lang)
+            .ok_or_else(|| format!("unknown language `{}`", self.lang))?;
+        Ok(format.date(date))
+    }
+
     /// How often, in words (`frequency_daily`…).
     pub fn frequency(&self, frequency: &str) -> Result<String, String> {
         self.ui(&format!("frequency_{frequency}"))

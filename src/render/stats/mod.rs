@@ -9,6 +9,7 @@ mod opendata;
 mod package;
 mod pages;
 mod prepare;
+mod series;
 mod shortcodes;
 mod tables;
 mod view;

@@ -205,7 +205,10 @@ impl Infographics<'_> {
                     reading,
                 );
                 context.insert("aid", &lang.view);
-                context.insert("charts", &chart_values(lang, |id| !id.starts_with("org-")));
+                context.insert(
+                    "charts",
+                    &chart_values(lang, |id| !id.starts_with("org-"), |_| true),
+                );
                 context.insert("downloads", &downloads(site, code));
                 renderer.write_html(
                     out,
@@ -252,7 +255,11 @@ impl Infographics<'_> {
                 context.insert("records", &records);
                 context.insert(
                     "charts",
-                    &chart_values(lang, |id| id == format!("org-{}", org.id)),
+                    &chart_values(
+                        lang,
+                        |id| id == format!("org-{}", org.id),
+                        |id| id == org.id,
+                    ),
                 );
                 context.insert("overview_url", &site.link(&paths::overview(code)));
                 let path = paths::organisation(code, &org.id);
@@ -378,27 +385,12 @@ fn search_record(
     search::Record::new(site.link(path), lang, title, text.join(" "))
 }
 
-/// The source and dates at the foot of a card.
+/// The sources at the foot of a card (its dates are footnotes of their
+/// own, see `charts::card_svg`).
 fn card_footer(lang: &LangStats, chart: &Chart) -> String {
     let label = lang.format.ui("source").unwrap_or_default();
-    let mut whens: Vec<&str> = Vec::new();
-    for bar in chart.groups.iter().flat_map(|g| &g.bars) {
-        for when in bar.when.split("; ") {
-            if !whens.contains(&when) {
-                whens.push(when);
-            }
-        }
-    }
-    format!(
-        "{label}: {} ({})",
-        chart
-            .sources
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join("; "),
-        whens.join("; ")
-    )
+    let sources: Vec<&str> = chart.sources.iter().map(|s| s.text.as_str()).collect();
+    format!("{label}: {}", sources.join("; "))
 }
 
 #[derive(serde::Serialize)]
@@ -409,14 +401,25 @@ struct ChartValue<'a> {
     html: &'a str,
 }
 
-fn chart_values<'a>(lang: &'a LangStats, keep: impl Fn(&str) -> bool) -> Vec<ChartValue<'a>> {
-    lang.charts
-        .iter()
+/// The charts of `lang` whose id `keep` keeps, then its series of the
+/// organisations `org` keeps.
+fn chart_values<'a>(
+    lang: &'a LangStats,
+    keep: impl Fn(&str) -> bool,
+    org: impl Fn(&str) -> bool,
+) -> Vec<ChartValue<'a>> {
+    let charts = (lang.charts.iter())
         .filter(|(c, _)| keep(&c.id))
-        .map(|(c, html)| ChartValue {
-            id: &c.id,
-            title: &c.title,
-            title_html: &c.title_html,
+        .map(|(c, html)| (c.id.as_str(), c.title.as_str(), c.title_html.as_str(), html));
+    let series = (lang.series.iter())
+        .filter(|(s, _)| org(&s.org))
+        .map(|(s, html)| (s.id.as_str(), s.title.as_str(), s.title_html.as_str(), html));
+    charts
+        .chain(series)
+        .map(|(id, title, title_html, html)| ChartValue {
+            id,
+            title,
+            title_html,
             html,
         })
         .collect()

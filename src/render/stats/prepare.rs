@@ -3,6 +3,7 @@
 
 use super::charts::{self, Chart, TableLabels};
 use super::format::{Shown, StatsFormat};
+use super::series::{self, Series};
 use super::view::{self, AidView};
 use crate::model::{Lang, LangId, Record, Site, Stats};
 use crate::render::functions::Localizer;
@@ -18,6 +19,8 @@ pub struct LangStats<'a> {
     /// The overview's charts, then one per organisation (`org-ID`), each
     /// with its `<figure>` HTML.
     pub charts: Vec<(Chart, String)>,
+    /// The series (figures over time), each with its `<figure>` HTML.
+    pub series: Vec<(Series, String)>,
 }
 
 impl LangStats<'_> {
@@ -158,11 +161,19 @@ pub fn prepare<'a>(
             (chart, html)
         })
         .collect();
+    let series = series::find(&f)?
+        .into_iter()
+        .map(|s| {
+            let html = series::figure_html(&s, &overview_labels);
+            (s, html)
+        })
+        .collect();
     Ok(LangStats {
         lang: language.id,
         format: f,
         view,
         charts,
+        series,
     })
 }
 
