@@ -1,9 +1,12 @@
 //! `data/`: the aid statistics under `data/aid/` (a schema aqparat knows),
-//! and any other YAML file, free-form, for templates as `data.<stem>`.
+//! and any other *data file*, free-form, for templates as `data.<stem>`:
+//! YAML (`.yaml`, `.yml`) and JSON as they are, CSV as a list of objects
+//! keyed by the header row's names. A file of another kind is a warning.
 //!
 //! The statistics are five files: `organisations.yaml`, `units.yaml`,
 //! `categories.yaml`, `sources.yaml` (lookup tables by id) and
-//! `records.yaml` (a list of what was delivered). The README documents them.
+//! `records.yaml` or `records.csv` (a list of what was delivered; see
+//! `records.rs`). The README documents them.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -14,6 +17,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
 use super::files::{self, read_text};
+use super::table::{self, Table};
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::msg;
@@ -193,7 +197,7 @@ pub struct RawAid {
     pub categories: Option<DataFile<IndexMap<Spanned<String>, RawCategory>>>,
     /// `data/aid/sources.yaml`.
     pub sources: Option<DataFile<IndexMap<Spanned<String>, RawSource>>>,
-    /// `data/aid/records.yaml`.
+    /// `data/aid/records.yaml` or `data/aid/records.csv`.
     pub records: Option<DataFile<Vec<RawRecord>>>,
 }
 
@@ -219,7 +223,7 @@ pub struct RawData {
     /// read or parsed (reported by `load`): the statistics are then
     /// incomplete.
     pub has_unreadable_aid: bool,
-    /// Every other YAML file, by file stem, as free-form values.
+    /// Every other data file, by file stem, as free-form values.
     pub free: BTreeMap<String, serde_json::Value>,
 }
 
@@ -251,17 +255,23 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             units: parse_file(root, &aid_dir.join("units.yaml"), &mut aid),
             categories: parse_file(root, &aid_dir.join("categories.yaml"), &mut aid),
             sources: parse_file(root, &aid_dir.join("sources.yaml"), &mut aid),
-            records: parse_file(root, &aid_dir.join("records.yaml"), &mut aid),
+            records: records(root, aid_dir, &mut aid),
         };
         data.has_unreadable_aid |= aid.has_errors();
         diagnostics.extend(aid);
     }
     let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
     for rel in files::list(root, Path::new(DATA_DIR)) {
-        let is_yaml = rel.extension().is_some_and(|e| e == "yaml" || e == "yml");
-        if !is_yaml || rel.starts_with(aid_dir) {
+        if rel.starts_with(aid_dir) {
             continue;
         }
+        let Some(kind) = Kind::of(&rel) else {
+            diagnostics.push(
+                Diagnostic::warning(&rel, Span::START, msg!("data-unknown-kind"))
+                    .with_hint(msg!("data-unknown-kind-hint")),
+            );
+            continue;
+        };
         let stem = rel
             .file_stem()
             .unwrap_or_default()
@@ -282,12 +292,126 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             );
             continue;
         }
-        if let Some(file) = parse_file::<serde_json::Value>(root, &rel, diagnostics) {
-            data.free.insert(stem.clone(), file.value);
+        if let Some(value) = diagnostics.ok(kind.read(root, &rel)) {
+            data.free.insert(stem.clone(), value);
         }
         paths.insert(stem, rel);
     }
     data
+}
+
+/// The kinds of free-form data files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `.yaml` or `.yml`.
+    Yaml,
+    /// `.csv`: a list of objects keyed by the header row.
+    Csv,
+    /// `.json`.
+    Json,
+}
+
+impl Kind {
+    /// The kind of the file `rel`, by its extension; `None` for a file
+    /// aqparat does not read.
+    pub fn of(rel: &Path) -> Option<Kind> {
+        match rel.extension()?.to_str()? {
+            "yaml" | "yml" => Some(Kind::Yaml),
+            "csv" => Some(Kind::Csv),
+            "json" => Some(Kind::Json),
+            _ => None,
+        }
+    }
+
+    /// Reads the file `rel` of this kind as a free-form value.
+    fn read(self, root: &Path, rel: &Path) -> Result<serde_json::Value, Diagnostic> {
+        match self {
+            Kind::Yaml => {
+                let text = read_text(root, rel)?;
+                yaml::parse(rel, &text, 0, &text)
+            }
+            Kind::Csv => table::read(root, rel).map(|(_, table)| objects(table)),
+            Kind::Json => {
+                let text = read_text(root, rel)?;
+                parse_json(rel, &text)
+            }
+        }
+    }
+}
+
+/// The rows of `table` as objects keyed by the header's names, in their
+/// order; a cell missing at the end of a row is empty, one beyond the
+/// header is left out.
+fn objects(table: Table) -> serde_json::Value {
+    table
+        .rows
+        .into_iter()
+        .map(|row| {
+            let mut cells = row.into_iter();
+            let object: serde_json::Map<String, serde_json::Value> = table
+                .header
+                .iter()
+                .map(|name| {
+                    let value = cells.next().map(|c| c.value).unwrap_or_default();
+                    (name.value.clone(), value.into())
+                })
+                .collect();
+            serde_json::Value::Object(object)
+        })
+        .collect()
+}
+
+/// Parses `text`, the JSON file `path`; a syntax error at its line and
+/// column (in characters). serde_json refuses nesting deeper than 128.
+fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> {
+    serde_json::from_str(text).map_err(|error| {
+        // serde_json counts the column in bytes.
+        let line = text.lines().nth(error.line().saturating_sub(1));
+        let col = line.map_or(error.column(), |line| {
+            let mut end = error.column().min(line.len());
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            line[..end].chars().count()
+        });
+        Diagnostic::error(
+            path,
+            Span::new(error.line(), col),
+            msg!(
+                "json-error",
+                error = yaml::strip_position(&error.to_string())
+            ),
+        )
+        .with_hint(msg!("json-error-hint"))
+        .with_source(text)
+    })
+}
+
+/// `data/aid/records.yaml` or `records.csv`; both is an error, neither
+/// the missing file's.
+fn records(
+    root: &Path,
+    aid_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<DataFile<Vec<RawRecord>>> {
+    let (yaml, csv) = (aid_dir.join("records.yaml"), aid_dir.join("records.csv"));
+    if !root.join(&csv).is_file() {
+        return parse_file(root, &yaml, diagnostics);
+    }
+    if root.join(&yaml).is_file() {
+        diagnostics.push(
+            Diagnostic::error(&csv, Span::START, msg!("records-both"))
+                .with_hint(msg!("records-both-hint")),
+        );
+        return None;
+    }
+    let (text, table) = diagnostics.ok(table::read(root, &csv))?;
+    let value = super::records::records(&csv, &text, &table, diagnostics);
+    Some(DataFile {
+        path: csv,
+        text,
+        value,
+    })
 }
 
 /// Parses one YAML file of `data/`; a missing statistics file is an error.

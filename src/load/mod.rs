@@ -13,7 +13,9 @@ mod files;
 pub mod fingerprint;
 mod inputs;
 pub mod limits;
+mod records;
 mod sources;
+mod table;
 mod theme;
 mod yaml;
 

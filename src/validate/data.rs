@@ -619,8 +619,9 @@ fn shown(text: &str) -> String {
 }
 
 /// The scalar written at `span` in `file_text` (`1e3`, `"many"`), to quote
-/// what the author wrote rather than how YAML read it.
-fn written_at(file_text: &str, span: Span) -> Option<String> {
+/// what the author wrote rather than how YAML read it. In a CSV file
+/// (`is_csv`), a `;` ends it too, as it may end a cell.
+fn written_at(file_text: &str, span: Span, is_csv: bool) -> Option<String> {
     let line = file_text.lines().nth(span.line.checked_sub(1)?)?;
     let rest: String = line.chars().skip(span.col.saturating_sub(1)).collect();
     let written = match rest.chars().next()? {
@@ -629,8 +630,13 @@ fn written_at(file_text: &str, span: Span) -> Option<String> {
             &rest[..end]
         }
         _ => {
+            let ends: &[char] = if is_csv {
+                &[',', ';']
+            } else {
+                &[',', '}', ']']
+            };
             let end = rest
-                .find([',', '}', ']'])
+                .find(ends)
                 .into_iter()
                 .chain(rest.find(" #"))
                 .min()
@@ -673,7 +679,9 @@ fn check_count(c: &mut Checker, record: &RawRecord, what: &Message) {
 fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message) {
     let span = yaml_span(count, 0);
     let file_text = c.text;
-    let written = |fallback: String| shown(&written_at(file_text, span).unwrap_or(fallback));
+    let is_csv = c.path.extension().is_some_and(|e| e == "csv");
+    let written =
+        |fallback: String| shown(&written_at(file_text, span, is_csv).unwrap_or(fallback));
     let too_large = |written: String| {
         (
             msg!(
