@@ -11,6 +11,7 @@ mod content;
 mod data;
 mod files;
 pub mod fingerprint;
+mod free;
 mod inputs;
 pub mod limits;
 mod records;

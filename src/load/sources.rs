@@ -104,7 +104,7 @@ fn free_data(root: &Path) -> std::collections::BTreeMap<String, u64> {
     use std::hash::{Hash, Hasher};
     let mut stamps = std::collections::BTreeMap::new();
     for rel in files::list(root, Path::new(super::data::DATA_DIR)) {
-        if rel.starts_with(super::data::AID_DIR) || super::data::Kind::of(&rel).is_none() {
+        if rel.starts_with(super::data::AID_DIR) || super::free::Kind::of(&rel).is_none() {
             continue;
         }
         let stem = rel.file_stem().unwrap_or_default().to_string_lossy();

@@ -224,6 +224,20 @@ mod tests {
         assert_eq!(error.span, Span::new(1, 10));
     }
 
+    proptest::proptest! {
+        /// Whatever the text, parsing ends without a panic and every cell
+        /// starts on a line of the text.
+        #[test]
+        fn any_text_is_parsed_with_cells_inside_it(text in "[a\",;\n\r әқ]{0,60}") {
+            let lines = text.split('\n').count();
+            if let Ok(t) = parse(Path::new("t.csv"), &text) {
+                for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                    proptest::prop_assert!(cell.span.line <= lines);
+                }
+            }
+        }
+    }
+
     #[test]
     fn long_cells_are_read_whole() {
         let long = "ә".repeat(10_000);

@@ -806,3 +806,27 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_is_quoted_as_written_in_yaml_and_in_csv() {
+        let yaml = "  count: 1e3 # about\n";
+        assert_eq!(
+            written_at(yaml, Span::new(1, 10), false).as_deref(),
+            Some("1e3")
+        );
+        let csv = "r1;org;3.5;families\n";
+        assert_eq!(
+            written_at(csv, Span::new(1, 8), true).as_deref(),
+            Some("3.5")
+        );
+        let quoted = "r1,\"1,5\",x\n";
+        assert_eq!(
+            written_at(quoted, Span::new(1, 4), true).as_deref(),
+            Some("\"1,5\"")
+        );
+    }
+}

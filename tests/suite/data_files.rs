@@ -155,3 +155,19 @@ fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
     );
     assert!(!run.stderr.contains("csv~"), "{}", run.stderr);
 }
+
+#[test]
+fn r14_hostile_data_files_are_errors_not_crashes() {
+    let site = TestSite::fixture("basic");
+    site.write("data/deep.json", "[".repeat(100_000));
+    site.write("data/quotes.csv", "\"".repeat(100_001));
+    site.write("data/wide.csv", format!("{}\n", "a,".repeat(50_000)));
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &[
+            "data/deep.json:1:128: error: recursion limit exceeded",
+            "data/wide.csv:1:3: error: the column `a` is named twice",
+        ],
+    );
+}
