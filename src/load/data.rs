@@ -1,8 +1,6 @@
 //! `data/`: the aid statistics under `data/aid/` (a schema aqparat knows),
-//! and any other *data file*, free-form (`free.rs`), for templates as
-//! `data.<stem>`:
-//! YAML (`.yaml`, `.yml`) and JSON as they are, CSV as a list of objects
-//! keyed by the header row's names. A file of another kind is a warning.
+//! and any other *data file*, free-form, for templates as `data.<stem>`
+//! (YAML, CSV or JSON; see `free.rs`). A file of another kind is a warning.
 //!
 //! The statistics are five files: `organisations.yaml`, `units.yaml`,
 //! `categories.yaml`, `sources.yaml` (lookup tables by id) and

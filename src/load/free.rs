@@ -40,7 +40,13 @@ impl Kind {
                 let text = read_text(root, rel)?;
                 yaml::parse(rel, &text, 0, &text)
             }
-            Kind::Csv => table::read(root, rel).map(|(_, table)| objects(table)),
+            Kind::Csv => {
+                let (text, table) = table::read(root, rel)?;
+                if let Some(cell) = table.extra_cells().next() {
+                    return Err(table::extra_cell(rel, &text, cell));
+                }
+                Ok(objects(table))
+            }
             Kind::Json => {
                 let text = read_text(root, rel)?;
                 parse_json(rel, &text)
@@ -50,8 +56,7 @@ impl Kind {
 }
 
 /// The rows of `table` as objects keyed by the header's names, in their
-/// order; a cell missing at the end of a row is empty, one beyond the
-/// header is left out.
+/// order; a cell missing at the end of a row is empty.
 fn objects(table: Table) -> serde_json::Value {
     table
         .rows

@@ -75,6 +75,9 @@ pub fn records(
             msg!("records-columns-hint", columns = COLUMNS.join(", ")),
         ));
     }
+    for cell in table.extra_cells() {
+        diagnostics.push(super::table::extra_cell(path, text, cell));
+    }
     table
         .rows
         .iter()
@@ -83,13 +86,6 @@ pub fn records(
                 cells: row,
                 columns: &columns,
             };
-            if let Some(extra) = row.cells.get(table.header.len()) {
-                diagnostics.push(error(
-                    extra.span,
-                    msg!("csv-extra-cell"),
-                    msg!("csv-extra-cell-hint"),
-                ));
-            }
             record(&row, &mut |span, message, hint| {
                 diagnostics.push(error(span, message, hint));
             })

@@ -35,6 +35,24 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// The first cell beyond the header's columns of each row that has
+    /// one: an error, as such a cell has no column to be read under.
+    pub fn extra_cells(&self) -> impl Iterator<Item = &Cell> {
+        self.rows
+            .iter()
+            .filter_map(|row| row.get(self.header.len()))
+    }
+}
+
+/// The error for `cell`, beyond the header's columns, in the CSV file
+/// `path` whose text is `text`.
+pub fn extra_cell(path: &Path, text: &str, cell: &Cell) -> Diagnostic {
+    Diagnostic::error(path, cell.span, msg!("csv-extra-cell"))
+        .with_hint(msg!("csv-extra-cell-hint"))
+        .with_source(text)
+}
+
 /// Reads `root/rel` as a table; its text, without a byte-order mark, is
 /// returned too, for diagnostics.
 pub fn read(root: &Path, rel: &Path) -> Result<(String, Table), Diagnostic> {

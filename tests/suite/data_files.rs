@@ -142,6 +142,7 @@ fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
     site.write("data/hospitals.yaml", "- name: A\n");
     site.write("data/hospitals.csv", "name\nB\n");
     site.write("data/notes.txt", "жазбалар\n");
+    site.write("data/phones.csv", "name,phone\nА,103\nӘ,104,105\n");
     // An editor's temporary file is no data file: nothing said.
     site.write("data/hospitals.csv~", "name\n");
     let run = site.run(&["check"]);
@@ -151,6 +152,7 @@ fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
             "data/contacts.json:2:8: error: expected value",
             "data/hospitals.yaml:1:1: error: `data.hospitals` is also data/hospitals.csv",
             "data/notes.txt:1:1: warning: aqparat reads only YAML",
+            "data/phones.csv:3:7: error: this row has more cells",
         ],
     );
     assert!(!run.stderr.contains("csv~"), "{}", run.stderr);
