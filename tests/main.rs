@@ -30,6 +30,10 @@ mod invalid;
 #[path = "suite/stats.rs"]
 mod stats;
 
+/// Records from a spreadsheet; CSV and JSON data files (issue 14).
+#[path = "suite/data_files.rs"]
+mod data_files;
+
 /// Open data a portal accepts: the data package (checked by Frictionless),
 /// aid.json's schema, the XLSX files, reproducible builds.
 #[path = "suite/opendata.rs"]

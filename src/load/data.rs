@@ -1,9 +1,11 @@
 //! `data/`: the aid statistics under `data/aid/` (a schema aqparat knows),
-//! and any other YAML file, free-form, for templates as `data.<stem>`.
+//! and any other *data file*, free-form, for templates as `data.<stem>`
+//! (YAML, CSV or JSON; see `free.rs`). A file of another kind is a warning.
 //!
 //! The statistics are five files: `organisations.yaml`, `units.yaml`,
 //! `categories.yaml`, `sources.yaml` (lookup tables by id) and
-//! `records.yaml` (a list of what was delivered). The README documents them.
+//! `records.yaml` or `records.csv` (a list of what was delivered; see
+//! `records.rs`). The README documents them.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -14,6 +16,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
 use super::files::{self, read_text};
+use super::free::Kind;
+use super::table;
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::msg;
@@ -193,7 +197,7 @@ pub struct RawAid {
     pub categories: Option<DataFile<IndexMap<Spanned<String>, RawCategory>>>,
     /// `data/aid/sources.yaml`.
     pub sources: Option<DataFile<IndexMap<Spanned<String>, RawSource>>>,
-    /// `data/aid/records.yaml`.
+    /// `data/aid/records.yaml` or `data/aid/records.csv`.
     pub records: Option<DataFile<Vec<RawRecord>>>,
 }
 
@@ -219,7 +223,7 @@ pub struct RawData {
     /// read or parsed (reported by `load`): the statistics are then
     /// incomplete.
     pub has_unreadable_aid: bool,
-    /// Every other YAML file, by file stem, as free-form values.
+    /// Every other data file, by file stem, as free-form values.
     pub free: BTreeMap<String, serde_json::Value>,
 }
 
@@ -251,17 +255,23 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             units: parse_file(root, &aid_dir.join("units.yaml"), &mut aid),
             categories: parse_file(root, &aid_dir.join("categories.yaml"), &mut aid),
             sources: parse_file(root, &aid_dir.join("sources.yaml"), &mut aid),
-            records: parse_file(root, &aid_dir.join("records.yaml"), &mut aid),
+            records: records(root, aid_dir, &mut aid),
         };
         data.has_unreadable_aid |= aid.has_errors();
         diagnostics.extend(aid);
     }
     let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
     for rel in files::list(root, Path::new(DATA_DIR)) {
-        let is_yaml = rel.extension().is_some_and(|e| e == "yaml" || e == "yml");
-        if !is_yaml || rel.starts_with(aid_dir) {
+        if rel.starts_with(aid_dir) {
             continue;
         }
+        let Some(kind) = Kind::of(&rel) else {
+            diagnostics.push(
+                Diagnostic::warning(&rel, Span::START, msg!("data-unknown-kind"))
+                    .with_hint(msg!("data-unknown-kind-hint")),
+            );
+            continue;
+        };
         let stem = rel
             .file_stem()
             .unwrap_or_default()
@@ -282,12 +292,39 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             );
             continue;
         }
-        if let Some(file) = parse_file::<serde_json::Value>(root, &rel, diagnostics) {
-            data.free.insert(stem.clone(), file.value);
+        if let Some(value) = diagnostics.ok(kind.read(root, &rel)) {
+            data.free.insert(stem.clone(), value);
         }
         paths.insert(stem, rel);
     }
     data
+}
+
+/// `data/aid/records.yaml` or `records.csv`; both is an error, neither
+/// the missing file's.
+fn records(
+    root: &Path,
+    aid_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<DataFile<Vec<RawRecord>>> {
+    let (yaml, csv) = (aid_dir.join("records.yaml"), aid_dir.join("records.csv"));
+    if !root.join(&csv).is_file() {
+        return parse_file(root, &yaml, diagnostics);
+    }
+    if root.join(&yaml).is_file() {
+        diagnostics.push(
+            Diagnostic::error(&csv, Span::START, msg!("records-both"))
+                .with_hint(msg!("records-both-hint")),
+        );
+        return None;
+    }
+    let (text, table) = diagnostics.ok(table::read(root, &csv))?;
+    let value = super::records::records(&csv, &text, &table, diagnostics);
+    Some(DataFile {
+        path: csv,
+        text,
+        value,
+    })
 }
 
 /// Parses one YAML file of `data/`; a missing statistics file is an error.

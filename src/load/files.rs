@@ -52,11 +52,16 @@ pub struct StaticFile {
 /// diagnostic at the first bad byte; one that is a symbolic link leading
 /// outside the site, or no regular file, gives a diagnostic and is not read.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    into_text(rel, read_bytes(root, rel)?)
+}
+
+/// Reads `root/rel` as bytes, refusing what [`read_text`] refuses.
+pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
     let mut file = open(root, rel)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)
         .map_err(|e| unreadable(rel, &e))?;
-    into_text(rel, bytes)
+    Ok(bytes)
 }
 
 /// Opens `root/rel` for reading, refusing what lies outside the site and
@@ -219,7 +224,9 @@ fn unreadable_hint(error: &std::io::Error) -> Message {
     }
 }
 
-fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+/// `bytes`, the file `rel`, as text; a diagnostic at the first byte that
+/// is not UTF-8.
+pub fn into_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     // simdutf8 validates Cyrillic text several times faster than the
     // standard library; on the benchmark corpus this check was a tenth of
     // the whole build.

@@ -11,9 +11,12 @@ mod content;
 mod data;
 mod files;
 pub mod fingerprint;
+mod free;
 mod inputs;
 pub mod limits;
+mod records;
 mod sources;
+mod table;
 mod theme;
 mod yaml;
 

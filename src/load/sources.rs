@@ -81,18 +81,7 @@ pub fn sources(
         templates: theme.template_fingerprints.clone(),
         data: fingerprint::tree(root, &[Path::new(super::data::DATA_DIR)], &[]),
         aid: fingerprint::tree(root, &[Path::new(super::data::AID_DIR)], &[]),
-        free_data: files::list(root, Path::new(super::data::DATA_DIR))
-            .into_iter()
-            .filter(|rel| !rel.starts_with(super::data::AID_DIR))
-            .map(|rel| {
-                let stem = rel
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .to_string();
-                (stem, fingerprint::stamp(root, &rel))
-            })
-            .collect(),
+        free_data: free_data(root),
         template_uses: theme.template_uses.clone(),
     };
     Sources {
@@ -106,6 +95,24 @@ pub fn sources(
         static_files,
         fingerprints,
     }
+}
+
+/// The stamps of the free-form data files by stem (of every file of a
+/// stem, when there are several: that is an error, and fixing it must
+/// count as a change).
+fn free_data(root: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::hash::{Hash, Hasher};
+    let mut stamps = std::collections::BTreeMap::new();
+    for rel in files::list(root, Path::new(super::data::DATA_DIR)) {
+        if rel.starts_with(super::data::AID_DIR) || super::free::Kind::of(&rel).is_none() {
+            continue;
+        }
+        let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+        let mut hasher = std::hash::DefaultHasher::new();
+        (stamps.get(stem.as_ref()), fingerprint::stamp(root, &rel)).hash(&mut hasher);
+        stamps.insert(stem.to_string(), hasher.finish());
+    }
+    stamps
 }
 
 /// The sources of a folder that is no site: nothing.

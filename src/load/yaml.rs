@@ -23,6 +23,20 @@ pub type Spanned<T> = serde_saphyr::Spanned<T>;
 /// files hardly use aliases; a "billion laughs" document needs millions.
 const MAX_REPLAYED_EVENTS: usize = 100_000;
 
+/// `value` spanned at `span`, as if YAML had read it there: for values
+/// read from other formats (`records.csv`), which the same checks take.
+/// serde-saphyr makes its positions only by deserializing one, so this
+/// does; a line or column beyond `u32` is unknown (reported at 1:1).
+pub fn spanned_at<T>(value: T, span: Span) -> Spanned<T> {
+    use serde::Deserialize;
+    use serde::de::value::{Error, MapDeserializer};
+    let fields = [("line", span.line as u64), ("column", span.col as u64)];
+    let location =
+        serde_saphyr::Location::deserialize(MapDeserializer::<_, Error>::new(fields.into_iter()))
+            .unwrap_or(serde_saphyr::Location::UNKNOWN);
+    Spanned::new(value, location, location)
+}
+
 /// The position of a spanned YAML value, shifted by `line_offset` lines.
 pub fn span_of<T>(value: &Spanned<T>, line_offset: usize) -> Span {
     Span::new(
@@ -154,9 +168,9 @@ fn written_tag(handle: &str, suffix: &str) -> String {
     }
 }
 
-/// serde-saphyr appends " at line N, column M"; our diagnostics already say
-/// where, so the suffix is dropped.
-fn strip_position(message: &str) -> &str {
+/// serde-saphyr appends " at line N, column M" (serde_json " at line N
+/// column M"); our diagnostics already say where, so the suffix is dropped.
+pub fn strip_position(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(i) => &message[..i],
         None => message,
@@ -207,6 +221,14 @@ mod tests {
 
     fn parse_map(text: &str) -> Result<BTreeMap<String, serde_json::Value>, Diagnostic> {
         parse(Path::new("a.yaml"), text, 0, text)
+    }
+
+    #[test]
+    fn values_from_elsewhere_carry_their_position() {
+        let value = spanned_at("x".to_string(), Span::new(12, 5));
+        assert_eq!(span_of(&value, 0), Span::new(12, 5));
+        let far = spanned_at(1, Span::new(usize::MAX, 1));
+        assert_eq!(span_of(&far, 0), Span::START);
     }
 
     #[test]

@@ -107,7 +107,27 @@ no-site-yaml-hint = run aqparat in the site's folder, or pass --root DIR
 data-name-taken = `data.{ $stem }` is also { $other }
 data-name-taken-hint = rename one of the files: templates see each data file by its name
 stats-file-missing = this statistics file is missing
-stats-file-missing-hint = data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml; see the README
+stats-file-missing-hint = data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml (or records.csv); see the README
+data-unknown-kind = aqparat reads only YAML (.yaml, .yml), CSV (.csv) and JSON (.json) files in data/; this one is left out
+data-unknown-kind-hint = give it one of those extensions if it is data for templates, or move it out of data/ (files to download go in static/)
+json-error = { $error }
+json-error-hint = check the JSON syntax here: a comma missing or one too many, a bracket or quote not closed
+csv-no-header = this CSV file has no header row
+csv-no-header-hint = the first row names the columns; see the README
+csv-duplicate-column = the column `{ $name }` is named twice (first at character { $col } of the row)
+csv-duplicate-column-hint = rename or delete one of them
+csv-extra-cell = this row has more cells than the header row has columns
+csv-extra-cell-hint = name the column in the header row, or delete the cell
+csv-not-utf8-hint = in Excel, save it with File → Save As → "CSV UTF-8 (Comma delimited)"; in LibreOffice, choose the character set "Unicode (UTF-8)"
+records-unknown-column = unknown column `{ $name }`{ $guess }
+records-columns-hint = the columns are { $columns }, and what_LANG, one per language (what_kk, what_ru…)
+records-missing-column = the header row has no column `{ $name }`, which every record needs
+records-empty-cell = this record has no `{ $name }`
+records-empty-cell-hint = fill in the cell: every record needs one
+records-bad-boolean = `reported` is `{ $value }`, not true or false
+records-bad-boolean-hint = write false when the source gives no figure (and leave count empty); otherwise leave the cell empty
+records-both = there are both records.yaml and records.csv in data/aid/
+records-both-hint = keep the records in one of them and delete the other
 
 ## Pages (src/validate/pages.rs)
 

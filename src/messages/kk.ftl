@@ -107,7 +107,27 @@ no-site-yaml-hint = aqparat-ты сайт қалтасында іске қосы
 data-name-taken = `data.{ $stem }` атауы { $other } файлында да бар
 data-name-taken-hint = файлдардың бірінің атауын өзгертіңіз: үлгілер әр деректер файлын атауы арқылы көреді
 stats-file-missing = бұл статистика файлы жоқ
-stats-file-missing-hint = data/aid/ қалтасында organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml болуы керек; README-ді қараңыз
+stats-file-missing-hint = data/aid/ қалтасында organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml (немесе records.csv) болуы керек; README-ді қараңыз
+data-unknown-kind = aqparat data/ қалтасынан тек YAML (.yaml, .yml), CSV (.csv) және JSON (.json) файлдарын оқиды; бұл файл ескерілмейді
+data-unknown-kind-hint = бұл үлгілерге арналған деректер болса, файлға осы кеңейтімдердің бірін беріңіз, әйтпесе оны data/ қалтасынан шығарыңыз (жүктеп алуға арналған файлдар static/ қалтасына салынады)
+json-error = { $error }
+json-error-hint = осы жердегі JSON синтаксисін тексеріңіз: үтір жетіспейді не артық, жақша не тырнақша жабылмаған
+csv-no-header = бұл CSV файлында тақырып жолы жоқ
+csv-no-header-hint = бірінші жолда бағандардың атаулары жазылады; README-ді қараңыз
+csv-duplicate-column = `{ $name }` бағаны екі рет аталған (алғашқысы жолдың { $col }-таңбасында)
+csv-duplicate-column-hint = олардың бірінің атауын өзгертіңіз немесе біреуін өшіріңіз
+csv-extra-cell = бұл жолдағы ұяшықтар тақырып жолындағы бағандардан көп
+csv-extra-cell-hint = тақырып жолында бағанның атауын жазыңыз немесе ұяшықты өшіріңіз
+csv-not-utf8-hint = Excel-де «Файл → Басқаша сақтау → CSV UTF-8 (үтірмен бөлінген)» арқылы сақтаңыз; LibreOffice-те «Юникод (UTF-8)» кодтауын таңдаңыз
+records-unknown-column = белгісіз баған: `{ $name }`{ $guess }
+records-columns-hint = бағандар: { $columns } және әр тілге бір what_LANG бағаны (what_kk, what_ru…)
+records-missing-column = тақырып жолында әр жазбаға қажет `{ $name }` бағаны жоқ
+records-empty-cell = бұл жазбада `{ $name }` толтырылмаған
+records-empty-cell-hint = ұяшықты толтырыңыз: ол әр жазбаға қажет
+records-bad-boolean = `reported` мәні `{ $value }`, ал ол true не false болуы керек
+records-bad-boolean-hint = дереккөзде сан болмаса, false деп жазыңыз (count бос қалады); әйтпесе ұяшықты бос қалдырыңыз
+records-both = data/aid/ қалтасында records.yaml да, records.csv да бар
+records-both-hint = жазбаларды біреуінде қалдырып, екіншісін өшіріңіз
 
 ## Pages (src/validate/pages.rs)
 

@@ -117,7 +117,27 @@ no-site-yaml-hint = запустите aqparat в папке сайта или �
 data-name-taken = `data.{ $stem }` — это также { $other }
 data-name-taken-hint = переименуйте один из файлов: шаблоны видят каждый файл данных по его имени
 stats-file-missing = этого файла статистики нет
-stats-file-missing-hint = в data/aid/ нужны organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml; см. README
+stats-file-missing-hint = в data/aid/ нужны organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml (или records.csv); см. README
+data-unknown-kind = aqparat читает в data/ только файлы YAML (.yaml, .yml), CSV (.csv) и JSON (.json); этот файл пропущен
+data-unknown-kind-hint = если это данные для шаблонов, дайте файлу одно из этих расширений; иначе уберите его из data/ (файлы для скачивания кладут в static/)
+json-error = { $error }
+json-error-hint = проверьте здесь синтаксис JSON: пропущенная или лишняя запятая, незакрытая скобка или кавычка
+csv-no-header = в этом CSV-файле нет строки заголовков
+csv-no-header-hint = в первой строке пишут названия столбцов; см. README
+csv-duplicate-column = столбец `{ $name }` назван дважды (первый — с { $col }-го символа строки)
+csv-duplicate-column-hint = переименуйте или удалите один из них
+csv-extra-cell = в этой строке больше ячеек, чем столбцов в строке заголовков
+csv-extra-cell-hint = назовите столбец в строке заголовков или удалите ячейку
+csv-not-utf8-hint = в Excel сохраните его через «Файл → Сохранить как → CSV UTF-8 (разделитель — запятая)»; в LibreOffice выберите кодировку «Юникод (UTF-8)»
+records-unknown-column = неизвестный столбец `{ $name }`{ $guess }
+records-columns-hint = столбцы: { $columns } и what_LANG, по одному на язык (what_kk, what_ru…)
+records-missing-column = в строке заголовков нет столбца `{ $name }`, а он нужен каждой записи
+records-empty-cell = у этой записи не заполнено `{ $name }`
+records-empty-cell-hint = заполните ячейку: она нужна каждой записи
+records-bad-boolean = `reported` равно `{ $value }`, а не true или false
+records-bad-boolean-hint = напишите false, если в источнике нет цифры (count тогда оставьте пустым); иначе оставьте ячейку пустой
+records-both = в data/aid/ есть и records.yaml, и records.csv
+records-both-hint = оставьте записи в одном из файлов, а другой удалите
 
 ## Pages (src/validate/pages.rs)
 

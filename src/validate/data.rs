@@ -619,8 +619,9 @@ fn shown(text: &str) -> String {
 }
 
 /// The scalar written at `span` in `file_text` (`1e3`, `"many"`), to quote
-/// what the author wrote rather than how YAML read it.
-fn written_at(file_text: &str, span: Span) -> Option<String> {
+/// what the author wrote rather than how YAML read it. In a CSV file
+/// (`is_csv`), a `;` ends it too, as it may end a cell.
+fn written_at(file_text: &str, span: Span, is_csv: bool) -> Option<String> {
     let line = file_text.lines().nth(span.line.checked_sub(1)?)?;
     let rest: String = line.chars().skip(span.col.saturating_sub(1)).collect();
     let written = match rest.chars().next()? {
@@ -629,8 +630,13 @@ fn written_at(file_text: &str, span: Span) -> Option<String> {
             &rest[..end]
         }
         _ => {
+            let ends: &[char] = if is_csv {
+                &[',', ';']
+            } else {
+                &[',', '}', ']']
+            };
             let end = rest
-                .find([',', '}', ']'])
+                .find(ends)
                 .into_iter()
                 .chain(rest.find(" #"))
                 .min()
@@ -673,7 +679,9 @@ fn check_count(c: &mut Checker, record: &RawRecord, what: &Message) {
 fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message) {
     let span = yaml_span(count, 0);
     let file_text = c.text;
-    let written = |fallback: String| shown(&written_at(file_text, span).unwrap_or(fallback));
+    let is_csv = c.path.extension().is_some_and(|e| e == "csv");
+    let written =
+        |fallback: String| shown(&written_at(file_text, span, is_csv).unwrap_or(fallback));
     let too_large = |written: String| {
         (
             msg!(
@@ -795,6 +803,30 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
                 from = from.to_string()
             ),
             msg!("aid-period-backwards-hint"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_is_quoted_as_written_in_yaml_and_in_csv() {
+        let yaml = "  count: 1e3 # about\n";
+        assert_eq!(
+            written_at(yaml, Span::new(1, 10), false).as_deref(),
+            Some("1e3")
+        );
+        let csv = "r1;org;3.5;families\n";
+        assert_eq!(
+            written_at(csv, Span::new(1, 8), true).as_deref(),
+            Some("3.5")
+        );
+        let quoted = "r1,\"1,5\",x\n";
+        assert_eq!(
+            written_at(quoted, Span::new(1, 4), true).as_deref(),
+            Some("\"1,5\"")
         );
     }
 }

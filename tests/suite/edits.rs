@@ -104,6 +104,8 @@ enum Edit {
     Draft(Index),
     /// The free-form data file that `base.html` reads.
     Hours(u8, u8),
+    /// The CSV data file that `page.html` reads (issue 14).
+    Phone(u16),
     /// A statistics record's figure.
     Figure(Index, u32),
     /// A template: a mark in its content, plain or showing data read
@@ -161,6 +163,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => (i(), prop::option::of(0..4u8)).prop_map(|(f, w)| Edit::Weight(f, w)),
         1 => i().prop_map(Edit::Draft),
         1 => (0..12u8, 12..24u8).prop_map(|(a, b)| Edit::Hours(a, b)),
+        1 => (100..120u16).prop_map(Edit::Phone),
         1 => (i(), 0..2000u32).prop_map(|(r, n)| Edit::Figure(r, n)),
         1 => (i(), any::<u8>(), any::<bool>()).prop_map(|(t, n, d)| Edit::Template(t, n, d)),
         1 => (i(), i(), pick(UI_TEXTS)).prop_map(|(l, k, t)| Edit::UiString(l, k, t)),
@@ -231,6 +234,14 @@ impl Site {
             })
             .collect();
         site.write("data/aid/records.yaml", &records);
+        site.write("data/hospitals.csv", "name,phone\nАурухана,103\n");
+        let template = "themes/default/templates/page.html";
+        let page = site.read(template).replacen(
+            "{% block content %}",
+            "{% block content %}<p class=\"phone\">{{ data.hospitals[0].phone }}</p>",
+            1,
+        );
+        site.write(template, &page);
         let figures = "{{ stat(id=\"r1\") }}, {{ stat(id=\"r5\") }}, {{ stat(total=\"families\") }}\n\n{{ chart(id=\"org-org-a\") }}\n";
         let page = |title: &str, extra: &str| format!("---\ntitle: {title}\n{extra}---\nМәтін.\n");
         for (rel, text) in [
@@ -513,6 +524,11 @@ fn apply(site: &Site, edit: &Edit) -> Option<(String, Vec<String>)> {
             let line = format!("hours: [{from}, {to}]");
             site.write(file, &replace_line(&site.read(file), "hours:", &line));
             Some((format!("{file}: {line}"), vec![file.to_string()]))
+        }
+        Edit::Phone(phone) => {
+            let file = "data/hospitals.csv";
+            site.write(file, &format!("name,phone\nАурухана,{phone}\n"));
+            Some((format!("{file}: phone {phone}"), vec![file.to_string()]))
         }
         Edit::Figure(r, count) => {
             let file = "data/aid/records.yaml";

@@ -610,6 +610,42 @@ fn data_read_by_a_template_in_any_form_is_followed() {
     drop(watch);
 }
 
+/// A CSV data file is followed as a YAML one is: an edit renders again the
+/// pages whose template reads it, and only those.
+/// See: https://github.com/aqparat/aqparat/issues/14
+#[test]
+fn r14_an_edit_of_a_csv_data_file_reaches_the_pages_that_read_it() {
+    let site = TestSite::fixture("basic");
+    site.write("data/hospitals.csv", "name,phone\nАурухана,103\n");
+    let template = "themes/default/templates/page.html";
+    let page = std::fs::read_to_string(site.root().join(template)).unwrap();
+    site.write(
+        template,
+        page.replacen(
+            "{% block content %}",
+            "{% block content %}<p class=\"hospital\">{{ data.hospitals[0].phone }}</p>",
+            1,
+        ),
+    );
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let (_, total) = rendered_counts(&watch, 1);
+    wait_for_page(
+        &output,
+        "kk/about/index.html",
+        "<p class=\"hospital\">103</p>",
+    );
+    site.save("data/hospitals.csv", "name,phone\nАурухана,112\n");
+    let (rendered, _) = rendered_counts(&watch, 2);
+    assert!((1..total).contains(&rendered), "{rendered} of {total}");
+    wait_for_page(
+        &output,
+        "kk/about/index.html",
+        "<p class=\"hospital\">112</p>",
+    );
+    assert_same_as_a_full_build(&site, &output);
+}
+
 /// Every file a build writes belongs to one output unit; when a unit is
 /// gone (the statistics, a static file) or no longer makes a file, the next
 /// build of the session removes that file, as a full build would not make

@@ -1,0 +1,315 @@
+//! `data/aid/records.csv`, the records as a spreadsheet: one row per record,
+//! read into the same [`RawRecord`]s as `records.yaml`, each value with the
+//! line and column of its cell, so that `validate` checks both alike and
+//! reports `records.csv:ROW:COL`.
+//!
+//! The columns are [`COLUMNS`] and `what_LANG`, one per language; the header
+//! row names them, in any order. An empty cell is a value not given.
+//! `partners` lists ids separated by `;`, `,` or spaces; `reported` is
+//! `true` or `false`; `period_from` and `period_to` are the period's ends.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::data::{RawCount, RawPeriod, RawRecord};
+use super::table::{Cell, Table};
+use super::yaml::{Spanned, spanned_at};
+use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::msg;
+
+/// The columns of `records.csv` besides `what_LANG`.
+pub const COLUMNS: [&str; 13] = [
+    "id",
+    "organisation",
+    "partners",
+    "category",
+    "count",
+    "qualifier",
+    "reported",
+    "unit",
+    "date",
+    "period_from",
+    "period_to",
+    "frequency",
+    "source",
+];
+
+/// The columns every record needs a value in.
+const REQUIRED: [&str; 5] = ["id", "organisation", "category", "unit", "source"];
+
+/// The prefix of the columns of `what`, one per language (`what_kk`).
+const WHAT: &str = "what_";
+
+/// The records of `table`, the file `path` (whose `text` diagnostics
+/// quote). A row without a required value is reported and left out; an
+/// unknown or missing column is reported once, at the header.
+pub fn records(
+    path: &Path,
+    text: &str,
+    table: &Table,
+    diagnostics: &mut Diagnostics,
+) -> Vec<RawRecord> {
+    let error = |span: Span, message, hint| {
+        Diagnostic::error(path, span, message)
+            .with_hint(hint)
+            .with_source(text)
+    };
+    let mut columns: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, cell) in table.header.iter().enumerate() {
+        let name = cell.value.trim();
+        if COLUMNS.contains(&name) || name.strip_prefix(WHAT).is_some_and(|l| !l.is_empty()) {
+            columns.insert(name, i);
+        } else {
+            let guess = crate::diag::did_you_mean(name, COLUMNS);
+            diagnostics.push(error(
+                cell.span,
+                msg!("records-unknown-column", name = name, guess = guess),
+                msg!("records-columns-hint", columns = COLUMNS.join(", ")),
+            ));
+        }
+    }
+    for name in REQUIRED.iter().filter(|n| !columns.contains_key(*n)) {
+        diagnostics.push(error(
+            Span::START,
+            msg!("records-missing-column", name = *name),
+            msg!("records-columns-hint", columns = COLUMNS.join(", ")),
+        ));
+    }
+    for cell in table.extra_cells() {
+        diagnostics.push(super::table::extra_cell(path, text, cell));
+    }
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let row = Row {
+                cells: row,
+                columns: &columns,
+            };
+            record(&row, &mut |span, message, hint| {
+                diagnostics.push(error(span, message, hint));
+            })
+        })
+        .collect()
+}
+
+/// One row, its cells found by column name.
+struct Row<'a> {
+    cells: &'a [Cell],
+    columns: &'a BTreeMap<&'a str, usize>,
+}
+
+impl Row<'_> {
+    /// The cell of column `name`, when the header has it.
+    fn cell(&self, name: &str) -> Option<&Cell> {
+        self.cells.get(*self.columns.get(name)?)
+    }
+
+    /// The text of column `name`, trimmed, unless it is empty.
+    fn text(&self, name: &str) -> Option<Spanned<String>> {
+        let cell = self.cell(name)?;
+        let value = cell.value.trim();
+        (!value.is_empty()).then(|| spanned_at(value.to_string(), cell.span))
+    }
+
+    /// Where the row starts.
+    fn span(&self) -> Span {
+        self.cells.first().map_or(Span::START, |c| c.span)
+    }
+}
+
+/// What reports a problem: where, what, and what to do.
+type Report<'a> = dyn FnMut(Span, crate::messages::Message, crate::messages::Message) + 'a;
+
+/// The record of `row`, or `None` (reported) when a required value is
+/// missing.
+fn record(row: &Row, report: &mut Report) -> Option<RawRecord> {
+    let mut required = |name: &str| {
+        let value = row.text(name);
+        if value.is_none()
+            && let Some(cell) = row.cell(name)
+        {
+            report(
+                cell.span,
+                msg!("records-empty-cell", name = name),
+                msg!("records-empty-cell-hint"),
+            );
+        }
+        value
+    };
+    let (id, org, category, unit, source) = (
+        required("id"),
+        required("organisation"),
+        required("category"),
+        required("unit"),
+        required("source"),
+    );
+    let reported = row.text("reported").and_then(|cell| {
+        let value = match cell.value.to_lowercase().as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                report(
+                    span(&cell),
+                    msg!("records-bad-boolean", value = &cell.value),
+                    msg!("records-bad-boolean-hint"),
+                );
+                return None;
+            }
+        };
+        Some(spanned_at(value, span(&cell)))
+    });
+    let (from, to) = (row.text("period_from"), row.text("period_to"));
+    let period = from
+        .as_ref()
+        .or(to.as_ref())
+        .map(span)
+        .map(|at| spanned_at(RawPeriod { from, to }, at));
+    Some(RawRecord {
+        id: id?,
+        org: org?,
+        partners: partners(row),
+        category: category?,
+        count: row
+            .text("count")
+            .map(|c| spanned_at(count(&c.value), span(&c))),
+        qualifier: row.text("qualifier"),
+        reported,
+        unit: unit?,
+        what: what(row),
+        date: row.text("date"),
+        period,
+        frequency: row.text("frequency"),
+        source: source?,
+    })
+}
+
+/// Where `value` was written.
+fn span<T>(value: &Spanned<T>) -> Span {
+    super::yaml::span_of(value, 0)
+}
+
+/// The ids of the `partners` cell, each at the cell's position.
+fn partners(row: &Row) -> Vec<Spanned<String>> {
+    let Some(cell) = row.text("partners") else {
+        return Vec::new();
+    };
+    cell.value
+        .split([';', ',', ' '])
+        .filter(|id| !id.is_empty())
+        .map(|id| spanned_at(id.to_string(), span(&cell)))
+        .collect()
+}
+
+/// The `what_LANG` cells as texts by language, at the first of them (or at
+/// the row, when there is none).
+fn what(row: &Row) -> super::data::Texts {
+    let mut at = None;
+    let mut texts = BTreeMap::new();
+    for (name, _) in row.columns.iter() {
+        let Some(lang) = name.strip_prefix(WHAT) else {
+            continue;
+        };
+        if let Some(cell) = row.cell(name) {
+            at.get_or_insert(cell.span);
+        }
+        if let Some(text) = row.text(name) {
+            texts.insert(lang.to_string(), text);
+        }
+    }
+    spanned_at(texts, at.unwrap_or_else(|| row.span()))
+}
+
+/// A count as written: a whole number, another number, or other text, as
+/// YAML reads a scalar, so that `validate` says the same of each.
+fn count(text: &str) -> RawCount {
+    if let Ok(n) = text.parse::<i128>() {
+        RawCount::Integer(n)
+    } else if text.bytes().any(|b| b.is_ascii_digit())
+        && let Ok(v) = text.parse::<f64>()
+    {
+        RawCount::Real(v)
+    } else {
+        RawCount::Other(text.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml_span;
+
+    fn read(text: &str) -> (Vec<RawRecord>, Diagnostics) {
+        let path = Path::new("data/aid/records.csv");
+        let table = super::super::table::parse(path, text).expect("a table");
+        let mut diagnostics = Diagnostics::new();
+        let records = records(path, text, &table, &mut diagnostics);
+        (records, diagnostics)
+    }
+
+    #[test]
+    fn each_value_is_at_its_cell() {
+        let (records, diagnostics) = read(
+            "id,organisation,category,count,unit,what_kk,what_ru,source,period_from,partners\n\
+             r1,club,food,\"1,5\",kits,Ас,Еда,brief,2020-04,a;b\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let r = &records[0];
+        assert_eq!(yaml_span(&r.id, 0), Span::new(2, 1));
+        assert_eq!(yaml_span(&r.org, 0), Span::new(2, 4));
+        assert_eq!(yaml_span(&r.category, 0), Span::new(2, 9));
+        assert_eq!(yaml_span(r.count.as_ref().unwrap(), 0), Span::new(2, 14));
+        assert_eq!(
+            r.count.as_ref().unwrap().value,
+            RawCount::Other("1,5".into())
+        );
+        assert_eq!(yaml_span(&r.unit, 0), Span::new(2, 20));
+        assert_eq!(yaml_span(&r.what, 0), Span::new(2, 25));
+        assert_eq!(yaml_span(&r.what.value["ru"], 0), Span::new(2, 28));
+        assert_eq!(yaml_span(&r.source, 0), Span::new(2, 32));
+        let period = r.period.as_ref().unwrap();
+        assert_eq!(yaml_span(period, 0), Span::new(2, 38));
+        assert!(period.value.to.is_none());
+        let partners: Vec<&str> = r.partners.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(partners, ["a", "b"]);
+        assert!(r.date.is_none() && r.qualifier.is_none() && r.reported.is_none());
+    }
+
+    #[test]
+    fn counts_are_read_as_yaml_reads_them() {
+        assert_eq!(count("320"), RawCount::Integer(320));
+        assert_eq!(count("-2"), RawCount::Integer(-2));
+        assert_eq!(count("3.5"), RawCount::Real(3.5));
+        assert_eq!(count("1e3"), RawCount::Real(1000.0));
+        assert_eq!(count("inf"), RawCount::Other("inf".into()));
+        assert_eq!(count("many"), RawCount::Other("many".into()));
+    }
+
+    #[test]
+    fn problems_are_reported_at_their_cells() {
+        let (records, diagnostics) = read(
+            "id,organisation,category,unit,source,reported,colour,what_kk\n\
+             r1,club,food,kits,brief,maybe,,Ас\n\
+             r2,,food,kits,brief,FALSE,,Ас,extra\n",
+        );
+        let spans: Vec<Span> = diagnostics.into_sorted().iter().map(|d| d.span).collect();
+        assert_eq!(
+            spans,
+            [
+                Span::new(1, 47),
+                Span::new(2, 25),
+                Span::new(3, 4),
+                Span::new(3, 31)
+            ]
+        );
+        assert_eq!(records.len(), 1, "r2 has no organisation");
+        assert!(records[0].reported.is_none());
+    }
+
+    #[test]
+    fn a_missing_column_is_reported_once() {
+        let (records, diagnostics) = read("id,organisation,category,unit\nr1,a,b,c\nr2,a,b,c\n");
+        assert_eq!(diagnostics.into_sorted().len(), 1);
+        assert!(records.is_empty());
+    }
+}

@@ -1,0 +1,266 @@
+//! CSV files as *tables*: a header row naming the columns, then rows of
+//! *cells*, each cell with the line and column (in characters, 1-based) it
+//! starts at, so that a problem in a cell is reported where it is written.
+//!
+//! The files come from spreadsheets: a UTF-8 byte-order mark (Excel's "CSV
+//! UTF-8") is skipped, a file that is not UTF-8 gets a hint to save it as
+//! "CSV UTF-8", cells may be quoted and hold line breaks, blank lines are
+//! skipped, and the delimiter is `,` or, when the header row has more `;`
+//! than `,`, `;` (Excel's in locales whose decimal separator is a comma,
+//! Kazakh and Russian among them).
+//!
+//! The parser is `csv-core`, the `csv` crate's own: unlike `csv::Reader`,
+//! which tells where a row starts, it tells where each cell starts.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Span};
+use crate::msg;
+
+/// One cell: its text, unquoted, and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The text, quotes removed and `""` read as `"`.
+    pub value: String,
+    /// The position of its first character (the opening quote, if any).
+    pub span: Span,
+}
+
+/// A CSV file: its header row and the rows below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The header row: the columns' names.
+    pub header: Vec<Cell>,
+    /// The other rows; a row may have fewer or more cells than the header.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// The first cell beyond the header's columns of each row that has
+    /// one: an error, as such a cell has no column to be read under.
+    pub fn extra_cells(&self) -> impl Iterator<Item = &Cell> {
+        self.rows
+            .iter()
+            .filter_map(|row| row.get(self.header.len()))
+    }
+}
+
+/// The error for `cell`, beyond the header's columns, in the CSV file
+/// `path` whose text is `text`.
+pub fn extra_cell(path: &Path, text: &str, cell: &Cell) -> Diagnostic {
+    Diagnostic::error(path, cell.span, msg!("csv-extra-cell"))
+        .with_hint(msg!("csv-extra-cell-hint"))
+        .with_source(text)
+}
+
+/// Reads `root/rel` as a table; its text, without a byte-order mark, is
+/// returned too, for diagnostics.
+pub fn read(root: &Path, rel: &Path) -> Result<(String, Table), Diagnostic> {
+    let bytes = super::files::read_bytes(root, rel)?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
+    let text =
+        super::files::into_text(rel, bytes).map_err(|d| d.with_hint(msg!("csv-not-utf8-hint")))?;
+    let table = parse(rel, &text)?;
+    Ok((text, table))
+}
+
+/// Parses `text`, the CSV file `path`. An error when it has no header row
+/// or two columns of the same name.
+pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
+    let mut rows = cells(text).into_iter();
+    let Some(header) = rows.next() else {
+        return Err(Diagnostic::error(path, Span::START, msg!("csv-no-header"))
+            .with_hint(msg!("csv-no-header-hint")));
+    };
+    for (i, cell) in header.iter().enumerate() {
+        if let Some(first) = header[..i].iter().find(|c| c.value == cell.value) {
+            return Err(Diagnostic::error(
+                path,
+                cell.span,
+                msg!(
+                    "csv-duplicate-column",
+                    name = &cell.value,
+                    col = first.span.col.to_string()
+                ),
+            )
+            .with_hint(msg!("csv-duplicate-column-hint"))
+            .with_source(text));
+        }
+    }
+    Ok(Table {
+        header,
+        rows: rows.collect(),
+    })
+}
+
+/// The delimiter of `text`: `;` when its first line has more of them
+/// than `,`.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or_default();
+    if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Every row of `text` as cells with their positions.
+fn cells(text: &str) -> Vec<Vec<Cell>> {
+    let mut reader = csv_core::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .build();
+    let input = text.as_bytes();
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut position = Position::default();
+    let mut value = Vec::new();
+    let mut output = [0u8; 4096];
+    // Where the cell being read starts; `None` between rows (blank lines
+    // before a row are not part of it).
+    let mut start: Option<usize> = None;
+    let mut read = 0;
+    loop {
+        let at = start.get_or_insert_with(|| {
+            input[read..]
+                .iter()
+                .position(|b| *b != b'\n' && *b != b'\r')
+                .map_or(input.len(), |skip| read + skip)
+        });
+        let at = *at;
+        let (result, consumed, written) = reader.read_field(&input[read..], &mut output);
+        read += consumed;
+        value.extend_from_slice(&output[..written]);
+        let record_end = match result {
+            csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {
+                continue;
+            }
+            csv_core::ReadFieldResult::Field { record_end } => record_end,
+            csv_core::ReadFieldResult::End => break,
+        };
+        row.push(Cell {
+            value: String::from_utf8_lossy(&value).into_owned(),
+            span: position.advance(text, at),
+        });
+        value.clear();
+        start = (!record_end).then_some(read);
+        if record_end {
+            rows.push(std::mem::take(&mut row));
+        }
+    }
+    rows
+}
+
+/// A position in a text, moved forward cell by cell so that finding the
+/// line and column of every cell reads the text once.
+#[derive(Debug, Default)]
+struct Position {
+    /// The byte offset reached.
+    offset: usize,
+    /// Its line, from 0.
+    line: usize,
+    /// The byte offset where that line starts.
+    line_start: usize,
+}
+
+impl Position {
+    /// Moves to byte `offset` of `text` (not before the current one) and
+    /// returns its line and column.
+    fn advance(&mut self, text: &str, offset: usize) -> Span {
+        let offset = offset.clamp(self.offset, text.len());
+        let passed = text.get(self.offset..offset).unwrap_or_default();
+        for (i, _) in passed.match_indices('\n') {
+            self.line += 1;
+            self.line_start = self.offset + i + 1;
+        }
+        self.offset = offset;
+        let col = text
+            .get(self.line_start..offset)
+            .map_or(0, |line| line.chars().count());
+        Span::new(self.line + 1, col + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        parse(Path::new("t.csv"), text).expect("a table")
+    }
+
+    /// Each cell as `value@line:col`.
+    fn shown(row: &[Cell]) -> Vec<String> {
+        row.iter()
+            .map(|c| format!("{}@{}:{}", c.value, c.span.line, c.span.col))
+            .collect()
+    }
+
+    #[test]
+    fn cells_know_their_line_and_column_in_characters() {
+        let t = table("id,what_kk,count\nа-1,Сәлем,5\r\nb,\"қ,ә\",7\n");
+        assert_eq!(shown(&t.header), ["id@1:1", "what_kk@1:4", "count@1:12"]);
+        assert_eq!(shown(&t.rows[0]), ["а-1@2:1", "Сәлем@2:5", "5@2:11"]);
+        assert_eq!(shown(&t.rows[1]), ["b@3:1", "қ,ә@3:3", "7@3:9"]);
+    }
+
+    #[test]
+    fn quoted_cells_may_hold_quotes_and_line_breaks() {
+        let t = table("a,b\n\"one\ntwo\",\"say \"\"hi\"\"\"\nx,y\n");
+        assert_eq!(shown(&t.rows[0]), ["one\ntwo@2:1", "say \"hi\"@3:6"]);
+        assert_eq!(shown(&t.rows[1]), ["x@4:1", "y@4:3"]);
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_rows_may_be_ragged() {
+        let t = table("a,b\n\n\nx\n1,2,3");
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(shown(&t.rows[0]), ["x@4:1"]);
+        assert_eq!(shown(&t.rows[1]), ["1@5:1", "2@5:3", "3@5:5"]);
+    }
+
+    #[test]
+    fn empty_cells_are_cells() {
+        let t = table("a,b,c\n,,z\n");
+        assert_eq!(shown(&t.rows[0]), ["@2:1", "@2:2", "z@2:3"]);
+    }
+
+    #[test]
+    fn semicolons_delimit_when_the_header_has_more_of_them() {
+        let t = table("id;count;what_ru\nx;1,5;Да, так\n");
+        assert_eq!(shown(&t.rows[0]), ["x@2:1", "1,5@2:3", "Да, так@2:7"]);
+    }
+
+    #[test]
+    fn no_header_and_duplicate_columns_are_errors() {
+        let path = Path::new("t.csv");
+        assert!(parse(path, "").is_err());
+        assert!(parse(path, "\n\n").is_err());
+        let error = parse(path, "id,count,id\n").expect_err("two ids");
+        assert_eq!(error.span, Span::new(1, 10));
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, parsing ends without a panic and every cell
+        /// starts on a line of the text.
+        #[test]
+        fn any_text_is_parsed_with_cells_inside_it(text in "[a\",;\n\r әқ]{0,60}") {
+            let lines = text.split('\n').count();
+            if let Ok(t) = parse(Path::new("t.csv"), &text) {
+                for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                    proptest::prop_assert!(cell.span.line <= lines);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_cells_are_read_whole() {
+        let long = "ә".repeat(10_000);
+        let t = table(&format!("a,b\n{long},x\n"));
+        assert_eq!(t.rows[0][0].value, long);
+        assert_eq!(t.rows[0][1].span, Span::new(2, 10_002));
+    }
+}

@@ -1,0 +1,175 @@
+//! Records from a spreadsheet and data files of every kind (issue 14):
+//! `data/aid/records.csv` instead of `records.yaml`, checked alike with
+//! `path:row:column` messages; `data/*.csv` and `data/*.json` for templates
+//! as `data.<stem>`; a file of another kind a warning.
+//! See: https://github.com/aqparat/aqparat/issues/14
+
+use crate::util::{TestSite, copy_dir, repo, snapshot};
+
+/// Asserts that `run` failed and printed a line starting with each of
+/// `expected`, each with a hint, without a panic.
+fn assert_lines(run: &crate::util::Run, expected: &[&str]) {
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for prefix in expected {
+        assert!(
+            run.stderr.lines().any(|l| l.starts_with(prefix)),
+            "no `{prefix}` in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("= help: "), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+/// The `stats` fixture with `records.csv` (`csv`) instead of its YAML.
+fn stats_with_records_csv(csv: &str) -> TestSite {
+    let site = TestSite::fixtures("basic", "stats");
+    std::fs::remove_file(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write("data/aid/records.csv", csv);
+    site
+}
+
+/// Puts `reads` at the start of the content block of the test theme's
+/// `page.html`.
+fn page_template_reads(site: &TestSite, reads: &str) {
+    let template = "themes/default/templates/page.html";
+    let page = std::fs::read_to_string(site.root().join(template)).unwrap();
+    site.write(
+        template,
+        page.replacen(
+            "{% block content %}",
+            &format!("{{% block content %}}{reads}"),
+            1,
+        ),
+    );
+}
+
+#[test]
+fn r14_records_csv_builds_the_same_site_as_records_yaml() {
+    let site = TestSite::example();
+    site.build();
+    let from_yaml = snapshot(&site.public());
+    std::fs::remove_file(site.root().join("data/aid/records.yaml")).unwrap();
+    // The example's records converted, with a byte-order mark and CRLF as
+    // Excel saves "CSV UTF-8".
+    copy_dir(&repo().join("tests/fixtures/records-csv"), site.root());
+    let run = site.build();
+    assert!(!run.stderr.contains("warning:"), "{}", run.stderr);
+    let from_csv = snapshot(&site.public());
+    assert!(
+        from_yaml
+            .keys()
+            .any(|p| p.starts_with("kk/infographics") && p.extension().is_some_and(|e| e == "html")),
+        "the example has infographics"
+    );
+    assert_eq!(
+        from_yaml.keys().collect::<Vec<_>>(),
+        from_csv.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &from_yaml {
+        assert!(from_csv[path] == *bytes, "{} differs", path.display());
+    }
+}
+
+#[test]
+fn r14_problems_in_records_csv_are_reported_at_their_cells() {
+    let site = stats_with_records_csv(
+        "id,organisation,category,count,unit,what_kk,what_ru,source,colour\n\
+         r1,org-a,food,3.5,families,Бір,Один,src-1,\n\
+         r2,org-x,food,2,families,\"Екі,\nекі\",Два,src-1,\n\
+         r3,org-a,food,1,families,Үш,Три,src-1,,extra\n",
+    );
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &[
+            "data/aid/records.csv:1:60: error: unknown column `colour`",
+            "data/aid/records.csv:2:15: error: record `r1`: count `3.5` is not a whole number",
+            "data/aid/records.csv:3:4: error: record `r2`: unknown organisation `org-x`",
+            "data/aid/records.csv:5:40: error: this row has more cells",
+        ],
+    );
+}
+
+#[test]
+fn r14_records_csv_beside_records_yaml_or_not_utf8_is_an_error() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("data/aid/records.csv", "id,organisation\n");
+    assert_lines(
+        &site.run(&["check"]),
+        &["data/aid/records.csv:1:1: error: there are both records.yaml and records.csv"],
+    );
+    // "Қ" in Windows-1251, as Excel's plain "CSV" saves it.
+    let site = stats_with_records_csv("");
+    site.write("data/aid/records.csv", b"id,what_kk\nr1,\xaa\n");
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &["data/aid/records.csv:2:4: error: this file is not UTF-8"],
+    );
+    assert!(run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn r14_csv_and_json_data_files_reach_templates() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "data/hospitals.csv",
+        "\u{feff}name,phone\n\"Қалалық аурухана, №1\",103\nОблыстық,\n",
+    );
+    site.write(
+        "data/contacts.json",
+        r#"{"phone": "1406", "hours": [9, 18]}"#,
+    );
+    page_template_reads(
+        &site,
+        "<p class=\"h\">{{ data.hospitals[0].name }}|{{ data.hospitals[1].phone }}|{{ data.hospitals | length }}</p>\
+         <p class=\"c\">{{ data.contacts.phone }} {{ data.contacts.hours | join(sep=\"–\") }}</p>",
+    );
+    site.build();
+    let html = site.read("kk/about/index.html");
+    assert!(
+        html.contains("<p class=\"h\">Қалалық аурухана, №1||2</p>"),
+        "{html}"
+    );
+    assert!(html.contains("<p class=\"c\">1406 9–18</p>"), "{html}");
+}
+
+#[test]
+fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
+    let site = TestSite::fixture("basic");
+    site.write("data/contacts.json", "{\"phone\": \"1\",\n \"хх\": }\n");
+    site.write("data/hospitals.yaml", "- name: A\n");
+    site.write("data/hospitals.csv", "name\nB\n");
+    site.write("data/notes.txt", "жазбалар\n");
+    site.write("data/phones.csv", "name,phone\nА,103\nӘ,104,105\n");
+    // An editor's temporary file is no data file: nothing said.
+    site.write("data/hospitals.csv~", "name\n");
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &[
+            "data/contacts.json:2:8: error: expected value",
+            "data/hospitals.yaml:1:1: error: `data.hospitals` is also data/hospitals.csv",
+            "data/notes.txt:1:1: warning: aqparat reads only YAML",
+            "data/phones.csv:3:7: error: this row has more cells",
+        ],
+    );
+    assert!(!run.stderr.contains("csv~"), "{}", run.stderr);
+}
+
+#[test]
+fn r14_hostile_data_files_are_errors_not_crashes() {
+    let site = TestSite::fixture("basic");
+    site.write("data/deep.json", "[".repeat(100_000));
+    site.write("data/quotes.csv", "\"".repeat(100_001));
+    site.write("data/wide.csv", format!("{}\n", "a,".repeat(50_000)));
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &[
+            "data/deep.json:1:128: error: recursion limit exceeded",
+            "data/wide.csv:1:3: error: the column `a` is named twice",
+        ],
+    );
+}
