@@ -100,10 +100,17 @@ fn totals_are_per_unit_and_leave_out_records_without_a_figure() {
 fn chart_bars_equal_the_data_in_the_page_and_the_standalone_svg() {
     let site = TestSite::fixtures("basic", "stats");
     site.build();
+    // A bar per record, never a sum of an organisation's figures (issue
+    // 14: two of them may count the same families), each named by its
+    // organisation and what it counts.
     let expected = [
-        ("47", "Тестовая организация В"),
-        ("37", "Тестовая организация Б"),
-        ("3", "Организация А"),
+        ("25", "Тестовая организация В — Седьмая"),
+        ("22", "Тестовая организация В — Шестая"),
+        ("21", "Тестовая организация Б — Пятая"),
+        ("11", "Тестовая организация Б — Четвёртая"),
+        ("5", "Тестовая организация Б — Третья тестовая запись"),
+        ("2", "Организация А — Вторая тестовая запись"),
+        ("1", "Организация А — Первая тестовая запись"),
     ];
     let svg = site.read("ru/infographics/charts/reached.svg");
     let doc = parse_xml(&svg);
@@ -159,7 +166,7 @@ fn chart_bars_equal_the_data_in_the_page_and_the_standalone_svg() {
         .filter(|n| n.has_tag_name("td") && n.attribute("data-value").is_some())
         .map(|n| n.attribute("data-value").unwrap())
         .collect();
-    assert_eq!(bar_values, ["47", "37", "3"]);
+    assert_eq!(bar_values, ["25", "22", "21", "11", "5", "2", "1"]);
     assert_eq!(table_values, bar_values);
     assert!(
         figure.contains("по состоянию на 3\u{a0}апреля\u{a0}2020\u{202f}г."),
@@ -268,7 +275,7 @@ fn editing_a_record_changes_the_page_the_chart_the_csv_and_the_png() {
     );
     assert!(
         site.read("ru/infographics/charts/reached.svg")
-            .contains("data-value=\"48\"")
+            .contains("data-value=\"26\"")
     );
 }
 
@@ -490,22 +497,25 @@ fn i14_a_cards_footnotes_tie_each_date_to_its_bars() {
             .to_string()
     };
     let figure = |start: &str| texts.iter().find(|t| t.starts_with(start)).unwrap().clone();
-    // Organisation A's bar adds up a record as of 3 April and one over a
-    // period: its figure carries both marks, and each mark's footnote is
-    // its date.
-    let a = figure("3\u{a0}семьи");
-    let marks = a["3\u{a0}семьи".len()..].split(" · ").next().unwrap();
-    let notes: Vec<String> = marks.split(',').map(note).collect();
+    // Each figure carries the mark of its date, and the mark's footnote is
+    // that date: Organisation A's two records, one as of 3 April, one over
+    // a period.
+    let marked = |start: &str| {
+        let figure = figure(start);
+        let marks = figure[start.len()..]
+            .split(" · ")
+            .next()
+            .unwrap()
+            .to_string();
+        note(&marks)
+    };
+    assert_eq!(marked("1\u{a0}семья"), "по состоянию на 3 апреля 2020 г.");
     assert_eq!(
-        notes,
-        [
-            "по состоянию на 3 апреля 2020 г.",
-            "20 марта 2020 г. – 3 апреля 2020 г."
-        ]
+        marked("2\u{a0}семьи"),
+        "20 марта 2020 г. – 3 апреля 2020 г."
     );
     // Organisation C's records give no date.
-    let c = figure("47\u{a0}семей");
-    assert_eq!(note(&c["47\u{a0}семей".len()..]), "дата не указана");
+    assert_eq!(marked("25\u{a0}семей"), "дата не указана");
     assert!(texts.contains(&"Источник: Тестовый источник".to_string()));
 }
 

@@ -75,8 +75,27 @@ pub fn prepare<'a>(
     let f = StatsFormat::new(localizer, stats, lang, site.code(site.default_lang));
     let view = view::build(&f, |org| site.link(&paths::organisation(lang, org)))?;
     let all: Vec<&Record> = stats.records.iter().collect();
-    let by_org = |r: &Record| r.org.clone();
-    let org_name = |id: &str| f.org_short(id);
+    // A bar per record, never a sum: two figures of one organisation may
+    // count the same families. A bar is named by its organisation, and by
+    // what it counts too when the organisation has other figures of the
+    // unit in the chart.
+    let by_record = |r: &Record| r.id.clone();
+    let org_name = |records: &[&Record], id: &str| {
+        let Some(record) = stats.record(id) else {
+            return Shown::plain("");
+        };
+        let org = f.org_short(&record.org);
+        let same =
+            |r: &&&Record| r.org == record.org && r.unit == record.unit && r.figure.is_some();
+        if records.iter().filter(same).count() < 2 {
+            return org;
+        }
+        let what = f.shown(&record.what);
+        Shown {
+            text: format!("{} — {}", org.text, what.text),
+            lang: org.lang.or(what.lang),
+        }
+    };
     // A UI string as a chart's title, `{name}` in it replaced by `name`.
     let title = |key: &str, name: Option<(&str, Shown)>| -> Result<(String, String), String> {
         let string = f.ui(key)?;
@@ -88,22 +107,24 @@ pub fn prepare<'a>(
             None => (string.clone(), charts::escape(&string)),
         })
     };
+    let reached = filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| u.reach));
+    let items = filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| !u.reach));
     let mut charts = vec![
         charts::build(
             &f,
             "reached".into(),
             title("chart_reached", None)?,
-            &filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| u.reach)),
-            by_org,
-            org_name,
+            &reached,
+            by_record,
+            |id| org_name(&reached, id),
         )?,
         charts::build(
             &f,
             "items".into(),
             title("chart_items", None)?,
-            &filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| !u.reach)),
-            by_org,
-            org_name,
+            &items,
+            by_record,
+            |id| org_name(&items, id),
         )?,
     ];
     for category in &stats.categories {
@@ -116,8 +137,8 @@ pub fn prepare<'a>(
                 Some(("{category}", f.shown(&category.name))),
             )?,
             &records,
-            by_org,
-            org_name,
+            by_record,
+            |id| org_name(&records, id),
         )?);
     }
     for org in stats.active_organisations() {
