@@ -46,7 +46,7 @@ fn page_template_reads(site: &TestSite, reads: &str) {
 
 #[test]
 fn r14_records_csv_builds_the_same_site_as_records_yaml() {
-    let site = TestSite::example();
+    let site = TestSite::example_as_built();
     site.build();
     let from_yaml = snapshot(&site.public());
     std::fs::remove_file(site.root().join("data/aid/records.yaml")).unwrap();

@@ -2,13 +2,7 @@ use crate::util::{TestSite, assert_internal_links_resolve, hreflangs, parse_xml,
 
 #[test]
 fn the_example_site_builds_without_errors_or_warnings() {
-    let site = TestSite::example();
-    if !cfg!(feature = "search") {
-        // Else its one warning: no search index without the feature
-        // (features.rs).
-        let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-        site.write("site.yaml", format!("{config}search: false\n"));
-    }
+    let site = TestSite::example_as_built();
     let run = site.run(&["check", "--strict"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     site.build();

@@ -11,18 +11,13 @@ use crate::util::{
 /// The example site with `LANG` (`name`, `title`) added to its languages,
 /// without a page, a data text or UI strings of its own.
 fn example_with(lang: &str, name: &str, title: &str) -> TestSite {
-    let site = TestSite::example();
+    let site = TestSite::example_as_built();
     let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
     let config = config.replacen(
         "\ntheme: default\n",
         &format!("\n  {lang}:\n    name: {name}\n    title: {title}\ntheme: default\n"),
         1,
     );
-    let config = match cfg!(feature = "search") {
-        true => config,
-        // Else a warning of its own under --strict (features.rs).
-        false => format!("{config}search: false\n"),
-    };
     site.write("site.yaml", config);
     site
 }

@@ -51,6 +51,18 @@ impl TestSite {
         site
     }
 
+    /// [`TestSite::example`], with `search: false` when this aqparat is
+    /// built without search: else its one warning says that the site gets
+    /// no search index (features.rs).
+    pub fn example_as_built() -> TestSite {
+        let site = TestSite::example();
+        if !cfg!(feature = "search") {
+            let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
+            site.write("site.yaml", format!("{config}search: false\n"));
+        }
+        site
+    }
+
     fn empty() -> TestSite {
         TestSite {
             dir: tempfile::Builder::new()
