@@ -26,6 +26,10 @@ mod invalid;
 #[path = "suite/stats.rs"]
 mod stats;
 
+/// The changes page: the figures' history from git.
+#[path = "suite/history.rs"]
+mod history;
+
 /// Open data a portal accepts: the data package (checked by Frictionless),
 /// aid.json's schema, the XLSX files, reproducible builds.
 #[path = "suite/opendata.rs"]

@@ -11,6 +11,7 @@ mod content;
 mod data;
 mod files;
 pub mod fingerprint;
+mod history;
 mod inputs;
 pub mod limits;
 mod sources;
@@ -24,6 +25,7 @@ pub use data::{
     RawSource, RawUnit, Texts,
 };
 pub use files::{FileSource, StaticFile};
+pub use history::{RawHistory, RawVersion};
 pub use inputs::{Entry, GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
 #[cfg(test)]

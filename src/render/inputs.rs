@@ -56,6 +56,8 @@ pub enum Input {
     AllData,
     /// The build's date (the open data carry it).
     BuildDate,
+    /// The committed history of the records: the commit it was read at.
+    History,
     /// What every output reads: `site.yaml`, the options, the UI strings,
     /// fonts and static files, which templates exist.
     Site,
@@ -186,6 +188,7 @@ impl Remap {
             Input::Data(id) => Input::Data(name(id)?),
             Input::AllData => Input::AllData,
             Input::BuildDate => Input::BuildDate,
+            Input::History => Input::History,
             Input::Site => Input::Site,
         })
     }
@@ -334,6 +337,7 @@ impl<'a> Values<'a> {
             },
             Input::AllData => hash(&(site.fingerprints.data, site.stats.is_some())),
             Input::BuildDate => hash(&site.build_date),
+            Input::History => hash(&site.history.as_ref().map(|h| &h.head)),
             Input::Site => *self.site_value.get_or_init(|| {
                 let languages: Vec<_> = site
                     .languages
@@ -460,6 +464,7 @@ mod tests {
         let mut asked = vec![
             ("Site".to_string(), Input::Site),
             ("AllData".into(), Input::AllData),
+            ("History".into(), Input::History),
         ];
         for page in &c.old.pages {
             let id = c.page(&page.url);

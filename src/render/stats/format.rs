@@ -203,6 +203,13 @@ impl<'a> StatsFormat<'a> {
         })
     }
 
+    /// `date` in this language's long form.
+    pub fn date(&self, date: crate::date::Date) -> Result<String, String> {
+        (self.localizer.format(self.lang))
+            .map(|format| format.date(date))
+            .ok_or_else(|| format!("unknown language `{}`", self.lang))
+    }
+
     /// How often, in words (`frequency_daily`…).
     pub fn frequency(&self, frequency: &str) -> Result<String, String> {
         self.ui(&format!("frequency_{frequency}"))
