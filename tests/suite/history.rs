@@ -55,6 +55,7 @@ fn site_with_history() -> TestSite {
 }
 
 #[test]
+#[cfg(feature = "history")]
 fn the_changes_page_lists_each_figure_change_with_its_commit() {
     let site = site_with_history();
     site.build();
@@ -97,6 +98,7 @@ fn the_changes_page_lists_each_figure_change_with_its_commit() {
 }
 
 #[test]
+#[cfg(feature = "history")]
 fn a_site_in_a_subfolder_of_a_repository_has_its_history() {
     let site = TestSite::fixtures("basic", "stats");
     let outer = tempfile::tempdir().unwrap();
@@ -125,4 +127,35 @@ fn outside_a_repository_there_is_no_changes_page() {
         assert!(!site.read(rel).contains("infographics/changes/"), "{rel}");
     }
     assert_internal_links_resolve(&site.public(), "/");
+}
+
+#[test]
+#[cfg(feature = "history")]
+fn a_commit_whose_records_do_not_parse_is_skipped() {
+    let site = TestSite::fixtures("basic", "stats");
+    commit_site(site.root());
+    let path = site.root().join(RECORDS);
+    let good = fs::read_to_string(&path).unwrap();
+    fs::write(&path, "- id: [broken\n").unwrap();
+    git(site.root(), &["commit", "-q", "-a", "-m", "broken records"]);
+    fs::write(&path, good.replacen("count: 1\n", "count: 4\n", 1)).unwrap();
+    git(site.root(), &["commit", "-q", "-a", "-m", "records mended"]);
+    site.build();
+    let ru = site.read("ru/infographics/changes/index.html");
+    assert!(!ru.contains("broken records"));
+    // The mended version is compared with the last one that parsed.
+    assert!(ru.contains(") → 4\u{a0}семьи ("), "{ru}");
+}
+
+#[test]
+#[cfg(not(feature = "history"))]
+fn without_the_history_feature_there_is_no_changes_page() {
+    let site = site_with_history();
+    site.build();
+    assert!(!site.public().join("ru/infographics/changes").exists());
+    assert!(
+        !site
+            .read("ru/infographics/index.html")
+            .contains("infographics/changes/")
+    );
 }
