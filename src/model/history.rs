@@ -94,3 +94,71 @@ impl History {
 fn same_figure(a: &Record, b: &Record) -> bool {
     a.figure == b.figure && a.unit == b.unit && a.when == b.when
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::load::{DataFile, RawAid, RawVersion};
+
+    fn file<T: serde::de::DeserializeOwned>(text: &str) -> Option<DataFile<T>> {
+        Some(DataFile {
+            path: PathBuf::new(),
+            text: text.to_string(),
+            value: serde_saphyr::from_str(text).unwrap(),
+        })
+    }
+
+    fn version(commit: &str, counts: &[(&str, u64)]) -> RawVersion {
+        let records: String = (counts.iter())
+            .map(|(id, n)| {
+                format!("- {{ id: {id}, org: o, category: c, count: {n}, unit: u, what: {{ kk: a }}, source: s }}\n")
+            })
+            .collect();
+        RawVersion {
+            commit: commit.into(),
+            date: "2020-04-03".into(),
+            subject: commit.into(),
+            records: serde_saphyr::from_str(&records).unwrap(),
+        }
+    }
+
+    #[test]
+    fn changes_are_added_removed_and_changed_figures_newest_first() {
+        let raw = RawAid {
+            organisations: file("o: { name: { kk: O } }"),
+            units: file("u: { name: { kk: U }, forms: { kk: { other: u } } }"),
+            categories: file("c: { name: { kk: C } }"),
+            sources: file("s: { title: { kk: S } }"),
+            records: None,
+        };
+        let stats = Stats::from_raw(&raw);
+        let history = RawHistory {
+            head: "h".into(),
+            versions: vec![
+                version("one", &[("a", 1), ("b", 2)]),
+                version("same", &[("b", 2), ("a", 1)]),
+                version("two", &[("a", 3), ("c", 4)]),
+            ],
+        };
+        let history = History::from_raw(history, &stats).unwrap();
+        let seen: Vec<(&str, &str, Option<u64>, Option<u64>)> = (history.changes.iter())
+            .map(|c| {
+                let count = |r: &Option<Record>| r.as_ref().and_then(|r| r.figure).map(|f| f.count);
+                (c.subject.as_str(), c.record(), count(&c.old), count(&c.new))
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("two", "a", Some(1), Some(3)),
+                ("two", "c", None, Some(4)),
+                ("two", "b", Some(2), None),
+                ("one", "a", None, Some(1)),
+                ("one", "b", None, Some(2)),
+            ]
+        );
+        assert!(history.has("b") && !history.has("d"));
+    }
+}
