@@ -171,6 +171,7 @@ impl SiteBuilder {
             theme,
             fingerprints,
             static_files: Vec::new(),
+            history: None,
         };
         let mut options = Options::new("in-memory");
         options.drafts = self.drafts;

@@ -34,6 +34,10 @@ mod stats;
 #[path = "suite/data_files.rs"]
 mod data_files;
 
+/// The changes page: the figures' history from git.
+#[path = "suite/history.rs"]
+mod history;
+
 /// Open data a portal accepts: the data package (checked by Frictionless),
 /// aid.json's schema, the XLSX files, reproducible builds.
 #[path = "suite/opendata.rs"]

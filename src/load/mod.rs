@@ -12,6 +12,7 @@ mod data;
 mod files;
 pub mod fingerprint;
 mod free;
+mod history;
 mod inputs;
 pub mod limits;
 mod records;
@@ -27,6 +28,7 @@ pub use data::{
     RawSource, RawUnit, Texts,
 };
 pub use files::{FileSource, StaticFile};
+pub use history::{RawHistory, RawVersion};
 pub use inputs::{Entry, GITIGNORE, Inputs};
 pub use sources::{Sources, sources};
 #[cfg(test)]

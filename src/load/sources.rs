@@ -7,6 +7,7 @@ use super::content::{self, ContentCache, RawPage};
 use super::data::{self, RawData};
 use super::files::{self, StaticFile};
 use super::fingerprint::{self, Fingerprints};
+use super::history::{self, RawHistory};
 use super::inputs::Inputs;
 use super::theme::{self, RawTheme};
 use crate::diag::Diagnostics;
@@ -34,6 +35,9 @@ pub struct Sources {
     pub fingerprints: Fingerprints,
     /// The site's own `static/` files (they win over the theme's).
     pub static_files: Vec<StaticFile>,
+    /// The committed history of the records, when the site has statistics
+    /// and is in a git repository.
+    pub history: Option<RawHistory>,
 }
 
 /// Reads the site in `root`. Returns what could be read and collects the
@@ -64,6 +68,7 @@ pub fn sources(
     );
     let pages = content::load(root, cache, diagnostics);
     let data = data::load(root, diagnostics);
+    let history = data.has_aid.then(|| history::load(root)).flatten();
     let static_files = files::static_files(root, Path::new(STATIC_DIR), diagnostics);
     let theme_dir = theme.dir.clone();
     let fingerprints = Fingerprints {
@@ -94,6 +99,7 @@ pub fn sources(
         theme,
         static_files,
         fingerprints,
+        history,
     }
 }
 
@@ -127,5 +133,6 @@ fn empty(root: &Path) -> Sources {
         theme: RawTheme::missing(Path::new(theme::THEMES_DIR).to_path_buf()),
         fingerprints: Fingerprints::default(),
         static_files: Vec::new(),
+        history: None,
     }
 }

@@ -4,7 +4,9 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::site::{PageIndex, base_path};
-use super::{Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme};
+use super::{
+    History, Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme,
+};
 use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;
@@ -95,6 +97,9 @@ pub fn site(
         .unwrap_or(&config.base_url.value);
     let base_url = crate::address::parse_base_url(written).unwrap_or_else(|_| written.to_string());
     let stats = (statistics == Statistics::Valid).then(|| Stats::from_raw(&sources.data.aid));
+    let history = (stats.as_ref())
+        .zip(sources.history)
+        .and_then(|(stats, raw)| History::from_raw(raw, stats));
     Site {
         root: sources.root,
         base_path: base_path(&base_url),
@@ -106,6 +111,7 @@ pub fn site(
         theme,
         static_files: sources.static_files,
         stats,
+        history,
         stats_broken: statistics == Statistics::Broken,
         fingerprints: sources.fingerprints,
         data: sources.data.free,

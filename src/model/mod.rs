@@ -7,12 +7,14 @@
 
 mod build;
 mod edit;
+mod history;
 mod page;
 mod site;
 mod stats;
 
 pub use build::site;
 pub use edit::{Edit, edit};
+pub use history::{Change, History};
 pub use page::{Page, PageId, PageKind, Pages};
 pub use site::{Lang, LangId, Languages, OpenData, Site, Theme};
 pub use stats::{

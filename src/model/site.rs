@@ -134,6 +134,9 @@ pub struct Site {
     /// Whether the statistics had errors (already reported): they are then
     /// left out, and their shortcodes render as nothing.
     pub stats_broken: bool,
+    /// The changes of the figures across the committed history, when the
+    /// site is in a git repository that has them.
+    pub history: Option<super::History>,
     /// Every other data file, by file stem, free-form.
     pub data: BTreeMap<String, serde_json::Value>,
     /// Whether it has a search index (`search` in `site.yaml`).

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use crate::date::{Date, DayOrMonth};
-use crate::load::{RawAid, RawCount, Spanned, Texts, limits};
+use crate::load::{RawAid, RawCount, RawRecord, Spanned, Texts, limits};
 
 /// Text per language code.
 pub type Text = BTreeMap<String, String>;
@@ -175,12 +175,6 @@ impl Stats {
     /// id is not an id (also reported), so that no id that could leave its
     /// folder or its attribute reaches a path or markup.
     pub fn from_raw(raw: &RawAid) -> Stats {
-        let texts = |t: &Texts| -> Text {
-            t.value
-                .iter()
-                .map(|(lang, text)| (lang.clone(), text.value.clone()))
-                .collect()
-        };
         let valid = |id: &Spanned<String>| limits::is_id(&id.value);
         let organisations: Vec<Organisation> = raw
             .organisations
@@ -245,12 +239,18 @@ impl Stats {
             sources,
             records: Vec::new(),
         };
-        stats.records = raw
-            .records
-            .iter()
-            .flat_map(|f| &f.value)
+        stats.records = stats.records(raw.records.iter().flat_map(|f| &f.value));
+        stats
+    }
+
+    /// The records of `raw` whose ids are ids and whose references these
+    /// statistics resolve (the others are reported by `validate`, or, for
+    /// an earlier version of the records, not shown).
+    pub fn records<'r>(&self, raw: impl IntoIterator<Item = &'r RawRecord>) -> Vec<Record> {
+        let stats = self;
+        raw.into_iter()
             .filter(|r| {
-                valid(&r.id)
+                limits::is_id(&r.id.value)
                     && stats.organisation(&r.org.value).is_some()
                     && stats.unit(&r.unit.value).is_some()
                     && stats.category(&r.category.value).is_some()
@@ -295,8 +295,7 @@ impl Stats {
                 frequency: r.frequency.as_ref().map(|f| f.value.clone()),
                 source: r.source.value.clone(),
             })
-            .collect();
-        stats
+            .collect()
     }
 
     /// The organisation `id`.
@@ -384,6 +383,14 @@ fn sum(figures: &[Figure]) -> Option<Figure> {
         _ => Some(Qualifier::About),
     };
     Some(Figure { count, qualifier })
+}
+
+/// The texts of `t`, without their positions.
+fn texts(t: &Texts) -> Text {
+    t.value
+        .iter()
+        .map(|(lang, text)| (lang.clone(), text.value.clone()))
+        .collect()
 }
 
 fn ids(values: &[Spanned<String>]) -> Vec<String> {

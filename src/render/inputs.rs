@@ -58,6 +58,8 @@ pub enum Input {
     BuildDate,
     /// Every page's old addresses, with its own (the redirects).
     Aliases,
+    /// The committed history of the records: the commit it was read at.
+    History,
     /// What every output reads: `site.yaml`, the options, the UI strings,
     /// fonts and static files, which templates exist.
     Site,
@@ -189,6 +191,7 @@ impl Remap {
             Input::AllData => Input::AllData,
             Input::BuildDate => Input::BuildDate,
             Input::Aliases => Input::Aliases,
+            Input::History => Input::History,
             Input::Site => Input::Site,
         })
     }
@@ -341,6 +344,7 @@ impl<'a> Values<'a> {
                 let pages = site.pages.iter().filter(|p| !p.aliases.is_empty());
                 hash(&pages.map(|p| (&p.url, &p.aliases)).collect::<Vec<_>>())
             }
+            Input::History => hash(&site.history.as_ref().map(|h| &h.head)),
             Input::Site => *self.site_value.get_or_init(|| {
                 let languages: Vec<_> = site
                     .languages
@@ -467,6 +471,7 @@ mod tests {
         let mut asked = vec![
             ("Site".to_string(), Input::Site),
             ("AllData".into(), Input::AllData),
+            ("History".into(), Input::History),
         ];
         for page in &c.old.pages {
             let id = c.page(&page.url);

@@ -492,7 +492,7 @@ impl Touched {
     /// Whether an edit may change what `input` answers at all: URLs,
     /// listings, translations, the theme, data, the build's date (an
     /// edit's model keeps it) and the site's files are what an edit
-    /// leaves as it was.
+    /// leaves as it was (the history too: an edit's model keeps it).
     fn may_change(input: Input) -> bool {
         match input {
             Input::Source(_)
@@ -510,6 +510,7 @@ impl Touched {
             | Input::AllData
             | Input::BuildDate
             | Input::Aliases
+            | Input::History
             | Input::Site => false,
         }
     }

@@ -208,6 +208,8 @@ impl Renderer<'_> {
                 reading
                     .inputs
                     .read_all(self.reads.names().id("aid").map(Input::Data));
+                // Whether there is a changes page.
+                reading.inputs.read(Input::History);
                 for lang in &site.languages {
                     let lang = self.lang(&lang.code);
                     reading.inputs.read_all(lang.map(Input::Addresses));

@@ -26,8 +26,8 @@ pub const QUALIFIERS: [&str; 2] = ["more-than", "about"];
 pub const FREQUENCIES: [&str; 4] = ["once", "daily", "weekly", "monthly"];
 
 /// Organisation ids that would take a folder aqparat writes itself:
-/// `/LANG/infographics/charts/` holds the charts.
-const RESERVED_ORGANISATION_IDS: [&str; 1] = ["charts"];
+/// `/LANG/infographics/charts/` holds the charts, `changes/` the history.
+const RESERVED_ORGANISATION_IDS: [&str; 2] = ["charts", "changes"];
 
 /// Whether a text may run over several lines (and hold tabs): prose such as
 /// names and descriptions may; noun forms and addresses may not.

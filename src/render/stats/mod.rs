@@ -2,6 +2,7 @@
 //! PNG cards), infographic pages, shortcodes and open-data downloads.
 
 mod cards;
+mod changes;
 mod charts;
 mod format;
 mod lookups;

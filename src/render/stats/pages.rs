@@ -11,9 +11,9 @@ use super::cards::CardPainter;
 use super::charts::{self, Chart};
 use super::prepare::{self, LangStats, paths};
 use super::view::{AidView, RecordView};
-use super::{lookups, opendata, package, tables};
+use super::{changes, lookups, opendata, package, tables};
 use crate::diag::{Diagnostic, Diagnostics, Span};
-use crate::model::{LangId, Site};
+use crate::model::{History, LangId, Site};
 use crate::msg;
 use crate::render::context::GeneratedPage;
 use crate::render::functions::Localizer;
@@ -26,6 +26,8 @@ use crate::write::UnitOutput;
 /// The statistics of a site, prepared in every language.
 pub struct Infographics<'a> {
     langs: Vec<LangStats<'a>>,
+    /// The changes of the figures, when the site's history has them.
+    history: Option<&'a History>,
     /// The painter of the chart cards, or why there is none.
     painter: OnceLock<Result<CardPainter, String>>,
 }
@@ -49,6 +51,9 @@ impl<'a> Infographics<'a> {
         let mut groups = vec![group(&|l| paths::overview(l))];
         for org in first.view.organisations.iter().filter(|o| o.url.is_some()) {
             groups.push(group(&|l| paths::organisation(l, &org.id)));
+        }
+        if self.history.is_some() {
+            groups.push(group(&|l| paths::changes(l)));
         }
         groups
     }
@@ -74,29 +79,34 @@ pub fn prepare_all<'a>(
             Ok(prepared) => langs.push(prepared),
             Err(message) => {
                 ready = false;
-                diagnostics.push(
-                    Diagnostic::error(
-                        site.theme_dir()
-                            .join("i18n")
-                            .join(format!("{}.yaml", lang.code)),
-                        Span::START,
-                        msg!("stats-cannot-show", lang = &lang.code, error = message),
-                    )
-                    .with_hint(msg!("stats-cannot-show-hint")),
-                );
+                diagnostics.push(cannot_show(site, &lang.code, message));
             }
         }
     }
     ready.then_some(Infographics {
         langs,
+        history: site.history.as_ref(),
         painter: OnceLock::new(),
     })
+}
+
+/// Why the statistics cannot be shown in `lang`: `message`, a missing UI
+/// string or noun form, reported at the theme's strings of `lang`.
+fn cannot_show(site: &Site, lang: &str, message: String) -> Diagnostic {
+    Diagnostic::error(
+        site.theme_dir().join("i18n").join(format!("{lang}.yaml")),
+        Span::START,
+        msg!("stats-cannot-show", lang = lang, error = message),
+    )
+    .with_hint(msg!("stats-cannot-show-hint"))
 }
 
 /// The template of the overview pages.
 const OVERVIEW_TEMPLATE: &str = "infographics.html";
 /// The template of the organisations' pages.
 const ORGANISATION_TEMPLATE: &str = "organisation.html";
+/// The template of the changes pages.
+const CHANGES_TEMPLATE: &str = "changes.html";
 
 /// One output of the statistics, an output unit of its own (see
 /// `render::units`).
@@ -111,6 +121,8 @@ pub enum Output {
         /// The organisation's id.
         org: String,
     },
+    /// A language's changes page, `/LANG/infographics/changes/`.
+    Changes(String),
     /// A chart's card, SVG and PNG, in a language.
     Card {
         /// The language.
@@ -130,6 +142,7 @@ impl Output {
         match self {
             Output::Overview(_) => Some(OVERVIEW_TEMPLATE),
             Output::Organisation { .. } => Some(ORGANISATION_TEMPLATE),
+            Output::Changes(_) => Some(CHANGES_TEMPLATE),
             Output::Card { .. } | Output::Downloads(_) | Output::AllLanguages => None,
         }
     }
@@ -147,6 +160,9 @@ impl Infographics<'_> {
                     lang: code.clone(),
                     org: org.id.clone(),
                 });
+            }
+            if self.history.is_some() {
+                outputs.push(Output::Changes(code.clone()));
             }
             for (chart, _) in &lang.charts {
                 outputs.push(Output::Card {
@@ -177,6 +193,7 @@ impl Infographics<'_> {
         let lang = match output {
             Output::Overview(lang)
             | Output::Organisation { lang, .. }
+            | Output::Changes(lang)
             | Output::Card { lang, .. }
             | Output::Downloads(lang) => site.languages.id(lang).and_then(|id| self.lang(id)),
             Output::AllLanguages => {
@@ -210,6 +227,7 @@ impl Infographics<'_> {
                     &chart_values(lang, |id| !id.starts_with("org-"), |_| true),
                 );
                 context.insert("downloads", &downloads(site, code));
+                context.insert("changes_url", &self.changes_url(site, code, reading));
                 renderer.write_html(
                     out,
                     &format!("{}index.html", paths::overview(code)),
@@ -250,9 +268,18 @@ impl Infographics<'_> {
                     .iter()
                     .filter(|r| r.organisation == org.id)
                     .collect();
+                let changes_url = self.changes_url(site, code, reading);
+                let rows: Vec<RecordRow> = (records.iter())
+                    .map(|&record| RecordRow {
+                        record,
+                        changes_url: (changes_url.as_ref())
+                            .filter(|_| self.history.is_some_and(|h| h.has(&record.id)))
+                            .map(|url| format!("{url}#record-{}", record.id)),
+                    })
+                    .collect();
                 context.insert("aid", &lang.view);
                 context.insert("organisation", org);
-                context.insert("records", &records);
+                context.insert("records", &rows);
                 context.insert(
                     "charts",
                     &chart_values(
@@ -276,6 +303,42 @@ impl Infographics<'_> {
                         .search
                         .push(search_record(site, code, &path, &org.name, &records));
                 }
+            }
+            Output::Changes(_) => {
+                let Some(history) = self.history else {
+                    return Ok(());
+                };
+                reading.inputs.read(Input::History);
+                let view = match changes::view(&lang.format, history) {
+                    Ok(view) => view,
+                    Err(message) => {
+                        outcome.diagnostics.push(cannot_show(site, code, message));
+                        return Ok(());
+                    }
+                };
+                let title = lang.format.ui("changes_title").unwrap_or_default();
+                let mut context = renderer.shared.generated(
+                    site,
+                    lang.lang,
+                    paths::changes,
+                    GeneratedPage {
+                        kind: "changes",
+                        title: &title,
+                        has_translations: true,
+                    },
+                    reading,
+                );
+                context.insert("changes", &view.changes);
+                context.insert("records", &view.records);
+                context.insert("overview_url", &site.link(&paths::overview(code)));
+                renderer.write_html(
+                    out,
+                    &format!("{}index.html", paths::changes(code)),
+                    CHANGES_TEMPLATE,
+                    render(CHANGES_TEMPLATE, &context),
+                    &mut outcome.html,
+                    &mut outcome.diagnostics,
+                )?;
             }
             Output::Card { chart, .. } => {
                 let Some((chart, _)) = lang.chart(chart) else {
@@ -355,6 +418,13 @@ impl Infographics<'_> {
         out.write(paths::PACKAGE, &package).map_err(io)
     }
 
+    /// The address of the changes page in `lang`, when there is one; the
+    /// page reading it depends on the history.
+    fn changes_url(&self, site: &Site, lang: &str, reading: &mut Reading) -> Option<String> {
+        reading.inputs.read(Input::History);
+        self.history.map(|_| site.link(&paths::changes(lang)))
+    }
+
     /// The painter of the chart cards, made when the first card needs it.
     fn painter(&self, site: &Site) -> Result<&CardPainter, &str> {
         self.painter
@@ -391,6 +461,15 @@ fn card_footer(lang: &LangStats, chart: &Chart) -> String {
     let label = lang.format.ui("source").unwrap_or_default();
     let sources: Vec<&str> = chart.sources.iter().map(|s| s.text.as_str()).collect();
     format!("{label}: {}", sources.join("; "))
+}
+
+/// A record as the organisation's page lists it: with the address of its
+/// changes, when it has any.
+#[derive(serde::Serialize)]
+struct RecordRow<'a> {
+    #[serde(flatten)]
+    record: &'a RecordView,
+    changes_url: Option<String>,
 }
 
 #[derive(serde::Serialize)]

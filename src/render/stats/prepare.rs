@@ -40,6 +40,10 @@ pub mod paths {
     pub fn organisation(lang: &str, org: &str) -> String {
         format!("{lang}/infographics/{org}/")
     }
+    /// The changes of the figures across the history.
+    pub fn changes(lang: &str) -> String {
+        format!("{lang}/infographics/changes/")
+    }
     /// A chart's card, `svg` or `png`.
     pub fn chart(lang: &str, id: &str, extension: &str) -> String {
         format!("{lang}/infographics/charts/{id}.{extension}")
