@@ -29,21 +29,6 @@ fn stats_with_records_csv(csv: &str) -> TestSite {
     site
 }
 
-/// Puts `reads` at the start of the content block of the test theme's
-/// `page.html`.
-fn page_template_reads(site: &TestSite, reads: &str) {
-    let template = "themes/default/templates/page.html";
-    let page = std::fs::read_to_string(site.root().join(template)).unwrap();
-    site.write(
-        template,
-        page.replacen(
-            "{% block content %}",
-            &format!("{{% block content %}}{reads}"),
-            1,
-        ),
-    );
-}
-
 #[test]
 fn r14_records_csv_builds_the_same_site_as_records_yaml() {
     let site = TestSite::example_as_built();
@@ -121,8 +106,7 @@ fn r14_csv_and_json_data_files_reach_templates() {
         "data/contacts.json",
         r#"{"phone": "1406", "hours": [9, 18]}"#,
     );
-    page_template_reads(
-        &site,
+    site.page_template_reads(
         "<p class=\"h\">{{ data.hospitals[0].name }}|{{ data.hospitals[1].phone }}|{{ data.hospitals | length }}</p>\
          <p class=\"c\">{{ data.contacts.phone }} {{ data.contacts.hours | join(sep=\"–\") }}</p>",
     );

@@ -51,6 +51,15 @@ impl TestSite {
         site
     }
 
+    /// Puts `reads` at the start of the content block of the test theme's
+    /// `page.html`.
+    pub fn page_template_reads(&self, reads: &str) {
+        let template = "themes/default/templates/page.html";
+        let page = fs::read_to_string(self.root().join(template)).unwrap();
+        let with = format!("{{% block content %}}{reads}");
+        self.write(template, page.replacen("{% block content %}", &with, 1));
+    }
+
     /// [`TestSite::example`], with `search: false` when this aqparat is
     /// built without search: else its one warning says that the site gets
     /// no search index (features.rs).

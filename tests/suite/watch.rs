@@ -617,16 +617,7 @@ fn data_read_by_a_template_in_any_form_is_followed() {
 fn r14_an_edit_of_a_csv_data_file_reaches_the_pages_that_read_it() {
     let site = TestSite::fixture("basic");
     site.write("data/hospitals.csv", "name,phone\nАурухана,103\n");
-    let template = "themes/default/templates/page.html";
-    let page = std::fs::read_to_string(site.root().join(template)).unwrap();
-    site.write(
-        template,
-        page.replacen(
-            "{% block content %}",
-            "{% block content %}<p class=\"hospital\">{{ data.hospitals[0].phone }}</p>",
-            1,
-        ),
-    );
+    site.page_template_reads("<p class=\"hospital\">{{ data.hospitals[0].phone }}</p>");
     let output = site.root().join("published");
     let watch = watch(site.root(), &output, &[]);
     let (_, total) = rendered_counts(&watch, 1);
