@@ -13,7 +13,7 @@
 use std::fmt::Write;
 
 use super::format::{Shown, StatsFormat};
-use crate::model::{Figure, Record, Total};
+use crate::model::{Figure, Record};
 pub use crate::render::xml::{attribute, escape};
 
 /// A bar chart in one language.
@@ -57,66 +57,38 @@ pub struct Bar {
     pub value: u64,
     /// The figure in words ("320 семей").
     pub display: Shown,
-    /// When the figure applies, in words, once per distinct date of its
-    /// records.
+    /// When the figure applies, in words, once per distinct date (a bar
+    /// is one record: one date; a card's footnotes take them as a list).
     pub whens: Vec<String>,
     /// How often, in words ("ежедневно"), when its records say.
     pub frequency: Option<String>,
 }
 
-impl Bar {
-    /// The dates of the bar in one text.
-    pub fn when(&self) -> String {
-        self.whens.join("; ")
-    }
-}
-
 /// Builds a chart of `records` titled `title` (`title_html`), one group per
-/// unit (in the units' order), one bar per key that `bar_key` gives (an
-/// organisation, a record), with `label` naming a key. Records without a
-/// figure have no bar.
+/// unit (in the units' order), one bar per record that has a figure, named
+/// by `label`. A bar is never a sum: two figures of one organisation may
+/// count the same families.
 pub fn build(
     f: &StatsFormat,
     id: String,
     (title, title_html): (String, String),
     records: &[&Record],
-    bar_key: impl Fn(&Record) -> String,
-    label: impl Fn(&str) -> Shown,
+    label: impl Fn(&Record) -> Shown,
 ) -> Result<Chart, String> {
     let mut groups = Vec::new();
     for unit in &f.stats.units {
-        let in_unit: Vec<&&Record> = records
-            .iter()
-            .filter(|r| r.unit == unit.id && r.figure.is_some())
-            .collect();
-        let mut keys: Vec<String> = in_unit.iter().map(|r| bar_key(r)).collect();
-        keys.dedup();
-        keys.sort();
-        keys.dedup();
         let mut bars = Vec::new();
-        for key in keys {
-            let parts: Vec<&Record> = in_unit
-                .iter()
-                .filter(|r| bar_key(r) == key)
-                .map(|r| **r)
-                .collect();
-            let total = f.stats.totals(|r| parts.iter().any(|p| p.id == r.id))?;
-            let Some(Total { figure, .. }) = total.into_iter().next() else {
+        for record in records.iter().filter(|r| r.unit == unit.id) {
+            let Some(figure) = record.figure else {
                 continue;
             };
-            let (mut whens, mut frequencies) = (Vec::new(), Vec::new());
-            for part in &parts {
-                push_new(&mut whens, f.when(part.when)?);
-                if let Some(frequency) = &part.frequency {
-                    push_new(&mut frequencies, f.frequency(frequency)?);
-                }
-            }
+            let frequency = record.frequency.as_ref();
             bars.push(Bar {
-                label: label(&key),
+                label: label(record),
                 value: figure.count,
                 display: f.shown_figure(figure, &unit.id)?,
-                whens,
-                frequency: (!frequencies.is_empty()).then(|| frequencies.join("; ")),
+                whens: vec![f.when(record.when)?],
+                frequency: frequency.map(|often| f.frequency(often)).transpose()?,
             });
         }
         bars.sort_by(|a, b| {
@@ -560,7 +532,7 @@ pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> Stri
                         r#" <span class="frequency">{}</span>"#,
                         escape(often)
                     )),
-                escape(&bar.when())
+                escape(&bar.whens.join("; "))
             );
         }
         html.push_str("</tbody>");

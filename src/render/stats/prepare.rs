@@ -79,15 +79,9 @@ pub fn prepare<'a>(
     let f = StatsFormat::new(localizer, stats, lang, site.code(site.default_lang));
     let view = view::build(&f, |org| site.link(&paths::organisation(lang, org)))?;
     let all: Vec<&Record> = stats.records.iter().collect();
-    // A bar per record, never a sum: two figures of one organisation may
-    // count the same families. A bar is named by its organisation, and by
-    // what it counts too when the organisation has other figures of the
-    // unit in the chart.
-    let by_record = |r: &Record| r.id.clone();
-    let org_name = |records: &[&Record], id: &str| {
-        let Some(record) = stats.record(id) else {
-            return Shown::plain("");
-        };
+    // A bar is named by its organisation, and by what it counts too when
+    // the organisation has other figures of the unit in the chart.
+    let org_name = |records: &[&Record], record: &Record| {
         let org = f.org_short(&record.org);
         let same =
             |r: &&&Record| r.org == record.org && r.unit == record.unit && r.figure.is_some();
@@ -119,16 +113,14 @@ pub fn prepare<'a>(
             "reached".into(),
             title("chart_reached", None)?,
             &reached,
-            by_record,
-            |id| org_name(&reached, id),
+            |r| org_name(&reached, r),
         )?,
         charts::build(
             &f,
             "items".into(),
             title("chart_items", None)?,
             &items,
-            by_record,
-            |id| org_name(&items, id),
+            |r| org_name(&items, r),
         )?,
     ];
     for category in &stats.categories {
@@ -141,8 +133,7 @@ pub fn prepare<'a>(
                 Some(("{category}", f.shown(&category.name))),
             )?,
             &records,
-            by_record,
-            |id| org_name(&records, id),
+            |r| org_name(&records, r),
         )?);
     }
     for org in stats.active_organisations() {
@@ -155,8 +146,7 @@ pub fn prepare<'a>(
                 Some(("{organisation}", f.shown(&org.short))),
             )?,
             &records,
-            |r| r.id.clone(),
-            |id| (stats.record(id)).map_or_else(|| Shown::plain(""), |r| f.shown(&r.what)),
+            |r| f.shown(&r.what),
         )?);
     }
     let overview_labels = TableLabels {
