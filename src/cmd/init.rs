@@ -5,38 +5,33 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use aqparat::init::{self, NewSite};
-use aqparat::messages::Arg;
+use aqparat::messages::{Arg, Message};
 use aqparat::msg;
 
 /// Makes a new site in `dir`; 0 done, 2 refused or not written.
 pub fn new_site(dir: &Path, site: &NewSite) -> ExitCode {
-    match init::new_site(dir, site) {
-        Ok(files) => {
-            let message = msg!(
-                "init-done",
-                dir = dir.display().to_string(),
-                files = Arg::count(files.len())
-            );
-            eprintln!("{message}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("aqparat: {error}");
-            ExitCode::from(2)
-        }
-    }
+    report(init::new_site(dir, site), |files| {
+        msg!("init-done", dir = dir.display().to_string(), files = files)
+    })
 }
 
 /// Copies the built-in theme into the site in `root`; 0 done, 2 refused.
 pub fn eject(root: &Path) -> ExitCode {
-    match init::eject(root) {
+    report(init::eject(root), |files| {
+        let dir = root.join("themes/default").display().to_string();
+        msg!("eject-done", dir = dir, files = files)
+    })
+}
+
+/// Says what `written` did: `done` with the number of files written (exit
+/// 0), or why nothing was (exit 2).
+fn report<T, E: std::fmt::Display>(
+    written: Result<Vec<T>, E>,
+    done: impl FnOnce(Arg) -> Message,
+) -> ExitCode {
+    match written {
         Ok(files) => {
-            let message = msg!(
-                "eject-done",
-                dir = root.join("themes/default").display().to_string(),
-                files = Arg::count(files.len())
-            );
-            eprintln!("{message}");
+            eprintln!("{}", done(Arg::count(files.len())));
             ExitCode::SUCCESS
         }
         Err(error) => {
