@@ -8,8 +8,6 @@
 //! confuse a poor reader, and on URLs mask 7 is the one the score picks
 //! most often anyway (about half of a synthetic corpus's addresses).
 
-use std::fmt::Write;
-
 use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 
 /// Light modules around the code, as the QR specification asks.
@@ -54,14 +52,17 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
             while x < size && code.get_module(x, y) {
                 x += 1;
             }
-            let _ = write!(
-                path,
-                "M{} {}h{}v1h-{}z",
-                start + QUIET_ZONE,
-                y + QUIET_ZONE,
-                x - start,
-                x - start
-            );
+            // `M{x} {y}h{n}v1h-{n}z`, without the formatting machinery: a
+            // page's code has a few hundred runs, every page has one.
+            path.push('M');
+            push_number(&mut path, start + QUIET_ZONE);
+            path.push(' ');
+            push_number(&mut path, y + QUIET_ZONE);
+            path.push('h');
+            push_number(&mut path, x - start);
+            path.push_str("v1h-");
+            push_number(&mut path, x - start);
+            path.push('z');
         }
     }
     let label = super::xml::escape(label);
@@ -71,6 +72,18 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
          <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
          <path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
+}
+
+/// Appends `n` (from 0 to a code's side, at most 185) in decimal.
+fn push_number(out: &mut String, n: i32) {
+    let n = n.unsigned_abs();
+    if n >= 100 {
+        out.push(char::from(b'0' + (n / 100 % 10) as u8));
+    }
+    if n >= 10 {
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]
@@ -86,6 +99,15 @@ mod tests {
         assert!(svg.contains("viewBox=\"0 0 37 37\""), "{svg}");
         // The top-left finder pattern starts with a run of 7 dark modules.
         assert!(svg.contains("M4 4h7v1h-7z"), "{svg}");
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 185] {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]

@@ -261,21 +261,21 @@ fn tokenise_with(
     .copied()
     .collect::<Vec<&str>>()
     .join(". ");
+    // Pagefind drops zero-width spaces from each token; none is white
+    // space, so dropping them from the whole text first makes the same
+    // tokens.
+    let joined = match joined.contains('\u{200B}') {
+        true => joined.replace('\u{200B}', ""),
+        false => joined,
+    };
     let mut content = String::with_capacity(joined.len());
     // (word, form, weight, position)
     let mut body: Vec<(u32, u32, u8, u32)> = Vec::new();
     let mut position: u32 = 0;
     for token in joined.split_whitespace() {
-        let token: std::borrow::Cow<str> = match token.contains('\u{200B}') {
-            true => token.replace('\u{200B}', "").into(),
-            false => token.into(),
-        };
-        if token.is_empty() {
-            continue;
-        }
-        content.push_str(&token);
+        content.push_str(token);
         content.push(' ');
-        for &(word, original, weight) in lexicon.token(&token, stemmer) {
+        for &(word, original, weight) in lexicon.token(token, stemmer) {
             body.push((word, original, weight, position));
         }
         position = position.saturating_add(1);
