@@ -128,12 +128,14 @@ pub(crate) fn run(
 fn model(options: &Options, cache: Option<&mut load::ContentCache>) -> Result<Model, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut sources = load::sources(&options.root, cache, &mut diagnostics);
-    let statistics = validate::sources(&sources, options.drafts, &mut diagnostics);
+    // One "now" for the whole run.
+    let publishing = options.publishing(options.clock.now().today());
+    let statistics = validate::sources(&sources, publishing, &mut diagnostics);
     let config = sources.config.take();
     let Some(config) = config.filter(|_| !sources.theme.is_missing) else {
         return Err(diagnostics);
     };
-    let site = model::site(sources, &config, options, statistics);
+    let site = model::site(sources, &config, options, publishing, statistics);
     let diagnostics = diagnostics.into_sorted();
     Ok(Model { site, diagnostics })
 }
