@@ -31,6 +31,9 @@ struct Summary<'a> {
     updated_display: Option<String>,
     last_updated: Option<String>,
     last_updated_display: Option<String>,
+    expires: Option<String>,
+    expires_display: Option<String>,
+    expired: bool,
 }
 
 /// A language in the switcher.
@@ -355,6 +358,9 @@ fn summary<'a>(site: &'a Site, id: PageId, localizer: &Localizer) -> Summary<'a>
         updated_display: display(page.updated),
         last_updated: page.last_updated().map(|d| d.to_string()),
         last_updated_display: display(page.last_updated()),
+        expires: page.expires.map(|d| d.to_string()),
+        expires_display: display(page.expires),
+        expired: page.expired,
     }
 }
 
