@@ -272,12 +272,7 @@ fn link(pages: &mut Pages) {
             children.entry(parent).or_default().push(id);
         }
     }
-    for (parent, mut ids) in children {
-        // An expired page leaves the home page's listing (and the menu),
-        // not its section's.
-        if pages[parent].kind == PageKind::Home {
-            ids.retain(|&id| !pages[id].expired);
-        }
+    for (parent, ids) in children {
         let (sections, plain) = listing(pages, ids);
         for pair in plain.windows(2) {
             pages[pair[0]].next = Some(pair[1]);

@@ -52,8 +52,8 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>) -> Option<Edit> {
             return None;
         };
         let new = page_from_raw(raw, site.pages[id].lang, &dating);
-        // New old addresses are new files, and an expired page leaves the
-        // home page's listing: the site's shape changes.
+        // New old addresses are new files, and a page that expires leaves
+        // the menu: the site's shape changes.
         if new.aliases != site.pages[id].aliases || new.expired != site.pages[id].expired {
             edit.undo(site);
             return None;

@@ -208,11 +208,14 @@ impl Site {
         chain
     }
 
-    /// The menu of `lang`: the home page's sections and pages.
+    /// The menu of `lang`, which the home page lists: the home page's
+    /// sections and pages that are in force (an expired one stays in the
+    /// index of all pages).
     pub fn menu(&self, lang: LangId) -> impl Iterator<Item = PageId> + '_ {
         self.page("", lang).into_iter().flat_map(|home| {
             let home = &self.pages[home];
-            home.subsections.iter().chain(&home.pages).copied()
+            let listed = home.subsections.iter().chain(&home.pages).copied();
+            listed.filter(|&id| !self.pages[id].expired)
         })
     }
 

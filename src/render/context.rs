@@ -178,17 +178,7 @@ impl<'a> Shared<'a> {
             .languages
             .iter()
             .map(|l| {
-                let items: Vec<Value> = site
-                    .page("", l.id)
-                    .map(|home| {
-                        let home = &site.pages[home];
-                        home.subsections
-                            .iter()
-                            .chain(&home.pages)
-                            .map(|&id| shared.summary(id))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let items: Vec<Value> = site.menu(l.id).map(|id| shared.summary(id)).collect();
                 Value::from(items)
             })
             .collect();
