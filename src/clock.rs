@@ -100,9 +100,7 @@ impl Clock {
             }
             None => {
                 let since_epoch = SystemTime::now().duration_since(UNIX_EPOCH);
-                Moment(since_epoch.map_or(0, |d| {
-                    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
-                }))
+                Moment(since_epoch.map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)))
             }
         }
     }

@@ -60,9 +60,8 @@ impl Date {
         let era = year.div_euclid(400);
         let year_of_era = year - era * 400;
         let month = i64::from(self.month);
-        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5
-            + i64::from(self.day)
-            - 1;
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
     }
@@ -185,7 +184,13 @@ mod tests {
         assert_eq!(day("1970-01-01").days(), 0);
         assert_eq!(day("2020-04-03").days(), 18_355);
         assert_eq!(day("1969-12-31").days(), -1);
-        for text in ["2000-02-29", "2020-12-31", "2021-03-01", "0001-01-01", "9999-12-31"] {
+        for text in [
+            "2000-02-29",
+            "2020-12-31",
+            "2021-03-01",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
             assert_eq!(Date::from_days(day(text).days()), Some(day(text)), "{text}");
         }
         assert_eq!(Date::from_days(day("9999-12-31").days() + 1), None);

@@ -68,7 +68,9 @@ impl RawConfig {
 
     /// Whether `site.yaml` asks for dates from git (`dates: git`).
     pub fn wants_git_dates(&self) -> bool {
-        self.dates.as_ref().is_some_and(|d| d.value == DatesFrom::Git)
+        self.dates
+            .as_ref()
+            .is_some_and(|d| d.value == DatesFrom::Git)
     }
 
     /// Whether pages' dates come from git: when `site.yaml` asks for it and

@@ -135,7 +135,8 @@ mod git {
 
         fn next(&mut self) -> Option<Self::Item> {
             let current = self.next.take()?;
-            let parent = (current.parent_ids().next()).and_then(|id| self.repo.find_commit(id).ok());
+            let parent =
+                (current.parent_ids().next()).and_then(|id| self.repo.find_commit(id).ok());
             self.next = parent.clone();
             Some((current, parent))
         }

@@ -8,11 +8,11 @@ use super::site::{PageIndex, base_path};
 use super::{
     History, Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme,
 };
-use crate::{Options, Publishing};
 use crate::address::output_url;
 use crate::date::Date;
 use crate::load::{RawConfig, RawPage, Sources, UiString};
 use crate::validate::Statistics;
+use crate::{Options, Publishing};
 
 /// Builds the site from its sources, with the base URL that `options` ask
 /// for, the pages `publishing` publishes and the statistics only when they
@@ -564,6 +564,35 @@ mod tests {
             .build();
         let rules_kk = &site.pages[at(&site, "kk/rules/")];
         assert_eq!(rules_kk.pages.len(), 3);
+    }
+
+    /// Issue 15: a page dated after today is left out (its day kept for a
+    /// link to it), one expired stays but leaves the menu, and the site
+    /// knows the next day it changes.
+    #[test]
+    fn pages_publish_on_their_date_and_expire() {
+        let site = rules()
+            .page("soon.kk.md", "title: Жақында\ndate: 2999-01-02", "")
+            .page(
+                "old.kk.md",
+                "title: Ескі\ndate: 2000-01-01\nexpires: 2000-02-01",
+                "",
+            )
+            .page(
+                "ends.kk.md",
+                "title: Бітеді\ndate: 2000-01-01\nexpires: 2998-05-06",
+                "",
+            )
+            .build();
+        assert_eq!(site.page_at("kk/soon/"), None);
+        assert_eq!(site.scheduled["soon"].to_string(), "2999-01-02");
+        let old = at(&site, "kk/old/");
+        assert!(site.pages[old].expired);
+        assert!(!site.pages[at(&site, "kk/ends/")].expired);
+        let kk = site.languages.id("kk").unwrap();
+        assert!(site.menu(kk).all(|id| id != old));
+        assert!(site.pages[at(&site, "kk/")].pages.contains(&old));
+        assert_eq!(site.next_change().unwrap().to_string(), "2998-05-06");
     }
 
     #[test]

@@ -21,7 +21,11 @@ pub enum Statistics {
 /// Checks everything that can be checked before rendering, of the pages
 /// `publishing` publishes; collects the problems in `diagnostics` and says
 /// whether the statistics can be used.
-pub fn sources(sources: &Sources, publishing: Publishing, diagnostics: &mut Diagnostics) -> Statistics {
+pub fn sources(
+    sources: &Sources,
+    publishing: Publishing,
+    diagnostics: &mut Diagnostics,
+) -> Statistics {
     let Some(config) = &sources.config else {
         pages::check(sources, None, publishing, diagnostics);
         // Without the site's languages they can be neither checked nor used.

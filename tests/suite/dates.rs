@@ -5,9 +5,7 @@
 
 use std::fs;
 
-use crate::util::{
-    TestSite, assert_reported, commit_site, git, git_with, read, wait_for_page, watch_with,
-};
+use crate::util::{TestSite, assert_reported, read, wait_for_page, watch_with};
 
 /// The basic fixture with the built-in theme (whose templates show the
 /// notice of an expired page) instead of the test theme.
@@ -64,7 +62,11 @@ fn a_page_dated_in_the_future_is_published_on_its_day() {
     assert!(!site.public().join("ru/rules/new").exists());
     for lang in ["kk", "ru"] {
         let url = format!("/{lang}/rules/new/");
-        assert_eq!(mentioned_in(&site, lang, &url), Vec::<&str>::new(), "{lang}");
+        assert_eq!(
+            mentioned_in(&site, lang, &url),
+            Vec::<&str>::new(),
+            "{lang}"
+        );
     }
     let searched = search_counts(&site);
 
@@ -78,7 +80,12 @@ fn a_page_dated_in_the_future_is_published_on_its_day() {
         for lang in ["kk", "ru"] {
             let url = format!("/{lang}/rules/new/");
             assert!(site.public().join(&url[1..]).join("index.html").exists());
-            for place in ["the section", "the feed", "the index of all pages", "the sitemap"] {
+            for place in [
+                "the section",
+                "the feed",
+                "the index of all pages",
+                "the sitemap",
+            ] {
                 assert!(
                     mentioned_in(&site, lang, &url).contains(&place),
                     "{url} in {place} at {now} {args:?}"
@@ -113,10 +120,15 @@ fn a_link_to_a_page_not_yet_published_is_an_error_that_says_when() {
         "---\ntitle: Біз туралы\ndate: 2020-03-30\n---\nҚараңыз: [жаңа ереже](@/rules/new.md).\n",
     );
     let run = site.run_with(&["check"], &[("AQPARAT_NOW", "2029-06-01")]);
-    assert_reported(&run, &["content/about.kk.md:5:10: error: "], "a scheduled link");
+    assert_reported(
+        &run,
+        &["content/about.kk.md:5:10: error: "],
+        "a scheduled link",
+    );
     assert!(
-        run.stderr
-            .contains("link to a page that is not published yet: `@/rules/new.md` is dated 2030-01-01"),
+        run.stderr.contains(
+            "link to a page that is not published yet: `@/rules/new.md` is dated 2030-01-01"
+        ),
         "{}",
         run.stderr
     );
@@ -151,8 +163,14 @@ fn an_expired_page_says_so_and_leaves_the_home_page_and_the_feed() {
     for (lang, notice) in notices {
         let page = text_of(site.read(&format!("{lang}/about/index.html")));
         assert!(!page.contains(notice), "{lang}:\n{page}");
-        assert!(site.read(&format!("{lang}/index.html")).contains(&format!("/{lang}/about/")));
-        assert!(site.read(&format!("{lang}/atom.xml")).contains(&format!("/{lang}/about/")));
+        assert!(
+            site.read(&format!("{lang}/index.html"))
+                .contains(&format!("/{lang}/about/"))
+        );
+        assert!(
+            site.read(&format!("{lang}/atom.xml"))
+                .contains(&format!("/{lang}/about/"))
+        );
     }
 
     build_at(&site, "2020-05-01", &["build"]);
@@ -160,16 +178,29 @@ fn an_expired_page_says_so_and_leaves_the_home_page_and_the_feed() {
         let page = text_of(site.read(&format!("{lang}/about/index.html")));
         assert!(page.contains(notice), "{lang}:\n{page}");
         let url = format!("/{lang}/about/");
-        assert!(!site.read(&format!("{lang}/index.html")).contains(&url), "home, {lang}");
-        assert!(!site.read(&format!("{lang}/atom.xml")).contains(&url), "feed, {lang}");
+        assert!(
+            !site.read(&format!("{lang}/index.html")).contains(&url),
+            "home, {lang}"
+        );
+        assert!(
+            !site.read(&format!("{lang}/atom.xml")).contains(&url),
+            "feed, {lang}"
+        );
         // Still reachable, and found: the sitemap and the index of all pages
         // keep it.
         assert!(site.read("sitemap.xml").contains(&url));
-        assert!(site.read(&format!("{lang}/pages/index.html")).contains(&url));
+        assert!(
+            site.read(&format!("{lang}/pages/index.html"))
+                .contains(&url)
+        );
         let section = text_of(site.read(&format!("{lang}/rules/index.html")));
         assert!(section.contains(&format!("/{lang}/rules/old/")), "{lang}");
         assert!(section.contains(notice), "the section marks it, {lang}");
-        assert!(!site.read(&format!("{lang}/atom.xml")).contains(&format!("/{lang}/rules/old/")));
+        assert!(
+            !site
+                .read(&format!("{lang}/atom.xml"))
+                .contains(&format!("/{lang}/rules/old/"))
+        );
     }
 }
 
@@ -194,7 +225,12 @@ fn bad_dates_and_a_bad_clock_are_reported() {
         "bad expiry dates",
     );
 
-    for bad in ["tomorrow", "2020-02-30", "2020-03-01T10:00:00", "1585872000"] {
+    for bad in [
+        "tomorrow",
+        "2020-02-30",
+        "2020-03-01T10:00:00",
+        "1585872000",
+    ] {
         let run = site.run_with(&["build"], &[("AQPARAT_NOW", bad)]);
         assert_eq!(run.code, 2, "{bad}:\n{}", run.stderr);
         assert!(
@@ -208,71 +244,99 @@ fn bad_dates_and_a_bad_clock_are_reported() {
     }
 }
 
-/// The `<time>` of "last updated" on the page at `rel`.
-fn last_updated(site: &TestSite, rel: &str) -> String {
-    let page = site.read(rel);
-    let (_, after) = page
-        .split_once("<time datetime=\"")
-        .unwrap_or_else(|| panic!("no date on {rel}:\n{page}"));
-    after[..10].to_string()
-}
-
-#[test]
+/// `dates: git`, which only an aqparat with the `history` feature reads.
 #[cfg(feature = "history")]
-fn dates_from_git_are_each_pages_last_commit_and_updated_wins() {
-    let site = site();
-    let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}dates: git\n"));
-    // about.ru.md says `updated`; the others do not.
-    site.write(
-        "content/about.ru.md",
-        "---\ntitle: О нас\ndate: 2020-03-30\nupdated: 2020-04-02\n---\nТекст.\n",
-    );
-    commit_site(site.root());
-    let on = |day: &str| {
-        let time = format!("{day}T12:00:00+05:00");
-        [("GIT_COMMITTER_DATE", time.clone()), ("GIT_AUTHOR_DATE", time)]
-    };
-    let commit = |day: &str, files: &[&str], subject: &str| {
-        let dates = on(day);
-        let env: Vec<(&str, &str)> = dates.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        for file in files {
-            let path = site.root().join(file);
-            let text = fs::read_to_string(&path).unwrap();
-            fs::write(&path, format!("{text}\nЖаңа жол.\n")).unwrap();
-        }
-        git_with(site.root(), &["commit", "-q", "-a", "-m", subject], &env);
-    };
-    commit("2021-02-03", &["content/about.kk.md", "content/about.ru.md"], "about");
-    commit("2021-05-06", &["content/rules/first.kk.md"], "first");
-    // An uncommitted edit does not count; a file never committed keeps its
-    // front matter's date.
-    let second = site.root().join("content/rules/second.kk.md");
-    let text = fs::read_to_string(&second).unwrap();
-    fs::write(&second, format!("{text}\nӨзгеріс.\n")).unwrap();
-    site.write(
-        "content/rules/fourth.kk.md",
-        "---\ntitle: Төртінші\ndate: 2020-04-07\n---\nМәтін.\n",
-    );
-    let first_commit = git(site.root(), &["log", "--reverse", "--format=%cs"]);
-    let first_day = first_commit.lines().next().unwrap().to_string();
+mod from_git {
+    use std::fs;
 
-    site.build();
-    assert_eq!(last_updated(&site, "kk/about/index.html"), "2021-02-03");
-    assert_eq!(last_updated(&site, "ru/about/index.html"), "2020-04-02", "`updated` wins");
-    // first.kk.md says `updated: 2020-04-05`, which wins over its commit.
-    assert_eq!(last_updated(&site, "kk/rules/first/index.html"), "2020-04-05");
-    assert_eq!(last_updated(&site, "kk/rules/second/index.html"), first_day);
-    assert_eq!(last_updated(&site, "kk/rules/fourth/index.html"), "2020-04-07");
+    use super::site;
+    use crate::util::{TestSite, commit_site, git, git_with};
 
-    // A page without `updated` whose last commit is the second one.
-    let first = site.root().join("content/rules/first.kk.md");
-    let text = fs::read_to_string(&first).unwrap();
-    fs::write(&first, text.replace("updated: 2020-04-05\n", "")).unwrap();
-    commit("2021-07-08", &["content/rules/first.kk.md"], "first again");
-    site.build();
-    assert_eq!(last_updated(&site, "kk/rules/first/index.html"), "2021-07-08");
-    assert_eq!(last_updated(&site, "kk/about/index.html"), "2021-02-03");
+    /// The `<time>` of "last updated" on the page at `rel`.
+    fn last_updated(site: &TestSite, rel: &str) -> String {
+        let page = site.read(rel);
+        let (_, after) = page
+            .split_once("<time datetime=\"")
+            .unwrap_or_else(|| panic!("no date on {rel}:\n{page}"));
+        after[..10].to_string()
+    }
+
+    #[test]
+    fn dates_from_git_are_each_pages_last_commit_and_updated_wins() {
+        let site = site();
+        let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
+        site.write("site.yaml", format!("{config}dates: git\n"));
+        // about.ru.md says `updated`; the others do not.
+        site.write(
+            "content/about.ru.md",
+            "---\ntitle: О нас\ndate: 2020-03-30\nupdated: 2020-04-02\n---\nТекст.\n",
+        );
+        commit_site(site.root());
+        let on = |day: &str| {
+            let time = format!("{day}T12:00:00+05:00");
+            [
+                ("GIT_COMMITTER_DATE", time.clone()),
+                ("GIT_AUTHOR_DATE", time),
+            ]
+        };
+        let commit = |day: &str, files: &[&str], subject: &str| {
+            let dates = on(day);
+            let env: Vec<(&str, &str)> = dates.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            for file in files {
+                let path = site.root().join(file);
+                let text = fs::read_to_string(&path).unwrap();
+                fs::write(&path, format!("{text}\nЖаңа жол.\n")).unwrap();
+            }
+            git_with(site.root(), &["commit", "-q", "-a", "-m", subject], &env);
+        };
+        commit(
+            "2021-02-03",
+            &["content/about.kk.md", "content/about.ru.md"],
+            "about",
+        );
+        commit("2021-05-06", &["content/rules/first.kk.md"], "first");
+        // An uncommitted edit does not count; a file never committed keeps its
+        // front matter's date.
+        let second = site.root().join("content/rules/second.kk.md");
+        let text = fs::read_to_string(&second).unwrap();
+        fs::write(&second, format!("{text}\nӨзгеріс.\n")).unwrap();
+        site.write(
+            "content/rules/fourth.kk.md",
+            "---\ntitle: Төртінші\ndate: 2020-04-07\n---\nМәтін.\n",
+        );
+        let first_commit = git(site.root(), &["log", "--reverse", "--format=%cs"]);
+        let first_day = first_commit.lines().next().unwrap().to_string();
+
+        site.build();
+        assert_eq!(last_updated(&site, "kk/about/index.html"), "2021-02-03");
+        assert_eq!(
+            last_updated(&site, "ru/about/index.html"),
+            "2020-04-02",
+            "`updated` wins"
+        );
+        // first.kk.md says `updated: 2020-04-05`, which wins over its commit.
+        assert_eq!(
+            last_updated(&site, "kk/rules/first/index.html"),
+            "2020-04-05"
+        );
+        assert_eq!(last_updated(&site, "kk/rules/second/index.html"), first_day);
+        assert_eq!(
+            last_updated(&site, "kk/rules/fourth/index.html"),
+            "2020-04-07"
+        );
+
+        // A page without `updated` whose last commit is the second one.
+        let first = site.root().join("content/rules/first.kk.md");
+        let text = fs::read_to_string(&first).unwrap();
+        fs::write(&first, text.replace("updated: 2020-04-05\n", "")).unwrap();
+        commit("2021-07-08", &["content/rules/first.kk.md"], "first again");
+        site.build();
+        assert_eq!(
+            last_updated(&site, "kk/rules/first/index.html"),
+            "2021-07-08"
+        );
+        assert_eq!(last_updated(&site, "kk/about/index.html"), "2021-02-03");
+    }
 }
 
 #[test]
@@ -297,9 +361,20 @@ fn watch_publishes_a_page_at_the_moment_of_its_date() {
     wait_for_page(&output, "kk/rules/new/index.html", "Жаңа ереже");
     wait_for_page(&output, "ru/about/index.html", "эта страница не действует;");
     let notice = text_of(read(&output, "ru/about/index.html").unwrap());
-    assert!(notice.contains("С 1 января 2030 г. эта страница не действует;"), "{notice}");
-    assert!(read(&output, "kk/rules/index.html").unwrap().contains("/kk/rules/new/"));
-    assert!(!read(&output, "kk/index.html").unwrap().contains("/kk/about/"));
+    assert!(
+        notice.contains("С 1 января 2030 г. эта страница не действует;"),
+        "{notice}"
+    );
+    assert!(
+        read(&output, "kk/rules/index.html")
+            .unwrap()
+            .contains("/kk/rules/new/")
+    );
+    assert!(
+        !read(&output, "kk/index.html")
+            .unwrap()
+            .contains("/kk/about/")
+    );
     // Two builds: the first without the page (whatever the time the test
     // looks), the second, at its moment, with it in both languages.
     let stderr = watch.stderr();
@@ -308,4 +383,24 @@ fn watch_publishes_a_page_at_the_moment_of_its_date() {
         .collect();
     assert_eq!(pages, ["11", "13"], "{stderr}");
     drop(watch);
+}
+
+#[test]
+#[cfg(not(feature = "history"))]
+fn dates_from_git_without_the_history_feature_are_a_warning() {
+    use crate::util::commit_site;
+
+    let site = site();
+    let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}dates: git\n"));
+    commit_site(site.root());
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "site.yaml:9:8: warning: `dates: git` asks for pages' dates from git, but this aqparat was built without the `history` feature"
+        ),
+        "{}",
+        run.stderr
+    );
 }
