@@ -5,7 +5,10 @@
 
 use std::fs;
 
-use crate::util::{TestSite, assert_reported, read, wait_for_page, watch_with};
+use crate::util::{
+    TestSite, assert_reported, assert_same_files, read, wait_for_page, wait_for_search_index,
+    watch_with,
+};
 
 /// The basic fixture with the built-in theme (whose templates show the
 /// notice of an expired page) instead of the test theme.
@@ -382,6 +385,16 @@ fn watch_publishes_a_page_at_the_moment_of_its_date() {
         .filter_map(|line| line.strip_prefix("built ")?.split(' ').next())
         .collect();
     assert_eq!(pages, ["11", "13"], "{stderr}");
+    // What it published is what a full build on that day makes.
+    wait_for_search_index(&watch);
+    let fresh = site.root().join("fresh");
+    let fresh_arg = fresh.to_str().unwrap();
+    build_at(
+        &site,
+        "2030-01-01T00:00:01Z",
+        &["build", "--output", fresh_arg],
+    );
+    assert_same_files(&fs::canonicalize(&output).unwrap(), &fresh);
     drop(watch);
 }
 
