@@ -70,7 +70,7 @@ pub fn page_dates<'p>(
     return git::page_dates(root, paths).unwrap_or_default();
     #[cfg(not(feature = "history"))]
     {
-        let _ = (root, paths.count());
+        let _ = (root, paths);
         HashMap::new()
     }
 }
