@@ -411,7 +411,7 @@ fn dates_from_git_without_the_history_feature_are_a_warning() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "site.yaml:9:8: warning: `dates: git` asks for pages' dates from git, but this aqparat was built without the `history` feature"
+            "site.yaml:10:8: warning: `dates: git` asks for pages' dates from git, but this aqparat was built without the `history` feature"
         ),
         "{}",
         run.stderr
