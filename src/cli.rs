@@ -26,6 +26,8 @@ pub enum Command {
     Build {
         #[command(flatten)]
         site: SiteArgs,
+        #[command(flatten)]
+        dates: DateArgs,
         /// Output folder [default: ROOT/public]
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -40,6 +42,8 @@ pub enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        #[command(flatten)]
+        dates: DateArgs,
         /// Treat warnings (such as a missing translation) as errors.
         #[arg(long)]
         strict: bool,
@@ -53,6 +57,8 @@ pub enum Command {
     Serve {
         #[command(flatten)]
         site: SiteArgs,
+        #[command(flatten)]
+        dates: DateArgs,
         /// Address to listen on (loopback by default).
         #[arg(long, default_value = "127.0.0.1")]
         bind: IpAddr,
@@ -67,6 +73,8 @@ pub enum Command {
     Watch {
         #[command(flatten)]
         site: SiteArgs,
+        #[command(flatten)]
+        dates: DateArgs,
         /// The published site: a link to the current build, switched in one step.
         #[arg(long, short)]
         output: PathBuf,
@@ -109,6 +117,15 @@ pub enum Command {
     #[command(hide = true)]
     #[cfg(feature = "search")]
     SearchIndex,
+}
+
+/// Flags of the commands that build: which pages are published by date.
+#[derive(Debug, Args)]
+pub struct DateArgs {
+    /// Build pages dated after today too (else each is published from
+    /// 00:00 UTC of its `date`; AQPARAT_NOW sets "now", for tests).
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// `aqparat theme` subcommands.

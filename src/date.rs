@@ -52,6 +52,48 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// The number of days from 1970-01-01 to this date (negative before).
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's `days_from_civil`: years begin in March, so
+        // that the leap day is the last day of a year.
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = i64::from(self.month);
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01 (the inverse of
+    /// [`Date::days`]); `None` outside the years 0–9999, which dates of
+    /// this form cannot write.
+    pub fn from_days(days: i64) -> Option<Date> {
+        let days = days.checked_add(719_468)?;
+        let era = days.div_euclid(146_097);
+        let day_of_era = days - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
+        Some(Date {
+            year: i32::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        })
+    }
+
     /// The date in the ISO calendar, for ICU formatting.
     pub fn to_iso(self) -> icu_calendar::Date<icu_calendar::Iso> {
         icu_calendar::Date::try_new_iso(self.year, self.month, self.day)
@@ -134,6 +176,24 @@ mod tests {
         assert!(Date::parse("2020-13-01").is_err());
         assert!(Date::parse("3 April 2020").is_err());
         assert!(Date::parse("2020-4-3").is_err());
+    }
+
+    #[test]
+    fn days_count_from_1970_and_back() {
+        let day = |text| Date::parse(text).unwrap();
+        assert_eq!(day("1970-01-01").days(), 0);
+        assert_eq!(day("2020-04-03").days(), 18_355);
+        assert_eq!(day("1969-12-31").days(), -1);
+        for text in [
+            "2000-02-29",
+            "2020-12-31",
+            "2021-03-01",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
+            assert_eq!(Date::from_days(day(text).days()), Some(day(text)), "{text}");
+        }
+        assert_eq!(Date::from_days(day("9999-12-31").days() + 1), None);
     }
 
     #[test]

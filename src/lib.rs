@@ -20,6 +20,7 @@
 //! ```
 
 pub mod address;
+pub mod clock;
 pub mod date;
 pub mod diag;
 mod error;
@@ -42,7 +43,7 @@ pub mod watch;
 pub mod write;
 
 pub use error::Error;
-pub use options::{BuildDate, Drafts, Options};
+pub use options::{BuildDate, Drafts, Options, Publishing};
 pub use pipeline::{Report, build, check};
 #[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;

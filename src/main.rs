@@ -20,11 +20,12 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build {
             site,
+            dates,
             output,
             base_url,
             drafts,
         } => {
-            let Some(mut options) = options(site.root) else {
+            let Some(mut options) = options(site.root, dates) else {
                 return ExitCode::from(2);
             };
             if let Some(output) = output {
@@ -34,8 +35,12 @@ fn main() -> ExitCode {
             options.drafts = drafts_option(drafts);
             cmd::build::run(&options, cmd::build::Goal::Build)
         }
-        Command::Check { site, strict } => {
-            let Some(mut options) = options(site.root) else {
+        Command::Check {
+            site,
+            dates,
+            strict,
+        } => {
+            let Some(mut options) = options(site.root, dates) else {
                 return ExitCode::from(2);
             };
             options.strict = strict;
@@ -44,11 +49,12 @@ fn main() -> ExitCode {
         #[cfg(feature = "serve")]
         Command::Serve {
             site,
+            dates,
             bind,
             port,
             drafts,
         } => {
-            let Some(mut options) = options(site.root) else {
+            let Some(mut options) = options(site.root, dates) else {
                 return ExitCode::from(2);
             };
             options.drafts = drafts_option(drafts);
@@ -62,11 +68,12 @@ fn main() -> ExitCode {
         }
         Command::Watch {
             site,
+            dates,
             output,
             base_url,
             poll,
         } => {
-            let Some(mut options) = options(site.root) else {
+            let Some(mut options) = options(site.root, dates) else {
                 return ExitCode::from(2);
             };
             options.output = output;
@@ -110,16 +117,20 @@ fn main() -> ExitCode {
     }
 }
 
-/// The options for the site in `root`, with the build date of
-/// `SOURCE_DATE_EPOCH`; `None`, said, when that is not a number.
-fn options(root: std::path::PathBuf) -> Option<aqparat::Options> {
+/// The options for the site in `root`, with `--future` of `dates`, the
+/// build date of `SOURCE_DATE_EPOCH` and the clock of `AQPARAT_NOW`;
+/// `None`, said, when one of those is not what it must be.
+fn options(root: std::path::PathBuf, dates: cli::DateArgs) -> Option<aqparat::Options> {
     let mut options = aqparat::Options::new(root);
-    match aqparat::BuildDate::from_environment() {
-        Ok(date) => options.build_date = date,
-        Err(message) => {
-            eprintln!("aqparat: {message}");
-            return None;
-        }
+    options.future = dates.future;
+    let from_environment = aqparat::BuildDate::from_environment().and_then(|date| {
+        options.build_date = date;
+        options.clock = aqparat::clock::Clock::from_environment()?;
+        Ok(())
+    });
+    if let Err(message) = from_environment {
+        eprintln!("aqparat: {message}");
+        return None;
     }
     Some(options)
 }

@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+use crate::clock::Clock;
+use crate::date::Date;
+use crate::load::FrontMatter;
 use crate::write::Publish;
 
 /// Options shared by `build`, `check`, `serve` and `watch`.
@@ -27,6 +30,11 @@ pub struct Options {
     pub search_indexer: Option<PathBuf>,
     /// The build's date, which the open data carry (see [`BuildDate`]).
     pub build_date: BuildDate,
+    /// Whether pages dated in the future are built (`--future`).
+    pub future: bool,
+    /// Where "now" comes from: which pages are published yet and which
+    /// have expired (see [`crate::clock`]).
+    pub clock: Clock,
 }
 
 impl Options {
@@ -42,7 +50,52 @@ impl Options {
             publish: Publish::Replace,
             search_indexer: None,
             build_date: BuildDate::Today,
+            future: false,
+            clock: Clock::system(),
         }
+    }
+
+    /// Which pages a build on the day `today` publishes.
+    pub fn publishing(&self, today: Date) -> Publishing {
+        Publishing {
+            drafts: self.drafts,
+            future: self.future,
+            today,
+        }
+    }
+}
+
+/// Which pages a build publishes, and which of them have expired: drafts
+/// by `--drafts`, pages dated after `today` by `--future`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Publishing {
+    /// Whether drafts are built.
+    pub drafts: Drafts,
+    /// Whether pages dated after `today` are built.
+    pub future: bool,
+    /// The build's day (see [`crate::clock::Moment::today`]).
+    pub today: Date,
+}
+
+impl Publishing {
+    /// Whether the page with the front matter `front` is published: not a
+    /// draft (unless drafts are built), and not dated after today (unless
+    /// `--future`). A date that does not parse is reported by `validate`
+    /// and publishes nothing less.
+    pub fn publishes(&self, front: &FrontMatter) -> bool {
+        self.drafts.publishes(front.draft) && (self.future || self.scheduled(front).is_none())
+    }
+
+    /// The day a page dated after today is published (`None` for a page
+    /// published already, whatever `--future` says).
+    pub fn scheduled(&self, front: &FrontMatter) -> Option<Date> {
+        let date = Date::parse(&front.date.as_ref()?.value).ok()?;
+        (date > self.today).then_some(date)
+    }
+
+    /// Whether a page that `expires` on that day is no longer in force.
+    pub fn has_expired(&self, expires: Option<Date>) -> bool {
+        expires.is_some_and(|day| day <= self.today)
     }
 }
 

@@ -8,6 +8,7 @@
 //! second half is the same for every run: it renders the units whose
 //! recorded inputs changed since the last published build, and only those.
 
+use crate::clock::Moment;
 use crate::diag::{self, Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
 use crate::render::{Changes, Records, search};
@@ -28,6 +29,9 @@ pub struct Report {
     pub published: bool,
     /// Whether the run failed (errors, or warnings under `strict`).
     pub failed: bool,
+    /// The next moment a page is published or expires, when the site is
+    /// no longer what this run made of it (`watch` builds again then).
+    pub next_change: Option<Moment>,
 }
 
 impl Report {
@@ -114,6 +118,7 @@ pub(crate) fn run(
                 rendered: 0,
                 published: false,
                 failed: true,
+                next_change: None,
             };
             return Ok((report, None));
         }
@@ -128,12 +133,14 @@ pub(crate) fn run(
 fn model(options: &Options, cache: Option<&mut load::ContentCache>) -> Result<Model, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut sources = load::sources(&options.root, cache, &mut diagnostics);
-    let statistics = validate::sources(&sources, options.drafts, &mut diagnostics);
+    // One "now" for the whole run.
+    let publishing = options.publishing(options.clock.now().today());
+    let statistics = validate::sources(&sources, publishing, &mut diagnostics);
     let config = sources.config.take();
     let Some(config) = config.filter(|_| !sources.theme.is_missing) else {
         return Err(diagnostics);
     };
-    let site = model::site(sources, &config, options, statistics);
+    let site = model::site(sources, &config, options, publishing, statistics);
     let diagnostics = diagnostics.into_sorted();
     Ok(Model { site, diagnostics })
 }
@@ -194,6 +201,7 @@ pub(crate) fn render(
         rendered: rendered.pages,
         published,
         failed,
+        next_change: site.next_change().map(Moment::start_of),
     };
     Ok((report, next))
 }

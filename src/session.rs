@@ -142,7 +142,7 @@ impl Session {
         if pages.is_empty() {
             return Ok(None);
         }
-        let Some(edit) = model::edit(&mut last.model.site, pages, options.drafts) else {
+        let Some(edit) = model::edit(&mut last.model.site, pages) else {
             return Ok(None);
         };
         let previous = Some(&last.published);

@@ -172,10 +172,12 @@ impl SiteBuilder {
             fingerprints,
             static_files: Vec::new(),
             history: None,
+            committed: None,
         };
         let mut options = Options::new("in-memory");
         options.drafts = self.drafts;
-        model::site(sources, &config, &options, Statistics::Absent)
+        let publishing = options.publishing(options.clock.now().today());
+        model::site(sources, &config, &options, publishing, Statistics::Absent)
     }
 
     /// `site.yaml` for the languages.

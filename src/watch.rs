@@ -10,6 +10,13 @@
 //! of changes (a `git checkout`) arrive as debounced batches; batches that
 //! follow each other closely make one build.
 //!
+//! The site also changes without a change of its files: at 00:00 UTC of the
+//! day a page is dated (it is published) or expires (it says it is no
+//! longer in force). Each build's report says the next such moment
+//! ([`Report::next_change`]), and the loop builds again once the options'
+//! clock reaches it, so that a rule scheduled for Monday goes live on
+//! Monday without a commit.
+//!
 //! With [`crate::write::Publish::Link`] the loop also looks after what it
 //! published: when the output link, the build it points at (or the whole
 //! `OUTPUT.builds/` folder) or a file of that build is removed by hand, it
@@ -31,6 +38,7 @@ use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, FileIdMap, new_debouncer, new_debouncer_opt,
 };
 
+use crate::clock::Moment;
 use crate::error::Error;
 use crate::load::{Entry, GITIGNORE, Inputs};
 use crate::messages::{Arg, Message};
@@ -134,8 +142,18 @@ pub fn run(
     // Listed before the status file says it is out, so that a file removed
     // as soon as the status says so is noticed.
     look_after(&first, &mut published);
+    // The next moment a page is published or expires: the site is built
+    // again then, without a change of its files.
+    let mut next_change = next_change_of(&first);
     after_build(&first);
     while !stop.load(Ordering::SeqCst) {
+        if next_change.is_some_and(|moment| options.clock.now() >= moment) {
+            let build = timed(|| session.build());
+            may_repair = look_after(&build, &mut published);
+            next_change = next_change_of(&build);
+            after_build(&build);
+            continue;
+        }
         match changes.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => {
                 // The batches that follow within `QUIET` join this one.
@@ -161,6 +179,7 @@ pub fn run(
                 };
                 if let Some(build) = build {
                     may_repair = look_after(&build, &mut published);
+                    next_change = next_change_of(&build);
                     after_build(&build);
                     continue;
                 }
@@ -203,6 +222,7 @@ pub fn run(
             may_repair = build.result.as_ref().is_ok_and(|r| r.published);
             published = Published::default();
             look_after(&build, &mut published);
+            next_change = next_change_of(&build);
             after_build(&build);
         }
     }
@@ -323,6 +343,12 @@ fn report_watch_errors(errors: &[notify::Error]) {
             msg!("file-watcher-error", error = error.to_string())
         );
     }
+}
+
+/// The moment after which the site that `build` made is out of date (see
+/// [`Report::next_change`]); none after a build that could not run.
+fn next_change_of(build: &Build) -> Option<Moment> {
+    build.result.as_ref().ok()?.next_change
 }
 
 fn timed(build: impl FnOnce() -> Result<Report, Error>) -> Build {

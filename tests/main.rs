@@ -34,6 +34,11 @@ mod stats;
 #[path = "suite/data_files.rs"]
 mod data_files;
 
+/// Dates that keep themselves: from git, expiring pages, pages published
+/// on their date, `watch` building at that moment (issue 15).
+#[path = "suite/dates.rs"]
+mod dates;
+
 /// The changes page: the figures' history from git.
 #[path = "suite/history.rs"]
 mod history;

@@ -32,6 +32,20 @@ pub struct RawConfig {
     /// The licence and publisher of the open data; required when the site
     /// has statistics.
     pub open_data: Option<Spanned<RawOpenData>>,
+    /// Where pages' "last updated" comes from when their front matter has
+    /// no `updated`; `front-matter` (their `date`) when absent.
+    pub dates: Option<Spanned<DatesFrom>>,
+}
+
+/// `dates` in `site.yaml`: where "last updated" comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DatesFrom {
+    /// The front matter's `updated`, else its `date`.
+    FrontMatter,
+    /// The front matter's `updated`, else the day of the last commit that
+    /// changed the page's file, else its `date`.
+    Git,
 }
 
 /// `open_data` in `site.yaml`: what the data package tells portals.
@@ -50,6 +64,20 @@ impl RawConfig {
     /// absent).
     pub fn wants_search(&self) -> bool {
         self.search.as_ref().is_none_or(|search| search.value)
+    }
+
+    /// Whether `site.yaml` asks for dates from git (`dates: git`).
+    pub fn wants_git_dates(&self) -> bool {
+        self.dates
+            .as_ref()
+            .is_some_and(|d| d.value == DatesFrom::Git)
+    }
+
+    /// Whether pages' dates come from git: when `site.yaml` asks for it and
+    /// this aqparat was built with the `history` feature (without it,
+    /// `validate` warns that the dates come from the front matter).
+    pub fn has_git_dates(&self) -> bool {
+        cfg!(feature = "history") && self.wants_git_dates()
     }
 
     /// Whether builds make the search index: when `site.yaml` asks for it

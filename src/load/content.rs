@@ -31,6 +31,8 @@ pub struct FrontMatter {
     pub date: Option<Spanned<String>>,
     /// Date of the last change, `YYYY-MM-DD`.
     pub updated: Option<Spanned<String>>,
+    /// The day from which the page is no longer in force, `YYYY-MM-DD`.
+    pub expires: Option<Spanned<String>>,
     /// Order inside a section, smallest first.
     pub weight: Option<i64>,
     /// Drafts are built only with `--drafts`.

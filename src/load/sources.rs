@@ -1,5 +1,6 @@
 //! The load stage's entry: everything read from the site root.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::config::{self, RawConfig};
@@ -10,6 +11,7 @@ use super::fingerprint::{self, Fingerprints};
 use super::history::{self, RawHistory};
 use super::inputs::Inputs;
 use super::theme::{self, RawTheme};
+use crate::date::Date;
 use crate::diag::Diagnostics;
 
 /// The site's own static files, relative to the root.
@@ -38,6 +40,10 @@ pub struct Sources {
     /// The committed history of the records, when the site has statistics
     /// and is in a git repository.
     pub history: Option<RawHistory>,
+    /// With `dates: git` in `site.yaml`, the day of the last commit that
+    /// changed each committed content file, by path (see
+    /// [`history::page_dates`]).
+    pub committed: Option<HashMap<PathBuf, Date>>,
 }
 
 /// Reads the site in `root`. Returns what could be read and collects the
@@ -69,6 +75,9 @@ pub fn sources(
     let pages = content::load(root, cache, diagnostics);
     let data = data::load(root, diagnostics);
     let history = data.has_aid.then(|| history::load(root)).flatten();
+    let committed = (config.as_ref())
+        .is_some_and(RawConfig::has_git_dates)
+        .then(|| history::page_dates(root, pages.iter().map(|p| p.path.as_path())));
     let static_files = files::static_files(root, Path::new(STATIC_DIR), diagnostics);
     let theme_dir = theme.dir.clone();
     let fingerprints = Fingerprints {
@@ -100,6 +109,7 @@ pub fn sources(
         static_files,
         fingerprints,
         history,
+        committed,
     }
 }
 
@@ -134,5 +144,6 @@ fn empty(root: &Path) -> Sources {
         fingerprints: Fingerprints::default(),
         static_files: Vec::new(),
         history: None,
+        committed: None,
     }
 }

@@ -139,6 +139,8 @@ page-invalid-date = invalid { $name }: { $error }
 page-date-hint = write the date as YYYY-MM-DD, for example 2020-04-03
 page-updated-before-date = `updated` ({ $updated }) is before `date` ({ $date })
 page-updated-before-date-hint = `updated` is the date of the last change; it cannot precede the publication date
+page-expires-before-date = `expires` ({ $expires }) is not after `date` ({ $date })
+page-expires-before-date-hint = `expires` is the first day the page is no longer in force; give a day after its publication date, or leave `expires` out
 page-unknown-template = template `{ $template }` does not exist in the theme{ $guess }
 use-one-of = use one of: { $list }
 page-bad-file-name = the file name `{ $name }` has characters that do not belong in an address
@@ -169,6 +171,8 @@ config-base-url-spaces-hint = write the address without spaces, e.g. `https://ex
 config-default-language = default_language `{ $lang }` is not one of the languages
 search-not-built = this aqparat was built without the `search` feature, so the site gets no search index (the index of all pages stays)
 search-not-built-hint = install aqparat with its default features (`cargo install --path .` in its source), or write `search: false` to go without search
+dates-git-not-built = `dates: git` asks for pages' dates from git, but this aqparat was built without the `history` feature: "last updated" comes from the front matter (`updated`, else `date`)
+dates-git-not-built-hint = install aqparat with its default features (`cargo install --path .` in its source), or remove `dates: git`
 control-character = { $what } has the control character U+{ $code }, which is invisible and breaks the feeds
 control-character-hint = delete it (retype the text around it if it does not show); for a break, use a new line
 what-field = the { $field }
@@ -224,6 +228,8 @@ shortcode-chart-alone = a chart must stand alone in its paragraph, with blank li
 shortcode-hint = see the README for the shortcodes `stat` and `chart` and the ids in data/aid/
 md-missing-page = link to a page that does not exist: `{ $dest }`{ $guess }
 md-missing-page-hint = write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`
+md-scheduled-page = link to a page that is not published yet: `{ $dest }` is dated { $date }
+md-scheduled-page-hint = a page is published from its `date`; give this page the same `date` (or a later one), or link to it once it is out (`--future` builds both, to preview)
 stats-cannot-show = cannot show the statistics in `{ $lang }`: { $error }
 stats-cannot-show-hint = the statistics need the UI strings listed in the README (figure_about, as_of, chart_reached…) in every language
 stats-font-hint = put a TrueType font that covers Kazakh letters (ә ғ қ ң ө ұ ү һ і) in the theme's fonts/ folder
@@ -429,6 +435,7 @@ open-data-publisher-fallback-hint = add `{ $code }: …` here; until then pages 
 
 ## The build date (src/options.rs)
 build-date-invalid = SOURCE_DATE_EPOCH is `{ $value }`, not a whole number of seconds from 1970-01-01 to the end of 9999
+clock-invalid = { $variable } is `{ $value }`, which is neither a day (2026-03-02) nor an RFC 3339 time (2026-03-02T09:00:00+05:00)
 
 ## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
 alias-not-absolute = the alias `{ $alias }` does not begin with `/`; write the old address below the site's, e.g. `/ru/old-name/`

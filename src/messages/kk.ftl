@@ -139,6 +139,8 @@ page-invalid-date = { $name } мәні дұрыс емес: { $error }
 page-date-hint = күнді YYYY-MM-DD түрінде жазыңыз, мысалы 2020-04-03
 page-updated-before-date = `updated` ({ $updated }) `date` ({ $date }) күнінен ерте тұр
 page-updated-before-date-hint = `updated` — соңғы өзгерістің күні; ол жарияланған күннен ерте бола алмайды
+page-expires-before-date = `expires` ({ $expires }) `date` ({ $date }) күнінен кейін емес
+page-expires-before-date-hint = `expires` — бет күшін жоятын алғашқы күн; жарияланған күннен кейінгі күнді жазыңыз немесе `expires` жолын алып тастаңыз
 page-unknown-template = темада `{ $template }` үлгісі жоқ{ $guess }
 use-one-of = мыналардың бірін жазыңыз: { $list }
 page-bad-file-name = `{ $name }` файл атауында мекенжайға жарамайтын таңбалар бар
@@ -169,6 +171,8 @@ config-base-url-spaces-hint = мекенжайды бос орынсыз жаз�
 config-default-language = default_language `{ $lang }` тілдер тізімінде жоқ
 search-not-built = бұл aqparat `search` мүмкіндігінсіз құрастырылған, сондықтан сайтта іздеу индексі болмайды (барлық беттердің тізімі сақталады)
 search-not-built-hint = aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе іздеусіз жұмыс істеу үшін `search: false` деп жазыңыз
+dates-git-not-built = `dates: git` беттердің күндерін git-тен алуды сұрайды, бірақ бұл aqparat `history` мүмкіндігінсіз құрастырылған: «соңғы жаңарту» front matter-ден алынады (`updated`, ол болмаса `date`)
+dates-git-not-built-hint = aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе `dates: git` жолын алып тастаңыз
 control-character = { $what }: мұнда U+{ $code } басқару таңбасы бар, ол көрінбейді және жаңалықтар арнасын (feed) бұзады
 control-character-hint = оны өшіріңіз (көрінбесе, айналасындағы мәтінді қайта теріңіз); мәтінді бөлу үшін жаңа жолдан бастаңыз
 what-field = { $field } өрісі
@@ -224,6 +228,8 @@ shortcode-chart-alone = диаграмма өз абзацында жеке тұ
 shortcode-hint = `stat` пен `chart` қысқа кодтары және data/aid/ ішіндегі id-лер туралы README-ден қараңыз
 md-missing-page = сілтеме жоқ бетке апарады: `{ $dest }`{ $guess }
 md-missing-page-hint = сілтеме апаратын беттің content/ ішіндегі жолын тіл кодынсыз жазыңыз, мысалы `@/rules/quarantine.md` немесе `@/rules/_index.md`
+md-scheduled-page = сілтеме әлі жарияланбаған бетке апарады: `{ $dest }` беті { $date } күнімен белгіленген
+md-scheduled-page-hint = бет өзінің `date` күнінен бастап жарияланады; осы бетке де сондай (немесе кейінірек) `date` беріңіз немесе сілтемені ол жарияланғаннан кейін қойыңыз (алдын ала көру үшін `--future` екеуін де құрастырады)
 stats-cannot-show = статистиканы `{ $lang }` тілінде көрсету мүмкін емес: { $error }
 stats-cannot-show-hint = статистикаға README-де аталған интерфейс жолдары (figure_about, as_of, chart_reached…) әр тілде керек
 stats-font-hint = теманың fonts/ қалтасына қазақ әріптері (ә ғ қ ң ө ұ ү һ і) бар TrueType қаріпін салыңыз
@@ -429,6 +435,7 @@ open-data-publisher-fallback-hint = мұнда `{ $code }: …` қосыңыз; 
 
 ## The build date (src/options.rs)
 build-date-invalid = SOURCE_DATE_EPOCH мәні `{ $value }`: бұл 1970-01-01 мен 9999 жылдың соңы аралығындағы секундтардың бүтін саны емес
+clock-invalid = { $variable } мәні `{ $value }`: бұл күн де (2026-03-02), RFC 3339 уақыты да (2026-03-02T09:00:00+05:00) емес
 
 ## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
 alias-not-absolute = `{ $alias }` бүркеншік мекенжайы `/` белгісінен басталмайды; ескі мекенжайды сайт мекенжайынан кейінгі бөлігімен жазыңыз, мысалы `/ru/old-name/`

@@ -149,6 +149,8 @@ page-invalid-date = неверное значение { $name }: { $error }
 page-date-hint = запишите дату в виде YYYY-MM-DD, например 2020-04-03
 page-updated-before-date = `updated` ({ $updated }) раньше, чем `date` ({ $date })
 page-updated-before-date-hint = `updated` — дата последнего изменения; она не может быть раньше даты публикации
+page-expires-before-date = `expires` ({ $expires }) не позже, чем `date` ({ $date })
+page-expires-before-date-hint = `expires` — первый день, когда страница больше не действует; укажите день после даты публикации или уберите `expires`
 page-unknown-template = в теме нет шаблона `{ $template }`{ $guess }
 use-one-of = используйте одно из: { $list }
 page-bad-file-name = в имени файла `{ $name }` есть символы, недопустимые в адресе
@@ -179,6 +181,8 @@ config-base-url-spaces-hint = напишите адрес без пробело�
 config-default-language = default_language `{ $lang }` нет среди языков
 search-not-built = этот aqparat собран без возможности `search`, поэтому у сайта не будет поискового индекса (указатель всех страниц остаётся)
 search-not-built-hint = установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или напишите `search: false`, чтобы обойтись без поиска
+dates-git-not-built = `dates: git` просит брать даты страниц из git, но этот aqparat собран без возможности `history`: «последнее обновление» берётся из front matter (`updated`, иначе `date`)
+dates-git-not-built-hint = установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или уберите `dates: git`
 control-character = { $what }: здесь есть управляющий символ U+{ $code }, он невидим и ломает ленты новостей (feeds)
 control-character-hint = удалите его (если он не виден, наберите текст вокруг него заново); для переноса начните новую строку
 what-field = поле { $field }
@@ -234,6 +238,8 @@ shortcode-chart-alone = диаграмма должна стоять в отде
 shortcode-hint = о шорткодах `stat` и `chart` и об id в data/aid/ см. README
 md-missing-page = ссылка на несуществующую страницу: `{ $dest }`{ $guess }
 md-missing-page-hint = напишите путь к нужной странице внутри content/ без суффикса языка, например `@/rules/quarantine.md` или `@/rules/_index.md`
+md-scheduled-page = ссылка на страницу, которая ещё не опубликована: у `{ $dest }` дата { $date }
+md-scheduled-page-hint = страница публикуется с дня своей `date`; дайте этой странице ту же `date` (или более позднюю) или поставьте ссылку, когда та страница выйдет (`--future` собирает обе, для предпросмотра)
 stats-cannot-show = не удаётся показать статистику на языке `{ $lang }`: { $error }
 stats-cannot-show-hint = для статистики нужны строки интерфейса, перечисленные в README (figure_about, as_of, chart_reached…), на каждом языке
 stats-font-hint = положите в папку fonts/ темы шрифт TrueType, в котором есть казахские буквы (ә ғ қ ң ө ұ ү һ і)
@@ -439,6 +445,7 @@ open-data-publisher-fallback-hint = добавьте здесь `{ $code }: …`
 
 ## The build date (src/options.rs)
 build-date-invalid = SOURCE_DATE_EPOCH равен `{ $value }`: это не целое число секунд от 1970-01-01 до конца 9999 года
+clock-invalid = { $variable } равен `{ $value }`: это ни день (2026-03-02), ни время по RFC 3339 (2026-03-02T09:00:00+05:00)
 
 ## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
 alias-not-absolute = псевдоним `{ $alias }` не начинается с `/`; напишите старый адрес относительно адреса сайта, например `/ru/old-name/`

@@ -2,26 +2,28 @@
 
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use super::site::{PageIndex, base_path};
 use super::{
     History, Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme,
 };
-use crate::Options;
 use crate::address::output_url;
 use crate::date::Date;
 use crate::load::{RawConfig, RawPage, Sources, UiString};
 use crate::validate::Statistics;
+use crate::{Options, Publishing};
 
-/// Builds the site from its sources, with the base URL and drafts that
-/// `options` ask for and the statistics only when they are valid.
-/// Tolerates invalid input (already reported by `validate`), so that
-/// rendering can still find the remaining problems: pages in unknown
+/// Builds the site from its sources, with the base URL that `options` ask
+/// for, the pages `publishing` publishes and the statistics only when they
+/// are valid. Tolerates invalid input (already reported by `validate`), so
+/// that rendering can still find the remaining problems: pages in unknown
 /// languages are left out, bad dates are ignored.
 pub fn site(
     sources: Sources,
     config: &RawConfig,
     options: &Options,
+    publishing: Publishing,
     statistics: Statistics,
 ) -> Site {
     let notice = |code: &str| {
@@ -54,13 +56,29 @@ pub fn site(
     let languages = Languages::new(languages);
     let default_lang = (languages.id(&config.default_language.value)).unwrap_or_default();
     let mut seen = HashSet::new();
+    // Pages dated after today, by key: the earliest day of each.
+    let mut scheduled: HashMap<String, Date> = HashMap::new();
+    let dating = Dating {
+        publishing,
+        committed: sources.committed.as_ref(),
+    };
     let mut pages: Pages = sources
         .pages
         .into_iter()
-        .filter(|p| options.drafts.publishes(p.front.draft))
+        .filter(|p| {
+            let published = publishing.publishes(&p.front);
+            if let Some(day) = publishing.scheduled(&p.front)
+                && !published
+                && publishing.drafts.publishes(p.front.draft)
+            {
+                let earliest = scheduled.entry(p.key.clone()).or_insert(day);
+                *earliest = day.min(*earliest);
+            }
+            published
+        })
         .filter_map(|p| Some((languages.id(&p.lang)?, p)))
         .filter(|(_, p)| seen.insert(output_url(&p.lang, &p.key)))
-        .map(|(lang, p)| page_from_raw(p, lang))
+        .map(|(lang, p)| page_from_raw(p, lang, &dating))
         .collect::<Vec<Page>>()
         .into();
     let mut synthetic = Vec::new();
@@ -70,7 +88,7 @@ pub fn site(
             .any(|p| p.kind == PageKind::Home && p.lang == lang.id)
         {
             synthetic.push(PageId::new(pages.len()));
-            pages.push(synthetic_home(lang));
+            pages.push(synthetic_home(lang, &dating));
         }
     }
     link(&mut pages);
@@ -118,6 +136,9 @@ pub fn site(
         search: config.has_search(),
         open_data: open_data(config),
         build_date: options.build_date.seconds(),
+        publishing,
+        scheduled,
+        dates_from_git: sources.committed.is_some(),
     }
 }
 
@@ -133,9 +154,18 @@ fn open_data(config: &RawConfig) -> Option<OpenData> {
     })
 }
 
+/// What a page's dates depend on besides its front matter.
+pub(super) struct Dating<'a> {
+    /// Which pages are published, on which day.
+    pub publishing: Publishing,
+    /// With `dates: git`, the day of the last commit that changed each
+    /// content file, by path.
+    pub committed: Option<&'a HashMap<PathBuf, Date>>,
+}
+
 /// The page a content file in language `lang` becomes, not yet linked to
 /// the others.
-pub(super) fn page_from_raw(raw: RawPage, lang: LangId) -> Page {
+pub(super) fn page_from_raw(raw: RawPage, lang: LangId, dating: &Dating) -> Page {
     let kind = match (raw.is_section, raw.key.is_empty()) {
         (true, true) => PageKind::Home,
         (true, false) => PageKind::Section,
@@ -145,14 +175,23 @@ pub(super) fn page_from_raw(raw: RawPage, lang: LangId) -> Page {
     let parse = |d: &Option<crate::load::Spanned<String>>| {
         d.as_ref().and_then(|d| Date::parse(&d.value).ok())
     };
+    let date = parse(&front.date);
+    // A commit before the page's date (one that scheduled it) is not a
+    // change since it was published.
+    let committed = (dating.committed.and_then(|days| days.get(&raw.path)))
+        .copied()
+        .filter(|day| date.is_none_or(|date| *day >= date));
+    let expires = parse(&front.expires);
     let mut page = Page {
         url: output_url(&raw.lang, &raw.key),
         stamp: raw.stamp,
         summary: 0,
         title: front.title.map(|t| t.value).unwrap_or_default(),
         description: front.description.map(|d| d.value).unwrap_or_default(),
-        date: parse(&front.date),
-        updated: parse(&front.updated),
+        date,
+        updated: parse(&front.updated).or(committed),
+        expires,
+        expired: dating.publishing.has_expired(expires),
         weight: front.weight,
         template: front
             .template
@@ -185,7 +224,7 @@ pub fn default_template(kind: PageKind) -> &'static str {
 
 /// A home page for a language whose `content/_index.LANG.md` is missing, so
 /// that `/LANG/` always exists.
-fn synthetic_home(lang: &Lang) -> Page {
+fn synthetic_home(lang: &Lang, dating: &Dating) -> Page {
     let mut page = page_from_raw(
         RawPage {
             path: format!("content/_index.{}.md", lang.code).into(),
@@ -198,6 +237,7 @@ fn synthetic_home(lang: &Lang) -> Page {
             front_text: String::new(),
         },
         lang.id,
+        dating,
     );
     page.title = lang.title.clone();
     page.summary = page.summary_fingerprint();
@@ -524,6 +564,35 @@ mod tests {
             .build();
         let rules_kk = &site.pages[at(&site, "kk/rules/")];
         assert_eq!(rules_kk.pages.len(), 3);
+    }
+
+    /// Issue 15: a page dated after today is left out (its day kept for a
+    /// link to it), one expired stays but leaves the menu, and the site
+    /// knows the next day it changes.
+    #[test]
+    fn pages_publish_on_their_date_and_expire() {
+        let site = rules()
+            .page("soon.kk.md", "title: Жақында\ndate: 2999-01-02", "")
+            .page(
+                "old.kk.md",
+                "title: Ескі\ndate: 2000-01-01\nexpires: 2000-02-01",
+                "",
+            )
+            .page(
+                "ends.kk.md",
+                "title: Бітеді\ndate: 2000-01-01\nexpires: 2998-05-06",
+                "",
+            )
+            .build();
+        assert_eq!(site.page_at("kk/soon/"), None);
+        assert_eq!(site.scheduled["soon"].to_string(), "2999-01-02");
+        let old = at(&site, "kk/old/");
+        assert!(site.pages[old].expired);
+        assert!(!site.pages[at(&site, "kk/ends/")].expired);
+        let kk = site.languages.id("kk").unwrap();
+        assert!(site.menu(kk).all(|id| id != old));
+        assert!(site.pages[at(&site, "kk/")].pages.contains(&old));
+        assert_eq!(site.next_change().unwrap().to_string(), "2998-05-06");
     }
 
     #[test]

@@ -4,9 +4,8 @@
 //! built again, which keeps an edit on a large site fast; what to render
 //! again is decided as for any build, from what each output read.
 
-use super::build::{listing, page_from_raw};
+use super::build::{Dating, listing, page_from_raw};
 use super::{Page, PageId, Site};
-use crate::Drafts;
 use crate::load::RawPage;
 
 /// The pages an edit replaced, as they were, to take it back.
@@ -31,11 +30,20 @@ impl Edit {
 /// Replaces the pages of `site` that `changed` files are with what those
 /// files now say, when that leaves the site's shape as it was; otherwise
 /// leaves `site` untouched and gives `None` (the model must be built
-/// again). `changed` must be valid (see `validate::page`).
-pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Edit> {
+/// again). `changed` must be valid (see `validate::page`). A site whose
+/// dates come from git is built again: a changed file may be a checkout of
+/// a new commit, which the last build's dates do not know.
+pub fn edit(site: &mut Site, changed: Vec<RawPage>) -> Option<Edit> {
+    if site.dates_from_git {
+        return None;
+    }
+    let dating = Dating {
+        publishing: site.publishing,
+        committed: None,
+    };
     let mut edit = Edit { before: Vec::new() };
     for raw in changed {
-        let published = drafts.publishes(raw.front.draft);
+        let published = site.publishing.publishes(&raw.front);
         let id = (site.languages.id(&raw.lang))
             .and_then(|lang| site.page(&raw.key, lang))
             .filter(|&id| published && site.pages[id].path == raw.path);
@@ -43,9 +51,10 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Ed
             edit.undo(site);
             return None;
         };
-        let new = page_from_raw(raw, site.pages[id].lang);
-        // New old addresses are new files: the site's shape changes.
-        if new.aliases != site.pages[id].aliases {
+        let new = page_from_raw(raw, site.pages[id].lang, &dating);
+        // New old addresses are new files, and a page that expires leaves
+        // the menu: the site's shape changes.
+        if new.aliases != site.pages[id].aliases || new.expired != site.pages[id].expired {
             edit.undo(site);
             return None;
         }
@@ -56,6 +65,7 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>, drafts: Drafts) -> Option<Ed
         page.description = new.description;
         page.date = new.date;
         page.updated = new.updated;
+        page.expires = new.expires;
         page.weight = new.weight;
         page.template = new.template;
         page.summary = new.summary;
@@ -96,7 +106,6 @@ fn keeps_order(site: &Site, section: PageId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Edit, edit};
-    use crate::Drafts;
     use crate::model::Site;
     use crate::testing::SiteBuilder;
 
@@ -117,7 +126,7 @@ mod tests {
     /// Edits `site` with the files `paths` as `after` has them.
     fn apply(site: &mut Site, after: &SiteBuilder, paths: &[&str]) -> Option<Edit> {
         let changed = paths.iter().map(|path| after.raw_page(path)).collect();
-        edit(site, changed, Drafts::LeaveOut)
+        edit(site, changed)
     }
 
     #[test]
@@ -189,7 +198,7 @@ mod tests {
             "",
         );
         let changed = vec![after.raw_page("rules/masks.kk.md")];
-        assert!(edit(&mut site, changed, Drafts::Include).is_some());
+        assert!(edit(&mut site, changed).is_some());
         assert_eq!(model(&site), model(&after.build()));
     }
 

@@ -135,8 +135,14 @@ pub struct Page {
     pub description: String,
     /// Publication date.
     pub date: Option<Date>,
-    /// Date of the last change.
+    /// Date of the last change: `updated`, else (with `dates: git`) the
+    /// day of the last commit that changed its file.
     pub updated: Option<Date>,
+    /// The day from which it is no longer in force.
+    pub expires: Option<Date>,
+    /// Whether it is no longer in force on the build's day: it then says
+    /// so, and leaves the home page's listing and the feed.
+    pub expired: bool,
     /// Order in the section.
     pub weight: Option<i64>,
     /// Template name.
@@ -159,7 +165,8 @@ pub struct Page {
 
 impl Page {
     /// The fingerprint of what other pages show of it: its key, language,
-    /// URL, title, description, dates, weight and kind.
+    /// URL, title, description, dates (and whether it expired), weight and
+    /// kind.
     pub fn summary_fingerprint(&self) -> u64 {
         use std::hash::BuildHasher;
         foldhash::quality::FixedState::default().hash_one((
@@ -170,7 +177,8 @@ impl Page {
                 &self.title,
                 &self.description,
             ),
-            (self.date, self.updated, self.weight, self.kind.name()),
+            (self.date, self.updated, self.expires, self.expired),
+            (self.weight, self.kind.name()),
         ))
     }
 

@@ -147,6 +147,13 @@ pub struct Site {
     /// The build's date, in seconds since 1970-01-01 UTC (see
     /// [`crate::BuildDate`]).
     pub build_date: u64,
+    /// Which pages it publishes, on which day.
+    pub publishing: crate::Publishing,
+    /// The pages left out because they are dated after that day, by key:
+    /// the day each is published.
+    pub scheduled: HashMap<String, crate::date::Date>,
+    /// Whether pages' "last updated" comes from git (`dates: git`).
+    pub dates_from_git: bool,
     pub(super) by_key: PageIndex,
 }
 
@@ -201,12 +208,25 @@ impl Site {
         chain
     }
 
-    /// The menu of `lang`: the home page's sections and pages.
+    /// The menu of `lang`, which the home page lists: the home page's
+    /// sections and pages that are in force (an expired one stays in the
+    /// index of all pages).
     pub fn menu(&self, lang: LangId) -> impl Iterator<Item = PageId> + '_ {
         self.page("", lang).into_iter().flat_map(|home| {
             let home = &self.pages[home];
-            home.subsections.iter().chain(&home.pages).copied()
+            let listed = home.subsections.iter().chain(&home.pages).copied();
+            listed.filter(|&id| !self.pages[id].expired)
         })
+    }
+
+    /// The next day on which a page is published or expires (from its
+    /// 00:00 UTC the site is not the same), if any.
+    pub fn next_change(&self) -> Option<crate::date::Date> {
+        let today = self.publishing.today;
+        let expiries = self.pages.iter().filter_map(|p| p.expires);
+        (self.scheduled.values().copied())
+            .chain(expiries.filter(|&day| day > today))
+            .min()
     }
 
     /// The page to offer in `lang` for a page that has no translation there:

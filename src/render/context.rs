@@ -31,6 +31,9 @@ struct Summary<'a> {
     updated_display: Option<String>,
     last_updated: Option<String>,
     last_updated_display: Option<String>,
+    expires: Option<String>,
+    expires_display: Option<String>,
+    expired: bool,
 }
 
 /// A language in the switcher.
@@ -175,17 +178,7 @@ impl<'a> Shared<'a> {
             .languages
             .iter()
             .map(|l| {
-                let items: Vec<Value> = site
-                    .page("", l.id)
-                    .map(|home| {
-                        let home = &site.pages[home];
-                        home.subsections
-                            .iter()
-                            .chain(&home.pages)
-                            .map(|&id| shared.summary(id))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let items: Vec<Value> = site.menu(l.id).map(|id| shared.summary(id)).collect();
                 Value::from(items)
             })
             .collect();
@@ -355,6 +348,9 @@ fn summary<'a>(site: &'a Site, id: PageId, localizer: &Localizer) -> Summary<'a>
         updated_display: display(page.updated),
         last_updated: page.last_updated().map(|d| d.to_string()),
         last_updated_display: display(page.last_updated()),
+        expires: page.expires.map(|d| d.to_string()),
+        expires_display: display(page.expires),
+        expired: page.expired,
     }
 }
 

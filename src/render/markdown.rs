@@ -17,7 +17,7 @@ use super::stats::{self, Expansion, LangStats};
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load;
 use crate::messages::Message;
-use crate::model::{Page, PageId, PageKind, Site};
+use crate::model::{LangId, Page, PageId, PageKind, Site};
 use crate::msg;
 
 /// A heading, for the table of contents.
@@ -437,6 +437,13 @@ fn resolve_link(
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
         let target = resolve_source_path(site, page, path).ok_or_else(|| {
+            let scheduled =
+                source_key(site, page, path).and_then(|(key, _)| site.scheduled.get(key));
+            if let Some(date) = scheduled {
+                let message = msg!("md-scheduled-page", dest = dest, date = date.to_string());
+                return Diagnostic::error(&page.path, locate(), message)
+                    .with_hint(msg!("md-scheduled-page-hint"));
+            }
             let paths: Vec<String> = (site.pages.iter())
                 .filter(|p| p.lang == page.lang)
                 .map(|p| match p.kind {
@@ -480,6 +487,14 @@ fn resolve_link(
 /// written with a language suffix, `rules/quarantine.ru.md`, in that one).
 /// Falls back to another language when the current one lacks the page.
 fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
+    let (key, lang) = source_key(site, page, path)?;
+    site.page(key, lang)
+        .or_else(|| site.languages.iter().find_map(|l| site.page(key, l.id)))
+}
+
+/// `rules/quarantine.md` → the key `rules/quarantine` and the language
+/// asked for: the suffix's (`rules/quarantine.ru.md`), else the page's.
+fn source_key<'p>(site: &Site, page: &Page, path: &'p str) -> Option<(&'p str, LangId)> {
     let stem = path.strip_suffix(".md")?;
     let suffixed = (stem.rsplit_once('.')).and_then(|(s, l)| Some((s, site.languages.id(l)?)));
     let (stem, lang) = suffixed.unwrap_or((stem, page.lang));
@@ -488,8 +503,7 @@ fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
         None if stem == "_index" => "",
         _ => stem,
     };
-    site.page(key, lang)
-        .or_else(|| site.languages.iter().find_map(|l| site.page(key, l.id)))
+    Some((key, lang))
 }
 
 #[cfg(test)]

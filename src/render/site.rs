@@ -461,6 +461,7 @@ impl Touched {
                     p.description.clone(),
                     p.date,
                     p.updated,
+                    p.expires,
                     p.weight,
                 )
             };

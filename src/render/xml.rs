@@ -95,13 +95,13 @@ fn write_url(
     xml.push_str("  </url>\n");
 }
 
-/// The Atom feed of `lang`: its pages (not sections), most recently updated
-/// first.
+/// The Atom feed of `lang`: its pages (not sections) that are in force,
+/// most recently updated first.
 pub fn atom(site: &Site, language: &Lang) -> String {
     let mut pages: Vec<_> = site
         .pages
         .iter()
-        .filter(|p| p.lang == language.id && p.kind == PageKind::Page)
+        .filter(|p| p.lang == language.id && p.kind == PageKind::Page && !p.expired)
         .filter(|p| p.last_updated().is_some())
         .collect();
     // Newest first, then by title and address: a total order, so the

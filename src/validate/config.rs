@@ -120,6 +120,18 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     if !cfg!(feature = "search") && config.wants_search() {
         diagnostics.push(search_not_built(config, text));
     }
+    // Without the feature the dates come from the front matter: a warning,
+    // as for search, not a site that cannot be built.
+    if let Some(dates) = &config.dates
+        && config.wants_git_dates()
+        && !config.has_git_dates()
+    {
+        diagnostics.push(
+            Diagnostic::warning(PATH, yaml_span(dates, 0), msg!("dates-git-not-built"))
+                .with_source(text)
+                .with_hint(msg!("dates-git-not-built-hint")),
+        );
+    }
     let default = &config.default_language;
     if !languages.value.contains_key(&default.value) {
         diagnostics.push(error(

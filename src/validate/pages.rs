@@ -4,11 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::Drafts;
+use crate::Publishing;
 use crate::address::{UrlPath, output_url, parse_alias};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
-use crate::load::{FileSource, RawConfig, RawPage, Sources, yaml_span};
+use crate::load::{FileSource, RawConfig, RawPage, Sources, Spanned, yaml_span};
 use crate::messages::Message;
 use crate::msg;
 
@@ -176,7 +176,7 @@ fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
 pub fn check(
     sources: &Sources,
     languages: Option<&[String]>,
-    drafts: Drafts,
+    publishing: Publishing,
     diagnostics: &mut Diagnostics,
 ) {
     check_names(&sources.pages, diagnostics);
@@ -207,7 +207,7 @@ pub fn check(
             continue;
         }
         check_front_matter(page, &sources.theme.template_paths, diagnostics);
-        if !drafts.publishes(page.front.draft) {
+        if !publishing.publishes(&page.front) {
             continue;
         }
         check_reserved_url(page, diagnostics);
@@ -264,7 +264,7 @@ pub fn check(
         }
     }
     if let Some(languages) = languages {
-        report_missing_translations(sources, languages, &langs_by_key, drafts, diagnostics);
+        report_missing_translations(sources, languages, &langs_by_key, publishing, diagnostics);
     }
 }
 
@@ -302,29 +302,46 @@ pub fn check_front_matter(
             super::config::check_text(&page.path, &page.front_text, value, 1, what, diagnostics);
         }
     }
-    let mut dates = Vec::new();
-    for (name, value) in [("date", &front.date), ("updated", &front.updated)] {
-        let Some(value) = value else { continue };
-        match Date::parse(&value.value) {
-            Ok(date) => dates.push(date),
-            Err(message) => diagnostics.push(error(
-                yaml_span(value, 1),
-                msg!("page-invalid-date", name = name, error = message),
-                msg!("page-date-hint"),
-            )),
-        }
-    }
-    if let (Some(updated), [date, later]) = (&front.updated, dates.as_slice())
+    let mut parse = |name: &str, value: &Option<Spanned<String>>| {
+        let value = value.as_ref()?;
+        Date::parse(&value.value)
+            .map_err(|message| {
+                diagnostics.push(error(
+                    yaml_span(value, 1),
+                    msg!("page-invalid-date", name = name, error = message),
+                    msg!("page-date-hint"),
+                ))
+            })
+            .ok()
+            .map(|date| (date, yaml_span(value, 1)))
+    };
+    let date = parse("date", &front.date);
+    let updated = parse("updated", &front.updated);
+    let expires = parse("expires", &front.expires);
+    if let (Some((date, _)), Some((later, at))) = (date, updated)
         && later < date
     {
         diagnostics.push(error(
-            yaml_span(updated, 1),
+            at,
             msg!(
                 "page-updated-before-date",
                 updated = later.to_string(),
                 date = date.to_string()
             ),
             msg!("page-updated-before-date-hint"),
+        ));
+    }
+    if let (Some((date, _)), Some((end, at))) = (date, expires)
+        && end <= date
+    {
+        diagnostics.push(error(
+            at,
+            msg!(
+                "page-expires-before-date",
+                expires = end.to_string(),
+                date = date.to_string()
+            ),
+            msg!("page-expires-before-date-hint"),
         ));
     }
     for alias in &front.aliases {
@@ -364,11 +381,11 @@ fn report_missing_translations(
     sources: &Sources,
     languages: &[String],
     langs_by_key: &BTreeMap<&str, BTreeSet<&str>>,
-    drafts: Drafts,
+    publishing: Publishing,
     diagnostics: &mut Diagnostics,
 ) {
     for page in &sources.pages {
-        if !drafts.publishes(page.front.draft) {
+        if !publishing.publishes(&page.front) {
             continue;
         }
         let Some(present) = langs_by_key.get(page.key.as_str()) else {
@@ -404,7 +421,7 @@ fn report_missing_translations(
 pub fn check_static(
     sources: &Sources,
     languages: &[String],
-    drafts: Drafts,
+    publishing: Publishing,
     diagnostics: &mut Diagnostics,
 ) {
     let has_aid = sources.data.has_aid;
@@ -438,7 +455,7 @@ pub fn check_static(
         }
     }
     for page in &sources.pages {
-        if languages.contains(&page.lang) && drafts.publishes(page.front.draft) {
+        if languages.contains(&page.lang) && publishing.publishes(&page.front) {
             let url = output_url(&page.lang, &page.key);
             files.insert(format!("{url}index.html"), || msg!("generated-page"));
         }
@@ -446,7 +463,7 @@ pub fn check_static(
     check_aliases(
         sources,
         languages,
-        drafts,
+        publishing,
         &mut files,
         &folders,
         diagnostics,
@@ -519,14 +536,14 @@ pub fn check_static(
 fn check_aliases(
     sources: &Sources,
     languages: &[String],
-    drafts: Drafts,
+    publishing: Publishing,
     files: &mut BTreeMap<String, What>,
     folders: &[(String, What)],
     diagnostics: &mut Diagnostics,
 ) {
     let mut owners: BTreeMap<String, &RawPage> = BTreeMap::new();
     let published = (sources.pages.iter())
-        .filter(|p| languages.contains(&p.lang) && drafts.publishes(p.front.draft));
+        .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front));
     for page in published {
         for alias in &page.front.aliases {
             // Its form is checked with the rest of the front matter.

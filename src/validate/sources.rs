@@ -1,7 +1,7 @@
 //! The validate stage's entry: every check, one list of diagnostics.
 
 use super::{config, data, i18n, pages};
-use crate::Drafts;
+use crate::Publishing;
 use crate::diag::Diagnostics;
 use crate::load::Sources;
 
@@ -18,12 +18,16 @@ pub enum Statistics {
     Broken,
 }
 
-/// Checks everything that can be checked before rendering, with `drafts`
-/// part of the site or not; collects the problems in `diagnostics` and says
+/// Checks everything that can be checked before rendering, of the pages
+/// `publishing` publishes; collects the problems in `diagnostics` and says
 /// whether the statistics can be used.
-pub fn sources(sources: &Sources, drafts: Drafts, diagnostics: &mut Diagnostics) -> Statistics {
+pub fn sources(
+    sources: &Sources,
+    publishing: Publishing,
+    diagnostics: &mut Diagnostics,
+) -> Statistics {
     let Some(config) = &sources.config else {
-        pages::check(sources, None, drafts, diagnostics);
+        pages::check(sources, None, publishing, diagnostics);
         // Without the site's languages they can be neither checked nor used.
         return Statistics::Broken;
     };
@@ -35,8 +39,8 @@ pub fn sources(sources: &Sources, drafts: Drafts, diagnostics: &mut Diagnostics)
     );
     let languages = config::language_codes(config);
     i18n::check(&sources.theme, &languages, diagnostics);
-    pages::check(sources, Some(&languages), drafts, diagnostics);
-    pages::check_static(sources, &languages, drafts, diagnostics);
+    pages::check(sources, Some(&languages), publishing, diagnostics);
+    pages::check_static(sources, &languages, publishing, diagnostics);
     let errors = diagnostics.errors();
     data::check(
         &sources.data.aid,

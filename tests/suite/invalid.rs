@@ -442,7 +442,7 @@ fn typos_get_what_was_meant() {
     );
     let run = site.run(&["check"]);
     for expected in [
-        "content/typos.kk.md:2:1: error: unknown field `titel`, expected one of title, description, date, updated, weight, draft, template, aliases (did you mean `title`?)",
+        "content/typos.kk.md:2:1: error: unknown field `titel`, expected one of title, description, date, updated, expires, weight, draft, template, aliases (did you mean `title`?)",
         "data/aid/records.yaml:3:13: error: record `r1`: unknown category `fod` (did you mean `food`?)",
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);

@@ -352,9 +352,15 @@ pub struct Running {
 impl Running {
     /// Starts `aqparat ARGS`.
     pub fn start(args: &[&str]) -> Running {
+        Running::start_with(args, &[])
+    }
+
+    /// Starts `aqparat ARGS` with the environment variables `env`.
+    pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Running {
         use std::io::BufRead;
         let mut child = aqparat()
             .args(args)
+            .envs(env.iter().copied())
             .stderr(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())
             .spawn()
@@ -411,8 +417,14 @@ impl Drop for Running {
 /// sleeps alone.
 /// Runs git in `dir`, failing the test if it fails; returns its stdout.
 pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_with(dir, args, &[])
+}
+
+/// [`git`] with the environment variables `env` (`GIT_COMMITTER_DATE`…).
+pub fn git_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let out = std::process::Command::new("git")
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .output()
         .unwrap();
@@ -510,6 +522,11 @@ pub fn assert_same_files(published: &Path, fresh: &Path) {
 /// `aqparat watch --root ROOT --output OUTPUT EXTRA…`; returns once the
 /// first build is published.
 pub fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
+    watch_with(root, output, extra, &[])
+}
+
+/// [`watch`] with the environment variables `env`.
+pub fn watch_with(root: &Path, output: &Path, extra: &[&str], env: &[(&str, &str)]) -> Running {
     let mut args = vec![
         "watch",
         "--root",
@@ -518,7 +535,7 @@ pub fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
         output.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let running = Running::start(&args);
+    let running = Running::start_with(&args, env);
     wait_until("the first build", || {
         watch_status(output).filter(|s| s["ok"] == true)
     });

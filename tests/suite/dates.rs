@@ -1,0 +1,419 @@
+//! Dates that keep themselves: "last updated" from git (`dates: git`),
+//! pages that expire, pages published on their date, and `watch` building
+//! again at the moment one is published. "Now" is `AQPARAT_NOW`.
+//! See: issue 15, "Dates that keep themselves".
+
+use std::fs;
+
+use crate::util::{
+    TestSite, assert_reported, assert_same_files, read, wait_for_page, wait_for_search_index,
+    watch_with,
+};
+
+/// The basic fixture with the built-in theme (whose templates show the
+/// notice of an expired page) instead of the test theme.
+fn site() -> TestSite {
+    let site = TestSite::fixture("basic");
+    fs::remove_dir_all(site.root().join("themes")).unwrap();
+    site
+}
+
+/// `aqparat ARGS` with the clock at `now`; fails the test unless it
+/// succeeds.
+fn build_at(site: &TestSite, now: &str, args: &[&str]) {
+    let run = site.run_with(args, &[("AQPARAT_NOW", now)]);
+    assert_eq!(run.code, 0, "{args:?} at {now}:\n{}", run.stderr);
+}
+
+/// A page of the rules section in both languages, dated `date`.
+fn write_new_rule(site: &TestSite, date: &str) {
+    for (lang, title) in [("kk", "Жаңа ереже"), ("ru", "Новое правило")] {
+        let front = format!("---\ntitle: {title}\ndate: {date}\n---\nМәтін.\n");
+        site.write(&format!("content/rules/new.{lang}.md"), front);
+    }
+}
+
+/// Whether any output the residents or robots read of language `lang`
+/// mentions the address `url`, and which.
+fn mentioned_in(site: &TestSite, lang: &str, url: &str) -> Vec<&'static str> {
+    let outputs: [(&str, String); 5] = [
+        ("the section", format!("{lang}/rules/index.html")),
+        ("the home page", format!("{lang}/index.html")),
+        ("the feed", format!("{lang}/atom.xml")),
+        ("the index of all pages", format!("{lang}/pages/index.html")),
+        ("the sitemap", "sitemap.xml".to_string()),
+    ];
+    outputs
+        .into_iter()
+        .filter(|(_, rel)| site.read(rel).contains(url))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// `html` with its no-break spaces (which dates have, narrow ones too) as
+/// spaces.
+fn text_of(html: String) -> String {
+    html.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn a_page_dated_in_the_future_is_published_on_its_day() {
+    let site = site();
+    write_new_rule(&site, "2030-01-01");
+    build_at(&site, "2029-12-31T23:59:59Z", &["build"]);
+    assert!(!site.public().join("kk/rules/new").exists());
+    assert!(!site.public().join("ru/rules/new").exists());
+    for lang in ["kk", "ru"] {
+        let url = format!("/{lang}/rules/new/");
+        assert_eq!(
+            mentioned_in(&site, lang, &url),
+            Vec::<&str>::new(),
+            "{lang}"
+        );
+    }
+    let searched = search_counts(&site);
+
+    // `--future` builds it, as does the day it is dated, in its time zone
+    // (05:00 in Almaty is 00:00 UTC).
+    for (now, args) in [
+        ("2029-12-31T23:59:59Z", &["build", "--future"][..]),
+        ("2030-01-01T05:00:00+05:00", &["build"][..]),
+    ] {
+        build_at(&site, now, args);
+        for lang in ["kk", "ru"] {
+            let url = format!("/{lang}/rules/new/");
+            assert!(site.public().join(&url[1..]).join("index.html").exists());
+            for place in [
+                "the section",
+                "the feed",
+                "the index of all pages",
+                "the sitemap",
+            ] {
+                assert!(
+                    mentioned_in(&site, lang, &url).contains(&place),
+                    "{url} in {place} at {now} {args:?}"
+                );
+            }
+        }
+        // One page more in each language's search index.
+        let more: Vec<u64> = searched.iter().map(|n| n + 1).collect();
+        assert_eq!(search_counts(&site), more, "{now} {args:?}");
+    }
+}
+
+/// How many pages the search index of each language has (none without
+/// the `search` feature).
+fn search_counts(site: &TestSite) -> Vec<u64> {
+    if !cfg!(feature = "search") {
+        return Vec::new();
+    }
+    let entry: serde_json::Value =
+        serde_json::from_str(&site.read("pagefind/pagefind-entry.json")).unwrap();
+    ["kk", "ru"]
+        .map(|lang| entry["languages"][lang]["page_count"].as_u64().unwrap())
+        .to_vec()
+}
+
+#[test]
+fn a_link_to_a_page_not_yet_published_is_an_error_that_says_when() {
+    let site = site();
+    write_new_rule(&site, "2030-01-01");
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз туралы\ndate: 2020-03-30\n---\nҚараңыз: [жаңа ереже](@/rules/new.md).\n",
+    );
+    let run = site.run_with(&["check"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert_reported(
+        &run,
+        &["content/about.kk.md:5:10: error: "],
+        "a scheduled link",
+    );
+    assert!(
+        run.stderr.contains(
+            "link to a page that is not published yet: `@/rules/new.md` is dated 2030-01-01"
+        ),
+        "{}",
+        run.stderr
+    );
+    // With `--future`, and from its day, the link is fine.
+    let run = site.run_with(&["check", "--future"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = site.run_with(&["check"], &[("AQPARAT_NOW", "2030-01-01")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn an_expired_page_says_so_and_leaves_the_home_page_and_the_feed() {
+    let site = site();
+    for (lang, title) in [("kk", "Біз туралы"), ("ru", "О нас")] {
+        site.write(
+            &format!("content/about.{lang}.md"),
+            format!("---\ntitle: {title}\ndate: 2020-03-30\nexpires: 2020-05-01\n---\nМәтін.\n"),
+        );
+        // A page of a section stays in its section's listing, marked.
+        site.write(
+            &format!("content/rules/old.{lang}.md"),
+            format!("---\ntitle: {title} 2\ndate: 2020-03-30\nexpires: 2020-05-01\n---\nМәтін.\n"),
+        );
+    }
+    let notices = [
+        ("kk", "Бұл бет күшін жойды: 2020 ж. 1 мамыр."),
+        ("ru", "С 1 мая 2020 г. эта страница не действует;"),
+    ];
+
+    // The day before it expires, it is a page like any other.
+    build_at(&site, "2020-04-30T23:59:59Z", &["build"]);
+    for (lang, notice) in notices {
+        let page = text_of(site.read(&format!("{lang}/about/index.html")));
+        assert!(!page.contains(notice), "{lang}:\n{page}");
+        assert!(
+            site.read(&format!("{lang}/index.html"))
+                .contains(&format!("/{lang}/about/"))
+        );
+        assert!(
+            site.read(&format!("{lang}/atom.xml"))
+                .contains(&format!("/{lang}/about/"))
+        );
+    }
+
+    build_at(&site, "2020-05-01", &["build"]);
+    for (lang, notice) in notices {
+        let page = text_of(site.read(&format!("{lang}/about/index.html")));
+        assert!(page.contains(notice), "{lang}:\n{page}");
+        let url = format!("/{lang}/about/");
+        assert!(
+            !site.read(&format!("{lang}/index.html")).contains(&url),
+            "home, {lang}"
+        );
+        assert!(
+            !site.read(&format!("{lang}/atom.xml")).contains(&url),
+            "feed, {lang}"
+        );
+        // Still reachable, and found: the sitemap and the index of all pages
+        // keep it.
+        assert!(site.read("sitemap.xml").contains(&url));
+        assert!(
+            site.read(&format!("{lang}/pages/index.html"))
+                .contains(&url)
+        );
+        let section = text_of(site.read(&format!("{lang}/rules/index.html")));
+        assert!(section.contains(&format!("/{lang}/rules/old/")), "{lang}");
+        assert!(section.contains(notice), "the section marks it, {lang}");
+        assert!(
+            !site
+                .read(&format!("{lang}/atom.xml"))
+                .contains(&format!("/{lang}/rules/old/"))
+        );
+    }
+}
+
+#[test]
+fn bad_dates_and_a_bad_clock_are_reported() {
+    let site = site();
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз туралы\ndate: 2020-03-30\nexpires: 2020-02-30\n---\nМәтін.\n",
+    );
+    site.write(
+        "content/about.ru.md",
+        "---\ntitle: О нас\ndate: 2020-03-30\nexpires: 2020-03-30\n---\nМәтін.\n",
+    );
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "content/about.kk.md:4:10: error: invalid expires: `2020-02-30` does not exist",
+            "content/about.ru.md:4:10: error: `expires` (2020-03-30) is not after `date` (2020-03-30)",
+        ],
+        "bad expiry dates",
+    );
+
+    for bad in [
+        "tomorrow",
+        "2020-02-30",
+        "2020-03-01T10:00:00",
+        "1585872000",
+    ] {
+        let run = site.run_with(&["build"], &[("AQPARAT_NOW", bad)]);
+        assert_eq!(run.code, 2, "{bad}:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "AQPARAT_NOW is `{bad}`, which is neither a day (2026-03-02) nor an RFC 3339 time"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(!site.public().exists());
+    }
+}
+
+/// `dates: git`, which only an aqparat with the `history` feature reads.
+#[cfg(feature = "history")]
+mod from_git {
+    use std::fs;
+
+    use super::site;
+    use crate::util::{TestSite, commit_site, git, git_with};
+
+    /// The `<time>` of "last updated" on the page at `rel`.
+    fn last_updated(site: &TestSite, rel: &str) -> String {
+        let page = site.read(rel);
+        let (_, after) = page
+            .split_once("<time datetime=\"")
+            .unwrap_or_else(|| panic!("no date on {rel}:\n{page}"));
+        after[..10].to_string()
+    }
+
+    #[test]
+    fn dates_from_git_are_each_pages_last_commit_and_updated_wins() {
+        let site = site();
+        let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
+        site.write("site.yaml", format!("{config}dates: git\n"));
+        // about.ru.md says `updated`; the others do not.
+        site.write(
+            "content/about.ru.md",
+            "---\ntitle: О нас\ndate: 2020-03-30\nupdated: 2020-04-02\n---\nТекст.\n",
+        );
+        commit_site(site.root());
+        let on = |day: &str| {
+            let time = format!("{day}T12:00:00+05:00");
+            [
+                ("GIT_COMMITTER_DATE", time.clone()),
+                ("GIT_AUTHOR_DATE", time),
+            ]
+        };
+        let commit = |day: &str, files: &[&str], subject: &str| {
+            let dates = on(day);
+            let env: Vec<(&str, &str)> = dates.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            for file in files {
+                let path = site.root().join(file);
+                let text = fs::read_to_string(&path).unwrap();
+                fs::write(&path, format!("{text}\nЖаңа жол.\n")).unwrap();
+            }
+            git_with(site.root(), &["commit", "-q", "-a", "-m", subject], &env);
+        };
+        commit(
+            "2021-02-03",
+            &["content/about.kk.md", "content/about.ru.md"],
+            "about",
+        );
+        commit("2021-05-06", &["content/rules/first.kk.md"], "first");
+        // An uncommitted edit does not count; a file never committed keeps its
+        // front matter's date.
+        let second = site.root().join("content/rules/second.kk.md");
+        let text = fs::read_to_string(&second).unwrap();
+        fs::write(&second, format!("{text}\nӨзгеріс.\n")).unwrap();
+        site.write(
+            "content/rules/fourth.kk.md",
+            "---\ntitle: Төртінші\ndate: 2020-04-07\n---\nМәтін.\n",
+        );
+        let first_commit = git(site.root(), &["log", "--reverse", "--format=%cs"]);
+        let first_day = first_commit.lines().next().unwrap().to_string();
+
+        site.build();
+        assert_eq!(last_updated(&site, "kk/about/index.html"), "2021-02-03");
+        assert_eq!(
+            last_updated(&site, "ru/about/index.html"),
+            "2020-04-02",
+            "`updated` wins"
+        );
+        // first.kk.md says `updated: 2020-04-05`, which wins over its commit.
+        assert_eq!(
+            last_updated(&site, "kk/rules/first/index.html"),
+            "2020-04-05"
+        );
+        assert_eq!(last_updated(&site, "kk/rules/second/index.html"), first_day);
+        assert_eq!(
+            last_updated(&site, "kk/rules/fourth/index.html"),
+            "2020-04-07"
+        );
+
+        // A page without `updated` whose last commit is the second one.
+        let first = site.root().join("content/rules/first.kk.md");
+        let text = fs::read_to_string(&first).unwrap();
+        fs::write(&first, text.replace("updated: 2020-04-05\n", "")).unwrap();
+        commit("2021-07-08", &["content/rules/first.kk.md"], "first again");
+        site.build();
+        assert_eq!(
+            last_updated(&site, "kk/rules/first/index.html"),
+            "2021-07-08"
+        );
+        assert_eq!(last_updated(&site, "kk/about/index.html"), "2021-02-03");
+    }
+}
+
+#[test]
+fn watch_publishes_a_page_at_the_moment_of_its_date() {
+    let site = site();
+    write_new_rule(&site, "2030-01-01");
+    for (lang, title) in [("kk", "Біз туралы"), ("ru", "О нас")] {
+        site.write(
+            &format!("content/about.{lang}.md"),
+            format!("---\ntitle: {title}\ndate: 2020-03-30\nexpires: 2030-01-01\n---\nМәтін.\n"),
+        );
+    }
+    let output = site.root().join("out");
+    // Two seconds before the page's day: the clock runs on from there.
+    let watch = watch_with(
+        site.root(),
+        &output,
+        &[],
+        &[("AQPARAT_NOW", "2029-12-31T23:59:58Z")],
+    );
+    // No file is touched: the page appears, and the one that expires says so.
+    wait_for_page(&output, "kk/rules/new/index.html", "Жаңа ереже");
+    wait_for_page(&output, "ru/about/index.html", "эта страница не действует;");
+    let notice = text_of(read(&output, "ru/about/index.html").unwrap());
+    assert!(
+        notice.contains("С 1 января 2030 г. эта страница не действует;"),
+        "{notice}"
+    );
+    assert!(
+        read(&output, "kk/rules/index.html")
+            .unwrap()
+            .contains("/kk/rules/new/")
+    );
+    assert!(
+        !read(&output, "kk/index.html")
+            .unwrap()
+            .contains("/kk/about/")
+    );
+    // Two builds: the first without the page (whatever the time the test
+    // looks), the second, at its moment, with it in both languages.
+    let stderr = watch.stderr();
+    let pages: Vec<&str> = (stderr.lines())
+        .filter_map(|line| line.strip_prefix("built ")?.split(' ').next())
+        .collect();
+    assert_eq!(pages, ["11", "13"], "{stderr}");
+    // What it published is what a full build on that day makes.
+    wait_for_search_index(&watch);
+    let fresh = site.root().join("fresh");
+    let fresh_arg = fresh.to_str().unwrap();
+    build_at(
+        &site,
+        "2030-01-01T00:00:01Z",
+        &["build", "--output", fresh_arg],
+    );
+    assert_same_files(&fs::canonicalize(&output).unwrap(), &fresh);
+    drop(watch);
+}
+
+#[test]
+#[cfg(not(feature = "history"))]
+fn dates_from_git_without_the_history_feature_are_a_warning() {
+    use crate::util::commit_site;
+
+    let site = site();
+    let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}dates: git\n"));
+    commit_site(site.root());
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "site.yaml:10:8: warning: `dates: git` asks for pages' dates from git, but this aqparat was built without the `history` feature"
+        ),
+        "{}",
+        run.stderr
+    );
+}
