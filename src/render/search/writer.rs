@@ -109,10 +109,7 @@ pub fn language_index(lang: &str, records: &[&Record]) -> Option<LanguageIndex> 
         .map(|chunk| {
             let encoded = chunk.encode();
             drop(chunk);
-            (
-                pack::full_hash(&encoded),
-                pack::gzip(&encoded, pack::INDEX_LEVEL),
-            )
+            (pack::full_hash(&encoded), pack::gzip(&encoded))
         })
         .collect();
     let mut chunk_names = Names::default();
@@ -142,10 +139,7 @@ pub fn language_index(lang: &str, records: &[&Record]) -> Option<LanguageIndex> 
     cbor::text(&mut meta, "title");
     let hash = pack::full_hash(&meta);
     let meta_hash = format!("{lang}_{}", hash.get(..lang.len() + 8).unwrap_or(&hash));
-    files.push((
-        format!("pagefind.{meta_hash}.pf_meta"),
-        pack::gzip(&meta, pack::INDEX_LEVEL),
-    ));
+    files.push((format!("pagefind.{meta_hash}.pf_meta"), pack::gzip(&meta)));
     Some(LanguageIndex {
         lang: lang.to_string(),
         meta_hash,
@@ -310,7 +304,7 @@ fn tokenise_with(
         words,
         word_count,
         hash: pack::full_hash(&json),
-        fragment: pack::gzip(&json, pack::FRAGMENT_LEVEL),
+        fragment: pack::gzip(&json),
     })
 }
 
