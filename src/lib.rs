@@ -23,6 +23,8 @@ pub mod address;
 pub mod date;
 pub mod diag;
 mod error;
+#[cfg(feature = "external")]
+pub mod external;
 pub mod init;
 pub mod licence;
 pub mod load;
@@ -42,7 +44,7 @@ pub mod watch;
 pub mod write;
 
 pub use error::Error;
-pub use options::{BuildDate, Drafts, Options};
+pub use options::{BuildDate, Drafts, ExternalCheck, Options};
 pub use pipeline::{Report, build, check};
 #[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;

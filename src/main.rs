@@ -34,11 +34,21 @@ fn main() -> ExitCode {
             options.drafts = drafts_option(drafts);
             cmd::build::run(&options, cmd::build::Goal::Build)
         }
-        Command::Check { site, strict } => {
+        Command::Check {
+            site,
+            strict,
+            external,
+            external_args,
+        } => {
             let Some(mut options) = options(site.root) else {
                 return ExitCode::from(2);
             };
             options.strict = strict;
+            if external && !cfg!(feature = "external") {
+                eprintln!("aqparat: {}", aqparat::msg!("external-not-built"));
+                return ExitCode::from(2);
+            }
+            options.external = external.then(|| external_args.settings());
             cmd::build::run(&options, cmd::build::Goal::Check)
         }
         #[cfg(feature = "serve")]

@@ -2,6 +2,7 @@
 //! goes, and how strict to be.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::write::Publish;
 
@@ -27,6 +28,9 @@ pub struct Options {
     pub search_indexer: Option<PathBuf>,
     /// The build's date, which the open data carry (see [`BuildDate`]).
     pub build_date: BuildDate,
+    /// Whether `check` asks other sites about the links to them, and how
+    /// (`check --external`); `None`: it does not.
+    pub external: Option<ExternalCheck>,
 }
 
 impl Options {
@@ -42,8 +46,22 @@ impl Options {
             publish: Publish::Replace,
             search_indexer: None,
             build_date: BuildDate::Today,
+            external: None,
         }
     }
+}
+
+/// How `check --external` asks other sites about the links to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExternalCheck {
+    /// How long to wait for a server, to connect and to answer, each try.
+    pub timeout: Duration,
+    /// How many times a request is tried again after a timeout, a server
+    /// error (5xx) or 429 Too Many Requests.
+    pub retries: u32,
+    /// How long a link found working is taken as working without asking
+    /// its server again (the cache, `.aqparat/external-links.json`).
+    pub cache_for: Duration,
 }
 
 /// Whether pages marked `draft: true` are part of the site.

@@ -174,6 +174,11 @@ pub(crate) fn render(
             .and_then(|index| search::write(&index, &output))
             .map_err(Error::search(&options.output))?;
     }
+    #[cfg(feature = "external")]
+    if let (Goal::Check, Some(settings)) = (goal, &options.external) {
+        let links = rendered.records.external_links(site);
+        diagnostics.extend(crate::external::check(&options.root, &links, settings));
+    }
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
     let published = goal == Goal::Publish && !failed;
