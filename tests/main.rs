@@ -71,6 +71,11 @@ mod watch;
 #[path = "suite/deploy.rs"]
 mod deploy;
 
+/// Publishing to S3-compatible object storage with `deploy/publish-s3.sh`,
+/// against moto's server on 127.0.0.1 (skipped without it and the AWS CLI).
+#[path = "suite/s3.rs"]
+mod s3;
+
 /// `check --external`: links to other sites asked over HTTP (a server on
 /// 127.0.0.1), dead ones warnings at their places, the cache, a limit per
 /// host.
