@@ -68,16 +68,21 @@ pub fn normalise(raw: &str) -> Option<String> {
 /// Collects the external links of a build from its pages' facts (the
 /// links their Markdown writes, with positions; `pages` gives each page's
 /// source file and facts) and from its units' HTML files (the links their
-/// templates write), by address.
+/// templates write), by address; the site's own absolute addresses are
+/// internal links, left out.
 pub fn collect<'a>(
     site: &Site,
     pages: impl Iterator<Item = (&'a Path, &'a PageFacts)>,
     html: impl Iterator<Item = &'a HtmlFile>,
 ) -> Vec<ExternalLink> {
+    let base = links::Base::of(site);
     let mut by_url: BTreeMap<String, Vec<Place>> = BTreeMap::new();
     for (path, facts) in pages {
         for link in &facts.url_links {
-            if let Some(url) = normalise(&link.url).filter(|_| links::is_web(&link.url)) {
+            // An absolute address of the site itself is an internal link,
+            // which the build checks.
+            let elsewhere = links::resolve(&base, "", &link.url) == links::Target::Elsewhere;
+            if let Some(url) = normalise(&link.url).filter(|_| elsewhere) {
                 by_url.entry(url).or_default().push(Place {
                     path: path.to_path_buf(),
                     span: link.span,

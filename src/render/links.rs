@@ -440,7 +440,7 @@ pub fn html_file(
 
 /// Whether the link `raw` (as in the HTML) is an address on the web, one
 /// that begins with `http:` or `https:` (in any case).
-pub fn is_web(raw: &str) -> bool {
+fn is_web(raw: &str) -> bool {
     let value = raw.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let scheme = value.split_once(':').map_or("", |(scheme, _)| scheme);
     scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")

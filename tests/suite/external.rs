@@ -141,7 +141,7 @@ fn site_linking_to(server: &Server) -> TestSite {
     site.write(
         "content/links.ru.md",
         format!(
-            "---\ntitle: Ссылки\ndate: 2020-04-01\n---\n[Нет]({})\n",
+            "---\ntitle: Ссылки\ndate: 2020-04-01\n---\n[Нет]({})\n\n[Свой сайт](https://test.example/ru/about/)\n",
             u("/gone")
         ),
     );
@@ -243,6 +243,8 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
     // The cache is the site's, in a hidden folder: not an input.
     let cache = std::fs::read_to_string(site.root().join(".aqparat/external-links.json")).unwrap();
     assert!(cache.contains(&server.url("/ok")), "{cache}");
+    // The site's own absolute addresses are internal links, not asked.
+    assert!(!cache.contains("test.example"), "{cache}");
     let built = site.build();
     assert!(!site.public().join(".aqparat").exists(), "{}", built.stderr);
 }
