@@ -5,9 +5,11 @@
 //! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
 //! [`build`] runs all five; [`check`] all but `write`.
 //!
-//! Cargo features, both on by default: `search` (the search index, made by
-//! Pagefind) and `serve` (the preview server, `aqparat serve`). Without them a
-//! site builds the same, without a search index.
+//! Cargo features, all on by default: `search` (the search index, made by
+//! Pagefind), `serve` (the preview server, `aqparat serve`), `history` (the
+//! changes page) and `external` (`check --external`, the check of links to
+//! other sites). Without them a site builds the same, without a search
+//! index or a changes page.
 //!
 //! ```no_run
 //! let mut options = aqparat::Options::new(".");

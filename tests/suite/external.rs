@@ -145,9 +145,17 @@ fn site_linking_to(server: &Server) -> TestSite {
             u("/gone")
         ),
     );
+    // A source's address, which a template writes from a data file.
+    site.write(
+        "data/sources.yaml",
+        format!("briefing: {}\n", u("/gone?from=data")),
+    );
     let template = "themes/default/templates/page.html";
     let page = std::fs::read_to_string(site.root().join(template)).unwrap();
-    let footer = format!("<p><a href=\"{}\">old</a></p>\n{{% endblock", u("/gone"));
+    let footer = format!(
+        "<p><a href=\"{}\">old</a> <a href=\"{{{{ data.sources.briefing }}}}\">source</a></p>\n{{% endblock",
+        u("/gone")
+    );
     site.write(template, page.replacen("{% endblock", &footer, 1));
     site
 }
@@ -180,11 +188,16 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
         "link to another site that does not work: {} (no answer in 1 s)",
         server.url("/slow")
     );
+    let source = format!(
+        "link to another site that does not work: {} (the server answered 404)",
+        server.url("/gone?from=data")
+    );
     let warnings = warnings(&run);
     let expected = [
         format!("content/links.kk.md:7:1: warning: {gone}"),
         format!("content/links.kk.md:9:13: warning: {slow}"),
         format!("content/links.ru.md:5:1: warning: {gone}"),
+        format!("data/sources.yaml:1:11: warning: {source} (on /"),
         format!("themes/default/templates/page.html:8:13: warning: {gone} (on /"),
     ];
     assert_eq!(warnings.len(), expected.len(), "{}", run.stderr);
@@ -195,6 +208,7 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
         );
     }
     assert!(warnings[3].ends_with("other pages)"), "{}", warnings[3]);
+    assert!(warnings[4].ends_with("other pages)"), "{}", warnings[4]);
     assert!(
         run.stderr
             .contains("help: correct the address or remove the link"),
@@ -214,6 +228,7 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
             "HEAD /flaky",
             "HEAD /flaky",
             "HEAD /gone",
+            "HEAD /gone?from=data",
             "HEAD /moved",
             "HEAD /no-head",
             "HEAD /ok",
@@ -233,7 +248,13 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
     again.sort();
     assert_eq!(
         again,
-        ["HEAD /gone", "HEAD /slow", "HEAD /slow", "HEAD /slow"]
+        [
+            "HEAD /gone",
+            "HEAD /gone?from=data",
+            "HEAD /slow",
+            "HEAD /slow",
+            "HEAD /slow"
+        ]
     );
     // --cache-hours 0 asks every link again.
     let asked = server.requests().len();
