@@ -28,6 +28,20 @@ pub struct Report {
     pub published: bool,
     /// Whether the run failed (errors, or warnings under `strict`).
     pub failed: bool,
+    /// What `check --external` did, when it ran.
+    pub external: Option<ExternalSummary>,
+}
+
+/// How many addresses of links to other sites `check --external` asked,
+/// took as working from its cache, and found not working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExternalSummary {
+    /// Addresses asked.
+    pub asked: usize,
+    /// Addresses taken as working from the cache, unasked.
+    pub cached: usize,
+    /// Addresses that do not work.
+    pub dead: usize,
 }
 
 impl Report {
@@ -114,6 +128,7 @@ pub(crate) fn run(
                 rendered: 0,
                 published: false,
                 failed: true,
+                external: None,
             };
             return Ok((report, None));
         }
@@ -175,10 +190,21 @@ pub(crate) fn render(
             .map_err(Error::search(&options.output))?;
     }
     #[cfg(feature = "external")]
-    if let (Goal::Check, Some(settings)) = (goal, &options.external) {
-        let links = rendered.records.external_links(site);
-        diagnostics.extend(crate::external::check(&options.root, &links, settings));
-    }
+    let external = match (goal, &options.external) {
+        (Goal::Check, Some(settings)) => {
+            let links = rendered.records.external_links(site);
+            let checked = crate::external::check(&options.root, &links, settings);
+            diagnostics.extend(checked.diagnostics);
+            Some(ExternalSummary {
+                asked: checked.asked,
+                cached: checked.cached,
+                dead: checked.dead,
+            })
+        }
+        _ => None,
+    };
+    #[cfg(not(feature = "external"))]
+    let external = None;
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
     let published = goal == Goal::Publish && !failed;
@@ -199,6 +225,7 @@ pub(crate) fn render(
         rendered: rendered.pages,
         published,
         failed,
+        external,
     };
     Ok((report, next))
 }

@@ -13,15 +13,31 @@ use crate::messages::Message;
 use crate::render::external_links::ExternalLink;
 use crate::{ExternalCheck, msg};
 
+/// What a check of external links found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// A warning for each place of each dead link, and for a cache that
+    /// cannot be read or written.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many addresses were asked.
+    pub asked: usize,
+    /// How many were taken as working from the cache, unasked.
+    pub cached: usize,
+    /// How many do not work.
+    pub dead: usize,
+}
+
 /// Checks `links`, the external links of the site at `root`, as
-/// `settings` say; gives a warning for each place of each dead link, and
-/// for a cache that cannot be read or written.
-pub fn check(root: &Path, links: &[ExternalLink], settings: &ExternalCheck) -> Vec<Diagnostic> {
+/// `settings` say.
+pub fn check(root: &Path, links: &[ExternalLink], settings: &ExternalCheck) -> Checked {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let (cached, problem) = Cache::load(root);
-    let mut diagnostics: Vec<Diagnostic> = problem.into_iter().collect();
+    let mut checked = Checked {
+        diagnostics: problem.into_iter().collect(),
+        ..Checked::default()
+    };
     let to_ask: Vec<&str> = links
         .iter()
         .map(|link| link.url.as_str())
@@ -37,21 +53,26 @@ pub fn check(root: &Path, links: &[ExternalLink], settings: &ExternalCheck) -> V
     for link in links {
         let entry = match answers.next_if(|(url, _)| *url == link.url) {
             Some((_, answer)) => {
+                checked.asked += 1;
                 if let Answer::Dead(problem) = &answer {
                     let problem = problem.message(settings.timeout);
-                    diagnostics.extend(warnings(link, &problem));
+                    checked.diagnostics.extend(warnings(link, &problem));
+                    checked.dead += 1;
                 }
                 entry(&answer, now)
             }
             None => match cached.live(&link.url, now, settings.cache_for) {
-                Some(entry) => entry.clone(),
+                Some(entry) => {
+                    checked.cached += 1;
+                    entry.clone()
+                }
                 None => continue,
             },
         };
         cache.insert(&link.url, entry);
     }
-    diagnostics.extend(cache.save(root).err());
-    diagnostics
+    checked.diagnostics.extend(cache.save(root).err());
+    checked
 }
 
 /// A warning at each place of the dead `link`, saying what went wrong.

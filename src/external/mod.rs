@@ -17,5 +17,5 @@ mod hosts;
 mod probe;
 
 pub use cache::CACHE_FILE;
-pub use check::check;
+pub use check::{Checked, check};
 pub use hosts::PER_HOST;

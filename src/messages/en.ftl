@@ -455,3 +455,4 @@ external-cache-unwritable = the cache of links to other sites cannot be written:
 external-cache-not-a-folder = `.aqparat` is not a folder of the site (it is a link or a file), so the cache of links to other sites is not written there
 external-cache-hint = `aqparat check --external` keeps it so as to ask working links again only after `--cache-hours` hours (a day by default); delete the folder `.aqparat/` if this repeats
 external-not-built = `check --external` is not built into this aqparat (it was built without the `external` feature); install aqparat with its default features (`cargo install --path .` in its source)
+external-summary = links to other sites: { $asked } address(es) asked, { $cached } working as the cache says, { $dead } not working

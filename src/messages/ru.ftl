@@ -465,3 +465,4 @@ external-cache-unwritable = не удаётся записать кэш ссыл
 external-cache-not-a-folder = `.aqparat` — не папка сайта (это ссылка или файл), поэтому кэш ссылок на другие сайты туда не записывается
 external-cache-hint = `aqparat check --external` хранит его, чтобы снова проверять работающие ссылки лишь через `--cache-hours` часов (по умолчанию через сутки); если это повторяется, удалите папку `.aqparat/`
 external-not-built = в этот aqparat не встроен `check --external` (он собран без возможности `external`); установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом)
+external-summary = ссылки на другие сайты: проверено адресов — { $asked }, работают по данным кэша — { $cached }, не работают — { $dead }

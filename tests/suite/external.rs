@@ -209,6 +209,9 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
     }
     assert!(warnings[3].ends_with("other pages)"), "{}", warnings[3]);
     assert!(warnings[4].ends_with("other pages)"), "{}", warnings[4]);
+    let summary =
+        "links to other sites: 9 address(es) asked, 0 working as the cache says, 3 not working\n";
+    assert!(run.stderr.contains(summary), "{}", run.stderr);
     assert!(
         run.stderr
             .contains("help: correct the address or remove the link"),
@@ -243,6 +246,9 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
     let asked = server.requests().len();
     let strict = site.run(&["check", "--strict", "--external", "--timeout", "1"]);
     assert_eq!(strict.code, 1, "{}", strict.stderr);
+    let summary =
+        "links to other sites: 3 address(es) asked, 6 working as the cache says, 3 not working\n";
+    assert!(strict.stderr.contains(summary), "{}", strict.stderr);
     // The cache: the live links are not asked again, the dead ones are.
     let mut again = server.requests()[asked..].to_vec();
     again.sort();
