@@ -47,6 +47,12 @@ pub enum Command {
         /// Treat warnings (such as a missing translation) as errors.
         #[arg(long)]
         strict: bool,
+        /// Check the links to other sites (http, https) too, by asking
+        /// their servers; dead ones are warnings.
+        #[arg(long)]
+        external: bool,
+        #[command(flatten)]
+        external_args: ExternalArgs,
     },
     /// Preview the site: build, serve it, rebuild and reload the browser on change.
     // Present without the `serve` feature too, to say that it is not built in.
@@ -136,6 +142,37 @@ pub enum ThemeAction {
         #[command(flatten)]
         site: SiteArgs,
     },
+}
+
+/// How `check --external` asks other sites.
+#[derive(Debug, Args)]
+pub struct ExternalArgs {
+    /// With --external: seconds to wait for a server (to connect and to
+    /// answer), each try.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "external",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+    /// With --external: how many times to ask again after a timeout, a
+    /// server error (5xx) or 429 Too Many Requests.
+    #[arg(long, default_value_t = 2, requires = "external",
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+    /// With --external: how many hours a link found working is not asked
+    /// again (the cache, .aqparat/external-links.json; 0: ask every link).
+    #[arg(long, value_name = "HOURS", default_value_t = 24, requires = "external",
+          value_parser = clap::value_parser!(u64).range(0..=100_000))]
+    pub cache_hours: u64,
+}
+
+impl ExternalArgs {
+    /// The library's settings.
+    pub fn settings(&self) -> aqparat::ExternalCheck {
+        aqparat::ExternalCheck {
+            timeout: std::time::Duration::from_secs(self.timeout),
+            retries: self.retries,
+            cache_for: std::time::Duration::from_secs(self.cache_hours * 3600),
+        }
+    }
 }
 
 /// Flags every subcommand takes.

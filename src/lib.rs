@@ -5,9 +5,11 @@
 //! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
 //! [`build`] runs all five; [`check`] all but `write`.
 //!
-//! Cargo features, both on by default: `search` (the search index, made by
-//! Pagefind) and `serve` (the preview server, `aqparat serve`). Without them a
-//! site builds the same, without a search index.
+//! Cargo features, all on by default: `search` (the search index, made by
+//! Pagefind), `serve` (the preview server, `aqparat serve`), `history` (the
+//! changes page) and `external` (`check --external`, the check of links to
+//! other sites). Without them a site builds the same, without a search
+//! index or a changes page.
 //!
 //! ```no_run
 //! let mut options = aqparat::Options::new(".");
@@ -24,6 +26,8 @@ pub mod clock;
 pub mod date;
 pub mod diag;
 mod error;
+#[cfg(feature = "external")]
+pub mod external;
 pub mod init;
 pub mod licence;
 pub mod load;
@@ -43,7 +47,7 @@ pub mod watch;
 pub mod write;
 
 pub use error::Error;
-pub use options::{BuildDate, Drafts, Options, Publishing};
+pub use options::{BuildDate, Drafts, ExternalCheck, Options, Publishing};
 pub use pipeline::{Report, build, check};
 #[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;

@@ -39,11 +39,18 @@ fn main() -> ExitCode {
             site,
             dates,
             strict,
+            external,
+            external_args,
         } => {
             let Some(mut options) = options(site.root, dates) else {
                 return ExitCode::from(2);
             };
             options.strict = strict;
+            if external && !cfg!(feature = "external") {
+                eprintln!("aqparat: {}", aqparat::msg!("external-not-built"));
+                return ExitCode::from(2);
+            }
+            options.external = external.then(|| external_args.settings());
             cmd::build::run(&options, cmd::build::Goal::Check)
         }
         #[cfg(feature = "serve")]

@@ -2,6 +2,7 @@
 //! goes, and how strict to be.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::date::Date;
@@ -35,6 +36,9 @@ pub struct Options {
     /// Where "now" comes from: which pages are published yet and which
     /// have expired (see [`crate::clock`]).
     pub clock: Clock,
+    /// Whether `check` asks other sites about the links to them, and how
+    /// (`check --external`); `None`: it does not.
+    pub external: Option<ExternalCheck>,
 }
 
 impl Options {
@@ -52,6 +56,7 @@ impl Options {
             build_date: BuildDate::Today,
             future: false,
             clock: Clock::system(),
+            external: None,
         }
     }
 
@@ -97,6 +102,19 @@ impl Publishing {
     pub fn has_expired(&self, expires: Option<Date>) -> bool {
         expires.is_some_and(|day| day <= self.today)
     }
+}
+
+/// How `check --external` asks other sites about the links to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExternalCheck {
+    /// How long to wait for a server, to connect and to answer, each try.
+    pub timeout: Duration,
+    /// How many times a request is tried again after a timeout, a server
+    /// error (5xx) or 429 Too Many Requests.
+    pub retries: u32,
+    /// How long a link found working is taken as working without asking
+    /// its server again (the cache, `.aqparat/external-links.json`).
+    pub cache_for: Duration,
 }
 
 /// Whether pages marked `draft: true` are part of the site.

@@ -32,6 +32,20 @@ pub struct Report {
     /// The next moment a page is published or expires, when the site is
     /// no longer what this run made of it (`watch` builds again then).
     pub next_change: Option<Moment>,
+    /// What `check --external` did, when it ran.
+    pub external: Option<ExternalSummary>,
+}
+
+/// How many addresses of links to other sites `check --external` asked,
+/// took as working from its cache, and found not working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExternalSummary {
+    /// Addresses asked.
+    pub asked: usize,
+    /// Addresses taken as working from the cache, unasked.
+    pub cached: usize,
+    /// Addresses that do not work.
+    pub dead: usize,
 }
 
 impl Report {
@@ -119,6 +133,7 @@ pub(crate) fn run(
                 published: false,
                 failed: true,
                 next_change: None,
+                external: None,
             };
             return Ok((report, None));
         }
@@ -181,6 +196,22 @@ pub(crate) fn render(
             .and_then(|index| search::write(&index, &output))
             .map_err(Error::search(&options.output))?;
     }
+    #[cfg(feature = "external")]
+    let external = match (goal, &options.external) {
+        (Goal::Check, Some(settings)) => {
+            let links = rendered.records.external_links(site);
+            let checked = crate::external::check(&options.root, &links, settings);
+            diagnostics.extend(checked.diagnostics);
+            Some(ExternalSummary {
+                asked: checked.asked,
+                cached: checked.cached,
+                dead: checked.dead,
+            })
+        }
+        _ => None,
+    };
+    #[cfg(not(feature = "external"))]
+    let external = None;
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
     let published = goal == Goal::Publish && !failed;
@@ -202,6 +233,7 @@ pub(crate) fn render(
         published,
         failed,
         next_change: site.next_change().map(Moment::start_of),
+        external,
     };
     Ok((report, next))
 }

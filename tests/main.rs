@@ -76,6 +76,18 @@ mod watch;
 #[path = "suite/deploy.rs"]
 mod deploy;
 
+/// Publishing to S3-compatible object storage with `deploy/publish-s3.sh`,
+/// against moto's server on 127.0.0.1 (skipped without it and the AWS CLI).
+#[path = "suite/s3.rs"]
+mod s3;
+
+/// `check --external`: links to other sites asked over HTTP (a server on
+/// 127.0.0.1), dead ones warnings at their places, the cache, a limit per
+/// host.
+#[cfg(feature = "external")]
+#[path = "suite/external.rs"]
+mod external;
+
 /// Snapshots (insta) of a page's HTML, a chart's SVG and the diagnostics
 /// of a broken site.
 #[path = "suite/snapshots.rs"]
@@ -98,9 +110,9 @@ mod edits;
 #[path = "suite/browser.rs"]
 mod browser;
 
-/// What an aqparat built without a cargo feature (`search`, `serve`)
-/// does and says.
-#[cfg(not(all(feature = "search", feature = "serve")))]
+/// What an aqparat built without a cargo feature (`search`, `serve`,
+/// `external`) does and says.
+#[cfg(not(all(feature = "search", feature = "serve", feature = "external")))]
 #[path = "suite/features.rs"]
 mod features;
 

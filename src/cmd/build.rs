@@ -34,6 +34,15 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
         }
     };
     print_report(&report);
+    if let Some(external) = report.external {
+        let line = msg!(
+            "external-summary",
+            asked = Arg::count(external.asked),
+            cached = Arg::count(external.cached),
+            dead = Arg::count(external.dead)
+        );
+        eprintln!("{line}");
+    }
     eprintln!(
         "{}",
         summary(options, &report, goal, started.elapsed().as_secs_f64())

@@ -170,7 +170,7 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
 }
 
 /// The new site's `.gitignore`: the output folder is made, not written.
-const GITIGNORE: &str = "# What aqparat makes: not committed.\n/public/\n/public.*\n";
+const GITIGNORE: &str = "# What aqparat makes: not committed.\n/public/\n/public.*\n/.aqparat/\n";
 
 /// The new site's `site.yaml`.
 fn site_yaml(site: &NewSite, default: &str) -> String {

@@ -445,3 +445,21 @@ alias-taken = the alias `{ $alias }` is the address of { $what }
 alias-taken-hint = an alias is an old address that no longer has a page; remove it, or choose the address the page had
 alias-twice = the alias `{ $alias }` is also an alias of { $other }
 alias-twice-hint = an old address can lead to one page only; keep it on the page it belongs to
+
+## Links to other sites, check --external (src/external/, src/main.rs)
+
+external-broken = link to another site that does not work: { $url } ({ $problem })
+external-broken-hint = correct the address or remove the link; if the site is only down for a while, the next `aqparat check --external` asks it again
+external-status = the server answered { $status }
+external-timeout = no answer in { $seconds } s
+external-host-not-found = no such host (DNS)
+external-refused = the server refused the connection
+external-tls = no secure connection (HTTPS): { $error }
+external-redirects = more than { $count } redirects
+external-failed = the request failed: { $error }
+external-cache-unreadable = the cache of links to other sites cannot be read, and is ignored: { $error }
+external-cache-unwritable = the cache of links to other sites cannot be written: { $error }
+external-cache-not-a-folder = `.aqparat` is not a folder of the site (it is a link or a file), so the cache of links to other sites is not written there
+external-cache-hint = `aqparat check --external` keeps it so as to ask working links again only after `--cache-hours` hours (a day by default); delete the folder `.aqparat/` if this repeats
+external-not-built = `check --external` is not built into this aqparat (it was built without the `external` feature); install aqparat with its default features (`cargo install --path .` in its source)
+external-summary = links to other sites: { $asked } address(es) asked, { $cached } working as the cache says, { $dead } not working

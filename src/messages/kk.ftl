@@ -445,3 +445,21 @@ alias-taken = `{ $alias }` бүркеншік мекенжайы — { $what } �
 alias-taken-hint = бүркеншік мекенжай — енді беті жоқ ескі мекенжай; оны өшіріңіз немесе беттің бұрынғы мекенжайын жазыңыз
 alias-twice = `{ $alias }` бүркеншік мекенжайы { $other } бетінде де бар
 alias-twice-hint = бір ескі мекенжай тек бір бетке апара алады; оны өзіне тиесілі бетте қалдырыңыз
+
+## Links to other sites, check --external (src/external/, src/main.rs)
+
+external-broken = басқа сайтқа апаратын сілтеме жұмыс істемейді: { $url } ({ $problem })
+external-broken-hint = мекенжайды түзетіңіз немесе сілтемені алып тастаңыз; сайт уақытша ғана істемей тұрса, келесі `aqparat check --external` оны қайта тексереді
+external-status = сервер { $status } кодымен жауап берді
+external-timeout = { $seconds } секунд ішінде жауап болмады
+external-host-not-found = мұндай хост жоқ (DNS)
+external-refused = сервер қосылудан бас тартты
+external-tls = қауіпсіз байланыс (HTTPS) орнамады: { $error }
+external-redirects = қайта бағыттау тым көп (шегі — { $count })
+external-failed = сұрау орындалмады: { $error }
+external-cache-unreadable = басқа сайттарға сілтемелер кэшін оқу мүмкін емес, ол ескерілмейді: { $error }
+external-cache-unwritable = басқа сайттарға сілтемелер кэшін жазу мүмкін емес: { $error }
+external-cache-not-a-folder = `.aqparat` — сайттың қалтасы емес (ол сілтеме не файл), сондықтан басқа сайттарға сілтемелер кэші онда жазылмайды
+external-cache-hint = `aqparat check --external` жұмыс істейтін сілтемелерді `--cache-hours` сағат (әдепкіде бір тәулік) өткен соң ғана қайта тексеру үшін оны сақтайды; бұл қайталана берсе, `.aqparat/` қалтасын өшіріңіз
+external-not-built = бұл aqparat-та `check --external` жоқ (ол `external` мүмкіндігінсіз құрастырылған); aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`)
+external-summary = басқа сайттарға сілтемелер: { $asked } мекенжай тексерілді, кэш бойынша { $cached } мекенжай жұмыс істейді, { $dead } мекенжай жұмыс істемейді

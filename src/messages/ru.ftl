@@ -455,3 +455,21 @@ alias-taken = псевдоним `{ $alias }` — это адрес: { $what }
 alias-taken-hint = псевдоним — старый адрес, у которого больше нет страницы; удалите его или укажите адрес, который был у страницы
 alias-twice = псевдоним `{ $alias }` есть и у страницы { $other }
 alias-twice-hint = старый адрес может вести только на одну страницу; оставьте его у той страницы, к которой он относится
+
+## Links to other sites, check --external (src/external/, src/main.rs)
+
+external-broken = ссылка на другой сайт не работает: { $url } ({ $problem })
+external-broken-hint = исправьте адрес или уберите ссылку; если сайт недоступен лишь на время, следующий `aqparat check --external` проверит его снова
+external-status = сервер ответил кодом { $status }
+external-timeout = нет ответа за { $seconds } с
+external-host-not-found = такого хоста нет (DNS)
+external-refused = сервер отказал в соединении
+external-tls = не удалось установить защищённое соединение (HTTPS): { $error }
+external-redirects = слишком много перенаправлений (больше { $count })
+external-failed = запрос не удался: { $error }
+external-cache-unreadable = кэш ссылок на другие сайты не читается и не используется: { $error }
+external-cache-unwritable = не удаётся записать кэш ссылок на другие сайты: { $error }
+external-cache-not-a-folder = `.aqparat` — не папка сайта (это ссылка или файл), поэтому кэш ссылок на другие сайты туда не записывается
+external-cache-hint = `aqparat check --external` хранит его, чтобы снова проверять работающие ссылки лишь через `--cache-hours` часов (по умолчанию через сутки); если это повторяется, удалите папку `.aqparat/`
+external-not-built = в этот aqparat не встроен `check --external` (он собран без возможности `external`); установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом)
+external-summary = ссылки на другие сайты: проверено адресов — { $asked }, работают по данным кэша — { $cached }, не работают — { $dead }

@@ -32,6 +32,9 @@ pub struct HtmlFile {
     /// HTML, distinct, each followed by `\n`; links to its own fragments
     /// are checked when it is written and not kept.
     pub links: Box<str>,
+    /// Its template's links to other sites (`http:` and `https:`), as in
+    /// the HTML, distinct, each followed by `\n`: for `check --external`.
+    pub external: Box<str>,
 }
 
 /// A link a page's Markdown writes as a URL (not `@/`), as a Markdown link,
@@ -412,23 +415,35 @@ pub fn html_file(
         ids.push('\n');
     }
     let mut kept = HashSet::new();
-    let mut links = String::new();
+    let (mut links, mut external) = (String::new(), String::new());
     for raw in &scanned.links {
         if from_markdown.contains(raw.as_str()) || raw.contains('\n') || !kept.insert(raw.as_str())
         {
             continue;
         }
-        if resolve(base, file, raw) != Target::Elsewhere {
-            links.push_str(raw);
-            links.push('\n');
-        }
+        let list = match resolve(base, file, raw) {
+            Target::Elsewhere if is_web(raw) => &mut external,
+            Target::Elsewhere => continue,
+            _ => &mut links,
+        };
+        list.push_str(raw);
+        list.push('\n');
     }
     HtmlFile {
         file: file.into(),
         template: template.into(),
         ids: ids.into(),
         links: links.into(),
+        external: external.into(),
     }
+}
+
+/// Whether the link `raw` (as in the HTML) is an address on the web, one
+/// that begins with `http:` or `https:` (in any case).
+fn is_web(raw: &str) -> bool {
+    let value = raw.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let scheme = value.split_once(':').map_or("", |(scheme, _)| scheme);
+    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
 }
 
 /// Whether `ids` (each followed by `\n`) holds `id`; `#top` leads to the
@@ -488,8 +503,19 @@ pub fn template_diagnostic(
     message: &Message,
     hint: &Message,
 ) -> Diagnostic {
-    let (message, url) = (message.clone(), display_url(site, file));
-    let shown = match others {
+    let shown = on_page(message, &display_url(site, file), others);
+    let diagnostic = Diagnostic::error(path, *span, shown).with_hint(hint.clone());
+    match text {
+        Some(text) => diagnostic.with_source(text),
+        None => diagnostic,
+    }
+}
+
+/// `message` about a link a template writes, said to be on the page at
+/// `url` and `others` more.
+pub fn on_page(message: &Message, url: &str, others: usize) -> Message {
+    let message = message.clone();
+    match others {
         0 => msg!("link-on-page", message = message, url = url),
         1 => msg!("link-on-page-and-one", message = message, url = url),
         n => msg!(
@@ -498,16 +524,11 @@ pub fn template_diagnostic(
             url = url,
             others = Arg::count(n)
         ),
-    };
-    let diagnostic = Diagnostic::error(path, *span, shown).with_hint(hint.clone());
-    match text {
-        Some(text) => diagnostic.with_source(text),
-        None => diagnostic,
     }
 }
 
 /// The URL of output file `file`, as linked (`/sub/kk/rules/`).
-fn display_url(site: &Site, file: &str) -> String {
+pub fn display_url(site: &Site, file: &str) -> String {
     let url = file.strip_suffix("index.html").unwrap_or(file);
     format!("{}{url}", site.base_path)
 }

@@ -9,6 +9,7 @@
 //! anchors, template errors) and the new records.
 
 pub(crate) mod context;
+pub mod external_links;
 pub mod functions;
 mod inputs;
 mod links;

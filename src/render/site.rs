@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use super::context::Shared;
+use super::external_links::{self, ExternalLink};
 use super::functions::{self, Localizer};
 use super::inputs::{Input, Names, Remap, Values};
 use super::links::{self, HtmlFile, MarkdownLink};
@@ -140,6 +141,17 @@ impl Records {
             .chain(others)
             .flat_map(|record| record.search.iter().cloned())
             .collect()
+    }
+
+    /// The links of the build to other sites, each with every place that
+    /// writes it (see [`external_links::collect`]).
+    pub fn external_links(&self, site: &Site) -> Vec<ExternalLink> {
+        let pages = site.pages.ids().filter_map(|id| {
+            let facts = self.get(Slot::Page(id))?.facts.as_deref()?;
+            Some((site.pages[id].path.as_path(), facts))
+        });
+        let html = self.all().flat_map(|record| record.html.iter());
+        external_links::collect(site, pages, html)
     }
 
     /// The record of `unit`, numbered as in this build.

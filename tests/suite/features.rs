@@ -1,6 +1,7 @@
 //! An aqparat built without a cargo feature: a site that asks for search
-//! still builds, with a warning and without the index; `serve` says that it
-//! is not built in. These run in `cargo test --no-default-features`.
+//! still builds, with a warning and without the index; `serve` and `check
+//! --external` say that they are not built in. These run in `cargo test
+//! --no-default-features`.
 
 use crate::util::TestSite;
 
@@ -59,6 +60,21 @@ fn without_serve_the_serve_command_says_it_is_not_built_in() {
     assert!(
         run.stderr.contains(
             "`serve` is not built into this aqparat (it was built without the `serve` feature)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+#[cfg(not(feature = "external"))]
+fn without_external_check_external_says_it_is_not_built_in() {
+    let site = TestSite::example();
+    let run = site.run(&["check", "--external"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "`check --external` is not built into this aqparat (it was built without the `external` feature)"
         ),
         "{}",
         run.stderr
