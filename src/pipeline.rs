@@ -28,6 +28,9 @@ pub struct Report {
     pub published: bool,
     /// Whether the run failed (errors, or warnings under `strict`).
     pub failed: bool,
+    /// How many image files it encoded (resized), and how many it took
+    /// from the image cache instead.
+    pub images: (usize, usize),
 }
 
 impl Report {
@@ -114,6 +117,7 @@ pub(crate) fn run(
                 rendered: 0,
                 published: false,
                 failed: true,
+                images: (0, 0),
             };
             return Ok((report, None));
         }
@@ -153,6 +157,7 @@ pub(crate) fn render(
     search: Search,
 ) -> Result<(Report, Option<Published>), Error> {
     let site = &model.site;
+    let images_before = render::image_counts();
     let mut diagnostics = model.diagnostics.clone();
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
     let output = match goal == Goal::Publish && !fails(&diagnostics) {
@@ -194,6 +199,10 @@ pub(crate) fn render(
         rendered: rendered.pages,
         published,
         failed,
+        images: {
+            let (encoded, cached) = render::image_counts();
+            (encoded - images_before.0, cached - images_before.1)
+        },
     };
     Ok((report, next))
 }

@@ -171,6 +171,7 @@ impl SiteBuilder {
             theme,
             fingerprints,
             static_files: Vec::new(),
+            assets: Vec::new(),
             history: None,
         };
         let mut options = Options::new("in-memory");

@@ -10,6 +10,7 @@
 
 pub(crate) mod context;
 pub mod functions;
+mod images;
 mod inputs;
 mod links;
 mod markdown;
@@ -24,5 +25,6 @@ mod units;
 mod versions;
 pub(crate) mod xml;
 
+pub use images::counts as image_counts;
 pub use markdown::slugify;
 pub use site::{Changes, PageFacts, Records, Rendered, site};
