@@ -321,7 +321,13 @@ fn watch_publishes_an_image_added_to_a_page() {
         "content/rules/first.kk.md",
         "## Қолды жуу\n\n![Жаңа сурет](new.png)\n",
     );
+    page(
+        &site,
+        "content/rules/first.ru.md",
+        "## Мытьё рук\n\n![Новое фото](new.png)\n",
+    );
     wait_for_page(&output, "kk/rules/first/index.html", "<picture>");
+    wait_for_page(&output, "ru/rules/first/index.html", "<picture>");
     let html = fs::read_to_string(output.join("kk/rules/first/index.html")).unwrap();
     for (url, width) in candidates(&attributes_of(&html, "img", "srcset")[0]) {
         assert_eq!(size_of(&output, &url).0, width);
@@ -333,6 +339,15 @@ fn watch_publishes_an_image_added_to_a_page() {
         let html = fs::read_to_string(output.join("kk/rules/first/index.html")).ok()?;
         (attributes_of(&html, "img", "src") != before).then_some(())
     });
+    crate::util::wait_for_search_index(&watching);
+    assert_same_as_a_full_build(&site, &output);
+    // One language's page no longer shows it: the other's still does.
+    page(
+        &site,
+        "content/rules/first.kk.md",
+        "## Қолды жуу\n\nМәтін.\n",
+    );
+    wait_for_page(&output, "kk/rules/first/index.html", "Мәтін.");
     crate::util::wait_for_search_index(&watching);
     assert_same_as_a_full_build(&site, &output);
     watching.terminate();
