@@ -11,18 +11,20 @@ use image::{DynamicImage, ImageFormat, RgbImage, RgbaImage};
 
 use crate::util::{TestSite, assert_reported, assert_same_as_a_full_build, wait_for_page, watch};
 
-/// A photo-like image (gradients and noise, which compress as photos do)
-/// of `width` × `height` in `format`.
-fn photo(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
-    let mut seed = 0x2545_f491_u32;
+/// A photo-like image of `width` × `height` in `format`: gradients under
+/// patches of 6×6 pixels of random shades, detail that survives resizing
+/// to a phone's width as a photo's does (noise of single pixels would
+/// average out to a few hundred bytes).
+pub fn photo(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
     let image = RgbImage::from_fn(width, height, |x, y| {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        let noise = (seed % 24) as u8;
-        let r = (x * 200 / width) as u8 + noise;
-        let g = (y * 200 / height) as u8 + noise;
-        let b = ((x + y) * 100 / (width + height)) as u8 + noise;
+        let mut h = (x / 6).wrapping_mul(0x9e37_79b9) ^ (y / 6).wrapping_mul(0x85eb_ca6b);
+        h ^= h >> 15;
+        h = h.wrapping_mul(0x2c1b_3c6d);
+        h ^= h >> 12;
+        let shade = |i: u32| ((h >> (i * 8)) % 56) as u8;
+        let r = (x * 180 / width) as u8 + shade(0);
+        let g = (y * 180 / height) as u8 + shade(1);
+        let b = ((x + y) * 90 / (width + height)) as u8 + shade(2);
         image::Rgb([r, g, b])
     });
     encode(DynamicImage::ImageRgb8(image), format)
