@@ -124,7 +124,8 @@ impl Probe {
     /// Every variant, the source's format first (then WebP), narrowest
     /// first within a format.
     pub fn variants(&self) -> Vec<Variant> {
-        let Some((width, height)) = self.size.filter(|_| self.format.is_resized()) else {
+        let resized = self.format.is_resized();
+        let Some((width, height)) = self.size.filter(|&(w, h)| resized && w > 0 && h > 0) else {
             let as_is = Variant {
                 width: None,
                 height: None,
