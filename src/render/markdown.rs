@@ -116,6 +116,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         },
         events,
     );
+    let alt_texts = found.alt_texts;
     let mut out = RenderedMarkdown {
         uses_data,
         toc,
@@ -187,6 +188,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     }
     if site.search {
         out.text = plain_text(&events);
+        out.text.push_str(&alt_texts);
     }
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out

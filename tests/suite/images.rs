@@ -354,3 +354,24 @@ fn watch_publishes_an_image_added_to_a_page() {
     assert_same_as_a_full_build(&site, &output);
     watching.terminate();
 }
+
+#[test]
+#[cfg(feature = "search")]
+fn alt_texts_are_in_the_search_index() {
+    use std::io::Read;
+    let site = site_with_photos();
+    site.build();
+    let fragments = fs::read_dir(site.public().join("pagefind/fragment")).unwrap();
+    let texts: Vec<String> = fragments
+        .map(|entry| {
+            let bytes = fs::read(entry.unwrap().path()).unwrap();
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("Маска киген дәрігер")));
+    assert!(texts.iter().any(|t| t.contains("Врач в маске")));
+}

@@ -73,6 +73,9 @@ pub struct Images {
     pub links: Vec<MarkdownLink>,
     /// Images not found, not readable, or without alt text.
     pub diagnostics: Diagnostics,
+    /// The alt texts of the images shown, for the search index (as
+    /// Markdown's own images gave them).
+    pub alt_texts: String,
 }
 
 /// Replaces each image of `events` that is a file of the site with a
@@ -178,6 +181,8 @@ pub fn rewrite<'a>(
             continue;
         }
         let alt = if alt == DECORATIVE { "" } else { alt };
+        images.alt_texts.push_str(alt);
+        images.alt_texts.push(' ');
         let first = images.uses.is_empty();
         let (html, src) = picture(page.site, &probe, alt, &title, first);
         let source_line = page.text.lines().nth(span.line - 1).map(str::to_string);
