@@ -34,6 +34,9 @@ pub struct Report {
     pub next_change: Option<Moment>,
     /// What `check --external` did, when it ran.
     pub external: Option<ExternalSummary>,
+    /// How many image files it encoded (resized), and how many it took
+    /// from the image cache instead.
+    pub images: (usize, usize),
 }
 
 /// How many addresses of links to other sites `check --external` asked,
@@ -46,6 +49,7 @@ pub struct ExternalSummary {
     pub cached: usize,
     /// Addresses that do not work.
     pub dead: usize,
+
 }
 
 impl Report {
@@ -134,6 +138,7 @@ pub(crate) fn run(
                 failed: true,
                 next_change: None,
                 external: None,
+                images: (0, 0),
             };
             return Ok((report, None));
         }
@@ -175,6 +180,7 @@ pub(crate) fn render(
     search: Search,
 ) -> Result<(Report, Option<Published>), Error> {
     let site = &model.site;
+    let images_before = render::image_counts();
     let mut diagnostics = model.diagnostics.clone();
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
     let output = match goal == Goal::Publish && !fails(&diagnostics) {
@@ -234,6 +240,10 @@ pub(crate) fn render(
         failed,
         next_change: site.next_change().map(Moment::start_of),
         external,
+        images: {
+            let (encoded, cached) = render::image_counts();
+            (encoded - images_before.0, cached - images_before.1)
+        },
     };
     Ok((report, next))
 }

@@ -119,11 +119,16 @@ impl Session {
                 return Ok(None);
             }
             if !(path.is_file() && rel.extension().is_some_and(|e| e == "md")) {
-                // A file that is not a page (an editor's temporary file
-                // renamed away, an image) changes nothing, unless pages
-                // were there: a folder moved away is one event.
-                let pages = &last.model.site.pages;
-                let held_pages = pages.iter().any(|p| p.path.starts_with(rel));
+                // An image beside its pages, new, changed or gone, changes
+                // the pages that show it: the whole site is built again.
+                let site = &last.model.site;
+                if path.is_file() || site.assets.binary_search(rel).is_ok() {
+                    return Ok(None);
+                }
+                // Anything else gone (an editor's temporary file renamed
+                // away) changes nothing, unless pages were there: a folder
+                // moved away is one event.
+                let held_pages = site.pages.iter().any(|p| p.path.starts_with(rel));
                 if held_pages {
                     return Ok(None);
                 }

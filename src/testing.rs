@@ -171,6 +171,7 @@ impl SiteBuilder {
             theme,
             fingerprints,
             static_files: Vec::new(),
+            assets: Vec::new(),
             history: None,
             committed: None,
         };

@@ -48,6 +48,10 @@ mod history;
 #[path = "suite/opendata.rs"]
 mod opendata;
 
+/// Images beside pages and in `static/`: responsive, cached, checked.
+#[path = "suite/images.rs"]
+mod images;
+
 /// The search index, the index of all pages, QR codes for printing.
 #[path = "suite/residents.rs"]
 mod residents;

@@ -47,6 +47,16 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
         "{}",
         summary(options, &report, goal, started.elapsed().as_secs_f64())
     );
+    if let (encoded, cached) = report.images
+        && encoded + cached > 0
+    {
+        let images = msg!(
+            "built-images",
+            encoded = Arg::count(encoded),
+            cached = Arg::count(cached)
+        );
+        eprintln!("{images}");
+    }
     if report.failed {
         ExitCode::from(1)
     } else {

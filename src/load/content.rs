@@ -139,7 +139,8 @@ impl ContentCache {
 }
 
 /// Reads every `.md` file under `content/`, except those `cache` holds
-/// unchanged; leaves what it read in `cache`.
+/// unchanged; leaves what it read in `cache`. Gives the pages, and the
+/// other files of `content/` (images beside their pages), sorted.
 ///
 /// Files are read and parsed in parallel: on a large site, reading and
 /// parsing front matter one file at a time took a quarter of the build
@@ -148,7 +149,7 @@ pub fn load(
     root: &Path,
     mut cache: Option<&mut ContentCache>,
     diagnostics: &mut Diagnostics,
-) -> Vec<RawPage> {
+) -> (Vec<RawPage>, Vec<PathBuf>) {
     // (A `content` that is a broken link is reported by the walk.)
     if std::fs::symlink_metadata(root.join(CONTENT_DIR)).is_err() {
         diagnostics.push(
@@ -159,12 +160,13 @@ pub fn load(
             )
             .with_hint(msg!("no-content-hint")),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    let files: Vec<PathBuf> = super::files::walk(root, Path::new(CONTENT_DIR), diagnostics)
-        .into_iter()
-        .filter(|rel| rel.extension().is_some_and(|ext| ext == "md"))
-        .collect();
+    let (files, mut assets): (Vec<PathBuf>, Vec<PathBuf>) =
+        super::files::walk(root, Path::new(CONTENT_DIR), diagnostics)
+            .into_iter()
+            .partition(|rel| rel.extension().is_some_and(|ext| ext == "md"));
+    assets.sort_unstable();
     let has_cache = cache.is_some();
     let empty = HashMap::new();
     let known = cache.as_deref().map_or(&empty, |c| &c.0);
@@ -206,7 +208,7 @@ pub fn load(
     if let Some(cache) = cache {
         cache.0 = next;
     }
-    pages
+    (pages, assets)
 }
 
 /// Reads one content file. A broken front matter still gives a page (with

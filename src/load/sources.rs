@@ -27,6 +27,9 @@ pub struct Sources {
     pub config_text: String,
     /// Every content file.
     pub pages: Vec<RawPage>,
+    /// The other files under `content/` (images beside their pages),
+    /// sorted.
+    pub assets: Vec<PathBuf>,
     /// Whether `content/` is there (its absence is reported once, by `load`).
     pub has_content: bool,
     /// `data/`: the aid statistics and free-form data files.
@@ -72,7 +75,7 @@ pub fn sources(
         config.as_ref().and_then(|c| c.theme.as_ref()),
         diagnostics,
     );
-    let pages = content::load(root, cache, diagnostics);
+    let (pages, assets) = content::load(root, cache, diagnostics);
     let data = data::load(root, diagnostics);
     let history = data.has_aid.then(|| history::load(root)).flatten();
     let committed = (config.as_ref())
@@ -90,7 +93,10 @@ pub fn sources(
                 Path::new(STATIC_DIR),
                 Path::new(super::theme::I18N_DIR),
             ],
-            &[Path::new(super::config::CONFIG_FILE)],
+            &[Path::new(super::config::CONFIG_FILE)]
+                .into_iter()
+                .chain(assets.iter().map(PathBuf::as_path))
+                .collect::<Vec<_>>(),
         ),
         templates: theme.template_fingerprints.clone(),
         data: fingerprint::tree(root, &[Path::new(super::data::DATA_DIR)], &[]),
@@ -103,6 +109,7 @@ pub fn sources(
         config,
         config_text,
         pages,
+        assets,
         has_content: std::fs::symlink_metadata(root.join(content::CONTENT_DIR)).is_ok(),
         data,
         theme,
@@ -138,6 +145,7 @@ fn empty(root: &Path) -> Sources {
         config: None,
         config_text: String::new(),
         pages: Vec::new(),
+        assets: Vec::new(),
         has_content: false,
         data: RawData::default(),
         theme: RawTheme::missing(Path::new(theme::THEMES_DIR).to_path_buf()),

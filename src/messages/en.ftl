@@ -18,6 +18,15 @@ check-failed = check failed: { $errors }, { $warnings }{ $strict }
 built-some = built { $pages } pages ({ $rendered } rendered, the rest unchanged) into { $output } in { $seconds } s ({ $warnings })
 built = built { $pages } pages into { $output } in { $seconds } s ({ $warnings })
 checked = checked { $pages } pages in { $seconds } s: no errors, { $warnings }
+built-images = images: { $encoded } encoded, { $cached } taken from the cache (.aqparat/cache/images/)
+image-no-alt = image without alt text: `{ $src }`
+image-no-alt-hint = write what the image shows between the brackets, e.g. `![Маска киген дәрігер](masks.jpg)`, for readers who cannot see it; an image that only decorates the page gets `{ $decorative }` as its text: `![{ $decorative }](border.png)`
+image-missing = image not found: `{ $src }`{ $guess }
+image-missing-hint = a relative path is read from the page's folder (`![…](masks.jpg)` in `content/rules/x.kk.md` is `content/rules/masks.jpg`, shared by both languages); a path from `/` is a static file (`/img/a.png` is `static/img/a.png`)
+image-format = `{ $path }` is not an image aqparat can publish
+image-format-hint = save it as JPEG, PNG or WebP (photos and pictures, resized for phones), GIF or SVG (published as they are)
+image-unreadable = cannot read the image `{ $path }`: { $error }
+image-unreadable-hint = the file may be damaged, or not in the format its name says: open it in an image editor and save it again as JPEG, PNG or WebP
 strict-note = {" "}(warnings count as errors with --strict)
 
 ## Fatal errors (src/error.rs)

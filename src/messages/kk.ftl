@@ -18,6 +18,15 @@ check-failed = тексеру сәтсіз аяқталды: { $errors }, { $war
 built-some = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $rendered } бет қайта жасалды, қалғаны өзгермеді; { $warnings })
 built = { $pages } бет { $output } ішіне { $seconds } с ішінде құрастырылды ({ $warnings })
 checked = { $pages } бет { $seconds } с ішінде тексерілді: қате жоқ, { $warnings }
+built-images = суреттер: { $encoded } кодталды, { $cached } кэштен алынды (.aqparat/cache/images/)
+image-no-alt = балама мәтіні жоқ сурет: `{ $src }`
+image-no-alt-hint = суретте не көрсетілгенін жақша ішіне жазыңыз, мысалы `![Маска киген дәрігер](masks.jpg)` — оны көре алмайтын оқырмандар үшін; бетті тек безендіретін суреттің мәтіні `{ $decorative }` болады: `![{ $decorative }](border.png)`
+image-missing = сурет табылмады: `{ $src }`{ $guess }
+image-missing-hint = салыстырмалы жол беттің қалтасынан оқылады (`content/rules/x.kk.md` ішіндегі `![…](masks.jpg)` — бұл `content/rules/masks.jpg`, екі тілге ортақ); `/` белгісінен басталатын жол — статикалық файл (`/img/a.png` — бұл `static/img/a.png`)
+image-format = `{ $path }` — aqparat жариялай алатын сурет емес
+image-format-hint = оны JPEG, PNG немесе WebP (фотолар мен суреттер, телефондар үшін кішірейтіледі), GIF немесе SVG (сол күйінде жарияланады) түрінде сақтаңыз
+image-unreadable = `{ $path }` суретін оқу мүмкін емес: { $error }
+image-unreadable-hint = файл бүлінген немесе атауында көрсетілген пішімде емес болуы мүмкін: оны сурет редакторында ашып, JPEG, PNG немесе WebP түрінде қайта сақтаңыз
 strict-note = {" "}(--strict кезінде ескертулер қате саналады)
 
 ## Fatal errors (src/error.rs)

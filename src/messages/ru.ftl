@@ -25,6 +25,15 @@ check-failed = проверка не пройдена: { $errors }, { $warnings 
 built-some = собрано страниц: { $pages } ({ $rendered } заново, остальные без изменений), в { $output } за { $seconds } с ({ $warnings })
 built = собрано страниц: { $pages }, в { $output } за { $seconds } с ({ $warnings })
 checked = проверено страниц: { $pages } за { $seconds } с: ошибок нет, { $warnings }
+built-images = изображения: закодировано { $encoded }, взято из кэша { $cached } (.aqparat/cache/images/)
+image-no-alt = изображение без альтернативного текста: `{ $src }`
+image-no-alt-hint = напишите в квадратных скобках, что на изображении, например `![Врач в маске](masks.jpg)`, — для читателей, которые его не видят; у изображения, которое только украшает страницу, текст — `{ $decorative }`: `![{ $decorative }](border.png)`
+image-missing = изображение не найдено: `{ $src }`{ $guess }
+image-missing-hint = относительный путь читается из папки страницы (`![…](masks.jpg)` в `content/rules/x.ru.md` — это `content/rules/masks.jpg`, общий для обоих языков); путь от `/` — статический файл (`/img/a.png` — это `static/img/a.png`)
+image-format = `{ $path }` — не изображение, которое aqparat может опубликовать
+image-format-hint = сохраните его как JPEG, PNG или WebP (фотографии и рисунки, уменьшаются для телефонов), GIF или SVG (публикуются как есть)
+image-unreadable = не удаётся прочитать изображение `{ $path }`: { $error }
+image-unreadable-hint = файл может быть повреждён или не того формата, что в его имени: откройте его в графическом редакторе и сохраните заново как JPEG, PNG или WebP
 strict-note = {" "}(с --strict предупреждения считаются ошибками)
 
 ## Fatal errors (src/error.rs)

@@ -128,6 +128,7 @@ pub fn site(
         pages,
         theme,
         static_files: sources.static_files,
+        assets: sources.assets,
         stats,
         history,
         stats_broken: statistics == Statistics::Broken,

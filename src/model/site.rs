@@ -127,6 +127,9 @@ pub struct Site {
     pub theme: Theme,
     /// The site's own static files.
     pub static_files: Vec<StaticFile>,
+    /// The files under `content/` that are not pages (images beside their
+    /// pages), relative to the root, sorted.
+    pub assets: Vec<std::path::PathBuf>,
     /// The aid statistics, when the site has `data/aid/`.
     pub stats: Option<Stats>,
     /// What the output depends on besides the pages.

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use super::images;
 use super::links::{self, MarkdownLink};
 use super::stats::{self, Expansion, LangStats};
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
@@ -67,6 +68,8 @@ pub struct RenderedMarkdown {
     pub written: Vec<String>,
     /// Its text without markup, for the search index (empty without one).
     pub text: String,
+    /// The images it shows, whose variants its unit writes.
+    pub images: Vec<images::ImageUse>,
 }
 
 /// The Markdown extensions aqparat enables.
@@ -102,9 +105,25 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     } else {
         parsed
     };
+    let toc = assign_heading_ids(&mut events);
+    let (mut events, found) = images::rewrite(
+        &images::PageSource {
+            site,
+            page,
+            body,
+            line_offset: source.body_line_offset,
+            text: &source.text,
+        },
+        events,
+    );
+    let alt_texts = found.alt_texts;
     let mut out = RenderedMarkdown {
         uses_data,
-        toc: assign_heading_ids(&mut events),
+        toc,
+        diagnostics: found.diagnostics,
+        written: found.links.iter().map(|l| l.url.to_string()).collect(),
+        url_links: found.links,
+        images: found.uses,
         ..Default::default()
     };
     if site.stats_broken {
@@ -169,6 +188,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     }
     if site.search {
         out.text = plain_text(&events);
+        out.text.push_str(&alt_texts);
     }
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out

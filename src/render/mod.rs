@@ -11,6 +11,7 @@
 pub(crate) mod context;
 pub mod external_links;
 pub mod functions;
+mod images;
 mod inputs;
 mod links;
 mod markdown;
@@ -25,5 +26,6 @@ mod units;
 mod versions;
 pub(crate) mod xml;
 
+pub use images::counts as image_counts;
 pub use markdown::slugify;
 pub use site::{Changes, PageFacts, Records, Rendered, site};

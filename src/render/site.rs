@@ -341,7 +341,7 @@ pub fn site(
                 previous.all().filter(|r| !kept(r)).collect()
             }
         };
-        remove_stale_files(stale.into_iter(), &rendered, output)?;
+        remove_stale_files(stale.into_iter(), &rendered, &records, output)?;
         let headings = |r: &UnitRecord| r.facts.as_ref().map(|f| f.heading_ids.clone());
         let headings_kept = touched.is_some()
             && rendered
@@ -565,20 +565,31 @@ impl Readers {
 }
 
 /// Removes the files that the records `before` (of units rendered again, or
-/// gone) list and that no unit `rendered` now writes. (A unit carried over
-/// keeps its files.)
+/// gone) list and that no unit `rendered` now writes, nor any unit
+/// `carried` over (an image both languages' pages show).
 fn remove_stale_files<'a>(
     before: impl Iterator<Item = &'a Arc<UnitRecord>>,
     rendered: &[(usize, Arc<UnitRecord>)],
+    carried: &[Option<Arc<UnitRecord>>],
     output: &Output,
 ) -> io::Result<()> {
     let written: HashSet<&str> = rendered
         .iter()
         .flat_map(|(_, r)| r.files.iter().map(String::as_str))
         .collect();
+    // Listed only when a file is to go, which a usual edit leaves none.
+    let mut kept: Option<HashSet<&str>> = None;
     for record in before {
         for file in &record.files {
-            if !written.contains(file.as_str()) {
+            if written.contains(file.as_str()) {
+                continue;
+            }
+            let kept = kept.get_or_insert_with(|| {
+                (carried.iter().flatten())
+                    .flat_map(|r| r.files.iter().map(String::as_str))
+                    .collect()
+            });
+            if !kept.contains(file.as_str()) {
                 output.remove(file)?;
             }
         }

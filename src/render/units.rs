@@ -13,6 +13,7 @@ use tera::{Context, Tera};
 
 use super::context::{GeneratedPage, Shared};
 use super::functions::Localizer;
+use super::images;
 use super::inputs::Input;
 use super::links::{self, HtmlFile};
 use super::markdown;
@@ -267,6 +268,16 @@ impl Renderer<'_> {
             .shared
             .page(site, id, markdown.html, &markdown.toc, reading);
         let mut diagnostics = markdown.diagnostics;
+        let mut url_links = markdown.url_links;
+        for image in &markdown.images {
+            if let Err(reason) = images::write(&site.root, &image.source, &image.probe, out)? {
+                let mut d = images::unreadable(&page.path, image.span, &image.path, &reason);
+                d.source_line = image.source_line.clone();
+                diagnostics.push(d);
+                // Its files, not made, are not also broken links.
+                url_links.retain(|link| link.span != image.span);
+            }
+        }
         let mut html = Vec::with_capacity(1);
         let written: HashSet<&str> = markdown.written.iter().map(String::as_str).collect();
         self.write_html_with(
@@ -288,7 +299,7 @@ impl Renderer<'_> {
             facts: Some(PageFacts {
                 heading_ids: markdown.toc.into_iter().map(|h| h.id).collect(),
                 anchor_links: markdown.anchor_links,
-                url_links: markdown.url_links,
+                url_links,
             }),
             search,
             html,

@@ -24,6 +24,11 @@ impl<'a> UnitOutput<'a> {
         }
     }
 
+    /// Whether files are dropped instead of written (`check`).
+    pub fn is_discarded(&self) -> bool {
+        self.output.is_discarded()
+    }
+
     /// Writes `bytes` at `rel`; see [`Output::write`].
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         self.note(rel);

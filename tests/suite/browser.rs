@@ -44,6 +44,10 @@ mod screenshots;
 #[path = "browser/page_weight.rs"]
 mod page_weight;
 
+/// The first screen's images within budget on a 360 px phone.
+#[path = "browser/image_weight.rs"]
+mod image_weight;
+
 /// `serve`'s error overlay in the page's language.
 #[cfg(feature = "serve")]
 #[path = "browser/overlay.rs"]

@@ -380,7 +380,10 @@ fn watch_publishes_a_page_at_the_moment_of_its_date() {
     );
     // Two builds: the first without the page (whatever the time the test
     // looks), the second, at its moment, with it in both languages.
-    let stderr = watch.stderr();
+    // The pages are out before the build's line is: wait for the line.
+    let stderr = watch.wait_for_output("the build at the page's moment", |err| {
+        err.contains("built 13 ")
+    });
     let pages: Vec<&str> = (stderr.lines())
         .filter_map(|line| line.strip_prefix("built ")?.split(' ').next())
         .collect();

@@ -171,7 +171,7 @@ fn links_written_as_urls_and_in_templates_lead_to_files_of_the_build() {
         &[
             "content/rules/urls.kk.md:8:1: error: link to a page or file that the build does not make: `/ru/rulez/` (did you mean `/ru/rules/`?)",
             "content/rules/urls.kk.md:8:37: error: link to a page or file that the build does not make: `/ru/nothing/`",
-            "content/rules/urls.kk.md:10:1: error: link to a page or file that the build does not make: `/img/missing.png`",
+            "content/rules/urls.kk.md:10:1: error: image not found: `/img/missing.png`",
             "content/rules/urls.kk.md:12:1: error: link to an anchor that does not exist: #жоқ in /kk/rules/first/",
             "themes/default/templates/links.html:3:33: error: link to a page or file that the build does not make: `/kk/rules/nowhere/` (on /kk/rules/urls/ and 1 other page)",
         ],

@@ -24,9 +24,16 @@ const BUCKET: &str = "aqparat-site";
 /// `AQPARAT_S3_TESTS=required` (set by `.ci/run`).
 fn tools() -> Option<(PathBuf, PathBuf)> {
     let venv = repo().join("tests/s3/.venv/bin");
+    // Absolute paths: the wrapper `aws` that `publish` puts first on the
+    // PATH calls the real one by its path, not by its name.
+    let on_path = |name: &str| {
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+            .map(|dir| dir.join(name))
+            .find(|path| path.is_file())
+    };
     let find = |name: &str, probe: &str| {
-        [venv.join(name), PathBuf::from(name)]
-            .into_iter()
+        std::iter::once(venv.join(name))
+            .chain(on_path(name))
             .find(|c| {
                 Command::new(c)
                     .arg(probe)

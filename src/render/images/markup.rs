@@ -1,0 +1,367 @@
+//! A page's Markdown images (`![alt](src "title")`) as responsive images.
+//!
+//! Where an image is: a relative `src` (`masks.jpg`, `img/masks.jpg`,
+//! `../shared/map.png`) is a file of the page's folder under `content/`
+//! (a *page bundle*: both languages' pages beside it show the same file);
+//! a `src` from the site's root (`/img/a.png`) is a static file. An image
+//! at another address (another host, a file the build makes) is left as it
+//! is, for the link check.
+//!
+//! Every image needs its alt text; one that only decorates says so with
+//! the alt text `-` (`![-](border.png)`) and gets `alt=""`. An image found
+//! becomes a `<picture>`: a WebP `<source>` and an `<img>` in the source's
+//! format, each with `srcset` and `sizes`, the `<img>` with `width` and
+//! `height` (no layout shift while it loads). The page's first image may
+//! be in the first screen and loads at once; the others load when the
+//! reader scrolls near them (`loading="lazy" decoding="async"`).
+
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::process::{self, Format, Probe, Variant};
+use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
+use crate::load::FileSource;
+use crate::model::{Page, Site};
+use crate::msg;
+use crate::render::links::{self, MarkdownLink, Target};
+use crate::render::xml::attribute;
+
+/// The alt text that marks an image as decorative.
+pub const DECORATIVE: &str = "-";
+
+/// The `sizes` of every image: the default theme's column, the screen's
+/// width less its margins up to 46rem, 44rem beyond.
+const SIZES: &str = "(max-width: 46rem) calc(100vw - 2rem), 44rem";
+
+/// An image a page shows, whose variants its unit writes.
+#[derive(Debug, Clone)]
+pub struct ImageUse {
+    /// Where its bytes are.
+    pub source: FileSource,
+    /// What is known of it.
+    pub probe: Probe,
+    /// The source file as shown in messages (`content/rules/masks.jpg`).
+    pub path: PathBuf,
+    /// Where the page shows it.
+    pub span: Span,
+    /// That line of the page's file.
+    pub source_line: Option<String>,
+}
+
+/// The page whose Markdown is rewritten, and where its text is.
+pub struct PageSource<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The page.
+    pub page: &'a Page,
+    /// The page's Markdown body.
+    pub body: &'a str,
+    /// The lines before the body.
+    pub line_offset: usize,
+    /// The whole file, for the lines quoted in messages.
+    pub text: &'a str,
+}
+
+/// What rewriting a page's images gave, besides its events.
+#[derive(Debug, Default)]
+pub struct Images {
+    /// The images found, whose variants the page's unit writes.
+    pub uses: Vec<ImageUse>,
+    /// The `src` of each `<img>` written, for the link check.
+    pub links: Vec<MarkdownLink>,
+    /// Images not found, not readable, or without alt text.
+    pub diagnostics: Diagnostics,
+    /// The alt texts of the images shown, for the search index (as
+    /// Markdown's own images gave them).
+    pub alt_texts: String,
+}
+
+/// Replaces each image of `events` that is a file of the site with a
+/// responsive image, and one that cannot be shown (missing, unreadable,
+/// without alt text) with nothing, reporting why.
+pub fn rewrite<'a>(
+    page: &PageSource,
+    events: Vec<(Event<'a>, Range<usize>)>,
+) -> (Vec<(Event<'a>, Range<usize>)>, Images) {
+    let mut images = Images::default();
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Start(Tag::Image { .. })))
+    {
+        return (events, images);
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut events = events.into_iter();
+    while let Some((event, range)) = events.next() {
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = &event
+        else {
+            out.push((event, range));
+            continue;
+        };
+        let (dest_url, title) = (dest_url.clone(), title.clone());
+        let mut inner = vec![(event, range.clone())];
+        let mut alt = String::new();
+        let mut depth = 0;
+        for (e, r) in events.by_ref() {
+            match &e {
+                Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) if depth == 0 => {
+                    inner.push((e, r));
+                    break;
+                }
+                Event::End(TagEnd::Image) => depth -= 1,
+                _ => {}
+            }
+            inner.push((e, r));
+        }
+        let span = Span::at_offset(page.body, range.start, page.line_offset);
+        let error = |d: Diagnostic| d.with_source(page.text);
+        let alt = alt.trim();
+        let has_alt = !alt.is_empty();
+        if !has_alt {
+            images.diagnostics.push(error(
+                Diagnostic::error(
+                    &page.page.path,
+                    span,
+                    msg!("image-no-alt", src = &*dest_url),
+                )
+                .with_hint(msg!("image-no-alt-hint", decorative = DECORATIVE)),
+            ));
+        }
+        let found = match find(page, &dest_url) {
+            Found::Elsewhere => {
+                // Not the site's file to process: the link check's.
+                out.extend(inner);
+                continue;
+            }
+            Found::Missing(guess) => {
+                images.diagnostics.push(error(
+                    Diagnostic::error(
+                        &page.page.path,
+                        span,
+                        msg!("image-missing", src = &*dest_url, guess = guess),
+                    )
+                    .with_hint(msg!("image-missing-hint")),
+                ));
+                continue;
+            }
+            Found::File(path, source) => (path, source),
+        };
+        let (path, source) = found;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let probed = match Format::of_name(&name) {
+            Some(_) => process::probe(&source, &name),
+            None => {
+                images.diagnostics.push(error(
+                    Diagnostic::error(
+                        &page.page.path,
+                        span,
+                        msg!("image-format", path = display_path(&path)),
+                    )
+                    .with_hint(msg!("image-format-hint")),
+                ));
+                continue;
+            }
+        };
+        let probe = match probed {
+            Ok(probe) => probe,
+            Err(reason) => {
+                images
+                    .diagnostics
+                    .push(error(unreadable(&page.page.path, span, &path, &reason)));
+                continue;
+            }
+        };
+        if !has_alt {
+            continue;
+        }
+        let alt = if alt == DECORATIVE { "" } else { alt };
+        images.alt_texts.push_str(alt);
+        images.alt_texts.push(' ');
+        let first = images.uses.is_empty();
+        let (html, src) = picture(page.site, &probe, alt, &title, first);
+        let source_line = page.text.lines().nth(span.line - 1).map(str::to_string);
+        images.links.push(MarkdownLink {
+            url: src.into(),
+            span,
+            source_line: source_line.as_deref().map(Into::into),
+        });
+        images.uses.push(ImageUse {
+            source,
+            probe,
+            path,
+            span,
+            source_line,
+        });
+        out.push((Event::InlineHtml(CowStr::from(html)), range));
+    }
+    (out, images)
+}
+
+/// The error of the image at `path`, shown at `span` of the page at
+/// `page`, that cannot be read or decoded for `reason`.
+pub fn unreadable(page: &Path, span: Span, path: &Path, reason: &str) -> Diagnostic {
+    Diagnostic::error(
+        page,
+        span,
+        msg!(
+            "image-unreadable",
+            path = display_path(path),
+            error = reason
+        ),
+    )
+    .with_hint(msg!("image-unreadable-hint"))
+}
+
+/// Where an image's `src` leads.
+enum Found {
+    /// A file of the site: as shown in messages, and where its bytes are.
+    File(PathBuf, FileSource),
+    /// To a file that is not there; the guess of what was meant.
+    Missing(crate::messages::Message),
+    /// Elsewhere: another host, or a file the build makes.
+    Elsewhere,
+}
+
+/// Finds the file an image's `src` names.
+fn find(page: &PageSource, src: &str) -> Found {
+    let site = page.site;
+    let path_part = src.split(['?', '#']).next().unwrap_or_default();
+    let scheme = path_part
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'));
+    if !scheme && !src.starts_with('/') {
+        let folder = page.page.path.parent().unwrap_or(Path::new(""));
+        let rel = normalise(&folder.join(path_part));
+        return match rel.filter(|rel| site.assets.binary_search(rel).is_ok()) {
+            Some(rel) => {
+                let source = FileSource::Disk(site.root.join(&rel));
+                Found::File(rel, source)
+            }
+            None => {
+                let names = (site.assets.iter())
+                    .filter(|a| a.starts_with(folder))
+                    .filter_map(|a| a.strip_prefix(folder).ok())
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>();
+                Found::Missing(did_you_mean(path_part, names.iter().map(String::as_str)))
+            }
+        };
+    }
+    let Target::Internal { path, .. } = links::resolve(&links::Base::of(site), "", src) else {
+        return Found::Elsewhere;
+    };
+    let statics = site.static_files.iter().chain(&site.theme.static_files);
+    if let Some(file) = statics.clone().find(|f| f.output == Path::new(&path)) {
+        let shown = match &file.source {
+            FileSource::Disk(disk) => disk.strip_prefix(&site.root).unwrap_or(disk),
+            FileSource::BuiltIn(_) => Path::new(&path),
+        };
+        return Found::File(shown.to_path_buf(), file.source.clone());
+    }
+    // A file the build makes (a chart's card) is the link check's; an
+    // image that is none of these was meant to be a static file.
+    let is_image = Format::of_name(&path).is_some();
+    let is_page_output = site
+        .languages
+        .iter()
+        .any(|l| path.starts_with(&format!("{}/", l.code)));
+    match is_image && !is_page_output {
+        true => {
+            let outputs: Vec<String> = statics
+                .map(|f| format!("{}{}", site.base_path, display_path(&f.output)))
+                .collect();
+            Found::Missing(did_you_mean(src, outputs.iter().map(String::as_str)))
+        }
+        false => Found::Elsewhere,
+    }
+}
+
+/// `path` without `.` and `..` parts, if it stays inside `content/`.
+fn normalise(path: &Path) -> Option<PathBuf> {
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => parts.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    let rel: PathBuf = parts.iter().collect();
+    rel.starts_with(crate::load::CONTENT_DIR).then_some(rel)
+}
+
+/// The HTML of an image, and its `<img>`'s `src`.
+fn picture(site: &Site, probe: &Probe, alt: &str, title: &str, first: bool) -> (String, String) {
+    let url = |v: &Variant| format!("{}{}", site.base_path, probe.file(v));
+    let variants = probe.variants();
+    let srcset = |format: Format| {
+        (variants.iter())
+            .filter(|v| v.format == format)
+            .filter_map(|v| Some(format!("{} {}w", url(v), v.width?)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // The fallback: the widest of the source's format up to 720 px.
+    let own: Vec<&Variant> = variants
+        .iter()
+        .filter(|v| v.format == probe.format)
+        .collect();
+    let fallback = (own.iter())
+        .rev()
+        .find(|v| v.width.is_none_or(|w| w <= 720))
+        .or(own.first())
+        .map(|v| url(v))
+        .unwrap_or_default();
+    let mut img = format!("<img src=\"{}\"", attribute(&fallback));
+    if let Some((width, height)) = own.last().and_then(|v| v.width.zip(v.height)) {
+        img += &format!(
+            " srcset=\"{}\" sizes=\"{SIZES}\" width=\"{width}\" height=\"{height}\"",
+            srcset(probe.format)
+        );
+    }
+    img += &format!(" alt=\"{}\"", attribute(alt));
+    if !title.is_empty() {
+        img += &format!(" title=\"{}\"", attribute(title));
+    }
+    if !first {
+        img += " loading=\"lazy\" decoding=\"async\"";
+    }
+    img.push('>');
+    let html = match variants.iter().any(|v| v.format == Format::WebP)
+        && probe.format != Format::WebP
+    {
+        true => format!(
+            "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">{img}</picture>",
+            srcset(Format::WebP)
+        ),
+        false => img,
+    };
+    (html, fallback)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn relative_paths_stay_in_content() {
+        let n = |p: &str| normalise(Path::new(p));
+        assert_eq!(
+            n("content/rules/./img/../masks.jpg"),
+            Some(PathBuf::from("content/rules/masks.jpg"))
+        );
+        assert_eq!(n("content/../site.yaml"), None);
+        assert_eq!(n("content/../../etc/passwd"), None);
+    }
+}

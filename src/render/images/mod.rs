@@ -1,0 +1,8 @@
+//! Images: a page's Markdown images as responsive images (`markup`), and
+//! their resized variants, encoded once and kept in a cache (`process`).
+
+mod markup;
+mod process;
+
+pub use markup::{ImageUse, PageSource, rewrite, unreadable};
+pub use process::{counts, write};
