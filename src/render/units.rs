@@ -17,12 +17,13 @@ use super::inputs::Input;
 use super::links::{self, HtmlFile};
 use super::markdown;
 use super::page_index::{self, Parts};
+use super::previews;
 use super::reads::{Reading, TemplateReads};
 use super::redirects;
 use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::FileSource;
 use crate::model::{Lang, PageId, Site};
 use crate::write::UnitOutput;
@@ -109,6 +110,8 @@ pub struct Renderer<'a> {
     pub index: &'a Parts,
     /// What each template reads.
     pub reads: &'a TemplateReads,
+    /// The painter of the cards (charts' and pages').
+    pub painter: &'a stats::Painter,
 }
 
 impl Renderer<'_> {
@@ -263,10 +266,11 @@ impl Renderer<'_> {
                 .read_all(self.reads.names().id("aid").map(Input::Data));
         }
         self.template(reading, &page.template);
-        let context = self
-            .shared
-            .page(site, id, markdown.html, &markdown.toc, reading);
         let mut diagnostics = markdown.diagnostics;
+        let card = self.card(id, out, &mut diagnostics)?;
+        let context =
+            self.shared
+                .page(site, id, markdown.html, &markdown.toc, card.as_deref(), reading);
         let mut html = Vec::with_capacity(1);
         let written: HashSet<&str> = markdown.written.iter().map(String::as_str).collect();
         self.write_html_with(
@@ -293,6 +297,39 @@ impl Renderer<'_> {
             search,
             html,
         })
+    }
+
+    /// The URL path of the preview card of page `id`, drawn unless the
+    /// output already holds it (see [`previews::Card`]); none when the
+    /// site asks for no cards or the theme has no font.
+    fn card(
+        &self,
+        id: PageId,
+        out: &UnitOutput,
+        diagnostics: &mut Diagnostics,
+    ) -> io::Result<Option<String>> {
+        let site = self.site;
+        if !site.previews {
+            return Ok(None);
+        }
+        let Ok(painter) = self.painter.get(&site.theme.fonts) else {
+            return Ok(None);
+        };
+        let page = &site.pages[id];
+        let card = previews::Card {
+            url: &page.url,
+            title: &page.title,
+            site_title: &site.languages[page.lang].title,
+            family: &painter.family,
+        };
+        let path = card.path();
+        let drawn = out.write_content_named(&path, || painter.png(&card.svg()))?;
+        if let Err(message) = drawn {
+            let fonts = site.theme_dir().join("fonts");
+            diagnostics.push(Diagnostic::error(fonts, Span::START, message));
+            return Ok(None);
+        }
+        Ok(Some(path))
     }
 
     /// Writes the HTML `rendered` from `template` at `rel` (see
@@ -368,6 +405,8 @@ impl Renderer<'_> {
                 kind: "404",
                 title: &lang.title,
                 has_translations: false,
+                image: None,
+                dataset: None,
             },
             reading,
         )

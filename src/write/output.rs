@@ -221,16 +221,23 @@ impl Output {
     /// `rel` is refused as [`Output::write`] refuses it, even when it names
     /// a file that exists.
     pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        if let Output::Staging {
-            staging,
-            seeded: true,
-            ..
-        } = self
-            && staging.join(inside_output(rel)?).is_file()
-        {
+        if self.holds_seeded(rel)? {
             return Ok(());
         }
         self.write(rel, bytes)
+    }
+
+    /// Whether the output started as a copy of the current build (see
+    /// [`Output::is_seeded`]) and holds a file at `rel`.
+    pub fn holds_seeded(&self, rel: &str) -> io::Result<bool> {
+        Ok(match self {
+            Output::Staging {
+                staging,
+                seeded: true,
+                ..
+            } => staging.join(inside_output(rel)?).is_file(),
+            _ => false,
+        })
     }
 
     /// Copies the file `source` to `rel` under the output root.
