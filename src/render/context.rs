@@ -237,7 +237,10 @@ impl<'a> Shared<'a> {
             crate::diag::display_path(&page.path).into(),
         );
         let image = card.map(|card| site.permalink(card));
-        page_value.insert("image".into(), image.clone().map_or(Value::none(), Value::from));
+        page_value.insert(
+            "image".into(),
+            image.clone().map_or(Value::none(), Value::from),
+        );
         context.insert_value("page", Value::from(page_value));
         if page.kind != PageKind::Page {
             let listed = page.subsections.iter().chain(&page.pages);
@@ -318,7 +321,10 @@ impl<'a> Shared<'a> {
         page.insert("url".into(), site.link(&url).into());
         page.insert("permalink".into(), site.permalink(&url).into());
         let image = generated.image.map(|image| site.permalink(&image));
-        page.insert("image".into(), image.clone().map_or(Value::none(), Value::from));
+        page.insert(
+            "image".into(),
+            image.clone().map_or(Value::none(), Value::from),
+        );
         context.insert_value("page", Value::from(page));
         let versions = Versions::of_generated(site, url_of, generated.has_translations);
         insert_versions(&mut context, site, lang, &versions);
@@ -465,7 +471,10 @@ fn insert_previews(
         .collect();
     let mut og = tera::Map::new();
     og.insert("locale".into(), previews::og_locale(site.code(lang)).into());
-    og.insert("locale_alternates".into(), Value::from_serializable(&alternates));
+    og.insert(
+        "locale_alternates".into(),
+        Value::from_serializable(&alternates),
+    );
     context.insert_value("og", Value::from(og));
     context.insert_value("json_ld", Value::safe_string(&facts.json_ld()));
 }

@@ -70,7 +70,14 @@ impl Card<'_> {
     /// draws the cards again.)
     pub fn path(&self) -> String {
         let mut hasher = DefaultHasher::new();
-        (CARD_VERSION, self.url, self.title, self.site_title, self.family).hash(&mut hasher);
+        (
+            CARD_VERSION,
+            self.url,
+            self.title,
+            self.site_title,
+            self.family,
+        )
+            .hash(&mut hasher);
         format!("{CARDS_DIR}/{:016x}.png", hasher.finish())
     }
 
@@ -163,8 +170,10 @@ pub struct Facts<'a> {
 
 impl Facts<'_> {
     /// The JSON-LD graph, ready to go inside `<script
-    /// type="application/ld+json">`: `</` is written `<\/`, so no title
-    /// can end the script.
+    /// type="application/ld+json">`: every `<` (only ever inside a JSON
+    /// string) is written `\u003c`, so no title can end the script or open
+    /// a comment or script of its own in it (`<\/` would stop the first
+    /// only).
     pub fn json_ld(&self) -> String {
         let website = json!({
             "@type": "WebSite",
@@ -203,7 +212,7 @@ impl Facts<'_> {
             graph.push(self.dataset(dataset));
         }
         let ld = json!({ "@context": "https://schema.org", "@graph": graph });
-        ld.to_string().replace("</", "<\\/")
+        ld.to_string().replace('<', "\\u003c")
     }
 
     fn dataset(&self, dataset: &Dataset) -> Value {
@@ -277,7 +286,7 @@ mod tests {
             dataset: None,
         };
         let ld = facts.json_ld();
-        assert!(!ld.contains("</"));
+        assert!(!ld.contains('<'));
         let parsed: Value = serde_json::from_str(&ld).unwrap();
         assert_eq!(parsed["@graph"][1]["name"], "</script><b>");
     }

@@ -268,9 +268,14 @@ impl Renderer<'_> {
         self.template(reading, &page.template);
         let mut diagnostics = markdown.diagnostics;
         let card = self.card(id, out, &mut diagnostics)?;
-        let context =
-            self.shared
-                .page(site, id, markdown.html, &markdown.toc, card.as_deref(), reading);
+        let context = self.shared.page(
+            site,
+            id,
+            markdown.html,
+            &markdown.toc,
+            card.as_deref(),
+            reading,
+        );
         let mut html = Vec::with_capacity(1);
         let written: HashSet<&str> = markdown.written.iter().map(String::as_str).collect();
         self.write_html_with(

@@ -44,7 +44,9 @@ impl CardPainter {
         let family = database
             .faces()
             .find_map(|face| face.families.first().map(|(name, _)| name.clone()))
-            .ok_or("the theme has no font in fonts/ (a .ttf or .otf file is needed to draw cards)")?;
+            .ok_or(
+                "the theme has no font in fonts/ (a .ttf or .otf file is needed to draw cards)",
+            )?;
         let mut options = usvg::Options {
             font_family: family.clone(),
             ..usvg::Options::default()
@@ -58,11 +60,8 @@ impl CardPainter {
         let tree =
             usvg::Tree::from_str(svg, &self.options).map_err(|e| format!("card SVG: {e}"))?;
         let size = tree.size().to_int_size();
-        let mut pixmap =
-            tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty card")?;
+        let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty card")?;
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        pixmap
-            .encode_png()
-            .map_err(|e| format!("card PNG: {e}"))
+        pixmap.encode_png().map_err(|e| format!("card PNG: {e}"))
     }
 }

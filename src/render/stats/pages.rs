@@ -426,7 +426,6 @@ impl Infographics<'_> {
         reading.inputs.read(Input::History);
         self.history.map(|_| site.link(&paths::changes(lang)))
     }
-
 }
 
 /// The search record of a statistics page at `path` in `lang`, whose text
