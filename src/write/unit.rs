@@ -31,9 +31,9 @@ impl<'a> UnitOutput<'a> {
     }
 
     /// Writes the file that `make` makes at `rel`, a path named by what
-    /// the file holds, unless the output started as a copy of the current
-    /// build that holds it already, or writes nothing (`check`): then `make`
-    /// is not called. An error of
+    /// the file holds, unless the output keeps it from the current build
+    /// (see [`Output::keeps`]) or writes nothing (`check`): then `make` is
+    /// not called. An error of
     /// `make` writes nothing and is given back.
     pub fn write_content_named<E>(
         &self,
@@ -41,7 +41,7 @@ impl<'a> UnitOutput<'a> {
         make: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> io::Result<Result<(), E>> {
         self.note(rel);
-        if self.output.is_discarded() || self.output.holds_seeded(rel)? {
+        if self.output.is_discarded() || self.output.keeps(rel)? {
             return Ok(Ok(()));
         }
         match make() {

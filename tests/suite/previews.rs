@@ -323,6 +323,17 @@ fn a_card_is_drawn_again_only_when_what_it_shows_changes() {
     assert_same_as_a_full_build(&site, &output);
 }
 
+/// A second `build` draws no card again: it takes the previous output's
+/// (the same file, linked).
+#[test]
+fn a_second_build_keeps_the_cards() {
+    let site = basic_with_shipped_theme();
+    assert_eq!(site.build().code, 0);
+    let before = cards(&site.public());
+    assert_eq!(site.build().code, 0);
+    assert_eq!(cards(&site.public()), before);
+}
+
 /// A card with a long Kazakh title and one with a Russian title, drawn with
 /// the theme's font, are kept in `target/screenshots` to be looked at.
 #[test]
