@@ -275,7 +275,7 @@ fn cards(output: &Path) -> BTreeMap<String, u64> {
             let name = entry.file_name().to_string_lossy().to_string();
             (
                 name,
-                std::fs::metadata(dir.join(&entry.file_name()))
+                std::fs::metadata(dir.join(entry.file_name()))
                     .unwrap()
                     .ino(),
             )
