@@ -215,29 +215,15 @@ impl Output {
         fs::write(&path, bytes).map_err(|e| with_path(e, &path))
     }
 
-    /// Writes `bytes` at `rel` unless the staging directory started as a
-    /// copy of the current build and holds `rel` already: for files named
-    /// after their content, whose name alone says they are unchanged. A bad
-    /// `rel` is refused as [`Output::write`] refuses it, even when it names
-    /// a file that exists.
+    /// Writes `bytes` at `rel` unless the output keeps it already (see
+    /// [`Output::keeps`]): for files named after their content, whose name
+    /// alone says they are unchanged. A bad `rel` is refused as
+    /// [`Output::write`] refuses it, even when it names a file that exists.
     pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        if self.holds_seeded(rel)? {
+        if self.keeps(rel)? {
             return Ok(());
         }
         self.write(rel, bytes)
-    }
-
-    /// Whether the output started as a copy of the current build (see
-    /// [`Output::is_seeded`]) and holds a file at `rel`.
-    pub fn holds_seeded(&self, rel: &str) -> io::Result<bool> {
-        Ok(match self {
-            Output::Staging {
-                staging,
-                seeded: true,
-                ..
-            } => staging.join(inside_output(rel)?).is_file(),
-            _ => false,
-        })
     }
 
     /// Whether the output holds the file `rel` already, a path named by
