@@ -49,7 +49,6 @@ pub struct ExternalSummary {
     pub cached: usize,
     /// Addresses that do not work.
     pub dead: usize,
-
 }
 
 impl Report {

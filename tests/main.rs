@@ -130,3 +130,7 @@ mod hostile;
 /// shown in the default language, marked with its `lang`.
 #[path = "suite/languages.rs"]
 mod languages;
+
+/// Previews (issue 15): Open Graph and Twitter meta, page cards, JSON-LD.
+#[path = "suite/previews.rs"]
+mod previews;

@@ -29,6 +29,8 @@ pub struct RawConfig {
     /// Whether builds make the search index; `true` when absent. See
     /// [`RawConfig::has_search`].
     pub search: Option<Spanned<bool>>,
+    /// Whether pages get a preview card (`og:image`); `true` when absent.
+    pub previews: Option<Spanned<bool>>,
     /// The licence and publisher of the open data; required when the site
     /// has statistics.
     pub open_data: Option<Spanned<RawOpenData>>,
@@ -64,6 +66,11 @@ impl RawConfig {
     /// absent).
     pub fn wants_search(&self) -> bool {
         self.search.as_ref().is_none_or(|search| search.value)
+    }
+
+    /// Whether pages get preview cards (`previews`, `true` when absent).
+    pub fn wants_previews(&self) -> bool {
+        self.previews.as_ref().is_none_or(|previews| previews.value)
     }
 
     /// Whether `site.yaml` asks for dates from git (`dates: git`).

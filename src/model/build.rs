@@ -135,6 +135,7 @@ pub fn site(
         fingerprints: sources.fingerprints,
         data: sources.data.free,
         search: config.has_search(),
+        previews: config.wants_previews(),
         open_data: open_data(config),
         build_date: options.build_date.seconds(),
         publishing,

@@ -144,6 +144,8 @@ pub struct Site {
     pub data: BTreeMap<String, serde_json::Value>,
     /// Whether it has a search index (`search` in `site.yaml`).
     pub search: bool,
+    /// Whether pages get a preview card (`previews` in `site.yaml`).
+    pub previews: bool,
     /// The licence and publisher of its open data, when `site.yaml` gives
     /// a licence aqparat knows.
     pub open_data: Option<OpenData>,

@@ -8,6 +8,7 @@ use tera::{Context, Value};
 use super::functions::Localizer;
 use super::inputs::Input;
 use super::markdown::Heading;
+use super::previews::{self, Crumb, Dataset, Facts};
 use super::reads::Reading;
 use super::stats::Infographics;
 use super::versions::Versions;
@@ -72,6 +73,10 @@ pub struct GeneratedPage<'a> {
     /// Whether the page exists in every language (so the switcher and
     /// `hreflang` lead to its translations).
     pub has_translations: bool,
+    /// `page.image`: the URL path of its preview image (a chart's card).
+    pub image: Option<String>,
+    /// The open data it offers, for its JSON-LD.
+    pub dataset: Option<Dataset<'a>>,
 }
 
 impl<'a> LanguageEntry<'a> {
@@ -204,13 +209,15 @@ impl<'a> Shared<'a> {
         context
     }
 
-    /// The full context of page `id`, whose body rendered to `html`.
+    /// The full context of page `id`, whose body rendered to `html` and
+    /// whose preview card is at URL path `card`.
     pub fn page(
         &self,
         site: &Site,
         id: PageId,
         html: String,
         toc: &[Heading],
+        card: Option<&str>,
         reading: &mut Reading,
     ) -> Context {
         let page = &site.pages[id];
@@ -228,6 +235,11 @@ impl<'a> Shared<'a> {
         page_value.insert(
             "source_path".into(),
             crate::diag::display_path(&page.path).into(),
+        );
+        let image = card.map(|card| site.permalink(card));
+        page_value.insert(
+            "image".into(),
+            image.clone().map_or(Value::none(), Value::from),
         );
         context.insert_value("page", Value::from(page_value));
         if page.kind != PageKind::Page {
@@ -251,11 +263,34 @@ impl<'a> Shared<'a> {
         let shown = ancestors.iter().map(|&a| Input::Summary(a));
         reading.variable("breadcrumbs", shown.chain([Input::Ancestors(id)]));
         context.insert_value("breadcrumbs", self.list(&ancestors));
-        for name in ["switcher", "alternates", "missing_translations"] {
+        for name in ["switcher", "alternates", "missing_translations", "og"] {
             reading.variable(name, [Input::Versions(id)]);
         }
+        let shown = ancestors.iter().map(|&a| Input::Summary(a));
+        reading.variable("json_ld", shown.chain([Input::Ancestors(id)]));
         let versions = Versions::of_page(site, page);
         insert_versions(&mut context, site, page.lang, &versions);
+        let crumbs = (ancestors.iter().chain([&id]))
+            .map(|&a| Crumb {
+                title: &site.pages[a].title,
+                url: site.permalink(&site.pages[a].url),
+            })
+            .collect();
+        let language = &site.languages[page.lang];
+        let facts = Facts {
+            lang: &language.code,
+            site_title: &language.title,
+            site_url: site.permalink(&format!("{}/", language.code)),
+            is_home: page.kind == PageKind::Home,
+            title: &page.title,
+            description: &page.description,
+            url: site.permalink(&page.url),
+            modified: page.last_updated(),
+            image,
+            crumbs,
+            dataset: None,
+        };
+        insert_previews(&mut context, site, page.lang, &versions, &facts);
         let missing: Vec<LanguageEntry> = site
             .languages
             .iter()
@@ -285,12 +320,43 @@ impl<'a> Shared<'a> {
         page.insert("description".into(), "".into());
         page.insert("url".into(), site.link(&url).into());
         page.insert("permalink".into(), site.permalink(&url).into());
+        let image = generated.image.map(|image| site.permalink(&image));
+        page.insert(
+            "image".into(),
+            image.clone().map_or(Value::none(), Value::from),
+        );
         context.insert_value("page", Value::from(page));
         let versions = Versions::of_generated(site, url_of, generated.has_translations);
         insert_versions(&mut context, site, lang, &versions);
         let home = site.page("", lang).filter(|_| generated.has_translations);
         reading.variable("breadcrumbs", home.map(Input::Summary));
+        reading.variable("json_ld", home.map(Input::Summary));
         context.insert_value("breadcrumbs", self.list(home.as_slice()));
+        let language = &site.languages[lang];
+        let crumbs = (home.iter())
+            .map(|&h| Crumb {
+                title: &site.pages[h].title,
+                url: site.permalink(&site.pages[h].url),
+            })
+            .chain([Crumb {
+                title: generated.title,
+                url: site.permalink(&url),
+            }])
+            .collect();
+        let facts = Facts {
+            lang: &language.code,
+            site_title: &language.title,
+            site_url: site.permalink(&format!("{}/", language.code)),
+            is_home: false,
+            title: generated.title,
+            description: "",
+            url: site.permalink(&url),
+            modified: None,
+            image,
+            crumbs,
+            dataset: generated.dataset,
+        };
+        insert_previews(&mut context, site, lang, &versions, &facts);
         context.insert_value("missing_translations", Value::from(Vec::<Value>::new()));
         context
     }
@@ -388,6 +454,29 @@ fn insert_versions(context: &mut Context, site: &Site, lang: LangId, versions: &
         .collect();
     context.insert("switcher", &switcher);
     insert_alternates(context, site, versions);
+}
+
+/// `og` (`locale`, `locale_alternates`: the Open Graph locales of the page
+/// and of its translations) and `json_ld` (see [`Facts::json_ld`]).
+fn insert_previews(
+    context: &mut Context,
+    site: &Site,
+    lang: LangId,
+    versions: &Versions,
+    facts: &Facts,
+) {
+    let alternates: Vec<String> = (site.languages.iter().zip(versions.all()))
+        .filter(|(l, v)| l.id != lang && v.is_translation)
+        .map(|(l, _)| previews::og_locale(&l.code))
+        .collect();
+    let mut og = tera::Map::new();
+    og.insert("locale".into(), previews::og_locale(site.code(lang)).into());
+    og.insert(
+        "locale_alternates".into(),
+        Value::from_serializable(&alternates),
+    );
+    context.insert_value("og", Value::from(og));
+    context.insert_value("json_ld", Value::safe_string(&facts.json_ld()));
 }
 
 /// `alternates`: the `hreflang` links of a page whose versions are

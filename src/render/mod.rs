@@ -16,6 +16,7 @@ mod inputs;
 mod links;
 mod markdown;
 pub(crate) mod page_index;
+mod previews;
 mod qr;
 mod reads;
 mod redirects;

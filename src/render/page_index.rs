@@ -209,6 +209,8 @@ pub fn context(
             kind: "pages",
             title: &title,
             has_translations: first,
+            image: None,
+            dataset: None,
         },
         reading,
     );

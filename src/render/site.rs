@@ -286,6 +286,7 @@ pub fn site(
         Some(_) => (0..units.len()).map(carry).collect(),
         None => (0..units.len()).into_par_iter().map(carry).collect(),
     };
+    let painter = stats::Painter::default();
     let renderer = Renderer {
         site,
         tera,
@@ -294,6 +295,7 @@ pub fn site(
         infographics: infographics.as_ref(),
         index,
         reads,
+        painter: &painter,
     };
     let rendered: Vec<(usize, Arc<UnitRecord>)> = units
         .par_iter()

@@ -7,6 +7,7 @@
 //! [`super::inputs`]). A new kind of output is a new variant here.
 
 use std::collections::HashSet;
+use std::fs;
 use std::io;
 
 use tera::{Context, Tera};
@@ -18,15 +19,16 @@ use super::inputs::Input;
 use super::links::{self, HtmlFile};
 use super::markdown;
 use super::page_index::{self, Parts};
+use super::previews;
 use super::reads::{Reading, TemplateReads};
 use super::redirects;
 use super::search;
 use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::FileSource;
 use crate::model::{Lang, PageId, Site};
-use crate::write::UnitOutput;
+use crate::write::{Cache, UnitOutput};
 
 /// One output unit of a build. Other than a page (numbered anew by each
 /// model), a unit is its own name from one build to the next.
@@ -110,6 +112,8 @@ pub struct Renderer<'a> {
     pub index: &'a Parts,
     /// What each template reads.
     pub reads: &'a TemplateReads,
+    /// The painter of the cards (charts' and pages').
+    pub painter: &'a stats::Painter,
 }
 
 impl Renderer<'_> {
@@ -264,9 +268,6 @@ impl Renderer<'_> {
                 .read_all(self.reads.names().id("aid").map(Input::Data));
         }
         self.template(reading, &page.template);
-        let context = self
-            .shared
-            .page(site, id, markdown.html, &markdown.toc, reading);
         let mut diagnostics = markdown.diagnostics;
         let mut url_links = markdown.url_links;
         for image in &markdown.images {
@@ -278,6 +279,15 @@ impl Renderer<'_> {
                 url_links.retain(|link| link.span != image.span);
             }
         }
+        let card = self.card(id, out, &mut diagnostics)?;
+        let context = self.shared.page(
+            site,
+            id,
+            markdown.html,
+            &markdown.toc,
+            card.as_deref(),
+            reading,
+        );
         let mut html = Vec::with_capacity(1);
         let written: HashSet<&str> = markdown.written.iter().map(String::as_str).collect();
         self.write_html_with(
@@ -304,6 +314,50 @@ impl Renderer<'_> {
             search,
             html,
         })
+    }
+
+    /// The URL path of the preview card of page `id`, drawn unless the
+    /// output already holds it (see [`previews::Card`]); none when the
+    /// site asks for no cards or the theme has no font.
+    fn card(
+        &self,
+        id: PageId,
+        out: &UnitOutput,
+        diagnostics: &mut Diagnostics,
+    ) -> io::Result<Option<String>> {
+        let site = self.site;
+        if !site.previews {
+            return Ok(None);
+        }
+        let Ok(painter) = self.painter.get(&site.theme.fonts) else {
+            return Ok(None);
+        };
+        let page = &site.pages[id];
+        let card = previews::Card {
+            url: &page.url,
+            title: &page.title,
+            site_title: &site.languages[page.lang].title,
+            family: &painter.family,
+        };
+        let path = card.path();
+        // Drawn once per site: a build into a new folder (a CI job, a
+        // benchmark) takes it from the site's cache.
+        let drawn = out.write_content_named(&path, || {
+            let cache = Cache::new(&site.root, "cards");
+            let name = path.rsplit('/').next().unwrap_or(&path);
+            if let Some(png) = cache.get(name).and_then(|cached| fs::read(cached).ok()) {
+                return Ok::<_, String>(png);
+            }
+            let png = painter.png(&card.svg())?;
+            cache.keep(name, &png);
+            Ok(png)
+        })?;
+        if let Err(message) = drawn {
+            let fonts = site.theme_dir().join("fonts");
+            diagnostics.push(Diagnostic::error(fonts, Span::START, message));
+            return Ok(None);
+        }
+        Ok(Some(path))
     }
 
     /// Writes the HTML `rendered` from `template` at `rel` (see
@@ -379,6 +433,8 @@ impl Renderer<'_> {
                 kind: "404",
                 title: &lang.title,
                 has_translations: false,
+                image: None,
+                dataset: None,
             },
             reading,
         )

@@ -4,10 +4,12 @@
 //! and leaves the previous output as it was. Only folders aqparat made
 //! (stamped with [`STAMP`]) or empty ones are ever replaced or deleted.
 
+mod cache;
 mod guard;
 mod output;
 mod unit;
 
+pub use cache::Cache;
 pub use guard::{Refused, STAMP, check_output, resolve};
 pub use output::{Output, Publish, builds_dir, sibling};
 pub use unit::UnitOutput;

@@ -215,22 +215,53 @@ impl Output {
         fs::write(&path, bytes).map_err(|e| with_path(e, &path))
     }
 
-    /// Writes `bytes` at `rel` unless the staging directory started as a
-    /// copy of the current build and holds `rel` already: for files named
-    /// after their content, whose name alone says they are unchanged. A bad
-    /// `rel` is refused as [`Output::write`] refuses it, even when it names
-    /// a file that exists.
+    /// Writes `bytes` at `rel` unless the output keeps it already (see
+    /// [`Output::keeps`]): for files named after their content, whose name
+    /// alone says they are unchanged. A bad `rel` is refused as
+    /// [`Output::write`] refuses it, even when it names a file that exists.
     pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        if let Output::Staging {
-            staging,
-            seeded: true,
-            ..
-        } = self
-            && staging.join(inside_output(rel)?).is_file()
-        {
+        if self.keeps(rel)? {
             return Ok(());
         }
         self.write(rel, bytes)
+    }
+
+    /// Whether the output holds the file `rel` already, a path named by
+    /// what the file holds (a page's card): when the staging directory
+    /// started as a copy of the current build that has it, or, for a
+    /// [`Publish::Replace`] build, when the output it replaces (stamped as
+    /// aqparat's) has it as a regular file, which is then linked (or
+    /// copied) in. Such a file is made once, not at every build.
+    pub fn keeps(&self, rel: &str) -> io::Result<bool> {
+        let Output::Staging {
+            staging,
+            destination,
+            mode,
+            seeded,
+            ..
+        } = self
+        else {
+            return Ok(false);
+        };
+        let inside = inside_output(rel)?;
+        let path = staging.join(inside);
+        if *seeded {
+            return Ok(path.is_file());
+        }
+        let previous = destination.join(inside);
+        // Never a symbolic link: it could lead anywhere.
+        let is_file = fs::symlink_metadata(&previous).is_ok_and(|m| m.file_type().is_file());
+        if *mode != Publish::Replace || !is_file || !guard::is_stamped(destination) {
+            return Ok(false);
+        }
+        if let Some(parent) = path.parent() {
+            make_dir(parent)?;
+        }
+        let linked = fs::hard_link(&previous, &path).is_ok() || fs::copy(&previous, &path).is_ok();
+        if linked {
+            self.record(rel);
+        }
+        Ok(linked)
     }
 
     /// Copies the file `source` to `rel` under the output root.

@@ -35,6 +35,26 @@ impl<'a> UnitOutput<'a> {
         self.output.write(rel, bytes)
     }
 
+    /// Writes the file that `make` makes at `rel`, a path named by what
+    /// the file holds, unless the output keeps it from the current build
+    /// (see [`Output::keeps`]) or writes nothing (`check`): then `make` is
+    /// not called. An error of
+    /// `make` writes nothing and is given back.
+    pub fn write_content_named<E>(
+        &self,
+        rel: &str,
+        make: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> io::Result<Result<(), E>> {
+        self.note(rel);
+        if self.output.is_discarded() || self.output.keeps(rel)? {
+            return Ok(Ok(()));
+        }
+        match make() {
+            Ok(bytes) => self.output.write(rel, &bytes).map(Ok),
+            Err(e) => Ok(Err(e)),
+        }
+    }
+
     /// Copies `source` to `rel`; see [`Output::copy`].
     pub fn copy(&self, source: &Path, rel: &Path) -> io::Result<()> {
         self.note(&rel.to_string_lossy());

@@ -5,9 +5,9 @@
 //!
 //! Variants are named after the hash of the source's bytes, their width
 //! and format (`images/<hash>-<width>.<ext>`), so a browser or a CDN may
-//! keep them for ever. Each is kept in the site's image cache
-//! ([`CACHE_DIR`]) under the same name: a later build, in the same process
-//! or not, copies it from there and encodes nothing it encoded before.
+//! keep them for ever. Each is kept in the site's image cache (see
+//! [`Cache`]) under the same name: a later build, in the same process or
+//! not, copies it from there and encodes nothing it encoded before.
 //! Probes are kept in the process too (by file, size and time), for the
 //! builds of `serve` and `watch`.
 
@@ -26,16 +26,12 @@ use image::codecs::png::PngEncoder;
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageReader};
 
 use crate::load::FileSource;
-use crate::write::UnitOutput;
+use crate::write::{Cache, UnitOutput};
 
 /// The widths made of an image wider than them. A 360 px phone takes the
 /// first (or, at twice the pixels, the second); the default theme's
 /// column is 44rem wide (704 px, 1408 at twice the pixels).
 pub const WIDTHS: [u32; 4] = [360, 720, 1080, 1440];
-
-/// The folder of the image cache, under the site's root (hidden, so never
-/// read as input nor watched; its `.gitignore` keeps it out of git).
-pub const CACHE_DIR: &str = ".aqparat/cache/images";
 
 /// The folder of the variants in the output.
 pub const OUTPUT_DIR: &str = "images";
@@ -285,12 +281,12 @@ pub fn write(
         .map(|mut locks| locks.entry(probe.hash).or_default().clone())
         .unwrap_or_default();
     let _held = lock.lock();
-    let cache = root.join(CACHE_DIR);
+    let cache = Cache::new(root, "images");
     let mut decoded: Option<DynamicImage> = None;
     for variant in &variants {
         let rel = probe.file(variant);
-        let cached = cache.join(rel.trim_start_matches(OUTPUT_DIR).trim_start_matches('/'));
-        if cached.is_file() {
+        let name = rel.trim_start_matches(OUTPUT_DIR).trim_start_matches('/');
+        if let Some(cached) = cache.get(name) {
             out.copy(&cached, Path::new(&rel))?;
             CACHED.fetch_add(1, Ordering::Relaxed);
             continue;
@@ -314,30 +310,10 @@ pub fn write(
             _ => source.bytes()?.into_owned(),
         };
         ENCODED.fetch_add(1, Ordering::Relaxed);
-        keep(&cache, &cached, &bytes);
+        cache.keep(name, &bytes);
         out.write(&rel, &bytes)?;
     }
     Ok(Ok(()))
-}
-
-/// Keeps `bytes` in the cache at `path`, written whole or not at all (a
-/// temporary file renamed). The cache only saves time: a cache that cannot
-/// be written (a read-only site folder) is left alone.
-fn keep(cache: &Path, path: &Path, bytes: &[u8]) {
-    let Some(aqparat) = cache.parent().and_then(Path::parent) else {
-        return;
-    };
-    if fs::create_dir_all(cache).is_err() {
-        return;
-    }
-    let ignore = aqparat.join(".gitignore");
-    if !ignore.exists() {
-        let _ = fs::write(ignore, "# aqparat's cache: not part of the site\n*\n");
-    }
-    let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-    if fs::write(&temporary, bytes).is_ok() && fs::rename(&temporary, path).is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
 }
 
 /// The image of `source`, upright (its EXIF orientation applied).

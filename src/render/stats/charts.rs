@@ -190,7 +190,7 @@ fn text_width(text: &str, font: f32) -> f32 {
 }
 
 /// Lines of at most `max` characters, broken at spaces.
-fn wrap(text: &str, max: usize) -> Vec<String> {
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
@@ -205,7 +205,7 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
 }
 
 /// How many characters of `font` fit in `width`.
-fn chars_in(width: f32, font: f32) -> usize {
+pub fn chars_in(width: f32, font: f32) -> usize {
     ((width / (font * 0.64)) as usize).max(8)
 }
 

@@ -15,6 +15,8 @@ mod shortcodes;
 mod tables;
 mod view;
 
+pub use cards::Painter;
+pub use charts::{chars_in, wrap};
 pub use pages::{Infographics, Output, prepare_all};
 pub use prepare::LangStats;
 pub use shortcodes::{Expansion, expand, find};

@@ -5,9 +5,7 @@
 //! lookups' CSV files and `/datapackage.json`.
 
 use std::io;
-use std::sync::OnceLock;
 
-use super::cards::CardPainter;
 use super::charts::{self, Chart};
 use super::prepare::{self, LangStats, paths};
 use super::view::{AidView, RecordView};
@@ -18,6 +16,7 @@ use crate::msg;
 use crate::render::context::GeneratedPage;
 use crate::render::functions::Localizer;
 use crate::render::inputs::Input;
+use crate::render::previews::Dataset;
 use crate::render::reads::Reading;
 use crate::render::search;
 use crate::render::units::{Outcome, Renderer};
@@ -28,8 +27,6 @@ pub struct Infographics<'a> {
     langs: Vec<LangStats<'a>>,
     /// The changes of the figures, when the site's history has them.
     history: Option<&'a History>,
-    /// The painter of the chart cards, or why there is none.
-    painter: OnceLock<Result<CardPainter, String>>,
 }
 
 impl<'a> Infographics<'a> {
@@ -86,7 +83,6 @@ pub fn prepare_all<'a>(
     ready.then_some(Infographics {
         langs,
         history: site.history.as_ref(),
-        painter: OnceLock::new(),
     })
 }
 
@@ -218,6 +214,8 @@ impl Infographics<'_> {
                         kind: "infographics",
                         title: &title,
                         has_translations: true,
+                        image: card_of(lang, |id| !id.starts_with("org-")),
+                        dataset: Some(dataset(site, code, &title)),
                     },
                     reading,
                 );
@@ -259,6 +257,8 @@ impl Infographics<'_> {
                         kind: "organisation",
                         title: &org.name,
                         has_translations: true,
+                        image: card_of(lang, |id| id == format!("org-{}", org.id)),
+                        dataset: None,
                     },
                     reading,
                 );
@@ -325,6 +325,8 @@ impl Infographics<'_> {
                         kind: "changes",
                         title: &title,
                         has_translations: true,
+                        image: None,
+                        dataset: None,
                     },
                     reading,
                 );
@@ -345,7 +347,7 @@ impl Infographics<'_> {
                     return Ok(());
                 };
                 let fonts = || site.theme_dir().join("fonts");
-                let painter = match self.painter(site) {
+                let painter = match renderer.painter.get(&site.theme.fonts) {
                     Ok(painter) => painter,
                     Err(message) => {
                         // Every card reports it; the report keeps one.
@@ -424,14 +426,6 @@ impl Infographics<'_> {
         reading.inputs.read(Input::History);
         self.history.map(|_| site.link(&paths::changes(lang)))
     }
-
-    /// The painter of the chart cards, made when the first card needs it.
-    fn painter(&self, site: &Site) -> Result<&CardPainter, &str> {
-        self.painter
-            .get_or_init(|| CardPainter::new(&site.theme.fonts))
-            .as_ref()
-            .map_err(String::as_str)
-    }
 }
 
 /// The search record of a statistics page at `path` in `lang`, whose text
@@ -502,6 +496,36 @@ fn chart_values<'a>(
             html,
         })
         .collect()
+}
+
+/// The URL path of the PNG card of the first chart of `lang` whose id
+/// `keep` keeps.
+fn card_of(lang: &LangStats, keep: impl Fn(&str) -> bool) -> Option<String> {
+    let (chart, _) = lang.charts.iter().find(|(c, _)| keep(&c.id))?;
+    Some(paths::chart(lang.format.lang, &chart.id, "png"))
+}
+
+/// The open data as the overview's JSON-LD describes them: the downloads
+/// in `lang` and the data package, with their licence and publisher.
+fn dataset<'a>(site: &'a Site, lang: &str, title: &'a str) -> Dataset<'a> {
+    let downloads = downloads(site, lang);
+    let absolute = |path: &str| site.permalink(path);
+    Dataset {
+        name: title,
+        description: site.lang(lang).map_or("", |l| l.description.as_str()),
+        licence: downloads.licence.map(|l| l.url),
+        publisher: downloads.publisher,
+        distributions: vec![
+            (absolute(&paths::download(lang, "csv")), "text/csv"),
+            (
+                absolute(&paths::download(lang, "xlsx")),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            (absolute(&paths::download(lang, "json")), "application/json"),
+            (absolute(paths::ALL_LANGUAGES_CSV), "text/csv"),
+            (absolute(paths::PACKAGE), "application/json"),
+        ],
+    }
 }
 
 /// The downloads as the overview's template sees them: addresses, and the
