@@ -6,7 +6,8 @@
 use fantoccini::Locator;
 use serde_json::json;
 
-use super::harness::{BROWSER, Browser, Served, open_example, text_of};
+use super::harness::{BROWSER, Browser, NGINX, Served, open_example, ready, serve, text_of};
+use crate::util::TestSite;
 
 /// The page read online, then offline.
 const OPENED: &str = "/kk/rules/protection/";
@@ -113,4 +114,30 @@ async fn opened_pages_the_home_pages_and_the_rules_are_read_offline() {
         "{OPENED} offline shows the copy before the last"
     );
     browser.close().await;
+}
+
+/// The `Cache-Control` nginx sends with the site's `path`.
+fn cache_control(served: &Served, path: &str) -> String {
+    let response = ureq::get(&served.url(path)).call().unwrap();
+    let value = response.headers().get("cache-control");
+    value.map_or("", |v| v.to_str().unwrap()).to_string()
+}
+
+/// nginx makes browsers check the worker on every visit (a new worker
+/// then replaces the old at once), and keeps the content-named images a
+/// year.
+#[test]
+fn nginx_sends_the_worker_uncached_and_images_for_a_year() {
+    if !ready(&[NGINX]) {
+        return;
+    }
+    let served = serve(TestSite::example());
+    assert_eq!(cache_control(&served, "/sw.js"), "no-cache");
+    let images = served.public().join("images");
+    std::fs::create_dir_all(&images).unwrap();
+    std::fs::write(images.join("0123abcd-360.webp"), b"RIFF").unwrap();
+    assert_eq!(
+        cache_control(&served, "/images/0123abcd-360.webp"),
+        "public, max-age=31536000, immutable"
+    );
 }
