@@ -42,6 +42,12 @@ async fn shown_heading(browser: &Browser, served: &Served, path: &str) -> Option
         .then(|| heading(&source))
 }
 
+/// Whether the page shown has the notice that it is a kept copy.
+async fn says_it_is_a_copy(browser: &Browser) -> bool {
+    let notice = browser.client.find(Locator::Css(".offline")).await.unwrap();
+    notice.is_displayed().await.unwrap()
+}
+
 /// Waits until the page is controlled by the site's service worker.
 async fn wait_for_worker(browser: &Browser) {
     let script = "var done = arguments[0];
@@ -90,6 +96,10 @@ async fn opened_pages_the_home_pages_and_the_rules_are_read_offline() {
             Some(built_heading(&served, path)),
             "{path} offline"
         );
+        // `/`, the languages' chooser, has no notice (nor any script).
+        if *path != "/" {
+            assert!(says_it_is_a_copy(&browser).await, "{path} offline");
+        }
     }
     assert_eq!(
         shown_heading(&browser, &served, UNOPENED).await,
@@ -105,14 +115,13 @@ async fn opened_pages_the_home_pages_and_the_rules_are_read_offline() {
     browser.client.goto(&served.url(OPENED)).await.unwrap();
     let shown = browser.client.find(Locator::Css("#fresh")).await;
     assert!(shown.is_ok(), "{OPENED} online shows a kept, stale copy");
+    assert!(!says_it_is_a_copy(&browser).await, "{OPENED} online");
     wait_until_kept(&browser, &served, OPENED, fresh).await;
     served.stop();
     browser.client.goto(&served.url(OPENED)).await.unwrap();
     let shown = browser.client.find(Locator::Css("#fresh")).await;
-    assert!(
-        shown.is_ok(),
-        "{OPENED} offline shows the copy before the last"
-    );
+    assert!(shown.is_ok(), "{OPENED} offline shows the copy kept before");
+    assert!(says_it_is_a_copy(&browser).await, "{OPENED} offline");
     browser.close().await;
 }
 

@@ -56,9 +56,20 @@ function fromNetwork(event) {
     return response;
   }).catch(function (failure) {
     return caches.match(request, { ignoreVary: true }).then(function (copy) {
-      if (copy) return copy;
+      if (copy) return request.mode === "navigate" ? marked(copy) : copy;
       if (failure instanceof Response) return failure;
       throw failure;
+    });
+  });
+}
+
+// A kept page, marked (<html data-offline>) for the theme's notice that
+// it is a copy, which may be out of date.
+function marked(copy) {
+  return copy.text().then(function (html) {
+    return new Response(html.replace("<html ", "<html data-offline "), {
+      status: copy.status,
+      headers: { "Content-Type": copy.headers.get("Content-Type") || "text/html; charset=utf-8" }
     });
   });
 }
