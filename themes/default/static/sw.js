@@ -78,8 +78,18 @@ self.addEventListener("fetch", function (event) {
   if (keeps(event.request)) event.respondWith(fromNetwork(event));
 });
 
+// How long a page kept ahead of reading stays as it is; after that, a visit
+// to any page fetches it again (an hour: rules may change within a day,
+// and a phone on a slow network should not fetch the menu on every visit).
+var AHEAD_FOR = 60 * 60 * 1000;
+
+// Whether a kept copy was fetched within AHEAD_FOR (by its Date header).
+function isRecent(copy) {
+  return Boolean(copy) && Date.parse(copy.headers.get("Date")) > Date.now() - AHEAD_FOR;
+}
+
 // offline.js sends the addresses to keep ahead of reading: each is fetched
-// once, and again only when an older worker's cache was dropped.
+// unless its kept copy is recent.
 self.addEventListener("message", function (event) {
   var urls = event.data && event.data.keep;
   if (!Array.isArray(urls)) return;
@@ -87,7 +97,7 @@ self.addEventListener("message", function (event) {
     return Promise.all(urls.filter(isOwn).map(function (url) {
       var request = new Request(new URL(url, SCOPE).href);
       return cache.match(request).then(function (copy) {
-        return copy || fetch(request).then(function (response) {
+        return isRecent(copy) || fetch(request).then(function (response) {
           return keep(request, response);
         }, function () { /* offline now: kept at the next visit */ });
       });
