@@ -14,8 +14,8 @@
 # example `aws cloudfront create-invalidation ...`).
 #
 # Each object gets the headers deploy/nginx.conf gives the same file:
-# pages, feeds, the sitemap and the search index's entry files
-# `Cache-Control: no-cache` (revalidated on every visit), the search
+# pages, feeds, the sitemap, the service worker and the search index's
+# entry files `Cache-Control: no-cache` (revalidated on every visit), the search
 # index's content-named files a year (`immutable`: a new index has new
 # names), every other file an hour; and a Content-Type named here, text
 # with `charset=utf-8`, rather than guessed from the machine's mime.types.
@@ -49,7 +49,7 @@ fi
 put "$YEAR" application/octet-stream --include 'pagefind/*.pf_*'
 # 2. Every other file a page may need, each kind with its type.
 put "$HOUR" 'text/css; charset=utf-8' --include '*.css'
-put "$HOUR" 'text/javascript; charset=utf-8' --include '*.js' --exclude 'pagefind/*'
+put "$HOUR" 'text/javascript; charset=utf-8' --include '*.js' --exclude 'pagefind/*' --exclude sw.js
 put "$HOUR" application/json --include '*.json' --exclude 'pagefind/*'
 put "$HOUR" 'text/csv; charset=utf-8' --include '*.csv'
 put "$HOUR" 'text/plain; charset=utf-8' --include '*.txt'
@@ -65,8 +65,9 @@ aws s3 sync "$SITE" "s3://$BUCKET" --only-show-errors --exclude '*.html' --exclu
 put no-cache 'text/javascript; charset=utf-8' --include 'pagefind/*.js'
 put no-cache application/json --include 'pagefind/*.json'
 put no-cache application/octet-stream --include 'pagefind/*.pagefind'
-# 3. Feeds, the sitemap and the pages (but the old addresses'), revalidated
-#    on every visit.
+# 3. The offline reader (the theme's service worker), feeds, the sitemap and
+#    the pages (but the old addresses'), revalidated on every visit.
+put no-cache 'text/javascript; charset=utf-8' --include sw.js
 put no-cache 'application/atom+xml; charset=utf-8' --include '*/atom.xml'
 put no-cache 'application/xml; charset=utf-8' --include 'sitemap.xml'
 set --

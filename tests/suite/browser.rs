@@ -56,3 +56,7 @@ mod overlay;
 /// A moved page's old address: a 301 through nginx, a page that leads on.
 #[path = "browser/aliases.rs"]
 mod aliases;
+
+/// The home pages, the rules and the pages a reader opened, offline.
+#[path = "browser/offline.rs"]
+mod offline;

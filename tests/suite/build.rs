@@ -1,8 +1,8 @@
 use std::collections::BTreeSet;
 
 use crate::util::{
-    TestSite, assert_internal_links_resolve, assert_reported, attributes, hreflangs, parse_xml,
-    walk,
+    TestSite, assert_internal_links_resolve, assert_reported, attributes, copy_dir, hreflangs,
+    parse_xml, repo, walk,
 };
 
 #[test]
@@ -42,7 +42,9 @@ fn every_page_gets_a_pretty_url_in_its_language() {
         "ru/pages/index.html",
         // The built-in theme's static files, under the test theme's.
         "favicon.svg",
+        "offline.js",
         "search.js",
+        "sw.js",
     ];
     assert_eq!(files, expected.iter().map(|s| s.to_string()).collect());
     assert!(
@@ -345,6 +347,25 @@ fn base_url_can_be_overridden_including_a_sub_path() {
         "{}",
         bad.stderr
     );
+}
+
+/// The offline reader's worker, and the pages it keeps ahead of reading,
+/// carry the base path of a site in a folder: the worker serves that
+/// folder (see `browser::offline`).
+#[test]
+fn the_offline_reader_of_a_site_in_a_folder_lives_in_its_folder() {
+    let site = TestSite::fixture("basic");
+    copy_dir(
+        &repo().join("themes/default"),
+        &site.root().join("themes/default"),
+    );
+    let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("kk/rules/first/index.html");
+    let script = "<script src=\"/sub/offline.js\" data-worker=\"/sub/sw.js\" \
+                  data-keep=\"/sub/ /sub/kk/ /sub/ru/ /sub/kk/rules/ ";
+    assert!(html.contains(script), "{html}");
+    assert!(site.public().join("sw.js").is_file());
 }
 
 #[test]

@@ -214,6 +214,9 @@ fn headers(key: &str) -> (&'static str, &'static str) {
             _ => panic!("a file of the search index the script does not know: {key}"),
         };
     }
+    if key == "sw.js" {
+        return ("text/javascript; charset=utf-8", "no-cache");
+    }
     match extension {
         "html" => ("text/html; charset=utf-8", "no-cache"),
         "xml" if key.ends_with("atom.xml") => ("application/atom+xml; charset=utf-8", "no-cache"),

@@ -175,7 +175,8 @@ const fn kind(name: &'static str, path: &'static str, status: u16) -> Kind {
 /// with the configuration the deployment uses.
 pub struct Served {
     site: TestSite,
-    _nginx: Process,
+    /// nginx, while it runs (see [`Served::stop`]).
+    nginx: Option<Process>,
     /// `http://127.0.0.1:PORT`, without a trailing slash.
     pub url: String,
 }
@@ -184,6 +185,18 @@ impl Served {
     /// The absolute URL of `path` (which starts with `/`).
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.url)
+    }
+
+    /// Stops nginx: from now on the site's address refuses connections,
+    /// as when the network is down.
+    pub fn stop(&mut self) {
+        self.nginx = None;
+    }
+
+    /// Starts nginx again, on the same address.
+    pub fn restart(&mut self) {
+        self.stop();
+        self.nginx = Some(start_nginx(&self.site, &self.url));
     }
 
     /// The copy of the example site that was built.
@@ -246,6 +259,18 @@ pub fn serve(site: TestSite) -> Served {
     let url = format!("http://127.0.0.1:{port}");
     let run = site.run(&["build", "--base-url", &format!("{url}/")]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    let nginx = start_nginx(&site, &url);
+    Served {
+        site,
+        nginx: Some(nginx),
+        url,
+    }
+}
+
+/// Starts nginx for `site` at `url` (`http://127.0.0.1:PORT`), configured
+/// as `deploy/nginx.conf` says, and waits until it answers.
+fn start_nginx(site: &TestSite, url: &str) -> Process {
+    let port = url.rsplit(':').next().unwrap();
     let prefix = site.root().join("nginx");
     std::fs::create_dir_all(prefix.join("logs")).unwrap();
     let server = std::fs::read_to_string(repo().join("deploy/nginx.conf"))
@@ -269,14 +294,11 @@ pub fn serve(site: TestSite) -> Served {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let nginx = Process(nginx);
     wait_until("nginx to answer", || {
         ureq::get(&format!("{url}/")).call().ok()
     });
-    Served {
-        site,
-        _nginx: Process(nginx),
-        url,
-    }
+    nginx
 }
 
 /// One network request of a page load, from Chromium's performance log.

@@ -1,0 +1,16 @@
+// Offline reading, as progressive enhancement: registers the site's service
+// worker (sw.js, beside this file, so that it serves the whole site) and
+// hands it the addresses to keep ahead of reading (data-keep: the home
+// pages and the menu). Without JavaScript, or a browser without service
+// workers, the site works as before, online.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !("serviceWorker" in navigator)) return;
+  var keep = (script.getAttribute("data-keep") || "").split(" ").filter(Boolean);
+  navigator.serviceWorker.register(script.getAttribute("data-worker")).then(function () {
+    return navigator.serviceWorker.ready;
+  }).then(function (registration) {
+    registration.active.postMessage({ keep: keep });
+  }).catch(function () { /* not over https, or storage refused: online only */ });
+})();
