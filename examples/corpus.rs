@@ -10,8 +10,8 @@
 //! which must not exist yet or be an empty directory:
 //!
 //! * `OUT_DIR/site.yaml` — site configuration (`theme: default`, `search:`
-//!   `true` unless `--search off`). No theme is written; copy the
-//!   repository's `themes/` directory next to it (`bench/run.sh` does this).
+//!   `true` unless `--search off`). No theme is written: aqparat
+//!   builds it with its built-in theme (`theme: default`).
 //! * `OUT_DIR/content/_index.{kk,ru}.md` — home page.
 //!
 //! With `--shape nested` (the default):
