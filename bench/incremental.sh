@@ -14,8 +14,10 @@
 #   - until both the page and its section's listing, read through the
 #     published link, show the new title ("published");
 #   - until the published search index holds the new word ("search").
-# Prints each time and the medians. Each edit waits for both before the
-# next (so every edit's index is built from scratch, as Pagefind does).
+# Prints each time and the medians, then the peak memory (VmHWM) of the
+# watcher and of its search indexer, the `search-index` process it keeps
+# (which holds every page tokenised and indexes only the edited ones).
+# Each edit waits for both before the next.
 #
 # How "search finds it" is detected: `watch` publishes the pages first and
 # makes the search index in the background (a process of its own, at nice
@@ -143,3 +145,8 @@ if search:
     summary("save → in the search index", search_times)
 PY
 grep '^built' "$WORK/watch.log" | tail -3
+peak() { awk '/^VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$1/status"; }
+echo "peak memory: watch $(peak $WATCH)"
+for pid in $(pgrep -P $WATCH -f search-index || true); do
+    echo "peak memory: search indexer $(peak "$pid")"
+done

@@ -69,7 +69,9 @@ impl Report {
 /// assert!(!report.failed);
 /// ```
 pub fn build(options: &Options) -> Result<Report, Error> {
-    run(options, Goal::Publish, None, None, Search::Index).map(|(report, _)| report)
+    let mut indexer = search::Indexer::once();
+    let search = Search::Index(&mut indexer);
+    run(options, Goal::Publish, None, None, search).map(|(report, _)| report)
 }
 
 /// Runs every stage but `write`: reports every problem, writes nothing.
@@ -87,10 +89,9 @@ pub(crate) enum Goal {
 }
 
 /// When a build makes the search index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Search {
-    /// With the pages, before publishing.
-    Index,
+pub(crate) enum Search<'a> {
+    /// With the pages, before publishing, with this indexer.
+    Index(&'a mut search::Indexer),
     /// Later, through [`crate::Session::update_search`].
     Defer,
 }
@@ -196,8 +197,12 @@ pub(crate) fn render(
         render::site(site, &output, records, changes).map_err(Error::output(&options.output))?;
     diagnostics.extend(rendered.diagnostics);
     let indexes = site.search && !output.is_discarded() && !fails(&diagnostics);
-    if search == Search::Index && indexes {
-        search::index(&rendered.records.search_records())
+    let defers = matches!(search, Search::Defer);
+    if let Search::Index(indexer) = search
+        && indexes
+    {
+        indexer
+            .index(&rendered.records.search_records())
             .and_then(|index| search::write(&index, &output))
             .map_err(Error::search(&options.output))?;
     }
@@ -229,7 +234,7 @@ pub(crate) fn render(
     let next = (published && options.publish == Publish::Link).then(|| Published {
         records: rendered.records,
         written,
-        search_stale: site.search && search == Search::Defer,
+        search_stale: site.search && defers,
     });
     let report = Report {
         diagnostics,

@@ -37,9 +37,16 @@ pub struct Session {
     /// Published builds so far, to tell a search index made for the
     /// current pages from one made for older ones.
     published: u64,
-    /// The search index being made in the background, and for which build.
-    search_job: Option<(u64, JoinHandle<io::Result<search::Index>>)>,
+    /// What makes the search index, unless it is making one in the
+    /// background (`search_job`).
+    indexer: Option<search::Indexer>,
+    /// The search index being made in the background, for which build,
+    /// by the indexer, which it gives back.
+    search_job: Option<(u64, SearchJob)>,
 }
+
+/// A thread making a search index: it gives back the indexer too.
+type SearchJob = JoinHandle<(search::Indexer, io::Result<search::Index>)>;
 
 /// The last published build: its model and what it left.
 struct LastBuild {
@@ -57,6 +64,7 @@ impl Session {
             content: load::ContentCache::default(),
             next_prepared: false,
             published: 0,
+            indexer: None,
             search_job: None,
         }
     }
@@ -76,9 +84,16 @@ impl Session {
         let cache = keeps_state.then_some(&mut self.content);
         // The first build is complete; later ones publish the pages first
         // and leave the search index to `update_search`.
-        let search = match self.last {
-            Some(_) => Search::Defer,
-            None => Search::Index,
+        let indexer =
+            match self.last {
+                Some(_) => None,
+                None => Some(self.indexer.get_or_insert_with(|| {
+                    search::Indexer::new(self.options.search_indexer.clone())
+                })),
+            };
+        let search = match indexer {
+            Some(indexer) => Search::Index(indexer),
+            None => Search::Defer,
         };
         self.next_prepared = false;
         let previous = self.last.as_ref().map(|last| &last.published);
@@ -192,12 +207,13 @@ impl Session {
     }
 
     /// Moves the search index towards the published pages without waiting:
-    /// Pagefind indexes every page each time (about a second per thousand
-    /// pages), so it runs on a thread of its own while builds go on. Starts
-    /// that thread when the index lags; when it has finished, publishes its
-    /// index (in one step, as a build is) if no build was published since,
-    /// and gives the number of pages indexed; an index made for older pages
-    /// is dropped and the next call starts again.
+    /// it is made on a thread of its own while builds go on, by an indexer
+    /// that keeps every page tokenised and tokenises only the pages that
+    /// changed (see [`search::Indexer`]). Starts that thread when the index
+    /// lags; when it has finished, publishes its index (in one step, as a
+    /// build is) if no build was published since, and gives the number of
+    /// pages indexed; an index made for older pages is dropped and the next
+    /// call starts again.
     pub fn update_search(&mut self) -> Option<Result<usize, Error>> {
         if let Some((_, job)) = &self.search_job
             && !job.is_finished()
@@ -206,7 +222,10 @@ impl Session {
         }
         if let Some((build, job)) = self.search_job.take() {
             let index = match job.join() {
-                Ok(index) => index,
+                Ok((indexer, index)) => {
+                    self.indexer = Some(indexer);
+                    index
+                }
                 Err(_) => Err(io::Error::other("the search indexing thread failed")),
             };
             if build == self.published {
@@ -220,16 +239,18 @@ impl Session {
             .filter(|last| last.published.search_stale)?;
         last.published.search_stale = false;
         let records = last.published.records.search_records();
-        let indexer = self.options.search_indexer.clone();
+        let program = self.options.search_indexer.clone();
+        let mut indexer = self
+            .indexer
+            .take()
+            .unwrap_or_else(|| search::Indexer::new(program));
         let job = std::thread::spawn(move || {
             // Behind the builds, which must publish pages quickly: on Linux
             // a thread's nice value is its own, and the threads and
             // processes it starts inherit it.
             let _ = rustix::process::setpriority_process(None, 19);
-            match indexer {
-                Some(program) => search::index_in_process(&program, &records),
-                None => search::index(&records),
-            }
+            let index = indexer.index(&records);
+            (indexer, index)
         });
         self.search_job = Some((self.published, job));
         None

@@ -58,8 +58,12 @@ const MAX_WAIT: Duration = Duration::from_secs(2);
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
 /// How often, while no change comes in, the published build is compared
-/// with what was published.
+/// with what was published: at most every 2 s, and for a large site (whose
+/// listing takes a while) at most 1/20 of the time.
 const CHECK_INTERVAL: Duration = Duration::from_secs(2);
+/// How many times the time a listing of the build takes passes between
+/// two comparisons.
+const CHECK_SPACING: u32 = 20;
 
 /// The outcome of one build of the loop.
 pub struct Build {
@@ -209,7 +213,7 @@ pub fn run(
         if !(looks_after_output && may_repair) {
             continue;
         }
-        let compare = last_check.elapsed() >= CHECK_INTERVAL;
+        let compare = last_check.elapsed() >= published.check_interval();
         if compare {
             last_check = Instant::now();
         }
@@ -238,9 +242,16 @@ struct Published {
     /// A comparison in progress on a thread of its own: the build it lists,
     /// and what it found missing.
     comparing: Option<(PathBuf, JoinHandle<Option<Message>>)>,
+    /// How long the last listing of a build took.
+    listing: Duration,
 }
 
 impl Published {
+    /// The time between two comparisons (see [`CHECK_INTERVAL`]).
+    fn check_interval(&self) -> Duration {
+        CHECK_INTERVAL.max(self.listing * CHECK_SPACING)
+    }
+
     /// What is missing from the published site at `output`, if anything.
     /// The link and the build it points at are looked at each time. A build
     /// not seen before is listed at once (its files are what it should
@@ -270,7 +281,10 @@ impl Published {
         if self.build.as_ref() != Some(&build) {
             // A comparison of an earlier build no longer matters.
             self.comparing = None;
-            return match list_files(&build) {
+            let started = Instant::now();
+            let listed = list_files(&build);
+            self.listing = started.elapsed();
+            return match listed {
                 Ok(files) => {
                     self.build = Some(build);
                     self.files = Arc::new(files);

@@ -13,10 +13,11 @@
 //! index; the records and the writing of an index stay, as the pipeline
 //! speaks of them either way.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::{self, Read};
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -43,14 +44,21 @@ mod writer;
 mod compare;
 
 #[cfg(feature = "search")]
-pub use indexer::{index, index_from_stream};
+pub use indexer::index_from_stream;
 
 /// The folder of the index and of Pagefind's library in the output.
 pub const DIR: &str = "pagefind";
 
+/// What tells records apart: a 128-bit hash of all a record holds, so
+/// that an index kept between builds tokenises only the records it has
+/// not seen.
+pub type Key = [u64; 2];
+
 /// What the index knows of one page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Record {
+    /// Its [`Key`].
+    key: Key,
     /// Its URL path, with the site's base path.
     url: String,
     /// Its language code.
@@ -67,30 +75,42 @@ impl Record {
     /// The record of a page that aqparat makes (statistics): `url` with the
     /// base path, its language, title and text.
     pub fn new(url: String, lang: &str, title: &str, text: String) -> Record {
-        Record {
-            url,
-            lang: lang.to_string(),
-            title: title.to_string(),
-            description: String::new(),
-            text: text.into(),
-        }
+        Record::keyed(url, lang, title, String::new(), text.into())
     }
 
     /// The record of content page `page`, whose text is `text`.
     pub fn of_page(site: &Site, page: &Page, text: &str) -> Record {
+        Record::keyed(
+            site.link(&page.url),
+            site.code(page.lang),
+            &page.title,
+            page.description.clone(),
+            text.into(),
+        )
+    }
+
+    /// A record of these, with its key.
+    fn keyed(url: String, lang: &str, title: &str, description: String, text: Arc<str>) -> Record {
+        use std::hash::BuildHasher;
+        let hash = |seed| {
+            let state = foldhash::quality::FixedState::with_seed(seed);
+            state.hash_one((&url, lang, title, &description, &*text))
+        };
         Record {
-            url: site.link(&page.url),
-            lang: site.code(page.lang).to_string(),
-            title: page.title.clone(),
-            description: page.description.clone(),
-            text: text.into(),
+            key: [hash(0x6171_7061_7261_7431), hash(0x7365_6172_6368_0002)],
+            url,
+            lang: lang.to_string(),
+            title: title.to_string(),
+            description,
+            text,
         }
     }
 }
 
-/// The files of a search index, by path relative to the output root.
+/// The files of a search index, by path relative to the output root. The
+/// contents are shared: an indexer keeps the files it may give again.
 pub struct Index {
-    files: Vec<(String, Vec<u8>)>,
+    files: Vec<(String, Arc<[u8]>)>,
     pages: usize,
 }
 
@@ -101,70 +121,203 @@ impl Index {
     }
 }
 
-/// Without the `search` feature there is no indexer. Never called then
-/// (`site.search` is false), it fails rather than publish an empty index.
-#[cfg(not(feature = "search"))]
-pub fn index(_records: &[Record]) -> io::Result<Index> {
-    Err(io::Error::new(
-        io::ErrorKind::Unsupported,
-        "this aqparat was built without the `search` feature",
-    ))
+/// Makes a session's search indexes, one after another, each from the
+/// records of the pages then. With a program (the `aqparat` binary, whose
+/// hidden `search-index` command does it), in a process of its own that
+/// lives as long as the indexer and keeps every page tokenised, so that
+/// an index after an edit tokenises the edited pages only and sends only
+/// their records; Pagefind-sized memory then stays out of the process
+/// that builds. Without one, in this process, keeping them alike.
+pub struct Indexer {
+    program: Option<PathBuf>,
+    worker: Option<Worker>,
+    /// The pages kept for the next index when indexing in this process;
+    /// none for a one-off index.
+    #[cfg(feature = "search")]
+    here: Option<indexer::Catalogue>,
 }
 
-/// Indexes `records` as `index` does, in a process of its own: `program`
-/// with the argument `search-index` (see `index_from_stream`). Pagefind
-/// takes gigabytes for a large site; in another process, its memory
-/// traffic does not hold up the builds of this one.
-pub fn index_in_process(program: &Path, records: &[Record]) -> io::Result<Index> {
-    let mut child = Command::new(program)
-        .arg("search-index")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()?;
-    let (Some(stdin), Some(mut stdout)) = (child.stdin.take(), child.stdout.take()) else {
-        return Err(io::Error::other("no pipes to the search indexer"));
-    };
-    let files = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || {
-            serde_json::to_writer(io::BufWriter::new(stdin), records).map_err(io::Error::other)
-        });
-        let files = read_files(&mut stdout);
-        let written = writer
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the search records were not sent")));
-        files.and_then(|files| written.map(|()| files))
-    });
-    let status = child.wait()?;
-    if !status.success() {
-        return Err(io::Error::other(format!(
-            "the search indexer failed: {status}"
-        )));
-    }
-    Ok(Index {
-        files: files?,
-        pages: records.len(),
-    })
+/// A `search-index` process, and the keys of the records it holds.
+struct Worker {
+    child: Child,
+    input: io::BufWriter<ChildStdin>,
+    output: io::BufReader<ChildStdout>,
+    holds: HashSet<Key>,
 }
 
-/// Reads the files that `index_from_stream` writes.
-fn read_files(input: &mut impl Read) -> io::Result<Vec<(String, Vec<u8>)>> {
-    let mut input = io::BufReader::new(input);
-    let mut files = Vec::new();
-    loop {
-        let mut name_len = [0; 4];
-        match input.read_exact(&mut name_len) {
-            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(files),
-            result => result?,
+/// A page of what an [`Indexer`] sends its process: each page of the
+/// index, in order, as its record or, when the process holds that, its
+/// key; then [`RequestPage::End`]. Each is a JSON value of its own.
+#[derive(Serialize, Deserialize)]
+enum RequestPage<'a> {
+    /// The key of a record sent before, and its language.
+    Known(Key, Cow<'a, str>),
+    /// A record.
+    New(Cow<'a, Record>),
+    /// The end of the pages: the process makes the index.
+    End,
+}
+
+impl Indexer {
+    /// An indexer for a session, which runs `program search-index`, or
+    /// indexes in this process without one.
+    pub fn new(program: Option<PathBuf>) -> Indexer {
+        Indexer {
+            program,
+            worker: None,
+            #[cfg(feature = "search")]
+            here: Some(indexer::Catalogue::default()),
         }
+    }
+
+    /// An indexer for one index, in this process: it keeps no page for a
+    /// next one, and so holds less while it indexes.
+    pub fn once() -> Indexer {
+        Indexer {
+            program: None,
+            worker: None,
+            #[cfg(feature = "search")]
+            here: None,
+        }
+    }
+
+    /// The index of `records`. After an error, the next index starts a new
+    /// process and sends it every record.
+    pub fn index(&mut self, records: &[Record]) -> io::Result<Index> {
+        let Some(program) = &self.program else {
+            return self.index_here(records);
+        };
+        let worker = match self.worker.take() {
+            Some(worker) => worker,
+            None => Worker::start(program)?,
+        };
+        let (worker, index) = worker.index(records)?;
+        self.worker = Some(worker);
+        Ok(index)
+    }
+
+    #[cfg(feature = "search")]
+    fn index_here(&mut self, records: &[Record]) -> io::Result<Index> {
+        let Some(catalogue) = &mut self.here else {
+            return indexer::index_once(records);
+        };
+        catalogue.tokenise(records)?;
+        let pages: Vec<(Key, &str)> = records.iter().map(|r| (r.key, r.lang.as_str())).collect();
+        catalogue.index(&pages)
+    }
+
+    /// Without the `search` feature there is no indexer. Never called then
+    /// (`site.search` is false), it fails rather than publish an empty
+    /// index.
+    #[cfg(not(feature = "search"))]
+    fn index_here(&mut self, _records: &[Record]) -> io::Result<Index> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "this aqparat was built without the `search` feature",
+        ))
+    }
+}
+
+impl Worker {
+    /// Starts `program search-index`.
+    fn start(program: &Path) -> io::Result<Worker> {
+        let mut child = Command::new(program)
+            .arg("search-index")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()?;
+        let (Some(input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
+            return Err(io::Error::other("no pipes to the search indexer"));
+        };
+        Ok(Worker {
+            child,
+            input: io::BufWriter::new(input),
+            output: io::BufReader::new(output),
+            holds: HashSet::new(),
+        })
+    }
+
+    /// Sends `records` (the keys of those the process holds) and reads
+    /// the index back; gives the worker back unless it failed.
+    fn index(mut self, records: &[Record]) -> io::Result<(Worker, Index)> {
+        let pages = records
+            .iter()
+            .map(|record| match self.holds.contains(&record.key) {
+                true => RequestPage::Known(record.key, Cow::Borrowed(&record.lang)),
+                false => RequestPage::New(Cow::Borrowed(record)),
+            });
+        let sent = pages
+            .chain([RequestPage::End])
+            .try_for_each(|page| serde_json::to_writer(&mut self.input, &page))
+            .map_err(io::Error::other)
+            .and_then(|()| self.input.flush());
+        let index = sent.and_then(|()| read_index(&mut self.output));
+        let files = match index {
+            Ok(files) => files,
+            Err(error) => {
+                // The process's own words, if it said any, went to stderr.
+                let _ = self.child.kill();
+                let status = self.child.wait()?;
+                return Err(io::Error::other(format!(
+                    "the search indexer failed ({status}): {error}"
+                )));
+            }
+        };
+        self.holds = records.iter().map(|record| record.key).collect();
+        let index = Index {
+            files,
+            pages: records.len(),
+        };
+        Ok((self, index))
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Writes `index`'s files as [`read_index`] reads them: their number (8
+/// bytes, little-endian), then each as its name's length (4 bytes), its
+/// name, its length (8 bytes) and its contents.
+#[cfg(feature = "search")]
+fn write_index(index: &Index, output: &mut impl Write) -> io::Result<()> {
+    output.write_all(&(index.files.len() as u64).to_le_bytes())?;
+    for (name, contents) in &index.files {
+        let name_len = u32::try_from(name.len()).map_err(io::Error::other)?;
+        output.write_all(&name_len.to_le_bytes())?;
+        output.write_all(name.as_bytes())?;
+        output.write_all(&(contents.len() as u64).to_le_bytes())?;
+        output.write_all(contents)?;
+    }
+    Ok(())
+}
+
+/// Reads the files of an index that [`write_index`] wrote.
+fn read_index(input: &mut impl Read) -> io::Result<Vec<(String, Arc<[u8]>)>> {
+    let mut count = [0; 8];
+    input.read_exact(&mut count)?;
+    let count = u64::from_le_bytes(count);
+    let mut files = Vec::new();
+    for _ in 0..count {
+        let mut name_len = [0; 4];
+        input.read_exact(&mut name_len)?;
         let mut name = vec![0; u32::from_le_bytes(name_len) as usize];
         input.read_exact(&mut name)?;
         let mut len = [0; 8];
         input.read_exact(&mut len)?;
         let len = usize::try_from(u64::from_le_bytes(len)).map_err(io::Error::other)?;
-        let mut contents = vec![0; len];
-        input.read_exact(&mut contents)?;
-        files.push((String::from_utf8(name).map_err(io::Error::other)?, contents));
+        let mut contents = Vec::new();
+        input.by_ref().take(len as u64).read_to_end(&mut contents)?;
+        if contents.len() != len {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        let name = String::from_utf8(name).map_err(io::Error::other)?;
+        files.push((name, contents.into()));
     }
+    Ok(files)
 }
 
 /// Writes `index` under [`DIR`], removing what an earlier build left there

@@ -357,9 +357,13 @@ pub fn site(
             check_from = Some(pages.collect());
         }
         let ids = |r: &UnitRecord| r.html.iter().map(|h| h.ids.clone()).collect::<Vec<_>>();
+        let linkable = |r: &UnitRecord| {
+            let files = r.files.iter().filter(|f| !is_own_content_named(f));
+            files.cloned().collect::<Vec<_>>()
+        };
         let files_kept = touched.is_some()
             && rendered.iter().all(|(i, now)| {
-                before(*i).is_some_and(|b| b.files == now.files && ids(b) == ids(now))
+                before(*i).is_some_and(|b| linkable(b) == linkable(now) && ids(b) == ids(now))
             });
         if files_kept {
             check_links_from = Some(rendered.iter().map(|(i, _)| *i).collect());
@@ -648,6 +652,16 @@ fn build_files(site: &Site, records: &[Option<Arc<UnitRecord>>]) -> links::Files
         site.search,
     )
     .with_pages(site.pages.iter().map(|p| p.url.file()))
+}
+
+/// Whether `file` is a page's preview card or one of its images: named by
+/// what they show, so that a new title or image gives a new name. Only
+/// the pages that show them link to them, and those pages are rendered
+/// again when they change: no other page's links need checking again
+/// when one goes.
+fn is_own_content_named(file: &str) -> bool {
+    let dir = file.split('/').next().unwrap_or_default();
+    dir == super::previews::CARDS_DIR || dir == super::images::OUTPUT_DIR
 }
 
 /// Every internal link of the HTML of the units (`from`: of these units

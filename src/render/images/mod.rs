@@ -5,4 +5,4 @@ mod markup;
 mod process;
 
 pub use markup::{ImageUse, PageSource, rewrite, unreadable};
-pub use process::{counts, write};
+pub use process::{OUTPUT_DIR, counts, write};

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
-use super::{Record, indexer};
+use super::{Indexer, Record};
 
 /// The example site's pages (Markdown read as text: what matters is the
 /// words), each in its language, and records made to trip tokenising up.
@@ -38,13 +38,13 @@ fn markdown_records(content: &Path) -> Vec<Record> {
             .unwrap_or("")
             .to_string();
         let url = format!("/{lang}/{}", file.strip_prefix(content).unwrap().display());
-        records.push(Record {
+        records.push(Record::keyed(
             url,
-            lang: lang.into(),
-            title,
-            description: "Сипаттама — описание".into(),
-            text: text.into(),
-        });
+            lang,
+            &title,
+            "Сипаттама — описание".into(),
+            text.into(),
+        ));
     }
     records
 }
@@ -85,29 +85,27 @@ fn odd_records(records: &mut Vec<Record>) {
         ("ru", "Пусто", "— – … · • ‹ ›"),
     ];
     for (i, (lang, title, text)) in odd.into_iter().enumerate() {
-        records.push(Record {
-            url: format!("/{lang}/odd/{i}/"),
-            lang: lang.into(),
-            title: title.into(),
-            description: String::new(),
-            text: text.into(),
-        });
+        records.push(Record::new(
+            format!("/{lang}/odd/{i}/"),
+            lang,
+            title,
+            text.into(),
+        ));
     }
     // A long word, many repeats, a page given twice (the second wins).
-    records.push(Record {
-        url: "/ru/odd/long/".into(),
-        lang: "ru".into(),
-        title: "Длинное".into(),
-        description: String::new(),
-        text: format!("{} {}", "ж".repeat(5000), "да ".repeat(3000)).into(),
-    });
-    records.push(Record {
-        url: "/kk/odd/0/".into(),
-        lang: "kk".into(),
-        title: "Бос бет емес".into(),
-        description: "енді".into(),
-        text: "толық мәтін".into(),
-    });
+    records.push(Record::new(
+        "/ru/odd/long/".into(),
+        "ru",
+        "Длинное",
+        format!("{} {}", "ж".repeat(5000), "да ".repeat(3000)),
+    ));
+    records.push(Record::keyed(
+        "/kk/odd/0/".into(),
+        "kk",
+        "Бос бет емес",
+        "енді".into(),
+        "толық мәтін".into(),
+    ));
 }
 
 /// Pagefind's files for `records`: one index per language, as aqparat
@@ -171,14 +169,18 @@ fn unpacked(contents: &[u8]) -> Vec<u8> {
 
 /// aqparat's files for `records`, by name under `pagefind/`.
 fn our_files(records: &[Record]) -> BTreeMap<String, Vec<u8>> {
-    let index = indexer::index(records).unwrap();
+    by_name(Indexer::once().index(records).unwrap())
+}
+
+/// The files of `index`, by name under `pagefind/`.
+fn by_name(index: super::Index) -> BTreeMap<String, Vec<u8>> {
     index
         .files
         .into_iter()
         .map(|(name, contents)| {
             (
                 name.strip_prefix("pagefind/").unwrap().to_string(),
-                contents,
+                contents.to_vec(),
             )
         })
         .collect()
@@ -251,6 +253,28 @@ fn same_files_as_pagefind(records: &[Record]) {
     );
     assert!(theirs.keys().any(|n| n.starts_with("fragment/kk_")));
     assert!(theirs.contains_key("wasm.ru.pagefind"));
+}
+
+#[test]
+fn an_index_made_again_after_edits_is_the_one_made_afresh() {
+    let mut records = records();
+    let mut indexer = Indexer::new(None);
+    indexer.index(&records).unwrap();
+    // A page edited, one gone, one new, a language gone and back.
+    let edited = records[3].url.clone();
+    records[3] = Record::new(edited, "kk", "Жаңа тақырып", "жаңа сөздер ғана".into());
+    records.remove(5);
+    records.push(Record::new(
+        "/ru/new/".into(),
+        "ru",
+        "Новая ёлка",
+        "новые слова: йод, ЁЖ".into(),
+    ));
+    let again = by_name(indexer.index(&records).unwrap());
+    assert_eq!(again, our_files(&records));
+    let kazakh: Vec<Record> = records.iter().filter(|r| r.lang == "kk").cloned().collect();
+    indexer.index(&kazakh).unwrap();
+    assert_eq!(by_name(indexer.index(&records).unwrap()), again);
 }
 
 #[test]

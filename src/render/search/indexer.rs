@@ -1,47 +1,141 @@
 //! The search index (the `search` feature): Pagefind's format, written by
 //! aqparat (`writer.rs`), with Pagefind's browser library (`library.rs`);
 //! and the hidden `search-index` command that makes it in a process of
-//! its own.
+//! its own, again and again for a session, keeping every page tokenised.
 
+use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
+use std::sync::Arc;
 
-use super::writer::{self, LanguageIndex};
-use super::{DIR, Index, Record, library};
+use super::writer::{Language, LanguageIndex};
+use super::{DIR, Index, Key, Record, RequestPage, library};
 
-/// Indexes `records`: one Pagefind index per language, in a pool of
-/// threads of its own (not rayon's global one: a background index must
-/// not hold the workers that the next build renders with).
-pub fn index(records: &[Record]) -> io::Result<Index> {
-    let mut langs: Vec<&str> = records.iter().map(|r| r.lang.as_str()).collect();
-    langs.sort_unstable();
-    langs.dedup();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("search-index-{i}"))
-        .build()
-        .map_err(io::Error::other)?;
-    let indexes: Vec<LanguageIndex> = pool.install(|| {
+/// Records read before they are tokenised together, by the
+/// `search-index` process.
+const BATCH: usize = 256;
+
+/// The indexes of a site's languages, each keeping its pages tokenised
+/// from one index to the next (see [`Language`]).
+#[derive(Default)]
+pub struct Catalogue {
+    languages: BTreeMap<String, Language>,
+    /// Threads of its own (not rayon's global ones: a background index
+    /// must not hold the workers that the next build renders with).
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl Catalogue {
+    /// Tokenises `records` and keeps them for [`Catalogue::index`]; those
+    /// it keeps already are not tokenised again.
+    pub fn tokenise(&mut self, records: &[Record]) -> io::Result<()> {
+        let mut by_lang: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+        for record in records {
+            by_lang.entry(&record.lang).or_default().push(record);
+        }
+        for lang in by_lang.keys() {
+            if !self.languages.contains_key(*lang) {
+                self.languages.insert(lang.to_string(), Language::new(lang));
+            }
+        }
+        let languages = &mut self.languages;
+        in_pool(&mut self.pool, || {
+            use rayon::prelude::*;
+            languages.par_iter_mut().for_each(|(lang, language)| {
+                if let Some(records) = by_lang.get(lang.as_str()) {
+                    language.tokenise(records);
+                }
+            });
+        })
+    }
+
+    /// The index of `pages`, each the key and language of a record given
+    /// to [`Catalogue::tokenise`], now or before: one Pagefind index per
+    /// language. The pages not in `pages` are forgotten.
+    pub fn index(&mut self, pages: &[(Key, &str)]) -> io::Result<Index> {
+        let mut by_lang: BTreeMap<&str, Vec<Key>> = BTreeMap::new();
+        for &(key, lang) in pages {
+            by_lang.entry(lang).or_default().push(key);
+        }
+        self.languages
+            .retain(|lang, _| by_lang.contains_key(lang.as_str()));
+        if let Some(lang) = by_lang.keys().find(|l| !self.languages.contains_key(**l)) {
+            return Err(io::Error::other(format!(
+                "the search indexer has no page of language {lang}"
+            )));
+        }
+        let languages = &mut self.languages;
+        let indexes: Vec<io::Result<Option<LanguageIndex>>> = in_pool(&mut self.pool, || {
+            use rayon::prelude::*;
+            languages
+                .par_iter_mut()
+                .map(|(lang, language)| {
+                    let keys = by_lang.get(lang.as_str()).map_or(&[][..], Vec::as_slice);
+                    language.index(keys)
+                })
+                .collect()
+        })?;
+        let mut languages = Vec::new();
+        for index in indexes {
+            languages.extend(index?);
+        }
+        Ok(files(languages, pages.len()))
+    }
+}
+
+/// The index of `records`, made at once (see [`Catalogue::index`]),
+/// keeping none: each page's words join the word index as they are
+/// tokenised, a batch at a time.
+pub fn index_once(records: &[Record]) -> io::Result<Index> {
+    let mut by_lang: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    for record in records {
+        by_lang.entry(&record.lang).or_default().push(record);
+    }
+    let indexes: Vec<Option<LanguageIndex>> = in_pool(&mut None, || {
         use rayon::prelude::*;
-        langs
+        by_lang
             .par_iter()
-            .filter_map(|lang| {
-                let records: Vec<&Record> = records.iter().filter(|r| r.lang == *lang).collect();
-                writer::language_index(lang, &records)
-            })
+            .map(|(lang, records)| Language::new(lang).index_once(records))
             .collect()
-    });
-    let mut files: Vec<(String, Vec<u8>)> = library::FILES
+    })?;
+    Ok(files(
+        indexes.into_iter().flatten().collect(),
+        records.len(),
+    ))
+}
+
+/// Runs `work` in `pool`, made first if need be.
+fn in_pool<T: Send>(
+    pool: &mut Option<rayon::ThreadPool>,
+    work: impl FnOnce() -> T + Send,
+) -> io::Result<T> {
+    let pool = match pool {
+        Some(pool) => pool,
+        None => {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let made = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .thread_name(|i| format!("search-index-{i}"))
+                .build()
+                .map_err(io::Error::other)?;
+            pool.insert(made)
+        }
+    };
+    Ok(pool.install(work))
+}
+
+/// The files of the index of `languages`, with Pagefind's library.
+fn files(languages: Vec<LanguageIndex>, pages: usize) -> Index {
+    let mut files: Vec<(String, Arc<[u8]>)> = library::FILES
         .iter()
-        .map(|(name, contents)| (format!("{DIR}/{name}"), contents.to_vec()))
+        .map(|(name, contents)| (format!("{DIR}/{name}"), Arc::from(*contents)))
         .collect();
     files.push((
         format!("{DIR}/pagefind-entry.json"),
-        library::entry(&indexes),
+        library::entry(&languages).into(),
     ));
-    for index in indexes {
+    for index in languages {
         if let Some(wasm) = library::wasm(&index.lang) {
-            files.push((format!("{DIR}/wasm.{}.pagefind", index.lang), wasm.to_vec()));
+            files.push((format!("{DIR}/wasm.{}.pagefind", index.lang), wasm.into()));
         }
         files.extend(
             index
@@ -50,35 +144,53 @@ pub fn index(records: &[Record]) -> io::Result<Index> {
                 .map(|(name, contents)| (format!("{DIR}/{name}"), contents)),
         );
     }
-    Ok(Index {
-        files,
-        pages: records.len(),
-    })
+    Index { files, pages }
 }
 
-/// The `search-index` command: reads records (JSON) from `input`, indexes
-/// them at the lowest CPU priority (ending with the process that started
-/// it) and writes the index's files to
-/// `output`, each as its name's length (4 bytes), its name, its length (8
-/// bytes, little-endian) and its contents.
+/// The `search-index` command: reads requests from `input` until it ends
+/// and answers each with its index, written to `output` as
+/// `search::read_index` reads it. A request is a series of JSON values
+/// (see `search::Indexer`): each page of the index, in order, as its
+/// record or the key of one sent before, then the end. Records are
+/// tokenised a batch at a time as they come, so that their text is not
+/// all held at once. Runs at the lowest CPU priority and ends with the
+/// process that started it.
 pub fn index_from_stream(input: impl Read, output: impl Write) -> io::Result<()> {
     let _ = rustix::process::setpriority_process(None, 19);
     // An index for a `watch` that has stopped is of no use.
     #[cfg(target_os = "linux")]
     let _ = rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::TERM));
-    let records: Vec<Record> =
-        serde_json::from_reader(io::BufReader::new(input)).map_err(io::Error::other)?;
-    let index = index(&records)?;
+    let mut catalogue = Catalogue::default();
     let mut output = io::BufWriter::new(output);
-    for (name, contents) in &index.files {
-        output.write_all(
-            &u32::try_from(name.len())
-                .map_err(io::Error::other)?
-                .to_le_bytes(),
-        )?;
-        output.write_all(name.as_bytes())?;
-        output.write_all(&(contents.len() as u64).to_le_bytes())?;
-        output.write_all(contents)?;
+    let mut pages: Vec<(Key, String)> = Vec::new();
+    let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+    let values = serde_json::Deserializer::from_reader(io::BufReader::new(input));
+    for value in values.into_iter::<RequestPage<'static>>() {
+        match value.map_err(io::Error::other)? {
+            RequestPage::Known(key, lang) => pages.push((key, lang.into_owned())),
+            RequestPage::New(record) => {
+                let record = record.into_owned();
+                pages.push((record.key, record.lang.clone()));
+                batch.push(record);
+                if batch.len() == BATCH {
+                    catalogue.tokenise(&batch)?;
+                    batch.clear();
+                }
+            }
+            RequestPage::End => {
+                catalogue.tokenise(&batch)?;
+                batch.clear();
+                let keys: Vec<(Key, &str)> = pages
+                    .iter()
+                    .map(|(key, lang)| (*key, lang.as_str()))
+                    .collect();
+                let index = catalogue.index(&keys)?;
+                drop(keys);
+                pages.clear();
+                super::write_index(&index, &mut output)?;
+                output.flush()?;
+            }
+        }
     }
-    output.flush()
+    Ok(())
 }

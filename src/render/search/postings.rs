@@ -5,6 +5,11 @@
 //! 10,000 pages costs a few bytes per occurrence rather than a vector per
 //! page; then cut into chunks by word range and encoded as Pagefind's
 //! `WordIndex`.
+//!
+//! Words are numbers given by the language's [`Words`]. A page's words
+//! are kept as one buffer ([`PageWords`]), a few bytes per word, so that
+//! an index kept between builds holds every page's words cheaply and
+//! makes the word index again from them without tokenising again.
 
 use std::sync::Arc;
 
@@ -12,15 +17,171 @@ use foldhash::HashMap;
 
 use super::cbor;
 
-/// A page's occurrences of a word (or of one of its variants), encoded
-/// but for the page number: Pagefind's `PackedPage` without its first
-/// field.
-#[derive(Debug, Default)]
-pub struct PageWord {
-    /// `locs` then `meta_locs`, as two CBOR arrays.
-    pub encoded: Vec<u8>,
-    /// How many positions the two hold (for the size of chunks).
-    pub positions: usize,
+/// The words of one language, each numbered once.
+#[derive(Default)]
+pub struct Words {
+    words: Vec<Arc<str>>,
+    ids: HashMap<Arc<str>, u32>,
+}
+
+impl Words {
+    /// The number of `word`, numbering it if it is new.
+    pub fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        // Four billion distinct words do not fit in memory first.
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        let word: Arc<str> = word.into();
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
+        id
+    }
+
+    /// The word numbered `id`.
+    pub fn word(&self, id: u32) -> &Arc<str> {
+        static NONE: std::sync::LazyLock<Arc<str>> = std::sync::LazyLock::new(|| "".into());
+        self.words.get(id as usize).unwrap_or(&NONE)
+    }
+}
+
+/// The words of one page with their occurrences, encoded: for each word,
+/// its number, how many of its forms follow, and for each form (the word
+/// itself first, if it occurs as itself, then its variants in Pagefind's
+/// order) the form's number plus one (0: the word itself), its number of
+/// positions and its occurrences as Pagefind packs them (see
+/// [`PageWordsBuilder::form`]). Numbers are LEB128.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageWords(Box<[u8]>);
+
+/// Writes a [`PageWords`], word by word.
+#[derive(Default)]
+pub struct PageWordsBuilder {
+    encoded: Vec<u8>,
+    scratch: Vec<u8>,
+    locs: Vec<i32>,
+    meta_locs: Vec<i32>,
+}
+
+/// One form of a word on a page, read from [`PageWords`].
+struct Form<'a> {
+    /// The variant's number, or `None` for the word itself.
+    variant: Option<u32>,
+    /// How many positions `encoded` holds.
+    positions: usize,
+    /// Its two arrays of positions, CBOR.
+    encoded: &'a [u8],
+}
+
+impl PageWordsBuilder {
+    /// Starts word `word`, which has `forms` forms with occurrences.
+    pub fn word(&mut self, word: u32, forms: usize) {
+        leb128(&mut self.encoded, u64::from(word));
+        leb128(&mut self.encoded, forms as u64);
+    }
+
+    /// Adds a form of the current word (`variant`: `None` for the word
+    /// itself) with its occurrences: `body` as (weight, position) and
+    /// `meta` as positions in the title. Pagefind's
+    /// `positions_to_packed_page` and `meta_positions_to_packed`. Sorts
+    /// both.
+    pub fn form(&mut self, variant: Option<u32>, body: &mut [(u8, u32)], meta: &mut [u32]) {
+        // Weight 25 (never given) would come first: the rest by weight,
+        // then by position, each weight announced by a negative number.
+        body.sort_unstable_by_key(|&(weight, position)| {
+            (if weight == 25 { 0 } else { weight }, position)
+        });
+        self.locs.clear();
+        let mut weight_now = 25;
+        let mut last = 0;
+        for &(weight, position) in body.iter() {
+            if weight != weight_now {
+                self.locs.push(-i32::from(weight) - 1);
+                self.locs.push(clamp(position));
+                weight_now = weight;
+            } else {
+                self.locs.push(clamp(position.saturating_sub(last)));
+            }
+            last = position;
+        }
+        meta.sort_unstable();
+        self.meta_locs.clear();
+        if !meta.is_empty() {
+            self.meta_locs.push(-1);
+        }
+        let mut last = 0;
+        for &position in meta.iter() {
+            self.meta_locs.push(clamp(position.saturating_sub(last)));
+            last = position;
+        }
+        self.scratch.clear();
+        cbor::ints(&mut self.scratch, &self.locs);
+        cbor::ints(&mut self.scratch, &self.meta_locs);
+        leb128(&mut self.encoded, variant.map_or(0, |v| u64::from(v) + 1));
+        leb128(
+            &mut self.encoded,
+            (self.locs.len() + self.meta_locs.len()) as u64,
+        );
+        leb128(&mut self.encoded, self.scratch.len() as u64);
+        self.encoded.extend_from_slice(&self.scratch);
+    }
+
+    /// The page's words, and a builder for the next page.
+    pub fn finish(&mut self) -> PageWords {
+        let words = PageWords(self.encoded.as_slice().into());
+        self.encoded.clear();
+        words
+    }
+}
+
+impl PageWords {
+    /// Calls `each` with every word of the page and its forms.
+    fn for_each(&self, mut each: impl FnMut(u32, &mut dyn Iterator<Item = Form<'_>>)) {
+        let mut at = &self.0[..];
+        while !at.is_empty() {
+            let word = read_leb128(&mut at) as u32;
+            let count = read_leb128(&mut at);
+            let mut forms = (0..count).map_while(|_| {
+                let variant = read_leb128(&mut at);
+                let positions = read_leb128(&mut at) as usize;
+                let len = read_leb128(&mut at) as usize;
+                let encoded = at.get(..len)?;
+                at = at.get(len..).unwrap_or_default();
+                Some(Form {
+                    variant: variant.checked_sub(1).map(|v| v as u32),
+                    positions,
+                    encoded,
+                })
+            });
+            each(word, &mut forms);
+            // A form left unread (none is) would leave `at` mid-word.
+            forms.for_each(drop);
+        }
+    }
+}
+
+/// Writes `value` as LEB128.
+fn leb128(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads a LEB128 number from the start of `at`; 0 at the end.
+fn read_leb128(at: &mut &[u8]) -> u64 {
+    let mut value = 0u64;
+    let mut shift = 0;
+    while let Some((&byte, rest)) = at.split_first() {
+        *at = rest;
+        value |= u64::from(byte & 0x7f) << shift.min(63);
+        shift += 7;
+        if byte < 0x80 {
+            break;
+        }
+    }
+    value
 }
 
 /// The pages of a word or of a variant.
@@ -33,10 +194,10 @@ struct Pages {
 
 impl Pages {
     /// Adds page `page` (not before the last one added).
-    fn push(&mut self, page: usize, word: &PageWord) {
+    fn push(&mut self, page: usize, encoded: &[u8]) {
         cbor::array(&mut self.encoded, 3);
         cbor::uint(&mut self.encoded, page.saturating_sub(self.last) as u64);
-        self.encoded.extend_from_slice(&word.encoded);
+        self.encoded.extend_from_slice(encoded);
         self.last = page;
         self.count += 1;
     }
@@ -51,31 +212,27 @@ impl Pages {
 #[derive(Debug, Default)]
 struct Postings {
     pages: Pages,
-    variants: Vec<(Arc<str>, Pages)>,
+    variants: Vec<(u32, Pages)>,
     /// Pagefind's measure of its size: positions plus pages plus variants.
     size: usize,
-}
-
-/// The occurrences of one word on one page, given to [`Postings`].
-#[derive(Debug)]
-pub struct WordOnPage {
-    /// The word as indexed.
-    pub word: Arc<str>,
-    /// Its occurrences as the word itself, if any.
-    pub plain: Option<PageWord>,
-    /// Its occurrences as each variant, in Pagefind's order.
-    pub variants: Vec<(Arc<str>, PageWord)>,
 }
 
 /// The word index of a language being built.
 #[derive(Default)]
 pub struct WordIndex {
-    words: HashMap<Arc<str>, Postings>,
+    words: HashMap<u32, Postings>,
 }
 
 /// The words of a chunk of the word index, with their pages.
 pub struct Chunk {
-    words: Vec<(Arc<str>, Postings)>,
+    words: Vec<ChunkWord>,
+}
+
+/// A word of a chunk: the word, its pages, and its variants' pages.
+struct ChunkWord {
+    word: Arc<str>,
+    pages: Pages,
+    variants: Vec<(Arc<str>, Pages)>,
 }
 
 impl Chunk {
@@ -87,39 +244,56 @@ impl Chunk {
 
 impl WordIndex {
     /// Adds the words of page `page`; pages come in order.
-    pub fn add(&mut self, page: usize, words: Vec<WordOnPage>) {
-        for on_page in words {
-            let postings = self.words.entry(on_page.word).or_default();
-            if let Some(plain) = &on_page.plain {
-                postings.pages.push(page, plain);
-                postings.size += plain.positions + 1;
-            }
-            for (form, word) in on_page.variants {
-                let pages = match postings.variants.iter().position(|(f, _)| *f == form) {
-                    Some(i) => &mut postings.variants[i].1,
-                    None => {
-                        postings.size += 1;
-                        postings.variants.push((form, Pages::default()));
-                        let last = postings.variants.len() - 1;
-                        &mut postings.variants[last].1
+    pub fn add(&mut self, page: usize, words: &PageWords) {
+        words.for_each(|word, forms| {
+            let postings = self.words.entry(word).or_default();
+            for form in forms {
+                let pages = match form.variant {
+                    None => &mut postings.pages,
+                    Some(variant) => {
+                        match postings.variants.iter().position(|(v, _)| *v == variant) {
+                            Some(i) => &mut postings.variants[i].1,
+                            None => {
+                                postings.size += 1;
+                                postings.variants.push((variant, Pages::default()));
+                                let last = postings.variants.len() - 1;
+                                &mut postings.variants[last].1
+                            }
+                        }
                     }
                 };
-                pages.push(page, &word);
-                postings.size += word.positions + 1;
+                pages.push(page, form.encoded);
+                postings.size += form.positions + 1;
             }
-        }
+        });
     }
 
     /// The index cut into chunks of about `chunk_size` (Pagefind's measure,
-    /// 20,000 by default) in word order, as Pagefind cuts it.
-    pub fn into_chunks(self, chunk_size: usize) -> Vec<Chunk> {
-        let mut words: Vec<(Arc<str>, Postings)> = self.words.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    /// 20,000 by default) in word order, as Pagefind cuts it; `words`
+    /// names the numbers.
+    pub fn into_chunks(self, chunk_size: usize, words: &Words) -> Vec<Chunk> {
+        let mut sorted: Vec<(usize, ChunkWord)> = self
+            .words
+            .into_iter()
+            .map(|(id, postings)| {
+                let word = ChunkWord {
+                    word: words.word(id).clone(),
+                    pages: postings.pages,
+                    variants: postings
+                        .variants
+                        .into_iter()
+                        .map(|(v, pages)| (words.word(v).clone(), pages))
+                        .collect(),
+                };
+                (postings.size, word)
+            })
+            .collect();
+        sorted.sort_unstable_by(|a, b| a.1.word.cmp(&b.1.word));
         let mut chunks = Vec::new();
         let mut chunk = Vec::new();
         let mut size = 0;
-        for word in words {
-            size += word.1.size;
+        for (word_size, word) in sorted {
+            size += word_size;
             chunk.push(word);
             if size >= chunk_size {
                 chunks.push(Chunk {
@@ -142,7 +316,7 @@ pub fn ranges(chunks: &[Chunk]) -> Vec<(String, String)> {
     let mut ranges: Vec<(String, String)> = chunks
         .iter()
         .map(|chunk| {
-            let word = |w: Option<&(Arc<str>, Postings)>| w.map(|w| w.0.to_string());
+            let word = |w: Option<&ChunkWord>| w.map(|w| w.word.to_string());
             (
                 word(chunk.words.first()).unwrap_or_default(),
                 word(chunk.words.last()).unwrap_or_default(),
@@ -160,24 +334,24 @@ pub fn ranges(chunks: &[Chunk]) -> Vec<(String, String)> {
 }
 
 /// Pagefind's `WordIndex` of `words`.
-fn encode(words: &[(Arc<str>, Postings)]) -> Vec<u8> {
+fn encode(words: &[ChunkWord]) -> Vec<u8> {
     let bytes: usize = words
         .iter()
-        .map(|(w, p)| {
-            w.len()
-                + p.pages.encoded.len()
-                + p.variants.iter().map(|v| v.1.encoded.len()).sum::<usize>()
+        .map(|w| {
+            w.word.len()
+                + w.pages.encoded.len()
+                + w.variants.iter().map(|v| v.1.encoded.len()).sum::<usize>()
         })
         .sum();
     let mut out = Vec::with_capacity(bytes + 16 * words.len() + 8);
     cbor::array(&mut out, 1);
     cbor::array(&mut out, words.len());
-    for (word, postings) in words {
+    for word in words {
         cbor::array(&mut out, 3);
-        cbor::text(&mut out, word);
-        postings.pages.encode(&mut out);
-        cbor::array(&mut out, postings.variants.len());
-        for (form, pages) in &postings.variants {
+        cbor::text(&mut out, &word.word);
+        word.pages.encode(&mut out);
+        cbor::array(&mut out, word.variants.len());
+        for (form, pages) in &word.variants {
             cbor::array(&mut out, 2);
             cbor::text(&mut out, form);
             pages.encode(&mut out);
@@ -196,47 +370,6 @@ fn prefixes(a: &str, b: &str) -> (String, String) {
     )
 }
 
-/// Pagefind's `positions_to_packed_page` and `meta_positions_to_packed`:
-/// `body` as (weight, position) and `meta` as positions in field 0 (the
-/// title), encoded as the two arrays of a page. Sorts both.
-pub fn page_word(body: &mut [(u8, u32)], meta: &mut [u32]) -> PageWord {
-    // Weight 25 (never given) would come first: the rest by weight, then
-    // by position, each weight announced by a negative number.
-    body.sort_unstable_by_key(|&(weight, position)| {
-        (if weight == 25 { 0 } else { weight }, position)
-    });
-    let mut locs = Vec::with_capacity(body.len() + 2);
-    let mut weight_now = 25;
-    let mut last = 0;
-    for &(weight, position) in body.iter() {
-        if weight != weight_now {
-            locs.push(-i32::from(weight) - 1);
-            locs.push(clamp(position));
-            weight_now = weight;
-        } else {
-            locs.push(clamp(position.saturating_sub(last)));
-        }
-        last = position;
-    }
-    meta.sort_unstable();
-    let mut meta_locs = Vec::with_capacity(meta.len() + 1);
-    if !meta.is_empty() {
-        meta_locs.push(-1);
-    }
-    let mut last = 0;
-    for &position in meta.iter() {
-        meta_locs.push(clamp(position.saturating_sub(last)));
-        last = position;
-    }
-    let mut encoded = Vec::with_capacity(locs.len() + meta_locs.len() + 4);
-    cbor::ints(&mut encoded, &locs);
-    cbor::ints(&mut encoded, &meta_locs);
-    PageWord {
-        encoded,
-        positions: locs.len() + meta_locs.len(),
-    }
-}
-
 /// A position as Pagefind's `i32`.
 fn clamp(position: u32) -> i32 {
     i32::try_from(position).unwrap_or(i32::MAX)
@@ -248,12 +381,39 @@ mod tests {
 
     #[test]
     fn positions_are_grouped_by_weight_and_delta_encoded() {
-        let word = page_word(&mut [(24, 7), (12, 3), (24, 2)], &mut [4, 1]);
+        let mut builder = PageWordsBuilder::default();
+        builder.word(7, 1);
+        builder.form(None, &mut [(24, 7), (12, 3), (24, 2)], &mut [4, 1]);
+        let page = builder.finish();
         let mut expected = Vec::new();
         cbor::ints(&mut expected, &[-13, 3, -25, 2, 5]);
         cbor::ints(&mut expected, &[-1, 1, 3]);
-        assert_eq!(word.encoded, expected);
-        assert_eq!(word.positions, 8);
+        let mut seen = Vec::new();
+        page.for_each(|word, forms| {
+            for form in forms {
+                seen.push((word, form.variant, form.positions, form.encoded.to_vec()));
+            }
+        });
+        assert_eq!(seen, [(7, None, 8, expected)]);
+    }
+
+    #[test]
+    fn page_words_give_back_every_word_and_form() {
+        let mut builder = PageWordsBuilder::default();
+        builder.word(300, 2);
+        builder.form(None, &mut [(24, 1)], &mut []);
+        builder.form(Some(100_000), &mut [(24, 2)], &mut [0]);
+        builder.word(0, 1);
+        builder.form(Some(0), &mut [], &mut [3]);
+        let page = builder.finish();
+        let mut seen = Vec::new();
+        page.for_each(|word, forms| {
+            seen.extend(forms.map(|f| (word, f.variant, f.positions)));
+        });
+        assert_eq!(
+            seen,
+            [(300, None, 2), (300, Some(100_000), 4), (0, Some(0), 2)]
+        );
     }
 
     #[test]
@@ -263,19 +423,15 @@ mod tests {
             prefixes("cath", "cathartic"),
             ("cath".into(), "catha".into())
         );
+        let mut words = Words::default();
         let mut index = WordIndex::default();
+        let mut builder = PageWordsBuilder::default();
         for (page, word) in ["apple", "apricot", "banana", "peach"].iter().enumerate() {
-            let body = page_word(&mut [(24, 1), (24, 2), (24, 3)], &mut []);
-            index.add(
-                page,
-                vec![WordOnPage {
-                    word: (*word).into(),
-                    plain: Some(body),
-                    variants: Vec::new(),
-                }],
-            );
+            builder.word(words.id(word), 1);
+            builder.form(None, &mut [(24, 1), (24, 2), (24, 3)], &mut []);
+            index.add(page, &builder.finish());
         }
-        let chunks = index.into_chunks(8);
+        let chunks = index.into_chunks(8, &words);
         let ranges = ranges(&chunks);
         let ranges: Vec<(&str, &str)> = ranges
             .iter()

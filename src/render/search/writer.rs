@@ -13,24 +13,31 @@
 //! Two differences: words of the form `___PAGEFIND_WEIGHT___…` in a text
 //! are words here, not instructions; and files are compressed faster.
 //!
-//! Pages are tokenised in batches on all cores (each thread remembering
-//! the words of the tokens it has seen), then added in page order to the
-//! word index, which keeps them encoded.
+//! A [`Language`] keeps each page tokenised (its words as numbers, a few
+//! bytes each, and its packed fragment) by the record's key, from one
+//! index to the next: `watch` indexes again only the pages whose records
+//! changed, and makes the word index of every page from what it kept. A
+//! one-off index ([`Language::index_once`]) keeps nothing: pages join the
+//! word index a batch at a time as they are tokenised. Pages are
+//! tokenised on all cores; each thread remembers the words of the tokens
+//! it has seen, so that a token seen before costs a lookup.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use pagefind_stem::Stemmer;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::Record;
 use super::cbor;
 use super::pack::{self, Names};
-use super::postings::{self, PageWord, WordIndex, WordOnPage, page_word};
+use super::postings::{self, PageWords, PageWordsBuilder, WordIndex, Words};
 use super::words;
+use super::{Key, Record};
 
 /// Pagefind's version, which its library checks in the metadata.
 pub const VERSION: &str = "1.6.0";
@@ -38,14 +45,16 @@ pub const VERSION: &str = "1.6.0";
 /// Pagefind's default size of index chunks (its own measure).
 const CHUNK_SIZE: usize = 20_000;
 
-/// Pages tokenised together before they join the word index.
+/// Pages a one-off index tokenises together before they join the word
+/// index, so that their words are not all held at once.
 const BATCH: usize = 256;
 
-/// Tokens whose words a thread remembers, per stemmer, before starting
+/// Tokens whose words a thread remembers, per language, before starting
 /// afresh.
 const CACHE_TOKENS: usize = 100_000;
 
 /// The files of one language's index.
+#[derive(Clone)]
 pub struct LanguageIndex {
     /// Its language code.
     pub lang: String,
@@ -54,15 +63,37 @@ pub struct LanguageIndex {
     /// How many pages it indexes.
     pub pages: usize,
     /// Its files, by path under the index folder.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, Arc<[u8]>)>,
+}
+
+/// One language's pages, tokenised, kept from one index to the next.
+pub struct Language {
+    lang: String,
+    stemmer: Option<Stemmer>,
+    /// The words of every page, numbered. Words no page has any more stay
+    /// numbered: a session's edits add a few.
+    words: Mutex<Words>,
+    /// Tells this language's numbers from another's in the threads' caches.
+    generation: u64,
+    /// Each page given, by its record's key.
+    pages: HashMap<Key, Kept>,
+    /// The pages of the last index, when kept, and that index.
+    last: Option<(Vec<Key>, Option<LanguageIndex>)>,
+}
+
+/// A page as kept: its URL, and its words and fragment unless it has no
+/// word to index.
+struct Kept {
+    url: Box<str>,
+    tokenised: Option<Tokenised>,
 }
 
 /// A page tokenised: its words, word count and packed fragment.
 struct Tokenised {
-    words: Vec<WordOnPage>,
+    words: PageWords,
     word_count: usize,
-    hash: String,
-    fragment: Vec<u8>,
+    hash: Box<str>,
+    fragment: Arc<[u8]>,
 }
 
 /// Pagefind's fragment of a page, as JSON (its field order).
@@ -76,76 +107,124 @@ struct Fragment<'a> {
     anchors: [(); 0],
 }
 
-/// The index of `records`, all in language `lang`, or `None` when no page
-/// has a word to index (Pagefind leaves such a language out). A later
-/// record with the URL of an earlier one replaces it in its place, as in
-/// Pagefind.
-pub fn language_index(lang: &str, records: &[&Record]) -> Option<LanguageIndex> {
-    let records = dedup(records);
-    let mut word_index = WordIndex::default();
-    let mut fragment_names = Names::default();
-    let mut pages: Vec<(String, usize)> = Vec::new();
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for batch in records.chunks(BATCH) {
-        let tokenised: Vec<Option<Tokenised>> = batch
-            .par_iter()
-            .map(|record| tokenise(lang, record))
-            .collect();
-        for page in tokenised.into_iter().flatten() {
-            let name = fragment_names.name(lang, &page.hash);
-            word_index.add(pages.len(), page.words);
-            files.push((format!("fragment/{name}.pf_fragment"), page.fragment));
-            pages.push((name, page.word_count));
+impl Language {
+    /// A language with no page yet.
+    pub fn new(lang: &str) -> Language {
+        static GENERATIONS: AtomicU64 = AtomicU64::new(0);
+        Language {
+            lang: lang.to_string(),
+            stemmer: words::stemmer(lang).map(|(_, stemmer)| stemmer),
+            words: Mutex::new(Words::default()),
+            generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
+            pages: HashMap::new(),
+            last: None,
         }
     }
-    if pages.is_empty() {
-        return None;
+
+    /// Tokenises `records`, all in this language, on all cores, and keeps
+    /// them; those it keeps already are not tokenised again.
+    pub fn tokenise(&mut self, records: &[&Record]) {
+        let mut seen = HashSet::new();
+        let new: Vec<&Record> = records
+            .iter()
+            .copied()
+            .filter(|record| !self.pages.contains_key(&record.key) && seen.insert(record.key))
+            .collect();
+        let tokeniser = self.tokeniser();
+        let tokenised: Vec<(Key, Kept)> = new
+            .par_iter()
+            .map(|record| {
+                let kept = Kept {
+                    url: record.url.as_str().into(),
+                    tokenised: tokeniser.tokenise(record),
+                };
+                (record.key, kept)
+            })
+            .collect();
+        self.pages.extend(tokenised);
     }
-    let chunks = word_index.into_chunks(CHUNK_SIZE);
-    let ranges = postings::ranges(&chunks);
-    // Each chunk's words are dropped once encoded.
-    let packed: Vec<(String, Vec<u8>)> = chunks
-        .into_par_iter()
-        .map(|chunk| {
-            let encoded = chunk.encode();
-            drop(chunk);
-            (pack::full_hash(&encoded), pack::gzip(&encoded))
-        })
-        .collect();
-    let mut chunk_names = Names::default();
-    let mut meta = Vec::new();
-    cbor::array(&mut meta, 6);
-    cbor::text(&mut meta, VERSION);
-    cbor::array(&mut meta, pages.len());
-    for (name, word_count) in &pages {
-        cbor::array(&mut meta, 3);
-        cbor::text(&mut meta, name);
-        cbor::uint(&mut meta, *word_count as u64);
-        cbor::text(&mut meta, "");
+
+    /// The index of the pages whose records' keys are `keys` (records
+    /// given to [`Language::tokenise`], now or before), or `None` when no
+    /// page has a word to index (Pagefind leaves such a language out). A
+    /// later page with the URL of an earlier one replaces it in its place,
+    /// as in Pagefind. Pages not in `keys` are forgotten; a key of a page
+    /// not kept is an error. The same pages as last time give the same
+    /// index, made once.
+    pub fn index(&mut self, keys: &[Key]) -> io::Result<Option<LanguageIndex>> {
+        if let Some((last_keys, index)) = &self.last
+            && last_keys == keys
+        {
+            return Ok(index.clone());
+        }
+        let order = self.order(keys)?;
+        let mut kept: HashMap<Key, Kept> = HashMap::with_capacity(order.len());
+        for key in &order {
+            if let Some((key, page)) = self.pages.remove_entry(key) {
+                kept.insert(key, page);
+            }
+        }
+        self.pages = kept;
+        let mut files = Files::default();
+        for key in &order {
+            if let Some(page) = self.pages.get(key).and_then(|p| p.tokenised.as_ref()) {
+                files.add(&self.lang, page);
+            }
+        }
+        let index = files.finish(&self.lang, &self.words);
+        self.last = Some((keys.to_vec(), index.clone()));
+        Ok(index)
     }
-    cbor::array(&mut meta, ranges.len());
-    for ((from, to), (hash, contents)) in ranges.iter().zip(packed) {
-        let name = chunk_names.name(lang, &hash);
-        cbor::array(&mut meta, 3);
-        cbor::text(&mut meta, from);
-        cbor::text(&mut meta, to);
-        cbor::text(&mut meta, &name);
-        files.push((format!("index/{name}.pf_index"), contents));
+
+    /// The index of `records` (see [`Language::index`]), made as they are
+    /// tokenised, a batch at a time, keeping none: a one-off build's.
+    pub fn index_once(&self, records: &[&Record]) -> Option<LanguageIndex> {
+        let records = dedup(records);
+        let tokeniser = self.tokeniser();
+        let mut files = Files::default();
+        for batch in records.chunks(BATCH) {
+            let tokenised: Vec<Option<Tokenised>> = batch
+                .par_iter()
+                .map(|record| tokeniser.tokenise(record))
+                .collect();
+            for page in tokenised.iter().flatten() {
+                files.add(&self.lang, page);
+            }
+        }
+        files.finish(&self.lang, &self.words)
     }
-    // No filters, no sorts; the title is the one metadata field.
-    cbor::array(&mut meta, 0);
-    cbor::array(&mut meta, 0);
-    cbor::array(&mut meta, 1);
-    cbor::text(&mut meta, "title");
-    let hash = pack::full_hash(&meta);
-    let meta_hash = format!("{lang}_{}", hash.get(..lang.len() + 8).unwrap_or(&hash));
-    files.push((format!("pagefind.{meta_hash}.pf_meta"), pack::gzip(&meta)));
-    Some(LanguageIndex {
-        lang: lang.to_string(),
-        meta_hash,
-        pages: pages.len(),
-        files,
-    })
+
+    /// What tokenises this language's records.
+    fn tokeniser(&self) -> Tokeniser<'_> {
+        Tokeniser {
+            stemmer: self.stemmer.as_ref(),
+            words: &self.words,
+            generation: self.generation,
+        }
+    }
+
+    /// `keys` in index order: each URL once, where it was first, as it
+    /// was last.
+    fn order(&self, keys: &[Key]) -> io::Result<Vec<Key>> {
+        let mut at: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+        let mut order: Vec<Key> = Vec::with_capacity(keys.len());
+        for &key in keys {
+            let Some(kept) = self.pages.get(&key) else {
+                return Err(io::Error::other(format!(
+                    "the search indexer does not have page {key:?} of language {}",
+                    self.lang
+                )));
+            };
+            match at.get(&*kept.url) {
+                Some(&i) => order[i] = key,
+                None => {
+                    at.insert(&kept.url, order.len());
+                    order.push(key);
+                }
+            }
+        }
+        Ok(order)
+    }
 }
 
 /// `records` with each URL once: where it was first, as it was last.
@@ -164,17 +243,108 @@ fn dedup<'a>(records: &[&'a Record]) -> Vec<&'a Record> {
     unique
 }
 
-/// A thread's record of the words it has found, per stemmer: each word
-/// (and form with diacritics) once, by number, and the words of each
-/// token, so that a token seen before costs a lookup and its words compare
-/// as numbers.
+/// The files of a language's index being made, page by page in order:
+/// the fragments and the word index so far.
 #[derive(Default)]
-struct Lexicon {
-    words: Vec<Arc<str>>,
-    ids: HashMap<Arc<str>, u32>,
+struct Files {
+    fragment_names: Names,
+    files: Vec<(String, Arc<[u8]>)>,
+    listed: Vec<(String, usize)>,
+    word_index: WordIndex,
+}
+
+impl Files {
+    /// Adds `page`, the next page of language `lang`.
+    fn add(&mut self, lang: &str, page: &Tokenised) {
+        let name = self.fragment_names.name(lang, &page.hash);
+        let path = format!("fragment/{name}.pf_fragment");
+        self.files.push((path, page.fragment.clone()));
+        self.word_index.add(self.listed.len(), &page.words);
+        self.listed.push((name, page.word_count));
+    }
+
+    /// The index of language `lang` (whose words `words` numbers), with
+    /// the pages added, or `None` without one.
+    fn finish(self, lang: &str, words: &Mutex<Words>) -> Option<LanguageIndex> {
+        let Files {
+            mut files,
+            listed,
+            word_index,
+            ..
+        } = self;
+        if listed.is_empty() {
+            return None;
+        }
+        let words = words.lock().unwrap_or_else(PoisonError::into_inner);
+        let chunks = word_index.into_chunks(CHUNK_SIZE, &words);
+        drop(words);
+        let ranges = postings::ranges(&chunks);
+        // Each chunk's words are dropped once encoded.
+        let packed: Vec<(String, Arc<[u8]>)> = chunks
+            .into_par_iter()
+            .map(|chunk| {
+                let encoded = chunk.encode();
+                drop(chunk);
+                (pack::full_hash(&encoded), pack::gzip(&encoded).into())
+            })
+            .collect();
+        let mut chunk_names = Names::default();
+        let mut meta = Vec::new();
+        cbor::array(&mut meta, 6);
+        cbor::text(&mut meta, VERSION);
+        cbor::array(&mut meta, listed.len());
+        for (name, word_count) in &listed {
+            cbor::array(&mut meta, 3);
+            cbor::text(&mut meta, name);
+            cbor::uint(&mut meta, *word_count as u64);
+            cbor::text(&mut meta, "");
+        }
+        cbor::array(&mut meta, ranges.len());
+        for ((from, to), (hash, contents)) in ranges.iter().zip(packed) {
+            let name = chunk_names.name(lang, &hash);
+            cbor::array(&mut meta, 3);
+            cbor::text(&mut meta, from);
+            cbor::text(&mut meta, to);
+            cbor::text(&mut meta, &name);
+            files.push((format!("index/{name}.pf_index"), contents));
+        }
+        // No filters, no sorts; the title is the one metadata field.
+        cbor::array(&mut meta, 0);
+        cbor::array(&mut meta, 0);
+        cbor::array(&mut meta, 1);
+        cbor::text(&mut meta, "title");
+        let hash = pack::full_hash(&meta);
+        let meta_hash = format!("{lang}_{}", hash.get(..lang.len() + 8).unwrap_or(&hash));
+        files.push((
+            format!("pagefind.{meta_hash}.pf_meta"),
+            pack::gzip(&meta).into(),
+        ));
+        Some(LanguageIndex {
+            lang: lang.to_string(),
+            meta_hash,
+            pages: listed.len(),
+            files,
+        })
+    }
+}
+
+/// What tokenising a language's records needs, shared by the threads.
+struct Tokeniser<'a> {
+    stemmer: Option<&'a Stemmer>,
+    words: &'a Mutex<Words>,
+    generation: u64,
+}
+
+/// A thread's record of the tokens it has seen in one language: each
+/// token's words, by number, so that a token seen before costs a lookup
+/// and its words compare as numbers; and the variants' names, which order
+/// them.
+#[derive(Default)]
+struct TokenCache {
     /// Each token's words, as a range of `found`.
     tokens: HashMap<Box<str>, (usize, usize)>,
     found: Vec<Found>,
+    variants: HashMap<u32, Arc<str>>,
 }
 
 /// A word of a token, by number: the word, its form with diacritics
@@ -184,149 +354,149 @@ type Found = (u32, u32, u8);
 /// No form with diacritics.
 const NONE: u32 = u32::MAX;
 
-impl Lexicon {
-    /// The number of `word`.
-    fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = u32::try_from(self.words.len()).unwrap_or(NONE - 1);
-        let word: Arc<str> = word.into();
-        self.words.push(word.clone());
-        self.ids.insert(word, id);
-        id
+thread_local! {
+    /// Each thread's token caches, by language generation.
+    static TOKENS: RefCell<HashMap<u64, TokenCache>> = RefCell::new(HashMap::new());
+}
+
+impl Tokeniser<'_> {
+    /// Tokenises `record` as Pagefind does a custom record; `None` when it
+    /// has no word to index.
+    fn tokenise(&self, record: &Record) -> Option<Tokenised> {
+        TOKENS.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            // Caches of languages gone (an index of another session).
+            if caches.len() > 8 && !caches.contains_key(&self.generation) {
+                caches.clear();
+            }
+            let cache = caches.entry(self.generation).or_default();
+            if cache.tokens.len() >= CACHE_TOKENS {
+                *cache = TokenCache::default();
+            }
+            self.tokenise_with(record, cache)
+        })
     }
 
-    /// The words of body-text token `token`.
-    fn token(&mut self, token: &str, stemmer: Option<&Stemmer>) -> &[Found] {
-        let (start, len) = match self.tokens.get(token) {
+    /// The words of body-text token `token`, numbered.
+    fn token<'c>(&self, token: &str, cache: &'c mut TokenCache) -> &'c [Found] {
+        let (start, len) = match cache.tokens.get(token) {
             Some(&range) => range,
             None => {
-                let start = self.found.len();
-                for w in words::body_words(token, stemmer) {
-                    let original = w.original.as_deref().map_or(NONE, |o| self.id(o));
-                    let found = (self.id(&w.word), original, w.weight);
-                    self.found.push(found);
+                let found = words::body_words(token, self.stemmer);
+                let start = cache.found.len();
+                let mut words = self.words.lock().unwrap_or_else(PoisonError::into_inner);
+                for w in found {
+                    let original = match &w.original {
+                        Some(o) => {
+                            let id = words.id(o);
+                            cache.variants.insert(id, o.clone());
+                            id
+                        }
+                        None => NONE,
+                    };
+                    cache.found.push((words.id(&w.word), original, w.weight));
                 }
-                let range = (start, self.found.len() - start);
-                self.tokens.insert(token.into(), range);
+                drop(words);
+                let range = (start, cache.found.len() - start);
+                cache.tokens.insert(token.into(), range);
                 range
             }
         };
-        self.found.get(start..start + len).unwrap_or(&[])
+        cache.found.get(start..start + len).unwrap_or(&[])
     }
-}
 
-thread_local! {
-    static LEXICONS: RefCell<HashMap<&'static str, Lexicon>> = RefCell::new(HashMap::new());
-}
-
-/// Tokenises `record` as Pagefind does a custom record; `None` when it has
-/// no word to index.
-fn tokenise(lang: &str, record: &Record) -> Option<Tokenised> {
-    let stemmer = words::stemmer(lang);
-    let (stemmer_name, stemmer) = match &stemmer {
-        Some((name, stemmer)) => (*name, Some(stemmer)),
-        None => ("", None),
-    };
-    LEXICONS.with(|lexicons| {
-        let mut lexicons = lexicons.borrow_mut();
-        let lexicon = lexicons.entry(stemmer_name).or_default();
-        if lexicon.tokens.len() >= CACHE_TOKENS {
-            *lexicon = Lexicon::default();
+    /// [`Tokeniser::tokenise`] with the words `cache` knows.
+    fn tokenise_with(&self, record: &Record, cache: &mut TokenCache) -> Option<Tokenised> {
+        let joined = [
+            record.title.as_str(),
+            record.description.as_str(),
+            &record.text,
+        ]
+        .iter()
+        .filter(|part| !part.is_empty())
+        .copied()
+        .collect::<Vec<&str>>()
+        .join(". ");
+        // Pagefind drops zero-width spaces from each token; none is white
+        // space, so dropping them from the whole text first makes the same
+        // tokens.
+        let joined = match joined.contains('\u{200B}') {
+            true => joined.replace('\u{200B}', ""),
+            false => joined,
+        };
+        let mut content = String::with_capacity(joined.len());
+        // (word, form, weight, position)
+        let mut body: Vec<(u32, u32, u8, u32)> = Vec::new();
+        let mut position: u32 = 0;
+        for token in joined.split_whitespace() {
+            content.push_str(token);
+            content.push(' ');
+            for &(word, original, weight) in self.token(token, cache) {
+                body.push((word, original, weight, position));
+            }
+            position = position.saturating_add(1);
         }
-        tokenise_with(record, stemmer, lexicon)
-    })
-}
-
-/// [`tokenise`] with the words `lexicon` knows.
-fn tokenise_with(
-    record: &Record,
-    stemmer: Option<&Stemmer>,
-    lexicon: &mut Lexicon,
-) -> Option<Tokenised> {
-    let joined = [
-        record.title.as_str(),
-        record.description.as_str(),
-        &record.text,
-    ]
-    .iter()
-    .filter(|part| !part.is_empty())
-    .copied()
-    .collect::<Vec<&str>>()
-    .join(". ");
-    // Pagefind drops zero-width spaces from each token; none is white
-    // space, so dropping them from the whole text first makes the same
-    // tokens.
-    let joined = match joined.contains('\u{200B}') {
-        true => joined.replace('\u{200B}', ""),
-        false => joined,
-    };
-    let mut content = String::with_capacity(joined.len());
-    // (word, form, weight, position)
-    let mut body: Vec<(u32, u32, u8, u32)> = Vec::new();
-    let mut position: u32 = 0;
-    for token in joined.split_whitespace() {
-        content.push_str(token);
-        content.push(' ');
-        for &(word, original, weight) in lexicon.token(token, stemmer) {
-            body.push((word, original, weight, position));
+        if body.is_empty() {
+            return None;
         }
-        position = position.saturating_add(1);
-    }
-    if body.is_empty() {
-        return None;
-    }
-    content.pop();
-    let word_count = position as usize;
-    // (word, form, position)
-    let mut meta: Vec<(u32, u32, u32)> = Vec::new();
-    for (i, token) in record.title.split_whitespace().enumerate() {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for (word, original) in words::meta_words(token, stemmer) {
-            let original = original.map_or(NONE, |o| lexicon.id(&o));
-            meta.push((lexicon.id(&word), original, i));
+        content.pop();
+        let word_count = position as usize;
+        // (word, form, position)
+        let mut meta: Vec<(u32, u32, u32)> = Vec::new();
+        // The title's words, found before the numbering is locked.
+        let title: Vec<_> = record
+            .title
+            .split_whitespace()
+            .map(|token| words::meta_words(token, self.stemmer))
+            .collect();
+        if !title.is_empty() {
+            let mut words = self.words.lock().unwrap_or_else(PoisonError::into_inner);
+            for (i, found) in title.into_iter().enumerate() {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                for (word, original) in found {
+                    let original = original.map_or(NONE, |o| {
+                        let id = words.id(&o);
+                        cache.variants.insert(id, o.into());
+                        id
+                    });
+                    meta.push((words.id(&word), original, i));
+                }
+            }
         }
+        body.sort_unstable();
+        meta.sort_unstable();
+        let words = group(&body, &meta, &cache.variants);
+        let fragment = Fragment {
+            url: &record.url,
+            content: &content,
+            word_count,
+            filters: BTreeMap::new(),
+            meta: BTreeMap::from([("title", record.title.as_str())]),
+            anchors: [],
+        };
+        let json = serde_json::to_vec(&fragment).ok()?;
+        Some(Tokenised {
+            words,
+            word_count,
+            hash: pack::full_hash(&json).into(),
+            fragment: pack::gzip(&json).into(),
+        })
     }
-    body.sort_unstable();
-    meta.sort_unstable();
-    let words = group(&body, &meta, lexicon);
-    let fragment = Fragment {
-        url: &record.url,
-        content: &content,
-        word_count,
-        filters: BTreeMap::new(),
-        meta: BTreeMap::from([("title", record.title.as_str())]),
-        anchors: [],
-    };
-    let json = serde_json::to_vec(&fragment).ok()?;
-    Some(Tokenised {
-        words,
-        word_count,
-        hash: pack::full_hash(&json),
-        fragment: pack::gzip(&json),
-    })
 }
 
 /// The words of a page, from its occurrences in the text and the title,
 /// both sorted: each word with its occurrences as itself and as each form
-/// with diacritics, encoded.
+/// with diacritics (named by `variants`), encoded.
 fn group(
     body: &[(u32, u32, u8, u32)],
     meta: &[(u32, u32, u32)],
-    lexicon: &Lexicon,
-) -> Vec<WordOnPage> {
-    let name = |id: u32| {
-        lexicon
-            .words
-            .get(id as usize)
-            .cloned()
-            .unwrap_or_else(|| "".into())
-    };
-    let mut words = Vec::new();
+    variants: &HashMap<u32, Arc<str>>,
+) -> PageWords {
+    let mut builder = PageWordsBuilder::default();
     let (mut b, mut m) = (0, 0);
     let mut weighted: Vec<(u8, u32)> = Vec::new();
     let mut positions: Vec<u32> = Vec::new();
+    let mut forms: Vec<(bool, &str, u32)> = Vec::new();
     while b < body.len() || m < meta.len() {
         let word = match (body.get(b), meta.get(m)) {
             (Some(x), Some(y)) => x.0.min(y.0),
@@ -337,43 +507,39 @@ fn group(
         let b_end = b + body[b..].iter().take_while(|o| o.0 == word).count();
         let m_end = m + meta[m..].iter().take_while(|o| o.0 == word).count();
         let (in_body, in_meta) = (&body[b..b_end], &meta[m..m_end]);
-        let mut occurrences = |form: u32| {
-            weighted.clear();
-            weighted.extend(in_body.iter().filter(|o| o.1 == form).map(|o| (o.2, o.3)));
-            positions.clear();
-            positions.extend(in_meta.iter().filter(|o| o.1 == form).map(|o| o.2));
-            (!weighted.is_empty() || !positions.is_empty()).then(|| {
-                (
-                    !weighted.is_empty(),
-                    page_word(&mut weighted, &mut positions),
-                )
-            })
-        };
-        let plain = occurrences(NONE).map(|(_, word)| word);
-        // Pagefind's order: the forms in the text, then those only in the
-        // title, each by form.
-        let mut forms: Vec<u32> = in_body
+        // Pagefind's order: the word itself; then the forms in the text,
+        // then those only in the title, each by form.
+        forms.clear();
+        let plain = in_body.iter().any(|o| o.1 == NONE) || in_meta.iter().any(|o| o.1 == NONE);
+        let mut numbers: Vec<u32> = in_body
             .iter()
             .map(|o| o.1)
             .chain(in_meta.iter().map(|o| o.1))
             .filter(|&f| f != NONE)
             .collect();
-        forms.sort_unstable();
-        forms.dedup();
-        let mut variants: Vec<(bool, Arc<str>, PageWord)> = forms
-            .into_iter()
-            .filter_map(|form| occurrences(form).map(|(in_text, word)| (in_text, name(form), word)))
-            .collect();
-        variants.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-        words.push(WordOnPage {
-            word: name(word),
-            plain,
-            variants: variants
-                .into_iter()
-                .map(|(_, form, word)| (form, word))
-                .collect(),
-        });
+        numbers.sort_unstable();
+        numbers.dedup();
+        for form in numbers {
+            let in_text = in_body.iter().any(|o| o.1 == form);
+            let name = variants.get(&form).map_or("", |n| &**n);
+            forms.push((in_text, name, form));
+        }
+        forms.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+        builder.word(word, usize::from(plain) + forms.len());
+        let mut add = |form: u32, variant: Option<u32>| {
+            weighted.clear();
+            weighted.extend(in_body.iter().filter(|o| o.1 == form).map(|o| (o.2, o.3)));
+            positions.clear();
+            positions.extend(in_meta.iter().filter(|o| o.1 == form).map(|o| o.2));
+            builder.form(variant, &mut weighted, &mut positions);
+        };
+        if plain {
+            add(NONE, None);
+        }
+        for &(_, _, form) in &forms {
+            add(form, Some(form));
+        }
         (b, m) = (b_end, m_end);
     }
-    words
+    builder.finish()
 }
