@@ -43,12 +43,13 @@ fn each_build_is_published_whole_while_readers_poll() {
                     kk.trim_end().ends_with("</html>") && ru.trim_end().ends_with("</html>"),
                     "a page is incomplete"
                 );
-                let number = |html: &str| {
-                    let rest = html.split("Нұсқа ").nth(1).unwrap_or_default();
+                let number = |html: &str, title: &str| {
+                    let rest = html.split(title).nth(1).unwrap_or_default();
                     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
                     digits.parse::<u32>().unwrap_or(0)
                 };
-                let (n_kk, n_ru) = (number(&kk), number(&ru.replace("Версия ", "Нұсқа ")));
+                let n_kk = number(&kk, "Сынақ сайты ");
+                let n_ru = number(&ru, "Тестовый сайт ");
                 assert_eq!(
                     n_kk, n_ru,
                     "both languages of one build come from the same edit"
@@ -62,11 +63,16 @@ fn each_build_is_published_whole_while_readers_poll() {
             builds_seen
         })
     };
+    // One file that both languages show, so that each edit is one change
+    // (two files written one after the other may be built apart).
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
     for n in 1..=5 {
-        site.write("content/_index.kk.md", format!("---\ntitle: Нұсқа {n}\n---\n[Ережелер](@/rules/_index.md), [бірінші](@/rules/first.md#қолды-жуу).\n"));
-        site.write("content/_index.ru.md", format!("---\ntitle: Версия {n}\n---\n[Правила](@/rules/_index.md), [первое](@/rules/first.md#мытьё-рук).\n"));
-        wait_for_page(&output, "kk/index.html", &format!("Нұсқа {n}<"));
-        wait_for_page(&output, "ru/index.html", &format!("Версия {n}<"));
+        let numbered = config
+            .replace("Сынақ сайты", &format!("Сынақ сайты {n}"))
+            .replace("Тестовый сайт", &format!("Тестовый сайт {n}"));
+        site.write("site.yaml", numbered);
+        wait_for_page(&output, "kk/index.html", &format!("Сынақ сайты {n}<"));
+        wait_for_page(&output, "ru/index.html", &format!("Тестовый сайт {n}<"));
     }
     stop.store(true, Ordering::SeqCst);
     let builds_seen = reader.join().unwrap();

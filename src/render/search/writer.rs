@@ -158,8 +158,10 @@ impl Language {
             return Ok(index.clone());
         }
         let order = self.order(keys)?;
-        let mut kept: HashMap<Key, Kept> = HashMap::with_capacity(order.len());
-        for key in &order {
+        // Every page given is kept, a page replaced by a later one of the
+        // same URL too: the next request may give it by its key.
+        let mut kept: HashMap<Key, Kept> = HashMap::with_capacity(keys.len());
+        for key in keys {
             if let Some((key, page)) = self.pages.remove_entry(key) {
                 kept.insert(key, page);
             }
