@@ -67,6 +67,19 @@ pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
 /// Opens `root/rel` for reading, refusing what lies outside the site and
 /// what is not a regular file (a FIFO would block the build forever).
 fn open(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
+    let file = match open_without_links(root, rel) {
+        Some(file) => file,
+        None => open_checked(root, rel)?,
+    };
+    let metadata = file.metadata().map_err(|e| unreadable(rel, &e))?;
+    if !metadata.is_file() {
+        return Err(not_a_file(rel, metadata.file_type()));
+    }
+    Ok(file)
+}
+
+/// Opens `root/rel` once [`outside_root`] finds it inside the site.
+fn open_checked(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
     let path = root.join(rel);
     if let Some(d) = outside_root(root, &path, rel) {
         return Err(d);
@@ -76,16 +89,39 @@ fn open(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        // Non-blocking, so that opening a FIFO returns at once; the check
-        // below then refuses it. Regular files ignore the flag.
+        // Non-blocking, so that opening a FIFO returns at once; `open`
+        // then refuses it. Regular files ignore the flag.
         options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
     }
-    let file = options.open(&path).map_err(|e| unreadable(rel, &e))?;
-    let metadata = file.metadata().map_err(|e| unreadable(rel, &e))?;
-    if !metadata.is_file() {
-        return Err(not_a_file(rel, metadata.file_type()));
+    options.open(&path).map_err(|e| unreadable(rel, &e))
+}
+
+/// `root/rel` opened in one system call when no symbolic link lies on the
+/// way from the resolved root (Linux's `openat2` with
+/// `RESOLVE_NO_SYMLINKS`): the file is then inside the site by
+/// construction, and [`outside_root`]'s `realpath` (a `readlink` per folder
+/// of the path) is not needed; that was 6 % of the time of a build of
+/// 20,222 pages, each page file being opened twice. `None` when a link is
+/// met, on other systems, or on any error: [`open_checked`] then checks,
+/// and reports what is wrong.
+#[cfg(target_os = "linux")]
+fn open_without_links(root: &Path, rel: &Path) -> Option<std::fs::File> {
+    use rustix::fs::{CWD, Mode, OFlags, ResolveFlags};
+    // `..` is no link, but may lead out.
+    let plain = |c: std::path::Component| matches!(c, std::path::Component::Normal(_));
+    if !rel.components().all(plain) {
+        return None;
     }
-    Ok(file)
+    let path = canonical(root)?.join(rel);
+    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    let fd = rustix::fs::openat2(CWD, &path, flags, Mode::empty(), ResolveFlags::NO_SYMLINKS);
+    fd.ok().map(std::fs::File::from)
+}
+
+/// Linux only: see above.
+#[cfg(not(target_os = "linux"))]
+fn open_without_links(_: &Path, _: &Path) -> Option<std::fs::File> {
+    None
 }
 
 /// An error when `path` (`rel` under `root`) resolves to a place outside
