@@ -37,6 +37,11 @@ pub enum Output {
         /// files are then replaced, never written through, so the current
         /// build stays as it is.
         seeded: bool,
+        /// For [`Publish::Replace`]: whether the output it replaces was
+        /// aqparat's (stamped) when the build began. When not (a first
+        /// build, or one into a deleted folder), [`Output::keeps`] looks
+        /// for no file there.
+        replaces_own: bool,
         /// Set once published, so that dropping does not delete it.
         published: AtomicBool,
         /// Every file written or removed, for the next build of a session.
@@ -103,6 +108,7 @@ impl Output {
             destination: destination.to_path_buf(),
             mode,
             seeded,
+            replaces_own: mode == Publish::Replace && guard::is_stamped(destination),
             published: AtomicBool::new(false),
             written: Mutex::new(Vec::new()),
         })
@@ -236,8 +242,8 @@ impl Output {
         let Output::Staging {
             staging,
             destination,
-            mode,
             seeded,
+            replaces_own,
             ..
         } = self
         else {
@@ -248,10 +254,13 @@ impl Output {
         if *seeded {
             return Ok(path.is_file());
         }
+        if !*replaces_own {
+            return Ok(false);
+        }
         let previous = destination.join(inside);
         // Never a symbolic link: it could lead anywhere.
         let is_file = fs::symlink_metadata(&previous).is_ok_and(|m| m.file_type().is_file());
-        if *mode != Publish::Replace || !is_file || !guard::is_stamped(destination) {
+        if !is_file {
             return Ok(false);
         }
         if let Some(parent) = path.parent() {
