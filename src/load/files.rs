@@ -399,6 +399,34 @@ mod tests {
     use super::*;
     use crate::messages::Lang;
 
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_through_a_link_is_checked() {
+        let (site, outside) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (root, content) = (site.path(), site.path().join("content"));
+        std::fs::create_dir(&content).unwrap();
+        std::fs::write(content.join("a.md"), "a").unwrap();
+        std::fs::write(outside.path().join("secret"), "secret").unwrap();
+        std::os::unix::fs::symlink(content.join("a.md"), content.join("b.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), content.join("c.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), content.join("d")).unwrap();
+        let read = |rel: &str| read_text(root, Path::new(rel));
+        assert_eq!(read("content/a.md").unwrap(), "a");
+        assert_eq!(read("content/b.md").unwrap(), "a");
+        assert!(read("content/c.md").is_err());
+        assert!(read("content/d/secret").is_err());
+        assert!(read("content/../content/d/secret").is_err());
+        // Only what no link leads to is opened without the check.
+        for rel in [
+            "content/b.md",
+            "content/c.md",
+            "content/d/secret",
+            "content/../content/a.md",
+        ] {
+            assert!(open_without_links(root, Path::new(rel)).is_none(), "{rel}");
+        }
+    }
+
     #[test]
     fn permission_errors_say_what_to_do() {
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);

@@ -685,6 +685,27 @@ mod tests {
     ];
 
     #[test]
+    fn a_cached_file_is_linked_in_and_never_written_through() {
+        let dir = temp();
+        let cached = dir.path().join("card.png");
+        fs::write(&cached, b"card").expect("cached");
+        let public = dir.path().join("public");
+        let output = Output::staging(&public, Publish::Link, None).expect("staged");
+        output.link(&cached, "og/a.png").expect("linked");
+        output.link(&cached, "og/a.png").expect("linked again");
+        let staged = staging_of(&output).join("og/a.png");
+        assert_eq!(inode(&staged), inode(&cached), "one file system: a link");
+        let first = output.written();
+        output.publish().expect("published");
+
+        // The next build starts as links to this one and replaces the file.
+        let output = Output::staging(&public, Publish::Link, Some(&first)).expect("staged");
+        output.write("og/a.png", b"other").expect("written");
+        assert_eq!(fs::read(&cached).expect("reads"), b"card");
+        assert_eq!(fs::read(public.join("og/a.png")).expect("reads"), b"card");
+    }
+
+    #[test]
     fn publishing_swaps_the_staged_build_in_for_the_old_output() {
         let dir = temp();
         let public = dir.path().join("public");
