@@ -57,16 +57,35 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
 
 /// Reads `root/rel` as bytes, refusing what [`read_text`] refuses.
 pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let mut file = open(root, rel)?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
+    let (file, size) = open(root, rel)?;
+    // Sized by what `open` found: `read_to_end` on the `File` itself would
+    // ask for the size again (a `statx` and an `lseek`), and every page is
+    // read so, 40,000 system calls in a build of 20,222 pages; through
+    // `take` it reads into the room it is given.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(u64::MAX)
+        .read_to_end(&mut bytes)
         .map_err(|e| unreadable(rel, &e))?;
     Ok(bytes)
 }
 
 /// Opens `root/rel` for reading, refusing what lies outside the site and
-/// what is not a regular file (a FIFO would block the build forever).
-fn open(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
+/// what is not a regular file (a FIFO would block the build forever); gives
+/// the file and its size.
+fn open(root: &Path, rel: &Path) -> Result<(std::fs::File, u64), Diagnostic> {
+    let file = match open_without_links(root, rel) {
+        Some(file) => file,
+        None => open_checked(root, rel)?,
+    };
+    let metadata = file.metadata().map_err(|e| unreadable(rel, &e))?;
+    if !metadata.is_file() {
+        return Err(not_a_file(rel, metadata.file_type()));
+    }
+    Ok((file, metadata.len()))
+}
+
+/// Opens `root/rel` once [`outside_root`] finds it inside the site.
+fn open_checked(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
     let path = root.join(rel);
     if let Some(d) = outside_root(root, &path, rel) {
         return Err(d);
@@ -76,16 +95,39 @@ fn open(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        // Non-blocking, so that opening a FIFO returns at once; the check
-        // below then refuses it. Regular files ignore the flag.
+        // Non-blocking, so that opening a FIFO returns at once; `open`
+        // then refuses it. Regular files ignore the flag.
         options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
     }
-    let file = options.open(&path).map_err(|e| unreadable(rel, &e))?;
-    let metadata = file.metadata().map_err(|e| unreadable(rel, &e))?;
-    if !metadata.is_file() {
-        return Err(not_a_file(rel, metadata.file_type()));
+    options.open(&path).map_err(|e| unreadable(rel, &e))
+}
+
+/// `root/rel` opened in one system call when no symbolic link lies on the
+/// way from the resolved root (Linux's `openat2` with
+/// `RESOLVE_NO_SYMLINKS`): the file is then inside the site by
+/// construction, and [`outside_root`]'s `realpath` (a `readlink` per folder
+/// of the path) is not needed; that was 6 % of the time of a build of
+/// 20,222 pages, each page file being opened twice. `None` when a link is
+/// met, on other systems, or on any error: [`open_checked`] then checks,
+/// and reports what is wrong.
+#[cfg(target_os = "linux")]
+fn open_without_links(root: &Path, rel: &Path) -> Option<std::fs::File> {
+    use rustix::fs::{CWD, Mode, OFlags, ResolveFlags};
+    // `..` is no link, but may lead out.
+    let plain = |c: std::path::Component| matches!(c, std::path::Component::Normal(_));
+    if !rel.components().all(plain) {
+        return None;
     }
-    Ok(file)
+    let path = canonical(root)?.join(rel);
+    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    let fd = rustix::fs::openat2(CWD, &path, flags, Mode::empty(), ResolveFlags::NO_SYMLINKS);
+    fd.ok().map(std::fs::File::from)
+}
+
+/// Linux only: see above.
+#[cfg(not(target_os = "linux"))]
+fn open_without_links(_: &Path, _: &Path) -> Option<std::fs::File> {
+    None
 }
 
 /// An error when `path` (`rel` under `root`) resolves to a place outside
@@ -187,7 +229,7 @@ pub fn read_text_until(
 ) -> Result<String, Diagnostic> {
     // Front matter is rarely longer than this: usually one read suffices.
     const CHUNK: u64 = 2 * 1024;
-    let mut file = open(root, rel)?;
+    let (mut file, _) = open(root, rel)?;
     let mut bytes = Vec::with_capacity(CHUNK as usize);
     loop {
         let read = (&mut file)
@@ -362,6 +404,34 @@ pub fn readable(root: &Path, files: Vec<PathBuf>, diagnostics: &mut Diagnostics)
 mod tests {
     use super::*;
     use crate::messages::Lang;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_through_a_link_is_checked() {
+        let (site, outside) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (root, content) = (site.path(), site.path().join("content"));
+        std::fs::create_dir(&content).unwrap();
+        std::fs::write(content.join("a.md"), "a").unwrap();
+        std::fs::write(outside.path().join("secret"), "secret").unwrap();
+        std::os::unix::fs::symlink(content.join("a.md"), content.join("b.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), content.join("c.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), content.join("d")).unwrap();
+        let read = |rel: &str| read_text(root, Path::new(rel));
+        assert_eq!(read("content/a.md").unwrap(), "a");
+        assert_eq!(read("content/b.md").unwrap(), "a");
+        assert!(read("content/c.md").is_err());
+        assert!(read("content/d/secret").is_err());
+        assert!(read("content/../content/d/secret").is_err());
+        // Only what no link leads to is opened without the check.
+        for rel in [
+            "content/b.md",
+            "content/c.md",
+            "content/d/secret",
+            "content/../content/a.md",
+        ] {
+            assert!(open_without_links(root, Path::new(rel)).is_none(), "{rel}");
+        }
+    }
 
     #[test]
     fn permission_errors_say_what_to_do() {

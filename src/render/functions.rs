@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use tera::{Error, Kwargs, State, Tera, TeraResult};
+use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::date::Date;
 use crate::load::UiString;
@@ -93,38 +93,46 @@ pub fn register(tera: &mut Tera, localizer: Arc<Localizer>) {
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
+            let key: &str = kwargs.must_get("key")?;
             let count: Option<i64> = kwargs.get("count")?;
-            l.translate(&current_lang(state)?, &key, count)
-                .map_err(Error::message)
+            with_lang(state, |lang| {
+                l.translate(lang, key, count).map_err(Error::message)
+            })
         },
     );
     let l = localizer.clone();
     tera.register_filter(
         "num",
         move |n: i64, _: Kwargs, state: &State| -> TeraResult<String> {
-            let lang = current_lang(state)?;
-            let format = l
-                .format(&lang)
-                .ok_or_else(|| Error::message(format!("unknown language `{lang}`")))?;
-            Ok(format.number(n))
+            with_lang(state, |lang| {
+                let format = l
+                    .format(lang)
+                    .ok_or_else(|| Error::message(format!("unknown language `{lang}`")))?;
+                Ok(format.number(n))
+            })
         },
     );
     tera.register_filter(
         "date",
         move |d: &str, _: Kwargs, state: &State| -> TeraResult<String> {
-            let lang = current_lang(state)?;
             let date = Date::parse(d).map_err(Error::message)?;
-            let format = localizer
-                .format(&lang)
-                .ok_or_else(|| Error::message(format!("unknown language `{lang}`")))?;
-            Ok(format.date(date))
+            with_lang(state, |lang| {
+                let format = localizer
+                    .format(lang)
+                    .ok_or_else(|| Error::message(format!("unknown language `{lang}`")))?;
+                Ok(format.date(date))
+            })
         },
     );
 }
 
-fn current_lang(state: &State) -> TeraResult<String> {
-    state
-        .get::<String>("lang")?
-        .ok_or_else(|| Error::message("the context has no `lang`"))
+/// `f` of the `lang` of the context being rendered, read in place: taken
+/// as a `String`, Tera would format it anew at each of the twenty-odd calls
+/// of a page.
+fn with_lang<T>(state: &State, f: impl FnOnce(&str) -> TeraResult<T>) -> TeraResult<T> {
+    let lang = state.get::<Value>("lang")?;
+    match lang.as_ref().and_then(Value::as_str) {
+        Some(lang) => f(lang),
+        None => Err(Error::message("the context has no `lang`")),
+    }
 }

@@ -11,7 +11,7 @@
 use std::fmt::Write;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::stats::{chars_in, wrap};
 use super::xml::{attribute, escape};
@@ -175,77 +175,193 @@ impl Facts<'_> {
     /// a comment or script of its own in it (`<\/` would stop the first
     /// only).
     pub fn json_ld(&self) -> String {
-        let website = json!({
-            "@type": "WebSite",
-            "@id": format!("{}#website", self.site_url),
-            "name": self.site_title,
-            "url": self.site_url,
-            "inLanguage": self.lang,
-        });
-        let mut page = json!({
-            "@type": "WebPage",
-            "@id": self.url,
-            "url": self.url,
-            "name": self.title,
-            "inLanguage": self.lang,
-            "isPartOf": { "@id": format!("{}#website", self.site_url) },
-        });
-        if !self.description.is_empty() {
-            page["description"] = self.description.into();
-        }
-        if let Some(modified) = self.modified {
-            page["dateModified"] = modified.to_string().into();
-        }
-        if let Some(image) = &self.image {
-            page["primaryImageOfPage"] = image.as_str().into();
-        }
-        let mut graph = vec![website, page];
+        let website_id = format!("{}#website", self.site_url);
+        let mut graph = vec![
+            Node::WebSite(WebSite {
+                id: &website_id,
+                kind: "WebSite",
+                in_language: self.lang,
+                name: self.site_title,
+                url: &self.site_url,
+            }),
+            Node::WebPage(WebPage {
+                id: &self.url,
+                kind: "WebPage",
+                date_modified: self.modified.map(|d| d.to_string()),
+                description: self.description,
+                in_language: self.lang,
+                is_part_of: Reference { id: &website_id },
+                name: self.title,
+                primary_image_of_page: self.image.as_deref(),
+                url: &self.url,
+            }),
+        ];
         if !self.is_home && !self.crumbs.is_empty() {
-            let items: Vec<Value> = (self.crumbs.iter().enumerate())
-                .map(|(i, c)| {
-                    json!({ "@type": "ListItem", "position": i + 1, "name": c.title, "item": c.url })
+            let items = (self.crumbs.iter().enumerate())
+                .map(|(i, c)| ListItem {
+                    kind: "ListItem",
+                    item: &c.url,
+                    name: c.title,
+                    position: i + 1,
                 })
                 .collect();
-            graph.push(json!({ "@type": "BreadcrumbList", "itemListElement": items }));
+            graph.push(Node::Breadcrumbs(BreadcrumbList {
+                kind: "BreadcrumbList",
+                item_list_element: items,
+            }));
         }
         if let Some(dataset) = &self.dataset {
-            graph.push(self.dataset(dataset));
+            graph.push(Node::Dataset(self.dataset(dataset)));
         }
-        let ld = json!({ "@context": "https://schema.org", "@graph": graph });
-        ld.to_string().replace('<', "\\u003c")
+        let ld = Graph {
+            context: "https://schema.org",
+            graph,
+        };
+        // Strings and numbers only: serialising cannot fail.
+        let json = serde_json::to_string(&ld).unwrap_or_default();
+        json.replace('<', "\\u003c")
     }
 
-    fn dataset(&self, dataset: &Dataset) -> Value {
-        let distributions: Vec<Value> = (dataset.distributions.iter())
-            .map(|(url, format)| {
-                json!({ "@type": "DataDownload", "contentUrl": url, "encodingFormat": format })
-            })
-            .collect();
-        let mut value = json!({
-            "@type": "Dataset",
-            "name": dataset.name,
-            "description": dataset.description,
-            "url": self.url,
-            "inLanguage": self.lang,
-            "isAccessibleForFree": true,
-            "distribution": distributions,
-        });
-        if let Some(modified) = self.modified {
-            value["dateModified"] = modified.to_string().into();
+    fn dataset<'a>(&'a self, dataset: &'a Dataset) -> DatasetNode<'a> {
+        DatasetNode {
+            kind: "Dataset",
+            date_modified: self.modified.map(|d| d.to_string()),
+            description: dataset.description,
+            distribution: (dataset.distributions.iter())
+                .map(|(url, format)| DataDownload {
+                    kind: "DataDownload",
+                    content_url: url,
+                    encoding_format: format,
+                })
+                .collect(),
+            in_language: self.lang,
+            is_accessible_for_free: true,
+            license: dataset.licence,
+            name: dataset.name,
+            publisher: dataset.publisher.map(|name| Organization {
+                kind: "Organization",
+                name,
+            }),
+            url: &self.url,
         }
-        if let Some(licence) = dataset.licence {
-            value["license"] = licence.into();
-        }
-        if let Some(publisher) = dataset.publisher {
-            value["publisher"] = json!({ "@type": "Organization", "name": publisher });
-        }
-        value
     }
+}
+
+// The JSON-LD graph's nodes, serialised as they are: building it as
+// `serde_json` values first was 3 % of a build of 20,222 pages. Fields are
+// in alphabetical order, as the values' maps wrote them, so pages stay
+// byte for byte what they were.
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<Node<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Node<'a> {
+    WebSite(WebSite<'a>),
+    WebPage(WebPage<'a>),
+    Breadcrumbs(BreadcrumbList<'a>),
+    Dataset(DatasetNode<'a>),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WebSite<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    in_language: &'a str,
+    name: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WebPage<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    in_language: &'a str,
+    is_part_of: Reference<'a>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary_image_of_page: Option<&'a str>,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Reference<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BreadcrumbList<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item_list_element: Vec<ListItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct ListItem<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item: &'a str,
+    name: &'a str,
+    position: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DatasetNode<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    description: &'a str,
+    distribution: Vec<DataDownload<'a>>,
+    in_language: &'a str,
+    is_accessible_for_free: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    license: Option<&'a str>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Organization<'a>>,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DataDownload<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    content_url: &'a str,
+    encoding_format: &'static str,
+}
+
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn locales() {

@@ -7,7 +7,6 @@
 //! [`super::inputs`]). A new kind of output is a new variant here.
 
 use std::collections::HashSet;
-use std::fs;
 use std::io;
 
 use tera::{Context, Tera};
@@ -28,7 +27,7 @@ use super::stats::{self, Infographics};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::FileSource;
 use crate::model::{Lang, PageId, Site};
-use crate::write::{Cache, UnitOutput};
+use crate::write::{Cache, Content, UnitOutput};
 
 /// One output unit of a build. Other than a page (numbered anew by each
 /// model), a unit is its own name from one build to the next.
@@ -345,12 +344,12 @@ impl Renderer<'_> {
         let drawn = out.write_content_named(&path, || {
             let cache = Cache::new(&site.root, "cards");
             let name = path.rsplit('/').next().unwrap_or(&path);
-            if let Some(png) = cache.get(name).and_then(|cached| fs::read(cached).ok()) {
-                return Ok::<_, String>(png);
+            if let Some(cached) = cache.get(name) {
+                return Ok::<_, String>(Content::Cached(cached));
             }
             let png = painter.png(&card.svg())?;
             cache.keep(name, &png);
-            Ok(png)
+            Ok(Content::Made(png))
         })?;
         if let Err(message) = drawn {
             let fonts = site.theme_dir().join("fonts");

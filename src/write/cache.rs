@@ -2,7 +2,9 @@
 //! they hold (resized images, preview cards): `.aqparat/cache/KIND/` under
 //! the site's root. A hidden folder, so never read as input nor watched;
 //! its `.gitignore` keeps it out of git. A later build, in the same process
-//! or not, copies a file from there instead of making it again.
+//! or not, takes a file from there (a hard link, or a copy: see
+//! [`super::Output::link`]) instead of making it again. A file in it is
+//! never written through, only replaced, so the output may share it.
 //!
 //! The cache only saves time: one that cannot be written (a read-only
 //! site folder) is left alone, and a file in it is taken only when it is a

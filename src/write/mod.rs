@@ -12,4 +12,4 @@ mod unit;
 pub use cache::Cache;
 pub use guard::{Refused, STAMP, check_output, resolve};
 pub use output::{Output, Publish, builds_dir, sibling};
-pub use unit::UnitOutput;
+pub use unit::{Content, UnitOutput};

@@ -3,11 +3,19 @@
 //! gone, removes those it no longer makes, and nothing else.
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::Output;
 use crate::diag::{Diagnostic, Diagnostics};
+
+/// What [`UnitOutput::write_content_named`] puts in the output.
+pub enum Content {
+    /// Bytes made now.
+    Made(Vec<u8>),
+    /// A file of the site's cache that holds them (see [`Output::link`]).
+    Cached(PathBuf),
+}
 
 /// Writes into an [`Output`] on behalf of one unit, noting each file.
 pub struct UnitOutput<'a> {
@@ -43,16 +51,23 @@ impl<'a> UnitOutput<'a> {
     pub fn write_content_named<E>(
         &self,
         rel: &str,
-        make: impl FnOnce() -> Result<Vec<u8>, E>,
+        make: impl FnOnce() -> Result<Content, E>,
     ) -> io::Result<Result<(), E>> {
         self.note(rel);
         if self.output.is_discarded() || self.output.keeps(rel)? {
             return Ok(Ok(()));
         }
         match make() {
-            Ok(bytes) => self.output.write(rel, &bytes).map(Ok),
+            Ok(Content::Made(bytes)) => self.output.write(rel, &bytes).map(Ok),
+            Ok(Content::Cached(source)) => self.output.link(&source, rel).map(Ok),
             Err(e) => Ok(Err(e)),
         }
+    }
+
+    /// Puts the cached file `source` at `rel`; see [`Output::link`].
+    pub fn link(&self, source: &Path, rel: &str) -> io::Result<()> {
+        self.note(rel);
+        self.output.link(source, rel)
     }
 
     /// Copies `source` to `rel`; see [`Output::copy`].

@@ -7,7 +7,7 @@
 //! and format (`images/<hash>-<width>.<ext>`), so a browser or a CDN may
 //! keep them for ever. Each is kept in the site's image cache (see
 //! [`Cache`]) under the same name: a later build, in the same process or
-//! not, copies it from there and encodes nothing it encoded before.
+//! not, takes it from there and encodes nothing it encoded before.
 //! Probes are kept in the process too (by file, size and time), for the
 //! builds of `serve` and `watch`.
 
@@ -287,7 +287,7 @@ pub fn write(
         let rel = probe.file(variant);
         let name = rel.trim_start_matches(OUTPUT_DIR).trim_start_matches('/');
         if let Some(cached) = cache.get(name) {
-            out.copy(&cached, Path::new(&rel))?;
+            out.link(&cached, &rel)?;
             CACHED.fetch_add(1, Ordering::Relaxed);
             continue;
         }
