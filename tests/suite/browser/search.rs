@@ -203,7 +203,9 @@ fn comparison_records(served: &Served) -> Vec<Json> {
         .collect()
 }
 
-/// aqparat's index of `records` (`aqparat search-index`), by path.
+/// aqparat's index of `records` (`aqparat search-index`: each record as a
+/// JSON value `{"New": record}` with a key of its own, then `"End"`; the
+/// index comes back as its number of files, then each file), by path.
 fn aqparat_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
     use std::io::Write;
     use std::process::Stdio;
@@ -213,7 +215,13 @@ fn aqparat_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let input = serde_json::to_vec(records).unwrap();
+    let mut input = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        let mut record = record.clone();
+        record["key"] = serde_json::json!([i, 0]);
+        serde_json::to_writer(&mut input, &serde_json::json!({ "New": record })).unwrap();
+    }
+    serde_json::to_writer(&mut input, "End").unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || stdin.write_all(&input).unwrap());
     let output = child.wait_with_output().unwrap();
@@ -226,12 +234,14 @@ fn aqparat_index(records: &[Json]) -> Vec<(String, Vec<u8>)> {
         *rest = tail;
         head.to_vec()
     };
-    while !rest.is_empty() {
+    let count = u64::from_le_bytes(take(8, &mut rest).try_into().unwrap());
+    for _ in 0..count {
         let name_len = u32::from_le_bytes(take(4, &mut rest).try_into().unwrap()) as usize;
         let name = String::from_utf8(take(name_len, &mut rest)).unwrap();
         let len = u64::from_le_bytes(take(8, &mut rest).try_into().unwrap()) as usize;
         files.push((name, take(len, &mut rest)));
     }
+    assert!(rest.is_empty(), "one index, nothing after it");
     files
 }
 
