@@ -205,13 +205,16 @@ impl Output {
         Ok(())
     }
 
-    /// Writes `bytes` at `rel` (a `/`-separated path under the output root).
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    /// The path in the staging directory where the file `rel` (a
+    /// `/`-separated path under the output root) is to be made, its folder
+    /// made and what was there removed, and `rel` noted as written; `None`
+    /// when files are dropped.
+    fn place(&self, rel: &str) -> io::Result<Option<PathBuf>> {
         let Output::Staging {
             staging, seeded, ..
         } = self
         else {
-            return Ok(());
+            return Ok(None);
         };
         let path = staging.join(inside_output(rel)?);
         if let Some(parent) = path.parent() {
@@ -222,7 +225,15 @@ impl Output {
             let _ = fs::remove_file(&path);
         }
         self.record(rel);
-        fs::write(&path, bytes).map_err(|e| with_path(e, &path))
+        Ok(Some(path))
+    }
+
+    /// Writes `bytes` at `rel` (a `/`-separated path under the output root).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        match self.place(rel)? {
+            Some(path) => fs::write(&path, bytes).map_err(|e| with_path(e, &path)),
+            None => Ok(()),
+        }
     }
 
     /// Writes `bytes` at `rel` unless the output keeps it already (see
@@ -285,20 +296,9 @@ impl Output {
                 source.display()
             ))
         })?;
-        let Output::Staging {
-            staging, seeded, ..
-        } = self
-        else {
+        let Some(path) = self.place(rel)? else {
             return Ok(());
         };
-        let path = staging.join(inside_output(rel)?);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        if *seeded {
-            let _ = fs::remove_file(&path);
-        }
-        self.record(rel);
         fs::copy(source, &path)
             .map(|_| ())
             .map_err(|e| with_path(e, source))
@@ -311,23 +311,15 @@ impl Output {
     /// place, and a build replaces files of the output rather than writing
     /// into them.
     pub fn link(&self, source: &Path, rel: &str) -> io::Result<()> {
-        let Output::Staging {
-            staging,
-            seeded,
-            cache_elsewhere,
-            ..
-        } = self
+        let (
+            Output::Staging {
+                cache_elsewhere, ..
+            },
+            Some(path),
+        ) = (self, self.place(rel)?)
         else {
             return Ok(());
         };
-        let path = staging.join(inside_output(rel)?);
-        if let Some(parent) = path.parent() {
-            make_dir(parent)?;
-        }
-        if *seeded {
-            let _ = fs::remove_file(&path);
-        }
-        self.record(rel);
         if !cache_elsewhere.load(Ordering::Relaxed) {
             let linked = match fs::hard_link(source, &path) {
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
