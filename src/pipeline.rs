@@ -92,7 +92,8 @@ pub(crate) enum Goal {
 pub(crate) enum Search<'a> {
     /// With the pages, before publishing, with this indexer.
     Index(&'a mut search::Indexer),
-    /// Later, through [`crate::Session::update_search`].
+    /// Later, through [`crate::Session::update_search`]; now all the same
+    /// when the build's folder does not start as the current build.
     Defer,
 }
 
@@ -197,15 +198,25 @@ pub(crate) fn render(
         render::site(site, &output, records, changes).map_err(Error::output(&options.output))?;
     diagnostics.extend(rendered.diagnostics);
     let indexes = site.search && !output.is_discarded() && !fails(&diagnostics);
-    let defers = matches!(search, Search::Defer);
-    if let Search::Index(indexer) = search
-        && indexes
-    {
-        indexer
-            .index(&rendered.records.search_records())
-            .and_then(|index| search::write(&index, &output))
-            .map_err(Error::search(&options.output))?;
-    }
+    // A deferred index is made now all the same when the build does not
+    // start from the current one (its folder was lost): else the site
+    // would be published without one until the index catches up.
+    let mut once = None;
+    let indexer = match search {
+        Search::Index(indexer) => Some(indexer),
+        Search::Defer if !output.is_seeded() => Some(once.insert(search::Indexer::once())),
+        Search::Defer => None,
+    };
+    let indexed = match indexer.filter(|_| indexes) {
+        Some(indexer) => {
+            indexer
+                .index(&rendered.records.search_records())
+                .and_then(|index| search::write(&index, &output))
+                .map_err(Error::search(&options.output))?;
+            true
+        }
+        None => false,
+    };
     #[cfg(feature = "external")]
     let external = match (goal, &options.external) {
         (Goal::Check, Some(settings)) => {
@@ -234,7 +245,7 @@ pub(crate) fn render(
     let next = (published && options.publish == Publish::Link).then(|| Published {
         records: rendered.records,
         written,
-        search_stale: site.search && defers,
+        search_stale: site.search && !indexed,
     });
     let report = Report {
         diagnostics,
