@@ -422,18 +422,22 @@ fn link_staging(
 }
 
 /// The build folder the output link points at, if any, and the other one.
+/// A link whose folder is gone still names it: the other one is given, so
+/// that readers following the link never see a build being written.
 fn link_slots(destination: &Path) -> (Option<PathBuf>, PathBuf) {
     let builds = builds_dir(destination);
     let current = fs::canonicalize(destination)
         .ok()
         .filter(|_| destination.is_symlink());
+    let named = fs::read_link(destination).ok();
     let slot = SLOTS
         .iter()
         .map(|s| builds.join(s))
-        .find(|slot| {
-            current
+        .find(|slot| match &current {
+            Some(c) => fs::canonicalize(slot).ok().as_ref() != Some(c),
+            None => named
                 .as_ref()
-                .is_none_or(|c| fs::canonicalize(slot).ok().as_ref() != Some(c))
+                .is_none_or(|n| n.file_name() != slot.file_name()),
         })
         .unwrap_or_else(|| builds.join(SLOTS[0]));
     (current, slot)
@@ -675,6 +679,27 @@ mod tests {
         ("kk/rules/first/index.html", "first 1"),
         ("kk/rules/gone/index.html", "gone 1"),
     ];
+
+    #[test]
+    fn a_build_after_its_folder_was_lost_is_never_written_where_the_link_leads() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        let output = Output::staging(&public, Publish::Link, None).expect("staged");
+        output.write("index.html", b"one").expect("written");
+        output.publish().expect("published");
+        let named = fs::read_link(&public).expect("a link");
+        fs::remove_dir_all(builds_dir(&public)).expect("builds removed");
+
+        let output = Output::staging(&public, Publish::Link, None).expect("staged");
+        output.write("index.html", b"half").expect("written");
+        assert_ne!(staging_of(&output).file_name(), named.file_name());
+        assert!(
+            fs::read(public.join("index.html")).is_err(),
+            "nothing shows yet"
+        );
+        output.publish().expect("published");
+        assert_eq!(fs::read(public.join("index.html")).expect("reads"), b"half");
+    }
 
     #[test]
     fn a_cached_file_is_linked_in_and_never_written_through() {
