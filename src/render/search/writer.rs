@@ -181,7 +181,7 @@ impl Language {
     /// The index of `records` (see [`Language::index`]), made as they are
     /// tokenised, a batch at a time, keeping none: a one-off build's.
     pub fn index_once(&self, records: &[&Record]) -> Option<LanguageIndex> {
-        let records = dedup(records);
+        let records = once_per_url(records, |record| &record.url);
         let tokeniser = self.tokeniser();
         let mut files = Files::default();
         for batch in records.chunks(BATCH) {
@@ -208,8 +208,7 @@ impl Language {
     /// `keys` in index order: each URL once, where it was first, as it
     /// was last.
     fn order(&self, keys: &[Key]) -> io::Result<Vec<Key>> {
-        let mut at: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
-        let mut order: Vec<Key> = Vec::with_capacity(keys.len());
+        let mut pages = Vec::with_capacity(keys.len());
         for &key in keys {
             let Some(kept) = self.pages.get(&key) else {
                 return Err(io::Error::other(format!(
@@ -217,28 +216,26 @@ impl Language {
                     self.lang
                 )));
             };
-            match at.get(&*kept.url) {
-                Some(&i) => order[i] = key,
-                None => {
-                    at.insert(&kept.url, order.len());
-                    order.push(key);
-                }
-            }
+            pages.push((key, &*kept.url));
         }
-        Ok(order)
+        Ok(once_per_url(&pages, |(_, url)| url)
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect())
     }
 }
 
-/// `records` with each URL once: where it was first, as it was last.
-fn dedup<'a>(records: &[&'a Record]) -> Vec<&'a Record> {
-    let mut at: HashMap<&str, usize> = HashMap::with_capacity(records.len());
-    let mut unique: Vec<&Record> = Vec::with_capacity(records.len());
-    for record in records {
-        match at.get(record.url.as_str()) {
-            Some(&i) => unique[i] = record,
+/// `items` with each URL (`url` of an item) once: where it was first, as
+/// it was last, as Pagefind replaces a record given again.
+fn once_per_url<'a, T: Copy + 'a>(items: &[T], url: impl Fn(&T) -> &'a str) -> Vec<T> {
+    let mut at: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+    let mut unique: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        match at.get(url(item)) {
+            Some(&i) => unique[i] = *item,
             None => {
-                at.insert(&record.url, unique.len());
-                unique.push(record);
+                at.insert(url(item), unique.len());
+                unique.push(*item);
             }
         }
     }
