@@ -28,10 +28,7 @@ impl Catalogue {
     /// Tokenises `records` and keeps them for [`Catalogue::index`]; those
     /// it keeps already are not tokenised again.
     pub fn tokenise(&mut self, records: &[Record]) -> io::Result<()> {
-        let mut by_lang: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
-        for record in records {
-            by_lang.entry(&record.lang).or_default().push(record);
-        }
+        let by_lang = by_lang(records);
         for lang in by_lang.keys() {
             if !self.languages.contains_key(*lang) {
                 self.languages.insert(lang.to_string(), Language::new(lang));
@@ -86,10 +83,7 @@ impl Catalogue {
 /// keeping none: each page's words join the word index as they are
 /// tokenised, a batch at a time.
 pub fn index_once(records: &[Record]) -> io::Result<Index> {
-    let mut by_lang: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
-    for record in records {
-        by_lang.entry(&record.lang).or_default().push(record);
-    }
+    let by_lang = by_lang(records);
     let indexes: Vec<Option<LanguageIndex>> = in_pool(&mut None, || {
         use rayon::prelude::*;
         by_lang
@@ -101,6 +95,15 @@ pub fn index_once(records: &[Record]) -> io::Result<Index> {
         indexes.into_iter().flatten().collect(),
         records.len(),
     ))
+}
+
+/// `records` by language, each language's in their order.
+fn by_lang(records: &[Record]) -> BTreeMap<&str, Vec<&Record>> {
+    let mut by_lang: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    for record in records {
+        by_lang.entry(&record.lang).or_default().push(record);
+    }
+    by_lang
 }
 
 /// Runs `work` in `pool`, made first if need be.
