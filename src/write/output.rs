@@ -236,12 +236,18 @@ impl Output {
         }
     }
 
-    /// Writes `bytes` at `rel` unless the output keeps it already (see
-    /// [`Output::keeps`]): for files named after their content, whose name
-    /// alone says they are unchanged. A bad `rel` is refused as
-    /// [`Output::write`] refuses it, even when it names a file that exists.
+    /// Writes `bytes` at `rel` unless the output keeps a file there (see
+    /// [`Output::keeps`]) that holds these very bytes: for files named by a
+    /// short hash of what they hold (Pagefind's seven hexadecimal digits),
+    /// which two contents may share, so that the name alone does not say
+    /// the file is unchanged. A bad `rel` is refused as [`Output::write`]
+    /// refuses it, even when it names a file that exists.
     pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        if self.keeps(rel)? {
+        let holds = |path: &Path| {
+            fs::symlink_metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
+                && fs::read(path).is_ok_and(|held| held == bytes)
+        };
+        if self.keeps_where(rel, holds)? {
             return Ok(());
         }
         self.write(rel, bytes)
@@ -254,6 +260,12 @@ impl Output {
     /// aqparat's) has it as a regular file, which is then linked (or
     /// copied) in. Such a file is made once, not at every build.
     pub fn keeps(&self, rel: &str) -> io::Result<bool> {
+        self.keeps_where(rel, |_| true)
+    }
+
+    /// [`Output::keeps`], for a file at `rel` that `holds` accepts (given
+    /// its path in the staging folder or in the output it replaces).
+    fn keeps_where(&self, rel: &str, holds: impl Fn(&Path) -> bool) -> io::Result<bool> {
         let Output::Staging {
             staging,
             destination,
@@ -267,7 +279,7 @@ impl Output {
         let inside = inside_output(rel)?;
         let path = staging.join(inside);
         if *seeded {
-            return Ok(path.is_file());
+            return Ok(path.is_file() && holds(&path));
         }
         if !*replaces_own {
             return Ok(false);
@@ -275,7 +287,7 @@ impl Output {
         let previous = destination.join(inside);
         // Never a symbolic link: it could lead anywhere.
         let is_file = fs::symlink_metadata(&previous).is_ok_and(|m| m.file_type().is_file());
-        if !is_file {
+        if !is_file || !holds(&previous) {
             return Ok(false);
         }
         if let Some(parent) = path.parent() {
@@ -702,6 +714,35 @@ mod tests {
     }
 
     #[test]
+    fn a_content_named_file_is_kept_only_when_it_holds_the_same_bytes() {
+        for mode in [Publish::Link, Publish::Replace] {
+            let dir = temp();
+            let public = dir.path().join("public");
+            let rel = "pagefind/fragment/kk_0123456.pf_fragment";
+            let output = Output::staging(&public, mode, None).expect("staged");
+            output
+                .write_content_named(rel, b"page one")
+                .expect("written");
+            let first = output.written();
+            output.publish().expect("published");
+
+            // Another page whose hash starts with the same seven digits.
+            let output = Output::staging(&public, mode, Some(&first)).expect("staged");
+            output
+                .write_content_named(rel, b"page two")
+                .expect("written");
+            let second = output.written();
+            output.publish().expect("published");
+            assert_eq!(fs::read(public.join(rel)).expect("reads"), b"page two");
+
+            let output = Output::staging(&public, mode, Some(&second)).expect("staged");
+            output.write_content_named(rel, b"page two").expect("kept");
+            output.publish().expect("published");
+            assert_eq!(fs::read(public.join(rel)).expect("reads"), b"page two");
+        }
+    }
+
+    #[test]
     fn a_cached_file_is_linked_in_and_never_written_through() {
         let dir = temp();
         let cached = dir.path().join("card.png");
@@ -865,7 +906,7 @@ mod tests {
         }
         output.write("kk/index.html", b"home 2").expect("written");
         output
-            .write_content_named("kk/rules/first/index.html", b"not written")
+            .write_content_named("kk/rules/first/index.html", b"first 1")
             .expect("kept");
         output.remove("kk/rules/gone/index.html").expect("removed");
         output
