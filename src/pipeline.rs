@@ -69,9 +69,7 @@ impl Report {
 /// assert!(!report.failed);
 /// ```
 pub fn build(options: &Options) -> Result<Report, Error> {
-    let mut indexer = search::Indexer::once();
-    let search = Search::Index(&mut indexer);
-    run(options, Goal::Publish, None, None, search).map(|(report, _)| report)
+    run(options, Goal::Publish, None, None, Search::Stream).map(|(report, _)| report)
 }
 
 /// Runs every stage but `write`: reports every problem, writes nothing.
@@ -92,6 +90,9 @@ pub(crate) enum Goal {
 pub(crate) enum Search<'a> {
     /// With the pages, before publishing, with this indexer.
     Index(&'a mut search::Indexer),
+    /// As the pages render, keeping none of their records: a one-off
+    /// build's (see [`search::Stream`]).
+    Stream,
     /// Later, through [`crate::Session::update_search`]; now all the same
     /// when the build's folder does not start as the current build.
     Defer,
@@ -194,23 +195,27 @@ pub(crate) fn render(
         false => Output::Discard,
     };
     let records = previous.filter(|_| output.is_seeded()).map(|p| &p.records);
-    let rendered =
-        render::site(site, &output, records, changes).map_err(Error::output(&options.output))?;
+    let indexes = |d: &[Diagnostic]| site.search && !output.is_discarded() && !fails(d);
+    let stream = (matches!(search, Search::Stream) && records.is_none() && indexes(&diagnostics))
+        .then(search::Stream::default);
+    let rendered = render::site(site, &output, records, changes, stream.as_ref())
+        .map_err(Error::output(&options.output))?;
     diagnostics.extend(rendered.diagnostics);
-    let indexes = site.search && !output.is_discarded() && !fails(&diagnostics);
     // A deferred index is made now all the same when the build does not
     // start from the current one (its folder was lost): else the site
     // would be published without one until the index catches up.
-    let mut once = None;
-    let indexer = match search {
-        Search::Index(indexer) => Some(indexer),
-        Search::Defer if !output.is_seeded() => Some(once.insert(search::Indexer::once())),
+    let index = match search {
+        _ if !indexes(&diagnostics) => None,
+        Search::Stream => stream.map(search::Stream::finish),
+        Search::Index(indexer) => Some(indexer.index(&rendered.records.search_records())),
+        Search::Defer if !output.is_seeded() => {
+            Some(search::Indexer::once().index(&rendered.records.search_records()))
+        }
         Search::Defer => None,
     };
-    let indexed = match indexer.filter(|_| indexes) {
-        Some(indexer) => {
-            indexer
-                .index(&rendered.records.search_records())
+    let indexed = match index {
+        Some(index) => {
+            index
                 .and_then(|index| search::write(&index, &output))
                 .map_err(Error::search(&options.output))?;
             true

@@ -211,10 +211,44 @@ impl Indexer {
     /// index.
     #[cfg(not(feature = "search"))]
     fn index_here(&mut self, _records: &[Record]) -> io::Result<Index> {
-        Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "this aqparat was built without the `search` feature",
-        ))
+        Err(unsupported())
+    }
+}
+
+/// A one-off build's search index, made as its units render: each unit's
+/// records are tokenised on the thread that rendered them, and only their
+/// words and packed fragments are kept, not their text, until
+/// [`Stream::finish`].
+#[derive(Default)]
+pub struct Stream {
+    #[cfg(feature = "search")]
+    stream: indexer::Stream,
+}
+
+impl Stream {
+    /// Takes the search records of unit number `unit` (the index keeps
+    /// the units' order, and the order of each unit's records).
+    #[cfg(feature = "search")]
+    pub fn add(&self, unit: usize, records: &[Record]) {
+        self.stream.add(unit, records);
+    }
+
+    /// The index of every record taken: one Pagefind index per language.
+    #[cfg(feature = "search")]
+    pub fn finish(self) -> io::Result<Index> {
+        Ok(self.stream.finish())
+    }
+
+    /// Without the `search` feature no record is made (`site.search` is
+    /// false).
+    #[cfg(not(feature = "search"))]
+    pub fn add(&self, _unit: usize, _records: &[Record]) {}
+
+    /// Without the `search` feature there is no indexer: fails rather than
+    /// publish an empty index (see [`Indexer::index`]).
+    #[cfg(not(feature = "search"))]
+    pub fn finish(self) -> io::Result<Index> {
+        Err(unsupported())
     }
 }
 
@@ -277,6 +311,16 @@ impl Drop for Worker {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The error of an index asked of an aqparat built without the `search`
+/// feature.
+#[cfg(not(feature = "search"))]
+fn unsupported() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        "this aqparat was built without the `search` feature",
+    )
 }
 
 /// Writes `index`'s files as [`read_index`] reads them: their number (8

@@ -195,12 +195,15 @@ impl Slot<'_> {
 /// Renders `site` into `output`: every unit, or, given the `previous`
 /// build's records (whose files `output` holds), only the units whose inputs
 /// answer otherwise (asking only those `changes` may touch); removes the
-/// files of units that are gone or no longer make them.
+/// files of units that are gone or no longer make them. With a `stream`
+/// (a one-off build's, without `previous`), each unit's search records go
+/// there as it renders and are not kept in its record.
 pub fn site(
     site: &Site,
     output: &Output,
     previous: Option<&Records>,
     changes: Changes,
+    stream: Option<&search::Stream>,
 ) -> io::Result<Rendered> {
     // An edit keeps the site's shape and its templates: the index of all
     // pages, the units and the templates are the last build's.
@@ -304,13 +307,20 @@ pub fn site(
         .map(|(i, unit)| {
             let out = UnitOutput::new(output);
             let outcome = renderer.render(unit, &out)?;
+            let search = match stream {
+                Some(stream) => {
+                    stream.add(i, &outcome.search);
+                    Arc::default()
+                }
+                None => outcome.search.into(),
+            };
             let record = UnitRecord {
                 fingerprint: values.fingerprint(&outcome.inputs),
                 inputs: outcome.inputs,
                 files: out.files(),
                 diagnostics: outcome.diagnostics,
                 facts: outcome.facts.map(Arc::new),
-                search: outcome.search.into(),
+                search,
                 html: outcome.html.into(),
             };
             Ok((i, Arc::new(record)))

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
-use super::{Indexer, Record};
+use super::{Indexer, Record, Stream};
 
 /// The example site's pages (Markdown read as text: what matters is the
 /// words), each in its language, and records made to trip tokenising up.
@@ -275,6 +275,20 @@ fn an_index_made_again_after_edits_is_the_one_made_afresh() {
     let kazakh: Vec<Record> = records.iter().filter(|r| r.lang == "kk").cloned().collect();
     indexer.index(&kazakh).unwrap();
     assert_eq!(by_name(indexer.index(&records).unwrap()), again);
+}
+
+#[test]
+fn a_stream_given_units_out_of_order_indexes_them_in_order() {
+    let records = records();
+    let kept = by_name(Indexer::new(None).index(&records).unwrap());
+    // Units of three records each, the last first, as rendering threads
+    // may finish them.
+    let stream = Stream::default();
+    let units: Vec<&[Record]> = records.chunks(3).collect();
+    for (unit, records) in units.iter().enumerate().rev() {
+        stream.add(unit, records);
+    }
+    assert_eq!(by_name(stream.finish().unwrap()), kept);
 }
 
 #[test]

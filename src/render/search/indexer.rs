@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use super::writer::{Language, LanguageIndex};
+use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
 
 /// Records read before they are tokenised together, by the
@@ -79,22 +79,91 @@ impl Catalogue {
     }
 }
 
-/// The index of `records`, made at once (see [`Catalogue::index`]),
-/// keeping none: each page's words join the word index as they are
-/// tokenised, a batch at a time.
-pub fn index_once(records: &[Record]) -> io::Result<Index> {
-    let by_lang = by_lang(records);
-    let indexes: Vec<Option<LanguageIndex>> = in_pool(&mut None, || {
+/// A one-off index made from records as they come, from any thread: each
+/// is tokenised on the thread that gives it (a build's, as it renders),
+/// and only its words and packed fragment are kept until
+/// [`Stream::finish`] makes the word index. The records themselves are
+/// not kept.
+#[derive(Default)]
+pub struct Stream {
+    languages: Mutex<BTreeMap<String, Arc<Language>>>,
+    /// Each language's pages, with their places in the index's order.
+    pages: Mutex<BTreeMap<String, Vec<(Place, Kept)>>>,
+}
+
+/// Where a record is in an index's order: the number of what gave it (a
+/// build's unit) and its place among the records given with it.
+type Place = (usize, usize);
+
+impl Stream {
+    /// Tokenises `records`, the records of `unit` (the index's order is
+    /// that of the units, and of the records of each).
+    pub fn add(&self, unit: usize, records: &[Record]) {
+        for (n, record) in records.iter().enumerate() {
+            let language = self.language(&record.lang);
+            let page = language.tokenise_one(record);
+            lock(&self.pages)
+                .entry(record.lang.clone())
+                .or_default()
+                .push(((unit, n), page));
+        }
+    }
+
+    /// The index of every record added: one Pagefind index per language.
+    pub fn finish(self) -> Index {
         use rayon::prelude::*;
-        by_lang
+        let languages = self
+            .languages
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let pages = self
+            .pages
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let count = pages.values().map(Vec::len).sum();
+        let indexes: Vec<LanguageIndex> = pages
+            .into_par_iter()
+            .filter_map(|(lang, mut pages)| {
+                pages.sort_unstable_by_key(|(place, _)| *place);
+                let pages = pages.into_iter().map(|(_, page)| page).collect();
+                languages.get(&lang)?.index_pages(pages)
+            })
+            .collect();
+        files(indexes, count)
+    }
+
+    /// Language `lang`, made at its first record.
+    fn language(&self, lang: &str) -> Arc<Language> {
+        let mut languages = lock(&self.languages);
+        match languages.get(lang) {
+            Some(language) => language.clone(),
+            None => {
+                let language = Arc::new(Language::new(lang));
+                languages.insert(lang.to_string(), language.clone());
+                language
+            }
+        }
+    }
+}
+
+/// `mutex`'s value, even if a thread panicked holding it (what it guards
+/// stays whole between statements).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The index of `records`, made at once on threads of its own (see
+/// [`Stream`]).
+pub fn index_once(records: &[Record]) -> io::Result<Index> {
+    in_pool(&mut None, || {
+        use rayon::prelude::*;
+        let stream = Stream::default();
+        records
             .par_iter()
-            .map(|(lang, records)| Language::new(lang).index_once(records))
-            .collect()
-    })?;
-    Ok(files(
-        indexes.into_iter().flatten().collect(),
-        records.len(),
-    ))
+            .enumerate()
+            .for_each(|(i, record)| stream.add(i, std::slice::from_ref(record)));
+        stream.finish()
+    })
 }
 
 /// `records` by language, each language's in their order.

@@ -17,10 +17,12 @@
 //! bytes each, and its packed fragment) by the record's key, from one
 //! index to the next: `watch` indexes again only the pages whose records
 //! changed, and makes the word index of every page from what it kept. A
-//! one-off index ([`Language::index_once`]) keeps nothing: pages join the
-//! word index a batch at a time as they are tokenised. Pages are
-//! tokenised on all cores; each thread remembers the words of the tokens
-//! it has seen, so that a token seen before costs a lookup.
+//! one-off index keeps no key: each page is tokenised as it comes
+//! ([`Language::tokenise_one`], on the thread that rendered it), and only
+//! its words and packed fragment wait for the word index
+//! ([`Language::index_pages`]). Pages are tokenised on all cores; each
+//! thread remembers the words of the tokens it has seen, so that a token
+//! seen before costs a lookup.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -34,7 +36,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::cbor;
-use super::pack::{self, Names};
+use super::pack::{self, Names, Packing};
 use super::postings::{self, PageWords, PageWordsBuilder, WordIndex, Words};
 use super::words;
 use super::{Key, Record};
@@ -44,10 +46,6 @@ pub const VERSION: &str = "1.6.0";
 
 /// Pagefind's default size of index chunks (its own measure).
 const CHUNK_SIZE: usize = 20_000;
-
-/// Pages a one-off index tokenises together before they join the word
-/// index, so that their words are not all held at once.
-const BATCH: usize = 256;
 
 /// Tokens whose words a thread remembers, per language, before starting
 /// afresh.
@@ -83,7 +81,7 @@ pub struct Language {
 
 /// A page as kept: its URL, and its words and fragment unless it has no
 /// word to index.
-struct Kept {
+pub struct Kept {
     url: Box<str>,
     tokenised: Option<Tokenised>,
 }
@@ -178,19 +176,30 @@ impl Language {
         Ok(index)
     }
 
-    /// The index of `records` (see [`Language::index`]), made as they are
-    /// tokenised, a batch at a time, keeping none: a one-off build's.
-    pub fn index_once(&self, records: &[&Record]) -> Option<LanguageIndex> {
-        let records = once_per_url(records, |record| &record.url);
-        let tokeniser = self.tokeniser();
+    /// Tokenises `record`, in this language, on this thread, and keeps
+    /// nothing: a page of a one-off index, for [`Language::index_pages`].
+    pub fn tokenise_one(&self, record: &Record) -> Kept {
+        Kept {
+            url: record.url.as_str().into(),
+            tokenised: self.tokeniser().tokenise(record),
+        }
+    }
+
+    /// The index of `pages` (see [`Language::index`]), each from
+    /// [`Language::tokenise_one`], in index order: a one-off build's. Each
+    /// page is dropped once it has joined the word index.
+    pub fn index_pages(&self, pages: Vec<Kept>) -> Option<LanguageIndex> {
+        let urls: Vec<(usize, &str)> = pages.iter().map(|p| &*p.url).enumerate().collect();
+        let order: Vec<usize> = once_per_url(&urls, |(_, url)| url)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        drop(urls);
+        let mut pages: Vec<Option<Kept>> = pages.into_iter().map(Some).collect();
         let mut files = Files::default();
-        for batch in records.chunks(BATCH) {
-            let tokenised: Vec<Option<Tokenised>> = batch
-                .par_iter()
-                .map(|record| tokeniser.tokenise(record))
-                .collect();
-            for page in tokenised.iter().flatten() {
-                files.add(&self.lang, page);
+        for i in order {
+            if let Some(page) = pages[i].take().and_then(|p| p.tokenised) {
+                files.add(&self.lang, &page);
             }
         }
         files.finish(&self.lang, &self.words)
@@ -284,7 +293,10 @@ impl Files {
             .map(|chunk| {
                 let encoded = chunk.encode();
                 drop(chunk);
-                (pack::full_hash(&encoded), pack::gzip(&encoded).into())
+                (
+                    pack::full_hash(&encoded),
+                    pack::gzip(&encoded, Packing::Index).into(),
+                )
             })
             .collect();
         let mut chunk_names = Names::default();
@@ -316,7 +328,7 @@ impl Files {
         let meta_hash = format!("{lang}_{}", hash.get(..lang.len() + 8).unwrap_or(&hash));
         files.push((
             format!("pagefind.{meta_hash}.pf_meta"),
-            pack::gzip(&meta).into(),
+            pack::gzip(&meta, Packing::Index).into(),
         ));
         Some(LanguageIndex {
             lang: lang.to_string(),
@@ -478,7 +490,7 @@ impl Tokeniser<'_> {
             words,
             word_count,
             hash: pack::full_hash(&json).into(),
-            fragment: pack::gzip(&json).into(),
+            fragment: pack::gzip(&json, Packing::Fragment).into(),
         })
     }
 }
