@@ -86,9 +86,14 @@ impl Catalogue {
 /// not kept.
 #[derive(Default)]
 pub struct Stream {
-    languages: Mutex<BTreeMap<String, Arc<Language>>>,
-    /// Each language's pages, with their places in the index's order.
-    pages: Mutex<BTreeMap<String, Vec<(Place, Kept)>>>,
+    languages: Mutex<BTreeMap<String, Streamed>>,
+}
+
+/// A language of a [`Stream`] and its pages, each with its place in the
+/// index's order.
+struct Streamed {
+    language: Arc<Language>,
+    pages: Vec<(Place, Kept)>,
 }
 
 /// Where a record is in an index's order: the number of what gave it (a
@@ -100,12 +105,18 @@ impl Stream {
     /// that of the units, and of the records of each).
     pub fn add(&self, unit: usize, records: &[Record]) {
         for (n, record) in records.iter().enumerate() {
-            let language = self.language(&record.lang);
-            let page = language.tokenise_one(record);
-            lock(&self.pages)
+            let language = lock(&self.languages)
                 .entry(record.lang.clone())
-                .or_default()
-                .push(((unit, n), page));
+                .or_insert_with(|| Streamed {
+                    language: Arc::new(Language::new(&record.lang)),
+                    pages: Vec::new(),
+                })
+                .language
+                .clone();
+            let page = language.tokenise_one(record);
+            if let Some(streamed) = lock(&self.languages).get_mut(&record.lang) {
+                streamed.pages.push(((unit, n), page));
+            }
         }
     }
 
@@ -116,33 +127,16 @@ impl Stream {
             .languages
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
-        let pages = self
-            .pages
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        let count = pages.values().map(Vec::len).sum();
-        let indexes: Vec<LanguageIndex> = pages
+        let count = languages.values().map(|s| s.pages.len()).sum();
+        let indexes: Vec<LanguageIndex> = languages
             .into_par_iter()
-            .filter_map(|(lang, mut pages)| {
-                pages.sort_unstable_by_key(|(place, _)| *place);
-                let pages = pages.into_iter().map(|(_, page)| page).collect();
-                languages.get(&lang)?.index_pages(pages)
+            .filter_map(|(_, mut streamed)| {
+                streamed.pages.sort_unstable_by_key(|(place, _)| *place);
+                let pages = streamed.pages.into_iter().map(|(_, page)| page);
+                streamed.language.index_pages(pages.collect())
             })
             .collect();
         files(indexes, count)
-    }
-
-    /// Language `lang`, made at its first record.
-    fn language(&self, lang: &str) -> Arc<Language> {
-        let mut languages = lock(&self.languages);
-        match languages.get(lang) {
-            Some(language) => language.clone(),
-            None => {
-                let language = Arc::new(Language::new(lang));
-                languages.insert(lang.to_string(), language.clone());
-                language
-            }
-        }
     }
 }
 

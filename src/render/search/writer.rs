@@ -189,12 +189,8 @@ impl Language {
     /// [`Language::tokenise_one`], in index order: a one-off build's. Each
     /// page is dropped once it has joined the word index.
     pub fn index_pages(&self, pages: Vec<Kept>) -> Option<LanguageIndex> {
-        let urls: Vec<(usize, &str)> = pages.iter().map(|p| &*p.url).enumerate().collect();
-        let order: Vec<usize> = once_per_url(&urls, |(_, url)| url)
-            .into_iter()
-            .map(|(i, _)| i)
-            .collect();
-        drop(urls);
+        let numbers: Vec<usize> = (0..pages.len()).collect();
+        let order = once_per_url(&numbers, |&i| &pages[i].url);
         let mut pages: Vec<Option<Kept>> = pages.into_iter().map(Some).collect();
         let mut files = Files::default();
         for i in order {
