@@ -367,17 +367,18 @@ fn read_index(input: &mut impl Read) -> io::Result<Vec<(String, Arc<[u8]>)>> {
 /// Writes `index` under [`DIR`], removing what an earlier build left there
 /// and this one does not write.
 pub fn write(index: &Index, output: &Output) -> io::Result<()> {
-    let mut written = HashSet::with_capacity(index.files.len());
-    for (rel, contents) in &index.files {
+    use rayon::prelude::*;
+    // Each file on its own: a one-off build waits for these, a fragment
+    // a page, to be written.
+    index.files.par_iter().try_for_each(|(rel, contents)| {
         // Pagefind names its index files after their content: most are
         // unchanged from one build to the next.
-        if rel.contains(".pf_") {
-            output.write_content_named(rel, contents)?;
-        } else {
-            output.write(rel, contents)?;
+        match rel.contains(".pf_") {
+            true => output.write_content_named(rel, contents),
+            false => output.write(rel, contents),
         }
-        written.insert(rel.as_str());
-    }
+    })?;
+    let written: HashSet<&str> = index.files.iter().map(|(rel, _)| rel.as_str()).collect();
     for stale in output.files_under(DIR)? {
         if !written.contains(stale.as_str()) {
             output.remove(&stale)?;

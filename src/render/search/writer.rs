@@ -470,8 +470,18 @@ impl Tokeniser<'_> {
                 }
             }
         }
-        body.sort_unstable();
-        meta.sort_unstable();
+        // As tuples, in one integer each: the same order, compared in a
+        // step rather than field by field (a third of the time of sorting
+        // the tuples, which was 4 % of a build with search).
+        body.sort_unstable_by_key(|&(word, form, weight, position)| {
+            u128::from(word) << 72
+                | u128::from(form) << 40
+                | u128::from(weight) << 32
+                | u128::from(position)
+        });
+        meta.sort_unstable_by_key(|&(word, form, position)| {
+            u128::from(word) << 64 | u128::from(form) << 32 | u128::from(position)
+        });
         let words = group(&body, &meta, &cache.variants);
         let fragment = Fragment {
             url: &record.url,
