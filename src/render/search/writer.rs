@@ -470,18 +470,10 @@ impl Tokeniser<'_> {
                 }
             }
         }
-        // As tuples, in one integer each: the same order, compared in a
-        // step rather than field by field (a third of the time of sorting
-        // the tuples, which was 4 % of a build with search).
-        body.sort_unstable_by_key(|&(word, form, weight, position)| {
-            u128::from(word) << 72
-                | u128::from(form) << 40
-                | u128::from(weight) << 32
-                | u128::from(position)
-        });
-        meta.sort_unstable_by_key(|&(word, form, position)| {
-            u128::from(word) << 64 | u128::from(form) << 32 | u128::from(position)
-        });
+        // Sorting the tuples field by field was about 4 % of a build with
+        // search; one integer each sorts the same, a comparison a step.
+        body.sort_unstable_by_key(text_key);
+        meta.sort_unstable_by_key(title_key);
         let words = group(&body, &meta, &cache.variants);
         let fragment = Fragment {
             url: &record.url,
@@ -499,6 +491,21 @@ impl Tokeniser<'_> {
             fragment: pack::gzip(&json, Packing::Fragment).into(),
         })
     }
+}
+
+/// An occurrence in the text, (word, form, weight, position), as one
+/// integer that sorts as the tuple does.
+fn text_key(&(word, form, weight, position): &(u32, u32, u8, u32)) -> u128 {
+    u128::from(word) << 72
+        | u128::from(form) << 40
+        | u128::from(weight) << 32
+        | u128::from(position)
+}
+
+/// An occurrence in the title, (word, form, position), as one integer that
+/// sorts as the tuple does.
+fn title_key(&(word, form, position): &(u32, u32, u32)) -> u128 {
+    u128::from(word) << 64 | u128::from(form) << 32 | u128::from(position)
 }
 
 /// The words of a page, from its occurrences in the text and the title,
@@ -559,4 +566,31 @@ fn group(
         (b, m) = (b_end, m_end);
     }
     builder.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Occurrences sort by their keys as they sort as tuples, at the
+        /// edges of each field too.
+        #[test]
+        fn keys_sort_as_the_tuples_do(
+            a in (0u32..4, 0u32..4, 0u8..4, 0u32..4),
+            b in (0u32..4, 0u32..4, 0u8..4, 0u32..4),
+            edge in proptest::prelude::any::<bool>(),
+        ) {
+            // Small values meet often; the edge puts them at the top of
+            // each field's range instead.
+            let lift = |(w, f, g, p): (u32, u32, u8, u32)| match edge {
+                true => (u32::MAX - w, u32::MAX - f, u8::MAX - g, u32::MAX - p),
+                false => (w, f, g, p),
+            };
+            let (a, b) = (lift(a), lift(b));
+            proptest::prop_assert_eq!(a.cmp(&b), text_key(&a).cmp(&text_key(&b)));
+            let (ta, tb) = ((a.0, a.1, a.3), (b.0, b.1, b.3));
+            proptest::prop_assert_eq!(ta.cmp(&tb), title_key(&ta).cmp(&title_key(&tb)));
+        }
+    }
 }
