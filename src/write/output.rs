@@ -243,9 +243,8 @@ impl Output {
     /// the file is unchanged. A bad `rel` is refused as [`Output::write`]
     /// refuses it, even when it names a file that exists.
     pub fn write_content_named(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let holds = |path: &Path| {
-            fs::symlink_metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
-                && fs::read(path).is_ok_and(|held| held == bytes)
+        let holds = |path: &Path, found: &fs::Metadata| {
+            found.len() == bytes.len() as u64 && fs::read(path).is_ok_and(|held| held == bytes)
         };
         if self.keeps_where(rel, holds)? {
             return Ok(());
@@ -260,12 +259,17 @@ impl Output {
     /// aqparat's) has it as a regular file, which is then linked (or
     /// copied) in. Such a file is made once, not at every build.
     pub fn keeps(&self, rel: &str) -> io::Result<bool> {
-        self.keeps_where(rel, |_| true)
+        self.keeps_where(rel, |_, _| true)
     }
 
     /// [`Output::keeps`], for a file at `rel` that `holds` accepts (given
-    /// its path in the staging folder or in the output it replaces).
-    fn keeps_where(&self, rel: &str, holds: impl Fn(&Path) -> bool) -> io::Result<bool> {
+    /// its path in the staging folder or in the output it replaces, and
+    /// what the file system says of it).
+    fn keeps_where(
+        &self,
+        rel: &str,
+        holds: impl Fn(&Path, &fs::Metadata) -> bool,
+    ) -> io::Result<bool> {
         let Output::Staging {
             staging,
             destination,
@@ -279,15 +283,16 @@ impl Output {
         let inside = inside_output(rel)?;
         let path = staging.join(inside);
         if *seeded {
-            return Ok(path.is_file() && holds(&path));
+            return Ok(fs::metadata(&path).is_ok_and(|m| m.is_file() && holds(&path, &m)));
         }
         if !*replaces_own {
             return Ok(false);
         }
         let previous = destination.join(inside);
         // Never a symbolic link: it could lead anywhere.
-        let is_file = fs::symlink_metadata(&previous).is_ok_and(|m| m.file_type().is_file());
-        if !is_file || !holds(&previous) {
+        let kept = fs::symlink_metadata(&previous)
+            .is_ok_and(|m| m.file_type().is_file() && holds(&previous, &m));
+        if !kept {
             return Ok(false);
         }
         if let Some(parent) = path.parent() {
