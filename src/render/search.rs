@@ -20,11 +20,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Arc;
 
+use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Page, Site};
 use crate::write::Output;
 
+#[cfg(feature = "search")]
+mod arena;
 #[cfg(feature = "search")]
 mod cbor;
 #[cfg(feature = "search")]
@@ -110,7 +113,7 @@ impl Record {
 /// The files of a search index, by path relative to the output root. The
 /// contents are shared: an indexer keeps the files it may give again.
 pub struct Index {
-    files: Vec<(String, Arc<[u8]>)>,
+    files: Vec<(String, Bytes)>,
     pages: usize,
 }
 
@@ -340,7 +343,7 @@ fn write_index(index: &Index, output: &mut impl Write) -> io::Result<()> {
 }
 
 /// Reads the files of an index that [`write_index`] wrote.
-fn read_index(input: &mut impl Read) -> io::Result<Vec<(String, Arc<[u8]>)>> {
+fn read_index(input: &mut impl Read) -> io::Result<Vec<(String, Bytes)>> {
     let mut count = [0; 8];
     input.read_exact(&mut count)?;
     let count = u64::from_le_bytes(count);

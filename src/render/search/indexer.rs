@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use bytes::Bytes;
+
 use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
 
@@ -191,9 +193,9 @@ fn in_pool<T: Send>(
 
 /// The files of the index of `languages`, with Pagefind's library.
 fn files(languages: Vec<LanguageIndex>, pages: usize) -> Index {
-    let mut files: Vec<(String, Arc<[u8]>)> = library::FILES
+    let mut files: Vec<(String, Bytes)> = library::FILES
         .iter()
-        .map(|(name, contents)| (format!("{DIR}/{name}"), Arc::from(*contents)))
+        .map(|(name, contents)| (format!("{DIR}/{name}"), Bytes::from_static(contents)))
         .collect();
     files.push((
         format!("{DIR}/pagefind-entry.json"),

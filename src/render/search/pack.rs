@@ -7,8 +7,11 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
+use bytes::Bytes;
 use libdeflater::{CompressionLvl, Compressor};
 use sha1::{Digest, Sha1};
+
+use super::arena::Arena;
 
 /// What every unpacked index file starts with.
 const SIGNATURE: &[u8] = b"pagefind_dcd";
@@ -67,8 +70,8 @@ fn compressor(packing: Packing) -> Compressor {
 }
 
 /// `contents` packed as Pagefind packs index files, as hard as `packing`
-/// says.
-pub fn gzip(contents: &[u8], packing: Packing) -> Vec<u8> {
+/// says, kept in this thread's chunk of files (see [`Arena`]).
+pub fn gzip(contents: &[u8], packing: Packing) -> Bytes {
     DEFLATE.with(|deflate| {
         let deflate = &mut *deflate.borrow_mut();
         let compressor = match packing {
@@ -83,7 +86,7 @@ pub fn gzip(contents: &[u8], packing: Packing) -> Vec<u8> {
         // The buffer is as large as libdeflate says it may need; the file
         // is copied out of it at its own size, as thousands are kept.
         let len = compressor.gzip_compress(signed, packed).unwrap_or(0);
-        packed.get(..len).unwrap_or_default().to_vec()
+        Arena::Files.keep(packed.get(..len).unwrap_or_default())
     })
 }
 

@@ -13,8 +13,10 @@
 
 use std::sync::Arc;
 
+use bytes::Bytes;
 use foldhash::HashMap;
 
+use super::arena::Arena;
 use super::cbor;
 
 /// The words of one language, each numbered once.
@@ -52,7 +54,7 @@ impl Words {
 /// positions and its occurrences as Pagefind packs them (see
 /// [`PageWordsBuilder::form`]). Numbers are LEB128.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct PageWords(Box<[u8]>);
+pub struct PageWords(Bytes);
 
 /// Writes a [`PageWords`], word by word.
 #[derive(Default)]
@@ -128,7 +130,7 @@ impl PageWordsBuilder {
 
     /// The page's words, and a builder for the next page.
     pub fn finish(&mut self) -> PageWords {
-        let words = PageWords(self.encoded.as_slice().into());
+        let words = PageWords(Arena::Words.keep(&self.encoded));
         self.encoded.clear();
         words
     }

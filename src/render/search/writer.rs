@@ -30,6 +30,7 @@ use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use bytes::Bytes;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use pagefind_stem::Stemmer;
 use rayon::prelude::*;
@@ -61,7 +62,7 @@ pub struct LanguageIndex {
     /// How many pages it indexes.
     pub pages: usize,
     /// Its files, by path under the index folder.
-    pub files: Vec<(String, Arc<[u8]>)>,
+    pub files: Vec<(String, Bytes)>,
 }
 
 /// One language's pages, tokenised, kept from one index to the next.
@@ -91,7 +92,7 @@ struct Tokenised {
     words: PageWords,
     word_count: usize,
     hash: Box<str>,
-    fragment: Arc<[u8]>,
+    fragment: Bytes,
 }
 
 /// Pagefind's fragment of a page, as JSON (its field order).
@@ -252,7 +253,7 @@ fn once_per_url<'a, T: Copy + 'a>(items: &[T], url: impl Fn(&T) -> &'a str) -> V
 #[derive(Default)]
 struct Files {
     fragment_names: Names,
-    files: Vec<(String, Arc<[u8]>)>,
+    files: Vec<(String, Bytes)>,
     listed: Vec<(String, usize)>,
     word_index: WordIndex,
 }
@@ -284,14 +285,14 @@ impl Files {
         drop(words);
         let ranges = postings::ranges(&chunks);
         // Each chunk's words are dropped once encoded.
-        let packed: Vec<(String, Arc<[u8]>)> = chunks
+        let packed: Vec<(String, Bytes)> = chunks
             .into_par_iter()
             .map(|chunk| {
                 let encoded = chunk.encode();
                 drop(chunk);
                 (
                     pack::full_hash(&encoded),
-                    pack::gzip(&encoded, Packing::Index).into(),
+                    pack::gzip(&encoded, Packing::Index),
                 )
             })
             .collect();
@@ -324,7 +325,7 @@ impl Files {
         let meta_hash = format!("{lang}_{}", hash.get(..lang.len() + 8).unwrap_or(&hash));
         files.push((
             format!("pagefind.{meta_hash}.pf_meta"),
-            pack::gzip(&meta, Packing::Index).into(),
+            pack::gzip(&meta, Packing::Index),
         ));
         Some(LanguageIndex {
             lang: lang.to_string(),
@@ -488,7 +489,7 @@ impl Tokeniser<'_> {
             words,
             word_count,
             hash: pack::full_hash(&json).into(),
-            fragment: pack::gzip(&json, Packing::Fragment).into(),
+            fragment: pack::gzip(&json, Packing::Fragment),
         })
     }
 }
