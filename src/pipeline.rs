@@ -197,7 +197,7 @@ pub(crate) fn render(
     let records = previous.filter(|_| output.is_seeded()).map(|p| &p.records);
     let indexes = |d: &[Diagnostic]| site.search && !output.is_discarded() && !fails(d);
     let stream = (matches!(search, Search::Stream) && records.is_none() && indexes(&diagnostics))
-        .then(search::Stream::default);
+        .then(|| search::Stream::new(&output));
     let rendered = render::site(site, &output, records, changes, stream.as_ref())
         .map_err(Error::output(&options.output))?;
     diagnostics.extend(rendered.diagnostics);

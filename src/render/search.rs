@@ -114,6 +114,9 @@ impl Record {
 /// contents are shared: an indexer keeps the files it may give again.
 pub struct Index {
     files: Vec<(String, Bytes)>,
+    /// Files written already, as a one-off build writes each page's
+    /// fragment: where each is and where it belongs.
+    placed: Vec<(String, String)>,
     pages: usize,
 }
 
@@ -220,15 +223,34 @@ impl Indexer {
 
 /// A one-off build's search index, made as its units render: each unit's
 /// records are tokenised on the thread that rendered them, and only their
-/// words and packed fragments are kept, not their text, until
-/// [`Stream::finish`].
+/// words are kept, not their text, until [`Stream::finish`]; each page's
+/// fragment is written to the output at once (or, made with `default`,
+/// kept with the words).
 #[derive(Default)]
-pub struct Stream {
+pub struct Stream<'a> {
     #[cfg(feature = "search")]
-    stream: indexer::Stream,
+    stream: indexer::Stream<'a>,
+    #[cfg(not(feature = "search"))]
+    output: std::marker::PhantomData<&'a Output>,
 }
 
-impl Stream {
+impl<'a> Stream<'a> {
+    /// A stream that writes each page's fragment into `output` as it
+    /// comes.
+    #[cfg(feature = "search")]
+    pub fn new(output: &'a Output) -> Stream<'a> {
+        Stream {
+            stream: indexer::Stream::writing_to(output),
+        }
+    }
+
+    /// Without the `search` feature no record is made (`site.search` is
+    /// false): nothing is written.
+    #[cfg(not(feature = "search"))]
+    pub fn new(_output: &'a Output) -> Stream<'a> {
+        Stream::default()
+    }
+
     /// Takes the search records of unit number `unit` (the index keeps
     /// the units' order, and the order of each unit's records).
     #[cfg(feature = "search")]
@@ -239,7 +261,7 @@ impl Stream {
     /// The index of every record taken: one Pagefind index per language.
     #[cfg(feature = "search")]
     pub fn finish(self) -> io::Result<Index> {
-        Ok(self.stream.finish())
+        self.stream.finish()
     }
 
     /// Without the `search` feature no record is made (`site.search` is
@@ -303,6 +325,7 @@ impl Worker {
         self.holds = records.iter().map(|record| record.key).collect();
         let index = Index {
             files,
+            placed: Vec::new(),
             pages: records.len(),
         };
         Ok((self, index))
@@ -367,10 +390,21 @@ fn read_index(input: &mut impl Read) -> io::Result<Vec<(String, Bytes)>> {
     Ok(files)
 }
 
-/// Writes `index` under [`DIR`], removing what an earlier build left there
-/// and this one does not write.
+/// Writes `index` under [`DIR`], moving the files it placed to where they
+/// belong and removing what an earlier build left there and this one does
+/// not write.
 pub fn write(index: &Index, output: &Output) -> io::Result<()> {
     use rayon::prelude::*;
+    // Placed files whose name another may hold now (two fragments' names
+    // met, and the later page was written first) are moved aside first,
+    // then to their names: a few among 100,000 pages of a language.
+    let moves: Vec<&(String, String)> = index.placed.iter().filter(|(at, to)| at != to).collect();
+    for (at, _) in &moves {
+        output.rename(at, &format!("{at}.moving"))?;
+    }
+    for (at, to) in &moves {
+        output.rename(&format!("{at}.moving"), to)?;
+    }
     // Each file on its own: a one-off build waits for these, a fragment
     // a page, to be written.
     index.files.par_iter().try_for_each(|(rel, contents)| {
@@ -381,11 +415,71 @@ pub fn write(index: &Index, output: &Output) -> io::Result<()> {
             false => output.write(rel, contents),
         }
     })?;
-    let written: HashSet<&str> = index.files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let written: HashSet<&str> = (index.files.iter().map(|(rel, _)| rel))
+        .chain(index.placed.iter().map(|(_, rel)| rel))
+        .map(String::as_str)
+        .collect();
     for stale in output.files_under(DIR)? {
         if !written.contains(stale.as_str()) {
             output.remove(&stale)?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::Publish;
+
+    /// The files under `root`'s index folder, by path under it.
+    fn index_files(root: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = walkdir::WalkDir::new(root.join(DIR))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(root.join(DIR)).unwrap();
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                (rel.to_string_lossy().replace('\\', "/"), text)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn placed_files_move_to_their_names_even_when_two_swap() {
+        let temp = tempfile::tempdir().unwrap();
+        let destination = temp.path().join("public");
+        let output = Output::staging(&destination, Publish::Replace, None).unwrap();
+        let fragment = |name: &str| format!("{DIR}/fragment/{name}.pf_fragment");
+        for (name, text) in [("kk_1", "one"), ("kk_2", "two"), ("kk_3", "three")] {
+            output.write(&fragment(name), text.as_bytes()).unwrap();
+        }
+        // A file of a page left out of the index.
+        output.write(&fragment("kk_4"), b"replaced").unwrap();
+        let index = Index {
+            files: vec![(format!("{DIR}/other.txt"), Bytes::from_static(b"other"))],
+            placed: vec![
+                (fragment("kk_1"), fragment("kk_2")),
+                (fragment("kk_2"), fragment("kk_1")),
+                (fragment("kk_3"), fragment("kk_3")),
+            ],
+            pages: 3,
+        };
+        write(&index, &output).unwrap();
+        output.publish().unwrap();
+        let expected = [
+            ("fragment/kk_1.pf_fragment", "two"),
+            ("fragment/kk_2.pf_fragment", "one"),
+            ("fragment/kk_3.pf_fragment", "three"),
+            ("other.txt", "other"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(rel, text)| (rel.to_string(), text.to_string()))
+            .collect();
+        assert_eq!(index_files(&destination), expected);
+    }
 }

@@ -203,7 +203,7 @@ pub fn site(
     output: &Output,
     previous: Option<&Records>,
     changes: Changes,
-    stream: Option<&search::Stream>,
+    stream: Option<&search::Stream<'_>>,
 ) -> io::Result<Rendered> {
     // An edit keeps the site's shape and its templates: the index of all
     // pages, the units and the templates are the last build's.

@@ -236,6 +236,20 @@ impl Output {
         }
     }
 
+    /// Moves the file `rel` of this build to `to` (both `/`-separated paths
+    /// under the output root), replacing what is there.
+    pub fn rename(&self, rel: &str, to: &str) -> io::Result<()> {
+        let Output::Staging { staging, .. } = self else {
+            return Ok(());
+        };
+        let from = staging.join(inside_output(rel)?);
+        let Some(path) = self.place(to)? else {
+            return Ok(());
+        };
+        self.record(rel);
+        fs::rename(&from, &path).map_err(|e| with_path(e, &from))
+    }
+
     /// Writes `bytes` at `rel` unless the output keeps a file there (see
     /// [`Output::keeps`]) that holds these very bytes: for files named by a
     /// short hash of what they hold (Pagefind's seven hexadecimal digits),

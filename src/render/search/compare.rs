@@ -292,6 +292,43 @@ fn a_stream_given_units_out_of_order_indexes_them_in_order() {
 }
 
 #[test]
+fn a_stream_writing_fragments_as_they_come_leaves_the_same_files() {
+    use crate::write::{Output, Publish};
+    let records = records();
+    let kept = by_name(Indexer::new(None).index(&records).unwrap());
+    let temp = tempfile::tempdir().unwrap();
+    let destination = temp.path().join("public");
+    let output = Output::staging(&destination, Publish::Replace, None).unwrap();
+    let stream = Stream::new(&output);
+    for (unit, records) in records.chunks(3).enumerate().rev() {
+        stream.add(unit, records);
+    }
+    let index = stream.finish().unwrap();
+    // The fragments are in the output already, not in the index's files.
+    assert!(
+        !index
+            .files
+            .iter()
+            .any(|(name, _)| name.contains("/fragment/"))
+    );
+    super::write(&index, &output).unwrap();
+    output.publish().unwrap();
+    let written: BTreeMap<String, Vec<u8>> = walkdir::WalkDir::new(destination.join("pagefind"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(destination.join("pagefind")).unwrap();
+            (
+                rel.to_string_lossy().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(written, kept);
+}
+
+#[test]
 fn the_entry_lists_each_language_with_its_wasm() {
     let ours = our_files(&records());
     let entry: serde_json::Value = serde_json::from_slice(&ours["pagefind-entry.json"]).unwrap();

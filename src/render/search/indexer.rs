@@ -9,8 +9,10 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use bytes::Bytes;
 
+use super::pack::Names;
 use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
+use crate::write::Output;
 
 /// Records read before they are tokenised together, by the
 /// `search-index` process.
@@ -84,25 +86,41 @@ impl Catalogue {
 /// A one-off index made from records as they come, from any thread: each
 /// is tokenised on the thread that gives it (a build's, as it renders),
 /// and only its words and packed fragment are kept until
-/// [`Stream::finish`] makes the word index. The records themselves are
-/// not kept.
+/// [`Stream::finish`] makes the word index; with an output, only its
+/// words, the fragment being written there at once. The records
+/// themselves are not kept.
 #[derive(Default)]
-pub struct Stream {
+pub struct Stream<'a> {
     languages: Mutex<BTreeMap<String, Streamed>>,
+    /// Where fragments are written as they come, if anywhere.
+    output: Option<&'a Output>,
+    /// The first fragment that could not be written.
+    failed: Mutex<Option<io::Error>>,
 }
 
 /// A language of a [`Stream`] and its pages, each with its place in the
-/// index's order.
+/// index's order, and the names its fragments were written under.
 struct Streamed {
     language: Arc<Language>,
     pages: Vec<(Place, Kept)>,
+    names: Names,
 }
 
 /// Where a record is in an index's order: the number of what gave it (a
 /// build's unit) and its place among the records given with it.
 type Place = (usize, usize);
 
-impl Stream {
+impl<'a> Stream<'a> {
+    /// A stream that writes each page's fragment to `output`'s index
+    /// folder as the page comes, under a name of its own; its index says
+    /// where each belongs ([`Index::placed`]).
+    pub fn writing_to(output: &'a Output) -> Stream<'a> {
+        Stream {
+            output: Some(output),
+            ..Stream::default()
+        }
+    }
+
     /// Tokenises `records`, the records of `unit` (the index's order is
     /// that of the units, and of the records of each).
     pub fn add(&self, unit: usize, records: &[Record]) {
@@ -112,19 +130,40 @@ impl Stream {
                 .or_insert_with(|| Streamed {
                     language: Arc::new(Language::new(&record.lang)),
                     pages: Vec::new(),
+                    names: Names::default(),
                 })
                 .language
                 .clone();
-            let page = language.tokenise_one(record);
+            let mut page = language.tokenise_one(record);
+            if let Some(output) = self.output {
+                let named = |hash: &str| {
+                    lock(&self.languages)
+                        .get_mut(&record.lang)
+                        .map_or_else(String::new, |s| s.names.name(&record.lang, hash))
+                };
+                // As `search::write` writes index files: one the output
+                // holds already is kept as it is, for deploys that
+                // compare times.
+                let write = |rel: &str, bytes: &[u8]| {
+                    output.write_content_named(&format!("{DIR}/{rel}"), bytes)
+                };
+                if let Err(error) = page.place(named, write) {
+                    lock(&self.failed).get_or_insert(error);
+                }
+            }
             if let Some(streamed) = lock(&self.languages).get_mut(&record.lang) {
                 streamed.pages.push(((unit, n), page));
             }
         }
     }
 
-    /// The index of every record added: one Pagefind index per language.
-    pub fn finish(self) -> Index {
+    /// The index of every record added: one Pagefind index per language;
+    /// the first error writing a fragment, if there was one.
+    pub fn finish(self) -> io::Result<Index> {
         use rayon::prelude::*;
+        if let Some(error) = lock(&self.failed).take() {
+            return Err(error);
+        }
         let languages = self
             .languages
             .into_inner()
@@ -138,7 +177,7 @@ impl Stream {
                 streamed.language.index_pages(pages.collect())
             })
             .collect();
-        files(indexes, count)
+        Ok(files(indexes, count))
     }
 }
 
@@ -159,7 +198,7 @@ pub fn index_once(records: &[Record]) -> io::Result<Index> {
             .enumerate()
             .for_each(|(i, record)| stream.add(i, std::slice::from_ref(record)));
         stream.finish()
-    })
+    })?
 }
 
 /// `records` by language, each language's in their order.
@@ -201,6 +240,7 @@ fn files(languages: Vec<LanguageIndex>, pages: usize) -> Index {
         format!("{DIR}/pagefind-entry.json"),
         library::entry(&languages).into(),
     ));
+    let mut placed = Vec::new();
     for index in languages {
         if let Some(wasm) = library::wasm(&index.lang) {
             files.push((format!("{DIR}/wasm.{}.pagefind", index.lang), wasm.into()));
@@ -211,8 +251,18 @@ fn files(languages: Vec<LanguageIndex>, pages: usize) -> Index {
                 .into_iter()
                 .map(|(name, contents)| (format!("{DIR}/{name}"), contents)),
         );
+        placed.extend(
+            index
+                .placed
+                .into_iter()
+                .map(|(at, name)| (format!("{DIR}/{at}"), format!("{DIR}/{name}"))),
+        );
     }
-    Index { files, pages }
+    Index {
+        files,
+        placed,
+        pages,
+    }
 }
 
 /// The `search-index` command: reads requests from `input` until it ends

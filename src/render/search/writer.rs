@@ -63,6 +63,11 @@ pub struct LanguageIndex {
     pub pages: usize,
     /// Its files, by path under the index folder.
     pub files: Vec<(String, Bytes)>,
+    /// Its fragments written already (see [`Kept::place`]): where each is
+    /// and where it belongs, paths under the index folder. Those of pages
+    /// it leaves out (replaced by a later page of the same URL) are not
+    /// in it, and go as stale files do.
+    pub placed: Vec<(String, String)>,
 }
 
 /// One language's pages, tokenised, kept from one index to the next.
@@ -92,7 +97,44 @@ struct Tokenised {
     words: PageWords,
     word_count: usize,
     hash: Box<str>,
-    fragment: Bytes,
+    fragment: FragmentFile,
+}
+
+/// A page's packed fragment.
+enum FragmentFile {
+    /// Its bytes, to be written with the index.
+    Held(Bytes),
+    /// Already written, under this name (see [`Kept::place`]).
+    Placed(Box<str>),
+}
+
+impl Kept {
+    /// Writes the page's packed fragment with `write` (given its path
+    /// under the index folder) under the name `name` gives its hash, and
+    /// keeps that name rather than the bytes: a one-off build writes
+    /// each fragment as its page renders. The index names the file again
+    /// in page order; [`LanguageIndex::placed`] says where it belongs.
+    pub fn place(
+        &mut self,
+        name: impl FnOnce(&str) -> String,
+        write: impl FnOnce(&str, &[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let Some(page) = &mut self.tokenised else {
+            return Ok(());
+        };
+        let FragmentFile::Held(bytes) = &page.fragment else {
+            return Ok(());
+        };
+        let name = name(&page.hash);
+        write(&fragment_path(&name), bytes)?;
+        page.fragment = FragmentFile::Placed(name.into());
+        Ok(())
+    }
+}
+
+/// The path of fragment file `name` under the index folder.
+fn fragment_path(name: &str) -> String {
+    format!("fragment/{name}.pf_fragment")
 }
 
 /// Pagefind's fragment of a page, as JSON (its field order).
@@ -254,6 +296,7 @@ fn once_per_url<'a, T: Copy + 'a>(items: &[T], url: impl Fn(&T) -> &'a str) -> V
 struct Files {
     fragment_names: Names,
     files: Vec<(String, Bytes)>,
+    placed: Vec<(String, String)>,
     listed: Vec<(String, usize)>,
     word_index: WordIndex,
 }
@@ -262,8 +305,11 @@ impl Files {
     /// Adds `page`, the next page of language `lang`.
     fn add(&mut self, lang: &str, page: &Tokenised) {
         let name = self.fragment_names.name(lang, &page.hash);
-        let path = format!("fragment/{name}.pf_fragment");
-        self.files.push((path, page.fragment.clone()));
+        let path = fragment_path(&name);
+        match &page.fragment {
+            FragmentFile::Held(bytes) => self.files.push((path, bytes.clone())),
+            FragmentFile::Placed(at) => self.placed.push((fragment_path(at), path)),
+        }
         self.word_index.add(self.listed.len(), &page.words);
         self.listed.push((name, page.word_count));
     }
@@ -273,6 +319,7 @@ impl Files {
     fn finish(self, lang: &str, words: &Mutex<Words>) -> Option<LanguageIndex> {
         let Files {
             mut files,
+            placed,
             listed,
             word_index,
             ..
@@ -332,6 +379,7 @@ impl Files {
             meta_hash,
             pages: listed.len(),
             files,
+            placed,
         })
     }
 }
@@ -489,7 +537,7 @@ impl Tokeniser<'_> {
             words,
             word_count,
             hash: pack::full_hash(&json).into(),
-            fragment: pack::gzip(&json, Packing::Fragment),
+            fragment: FragmentFile::Held(pack::gzip(&json, Packing::Fragment)),
         })
     }
 }
