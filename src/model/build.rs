@@ -1,7 +1,7 @@
 //! The model stage's entry: from loaded sources to a linked [`Site`].
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::site::{PageIndex, base_path};
@@ -162,7 +162,7 @@ pub(super) struct Dating<'a> {
     pub publishing: Publishing,
     /// With `dates: git`, the day of the last commit that changed each
     /// content file, by path.
-    pub committed: Option<&'a HashMap<PathBuf, Date>>,
+    pub committed: Option<&'a std::collections::HashMap<PathBuf, Date>>,
 }
 
 /// The page a content file in language `lang` becomes, not yet linked to

@@ -1,6 +1,8 @@
 //! The whole site: languages, pages, theme.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 use std::ops::{Deref, Index};
 use std::path::PathBuf;
 

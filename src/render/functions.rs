@@ -10,7 +10,7 @@
 //!
 //! The language is the `lang` variable of the context being rendered.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};

@@ -11,7 +11,7 @@
 //! same answers, the same output. Nothing here lists, per kind of output,
 //! what it shows: that is whatever was recorded.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::OnceLock;
 

@@ -10,8 +10,8 @@
 //! against the new set of files, without rendering it again. Links `@/…`
 //! are checked by [`super::markdown`] and `check_anchors` already.
 
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Span, did_you_mean};
@@ -537,7 +537,7 @@ pub fn display_url(site: &Site, file: &str) -> String {
 /// scanned. Kept from build to build while an edit leaves the files and
 /// their ids as they were.
 pub struct Files {
-    files: HashMap<Box<str>, Option<Box<str>>, foldhash::fast::RandomState>,
+    files: HashMap<Box<str>, Option<Box<str>>>,
     search: bool,
 }
 
@@ -549,7 +549,7 @@ impl Files {
         html: impl Iterator<Item = &'a HtmlFile>,
         search: bool,
     ) -> Files {
-        let mut files: HashMap<Box<str>, Option<Box<str>>, _> = HashMap::default();
+        let mut files: HashMap<Box<str>, Option<Box<str>>> = HashMap::default();
         for file in written {
             files.insert(file.into(), None);
         }

@@ -7,7 +7,7 @@
 //! reported here; anchors are checked once every page is rendered, since the
 //! target's headings are known only then.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};

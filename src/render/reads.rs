@@ -11,7 +11,7 @@
 //! of the name in the theme is of that form (see
 //! `load::fingerprint::template_uses`); otherwise it reads all data.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use tera::Tera;
 

@@ -6,7 +6,7 @@
 //! its render function writes its files and says what it read (see
 //! [`super::inputs`]). A new kind of output is a new variant here.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::io;
 
 use tera::{Context, Tera};
