@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
+use super::qr::Codes;
 use crate::date::Date;
 use crate::load::UiString;
 use crate::locale::LocaleFormat;
@@ -76,19 +77,22 @@ impl Localizer {
     }
 }
 
-/// `qr(text="…", label="…")`.
-fn register_qr(tera: &mut Tera) {
-    tera.register_function("qr", |kwargs: Kwargs, _: &State| -> TeraResult<String> {
-        let text: String = kwargs.must_get("text")?;
-        let label: Option<String> = kwargs.get("label")?;
-        Ok(super::qr::svg(&text, label.as_deref().unwrap_or(&text)).unwrap_or_default())
-    });
+/// `qr(text="…", label="…")`, with the codes of `codes`.
+fn register_qr(tera: &mut Tera, codes: Arc<Codes>) {
+    tera.register_function(
+        "qr",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let text: &str = kwargs.must_get("text")?;
+            let label: Option<&str> = kwargs.get("label")?;
+            Ok(codes.svg(text, label.unwrap_or(text)).unwrap_or_default())
+        },
+    );
 }
 
 /// Registers `t`, `num`, `date` and `qr` on `tera`, in place of the
 /// placeholders the theme was parsed with (see `load::theme`).
-pub fn register(tera: &mut Tera, localizer: Arc<Localizer>) {
-    register_qr(tera);
+pub fn register(tera: &mut Tera, localizer: Arc<Localizer>, codes: Arc<Codes>) {
+    register_qr(tera, codes);
     let l = localizer.clone();
     tera.register_function(
         "t",

@@ -7,22 +7,125 @@
 //! penalty score only steers an encoder away from patterns that could
 //! confuse a poor reader, and on URLs mask 7 is the one the score picks
 //! most often anyway (about half of a synthetic corpus's addresses).
+//!
+//! Even so, making the codes (the Reed–Solomon codes, the drawing) was a
+//! ninth of the instructions of a build without search: so the codes are
+//! kept in the site's cache by their text, and a later build, a one-off or
+//! not, reads them from there (see [`Codes`]).
 
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
+
+use foldhash::HashMap;
 use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 
+use crate::write::Cache;
+
 /// Light modules around the code, as the QR specification asks.
-const QUIET_ZONE: i32 = 4;
+const QUIET_ZONE: usize = 4;
 
 /// The mask pattern of every code (see the module's documentation).
 const MASK: u8 = 7;
 
+/// The name of the file of kept codes in the site's cache (`qr/`).
+const FILE: &str = "codes";
+
+/// The first line of the file of kept codes: it names how they were made,
+/// so that codes made otherwise (another encoder, level or mask) are not
+/// taken. Its entries follow, then a hash of all that precedes it.
+const HEADER: &[u8] = b"aqparat QR codes 1: qrcodegen 1.8, level M or better, mask 7\n";
+
+/// A QR code's modules: its side, and whether each module is dark, one bit
+/// a module, row after row (the first module in a byte's highest bit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Modules {
+    size: u8,
+    dark: Box<[u8]>,
+}
+
+impl Modules {
+    /// The bytes of the modules of a code of side `size`; `None` for a side
+    /// no QR code has (21 to 177, by fours).
+    fn len(size: u8) -> Option<usize> {
+        let size = usize::from(size);
+        ((21..=177).contains(&size) && (size - 17) % 4 == 0).then(|| (size * size).div_ceil(8))
+    }
+
+    /// The modules of `code`.
+    fn of(code: &QrCode) -> Modules {
+        let size = code.size();
+        let mut dark = vec![0u8; (size * size) as usize / 8 + 1];
+        for y in 0..size {
+            for x in 0..size {
+                if code.get_module(x, y) {
+                    let i = (y * size + x) as usize;
+                    dark[i / 8] |= 0x80 >> (i % 8);
+                }
+            }
+        }
+        dark.truncate(((size * size) as usize).div_ceil(8));
+        Modules {
+            // A code's side is at most 177.
+            size: size as u8,
+            dark: dark.into(),
+        }
+    }
+
+    /// Whether the module at `x`, `y` is dark.
+    fn is_dark(&self, x: usize, y: usize) -> bool {
+        let i = y * usize::from(self.size) + x;
+        self.dark[i / 8] & (0x80 >> (i % 8)) != 0
+    }
+
+    /// An inline SVG of the code, one path of black runs on white, labelled
+    /// `label` for screen readers.
+    fn svg(&self, label: &str) -> String {
+        let size = usize::from(self.size);
+        let side = size + 2 * QUIET_ZONE;
+        let mut path = String::with_capacity(size * size);
+        for y in 0..size {
+            let mut x = 0;
+            while x < size {
+                if !self.is_dark(x, y) {
+                    x += 1;
+                    continue;
+                }
+                let start = x;
+                while x < size && self.is_dark(x, y) {
+                    x += 1;
+                }
+                // `M{x} {y}h{n}v1h-{n}z`, without the formatting machinery:
+                // a page's code has a few hundred runs, every page has one.
+                let run = x - start;
+                path.push('M');
+                push_number(&mut path, start + QUIET_ZONE);
+                path.push(' ');
+                push_number(&mut path, y + QUIET_ZONE);
+                path.push('h');
+                push_number(&mut path, run);
+                path.push_str("v1h-");
+                push_number(&mut path, run);
+                path.push('z');
+            }
+        }
+        let label = super::xml::escape(label);
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" \
+             role=\"img\" aria-label=\"{label}\" shape-rendering=\"crispEdges\">\
+             <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
+             <path fill=\"#000\" d=\"{path}\"/></svg>"
+        )
+    }
+}
+
 /// The QR code of `text`: medium error correction or better, mask 7.
-fn encode(text: &str) -> Option<QrCode> {
+fn encode(text: &str) -> Option<Modules> {
     let segments = QrSegment::make_segments(text);
     // Medium error correction survives a worn or creased sheet and keeps
     // the code small enough to print at a scannable size; a higher level
     // is used when it fits in the same number of modules (`true`).
-    QrCode::encode_segments_advanced(
+    let code = QrCode::encode_segments_advanced(
         &segments,
         QrCodeEcc::Medium,
         Version::MIN,
@@ -30,53 +133,12 @@ fn encode(text: &str) -> Option<QrCode> {
         Some(Mask::new(MASK)),
         true,
     )
-    .ok()
-}
-
-/// An inline SVG of the QR code of `text`, one path of black runs on white,
-/// labelled `label` for screen readers; `None` if `text` is too long for a
-/// QR code.
-pub fn svg(text: &str, label: &str) -> Option<String> {
-    let code = encode(text)?;
-    let size = code.size();
-    let side = size + 2 * QUIET_ZONE;
-    let mut path = String::with_capacity((size * size) as usize);
-    for y in 0..size {
-        let mut x = 0;
-        while x < size {
-            if !code.get_module(x, y) {
-                x += 1;
-                continue;
-            }
-            let start = x;
-            while x < size && code.get_module(x, y) {
-                x += 1;
-            }
-            // `M{x} {y}h{n}v1h-{n}z`, without the formatting machinery: a
-            // page's code has a few hundred runs, every page has one.
-            path.push('M');
-            push_number(&mut path, start + QUIET_ZONE);
-            path.push(' ');
-            push_number(&mut path, y + QUIET_ZONE);
-            path.push('h');
-            push_number(&mut path, x - start);
-            path.push_str("v1h-");
-            push_number(&mut path, x - start);
-            path.push('z');
-        }
-    }
-    let label = super::xml::escape(label);
-    Some(format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" \
-         role=\"img\" aria-label=\"{label}\" shape-rendering=\"crispEdges\">\
-         <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
-         <path fill=\"#000\" d=\"{path}\"/></svg>"
-    ))
+    .ok()?;
+    Some(Modules::of(&code))
 }
 
 /// Appends `n` (from 0 to a code's side, at most 185) in decimal.
-fn push_number(out: &mut String, n: i32) {
-    let n = n.unsigned_abs();
+fn push_number(out: &mut String, n: usize) {
     if n >= 100 {
         out.push(char::from(b'0' + (n / 100 % 10) as u8));
     }
@@ -86,9 +148,156 @@ fn push_number(out: &mut String, n: i32) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
+/// A code kept from an earlier build, and whether this build used it.
+struct Kept {
+    modules: Modules,
+    used: AtomicBool,
+}
+
+/// The QR codes of a build, or of a session's builds: those kept in the
+/// site's cache (`.aqparat/cache/qr/codes`) by an earlier build, read when
+/// the first is asked for, and those made since, which [`Codes::keep`]
+/// adds to the cache. A file of the cache that cannot be read, or that
+/// another version of aqparat wrote, is as no file: every code is made
+/// again, and the file replaced.
+pub struct Codes {
+    cache: Option<Cache>,
+    kept: OnceLock<HashMap<Box<str>, Kept>>,
+    made: Mutex<HashMap<Box<str>, Modules>>,
+    /// Whether a code was made since the cache was last written.
+    unsaved: AtomicBool,
+}
+
+impl Codes {
+    /// The codes of the site at `root`, kept in its cache.
+    pub fn of_site(root: &Path) -> Codes {
+        Codes::new(Some(Cache::new(root, "qr")))
+    }
+
+    /// Codes that `cache` keeps (none: each is made when asked for).
+    fn new(cache: Option<Cache>) -> Codes {
+        Codes {
+            cache,
+            kept: OnceLock::new(),
+            made: Mutex::default(),
+            unsaved: AtomicBool::new(false),
+        }
+    }
+
+    /// An inline SVG of the QR code of `text`, labelled `label` for screen
+    /// readers; `None` if `text` is too long for a QR code.
+    pub fn svg(&self, text: &str, label: &str) -> Option<String> {
+        if let Some(kept) = self.kept().get(text) {
+            kept.used.store(true, Ordering::Relaxed);
+            return Some(kept.modules.svg(label));
+        }
+        if let Some(made) = lock(&self.made).get(text) {
+            return Some(made.svg(label));
+        }
+        let modules = encode(text)?;
+        let svg = modules.svg(label);
+        lock(&self.made).insert(text.into(), modules);
+        self.unsaved.store(true, Ordering::Relaxed);
+        Some(svg)
+    }
+
+    /// Writes the codes to the site's cache when some were made since it
+    /// was read or last written: those it had and those made, or, when
+    /// `every_page` was rendered, only the codes asked for (so that the
+    /// codes of pages gone do not pile up).
+    pub fn keep(&self, every_page: bool) {
+        let Some(cache) = &self.cache else {
+            return;
+        };
+        let made = lock(&self.made);
+        let kept = self.kept.get();
+        let unused = |k: &Kept| !k.used.load(Ordering::Relaxed);
+        let prune = every_page && kept.is_some_and(|kept| kept.values().any(unused));
+        if !self.unsaved.swap(false, Ordering::Relaxed) && !prune {
+            return;
+        }
+        let kept = kept.into_iter().flatten();
+        let kept = kept.filter(|(_, k)| !(every_page && unused(k)));
+        let mut all: Vec<_> = kept.map(|(text, k)| (text, &k.modules)).collect();
+        all.extend(made.iter());
+        // In the order of their texts: the same codes, the same file.
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        cache.keep(FILE, &serialise(all.into_iter()));
+    }
+
+    /// The codes of the cache, read the first time.
+    fn kept(&self) -> &HashMap<Box<str>, Kept> {
+        self.kept.get_or_init(|| {
+            let file = self.cache.as_ref().and_then(|cache| cache.get(FILE));
+            let bytes = file.and_then(|file| std::fs::read(file).ok());
+            bytes.and_then(|bytes| parse(&bytes)).unwrap_or_default()
+        })
+    }
+}
+
+/// The file of `codes`: [`HEADER`], then for each code its text's length
+/// (four bytes, little-endian), its text, its side (a byte) and its
+/// modules; then the hash of all that.
+fn serialise<'a>(codes: impl Iterator<Item = (&'a Box<str>, &'a Modules)>) -> Vec<u8> {
+    let mut bytes = HEADER.to_vec();
+    for (text, modules) in codes {
+        // A code holds at most 2,953 bytes of text.
+        bytes.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.push(modules.size);
+        bytes.extend_from_slice(&modules.dark);
+    }
+    let hash = checksum(&bytes);
+    bytes.extend_from_slice(&hash.to_le_bytes());
+    bytes
+}
+
+/// The codes of a file [`serialise`] wrote; `None` if it is not one whole.
+fn parse(bytes: &[u8]) -> Option<HashMap<Box<str>, Kept>> {
+    let (body, hash) = bytes.split_last_chunk::<8>()?;
+    if checksum(body) != u64::from_le_bytes(*hash) {
+        return None;
+    }
+    let mut rest = body.strip_prefix(HEADER)?;
+    let mut codes = HashMap::default();
+    while !rest.is_empty() {
+        let (len, after) = rest.split_first_chunk::<4>()?;
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        let text = std::str::from_utf8(after.get(..len)?).ok()?;
+        let (&size, after) = after[len..].split_first()?;
+        let dark = after.get(..Modules::len(size)?)?;
+        rest = &after[dark.len()..];
+        let modules = Modules {
+            size,
+            dark: dark.into(),
+        };
+        let used = AtomicBool::new(false);
+        codes.insert(text.into(), Kept { modules, used });
+    }
+    Some(codes)
+}
+
+/// The hash that ends the file of codes: foldhash's with a fixed seed (a
+/// file written by a version of it that hashes otherwise is made again).
+fn checksum(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x5152_636f_6465_7321).hash_one(bytes)
+}
+
+/// `mutex`'s value, even if a thread panicked holding it (what it guards
+/// stays whole between statements).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The SVG of the code of `text`, made without a cache.
+    fn svg(text: &str, label: &str) -> Option<String> {
+        Codes::new(None).svg(text, label)
+    }
 
     #[test]
     fn a_url_gives_a_square_code_with_a_quiet_zone() {
@@ -176,6 +385,105 @@ mod tests {
             );
             let svg = svg(&url, "QR").unwrap();
             assert_eq!(decode(&svg), url);
+        }
+    }
+
+    /// The texts of the codes in the file `root`'s cache keeps, sorted;
+    /// `None` without a whole file.
+    fn kept_texts(root: &Path) -> Option<Vec<String>> {
+        let file = Cache::new(root, "qr").get(FILE)?;
+        let codes = parse(&std::fs::read(file).ok()?)?;
+        let mut texts: Vec<String> = codes.keys().map(|text| text.to_string()).collect();
+        texts.sort();
+        Some(texts)
+    }
+
+    #[test]
+    fn a_later_build_takes_the_kept_codes_and_makes_none() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b) = ("https://example.kz/kk/a/", "https://example.kz/ru/б/");
+        let first = Codes::of_site(root.path());
+        let svgs = [first.svg(a, "QR"), first.svg(b, "QR")];
+        first.keep(true);
+        assert_eq!(kept_texts(root.path()).unwrap(), [a, b]);
+        let later = Codes::of_site(root.path());
+        assert_eq!([later.svg(a, "QR"), later.svg(b, "QR")], svgs);
+        assert!(lock(&later.made).is_empty(), "nothing made again");
+        assert_eq!(svgs[0], svg(a, "QR"), "as made without a cache");
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_file_is_as_none_and_is_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let url = "https://example.kz/kk/a/";
+        let first = Codes::of_site(root.path());
+        let made = first.svg(url, "QR");
+        first.keep(true);
+        let file = Cache::new(root.path(), "qr").get(FILE).unwrap();
+        let whole = std::fs::read(&file).unwrap();
+        let mut flipped = whole.clone();
+        flipped[HEADER.len() + 10] ^= 0x20;
+        let foreign = [b"aqparat QR codes 0\n", &whole[HEADER.len()..]].concat();
+        for damaged in [
+            flipped,
+            whole[..whole.len() - 1].to_vec(),
+            foreign,
+            Vec::new(),
+        ] {
+            std::fs::write(&file, &damaged).unwrap();
+            let later = Codes::of_site(root.path());
+            assert_eq!(later.svg(url, "QR"), made);
+            assert_eq!(lock(&later.made).len(), 1, "made again");
+            later.keep(false);
+            assert_eq!(std::fs::read(&file).unwrap(), whole, "replaced");
+        }
+    }
+
+    #[test]
+    fn only_a_build_of_every_page_drops_the_codes_it_did_not_ask_for() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b) = ("https://example.kz/kk/a/", "https://example.kz/kk/b/");
+        let first = Codes::of_site(root.path());
+        first.svg(a, "QR");
+        first.svg(b, "QR");
+        first.keep(true);
+        // An edit's build asks for the codes of the few pages it renders.
+        let edit = Codes::of_site(root.path());
+        edit.svg(a, "QR");
+        edit.keep(false);
+        assert_eq!(kept_texts(root.path()).unwrap(), [a, b]);
+        let every = Codes::of_site(root.path());
+        every.svg(a, "QR");
+        every.keep(true);
+        assert_eq!(kept_texts(root.path()).unwrap(), [a]);
+    }
+
+    proptest::proptest! {
+        /// Any bytes in the cache's file are read without a panic, and
+        /// whatever codes the file gives are whole.
+        #[test]
+        fn any_file_is_read_without_a_panic(bytes in proptest::collection::vec(0u8..=255, 0..400)) {
+            for file in [bytes.clone(), [HEADER, &bytes].concat()] {
+                for modules in parse(&file).into_iter().flat_map(|codes| codes.into_values()) {
+                    let modules = modules.modules;
+                    proptest::prop_assert_eq!(Some(modules.dark.len()), Modules::len(modules.size));
+                }
+            }
+        }
+
+        /// What is kept is read back as it was.
+        #[test]
+        fn kept_codes_are_read_back(texts in proptest::collection::vec(".{0,40}", 0..6)) {
+            let made: Vec<(Box<str>, Modules)> = texts
+                .iter()
+                .filter_map(|text| Some((text.as_str().into(), encode(text)?)))
+                .collect();
+            let file = serialise(made.iter().map(|(text, modules)| (text, modules)));
+            let read = parse(&file).unwrap();
+            for (text, modules) in &made {
+                proptest::prop_assert_eq!(&read[text].modules, modules);
+            }
+            proptest::prop_assert_eq!(read.len(), made.iter().map(|(t, _)| t).collect::<std::collections::HashSet<_>>().len());
         }
     }
 }

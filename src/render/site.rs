@@ -19,6 +19,7 @@ use super::inputs::{Input, Names, Remap, Values};
 use super::links::{self, HtmlFile, MarkdownLink};
 use super::markdown::AnchorLink;
 use super::page_index::Parts;
+use super::qr;
 use super::reads::TemplateReads;
 use super::search;
 use super::stats;
@@ -112,13 +113,16 @@ struct Templates {
     tera: Tera,
     localizer: Arc<Localizer>,
     reads: TemplateReads,
+    /// The QR codes its `qr()` made or took from the site's cache.
+    codes: Arc<qr::Codes>,
 }
 
 impl Templates {
     fn new(site: &Site) -> Templates {
         let localizer = Arc::new(Localizer::new(site));
+        let codes = Arc::new(qr::Codes::of_site(&site.root));
         let mut tera = site.theme.tera.clone();
-        functions::register(&mut tera, localizer.clone());
+        functions::register(&mut tera, localizer.clone(), codes.clone());
         let uses = &site.fingerprints.template_uses;
         let names = Names::of(site, uses.data.iter().map(String::as_str));
         let reads = TemplateReads::new(&tera, uses, names);
@@ -126,6 +130,7 @@ impl Templates {
             tera,
             localizer,
             reads,
+            codes,
         }
     }
 }
@@ -326,6 +331,8 @@ pub fn site(
             Ok((i, Arc::new(record)))
         })
         .collect::<io::Result<_>>()?;
+    // Rendered all, the build asked for every page's code.
+    templates.codes.keep(carried.iter().all(Option::is_none));
     let pages = rendered
         .iter()
         .filter(|(i, _)| matches!(units[*i], Unit::Page(_)))

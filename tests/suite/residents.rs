@@ -163,6 +163,42 @@ fn a_printed_page_carries_a_qr_code_of_its_address_in_its_language() {
     assert!(!site.read("kk/404.html").contains("print-qr"));
 }
 
+/// The codes are kept in the site's cache by their text: a later build
+/// takes them from there, a damaged cache only costs the time to make them
+/// again, and a new address gets its own code, not a kept one.
+#[test]
+fn qr_codes_kept_in_the_cache_are_taken_only_for_their_own_address() {
+    let site = TestSite::example();
+    assert_eq!(site.build().code, 0);
+    let page = "kk/rules/protection/index.html";
+    let first = site.read(page);
+    let cache = site.root().join(".aqparat/cache/qr/codes");
+    let kept = std::fs::read(&cache).expect("the codes are kept");
+    assert!(kept.starts_with(b"aqparat QR codes"));
+    // Taken from the cache: the same page.
+    assert_eq!(site.build().code, 0);
+    assert_eq!(site.read(page), first);
+    // A damaged cache: the same page, and the cache made whole again.
+    std::fs::write(&cache, &kept[..kept.len() / 2]).unwrap();
+    assert_eq!(site.build().code, 0);
+    assert_eq!(site.read(page), first);
+    assert_eq!(std::fs::read(&cache).unwrap(), kept);
+    // Another address: the codes of the new addresses.
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    let moved = "https://volunteers.example.kz/";
+    site.write(
+        "site.yaml",
+        config.replace("https://mangystau-volunteers.example/", moved),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read(page);
+    assert_eq!(
+        decode_qr(qr_svg(&html)),
+        format!("{moved}kk/rules/protection/")
+    );
+}
+
 #[test]
 fn a_site_may_go_without_the_search_index() {
     let site = TestSite::example();
