@@ -331,8 +331,11 @@ pub fn site(
             Ok((i, Arc::new(record)))
         })
         .collect::<io::Result<_>>()?;
-    // Rendered all, the build asked for every page's code.
-    templates.codes.keep(carried.iter().all(Option::is_none));
+    // Rendered all, the build asked for every page's code. `check` writes
+    // nothing, not even the cache.
+    if !output.is_discarded() {
+        templates.codes.keep(carried.iter().all(Option::is_none));
+    }
     let pages = rendered
         .iter()
         .filter(|(i, _)| matches!(units[*i], Unit::Page(_)))

@@ -169,10 +169,13 @@ fn a_printed_page_carries_a_qr_code_of_its_address_in_its_language() {
 #[test]
 fn qr_codes_kept_in_the_cache_are_taken_only_for_their_own_address() {
     let site = TestSite::example();
+    let cache = site.root().join(".aqparat/cache/qr/codes");
+    // `check` writes nothing, the cache neither.
+    assert_eq!(site.run(&["check"]).code, 0);
+    assert!(!cache.exists());
     assert_eq!(site.build().code, 0);
     let page = "kk/rules/protection/index.html";
     let first = site.read(page);
-    let cache = site.root().join(".aqparat/cache/qr/codes");
     let kept = std::fs::read(&cache).expect("the codes are kept");
     assert!(kept.starts_with(b"aqparat QR codes"));
     // Taken from the cache: the same page.
