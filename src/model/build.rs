@@ -1,8 +1,9 @@
 //! The model stage's entry: from loaded sources to a linked [`Site`].
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::cmp::Reverse;
 use std::path::PathBuf;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::site::{PageIndex, base_path};
 use super::{

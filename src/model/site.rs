@@ -1,10 +1,10 @@
 //! The whole site: languages, pages, theme.
 
 use std::collections::BTreeMap;
-
-use foldhash::{HashMap, HashMapExt};
 use std::ops::{Deref, Index};
 use std::path::PathBuf;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::{PageId, Pages, Stats};
 use crate::load::fingerprint::Fingerprints;

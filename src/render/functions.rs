@@ -10,9 +10,9 @@
 //!
 //! The language is the `lang` variable of the context being rendered.
 
-use foldhash::HashMap;
 use std::sync::Arc;
 
+use foldhash::HashMap;
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 use super::qr::Codes;

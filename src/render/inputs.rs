@@ -11,9 +11,10 @@
 //! same answers, the same output. Nothing here lists, per kind of output,
 //! what it shows: that is whatever was recorded.
 
-use foldhash::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::OnceLock;
+
+use foldhash::HashMap;
 
 use super::page_index::Parts;
 use crate::address::UrlPath;

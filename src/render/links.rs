@@ -10,9 +10,10 @@
 //! against the new set of files, without rendering it again. Links `@/…`
 //! are checked by [`super::markdown`] and `check_anchors` already.
 
-use foldhash::{HashMap, HashSet, HashSetExt};
 use std::borrow::Cow;
 use std::path::PathBuf;
+
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use crate::diag::{Diagnostic, Span, did_you_mean};
 use crate::messages::{Arg, Message};

@@ -7,9 +7,9 @@
 //! reported here; anchors are checked once every page is rendered, since the
 //! target's headings are known only then.
 
-use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 
+use foldhash::{HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::images;

@@ -15,11 +15,12 @@
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Mutex, OnceLock};
 
 use foldhash::HashMap;
 use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 
+use super::lock;
 use crate::write::Cache;
 
 /// Light modules around the code, as the QR specification asks.
@@ -55,7 +56,7 @@ impl Modules {
     /// The modules of `code`.
     fn of(code: &QrCode) -> Modules {
         let size = code.size();
-        let mut dark = vec![0u8; (size * size) as usize / 8 + 1];
+        let mut dark = vec![0u8; ((size * size) as usize).div_ceil(8)];
         for y in 0..size {
             for x in 0..size {
                 if code.get_module(x, y) {
@@ -64,7 +65,6 @@ impl Modules {
                 }
             }
         }
-        dark.truncate(((size * size) as usize).div_ceil(8));
         Modules {
             // A code's side is at most 177.
             size: size as u8,
@@ -282,12 +282,6 @@ fn parse(bytes: &[u8]) -> Option<HashMap<Box<str>, Kept>> {
 fn checksum(bytes: &[u8]) -> u64 {
     use std::hash::BuildHasher;
     foldhash::quality::FixedState::with_seed(0x5152_636f_6465_7321).hash_one(bytes)
-}
-
-/// `mutex`'s value, even if a thread panicked holding it (what it guards
-/// stays whole between statements).
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]

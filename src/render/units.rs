@@ -6,9 +6,9 @@
 //! its render function writes its files and says what it read (see
 //! [`super::inputs`]). A new kind of output is a new variant here.
 
-use foldhash::{HashSet, HashSetExt};
 use std::io;
 
+use foldhash::{HashSet, HashSetExt};
 use tera::{Context, Tera};
 
 use super::context::{GeneratedPage, Shared};

@@ -5,13 +5,14 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use bytes::Bytes;
 
 use super::pack::Names;
 use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
+use crate::render::lock;
 use crate::write::Output;
 
 /// Records read before they are tokenised together, by the
@@ -179,12 +180,6 @@ impl<'a> Stream<'a> {
             .collect();
         Ok(files(indexes, count))
     }
-}
-
-/// `mutex`'s value, even if a thread panicked holding it (what it guards
-/// stays whole between statements).
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The index of `records`, made at once on threads of its own (see
