@@ -5,10 +5,11 @@
 //! flat however large the site; only its record (what it read, the files it
 //! wrote, its heading ids and anchor links, its search records) is kept.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io;
 use std::sync::Arc;
 
+use foldhash::HashSet;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
@@ -593,6 +594,12 @@ impl Readers {
 /// Removes the files that the records `before` (of units rendered again, or
 /// gone) list and that no unit `rendered` now writes, nor any unit
 /// `carried` over (an image both languages' pages show).
+///
+/// An edit leaves a few such files at most (a page's old preview card),
+/// and a session's carried units list every file of the site: only those
+/// few are looked for among them, in one pass that compares only the files
+/// of their lengths (building a set of all files was most of an edit's
+/// time at 20,000 pages).
 fn remove_stale_files<'a>(
     before: impl Iterator<Item = &'a Arc<UnitRecord>>,
     rendered: &[(usize, Arc<UnitRecord>)],
@@ -603,22 +610,28 @@ fn remove_stale_files<'a>(
         .iter()
         .flat_map(|(_, r)| r.files.iter().map(String::as_str))
         .collect();
-    // Listed only when a file is to go, which a usual edit leaves none.
-    let mut kept: Option<HashSet<&str>> = None;
-    for record in before {
-        for file in &record.files {
-            if written.contains(file.as_str()) {
-                continue;
-            }
-            let kept = kept.get_or_insert_with(|| {
-                (carried.iter().flatten())
-                    .flat_map(|r| r.files.iter().map(String::as_str))
-                    .collect()
-            });
-            if !kept.contains(file.as_str()) {
-                output.remove(file)?;
-            }
+    // In the order the records list them, each once.
+    let mut stale: Vec<&str> = Vec::new();
+    let mut unused: HashSet<&str> = HashSet::default();
+    for file in before.flat_map(|r| r.files.iter().map(String::as_str)) {
+        if !written.contains(file) && unused.insert(file) {
+            stale.push(file);
         }
+    }
+    // Whether a stale file is of each length, by length.
+    let mut lengths = vec![false; unused.iter().map(|file| file.len() + 1).max().unwrap_or(0)];
+    for file in &unused {
+        lengths[file.len()] = true;
+    }
+    let mut carried_files = (carried.iter().flatten().flat_map(|r| r.files.iter()))
+        .filter(|file| lengths.get(file.len()).copied().unwrap_or(false));
+    while !unused.is_empty()
+        && let Some(file) = carried_files.next()
+    {
+        unused.remove(file.as_str());
+    }
+    for file in stale.into_iter().filter(|file| unused.contains(file)) {
+        output.remove(file)?;
     }
     Ok(())
 }
