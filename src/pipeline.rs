@@ -104,6 +104,9 @@ pub(crate) struct Published {
     pub records: Records,
     /// The files it wrote or removed.
     pub written: Vec<String>,
+    /// Whether its folder started as the build published before it: then
+    /// `written` is all that differs between the two.
+    pub from_previous: bool,
     /// Whether the published search index is older than the pages.
     pub search_stale: bool,
 }
@@ -242,6 +245,7 @@ pub(crate) fn render(
     let failed = fails(&diagnostics);
     let published = goal == Goal::Publish && !failed;
     let written = output.written();
+    let from_previous = output.is_seeded();
     if published {
         output.publish().map_err(Error::output(&options.output))?;
     }
@@ -250,6 +254,7 @@ pub(crate) fn render(
     let next = (published && options.publish == Publish::Link).then(|| Published {
         records: rendered.records,
         written,
+        from_previous,
         search_stale: site.search && !indexed,
     });
     let report = Report {

@@ -43,6 +43,8 @@ pub struct Session {
     /// The search index being made in the background, for which build,
     /// by the indexer, which it gives back.
     search_job: Option<(u64, SearchJob)>,
+    /// What [`Session::last_publish`] tells.
+    last_publish: (u64, Option<Vec<String>>),
 }
 
 /// A thread making a search index: it gives back the indexer too.
@@ -66,7 +68,22 @@ impl Session {
             published: 0,
             indexer: None,
             search_job: None,
+            last_publish: (0, None),
         }
+    }
+
+    /// How many times the session has published (builds and search
+    /// indexes), and, when the latest publish started as a copy of the build
+    /// published before it, the files it wrote or removed: all that differs
+    /// between the two (paths relative to the output).
+    pub fn last_publish(&self) -> (u64, Option<&[String]>) {
+        (self.last_publish.0, self.last_publish.1.as_deref())
+    }
+
+    /// Notes a publish; `changed`, the files it wrote or removed when it
+    /// started as a copy of the build before it.
+    fn note_publish(&mut self, changed: Option<Vec<String>>) {
+        self.last_publish = (self.last_publish.0 + 1, changed);
     }
 
     /// The options it builds with.
@@ -98,6 +115,13 @@ impl Session {
         self.next_prepared = false;
         let previous = self.last.as_ref().map(|last| &last.published);
         let (report, next) = pipeline::run(&self.options, Goal::Publish, previous, cache, search)?;
+        if report.published {
+            let changed = next.as_ref().map(|(_, published)| published);
+            let changed = changed
+                .filter(|p| p.from_previous)
+                .map(|p| p.written.clone());
+            self.note_publish(changed);
+        }
         if let Some((model, published)) = next {
             self.last = Some(LastBuild { model, published });
             self.published += 1;
@@ -177,7 +201,9 @@ impl Session {
         )?;
         match next {
             Some(published) => {
+                let changed = published.from_previous.then(|| published.written.clone());
                 last.published = published;
+                self.note_publish(changed);
                 Ok(Some(report))
             }
             // Problems: the full build that follows reports them all.
@@ -270,12 +296,15 @@ impl Session {
             )?;
             search::write(index, &output)?;
             let written = output.written();
+            let from_previous = output.is_seeded();
             output.publish()?;
-            Ok(written)
+            Ok((written, from_previous))
         };
         self.next_prepared = false;
-        let written = publish().map_err(failed)?;
+        let (written, from_previous) = publish().map_err(failed)?;
         last.published.written = written;
+        let changed = from_previous.then(|| last.published.written.clone());
+        self.note_publish(changed);
         Ok(index.pages())
     }
 }
