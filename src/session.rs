@@ -116,10 +116,9 @@ impl Session {
         let previous = self.last.as_ref().map(|last| &last.published);
         let (report, next) = pipeline::run(&self.options, Goal::Publish, previous, cache, search)?;
         if report.published {
-            let changed = next.as_ref().map(|(_, published)| published);
-            let changed = changed
-                .filter(|p| p.from_previous)
-                .map(|p| p.written.clone());
+            let changed = (next.as_ref())
+                .filter(|(_, published)| published.from_previous)
+                .map(|(_, published)| published.written.clone());
             self.note_publish(changed);
         }
         if let Some((model, published)) = next {

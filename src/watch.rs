@@ -134,8 +134,9 @@ pub fn run(
     let mut published_any = first.result.as_ref().is_ok_and(|r| r.published);
     let mut may_repair = published_any;
     let mut last_check = Instant::now();
-    // The files of each new build are listed as soon as it is out, so that
-    // one removed at once is missed too.
+    // The files of each new build are known as soon as it is out (listed,
+    // or the last build's with what this one changed), so that one removed
+    // at once is noticed too.
     let mut look_after = |build: &Build, published: &mut Published, session: &Session| {
         published_any |= build.result.as_ref().is_ok_and(|r| r.published);
         if looks_after_output {
@@ -143,7 +144,7 @@ pub fn run(
         }
         published_any
     };
-    // Listed before the status file says it is out, so that a file removed
+    // Known before the status file says it is out, so that a file removed
     // as soon as the status says so is noticed.
     look_after(&first, &mut published, &session);
     // The next moment a page is published or expires: the site is built
@@ -336,8 +337,12 @@ fn missing(files: &HashSet<PathBuf>, build: &Path, output: &Path) -> Option<Mess
         Ok(now) => now,
         Err(error) => return Some(unreadable(build, &error)),
     };
-    let count = files.iter().filter(|f| !now.contains(*f)).count();
-    let example = files.iter().find(|f| !now.contains(*f))?;
+    // A name the listing spells otherwise (a file system that folds case
+    // or normalises Unicode) is there all the same.
+    let gone =
+        |f: &&PathBuf| !now.contains(*f) && std::fs::symlink_metadata(build.join(f)).is_err();
+    let count = files.iter().filter(gone).count();
+    let example = files.iter().find(gone)?;
     Some(msg!(
         "damage-files-removed",
         count = Arg::count(count),
@@ -354,7 +359,6 @@ fn unreadable(build: &Path, error: &io::Error) -> Message {
     )
 }
 
-/// The files under `dir`, relative to it.
 /// Brings `files`, the files of a build, to those of `build`, which
 /// started as a copy of it and then wrote or removed `changed` (paths
 /// relative to it).
@@ -368,6 +372,7 @@ fn apply_changes(files: &mut HashSet<PathBuf>, build: &Path, changed: &[String])
     }
 }
 
+/// The files under `dir`, relative to it.
 fn list_files(dir: &Path) -> io::Result<HashSet<PathBuf>> {
     let mut files = HashSet::default();
     for entry in walkdir::WalkDir::new(dir) {

@@ -341,12 +341,12 @@ mod tests {
         assert_eq!(svg(url, "QR"), svg(url, "QR"));
     }
 
-    /// Reads the modules back from the SVG's path, strokes along rows'
-    /// middles (`M`/`m` moves, `h` runs: the commands `svg` writes, read as
-    /// SVG reads them), and decodes them with an independent decoder.
-    /// The integration and browser tests draw the same SVG with resvg and
+    /// The side of the SVG's code and its modules, quiet zone included,
+    /// read back from its path: strokes along rows' middles (`M`/`m` moves,
+    /// `h` runs: the commands `svg` writes, read as SVG reads them). The
+    /// integration and browser tests draw the same SVG with resvg and
     /// Chromium.
-    fn decode(svg: &str) -> String {
+    fn read_modules(svg: &str) -> (usize, Vec<bool>) {
         let side: usize = svg
             .split("viewBox=\"0 0 ")
             .nth(1)
@@ -388,6 +388,13 @@ mod tests {
             }
             rest = &rest[end..];
         }
+        (side, dark)
+    }
+
+    /// The text of the SVG's code, read back and decoded by an independent
+    /// decoder.
+    fn decode(svg: &str) -> String {
+        let (side, dark) = read_modules(svg);
         // Three pixels a module: rqrr's grid detection wants some room.
         let scale = 3;
         let mut image =
@@ -416,6 +423,19 @@ mod tests {
             );
             let svg = svg(&url, "QR").unwrap();
             assert_eq!(decode(&svg), url);
+            // Module for module the code made (a decoder corrects errors).
+            let code = encode(&url).unwrap();
+            let (side, dark) = read_modules(&svg);
+            let size = usize::from(code.size);
+            assert_eq!(side, size + 2 * QUIET_ZONE);
+            let inside = QUIET_ZONE..QUIET_ZONE + size;
+            for (i, &is_dark) in dark.iter().enumerate() {
+                let (x, y) = (i % side, i / side);
+                let made = inside.contains(&x)
+                    && inside.contains(&y)
+                    && code.is_dark(x - QUIET_ZONE, y - QUIET_ZONE);
+                assert_eq!(is_dark, made, "{url}: module {x}, {y}");
+            }
         }
     }
 

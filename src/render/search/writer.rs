@@ -322,7 +322,7 @@ impl Files {
     /// The index of language `lang` (whose words `words` numbers), with
     /// the pages added, or `None` without one. With `packed_chunks`, a
     /// chunk found there by its hash is not packed again, and it is left
-    /// holding this index's chunks.
+    /// holding this index's chunks (none without an index).
     fn finish(
         self,
         lang: &str,
@@ -337,6 +337,9 @@ impl Files {
             ..
         } = self;
         if listed.is_empty() {
+            if let Some(kept) = packed_chunks {
+                kept.clear();
+            }
             return None;
         }
         let words = words.lock().unwrap_or_else(PoisonError::into_inner);
@@ -351,8 +354,13 @@ impl Files {
                 let encoded = chunk.encode();
                 drop(chunk);
                 let hash = pack::full_hash(&encoded);
-                let bytes = known.and_then(|known| known.get(&hash).cloned());
-                let bytes = bytes.unwrap_or_else(|| pack::gzip(&encoded, Packing::Index));
+                let bytes = match known.map(|known| known.get(&hash)) {
+                    Some(Some(kept)) => kept.clone(),
+                    // Out of the packing arena's blocks when kept: a chunk
+                    // kept from index to index would keep a block alive.
+                    Some(None) => Bytes::copy_from_slice(&pack::gzip(&encoded, Packing::Index)),
+                    None => pack::gzip(&encoded, Packing::Index),
+                };
                 (hash, bytes)
             })
             .collect();
