@@ -124,8 +124,7 @@ impl Output {
     /// removed); the next build then starts at once.
     pub fn prepare_next(destination: &Path, changed_last_time: &[String]) -> io::Result<()> {
         match link_slots(destination) {
-            (Some(current), slot) if slot.is_dir() => relink(&current, &slot, changed_last_time),
-            (Some(current), slot) => link_tree(&current, &slot),
+            (Some(current), slot) => bring_up(&current, &slot, changed_last_time),
             (None, _) => Ok(()),
         }
     }
@@ -383,6 +382,7 @@ impl Output {
             destination,
             mode,
             published,
+            seeded,
             ..
         } = &self
         else {
@@ -390,7 +390,7 @@ impl Output {
         };
         match mode {
             Publish::Replace => replace(staging, destination, published),
-            Publish::Link => link(staging, destination, published),
+            Publish::Link => link(staging, destination, published, *seeded),
         }
     }
 }
@@ -425,6 +425,14 @@ fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Re
 /// The two build folders of [`Publish::Link`].
 pub(super) const SLOTS: [&str; 2] = ["a", "b"];
 
+/// Put in the build folder the output link no longer points at when the
+/// build it now points at was made afresh (not as a copy of the one
+/// before): that folder, say the last build of an earlier `watch`, is then
+/// no earlier state of the current build, and the next build copies the
+/// current one into it whole instead of the files it changed (else a page
+/// deleted while no watcher ran would come back).
+const NOT_PREVIOUS: &str = ".aqparat-not-previous";
+
 /// The folder the next build goes into, and whether it already holds the
 /// current build (see [`Output::staging`]).
 fn link_staging(
@@ -433,12 +441,8 @@ fn link_staging(
 ) -> io::Result<(PathBuf, bool)> {
     let (current, slot) = link_slots(destination);
     match (current, changed_last_time) {
-        (Some(current), Some(changed)) if slot.is_dir() => {
-            relink(&current, &slot, changed)?;
-            Ok((slot, true))
-        }
-        (Some(current), Some(_)) => {
-            link_tree(&current, &slot)?;
+        (Some(current), Some(changed)) => {
+            bring_up(&current, &slot, changed)?;
             Ok((slot, true))
         }
         _ => {
@@ -477,6 +481,20 @@ fn link_slots(destination: &Path) -> (Option<PathBuf>, PathBuf) {
 /// Brings the build folder `slot`, which holds the build before `current`,
 /// up to `current`: the files `changed` (those `current` wrote or removed)
 /// are replaced with hard links to `current`'s.
+/// Brings the build folder `slot` up to `current`, which changed the files
+/// `changed` of the build before it: those files are linked again when
+/// `slot` holds that build, else the whole of `current` is linked into it
+/// afresh (see [`NOT_PREVIOUS`]).
+fn bring_up(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
+    if slot.is_dir() && !slot.join(NOT_PREVIOUS).exists() {
+        return relink(current, slot, changed);
+    }
+    if slot.exists() {
+        remove_own(slot)?;
+    }
+    link_tree(current, slot)
+}
+
 fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
     for rel in changed {
         let (from, to) = (current.join(rel), slot.join(rel));
@@ -510,7 +528,14 @@ fn remove_empty_folders(path: &Path, root: &Path) {
 /// Points the output link at the staged build: a new link renamed over the
 /// old one. The other build folder keeps the previous build, so a reader
 /// that followed the old link a moment ago can finish reading it.
-fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Result<()> {
+/// A build made afresh (not `seeded`) marks the other build folder (see
+/// [`NOT_PREVIOUS`]).
+fn link(
+    staging: &Path,
+    destination: &Path,
+    published: &AtomicBool,
+    seeded: bool,
+) -> io::Result<()> {
     let builds = builds_dir(destination);
     // An output made by `build` (stamped or empty, as the guard checked):
     // set it aside, and remove it once the link is in place.
@@ -529,6 +554,11 @@ fn link(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Resul
     published.store(true, Ordering::SeqCst);
     if replaced {
         remove_own(&previous)?;
+    }
+    if let (false, (_, other)) = (seeded, link_slots(destination))
+        && other.is_dir()
+    {
+        fs::write(other.join(NOT_PREVIOUS), "")?;
     }
     Ok(())
 }

@@ -674,3 +674,44 @@ fn files_no_unit_makes_any_more_are_removed() {
     assert_same_as_a_full_build(&site, &output);
     drop(watch);
 }
+
+#[test]
+fn a_page_deleted_while_no_watcher_ran_does_not_come_back_with_a_later_build() {
+    let site = TestSite::fixture("basic");
+    // Without a search index, whose publishing would be one more build.
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}search: false\n"));
+    let output = site.root().join("published");
+    // A first watcher's two builds fill both build folders, the second
+    // one current.
+    let first = watch(site.root(), &output, &[]);
+    site.write(
+        "content/rules/first.ru.md",
+        std::fs::read_to_string(site.root().join("content/rules/first.ru.md"))
+            .unwrap()
+            .replacen("\n---\n", "\n---\nПервый наблюдатель.\n\n", 1),
+    );
+    wait_for_page(&output, "ru/rules/first/index.html", "Первый наблюдатель");
+    drop(first);
+    // Deleted while no watcher runs. The next watcher's first build goes
+    // into the older folder, made afresh; its next one into the folder
+    // that still holds the deleted page.
+    for page in ["content/about.kk.md", "content/about.ru.md"] {
+        std::fs::remove_file(site.root().join(page)).unwrap();
+    }
+    let second = watch(site.root(), &output, &[]);
+    // (The first watcher's status file said its build was out.)
+    wait_until("the second watcher's first build", || {
+        read(&output, "kk/about/index.html").is_none().then_some(())
+    });
+    site.write(
+        "content/rules/first.ru.md",
+        std::fs::read_to_string(site.root().join("content/rules/first.ru.md"))
+            .unwrap()
+            .replace("Первый наблюдатель.", "Второй наблюдатель."),
+    );
+    wait_for_page(&output, "ru/rules/first/index.html", "Второй наблюдатель");
+    assert!(read(&output, "kk/about/index.html").is_none());
+    assert_same_as_a_full_build(&site, &output);
+    drop(second);
+}
