@@ -80,12 +80,6 @@ impl Session {
         (self.last_publish.0, self.last_publish.1.as_deref())
     }
 
-    /// Notes a publish; `changed`, the files it wrote or removed when it
-    /// started as a copy of the build before it.
-    fn note_publish(&mut self, changed: Option<Vec<String>>) {
-        self.last_publish = (self.last_publish.0 + 1, changed);
-    }
-
     /// The options it builds with.
     pub fn options(&self) -> &Options {
         &self.options
@@ -116,10 +110,10 @@ impl Session {
         let previous = self.last.as_ref().map(|last| &last.published);
         let (report, next) = pipeline::run(&self.options, Goal::Publish, previous, cache, search)?;
         if report.published {
-            let changed = (next.as_ref())
-                .filter(|(_, published)| published.from_previous)
-                .map(|(_, published)| published.written.clone());
-            self.note_publish(changed);
+            let (written, from_previous) = next.as_ref().map_or((&[][..], false), |(_, p)| {
+                (p.written.as_slice(), p.from_previous)
+            });
+            note_publish(&mut self.last_publish, written, from_previous);
         }
         if let Some((model, published)) = next {
             self.last = Some(LastBuild { model, published });
@@ -200,9 +194,13 @@ impl Session {
         )?;
         match next {
             Some(published) => {
-                let changed = published.from_previous.then(|| published.written.clone());
                 last.published = published;
-                self.note_publish(changed);
+                let published = &last.published;
+                note_publish(
+                    &mut self.last_publish,
+                    &published.written,
+                    published.from_previous,
+                );
                 Ok(Some(report))
             }
             // Problems: the full build that follows reports them all.
@@ -302,8 +300,22 @@ impl Session {
         self.next_prepared = false;
         let (written, from_previous) = publish().map_err(failed)?;
         last.published.written = written;
-        let changed = from_previous.then(|| last.published.written.clone());
-        self.note_publish(changed);
+        note_publish(
+            &mut self.last_publish,
+            &last.published.written,
+            from_previous,
+        );
         Ok(index.pages())
     }
+}
+
+/// Notes in `last_publish` (see [`Session::last_publish`]) a publish that
+/// wrote or removed `written`: all that differs from the build before it
+/// when it started as a copy of it (`from_previous`).
+fn note_publish(
+    last_publish: &mut (u64, Option<Vec<String>>),
+    written: &[String],
+    from_previous: bool,
+) {
+    *last_publish = (last_publish.0 + 1, from_previous.then(|| written.to_vec()));
 }
