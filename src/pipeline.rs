@@ -200,7 +200,7 @@ pub(crate) fn render(
     let records = previous.filter(|_| output.is_seeded()).map(|p| &p.records);
     let indexes = |d: &[Diagnostic]| site.search && !output.is_discarded() && !fails(d);
     let stream = (matches!(search, Search::Stream) && records.is_none() && indexes(&diagnostics))
-        .then(|| search::Stream::new(&output));
+        .then(|| search::Stream::new(&output, &site.root));
     let rendered = render::site(site, &output, records, changes, stream.as_ref())
         .map_err(Error::output(&options.output))?;
     diagnostics.extend(rendered.diagnostics);

@@ -24,6 +24,8 @@ use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Page, Site};
+#[cfg(feature = "search")]
+use crate::write::Cache;
 use crate::write::Output;
 
 #[cfg(feature = "search")]
@@ -236,18 +238,20 @@ pub struct Stream<'a> {
 
 impl<'a> Stream<'a> {
     /// A stream that writes each page's fragment into `output` as it
-    /// comes.
+    /// comes, keeping packed files in the cache of the site in `root`
+    /// (`.aqparat/cache/search/`): a later build packs only what changed.
     #[cfg(feature = "search")]
-    pub fn new(output: &'a Output) -> Stream<'a> {
+    pub fn new(output: &'a Output, root: &Path) -> Stream<'a> {
+        let cache = Cache::new(root, "search");
         Stream {
-            stream: indexer::Stream::writing_to(output),
+            stream: indexer::Stream::writing_to(output, Some(cache)),
         }
     }
 
     /// Without the `search` feature no record is made (`site.search` is
     /// false): nothing is written.
     #[cfg(not(feature = "search"))]
-    pub fn new(_output: &'a Output) -> Stream<'a> {
+    pub fn new(_output: &'a Output, _root: &Path) -> Stream<'a> {
         Stream::default()
     }
 

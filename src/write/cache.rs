@@ -11,12 +11,14 @@
 //! regular file (never through a link).
 
 use std::fs;
+use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 /// The folder of every cache, under the site's root.
 pub const DIR: &str = ".aqparat/cache";
 
 /// One kind of cached file of a site.
+#[derive(Clone, Debug)]
 pub struct Cache {
     dir: PathBuf,
 }
@@ -36,22 +38,64 @@ impl Cache {
         is_file.then_some(path)
     }
 
+    /// The bytes of the cached file `name`, if the cache has it and it
+    /// can be read.
+    pub fn read(&self, name: &str) -> Option<Vec<u8>> {
+        fs::read(self.get(name)?).ok()
+    }
+
     /// Keeps `bytes` as `name`, written whole or not at all (a temporary
     /// file renamed).
     pub fn keep(&self, name: &str, bytes: &[u8]) {
-        if fs::create_dir_all(&self.dir).is_err() {
-            return;
-        }
-        if let Some(aqparat) = self.dir.parent().and_then(Path::parent) {
-            let ignore = aqparat.join(".gitignore");
-            if !ignore.exists() {
-                let _ = fs::write(ignore, "# aqparat's cache: not part of the site\n*\n");
-            }
-        }
         let path = self.dir.join(name);
         let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-        if fs::write(&temporary, bytes).is_ok() && fs::rename(&temporary, &path).is_err() {
+        let written = self.in_folder(|| fs::write(&temporary, bytes));
+        if written.is_ok() && fs::rename(&temporary, &path).is_err() {
             let _ = fs::remove_file(&temporary);
+        }
+    }
+
+    /// Keeps `bytes` as `name`, written in place: for files whose reader
+    /// checks them whole, so a write cut short reads as a damaged file,
+    /// not a wrong one. Cheaper than [`Cache::keep`] for many small files.
+    /// A file already there is replaced, never written through.
+    pub fn keep_checked(&self, name: &str, bytes: &[u8]) {
+        let path = self.dir.join(name);
+        let create = || {
+            let mut file = fs::File::options()
+                .write(true)
+                .create_new(true)
+                .open(&path)?;
+            file.write_all(bytes)
+        };
+        let written = self.in_folder(|| match create() {
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                fs::remove_file(&path)?;
+                create()
+            }
+            done => done,
+        });
+        if written.is_err() {
+            let _ = fs::remove_file(&path);
+        }
+    }
+
+    /// Runs `write`, and again once the folder is made if it was not
+    /// there (the first file of its kind, or the cache deleted since):
+    /// making the folder only then spares a look for it with every file.
+    fn in_folder(&self, write: impl Fn() -> io::Result<()>) -> io::Result<()> {
+        match write() {
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                fs::create_dir_all(&self.dir)?;
+                if let Some(aqparat) = self.dir.parent().and_then(Path::parent) {
+                    let ignore = aqparat.join(".gitignore");
+                    if !ignore.exists() {
+                        let _ = fs::write(ignore, "# aqparat's cache: not part of the site\n*\n");
+                    }
+                }
+                write()
+            }
+            done => done,
         }
     }
 }
@@ -68,6 +112,8 @@ mod tests {
         cache.keep("a.png", b"png");
         let found = cache.get("a.png").unwrap();
         assert_eq!(fs::read(found).unwrap(), b"png");
+        assert_eq!(cache.read("a.png").unwrap(), b"png");
+        assert_eq!(cache.read("b.png"), None);
         let ignore = fs::read_to_string(root.path().join(".aqparat/.gitignore")).unwrap();
         assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
     }

@@ -10,7 +10,7 @@ use crate::util::{TestSite, attributes, parse_xml, walk};
 /// Pagefind's index, which only an aqparat with the `search` feature makes.
 #[cfg(feature = "search")]
 mod search_index {
-    use crate::util::{TestSite, walk};
+    use crate::util::{TestSite, snapshot, walk};
 
     /// `pagefind/pagefind-entry.json`: Pagefind's list of language indexes.
     fn search_entry(site: &TestSite) -> serde_json::Value {
@@ -57,6 +57,58 @@ mod search_index {
         let page = site.read("kk/rules/protection/index.html");
         assert!(page.contains("<script src=\"/search.js\" defer></script>"));
         assert!(page.contains("data-search=\"/pagefind/pagefind.js\""));
+    }
+
+    #[test]
+    fn packed_index_files_kept_in_the_cache_make_the_same_index() {
+        use std::io::{Read as _, Write as _};
+        let site = TestSite::example();
+        let cache = site.root().join(".aqparat/cache/search");
+        // `check` makes no index, and keeps nothing.
+        assert_eq!(site.run(&["check"]).code, 0);
+        assert!(!cache.exists());
+        assert_eq!(site.build().code, 0);
+        let index = snapshot(&site.public().join("pagefind"));
+        // A kept file for each fragment and chunk of the word index.
+        let packed: Vec<&Vec<u8>> = index
+            .iter()
+            .filter(|(f, _)| f.starts_with("fragment") || f.starts_with("index"))
+            .map(|(_, bytes)| bytes)
+            .collect();
+        let kept = walk(&cache);
+        assert!(packed.len() > 10, "{}", packed.len());
+        assert_eq!(kept.len(), packed.len(), "{kept:?}");
+        // One kept file cut short; another replaced by another packing of
+        // the same contents (flate2's best) with its checksum, which only a
+        // file taken from the cache can bring into the index.
+        let (cut, other) = (&kept[0], &kept[kept.len() - 1]);
+        let whole = std::fs::read(cut).unwrap();
+        std::fs::write(cut, &whole[..whole.len() / 2]).unwrap();
+        let file = std::fs::read(other).unwrap();
+        let mine = file[..file.len() - 4].to_vec();
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(&mine[..])
+            .read_to_end(&mut unpacked)
+            .unwrap();
+        let mut packer = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        packer.write_all(&unpacked).unwrap();
+        let repacked = packer.finish().unwrap();
+        assert_ne!(repacked, mine);
+        let mut crc = flate2::Crc::new();
+        crc.update(&repacked);
+        let checksum = crc.sum().to_le_bytes();
+        std::fs::write(other, [&repacked[..], &checksum].concat()).unwrap();
+        assert_eq!(site.build().code, 0);
+        let again = snapshot(&site.public().join("pagefind"));
+        assert_eq!(again.len(), index.len());
+        for (file, bytes) in &index {
+            match bytes == &mine {
+                true => assert_eq!(again[file], repacked, "{file:?}"),
+                false => assert_eq!(&again[file], bytes, "{file:?}"),
+            }
+        }
+        // The file cut short was packed again, and is kept whole again.
+        assert_eq!(std::fs::read(cut).unwrap(), whole);
     }
 }
 

@@ -299,7 +299,7 @@ fn a_stream_writing_fragments_as_they_come_leaves_the_same_files() {
     let temp = tempfile::tempdir().unwrap();
     let destination = temp.path().join("public");
     let output = Output::staging(&destination, Publish::Replace, None).unwrap();
-    let stream = Stream::new(&output);
+    let stream = Stream::new(&output, temp.path());
     for (unit, records) in records.chunks(3).enumerate().rev() {
         stream.add(unit, records);
     }

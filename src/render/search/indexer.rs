@@ -13,7 +13,7 @@ use super::pack::Names;
 use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
 use crate::render::lock;
-use crate::write::Output;
+use crate::write::{Cache, Output};
 
 /// Records read before they are tokenised together, by the
 /// `search-index` process.
@@ -36,7 +36,8 @@ impl Catalogue {
         let by_lang = by_lang(records);
         for lang in by_lang.keys() {
             if !self.languages.contains_key(*lang) {
-                self.languages.insert(lang.to_string(), Language::new(lang));
+                self.languages
+                    .insert(lang.to_string(), Language::new(lang, None));
             }
         }
         let languages = &mut self.languages;
@@ -97,6 +98,8 @@ pub struct Stream<'a> {
     output: Option<&'a Output>,
     /// The first fragment that could not be written.
     failed: Mutex<Option<io::Error>>,
+    /// Where packed files are kept from build to build, if anywhere.
+    cache: Option<Cache>,
 }
 
 /// A language of a [`Stream`] and its pages, each with its place in the
@@ -114,10 +117,13 @@ type Place = (usize, usize);
 impl<'a> Stream<'a> {
     /// A stream that writes each page's fragment to `output`'s index
     /// folder as the page comes, under a name of its own; its index says
-    /// where each belongs ([`Index::placed`]).
-    pub fn writing_to(output: &'a Output) -> Stream<'a> {
+    /// where each belongs ([`Index::placed`]). Packed files are taken
+    /// from `cache`, and kept there, when given (see
+    /// [`super::pack::gzip_kept`]).
+    pub fn writing_to(output: &'a Output, cache: Option<Cache>) -> Stream<'a> {
         Stream {
             output: Some(output),
+            cache,
             ..Stream::default()
         }
     }
@@ -129,7 +135,7 @@ impl<'a> Stream<'a> {
             let language = lock(&self.languages)
                 .entry(record.lang.clone())
                 .or_insert_with(|| Streamed {
-                    language: Arc::new(Language::new(&record.lang)),
+                    language: Arc::new(Language::new(&record.lang, self.cache.clone())),
                     pages: Vec::new(),
                     names: Names::default(),
                 })

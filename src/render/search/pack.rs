@@ -2,7 +2,8 @@
 //! followed by the contents (the browser library checks that signature
 //! once unpacked), and names from the SHA-1 of the unpacked contents, as
 //! Pagefind writes it (each byte in hex without its leading zero), cut
-//! short and lengthened only where two would collide.
+//! short and lengthened only where two would collide. A packed file can
+//! be kept in the site's cache (see [`gzip_kept`]).
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -12,6 +13,7 @@ use libdeflater::{CompressionLvl, Compressor};
 use sha1::{Digest, Sha1};
 
 use super::arena::Arena;
+use crate::write::Cache;
 
 /// What every unpacked index file starts with.
 const SIGNATURE: &[u8] = b"pagefind_dcd";
@@ -90,6 +92,36 @@ pub fn gzip(contents: &[u8], packing: Packing) -> Bytes {
     })
 }
 
+/// [`gzip`] of `contents`, whose [`full_hash`] is `hash`, taken from
+/// `cache` when a build before packed the same contents as hard, else
+/// packed and kept there. The kept file ends with the CRC-32 of the
+/// packed bytes before it: a damaged file (cut short, a byte changed) is
+/// packed and kept again, not taken. That check costs little next to
+/// packing; unpacking the file to compare would cost a quarter of it.
+pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&Cache>) -> Bytes {
+    let Some(cache) = cache else {
+        return gzip(contents, packing);
+    };
+    let name = format!("{}-{hash}.packed", packing.level());
+    if let Some(packed) = cache.read(&name).and_then(checked) {
+        return Bytes::from(packed);
+    }
+    let packed = gzip(contents, packing);
+    let crc = libdeflater::crc32(&packed).to_le_bytes();
+    cache.keep_checked(&name, &[&packed[..], &crc].concat());
+    packed
+}
+
+/// The packed bytes of kept file `kept`, if its CRC-32 is theirs.
+fn checked(mut kept: Vec<u8>) -> Option<Vec<u8>> {
+    let len = kept.len().checked_sub(4)?;
+    let crc = kept
+        .get(len..)
+        .and_then(|crc| <[u8; 4]>::try_from(crc).ok())?;
+    kept.truncate(len);
+    (libdeflater::crc32(&kept) == u32::from_le_bytes(crc)).then_some(kept)
+}
+
 /// Pagefind's hash of `contents`: the SHA-1 with each byte in hex, without
 /// its leading zero.
 pub fn full_hash(contents: &[u8]) -> String {
@@ -151,6 +183,63 @@ mod tests {
                 .read_to_end(&mut unpacked)
                 .unwrap();
             assert_eq!(unpacked, "pagefind_dcdмәтін".as_bytes());
+        }
+    }
+
+    /// `unpacked` packed by flate2 at level 9: another packing than ours.
+    fn packed_by_flate2(unpacked: &[u8]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut packer = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        packer.write_all(unpacked).unwrap();
+        packer.finish().unwrap()
+    }
+
+    #[test]
+    fn a_kept_file_is_taken_only_when_its_checksum_holds() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(root.path(), "search");
+        let contents = "Карантин кезінде үйде болыңыз. ".repeat(40);
+        let contents = contents.as_bytes();
+        let hash = full_hash(contents);
+        let packed = gzip_kept(contents, &hash, Packing::Fragment, Some(&cache));
+        assert_eq!(&packed[..], &gzip(contents, Packing::Fragment)[..]);
+        let name = format!("1-{hash}.packed");
+        let kept = cache.read(&name).unwrap();
+        assert_eq!(checked(kept.clone()).unwrap(), &packed[..]);
+        // Another packing of the same contents, with its checksum, is
+        // taken as it is: proof that the kept file, not a new packing, is
+        // given.
+        let path = root.path().join(".aqparat/cache/search").join(&name);
+        let other = packed_by_flate2(&[SIGNATURE, contents].concat());
+        assert_ne!(other, &packed[..]);
+        let crc = libdeflater::crc32(&other).to_le_bytes();
+        std::fs::write(&path, [&other[..], &crc].concat()).unwrap();
+        assert_eq!(
+            &gzip_kept(contents, &hash, Packing::Fragment, Some(&cache))[..],
+            &other[..]
+        );
+        // At the other level, it is another file.
+        let index = gzip_kept(contents, &hash, Packing::Index, Some(&cache));
+        assert_eq!(&index[..], &gzip(contents, Packing::Index)[..]);
+        assert_eq!(
+            checked(cache.read(&format!("3-{hash}.packed")).unwrap()).unwrap(),
+            &index[..]
+        );
+        // A damaged file is not taken: packed again, and kept whole again.
+        let mut flipped = kept.clone();
+        flipped[kept.len() / 2] ^= 0x20;
+        let damaged = [
+            kept[..kept.len() / 2].to_vec(),
+            flipped,
+            [&kept[..], b"more"].concat(),
+            kept[..3].to_vec(),
+            Vec::new(),
+        ];
+        for bytes in damaged {
+            std::fs::write(&path, &bytes).unwrap();
+            let again = gzip_kept(contents, &hash, Packing::Fragment, Some(&cache));
+            assert_eq!(again, packed);
+            assert_eq!(cache.read(&name).unwrap(), kept);
         }
     }
 

@@ -41,6 +41,7 @@ use super::pack::{self, Names, Packing};
 use super::postings::{self, PageWords, PageWordsBuilder, WordIndex, Words};
 use super::words;
 use super::{Key, Record};
+use crate::write::Cache;
 
 /// Pagefind's version, which its library checks in the metadata.
 pub const VERSION: &str = "1.6.0";
@@ -87,6 +88,9 @@ pub struct Language {
     /// what they hold: after an edit most chunks are as they were, and
     /// packing every chunk again was half the time of an index.
     packed_chunks: HashMap<String, Bytes>,
+    /// Where packed fragments and chunks are kept from build to build, if
+    /// anywhere (see [`pack::gzip_kept`]).
+    cache: Option<Cache>,
 }
 
 /// A page as kept: its URL, and its words and fragment unless it has no
@@ -153,8 +157,9 @@ struct Fragment<'a> {
 }
 
 impl Language {
-    /// A language with no page yet.
-    pub fn new(lang: &str) -> Language {
+    /// A language with no page yet, whose packed files are kept in
+    /// `cache` if given.
+    pub fn new(lang: &str, cache: Option<Cache>) -> Language {
         static GENERATIONS: AtomicU64 = AtomicU64::new(0);
         Language {
             lang: lang.to_string(),
@@ -164,6 +169,7 @@ impl Language {
             pages: HashMap::new(),
             last: None,
             packed_chunks: HashMap::new(),
+            cache,
         }
     }
 
@@ -219,7 +225,12 @@ impl Language {
                 files.add(&self.lang, page);
             }
         }
-        let index = files.finish(&self.lang, &self.words, Some(&mut self.packed_chunks));
+        let index = files.finish(
+            &self.lang,
+            &self.words,
+            Some(&mut self.packed_chunks),
+            self.cache.as_ref(),
+        );
         self.last = Some((keys.to_vec(), index.clone()));
         Ok(index)
     }
@@ -246,7 +257,7 @@ impl Language {
                 files.add(&self.lang, &page);
             }
         }
-        files.finish(&self.lang, &self.words, None)
+        files.finish(&self.lang, &self.words, None, self.cache.as_ref())
     }
 
     /// What tokenises this language's records.
@@ -255,6 +266,7 @@ impl Language {
             stemmer: self.stemmer.as_ref(),
             words: &self.words,
             generation: self.generation,
+            cache: self.cache.as_ref(),
         }
     }
 
@@ -322,12 +334,14 @@ impl Files {
     /// The index of language `lang` (whose words `words` numbers), with
     /// the pages added, or `None` without one. With `packed_chunks`, a
     /// chunk found there by its hash is not packed again, and it is left
-    /// holding this index's chunks (none without an index).
+    /// holding this index's chunks (none without an index). Others are
+    /// taken from `cache`, or packed and kept there, when given.
     fn finish(
         self,
         lang: &str,
         words: &Mutex<Words>,
         packed_chunks: Option<&mut HashMap<String, Bytes>>,
+        cache: Option<&Cache>,
     ) -> Option<LanguageIndex> {
         let Files {
             mut files,
@@ -359,7 +373,7 @@ impl Files {
                     // Out of the packing arena's blocks when kept: a chunk
                     // kept from index to index would keep a block alive.
                     Some(None) => Bytes::copy_from_slice(&pack::gzip(&encoded, Packing::Index)),
-                    None => pack::gzip(&encoded, Packing::Index),
+                    None => pack::gzip_kept(&encoded, &hash, Packing::Index, cache),
                 };
                 (hash, bytes)
             })
@@ -413,6 +427,7 @@ struct Tokeniser<'a> {
     stemmer: Option<&'a Stemmer>,
     words: &'a Mutex<Words>,
     generation: u64,
+    cache: Option<&'a Cache>,
 }
 
 /// A thread's record of the tokens it has seen in one language: each
@@ -557,11 +572,13 @@ impl Tokeniser<'_> {
             anchors: [],
         };
         let json = serde_json::to_vec(&fragment).ok()?;
+        let hash = pack::full_hash(&json);
+        let fragment = pack::gzip_kept(&json, &hash, Packing::Fragment, self.cache);
         Some(Tokenised {
             words,
             word_count,
-            hash: pack::full_hash(&json).into(),
-            fragment: FragmentFile::Held(pack::gzip(&json, Packing::Fragment)),
+            hash: hash.into(),
+            fragment: FragmentFile::Held(fragment),
         })
     }
 }
@@ -671,7 +688,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let mut records: Vec<Record> = (0..1000).map(|i| page(i, words(i).join(" "))).collect();
-        let mut language = Language::new("kk");
+        let mut language = Language::new("kk", None);
         let before = index(&mut language, &records);
         // The last page's words changed, for words after every other in
         // the index's order: the chunks before them are as they were. (A
@@ -695,7 +712,7 @@ mod tests {
             chunks_after.len()
         );
         // And the index is the one a new language makes of the same pages.
-        let fresh = index(&mut Language::new("kk"), &records);
+        let fresh = index(&mut Language::new("kk", None), &records);
         let bytes = |files: BTreeMap<String, (Vec<u8>, *const u8)>| {
             files
                 .into_iter()
