@@ -520,14 +520,14 @@ impl Tokeniser<'_> {
             false => joined,
         };
         let mut content = String::with_capacity(joined.len());
-        // (word, form, weight, position)
-        let mut body: Vec<(u32, u32, u8, u32)> = Vec::new();
+        // (word, form, weight, position), as `text_key`s.
+        let mut body: Vec<u128> = Vec::new();
         let mut position: u32 = 0;
         for token in joined.split_whitespace() {
             content.push_str(token);
             content.push(' ');
             for &(word, original, weight) in self.token(token, cache) {
-                body.push((word, original, weight, position));
+                body.push(text_key(&(word, original, weight, position)));
             }
             position = position.saturating_add(1);
         }
@@ -559,8 +559,11 @@ impl Tokeniser<'_> {
             }
         }
         // Sorting the tuples field by field was about 4 % of a build with
-        // search; one integer each sorts the same, a comparison a step.
-        body.sort_unstable_by_key(text_key);
+        // search; one integer each sorts the same, a comparison a step,
+        // and made once rather than at each comparison, in half the
+        // instructions again.
+        body.sort_unstable();
+        let body: Vec<_> = body.into_iter().map(text_occurrence).collect();
         meta.sort_unstable_by_key(title_key);
         let words = group(&body, &meta, &cache.variants);
         let fragment = Fragment {
@@ -590,6 +593,13 @@ fn text_key(&(word, form, weight, position): &(u32, u32, u8, u32)) -> u128 {
         | u128::from(form) << 40
         | u128::from(weight) << 32
         | u128::from(position)
+}
+
+/// The occurrence in the text whose [`text_key`] is `key`.
+fn text_occurrence(key: u128) -> (u32, u32, u8, u32) {
+    // Each field is cut back to its width: the casts take the low bits.
+    let field = |shift: u32| (key >> shift) as u32;
+    (field(72), field(40), field(32) as u8, field(0))
 }
 
 /// An occurrence in the title, (word, form, position), as one integer that
@@ -724,7 +734,7 @@ mod tests {
 
     proptest::proptest! {
         /// Occurrences sort by their keys as they sort as tuples, at the
-        /// edges of each field too.
+        /// edges of each field too, and a key gives its occurrence back.
         #[test]
         fn keys_sort_as_the_tuples_do(
             a in (0u32..4, 0u32..4, 0u8..4, 0u32..4),
@@ -739,6 +749,7 @@ mod tests {
             };
             let (a, b) = (lift(a), lift(b));
             proptest::prop_assert_eq!(a.cmp(&b), text_key(&a).cmp(&text_key(&b)));
+            proptest::prop_assert_eq!(text_occurrence(text_key(&a)), a);
             let (ta, tb) = ((a.0, a.1, a.3), (b.0, b.1, b.3));
             proptest::prop_assert_eq!(ta.cmp(&tb), title_key(&ta).cmp(&title_key(&tb)));
         }
