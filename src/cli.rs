@@ -122,7 +122,11 @@ pub enum Command {
     /// write its files to standard output (`serve` and `watch` run it).
     #[command(hide = true)]
     #[cfg(feature = "search")]
-    SearchIndex,
+    SearchIndex {
+        /// The site whose cache keeps the index's packed files.
+        #[arg(long)]
+        site: Option<PathBuf>,
+    },
 }
 
 /// Flags of the commands that build: which pages are published by date.

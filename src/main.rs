@@ -115,13 +115,15 @@ fn main() -> ExitCode {
             action: ThemeAction::Eject { site },
         } => cmd::init::eject(&site.root),
         #[cfg(feature = "search")]
-        Command::SearchIndex => match aqparat::search_index(std::io::stdin(), std::io::stdout()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("aqparat: search index: {error}");
-                ExitCode::from(2)
+        Command::SearchIndex { site } => {
+            match aqparat::search_index(std::io::stdin(), std::io::stdout(), site.as_deref()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("aqparat: search index: {error}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
     }
 }
 

@@ -95,13 +95,13 @@ impl Session {
         let cache = keeps_state.then_some(&mut self.content);
         // The first build is complete; later ones publish the pages first
         // and leave the search index to `update_search`.
-        let indexer =
-            match self.last {
-                Some(_) => None,
-                None => Some(self.indexer.get_or_insert_with(|| {
-                    search::Indexer::new(self.options.search_indexer.clone())
-                })),
-            };
+        let indexer = match self.last {
+            Some(_) => None,
+            None => Some(self.indexer.get_or_insert_with(|| {
+                let program = self.options.search_indexer.clone();
+                search::Indexer::new(program, Some(&self.options.root))
+            })),
+        };
         let search = match indexer {
             Some(indexer) => Search::Index(indexer),
             None => Search::Defer,
@@ -263,10 +263,11 @@ impl Session {
         last.published.search_stale = false;
         let records = last.published.records.search_records();
         let program = self.options.search_indexer.clone();
+        let site = &self.options.root;
         let mut indexer = self
             .indexer
             .take()
-            .unwrap_or_else(|| search::Indexer::new(program));
+            .unwrap_or_else(|| search::Indexer::new(program, Some(site)));
         let job = std::thread::spawn(move || {
             // Behind the builds, which must publish pages quickly: on Linux
             // a thread's nice value is its own, and the threads and

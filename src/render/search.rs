@@ -138,6 +138,8 @@ impl Index {
 /// that builds. Without one, in this process, keeping them alike.
 pub struct Indexer {
     program: Option<PathBuf>,
+    /// The site whose cache keeps the packed files, if any.
+    site: Option<PathBuf>,
     worker: Option<Worker>,
     /// The pages kept for the next index when indexing in this process;
     /// none for a one-off index.
@@ -151,6 +153,13 @@ struct Worker {
     input: io::BufWriter<ChildStdin>,
     output: io::BufReader<ChildStdout>,
     holds: HashSet<Key>,
+}
+
+/// Where the index's packed files are kept from build to build, for the
+/// site in `root`: `.aqparat/cache/search/`.
+#[cfg(feature = "search")]
+pub fn packed_files_cache(root: &Path) -> Cache {
+    Cache::new(root, "search")
 }
 
 /// A page of what an [`Indexer`] sends its process: each page of the
@@ -168,13 +177,15 @@ enum RequestPage<'a> {
 
 impl Indexer {
     /// An indexer for a session, which runs `program search-index`, or
-    /// indexes in this process without one.
-    pub fn new(program: Option<PathBuf>) -> Indexer {
+    /// indexes in this process without one; packed files are kept in the
+    /// cache of the site in `site`, when given.
+    pub fn new(program: Option<PathBuf>, site: Option<&Path>) -> Indexer {
         Indexer {
             program,
+            site: site.map(Path::to_path_buf),
             worker: None,
             #[cfg(feature = "search")]
-            here: Some(indexer::Catalogue::default()),
+            here: Some(indexer::Catalogue::new(site.map(packed_files_cache))),
         }
     }
 
@@ -183,6 +194,7 @@ impl Indexer {
     pub fn once() -> Indexer {
         Indexer {
             program: None,
+            site: None,
             worker: None,
             #[cfg(feature = "search")]
             here: None,
@@ -197,7 +209,7 @@ impl Indexer {
         };
         let worker = match self.worker.take() {
             Some(worker) => worker,
-            None => Worker::start(program)?,
+            None => Worker::start(program, self.site.as_deref())?,
         };
         let (worker, index) = worker.index(records)?;
         self.worker = Some(worker);
@@ -238,13 +250,12 @@ pub struct Stream<'a> {
 
 impl<'a> Stream<'a> {
     /// A stream that writes each page's fragment into `output` as it
-    /// comes, keeping packed files in the cache of the site in `root`
-    /// (`.aqparat/cache/search/`): a later build packs only what changed.
+    /// comes, keeping packed files in the cache of the site in `root`: a
+    /// later build packs only what changed.
     #[cfg(feature = "search")]
     pub fn new(output: &'a Output, root: &Path) -> Stream<'a> {
-        let cache = Cache::new(root, "search");
         Stream {
-            stream: indexer::Stream::writing_to(output, Some(cache)),
+            stream: indexer::Stream::writing_to(output, Some(packed_files_cache(root))),
         }
     }
 
@@ -282,10 +293,15 @@ impl<'a> Stream<'a> {
 }
 
 impl Worker {
-    /// Starts `program search-index`.
-    fn start(program: &Path) -> io::Result<Worker> {
-        let mut child = Command::new(program)
-            .arg("search-index")
+    /// Starts `program search-index`, keeping packed files in the cache
+    /// of the site in `site` if given.
+    fn start(program: &Path, site: Option<&Path>) -> io::Result<Worker> {
+        let mut command = Command::new(program);
+        command.arg("search-index");
+        if let Some(site) = site {
+            command.arg("--site").arg(site);
+        }
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()?;

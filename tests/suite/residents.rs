@@ -10,7 +10,10 @@ use crate::util::{TestSite, attributes, parse_xml, walk};
 /// Pagefind's index, which only an aqparat with the `search` feature makes.
 #[cfg(feature = "search")]
 mod search_index {
-    use crate::util::{TestSite, snapshot, walk};
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use crate::util::{TestSite, snapshot, walk, watch};
 
     /// `pagefind/pagefind-entry.json`: Pagefind's list of language indexes.
     fn search_entry(site: &TestSite) -> serde_json::Value {
@@ -59,33 +62,14 @@ mod search_index {
         assert!(page.contains("data-search=\"/pagefind/pagefind.js\""));
     }
 
-    #[test]
-    fn packed_index_files_kept_in_the_cache_make_the_same_index() {
+    /// The packed contents of kept file `file` (less its CRC-32), and
+    /// the same contents packed by flate2 at its best, which only a
+    /// file taken from the cache can bring into an index, now kept in
+    /// `file` in its place, with its CRC-32.
+    fn repack_kept(file: &Path) -> (Vec<u8>, Vec<u8>) {
         use std::io::{Read as _, Write as _};
-        let site = TestSite::example();
-        let cache = site.root().join(".aqparat/cache/search");
-        // `check` makes no index, and keeps nothing.
-        assert_eq!(site.run(&["check"]).code, 0);
-        assert!(!cache.exists());
-        assert_eq!(site.build().code, 0);
-        let index = snapshot(&site.public().join("pagefind"));
-        // A kept file for each fragment and chunk of the word index.
-        let packed: Vec<&Vec<u8>> = index
-            .iter()
-            .filter(|(f, _)| f.starts_with("fragment") || f.starts_with("index"))
-            .map(|(_, bytes)| bytes)
-            .collect();
-        let kept = walk(&cache);
-        assert!(packed.len() > 10, "{}", packed.len());
-        assert_eq!(kept.len(), packed.len(), "{kept:?}");
-        // One kept file cut short; another replaced by another packing of
-        // the same contents (flate2's best) with its checksum, which only a
-        // file taken from the cache can bring into the index.
-        let (cut, other) = (&kept[0], &kept[kept.len() - 1]);
-        let whole = std::fs::read(cut).unwrap();
-        std::fs::write(cut, &whole[..whole.len() / 2]).unwrap();
-        let file = std::fs::read(other).unwrap();
-        let mine = file[..file.len() - 4].to_vec();
+        let kept = std::fs::read(file).unwrap();
+        let mine = kept[..kept.len() - 4].to_vec();
         let mut unpacked = Vec::new();
         flate2::read::GzDecoder::new(&mine[..])
             .read_to_end(&mut unpacked)
@@ -97,18 +81,70 @@ mod search_index {
         let mut crc = flate2::Crc::new();
         crc.update(&repacked);
         let checksum = crc.sum().to_le_bytes();
-        std::fs::write(other, [&repacked[..], &checksum].concat()).unwrap();
-        assert_eq!(site.build().code, 0);
-        let again = snapshot(&site.public().join("pagefind"));
-        assert_eq!(again.len(), index.len());
-        for (file, bytes) in &index {
-            match bytes == &mine {
-                true => assert_eq!(again[file], repacked, "{file:?}"),
-                false => assert_eq!(&again[file], bytes, "{file:?}"),
+        std::fs::write(file, [&repacked[..], &checksum].concat()).unwrap();
+        (mine, repacked)
+    }
+
+    /// Requires the index files `after` to be those of `before`, but the
+    /// file that held `mine`, which holds `repacked`.
+    fn assert_same_index_but(
+        before: &BTreeMap<PathBuf, Vec<u8>>,
+        after: &BTreeMap<PathBuf, Vec<u8>>,
+        (mine, repacked): &(Vec<u8>, Vec<u8>),
+    ) {
+        assert_eq!(after.len(), before.len());
+        assert_eq!(before.values().filter(|b| b == &mine).count(), 1);
+        for (file, bytes) in before {
+            match bytes == mine {
+                true => assert_eq!(&after[file], repacked, "{file:?}"),
+                false => assert_eq!(&after[file], bytes, "{file:?}"),
             }
         }
+    }
+
+    #[test]
+    fn packed_index_files_kept_in_the_cache_make_the_same_index() {
+        let site = TestSite::example();
+        let cache = site.root().join(".aqparat/cache/search");
+        // `check` makes no index, and keeps nothing.
+        assert_eq!(site.run(&["check"]).code, 0);
+        assert!(!cache.exists());
+        assert_eq!(site.build().code, 0);
+        let index = snapshot(&site.public().join("pagefind"));
+        // A kept file for each fragment and chunk of the word index.
+        let packed = index
+            .keys()
+            .filter(|f| f.starts_with("fragment") || f.starts_with("index"))
+            .count();
+        let kept = walk(&cache);
+        assert!(packed > 10, "{packed}");
+        assert_eq!(kept.len(), packed, "{kept:?}");
+        // One kept file cut short; another packed otherwise.
+        let (cut, other) = (&kept[0], &kept[kept.len() - 1]);
+        let whole = std::fs::read(cut).unwrap();
+        std::fs::write(cut, &whole[..whole.len() / 2]).unwrap();
+        let repacked = repack_kept(other);
+        assert_eq!(site.build().code, 0);
+        let again = snapshot(&site.public().join("pagefind"));
+        assert_same_index_but(&index, &again, &repacked);
         // The file cut short was packed again, and is kept whole again.
         assert_eq!(std::fs::read(cut).unwrap(), whole);
+    }
+
+    #[test]
+    fn a_watchers_search_indexer_takes_packed_files_a_build_kept() {
+        let site = TestSite::example();
+        assert_eq!(site.build().code, 0);
+        let index = snapshot(&site.public().join("pagefind"));
+        let kept = walk(&site.root().join(".aqparat/cache/search"));
+        // A fragment of the kept files, packed otherwise.
+        let repacked = repack_kept(&kept[0]);
+        let output = site.root().join("published");
+        // The first build of `watch` publishes its index with its pages.
+        let watch = watch(site.root(), &output, &[]);
+        let published = snapshot(&output.join("pagefind"));
+        assert_same_index_but(&index, &published, &repacked);
+        drop(watch);
     }
 }
 

@@ -258,7 +258,7 @@ fn same_files_as_pagefind(records: &[Record]) {
 #[test]
 fn an_index_made_again_after_edits_is_the_one_made_afresh() {
     let mut records = records();
-    let mut indexer = Indexer::new(None);
+    let mut indexer = Indexer::new(None, None);
     indexer.index(&records).unwrap();
     // A page edited, one gone, one new, a language gone and back.
     let edited = records[3].url.clone();
@@ -280,7 +280,7 @@ fn an_index_made_again_after_edits_is_the_one_made_afresh() {
 #[test]
 fn a_stream_given_units_out_of_order_indexes_them_in_order() {
     let records = records();
-    let kept = by_name(Indexer::new(None).index(&records).unwrap());
+    let kept = by_name(Indexer::new(None, None).index(&records).unwrap());
     // Units of three records each, the last first, as rendering threads
     // may finish them.
     let stream = Stream::default();
@@ -295,7 +295,7 @@ fn a_stream_given_units_out_of_order_indexes_them_in_order() {
 fn a_stream_writing_fragments_as_they_come_leaves_the_same_files() {
     use crate::write::{Output, Publish};
     let records = records();
-    let kept = by_name(Indexer::new(None).index(&records).unwrap());
+    let kept = by_name(Indexer::new(None, None).index(&records).unwrap());
     let temp = tempfile::tempdir().unwrap();
     let destination = temp.path().join("public");
     let output = Output::staging(&destination, Publish::Replace, None).unwrap();

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
+use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use bytes::Bytes;
@@ -27,17 +28,28 @@ pub struct Catalogue {
     /// Threads of its own (not rayon's global ones: a background index
     /// must not hold the workers that the next build renders with).
     pool: Option<rayon::ThreadPool>,
+    /// Where packed files are kept from session to session, if anywhere.
+    cache: Option<Cache>,
 }
 
 impl Catalogue {
+    /// A catalogue with no page yet, whose packed files are kept in
+    /// `cache` if given (see [`super::pack::gzip_kept`]).
+    pub fn new(cache: Option<Cache>) -> Catalogue {
+        Catalogue {
+            cache,
+            ..Catalogue::default()
+        }
+    }
+
     /// Tokenises `records` and keeps them for [`Catalogue::index`]; those
     /// it keeps already are not tokenised again.
     pub fn tokenise(&mut self, records: &[Record]) -> io::Result<()> {
         let by_lang = by_lang(records);
         for lang in by_lang.keys() {
             if !self.languages.contains_key(*lang) {
-                self.languages
-                    .insert(lang.to_string(), Language::new(lang, None));
+                let language = Language::new(lang, self.cache.clone());
+                self.languages.insert(lang.to_string(), language);
             }
         }
         let languages = &mut self.languages;
@@ -272,14 +284,19 @@ fn files(languages: Vec<LanguageIndex>, pages: usize) -> Index {
 /// (see `search::Indexer`): each page of the index, in order, as its
 /// record or the key of one sent before, then the end. Records are
 /// tokenised a batch at a time as they come, so that their text is not
-/// all held at once. Runs at the lowest CPU priority and ends with the
+/// all held at once. Packed files are kept in the cache of the site in
+/// `site`, when given. Runs at the lowest CPU priority and ends with the
 /// process that started it.
-pub fn index_from_stream(input: impl Read, output: impl Write) -> io::Result<()> {
+pub fn index_from_stream(
+    input: impl Read,
+    output: impl Write,
+    site: Option<&Path>,
+) -> io::Result<()> {
     let _ = rustix::process::setpriority_process(None, 19);
     // An index for a `watch` that has stopped is of no use.
     #[cfg(target_os = "linux")]
     let _ = rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::TERM));
-    let mut catalogue = Catalogue::default();
+    let mut catalogue = Catalogue::new(site.map(super::packed_files_cache));
     let mut output = io::BufWriter::new(output);
     let mut pages: Vec<(Key, String)> = Vec::new();
     let mut batch: Vec<Record> = Vec::with_capacity(BATCH);

@@ -104,7 +104,8 @@ pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&C
     };
     let name = format!("{}-{hash}.packed", packing.level());
     if let Some(packed) = cache.read(&name).and_then(checked) {
-        return Bytes::from(packed);
+        // Into the arena too: a session's indexer keeps its fragments.
+        return Arena::Files.keep(&packed);
     }
     let packed = gzip(contents, packing);
     let crc = libdeflater::crc32(&packed).to_le_bytes();

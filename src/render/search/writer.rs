@@ -372,7 +372,10 @@ impl Files {
                     Some(Some(kept)) => kept.clone(),
                     // Out of the packing arena's blocks when kept: a chunk
                     // kept from index to index would keep a block alive.
-                    Some(None) => Bytes::copy_from_slice(&pack::gzip(&encoded, Packing::Index)),
+                    Some(None) => {
+                        let packed = pack::gzip_kept(&encoded, &hash, Packing::Index, cache);
+                        Bytes::copy_from_slice(&packed)
+                    }
                     None => pack::gzip_kept(&encoded, &hash, Packing::Index, cache),
                 };
                 (hash, bytes)
