@@ -212,7 +212,7 @@ pub(crate) fn render(
         Search::Stream => stream.map(search::Stream::finish),
         Search::Index(indexer) => Some(indexer.index(&rendered.records.search_records())),
         Search::Defer if !output.is_seeded() => {
-            Some(search::Indexer::once().index(&rendered.records.search_records()))
+            Some(search::Indexer::once(&site.root).index(&rendered.records.search_records()))
         }
         Search::Defer => None,
     };

@@ -158,7 +158,7 @@ struct Worker {
 /// Where the index's packed files are kept from build to build, for the
 /// site in `root`: `.aqparat/cache/search/`.
 #[cfg(feature = "search")]
-pub fn packed_files_cache(root: &Path) -> Cache {
+pub(crate) fn packed_files_cache(root: &Path) -> Cache {
     Cache::new(root, "search")
 }
 
@@ -190,11 +190,12 @@ impl Indexer {
     }
 
     /// An indexer for one index, in this process: it keeps no page for a
-    /// next one, and so holds less while it indexes.
-    pub fn once() -> Indexer {
+    /// next one, and so holds less while it indexes; packed files are
+    /// kept in the cache of the site in `site`.
+    pub fn once(site: &Path) -> Indexer {
         Indexer {
             program: None,
-            site: None,
+            site: Some(site.to_path_buf()),
             worker: None,
             #[cfg(feature = "search")]
             here: None,
@@ -219,7 +220,8 @@ impl Indexer {
     #[cfg(feature = "search")]
     fn index_here(&mut self, records: &[Record]) -> io::Result<Index> {
         let Some(catalogue) = &mut self.here else {
-            return indexer::index_once(records);
+            let cache = self.site.as_deref().map(packed_files_cache);
+            return indexer::index_once(records, cache);
         };
         catalogue.tokenise(records)?;
         let pages: Vec<(Key, &str)> = records.iter().map(|r| (r.key, r.lang.as_str())).collect();

@@ -11,8 +11,9 @@
 //! regular file (never through a link).
 
 use std::fs;
-use std::io::{self, ErrorKind, Write};
+use std::io::{self, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The folder of every cache, under the site's root.
 pub const DIR: &str = ".aqparat/cache";
@@ -21,6 +22,8 @@ pub const DIR: &str = ".aqparat/cache";
 #[derive(Clone, Debug)]
 pub struct Cache {
     dir: PathBuf,
+    /// Set once this cache has seen to the `.gitignore` of every cache.
+    ignored: OnceLock<()>,
 }
 
 impl Cache {
@@ -28,6 +31,7 @@ impl Cache {
     pub fn new(root: &Path, kind: &str) -> Cache {
         Cache {
             dir: root.join(DIR).join(kind),
+            ignored: OnceLock::new(),
         }
     }
 
@@ -38,10 +42,19 @@ impl Cache {
         is_file.then_some(path)
     }
 
-    /// The bytes of the cached file `name`, if the cache has it and it
-    /// can be read.
-    pub fn read(&self, name: &str) -> Option<Vec<u8>> {
-        fs::read(self.get(name)?).ok()
+    /// The bytes of the cached file `name`, if the cache has it, it can
+    /// be read and it is at most `limit` bytes long (a larger file is
+    /// not ours, and is not read into memory).
+    pub fn read(&self, name: &str, limit: u64) -> Option<Vec<u8>> {
+        let mut file = fs::File::open(self.get(name)?).ok()?;
+        let len = file.metadata().ok()?.len();
+        if len > limit {
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+        // No further than the limit, should the file have grown since.
+        (&mut file).take(limit + 1).read_to_end(&mut bytes).ok()?;
+        (bytes.len() as u64 <= limit).then_some(bytes)
     }
 
     /// Keeps `bytes` as `name`, written whole or not at all (a temporary
@@ -58,44 +71,51 @@ impl Cache {
     /// Keeps `bytes` as `name`, written in place: for files whose reader
     /// checks them whole, so a write cut short reads as a damaged file,
     /// not a wrong one. Cheaper than [`Cache::keep`] for many small files.
-    /// A file already there is replaced, never written through.
+    /// A file (or link) already there is replaced, never written through.
     pub fn keep_checked(&self, name: &str, bytes: &[u8]) {
         let path = self.dir.join(name);
-        let create = || {
-            let mut file = fs::File::options()
-                .write(true)
-                .create_new(true)
-                .open(&path)?;
-            file.write_all(bytes)
-        };
-        let written = self.in_folder(|| match create() {
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-                fs::remove_file(&path)?;
-                create()
-            }
-            done => done,
+        let create = || fs::File::options().write(true).create_new(true).open(&path);
+        let _ = self.in_folder(|| {
+            let mut file = match create() {
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                    fs::remove_file(&path)?;
+                    create()?
+                }
+                created => created?,
+            };
+            // Only a file this call made is removed.
+            file.write_all(bytes).inspect_err(|_| {
+                let _ = fs::remove_file(&path);
+            })
         });
-        if written.is_err() {
-            let _ = fs::remove_file(&path);
-        }
     }
 
     /// Runs `write`, and again once the folder is made if it was not
     /// there (the first file of its kind, or the cache deleted since):
     /// making the folder only then spares a look for it with every file.
+    /// After the first file written, sees that git leaves the cache out.
     fn in_folder(&self, write: impl Fn() -> io::Result<()>) -> io::Result<()> {
-        match write() {
+        let written = match write() {
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 fs::create_dir_all(&self.dir)?;
-                if let Some(aqparat) = self.dir.parent().and_then(Path::parent) {
-                    let ignore = aqparat.join(".gitignore");
-                    if !ignore.exists() {
-                        let _ = fs::write(ignore, "# aqparat's cache: not part of the site\n*\n");
-                    }
-                }
                 write()
             }
             done => done,
+        };
+        if written.is_ok() {
+            self.ignored.get_or_init(|| self.ignore_in_git());
+        }
+        written
+    }
+
+    /// Writes `.aqparat/.gitignore`, which keeps every cache out of git,
+    /// if it is not there.
+    fn ignore_in_git(&self) {
+        if let Some(aqparat) = self.dir.parent().and_then(Path::parent) {
+            let ignore = aqparat.join(".gitignore");
+            if !ignore.exists() {
+                let _ = fs::write(ignore, "# aqparat's cache: not part of the site\n*\n");
+            }
         }
     }
 }
@@ -112,8 +132,10 @@ mod tests {
         cache.keep("a.png", b"png");
         let found = cache.get("a.png").unwrap();
         assert_eq!(fs::read(found).unwrap(), b"png");
-        assert_eq!(cache.read("a.png").unwrap(), b"png");
-        assert_eq!(cache.read("b.png"), None);
+        assert_eq!(cache.read("a.png", 3).unwrap(), b"png");
+        // A file longer than the limit is not read.
+        assert_eq!(cache.read("a.png", 2), None);
+        assert_eq!(cache.read("b.png", 3), None);
         let ignore = fs::read_to_string(root.path().join(".aqparat/.gitignore")).unwrap();
         assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
     }
@@ -129,5 +151,43 @@ mod tests {
         let link = root.path().join(DIR).join("cards/b.png");
         std::os::unix::fs::symlink(&elsewhere, link).unwrap();
         assert_eq!(cache.get("b.png"), None);
+    }
+
+    #[test]
+    fn a_file_kept_checked_replaces_what_was_there_and_never_writes_through() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(root.path(), "search");
+        // The folder is made with the first file, and git told to leave
+        // the cache out.
+        cache.keep_checked("a", b"first");
+        assert_eq!(cache.read("a", 100).unwrap(), b"first");
+        assert!(root.path().join(".aqparat/.gitignore").is_file());
+        // A file shared with the output (a hard link) keeps its bytes.
+        let dir = root.path().join(DIR).join("search");
+        let shared = root.path().join("shared");
+        fs::hard_link(dir.join("a"), &shared).unwrap();
+        cache.keep_checked("a", b"second");
+        assert_eq!(cache.read("a", 100).unwrap(), b"second");
+        assert_eq!(fs::read(&shared).unwrap(), b"first");
+        // The cache deleted meanwhile: made again.
+        fs::remove_dir_all(root.path().join(".aqparat")).unwrap();
+        cache.keep_checked("b", b"again");
+        assert_eq!(cache.read("b", 100).unwrap(), b"again");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_under_a_kept_name_is_replaced_and_its_target_left_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(root.path(), "search");
+        cache.keep_checked("a", b"ours");
+        let elsewhere = root.path().join("elsewhere");
+        fs::write(&elsewhere, b"not ours").unwrap();
+        let link = root.path().join(DIR).join("search/b");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        assert_eq!(cache.read("b", 100), None);
+        cache.keep_checked("b", b"kept");
+        assert_eq!(cache.read("b", 100).unwrap(), b"kept");
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"not ours");
     }
 }

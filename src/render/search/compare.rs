@@ -169,7 +169,9 @@ fn unpacked(contents: &[u8]) -> Vec<u8> {
 
 /// aqparat's files for `records`, by name under `pagefind/`.
 fn our_files(records: &[Record]) -> BTreeMap<String, Vec<u8>> {
-    by_name(Indexer::once().index(records).unwrap())
+    // A site of its own: its cache starts empty.
+    let site = tempfile::tempdir().unwrap();
+    by_name(Indexer::once(site.path()).index(records).unwrap())
 }
 
 /// The files of `index`, by name under `pagefind/`.

@@ -201,11 +201,14 @@ impl<'a> Stream<'a> {
 }
 
 /// The index of `records`, made at once on threads of its own (see
-/// [`Stream`]).
-pub fn index_once(records: &[Record]) -> io::Result<Index> {
+/// [`Stream`]), packed files kept in `cache` if given.
+pub fn index_once(records: &[Record], cache: Option<Cache>) -> io::Result<Index> {
     in_pool(&mut None, || {
         use rayon::prelude::*;
-        let stream = Stream::default();
+        let stream = Stream {
+            cache,
+            ..Stream::default()
+        };
         records
             .par_iter()
             .enumerate()

@@ -95,15 +95,22 @@ pub fn gzip(contents: &[u8], packing: Packing) -> Bytes {
 /// [`gzip`] of `contents`, whose [`full_hash`] is `hash`, taken from
 /// `cache` when a build before packed the same contents as hard, else
 /// packed and kept there. The kept file ends with the CRC-32 of the
-/// packed bytes before it: a damaged file (cut short, a byte changed) is
-/// packed and kept again, not taken. That check costs little next to
+/// packed bytes before it. A file is taken only when that holds and the
+/// gzip member's own trailer gives the CRC-32 and length of the signature
+/// and `contents`: a damaged file (cut short, a byte changed) or another
+/// contents' is packed and kept again. Those checks cost little next to
 /// packing; unpacking the file to compare would cost a quarter of it.
 pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&Cache>) -> Bytes {
     let Some(cache) = cache else {
         return gzip(contents, packing);
     };
     let name = format!("{}-{hash}.packed", packing.level());
-    if let Some(packed) = cache.read(&name).and_then(checked) {
+    let limit = DEFLATE.with(|deflate| {
+        let signed = SIGNATURE.len() + contents.len();
+        deflate.borrow_mut().index.gzip_compress_bound(signed) + 4
+    });
+    let kept = cache.read(&name, limit as u64);
+    if let Some(packed) = kept.and_then(|kept| checked(kept, contents)) {
         // Into the arena too: a session's indexer keeps its fragments.
         return Arena::Files.keep(&packed);
     }
@@ -113,14 +120,25 @@ pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&C
     packed
 }
 
-/// The packed bytes of kept file `kept`, if its CRC-32 is theirs.
-fn checked(mut kept: Vec<u8>) -> Option<Vec<u8>> {
+/// The packed file kept in `kept` (see [`gzip_kept`]), if it is whole
+/// and packs the signature and `contents`.
+fn checked(mut kept: Vec<u8>, contents: &[u8]) -> Option<Vec<u8>> {
     let len = kept.len().checked_sub(4)?;
-    let crc = kept
-        .get(len..)
-        .and_then(|crc| <[u8; 4]>::try_from(crc).ok())?;
+    let crc = u32::from_le_bytes(kept.get(len..)?.try_into().ok()?);
     kept.truncate(len);
-    (libdeflater::crc32(&kept) == u32::from_le_bytes(crc)).then_some(kept)
+    if libdeflater::crc32(&kept) != crc {
+        return None;
+    }
+    // A gzip member: a header of at least 10 bytes from its magic number
+    // and method, and a trailer of the CRC-32 and length it unpacks to.
+    let trailer = len.checked_sub(8).filter(|&at| at >= 10)?;
+    let mut unpacked = libdeflater::Crc::new();
+    unpacked.update(SIGNATURE);
+    unpacked.update(contents);
+    let size = u32::try_from(SIGNATURE.len() + contents.len()).ok()?;
+    let expected = [unpacked.sum().to_le_bytes(), size.to_le_bytes()].concat();
+    let whole = kept.starts_with(&[0x1f, 0x8b, 0x08]) && kept.get(trailer..)? == expected;
+    whole.then_some(kept)
 }
 
 /// Pagefind's hash of `contents`: the SHA-1 with each byte in hex, without
@@ -195,8 +213,13 @@ mod tests {
         packer.finish().unwrap()
     }
 
+    /// `packed` as [`gzip_kept`] keeps it: followed by its CRC-32.
+    fn as_kept(packed: &[u8]) -> Vec<u8> {
+        [packed, &libdeflater::crc32(packed).to_le_bytes()].concat()
+    }
+
     #[test]
-    fn a_kept_file_is_taken_only_when_its_checksum_holds() {
+    fn a_kept_file_is_taken_only_when_it_is_whole_and_packs_the_contents() {
         let root = tempfile::tempdir().unwrap();
         let cache = Cache::new(root.path(), "search");
         let contents = "Карантин кезінде үйде болыңыз. ".repeat(40);
@@ -205,28 +228,23 @@ mod tests {
         let packed = gzip_kept(contents, &hash, Packing::Fragment, Some(&cache));
         assert_eq!(&packed[..], &gzip(contents, Packing::Fragment)[..]);
         let name = format!("1-{hash}.packed");
-        let kept = cache.read(&name).unwrap();
-        assert_eq!(checked(kept.clone()).unwrap(), &packed[..]);
-        // Another packing of the same contents, with its checksum, is
-        // taken as it is: proof that the kept file, not a new packing, is
-        // given.
+        let kept = cache.read(&name, 1 << 20).unwrap();
+        assert_eq!(kept, as_kept(&packed));
+        // Another packing of the same contents is taken as it is: proof
+        // that the kept file, not a new packing, is given.
         let path = root.path().join(".aqparat/cache/search").join(&name);
         let other = packed_by_flate2(&[SIGNATURE, contents].concat());
         assert_ne!(other, &packed[..]);
-        let crc = libdeflater::crc32(&other).to_le_bytes();
-        std::fs::write(&path, [&other[..], &crc].concat()).unwrap();
-        assert_eq!(
-            &gzip_kept(contents, &hash, Packing::Fragment, Some(&cache))[..],
-            &other[..]
-        );
+        std::fs::write(&path, as_kept(&other)).unwrap();
+        let taken = gzip_kept(contents, &hash, Packing::Fragment, Some(&cache));
+        assert_eq!(&taken[..], &other[..]);
         // At the other level, it is another file.
         let index = gzip_kept(contents, &hash, Packing::Index, Some(&cache));
         assert_eq!(&index[..], &gzip(contents, Packing::Index)[..]);
-        assert_eq!(
-            checked(cache.read(&format!("3-{hash}.packed")).unwrap()).unwrap(),
-            &index[..]
-        );
-        // A damaged file is not taken: packed again, and kept whole again.
+        let name_3 = format!("3-{hash}.packed");
+        assert_eq!(cache.read(&name_3, 1 << 20).unwrap(), as_kept(&index));
+        // A damaged file, or another contents' whole one, is not taken:
+        // packed again, and kept whole again.
         let mut flipped = kept.clone();
         flipped[kept.len() / 2] ^= 0x20;
         let damaged = [
@@ -235,12 +253,18 @@ mod tests {
             [&kept[..], b"more"].concat(),
             kept[..3].to_vec(),
             Vec::new(),
+            // The CRC-32 of nothing is 0.
+            vec![0; 4],
+            as_kept(&gzip(b"another page", Packing::Fragment)),
+            as_kept(&packed_by_flate2(contents)),
+            as_kept(&[0; 100]),
+            vec![0; 100_000],
         ];
         for bytes in damaged {
             std::fs::write(&path, &bytes).unwrap();
             let again = gzip_kept(contents, &hash, Packing::Fragment, Some(&cache));
             assert_eq!(again, packed);
-            assert_eq!(cache.read(&name).unwrap(), kept);
+            assert_eq!(cache.read(&name, 1 << 20).unwrap(), kept);
         }
     }
 
