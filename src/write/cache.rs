@@ -93,11 +93,13 @@ impl Cache {
     /// Runs `write`, and again once the folder is made if it was not
     /// there (the first file of its kind, or the cache deleted since):
     /// making the folder only then spares a look for it with every file.
-    /// After the first file written, sees that git leaves the cache out.
+    /// Sees that git leaves the cache out after the first file written,
+    /// and whenever the folder is made.
     fn in_folder(&self, write: impl Fn() -> io::Result<()>) -> io::Result<()> {
         let written = match write() {
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 fs::create_dir_all(&self.dir)?;
+                self.ignore_in_git();
                 write()
             }
             done => done,
@@ -142,7 +144,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_link_in_the_cache_is_not_taken() {
+    fn a_link_in_the_cache_is_not_taken_and_a_kept_file_replaces_it() {
         let root = tempfile::tempdir().unwrap();
         let cache = Cache::new(root.path(), "cards");
         cache.keep("a.png", b"png");
@@ -151,6 +153,12 @@ mod tests {
         let link = root.path().join(DIR).join("cards/b.png");
         std::os::unix::fs::symlink(&elsewhere, link).unwrap();
         assert_eq!(cache.get("b.png"), None);
+        assert_eq!(cache.read("b.png", 100), None);
+        // Kept under its name, the file replaces the link, and what the
+        // link led to is left as it was.
+        cache.keep_checked("b.png", b"kept");
+        assert_eq!(cache.read("b.png", 100).unwrap(), b"kept");
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"not ours");
     }
 
     #[test]
@@ -169,25 +177,10 @@ mod tests {
         cache.keep_checked("a", b"second");
         assert_eq!(cache.read("a", 100).unwrap(), b"second");
         assert_eq!(fs::read(&shared).unwrap(), b"first");
-        // The cache deleted meanwhile: made again.
+        // The cache deleted meanwhile: made again, and left out of git.
         fs::remove_dir_all(root.path().join(".aqparat")).unwrap();
         cache.keep_checked("b", b"again");
         assert_eq!(cache.read("b", 100).unwrap(), b"again");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_under_a_kept_name_is_replaced_and_its_target_left_alone() {
-        let root = tempfile::tempdir().unwrap();
-        let cache = Cache::new(root.path(), "search");
-        cache.keep_checked("a", b"ours");
-        let elsewhere = root.path().join("elsewhere");
-        fs::write(&elsewhere, b"not ours").unwrap();
-        let link = root.path().join(DIR).join("search/b");
-        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
-        assert_eq!(cache.read("b", 100), None);
-        cache.keep_checked("b", b"kept");
-        assert_eq!(cache.read("b", 100).unwrap(), b"kept");
-        assert_eq!(fs::read(&elsewhere).unwrap(), b"not ours");
+        assert!(root.path().join(".aqparat/.gitignore").is_file());
     }
 }
