@@ -253,7 +253,8 @@ pub struct Stream<'a> {
 impl<'a> Stream<'a> {
     /// A stream that writes each page's fragment into `output` as it
     /// comes, keeping packed files in the cache of the site in `root`: a
-    /// later build packs only what changed.
+    /// later build packs only what changed. Those this index does not use
+    /// are removed from there when it is finished.
     #[cfg(feature = "search")]
     pub fn new(output: &'a Output, root: &Path) -> Stream<'a> {
         Stream {

@@ -8,12 +8,16 @@
 //!
 //! The cache only saves time: one that cannot be written (a read-only
 //! site folder) is left alone, and a file in it is taken only when it is a
-//! regular file (never through a link).
+//! regular file (never through a link). A cache whose every file a build
+//! goes through (the search index's) can drop those it did not use since
+//! ([`Cache::noting_use`], [`Cache::prune`]): what a page's old text made
+//! does not pile up.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// The folder of every cache, under the site's root.
 pub const DIR: &str = ".aqparat/cache";
@@ -24,6 +28,9 @@ pub struct Cache {
     dir: PathBuf,
     /// Set once this cache has seen to the `.gitignore` of every cache.
     ignored: OnceLock<()>,
+    /// The names of the files found or kept, shared by every clone, when
+    /// noted (see [`Cache::noting_use`]).
+    used: Option<Arc<Mutex<HashSet<String>>>>,
 }
 
 impl Cache {
@@ -32,6 +39,40 @@ impl Cache {
         Cache {
             dir: root.join(DIR).join(kind),
             ignored: OnceLock::new(),
+            used: None,
+        }
+    }
+
+    /// This cache, noting from now on the name of each file it finds or
+    /// keeps, in it and its clones, for [`Cache::prune`].
+    pub fn noting_use(self) -> Cache {
+        Cache {
+            used: Some(Arc::default()),
+            ..self
+        }
+    }
+
+    /// Removes the files of the cache whose names `ours` accepts and that
+    /// were neither found nor kept since [`Cache::noting_use`]; nothing
+    /// when use is not noted. Other names, folders and links are left as
+    /// they are: aqparat removes only what it made.
+    pub fn prune(&self, ours: impl Fn(&str) -> bool) {
+        let Some(used) = &self.used else {
+            return;
+        };
+        let used = used.lock().unwrap_or_else(PoisonError::into_inner);
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if is_file && ours(name) && !used.contains(name) {
+                let _ = fs::remove_file(entry.path());
+            }
         }
     }
 
@@ -39,7 +80,18 @@ impl Cache {
     pub fn get(&self, name: &str) -> Option<PathBuf> {
         let path = self.dir.join(name);
         let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
-        is_file.then_some(path)
+        is_file.then(|| {
+            self.note(name);
+            path
+        })
+    }
+
+    /// Notes that file `name` is used, when use is noted.
+    fn note(&self, name: &str) {
+        if let Some(used) = &self.used {
+            let mut used = used.lock().unwrap_or_else(PoisonError::into_inner);
+            used.insert(name.to_string());
+        }
     }
 
     /// The bytes of the cached file `name`, if the cache has it, it can
@@ -60,6 +112,7 @@ impl Cache {
     /// Keeps `bytes` as `name`, written whole or not at all (a temporary
     /// file renamed).
     pub fn keep(&self, name: &str, bytes: &[u8]) {
+        self.note(name);
         let path = self.dir.join(name);
         let temporary = path.with_extension(format!("tmp{}", std::process::id()));
         let written = self.in_folder(|| fs::write(&temporary, bytes));
@@ -73,6 +126,7 @@ impl Cache {
     /// not a wrong one. Cheaper than [`Cache::keep`] for many small files.
     /// A file (or link) already there is replaced, never written through.
     pub fn keep_checked(&self, name: &str, bytes: &[u8]) {
+        self.note(name);
         let path = self.dir.join(name);
         let create = || fs::File::options().write(true).create_new(true).open(&path);
         let _ = self.in_folder(|| {
@@ -159,6 +213,40 @@ mod tests {
         cache.keep_checked("b.png", b"kept");
         assert_eq!(cache.read("b.png", 100).unwrap(), b"kept");
         assert_eq!(fs::read(&elsewhere).unwrap(), b"not ours");
+    }
+
+    #[test]
+    fn pruning_removes_only_our_files_unused_since_use_was_noted() {
+        let root = tempfile::tempdir().unwrap();
+        let before = Cache::new(root.path(), "search");
+        for name in ["a.packed", "b.packed", "notes.txt"] {
+            before.keep_checked(name, name.as_bytes());
+        }
+        let dir = root.path().join(DIR).join("search");
+        fs::create_dir(dir.join("folder.packed")).unwrap();
+        let ours = |name: &str| name.ends_with(".packed");
+        // Without use noted, nothing is removed.
+        before.prune(ours);
+        assert_eq!(walk(&dir).len(), 4);
+        let noting = Cache::new(root.path(), "search").noting_use();
+        // A clone notes for the cache it was made from.
+        assert_eq!(noting.clone().read("a.packed", 100).unwrap(), b"a.packed");
+        noting.keep_checked("c.packed", b"c");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("a.packed"), dir.join("link.packed")).unwrap();
+        noting.prune(ours);
+        assert!(!dir.join("b.packed").exists());
+        for kept in ["a.packed", "c.packed", "notes.txt", "folder.packed"] {
+            assert!(dir.join(kept).exists(), "{kept}");
+        }
+        #[cfg(unix)]
+        assert!(dir.join("link.packed").is_symlink());
+    }
+
+    /// The names in folder `dir`.
+    fn walk(dir: &Path) -> Vec<String> {
+        let names = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name());
+        names.map(|n| n.to_string_lossy().into_owned()).collect()
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::util::{TestSite, attributes, parse_xml, walk};
 /// Pagefind's index, which only an aqparat with the `search` feature makes.
 #[cfg(feature = "search")]
 mod search_index {
-    use std::collections::BTreeMap;
+    use std::collections::{BTreeMap, BTreeSet};
     use std::path::{Path, PathBuf};
 
     use crate::util::{TestSite, snapshot, walk, watch};
@@ -67,13 +67,10 @@ mod search_index {
     /// file taken from the cache can bring into an index, now kept in
     /// `file` in its place, with its CRC-32.
     fn repack_kept(file: &Path) -> (Vec<u8>, Vec<u8>) {
-        use std::io::{Read as _, Write as _};
+        use std::io::Write as _;
         let kept = std::fs::read(file).unwrap();
         let mine = kept[..kept.len() - 4].to_vec();
-        let mut unpacked = Vec::new();
-        flate2::read::GzDecoder::new(&mine[..])
-            .read_to_end(&mut unpacked)
-            .unwrap();
+        let unpacked = gunzip(&mine);
         let mut packer = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         packer.write_all(&unpacked).unwrap();
         let repacked = packer.finish().unwrap();
@@ -111,14 +108,14 @@ mod search_index {
         assert!(!cache.exists());
         assert_eq!(site.build().code, 0);
         let index = snapshot(&site.public().join("pagefind"));
-        // A kept file for each fragment (not for the word index's chunks,
-        // which a page added or removed changes).
-        let packed = index.keys().filter(|f| f.starts_with("fragment")).count();
-        let kept = walk(&cache);
+        // A kept file for each fragment and each chunk of the word index.
+        let packed = packed_index_files(&index).len();
         assert!(packed > 10, "{packed}");
-        assert_eq!(kept.len(), packed, "{kept:?}");
-        // One kept file cut short; another packed otherwise.
+        assert_cache_holds(&cache, &index);
+        let kept = walk(&cache);
+        // One kept fragment cut short; a kept chunk packed otherwise.
         let (cut, other) = (&kept[0], &kept[kept.len() - 1]);
+        assert!(file_name(cut).starts_with("1-") && file_name(other).starts_with("3-"));
         let whole = std::fs::read(cut).unwrap();
         std::fs::write(cut, &whole[..whole.len() / 2]).unwrap();
         let repacked = repack_kept(other);
@@ -133,6 +130,93 @@ mod search_index {
         assert_eq!(site.run(&["check"]).code, 0);
         assert!(!other.exists());
         assert_eq!(snapshot(&cache).len(), cache_before.len() - 1);
+    }
+
+    #[test]
+    fn a_build_removes_the_packed_files_its_index_no_longer_uses() {
+        let site = TestSite::example();
+        let cache = site.root().join(".aqparat/cache/search");
+        assert_eq!(site.build().code, 0);
+        let first: Vec<PathBuf> = walk(&cache);
+        // What aqparat did not make, and a file named as it names them.
+        let foreign = [cache.join("notes.txt"), cache.join("1-0abc.packed")];
+        for file in &foreign {
+            std::fs::write(file, "kept by hand").unwrap();
+        }
+        // A page's text changed: its fragment and some chunks change.
+        let page = "content/about.kk.md";
+        let text = std::fs::read_to_string(site.root().join(page)).unwrap();
+        site.write(page, format!("{text}\nЖаңа сөйлем: жылжымалы құмтөбе.\n"));
+        assert_eq!(site.build().code, 0);
+        let index = snapshot(&site.public().join("pagefind"));
+        // The cache holds what this index packs, and nothing else of its
+        // own: the old fragment and chunks are gone, as is the file named
+        // as one of them.
+        assert_cache_holds(&cache, &index);
+        let now = walk(&cache);
+        assert!(first.iter().any(|f| !now.contains(f)), "nothing removed");
+        assert!(now.iter().any(|f| !first.contains(f)), "nothing kept");
+        assert!(now.contains(&foreign[0]) && !foreign[1].exists());
+        // `check` prunes nothing.
+        let before = snapshot(&cache);
+        site.write(page, text);
+        assert_eq!(site.run(&["check"]).code, 0);
+        assert_eq!(snapshot(&cache), before);
+    }
+
+    /// The name of file `path`.
+    fn file_name(path: &Path) -> String {
+        path.file_name().unwrap().to_string_lossy().into_owned()
+    }
+
+    /// Requires the packed files kept in folder `cache` (but `notes.txt`)
+    /// to be those of the fragments and chunks of index files `index`.
+    fn assert_cache_holds(cache: &Path, index: &BTreeMap<PathBuf, Vec<u8>>) {
+        let (kept, packed) = (unpacked_kept(cache), packed_index_files(index));
+        let (only_kept, only_packed) = (kept.difference(&packed), packed.difference(&kept));
+        let (only_kept, only_packed) = (only_kept.count(), only_packed.count());
+        assert_eq!(
+            (only_kept, only_packed),
+            (0, 0),
+            "files kept but not in the index, and the other way"
+        );
+    }
+
+    /// The unpacked contents of the fragments and word index chunks among
+    /// index files `index`.
+    fn packed_index_files(index: &BTreeMap<PathBuf, Vec<u8>>) -> BTreeSet<Vec<u8>> {
+        let packed = index.iter().filter(|(path, _)| {
+            let ext = path.extension().unwrap_or_default();
+            ext == "pf_fragment" || ext == "pf_index"
+        });
+        packed.map(|(_, bytes)| gunzip(bytes)).collect()
+    }
+
+    /// The unpacked contents of the packed files kept in folder `cache`
+    /// (as they are, if they do not unpack), but `notes.txt`.
+    fn unpacked_kept(cache: &Path) -> BTreeSet<Vec<u8>> {
+        let kept = walk(cache)
+            .into_iter()
+            .filter(|f| file_name(f) != "notes.txt");
+        kept.map(|file| {
+            let bytes = std::fs::read(file).unwrap();
+            let packed = &bytes[..bytes.len().saturating_sub(4)];
+            try_gunzip(packed).unwrap_or(bytes)
+        })
+        .collect()
+    }
+
+    /// `packed`, unpacked by flate2.
+    fn gunzip(packed: &[u8]) -> Vec<u8> {
+        try_gunzip(packed).unwrap()
+    }
+
+    /// `packed`, unpacked by flate2, if it unpacks.
+    fn try_gunzip(packed: &[u8]) -> Option<Vec<u8>> {
+        use std::io::Read as _;
+        let mut unpacked = Vec::new();
+        let mut gz = flate2::read::GzDecoder::new(packed);
+        gz.read_to_end(&mut unpacked).ok().map(|_| unpacked)
     }
 
     #[test]

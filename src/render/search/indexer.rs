@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use bytes::Bytes;
 
-use super::pack::Names;
+use super::pack::{self, Names};
 use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
 use crate::render::lock;
@@ -131,11 +131,21 @@ impl<'a> Stream<'a> {
     /// folder as the page comes, under a name of its own; its index says
     /// where each belongs ([`Index::placed`]). Packed files are taken
     /// from `cache`, and kept there, when given (see
-    /// [`super::pack::gzip_kept`]).
+    /// [`super::pack::gzip_kept`]); [`Stream::finish`] then removes the
+    /// packed files there that this index did not use.
     pub fn writing_to(output: &'a Output, cache: Option<Cache>) -> Stream<'a> {
         Stream {
             output: Some(output),
-            cache,
+            ..Stream::keeping_in(cache)
+        }
+    }
+
+    /// A stream that writes nothing, whose packed files are taken from
+    /// `cache`, and kept there, when given; [`Stream::finish`] then
+    /// removes those there that this index did not use.
+    fn keeping_in(cache: Option<Cache>) -> Stream<'a> {
+        Stream {
+            cache: cache.map(Cache::noting_use),
             ..Stream::default()
         }
     }
@@ -177,7 +187,9 @@ impl<'a> Stream<'a> {
     }
 
     /// The index of every record added: one Pagefind index per language;
-    /// the first error writing a fragment, if there was one.
+    /// the first error writing a fragment, if there was one. The packed
+    /// files of the cache that this index did not use are removed: those
+    /// of pages since changed or gone, and of chunks since renumbered.
     pub fn finish(self) -> io::Result<Index> {
         use rayon::prelude::*;
         if let Some(error) = lock(&self.failed).take() {
@@ -196,19 +208,20 @@ impl<'a> Stream<'a> {
                 streamed.language.index_pages(pages.collect())
             })
             .collect();
+        if let Some(cache) = &self.cache {
+            cache.prune(pack::is_kept_name);
+        }
         Ok(files(indexes, count))
     }
 }
 
 /// The index of `records`, made at once on threads of its own (see
-/// [`Stream`]), packed files kept in `cache` if given.
+/// [`Stream`]), packed files kept in `cache` if given (and those there
+/// it does not use removed).
 pub fn index_once(records: &[Record], cache: Option<Cache>) -> io::Result<Index> {
     in_pool(&mut None, || {
         use rayon::prelude::*;
-        let stream = Stream {
-            cache,
-            ..Stream::default()
-        };
+        let stream = Stream::keeping_in(cache);
         records
             .par_iter()
             .enumerate()

@@ -104,7 +104,7 @@ pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&C
     let Some(cache) = cache else {
         return gzip(contents, packing);
     };
-    let name = format!("{}-{hash}.packed", packing.level());
+    let name = format!("{}-{hash}{KEPT}", packing.level());
     let limit = DEFLATE.with(|deflate| {
         let signed = SIGNATURE.len() + contents.len();
         deflate.borrow_mut().index.gzip_compress_bound(signed) + 4
@@ -118,6 +118,22 @@ pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&C
     let crc = libdeflater::crc32(&packed).to_le_bytes();
     cache.keep_checked(&name, &[&packed[..], &crc].concat());
     packed
+}
+
+/// How the names of kept files end: `LEVEL-HASH.packed`.
+const KEPT: &str = ".packed";
+
+/// Whether `name` is that of a file [`gzip_kept`] keeps: a level, a dash
+/// and a hash in lowercase hex, then `.packed`.
+pub fn is_kept_name(name: &str) -> bool {
+    let kept = name.strip_suffix(KEPT).and_then(|n| n.split_once('-'));
+    kept.is_some_and(|(level, hash)| {
+        [Packing::Fragment, Packing::Index]
+            .iter()
+            .any(|p| level == p.level().to_string())
+            && !hash.is_empty()
+            && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    })
 }
 
 /// The packed file kept in `kept` (see [`gzip_kept`]), if it is whole
@@ -243,6 +259,8 @@ mod tests {
         assert_eq!(&index[..], &gzip(contents, Packing::Index)[..]);
         let name_3 = format!("3-{hash}.packed");
         assert_eq!(cache.read(&name_3, 1 << 20).unwrap(), as_kept(&index));
+        // Both are named as kept files, for pruning.
+        assert!(is_kept_name(&name) && is_kept_name(&name_3));
         // A damaged file, or another contents' whole one, is not taken:
         // packed again, and kept whole again.
         let mut flipped = kept.clone();
@@ -265,6 +283,29 @@ mod tests {
             let again = gzip_kept(contents, &hash, Packing::Fragment, Some(&cache));
             assert_eq!(again, packed);
             assert_eq!(cache.read(&name, 1 << 20).unwrap(), kept);
+        }
+    }
+
+    #[test]
+    fn only_the_names_of_kept_files_are_taken_for_them() {
+        for name in ["1-da39a3e.packed", "3-0f.packed"] {
+            assert!(is_kept_name(name), "{name}");
+        }
+        let others = [
+            "1-.packed",
+            "2-da39.packed",
+            "1-DA39.packed",
+            "1-da39",
+            "1-da39.packed.tmp",
+            "1-da39.packed~",
+            "x1-da39.packed",
+            "1-da-39.packed",
+            "notes.txt",
+            ".gitignore",
+            "",
+        ];
+        for name in others {
+            assert!(!is_kept_name(name), "{name}");
         }
     }
 

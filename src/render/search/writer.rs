@@ -88,8 +88,8 @@ pub struct Language {
     /// what they hold: after an edit most chunks are as they were, and
     /// packing every chunk again was half the time of an index.
     packed_chunks: HashMap<String, Bytes>,
-    /// Where packed fragments are kept from build to build, if anywhere
-    /// (see [`pack::gzip_kept`]).
+    /// Where packed fragments, and a one-off index's chunks, are kept from
+    /// build to build, if anywhere (see [`pack::gzip_kept`]).
     cache: Option<Cache>,
 }
 
@@ -225,7 +225,7 @@ impl Language {
                 files.add(&self.lang, page);
             }
         }
-        let index = files.finish(&self.lang, &self.words, Some(&mut self.packed_chunks));
+        let index = files.finish(&self.lang, &self.words, Some(&mut self.packed_chunks), None);
         self.last = Some((keys.to_vec(), index.clone()));
         Ok(index)
     }
@@ -252,7 +252,7 @@ impl Language {
                 files.add(&self.lang, &page);
             }
         }
-        files.finish(&self.lang, &self.words, None)
+        files.finish(&self.lang, &self.words, None, self.cache.as_ref())
     }
 
     /// What tokenises this language's records.
@@ -329,15 +329,17 @@ impl Files {
     /// The index of language `lang` (whose words `words` numbers), with
     /// the pages added, or `None` without one. With `packed_chunks`, a
     /// chunk found there by its hash is not packed again, and it is left
-    /// holding this index's chunks (none without an index). Chunks are
-    /// not kept in the site's cache, as fragments are: a page added or
-    /// removed numbers every later page anew, and so changes most chunks,
-    /// which would pile up there.
+    /// holding this index's chunks (none without an index). Otherwise,
+    /// chunks are taken from `cache`, or packed and kept there, when
+    /// given: only by a one-off index, which prunes the cache after it (a
+    /// page added or removed numbers every later page anew and so changes
+    /// most chunks, which would pile up in a session's).
     fn finish(
         self,
         lang: &str,
         words: &Mutex<Words>,
         packed_chunks: Option<&mut HashMap<String, Bytes>>,
+        cache: Option<&Cache>,
     ) -> Option<LanguageIndex> {
         let Files {
             mut files,
@@ -369,7 +371,7 @@ impl Files {
                     // Out of the packing arena's blocks when kept: a chunk
                     // kept from index to index would keep a block alive.
                     Some(None) => Bytes::copy_from_slice(&pack::gzip(&encoded, Packing::Index)),
-                    None => pack::gzip(&encoded, Packing::Index),
+                    None => pack::gzip_kept(&encoded, &hash, Packing::Index, cache),
                 };
                 (hash, bytes)
             })
