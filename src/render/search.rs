@@ -191,7 +191,8 @@ impl Indexer {
 
     /// An indexer for one index, in this process: it keeps no page for a
     /// next one, and so holds less while it indexes; packed files are
-    /// kept in the cache of the site in `site`.
+    /// kept in the cache of the site in `site`, and those there it does
+    /// not use removed, as by a build.
     pub fn once(site: &Path) -> Indexer {
         Indexer {
             program: None,

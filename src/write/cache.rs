@@ -55,11 +55,18 @@ impl Cache {
     /// Removes the files of the cache whose names `ours` accepts and that
     /// were neither found nor kept since [`Cache::noting_use`]; nothing
     /// when use is not noted. Other names, folders and links are left as
-    /// they are: aqparat removes only what it made.
+    /// they are: aqparat removes only what it made. Nothing is removed
+    /// from a cache reached through a link (`.aqparat`, its `cache` or
+    /// the kind's folder): one shared by several sites, each of which
+    /// would remove the others' files.
     pub fn prune(&self, ours: impl Fn(&str) -> bool) {
         let Some(used) = &self.used else {
             return;
         };
+        let is_folder = |dir: &Path| fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+        if !self.dir.ancestors().take(3).all(is_folder) {
+            return;
+        }
         let used = used.lock().unwrap_or_else(PoisonError::into_inner);
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
@@ -227,24 +234,61 @@ mod tests {
         let ours = |name: &str| name.ends_with(".packed");
         // Without use noted, nothing is removed.
         before.prune(ours);
-        assert_eq!(walk(&dir).len(), 4);
+        assert_eq!(names(&dir).len(), 4);
         let noting = Cache::new(root.path(), "search").noting_use();
         // A clone notes for the cache it was made from.
         assert_eq!(noting.clone().read("a.packed", 100).unwrap(), b"a.packed");
         noting.keep_checked("c.packed", b"c");
+        noting.keep("d.packed", b"d");
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.join("a.packed"), dir.join("link.packed")).unwrap();
         noting.prune(ours);
         assert!(!dir.join("b.packed").exists());
-        for kept in ["a.packed", "c.packed", "notes.txt", "folder.packed"] {
+        for kept in [
+            "a.packed",
+            "c.packed",
+            "d.packed",
+            "notes.txt",
+            "folder.packed",
+        ] {
             assert!(dir.join(kept).exists(), "{kept}");
         }
         #[cfg(unix)]
         assert!(dir.join("link.packed").is_symlink());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_cache_reached_through_a_link_is_not_pruned() {
+        let root = tempfile::tempdir().unwrap();
+        let shared = root.path().join("shared");
+        Cache::new(&shared, "search").keep_checked("a.packed", b"a");
+        let site = root.path().join("site");
+        fs::create_dir_all(site.join(".aqparat")).unwrap();
+        let links = [
+            (shared.join(".aqparat"), site.join(".aqparat"), "cache"),
+            (
+                shared.join(".aqparat/cache"),
+                site.join(".aqparat/cache"),
+                "search",
+            ),
+        ];
+        for (target, at, name) in links {
+            let _ = fs::remove_dir_all(&at);
+            fs::create_dir_all(&at).unwrap();
+            std::os::unix::fs::symlink(target.join(name), at.join(name)).unwrap();
+            let cache = Cache::new(&site, "search").noting_use();
+            cache.prune(|_| true);
+            assert!(shared.join(DIR).join("search/a.packed").is_file(), "{name}");
+        }
+        // Reached without a link, it is.
+        let cache = Cache::new(&shared, "search").noting_use();
+        cache.prune(|_| true);
+        assert!(!shared.join(DIR).join("search/a.packed").exists());
+    }
+
     /// The names in folder `dir`.
-    fn walk(dir: &Path) -> Vec<String> {
+    fn names(dir: &Path) -> Vec<String> {
         let names = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name());
         names.map(|n| n.to_string_lossy().into_owned()).collect()
     }

@@ -233,6 +233,8 @@ mod search_index {
         let published = snapshot(&output.join("pagefind"));
         assert_same_index_but(&index, &published, &repacked);
         drop(watch);
+        // The session kept no chunk there, and pruned nothing.
+        assert_eq!(walk(&site.root().join(".aqparat/cache/search")), kept);
     }
 }
 

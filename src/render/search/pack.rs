@@ -104,7 +104,7 @@ pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&C
     let Some(cache) = cache else {
         return gzip(contents, packing);
     };
-    let name = format!("{}-{hash}{KEPT}", packing.level());
+    let name = kept_name(packing, hash);
     let limit = DEFLATE.with(|deflate| {
         let signed = SIGNATURE.len() + contents.len();
         deflate.borrow_mut().index.gzip_compress_bound(signed) + 4
@@ -120,20 +120,30 @@ pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&C
     packed
 }
 
-/// How the names of kept files end: `LEVEL-HASH.packed`.
-const KEPT: &str = ".packed";
+/// The name of the file [`gzip_kept`] keeps for contents whose
+/// [`full_hash`] is `hash`, packed as `packing` says: `LEVEL-HASH.packed`.
+fn kept_name(packing: Packing, hash: &str) -> String {
+    format!("{}-{hash}.packed", packing.level())
+}
 
-/// Whether `name` is that of a file [`gzip_kept`] keeps: a level, a dash
-/// and a hash in lowercase hex, then `.packed`.
+/// Whether `name` is that of a file [`gzip_kept`] keeps: a level, a dash,
+/// a [`full_hash`] (lowercase hex, at most 40 digits), then `.packed`.
 pub fn is_kept_name(name: &str) -> bool {
-    let kept = name.strip_suffix(KEPT).and_then(|n| n.split_once('-'));
-    kept.is_some_and(|(level, hash)| {
-        [Packing::Fragment, Packing::Index]
-            .iter()
-            .any(|p| level == p.level().to_string())
-            && !hash.is_empty()
+    let Some((level, hash)) = name.split_once('-') else {
+        return false;
+    };
+    let hash = hash.get(..hash.len().saturating_sub(".packed".len()));
+    let is_hash = |hash: &str| {
+        (1..=40).contains(&hash.len())
             && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-    })
+    };
+    let packing = [Packing::Fragment, Packing::Index]
+        .into_iter()
+        .find(|p| level == p.level().to_string());
+    match (packing, hash) {
+        (Some(packing), Some(hash)) => is_hash(hash) && name == kept_name(packing, hash),
+        _ => false,
+    }
 }
 
 /// The packed file kept in `kept` (see [`gzip_kept`]), if it is whole
@@ -288,7 +298,8 @@ mod tests {
 
     #[test]
     fn only_the_names_of_kept_files_are_taken_for_them() {
-        for name in ["1-da39a3e.packed", "3-0f.packed"] {
+        let longest = format!("3-{}.packed", "f".repeat(40));
+        for name in ["1-da39a3e.packed", "3-0f.packed", &longest] {
             assert!(is_kept_name(name), "{name}");
         }
         let others = [
@@ -300,6 +311,7 @@ mod tests {
             "1-da39.packed~",
             "x1-da39.packed",
             "1-da-39.packed",
+            &format!("1-{}.packed", "f".repeat(41)),
             "notes.txt",
             ".gitignore",
             "",

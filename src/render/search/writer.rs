@@ -225,7 +225,8 @@ impl Language {
                 files.add(&self.lang, page);
             }
         }
-        let index = files.finish(&self.lang, &self.words, Some(&mut self.packed_chunks), None);
+        let chunks = Chunks::Held(&mut self.packed_chunks);
+        let index = files.finish(&self.lang, &self.words, chunks);
         self.last = Some((keys.to_vec(), index.clone()));
         Ok(index)
     }
@@ -252,7 +253,7 @@ impl Language {
                 files.add(&self.lang, &page);
             }
         }
-        files.finish(&self.lang, &self.words, None, self.cache.as_ref())
+        files.finish(&self.lang, &self.words, Chunks::Kept(self.cache.as_ref()))
     }
 
     /// What tokenises this language's records.
@@ -302,6 +303,19 @@ fn once_per_url<'a, T: Copy + 'a>(items: &[T], url: impl Fn(&T) -> &'a str) -> V
     unique
 }
 
+/// How the chunks of a language's word index are packed.
+enum Chunks<'a> {
+    /// A session's: a chunk held here by its hash is not packed again,
+    /// and this is left holding the index's chunks (none without an
+    /// index). They are not kept in the site's cache: a page added or
+    /// removed numbers every later page anew and so changes most chunks,
+    /// which every edit would leave there.
+    Held(&'a mut HashMap<String, Bytes>),
+    /// A one-off index's: taken from the cache, or packed and kept there,
+    /// when given; the index prunes the cache after it.
+    Kept(Option<&'a Cache>),
+}
+
 /// The files of a language's index being made, page by page in order:
 /// the fragments and the word index so far.
 #[derive(Default)]
@@ -327,20 +341,9 @@ impl Files {
     }
 
     /// The index of language `lang` (whose words `words` numbers), with
-    /// the pages added, or `None` without one. With `packed_chunks`, a
-    /// chunk found there by its hash is not packed again, and it is left
-    /// holding this index's chunks (none without an index). Otherwise,
-    /// chunks are taken from `cache`, or packed and kept there, when
-    /// given: only by a one-off index, which prunes the cache after it (a
-    /// page added or removed numbers every later page anew and so changes
-    /// most chunks, which would pile up in a session's).
-    fn finish(
-        self,
-        lang: &str,
-        words: &Mutex<Words>,
-        packed_chunks: Option<&mut HashMap<String, Bytes>>,
-        cache: Option<&Cache>,
-    ) -> Option<LanguageIndex> {
+    /// the pages added, or `None` without one; its chunks packed as
+    /// `chunks` says.
+    fn finish(self, lang: &str, words: &Mutex<Words>, chunks: Chunks) -> Option<LanguageIndex> {
         let Files {
             mut files,
             placed,
@@ -349,35 +352,37 @@ impl Files {
             ..
         } = self;
         if listed.is_empty() {
-            if let Some(kept) = packed_chunks {
-                kept.clear();
+            if let Chunks::Held(held) = chunks {
+                held.clear();
             }
             return None;
         }
         let words = words.lock().unwrap_or_else(PoisonError::into_inner);
-        let chunks = word_index.into_chunks(CHUNK_SIZE, &words);
+        let word_chunks = word_index.into_chunks(CHUNK_SIZE, &words);
         drop(words);
-        let ranges = postings::ranges(&chunks);
+        let ranges = postings::ranges(&word_chunks);
         // Each chunk's words are dropped once encoded.
-        let known = packed_chunks.as_deref();
-        let packed: Vec<(String, Bytes)> = chunks
+        let packed: Vec<(String, Bytes)> = word_chunks
             .into_par_iter()
             .map(|chunk| {
                 let encoded = chunk.encode();
                 drop(chunk);
                 let hash = pack::full_hash(&encoded);
-                let bytes = match known.map(|known| known.get(&hash)) {
-                    Some(Some(kept)) => kept.clone(),
-                    // Out of the packing arena's blocks when kept: a chunk
-                    // kept from index to index would keep a block alive.
-                    Some(None) => Bytes::copy_from_slice(&pack::gzip(&encoded, Packing::Index)),
-                    None => pack::gzip_kept(&encoded, &hash, Packing::Index, cache),
+                let bytes = match &chunks {
+                    Chunks::Held(held) => match held.get(&hash) {
+                        Some(kept) => kept.clone(),
+                        // Out of the packing arena's blocks when held: a
+                        // chunk held from index to index would keep a
+                        // block alive.
+                        None => Bytes::copy_from_slice(&pack::gzip(&encoded, Packing::Index)),
+                    },
+                    Chunks::Kept(cache) => pack::gzip_kept(&encoded, &hash, Packing::Index, *cache),
                 };
                 (hash, bytes)
             })
             .collect();
-        if let Some(kept) = packed_chunks {
-            *kept = packed.iter().cloned().collect();
+        if let Chunks::Held(held) = chunks {
+            *held = packed.iter().cloned().collect();
         }
         let mut chunk_names = Names::default();
         let mut meta = Vec::new();
