@@ -120,30 +120,25 @@ pub fn gzip_kept(contents: &[u8], hash: &str, packing: Packing, cache: Option<&C
     packed
 }
 
+/// How the names of kept files end (see [`kept_name`]).
+const KEPT: &str = ".packed";
+
 /// The name of the file [`gzip_kept`] keeps for contents whose
 /// [`full_hash`] is `hash`, packed as `packing` says: `LEVEL-HASH.packed`.
 fn kept_name(packing: Packing, hash: &str) -> String {
-    format!("{}-{hash}.packed", packing.level())
+    format!("{}-{hash}{KEPT}", packing.level())
 }
 
 /// Whether `name` is that of a file [`gzip_kept`] keeps: a level, a dash,
 /// a [`full_hash`] (lowercase hex, at most 40 digits), then `.packed`.
 pub fn is_kept_name(name: &str) -> bool {
-    let Some((level, hash)) = name.split_once('-') else {
+    let Some((level, hash)) = name.strip_suffix(KEPT).and_then(|n| n.split_once('-')) else {
         return false;
     };
-    let hash = hash.get(..hash.len().saturating_sub(".packed".len()));
-    let is_hash = |hash: &str| {
-        (1..=40).contains(&hash.len())
-            && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-    };
-    let packing = [Packing::Fragment, Packing::Index]
-        .into_iter()
-        .find(|p| level == p.level().to_string());
-    match (packing, hash) {
-        (Some(packing), Some(hash)) => is_hash(hash) && name == kept_name(packing, hash),
-        _ => false,
-    }
+    let levels = [Packing::Fragment, Packing::Index].map(|p| p.level().to_string());
+    levels.iter().any(|l| l == level)
+        && (1..=40).contains(&hash.len())
+        && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The packed file kept in `kept` (see [`gzip_kept`]), if it is whole
