@@ -142,7 +142,7 @@ pub fn stamp(dir: &Path) -> io::Result<()> {
 /// (or it is empty); otherwise an error, and nothing is deleted.
 pub fn remove_own(dir: &Path) -> io::Result<()> {
     if is_stamped(dir) || is_empty_dir(dir) {
-        fs::remove_dir_all(dir)
+        remove_tree(dir)
     } else {
         Err(Refused(msg!(
             "refused-delete",
@@ -150,6 +150,93 @@ pub fn remove_own(dir: &Path) -> io::Result<()> {
             stamp = STAMP
         ))
         .into())
+    }
+}
+
+/// Deletes the folder `dir` and everything in it, the entries of each
+/// folder several at once (a build's old output is tens of thousands of
+/// files: one core spent 0.75 s of a 4.4 s build of 20,000 pages deleting
+/// them). As `fs::remove_dir_all` does, each folder is opened relative to
+/// the one holding it and without following a link, so a link met on the
+/// way, or one put in place of a folder meanwhile, is removed, never
+/// followed.
+#[cfg(target_os = "linux")]
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, Mode, OFlags, openat};
+    use std::os::fd::AsFd;
+    let name = dir.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}: not a folder's name", dir.display()),
+        )
+    })?;
+    let holder = openat(
+        CWD,
+        lexical_parent(dir),
+        OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    remove_entry_tree(holder.as_fd(), name).map_err(io::Error::from)
+}
+
+/// Elsewhere: the standard library's removal, one entry at a time.
+#[cfg(not(target_os = "linux"))]
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    fs::remove_dir_all(dir)
+}
+
+/// Deletes the folder `name` in the open folder `holder` and everything in
+/// it; see [`remove_tree`]. An entry already gone is no error.
+#[cfg(target_os = "linux")]
+fn remove_entry_tree(
+    holder: std::os::fd::BorrowedFd<'_>,
+    name: impl rustix::path::Arg,
+) -> rustix::io::Result<()> {
+    use rayon::prelude::*;
+    use rustix::fs::{AtFlags, Dir, FileType, Mode, OFlags, openat, unlinkat};
+    use rustix::io::Errno;
+    let name = name.into_c_str()?;
+    let flags = OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let folder = match openat(holder, name.as_ref(), flags, Mode::empty()) {
+        Err(Errno::NOENT) => return Ok(()),
+        // A link or a file where a folder was: removed, not followed.
+        Err(Errno::NOTDIR | Errno::LOOP) => {
+            return gone_is_fine(unlinkat(holder, name.as_ref(), AtFlags::empty()));
+        }
+        other => other?,
+    };
+    let mut listing = Dir::new(folder)?;
+    let mut entries = Vec::new();
+    for entry in &mut listing {
+        let entry = entry?;
+        let name = entry.file_name().to_bytes();
+        if name != b"." && name != b".." {
+            entries.push(entry);
+        }
+    }
+    let folder = listing.fd()?;
+    entries.par_iter().try_for_each(|entry| {
+        let name = entry.file_name();
+        match entry.file_type() {
+            FileType::Directory => remove_entry_tree(folder, name),
+            other => match unlinkat(folder, name, AtFlags::empty()) {
+                // The file system did not tell the type, and it is a folder.
+                Err(Errno::ISDIR | Errno::PERM) if other == FileType::Unknown => {
+                    remove_entry_tree(folder, name)
+                }
+                result => gone_is_fine(result),
+            },
+        }
+    })?;
+    gone_is_fine(unlinkat(holder, name.as_ref(), AtFlags::REMOVEDIR))
+}
+
+/// `result`, with an entry found gone taken as removed.
+#[cfg(target_os = "linux")]
+fn gone_is_fine(result: rustix::io::Result<()>) -> rustix::io::Result<()> {
+    match result {
+        Err(rustix::io::Errno::NOENT) => Ok(()),
+        other => other,
     }
 }
 
@@ -269,6 +356,47 @@ mod tests {
         for inside in ["content/x", "public/../content", ".", ".."] {
             assert!(check_output(&root, &root.join(inside), Publish::Replace).is_err());
         }
+    }
+
+    #[test]
+    fn remove_own_deletes_a_deep_tree_and_follows_no_link() {
+        let dir = temp();
+        let outside = dir.path().join("outside");
+        fs::create_dir_all(outside.join("deep")).expect("mkdir");
+        fs::write(outside.join("deep/thesis.txt"), "mine").expect("write");
+        let built = dir.path().join("built");
+        for folder in 0..40 {
+            let folder = built.join(format!("kk/archive/{folder}/more"));
+            fs::create_dir_all(&folder).expect("mkdir");
+            fs::write(folder.join("index.html"), "page").expect("write");
+            fs::write(folder.join("../index.html"), "page").expect("write");
+        }
+        fs::create_dir_all(built.join("kk/empty")).expect("mkdir");
+        std::os::unix::fs::symlink(&outside, built.join("kk/archive/0/to-folder")).expect("link");
+        std::os::unix::fs::symlink(outside.join("deep/thesis.txt"), built.join("to-file"))
+            .expect("link");
+        std::os::unix::fs::symlink("nowhere", built.join("kk/dangling")).expect("link");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            built.join("kk/pipe"),
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+            0,
+        )
+        .expect("fifo");
+        stamp(&built).expect("stamp");
+
+        remove_own(&built).expect("removed");
+        assert!(
+            fs::symlink_metadata(&built).is_err(),
+            "the whole tree is gone"
+        );
+        assert_eq!(
+            fs::read_to_string(outside.join("deep/thesis.txt")).expect("still there"),
+            "mine",
+            "what a link led to is kept"
+        );
+        assert_eq!(fs::read_dir(dir.path()).expect("lists").count(), 1);
     }
 
     #[test]
