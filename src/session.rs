@@ -219,12 +219,13 @@ impl Session {
         if let Some(last) = self.last.as_mut().filter(|_| !self.next_prepared)
             && self.options.publish == crate::write::Publish::Link
         {
+            // Tried once: when it fails, the next build tries again itself.
+            self.next_prepared = true;
             let written = &mut last.published.written;
             if let Err(error) = Output::prepare_next(&self.options.output, written) {
                 return Some(Err(Error::output(&self.options.output)(error)));
             }
             written.clear();
-            self.next_prepared = true;
         }
         self.update_search()
     }

@@ -217,7 +217,7 @@ impl Output {
         };
         let path = staging.join(inside_output(rel)?);
         if let Some(parent) = path.parent() {
-            make_dir(parent)?;
+            make_dir_below(staging, parent)?;
         }
         if *seeded {
             // A hard link to the current build: replace it, do not write into it.
@@ -309,7 +309,7 @@ impl Output {
             return Ok(false);
         }
         if let Some(parent) = path.parent() {
-            make_dir(parent)?;
+            make_dir_below(staging, parent)?;
         }
         let linked = fs::hard_link(&previous, &path).is_ok() || fs::copy(&previous, &path).is_ok();
         if linked {
@@ -478,9 +478,6 @@ fn link_slots(destination: &Path) -> (Option<PathBuf>, PathBuf) {
     (current, slot)
 }
 
-/// Brings the build folder `slot`, which holds the build before `current`,
-/// up to `current`: the files `changed` (those `current` wrote or removed)
-/// are replaced with hard links to `current`'s.
 /// Brings the build folder `slot` up to `current`, which changed the files
 /// `changed` of the build before it: those files are linked again when
 /// `slot` holds that build, else the whole of `current` is linked into it
@@ -495,13 +492,15 @@ fn bring_up(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
     link_tree(current, slot)
 }
 
+/// Replaces the files `changed` in `slot` with hard links to `current`'s
+/// (removes those `current` no longer has).
 fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
     for rel in changed {
         let (from, to) = (current.join(rel), slot.join(rel));
         let _ = fs::remove_file(&to);
         if from.is_file() {
             if let Some(parent) = to.parent() {
-                fs::create_dir_all(parent)?;
+                make_dir_below(slot, parent)?;
             }
             fs::hard_link(&from, &to)?;
         } else {
@@ -592,13 +591,26 @@ impl Drop for Output {
     }
 }
 
-/// Creates `dir` and what is missing above it. Each page has a folder of its
-/// own, so one `mkdir` usually does it (`create_dir_all` looks first).
-fn make_dir(dir: &Path) -> io::Result<()> {
-    match fs::create_dir(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-        Err(_) => fs::create_dir_all(dir),
+/// Creates the folder `dir` inside `root` (a build's folder), with those
+/// missing between them, but never `root` itself nor what holds it: when
+/// `root` is gone (deleted or moved away by hand meanwhile) an error, not a
+/// folder made again without its stamp, which aqparat would then refuse to
+/// replace as a user's. Each page has a folder of its own, so one `mkdir`
+/// usually does it.
+fn make_dir_below(root: &Path, dir: &Path) -> io::Result<()> {
+    let made = |dir: &Path| match fs::create_dir(dir) {
+        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
+        _ => Ok(()),
+    };
+    match made(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => match dir.parent() {
+            Some(parent) if parent != root && parent.starts_with(root) => {
+                make_dir_below(root, parent)?;
+                made(dir).map_err(|e| with_path(e, dir))
+            }
+            _ => Err(with_path(e, dir)),
+        },
+        made => made.map_err(|e| with_path(e, dir)),
     }
 }
 
@@ -606,25 +618,28 @@ fn make_dir(dir: &Path) -> io::Result<()> {
 fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
     // The stamp first: a folder aqparat is filling is never, even for a
     // moment, a non-empty folder without it (another aqparat starting then
-    // would take it for a user's folder).
+    // would take it for a user's folder). And marked as no earlier build
+    // until it is whole: a copy cut short (`from` deleted meanwhile, or
+    // aqparat stopped) is made again, never taken for a build to update.
     fs::create_dir_all(to)?;
-    if from.join(guard::STAMP).is_file() {
-        fs::hard_link(from.join(guard::STAMP), to.join(guard::STAMP))?;
+    if fs::hard_link(from.join(guard::STAMP), to.join(guard::STAMP)).is_err() {
+        guard::stamp(to)?;
     }
-    for entry in walkdir::WalkDir::new(from) {
+    fs::write(to.join(NOT_PREVIOUS), "")?;
+    for entry in walkdir::WalkDir::new(from).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        if rel == Path::new(guard::STAMP) {
+        if rel == Path::new(guard::STAMP) || rel == Path::new(NOT_PREVIOUS) {
             continue;
         }
         let target = to.join(rel);
         if entry.file_type().is_dir() {
-            fs::create_dir_all(&target)?;
+            make_dir_below(to, &target)?;
         } else {
             fs::hard_link(entry.path(), &target)?;
         }
     }
-    Ok(())
+    fs::remove_file(to.join(NOT_PREVIOUS))
 }
 
 /// Swaps two directories atomically (Linux `renameat2(RENAME_EXCHANGE)`);
@@ -760,6 +775,55 @@ mod tests {
         );
         output.publish().expect("published");
         assert_eq!(fs::read(public.join("index.html")).expect("reads"), b"half");
+    }
+
+    #[test]
+    fn a_build_folder_removed_while_it_is_filled_is_never_made_again() {
+        for mode in [Publish::Link, Publish::Replace] {
+            let dir = temp();
+            let public = dir.path().join("public");
+            publish_build(&public, mode, None, &FIRST);
+            let output = Output::staging(&public, mode, None).expect("staged");
+            output.write("kk/index.html", b"home 2").expect("written");
+            let staging = staging_of(&output);
+            // Moved away and deleted by hand, as a user cleaning up might.
+            let away = dir.path().join("away");
+            fs::rename(&staging, &away).expect("moved");
+            fs::remove_dir_all(&away).expect("deleted");
+            let error = output
+                .write("kk/rules/new/index.html", b"new")
+                .expect_err("no folder to write in");
+            assert_eq!(error.kind(), io::ErrorKind::NotFound, "{error}");
+            assert!(!staging.exists(), "{mode:?}: made again without a stamp");
+            drop(output);
+            // The next build stages and publishes as before.
+            publish_build(&public, mode, None, &FIRST);
+            let published = fs::canonicalize(&public).expect("there");
+            assert_eq!(files(&published).len(), FIRST.len() + 1, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn a_copy_of_a_build_cut_short_is_made_again_whole() {
+        let dir = temp();
+        let (current, slot) = (dir.path().join("a"), dir.path().join("b"));
+        for (rel, text) in FIRST {
+            fs::create_dir_all(current.join(rel).parent().expect("held")).expect("made");
+            fs::write(current.join(rel), text).expect("written");
+        }
+        guard::stamp(&current).expect("stamped");
+        // A file in the way stops the copy partway.
+        fs::create_dir_all(slot.join("kk/rules/first")).expect("made");
+        fs::write(slot.join("kk/rules/first/index.html"), "in the way").expect("written");
+        link_tree(&current, &slot).expect_err("stopped");
+        assert!(guard::is_stamped(&slot), "its own from the start");
+        assert!(slot.join(NOT_PREVIOUS).is_file(), "no earlier build");
+
+        bring_up(&current, &slot, &[]).expect("made again");
+        assert_eq!(files(&slot), files(&current));
+        for (rel, _) in FIRST {
+            assert_eq!(inode(&slot.join(rel)), inode(&current.join(rel)), "{rel}");
+        }
     }
 
     #[test]

@@ -412,9 +412,6 @@ impl Drop for Running {
     }
 }
 
-/// Polls `probe` every 50 ms until it gives a value; fails the test after
-/// 60 s, naming `what` it waited for. Tests wait on events, never on fixed
-/// sleeps alone.
 /// Runs git in `dir`, failing the test if it fails; returns its stdout.
 pub fn git(dir: &Path, args: &[&str]) -> String {
     git_with(dir, args, &[])
@@ -458,6 +455,9 @@ pub fn wait_for_page(output: &Path, rel: &str, text: &str) {
     });
 }
 
+/// Polls `probe` every 50 ms until it gives a value; fails the test after
+/// 60 s, naming `what` it waited for. Tests wait on events, never on fixed
+/// sleeps alone.
 pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
