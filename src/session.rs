@@ -31,8 +31,9 @@ pub struct Session {
     /// full run of the pipeline.
     latest_published: bool,
     content: load::ContentCache,
-    /// Whether the build folder the next build goes into already holds the
-    /// current build.
+    /// Whether the build folder the next build goes into was brought up to
+    /// the current build since it was published (or tried to be: the next
+    /// build does it again when that failed).
     next_prepared: bool,
     /// Published builds so far, to tell a search index made for the
     /// current pages from one made for older ones.
@@ -219,13 +220,13 @@ impl Session {
         if let Some(last) = self.last.as_mut().filter(|_| !self.next_prepared)
             && self.options.publish == crate::write::Publish::Link
         {
-            // Tried once: when it fails, the next build tries again itself.
+            // Tried once: when it fails, the next build does the same
+            // work again and reports what stops it.
             self.next_prepared = true;
             let written = &mut last.published.written;
-            if let Err(error) = Output::prepare_next(&self.options.output, written) {
-                return Some(Err(Error::output(&self.options.output)(error)));
+            if Output::prepare_next(&self.options.output, written).is_ok() {
+                written.clear();
             }
-            written.clear();
         }
         self.update_search()
     }

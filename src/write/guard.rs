@@ -138,6 +138,12 @@ pub fn stamp(dir: &Path) -> io::Result<()> {
     fs::write(dir.join(STAMP), STAMP_TEXT)
 }
 
+/// Makes the folder `dir` (and those missing above it) and stamps it.
+pub fn make_stamped(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    stamp(dir)
+}
+
 /// Deletes the folder `dir` and everything in it, only if aqparat made it
 /// (or it is empty); otherwise an error, and nothing is deleted.
 pub fn remove_own(dir: &Path) -> io::Result<()> {

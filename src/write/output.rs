@@ -100,8 +100,7 @@ impl Output {
                 if staging.exists() {
                     remove_own(&staging)?;
                 }
-                fs::create_dir_all(&staging)?;
-                guard::stamp(&staging)?;
+                guard::make_stamped(&staging)?;
                 (staging, false)
             }
             Publish::Link => link_staging(destination, changed_last_time)?,
@@ -430,7 +429,8 @@ pub(super) const SLOTS: [&str; 2] = ["a", "b"];
 /// before): that folder, say the last build of an earlier `watch`, is then
 /// no earlier state of the current build, and the next build copies the
 /// current one into it whole instead of the files it changed (else a page
-/// deleted while no watcher ran would come back).
+/// deleted while no watcher ran would come back). Also in a copy being
+/// made (see [`link_tree`]) until it is whole.
 const NOT_PREVIOUS: &str = ".aqparat-not-previous";
 
 /// The folder the next build goes into, and whether it already holds the
@@ -449,8 +449,7 @@ fn link_staging(
             if slot.exists() {
                 remove_own(&slot)?;
             }
-            fs::create_dir_all(&slot)?;
-            guard::stamp(&slot)?;
+            guard::make_stamped(&slot)?;
             Ok((slot, false))
         }
     }
@@ -480,10 +479,10 @@ fn link_slots(destination: &Path) -> (Option<PathBuf>, PathBuf) {
 
 /// Brings the build folder `slot` up to `current`, which changed the files
 /// `changed` of the build before it: those files are linked again when
-/// `slot` holds that build, else the whole of `current` is linked into it
-/// afresh (see [`NOT_PREVIOUS`]).
+/// `slot` holds that build (stamped, not marked [`NOT_PREVIOUS`]), else the
+/// whole of `current` is linked into it afresh.
 fn bring_up(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
-    if slot.is_dir() && !slot.join(NOT_PREVIOUS).exists() {
+    if guard::is_stamped(slot) && !slot.join(NOT_PREVIOUS).exists() {
         return relink(current, slot, changed);
     }
     if slot.exists() {
@@ -557,7 +556,12 @@ fn link(
     if let (false, (_, other)) = (seeded, link_slots(destination))
         && other.is_dir()
     {
-        fs::write(other.join(NOT_PREVIOUS), "")?;
+        // An empty folder (the only other kind the guard let through)
+        // is removed: a file put in it would make it a user's.
+        match guard::is_stamped(&other) {
+            true => fs::write(other.join(NOT_PREVIOUS), "")?,
+            false => remove_own(&other)?,
+        }
     }
     Ok(())
 }
@@ -598,34 +602,44 @@ impl Drop for Output {
 /// replace as a user's. Each page has a folder of its own, so one `mkdir`
 /// usually does it.
 fn make_dir_below(root: &Path, dir: &Path) -> io::Result<()> {
+    if dir == root || !dir.starts_with(root) {
+        return match dir.is_dir() {
+            true => Ok(()),
+            false => Err(with_path(io::ErrorKind::NotFound.into(), dir)),
+        };
+    }
     let made = |dir: &Path| match fs::create_dir(dir) {
         Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
         _ => Ok(()),
     };
     match made(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => match dir.parent() {
-            Some(parent) if parent != root && parent.starts_with(root) => {
+            Some(parent) => {
                 make_dir_below(root, parent)?;
                 made(dir).map_err(|e| with_path(e, dir))
             }
-            _ => Err(with_path(e, dir)),
+            None => Err(with_path(e, dir)),
         },
         made => made.map_err(|e| with_path(e, dir)),
     }
 }
 
-/// Recreates the folders of `from` under `to`, with every file a hard link.
+/// Makes the folder `to` (its parent must exist, `to` must not) a copy of
+/// the build `from`: the same folders, every file a hard link. Stamped
+/// first: a folder aqparat is filling is never, even for a moment, a
+/// non-empty folder without the stamp (another aqparat starting then would
+/// take it for a user's folder). Marked [`NOT_PREVIOUS`] until it is whole:
+/// a copy cut short (`from` deleted meanwhile, a full disk, aqparat
+/// stopped) is made again, never taken for a build to update.
 fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
-    // The stamp first: a folder aqparat is filling is never, even for a
-    // moment, a non-empty folder without it (another aqparat starting then
-    // would take it for a user's folder). And marked as no earlier build
-    // until it is whole: a copy cut short (`from` deleted meanwhile, or
-    // aqparat stopped) is made again, never taken for a build to update.
-    fs::create_dir_all(to)?;
-    if fs::hard_link(from.join(guard::STAMP), to.join(guard::STAMP)).is_err() {
-        guard::stamp(to)?;
+    fs::create_dir(to).map_err(|e| with_path(e, to))?;
+    let own = fs::hard_link(from.join(guard::STAMP), to.join(guard::STAMP))
+        .or_else(|_| guard::stamp(to))
+        .and_then(|()| fs::write(to.join(NOT_PREVIOUS), ""));
+    if let Err(error) = own {
+        let _ = remove_own(to);
+        return Err(with_path(error, to));
     }
-    fs::write(to.join(NOT_PREVIOUS), "")?;
     for entry in walkdir::WalkDir::new(from).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
@@ -790,11 +804,17 @@ mod tests {
             let away = dir.path().join("away");
             fs::rename(&staging, &away).expect("moved");
             fs::remove_dir_all(&away).expect("deleted");
-            let error = output
-                .write("kk/rules/new/index.html", b"new")
-                .expect_err("no folder to write in");
-            assert_eq!(error.kind(), io::ErrorKind::NotFound, "{error}");
-            assert!(!staging.exists(), "{mode:?}: made again without a stamp");
+            for rel in ["kk/rules/new/index.html", "index.html"] {
+                let error = output.write(rel, b"new").expect_err("no folder");
+                assert_eq!(error.kind(), io::ErrorKind::NotFound, "{rel}: {error}");
+                assert!(!staging.exists(), "{mode:?} {rel}: made again unstamped");
+            }
+            // Nor by bringing it up to the current build.
+            let current = fs::canonicalize(&public).expect("there");
+            let changed = ["index.html".to_string(), "kk/index.html".to_string()];
+            fs::write(current.join("index.html"), "top").expect("written");
+            relink(&current, &staging, &changed).expect_err("no folder");
+            assert!(!staging.exists(), "{mode:?}: made again by relinking");
             drop(output);
             // The next build stages and publishes as before.
             publish_build(&public, mode, None, &FIRST);
@@ -806,24 +826,46 @@ mod tests {
     #[test]
     fn a_copy_of_a_build_cut_short_is_made_again_whole() {
         let dir = temp();
-        let (current, slot) = (dir.path().join("a"), dir.path().join("b"));
+        let current = dir.path().join("a");
+        // A slot's path longer than the build's by more than a deep file's
+        // room to spare: the copy stops there (the name is too long).
+        let slot = dir.path().join("b".repeat(250));
+        // Linux takes paths of up to 4,095 bytes (PATH_MAX less the NUL).
+        let room = 4095 - current.as_os_str().len() - 2;
+        let deep: PathBuf = std::iter::repeat_n("d".repeat(200), room / 201).collect();
+        fs::create_dir_all(current.join(&deep)).expect("made");
         for (rel, text) in FIRST {
             fs::create_dir_all(current.join(rel).parent().expect("held")).expect("made");
             fs::write(current.join(rel), text).expect("written");
         }
         guard::stamp(&current).expect("stamped");
-        // A file in the way stops the copy partway.
-        fs::create_dir_all(slot.join("kk/rules/first")).expect("made");
-        fs::write(slot.join("kk/rules/first/index.html"), "in the way").expect("written");
-        link_tree(&current, &slot).expect_err("stopped");
+        link_tree(&current, &slot).expect_err("stopped by the deep folder");
         assert!(guard::is_stamped(&slot), "its own from the start");
-        assert!(slot.join(NOT_PREVIOUS).is_file(), "no earlier build");
+        assert!(slot.join(NOT_PREVIOUS).is_file(), "marked unfinished");
 
-        bring_up(&current, &slot, &[]).expect("made again");
+        fs::remove_dir_all(current.join(deep.iter().next().expect("a part"))).expect("removed");
+        bring_up(&current, &slot, &[]).expect("made again, not relinked");
         assert_eq!(files(&slot), files(&current));
         for (rel, _) in FIRST {
             assert_eq!(inode(&slot.join(rel)), inode(&current.join(rel)), "{rel}");
         }
+        assert!(!slot.join(NOT_PREVIOUS).exists(), "whole");
+    }
+
+    #[test]
+    fn an_empty_build_folder_beside_the_first_build_does_not_block_the_next() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        fs::create_dir_all(builds_dir(&public).join("b")).expect("made");
+        let written = publish_build(&public, Publish::Link, None, &FIRST);
+        assert!(
+            !builds_dir(&public).join("b").exists(),
+            "removed, not marked"
+        );
+        publish_build(&public, Publish::Link, None, &FIRST);
+        publish_build(&public, Publish::Link, Some(&written), &FIRST);
+        let published = fs::canonicalize(&public).expect("there");
+        assert_eq!(files(&published).len(), FIRST.len() + 1);
     }
 
     #[test]
