@@ -138,9 +138,13 @@ pub fn stamp(dir: &Path) -> io::Result<()> {
     fs::write(dir.join(STAMP), STAMP_TEXT)
 }
 
-/// Makes the folder `dir` (and those missing above it) and stamps it.
+/// Makes the folder `dir` (and those missing above it) and stamps it; an
+/// error if `dir` is there already.
 pub fn make_stamped(dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::create_dir(dir)?;
     stamp(dir)
 }
 
@@ -166,7 +170,8 @@ pub fn remove_own(dir: &Path) -> io::Result<()> {
 /// a link, so a link met on the way, or one put in place of a folder
 /// meanwhile, is removed, never followed; unlike it, `dir` itself, when a
 /// link (even written `link/`), is removed and what it leads to is kept,
-/// and a `dir` already gone is no error.
+/// and a `dir` already gone is no error. The stamp goes last, just before
+/// its folder: a removal cut short leaves a folder still aqparat's.
 #[cfg(target_os = "linux")]
 fn remove_tree(dir: &Path) -> io::Result<()> {
     use rustix::fs::{CWD, Mode, OFlags, openat};
@@ -249,6 +254,9 @@ fn remove_entry_tree(
             entries.push(entry);
         }
     }
+    let stamp = (entries.iter())
+        .position(|entry| entry.file_name().to_bytes() == STAMP.as_bytes())
+        .map(|at| entries.swap_remove(at));
     let folder = listing.fd()?;
     let deeper = parallel_levels.saturating_sub(1);
     let remove = |entry: &DirEntry| {
@@ -269,6 +277,7 @@ fn remove_entry_tree(
         0 => entries.iter().try_for_each(remove)?,
         _ => entries.par_iter().try_for_each(remove)?,
     }
+    stamp.iter().try_for_each(remove)?;
     gone_is_fine(unlinkat(holder, name, AtFlags::REMOVEDIR))
 }
 

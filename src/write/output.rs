@@ -429,8 +429,8 @@ pub(super) const SLOTS: [&str; 2] = ["a", "b"];
 /// before): that folder, say the last build of an earlier `watch`, is then
 /// no earlier state of the current build, and the next build copies the
 /// current one into it whole instead of the files it changed (else a page
-/// deleted while no watcher ran would come back). Also in a copy being
-/// made (see [`link_tree`]) until it is whole.
+/// deleted while no watcher ran would come back). Also in a folder being
+/// copied or relinked (see [`link_tree`], [`relink`]) until that is done.
 const NOT_PREVIOUS: &str = ".aqparat-not-previous";
 
 /// The folder the next build goes into, and whether it already holds the
@@ -492,8 +492,12 @@ fn bring_up(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
 }
 
 /// Replaces the files `changed` in `slot` with hard links to `current`'s
-/// (removes those `current` no longer has).
+/// (removes those `current` no longer has); `slot` is marked
+/// [`NOT_PREVIOUS`] until that is done, so that a relinking cut short is
+/// never taken for a build to update.
 fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
+    let unfinished = slot.join(NOT_PREVIOUS);
+    fs::write(&unfinished, "").map_err(|e| with_path(e, &unfinished))?;
     for rel in changed {
         let (from, to) = (current.join(rel), slot.join(rel));
         let _ = fs::remove_file(&to);
@@ -506,7 +510,7 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
             remove_empty_folders(&to, slot);
         }
     }
-    Ok(())
+    fs::remove_file(&unfinished)
 }
 
 /// Removes the folders above the removed file `path` that are left empty,
@@ -527,7 +531,8 @@ fn remove_empty_folders(path: &Path, root: &Path) {
 /// old one. The other build folder keeps the previous build, so a reader
 /// that followed the old link a moment ago can finish reading it.
 /// A build made afresh (not `seeded`) marks the other build folder (see
-/// [`NOT_PREVIOUS`]).
+/// [`NOT_PREVIOUS`]), or removes it when it is an empty folder without the
+/// stamp (a marker in it would make it a user's folder).
 fn link(
     staging: &Path,
     destination: &Path,
@@ -599,8 +604,9 @@ impl Drop for Output {
 /// missing between them, but never `root` itself nor what holds it: when
 /// `root` is gone (deleted or moved away by hand meanwhile) an error, not a
 /// folder made again without its stamp, which aqparat would then refuse to
-/// replace as a user's. Each page has a folder of its own, so one `mkdir`
-/// usually does it.
+/// replace as a user's. `root` itself, or a `dir` outside it, is only
+/// looked for. Each page has a folder of its own, so one `mkdir` usually
+/// does it.
 fn make_dir_below(root: &Path, dir: &Path) -> io::Result<()> {
     if dir == root || !dir.starts_with(root) {
         return match dir.is_dir() {
@@ -824,15 +830,19 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_os = "linux")]
     fn a_copy_of_a_build_cut_short_is_made_again_whole() {
         let dir = temp();
         let current = dir.path().join("a");
-        // A slot's path longer than the build's by more than a deep file's
-        // room to spare: the copy stops there (the name is too long).
-        let slot = dir.path().join("b".repeat(250));
-        // Linux takes paths of up to 4,095 bytes (PATH_MAX less the NUL).
-        let room = 4095 - current.as_os_str().len() - 2;
-        let deep: PathBuf = std::iter::repeat_n("d".repeat(200), room / 201).collect();
+        // A slot's path longer than the build's by more than a deep
+        // folder's room to spare: the copy stops there (the path is too
+        // long). Linux takes paths of up to 4,095 bytes (PATH_MAX, less
+        // the NUL).
+        let slot = dir.path().join("b".repeat(60));
+        let room = 4093usize
+            .checked_sub(current.as_os_str().len())
+            .expect("a temporary folder of a short path");
+        let deep: PathBuf = std::iter::repeat_n("d".repeat(50), room / 51).collect();
         fs::create_dir_all(current.join(&deep)).expect("made");
         for (rel, text) in FIRST {
             fs::create_dir_all(current.join(rel).parent().expect("held")).expect("made");
