@@ -180,21 +180,30 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// Every file under `dir`, relative, with its bytes.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
     if dir.exists() {
-        for entry in walk(dir) {
-            files.insert(
-                entry.strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(&entry).unwrap(),
-            );
-        }
+        try_snapshot(dir).unwrap()
+    } else {
+        BTreeMap::new()
     }
-    files
+}
+
+/// [`snapshot`], failing if a file vanishes while it is read.
+fn try_snapshot(dir: &Path) -> std::io::Result<BTreeMap<PathBuf, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    for entry in try_walk(dir)?.files {
+        let bytes = fs::read(&entry)?;
+        files.insert(entry.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+    }
+    Ok(files)
 }
 
 /// Every folder under `dir`, relative.
 pub fn folders(dir: &Path) -> Vec<PathBuf> {
-    let mut folders: Vec<PathBuf> = walk_folders(dir)
+    relative_folders(dir, try_walk(dir).unwrap().folders)
+}
+
+fn relative_folders(dir: &Path, folders: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = folders
         .into_iter()
         .map(|f| f.strip_prefix(dir).unwrap().to_path_buf())
         .collect();
@@ -202,31 +211,35 @@ pub fn folders(dir: &Path) -> Vec<PathBuf> {
     folders
 }
 
-fn walk_folders(dir: &Path) -> Vec<PathBuf> {
-    let mut folders = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            folders.extend(walk_folders(&path));
-            folders.push(path);
-        }
-    }
-    folders
-}
-
 /// Every file under `dir`.
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
+    try_walk(dir).unwrap().files
+}
+
+/// The files and the folders under a folder.
+#[derive(Default)]
+struct Tree {
+    files: Vec<PathBuf>,
+    folders: Vec<PathBuf>,
+}
+
+/// Every file (sorted) and every folder under `dir`.
+fn try_walk(dir: &Path) -> std::io::Result<Tree> {
+    let mut tree = Tree::default();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path.clone());
+                tree.folders.push(path);
+            } else {
+                tree.files.push(path);
+            }
         }
     }
-    files.sort();
-    files
+    tree.files.sort();
+    Ok(tree)
 }
 
 /// The values of attribute `name` in `html` (our output quotes every
@@ -406,7 +419,11 @@ impl Running {
 }
 
 impl Drop for Running {
+    /// Kills the process; when a test fails, shows what it printed.
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("what aqparat printed:\n{}", self.stderr());
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -505,18 +522,45 @@ pub fn assert_reported(run: &Run, expected: &[&str], what: &str) {
 /// Asserts that the folder `published` holds the same files as `fresh`,
 /// byte for byte (a full build of the same site).
 pub fn assert_same_files(published: &Path, fresh: &Path) {
-    let (incremental, full) = (snapshot(published), snapshot(fresh));
-    assert_eq!(
-        incremental.keys().collect::<Vec<_>>(),
-        full.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &full {
-        assert!(
-            incremental[path] == *bytes,
-            "{} differs from a full build",
-            path.display()
-        );
+    if let Some(difference) = files_differ(published, fresh) {
+        panic!("{difference}");
     }
+}
+
+/// How `published` differs from `fresh` (its folders, which files each
+/// holds, their bytes), if it does; a file that vanishes while it is read
+/// is a difference.
+fn files_differ(published: &Path, fresh: &Path) -> Option<String> {
+    let read = |dir: &Path| -> std::io::Result<_> {
+        let tree = try_walk(dir)?;
+        Ok((relative_folders(dir, tree.folders), try_snapshot(dir)?))
+    };
+    let ((published_folders, incremental), (fresh_folders, full)) =
+        match (read(published), read(fresh)) {
+            (Ok(published), Ok(fresh)) => (published, fresh),
+            (Err(error), _) | (_, Err(error)) => return Some(format!("cannot read: {error}")),
+        };
+    if published_folders != fresh_folders {
+        return Some(format!(
+            "not the same folders (none may be left empty): {published_folders:?} against {fresh_folders:?}"
+        ));
+    }
+    let only_in = |a: &BTreeMap<PathBuf, Vec<u8>>, b: &BTreeMap<PathBuf, Vec<u8>>| {
+        a.keys()
+            .filter(|k| !b.contains_key(*k))
+            .map(|k| k.display().to_string())
+            .collect::<Vec<_>>()
+    };
+    let (extra, missing) = (only_in(&incremental, &full), only_in(&full, &incremental));
+    if !extra.is_empty() || !missing.is_empty() {
+        return Some(format!(
+            "the published site has files a full build has not: {extra:?}; \
+             it lacks files a full build has: {missing:?}"
+        ));
+    }
+    full.iter()
+        .find(|(path, bytes)| incremental[*path] != **bytes)
+        .map(|(path, _)| format!("{} differs from a full build", path.display()))
 }
 
 /// `aqparat watch --root ROOT --output OUTPUT EXTRA…`; returns once the
@@ -562,19 +606,29 @@ pub fn watch_status(output: &Path) -> Option<serde_json::Value> {
 }
 
 /// The published site behind `output` is the same, folder for folder, file
-/// for file and byte for byte, as a full build of the same files.
+/// for file and byte for byte, as a full build of the same files. `watch`
+/// may still be building the last changes (a burst of them can arrive as
+/// two batches), so the comparison is made again until it holds or a
+/// minute has passed; a site that never converges fails with its last
+/// difference.
 pub fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
     let fresh = site.root().join("fresh");
     let _ = fs::remove_dir_all(&fresh);
     let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let published = fs::canonicalize(output).unwrap();
-    assert_eq!(
-        folders(&published),
-        folders(&fresh),
-        "the same folders, none left empty"
-    );
-    assert_same_files(&published, &fresh);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let difference = match fs::canonicalize(output) {
+            Ok(published) => files_differ(&published, &fresh),
+            Err(error) => Some(format!("{}: {error}", output.display())),
+        };
+        let Some(difference) = difference else { break };
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the published site is not a full build's: {difference}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
     fs::remove_dir_all(&fresh).unwrap();
 }
 
