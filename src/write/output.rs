@@ -214,10 +214,9 @@ impl Output {
         else {
             return Ok(None);
         };
-        let path = staging.join(inside_output(rel)?);
-        if let Some(parent) = path.parent() {
-            make_dir_below(staging, parent)?;
-        }
+        let inside = inside_output(rel)?;
+        make_dir_below(staging, folder_of(inside))?;
+        let path = staging.join(inside);
         if *seeded {
             // A hard link to the current build: replace it, do not write into it.
             let _ = fs::remove_file(&path);
@@ -307,9 +306,7 @@ impl Output {
         if !kept {
             return Ok(false);
         }
-        if let Some(parent) = path.parent() {
-            make_dir_below(staging, parent)?;
-        }
+        make_dir_below(staging, folder_of(inside))?;
         let linked = fs::hard_link(&previous, &path).is_ok() || fs::copy(&previous, &path).is_ok();
         if linked {
             self.record(rel);
@@ -502,9 +499,7 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
         let (from, to) = (current.join(rel), slot.join(rel));
         let _ = fs::remove_file(&to);
         if from.is_file() {
-            if let Some(parent) = to.parent() {
-                make_dir_below(slot, parent)?;
-            }
+            make_dir_below(slot, folder_of(Path::new(rel)))?;
             fs::hard_link(&from, &to)?;
         } else {
             remove_empty_folders(&to, slot);
@@ -600,34 +595,34 @@ impl Drop for Output {
     }
 }
 
-/// Creates the folder `dir` inside `root` (a build's folder), with those
-/// missing between them, but never `root` itself nor what holds it: when
-/// `root` is gone (deleted or moved away by hand meanwhile) an error, not a
-/// folder made again without its stamp, which aqparat would then refuse to
-/// replace as a user's. `root` itself, or a `dir` outside it, is only
-/// looked for. Each page has a folder of its own, so one `mkdir` usually
-/// does it.
-fn make_dir_below(root: &Path, dir: &Path) -> io::Result<()> {
-    if dir == root || !dir.starts_with(root) {
-        return match dir.is_dir() {
-            true => Ok(()),
-            false => Err(with_path(io::ErrorKind::NotFound.into(), dir)),
-        };
+/// Creates the folder `rel` (a path relative to `root`, a build's folder)
+/// with those missing between them, but never `root` itself nor what holds
+/// it: when `root` is gone (deleted or moved away by hand meanwhile) an
+/// error, not a folder made again without its stamp, which aqparat would
+/// then refuse to replace as a user's. An empty `rel` is `root`: nothing is
+/// made, and what is written into it fails if it is gone. Each page has a
+/// folder of its own, so one `mkdir` usually does it.
+fn make_dir_below(root: &Path, rel: &Path) -> io::Result<()> {
+    if rel.as_os_str().is_empty() {
+        return Ok(());
     }
-    let made = |dir: &Path| match fs::create_dir(dir) {
-        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
+    let dir = root.join(rel);
+    let made = || match fs::create_dir(&dir) {
+        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(with_path(e, &dir)),
         _ => Ok(()),
     };
-    match made(dir) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => match dir.parent() {
-            Some(parent) => {
-                make_dir_below(root, parent)?;
-                made(dir).map_err(|e| with_path(e, dir))
-            }
-            None => Err(with_path(e, dir)),
-        },
-        made => made.map_err(|e| with_path(e, dir)),
+    match made() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            make_dir_below(root, folder_of(rel))?;
+            made()
+        }
+        made => made,
     }
+}
+
+/// The folder holding `rel` (a relative path), empty at the top.
+fn folder_of(rel: &Path) -> &Path {
+    rel.parent().unwrap_or(Path::new(""))
 }
 
 /// Makes the folder `to` (its parent must exist, `to` must not) a copy of
@@ -652,11 +647,10 @@ fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
         if rel == Path::new(guard::STAMP) || rel == Path::new(NOT_PREVIOUS) {
             continue;
         }
-        let target = to.join(rel);
         if entry.file_type().is_dir() {
-            make_dir_below(to, &target)?;
+            make_dir_below(to, rel)?;
         } else {
-            fs::hard_link(entry.path(), &target)?;
+            fs::hard_link(entry.path(), to.join(rel))?;
         }
     }
     fs::remove_file(to.join(NOT_PREVIOUS))
