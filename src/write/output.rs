@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -325,9 +325,10 @@ impl Output {
         let Some(path) = self.place(rel)? else {
             return Ok(());
         };
-        fs::copy(source, &path)
-            .map(|_| ())
-            .map_err(|e| with_path(e, source))
+        fs::copy(source, &path).map(|_| ()).map_err(|e| {
+            let (from, to) = (source.display(), path.display());
+            io::Error::new(e.kind(), format!("copying {from} to {to}: {e}"))
+        })
     }
 
     /// Puts `source`, a file of the site's cache (see [`super::Cache`]), at
@@ -500,7 +501,7 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
         let _ = fs::remove_file(&to);
         if from.is_file() {
             make_dir_below(slot, folder_of(Path::new(rel)))?;
-            fs::hard_link(&from, &to)?;
+            fs::hard_link(&from, &to).map_err(|e| with_path(e, &to))?;
         } else {
             remove_empty_folders(&to, slot);
         }
@@ -600,11 +601,19 @@ impl Drop for Output {
 /// it: when `root` is gone (deleted or moved away by hand meanwhile) an
 /// error, not a folder made again without its stamp, which aqparat would
 /// then refuse to replace as a user's. An empty `rel` is `root`: nothing is
-/// made, and what is written into it fails if it is gone. Each page has a
-/// folder of its own, so one `mkdir` usually does it.
+/// made, and what is written into it fails if it is gone. A `rel` that is
+/// not a plain relative path (absolute, `.`, `..`) is refused. Each page has
+/// a folder of its own, so one `mkdir` usually does it.
 fn make_dir_below(root: &Path, rel: &Path) -> io::Result<()> {
     if rel.as_os_str().is_empty() {
         return Ok(());
+    }
+    if !rel
+        .components()
+        .all(|part| matches!(part, Component::Normal(_)))
+    {
+        let message = format!("{}: not a folder inside {}", rel.display(), root.display());
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
     }
     let dir = root.join(rel);
     let made = || match fs::create_dir(&dir) {
@@ -643,7 +652,7 @@ fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
     }
     for entry in walkdir::WalkDir::new(from).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
-        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+        let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
         if rel == Path::new(guard::STAMP) || rel == Path::new(NOT_PREVIOUS) {
             continue;
         }
@@ -804,10 +813,30 @@ mod tests {
             let away = dir.path().join("away");
             fs::rename(&staging, &away).expect("moved");
             fs::remove_dir_all(&away).expect("deleted");
-            for rel in ["kk/rules/new/index.html", "index.html"] {
-                let error = output.write(rel, b"new").expect_err("no folder");
-                assert_eq!(error.kind(), io::ErrorKind::NotFound, "{rel}: {error}");
-                assert!(!staging.exists(), "{mode:?} {rel}: made again unstamped");
+            let source = dir.path().join("source.png");
+            fs::write(&source, "card").expect("written");
+            for rel in ["kk/rules/new/index.html", "index.html", "kk/index.html"] {
+                let tries = [
+                    ("write", output.write(rel, b"new")),
+                    (
+                        "write_content_named",
+                        output.write_content_named(rel, b"new"),
+                    ),
+                    ("copy", output.copy(&source, Path::new(rel))),
+                    ("link", output.link(&source, rel)),
+                ];
+                for (how, tried) in tries {
+                    let error = tried.expect_err("no folder");
+                    assert_eq!(
+                        error.kind(),
+                        io::ErrorKind::NotFound,
+                        "{how} {rel}: {error}"
+                    );
+                    assert!(
+                        !staging.exists(),
+                        "{mode:?} {how} {rel}: made again unstamped"
+                    );
+                }
             }
             // Nor by bringing it up to the current build.
             let current = fs::canonicalize(&public).expect("there");
@@ -821,6 +850,22 @@ mod tests {
             let published = fs::canonicalize(&public).expect("there");
             assert_eq!(files(&published).len(), FIRST.len() + 1, "{mode:?}");
         }
+    }
+
+    #[test]
+    fn folders_are_made_only_inside_the_build() {
+        let dir = temp();
+        let root = dir.path().join("build");
+        fs::create_dir(&root).expect("made");
+        make_dir_below(&root, Path::new("kk/rules/new")).expect("made");
+        assert!(root.join("kk/rules/new").is_dir());
+        let outside = dir.path().join("outside");
+        for rel in [outside.as_path(), Path::new("../up"), Path::new("./x")] {
+            let error = make_dir_below(&root, rel).expect_err("refused");
+            assert_eq!(error.kind(), io::ErrorKind::InvalidInput, "{rel:?}");
+        }
+        assert!(!outside.exists() && !dir.path().join("up").exists());
+        assert!(!root.join("x").exists());
     }
 
     #[test]

@@ -22,7 +22,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError};
 
-use crate::util::{folders, lay_fixtures, snapshot, walk};
+use crate::util::{folders, lay_fixtures, read_tree, snapshot, walk};
 
 fn config() -> Config {
     Config {
@@ -701,51 +701,13 @@ fn apply(site: &Site, edit: &Edit) -> Option<(String, Vec<String>)> {
     }
 }
 
-/// What differs between the published site and a full build: files and
-/// folders on one side only, files whose bytes differ (with their first
-/// differing line). The search index is left out unless `with_search`.
+/// What differs between the published site and a full build (see
+/// [`crate::util::differences`]); the search index is left out unless
+/// `with_search`.
 fn differences(published: &Path, fresh: &Path, with_search: bool) -> Vec<String> {
-    let published = fs::canonicalize(published).unwrap();
-    let keep = |p: &PathBuf| with_search || !p.starts_with("pagefind");
-    let mut found = Vec::new();
-    let (ours, full) = (folders(&published), folders(fresh));
-    for folder in ours.iter().filter(|f| keep(f) && !full.contains(f)) {
-        found.push(format!(
-            "folder only in the session's: {}",
-            folder.display()
-        ));
-    }
-    for folder in full.iter().filter(|f| keep(f) && !ours.contains(f)) {
-        found.push(format!(
-            "folder only in the full build: {}",
-            folder.display()
-        ));
-    }
-    let (ours, full) = (snapshot(&published), snapshot(fresh));
-    for path in ours.keys().filter(|p| keep(p) && !full.contains_key(*p)) {
-        found.push(format!("only in the session's: {}", path.display()));
-    }
-    for (path, bytes) in full.iter().filter(|(p, _)| keep(p)) {
-        match ours.get(path) {
-            None => found.push(format!("only in the full build: {}", path.display())),
-            Some(mine) if mine != bytes => {
-                let (a, b) = (
-                    String::from_utf8_lossy(mine),
-                    String::from_utf8_lossy(bytes),
-                );
-                let line = a.lines().zip(b.lines()).find(|(x, y)| x != y);
-                found.push(match line {
-                    Some((x, y)) => format!(
-                        "{} differs:\n    session:    {x}\n    full build: {y}",
-                        path.display()
-                    ),
-                    None => format!("{} differs (in length)", path.display()),
-                });
-            }
-            Some(_) => {}
-        }
-    }
-    found
+    let published = read_tree(&fs::canonicalize(published).unwrap()).unwrap();
+    let keep = |p: &Path| with_search || !p.starts_with("pagefind");
+    crate::util::differences(&published, &read_tree(fresh).unwrap(), keep)
 }
 
 /// A report's diagnostics, as printed.

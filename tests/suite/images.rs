@@ -342,7 +342,7 @@ fn watch_publishes_an_image_added_to_a_page() {
         (attributes_of(&html, "img", "src") != before).then_some(())
     });
     crate::util::wait_for_search_index(&watching);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watching);
     // One language's page no longer shows it: the other's still does.
     page(
         &site,
@@ -351,7 +351,7 @@ fn watch_publishes_an_image_added_to_a_page() {
     );
     wait_for_page(&output, "kk/rules/first/index.html", "Мәтін.");
     crate::util::wait_for_search_index(&watching);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watching);
     watching.terminate();
 }
 

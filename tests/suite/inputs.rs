@@ -189,7 +189,7 @@ fn watch_builds_for_no_temporary_file_and_at_once_for_a_page_beside_it() {
     assert_eq!(builds_once_there_are(&watch, 2), 2, "{}", watch.stderr());
     assert_eq!(watch_status(&output).unwrap()["ok"], true);
     wait_for_search_index(&watch);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
 
     // An edit of the `.gitignore` changes what is read: the whole site is
     // built again without what it now leaves out.
@@ -201,7 +201,7 @@ fn watch_builds_for_no_temporary_file_and_at_once_for_a_page_beside_it() {
     assert!(!output.join("ru/about/index.html").exists());
     assert_eq!(builds_once_there_are(&watch, 3), 3, "{}", watch.stderr());
     wait_for_search_index(&watch);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
 }
 
 /// Files that are not the site's input, written without pause (a log, an

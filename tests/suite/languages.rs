@@ -162,6 +162,6 @@ fn i13_an_edit_of_the_default_language_reaches_the_new_languages_menu() {
     wait_for_page(&output, "en/index.html", "Кеңестер жинағы");
     wait_for_page(&output, "en/infographics/index.html", "Кеңестер жинағы");
     wait_for_search_index(&watch);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
     assert_eq!(watch.terminate(), Some(0));
 }

@@ -320,7 +320,7 @@ fn a_card_is_drawn_again_only_when_what_it_shows_changes() {
         }
     }
     wait_for_search_index(&running);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &running);
 }
 
 /// A second `build` draws no card again: it takes the previous output's

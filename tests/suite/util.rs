@@ -181,34 +181,105 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// Every file under `dir`, relative, with its bytes.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     if dir.exists() {
-        try_snapshot(dir).unwrap()
+        read_tree(dir).unwrap().files
     } else {
         BTreeMap::new()
     }
 }
 
-/// [`snapshot`], failing if a file vanishes while it is read.
-fn try_snapshot(dir: &Path) -> std::io::Result<BTreeMap<PathBuf, Vec<u8>>> {
-    let mut files = BTreeMap::new();
-    for entry in try_walk(dir)?.files {
-        let bytes = fs::read(&entry)?;
-        files.insert(entry.strip_prefix(dir).unwrap().to_path_buf(), bytes);
-    }
-    Ok(files)
-}
-
 /// Every folder under `dir`, relative.
 pub fn folders(dir: &Path) -> Vec<PathBuf> {
-    relative_folders(dir, try_walk(dir).unwrap().folders)
-}
-
-fn relative_folders(dir: &Path, folders: Vec<PathBuf>) -> Vec<PathBuf> {
-    let mut folders: Vec<PathBuf> = folders
-        .into_iter()
-        .map(|f| f.strip_prefix(dir).unwrap().to_path_buf())
-        .collect();
+    let mut folders = relative(dir, try_walk(dir).unwrap().folders);
     folders.sort();
     folders
+}
+
+/// `paths` (under `dir`) relative to `dir`.
+fn relative(dir: &Path, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    paths
+        .into_iter()
+        .map(|path| path.strip_prefix(dir).unwrap().to_path_buf())
+        .collect()
+}
+
+/// A folder read whole: its folders (sorted) and its files with their
+/// bytes, relative to it.
+pub struct Tree {
+    /// Every folder, sorted.
+    folders: Vec<PathBuf>,
+    /// Every file, with its bytes.
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+/// The folder `dir` read whole; an error names what could not be read
+/// (a file that vanished meanwhile, a broken link).
+pub fn read_tree(dir: &Path) -> Result<Tree, String> {
+    let listing = try_walk(dir)?;
+    let mut files = BTreeMap::new();
+    for path in listing.files {
+        let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+    }
+    let mut folders = relative(dir, listing.folders);
+    folders.sort();
+    Ok(Tree { folders, files })
+}
+
+/// What differs between `published` and `full` (a full build of the same
+/// site), in the paths `keep` takes: folders and files on one side only,
+/// files whose bytes differ (with their first differing line).
+pub fn differences(published: &Tree, full: &Tree, keep: impl Fn(&Path) -> bool) -> Vec<String> {
+    let mut found = Vec::new();
+    let only = |a: &[PathBuf], b: &[PathBuf], side: &str, found: &mut Vec<String>| {
+        for folder in a.iter().filter(|f| keep(f) && b.binary_search(f).is_err()) {
+            found.push(format!("folder only in {side}: {}", folder.display()));
+        }
+    };
+    only(
+        &published.folders,
+        &full.folders,
+        "the published site",
+        &mut found,
+    );
+    only(
+        &full.folders,
+        &published.folders,
+        "the full build",
+        &mut found,
+    );
+    for path in (published.files.keys()).filter(|p| keep(p) && !full.files.contains_key(*p)) {
+        found.push(format!("only in the published site: {}", path.display()));
+    }
+    for (path, bytes) in full.files.iter().filter(|(p, _)| keep(p)) {
+        match published.files.get(path) {
+            None => found.push(format!("only in the full build: {}", path.display())),
+            Some(ours) if ours != bytes => {
+                let (a, b) = (
+                    String::from_utf8_lossy(ours),
+                    String::from_utf8_lossy(bytes),
+                );
+                found.push(match a.lines().zip(b.lines()).find(|(x, y)| x != y) {
+                    Some((x, y)) => format!(
+                        "{} differs:\n    published:  {x}\n    full build: {y}",
+                        path.display()
+                    ),
+                    None => format!("{} differs (in length)", path.display()),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    found
+}
+
+/// The first twenty of `differences`, one a line, and how many more.
+pub fn summary(differences: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let mut text = differences[..differences.len().min(SHOWN)].join("\n");
+    if differences.len() > SHOWN {
+        text.push_str(&format!("\n… and {} more", differences.len() - SHOWN));
+    }
+    text
 }
 
 /// Every file under `dir`.
@@ -216,30 +287,34 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
     try_walk(dir).unwrap().files
 }
 
-/// The files and the folders under a folder.
+/// The files and the folders under a folder, as paths under it.
 #[derive(Default)]
-struct Tree {
+struct Listing {
+    /// Every file, sorted.
     files: Vec<PathBuf>,
+    /// Every folder.
     folders: Vec<PathBuf>,
 }
 
-/// Every file (sorted) and every folder under `dir`.
-fn try_walk(dir: &Path) -> std::io::Result<Tree> {
-    let mut tree = Tree::default();
+/// Every file and every folder under `dir`; an error names the folder it
+/// could not list.
+fn try_walk(dir: &Path) -> Result<Listing, String> {
+    let mut listing = Listing::default();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        for entry in fs::read_dir(&folder)? {
-            let path = entry?.path();
+        let cannot = |e: std::io::Error| format!("{}: {e}", folder.display());
+        for entry in fs::read_dir(&folder).map_err(cannot)? {
+            let path = entry.map_err(cannot)?.path();
             if path.is_dir() {
                 pending.push(path.clone());
-                tree.folders.push(path);
+                listing.folders.push(path);
             } else {
-                tree.files.push(path);
+                listing.files.push(path);
             }
         }
     }
-    tree.files.sort();
-    Ok(tree)
+    listing.files.sort();
+    Ok(listing)
 }
 
 /// The values of attribute `name` in `html` (our output quotes every
@@ -360,6 +435,8 @@ pub fn parse_xml(text: &str) -> roxmltree::Document<'_> {
 pub struct Running {
     child: std::process::Child,
     stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    /// Set when its standard error closes: it has exited.
+    exited: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Running {
@@ -380,15 +457,24 @@ impl Running {
             .unwrap();
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let pipe = child.stderr.take().unwrap();
-        let sink = stderr.clone();
+        let (sink, exited) = (
+            stderr.clone(),
+            std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+        );
+        let closed = std::sync::Arc::clone(&exited);
         std::thread::spawn(move || {
             for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
                 let mut text = sink.lock().unwrap();
                 text.push_str(&line);
                 text.push('\n');
             }
+            closed.store(true, std::sync::atomic::Ordering::SeqCst);
         });
-        Running { child, stderr }
+        Running {
+            child,
+            stderr,
+            exited,
+        }
     }
 
     /// What it printed so far.
@@ -403,6 +489,11 @@ impl Running {
             let text = self.stderr();
             condition(&text).then_some(text)
         })
+    }
+
+    /// Whether the process is still running (its standard error open).
+    pub fn is_running(&self) -> bool {
+        !self.exited.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Sends SIGTERM and waits for the exit code.
@@ -422,7 +513,8 @@ impl Drop for Running {
     /// Kills the process; when a test fails, shows what it printed.
     fn drop(&mut self) {
         if std::thread::panicking() {
-            eprintln!("what aqparat printed:\n{}", self.stderr());
+            let said = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
+            eprintln!("what aqparat printed:\n{said}");
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -519,48 +611,15 @@ pub fn assert_reported(run: &Run, expected: &[&str], what: &str) {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 
-/// Asserts that the folder `published` holds the same files as `fresh`,
-/// byte for byte (a full build of the same site).
+/// Asserts that the folder `published` holds the same folders and files
+/// as `fresh`, byte for byte (a full build of the same site).
 pub fn assert_same_files(published: &Path, fresh: &Path) {
-    if let Some(difference) = files_differ(published, fresh) {
-        panic!("{difference}");
-    }
-}
-
-/// How `published` differs from `fresh` (its folders, which files each
-/// holds, their bytes), if it does; a file that vanishes while it is read
-/// is a difference.
-fn files_differ(published: &Path, fresh: &Path) -> Option<String> {
-    let read = |dir: &Path| -> std::io::Result<_> {
-        let tree = try_walk(dir)?;
-        Ok((relative_folders(dir, tree.folders), try_snapshot(dir)?))
-    };
-    let ((published_folders, incremental), (fresh_folders, full)) =
-        match (read(published), read(fresh)) {
-            (Ok(published), Ok(fresh)) => (published, fresh),
-            (Err(error), _) | (_, Err(error)) => return Some(format!("cannot read: {error}")),
-        };
-    if published_folders != fresh_folders {
-        return Some(format!(
-            "not the same folders (none may be left empty): {published_folders:?} against {fresh_folders:?}"
-        ));
-    }
-    let only_in = |a: &BTreeMap<PathBuf, Vec<u8>>, b: &BTreeMap<PathBuf, Vec<u8>>| {
-        a.keys()
-            .filter(|k| !b.contains_key(*k))
-            .map(|k| k.display().to_string())
-            .collect::<Vec<_>>()
-    };
-    let (extra, missing) = (only_in(&incremental, &full), only_in(&full, &incremental));
-    if !extra.is_empty() || !missing.is_empty() {
-        return Some(format!(
-            "the published site has files a full build has not: {extra:?}; \
-             it lacks files a full build has: {missing:?}"
-        ));
-    }
-    full.iter()
-        .find(|(path, bytes)| incremental[*path] != **bytes)
-        .map(|(path, _)| format!("{} differs from a full build", path.display()))
+    let found = differences(
+        &read_tree(published).unwrap(),
+        &read_tree(fresh).unwrap(),
+        |_| true,
+    );
+    assert!(found.is_empty(), "{}", summary(&found));
 }
 
 /// `aqparat watch --root ROOT --output OUTPUT EXTRA…`; returns once the
@@ -605,31 +664,44 @@ pub fn watch_status(output: &Path) -> Option<serde_json::Value> {
     serde_json::from_str(&fs::read_to_string(path).ok()?).ok()
 }
 
-/// The published site behind `output` is the same, folder for folder, file
-/// for file and byte for byte, as a full build of the same files. `watch`
-/// may still be building the last changes (a burst of them can arrive as
-/// two batches), so the comparison is made again until it holds or a
-/// minute has passed; a site that never converges fails with its last
-/// difference.
-pub fn assert_same_as_a_full_build(site: &TestSite, output: &Path) {
-    let fresh = site.root().join("fresh");
-    let _ = fs::remove_dir_all(&fresh);
+/// The published site of `watch` behind `output` is the same, folder for
+/// folder, file for file and byte for byte, as a full build of the same
+/// files. `watch` may still be building the last changes (a burst of them
+/// can arrive as two batches), so the comparison is made again until it
+/// holds or a minute has passed; a site that never converges fails with
+/// its differences. Converging by a repair (`watch` finding its output
+/// damaged and building the whole site again) or with `watch` gone does
+/// not count.
+pub fn assert_same_as_a_full_build(site: &TestSite, output: &Path, watch: &Running) {
+    let folder = TempDir::new().unwrap();
+    let fresh = folder.path().join("fresh");
     let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    let full = read_tree(&fresh).unwrap();
+    let said_before = watch.stderr().len();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
-        let difference = match fs::canonicalize(output) {
-            Ok(published) => files_differ(&published, &fresh),
-            Err(error) => Some(format!("{}: {error}", output.display())),
+        let published = fs::canonicalize(output).map_err(|e| format!("{}: {e}", output.display()));
+        let found = match published.and_then(|published| read_tree(&published)) {
+            Ok(published) => differences(&published, &full, |_| true),
+            Err(error) => vec![format!("cannot read the published site: {error}")],
         };
-        let Some(difference) = difference else { break };
+        if found.is_empty() {
+            break;
+        }
         assert!(
             std::time::Instant::now() < deadline,
-            "the published site is not a full build's: {difference}"
+            "the published site is not a full build's:\n{}",
+            summary(&found)
         );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
-    fs::remove_dir_all(&fresh).unwrap();
+    let said = watch.stderr();
+    assert!(
+        !said[said_before..].contains("building the whole site again"),
+        "the published site became a full build's only by a repair:\n{said}"
+    );
+    assert!(watch.is_running(), "watch exited:\n{said}");
 }
 
 /// Proptest's settings for a property test: `cases` cases unless

@@ -381,7 +381,7 @@ fn a_change_re_renders_only_what_depends_on_it_and_matches_a_full_build() {
     // The search index follows the pages once the watcher is quiet.
     wait_for_search_index(&watch);
 
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
     // The search index too: rebuilt for the edits, with nothing stale.
     let has_index = output.join("pagefind/pagefind-entry.json").is_file();
     assert_eq!(has_index, cfg!(feature = "search"));
@@ -452,7 +452,7 @@ fn edits_update_the_feeds_sitemap_menu_and_links_that_show_them() {
         (a < b).then_some(())
     });
     wait_for_search_index(&watch);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
 }
 
 /// The number of pages (`index.html` files) under `dir`, the index of all
@@ -523,7 +523,7 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
         gone.then_some(())
     });
     wait_for_search_index(&watch);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
 }
 
 /// The statistics are many units: a change of one template renders again
@@ -570,7 +570,7 @@ fn the_statistics_render_again_only_the_outputs_that_read_what_changed() {
         (inode(card) != before[0]).then_some(())
     });
     wait_for_search_index(&watch);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
 }
 
 /// Templates may read `data` in any way: through a list, a variable, a
@@ -612,7 +612,7 @@ fn data_read_by_a_template_in_any_form_is_followed() {
         "kk/about/index.html",
         "<p class=\"phone2\">222-22-22</p>",
     );
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
     drop(watch);
 }
 
@@ -640,7 +640,7 @@ fn r14_an_edit_of_a_csv_data_file_reaches_the_pages_that_read_it() {
         "kk/about/index.html",
         "<p class=\"hospital\">112</p>",
     );
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
 }
 
 /// Every file a build writes belongs to one output unit; when a unit is
@@ -671,7 +671,7 @@ fn files_no_unit_makes_any_more_are_removed() {
             .then_some(())
     });
     wait_for_search_index(&watch);
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
     drop(watch);
 }
 
@@ -712,6 +712,6 @@ fn a_page_deleted_while_no_watcher_ran_does_not_come_back_with_a_later_build() {
     );
     wait_for_page(&output, "ru/rules/first/index.html", "Второй наблюдатель");
     assert!(read(&output, "kk/about/index.html").is_none());
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &second);
     drop(second);
 }

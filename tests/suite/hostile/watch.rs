@@ -123,7 +123,7 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
     wait_until("the removed page back", || {
         read(&output, "kk/about/index.html")
     });
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
     // The output link removed.
     std::fs::remove_file(&output).unwrap();
     repairs(2);
@@ -136,7 +136,7 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
     std::fs::remove_dir_all(&gone).unwrap();
     repairs(3);
     wait_until("the builds back", || read(&output, "kk/index.html"));
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
     // Edits still publish as before.
     site.write(
         "content/about.ru.md",
@@ -153,7 +153,7 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
                 .is_some_and(|after| after.contains("\nsearch index of "))
         });
     }
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
     // Files removed by hand from the build after the edit (and its search
     // index), which the watcher knows from the first build's files and
     // what each publish since changed, not from listing it again: one the
@@ -168,5 +168,5 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
             .filter(|h| h.contains("После починки"))
             .and(read(&output, "kk/index.html"))
     });
-    assert_same_as_a_full_build(&site, &output);
+    assert_same_as_a_full_build(&site, &output, &watch);
 }
