@@ -816,17 +816,19 @@ mod tests {
             let source = dir.path().join("source.png");
             fs::write(&source, "card").expect("written");
             for rel in ["kk/rules/new/index.html", "index.html", "kk/index.html"] {
-                let tries = [
-                    ("write", output.write(rel, b"new")),
-                    (
-                        "write_content_named",
-                        output.write_content_named(rel, b"new"),
-                    ),
-                    ("copy", output.copy(&source, Path::new(rel))),
-                    ("link", output.link(&source, rel)),
+                let tries: [(&str, &dyn Fn() -> io::Result<()>); 5] = [
+                    ("write", &|| output.write(rel, b"new")),
+                    ("write_content_named", &|| {
+                        output.write_content_named(rel, b"new")
+                    }),
+                    ("copy", &|| output.copy(&source, Path::new(rel))),
+                    ("link", &|| output.link(&source, rel)),
+                    ("rename", &|| output.rename("kk/index.html", rel)),
                 ];
                 for (how, tried) in tries {
-                    let error = tried.expect_err("no folder");
+                    let Err(error) = tried() else {
+                        panic!("{mode:?} {how} {rel}: written");
+                    };
                     assert_eq!(
                         error.kind(),
                         io::ErrorKind::NotFound,

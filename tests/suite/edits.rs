@@ -704,7 +704,7 @@ fn apply(site: &Site, edit: &Edit) -> Option<(String, Vec<String>)> {
 /// What differs between the published site and a full build (see
 /// [`crate::util::differences`]); the search index is left out unless
 /// `with_search`.
-fn differences(published: &Path, fresh: &Path, with_search: bool) -> Vec<String> {
+fn site_differences(published: &Path, fresh: &Path, with_search: bool) -> Vec<String> {
     let published = read_tree(&fs::canonicalize(published).unwrap()).unwrap();
     let keep = |p: &Path| with_search || !p.starts_with("pagefind");
     crate::util::differences(&published, &read_tree(fresh).unwrap(), keep)
@@ -759,7 +759,7 @@ fn build_and_compare(
             said(&report)
         ));
     }
-    let found = differences(&site.published(), &site.fresh(), false);
+    let found = site_differences(&site.published(), &site.fresh(), false);
     match found.is_empty() {
         true => Ok(true),
         false => Err(found.join("\n")),
@@ -818,7 +818,7 @@ fn check_sequence(steps: &[Step]) -> Result<(), TestCaseError> {
     }
     if !log.is_empty() {
         full_build(&site);
-        let found = differences(&site.published(), &site.fresh(), true);
+        let found = site_differences(&site.published(), &site.fresh(), true);
         if !found.is_empty() {
             return Err(fail(&log, found.join("\n")));
         }

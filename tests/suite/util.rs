@@ -247,7 +247,11 @@ pub fn differences(published: &Tree, full: &Tree, keep: impl Fn(&Path) -> bool) 
         "the full build",
         &mut found,
     );
-    for path in (published.files.keys()).filter(|p| keep(p) && !full.files.contains_key(*p)) {
+    for path in published
+        .files
+        .keys()
+        .filter(|p| keep(p) && !full.files.contains_key(*p))
+    {
         found.push(format!("only in the published site: {}", path.display()));
     }
     for (path, bytes) in full.files.iter().filter(|(p, _)| keep(p)) {
@@ -463,10 +467,19 @@ impl Running {
         );
         let closed = std::sync::Arc::clone(&exited);
         std::thread::spawn(move || {
-            for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
+            // Read to the end, whatever it prints: the end is its exit.
+            let mut reader = std::io::BufReader::new(pipe);
+            let mut line = Vec::new();
+            while reader
+                .read_until(b'\n', &mut line)
+                .is_ok_and(|read| read > 0)
+            {
                 let mut text = sink.lock().unwrap();
-                text.push_str(&line);
-                text.push('\n');
+                text.push_str(&String::from_utf8_lossy(&line));
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                line.clear();
             }
             closed.store(true, std::sync::atomic::Ordering::SeqCst);
         });
@@ -673,12 +686,13 @@ pub fn watch_status(output: &Path) -> Option<serde_json::Value> {
 /// damaged and building the whole site again) or with `watch` gone does
 /// not count.
 pub fn assert_same_as_a_full_build(site: &TestSite, output: &Path, watch: &Running) {
+    // A repair begun while the full build runs counts too.
+    let said_before = watch.stderr().len();
     let folder = TempDir::new().unwrap();
     let fresh = folder.path().join("fresh");
     let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let full = read_tree(&fresh).unwrap();
-    let said_before = watch.stderr().len();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let published = fs::canonicalize(output).map_err(|e| format!("{}: {e}", output.display()));
