@@ -189,17 +189,17 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// Every folder under `dir`, relative.
 pub fn folders(dir: &Path) -> Vec<PathBuf> {
-    let mut folders = relative(dir, try_walk(dir).unwrap().folders);
-    folders.sort();
-    folders
+    relative(dir, try_walk(dir).unwrap().folders)
 }
 
-/// `paths` (under `dir`) relative to `dir`.
+/// `paths` (under `dir`) relative to `dir`, sorted.
 fn relative(dir: &Path, paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    paths
+    let mut paths: Vec<PathBuf> = paths
         .into_iter()
         .map(|path| path.strip_prefix(dir).unwrap().to_path_buf())
-        .collect()
+        .collect();
+    paths.sort();
+    paths
 }
 
 /// A folder read whole: its folders (sorted) and its files with their
@@ -220,8 +220,7 @@ pub fn read_tree(dir: &Path) -> Result<Tree, String> {
         let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
     }
-    let mut folders = relative(dir, listing.folders);
-    folders.sort();
+    let folders = relative(dir, listing.folders);
     Ok(Tree { folders, files })
 }
 
@@ -581,14 +580,22 @@ pub fn wait_for_page(output: &Path, rel: &str, text: &str) {
 /// 60 s, naming `what` it waited for. Tests wait on events, never on fixed
 /// sleeps alone.
 pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+    wait_until_ok(what, || probe().ok_or_else(String::new))
+}
+
+/// [`wait_until`] for a `probe` that says why it is not there yet: the
+/// failure shows its last answer.
+pub fn wait_until_ok<T>(what: &str, mut probe: impl FnMut() -> Result<T, String>) -> T {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
-        if let Some(value) = probe() {
-            return value;
-        }
+        let why = match probe() {
+            Ok(value) => return value,
+            Err(why) => why,
+        };
         assert!(
             std::time::Instant::now() < deadline,
-            "timed out waiting for {what}"
+            "timed out waiting for {what}{}{why}",
+            if why.is_empty() { "" } else { ":\n" }
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
@@ -693,23 +700,17 @@ pub fn assert_same_as_a_full_build(site: &TestSite, output: &Path, watch: &Runni
     let run = site.run(&["build", "--output", fresh.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let full = read_tree(&fresh).unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    loop {
+    wait_until_ok("the published site to be a full build's", || {
         let published = fs::canonicalize(output).map_err(|e| format!("{}: {e}", output.display()));
         let found = match published.and_then(|published| read_tree(&published)) {
             Ok(published) => differences(&published, &full, |_| true),
             Err(error) => vec![format!("cannot read the published site: {error}")],
         };
-        if found.is_empty() {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the published site is not a full build's:\n{}",
-            summary(&found)
-        );
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    }
+        found
+            .is_empty()
+            .then_some(())
+            .ok_or_else(|| summary(&found))
+    });
     let said = watch.stderr();
     assert!(
         !said[said_before..].contains("building the whole site again"),
