@@ -39,6 +39,81 @@ pub fn stemmer(lang: &str) -> Option<(&'static str, Stemmer)> {
     }
 }
 
+/// The tokens of `text`, as [`str::split_whitespace`] gives them (runs
+/// of characters that are not Unicode white space), found eight bytes at
+/// a time: the body text of every page goes through here, and decoding
+/// Cyrillic a character at a time took a fifth of tokenising it (this
+/// takes less than half as long).
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let len @ 1.. = whitespace_len(bytes, at) {
+            at += len;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        at = next_candidate(bytes, at + 1);
+        while at < bytes.len() && whitespace_len(bytes, at) == 0 {
+            at = next_candidate(bytes, at + 1);
+        }
+        // Both ends are at characters' starts: white space is whole
+        // characters, and the bytes it starts with start nothing else.
+        text.get(start..at)
+    })
+}
+
+/// The first place from `at` on whose byte may start a white-space
+/// character: below 0x21, 0xC2, or 0xE0 to 0xE3 (so never a byte of
+/// Cyrillic). Eight bytes are tested at once, each test the classic
+/// "has a byte less than n" of bit twiddling, whose lowest flag is exact.
+fn next_candidate(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let less_than = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        let flags = (less_than(x, 0x21)
+            | less_than(x ^ (ONES * 0xC2), 1)
+            | less_than(x ^ (ONES * 0xE0), 4))
+            & HIGHS;
+        if flags != 0 {
+            return at + (flags.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && !matches!(bytes[at], 0..=0x20 | 0xC2 | 0xE0..=0xE3) {
+        at += 1;
+    }
+    at
+}
+
+/// The length in bytes of the white-space character (Unicode's
+/// White_Space, as [`char::is_whitespace`]) that starts at `bytes[at]`
+/// of UTF-8 text, or 0 when there is none there (or `at` is past the end).
+fn whitespace_len(bytes: &[u8], at: usize) -> usize {
+    let next = |n: usize| bytes.get(at + n).copied();
+    match next(0) {
+        Some(b'\t'..=b'\r' | b' ') => 1,
+        // U+0085, U+00A0
+        Some(0xC2) if matches!(next(1), Some(0x85 | 0xA0)) => 2,
+        // U+1680
+        Some(0xE1) if next(1) == Some(0x9A) && next(2) == Some(0x80) => 3,
+        // U+2000 to U+200A, U+2028, U+2029, U+202F; U+205F
+        Some(0xE2) => match (next(1), next(2)) {
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        // U+3000
+        Some(0xE3) if next(1) == Some(0x80) && next(2) == Some(0x80) => 3,
+        _ => 0,
+    }
+}
+
 /// One word to index for a word of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indexable {
@@ -343,6 +418,54 @@ mod tests {
         assert_eq!(found[2], ("екі".to_string(), None, 12));
         // A part that is its word's start alone is no part.
         assert_eq!(words("Сөз,", "kk"), [plain("сөз")]);
+    }
+
+    #[test]
+    fn tokens_are_split_at_every_white_space_character() {
+        let spaces: String = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let text = format!("a{spaces}б") + "\u{2000}ж x\u{200B}y\u{A0}\u{85}ё\u{3000}";
+        assert_eq!(
+            tokens(&text).collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>()
+        );
+        // Characters that share a white-space character's first bytes.
+        for c in [
+            '\u{A1}', '\u{1681}', '\u{200B}', '\u{2030}', '\u{205E}', '\u{3001}', 'ж',
+        ] {
+            let text = format!(" {c}{c} ");
+            assert_eq!(
+                tokens(&text).collect::<Vec<_>>(),
+                [&text[1..text.len() - 1]]
+            );
+        }
+        // Each at every place of the eight bytes looked at together.
+        for space in spaces.chars() {
+            for before in 0..17 {
+                let text = format!("{}{space}ә", "x".repeat(before));
+                assert_eq!(
+                    tokens(&text).count(),
+                    1 + usize::from(before > 0),
+                    "{text:?}"
+                );
+            }
+        }
+        assert_eq!(tokens("").count(), 0);
+        assert_eq!(tokens(" \n\t ").count(), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_those_of_split_whitespace(
+            text in "(\\PC|\\s|[\u{0}-\u{20}]|\u{85}|\u{A0}|\u{A1}|\u{800}|\u{2000}|\u{2030}|\u{3000}|\u{3001}|жә){0,60}"
+        ) {
+            proptest::prop_assert_eq!(
+                tokens(&text).collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

@@ -25,7 +25,6 @@
 //! seen before costs a lookup.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -34,7 +33,6 @@ use bytes::Bytes;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use pagefind_stem::Stemmer;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::cbor;
 use super::pack::{self, Names, Packing};
@@ -145,15 +143,64 @@ fn fragment_path(name: &str) -> String {
     format!("fragment/{name}.pf_fragment")
 }
 
-/// Pagefind's fragment of a page, as JSON (its field order).
-#[derive(Serialize)]
-struct Fragment<'a> {
-    url: &'a str,
-    content: &'a str,
-    word_count: usize,
-    filters: BTreeMap<String, Vec<String>>,
-    meta: BTreeMap<&'static str, &'a str>,
-    anchors: [(); 0],
+/// Pagefind's fragment of a page, as JSON, in its field order (no
+/// filters, the title its only metadata, no anchors).
+fn fragment_json(url: &str, content: &str, word_count: usize, title: &str) -> Vec<u8> {
+    let mut json = Vec::with_capacity(content.len() + url.len() + title.len() + 96);
+    json.extend_from_slice(b"{\"url\":");
+    push_json_string(&mut json, url);
+    json.extend_from_slice(b",\"content\":");
+    push_json_string(&mut json, content);
+    json.extend_from_slice(b",\"word_count\":");
+    json.extend_from_slice(word_count.to_string().as_bytes());
+    json.extend_from_slice(b",\"filters\":{},\"meta\":{\"title\":");
+    push_json_string(&mut json, title);
+    json.extend_from_slice(b"},\"anchors\":[]}");
+    json
+}
+
+/// `text` as a JSON string, escaped as `serde_json` escapes it (which
+/// Pagefind's fragments are written with). Sixteen bytes at a time are
+/// looked at together: a page's text was a tenth of tokenising it when
+/// `serde_json` looked at each byte alone.
+fn push_json_string(json: &mut Vec<u8>, text: &str) {
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    json.push(b'"');
+    let bytes = text.as_bytes();
+    let mut done = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let chunk = &bytes[at..(at + 16).min(bytes.len())];
+        if !chunk.iter().fold(false, |any, &b| any | needs_escape(b)) {
+            at += chunk.len();
+            continue;
+        }
+        for (i, &b) in chunk.iter().enumerate() {
+            if !needs_escape(b) {
+                continue;
+            }
+            json.extend_from_slice(&bytes[done..at + i]);
+            done = at + i + 1;
+            match b {
+                b'"' => json.extend_from_slice(b"\\\""),
+                b'\\' => json.extend_from_slice(b"\\\\"),
+                b'\n' => json.extend_from_slice(b"\\n"),
+                b'\r' => json.extend_from_slice(b"\\r"),
+                b'\t' => json.extend_from_slice(b"\\t"),
+                0x08 => json.extend_from_slice(b"\\b"),
+                0x0C => json.extend_from_slice(b"\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    json.extend_from_slice(b"\\u00");
+                    json.push(HEX[usize::from(b >> 4)]);
+                    json.push(HEX[usize::from(b & 0xF)]);
+                }
+            }
+        }
+        at += chunk.len();
+    }
+    json.extend_from_slice(&bytes[done..]);
+    json.push(b'"');
 }
 
 impl Language {
@@ -526,7 +573,7 @@ impl Tokeniser<'_> {
         // (word, form, weight, position), as `text_key`s.
         let mut body: Vec<u128> = Vec::new();
         let mut position: u32 = 0;
-        for token in joined.split_whitespace() {
+        for token in words::tokens(&joined) {
             content.push_str(token);
             content.push(' ');
             for &(word, original, weight) in self.token(token, cache) {
@@ -542,9 +589,7 @@ impl Tokeniser<'_> {
         // (word, form, position)
         let mut meta: Vec<(u32, u32, u32)> = Vec::new();
         // The title's words, found before the numbering is locked.
-        let title: Vec<_> = record
-            .title
-            .split_whitespace()
+        let title: Vec<_> = words::tokens(&record.title)
             .map(|token| words::meta_words(token, self.stemmer))
             .collect();
         if !title.is_empty() {
@@ -569,15 +614,7 @@ impl Tokeniser<'_> {
         let body: Vec<_> = body.into_iter().map(text_occurrence).collect();
         meta.sort_unstable_by_key(title_key);
         let words = group(&body, &meta, &cache.variants);
-        let fragment = Fragment {
-            url: &record.url,
-            content: &content,
-            word_count,
-            filters: BTreeMap::new(),
-            meta: BTreeMap::from([("title", record.title.as_str())]),
-            anchors: [],
-        };
-        let json = serde_json::to_vec(&fragment).ok()?;
+        let json = fragment_json(&record.url, &content, word_count, &record.title);
         let hash = pack::full_hash(&json);
         let fragment = pack::gzip_kept(&json, &hash, Packing::Fragment, self.cache);
         Some(Tokenised {
@@ -673,6 +710,8 @@ fn group(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     /// The index of `records` by a language that has been given them, and
@@ -736,6 +775,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A string is escaped as `serde_json` escapes it, at any place
+        /// in the sixteen bytes looked at together.
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(
+            text in "(\\PC|[\u{0}-\u{1f}\"\\\\\u{7f}]|ж){0,50}"
+        ) {
+            let mut json = Vec::new();
+            push_json_string(&mut json, &text);
+            proptest::prop_assert_eq!(
+                String::from_utf8(json).unwrap(),
+                serde_json::to_string(&text).unwrap()
+            );
+        }
+
         /// Occurrences sort by their keys as they sort as tuples, at the
         /// edges of each field too, and a key gives its occurrence back.
         #[test]
