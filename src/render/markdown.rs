@@ -97,8 +97,11 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     let body = source.body();
     // Made to hold all the events: grown from nothing, the list was copied
     // six times for a page of the corpus. Its pages hold an event per 22 to
-    // 53 bytes of Markdown, the example site's per 30 to 60.
-    let mut parsed: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16);
+    // 53 bytes of Markdown, the example site's per 30 to 60: one per 16
+    // bytes is room for nearly every page, at most 65,536 events (6 MB of
+    // them) for any, held while the page renders.
+    let capacity = (body.len() / 16).min(1 << 16);
+    let mut parsed: Vec<(Event, Range<usize>)> = Vec::with_capacity(capacity);
     parsed.extend(Parser::new_ext(body, options()).into_offset_iter());
     let mut shortcode_errors = Vec::new();
     // One fast scan of the source spares looking at every event.
@@ -429,11 +432,10 @@ fn heading_level(level: HeadingLevel) -> u8 {
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.chars() {
-        if !push_lowercase_alphanumeric(&mut slug, c)
-            && (c.is_whitespace() || c == '-' || c == '_')
-            && !slug.ends_with('-')
-            && !slug.is_empty()
-        {
+        if push_lowercase_alphanumeric(&mut slug, c) {
+            continue;
+        }
+        if (c.is_whitespace() || c == '-' || c == '_') && !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
@@ -445,38 +447,38 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// Below this, [`push_lowercase_alphanumeric`] reads a table: Latin,
-/// Greek and Cyrillic, every letter of a Kazakh or Russian heading.
-const TABLED: u32 = 0x500;
+/// Below this, [`push_lowercase_alphanumeric`] reads a table: Latin (to
+/// its Extended-B and IPA), Greek and Cyrillic, every letter of a Kazakh or
+/// Russian heading.
+const TABLE_END: char = '\u{500}';
 
 /// Pushes `c` lowercased onto `slug` when it is a letter or digit
 /// (`char::is_alphanumeric`, `char::to_lowercase`), and says whether it
 /// was. The standard library's answers for the characters below
-/// [`TABLED`] are looked up once and kept: its searches of Unicode's tables
-/// made each heading's id cost 7,500 instructions, 1.6 % of a build's.
+/// [`TABLE_END`] are looked up once and kept: its searches of Unicode's
+/// tables made each heading's id cost 7,500 instructions, 1.6 % of a
+/// build's.
 fn push_lowercase_alphanumeric(slug: &mut String, c: char) -> bool {
     /// Not a letter or digit.
     const DROPPED: char = '\0';
-    /// Lowercases to more than one character (`İ`): asked again.
-    const SEVERAL: char = '\u{1}';
+    /// Not in the table, or lowercased to more than one character (`İ`):
+    /// the standard library is asked.
+    const ASK: char = '\u{1}';
     static TABLE: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let answer = |c: char| match (c.is_alphanumeric(), c.to_lowercase()) {
-            (false, _) => DROPPED,
-            (true, mut lower) if lower.len() == 1 => lower.next().unwrap_or(SEVERAL),
-            (true, _) => SEVERAL,
+        let answer = |c: char| {
+            let mut lower = c.to_lowercase();
+            match (c.is_alphanumeric(), lower.next(), lower.next()) {
+                (false, ..) => DROPPED,
+                (true, Some(lower), None) => lower,
+                (true, ..) => ASK,
+            }
         };
-        (0..TABLED)
-            .map(|i| char::from_u32(i).map_or(DROPPED, answer))
-            .collect()
+        ('\0'..TABLE_END).map(answer).collect()
     });
-    let lower = match TABLE.get(c as usize) {
-        Some(&lower) => lower,
-        None if c.is_alphanumeric() => SEVERAL,
-        None => DROPPED,
-    };
-    match lower {
+    match TABLE.get(c as usize).copied().unwrap_or(ASK) {
         DROPPED => false,
-        SEVERAL => {
+        ASK if !c.is_alphanumeric() => false,
+        ASK => {
             slug.extend(c.to_lowercase());
             true
         }
@@ -635,8 +637,8 @@ mod tests {
             slug.clear();
             let kept = super::push_lowercase_alphanumeric(&mut slug, c);
             assert_eq!(kept, c.is_alphanumeric(), "{c:?}");
-            let lower: String = c.to_lowercase().collect();
-            assert_eq!(slug, if kept { lower } else { String::new() }, "{c:?}");
+            let lower = c.to_lowercase().filter(|_| kept);
+            assert!(slug.chars().eq(lower), "{c:?}: {slug:?}");
         }
     }
 }
