@@ -228,14 +228,17 @@ pub fn resolve(base: &Base, from: &str, raw: &str) -> Target {
     if value.is_empty() {
         return Target::Elsewhere;
     }
-    let before_path = value.find(['/', '?', '#']).unwrap_or(value.len());
-    let colon = memchr::memchr(b':', &value.as_bytes()[..before_path]);
-    let rest: Cow<str> = if let Some(colon) = colon {
+    let bytes = value.as_bytes();
+    let before_path = memchr::memchr3(b'/', b'?', b'#', bytes).unwrap_or(value.len());
+    let scheme_end = memchr::memchr(b':', &bytes[..before_path]);
+    let rest: Cow<str> = if let Some(colon) = scheme_end {
         let scheme = &value[..colon];
         let own = value
             .get(..base.origin.len())
             .is_some_and(|o| o.eq_ignore_ascii_case(base.origin));
-        let after = &value[base.origin.len().min(value.len())..];
+        // Past the origin: nothing when the value is shorter, or when a
+        // character crosses where the origin would end (then not `own`).
+        let after = value.get(base.origin.len()..).unwrap_or_default();
         match (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
             && own
             && (after.is_empty() || after.starts_with(['/', '?', '#']))
@@ -248,7 +251,7 @@ pub fn resolve(base: &Base, from: &str, raw: &str) -> Target {
         let own = value
             .get(..base.authority.len())
             .is_some_and(|a| a.eq_ignore_ascii_case(base.authority));
-        let after_host = &after[(base.authority.len() - 2).min(after.len())..];
+        let after_host = after.get(base.authority.len() - 2..).unwrap_or_default();
         if !own || !(after_host.is_empty() || after_host.starts_with(['/', '?', '#'])) {
             return Target::Elsewhere;
         }
@@ -256,17 +259,13 @@ pub fn resolve(base: &Base, from: &str, raw: &str) -> Target {
     } else if value.starts_with('/') {
         Cow::Borrowed(value)
     } else {
-        // Relative to the folder of the file it is written in.
-        let dir = match memchr::memrchr(b'/', from.as_bytes()) {
-            Some(i) => &from[..=i],
-            None => "",
+        // A bare query or fragment is relative to the file it is written
+        // in; a path, to the file's folder.
+        let against = match value.starts_with(['?', '#']) {
+            true => from,
+            false => memchr::memrchr(b'/', from.as_bytes()).map_or("", |i| &from[..=i]),
         };
-        let folder = if value.starts_with(['?', '#']) {
-            from
-        } else {
-            dir
-        };
-        Cow::Owned([base.path, folder, value].concat())
+        Cow::Owned([base.path, against, value].concat())
     };
     let (rest, fragment) = match split_once_at(&rest, b'#') {
         Some((r, f)) => (r, Some(f)),
@@ -290,10 +289,10 @@ pub fn resolve(base: &Base, from: &str, raw: &str) -> Target {
     }
 }
 
-/// `text` cut at its first `byte`, an ASCII byte (so both parts are
-/// text), which neither part holds; `None` when `text` has none. Searched
-/// with `memchr`: the standard library's search for a `char`, set up at
-/// each call, cost twice the instructions on a build's short links.
+/// `text` before and after its first `byte` (an ASCII byte, so both parts
+/// are text); `None` without one. Searched with `memchr`: the standard
+/// library's search for a `char`, set up at each call, cost twice the
+/// instructions on a build's short links.
 fn split_once_at(text: &str, byte: u8) -> Option<(&str, &str)> {
     debug_assert!(byte.is_ascii());
     let i = memchr::memchr(byte, text.as_bytes())?;
@@ -304,8 +303,9 @@ fn split_once_at(text: &str, byte: u8) -> Option<(&str, &str)> {
 fn remove_dot_segments(path: &str) -> Cow<'_, str> {
     // Most paths hold no dot, hence no dot segment: one scan of the bytes
     // says so, where splitting searched for each `/` in turn.
-    let dotted = memchr::memchr(b'.', path.as_bytes()).is_some();
-    if !dotted || !path.split('/').any(|s| s == "." || s == "..") {
+    if memchr::memchr(b'.', path.as_bytes()).is_none()
+        || !path.split('/').any(|s| s == "." || s == "..")
+    {
         return Cow::Borrowed(path);
     }
     let mut out: Vec<&str> = Vec::new();
@@ -371,7 +371,7 @@ fn percent_decode(text: &str) -> Cow<'_, str> {
 /// templates and Markdown write (`&amp;`, `&lt;`, `&gt;`, `&quot;`,
 /// `&apos;`) and numeric ones.
 pub fn unescape(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -753,7 +753,7 @@ pub fn is_checked_here(dest: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Base, Target, remove_dot_segments, resolve, scan, unescape};
+    use super::{Base, Target, remove_dot_segments, resolve, scan, split_once_at, unescape};
 
     fn base(path: &'static str) -> Base<'static> {
         Base {
@@ -827,10 +827,76 @@ mod tests {
     }
 
     #[test]
+    fn links_resolve_at_the_edges_of_their_parts() {
+        let b = base("/");
+        let from = "kk/index.html";
+        // A file at the top, or none: relative to the top.
+        assert_eq!(resolve(&b, "index.html", "x/"), internal("x/", None));
+        assert_eq!(resolve(&b, "", "#h"), internal("", Some("h")));
+        assert_eq!(
+            resolve(&b, "kk/a/index.html", "?q"),
+            internal("kk/a/index.html", None)
+        );
+        // The first `#` begins the fragment, which may hold `?` and `#`.
+        assert_eq!(resolve(&b, from, "x#a?b"), internal("kk/x", Some("a?b")));
+        assert_eq!(resolve(&b, from, "x#"), internal("kk/x", None));
+        assert_eq!(
+            resolve(&b, from, "#a#b"),
+            internal("kk/index.html", Some("a#b"))
+        );
+        // A colon after the first `/` is no scheme's.
+        assert_eq!(resolve(&b, from, "a/b:c"), internal("kk/a/b:c", None));
+        assert_eq!(resolve(&b, from, "қ:x"), Target::Elsewhere);
+        // A character across where the site's origin or host would end.
+        assert_eq!(resolve(&b, from, "https://мысал.kz/"), Target::Elsewhere);
+        assert_eq!(resolve(&b, from, "//мысал.kz/"), Target::Elsewhere);
+        assert_eq!(
+            resolve(&b, from, "қ/ф.html#ж"),
+            internal("kk/қ/ф.html", Some("ж"))
+        );
+        assert_eq!(
+            resolve(&b, "kk/x/index.html", "./a/../b/"),
+            internal("kk/x/b/", None)
+        );
+    }
+
+    #[test]
     fn dot_segments_go() {
         assert_eq!(remove_dot_segments("/a/b/../c/./d"), "/a/c/d");
         assert_eq!(remove_dot_segments("/a/.."), "/");
         assert_eq!(remove_dot_segments("/a/b/."), "/a/b/");
+        assert_eq!(remove_dot_segments("/a/.x/.../b"), "/a/.x/.../b");
+    }
+
+    proptest::proptest! {
+        /// `split_once_at` cuts text as `str::split_once` does at the
+        /// byte's character.
+        #[test]
+        fn cutting_at_a_byte_is_splitting_at_its_character(
+            text in "[a/.?#:%&;қ😀 ]{0,24}",
+            at in proptest::sample::select(vec![b'#', b'?', b':', b'/', b'%']),
+        ) {
+            proptest::prop_assert_eq!(split_once_at(&text, at), text.split_once(char::from(at)));
+        }
+
+        /// Any link written in any file resolves without a panic, to a
+        /// path without a query, a fragment or a dot segment (none of
+        /// these characters' escapes can be drawn: only percent-decoding
+        /// could make one).
+        #[test]
+        fn any_link_resolves_to_a_plain_path(
+            raw in "[a/.?#:%&;қ😀 ]{0,24}",
+            from in "([aқ]{0,3}/){0,3}[a.]{0,5}",
+        ) {
+            for path in ["/", "/sub/"] {
+                if let Target::Internal { path, .. } | Target::OutsideBase(path) =
+                    resolve(&base(path), &from, &raw)
+                {
+                    let dotted = path.split('/').any(|s| s == "." || s == "..");
+                    proptest::prop_assert!(!dotted && !path.contains(['?', '#']), "{path}");
+                }
+            }
+        }
     }
 
     #[test]

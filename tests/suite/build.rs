@@ -327,6 +327,41 @@ fn links_written_as_urls_carry_the_base_path_of_a_site_in_a_folder() {
     );
 }
 
+/// Links to other sites, with addresses in any script, are left alone
+/// wherever their letters fall: a two-byte letter across where this
+/// site's origin (`https://test.example`, 20 bytes) or host
+/// (`//test.example`) would end once made the build panic.
+#[test]
+fn links_to_addresses_in_any_script_are_left_alone() {
+    let site = TestSite::fixture("basic");
+    let host = "ә".repeat(12);
+    // With and without one more ASCII byte before the letters, a letter
+    // straddles each place in turn.
+    let mut links = String::new();
+    for scheme in ["https:", ""] {
+        for pad in ["", "x"] {
+            links += &format!("<a href=\"{scheme}//{pad}{host}.kz/\">сілтеме</a>\n");
+        }
+    }
+    site.write(
+        "content/rules/urls.kk.md",
+        format!("---\ntitle: Адрестер\ndate: 2020-04-03\n---\n{links}"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("kk/rules/urls/index.html");
+    for pad in ["", "x"] {
+        assert!(
+            html.contains(&format!("href=\"https://{pad}{host}.kz/\"")),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!("href=\"//{pad}{host}.kz/\"")),
+            "{html}"
+        );
+    }
+}
+
 #[test]
 fn base_url_can_be_overridden_including_a_sub_path() {
     let site = TestSite::fixture("basic");
