@@ -880,17 +880,17 @@ mod tests {
         }
 
         /// Any link written in any file resolves without a panic, to a
-        /// path without a query, a fragment or a dot segment (none of
-        /// these characters' escapes can be drawn: only percent-decoding
-        /// could make one).
+        /// path without a query, a fragment or a dot segment (the links
+        /// drawn hold no `%` escape of `.`, `?` or `#`, which decoding
+        /// would turn into one).
         #[test]
         fn any_link_resolves_to_a_plain_path(
             raw in "[a/.?#:%&;қ😀 ]{0,24}",
             from in "([aқ]{0,3}/){0,3}[a.]{0,5}",
         ) {
-            for path in ["/", "/sub/"] {
+            for site_path in ["/", "/sub/"] {
                 if let Target::Internal { path, .. } | Target::OutsideBase(path) =
-                    resolve(&base(path), &from, &raw)
+                    resolve(&base(site_path), &from, &raw)
                 {
                     let dotted = path.split('/').any(|s| s == "." || s == "..");
                     proptest::prop_assert!(!dotted && !path.contains(['?', '#']), "{path}");
