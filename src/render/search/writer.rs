@@ -30,6 +30,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use bytes::Bytes;
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use pagefind_stem::Stemmer;
 use rayon::prelude::*;
@@ -487,8 +488,14 @@ struct Tokeniser<'a> {
 /// them.
 #[derive(Default)]
 struct TokenCache {
-    /// Each token's words, as a range of `found`.
-    tokens: HashMap<Box<str>, (usize, usize)>,
+    /// Each token's words, as a range of `found` (its start and length;
+    /// `found` holds a few words per token, and is dropped with the
+    /// tokens at [`CACHE_TOKENS`], so it stays far below `u32::MAX`).
+    /// A token of up to 24 bytes, most words of any script, is kept in
+    /// the table's slot itself: a lookup compares it there, where a
+    /// `Box<str>` key made the comparison a second read from memory
+    /// elsewhere, most often a miss of the processor's caches.
+    tokens: HashMap<CompactString, (u32, u32)>,
     found: Vec<Found>,
     variants: HashMap<u32, Arc<str>>,
 }
@@ -543,11 +550,12 @@ impl Tokeniser<'_> {
                     cache.found.push((words.id(&w.word), original, w.weight));
                 }
                 drop(words);
-                let range = (start, cache.found.len() - start);
+                let range = (start as u32, (cache.found.len() - start) as u32);
                 cache.tokens.insert(token.into(), range);
                 range
             }
         };
+        let (start, len) = (start as usize, len as usize);
         cache.found.get(start..start + len).unwrap_or(&[])
     }
 
