@@ -72,10 +72,40 @@ impl Modules {
         }
     }
 
-    /// Whether the module at `x`, `y` is dark.
+    /// Whether the module at `x`, `y` is dark: what [`Modules::row`] reads
+    /// many at a time, module by module, for the tests.
+    #[cfg(test)]
     fn is_dark(&self, x: usize, y: usize) -> bool {
         let i = y * usize::from(self.size) + x;
         self.dark[i / 8] & (0x80 >> (i % 8)) != 0
+    }
+
+    /// The modules of row `y`, as the bits of three words from the
+    /// highest down (a side is at most 177): column `x` is bit
+    /// `63 - x % 64` of word `x / 64`; bits past the row's end are light.
+    /// A row starts anywhere in a byte, so each word is read from the nine
+    /// bytes that hold its 64 bits, as one number, and shifted.
+    fn row(&self, y: usize) -> [u64; 3] {
+        let size = usize::from(self.size);
+        let mut row = [0u64; 3];
+        for (i, word) in row.iter_mut().enumerate() {
+            let Some(left) = size.checked_sub(64 * i).filter(|&left| left > 0) else {
+                break;
+            };
+            let at = y * size + 64 * i;
+            let nine = (0..9).fold(0u128, |bits, k| {
+                let byte = self.dark.get(at / 8 + k).copied().unwrap_or(0);
+                bits << 8 | u128::from(byte)
+            });
+            // The nine bytes are the low 72 bits; the word's first module
+            // is bit 71 - at % 8. The cast keeps the 64 bits from there.
+            let bits = (nine >> (8 - at % 8)) as u64;
+            *word = match left >= 64 {
+                true => bits,
+                false => bits & !(u64::MAX >> left),
+            };
+        }
+        row
     }
 
     /// An inline SVG of the code on white, labelled `label` for screen
@@ -90,15 +120,24 @@ impl Modules {
         // Where the last run ended: its column and row.
         let mut pen: Option<(usize, usize)> = None;
         for y in 0..size {
+            let row = self.row(y);
             let mut x = 0;
             while x < size {
-                if !self.is_dark(x, y) {
-                    x += 1;
+                // Light modules, then dark ones, up to 64 at a time: looked
+                // at one by one, they were most of the time of a code.
+                let ahead = bits_from(&row, x);
+                if ahead == 0 {
+                    x += 64;
                     continue;
                 }
-                let start = x;
-                while x < size && self.is_dark(x, y) {
-                    x += 1;
+                let start = x + ahead.leading_zeros() as usize;
+                x = start;
+                while x < size {
+                    let dark = (!bits_from(&row, x)).leading_zeros() as usize;
+                    x += dark;
+                    if dark < 64 {
+                        break;
+                    }
                 }
                 // Written without the formatting machinery: a page's code
                 // has a few hundred runs, every page has one.
@@ -151,6 +190,17 @@ fn encode(text: &str) -> Option<Modules> {
     )
     .ok()?;
     Some(Modules::of(&code))
+}
+
+/// The 64 modules of `row` (see [`Modules::row`]) from column `x` on, from
+/// the highest bit down; light past the row's end.
+fn bits_from(row: &[u64; 3], x: usize) -> u64 {
+    let word = |i: usize| row.get(i).copied().unwrap_or(0);
+    let (i, shift) = (x / 64, x % 64);
+    match shift {
+        0 => word(i),
+        _ => word(i) << shift | word(i + 1) >> (64 - shift),
+    }
 }
 
 /// Appends `n` (from 0 to a code's side, at most 185) in decimal.
@@ -303,6 +353,7 @@ fn checksum(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     /// The SVG of the code of `text`, made without a cache.
     fn svg(text: &str, label: &str) -> Option<String> {
@@ -510,6 +561,36 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The SVG of any modules, of any side a code has, strokes every
+        /// dark module and no light one: runs across the bytes of a row,
+        /// rows whose bits start inside a byte, whole rows dark or light.
+        #[test]
+        fn the_svg_strokes_exactly_the_dark_modules(
+            modules in (0u8..40).prop_flat_map(|version| {
+                let size = 21 + 4 * version;
+                let bytes = proptest::prop_oneof![
+                    proptest::strategy::Just(0u8),
+                    proptest::strategy::Just(0xFF),
+                    proptest::arbitrary::any::<u8>(),
+                ];
+                let len = Modules::len(size).unwrap();
+                proptest::collection::vec(bytes, len)
+                    .prop_map(move |dark| Modules { size, dark: dark.into() })
+            })
+        ) {
+            let (side, dark) = read_modules(&modules.svg("QR"));
+            let size = usize::from(modules.size);
+            proptest::prop_assert_eq!(side, size + 2 * QUIET_ZONE);
+            for (i, &stroked) in dark.iter().enumerate() {
+                let (x, y) = (i % side, i / side);
+                let inside = QUIET_ZONE..QUIET_ZONE + size;
+                let is_dark = inside.contains(&x)
+                    && inside.contains(&y)
+                    && modules.is_dark(x - QUIET_ZONE, y - QUIET_ZONE);
+                proptest::prop_assert_eq!(stroked, is_dark, "module {}, {}", x, y);
+            }
+        }
+
         /// Any bytes in the cache's file are read without a panic, and
         /// whatever codes the file gives are whole.
         #[test]
