@@ -562,23 +562,34 @@ mod tests {
 
     proptest::proptest! {
         /// The SVG of any modules, of any side a code has, strokes every
-        /// dark module and no light one: runs across the bytes of a row,
-        /// rows whose bits start inside a byte, whole rows dark or light.
+        /// dark module and no light one, each run of dark modules in one
+        /// stroke: runs across the bytes of a row, rows whose bits start
+        /// inside a byte, whole rows dark or light (the modules are drawn
+        /// as runs of bytes, up to 320 modules long).
         #[test]
         fn the_svg_strokes_exactly_the_dark_modules(
             modules in (0u8..40).prop_flat_map(|version| {
                 let size = 21 + 4 * version;
-                let bytes = proptest::prop_oneof![
+                let byte = proptest::prop_oneof![
                     proptest::strategy::Just(0u8),
                     proptest::strategy::Just(0xFF),
                     proptest::arbitrary::any::<u8>(),
                 ];
                 let len = Modules::len(size).unwrap();
-                proptest::collection::vec(bytes, len)
-                    .prop_map(move |dark| Modules { size, dark: dark.into() })
+                proptest::collection::vec((byte, 1usize..=40), 1..200).prop_map(move |runs| {
+                    let mut dark: Vec<u8> = runs
+                        .into_iter()
+                        .flat_map(|(byte, n)| std::iter::repeat_n(byte, n))
+                        .collect();
+                    dark.resize(len, 0);
+                    Modules { size, dark: dark.into() }
+                })
             })
         ) {
-            let (side, dark) = read_modules(&modules.svg("QR"));
+            let svg = modules.svg("QR");
+            // A run split in two would move by nothing between its parts.
+            proptest::prop_assert!(!svg.contains("m0 0h"), "{}", svg);
+            let (side, dark) = read_modules(&svg);
             let size = usize::from(modules.size);
             proptest::prop_assert_eq!(side, size + 2 * QUIET_ZONE);
             for (i, &stroked) in dark.iter().enumerate() {

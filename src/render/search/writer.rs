@@ -490,7 +490,9 @@ struct Tokeniser<'a> {
 struct TokenCache {
     /// Each token's words, as a range of `found` (its start and length;
     /// `found` holds a few words per token, and is dropped with the
-    /// tokens at [`CACHE_TOKENS`], so it stays far below `u32::MAX`).
+    /// tokens once a record leaves more than [`CACHE_TOKENS`]: it reaches
+    /// `u32::MAX` only with a record of billions of words, which would
+    /// not fit in memory first).
     /// A token of up to 24 bytes, most words of any script, is kept in
     /// the table's slot itself: a lookup compares it there, where a
     /// `Box<str>` key made the comparison a second read from memory
@@ -815,7 +817,7 @@ mod tests {
         fn words_are_grouped_whatever_the_order_within_a_word(
             body in proptest::collection::vec((0u32..4, 0u32..4, 1u8..=24, 0u32..8), 0..40),
             meta in proptest::collection::vec((0u32..4, 0u32..4, 0u32..4), 0..8),
-            shuffled in proptest::prelude::any::<proptest::sample::Index>(),
+            turn_at in proptest::prelude::any::<proptest::sample::Index>(),
         ) {
             // Form 3 stands for none (the word itself).
             let form = |f: u32| if f == 3 { NONE } else { 10 + f };
@@ -828,7 +830,7 @@ mod tests {
             sorted_meta.sort_unstable();
             // Grouped by word, each word's occurrences turned about.
             let (mut grouped, mut grouped_meta) = (body, meta);
-            let turn = shuffled.index(grouped.len().max(1));
+            let turn = turn_at.index(grouped.len().max(1));
             grouped.rotate_left(turn);
             grouped.reverse();
             grouped_meta.reverse();
