@@ -88,10 +88,8 @@ impl Modules {
     fn row(&self, y: usize) -> [u64; 3] {
         let size = usize::from(self.size);
         let mut row = [0u64; 3];
-        for (i, word) in row.iter_mut().enumerate() {
-            let Some(left) = size.checked_sub(64 * i).filter(|&left| left > 0) else {
-                break;
-            };
+        for (i, word) in row.iter_mut().enumerate().take(size.div_ceil(64)) {
+            let left = size - 64 * i;
             let at = y * size + 64 * i;
             let nine = (0..9).fold(0u128, |bits, k| {
                 let byte = self.dark.get(at / 8 + k).copied().unwrap_or(0);

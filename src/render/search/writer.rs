@@ -493,6 +493,7 @@ struct TokenCache {
     /// tokens once a record leaves more than [`CACHE_TOKENS`]: it reaches
     /// `u32::MAX` only with a record of billions of words, which would
     /// not fit in memory first).
+    ///
     /// A token of up to 24 bytes, most words of any script, is kept in
     /// the table's slot itself: a lookup compares it there, where a
     /// `Box<str>` key made the comparison a second read from memory
