@@ -437,10 +437,13 @@ pub fn html_file(
         {
             continue;
         }
-        let list = match resolve(base, file, raw) {
-            Target::Elsewhere if is_web(raw) => &mut external,
-            Target::Elsewhere => continue,
-            _ => &mut links,
+        let list = match is_site_path(raw) {
+            true => &mut links,
+            false => match resolve(base, file, raw) {
+                Target::Elsewhere if is_web(raw) => &mut external,
+                Target::Elsewhere => continue,
+                _ => &mut links,
+            },
         };
         list.push_str(raw);
         list.push('\n');
@@ -666,20 +669,49 @@ impl Files {
 }
 
 /// The problems of the links of `html` (a unit's scanned file) against
-/// `files`: each link as written, the message and the hint.
+/// `files`: each link as written, the message and the hint. `fine` holds
+/// links found to work in other files: they are not checked again, and
+/// those of `html` that work and lead where they do from any file (see
+/// [`is_rooted`]) are added. Every page shows the links of the site's
+/// header, menu and footer: checked once, not once a page.
 pub fn check_html<'h>(
     site: &Site,
     base: &Base,
     files: &Files,
     html: &'h HtmlFile,
+    fine: &mut HashSet<&'h str>,
 ) -> Vec<(&'h str, Message, Message)> {
     let mut problems = Vec::new();
     for raw in html.links.lines() {
-        if let Some((message, hint)) = problem(site, base, files, &html.file, raw) {
-            problems.push((raw, message, hint));
+        if fine.contains(raw) {
+            continue;
+        }
+        match problem(site, base, files, &html.file, raw) {
+            Some((message, hint)) => problems.push((raw, message, hint)),
+            None if is_rooted(raw) => {
+                fine.insert(raw);
+            }
+            None => {}
         }
     }
     problems
+}
+
+/// Whether the link `raw` (as in the HTML) starts with `/`: then where it
+/// leads does not depend on the file it is in (a path from the site's
+/// root, or `//` and a host), and whether it works neither (a link to the
+/// file it is in is told apart only in what is said of a missing
+/// fragment).
+fn is_rooted(raw: &str) -> bool {
+    raw.starts_with('/')
+}
+
+/// Whether the link `raw` (as in the HTML) is a path from the site's root:
+/// one that starts with `/` but not `//` (a host) nor an escape (which
+/// may be a `/`). It stays on the site (or leaves its base path, which the
+/// link check reports), so it is kept without being resolved twice.
+fn is_site_path(raw: &str) -> bool {
+    is_rooted(raw) && !raw[1..].starts_with(['/', '&'])
 }
 
 /// Checks the links a page's Markdown writes as URLs; `file` is its output
@@ -753,7 +785,10 @@ pub fn is_checked_here(dest: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Base, Target, remove_dot_segments, resolve, scan, split_once_at, unescape};
+    use super::{
+        Base, Target, is_rooted, is_site_path, remove_dot_segments, resolve, scan, split_once_at,
+        unescape,
+    };
 
     fn base(path: &'static str) -> Base<'static> {
         Base {
@@ -899,6 +934,26 @@ mod tests {
                 {
                     let dotted = path.split('/').any(|s| s == "." || s == "..");
                     proptest::prop_assert!(!dotted && !path.contains(['?', '#']), "{path}");
+                }
+            }
+        }
+
+        /// A link that starts with `/` leads to the same place from any
+        /// file (the link check takes one that works in one file as
+        /// working in all), and a path from the site's root never leaves
+        /// the site (a page's are kept without being resolved).
+        #[test]
+        fn a_link_from_the_root_leads_the_same_way_from_any_file(
+            raw in "/(&#47;|&sol;|&#x2f;|[a/.?#:%&;қ😀 ]){0,12}",
+            from in "([aқ]{0,3}/){0,3}[a.]{0,5}",
+            other in "([aқ]{0,3}/){0,3}[a.]{0,5}",
+        ) {
+            proptest::prop_assert!(is_rooted(&raw));
+            for site_path in ["/", "/sub/"] {
+                let target = resolve(&base(site_path), &from, &raw);
+                proptest::prop_assert_eq!(&target, &resolve(&base(site_path), &other, &raw));
+                if is_site_path(&raw) {
+                    proptest::prop_assert_ne!(target, Target::Elsewhere);
                 }
             }
         }

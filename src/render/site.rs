@@ -715,10 +715,10 @@ fn check_links(
     let (template, markdown): (Vec<Vec<Problem>>, Vec<Vec<Diagnostic>>) = from
         .par_iter()
         .filter_map(|&i| Some((i, records[i].as_ref()?)))
-        .map(|(i, record)| {
+        .map_init(HashSet::default, |fine, (i, record)| {
             let mut template = Vec::new();
             for html in record.html.iter() {
-                for (raw, message, hint) in links::check_html(site, &base, files, html) {
+                for (raw, message, hint) in links::check_html(site, &base, files, html, fine) {
                     template.push((html, raw, message, hint));
                 }
             }
