@@ -52,3 +52,11 @@ pub use pipeline::{Report, build, check};
 #[cfg(feature = "search")]
 pub use render::search::index_from_stream as search_index;
 pub use session::Session;
+
+/// `mutex`'s value, even if a thread panicked holding it (what it guards
+/// stays whole between statements).
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -30,11 +30,3 @@ pub(crate) mod xml;
 pub use images::counts as image_counts;
 pub use markdown::slugify;
 pub use site::{Changes, PageFacts, Records, Rendered, site};
-
-/// `mutex`'s value, even if a thread panicked holding it (what it guards
-/// stays whole between statements).
-pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}

@@ -20,7 +20,7 @@ use std::sync::{Mutex, OnceLock};
 use foldhash::HashMap;
 use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 
-use super::lock;
+use crate::lock;
 use crate::write::Cache;
 
 /// Light modules around the code, as the QR specification asks.

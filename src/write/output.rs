@@ -7,7 +7,10 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use foldhash::HashSet;
+
 use super::guard::{self, remove_own};
+use crate::lock;
 
 /// How a finished build replaces the previous output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,6 +52,11 @@ pub enum Output {
         published: AtomicBool,
         /// Every file written or removed, for the next build of a session.
         written: Mutex<Vec<String>>,
+        /// Folders found to be there already when a file was placed in
+        /// them, folders that many files share (`og/`, the search index's
+        /// fragments): not made again for every file, until a file is
+        /// removed (which removes the folders it leaves empty).
+        shared_folders: Mutex<HashSet<PathBuf>>,
     },
     /// Files are rendered and dropped: `check` writes nothing.
     Discard,
@@ -114,6 +122,7 @@ impl Output {
             cache_elsewhere: AtomicBool::new(false),
             published: AtomicBool::new(false),
             written: Mutex::new(Vec::new()),
+            shared_folders: Mutex::default(),
         })
     }
 
@@ -190,11 +199,17 @@ impl Output {
 
     /// Removes `rel` (and its folder, when that is left empty).
     pub fn remove(&self, rel: &str) -> io::Result<()> {
-        let Output::Staging { staging, .. } = self else {
+        let Output::Staging {
+            staging,
+            shared_folders,
+            ..
+        } = self
+        else {
             return Ok(());
         };
         let path = staging.join(inside_output(rel)?);
         self.record(rel);
+        lock(shared_folders).clear();
         match fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(with_path(e, &path)),
             _ => {}
@@ -209,13 +224,19 @@ impl Output {
     /// when files are dropped.
     fn place(&self, rel: &str) -> io::Result<Option<PathBuf>> {
         let Output::Staging {
-            staging, seeded, ..
+            staging,
+            seeded,
+            shared_folders,
+            ..
         } = self
         else {
             return Ok(None);
         };
         let inside = inside_output(rel)?;
-        make_dir_below(staging, folder_of(inside))?;
+        let folder = folder_of(inside);
+        if !lock(shared_folders).contains(folder) && make_dir_below(staging, folder)? {
+            lock(shared_folders).insert(folder.to_path_buf());
+        }
         let path = staging.join(inside);
         if *seeded {
             // A hard link to the current build: replace it, do not write into it.
@@ -603,10 +624,11 @@ impl Drop for Output {
 /// then refuse to replace as a user's. An empty `rel` is `root`: nothing is
 /// made, and what is written into it fails if it is gone. A `rel` that is
 /// not a plain relative path (absolute, `.`, `..`) is refused. Each page has
-/// a folder of its own, so one `mkdir` usually does it.
-fn make_dir_below(root: &Path, rel: &Path) -> io::Result<()> {
+/// a folder of its own, so one `mkdir` usually does it. Whether `rel` was
+/// there already.
+fn make_dir_below(root: &Path, rel: &Path) -> io::Result<bool> {
     if rel.as_os_str().is_empty() {
-        return Ok(());
+        return Ok(true);
     }
     if !rel
         .components()
@@ -617,8 +639,9 @@ fn make_dir_below(root: &Path, rel: &Path) -> io::Result<()> {
     }
     let dir = root.join(rel);
     let made = || match fs::create_dir(&dir) {
-        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(with_path(e, &dir)),
-        _ => Ok(()),
+        Ok(()) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(true),
+        Err(e) => Err(with_path(e, &dir)),
     };
     match made() {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -1179,6 +1202,24 @@ mod tests {
                 "kk/never/index.html",
             ]
         );
+    }
+
+    #[test]
+    fn a_shared_folder_removed_with_its_last_file_is_made_again() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        let output = Output::staging(&public, Publish::Link, None).expect("staged");
+        let staging = staging_of(&output);
+        // The second file finds `og` there: it is not made again after.
+        for rel in ["og/a.png", "og/b.png", "og/c.png"] {
+            output.write(rel, b"card").expect("written");
+        }
+        for rel in ["og/a.png", "og/b.png", "og/c.png"] {
+            output.remove(rel).expect("removed");
+        }
+        assert!(!staging.join("og").exists(), "left empty, removed");
+        output.write("og/d.png", b"card").expect("written again");
+        assert_eq!(fs::read(staging.join("og/d.png")).expect("read"), b"card");
     }
 
     #[test]

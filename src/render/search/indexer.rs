@@ -13,7 +13,7 @@ use bytes::Bytes;
 use super::pack::{self, Names};
 use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
-use crate::render::lock;
+use crate::lock;
 use crate::write::{Cache, Output};
 
 /// Records read before they are tokenised together, by the
