@@ -673,7 +673,8 @@ impl Files {
 /// links found to work in other files: they are not checked again, and
 /// those of `html` that work and lead where they do from any file (see
 /// [`is_rooted`]) are added. Every page shows the links of the site's
-/// header, menu and footer: checked once, not once a page.
+/// header, menu and footer: checked once for each of the link check's
+/// jobs (see `check_links`), not once a page.
 pub fn check_html<'h>(
     site: &Site,
     base: &Base,
@@ -785,10 +786,13 @@ pub fn is_checked_here(dest: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use foldhash::{HashSet, HashSetExt};
+
     use super::{
-        Base, Target, is_rooted, is_site_path, remove_dot_segments, resolve, scan, split_once_at,
-        unescape,
+        Base, Files, HtmlFile, Target, check_html, is_rooted, is_site_path, remove_dot_segments,
+        resolve, scan, split_once_at, unescape,
     };
+    use crate::testing::SiteBuilder;
 
     fn base(path: &'static str) -> Base<'static> {
         Base {
@@ -941,22 +945,57 @@ mod tests {
         /// A link that starts with `/` leads to the same place from any
         /// file (the link check takes one that works in one file as
         /// working in all), and a path from the site's root never leaves
-        /// the site (a page's are kept without being resolved).
+        /// the site (a page's are kept without being resolved). Links
+        /// drawn start with `/`, `//`, an escape of `/` or something else,
+        /// and may name the site's own host.
         #[test]
         fn a_link_from_the_root_leads_the_same_way_from_any_file(
-            raw in "/(&#47;|&sol;|&#x2f;|[a/.?#:%&;қ😀 ]){0,12}",
+            raw in "[ a:/&]?(&#47;|&sol;|&#x2f;|x\\.example|[a/.?#:%&;қ😀 ]){0,12}",
             from in "([aқ]{0,3}/){0,3}[a.]{0,5}",
             other in "([aқ]{0,3}/){0,3}[a.]{0,5}",
         ) {
-            proptest::prop_assert!(is_rooted(&raw));
             for site_path in ["/", "/sub/"] {
                 let target = resolve(&base(site_path), &from, &raw);
-                proptest::prop_assert_eq!(&target, &resolve(&base(site_path), &other, &raw));
+                if is_rooted(&raw) {
+                    proptest::prop_assert_eq!(&target, &resolve(&base(site_path), &other, &raw));
+                }
                 if is_site_path(&raw) {
                     proptest::prop_assert_ne!(target, Target::Elsewhere);
                 }
             }
         }
+    }
+
+    /// Only a link from the site's root that works is taken as working in
+    /// the files checked after: a relative one may work in one folder and
+    /// not in another.
+    #[test]
+    fn a_link_that_works_in_one_file_is_taken_as_working_only_from_the_root() {
+        let site = SiteBuilder::new().build();
+        let html = |file: &str, links: &str| HtmlFile {
+            file: file.into(),
+            template: "page.html".into(),
+            ids: "".into(),
+            links: links.into(),
+            external: "".into(),
+        };
+        let links = "../b/\n/kk/b/\n/kk/nowhere/\n";
+        let (near, far) = (
+            html("kk/a/index.html", links),
+            html("kk/x/y/index.html", links),
+        );
+        let written = ["kk/b/index.html"].into_iter();
+        let files = Files::new(written, [&near, &far].into_iter(), false);
+        let base = Base::of(&site);
+        let mut fine = HashSet::new();
+        fn broken<'h, M>(problems: Vec<(&'h str, M, M)>) -> Vec<&'h str> {
+            problems.into_iter().map(|(raw, ..)| raw).collect()
+        }
+        let in_near = check_html(&site, &base, &files, &near, &mut fine);
+        let in_far = check_html(&site, &base, &files, &far, &mut fine);
+        assert_eq!(broken(in_near), ["/kk/nowhere/"]);
+        assert_eq!(broken(in_far), ["../b/", "/kk/nowhere/"]);
+        assert_eq!(fine, HashSet::from_iter(["/kk/b/"]));
     }
 
     #[test]

@@ -53,10 +53,12 @@ pub enum Output {
         /// Every file written or removed, for the next build of a session.
         written: Mutex<Vec<String>>,
         /// Folders found to be there already when a file was placed in
-        /// them, folders that many files share (`og/`, the search index's
-        /// fragments): not made again for every file, until a file is
-        /// removed (which removes the folders it leaves empty).
-        shared_folders: Mutex<HashSet<PathBuf>>,
+        /// them, among them those that many files share (`og/`, the search
+        /// index's fragments): not made again for every file, until a file
+        /// is removed (which removes the folders it leaves empty). So no
+        /// file may be removed while others are placed: a build writes,
+        /// then removes what is stale, then writes the search index.
+        existing_folders: Mutex<HashSet<PathBuf>>,
     },
     /// Files are rendered and dropped: `check` writes nothing.
     Discard,
@@ -122,7 +124,7 @@ impl Output {
             cache_elsewhere: AtomicBool::new(false),
             published: AtomicBool::new(false),
             written: Mutex::new(Vec::new()),
-            shared_folders: Mutex::default(),
+            existing_folders: Mutex::default(),
         })
     }
 
@@ -201,7 +203,7 @@ impl Output {
     pub fn remove(&self, rel: &str) -> io::Result<()> {
         let Output::Staging {
             staging,
-            shared_folders,
+            existing_folders,
             ..
         } = self
         else {
@@ -209,12 +211,12 @@ impl Output {
         };
         let path = staging.join(inside_output(rel)?);
         self.record(rel);
-        lock(shared_folders).clear();
         match fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(with_path(e, &path)),
             _ => {}
         }
         remove_empty_folders(&path, staging);
+        lock(existing_folders).clear();
         Ok(())
     }
 
@@ -224,19 +226,13 @@ impl Output {
     /// when files are dropped.
     fn place(&self, rel: &str) -> io::Result<Option<PathBuf>> {
         let Output::Staging {
-            staging,
-            seeded,
-            shared_folders,
-            ..
+            staging, seeded, ..
         } = self
         else {
             return Ok(None);
         };
         let inside = inside_output(rel)?;
-        let folder = folder_of(inside);
-        if !lock(shared_folders).contains(folder) && make_dir_below(staging, folder)? {
-            lock(shared_folders).insert(folder.to_path_buf());
-        }
+        self.make_folder_of(inside)?;
         let path = staging.join(inside);
         if *seeded {
             // A hard link to the current build: replace it, do not write into it.
@@ -244,6 +240,26 @@ impl Output {
         }
         self.record(rel);
         Ok(Some(path))
+    }
+
+    /// Makes the folder of `inside` (a relative path checked by
+    /// [`inside_output`]) in the staging directory, unless it was found
+    /// there before (see `existing_folders`).
+    fn make_folder_of(&self, inside: &Path) -> io::Result<()> {
+        let Output::Staging {
+            staging,
+            existing_folders,
+            ..
+        } = self
+        else {
+            return Ok(());
+        };
+        let folder = folder_of(inside);
+        let known = folder.as_os_str().is_empty() || lock(existing_folders).contains(folder);
+        if !known && make_dir_below(staging, folder)? {
+            lock(existing_folders).insert(folder.to_path_buf());
+        }
+        Ok(())
     }
 
     /// Writes `bytes` at `rel` (a `/`-separated path under the output root).
@@ -327,7 +343,7 @@ impl Output {
         if !kept {
             return Ok(false);
         }
-        make_dir_below(staging, folder_of(inside))?;
+        self.make_folder_of(inside)?;
         let linked = fs::hard_link(&previous, &path).is_ok() || fs::copy(&previous, &path).is_ok();
         if linked {
             self.record(rel);
@@ -624,8 +640,9 @@ impl Drop for Output {
 /// then refuse to replace as a user's. An empty `rel` is `root`: nothing is
 /// made, and what is written into it fails if it is gone. A `rel` that is
 /// not a plain relative path (absolute, `.`, `..`) is refused. Each page has
-/// a folder of its own, so one `mkdir` usually does it. Whether `rel` was
-/// there already.
+/// a folder of its own, so one `mkdir` usually does it. Whether something
+/// was at `rel` already (a folder, or a file in the way of one; an empty
+/// `rel` is there).
 fn make_dir_below(root: &Path, rel: &Path) -> io::Result<bool> {
     if rel.as_os_str().is_empty() {
         return Ok(true);
