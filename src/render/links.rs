@@ -988,7 +988,7 @@ mod tests {
         let files = Files::new(written, [&near, &far].into_iter(), false);
         let base = Base::of(&site);
         let mut fine = HashSet::new();
-        fn broken<'h, M>(problems: Vec<(&'h str, M, M)>) -> Vec<&'h str> {
+        fn broken<M>(problems: Vec<(&str, M, M)>) -> Vec<&str> {
             problems.into_iter().map(|(raw, ..)| raw).collect()
         }
         let in_near = check_html(&site, &base, &files, &near, &mut fine);
