@@ -58,10 +58,33 @@ pub enum Output {
         /// is removed (which removes the folders it leaves empty). So no
         /// file may be removed while others are placed: a build writes,
         /// then removes what is stale, then writes the search index.
-        existing_folders: Mutex<HashSet<PathBuf>>,
+        existing_folders: ExistingFolders,
     },
     /// Files are rendered and dropped: `check` writes nothing.
     Discard,
+}
+
+/// The folders of a staging directory found there already when a file was
+/// placed in them (see `Output::Staging`'s `existing_folders`).
+#[derive(Default)]
+pub struct ExistingFolders(Mutex<HashSet<PathBuf>>);
+
+impl ExistingFolders {
+    /// Makes the folder of `inside` (a relative path checked by
+    /// [`inside_output`]) in `staging`, unless it was found there before.
+    fn make_folder_of(&self, staging: &Path, inside: &Path) -> io::Result<()> {
+        let folder = folder_of(inside);
+        let known = folder.as_os_str().is_empty() || lock(&self.0).contains(folder);
+        if !known && make_dir_below(staging, folder)? {
+            lock(&self.0).insert(folder.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Forgets them all: a removed file may have taken its folders with it.
+    fn forget(&self) {
+        lock(&self.0).clear();
+    }
 }
 
 /// `OUTPUT.builds`: where [`Publish::Link`] keeps the builds.
@@ -124,7 +147,7 @@ impl Output {
             cache_elsewhere: AtomicBool::new(false),
             published: AtomicBool::new(false),
             written: Mutex::new(Vec::new()),
-            existing_folders: Mutex::default(),
+            existing_folders: ExistingFolders::default(),
         })
     }
 
@@ -216,7 +239,7 @@ impl Output {
             _ => {}
         }
         remove_empty_folders(&path, staging);
-        lock(existing_folders).clear();
+        existing_folders.forget();
         Ok(())
     }
 
@@ -226,13 +249,16 @@ impl Output {
     /// when files are dropped.
     fn place(&self, rel: &str) -> io::Result<Option<PathBuf>> {
         let Output::Staging {
-            staging, seeded, ..
+            staging,
+            seeded,
+            existing_folders,
+            ..
         } = self
         else {
             return Ok(None);
         };
         let inside = inside_output(rel)?;
-        self.make_folder_of(inside)?;
+        existing_folders.make_folder_of(staging, inside)?;
         let path = staging.join(inside);
         if *seeded {
             // A hard link to the current build: replace it, do not write into it.
@@ -240,26 +266,6 @@ impl Output {
         }
         self.record(rel);
         Ok(Some(path))
-    }
-
-    /// Makes the folder of `inside` (a relative path checked by
-    /// [`inside_output`]) in the staging directory, unless it was found
-    /// there before (see `existing_folders`).
-    fn make_folder_of(&self, inside: &Path) -> io::Result<()> {
-        let Output::Staging {
-            staging,
-            existing_folders,
-            ..
-        } = self
-        else {
-            return Ok(());
-        };
-        let folder = folder_of(inside);
-        let known = folder.as_os_str().is_empty() || lock(existing_folders).contains(folder);
-        if !known && make_dir_below(staging, folder)? {
-            lock(existing_folders).insert(folder.to_path_buf());
-        }
-        Ok(())
     }
 
     /// Writes `bytes` at `rel` (a `/`-separated path under the output root).
@@ -323,6 +329,7 @@ impl Output {
             destination,
             seeded,
             replaces_own,
+            existing_folders,
             ..
         } = self
         else {
@@ -343,7 +350,7 @@ impl Output {
         if !kept {
             return Ok(false);
         }
-        self.make_folder_of(inside)?;
+        existing_folders.make_folder_of(staging, inside)?;
         let linked = fs::hard_link(&previous, &path).is_ok() || fs::copy(&previous, &path).is_ok();
         if linked {
             self.record(rel);
