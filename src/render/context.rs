@@ -101,6 +101,7 @@ pub struct Shared<'a> {
     summaries: Vec<OnceLock<Value>>,
     site: Vec<Value>,
     nav: Vec<Value>,
+    i18n: Vec<Value>,
 }
 
 impl<'a> Shared<'a> {
@@ -171,6 +172,9 @@ impl<'a> Shared<'a> {
                 Value::from(map)
             })
             .collect();
+        let i18n = (site.languages.iter())
+            .map(|l| Value::from(localizer.texts(&l.code)))
+            .collect();
         let mut shared = Shared {
             pages: site,
             localizer,
@@ -178,6 +182,7 @@ impl<'a> Shared<'a> {
             summaries,
             site: site_values,
             nav: Vec::new(),
+            i18n,
         };
         shared.nav = site
             .languages
@@ -191,7 +196,7 @@ impl<'a> Shared<'a> {
     }
 
     /// The context common to every page of `lang`: `lang`, `lang_name`,
-    /// `site`, `nav`, `data`.
+    /// `site`, `nav`, `data`, `i18n`.
     pub fn base(&self, site: &Site, lang: LangId, reading: &mut Reading) -> Context {
         let i = lang.index();
         let language = &site.languages[lang];
@@ -206,6 +211,7 @@ impl<'a> Shared<'a> {
         context.insert_value("site", self.site[i].clone());
         context.insert_value("nav", self.nav[i].clone());
         context.insert_value("data", self.data[i].clone());
+        context.insert_value("i18n", self.i18n[i].clone());
         context
     }
 

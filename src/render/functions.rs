@@ -8,8 +8,11 @@
 //! - `qr(text="…", label="…")`: the QR code of `text` as inline SVG (empty
 //!   if `text` is too long for one), for printed memos.
 //!
-//! The language is the `lang` variable of the context being rendered.
+//! The language is the `lang` variable of the context being rendered. The
+//! context's `i18n` holds the same strings as `t(key=…)` gives, but those
+//! with plural forms (see [`Localizer::texts`]).
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use foldhash::HashMap;
@@ -44,6 +47,28 @@ impl Localizer {
         let default = site.code(site.default_lang);
         let fallback = site.theme.strings.get(default).cloned().unwrap_or_default();
         Localizer { langs, fallback }
+    }
+
+    /// The UI strings of `lang` that have no plural forms, the default
+    /// language's standing in for those it lacks: the context's `i18n`,
+    /// which a template reads (`i18n.last_updated`) for a lookup where
+    /// `t(key=…)` is a call of a function with its arguments (Tera builds a
+    /// map of them at each call, twenty-odd a page).
+    pub fn texts(&self, lang: &str) -> tera::Map {
+        let strings = self.langs.get(lang).map(|(_, strings)| strings);
+        // In the order of their keys: the same strings, the same map.
+        let keys: BTreeSet<&String> = (self.fallback.keys())
+            .chain(strings.into_iter().flat_map(|strings| strings.keys()))
+            .collect();
+        let mut texts = tera::Map::new();
+        for key in keys {
+            let string =
+                (strings.and_then(|strings| strings.get(key))).or_else(|| self.fallback.get(key));
+            if let Some(UiString::Text(text)) = string {
+                texts.insert(key.clone().into(), text.as_str().into());
+            }
+        }
+        texts
     }
 
     /// The formatting rules of `lang`.

@@ -137,6 +137,30 @@ fn a_site_overrides_single_templates_strings_and_files() {
     );
 }
 
+/// A template reads a plain UI string from `i18n` as `t` gives it, in the
+/// page's language, the site's own strings over the theme's; a string
+/// with plural forms is left to `t`.
+#[test]
+fn a_template_reads_plain_ui_strings_from_i18n() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    site.write(
+        "templates/page.html",
+        "<p>{{ i18n.last_updated }}|{{ t(key=\"last_updated\") }}|{{ i18n.home }}|\
+         {{ \"pages_count\" in i18n }}|{{ t(key=\"pages_count\", count=5) }}</p>",
+    );
+    site.write("i18n/kk.yaml", "home: Бастапқы бет\n");
+    site.build();
+    assert_eq!(
+        site.read("kk/rules/first/index.html"),
+        "<p>Соңғы жаңарту|Соңғы жаңарту|Бастапқы бет|false|5 бет</p>"
+    );
+    assert_eq!(
+        site.read("ru/rules/first/index.html"),
+        "<p>Последнее обновление|Последнее обновление|Главная|false|5 страниц</p>"
+    );
+}
+
 /// A theme on disk may hold only what differs from the built-in theme;
 /// `theme eject` copies the built-in theme into the site, which then
 /// builds the same.
