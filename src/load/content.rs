@@ -310,19 +310,25 @@ fn split_front_matter(text: &str) -> Option<Split<'_>> {
         .strip_prefix("---\n")
         .or_else(|| text_no_bom.strip_prefix("---\r\n"))?;
     let yaml_start = text.len() - rest.len();
-    let mut offset = yaml_start;
-    for line in rest.split_inclusive('\n') {
+    // Line by line with `memchr`, counting the lines as they go: each page
+    // is split twice a build (when loaded and when rendered).
+    let mut line_start = 0;
+    // The lines before `line_start`, the opening `---` included.
+    let mut lines = 1;
+    while line_start < rest.len() {
+        let line_end = memchr::memchr(b'\n', &rest.as_bytes()[line_start..])
+            .map_or(rest.len(), |i| line_start + i + 1);
+        let line = &rest[line_start..line_end];
+        let ends_line = usize::from(line.ends_with('\n'));
         if line.trim_end() == "---" {
-            let body_start = offset + line.len();
-            let yaml = &text[yaml_start..offset];
-            let body_line_offset = text[..body_start].matches('\n').count();
             return Some(Split {
-                yaml,
-                body_start,
-                body_line_offset,
+                yaml: &rest[..line_start],
+                body_start: yaml_start + line_end,
+                body_line_offset: lines + ends_line,
             });
         }
-        offset += line.len();
+        lines += ends_line;
+        line_start = line_end;
     }
     None
 }
@@ -360,5 +366,35 @@ mod tests {
         assert_eq!(s.body_line_offset, 3);
         assert!(split_front_matter("title: A\n").is_none());
         assert!(split_front_matter("---\ntitle: A\n").is_none());
+    }
+
+    proptest::proptest! {
+        /// Any text splits as a plain reading of it line by line does: the
+        /// same YAML, body and count of lines before the body, with or
+        /// without a BOM, `\r\n`, a closing line at the very end.
+        #[test]
+        fn any_text_splits_as_read_line_by_line(
+            text in "\u{feff}?(---\r?\n)?((---|[a-z: ]{0,6})[ \t\r]*\n?){0,6}"
+        ) {
+            let by_lines = || {
+                let no_bom = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                let rest = (no_bom.strip_prefix("---\n"))
+                    .or_else(|| no_bom.strip_prefix("---\r\n"))?;
+                let yaml_start = text.len() - rest.len();
+                let mut offset = yaml_start;
+                for line in rest.split_inclusive('\n') {
+                    if line.trim_end() == "---" {
+                        let body_start = offset + line.len();
+                        let lines = text[..body_start].matches('\n').count();
+                        return Some((&text[yaml_start..offset], body_start, lines));
+                    }
+                    offset += line.len();
+                }
+                None
+            };
+            let split = split_front_matter(&text);
+            let split = split.map(|s| (s.yaml, s.body_start, s.body_line_offset));
+            proptest::prop_assert_eq!(split, by_lines());
+        }
     }
 }
