@@ -311,7 +311,7 @@ fn split_front_matter(text: &str) -> Option<Split<'_>> {
         .or_else(|| text_no_bom.strip_prefix("---\r\n"))?;
     let yaml_start = text.len() - rest.len();
     // Line by line with `memchr`, counting the lines as they go: each page
-    // is split twice a build (when loaded and when rendered).
+    // is split when loaded (once a chunk read) and again when rendered.
     let mut line_start = 0;
     // The lines before `line_start`, the opening `---` included.
     let mut lines = 1;
@@ -366,6 +366,45 @@ mod tests {
         assert_eq!(s.body_line_offset, 3);
         assert!(split_front_matter("title: A\n").is_none());
         assert!(split_front_matter("---\ntitle: A\n").is_none());
+    }
+
+    /// A page's file in a new site folder: the folder and the file's path.
+    fn page_file(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let root = tempfile::tempdir().unwrap();
+        let rel = PathBuf::from("content/a.kk.md");
+        std::fs::create_dir(root.path().join("content")).unwrap();
+        std::fs::write(root.path().join(&rel), text).unwrap();
+        (root, rel)
+    }
+
+    /// The front matter is read in chunks; one that ends just after the
+    /// `---` of a line `---more` does not end the front matter there.
+    #[test]
+    fn a_chunk_ending_inside_a_line_of_dashes_does_not_end_the_front_matter() {
+        let head = "---\ndescription: ";
+        let padding = "a".repeat(2 * 1024 - head.len() - "\n---".len());
+        let text = format!("{head}{padding}\n---more\ntitle: T\n---\nBody\n");
+        assert_eq!(text.find("---more").unwrap() + 3, 2 * 1024);
+        let (root, rel) = page_file(&text);
+        let (page, _) = load_page(root.path(), rel, 0).unwrap();
+        assert_eq!(page.front_text, text.trim_end_matches("Body\n"));
+    }
+
+    /// A large file without the closing line is read in a few chunks, each
+    /// twice the one before, not looked at anew for every 2 KiB.
+    #[test]
+    fn a_large_file_without_an_end_of_front_matter_is_read_in_a_few_looks() {
+        let text = format!("---\n{}", "k: v\n".repeat(200_000));
+        let (root, rel) = page_file(&text);
+        let looks = std::cell::Cell::new(0);
+        let read = super::super::files::read_text_until(root.path(), &rel, |text| {
+            looks.set(looks.get() + 1);
+            split_front_matter(text).map(|s| s.body_start)
+        })
+        .unwrap();
+        assert_eq!(read, text);
+        // 2 KiB, 4 KiB, … up to the file's 1 MB: ten looks.
+        assert!(looks.get() <= 10, "{} looks", looks.get());
     }
 
     proptest::proptest! {

@@ -220,28 +220,35 @@ fn kind_of(file_type: std::fs::FileType) -> Message {
 }
 
 /// Reads the beginning of `root/rel`, chunk by chunk, until `end` finds in
-/// the text read so far where the wanted part ends; returns that part. When
-/// `end` finds nothing, the whole file is read (and checked as UTF-8).
+/// the whole lines read so far where the wanted part ends; returns that
+/// part. When `end` finds nothing, the whole file is read (and checked as
+/// UTF-8). `end` sees whole lines only, so that a chunk ending inside a
+/// line (`---` of `---title`) is not taken for a line of its own; each
+/// chunk is twice the one before, so that a large file is looked at a
+/// few times, not once for every 2 KiB.
 pub fn read_text_until(
     root: &Path,
     rel: &Path,
     end: impl Fn(&str) -> Option<usize>,
 ) -> Result<String, Diagnostic> {
     // Front matter is rarely longer than this: usually one read suffices.
-    const CHUNK: u64 = 2 * 1024;
+    let mut chunk: u64 = 2 * 1024;
     let (mut file, _) = open(root, rel)?;
-    let mut bytes = Vec::with_capacity(CHUNK as usize);
+    let mut bytes = Vec::with_capacity(chunk as usize);
     loop {
         let read = (&mut file)
-            .take(CHUNK)
+            .take(chunk)
             .read_to_end(&mut bytes)
             .map_err(|e| unreadable(rel, &e))?;
         if read == 0 {
             return into_text(rel, bytes);
         }
-        let valid = match simdutf8::compat::from_utf8(&bytes) {
+        chunk = chunk.saturating_mul(2);
+        // The whole lines read so far (a line's end is never inside a
+        // character); text that is not UTF-8 ends the look.
+        let lines = memchr::memrchr(b'\n', &bytes).map_or(0, |i| i + 1);
+        let valid = match simdutf8::compat::from_utf8(&bytes[..lines]) {
             Ok(text) => text,
-            // A chunk may end inside a character: look at the valid part.
             Err(e) => simdutf8::basic::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
         };
         if let Some(len) = end(valid) {
