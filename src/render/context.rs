@@ -105,7 +105,7 @@ pub struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    /// Prepares the per-language `site`, `nav` and `data` values.
+    /// Prepares the per-language `site`, `nav`, `data` and `i18n` values.
     pub fn new(
         site: &'a Site,
         localizer: &'a Localizer,

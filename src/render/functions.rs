@@ -156,12 +156,76 @@ pub fn register(tera: &mut Tera, localizer: Arc<Localizer>, codes: Arc<Codes>) {
 }
 
 /// `f` of the `lang` of the context being rendered, read in place: taken
-/// as a `String`, Tera would format it anew at each of the twenty-odd calls
-/// of a page.
+/// as a `String`, Tera would format it anew at each call (a theme that
+/// calls `t` for every string calls it twenty-odd times a page).
 fn with_lang<T>(state: &State, f: impl FnOnce(&str) -> TeraResult<T>) -> TeraResult<T> {
     let lang = state.get::<Value>("lang")?;
     match lang.as_ref().and_then(Value::as_str) {
         Some(lang) => f(lang),
         None => Err(Error::message("the context has no `lang`")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::testing::SiteBuilder;
+
+    /// `i18n` holds what `t` without a count gives, key for key: a
+    /// language's own string, the default language's where it lacks one,
+    /// and nothing for a string with plural forms in the language, even
+    /// where the default language's is plain text.
+    /// The texts of `lang`, as plain strings.
+    fn texts(localizer: &Localizer, lang: &str) -> BTreeMap<String, String> {
+        (localizer.texts(lang).into_iter())
+            .map(|(key, text)| (key.to_string(), text.as_str().unwrap().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn texts_are_what_t_gives_without_a_count() {
+        let text = |text: &str| UiString::Text(text.to_string());
+        let plural = || {
+            let forms = [("one", "{count} бет"), ("other", "{count} бет")];
+            UiString::Plural(forms.map(|(k, v)| (k.to_string(), v.to_string())).into())
+        };
+        let mut site = SiteBuilder::rules().build();
+        site.theme.strings = HashMap::from_iter([
+            (
+                "kk".to_string(),
+                HashMap::from_iter([
+                    ("home".to_string(), text("Басты бет")),
+                    ("last_updated".to_string(), text("Соңғы жаңарту")),
+                    ("pages_count".to_string(), plural()),
+                ]),
+            ),
+            (
+                "ru".to_string(),
+                HashMap::from_iter([
+                    ("last_updated".to_string(), plural()),
+                    ("pages_count".to_string(), plural()),
+                ]),
+            ),
+        ]);
+        let localizer = Localizer::new(&site);
+        let ru = texts(&localizer, "ru");
+        assert_eq!(ru["home"], "Басты бет", "the default language's");
+        assert!(!ru.contains_key("last_updated"), "plural in ru");
+        assert!(!ru.contains_key("pages_count"), "plural in both");
+        assert_eq!(texts(&localizer, "kk")["last_updated"], "Соңғы жаңарту");
+        for lang in ["kk", "ru"] {
+            let texts = texts(&localizer, lang);
+            let keys = site
+                .theme
+                .strings
+                .values()
+                .flat_map(|strings| strings.keys());
+            for key in keys {
+                let t = localizer.translate(lang, key, None).ok();
+                assert_eq!(texts.get(key), t.as_ref(), "{lang} {key}");
+            }
+        }
     }
 }

@@ -161,6 +161,33 @@ fn a_template_reads_plain_ui_strings_from_i18n() {
     );
 }
 
+/// A template that reads a UI string `i18n` lacks is told so where it
+/// reads it, with the hint to add the string, not offered the hundred
+/// fields `i18n` has.
+#[test]
+fn a_ui_string_missing_from_i18n_is_named_where_it_is_read() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    site.write("templates/page.html", "<p>\n{{ i18n.last_update }}</p>");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "templates/page.html:2:9: error: template error: UI string `last_update` (`i18n.last_update`) is not defined"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "= help: add the string to every themes/…/i18n/LANG.yaml, or fix its name here"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Available fields"), "{}", run.stderr);
+}
+
 /// A theme on disk may hold only what differs from the built-in theme;
 /// `theme eject` copies the built-in theme into the site, which then
 /// builds the same.
