@@ -173,10 +173,6 @@ mod tests {
     use super::*;
     use crate::testing::SiteBuilder;
 
-    /// `i18n` holds what `t` without a count gives, key for key: a
-    /// language's own string, the default language's where it lacks one,
-    /// and nothing for a string with plural forms in the language, even
-    /// where the default language's is plain text.
     /// The texts of `lang`, as plain strings.
     fn texts(localizer: &Localizer, lang: &str) -> BTreeMap<String, String> {
         (localizer.texts(lang).into_iter())
@@ -184,6 +180,10 @@ mod tests {
             .collect()
     }
 
+    /// `i18n` holds what `t` without a count gives, key for key: a
+    /// language's own string, the default language's where it lacks one,
+    /// and nothing for a string with plural forms in the language, even
+    /// where the default language's is plain text.
     #[test]
     fn texts_are_what_t_gives_without_a_count() {
         let text = |text: &str| UiString::Text(text.to_string());
