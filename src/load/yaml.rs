@@ -258,6 +258,18 @@ mod tests {
         assert!(message.contains("and 1 more"), "{message}");
     }
 
+    /// Comments are YAML's to skip, however many: with its keeping of
+    /// comments, serde-saphyr refused more than 32 between a key and its
+    /// value ("too many buffered comments while looking ahead").
+    #[test]
+    fn any_number_of_comments_between_a_key_and_its_value_is_read() {
+        let comments: String = (0..100).map(|n| format!("# note {n}\n")).collect();
+        let text = format!("title:\n{comments}  Карантин\nweight: 2\n");
+        let map = parse_map(&text).unwrap();
+        assert_eq!(map["title"], "Карантин");
+        assert_eq!(map["weight"], 2);
+    }
+
     #[test]
     fn exclamation_marks_in_text_are_not_tags() {
         let map = parse_map("a: \"!!binary\"\nb: Сәлем!\nc: 'x !y'\n").expect("no tags");
