@@ -62,13 +62,21 @@ impl Localizer {
             .collect();
         let mut texts = tera::Map::new();
         for key in keys {
-            let string =
-                (strings.and_then(|strings| strings.get(key))).or_else(|| self.fallback.get(key));
-            if let Some(UiString::Text(text)) = string {
+            if let Some(UiString::Text(text)) = self.string(strings, key) {
                 texts.insert(key.clone().into(), text.as_str().into());
             }
         }
         texts
+    }
+
+    /// The string `key` of a language's `strings`, the default language's
+    /// standing in where it has none.
+    fn string<'s>(
+        &'s self,
+        strings: Option<&'s HashMap<String, UiString>>,
+        key: &str,
+    ) -> Option<&'s UiString> {
+        (strings.and_then(|strings| strings.get(key))).or_else(|| self.fallback.get(key))
     }
 
     /// The formatting rules of `lang`.
@@ -82,8 +90,7 @@ impl Localizer {
             .langs
             .get(lang)
             .ok_or_else(|| format!("no UI strings for language `{lang}`"))?;
-        let string = (strings.get(key))
-            .or_else(|| self.fallback.get(key))
+        let string = (self.string(Some(strings), key))
             .ok_or_else(|| format!("UI string `{key}` is not defined in i18n/{lang}.yaml"))?;
         match (string, count) {
             (UiString::Text(text), None) => Ok(text.clone()),
