@@ -48,7 +48,8 @@ pub enum Unit {
     ErrorPage(String),
     /// `/`, the page that offers every language.
     Root,
-    /// `sitemap.xml` and `robots.txt`.
+    /// `sitemap.xml` (and its parts in `sitemaps/` on a site of more
+    /// than 50,000 addresses) and `robots.txt`.
     Sitemap,
     /// The pages at the old addresses of moved pages, and their map.
     Redirects,
@@ -219,10 +220,7 @@ impl Renderer<'_> {
                     reading.inputs.read_all(lang.map(Input::Addresses));
                     reading.inputs.read_all(lang.map(Input::IndexParts));
                 }
-                out.write(
-                    "sitemap.xml",
-                    super::xml::sitemap(site, &generated).as_bytes(),
-                )?;
+                super::xml::sitemap(site, &generated, |path, bytes| out.write(path, bytes))?;
                 out.write("robots.txt", super::xml::robots(site).as_bytes())?;
             }
             Unit::Statistics(output) => {

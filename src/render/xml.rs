@@ -2,6 +2,7 @@
 //! Atom feed per language, and `robots.txt`.
 
 use std::fmt::Write;
+use std::io;
 
 use super::versions::Versions;
 use crate::model::{Lang, Page, PageKind, Site};
@@ -15,10 +16,15 @@ pub const FEED_LENGTH: usize = 50;
 /// well-formed whatever the input.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out`, escaped as by [`escape`].
+fn push_escaped(out: &mut String, text: &str) {
     let text = without_xml_illegal(text);
     // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, &text);
-    out
+    let _ = pulldown_cmark_escape::escape_html(out, &text);
 }
 
 /// Escapes text for an attribute value, quoted with `"` or `'`: as
@@ -45,25 +51,132 @@ fn without_xml_illegal(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// `sitemap.xml`: every page, each with `xhtml:link` alternates for its
+/// How many addresses, and how many bytes, one sitemap file may hold.
+#[derive(Debug, Clone, Copy)]
+pub struct SitemapLimits {
+    /// Addresses (`<url>` elements).
+    pub urls: usize,
+    /// Bytes, uncompressed.
+    pub bytes: usize,
+}
+
+/// The sitemaps protocol's limits: 50,000 addresses and 50 MiB a file.
+pub const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
+    urls: 50_000,
+    bytes: 50 * 1024 * 1024,
+};
+
+/// The folder of a sitemap's parts, when it has more than one.
+pub const SITEMAP_PARTS: &str = "sitemaps";
+
+const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_END: &str = "</urlset>\n";
+
+/// The sitemap: every page, each with `xhtml:link` alternates for its
 /// translations and `x-default`; then the pages aqparat makes itself,
-/// given as groups of `(language, URL path)` translations.
-pub fn sitemap(site: &Site, generated: &[Vec<(String, String)>]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
+/// given as groups of `(language, URL path)` translations. It is one file,
+/// `sitemap.xml`, within [`SITEMAP_LIMITS`]; beyond them it is cut into
+/// parts `sitemaps/1.xml`, `sitemaps/2.xml`… in order, and `sitemap.xml`
+/// is the sitemap index that lists them. Each file is given to `write`
+/// (its path in the output, its bytes) once it is whole, so no more than
+/// one part is held at a time.
+pub fn sitemap(
+    site: &Site,
+    generated: &[Vec<(String, String)>],
+    write: impl FnMut(&str, &[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut parts = SitemapParts::new(SITEMAP_LIMITS, write);
+    let mut entry = String::new();
     for page in &site.pages {
+        entry.clear();
         let versions = Versions::of_page(site, page);
-        write_url(&mut xml, site, &page.url, page.last_updated(), &versions);
+        write_url(&mut entry, site, &page.url, page.last_updated(), &versions);
+        parts.push(&entry)?;
     }
     for group in generated {
         let versions = Versions::of_urls(group);
         for (_, url) in group {
-            write_url(&mut xml, site, url, None, &versions);
+            entry.clear();
+            write_url(&mut entry, site, url, None, &versions);
+            parts.push(&entry)?;
         }
     }
-    xml.push_str("</urlset>\n");
-    xml
+    parts.finish(|path| site.permalink(path))
+}
+
+/// `<url>` elements cut into sitemap files within limits (see [`sitemap`]).
+struct SitemapParts<W> {
+    limits: SitemapLimits,
+    write: W,
+    /// The part being filled: its start and its elements so far.
+    part: String,
+    /// How many elements `part` holds.
+    urls: usize,
+    /// How many parts were written.
+    written: usize,
+}
+
+impl<W: FnMut(&str, &[u8]) -> io::Result<()>> SitemapParts<W> {
+    fn new(limits: SitemapLimits, write: W) -> Self {
+        SitemapParts {
+            limits,
+            write,
+            part: String::from(URLSET_START),
+            urls: 0,
+            written: 0,
+        }
+    }
+
+    /// Adds one `<url>` element, first writing the part so far if the
+    /// element would take it beyond the limits. An element beyond them on
+    /// its own is a part of its own.
+    fn push(&mut self, element: &str) -> io::Result<()> {
+        let bytes = self.part.len() + element.len() + URLSET_END.len();
+        if self.urls > 0 && (self.urls == self.limits.urls || bytes > self.limits.bytes) {
+            self.write_part()?;
+        }
+        self.part.push_str(element);
+        self.urls += 1;
+        Ok(())
+    }
+
+    /// Writes the part being filled as the next of `sitemaps/`, and starts
+    /// the next one in the same buffer.
+    fn write_part(&mut self) -> io::Result<()> {
+        self.written += 1;
+        self.part.push_str(URLSET_END);
+        (self.write)(&part_path(self.written), self.part.as_bytes())?;
+        self.part.truncate(URLSET_START.len());
+        self.urls = 0;
+        Ok(())
+    }
+
+    /// Writes `sitemap.xml`: the only part, or the index of the parts
+    /// (`permalink` gives a part's address from its path).
+    fn finish(mut self, permalink: impl Fn(&str) -> String) -> io::Result<()> {
+        if self.written == 0 {
+            self.part.push_str(URLSET_END);
+            return (self.write)("sitemap.xml", self.part.as_bytes());
+        }
+        if self.urls > 0 {
+            self.write_part()?;
+        }
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for number in 1..=self.written {
+            index.push_str("  <sitemap>\n    <loc>");
+            push_escaped(&mut index, &permalink(&part_path(number)));
+            index.push_str("</loc>\n  </sitemap>\n");
+        }
+        index.push_str("</sitemapindex>\n");
+        (self.write)("sitemap.xml", index.as_bytes())
+    }
+}
+
+/// The path of the sitemap's part `number` (from 1).
+fn part_path(number: usize) -> String {
+    format!("{SITEMAP_PARTS}/{number}.xml")
 }
 
 /// One `<url>` with its alternates (when there is more than one version).
@@ -74,22 +187,23 @@ fn write_url(
     lastmod: Option<crate::date::Date>,
     versions: &Versions,
 ) {
-    let _ = write!(
-        xml,
-        "  <url>\n    <loc>{}</loc>\n",
-        escape(&site.permalink(url))
-    );
+    let push_permalink = |xml: &mut String, url: &str| {
+        push_escaped(xml, &site.base_url);
+        push_escaped(xml, url);
+    };
+    xml.push_str("  <url>\n    <loc>");
+    push_permalink(xml, url);
+    xml.push_str("</loc>\n");
     if let Some(date) = lastmod {
         let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
     }
     if versions.translations() > 1 {
         for (lang, url) in versions.alternates(site) {
-            let _ = writeln!(
-                xml,
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                escape(lang),
-                escape(&site.permalink(url))
-            );
+            xml.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+            push_escaped(xml, lang);
+            xml.push_str("\" href=\"");
+            push_permalink(xml, url);
+            xml.push_str("\"/>\n");
         }
     }
     xml.push_str("  </url>\n");
@@ -177,6 +291,122 @@ mod tests {
             assert!(!escaped.contains(forbidden), "{escaped}");
         }
         assert_eq!(attribute("a&b"), "a&amp;b");
+    }
+
+    /// The files `SitemapParts` writes for `elements`, in order, on a site
+    /// at `https://x.example/`.
+    fn cut(limits: SitemapLimits, elements: &[String]) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let mut parts = SitemapParts::new(limits, |path: &str, bytes: &[u8]| {
+            files.push((path.to_string(), String::from_utf8(bytes.to_vec()).unwrap()));
+            Ok(())
+        });
+        for element in elements {
+            parts.push(element).unwrap();
+        }
+        parts
+            .finish(|path| format!("https://x.example/{path}"))
+            .unwrap();
+        files
+    }
+
+    fn element(n: usize) -> String {
+        format!("  <url>\n    <loc>https://x.example/kk/{n}/</loc>\n  </url>\n")
+    }
+
+    /// The `<loc>`s of a sitemap file, parsed as XML.
+    fn locs(xml: &str) -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).expect("well-formed XML");
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .map(|n| n.text().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_sitemap_within_the_limits_is_one_file() {
+        let elements: Vec<String> = (0..3).map(element).collect();
+        let files = cut(SITEMAP_LIMITS, &elements);
+        assert_eq!(files.len(), 1);
+        let (path, xml) = &files[0];
+        assert_eq!(path, "sitemap.xml");
+        assert!(xml.contains("<urlset "), "{xml}");
+        assert_eq!(locs(xml).len(), 3);
+        let empty = cut(SITEMAP_LIMITS, &[]);
+        assert_eq!(
+            empty,
+            [(
+                "sitemap.xml".to_string(),
+                format!("{URLSET_START}{URLSET_END}")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_sitemap_beyond_the_limits_is_parts_and_an_index_of_them() {
+        let elements: Vec<String> = (0..5).map(element).collect();
+        let limits = SitemapLimits {
+            urls: 2,
+            bytes: usize::MAX,
+        };
+        let files = cut(limits, &elements);
+        let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "sitemaps/1.xml",
+                "sitemaps/2.xml",
+                "sitemaps/3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let counts: Vec<usize> = files[..3].iter().map(|(_, xml)| locs(xml).len()).collect();
+        assert_eq!(counts, [2, 2, 1]);
+        let (_, index) = &files[3];
+        assert!(index.contains("<sitemapindex "), "{index}");
+        assert_eq!(
+            locs(index),
+            [1, 2, 3].map(|n| format!("https://x.example/sitemaps/{n}.xml"))
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the elements and limits: the parts hold every element
+        /// once, in order; each is within the limits unless it holds a
+        /// single element; `sitemap.xml` comes last and lists every part.
+        #[test]
+        fn sitemap_parts_hold_every_element_within_the_limits(
+            lengths in proptest::collection::vec(0usize..300, 0..40),
+            urls in 1usize..6,
+            bytes in 0usize..1200,
+        ) {
+            let elements: Vec<String> = lengths
+                .iter()
+                .enumerate()
+                .map(|(n, &len)| format!("{}{}", element(n), " ".repeat(len)))
+                .collect();
+            let files = cut(SitemapLimits { urls, bytes }, &elements);
+            let (last, parts) = files.split_last().unwrap();
+            proptest::prop_assert_eq!(&last.0, "sitemap.xml");
+            let parts = if parts.is_empty() { std::slice::from_ref(last) } else { parts };
+            let mut held = Vec::new();
+            for (n, (path, xml)) in parts.iter().enumerate() {
+                if files.len() > 1 {
+                    proptest::prop_assert_eq!(path, &format!("sitemaps/{}.xml", n + 1));
+                }
+                let inner = xml.strip_prefix(URLSET_START).and_then(|x| x.strip_suffix(URLSET_END));
+                let inner = inner.expect("a urlset");
+                let count = locs(xml).len();
+                if count > 1 {
+                    proptest::prop_assert!(count <= urls && xml.len() <= bytes, "{} {}", count, xml.len());
+                }
+                held.push(inner.to_string());
+            }
+            proptest::prop_assert_eq!(held.concat(), elements.concat());
+            if files.len() > 1 {
+                proptest::prop_assert_eq!(locs(&last.1).len(), parts.len());
+            }
+        }
     }
 
     #[test]

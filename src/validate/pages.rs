@@ -441,6 +441,10 @@ pub fn check_static(
             files.insert(path.into(), || msg!("generated-download"));
         }
     }
+    // The parts of a sitemap of more than 50,000 addresses.
+    folders.push((format!("{}/", crate::render::xml::SITEMAP_PARTS), || {
+        msg!("generated-sitemap")
+    }));
     if sources.config.as_ref().is_none_or(RawConfig::has_search) {
         folders.push(("pagefind/".into(), || msg!("generated-search")));
     }
