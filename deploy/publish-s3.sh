@@ -69,6 +69,8 @@ put no-cache application/octet-stream --include 'pagefind/*.pagefind'
 #    the pages (but the old addresses'), revalidated on every visit.
 put no-cache 'text/javascript; charset=utf-8' --include sw.js
 put no-cache 'application/atom+xml; charset=utf-8' --include '*/atom.xml'
+#    A sitemap of more than 50,000 addresses: its parts before their index.
+put no-cache 'application/xml; charset=utf-8' --include 'sitemap-*.xml'
 put no-cache 'application/xml; charset=utf-8' --include 'sitemap.xml'
 set --
 while read -r from to; do

@@ -255,6 +255,7 @@ generated-redirect = the page at a moved page's old address
 generated-page = a page
 generated-languages = the page that offers the languages
 generated-sitemap = the sitemap
+generated-sitemap-part = a part of the sitemap
 generated-robots = robots.txt
 generated-search = the search index
 taken-file = /{ $url } is { $what }

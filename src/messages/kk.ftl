@@ -255,6 +255,7 @@ generated-redirect = көшкен беттің ескі мекенжайында
 generated-page = бет
 generated-languages = тілдерді ұсынатын бет
 generated-sitemap = сайт картасы (sitemap)
+generated-sitemap-part = сайт картасының (sitemap) бір бөлігі
 generated-robots = robots.txt
 generated-search = іздеу индексі
 taken-file = /{ $url } — { $what }

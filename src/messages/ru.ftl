@@ -265,6 +265,7 @@ generated-redirect = страница по старому адресу пере�
 generated-page = страница
 generated-languages = страница выбора языка
 generated-sitemap = карта сайта (sitemap)
+generated-sitemap-part = часть карты сайта (sitemap)
 generated-robots = robots.txt
 generated-search = поисковый индекс
 taken-file = /{ $url } — это { $what }

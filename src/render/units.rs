@@ -48,7 +48,7 @@ pub enum Unit {
     ErrorPage(String),
     /// `/`, the page that offers every language.
     Root,
-    /// `sitemap.xml` (and its parts in `sitemaps/` on a site of more
+    /// `sitemap.xml` (and its parts `sitemap-N.xml` on a site of more
     /// than 50,000 addresses) and `robots.txt`.
     Sitemap,
     /// The pages at the old addresses of moved pages, and their map.

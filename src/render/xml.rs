@@ -53,21 +53,18 @@ fn without_xml_illegal(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// How many addresses, and how many bytes, one sitemap file may hold.
 #[derive(Debug, Clone, Copy)]
-pub struct SitemapLimits {
+struct SitemapLimits {
     /// Addresses (`<url>` elements).
-    pub urls: usize,
+    urls: usize,
     /// Bytes, uncompressed.
-    pub bytes: usize,
+    bytes: usize,
 }
 
 /// The sitemaps protocol's limits: 50,000 addresses and 50 MiB a file.
-pub const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
+const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
     urls: 50_000,
     bytes: 50 * 1024 * 1024,
 };
-
-/// The folder of a sitemap's parts, when it has more than one.
-pub const SITEMAP_PARTS: &str = "sitemaps";
 
 const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
 const URLSET_END: &str = "</urlset>\n";
@@ -76,8 +73,10 @@ const URLSET_END: &str = "</urlset>\n";
 /// translations and `x-default`; then the pages aqparat makes itself,
 /// given as groups of `(language, URL path)` translations. It is one file,
 /// `sitemap.xml`, within [`SITEMAP_LIMITS`]; beyond them it is cut into
-/// parts `sitemaps/1.xml`, `sitemaps/2.xml`… in order, and `sitemap.xml`
-/// is the sitemap index that lists them. Each file is given to `write`
+/// parts `sitemap-1.xml`, `sitemap-2.xml`… in order, and `sitemap.xml` is
+/// the sitemap index that lists them. The parts are at the root, as the
+/// protocol wants a sitemap to list only addresses below its own folder.
+/// Each file is given to `write`
 /// (its path in the output, its bytes) once it is whole, so no more than
 /// one part is held at a time.
 pub fn sitemap(
@@ -132,7 +131,7 @@ impl<W: FnMut(&str, &[u8]) -> io::Result<()>> SitemapParts<W> {
     /// its own is a part of its own.
     fn push(&mut self, element: &str) -> io::Result<()> {
         let bytes = self.part.len() + element.len() + URLSET_END.len();
-        if self.urls > 0 && (self.urls == self.limits.urls || bytes > self.limits.bytes) {
+        if self.urls > 0 && (self.urls >= self.limits.urls || bytes > self.limits.bytes) {
             self.write_part()?;
         }
         self.part.push_str(element);
@@ -140,7 +139,7 @@ impl<W: FnMut(&str, &[u8]) -> io::Result<()>> SitemapParts<W> {
         Ok(())
     }
 
-    /// Writes the part being filled as the next of `sitemaps/`, and starts
+    /// Writes the part being filled as the next part, and starts
     /// the next one in the same buffer.
     fn write_part(&mut self) -> io::Result<()> {
         self.written += 1;
@@ -176,7 +175,18 @@ impl<W: FnMut(&str, &[u8]) -> io::Result<()>> SitemapParts<W> {
 
 /// The path of the sitemap's part `number` (from 1).
 fn part_path(number: usize) -> String {
-    format!("{SITEMAP_PARTS}/{number}.xml")
+    format!("sitemap-{number}.xml")
+}
+
+/// Whether `path` (from the output's root) is a name [`sitemap`] gives a
+/// part: `sitemap-N.xml`, N a number from 1 written without leading zeros.
+pub fn is_sitemap_part(path: &str) -> bool {
+    let number = path
+        .strip_prefix("sitemap-")
+        .and_then(|p| p.strip_suffix(".xml"));
+    number.is_some_and(|n| {
+        !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// One `<url>` with its alternates (when there is more than one version).
@@ -187,6 +197,8 @@ fn write_url(
     lastmod: Option<crate::date::Date>,
     versions: &Versions,
 ) {
+    // `Site::permalink`, escaped into `xml` (escaping goes character by
+    // character, so escaping the two parts is escaping the whole).
     let push_permalink = |xml: &mut String, url: &str| {
         push_escaped(xml, &site.base_url);
         push_escaped(xml, url);
@@ -354,9 +366,9 @@ mod tests {
         assert_eq!(
             paths,
             [
-                "sitemaps/1.xml",
-                "sitemaps/2.xml",
-                "sitemaps/3.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
                 "sitemap.xml"
             ]
         );
@@ -366,14 +378,49 @@ mod tests {
         assert!(index.contains("<sitemapindex "), "{index}");
         assert_eq!(
             locs(index),
-            [1, 2, 3].map(|n| format!("https://x.example/sitemaps/{n}.xml"))
+            [1, 2, 3].map(|n| format!("https://x.example/sitemap-{n}.xml"))
         );
+    }
+
+    #[test]
+    fn a_part_may_be_exactly_as_large_as_the_limit() {
+        let elements: Vec<String> = (0..4).map(element).collect();
+        let two = URLSET_START.len() + elements[0].len() * 2 + URLSET_END.len();
+        for (bytes, parts) in [(two, 2), (two - 1, 4)] {
+            let limits = SitemapLimits {
+                urls: usize::MAX,
+                bytes,
+            };
+            let files = cut(limits, &elements);
+            assert_eq!(files.len(), parts + 1, "{bytes} bytes: {files:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_names_of_parts_are_parts() {
+        for part in ["sitemap-1.xml", "sitemap-20.xml", "sitemap-1234567.xml"] {
+            assert!(is_sitemap_part(part), "{part}");
+        }
+        for other in [
+            "sitemap.xml",
+            "sitemap-.xml",
+            "sitemap-0.xml",
+            "sitemap-01.xml",
+            "sitemap-1a.xml",
+            "sitemap-1.xml.gz",
+            "kk/sitemap-1.xml",
+            "sitemap-١.xml",
+        ] {
+            assert!(!is_sitemap_part(other), "{other}");
+        }
     }
 
     proptest::proptest! {
         /// Whatever the elements and limits: the parts hold every element
-        /// once, in order; each is within the limits unless it holds a
-        /// single element; `sitemap.xml` comes last and lists every part.
+        /// once, in order; each holds at least one, and is within the
+        /// limits unless it holds a single element; each but the last is
+        /// full (the next element would take it beyond a limit);
+        /// `sitemap.xml` comes last and lists every part, in order.
         #[test]
         fn sitemap_parts_hold_every_element_within_the_limits(
             lengths in proptest::collection::vec(0usize..300, 0..40),
@@ -389,22 +436,31 @@ mod tests {
             let (last, parts) = files.split_last().unwrap();
             proptest::prop_assert_eq!(&last.0, "sitemap.xml");
             let parts = if parts.is_empty() { std::slice::from_ref(last) } else { parts };
-            let mut held = Vec::new();
+            let mut held = 0;
             for (n, (path, xml)) in parts.iter().enumerate() {
                 if files.len() > 1 {
-                    proptest::prop_assert_eq!(path, &format!("sitemaps/{}.xml", n + 1));
+                    proptest::prop_assert_eq!(path, &part_path(n + 1));
                 }
                 let inner = xml.strip_prefix(URLSET_START).and_then(|x| x.strip_suffix(URLSET_END));
                 let inner = inner.expect("a urlset");
                 let count = locs(xml).len();
+                proptest::prop_assert_eq!(inner, elements[held..held + count].concat());
+                proptest::prop_assert!(count >= 1 || elements.is_empty());
                 if count > 1 {
                     proptest::prop_assert!(count <= urls && xml.len() <= bytes, "{} {}", count, xml.len());
                 }
-                held.push(inner.to_string());
+                if n + 1 < parts.len() {
+                    let next = &elements[held + count];
+                    proptest::prop_assert!(count == urls || xml.len() + next.len() > bytes);
+                }
+                held += count;
             }
-            proptest::prop_assert_eq!(held.concat(), elements.concat());
+            proptest::prop_assert_eq!(held, elements.len());
             if files.len() > 1 {
-                proptest::prop_assert_eq!(locs(&last.1).len(), parts.len());
+                let expected: Vec<String> = (1..=parts.len())
+                    .map(|n| format!("https://x.example/{}", part_path(n)))
+                    .collect();
+                proptest::prop_assert_eq!(locs(&last.1), expected);
             }
         }
     }

@@ -441,10 +441,6 @@ pub fn check_static(
             files.insert(path.into(), || msg!("generated-download"));
         }
     }
-    // The parts of a sitemap of more than 50,000 addresses.
-    folders.push((format!("{}/", crate::render::xml::SITEMAP_PARTS), || {
-        msg!("generated-sitemap")
-    }));
     if sources.config.as_ref().is_none_or(RawConfig::has_search) {
         folders.push(("pagefind/".into(), || msg!("generated-search")));
     }
@@ -515,6 +511,13 @@ pub fn check_static(
                     .map(|(folder, what)| {
                         msg!("static-taken-folder", folder = folder, what = what())
                     })
+            })
+            .or_else(|| {
+                // The parts of a sitemap of more than 50,000 addresses.
+                crate::render::xml::is_sitemap_part(&output).then(|| {
+                    let what = msg!("generated-sitemap-part");
+                    msg!("static-taken-file", output = &output, what = what)
+                })
             })
             .or_else(|| {
                 made_folders
