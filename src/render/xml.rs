@@ -66,6 +66,7 @@ const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
     bytes: 50 * 1024 * 1024,
 };
 
+/// How a sitemap file (not the index) begins and ends.
 const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
 const URLSET_END: &str = "</urlset>\n";
 
@@ -76,9 +77,8 @@ const URLSET_END: &str = "</urlset>\n";
 /// parts `sitemap-1.xml`, `sitemap-2.xml`… in order, and `sitemap.xml` is
 /// the sitemap index that lists them. The parts are at the root, as the
 /// protocol wants a sitemap to list only addresses below its own folder.
-/// Each file is given to `write`
-/// (its path in the output, its bytes) once it is whole, so no more than
-/// one part is held at a time.
+/// Each file is given to `write` (its path in the output, its bytes) once
+/// it is whole, so no more than one part is held at a time.
 pub fn sitemap(
     site: &Site,
     generated: &[Vec<(String, String)>],
@@ -322,6 +322,7 @@ mod tests {
         files
     }
 
+    /// A `<url>` element, the `n`th.
     fn element(n: usize) -> String {
         format!("  <url>\n    <loc>https://x.example/kk/{n}/</loc>\n  </url>\n")
     }
