@@ -10,8 +10,8 @@ mod cmd;
 // Its `no_thp` feature: it does not advise the kernel to back its memory
 // with huge pages, which on a kernel that honours only advised ones (THP
 // "madvise", as here) made a build with search zero and compact 2 MiB pages
-// it gave back and took again: up to a sixth of its wall time at 20,000
-// pages, a third of its system time at 200,000 (README).
+// it gave back and took again: from nothing to a sixth of its wall time,
+// by the state of the machine's memory (README).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
