@@ -469,7 +469,8 @@ pub fn tera_error_diagnostics(
     error: &tera::Error,
     paths: &BTreeMap<String, PathBuf>,
 ) -> Vec<Diagnostic> {
-    if let Some(d) = tera_error_diagnostic(error, paths) {
+    // Templates are only parsed here: no field is read yet.
+    if let Some(d) = tera_error_diagnostic(error, paths, &|_| false) {
         return vec![d];
     }
     let message = error.to_string();
@@ -517,9 +518,13 @@ fn report_diagnostic(report: &str, paths: &BTreeMap<String, PathBuf>) -> Option<
 }
 
 /// A diagnostic for a Tera error that carries a position in a template.
+/// `is_ui_string` tells whether a name is one of the site's UI strings: a
+/// template reading a field of `i18n` it lacks is told that the UI string
+/// is not defined (see [`missing_ui_string`]).
 pub fn tera_error_diagnostic(
     error: &tera::Error,
     paths: &BTreeMap<String, PathBuf>,
+    is_ui_string: &dyn Fn(&str) -> bool,
 ) -> Option<Diagnostic> {
     let (report, is_syntax) = match error.kind() {
         ErrorKind::SyntaxError(r) => (r, true),
@@ -546,17 +551,33 @@ pub fn tera_error_diagnostic(
         .cloned()
         .unwrap_or_else(|| PathBuf::from(report.filename()));
     let span = report.span();
+    let message = match missing_ui_string(report.message(), is_ui_string) {
+        Some(key) => format!("UI string `{key}` (`i18n.{key}`) is not defined"),
+        None => report.message().to_string(),
+    };
     Some(
         Diagnostic::error(
             path,
             Span::new(span.start_line, span.start_col + 1),
             match is_syntax {
-                true => msg!("template-syntax-error", error = report.message()),
-                false => msg!("template-error", error = report.message()),
+                true => msg!("template-syntax-error", error = &message),
+                false => msg!("template-error", error = &message),
             },
         )
-        .with_hint(template_hint(report.message())),
+        .with_hint(template_hint(&message)),
     )
+}
+
+/// The key of a UI string a template read from `i18n` that is not there:
+/// Tera says "Field `key` is not defined. Available fields: …", and every
+/// field it offers is a UI string (`is_ui_string`).
+fn missing_ui_string<'m>(message: &'m str, is_ui_string: &dyn Fn(&str) -> bool) -> Option<&'m str> {
+    let (key, rest) = message.strip_prefix("Field `")?.split_once('`')?;
+    let fields = rest.strip_prefix(" is not defined. Available fields: ")?;
+    fields
+        .split(',')
+        .all(|field| is_ui_string(field.trim()))
+        .then_some(key)
 }
 
 /// Diagnostics for a template parsed on its own, with its source lines.

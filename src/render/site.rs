@@ -656,19 +656,10 @@ pub(super) fn render_template(
         .map(|()| Some(html))
         .map_err(|e| {
             let paths = &site.theme.template_paths;
-            let diagnostic =
-                tera_error_diagnostic(&e, paths).map(|d| match missing_ui_string(&e, site) {
-                    Some(key) => Diagnostic {
-                        message: msg!(
-                            "template-error",
-                            error = format!("UI string `{key}` (`i18n.{key}`) is not defined")
-                        ),
-                        hint: Some(msg!("template-hint-ui-string")),
-                        ..d
-                    },
-                    None => d,
-                });
-            diagnostic.unwrap_or_else(|| {
+            let is_ui_string = |name: &str| {
+                (site.theme.strings.values()).any(|strings| strings.contains_key(name))
+            };
+            tera_error_diagnostic(&e, paths, &is_ui_string).unwrap_or_else(|| {
                 let path = paths
                     .get(template)
                     .cloned()
@@ -685,21 +676,6 @@ pub(super) fn render_template(
                 .with_hint(msg!("render-template-hint"))
             })
         })
-}
-
-/// The key of a UI string a template read from `i18n` that is not there:
-/// Tera says "Field `key` is not defined. Available fields: …", and every
-/// field it offers is a UI string of the site.
-fn missing_ui_string<'e>(error: &'e tera::Error, site: &Site) -> Option<&'e str> {
-    let tera::ErrorKind::RenderingError(report) = error.kind() else {
-        return None;
-    };
-    let (key, rest) = report.message().strip_prefix("Field `")?.split_once('`')?;
-    let fields = rest.strip_prefix(" is not defined. Available fields: ")?;
-    let is_ui_string = |field: &str| {
-        (site.theme.strings.values()).any(|strings| strings.contains_key(field.trim()))
-    };
-    fields.split(',').all(is_ui_string).then_some(key)
 }
 
 /// The files that `records` wrote, with the ids of their HTML files, and
