@@ -101,6 +101,8 @@ pub struct Shared<'a> {
     summaries: Vec<OnceLock<Value>>,
     site: Vec<Value>,
     nav: Vec<Value>,
+    /// The URL of each of `nav`'s items, per language.
+    nav_urls: Vec<Vec<String>>,
     i18n: Vec<Value>,
 }
 
@@ -182,6 +184,7 @@ impl<'a> Shared<'a> {
             summaries,
             site: site_values,
             nav: Vec::new(),
+            nav_urls: Vec::new(),
             i18n,
         };
         shared.nav = site
@@ -192,17 +195,26 @@ impl<'a> Shared<'a> {
                 Value::from(items)
             })
             .collect();
+        shared.nav_urls = (site.languages.iter())
+            .map(|l| {
+                site.menu(l.id)
+                    .map(|id| site.link(&site.pages[id].url))
+                    .collect()
+            })
+            .collect();
         shared
     }
 
     /// The context common to every page of `lang`: `lang`, `lang_name`,
-    /// `site`, `nav`, `data`, `i18n`.
-    pub fn base(&self, site: &Site, lang: LangId, reading: &mut Reading) -> Context {
+    /// `site`, `nav`, `data`, `i18n`, and `nav_current` of the page whose
+    /// URL is `url` (as `page.url` gives it).
+    pub fn base(&self, site: &Site, lang: LangId, url: &str, reading: &mut Reading) -> Context {
         let i = lang.index();
         let language = &site.languages[lang];
         reading.inputs.read(Input::Site);
         if let Some(lang) = reading.names().id(&language.code) {
             reading.variable("nav", [Input::Menu(lang)]);
+            reading.variable("nav_current", [Input::Menu(lang)]);
         }
         reading.data();
         let mut context = Context::new();
@@ -210,6 +222,14 @@ impl<'a> Shared<'a> {
         context.insert("lang_name", &language.name);
         context.insert_value("site", self.site[i].clone());
         context.insert_value("nav", self.nav[i].clone());
+        // What `page.url is starting_with(pat=item.url)` tells of each
+        // item, found once: a test called in a template costs a map of its
+        // arguments, and a menu of 100 items made it a tenth of a build.
+        let current = (self.nav_urls[i].iter())
+            .filter(|item| url.starts_with(item.as_str()))
+            .map(|item| Value::from(item.as_str()))
+            .collect::<Vec<Value>>();
+        context.insert_value("nav_current", Value::from(current));
         context.insert_value("data", self.data[i].clone());
         context.insert_value("i18n", self.i18n[i].clone());
         context
@@ -227,7 +247,7 @@ impl<'a> Shared<'a> {
         reading: &mut Reading,
     ) -> Context {
         let page = &site.pages[id];
-        let mut context = self.base(site, page.lang, reading);
+        let mut context = self.base(site, page.lang, &site.link(&page.url), reading);
         reading
             .inputs
             .read_all([Input::Source(id), Input::Summary(id)]);
@@ -320,13 +340,14 @@ impl<'a> Shared<'a> {
         generated: GeneratedPage,
         reading: &mut Reading,
     ) -> Context {
-        let mut context = self.base(site, lang, reading);
         let url = url_of(site.code(lang));
+        let link = site.link(&url);
+        let mut context = self.base(site, lang, &link, reading);
         let mut page = tera::Map::new();
         page.insert("kind".into(), generated.kind.into());
         page.insert("title".into(), generated.title.into());
         page.insert("description".into(), "".into());
-        page.insert("url".into(), site.link(&url).into());
+        page.insert("url".into(), link.into());
         page.insert("permalink".into(), site.permalink(&url).into());
         let image = generated.image.map(|image| site.permalink(&image));
         page.insert(
