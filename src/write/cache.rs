@@ -105,15 +105,39 @@ impl Cache {
     /// be read and it is at most `limit` bytes long (a larger file is
     /// not ours, and is not read into memory).
     pub fn read(&self, name: &str, limit: u64) -> Option<Vec<u8>> {
-        let mut file = fs::File::open(self.get(name)?).ok()?;
-        let len = file.metadata().ok()?.len();
+        let mut file = self.open(name)?;
+        let len = file.metadata().ok().filter(|m| m.is_file())?.len();
         if len > limit {
             return None;
         }
-        let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
-        // No further than the limit, should the file have grown since.
-        (&mut file).take(limit + 1).read_to_end(&mut bytes).ok()?;
-        (bytes.len() as u64 <= limit).then_some(bytes)
+        self.note(name);
+        // One read for the whole file, with a byte to spare: a regular
+        // file reads short only at its end, so `len` bytes read is all of
+        // it, without the second read that `read_to_end` makes to see the
+        // end. A file that changed meanwhile is not taken: the cache only
+        // saves time. A search index reads a file per page so.
+        let mut bytes = vec![0; usize::try_from(len).ok()?.checked_add(1)?];
+        let read = file.read(&mut bytes).ok()?;
+        bytes.truncate(read);
+        (read as u64 == len).then_some(bytes)
+    }
+
+    /// Opens the cached file `name` for reading, never through a link (and
+    /// a FIFO without waiting for a writer): one system call where a look
+    /// at the name first made two.
+    #[cfg(unix)]
+    fn open(&self, name: &str) -> Option<fs::File> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        let mut options = fs::File::options();
+        options.read(true).custom_flags(flags.bits() as i32);
+        options.open(self.dir.join(name)).ok()
+    }
+
+    /// Opens the cached file `name` for reading if it is a regular file.
+    #[cfg(not(unix))]
+    fn open(&self, name: &str) -> Option<fs::File> {
+        fs::File::open(self.get(name)?).ok()
     }
 
     /// Keeps `bytes` as `name`, written whole or not at all (a temporary
@@ -220,6 +244,31 @@ mod tests {
         cache.keep_checked("b.png", b"kept");
         assert_eq!(cache.read("b.png", 100).unwrap(), b"kept");
         assert_eq!(fs::read(&elsewhere).unwrap(), b"not ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_or_fifo_in_the_cache_is_not_read_nor_waited_for() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(root.path(), "search");
+        cache.keep_checked("a.packed", b"kept");
+        let dir = root.path().join(DIR).join("search");
+        fs::create_dir(dir.join("folder.packed")).unwrap();
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            dir.join("fifo.packed"),
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+            0,
+        )
+        .unwrap();
+        // No writer ever comes: reading would wait for ever.
+        assert_eq!(cache.read("fifo.packed", 100), None);
+        assert_eq!(cache.read("folder.packed", 100), None);
+        // An empty file is read, and a file read whole at its limit.
+        cache.keep_checked("empty.packed", b"");
+        assert_eq!(cache.read("empty.packed", 0).unwrap(), b"");
+        assert_eq!(cache.read("a.packed", 4).unwrap(), b"kept");
     }
 
     #[test]
