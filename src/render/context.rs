@@ -107,7 +107,8 @@ pub struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    /// Prepares the per-language `site`, `nav`, `data` and `i18n` values.
+    /// Prepares the per-language `site`, `nav` (and its items' URLs, for
+    /// `nav_current`), `data` and `i18n` values.
     pub fn new(
         site: &'a Site,
         localizer: &'a Localizer,
@@ -224,7 +225,8 @@ impl<'a> Shared<'a> {
         context.insert_value("nav", self.nav[i].clone());
         // What `page.url is starting_with(pat=item.url)` tells of each
         // item, found once: a test called in a template costs a map of its
-        // arguments, and a menu of 100 items made it a tenth of a build.
+        // arguments, and with a menu of 100 items that was about 7 % of the
+        // processor time of a build of 200,000 pages.
         let current = (self.nav_urls[i].iter())
             .filter(|item| url.starts_with(item.as_str()))
             .map(|item| Value::from(item.as_str()))

@@ -110,31 +110,36 @@ impl Cache {
         if len > limit {
             return None;
         }
-        self.note(name);
-        // One read for the whole file, with a byte to spare: a regular
-        // file reads short only at its end, so `len` bytes read is all of
-        // it, without the second read that `read_to_end` makes to see the
-        // end. A file that changed meanwhile is not taken: the cache only
-        // saves time. A search index reads a file per page so.
+        // One read for the whole file, with a byte to spare, without the
+        // second read that `read_to_end` makes to see the end (a search
+        // index reads a file per page). Any other count than `len` (a file
+        // that changed meanwhile, a read cut short) is taken as a file not
+        // there: the cache only saves time.
         let mut bytes = vec![0; usize::try_from(len).ok()?.checked_add(1)?];
         let read = file.read(&mut bytes).ok()?;
         bytes.truncate(read);
-        (read as u64 == len).then_some(bytes)
+        (read as u64 == len).then(|| {
+            self.note(name);
+            bytes
+        })
     }
 
-    /// Opens the cached file `name` for reading, never through a link (and
-    /// a FIFO without waiting for a writer): one system call where a look
-    /// at the name first made two.
+    /// Opens the cached file `name` for reading, never through a link (a
+    /// FIFO without waiting for a writer, a terminal without making it
+    /// ours): one system call where a look at the name first made two.
+    /// The caller takes only a regular file.
     #[cfg(unix)]
     fn open(&self, name: &str) -> Option<fs::File> {
+        use rustix::fs::OFlags;
         use std::os::unix::fs::OpenOptionsExt;
-        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        let flags = OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY;
         let mut options = fs::File::options();
         options.read(true).custom_flags(flags.bits() as i32);
         options.open(self.dir.join(name)).ok()
     }
 
-    /// Opens the cached file `name` for reading if it is a regular file.
+    /// Opens the cached file `name` for reading if it is a regular file
+    /// (noting its use: [`Cache::get`]).
     #[cfg(not(unix))]
     fn open(&self, name: &str) -> Option<fs::File> {
         fs::File::open(self.get(name)?).ok()
@@ -262,8 +267,13 @@ mod tests {
             0,
         )
         .unwrap();
-        // No writer ever comes: reading would wait for ever.
-        assert_eq!(cache.read("fifo.packed", 100), None);
+        // No writer ever comes: reading would wait for ever, so it is
+        // tried on a thread of its own.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let reader = cache.clone();
+        std::thread::spawn(move || sender.send(reader.read("fifo.packed", 100)));
+        let read = receiver.recv_timeout(std::time::Duration::from_secs(60));
+        assert_eq!(read, Ok(None), "waited for a writer");
         assert_eq!(cache.read("folder.packed", 100), None);
         // An empty file is read, and a file read whole at its limit.
         cache.keep_checked("empty.packed", b"");

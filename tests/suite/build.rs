@@ -403,6 +403,43 @@ fn the_offline_reader_of_a_site_in_a_folder_lives_in_its_folder() {
     assert!(site.public().join("sw.js").is_file());
 }
 
+/// The menu marks the item a page lies under, and the item that is the
+/// page, by its URL with the base path of a site in a folder; on a page
+/// under none (the home page, the 404 page) it marks none.
+#[test]
+fn the_menu_marks_where_the_page_is_in_a_site_in_a_folder() {
+    let site = TestSite::fixture("basic");
+    copy_dir(
+        &repo().join("themes/default"),
+        &site.root().join("themes/default"),
+    );
+    let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let menu = |rel: &str| {
+        let html = site.read(rel);
+        let start = html.find("<nav class=\"menu\"").expect("a menu");
+        let end = start + html[start..].find("</nav>").expect("its end");
+        html[start..end].to_string()
+    };
+    let under = menu("kk/rules/first/index.html");
+    assert!(
+        under.contains("<a href=\"/sub/kk/rules/\" aria-current=\"true\">"),
+        "{under}"
+    );
+    assert_eq!(under.matches("aria-current").count(), 1, "{under}");
+    let itself = menu("kk/rules/index.html");
+    assert!(
+        itself.contains("<a href=\"/sub/kk/rules/\" aria-current=\"page\">"),
+        "{itself}"
+    );
+    assert_eq!(itself.matches("aria-current").count(), 1, "{itself}");
+    for rel in ["kk/index.html", "kk/404.html"] {
+        let none = menu(rel);
+        assert!(none.contains("/sub/kk/rules/"), "{none}");
+        assert!(!none.contains("aria-current"), "{rel}: {none}");
+    }
+}
+
 #[test]
 fn the_root_page_offers_both_languages_without_javascript() {
     let site = TestSite::fixture("basic");
