@@ -384,11 +384,9 @@ fn base_url_can_be_overridden_including_a_sub_path() {
     );
 }
 
-/// The offline reader's worker, and the pages it keeps ahead of reading,
-/// carry the base path of a site in a folder: the worker serves that
-/// folder (see `browser::offline`).
-#[test]
-fn the_offline_reader_of_a_site_in_a_folder_lives_in_its_folder() {
+/// The basic site under the shipped theme, built for
+/// `https://mirror.example/sub/`.
+fn built_in_a_folder_with_the_shipped_theme() -> TestSite {
     let site = TestSite::fixture("basic");
     copy_dir(
         &repo().join("themes/default"),
@@ -396,6 +394,15 @@ fn the_offline_reader_of_a_site_in_a_folder_lives_in_its_folder() {
     );
     let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    site
+}
+
+/// The offline reader's worker, and the pages it keeps ahead of reading,
+/// carry the base path of a site in a folder: the worker serves that
+/// folder (see `browser::offline`).
+#[test]
+fn the_offline_reader_of_a_site_in_a_folder_lives_in_its_folder() {
+    let site = built_in_a_folder_with_the_shipped_theme();
     let html = site.read("kk/rules/first/index.html");
     let script = "<script src=\"/sub/offline.js\" data-worker=\"/sub/sw.js\" \
                   data-keep=\"/sub/ /sub/kk/ /sub/ru/ /sub/kk/rules/ ";
@@ -408,13 +415,7 @@ fn the_offline_reader_of_a_site_in_a_folder_lives_in_its_folder() {
 /// under none (the home page, the 404 page) it marks none.
 #[test]
 fn the_menu_marks_where_the_page_is_in_a_site_in_a_folder() {
-    let site = TestSite::fixture("basic");
-    copy_dir(
-        &repo().join("themes/default"),
-        &site.root().join("themes/default"),
-    );
-    let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = built_in_a_folder_with_the_shipped_theme();
     let menu = |rel: &str| {
         let html = site.read(rel);
         let start = html.find("<nav class=\"menu\"").expect("a menu");
