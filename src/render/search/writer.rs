@@ -652,6 +652,7 @@ fn group(
     let mut weighted: Vec<(u8, u32)> = Vec::new();
     let mut positions: Vec<u32> = Vec::new();
     let mut forms: Vec<(bool, &str, u32)> = Vec::new();
+    let mut numbers: Vec<u32> = Vec::new();
     while b < body.len() || m < meta.len() {
         let word = match (body.get(b), meta.get(m)) {
             (Some(x), Some(y)) => x.0.min(y.0),
@@ -666,15 +667,15 @@ fn group(
         // then those only in the title, each by form.
         forms.clear();
         let plain = in_body.iter().any(|o| o.1 == NONE) || in_meta.iter().any(|o| o.1 == NONE);
-        let mut numbers: Vec<u32> = in_body
-            .iter()
-            .map(|o| o.1)
-            .chain(in_meta.iter().map(|o| o.1))
-            .filter(|&f| f != NONE)
-            .collect();
+        numbers.clear();
+        numbers.extend(
+            (in_body.iter().map(|o| o.1))
+                .chain(in_meta.iter().map(|o| o.1))
+                .filter(|&f| f != NONE),
+        );
         numbers.sort_unstable();
         numbers.dedup();
-        for form in numbers {
+        for &form in &numbers {
             let in_text = in_body.iter().any(|o| o.1 == form);
             let name = variants.get(&form).map_or("", |n| &**n);
             forms.push((in_text, name, form));
