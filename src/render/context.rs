@@ -178,14 +178,22 @@ impl<'a> Shared<'a> {
         let i18n = (site.languages.iter())
             .map(|l| Value::from(localizer.texts(&l.code)))
             .collect();
+        let nav_urls = (site.languages.iter())
+            .map(|l| {
+                site.menu(l.id)
+                    .map(|id| site.link(&site.pages[id].url))
+                    .collect()
+            })
+            .collect();
         let mut shared = Shared {
             pages: site,
             localizer,
             data,
             summaries,
             site: site_values,
+            // Made of the summaries, once `shared` can give them.
             nav: Vec::new(),
-            nav_urls: Vec::new(),
+            nav_urls,
             i18n,
         };
         shared.nav = site
@@ -194,13 +202,6 @@ impl<'a> Shared<'a> {
             .map(|l| {
                 let items: Vec<Value> = site.menu(l.id).map(|id| shared.summary(id)).collect();
                 Value::from(items)
-            })
-            .collect();
-        shared.nav_urls = (site.languages.iter())
-            .map(|l| {
-                site.menu(l.id)
-                    .map(|id| site.link(&site.pages[id].url))
-                    .collect()
             })
             .collect();
         shared
