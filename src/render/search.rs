@@ -39,6 +39,8 @@ mod library;
 #[cfg(feature = "search")]
 mod pack;
 #[cfg(feature = "search")]
+mod page_cache;
+#[cfg(feature = "search")]
 mod postings;
 #[cfg(feature = "search")]
 mod words;
@@ -155,8 +157,8 @@ struct Worker {
     holds: HashSet<Key>,
 }
 
-/// Where the index's packed files are kept from build to build, for the
-/// site in `root`: `.aqparat/cache/search/`.
+/// Where the index's pages tokenised and packed files are kept from build
+/// to build, for the site in `root`: `.aqparat/cache/search/`.
 #[cfg(feature = "search")]
 pub(crate) fn packed_files_cache(root: &Path) -> Cache {
     Cache::new(root, "search")

@@ -62,39 +62,69 @@ mod search_index {
         assert!(page.contains("data-search=\"/pagefind/pagefind.js\""));
     }
 
-    /// The packed contents of kept file `file` (less its CRC-32), and
-    /// the same contents packed by flate2 at its best, which only a
-    /// file taken from the cache can bring into an index, now kept in
-    /// `file` in its place, with its CRC-32.
+    /// Kept file `file`'s bytes before its packed contents (none for a
+    /// chunk, `.packed`; a page's tokenised words for a page, `.page`)
+    /// and those packed contents: a chunk's file ends with a CRC-32 of
+    /// them, a page's with the length of its packed fragment and a CRC-32
+    /// of all before (each four bytes, little-endian).
+    fn kept_parts(file: &Path) -> (Vec<u8>, Vec<u8>) {
+        let kept = std::fs::read(file).unwrap();
+        let end = kept.len().saturating_sub(4);
+        if file.extension().is_some_and(|e| e == "page") {
+            let end = end.saturating_sub(4);
+            let len = u32::from_le_bytes(kept[end..end + 4].try_into().unwrap()) as usize;
+            let start = end.saturating_sub(len);
+            (kept[..start].to_vec(), kept[start..end].to_vec())
+        } else {
+            (Vec::new(), kept[..end].to_vec())
+        }
+    }
+
+    /// The packed contents of kept file `file` (see [`kept_parts`]), and
+    /// the same contents packed by flate2 at its best, which only a file
+    /// taken from the cache can bring into an index, now kept in `file`
+    /// in their place.
     fn repack_kept(file: &Path) -> (Vec<u8>, Vec<u8>) {
         use std::io::Write as _;
-        let kept = std::fs::read(file).unwrap();
-        let mine = kept[..kept.len() - 4].to_vec();
+        let (before, mine) = kept_parts(file);
         let unpacked = gunzip(&mine);
         let mut packer = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         packer.write_all(&unpacked).unwrap();
         let repacked = packer.finish().unwrap();
         assert_ne!(repacked, mine);
+        let mut kept = [&before[..], &repacked].concat();
+        if !before.is_empty() {
+            kept.extend_from_slice(&(repacked.len() as u32).to_le_bytes());
+        }
         let mut crc = flate2::Crc::new();
-        crc.update(&repacked);
-        let checksum = crc.sum().to_le_bytes();
-        std::fs::write(file, [&repacked[..], &checksum].concat()).unwrap();
+        crc.update(&kept);
+        kept.extend_from_slice(&crc.sum().to_le_bytes());
+        std::fs::write(file, kept).unwrap();
         (mine, repacked)
     }
 
-    /// Requires the index files `after` to be those of `before`, but the
-    /// file that held `mine`, which holds `repacked`.
+    /// The kept files of `kept` whose names end with `.{ext}`.
+    fn kept_of<'a>(kept: &'a [PathBuf], ext: &str) -> Vec<&'a PathBuf> {
+        (kept.iter())
+            .filter(|f| f.extension().is_some_and(|e| e == ext))
+            .collect()
+    }
+
+    /// Requires the index files `after` to be those of `before`, but each
+    /// file that held a `mine` of `repacked`, which holds its `repacked`.
     fn assert_same_index_but(
         before: &BTreeMap<PathBuf, Vec<u8>>,
         after: &BTreeMap<PathBuf, Vec<u8>>,
-        (mine, repacked): &(Vec<u8>, Vec<u8>),
+        repacked: &[(Vec<u8>, Vec<u8>)],
     ) {
         assert_eq!(after.len(), before.len());
-        assert_eq!(before.values().filter(|b| b == &mine).count(), 1);
+        for (mine, _) in repacked {
+            assert_eq!(before.values().filter(|b| b == &mine).count(), 1);
+        }
         for (file, bytes) in before {
-            match bytes == mine {
-                true => assert_eq!(&after[file], repacked, "{file:?}"),
-                false => assert_eq!(&after[file], bytes, "{file:?}"),
+            match repacked.iter().find(|(mine, _)| mine == bytes) {
+                Some((_, repacked)) => assert_eq!(&after[file], repacked, "{file:?}"),
+                None => assert_eq!(&after[file], bytes, "{file:?}"),
             }
         }
     }
@@ -108,22 +138,32 @@ mod search_index {
         assert!(!cache.exists());
         assert_eq!(site.build().code, 0);
         let index = snapshot(&site.public().join("pagefind"));
-        // A kept file for each fragment and each chunk of the word index.
+        // A kept file for each page (its words and packed fragment) and
+        // each chunk of the word index.
         let packed = packed_index_files(&index).len();
         assert!(packed > 10, "{packed}");
         assert_cache_holds(&cache, &index);
         let kept = walk(&cache);
-        // One kept fragment cut short; a kept chunk packed otherwise.
-        let (cut, other) = (&kept[0], &kept[kept.len() - 1]);
-        assert!(file_name(cut).starts_with("1-") && file_name(other).starts_with("3-"));
+        assert_eq!(kept.len(), packed);
+        // One kept page cut short; another's fragment and a kept chunk
+        // packed otherwise.
+        let pages = kept_of(&kept, "page");
+        let (cut, other) = (pages[0], kept_of(&kept, "packed")[0]);
+        let fragment = kept_parts(cut).1;
         let whole = std::fs::read(cut).unwrap();
         std::fs::write(cut, &whole[..whole.len() / 2]).unwrap();
-        let repacked = repack_kept(other);
+        let repacked = [repack_kept(other), repack_kept(pages[1])];
         assert_eq!(site.build().code, 0);
         let again = snapshot(&site.public().join("pagefind"));
         assert_same_index_but(&index, &again, &repacked);
-        // The file cut short was packed again, and is kept whole again.
-        assert_eq!(std::fs::read(cut).unwrap(), whole);
+        // The page cut short was tokenised again, and is kept whole again
+        // (its words numbered as this build numbered them).
+        let again = std::fs::read(cut).unwrap();
+        let (body, crc) = again.split_at(again.len() - 4);
+        let mut sum = flate2::Crc::new();
+        sum.update(body);
+        assert_eq!(sum.sum().to_le_bytes(), crc);
+        assert_eq!(kept_parts(cut).1, fragment);
         // `check` leaves the cache as it is.
         let cache_before = snapshot(&cache);
         std::fs::remove_file(other).unwrap();
@@ -139,7 +179,11 @@ mod search_index {
         assert_eq!(site.build().code, 0);
         let first: Vec<PathBuf> = walk(&cache);
         // What aqparat did not make, and a file named as it names them.
-        let foreign = [cache.join("notes.txt"), cache.join("1-0abc.packed")];
+        let foreign = [
+            cache.join("notes.txt"),
+            cache.join("1-0abc.packed"),
+            cache.join("0123456789abcdef0123456789abcdef.page"),
+        ];
         for file in &foreign {
             std::fs::write(file, "kept by hand").unwrap();
         }
@@ -150,13 +194,13 @@ mod search_index {
         assert_eq!(site.build().code, 0);
         let index = snapshot(&site.public().join("pagefind"));
         // The cache holds what this index packs, and nothing else of its
-        // own: the old fragment and chunks are gone, as is the file named
-        // as one of them.
+        // own: the old page and chunks are gone, as are the files named
+        // as they are.
         assert_cache_holds(&cache, &index);
         let now = walk(&cache);
         assert!(first.iter().any(|f| !now.contains(f)), "nothing removed");
         assert!(now.iter().any(|f| !first.contains(f)), "nothing kept");
-        assert!(now.contains(&foreign[0]) && !foreign[1].exists());
+        assert!(now.contains(&foreign[0]) && !foreign[1].exists() && !foreign[2].exists());
         // `check` prunes nothing.
         let before = snapshot(&cache);
         site.write(page, text);
@@ -199,9 +243,8 @@ mod search_index {
             .into_iter()
             .filter(|f| file_name(f) != "notes.txt");
         kept.map(|file| {
-            let bytes = std::fs::read(file).unwrap();
-            let packed = &bytes[..bytes.len().saturating_sub(4)];
-            try_gunzip(packed).unwrap_or(bytes)
+            let (_, packed) = kept_parts(&file);
+            try_gunzip(&packed).unwrap_or_else(|| std::fs::read(&file).unwrap())
         })
         .collect()
     }
@@ -225,13 +268,13 @@ mod search_index {
         assert_eq!(site.build().code, 0);
         let index = snapshot(&site.public().join("pagefind"));
         let kept = walk(&site.root().join(".aqparat/cache/search"));
-        // A fragment of the kept files, packed otherwise.
-        let repacked = repack_kept(&kept[0]);
+        // A page's fragment of the kept files, packed otherwise.
+        let repacked = repack_kept(kept_of(&kept, "page")[0]);
         let output = site.root().join("published");
         // The first build of `watch` publishes its index with its pages.
         let watch = watch(site.root(), &output, &[]);
         let published = snapshot(&output.join("pagefind"));
-        assert_same_index_but(&index, &published, &repacked);
+        assert_same_index_but(&index, &published, &[repacked]);
         drop(watch);
         // The session kept no chunk there, and pruned nothing.
         assert_eq!(walk(&site.root().join(".aqparat/cache/search")), kept);

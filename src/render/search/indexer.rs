@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use bytes::Bytes;
 
 use super::pack::{self, Names};
+use super::page_cache;
 use super::writer::{Kept, Language, LanguageIndex};
 use super::{DIR, Index, Key, Record, RequestPage, library};
 use crate::lock;
@@ -28,13 +29,14 @@ pub struct Catalogue {
     /// Threads of its own (not rayon's global ones: a background index
     /// must not hold the workers that the next build renders with).
     pool: Option<rayon::ThreadPool>,
-    /// Where packed files are kept from session to session, if anywhere.
+    /// Where pages tokenised are kept from session to session, if
+    /// anywhere.
     cache: Option<Cache>,
 }
 
 impl Catalogue {
-    /// A catalogue with no page yet, whose packed files are kept in
-    /// `cache` if given (see [`super::pack::gzip_kept`]).
+    /// A catalogue with no page yet, whose pages tokenised are kept in
+    /// `cache` if given (see [`super::page_cache`]).
     pub fn new(cache: Option<Cache>) -> Catalogue {
         Catalogue {
             cache,
@@ -129,10 +131,11 @@ type Place = (usize, usize);
 impl<'a> Stream<'a> {
     /// A stream that writes each page's fragment to `output`'s index
     /// folder as the page comes, under a name of its own; its index says
-    /// where each belongs ([`Index::placed`]). Packed files are taken
-    /// from `cache`, and kept there, when given (see
-    /// [`super::pack::gzip_kept`]); [`Stream::finish`] then removes the
-    /// packed files there that this index did not use.
+    /// where each belongs ([`Index::placed`]). Pages tokenised and
+    /// packed chunks are taken from `cache`, and kept there, when given
+    /// (see [`super::page_cache`], [`super::pack::gzip_kept`]);
+    /// [`Stream::finish`] then removes the files there that this index
+    /// did not use.
     pub fn writing_to(output: &'a Output, cache: Option<Cache>) -> Stream<'a> {
         Stream {
             output: Some(output),
@@ -140,9 +143,10 @@ impl<'a> Stream<'a> {
         }
     }
 
-    /// A stream that writes nothing, whose packed files are taken from
-    /// `cache`, and kept there, when given; [`Stream::finish`] then
-    /// removes those there that this index did not use.
+    /// A stream that writes nothing, whose pages tokenised and packed
+    /// chunks are taken from `cache`, and kept there, when given;
+    /// [`Stream::finish`] then removes those there that this index did
+    /// not use.
     fn keeping_in(cache: Option<Cache>) -> Stream<'a> {
         Stream {
             cache: cache.map(Cache::noting_use),
@@ -209,7 +213,7 @@ impl<'a> Stream<'a> {
             })
             .collect();
         if let Some(cache) = &self.cache {
-            cache.prune(pack::is_kept_name);
+            cache.prune(|name| pack::is_kept_name(name) || page_cache::is_kept_name(name));
         }
         Ok(files(indexes, count))
     }

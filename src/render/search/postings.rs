@@ -141,12 +141,12 @@ impl PageWords {
     fn for_each(&self, mut each: impl FnMut(u32, &mut dyn Iterator<Item = Form<'_>>)) {
         let mut at = &self.0[..];
         while !at.is_empty() {
-            let word = read_leb128(&mut at) as u32;
-            let count = read_leb128(&mut at);
+            let word = read_leb128(&mut at).unwrap_or(0) as u32;
+            let count = read_leb128(&mut at).unwrap_or(0);
             let mut forms = (0..count).map_while(|_| {
-                let variant = read_leb128(&mut at);
-                let positions = read_leb128(&mut at) as usize;
-                let len = read_leb128(&mut at) as usize;
+                let variant = read_leb128(&mut at)?;
+                let positions = read_leb128(&mut at)? as usize;
+                let len = usize::try_from(read_leb128(&mut at)?).ok()?;
                 let encoded = at.get(..len)?;
                 at = at.get(len..).unwrap_or_default();
                 Some(Form {
@@ -160,10 +160,81 @@ impl PageWords {
             forms.for_each(drop);
         }
     }
+
+    /// Calls `each` with the number of every word and form these name,
+    /// in their order (a form as often as it comes).
+    pub fn each_number(&self, mut each: impl FnMut(u32)) {
+        self.for_each(|word, forms| {
+            each(word);
+            forms.filter_map(|form| form.variant).for_each(&mut each);
+        });
+    }
+
+    /// These words' bytes, as [`renumber`] and [`PageWords::kept`] take
+    /// them.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The words `bytes` hold (from [`renumber`]), kept with the other
+    /// pages' words.
+    pub fn kept(bytes: &[u8]) -> PageWords {
+        PageWords(Arena::Words.keep(bytes))
+    }
+}
+
+/// The words of page words' bytes `bytes` ([`PageWords::as_bytes`]) with
+/// each word and form numbered anew by `number`, word by word in the
+/// order of the new numbers, as a page's words are. `None` when `number`
+/// has no number for one, when two words get the same, or when `bytes`
+/// are not a page's words whole (they may come from a file: see
+/// `page_cache`).
+pub fn renumber(bytes: &[u8], number: impl Fn(u32) -> Option<u32>) -> Option<Vec<u8>> {
+    let number = |old: u64| number(u32::try_from(old).ok()?);
+    // (new number, its forms in `forms`: start and count)
+    let mut words: Vec<(u32, usize, usize)> = Vec::new();
+    // (new variant number plus one, or 0; positions; encoded)
+    let mut forms: Vec<(u64, u64, &[u8])> = Vec::new();
+    let mut at = bytes;
+    while !at.is_empty() {
+        let word = number(read_leb128(&mut at)?)?;
+        let count = read_leb128(&mut at)?;
+        let start = forms.len();
+        // Each form takes three bytes at least: a count beyond the bytes
+        // left ends with them.
+        for _ in 0..count {
+            let variant = match read_leb128(&mut at)? {
+                0 => 0,
+                v => u64::from(number(v - 1)?) + 1,
+            };
+            let positions = read_leb128(&mut at)?;
+            let len = usize::try_from(read_leb128(&mut at)?).ok()?;
+            let encoded = at.get(..len)?;
+            at = &at[len..];
+            forms.push((variant, positions, encoded));
+        }
+        words.push((word, start, forms.len() - start));
+    }
+    words.sort_unstable_by_key(|&(word, ..)| word);
+    if words.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+    for (word, start, count) in words {
+        leb128(&mut out, u64::from(word));
+        leb128(&mut out, count as u64);
+        for &(variant, positions, encoded) in &forms[start..start + count] {
+            leb128(&mut out, variant);
+            leb128(&mut out, positions);
+            leb128(&mut out, encoded.len() as u64);
+            out.extend_from_slice(encoded);
+        }
+    }
+    Some(out)
 }
 
 /// Writes `value` as LEB128.
-fn leb128(out: &mut Vec<u8>, mut value: u64) {
+pub fn leb128(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -171,19 +242,19 @@ fn leb128(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
-/// Reads a LEB128 number from the start of `at`; 0 at the end.
-fn read_leb128(at: &mut &[u8]) -> u64 {
+/// Reads a LEB128 number from the start of `at`; `None` when `at` ends
+/// first or the number runs past ten bytes (64 bits).
+pub fn read_leb128(at: &mut &[u8]) -> Option<u64> {
     let mut value = 0u64;
-    let mut shift = 0;
-    while let Some((&byte, rest)) = at.split_first() {
+    for shift in (0..64).step_by(7) {
+        let (&byte, rest) = at.split_first()?;
         *at = rest;
-        value |= u64::from(byte & 0x7f) << shift.min(63);
-        shift += 7;
+        value |= u64::from(byte & 0x7f) << shift;
         if byte < 0x80 {
-            break;
+            return Some(value);
         }
     }
-    value
+    None
 }
 
 /// The pages of a word or of a variant.
@@ -416,6 +487,47 @@ mod tests {
             seen,
             [(300, None, 2), (300, Some(100_000), 4), (0, Some(0), 2)]
         );
+    }
+
+    proptest::proptest! {
+        /// A page's words numbered anew, then back, are the words they
+        /// were: every word and form, with its occurrences, whatever the
+        /// numbers; bytes that are not a page's words are refused, never
+        /// a panic.
+        #[test]
+        fn words_numbered_anew_and_back_are_as_they_were(
+            page in proptest::collection::btree_map(
+                0u32..50,
+                proptest::collection::vec((proptest::option::of(0u32..50), 0u32..9), 1..4),
+                0..12,
+            ),
+            shift in 1u32..1000,
+            noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+        ) {
+            let mut builder = PageWordsBuilder::default();
+            for (&word, forms) in &page {
+                builder.word(word, forms.len());
+                for &(variant, position) in forms {
+                    builder.form(variant, &mut [(24, position)], &mut [position]);
+                }
+            }
+            let words = builder.finish();
+            // Numbered backwards (the words' order turned about), shifted.
+            let there = renumber(words.as_bytes(), |n| Some(shift + 100 - n)).unwrap();
+            let back = renumber(&there, |n| Some(shift + 100 - n)).unwrap();
+            proptest::prop_assert_eq!(&back[..], words.as_bytes());
+            // A number without a new one, two words on one number.
+            let absent = page.keys().next().copied();
+            proptest::prop_assert_eq!(
+                renumber(words.as_bytes(), |n| (Some(n) != absent).then_some(n)).is_none(),
+                absent.is_some()
+            );
+            proptest::prop_assert_eq!(
+                renumber(words.as_bytes(), |_| Some(7)).is_none(),
+                page.len() > 1
+            );
+            let _ = renumber(&noise, Some);
+        }
     }
 
     #[test]

@@ -22,7 +22,9 @@
 //! its words and packed fragment wait for the word index
 //! ([`Language::index_pages`]). Pages are tokenised on all cores; each
 //! thread remembers the words of the tokens it has seen, so that a token
-//! seen before costs a lookup.
+//! seen before costs a lookup. With the site's cache, a page tokenised by
+//! an earlier build or session is taken from there, not tokenised again
+//! (see [`page_cache`]).
 
 use std::cell::RefCell;
 use std::io;
@@ -37,6 +39,7 @@ use rayon::prelude::*;
 
 use super::cbor;
 use super::pack::{self, Names, Packing};
+use super::page_cache::{self, Page};
 use super::postings::{self, PageWords, PageWordsBuilder, WordIndex, Words};
 use super::words;
 use super::{Key, Record};
@@ -87,8 +90,9 @@ pub struct Language {
     /// what they hold: after an edit most chunks are as they were, and
     /// packing every chunk again was half the time of an index.
     packed_chunks: HashMap<String, Bytes>,
-    /// Where packed fragments, and a one-off index's chunks, are kept from
-    /// build to build, if anywhere (see [`pack::gzip_kept`]).
+    /// Where pages tokenised (see [`page_cache`]), and a one-off index's
+    /// packed chunks (see [`pack::gzip_kept`]), are kept from build to
+    /// build, if anywhere.
     cache: Option<Cache>,
 }
 
@@ -105,6 +109,17 @@ struct Tokenised {
     word_count: usize,
     hash: Box<str>,
     fragment: FragmentFile,
+}
+
+impl From<Page> for Tokenised {
+    fn from(page: Page) -> Tokenised {
+        Tokenised {
+            words: page.words,
+            word_count: page.word_count,
+            hash: page.hash,
+            fragment: FragmentFile::Held(page.fragment),
+        }
+    }
 }
 
 /// A page's packed fragment.
@@ -206,8 +221,8 @@ fn push_json_string(json: &mut Vec<u8>, text: &str) {
 }
 
 impl Language {
-    /// A language with no page yet, whose packed files are kept in
-    /// `cache` if given.
+    /// A language with no page yet, whose pages tokenised and packed
+    /// files are kept in `cache` if given.
     pub fn new(lang: &str, cache: Option<Cache>) -> Language {
         static GENERATIONS: AtomicU64 = AtomicU64::new(0);
         Language {
@@ -516,10 +531,16 @@ thread_local! {
 }
 
 impl Tokeniser<'_> {
-    /// Tokenises `record` as Pagefind does a custom record; `None` when it
-    /// has no word to index.
+    /// Tokenises `record` as Pagefind does a custom record, or takes it
+    /// from the site's cache, and keeps it there; `None` when it has no
+    /// word to index.
     fn tokenise(&self, record: &Record) -> Option<Tokenised> {
-        TOKENS.with(|caches| {
+        if let Some(cache) = self.cache
+            && let Some(page) = page_cache::take(cache, record, self.words)
+        {
+            return Some(page.into());
+        }
+        let page = TOKENS.with(|caches| {
             let mut caches = caches.borrow_mut();
             // Caches of languages gone (an index of another session).
             if caches.len() > 8 && !caches.contains_key(&self.generation) {
@@ -530,7 +551,11 @@ impl Tokeniser<'_> {
                 *cache = TokenCache::default();
             }
             self.tokenise_with(record, cache)
-        })
+        })?;
+        if let Some(cache) = self.cache {
+            page_cache::keep(cache, record, &page, self.words);
+        }
+        Some(page.into())
     }
 
     /// The words of body-text token `token`, numbered.
@@ -562,8 +587,9 @@ impl Tokeniser<'_> {
         cache.found.get(start..start + len).unwrap_or(&[])
     }
 
-    /// [`Tokeniser::tokenise`] with the words `cache` knows.
-    fn tokenise_with(&self, record: &Record, cache: &mut TokenCache) -> Option<Tokenised> {
+    /// [`Tokeniser::tokenise`] with the words `cache` knows, without the
+    /// site's cache.
+    fn tokenise_with(&self, record: &Record, cache: &mut TokenCache) -> Option<Page> {
         let joined = [
             record.title.as_str(),
             record.description.as_str(),
@@ -625,13 +651,11 @@ impl Tokeniser<'_> {
         meta.sort_unstable_by_key(|&(word, ..)| word);
         let words = group(&body, &meta, &cache.variants);
         let json = fragment_json(&record.url, &content, word_count, &record.title);
-        let hash = pack::full_hash(&json);
-        let fragment = pack::gzip_kept(&json, &hash, Packing::Fragment, self.cache);
-        Some(Tokenised {
+        Some(Page {
             words,
             word_count,
-            hash: hash.into(),
-            fragment: FragmentFile::Held(fragment),
+            hash: pack::full_hash(&json).into(),
+            fragment: pack::gzip(&json, Packing::Fragment),
         })
     }
 }
