@@ -123,7 +123,7 @@ pub enum Command {
     #[command(hide = true)]
     #[cfg(feature = "search")]
     SearchIndex {
-        /// The site whose cache keeps the index's packed files.
+        /// The site whose cache keeps the index's pages tokenised.
         #[arg(long)]
         site: Option<PathBuf>,
     },

@@ -140,7 +140,7 @@ impl Index {
 /// that builds. Without one, in this process, keeping them alike.
 pub struct Indexer {
     program: Option<PathBuf>,
-    /// The site whose cache keeps the packed files, if any.
+    /// The site whose cache keeps pages tokenised and packed files, if any.
     site: Option<PathBuf>,
     worker: Option<Worker>,
     /// The pages kept for the next index when indexing in this process;
@@ -179,8 +179,8 @@ enum RequestPage<'a> {
 
 impl Indexer {
     /// An indexer for a session, which runs `program search-index`, or
-    /// indexes in this process without one; packed files are kept in the
-    /// cache of the site in `site`, when given.
+    /// indexes in this process without one; pages tokenised are kept in
+    /// the cache of the site in `site`, when given.
     pub fn new(program: Option<PathBuf>, site: Option<&Path>) -> Indexer {
         Indexer {
             program,
@@ -192,9 +192,9 @@ impl Indexer {
     }
 
     /// An indexer for one index, in this process: it keeps no page for a
-    /// next one, and so holds less while it indexes; packed files are
-    /// kept in the cache of the site in `site`, and those there it does
-    /// not use removed, as by a build.
+    /// next one, and so holds less while it indexes; pages tokenised and
+    /// packed chunks are kept in the cache of the site in `site`, and
+    /// those there it does not use removed, as by a build.
     pub fn once(site: &Path) -> Indexer {
         Indexer {
             program: None,
@@ -255,9 +255,10 @@ pub struct Stream<'a> {
 
 impl<'a> Stream<'a> {
     /// A stream that writes each page's fragment into `output` as it
-    /// comes, keeping packed files in the cache of the site in `root`: a
-    /// later build packs only what changed. Those this index does not use
-    /// are removed from there when it is finished.
+    /// comes, keeping pages tokenised and packed chunks in the cache of
+    /// the site in `root`: a later build tokenises and packs only what
+    /// changed. Those this index does not use are removed from there when
+    /// it is finished.
     #[cfg(feature = "search")]
     pub fn new(output: &'a Output, root: &Path) -> Stream<'a> {
         Stream {
@@ -299,8 +300,8 @@ impl<'a> Stream<'a> {
 }
 
 impl Worker {
-    /// Starts `program search-index`, keeping packed files in the cache
-    /// of the site in `site` if given.
+    /// Starts `program search-index`, keeping pages tokenised in the
+    /// cache of the site in `site` if given.
     fn start(program: &Path, site: Option<&Path>) -> io::Result<Worker> {
         let mut command = Command::new(program);
         command.arg("search-index");

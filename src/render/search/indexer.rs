@@ -112,7 +112,8 @@ pub struct Stream<'a> {
     output: Option<&'a Output>,
     /// The first fragment that could not be written.
     failed: Mutex<Option<io::Error>>,
-    /// Where packed files are kept from build to build, if anywhere.
+    /// Where pages tokenised and packed chunks are kept from build to
+    /// build, if anywhere.
     cache: Option<Cache>,
 }
 
@@ -191,9 +192,9 @@ impl<'a> Stream<'a> {
     }
 
     /// The index of every record added: one Pagefind index per language;
-    /// the first error writing a fragment, if there was one. The packed
-    /// files of the cache that this index did not use are removed: those
-    /// of pages since changed or gone, and of chunks since renumbered.
+    /// the first error writing a fragment, if there was one. The files of
+    /// the cache that this index did not use are removed: those of pages
+    /// since changed or gone, and of chunks since renumbered.
     pub fn finish(self) -> io::Result<Index> {
         use rayon::prelude::*;
         if let Some(error) = lock(&self.failed).take() {
@@ -220,8 +221,8 @@ impl<'a> Stream<'a> {
 }
 
 /// The index of `records`, made at once on threads of its own (see
-/// [`Stream`]), packed files kept in `cache` if given (and those there
-/// it does not use removed).
+/// [`Stream`]), pages tokenised and packed chunks kept in `cache` if
+/// given (and those there it does not use removed).
 pub fn index_once(records: &[Record], cache: Option<Cache>) -> io::Result<Index> {
     in_pool(&mut None, || {
         use rayon::prelude::*;
@@ -304,8 +305,8 @@ fn files(languages: Vec<LanguageIndex>, pages: usize) -> Index {
 /// (see `search::Indexer`): each page of the index, in order, as its
 /// record or the key of one sent before, then the end. Records are
 /// tokenised a batch at a time as they come, so that their text is not
-/// all held at once. Packed files are kept in the cache of the site in
-/// `site`, when given. Runs at the lowest CPU priority and ends with the
+/// all held at once. Pages tokenised are kept in the cache of the site
+/// in `site`, when given. Runs at the lowest CPU priority and ends with the
 /// process that started it.
 pub fn index_from_stream(
     input: impl Read,

@@ -135,10 +135,16 @@ pub fn is_kept_name(name: &str) -> bool {
     let Some((level, hash)) = name.strip_suffix(KEPT).and_then(|n| n.split_once('-')) else {
         return false;
     };
+    // Fragments were kept so until pages were kept tokenised (see
+    // `page_cache`): those files go as unused ones.
     let levels = [Packing::Fragment, Packing::Index].map(|p| p.level().to_string());
-    levels.iter().any(|l| l == level)
-        && (1..=40).contains(&hash.len())
-        && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    levels.iter().any(|l| l == level) && (1..=40).contains(&hash.len()) && is_hex(hash)
+}
+
+/// Whether `text` is all lowercase hexadecimal digits, as hashes are
+/// written in file names.
+pub fn is_hex(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The packed file kept in `kept` (see [`gzip_kept`]), if it is whole

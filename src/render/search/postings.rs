@@ -170,15 +170,14 @@ impl PageWords {
         });
     }
 
-    /// These words' bytes, as [`renumber`] and [`PageWords::kept`] take
-    /// them.
+    /// These words' bytes, as [`renumber`] takes them.
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
     }
 
-    /// The words `bytes` hold (from [`renumber`]), kept with the other
+    /// The words `bytes` from [`renumber`] hold, kept with the other
     /// pages' words.
-    pub fn kept(bytes: &[u8]) -> PageWords {
+    pub fn from_renumbered(bytes: &[u8]) -> PageWords {
         PageWords(Arena::Words.keep(bytes))
     }
 }
@@ -186,8 +185,9 @@ impl PageWords {
 /// The words of page words' bytes `bytes` ([`PageWords::as_bytes`]) with
 /// each word and form numbered anew by `number`, word by word in the
 /// order of the new numbers, as a page's words are. `None` when `number`
-/// has no number for one, when two words get the same, or when `bytes`
-/// are not a page's words whole (they may come from a file: see
+/// has no number for one, when two words or two forms of a word get the
+/// same, or when `bytes` are not a page's words whole, each form with no
+/// more positions than bytes (they may come from a file: see
 /// `page_cache`).
 pub fn renumber(bytes: &[u8], number: impl Fn(u32) -> Option<u32>) -> Option<Vec<u8>> {
     let number = |old: u64| number(u32::try_from(old).ok()?);
@@ -195,6 +195,7 @@ pub fn renumber(bytes: &[u8], number: impl Fn(u32) -> Option<u32>) -> Option<Vec
     let mut words: Vec<(u32, usize, usize)> = Vec::new();
     // (new variant number plus one, or 0; positions; encoded)
     let mut forms: Vec<(u64, u64, &[u8])> = Vec::new();
+    let mut variants: Vec<u64> = Vec::new();
     let mut at = bytes;
     while !at.is_empty() {
         let word = number(read_leb128(&mut at)?)?;
@@ -210,8 +211,18 @@ pub fn renumber(bytes: &[u8], number: impl Fn(u32) -> Option<u32>) -> Option<Vec
             let positions = read_leb128(&mut at)?;
             let len = usize::try_from(read_leb128(&mut at)?).ok()?;
             let encoded = at.get(..len)?;
+            // A position takes a byte at least.
+            if positions > len as u64 {
+                return None;
+            }
             at = &at[len..];
             forms.push((variant, positions, encoded));
+        }
+        variants.clear();
+        variants.extend(forms[start..].iter().map(|form| form.0));
+        variants.sort_unstable();
+        if variants.windows(2).any(|pair| pair[0] == pair[1]) {
+            return None;
         }
         words.push((word, start, forms.len() - start));
     }
@@ -492,13 +503,13 @@ mod tests {
     proptest::proptest! {
         /// A page's words numbered anew, then back, are the words they
         /// were: every word and form, with its occurrences, whatever the
-        /// numbers; bytes that are not a page's words are refused, never
-        /// a panic.
+        /// numbers (each word's forms its own); bytes that are not a
+        /// page's words are refused, never a panic.
         #[test]
         fn words_numbered_anew_and_back_are_as_they_were(
             page in proptest::collection::btree_map(
                 0u32..50,
-                proptest::collection::vec((proptest::option::of(0u32..50), 0u32..9), 1..4),
+                proptest::collection::btree_map(proptest::option::of(0u32..50), 0u32..9, 1..4),
                 0..12,
             ),
             shift in 1u32..1000,
@@ -507,7 +518,7 @@ mod tests {
             let mut builder = PageWordsBuilder::default();
             for (&word, forms) in &page {
                 builder.word(word, forms.len());
-                for &(variant, position) in forms {
+                for (&variant, &position) in forms {
                     builder.form(variant, &mut [(24, position)], &mut [position]);
                 }
             }
@@ -516,16 +527,16 @@ mod tests {
             let there = renumber(words.as_bytes(), |n| Some(shift + 100 - n)).unwrap();
             let back = renumber(&there, |n| Some(shift + 100 - n)).unwrap();
             proptest::prop_assert_eq!(&back[..], words.as_bytes());
-            // A number without a new one, two words on one number.
+            // A number without a new one; two words, or two forms of a
+            // word, on one number.
             let absent = page.keys().next().copied();
             proptest::prop_assert_eq!(
                 renumber(words.as_bytes(), |n| (Some(n) != absent).then_some(n)).is_none(),
                 absent.is_some()
             );
-            proptest::prop_assert_eq!(
-                renumber(words.as_bytes(), |_| Some(7)).is_none(),
-                page.len() > 1
-            );
+            let clash = page.len() > 1
+                || page.values().any(|forms| forms.keys().flatten().count() > 1);
+            proptest::prop_assert_eq!(renumber(words.as_bytes(), |_| Some(7)).is_none(), clash);
             let _ = renumber(&noise, Some);
         }
     }

@@ -39,7 +39,7 @@ use rayon::prelude::*;
 
 use super::cbor;
 use super::pack::{self, Names, Packing};
-use super::page_cache::{self, Page};
+use super::page_cache::{self, Entry, PageCache};
 use super::postings::{self, PageWords, PageWordsBuilder, WordIndex, Words};
 use super::words;
 use super::{Key, Record};
@@ -90,10 +90,12 @@ pub struct Language {
     /// what they hold: after an edit most chunks are as they were, and
     /// packing every chunk again was half the time of an index.
     packed_chunks: HashMap<String, Bytes>,
-    /// Where pages tokenised (see [`page_cache`]), and a one-off index's
-    /// packed chunks (see [`pack::gzip_kept`]), are kept from build to
-    /// build, if anywhere.
+    /// Where a one-off index's packed chunks are kept from build to
+    /// build, if anywhere (see [`pack::gzip_kept`]).
     cache: Option<Cache>,
+    /// The same cache, where pages tokenised are kept (see
+    /// [`page_cache`]).
+    kept_pages: Option<PageCache>,
 }
 
 /// A page as kept: its URL, and its words and fragment unless it has no
@@ -111,8 +113,8 @@ struct Tokenised {
     fragment: FragmentFile,
 }
 
-impl From<Page> for Tokenised {
-    fn from(page: Page) -> Tokenised {
+impl From<Entry> for Tokenised {
+    fn from(page: Entry) -> Tokenised {
         Tokenised {
             words: page.words,
             word_count: page.word_count,
@@ -225,6 +227,8 @@ impl Language {
     /// files are kept in `cache` if given.
     pub fn new(lang: &str, cache: Option<Cache>) -> Language {
         static GENERATIONS: AtomicU64 = AtomicU64::new(0);
+        let kept_pages = (cache.as_ref())
+            .map(|cache| PageCache::new(cache.clone(), Language::fingerprint(lang)));
         Language {
             lang: lang.to_string(),
             stemmer: words::stemmer(lang).map(|(_, stemmer)| stemmer),
@@ -234,7 +238,26 @@ impl Language {
             last: None,
             packed_chunks: HashMap::new(),
             cache,
+            kept_pages,
         }
+    }
+
+    /// What the tokeniser of language `lang` makes of a fixed record (see
+    /// [`page_cache::fingerprint`]): a change to tokenising, to the
+    /// stemmer, to fragments or to their packing changes it, so that
+    /// pages kept by another aqparat are not taken.
+    fn fingerprint(lang: &str) -> page_cache::Fingerprint {
+        const TITLE: &str = "Үлгі бет · Образец страницы · Sample page";
+        const TEXT: &str = "Қазақстан Республикасы: үйде қалыңыз, қолды жиі жуыңыз! \
+            Ёлка и йогурт; оставайтесь дома, соблюдайте карантин (12,5 %). \
+            Café naïve co-operation camelCase e-mail 2020-05-28 🙂 «Жедел» ‘желі’ \
+            сөз\u{200B}бөлгіш ___PAGEFIND_WEIGHT___ ü-ö-ä İstanbul ǅ ﬁ";
+        // Numbered apart from this language's pages, in a cache of tokens
+        // of its own.
+        let sample = Language::new(lang, None);
+        let record = Record::new("/sample/".to_string(), lang, TITLE, TEXT.to_string());
+        let entry = sample.tokeniser().tokenise_page(&record);
+        page_cache::fingerprint(entry.as_ref(), &sample.words)
     }
 
     /// Tokenises `records`, all in this language, on all cores, and keeps
@@ -326,7 +349,7 @@ impl Language {
             stemmer: self.stemmer.as_ref(),
             words: &self.words,
             generation: self.generation,
-            cache: self.cache.as_ref(),
+            kept_pages: self.kept_pages.as_ref(),
         }
     }
 
@@ -494,7 +517,7 @@ struct Tokeniser<'a> {
     stemmer: Option<&'a Stemmer>,
     words: &'a Mutex<Words>,
     generation: u64,
-    cache: Option<&'a Cache>,
+    kept_pages: Option<&'a PageCache>,
 }
 
 /// A thread's record of the tokens it has seen in one language: each
@@ -535,12 +558,22 @@ impl Tokeniser<'_> {
     /// from the site's cache, and keeps it there; `None` when it has no
     /// word to index.
     fn tokenise(&self, record: &Record) -> Option<Tokenised> {
-        if let Some(cache) = self.cache
-            && let Some(page) = page_cache::take(cache, record, self.words)
-        {
-            return Some(page.into());
+        let Some(kept) = self.kept_pages else {
+            return self.tokenise_page(record).map(Tokenised::from);
+        };
+        let name = kept.name(record);
+        if let Some(entry) = kept.take(&name, record, self.words) {
+            return Some(entry.into());
         }
-        let page = TOKENS.with(|caches| {
+        let entry = self.tokenise_page(record)?;
+        kept.keep(&name, record, &entry, self.words);
+        Some(entry.into())
+    }
+
+    /// Tokenises `record` as Pagefind does a custom record, with this
+    /// thread's cache of tokens; `None` when it has no word to index.
+    fn tokenise_page(&self, record: &Record) -> Option<Entry> {
+        TOKENS.with(|caches| {
             let mut caches = caches.borrow_mut();
             // Caches of languages gone (an index of another session).
             if caches.len() > 8 && !caches.contains_key(&self.generation) {
@@ -551,11 +584,7 @@ impl Tokeniser<'_> {
                 *cache = TokenCache::default();
             }
             self.tokenise_with(record, cache)
-        })?;
-        if let Some(cache) = self.cache {
-            page_cache::keep(cache, record, &page, self.words);
-        }
-        Some(page.into())
+        })
     }
 
     /// The words of body-text token `token`, numbered.
@@ -587,9 +616,8 @@ impl Tokeniser<'_> {
         cache.found.get(start..start + len).unwrap_or(&[])
     }
 
-    /// [`Tokeniser::tokenise`] with the words `cache` knows, without the
-    /// site's cache.
-    fn tokenise_with(&self, record: &Record, cache: &mut TokenCache) -> Option<Page> {
+    /// [`Tokeniser::tokenise_page`] with the words `cache` knows.
+    fn tokenise_with(&self, record: &Record, cache: &mut TokenCache) -> Option<Entry> {
         let joined = [
             record.title.as_str(),
             record.description.as_str(),
@@ -651,7 +679,7 @@ impl Tokeniser<'_> {
         meta.sort_unstable_by_key(|&(word, ..)| word);
         let words = group(&body, &meta, &cache.variants);
         let json = fragment_json(&record.url, &content, word_count, &record.title);
-        Some(Page {
+        Some(Entry {
             words,
             word_count,
             hash: pack::full_hash(&json).into(),
@@ -742,6 +770,14 @@ mod tests {
         (index.files.iter())
             .map(|(name, bytes)| (name.clone(), (bytes.to_vec(), bytes.as_ptr())))
             .collect()
+    }
+
+    #[test]
+    fn a_tokenisers_fingerprint_is_the_same_each_time_and_its_languages_own() {
+        let fingerprint = Language::fingerprint;
+        assert_eq!(fingerprint("ru"), fingerprint("ru"));
+        // Russian words are stemmed, Kazakh ones are not.
+        assert_ne!(fingerprint("ru"), fingerprint("kk"));
     }
 
     #[test]
