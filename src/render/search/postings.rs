@@ -138,27 +138,8 @@ impl PageWordsBuilder {
 
 impl PageWords {
     /// Calls `each` with every word of the page and its forms.
-    fn for_each(&self, mut each: impl FnMut(u32, &mut dyn Iterator<Item = Form<'_>>)) {
-        let mut at = &self.0[..];
-        while !at.is_empty() {
-            let word = read_leb128(&mut at).unwrap_or(0) as u32;
-            let count = read_leb128(&mut at).unwrap_or(0);
-            let mut forms = (0..count).map_while(|_| {
-                let variant = read_leb128(&mut at)?;
-                let positions = read_leb128(&mut at)? as usize;
-                let len = usize::try_from(read_leb128(&mut at)?).ok()?;
-                let encoded = at.get(..len)?;
-                at = at.get(len..).unwrap_or_default();
-                Some(Form {
-                    variant: variant.checked_sub(1).map(|v| v as u32),
-                    positions,
-                    encoded,
-                })
-            });
-            each(word, &mut forms);
-            // A form left unread (none is) would leave `at` mid-word.
-            forms.for_each(drop);
-        }
+    fn for_each(&self, each: impl FnMut(u32, &mut dyn Iterator<Item = Form<'_>>)) {
+        each_word(&self.0, each);
     }
 
     /// Calls `each` with the number of every word and form these name,
@@ -182,49 +163,86 @@ impl PageWords {
     }
 }
 
+/// Calls `each` with every word of page words' bytes `bytes` and its
+/// forms; `false` when they are not a page's words whole (a number past
+/// 32 bits, a form cut short, more positions than bytes: a position takes
+/// a byte at least), after the words before.
+fn each_word<'a>(
+    bytes: &'a [u8],
+    mut each: impl FnMut(u32, &mut dyn Iterator<Item = Form<'a>>),
+) -> bool {
+    let mut at = bytes;
+    let mut whole = true;
+    while whole && !at.is_empty() {
+        let word = read_leb128(&mut at).and_then(|w| u32::try_from(w).ok());
+        let (Some(word), Some(count)) = (word, read_leb128(&mut at)) else {
+            return false;
+        };
+        // Each form takes three bytes at least: a count beyond the bytes
+        // left ends with them.
+        let mut forms = (0..count).map_while(|_| {
+            let form = (|| {
+                let variant = match read_leb128(&mut at)? {
+                    0 => None,
+                    v => Some(u32::try_from(v - 1).ok()?),
+                };
+                let positions = usize::try_from(read_leb128(&mut at)?).ok()?;
+                let len = usize::try_from(read_leb128(&mut at)?).ok()?;
+                let encoded = at.get(..len).filter(|_| positions <= len)?;
+                at = &at[len..];
+                Some(Form {
+                    variant,
+                    positions,
+                    encoded,
+                })
+            })();
+            whole &= form.is_some();
+            form
+        });
+        each(word, &mut forms);
+        // A form left unread would leave `at` mid-word.
+        forms.for_each(drop);
+    }
+    whole
+}
+
 /// The words of page words' bytes `bytes` ([`PageWords::as_bytes`]) with
 /// each word and form numbered anew by `number`, word by word in the
 /// order of the new numbers, as a page's words are. `None` when `number`
 /// has no number for one, when two words or two forms of a word get the
-/// same, or when `bytes` are not a page's words whole, each form with no
-/// more positions than bytes (they may come from a file: see
-/// `page_cache`).
+/// same, or when `bytes` are not a page's words whole (see [`each_word`]:
+/// they may come from a file, see `page_cache`).
 pub fn renumber(bytes: &[u8], number: impl Fn(u32) -> Option<u32>) -> Option<Vec<u8>> {
-    let number = |old: u64| number(u32::try_from(old).ok()?);
     // (new number, its forms in `forms`: start and count)
     let mut words: Vec<(u32, usize, usize)> = Vec::new();
     // (new variant number plus one, or 0; positions; encoded)
-    let mut forms: Vec<(u64, u64, &[u8])> = Vec::new();
+    let mut forms: Vec<(u64, usize, &[u8])> = Vec::new();
     let mut variants: Vec<u64> = Vec::new();
-    let mut at = bytes;
-    while !at.is_empty() {
-        let word = number(read_leb128(&mut at)?)?;
-        let count = read_leb128(&mut at)?;
+    let mut numbered = true;
+    let whole = each_word(bytes, |word, found| {
         let start = forms.len();
-        // Each form takes three bytes at least: a count beyond the bytes
-        // left ends with them.
-        for _ in 0..count {
-            let variant = match read_leb128(&mut at)? {
-                0 => 0,
-                v => u64::from(number(v - 1)?) + 1,
+        for form in found {
+            let variant = match form.variant {
+                None => Some(0),
+                Some(v) => number(v).map(|n| u64::from(n) + 1),
             };
-            let positions = read_leb128(&mut at)?;
-            let len = usize::try_from(read_leb128(&mut at)?).ok()?;
-            let encoded = at.get(..len)?;
-            // A position takes a byte at least.
-            if positions > len as u64 {
-                return None;
-            }
-            at = &at[len..];
-            forms.push((variant, positions, encoded));
+            let Some(variant) = variant else {
+                numbered = false;
+                return;
+            };
+            forms.push((variant, form.positions, form.encoded));
         }
         variants.clear();
         variants.extend(forms[start..].iter().map(|form| form.0));
         variants.sort_unstable();
-        if variants.windows(2).any(|pair| pair[0] == pair[1]) {
-            return None;
+        let once = variants.windows(2).all(|pair| pair[0] != pair[1]);
+        match number(word) {
+            Some(word) if once => words.push((word, start, forms.len() - start)),
+            _ => numbered = false,
         }
-        words.push((word, start, forms.len() - start));
+    });
+    if !(whole && numbered) {
+        return None;
     }
     words.sort_unstable_by_key(|&(word, ..)| word);
     if words.windows(2).any(|pair| pair[0].0 == pair[1].0) {
@@ -236,7 +254,7 @@ pub fn renumber(bytes: &[u8], number: impl Fn(u32) -> Option<u32>) -> Option<Vec
         leb128(&mut out, count as u64);
         for &(variant, positions, encoded) in &forms[start..start + count] {
             leb128(&mut out, variant);
-            leb128(&mut out, positions);
+            leb128(&mut out, positions as u64);
             leb128(&mut out, encoded.len() as u64);
             out.extend_from_slice(encoded);
         }
