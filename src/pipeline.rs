@@ -149,7 +149,13 @@ pub(crate) fn run(
         }
     };
     let (report, published) = render(options, goal, &model, previous, Changes::Unknown, search)?;
-    Ok((report, published.map(|published| (model, published))))
+    match published {
+        Some(published) => Ok((report, Some((model, published)))),
+        None => {
+            crate::drop_later(model);
+            Ok((report, None))
+        }
+    }
 }
 
 /// The first half of a run: **load → validate → model**. Without
@@ -251,12 +257,18 @@ pub(crate) fn render(
     }
     // Only builds published through a link can be followed by incremental
     // ones; a one-off `build` keeps nothing for a next build.
-    let next = (published && options.publish == Publish::Link).then(|| Published {
-        records: rendered.records,
-        written,
-        from_previous,
-        search_stale: site.search && !indexed,
-    });
+    let next = match published && options.publish == Publish::Link {
+        true => Some(Published {
+            records: rendered.records,
+            written,
+            from_previous,
+            search_stale: site.search && !indexed,
+        }),
+        false => {
+            crate::drop_later(rendered.records);
+            None
+        }
+    };
     let report = Report {
         diagnostics,
         pages: site.pages.len(),

@@ -207,6 +207,12 @@ impl<'a> Shared<'a> {
         shared
     }
 
+    /// The summaries of the pages rendered, which a build drops apart (see
+    /// [`crate::drop_later`]): a value each, of a dozen allocations.
+    pub fn into_summaries(self) -> Vec<OnceLock<Value>> {
+        self.summaries
+    }
+
     /// The context common to every page of `lang`: `lang`, `lang_name`,
     /// `site`, `nav`, `data`, `i18n`, and `nav_current` of the page whose
     /// URL is `url` (as `page.url` gives it).
