@@ -62,9 +62,9 @@ pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, 
 }
 
 /// Drops `value` on a thread of its own: what a build made of a site is
-/// tens of thousands of allocations, freed one by one, which the build
-/// need not wait for (a one-off `build` ends meanwhile, and the system
-/// takes its memory back whole). Dropped here if no thread can be started.
+/// an allocation or more per page, freed one by one, which the build need
+/// not wait for (a one-off `build` ends meanwhile, and the system takes its
+/// memory back whole). Dropped here if no thread can be started.
 pub(crate) fn drop_later<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new()
         .name("aqparat-drop".into())

@@ -207,8 +207,9 @@ impl<'a> Shared<'a> {
         shared
     }
 
-    /// The summaries of the pages rendered, which a build drops apart (see
-    /// [`crate::drop_later`]): a value each, of a dozen allocations.
+    /// The summaries made for this build (a slot per page of the site,
+    /// filled for the pages a rendered unit showed), which a whole build
+    /// drops apart (see [`crate::drop_later`]).
     pub fn into_summaries(self) -> Vec<OnceLock<Value>> {
         self.summaries
     }

@@ -306,9 +306,7 @@ pub fn site(
         reads,
         painter: &painter,
     };
-    let to_render: Vec<usize> = (largest_first(units).into_iter())
-        .filter(|&i| carried[i].is_none())
-        .collect();
+    let to_render = pages_last(units, (0..units.len()).filter(|&i| carried[i].is_none()));
     let mut rendered: Vec<(usize, Arc<UnitRecord>)> = to_render
         .into_par_iter()
         .with_max_len(UNITS_PER_JOB)
@@ -335,8 +333,13 @@ pub fn site(
             Ok((i, Arc::new(record)))
         })
         .collect::<io::Result<_>>()?;
+    // Back in the units' order, which what follows keeps: the page a link
+    // report names first, the order of stale files removed.
     rendered.sort_unstable_by_key(|&(i, _)| i);
-    crate::drop_later(shared.into_summaries());
+    // A whole build made a summary of nearly every page.
+    if previous.is_none() {
+        crate::drop_later(shared.into_summaries());
+    }
     // Rendered all, the build asked for every page's code. `check` writes
     // nothing, not even the cache.
     if !output.is_discarded() {
@@ -476,7 +479,8 @@ pub fn site(
 /// units into as few jobs as keep the threads busy while none runs out of
 /// work, and the last job can be long: on a site of 200,000 pages one core
 /// rendered pages alone for a second at the end. A job of 16 pages takes a
-/// few milliseconds.
+/// few milliseconds (the first, which may hold the units that are not one
+/// page, can take longer).
 const UNITS_PER_JOB: usize = 16;
 
 /// The most units whose links a thread checks as one job: each job keeps
@@ -484,14 +488,15 @@ const UNITS_PER_JOB: usize = 16;
 /// is larger than a job of rendering, and still a few milliseconds.
 const CHECKS_PER_JOB: usize = 256;
 
-/// The numbers of `units` in the order to hand them out: the units that
-/// are not one page first (the sitemap, feeds, the index of all pages, the
-/// statistics, the static files), each far longer to render than a page,
-/// then the pages. Handed out last, the sitemap of a site of 200,000
-/// pages kept one core busy for a second after the other had finished.
-fn largest_first(units: &[Unit]) -> Vec<usize> {
+/// The numbers `chosen` of `units` in the order to hand them out: those
+/// that are not one page first, then the pages, each in the order given.
+/// Some of the first can take far longer than a page (the sitemap of a
+/// site of 200,000 pages is four files of 21 MB; the statistics draw
+/// charts): started first, none is the last job, rendered while the
+/// other cores have nothing left to do.
+fn pages_last(units: &[Unit], chosen: impl Iterator<Item = usize>) -> Vec<usize> {
     let is_page = |i: &usize| matches!(units[*i], Unit::Page(_));
-    let (pages, others): (Vec<usize>, Vec<usize>) = (0..units.len()).partition(is_page);
+    let (pages, others): (Vec<usize>, Vec<usize>) = chosen.partition(is_page);
     others.into_iter().chain(pages).collect()
 }
 
@@ -847,7 +852,8 @@ mod tests {
     fn units_are_handed_out_once_each_those_not_one_page_first() {
         let page = |n| Unit::Page(PageId::new(n));
         let units = [page(0), page(1), Unit::Sitemap, page(2), Unit::Root];
-        assert_eq!(largest_first(&units), [2, 4, 0, 1, 3]);
-        assert_eq!(largest_first(&[]), Vec::<usize>::new());
+        assert_eq!(pages_last(&units, 0..5), [2, 4, 0, 1, 3]);
+        assert_eq!(pages_last(&units, [1, 4, 3].into_iter()), [4, 1, 3]);
+        assert_eq!(pages_last(&[], 0..0), Vec::<usize>::new());
     }
 }
