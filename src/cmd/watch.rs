@@ -31,11 +31,16 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
         }
     };
     // Before anything is written beside the output (its lock, its status
-    // file): a refused output ends `watch` at once.
+    // file): a refused output ends `watch` at once. Another watcher of this
+    // output may be filling a build folder at this very moment, which can
+    // look like a folder aqparat did not make: then its lock says why.
     if let Err(refused) =
         aqparat::write::check_output(&options.root, &options.output, options.publish)
     {
-        eprintln!("aqparat: {refused}");
+        match held_by_another(&options.output) {
+            Some(held) => eprintln!("aqparat: {held}"),
+            None => eprintln!("aqparat: {refused}"),
+        }
         return ExitCode::from(2);
     }
     let _lock = match lock_output(&options.output) {
@@ -149,7 +154,7 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
 /// holds it when another one does.
 fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
     use rustix::fs::{FlockOperation, flock};
-    use std::io::{Read, Seek, Write};
+    use std::io::{Seek, Write};
     let path = sibling(output, "lock");
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|e| {
@@ -175,27 +180,14 @@ fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
             )
         })?;
     if let Err(error) = flock(&file, FlockOperation::NonBlockingLockExclusive) {
-        if error != rustix::io::Errno::WOULDBLOCK {
-            return Err(msg!(
+        return Err(match error {
+            rustix::io::Errno::WOULDBLOCK => held(&mut file, output),
+            _ => msg!(
                 "lock-cannot-lock",
                 path = path.display().to_string(),
                 error = error.to_string()
-            ));
-        }
-        let mut holder = String::new();
-        let _ = file.read_to_string(&mut holder);
-        let holder = match holder.trim() {
-            pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
-                msg!("lock-holder-pid", pid = pid)
-            }
-            _ => msg!("lock-holder"),
-        };
-        return Err(msg!(
-            "lock-held",
-            holder = holder,
-            output = output.display().to_string(),
-            lock = path.display().to_string()
-        ));
+            ),
+        });
     }
     let pid = std::process::id().to_string();
     let written = file
@@ -212,4 +204,35 @@ fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
         eprintln!("aqparat: {message}");
     }
     Ok(file)
+}
+
+/// Says which process holds the lock of `output` when one does; creates
+/// nothing, so it may be asked about an output that is refused.
+fn held_by_another(output: &Path) -> Option<Message> {
+    use rustix::fs::{FlockOperation, flock};
+    let mut file = std::fs::File::open(sibling(output, "lock")).ok()?;
+    match flock(&file, FlockOperation::NonBlockingLockShared) {
+        Err(rustix::io::Errno::WOULDBLOCK) => Some(held(&mut file, output)),
+        _ => None,
+    }
+}
+
+/// The message for a lock of `output` held by another watcher, whose
+/// process id is read from the lock `file`.
+fn held(file: &mut std::fs::File, output: &Path) -> Message {
+    use std::io::Read;
+    let mut holder = String::new();
+    let _ = file.read_to_string(&mut holder);
+    let holder = match holder.trim() {
+        pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
+            msg!("lock-holder-pid", pid = pid)
+        }
+        _ => msg!("lock-holder"),
+    };
+    msg!(
+        "lock-held",
+        holder = holder,
+        output = output.display().to_string(),
+        lock = sibling(output, "lock").display().to_string()
+    )
 }

@@ -24,9 +24,22 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     let pid = std::fs::read_to_string(sibling(&output, "lock")).unwrap();
     assert!(!pid.trim().is_empty(), "the lock names its holder");
     let published = std::fs::canonicalize(&output).unwrap();
-    // The second watcher runs with its standard error in a file, and is
-    // killed if it does not exit by itself.
-    let log = site.root().join("second.log");
+    // The first watcher's other build folder as it is while that watcher
+    // fills it: not yet stamped. The second must still name the first, not
+    // take the folder for a user's.
+    let current = std::fs::read_link(&output).unwrap();
+    let other = sibling(&output, "builds").join(match current.ends_with("a") {
+        true => "b",
+        false => "a",
+    });
+    let stamp = other.join(".aqparat-output");
+    wait_until("the other build folder", || stamp.is_file().then_some(()));
+    std::fs::remove_file(&stamp).unwrap();
+    // The second watcher runs with its standard error in a file outside the
+    // site (no change for the first to build), and is killed if it does not
+    // exit by itself.
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("second.log");
     let mut second = crate::util::aqparat()
         .args(["watch", "--root", site.root().to_str().unwrap(), "--output"])
         .arg(&output)
@@ -53,6 +66,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
         published,
         "the first watcher's site is untouched"
     );
+    std::fs::write(&stamp, "").unwrap();
     // Once the first one stops, another may take over.
     assert_eq!(first.terminate(), Some(0));
     let third = Running::start(&[
