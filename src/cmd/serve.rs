@@ -4,7 +4,6 @@
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
 
 use aqparat::serve::{BuildState, Failure, Server};
 use aqparat::{msg, watch};
@@ -78,7 +77,6 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     server.stop();
     let _ = std::fs::remove_dir_all(&output);
     match result {
-        Ok(()) if stop.load(Ordering::SeqCst) => ExitCode::SUCCESS,
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("aqparat: {error}");

@@ -510,10 +510,7 @@ impl Running {
 
     /// Sends SIGTERM and waits for the exit code.
     pub fn terminate(mut self) -> Option<i32> {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.child.id().to_string())
-            .status();
+        ask_to_stop(&self.child);
         let status = wait_until("the process to exit", || {
             self.child.try_wait().ok().flatten()
         });
@@ -522,15 +519,38 @@ impl Running {
 }
 
 impl Drop for Running {
-    /// Kills the process; when a test fails, shows what it printed.
+    /// Stops the process (see [`stop`]); when a test fails, shows what it
+    /// printed.
     fn drop(&mut self) {
         if std::thread::panicking() {
             let said = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
             eprintln!("what aqparat printed:\n{said}");
         }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        stop(&mut self.child);
     }
+}
+
+/// Sends `child` SIGTERM, as a service manager or Ctrl-C would.
+fn ask_to_stop(child: &std::process::Child) {
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status();
+}
+
+/// Stops `child` as a user would, with SIGTERM, so that it cleans up after
+/// itself (`serve` removes its temporary folder, a server stops its own
+/// children); SIGKILL if it has not exited within ten seconds.
+pub fn stop(child: &mut std::process::Child) {
+    if let Ok(None) = child.try_wait() {
+        ask_to_stop(child);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline && matches!(child.try_wait(), Ok(None)) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// Runs git in `dir`, failing the test if it fails; returns its stdout.

@@ -128,18 +128,7 @@ struct Process(Child);
 impl Drop for Process {
     /// SIGTERM first, so that a server stops its own children.
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
-        for _ in 0..100 {
-            if let Ok(Some(_)) = self.0.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        crate::util::stop(&mut self.0);
     }
 }
 

@@ -98,9 +98,9 @@ impl Serving {
 }
 
 impl Drop for Serving {
+    /// Stops `serve` as a user would: it removes its temporary folder.
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        crate::util::stop(&mut self.child);
     }
 }
 
