@@ -167,8 +167,9 @@ fn warnings(run: &Run) -> Vec<&str> {
         .collect()
 }
 
-/// `check --external`, waiting a second per try and trying once more.
-const CHECK: [&str; 6] = ["check", "--external", "--timeout", "1", "--retries", "1"];
+/// `check --external`, waiting three seconds per try and trying once more:
+/// thirty times what the server takes to answer, on a loaded machine too.
+const CHECK: [&str; 6] = ["check", "--external", "--timeout", "3", "--retries", "1"];
 
 #[test]
 fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
@@ -185,7 +186,7 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
         server.url("/gone")
     );
     let slow = format!(
-        "link to another site that does not work: {} (no answer in 1 s)",
+        "link to another site that does not work: {} (no answer in 3 s)",
         server.url("/slow")
     );
     let source = format!(
@@ -244,7 +245,7 @@ fn dead_links_are_warnings_at_every_place_and_live_ones_are_asked_once_a_day() {
 
     // Warnings fail a strict check.
     let asked = server.requests().len();
-    let strict = site.run(&["check", "--strict", "--external", "--timeout", "1"]);
+    let strict = site.run(&["check", "--strict", "--external", "--timeout", "3"]);
     assert_eq!(strict.code, 1, "{}", strict.stderr);
     let summary =
         "links to other sites: 3 address(es) asked, 6 working as the cache says, 3 not working\n";

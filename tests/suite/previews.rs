@@ -264,23 +264,21 @@ fn previews_false_draws_no_cards() {
     assert_eq!(head.one("og:locale"), "kk_KZ");
 }
 
-/// The cards of the build, by file name, with their inodes.
+/// The cards of the published build, by file name, with their inodes: read
+/// again when a build was published meanwhile (the one read may then be
+/// changing into the next).
 fn cards(output: &Path) -> BTreeMap<String, u64> {
     use std::os::unix::fs::MetadataExt;
-    let dir = output.join("og");
-    std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| {
-            let entry = entry.unwrap();
+    wait_until("a listing of one build's cards", || {
+        let build = std::fs::canonicalize(output).ok()?;
+        let cards = std::fs::read_dir(build.join("og")).ok()?.map(|entry| {
+            let entry = entry.ok()?;
             let name = entry.file_name().to_string_lossy().to_string();
-            (
-                name,
-                std::fs::metadata(dir.join(entry.file_name()))
-                    .unwrap()
-                    .ino(),
-            )
-        })
-        .collect()
+            Some((name, entry.metadata().ok()?.ino()))
+        });
+        let cards = cards.collect::<Option<BTreeMap<_, _>>>()?;
+        (std::fs::canonicalize(output).ok()? == build).then_some(cards)
+    })
 }
 
 /// In `watch`, a card is drawn again only when what it shows changes: an

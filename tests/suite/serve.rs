@@ -115,7 +115,7 @@ fn an_edit_reloads_a_broken_edit_shows_its_errors_and_the_fix_clears_them() {
     let site = TestSite::fixture("basic");
     let (server, address) = serve(&site);
     let events = events(&address);
-    site.write(
+    site.save(
         "content/rules/first.kk.md",
         "---\ntitle: Жаңа тақырып\n---\n## Қолды жуу\n\nЖаңа мәтін.\n",
     );
@@ -123,7 +123,7 @@ fn an_edit_reloads_a_broken_edit_shows_its_errors_and_the_fix_clears_them() {
     let (_, html) = get(&format!("{address}/kk/rules/first/"));
     assert!(html.contains("<h1>Жаңа тақырып</h1>"));
 
-    site.write(
+    site.save(
         "content/rules/first.kk.md",
         "---\ntitle: [сынған\n---\nМәтін.\n",
     );

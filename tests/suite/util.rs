@@ -605,8 +605,17 @@ pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
 
 /// [`wait_until`] for a `probe` that says why it is not there yet: the
 /// failure shows its last answer.
-pub fn wait_until_ok<T>(what: &str, mut probe: impl FnMut() -> Result<T, String>) -> T {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+pub fn wait_until_ok<T>(what: &str, probe: impl FnMut() -> Result<T, String>) -> T {
+    wait_within(what, std::time::Duration::from_secs(60), probe)
+}
+
+/// [`wait_until_ok`] with the limit `limit`.
+fn wait_within<T>(
+    what: &str,
+    limit: std::time::Duration,
+    mut probe: impl FnMut() -> Result<T, String>,
+) -> T {
+    let deadline = std::time::Instant::now() + limit;
     loop {
         let why = match probe() {
             Ok(value) => return value,
@@ -691,10 +700,17 @@ pub fn wait_for_search_index(watch: &Running) {
     if !cfg!(feature = "search") {
         return;
     }
-    watch.wait_for_output("the search index", |t| {
-        t.rsplit("\nbuilt ")
-            .next()
-            .is_some_and(|after| after.contains("\nsearch index of "))
+    // Five minutes: the indexer runs at the lowest priority, and on a
+    // machine busy with other work it may have to make an index for an
+    // older build first.
+    let five_minutes = std::time::Duration::from_secs(300);
+    wait_within("the search index", five_minutes, || {
+        let text = watch.stderr();
+        let after_last_build = text.rsplit("\nbuilt ").next();
+        match after_last_build.is_some_and(|after| after.contains("\nsearch index of ")) {
+            true => Ok(()),
+            false => Err(String::new()),
+        }
     });
 }
 

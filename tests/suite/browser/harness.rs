@@ -675,9 +675,10 @@ impl Browser {
         self.client.current_url().await.unwrap().path().to_string()
     }
 
-    /// Waits (up to ten seconds) until the browser is at `path`.
+    /// Waits (up to a minute, as the other waits) until the browser is at
+    /// `path`.
     pub async fn wait_for_path(&self, path: &str) {
-        for _ in 0..200 {
+        for _ in 0..1200 {
             if self.path().await == path {
                 return;
             }

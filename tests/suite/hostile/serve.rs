@@ -196,7 +196,7 @@ fn a_stalled_request_is_closed_by_the_header_timeout_and_live_reload_stays_open(
     );
     // The live-reload stream is older than the header timeout by now and
     // still brings the next reload.
-    site.write(
+    site.save(
         "content/about.kk.md",
         "---\ntitle: Кейінгі өзгеріс\n---\nМәтін.\n",
     );
