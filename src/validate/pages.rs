@@ -4,6 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use foldhash::HashMap;
+use rayon::prelude::*;
+
 use crate::Publishing;
 use crate::address::{UrlPath, output_url, parse_alias};
 use crate::date::Date;
@@ -53,8 +56,8 @@ fn check_reserved_url(page: &RawPage, diagnostics: &mut Diagnostics) {
     let key = page.key.to_lowercase();
     let segments: Vec<&str> = key.split('/').collect();
     let begins_with = |path: &str| {
-        let reserved: Vec<&str> = path.split('/').collect();
-        segments.len() >= reserved.len() && segments[..reserved.len()] == reserved[..]
+        let reserved = path.split('/');
+        segments.len() >= reserved.clone().count() && reserved.zip(&segments).all(|(r, s)| r == *s)
     };
     let taken = GENERATED_FILES
         .iter()
@@ -146,8 +149,12 @@ fn clean_name(name: &str) -> String {
 /// would break the page's links and the sitemap. Each bad name is reported
 /// once, at the file or folder that has it.
 fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
+    let is_clean = |part: std::path::Component| is_clean_name(&part.as_os_str().to_string_lossy());
+    let unclean: Vec<&RawPage> = (pages.par_iter())
+        .filter(|page| !page.path.components().all(is_clean))
+        .collect();
     let mut reported = BTreeSet::new();
-    for page in pages {
+    for page in unclean {
         let mut path = PathBuf::new();
         for component in page.path.components() {
             path.push(component);
@@ -173,6 +180,10 @@ fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
 
 /// Checks every content file. Without `languages` (when `site.yaml` is
 /// broken) only each file's own front matter is checked.
+///
+/// What concerns one page alone is checked for all pages at once, in
+/// parallel; what concerns several (a URL two files take, the languages a
+/// page is in) after, one page at a time, in the pages' order.
 pub fn check(
     sources: &Sources,
     languages: Option<&[String]>,
@@ -180,47 +191,26 @@ pub fn check(
     diagnostics: &mut Diagnostics,
 ) {
     check_names(&sources.pages, diagnostics);
-    let mut by_url: BTreeMap<UrlPath, Vec<&RawPage>> = BTreeMap::new();
-    let mut langs_by_key: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for page in &sources.pages {
-        let Some(languages) = languages else {
-            check_front_matter(page, &sources.theme.template_paths, diagnostics);
+    let templates = &sources.theme.template_paths;
+    let alone: Vec<(Diagnostics, Option<UrlPath>)> = (sources.pages.par_iter())
+        .map(|page| check_alone(page, languages, templates, publishing))
+        .collect();
+    let mut by_url: HashMap<UrlPath, Vec<&RawPage>> = HashMap::default();
+    let mut langs_by_key: HashMap<&str, BTreeSet<&str>> = HashMap::default();
+    for (page, (found, url)) in sources.pages.iter().zip(alone) {
+        diagnostics.extend(found);
+        let Some(url) = url else {
             continue;
         };
-        if !languages.contains(&page.lang) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &page.path,
-                    Span::START,
-                    msg!("page-unknown-lang", lang = &page.lang),
-                )
-                .with_hint(msg!(
-                    "page-unknown-lang-hint",
-                    suffixes = languages
-                        .iter()
-                        .map(|l| format!(".{l}.md"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    lang = &page.lang
-                )),
-            );
-            continue;
-        }
-        check_front_matter(page, &sources.theme.template_paths, diagnostics);
-        if !publishing.publishes(&page.front) {
-            continue;
-        }
-        check_reserved_url(page, diagnostics);
-        by_url
-            .entry(output_url(&page.lang, &page.key))
-            .or_default()
-            .push(page);
+        by_url.entry(url).or_default().push(page);
         langs_by_key
             .entry(&page.key)
             .or_default()
             .insert(&page.lang);
     }
-    for (url, pages) in by_url.iter().filter(|(_, pages)| pages.len() > 1) {
+    let mut shared: Vec<_> = by_url.iter().filter(|(_, pages)| pages.len() > 1).collect();
+    shared.sort_unstable_by_key(|(url, _)| *url);
+    for (url, pages) in shared {
         for page in pages {
             let others: Vec<String> = pages
                 .iter()
@@ -266,6 +256,47 @@ pub fn check(
     if let Some(languages) = languages {
         report_missing_translations(sources, languages, &langs_by_key, publishing, diagnostics);
     }
+}
+
+/// What [`check`] finds of `page` on its own: its language (when the
+/// site's `languages` are known), its front matter and, when it is
+/// published, whether its URL is one aqparat makes; with that URL.
+fn check_alone(
+    page: &RawPage,
+    languages: Option<&[String]>,
+    templates: &BTreeMap<String, PathBuf>,
+    publishing: Publishing,
+) -> (Diagnostics, Option<UrlPath>) {
+    let mut found = Diagnostics::new();
+    let Some(languages) = languages else {
+        check_front_matter(page, templates, &mut found);
+        return (found, None);
+    };
+    if !languages.contains(&page.lang) {
+        found.push(
+            Diagnostic::error(
+                &page.path,
+                Span::START,
+                msg!("page-unknown-lang", lang = &page.lang),
+            )
+            .with_hint(msg!(
+                "page-unknown-lang-hint",
+                suffixes = languages
+                    .iter()
+                    .map(|l| format!(".{l}.md"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                lang = &page.lang
+            )),
+        );
+        return (found, None);
+    }
+    check_front_matter(page, templates, &mut found);
+    if !publishing.publishes(&page.front) {
+        return (found, None);
+    }
+    check_reserved_url(page, &mut found);
+    (found, Some(output_url(&page.lang, &page.key)))
 }
 
 /// Title, dates and template of one page; `templates`: the theme's.
@@ -380,7 +411,7 @@ pub fn check_front_matter(
 fn report_missing_translations(
     sources: &Sources,
     languages: &[String],
-    langs_by_key: &BTreeMap<&str, BTreeSet<&str>>,
+    langs_by_key: &HashMap<&str, BTreeSet<&str>>,
     publishing: Publishing,
     diagnostics: &mut Diagnostics,
 ) {
