@@ -181,7 +181,7 @@ fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
         })?;
     if let Err(error) = flock(&file, FlockOperation::NonBlockingLockExclusive) {
         return Err(match error {
-            rustix::io::Errno::WOULDBLOCK => held(&mut file, output),
+            rustix::io::Errno::WOULDBLOCK => lock_held_message(&file, output, &path),
             _ => msg!(
                 "lock-cannot-lock",
                 path = path.display().to_string(),
@@ -207,19 +207,28 @@ fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
 }
 
 /// Says which process holds the lock of `output` when one does; creates
-/// nothing, so it may be asked about an output that is refused.
+/// nothing, so it may be asked about an output that is refused. (For the
+/// moment it holds a shared lock, a third watcher starting then would
+/// take it for a holder: a watcher is not started twice in a millisecond.)
 fn held_by_another(output: &Path) -> Option<Message> {
-    use rustix::fs::{FlockOperation, flock};
-    let mut file = std::fs::File::open(sibling(output, "lock")).ok()?;
+    use rustix::fs::{FlockOperation, OFlags, flock};
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = sibling(output, "lock");
+    // Not blocking: a FIFO put in the lock's place must not hang `watch`.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OFlags::NONBLOCK.bits() as i32)
+        .open(&path)
+        .ok()?;
     match flock(&file, FlockOperation::NonBlockingLockShared) {
-        Err(rustix::io::Errno::WOULDBLOCK) => Some(held(&mut file, output)),
+        Err(rustix::io::Errno::WOULDBLOCK) => Some(lock_held_message(&file, output, &path)),
         _ => None,
     }
 }
 
-/// The message for a lock of `output` held by another watcher, whose
-/// process id is read from the lock `file`.
-fn held(file: &mut std::fs::File, output: &Path) -> Message {
+/// The message for the lock `lock` of `output`, held by another watcher
+/// whose process id is read from the lock's open `file`.
+fn lock_held_message(mut file: &std::fs::File, output: &Path, lock: &Path) -> Message {
     use std::io::Read;
     let mut holder = String::new();
     let _ = file.read_to_string(&mut holder);
@@ -233,6 +242,6 @@ fn held(file: &mut std::fs::File, output: &Path) -> Message {
         "lock-held",
         holder = holder,
         output = output.display().to_string(),
-        lock = sibling(output, "lock").display().to_string()
+        lock = lock.display().to_string()
     )
 }

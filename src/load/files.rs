@@ -430,30 +430,6 @@ pub fn readable(root: &Path, files: Vec<PathBuf>, diagnostics: &mut Diagnostics)
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn walked_paths_are_made_relative_as_strip_prefix_makes_them() {
-        for (root, path) in [
-            ("/srv/site", "/srv/site/content/a.kk.md"),
-            ("/srv/site/", "/srv/site/content/a.kk.md"),
-            ("site", "site/content/rules/b.ru.md"),
-            ("./site", "./site/content/x.md"),
-            ("", "content/x.md"),
-            ("/", "/content/x.md"),
-            ("/srv/site", "/srv/site"),
-            ("/srv/site", "/srv/site//content/x.md"),
-            ("/srv/site", "/srv/sitemap/x.md"),
-            ("/srv/site", "/elsewhere/x.md"),
-        ] {
-            let (root, path) = (std::path::Path::new(root), std::path::Path::new(path));
-            let expected = path.strip_prefix(root).unwrap_or(path);
-            assert_eq!(
-                super::relative_to(root, path),
-                expected,
-                "{root:?} {path:?}"
-            );
-        }
-    }
-
     use super::*;
     use crate::messages::Lang;
 
@@ -497,6 +473,35 @@ mod tests {
         assert!(
             d.hint
                 .is_some_and(|h| h.in_lang(Lang::En).contains("permissions"))
+        );
+    }
+
+    #[test]
+    fn walked_paths_are_made_relative_as_strip_prefix_makes_them() {
+        for (root, path) in [
+            ("/srv/site", "/srv/site/content/a.kk.md"),
+            ("/srv/site/", "/srv/site/content/a.kk.md"),
+            ("site", "site/content/rules/b.ru.md"),
+            ("./site", "./site/content/x.md"),
+            (".", "./content/x.md"),
+            ("./", "./content/x.md"),
+            ("", "content/x.md"),
+            ("/", "/content/x.md"),
+            ("/srv/site", "/srv/site"),
+            ("/srv/site", "/srv/site//content/x.md"),
+            ("/srv/site", "/srv/sitemap/x.md"),
+            ("/srv/site", "/elsewhere/x.md"),
+        ] {
+            let (root, path) = (Path::new(root), Path::new(path));
+            let expected = path.strip_prefix(root).unwrap_or(path);
+            assert_eq!(relative_to(root, path), expected, "{root:?} {path:?}");
+        }
+        // A root whose name is not UTF-8.
+        use std::os::unix::ffi::OsStrExt;
+        let root = Path::new(std::ffi::OsStr::from_bytes(b"/srv/s\xe9te"));
+        assert_eq!(
+            relative_to(root, &root.join("content/x.md")),
+            Path::new("content/x.md")
         );
     }
 }

@@ -81,7 +81,7 @@ fn each_build_is_published_whole_while_readers_poll() {
         let numbered = config
             .replace("Сынақ сайты", &format!("Сынақ сайты {n}"))
             .replace("Тестовый сайт", &format!("Тестовый сайт {n}"));
-        site.write("site.yaml", numbered);
+        site.save("site.yaml", numbered);
         wait_for_page(&output, "kk/index.html", &format!("Сынақ сайты {n}<"));
         wait_for_page(&output, "ru/index.html", &format!("Тестовый сайт {n}<"));
     }

@@ -19,6 +19,10 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
 #[test]
 fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     let site = TestSite::fixture("basic");
+    // Without search: publishing its index would switch the link to the
+    // build folder whose stamp the test takes away below.
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}search: false\n"));
     let output = site.root().join("published");
     let first = watch(site.root(), &output, &[]);
     let pid = std::fs::read_to_string(sibling(&output, "lock")).unwrap();
@@ -47,14 +51,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let mut exited = None;
-    while exited.is_none() && std::time::Instant::now() < deadline {
-        exited = second.try_wait().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let _ = second.kill();
-    let _ = second.wait();
+    let exited = exit_within_a_minute(&mut second);
     let message = std::fs::read_to_string(&log).unwrap();
     assert_eq!(exited.and_then(|s| s.code()), Some(2), "{message}");
     assert!(
@@ -80,6 +77,45 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
         t.lines().any(|l| l.starts_with("built "))
     });
     assert!(!third.stderr().contains("already publishing"));
+}
+
+/// How `child` exited, if it did within a minute; it is killed if not.
+fn exit_within_a_minute(child: &mut std::process::Child) -> Option<std::process::ExitStatus> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut exited = None;
+    while exited.is_none() && std::time::Instant::now() < deadline {
+        exited = child.try_wait().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    exited
+}
+
+/// A refused `watch` asks the output's lock whether another watcher holds
+/// it: a FIFO in the lock's place does not make it wait.
+#[test]
+fn a_refused_watch_does_not_wait_on_a_fifo_in_the_place_of_its_lock() {
+    use rustix::fs::{CWD, FileType, Mode, mknodat};
+    let site = TestSite::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = elsewhere.path().join("www");
+    std::fs::create_dir(&output).unwrap();
+    std::fs::write(output.join("index.html"), "my own page").unwrap();
+    let lock = sibling(&output, "lock");
+    mknodat(CWD, &lock, FileType::Fifo, Mode::RUSR | Mode::WUSR, 0).unwrap();
+    let log = elsewhere.path().join("watch.log");
+    let mut watch = crate::util::aqparat()
+        .args(["watch", "--root", site.root().to_str().unwrap(), "--output"])
+        .arg(&output)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let exited = exit_within_a_minute(&mut watch);
+    let message = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(exited.and_then(|s| s.code()), Some(2), "{message}");
+    assert!(message.contains("refusing to publish"), "{message}");
 }
 
 #[test]
