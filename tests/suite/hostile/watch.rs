@@ -39,21 +39,9 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     let stamp = other.join(".aqparat-output");
     wait_until("the other build folder", || stamp.is_file().then_some(()));
     std::fs::remove_file(&stamp).unwrap();
-    // The second watcher runs with its standard error in a file outside the
-    // site (no change for the first to build), and is killed if it does not
-    // exit by itself.
     let logs = tempfile::tempdir().unwrap();
-    let log = logs.path().join("second.log");
-    let mut second = crate::util::aqparat()
-        .args(["watch", "--root", site.root().to_str().unwrap(), "--output"])
-        .arg(&output)
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let exited = exit_within_a_minute(&mut second);
-    let message = std::fs::read_to_string(&log).unwrap();
-    assert_eq!(exited.and_then(|s| s.code()), Some(2), "{message}");
+    let (code, message) = watch_that_exits(site.root(), &output, logs.path());
+    assert_eq!(code, Some(2), "{message}");
     assert!(
         message.contains(&format!("(pid {})", pid.trim())) && message.contains("--output"),
         "{message}"
@@ -79,17 +67,29 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     assert!(!third.stderr().contains("already publishing"));
 }
 
-/// How `child` exited, if it did within a minute; it is killed if not.
-fn exit_within_a_minute(child: &mut std::process::Child) -> Option<std::process::ExitStatus> {
+/// Runs `aqparat watch` of `root` into `output`, expected to exit by
+/// itself, with its standard error in a file in `logs` (outside the site:
+/// no change for another watcher to build); it is killed if it has not
+/// exited within a minute. Its exit code, if it exited, and what it said.
+fn watch_that_exits(root: &Path, output: &Path, logs: &Path) -> (Option<i32>, String) {
+    let log = logs.join("watch.log");
+    let mut watch = crate::util::aqparat()
+        .args(["watch", "--root", root.to_str().unwrap(), "--output"])
+        .arg(output)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let mut exited = None;
     while exited.is_none() && std::time::Instant::now() < deadline {
-        exited = child.try_wait().unwrap();
+        exited = watch.try_wait().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    let _ = child.kill();
-    let _ = child.wait();
-    exited
+    let _ = watch.kill();
+    let _ = watch.wait();
+    let said = std::fs::read_to_string(&log).unwrap();
+    (exited.and_then(|status| status.code()), said)
 }
 
 /// A refused `watch` asks the output's lock whether another watcher holds
@@ -104,17 +104,8 @@ fn a_refused_watch_does_not_wait_on_a_fifo_in_the_place_of_its_lock() {
     std::fs::write(output.join("index.html"), "my own page").unwrap();
     let lock = sibling(&output, "lock");
     mknodat(CWD, &lock, FileType::Fifo, Mode::RUSR | Mode::WUSR, 0).unwrap();
-    let log = elsewhere.path().join("watch.log");
-    let mut watch = crate::util::aqparat()
-        .args(["watch", "--root", site.root().to_str().unwrap(), "--output"])
-        .arg(&output)
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let exited = exit_within_a_minute(&mut watch);
-    let message = std::fs::read_to_string(&log).unwrap();
-    assert_eq!(exited.and_then(|s| s.code()), Some(2), "{message}");
+    let (code, message) = watch_that_exits(site.root(), &output, elsewhere.path());
+    assert_eq!(code, Some(2), "{message}");
     assert!(message.contains("refusing to publish"), "{message}");
 }
 
