@@ -362,9 +362,14 @@ fn relative_to(root: &Path, path: &Path) -> PathBuf {
     use std::os::unix::ffi::OsStrExt;
     let root_bytes = root.as_os_str().as_bytes();
     let rest = path.as_os_str().as_bytes().strip_prefix(root_bytes);
-    match rest.and_then(|rest| match root_bytes.last() {
-        None | Some(b'/') => Some(rest),
-        Some(_) => rest.strip_prefix(b"/"),
+    // Then a `/`, unless the root is empty or ends with one.
+    let separated = root_bytes.is_empty() || root_bytes.ends_with(b"/");
+    match rest.and_then(|rest| {
+        if separated {
+            Some(rest)
+        } else {
+            rest.strip_prefix(b"/")
+        }
     }) {
         Some(rest) if !rest.is_empty() && !rest.starts_with(b"/") => {
             PathBuf::from(OsStr::from_bytes(rest))

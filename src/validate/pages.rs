@@ -55,9 +55,10 @@ type What = fn() -> Message;
 fn check_reserved_url(page: &RawPage, diagnostics: &mut Diagnostics) {
     let key = page.key.to_lowercase();
     let segments: Vec<&str> = key.split('/').collect();
+    // Each part of the reserved path is the key's next segment.
     let begins_with = |path: &str| {
-        let reserved = path.split('/');
-        segments.len() >= reserved.clone().count() && reserved.zip(&segments).all(|(r, s)| r == *s)
+        let mut segments = segments.iter();
+        path.split('/').all(|part| segments.next() == Some(&part))
     };
     let taken = GENERATED_FILES
         .iter()

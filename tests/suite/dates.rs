@@ -355,8 +355,7 @@ fn watch_publishes_a_page_at_the_moment_of_its_date() {
     // The first build must read the clock within the five seconds below:
     // without the page cards, which a debug build on a loaded machine draws
     // slowly.
-    let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}previews: false\n"));
+    site.add_to_config("previews: false");
     let output = site.root().join("out");
     // Five seconds before the page's day: the clock runs on from there.
     let watch = watch_with(

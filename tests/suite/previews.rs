@@ -253,8 +253,7 @@ fn a_title_cannot_break_out_of_the_head() {
 #[test]
 fn previews_false_draws_no_cards() {
     let site = basic_with_shipped_theme();
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}previews: false\n"));
+    site.add_to_config("previews: false");
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!site.public().join("og").exists());

@@ -426,8 +426,7 @@ fn qr_codes_kept_in_the_cache_are_taken_only_for_their_own_address() {
 #[test]
 fn a_site_may_go_without_the_search_index() {
     let site = TestSite::example();
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}search: false\n"));
+    site.add_to_config("search: false");
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!site.public().join("pagefind").exists());

@@ -66,8 +66,7 @@ impl TestSite {
     pub fn example_as_built() -> TestSite {
         let site = TestSite::example();
         if !cfg!(feature = "search") {
-            let config = fs::read_to_string(site.root().join("site.yaml")).unwrap();
-            site.write("site.yaml", format!("{config}search: false\n"));
+            site.add_to_config("search: false");
         }
         site
     }
@@ -88,6 +87,12 @@ impl TestSite {
     /// The default output folder.
     pub fn public(&self) -> PathBuf {
         self.root().join("public")
+    }
+
+    /// Adds the line `line` (`search: false`) to the end of `site.yaml`.
+    pub fn add_to_config(&self, line: &str) {
+        let config = fs::read_to_string(self.root().join("site.yaml")).unwrap();
+        self.write("site.yaml", format!("{config}{line}\n"));
     }
 
     /// Writes `text` to `rel` under the root.
@@ -511,6 +516,21 @@ impl Running {
     /// Sends SIGTERM and waits for the exit code.
     pub fn terminate(mut self) -> Option<i32> {
         ask_to_stop(&self.child);
+        self.exit_code()
+    }
+
+    /// Waits (up to a minute) for it to exit by itself: its exit code and
+    /// all it printed.
+    pub fn exit_code_and_output(mut self) -> (Option<i32>, String) {
+        let code = self.exit_code();
+        wait_until("its standard error to close", || {
+            (!self.is_running()).then_some(())
+        });
+        (code, self.stderr())
+    }
+
+    /// Waits (up to a minute) for it to exit; its exit code.
+    fn exit_code(&mut self) -> Option<i32> {
         let status = wait_until("the process to exit", || {
             self.child.try_wait().ok().flatten()
         });
@@ -707,10 +727,8 @@ pub fn wait_for_search_index(watch: &Running) {
     wait_within("the search index", five_minutes, || {
         let text = watch.stderr();
         let after_last_build = text.rsplit("\nbuilt ").next();
-        match after_last_build.is_some_and(|after| after.contains("\nsearch index of ")) {
-            true => Ok(()),
-            false => Err(String::new()),
-        }
+        let indexed = after_last_build.is_some_and(|after| after.contains("\nsearch index of "));
+        indexed.then_some(()).ok_or_else(String::new)
     });
 }
 

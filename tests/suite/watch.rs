@@ -18,8 +18,7 @@ fn each_build_is_published_whole_while_readers_poll() {
     // Without search: its index is published by a switch of the link of its
     // own, and two switches while a reader is held back could bring it back
     // to a folder that has changed under the reader.
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}search: false\n"));
+    site.add_to_config("search: false");
     let output = site.root().join("published");
     let _watch = watch(site.root(), &output, &[]);
     assert!(
@@ -694,8 +693,7 @@ fn files_no_unit_makes_any_more_are_removed() {
 fn a_page_deleted_while_no_watcher_ran_does_not_come_back_with_a_later_build() {
     let site = TestSite::fixture("basic");
     // Without a search index, whose publishing would be one more build.
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}search: false\n"));
+    site.add_to_config("search: false");
     let output = site.root().join("published");
     // A first watcher's two builds fill both build folders, the second
     // one current.

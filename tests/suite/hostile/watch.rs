@@ -5,7 +5,6 @@
 //! Every wait has a generous timeout; no test relies on a fixed sleep.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
 use crate::util::{
     Running, TestSite, assert_same_as_a_full_build, read, wait_until, watch, watch_status as status,
@@ -21,8 +20,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     let site = TestSite::fixture("basic");
     // Without search: publishing its index would switch the link to the
     // build folder whose stamp the test takes away below.
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}search: false\n"));
+    site.add_to_config("search: false");
     let output = site.root().join("published");
     let first = watch(site.root(), &output, &[]);
     let pid = std::fs::read_to_string(sibling(&output, "lock")).unwrap();
@@ -39,8 +37,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     let stamp = other.join(".aqparat-output");
     wait_until("the other build folder", || stamp.is_file().then_some(()));
     std::fs::remove_file(&stamp).unwrap();
-    let logs = tempfile::tempdir().unwrap();
-    let (code, message) = watch_that_exits(site.root(), &output, logs.path());
+    let (code, message) = watch_that_exits(site.root(), &output);
     assert_eq!(code, Some(2), "{message}");
     assert!(
         message.contains(&format!("(pid {})", pid.trim())) && message.contains("--output"),
@@ -68,28 +65,11 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
 }
 
 /// Runs `aqparat watch` of `root` into `output`, expected to exit by
-/// itself, with its standard error in a file in `logs` (outside the site:
-/// no change for another watcher to build); it is killed if it has not
-/// exited within a minute. Its exit code, if it exited, and what it said.
-fn watch_that_exits(root: &Path, output: &Path, logs: &Path) -> (Option<i32>, String) {
-    let log = logs.join("watch.log");
-    let mut watch = crate::util::aqparat()
-        .args(["watch", "--root", root.to_str().unwrap(), "--output"])
-        .arg(output)
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let mut exited = None;
-    while exited.is_none() && std::time::Instant::now() < deadline {
-        exited = watch.try_wait().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let _ = watch.kill();
-    let _ = watch.wait();
-    let said = std::fs::read_to_string(&log).unwrap();
-    (exited.and_then(|status| status.code()), said)
+/// itself (it is stopped if it has not within a minute): its exit code and
+/// what it said.
+fn watch_that_exits(root: &Path, output: &Path) -> (Option<i32>, String) {
+    let args = ["watch", "--root", root.to_str().unwrap(), "--output"];
+    Running::start(&[&args[..], &[output.to_str().unwrap()]].concat()).exit_code_and_output()
 }
 
 /// A refused `watch` asks the output's lock whether another watcher holds
@@ -104,7 +84,7 @@ fn a_refused_watch_does_not_wait_on_a_fifo_in_the_place_of_its_lock() {
     std::fs::write(output.join("index.html"), "my own page").unwrap();
     let lock = sibling(&output, "lock");
     mknodat(CWD, &lock, FileType::Fifo, Mode::RUSR | Mode::WUSR, 0).unwrap();
-    let (code, message) = watch_that_exits(site.root(), &output, elsewhere.path());
+    let (code, message) = watch_that_exits(site.root(), &output);
     assert_eq!(code, Some(2), "{message}");
     assert!(message.contains("refusing to publish"), "{message}");
 }
