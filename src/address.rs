@@ -48,7 +48,9 @@ pub fn parse_base_url(text: &str) -> Result<String, Message> {
 /// `kk/rules/quarantine/` — no leading `/`, always a final one. Joined to
 /// the base path it is a link, to the base URL an absolute address, and
 /// with `index.html` the page's file in the output.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct UrlPath(String);
 
 impl UrlPath {

@@ -37,6 +37,11 @@ pub enum Command {
         /// Build pages marked `draft: true` too.
         #[arg(long)]
         drafts: bool,
+        /// Render every page, taking nothing from the render cache (the
+        /// last build's pages, kept in .aqparat/cache/render) and leaving
+        /// it as it is.
+        #[arg(long)]
+        fresh: bool,
     },
     /// Validate everything and report every problem; write nothing.
     Check {

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            fresh,
         } => {
             let Some(mut options) = options(site.root, dates) else {
                 return ExitCode::from(2);
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
             }
             options.base_url = base_url;
             options.drafts = drafts_option(drafts);
+            options.fresh = fresh;
             cmd::build::run(&options, cmd::build::Goal::Build)
         }
         Command::Check {

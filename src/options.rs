@@ -36,6 +36,11 @@ pub struct Options {
     /// Where "now" comes from: which pages are published yet and which
     /// have expired (see [`crate::clock`]).
     pub clock: Clock,
+    /// Whether a one-off build renders every page, taking nothing from
+    /// the render cache and leaving it as it is (`build --fresh`); else it
+    /// starts from the last build's pages kept there (see
+    /// [`crate::render::RenderCache`]).
+    pub fresh: bool,
     /// Whether `check` asks other sites about the links to them, and how
     /// (`check --external`); `None`: it does not.
     pub external: Option<ExternalCheck>,
@@ -57,6 +62,7 @@ impl Options {
             future: false,
             clock: Clock::system(),
             external: None,
+            fresh: false,
         }
     }
 

@@ -11,7 +11,7 @@
 use crate::clock::Moment;
 use crate::diag::{self, Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
-use crate::render::{Changes, Records, search};
+use crate::render::{Changes, Records, RenderCache, search};
 use crate::write::{Output, Publish};
 use crate::{Error, Options, load, model, render, validate};
 
@@ -132,7 +132,10 @@ pub(crate) fn run(
     if goal == Goal::Publish {
         crate::write::check_output(&options.root, &options.output, options.publish)?;
     }
-    let model = match model(options, cache) {
+    // A one-off build may take pages from the render cache: its pages'
+    // stamps tell which changed.
+    let stamped = goal == Goal::Publish && previous.is_none() && !options.fresh;
+    let model = match model(options, cache, stamped) {
         Ok(model) => model,
         Err(diagnostics) => {
             let report = Report {
@@ -161,9 +164,13 @@ pub(crate) fn run(
 /// The first half of a run: **load → validate → model**. Without
 /// `site.yaml` or a theme nothing can be rendered: the one error that says
 /// so is the report, not a cascade of what rendering misses.
-fn model(options: &Options, cache: Option<&mut load::ContentCache>) -> Result<Model, Diagnostics> {
+fn model(
+    options: &Options,
+    cache: Option<&mut load::ContentCache>,
+    stamped: bool,
+) -> Result<Model, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
-    let mut sources = load::sources(&options.root, cache, &mut diagnostics);
+    let mut sources = load::sources(&options.root, cache, stamped, &mut diagnostics);
     // One "now" for the whole run.
     let publishing = options.publishing(options.clock.now().today());
     let statistics = validate::sources(&sources, publishing, &mut diagnostics);
@@ -174,6 +181,27 @@ fn model(options: &Options, cache: Option<&mut load::ContentCache>) -> Result<Mo
     let site = model::site(sources, &config, options, publishing, statistics);
     let diagnostics = diagnostics.into_sorted();
     Ok(Model { site, diagnostics })
+}
+
+/// The render cache for a one-off build of `site` (see [`RenderCache`]),
+/// unless the site has a search index or the cache is not to be had. Its
+/// records hold for the options that shape the pages, for today, and for
+/// what every unit reads (`site.yaml`, the UI strings, the static files…):
+/// when that changed every unit is rendered, and starting from the last
+/// build's files would only add to the work.
+fn render_cache(options: &Options, site: &Site) -> Option<RenderCache> {
+    if site.search || options.fresh {
+        return None;
+    }
+    let shaping = format!(
+        "{:?} {:?} {:?} {:?} {:x}",
+        options.base_url,
+        options.publishing(options.clock.now().today()),
+        options.build_date,
+        site.build_date,
+        render::site_answer(site),
+    );
+    RenderCache::open(&options.root, &options.output, shaping)
 }
 
 /// The second half of every run, an edit's too: **render → write**. Renders
@@ -194,16 +222,31 @@ pub(crate) fn render(
     let images_before = render::image_counts();
     let mut diagnostics = model.diagnostics.clone();
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
-    let output = match goal == Goal::Publish && !fails(&diagnostics) {
-        true => Output::staging(
-            &options.output,
-            options.publish,
-            previous.map(|p| p.written.as_slice()),
-        )
-        .map_err(Error::output(&options.output))?,
+    let publishes = goal == Goal::Publish && !fails(&diagnostics);
+    // A one-off build starts from the last one's, kept in the render cache.
+    let render_cache = (publishes && previous.is_none() && options.publish == Publish::Replace)
+        .then(|| render_cache(options, site))
+        .flatten();
+    let kept = render_cache.as_ref().and_then(RenderCache::records);
+    let output = match publishes {
+        true => {
+            let fresh = || {
+                Output::staging(
+                    &options.output,
+                    options.publish,
+                    previous.map(|p| p.written.as_slice()),
+                )
+            };
+            let from_cache = (render_cache.as_ref()).filter(|_| kept.is_some());
+            match from_cache.map(|cache| Output::staging_from(&options.output, &cache.copy())) {
+                Some(Ok(output)) => Ok(output),
+                _ => fresh(),
+            }
+            .map_err(Error::output(&options.output))?
+        }
         false => Output::Discard,
     };
-    let records = previous.filter(|_| output.is_seeded()).map(|p| &p.records);
+    let records = (previous.map(|p| &p.records).or(kept.as_ref())).filter(|_| output.is_seeded());
     let indexes = |d: &[Diagnostic]| site.search && !output.is_discarded() && !fails(d);
     let stream = (matches!(search, Search::Stream) && records.is_none() && indexes(&diagnostics))
         .then(|| search::Stream::new(&output, &site.root));
@@ -253,6 +296,9 @@ pub(crate) fn render(
     let written = output.written();
     let from_previous = output.is_seeded();
     if published {
+        if let Some(cache) = &render_cache {
+            cache.keep(&rendered.records, &output);
+        }
         output.publish().map_err(Error::output(&options.output))?;
     }
     // Only builds published through a link can be followed by incremental

@@ -102,6 +102,10 @@ mod snapshots;
 #[path = "suite/messages.rs"]
 mod messages;
 
+/// The render cache: a `build` renders only what changed since the last.
+#[path = "suite/render_cache.rs"]
+mod render_cache;
+
 /// Random sequences of edits in a session: after each, what a full build
 /// makes.
 #[path = "suite/edits.rs"]

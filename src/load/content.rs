@@ -140,7 +140,9 @@ impl ContentCache {
 
 /// Reads every `.md` file under `content/`, except those `cache` holds
 /// unchanged; leaves what it read in `cache`. Gives the pages, and the
-/// other files of `content/` (images beside their pages), sorted.
+/// other files of `content/` (images beside their pages), sorted. Each
+/// page carries its file's stamp when there is a `cache`, or `stamped`
+/// (a build that takes pages from the render cache compares them).
 ///
 /// Files are read and parsed in parallel: on a large site, reading and
 /// parsing front matter one file at a time took a quarter of the build
@@ -148,6 +150,7 @@ impl ContentCache {
 pub fn load(
     root: &Path,
     mut cache: Option<&mut ContentCache>,
+    stamped: bool,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<RawPage>, Vec<PathBuf>) {
     // (A `content` that is a broken link is reported by the walk.)
@@ -167,14 +170,14 @@ pub fn load(
             .into_iter()
             .partition(|rel| rel.extension().is_some_and(|ext| ext == "md"));
     assets.sort_unstable();
-    let has_cache = cache.is_some();
+    let stamped = stamped || cache.is_some();
     let empty = HashMap::new();
     let known = cache.as_deref().map_or(&empty, |c| &c.0);
     let loaded: Vec<(PathBuf, u64, Loaded)> = files
         .into_par_iter()
         .map(|rel| {
-            // Stamps matter only to a session's next build.
-            let stamp = if has_cache {
+            // Stamps matter only to a later build.
+            let stamp = if stamped {
                 super::fingerprint::stamp(root, &rel)
             } else {
                 0

@@ -52,10 +52,12 @@ pub struct Sources {
 /// Reads the site in `root`. Returns what could be read and collects the
 /// problems met on the way in `diagnostics`.
 /// `cache` holds the content files of earlier builds of a session (empty for
-/// a one-off build); unchanged files are taken from it.
+/// a one-off build); unchanged files are taken from it. Pages carry their
+/// files' stamps with a `cache`, or when `stamped` (see [`content::load`]).
 pub fn sources(
     root: &Path,
     cache: Option<&mut ContentCache>,
+    stamped: bool,
     diagnostics: &mut Diagnostics,
 ) -> Sources {
     let (config, config_text) = match diagnostics.ok(config::load(root)) {
@@ -75,7 +77,7 @@ pub fn sources(
         config.as_ref().and_then(|c| c.theme.as_ref()),
         diagnostics,
     );
-    let (pages, assets) = content::load(root, cache, diagnostics);
+    let (pages, assets) = content::load(root, cache, stamped, diagnostics);
     let data = data::load(root, diagnostics);
     let history = data.has_aid.then(|| history::load(root)).flatten();
     let committed = (config.as_ref())

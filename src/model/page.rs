@@ -7,7 +7,9 @@ use crate::date::Date;
 
 /// A page's number in [`super::Site::pages`]: valid for the model that
 /// gave it (a later model may number the same page otherwise).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct PageId(u32);
 
 impl PageId {

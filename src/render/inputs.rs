@@ -25,7 +25,9 @@ use crate::model::{PageId, Site};
 pub type NameId = u32;
 
 /// One thing an output read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Input {
     /// A page's source file.
     Source(PageId),
@@ -123,6 +125,21 @@ impl Names {
         self.ids.insert(name.to_string(), id);
         self.names.push(name.to_string());
         id
+    }
+
+    /// The names numbered by their place in `list` (as [`Names::list`]
+    /// gives them).
+    pub fn from_list(list: Vec<String>) -> Names {
+        let mut names = Names::default();
+        for name in list {
+            names.intern(&name);
+        }
+        names
+    }
+
+    /// Every name, in the order of their numbers.
+    pub fn list(&self) -> &[String] {
+        &self.names
     }
 
     /// The number of `name`, if the site has it.
@@ -346,23 +363,7 @@ impl<'a> Values<'a> {
                 hash(&pages.map(|p| (&p.url, &p.aliases)).collect::<Vec<_>>())
             }
             Input::History => hash(&site.history.as_ref().map(|h| &h.head)),
-            Input::Site => *self.site_value.get_or_init(|| {
-                let languages: Vec<_> = site
-                    .languages
-                    .iter()
-                    .map(|l| {
-                        let notice = (&l.notice, &l.notice_lang);
-                        (&l.code, &l.name, &l.title, &l.description, notice)
-                    })
-                    .collect();
-                hash(&(
-                    site.fingerprints.site,
-                    site.fingerprints.templates.keys().collect::<Vec<_>>(),
-                    languages,
-                    (&site.base_url, site.code(site.default_lang), site.search),
-                    (site.stats.is_some(), site.stats_broken),
-                ))
-            }),
+            Input::Site => *self.site_value.get_or_init(|| site_answer(site)),
         }
     }
 
@@ -376,6 +377,25 @@ impl<'a> Values<'a> {
             None => 0,
         }
     }
+}
+
+/// The answer of `site` to [`Input::Site`], which every unit reads.
+pub fn site_answer(site: &Site) -> u64 {
+    let languages: Vec<_> = site
+        .languages
+        .iter()
+        .map(|l| {
+            let notice = (&l.notice, &l.notice_lang);
+            (&l.code, &l.name, &l.title, &l.description, notice)
+        })
+        .collect();
+    hash(&(
+        site.fingerprints.site,
+        site.fingerprints.templates.keys().collect::<Vec<_>>(),
+        languages,
+        (&site.base_url, site.code(site.default_lang), site.search),
+        (site.stats.is_some(), site.stats_broken),
+    ))
 }
 
 /// How answers are hashed: foldhash's quality hasher with fixed seeds, fast

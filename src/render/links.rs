@@ -21,7 +21,7 @@ use crate::model::Site;
 use crate::msg;
 
 /// What is kept of one HTML file a unit wrote, for the link check.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HtmlFile {
     /// Its path in the output (`kk/rules/index.html`).
     pub file: Box<str>,
@@ -40,7 +40,7 @@ pub struct HtmlFile {
 
 /// A link a page's Markdown writes as a URL (not `@/`), as a Markdown link,
 /// an image or an attribute of raw HTML.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MarkdownLink {
     /// As in the HTML (`escape_href`'d for a Markdown link; raw HTML's as
     /// written).

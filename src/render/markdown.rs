@@ -34,7 +34,7 @@ pub struct Heading {
 }
 
 /// A link to an anchor that must exist in the target page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AnchorLink {
     /// The linked page's URL path (stable across builds, unlike its id).
     pub target: crate::address::UrlPath,

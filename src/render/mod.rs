@@ -13,6 +13,7 @@ pub mod external_links;
 pub mod functions;
 mod images;
 mod inputs;
+mod kept;
 mod links;
 mod markdown;
 pub(crate) mod page_index;
@@ -28,5 +29,7 @@ mod versions;
 pub(crate) mod xml;
 
 pub use images::counts as image_counts;
+pub use inputs::site_answer;
+pub use kept::RenderCache;
 pub use markdown::slugify;
 pub use site::{Changes, PageFacts, Records, Rendered, site};

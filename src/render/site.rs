@@ -46,7 +46,7 @@ pub struct Rendered {
 
 /// What is kept of a page once it is written: enough to check links to its
 /// anchors, and links from it, without rendering it again.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct PageFacts {
     /// Its headings' ids.
     pub heading_ids: Vec<String>,
@@ -68,14 +68,20 @@ pub enum Changes<'a> {
     Edit(&'a Edit),
 }
 
-/// What one unit read and made when it was last rendered.
-#[derive(Clone)]
-struct UnitRecord {
+/// What one unit read and made when it was last rendered. The render
+/// cache keeps all but its problems and search records (see [`super::kept`]).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+pub(super) struct UnitRecord {
     inputs: Box<[Input]>,
-    fingerprint: u64,
-    files: Vec<String>,
-    diagnostics: Diagnostics,
+    /// The hash of the answers to its inputs (see [`Values::fingerprint`]).
+    pub(super) fingerprint: u64,
+    /// Its files, relative to the output.
+    pub(super) files: Vec<String>,
+    /// The problems it reported.
+    #[serde(skip)]
+    pub(super) diagnostics: Diagnostics,
     facts: Option<Arc<PageFacts>>,
+    #[serde(skip)]
     search: Arc<[search::Record]>,
     /// Its HTML files' ids and links.
     html: Arc<[HtmlFile]>,
@@ -89,10 +95,13 @@ pub struct Records {
     /// The other units, in the build's order.
     order: Vec<Unit>,
     page_urls: Arc<[UrlPath]>,
-    /// The templates it rendered with, which number the names.
-    templates: Arc<Templates>,
-    /// The units that read each input an edit may change.
-    readers: Arc<Readers>,
+    /// The names its inputs number.
+    names: Names,
+    /// The templates it rendered with (those of a build of this process;
+    /// not those of records read from the render cache).
+    templates: Option<Arc<Templates>>,
+    /// The units that read each input an edit may change (as `templates`).
+    readers: Option<Arc<Readers>>,
     /// The files of the build and the ids of its HTML files.
     files: Option<Arc<links::Files>>,
     /// The build's index of all pages and units.
@@ -137,6 +146,48 @@ impl Templates {
 }
 
 impl Records {
+    /// Records read back from the render cache (see [`super::kept`]): the
+    /// pages' by page number, the other units' in the build's order, the
+    /// URLs of the pages and the names that their inputs number.
+    pub(super) fn loaded(
+        pages: Vec<Option<Arc<UnitRecord>>>,
+        others: Vec<(Unit, Arc<UnitRecord>)>,
+        page_urls: Vec<UrlPath>,
+        names: Names,
+    ) -> Records {
+        Records {
+            pages,
+            order: others.iter().map(|(unit, _)| unit.clone()).collect(),
+            others: others.into_iter().collect(),
+            page_urls: page_urls.into(),
+            names,
+            templates: None,
+            readers: None,
+            files: None,
+            shape: None,
+        }
+    }
+
+    /// The pages' records, by page number.
+    pub(super) fn pages(&self) -> &[Option<Arc<UnitRecord>>] {
+        &self.pages
+    }
+
+    /// The other units' records, in the build's order.
+    pub(super) fn others(&self) -> impl Iterator<Item = (&Unit, &Arc<UnitRecord>)> {
+        (self.order.iter()).filter_map(|unit| Some((unit, self.others.get(unit)?)))
+    }
+
+    /// The URLs of the pages, by page number.
+    pub(super) fn page_urls(&self) -> &[UrlPath] {
+        &self.page_urls
+    }
+
+    /// The names the records' inputs number.
+    pub(super) fn names(&self) -> &Names {
+        &self.names
+    }
+
     /// The search records of every unit, in the build's order (the pages
     /// first).
     pub fn search_records(&self) -> Vec<search::Record> {
@@ -218,7 +269,7 @@ pub fn site(
         Changes::Unknown => None,
     };
     let templates =
-        (kept.map(|p| p.templates.clone())).unwrap_or_else(|| Arc::new(Templates::new(site)));
+        (kept.and_then(|p| p.templates.clone())).unwrap_or_else(|| Arc::new(Templates::new(site)));
     let (tera, localizer, reads) = (&templates.tera, &templates.localizer, &templates.reads);
     let mut diagnostics = Diagnostics::new();
     let infographics = stats::prepare_all(site, localizer, &mut diagnostics);
@@ -236,10 +287,7 @@ pub fn site(
     // An edit keeps every number; any other change may renumber pages.
     let remap = previous.map(|p| match changes {
         Changes::Edit(_) => (p, Remap::identity()),
-        Changes::Unknown => (
-            p,
-            Remap::new(&p.page_urls, p.templates.reads.names(), site, names),
-        ),
+        Changes::Unknown => (p, Remap::new(&p.page_urls, &p.names, site, names)),
     });
     // The earlier number of each page now, when the numbers changed.
     let earlier: Option<Vec<Option<PageId>>> = remap
@@ -264,7 +312,7 @@ pub fn site(
     });
     let asked: Option<Vec<bool>> = match (&touched, &remap) {
         (Some(touched), Some((previous, _))) if same_units => {
-            Some(previous.readers.of_touched(touched, units.len()))
+            (previous.readers.as_ref()).map(|readers| readers.of_touched(touched, units.len()))
         }
         _ => None,
     };
@@ -407,7 +455,7 @@ pub fn site(
                 .iter()
                 .all(|(i, now)| records_before_read(previous, units, *i, now)) =>
         {
-            Some(previous.readers.clone())
+            previous.readers.clone()
         }
         _ => None,
     };
@@ -427,8 +475,9 @@ pub fn site(
         ),
         order: Vec::new(),
         page_urls,
-        templates: templates.clone(),
-        readers,
+        names: names.clone(),
+        templates: Some(templates.clone()),
+        readers: Some(readers),
         files: None,
         shape: None,
     };
@@ -728,7 +777,7 @@ fn build_files(site: &Site, records: &[Option<Arc<UnitRecord>>]) -> links::Files
 /// the pages that show them link to them, and those pages are rendered
 /// again when they change: no other page's links need checking again
 /// when one goes.
-fn is_own_content_named(file: &str) -> bool {
+pub(super) fn is_own_content_named(file: &str) -> bool {
     let dir = file.split('/').next().unwrap_or_default();
     dir == super::previews::CARDS_DIR || dir == super::images::OUTPUT_DIR
 }

@@ -31,7 +31,7 @@ use crate::write::{Cache, Content, UnitOutput};
 
 /// One output unit of a build. Other than a page (numbered anew by each
 /// model), a unit is its own name from one build to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Unit {
     /// A content page.
     Page(PageId),

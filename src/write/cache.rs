@@ -43,6 +43,42 @@ impl Cache {
         }
     }
 
+    /// Removes the file `name`, if it is there.
+    pub fn remove(&self, name: &str) {
+        let _ = fs::remove_file(self.dir.join(name));
+    }
+
+    /// Its folder.
+    pub fn folder(&self) -> &Path {
+        &self.dir
+    }
+
+    /// An exclusive hold on this cache for as long as the file lives (an
+    /// advisory lock, `flock`, on the file `lock` in its folder, made with
+    /// the folder if need be), unless another process holds it: `None`
+    /// then, or when the file cannot be made.
+    pub fn hold(&self) -> Option<fs::File> {
+        use rustix::fs::{FlockOperation, OFlags, flock};
+        use std::os::unix::fs::OpenOptionsExt;
+        let open = || {
+            fs::File::options()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                // Never through a link; a FIFO in its place does not wait.
+                .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
+                .open(self.dir.join("lock"))
+        };
+        let file = std::cell::OnceCell::new();
+        self.in_folder(|| open().map(|opened| drop(file.set(opened))))
+            .ok()?;
+        let file = file.into_inner()?;
+        let regular = file.metadata().is_ok_and(|m| m.is_file());
+        let held = regular && flock(&file, FlockOperation::NonBlockingLockExclusive).is_ok();
+        held.then_some(file)
+    }
+
     /// This cache, noting from now on the name of each file it finds or
     /// keeps, in it and its clones, for [`Cache::prune`].
     pub fn noting_use(self) -> Cache {

@@ -22,9 +22,10 @@ pub const STAMP: &str = ".aqparat-output";
 const STAMP_TEXT: &str = "This folder is a site built by aqparat. Every build replaces it whole:\n\
                           keep no files of your own here (put them in the site's static/ folder).\n";
 
-/// The folders of a site that are its input: the output may not be one of
-/// them, nor lie inside one.
-const INPUT_FOLDERS: [&str; 5] = ["content", "data", "themes", "static", ".git"];
+/// The folders of a site that are its input, and aqparat's cache, which a
+/// build reads too (the render cache's copy of the last build): the output
+/// may not be one of them, nor lie inside one.
+const INPUT_FOLDERS: [&str; 6] = ["content", "data", "themes", "static", ".git", ".aqparat"];
 
 /// Why an output folder is refused.
 #[derive(Debug)]

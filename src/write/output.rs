@@ -124,21 +124,26 @@ impl Output {
         changed_last_time: Option<&[String]>,
     ) -> io::Result<Output> {
         let (staging, seeded) = match mode {
-            Publish::Replace => {
-                let name = destination
-                    .file_name()
-                    .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
-                let staging =
-                    parent_of(destination).join(format!(".{name}.staging-{}", std::process::id()));
-                if staging.exists() {
-                    remove_own(&staging)?;
-                }
-                guard::make_stamped(&staging)?;
-                (staging, false)
-            }
+            Publish::Replace => (replace_staging(destination)?, false),
             Publish::Link => link_staging(destination, changed_last_time)?,
         };
-        Ok(Output::Staging {
+        Ok(Output::staged(staging, destination, mode, seeded))
+    }
+
+    /// A staging directory for [`Publish::Replace`] that starts as a copy
+    /// (hard links) of the build `seed` (one kept in the render cache, see
+    /// `render::kept`): only what changes since needs writing, and
+    /// [`Output::written`] lists what did.
+    pub fn staging_from(destination: &Path, seed: &Path) -> io::Result<Output> {
+        let staging = replace_staging(destination)?;
+        // The output is dropped (its staging removed) when linking fails.
+        let output = Output::staged(staging.clone(), destination, Publish::Replace, true);
+        link_files(seed, &staging)?;
+        Ok(output)
+    }
+
+    fn staged(staging: PathBuf, destination: &Path, mode: Publish, seeded: bool) -> Output {
+        Output::Staging {
             staging,
             destination: destination.to_path_buf(),
             mode,
@@ -148,7 +153,40 @@ impl Output {
             published: AtomicBool::new(false),
             written: Mutex::new(Vec::new()),
             existing_folders: ExistingFolders::default(),
-        })
+        }
+    }
+
+    /// Makes the folder `copy` the same as this build, hard links to its
+    /// files (for the render cache, see `render::kept`): when this build
+    /// started as a copy of `copy` ([`Output::staging_from`]), only the
+    /// files it wrote or removed are linked again; else `copy` is made
+    /// afresh. Marked unfinished while it changes (see [`NOT_PREVIOUS`]):
+    /// see [`Output::is_whole_copy`].
+    pub fn copy_to(&self, copy: &Path) -> io::Result<()> {
+        let Output::Staging {
+            staging,
+            seeded,
+            mode: Publish::Replace,
+            written,
+            ..
+        } = self
+        else {
+            return Ok(());
+        };
+        if *seeded && Output::is_whole_copy(copy) {
+            let written = written.lock().map(|w| w.clone()).unwrap_or_default();
+            return relink(staging, copy, &written);
+        }
+        if copy.exists() {
+            remove_own(copy)?;
+        }
+        link_tree(staging, copy)
+    }
+
+    /// Whether the folder `copy` is a whole copy of a build, made by
+    /// [`Output::copy_to`] and not cut short.
+    pub fn is_whole_copy(copy: &Path) -> bool {
+        guard::is_stamped(copy) && !copy.join(NOT_PREVIOUS).exists()
     }
 
     /// With [`Publish::Link`], brings the build folder that `destination`
@@ -172,14 +210,17 @@ impl Output {
         }
     }
 
-    /// Notes a written or removed file; only [`Publish::Link`] builds need
-    /// the list (for the next build of a session).
+    /// Notes a written or removed file; only [`Publish::Link`] builds (for
+    /// the next build of a session) and builds started as a copy (for the
+    /// copy kept, see [`Output::copy_to`]) need the list.
     fn record(&self, rel: &str) {
         if let Output::Staging {
             written,
-            mode: Publish::Link,
+            mode,
+            seeded,
             ..
         } = self
+            && (*mode == Publish::Link || *seeded)
             && let Ok(mut written) = written.lock()
         {
             written.push(rel.to_string());
@@ -434,6 +475,19 @@ impl Output {
             Publish::Link => link(staging, destination, published, *seeded),
         }
     }
+}
+
+/// A fresh staging folder for [`Publish::Replace`], beside `destination`.
+fn replace_staging(destination: &Path) -> io::Result<PathBuf> {
+    let name = destination
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+    let staging = parent_of(destination).join(format!(".{name}.staging-{}", std::process::id()));
+    if staging.exists() {
+        remove_own(&staging)?;
+    }
+    guard::make_stamped(&staging)?;
+    Ok(staging)
 }
 
 /// Swaps the staged directory with the output directory, then deletes the
@@ -697,19 +751,42 @@ fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
         let _ = remove_own(to);
         return Err(with_path(error, to));
     }
-    for entry in walkdir::WalkDir::new(from).min_depth(1) {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
-        if rel == Path::new(guard::STAMP) || rel == Path::new(NOT_PREVIOUS) {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            make_dir_below(to, rel)?;
-        } else {
-            fs::hard_link(entry.path(), to.join(rel))?;
-        }
-    }
+    link_files(from, to)?;
     fs::remove_file(to.join(NOT_PREVIOUS))
+}
+
+/// Makes in the folder `to` (which exists) the folders of the build `from`
+/// and a hard link to each of its files, but its stamp and marker; the
+/// folders are read and made on every core. At 20,000 pages (40,000 files,
+/// 20,000 folders) one core took 0.33 s, walking first then linking.
+fn link_files(from: &Path, to: &Path) -> io::Result<()> {
+    let own = |name: &std::ffi::OsStr| name == guard::STAMP || name == NOT_PREVIOUS;
+    link_folder(from, to, &own)
+}
+
+/// [`link_files`] of the folder `from` into `to`, but the entries that
+/// `skip` names.
+fn link_folder(
+    from: &Path,
+    to: &Path,
+    skip: &(dyn Fn(&std::ffi::OsStr) -> bool + Sync),
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries = fs::read_dir(from).map_err(|e| with_path(e, from))?;
+    let entries: Vec<fs::DirEntry> = entries.collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        let name = entry.file_name();
+        if skip(&name) {
+            return Ok(());
+        }
+        let (source, target) = (entry.path(), to.join(&name));
+        if entry.file_type()?.is_dir() {
+            fs::create_dir(&target).map_err(|e| with_path(e, &target))?;
+            link_folder(&source, &target, &|_| false)
+        } else {
+            fs::hard_link(&source, &target).map_err(|e| with_path(e, &target))
+        }
+    })
 }
 
 /// Swaps two directories atomically (Linux `renameat2(RENAME_EXCHANGE)`);

@@ -835,6 +835,92 @@ proptest! {
     }
 }
 
+/// A one-off build of `site` (without a search index: see
+/// [`one_off_sequence`]) into `output`, with the render cache or, `fresh`,
+/// without it.
+fn one_off(site: &Site, output: PathBuf, fresh: bool) -> aqparat::Report {
+    let mut options = aqparat::Options::new(site.root());
+    options.output = output;
+    options.fresh = fresh;
+    aqparat::build(&options).unwrap()
+}
+
+/// Runs `steps` as one-off builds with the render cache (`build`, its output
+/// a folder), each checked against a build of the same files without it
+/// (`build --fresh`): the same files, folder for folder and byte for byte,
+/// and the same report; a failed build leaves the output as it was. After
+/// a step marked so, a published page is written in place (appended to,
+/// as a tool writing into the output would): the file is the cache's too,
+/// and no later build may carry it over. The site has no search index: the
+/// render cache is not used for one that has.
+fn one_off_sequence(steps: &[(Edit, bool)]) -> Result<(), TestCaseError> {
+    let site = Site::new();
+    site.write("site.yaml", &(site.read("site.yaml") + "search: false\n"));
+    let published = site.published();
+    let first = one_off(&site, published.clone(), false);
+    prop_assert!(!first.failed, "the first build fails: {:?}", said(&first));
+    let mut log = Vec::new();
+    let fail = |log: &[String], problem: String| {
+        TestCaseError::fail(format!(
+            "{problem}\nafter the edits:\n  {}",
+            log.join("\n  ")
+        ))
+    };
+    let build_and_compare = |log: &[String]| -> Result<bool, TestCaseError> {
+        let before = snapshot(&published);
+        let expected = one_off(&site, site.fresh(), true);
+        let report = one_off(&site, published.clone(), false);
+        if said(&report) != said(&expected) || report.failed != expected.failed {
+            let (now, then) = (said(&report), said(&expected));
+            return Err(fail(
+                log,
+                format!("the cached build said {now:?}\nthe fresh build {then:?}"),
+            ));
+        }
+        if report.failed {
+            if snapshot(&published) != before {
+                return Err(fail(log, "a failed build changed the output".to_string()));
+            }
+            return Ok(false);
+        }
+        let found = site_differences(&published, &site.fresh(), false);
+        match found.is_empty() {
+            true => Ok(true),
+            false => Err(fail(log, found.join("\n"))),
+        }
+    };
+    for (edit, tamper) in steps {
+        let (saved, saved_folders) = (site.inputs(), folders(&site.path("content")));
+        let Some((what, _)) = apply(&site, edit) else {
+            continue;
+        };
+        log.push(what);
+        if !build_and_compare(&log)? {
+            site.restore(&saved, &saved_folders);
+            log.push("(invalid) undone".to_string());
+            prop_assert!(build_and_compare(&log)?, "still invalid when undone");
+        }
+        if *tamper {
+            let page = published.join("kk/index.html");
+            let mut file = fs::OpenOptions::new().append(true).open(&page).unwrap();
+            std::io::Write::write_all(&mut file, b"<!-- written in place -->").unwrap();
+            log.push("kk/index.html written in place".to_string());
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn every_one_off_build_with_the_render_cache_makes_what_a_fresh_build_makes(
+        steps in prop::collection::vec((edit(), prop::bool::weighted(0.3)), 1..=6)
+    ) {
+        one_off_sequence(&steps)?;
+    }
+}
+
 /// Sets `key` in the front matter of page `rel` of `site`, then asserts
 /// that the session's build is valid and the same as a full build.
 fn assert_set_field(

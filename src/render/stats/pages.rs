@@ -106,7 +106,7 @@ const CHANGES_TEMPLATE: &str = "changes.html";
 
 /// One output of the statistics, an output unit of its own (see
 /// `render::units`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Output {
     /// A language's overview page, `/LANG/infographics/`.
     Overview(String),

@@ -33,6 +33,8 @@ fn the_sites_own_folders_are_refused_however_they_are_written() {
         root.join("content/out"),
         root.join("themes/default/static"),
         root.join(".git"),
+        root.join(".aqparat"),
+        root.join(".aqparat/cache/render/build"),
         root.join("src"),
         root.to_path_buf(),
         root.join(".."),

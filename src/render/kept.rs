@@ -1,0 +1,222 @@
+//! The render cache: what a one-off `build` rendered, kept for the next
+//! one. A build that publishes keeps its records (what each unit read, the
+//! fingerprint of the answers, its files, its HTML's ids and links; see
+//! [`Records`]) in `.aqparat/cache/render/records`, and a copy of its files
+//! (hard links, no byte copied) in `.aqparat/cache/render/build/`. The next
+//! `build` of the site starts its staging folder as a copy of that one and
+//! renders only the units whose inputs answer otherwise, as each build of
+//! `watch` does from the last: the same files, byte for byte, as a build
+//! without the cache.
+//!
+//! The cache only saves time, and is taken only when it is sure to:
+//! - records are read only when this very program (its size, time and
+//!   inode) wrote them, with the same options, and they read back whole;
+//! - a unit whose files are not as it left them (size and time: a file
+//!   changed in place through the published output, which shares it), or
+//!   that reported problems, is rendered again;
+//! - one build at a time holds the cache; another builds without it;
+//! - it is not taken when the output is on another file system than the
+//!   site (no hard link between them), nor for a site with a search index,
+//!   whose pages' records the cache would have to keep (see the README).
+
+use std::fs;
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::inputs::Names;
+use super::site::{Records, UnitRecord, is_own_content_named};
+use super::units::Unit;
+use crate::address::UrlPath;
+use crate::write::{Cache, Output};
+
+/// The render cache's folder in the site's cache.
+const KIND: &str = "render";
+
+/// The file of the records, in that folder.
+const RECORDS: &str = "records";
+
+/// The folder of the copy of the last build's files, in that folder.
+const COPY: &str = "build";
+
+/// The records' format: a new number when what they hold changes.
+const FORMAT: u32 = 1;
+
+/// The render cache of a site, held by this process.
+pub struct RenderCache {
+    cache: Cache,
+    key: Key,
+    /// The lock that keeps other builds out while this one lives.
+    _held: fs::File,
+}
+
+/// What records depend on besides the site's files.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct Key {
+    format: u32,
+    /// This program's size, modification time and inode: another aqparat
+    /// may render otherwise.
+    program: (u64, i64, i64, u64),
+    /// The options that shape the pages (see [`RenderCache::open`]).
+    options: String,
+}
+
+/// The records as written, after their [`Key`].
+#[derive(Serialize)]
+struct Saved<'a> {
+    page_urls: &'a [UrlPath],
+    names: &'a [String],
+    pages: &'a [Option<Arc<UnitRecord>>],
+    others: Vec<(&'a Unit, &'a Arc<UnitRecord>)>,
+    /// Each record's [`stamp`], pages first; `None` for one to render again.
+    stamps: Vec<Option<u64>>,
+}
+
+/// The records as read back: [`Saved`]'s fields, owned.
+#[derive(Deserialize)]
+struct Loaded {
+    page_urls: Vec<UrlPath>,
+    names: Vec<String>,
+    pages: Vec<Option<Arc<UnitRecord>>>,
+    others: Vec<(Unit, Arc<UnitRecord>)>,
+    stamps: Vec<Option<u64>>,
+}
+
+impl RenderCache {
+    /// The render cache of the site in `root`, for a build that publishes
+    /// to `output` with `options` (the options that shape the pages, as
+    /// text), held until it is dropped. `None` when another build holds
+    /// it, when it cannot be made, when `output`'s folder is on another
+    /// file system, or when this program cannot tell what it is.
+    pub fn open(root: &Path, output: &Path, options: String) -> Option<RenderCache> {
+        let program = std::env::current_exe().and_then(fs::metadata).ok()?;
+        let cache = Cache::new(root, KIND);
+        let held = cache.hold()?;
+        let parent = match output.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let device = |path: &Path| fs::metadata(path).map(|m| m.dev()).ok();
+        if device(cache.folder()).is_none() || device(cache.folder()) != device(parent) {
+            return None;
+        }
+        let key = Key {
+            format: FORMAT,
+            program: (
+                program.len(),
+                program.mtime(),
+                program.mtime_nsec(),
+                program.ino(),
+            ),
+            options,
+        };
+        Some(RenderCache {
+            cache,
+            key,
+            _held: held,
+        })
+    }
+
+    /// The copy of the last build's files, which the records describe.
+    pub fn copy(&self) -> PathBuf {
+        self.cache.folder().join(COPY)
+    }
+
+    /// The records of the last build, if this program wrote them with the
+    /// same options, they read back whole and the copy is whole (see
+    /// [`Output::is_whole_copy`]). A unit whose files changed since, or
+    /// that reported problems, keeps a fingerprint its inputs never give,
+    /// so that it is rendered again (and its old files go if it no longer
+    /// makes them).
+    pub fn records(&self) -> Option<Records> {
+        let copy = self.copy();
+        if !Output::is_whole_copy(&copy) {
+            return None;
+        }
+        let bytes = self.cache.read(RECORDS, u64::MAX)?;
+        let (key, rest) = postcard::take_from_bytes::<Key>(&bytes).ok()?;
+        if key != self.key {
+            return None;
+        }
+        let mut loaded: Loaded = postcard::from_bytes(rest).ok()?;
+        let records = (loaded.pages.iter_mut().flatten())
+            .chain(loaded.others.iter_mut().map(|(_, record)| record));
+        let records: Vec<&mut Arc<UnitRecord>> = records.collect();
+        if records.len() != loaded.stamps.len() {
+            return None;
+        }
+        records
+            .into_par_iter()
+            .zip(&loaded.stamps)
+            .for_each(|(record, kept)| {
+                let changed = kept.is_none() || stamp(&copy, &record.files) != *kept;
+                if changed && let Some(record) = Arc::get_mut(record) {
+                    record.fingerprint = !record.fingerprint;
+                }
+            });
+        Some(Records::loaded(
+            loaded.pages,
+            loaded.others,
+            loaded.page_urls,
+            Names::from_list(loaded.names),
+        ))
+    }
+
+    /// Keeps `records` and a copy of `output`'s files, the build they
+    /// describe. The records go first, and come back last: cut short, the
+    /// cache holds no records, and the next build renders everything. A
+    /// cache that cannot be kept is left so.
+    pub fn keep(&self, records: &Records, output: &Output) {
+        // Started from the copy and wrote nothing: the records kept hold.
+        if output.is_seeded() && output.written().is_empty() {
+            return;
+        }
+        let copy = self.copy();
+        self.cache.remove(RECORDS);
+        if output.copy_to(&copy).is_err() {
+            return;
+        }
+        let (pages, others) = (records.pages(), records.others().collect::<Vec<_>>());
+        let all: Vec<&Arc<UnitRecord>> = (pages.iter().flatten())
+            .chain(others.iter().map(|(_, record)| *record))
+            .collect();
+        let stamps = all
+            .par_iter()
+            .map(|record| match record.diagnostics.is_empty() {
+                true => stamp(&copy, &record.files),
+                false => None,
+            })
+            .collect();
+        let saved = Saved {
+            page_urls: records.page_urls(),
+            names: records.names().list(),
+            pages,
+            others,
+            stamps,
+        };
+        let bytes = postcard::to_stdvec(&self.key).and_then(|key| postcard::to_io(&saved, key));
+        if let Ok(bytes) = bytes {
+            self.cache.keep(RECORDS, &bytes);
+        }
+    }
+}
+
+/// What the file system says of `files` in `copy`: a hash of each one's
+/// size and modification time; `None` when one is not a regular file.
+/// Files named by what they hold (cards, images) are left out: the copy
+/// shares them with the caches they come from, which keep them as they are.
+fn stamp(copy: &Path, files: &[String]) -> Option<u64> {
+    let mut hasher = foldhash::quality::FixedState::default().build_hasher();
+    for file in files.iter().filter(|file| !is_own_content_named(file)) {
+        let found = fs::symlink_metadata(copy.join(file)).ok()?;
+        if !found.is_file() {
+            return None;
+        }
+        (found.len(), found.mtime(), found.mtime_nsec()).hash(&mut hasher);
+    }
+    Some(hasher.finish())
+}

@@ -1,0 +1,179 @@
+//! The render cache: a `build` starts from the pages of the last one, kept
+//! in `.aqparat/cache/render/`, and renders only what changed since; what
+//! it publishes is what a build without the cache (`--fresh`) makes. The
+//! property test in `edits.rs` runs random edits through it.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crate::util::{TestSite, assert_same_files};
+
+/// The `basic` fixture without a search index (the render cache is not
+/// used for a site with one).
+fn site() -> TestSite {
+    let site = TestSite::fixture("basic");
+    site.add_to_config("search: false");
+    site
+}
+
+/// The render cache's records of `site`.
+fn records(site: &TestSite) -> PathBuf {
+    site.root().join(".aqparat/cache/render/records")
+}
+
+/// How many pages the build that said `stderr` rendered, when it rendered
+/// only some.
+fn rendered(stderr: &str) -> Option<usize> {
+    let (_, after) = stderr.split_once(" pages (")?;
+    after.split_once(" rendered")?.0.parse().ok()
+}
+
+/// Adds the paragraph `text` to the page `rel` of `site`.
+fn append(site: &TestSite, rel: &str, text: &str) {
+    let before = fs::read_to_string(site.root().join(rel)).unwrap();
+    site.save(rel, format!("{before}\n{text}\n"));
+}
+
+/// Asserts that `site`'s output is what a build without the cache makes.
+#[track_caller]
+fn assert_as_fresh(site: &TestSite) {
+    let fresh = site.root().join("fresh");
+    let run = site.run(&["build", "--fresh", "--output", fresh.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(rendered(&run.stderr), None, "{}", run.stderr);
+    assert_same_files(&site.public(), &fresh);
+}
+
+#[test]
+fn a_second_build_renders_only_the_pages_that_changed() {
+    let site = site();
+    let first = site.build();
+    assert_eq!(rendered(&first.stderr), None, "{}", first.stderr);
+    assert!(records(&site).is_file());
+    let second = site.build();
+    assert_eq!(rendered(&second.stderr), Some(0), "{}", second.stderr);
+    assert_as_fresh(&site);
+    // The output deleted, the cache still holds the last build.
+    fs::remove_dir_all(site.public()).unwrap();
+    append(&site, "content/rules/first.kk.md", "Жаңа абзац.");
+    let third = site.build();
+    assert_eq!(rendered(&third.stderr), Some(1), "{}", third.stderr);
+    assert!(
+        site.read("kk/rules/first/index.html")
+            .contains("Жаңа абзац.")
+    );
+    assert_as_fresh(&site);
+}
+
+#[test]
+fn a_site_with_a_search_index_renders_every_page() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let again = site.build();
+    assert_eq!(rendered(&again.stderr), None, "{}", again.stderr);
+    assert!(!records(&site).exists());
+}
+
+#[test]
+fn fresh_renders_every_page_and_leaves_the_cache_as_it_is() {
+    let site = site();
+    site.build();
+    let kept = fs::read(records(&site)).unwrap();
+    append(&site, "content/rules/first.kk.md", "Жаңа абзац.");
+    let fresh = site.run(&["build", "--fresh"]);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    assert_eq!(rendered(&fresh.stderr), None, "{}", fresh.stderr);
+    assert_eq!(fs::read(records(&site)).unwrap(), kept);
+    // The next build starts from the cache, older than the output.
+    let next = site.build();
+    assert!(
+        rendered(&next.stderr).is_some_and(|n| n >= 1),
+        "{}",
+        next.stderr
+    );
+    assert_as_fresh(&site);
+}
+
+#[test]
+fn a_file_changed_in_place_in_the_output_is_made_again() {
+    let site = site();
+    site.build();
+    // A tool writing into a published file changes the cache's copy too:
+    // they are one file.
+    let page = site.public().join("kk/rules/first/index.html");
+    let mut file = fs::OpenOptions::new().append(true).open(&page).unwrap();
+    std::io::Write::write_all(&mut file, b"<!-- added -->").unwrap();
+    drop(file);
+    let again = site.build();
+    assert_eq!(rendered(&again.stderr), Some(1), "{}", again.stderr);
+    assert!(!site.read("kk/rules/first/index.html").contains("added"));
+    assert_as_fresh(&site);
+}
+
+#[test]
+fn records_that_do_not_read_back_whole_are_not_taken() {
+    let site = site();
+    site.build();
+    let path = records(&site);
+    let bytes = fs::read(&path).unwrap();
+    fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let again = site.build();
+    assert_eq!(rendered(&again.stderr), None, "{}", again.stderr);
+    assert_as_fresh(&site);
+    // Kept again whole.
+    assert_eq!(rendered(&site.build().stderr), Some(0));
+}
+
+#[test]
+fn another_aqparat_renders_every_page() {
+    let site = site();
+    site.build();
+    // A copy of the program is another file: what it renders may differ.
+    let other = tempfile::tempdir().unwrap();
+    let program = other.path().join("aqparat");
+    fs::copy(env!("CARGO_BIN_EXE_aqparat"), &program).unwrap();
+    let output = std::process::Command::new(&program)
+        .args(["build", "--root"])
+        .arg(site.root())
+        .env("AQPARAT_LANG", "en")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(rendered(&stderr), None, "{stderr}");
+    // It kept the cache for itself: this aqparat renders every page again.
+    let back = site.build();
+    assert_eq!(rendered(&back.stderr), None, "{}", back.stderr);
+    assert_as_fresh(&site);
+}
+
+#[test]
+fn a_build_while_another_holds_the_cache_builds_without_it() {
+    use rustix::fs::{FlockOperation, flock};
+    let site = site();
+    site.build();
+    let kept = fs::read(records(&site)).unwrap();
+    let lock = site.root().join(".aqparat/cache/render/lock");
+    let held = fs::File::open(&lock).unwrap();
+    flock(&held, FlockOperation::NonBlockingLockExclusive).unwrap();
+    append(&site, "content/rules/first.kk.md", "Жаңа абзац.");
+    let meanwhile = site.build();
+    assert_eq!(rendered(&meanwhile.stderr), None, "{}", meanwhile.stderr);
+    assert_eq!(fs::read(records(&site)).unwrap(), kept);
+    drop(held);
+    let after = site.build();
+    assert!(rendered(&after.stderr).is_some(), "{}", after.stderr);
+    assert_as_fresh(&site);
+}
+
+#[test]
+fn a_change_every_unit_reads_renders_every_page_afresh() {
+    let site = site();
+    site.build();
+    // site.yaml is read by every unit: nothing can be carried over.
+    site.add_to_config("# a comment");
+    let again = site.build();
+    assert_eq!(rendered(&again.stderr), None, "{}", again.stderr);
+    assert_as_fresh(&site);
+    assert_eq!(rendered(&site.build().stderr), Some(0));
+}
