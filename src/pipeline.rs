@@ -23,7 +23,7 @@ pub struct Report {
     /// How many pages the site has.
     pub pages: usize,
     /// How many of them were rendered (the others were unchanged since the
-    /// session's last build).
+    /// session's last build, or the build kept in the render cache).
     pub rendered: usize,
     /// Whether a new output was published.
     pub published: bool,
@@ -132,9 +132,8 @@ pub(crate) fn run(
     if goal == Goal::Publish {
         crate::write::check_output(&options.root, &options.output, options.publish)?;
     }
-    // A one-off build may take pages from the render cache: its pages'
-    // stamps tell which changed.
-    let stamped = goal == Goal::Publish && previous.is_none() && !options.fresh;
+    // Its pages' stamps tell which changed since the render cache's build.
+    let stamped = may_use_render_cache(options, goal, previous.is_some());
     let model = match model(options, cache, stamped) {
         Ok(model) => model,
         Err(diagnostics) => {
@@ -183,6 +182,14 @@ fn model(
     Ok(Model { site, diagnostics })
 }
 
+/// Whether a run may take pages from the render cache: a one-off `build`
+/// (not `--fresh`), not a session's build (which keeps its own records),
+/// not `check`. The site must have no search index too (see
+/// [`render_cache`]).
+fn may_use_render_cache(options: &Options, goal: Goal, in_session: bool) -> bool {
+    goal == Goal::Publish && !in_session && options.publish == Publish::Replace && !options.fresh
+}
+
 /// The render cache for a one-off build of `site` (see [`RenderCache`]),
 /// unless the site has a search index or the cache is not to be had. Its
 /// records hold for the options that shape the pages, for today, and for
@@ -190,13 +197,17 @@ fn model(
 /// when that changed every unit is rendered, and starting from the last
 /// build's files would only add to the work.
 fn render_cache(options: &Options, site: &Site) -> Option<RenderCache> {
-    if site.search || options.fresh {
+    if site.search {
         return None;
     }
+    let root = std::fs::canonicalize(&options.root).ok()?;
+    // The root too: a cache shared by two copies of a site (a linked
+    // `.aqparat`) is not taken for the other's.
     let shaping = format!(
-        "{:?} {:?} {:?} {:?} {:x}",
+        "{} {:?} {:?} {:?} {:?} {:x}",
+        root.display(),
         options.base_url,
-        options.publishing(options.clock.now().today()),
+        site.publishing,
         options.build_date,
         site.build_date,
         render::site_answer(site),
@@ -224,7 +235,7 @@ pub(crate) fn render(
     let fails = |d: &[Diagnostic]| d.iter().any(|d| d.is_error() || options.strict);
     let publishes = goal == Goal::Publish && !fails(&diagnostics);
     // A one-off build starts from the last one's, kept in the render cache.
-    let render_cache = (publishes && previous.is_none() && options.publish == Publish::Replace)
+    let render_cache = (publishes && may_use_render_cache(options, goal, previous.is_some()))
         .then(|| render_cache(options, site))
         .flatten();
     let kept = render_cache.as_ref().and_then(RenderCache::records);
@@ -301,8 +312,9 @@ pub(crate) fn render(
         }
         output.publish().map_err(Error::output(&options.output))?;
     }
-    // Only builds published through a link can be followed by incremental
-    // ones; a one-off `build` keeps nothing for a next build.
+    // Only builds published through a link are followed by incremental ones
+    // in this process; a one-off `build` keeps its records in the render
+    // cache (above), if anywhere.
     let next = match published && options.publish == Publish::Link {
         true => Some(Published {
             records: rendered.records,

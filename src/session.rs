@@ -91,7 +91,7 @@ impl Session {
     /// changed.
     pub fn build(&mut self) -> Result<Report, Error> {
         // Only a session that publishes through a link builds again from
-        // what it kept; a one-off build keeps nothing.
+        // what it kept in memory (a one-off build, from the render cache).
         let keeps_state = self.options.publish == crate::write::Publish::Link;
         let cache = keeps_state.then_some(&mut self.content);
         // The first build is complete; later ones publish the pages first

@@ -1,8 +1,11 @@
-//! Fingerprints of input files, so that a later build in the same process
-//! (`serve`, `watch`) can tell what changed since the last one.
+//! Fingerprints of input files, so that a later build (of a `serve` or
+//! `watch` session, or a `build` starting from the render cache) can tell
+//! what changed since the last one.
 //!
-//! A file's *stamp* hashes its path, size and modification time; a
-//! template's fingerprint also covers the templates it extends or includes.
+//! A file's *stamp* hashes its path, inode, size, and modification and
+//! change times: a file put back with an old modification time (`cp -p`,
+//! `tar x`, `rsync -t`) has a new change time. A template's fingerprint
+//! also covers the templates it extends or includes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -99,13 +102,16 @@ pub fn template_uses(texts: &BTreeMap<String, String>) -> TemplateUses {
     uses
 }
 
-/// The stamp of one file: path, size, modification time.
+/// The stamp of one file: path, inode, size, modification and change
+/// times.
 pub fn stamp(root: &Path, rel: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
     let mut hasher = DefaultHasher::new();
     rel.hash(&mut hasher);
-    if let Ok(metadata) = std::fs::metadata(root.join(rel)) {
-        metadata.len().hash(&mut hasher);
-        metadata.modified().ok().hash(&mut hasher);
+    if let Ok(found) = std::fs::metadata(root.join(rel)) {
+        (found.ino(), found.len()).hash(&mut hasher);
+        (found.mtime(), found.mtime_nsec()).hash(&mut hasher);
+        (found.ctime(), found.ctime_nsec()).hash(&mut hasher);
     }
     hasher.finish()
 }

@@ -53,7 +53,8 @@ pub struct Sources {
 /// problems met on the way in `diagnostics`.
 /// `cache` holds the content files of earlier builds of a session (empty for
 /// a one-off build); unchanged files are taken from it. Pages carry their
-/// files' stamps with a `cache`, or when `stamped` (see [`content::load`]).
+/// files' stamps with a `cache`, or when `stamped` and the site has no
+/// search index (a build that may take pages from the render cache).
 pub fn sources(
     root: &Path,
     cache: Option<&mut ContentCache>,
@@ -77,6 +78,8 @@ pub fn sources(
         config.as_ref().and_then(|c| c.theme.as_ref()),
         diagnostics,
     );
+    // Only a site without a search index takes pages from the render cache.
+    let stamped = stamped && config.as_ref().is_some_and(|c| !c.has_search());
     let (pages, assets) = content::load(root, cache, stamped, diagnostics);
     let data = data::load(root, diagnostics);
     let history = data.has_aid.then(|| history::load(root)).flatten();

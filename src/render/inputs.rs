@@ -1,5 +1,6 @@
 //! What an output read while it was rendered, and whether the site still
-//! says the same: the record that lets a later build of a session render
+//! says the same: the record that lets a later build (of a session, or a
+//! `build` starting from the render cache, see [`super::kept`]) render
 //! only the outputs whose inputs changed.
 //!
 //! An *input* is a question to the model — a page's summary, a section's
@@ -66,6 +67,31 @@ pub enum Input {
     /// What every output reads: `site.yaml`, the options, the UI strings,
     /// fonts and static files, which templates exist.
     Site,
+}
+
+impl Input {
+    /// The page it asks about, if it asks about one.
+    pub fn page(self) -> Option<PageId> {
+        match self {
+            Input::Source(id)
+            | Input::Summary(id)
+            | Input::Listing(id)
+            | Input::Neighbours(id)
+            | Input::Ancestors(id)
+            | Input::Versions(id) => Some(id),
+            Input::Menu(_)
+            | Input::Pages(_)
+            | Input::Addresses(_)
+            | Input::IndexParts(_)
+            | Input::Template(_)
+            | Input::Data(_)
+            | Input::AllData
+            | Input::BuildDate
+            | Input::Aliases
+            | Input::History
+            | Input::Site => None,
+        }
+    }
 }
 
 /// The inputs one output read, as it reads them.

@@ -65,7 +65,7 @@ struct Key {
     options: String,
 }
 
-/// The records as written, after their [`Key`].
+/// The records as written, after their [`Key`] and their [`checksum`].
 #[derive(Serialize)]
 struct Saved<'a> {
     page_urls: &'a [UrlPath],
@@ -96,12 +96,9 @@ impl RenderCache {
         let program = std::env::current_exe().and_then(fs::metadata).ok()?;
         let cache = Cache::new(root, KIND);
         let held = cache.hold()?;
-        let parent = match output.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
         let device = |path: &Path| fs::metadata(path).map(|m| m.dev()).ok();
-        if device(cache.folder()).is_none() || device(cache.folder()) != device(parent) {
+        let output_device = device(&crate::write::parent_of(output));
+        if device(cache.folder()).is_none() || device(cache.folder()) != output_device {
             return None;
         }
         let key = Key {
@@ -127,11 +124,11 @@ impl RenderCache {
     }
 
     /// The records of the last build, if this program wrote them with the
-    /// same options, they read back whole and the copy is whole (see
+    /// same options, they read back whole (their checksum, and every page
+    /// they name one of theirs) and the copy is whole (see
     /// [`Output::is_whole_copy`]). A unit whose files changed since, or
-    /// that reported problems, keeps a fingerprint its inputs never give,
-    /// so that it is rendered again (and its old files go if it no longer
-    /// makes them).
+    /// that reported problems, is marked stale: it is rendered again (and
+    /// its old files go if it no longer makes them).
     pub fn records(&self) -> Option<Records> {
         let copy = self.copy();
         if !Output::is_whole_copy(&copy) {
@@ -139,23 +136,31 @@ impl RenderCache {
         }
         let bytes = self.cache.read(RECORDS, u64::MAX)?;
         let (key, rest) = postcard::take_from_bytes::<Key>(&bytes).ok()?;
-        if key != self.key {
+        let (sum, rest) = postcard::take_from_bytes::<u64>(rest).ok()?;
+        if key != self.key || sum != checksum(rest) {
             return None;
         }
         let mut loaded: Loaded = postcard::from_bytes(rest).ok()?;
+        let pages = loaded.page_urls.len();
+        if loaded.pages.len() != pages {
+            return None;
+        }
         let records = (loaded.pages.iter_mut().flatten())
             .chain(loaded.others.iter_mut().map(|(_, record)| record));
         let records: Vec<&mut Arc<UnitRecord>> = records.collect();
-        if records.len() != loaded.stamps.len() {
+        let known = |record: &UnitRecord| {
+            let mut inputs = record.inputs.iter().filter_map(|input| input.page());
+            inputs.all(|page| page.index() < pages)
+        };
+        if records.len() != loaded.stamps.len() || !records.iter().all(|record| known(record)) {
             return None;
         }
         records
             .into_par_iter()
             .zip(&loaded.stamps)
             .for_each(|(record, kept)| {
-                let changed = kept.is_none() || stamp(&copy, &record.files) != *kept;
-                if changed && let Some(record) = Arc::get_mut(record) {
-                    record.fingerprint = !record.fingerprint;
+                if kept.is_none() || stamp(&copy, &record.files) != *kept {
+                    Arc::make_mut(record).stale = true;
                 }
             });
         Some(Records::loaded(
@@ -172,7 +177,7 @@ impl RenderCache {
     /// cache that cannot be kept is left so.
     pub fn keep(&self, records: &Records, output: &Output) {
         // Started from the copy and wrote nothing: the records kept hold.
-        if output.is_seeded() && output.written().is_empty() {
+        if output.is_seeded() && output.wrote_nothing() {
             return;
         }
         let copy = self.copy();
@@ -198,15 +203,26 @@ impl RenderCache {
             others,
             stamps,
         };
-        let bytes = postcard::to_stdvec(&self.key).and_then(|key| postcard::to_io(&saved, key));
-        if let Ok(bytes) = bytes {
+        let (Ok(mut bytes), Ok(payload)) =
+            (postcard::to_stdvec(&self.key), postcard::to_stdvec(&saved))
+        else {
+            return;
+        };
+        if let Ok(sum) = postcard::to_io(&checksum(&payload), &mut bytes) {
+            sum.extend_from_slice(&payload);
             self.cache.keep(RECORDS, &bytes);
         }
     }
 }
 
+/// The checksum of the records after their key.
+fn checksum(payload: &[u8]) -> u64 {
+    foldhash::quality::FixedState::default().hash_one(payload)
+}
+
 /// What the file system says of `files` in `copy`: a hash of each one's
-/// size and modification time; `None` when one is not a regular file.
+/// inode, mode (permissions), size and modification time; `None` when one
+/// is not a regular file. (Not its change time: linking it changes that.)
 /// Files named by what they hold (cards, images) are left out: the copy
 /// shares them with the caches they come from, which keep them as they are.
 fn stamp(copy: &Path, files: &[String]) -> Option<u64> {
@@ -216,7 +232,8 @@ fn stamp(copy: &Path, files: &[String]) -> Option<u64> {
         if !found.is_file() {
             return None;
         }
-        (found.len(), found.mtime(), found.mtime_nsec()).hash(&mut hasher);
+        (found.ino(), found.mode(), found.len()).hash(&mut hasher);
+        (found.mtime(), found.mtime_nsec()).hash(&mut hasher);
     }
     Some(hasher.finish())
 }

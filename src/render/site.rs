@@ -72,14 +72,20 @@ pub enum Changes<'a> {
 /// cache keeps all but its problems and search records (see [`super::kept`]).
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct UnitRecord {
-    inputs: Box<[Input]>,
+    /// What it read.
+    pub(super) inputs: Box<[Input]>,
     /// The hash of the answers to its inputs (see [`Values::fingerprint`]).
-    pub(super) fingerprint: u64,
+    fingerprint: u64,
     /// Its files, relative to the output.
     pub(super) files: Vec<String>,
     /// The problems it reported.
     #[serde(skip)]
     pub(super) diagnostics: Diagnostics,
+    /// Set on a record read back from the render cache that is not to be
+    /// carried over (its files changed since, or it reported problems):
+    /// the unit is rendered again.
+    #[serde(skip)]
+    pub(super) stale: bool,
     facts: Option<Arc<PageFacts>>,
     #[serde(skip)]
     search: Arc<[search::Record]>,
@@ -319,7 +325,7 @@ pub fn site(
     // Each unit's record, carried over when what it read is unchanged.
     let carry = |i: usize| {
         let (previous, remap) = remap.as_ref()?;
-        let old = previous.get(earlier_slot(i)?)?;
+        let old = previous.get(earlier_slot(i)?).filter(|old| !old.stale)?;
         if !remap.is_identity() {
             let inputs = remap.inputs(&old.inputs)?;
             let same = values.fingerprint(&inputs) == old.fingerprint;
@@ -374,6 +380,7 @@ pub fn site(
                 inputs: outcome.inputs,
                 files: out.files(),
                 diagnostics: outcome.diagnostics,
+                stale: false,
                 facts: outcome.facts.map(Arc::new),
                 search,
                 html: outcome.html.into(),

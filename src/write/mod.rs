@@ -11,5 +11,5 @@ mod unit;
 
 pub use cache::Cache;
 pub use guard::{Refused, STAMP, check_output, resolve};
-pub use output::{Output, Publish, builds_dir, sibling};
+pub use output::{Output, Publish, builds_dir, parent_of, sibling};
 pub use unit::{Content, UnitOutput};

@@ -50,7 +50,8 @@ pub enum Output {
         cache_elsewhere: AtomicBool,
         /// Set once published, so that dropping does not delete it.
         published: AtomicBool,
-        /// Every file written or removed, for the next build of a session.
+        /// Every file written or removed, for the next build of a session
+        /// or the render cache's copy (see [`Output::record`]).
         written: Mutex<Vec<String>>,
         /// Folders found to be there already when a file was placed in
         /// them, among them those that many files share (`og/`, the search
@@ -100,7 +101,8 @@ pub fn sibling(destination: &Path, suffix: &str) -> PathBuf {
     parent_of(destination).join(format!("{name}.{suffix}"))
 }
 
-fn parent_of(path: &Path) -> PathBuf {
+/// The folder holding `path` (`.` for a bare name).
+pub fn parent_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -197,6 +199,15 @@ impl Output {
         match link_slots(destination) {
             (Some(current), slot) => bring_up(&current, &slot, changed_last_time),
             (None, _) => Ok(()),
+        }
+    }
+
+    /// Whether no file was written or removed so far (of those noted, see
+    /// [`Output::record`]).
+    pub fn wrote_nothing(&self) -> bool {
+        match self {
+            Output::Staging { written, .. } => written.lock().is_ok_and(|w| w.is_empty()),
+            Output::Discard => true,
         }
     }
 
@@ -667,13 +678,14 @@ fn link(
 
 impl Drop for Output {
     /// An unpublished staging directory is removed: a failed build leaves
-    /// nothing behind. One that started as a copy of the current build
-    /// ([`Publish::Link`]) is put back to that copy instead, so that the next
+    /// nothing behind. One of [`Publish::Link`] that started as a copy of
+    /// the current build is put back to that copy instead, so that the next
     /// build need not copy the whole build again.
     fn drop(&mut self) {
         if let Output::Staging {
             staging,
             destination,
+            mode,
             seeded,
             published,
             written,
@@ -681,7 +693,8 @@ impl Drop for Output {
         } = self
             && !published.load(Ordering::SeqCst)
         {
-            let restored = match (&*seeded, link_slots(destination), written.get_mut()) {
+            let linked = *mode == Publish::Link && *seeded;
+            let restored = match (linked, link_slots(destination), written.get_mut()) {
                 (true, (Some(current), _), Ok(written)) => {
                     relink(&current, staging, written).is_ok()
                 }
@@ -757,7 +770,8 @@ fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
 
 /// Makes in the folder `to` (which exists) the folders of the build `from`
 /// and a hard link to each of its files, but its stamp and marker; the
-/// folders are read and made on every core. At 20,000 pages (40,000 files,
+/// folders are read and made on every core. Anything else in `from` (a
+/// symbolic link) is an error. At 20,000 pages (40,000 files,
 /// 20,000 folders) one core took 0.33 s, walking first then linking.
 fn link_files(from: &Path, to: &Path) -> io::Result<()> {
     let own = |name: &std::ffi::OsStr| name == guard::STAMP || name == NOT_PREVIOUS;
@@ -780,11 +794,17 @@ fn link_folder(
             return Ok(());
         }
         let (source, target) = (entry.path(), to.join(&name));
-        if entry.file_type()?.is_dir() {
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
             fs::create_dir(&target).map_err(|e| with_path(e, &target))?;
             link_folder(&source, &target, &|_| false)
-        } else {
+        } else if kind.is_file() {
             fs::hard_link(&source, &target).map_err(|e| with_path(e, &target))
+        } else {
+            // A build makes no links: a file written or removed through one
+            // could be anywhere.
+            let message = "not a file nor a folder: a build makes only those";
+            Err(io::Error::other(format!("{}: {message}", source.display())))
         }
     })
 }

@@ -122,6 +122,15 @@ fn records_that_do_not_read_back_whole_are_not_taken() {
     assert_as_fresh(&site);
     // Kept again whole.
     assert_eq!(rendered(&site.build().stderr), Some(0));
+    // Whole in length, a byte changed: every byte of the middle is a
+    // part of a record (a length, a number, a name).
+    let mut bytes = fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    fs::write(&path, &bytes).unwrap();
+    let damaged = site.build();
+    assert_eq!(rendered(&damaged.stderr), None, "{}", damaged.stderr);
+    assert_as_fresh(&site);
 }
 
 #[test]
@@ -176,4 +185,55 @@ fn a_change_every_unit_reads_renders_every_page_afresh() {
     assert_eq!(rendered(&again.stderr), None, "{}", again.stderr);
     assert_as_fresh(&site);
     assert_eq!(rendered(&site.build().stderr), Some(0));
+}
+
+#[test]
+fn permissions_changed_in_the_output_are_not_carried_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = site();
+    site.build();
+    let page = site.public().join("kk/rules/first/index.html");
+    let mode = fs::metadata(&page).unwrap().permissions().mode();
+    fs::set_permissions(&page, fs::Permissions::from_mode(0o600)).unwrap();
+    let again = site.build();
+    assert_eq!(rendered(&again.stderr), Some(1), "{}", again.stderr);
+    assert_eq!(fs::metadata(&page).unwrap().permissions().mode(), mode);
+}
+
+#[test]
+fn a_page_put_back_with_its_old_time_is_rendered_again() {
+    let site = site();
+    let rel = "content/rules/first.kk.md";
+    let path = site.root().join(rel);
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    site.build();
+    // The same size and modification time, another text: as `cp -p` or
+    // `tar x` would put back an older version.
+    let text = fs::read_to_string(&path).unwrap();
+    let other = text.replacen("Мәтін", "Мәтүн", 1);
+    assert!(other != text && other.len() == text.len());
+    fs::write(&path, &other).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    let again = site.build();
+    assert_eq!(rendered(&again.stderr), Some(1), "{}", again.stderr);
+    assert_as_fresh(&site);
+}
+
+#[test]
+fn a_copy_holding_a_link_is_not_taken() {
+    let site = site();
+    site.build();
+    let copy = site.root().join(".aqparat/cache/render/build");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), copy.join("kk/elsewhere")).unwrap();
+    let again = site.build();
+    assert_eq!(rendered(&again.stderr), None, "{}", again.stderr);
+    assert!(!site.public().join("kk/elsewhere").exists());
+    assert_as_fresh(&site);
+    assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
