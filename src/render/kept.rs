@@ -159,8 +159,10 @@ impl RenderCache {
             .into_par_iter()
             .zip(&loaded.stamps)
             .for_each(|(record, kept)| {
-                if kept.is_none() || stamp(&copy, &record.files) != *kept {
-                    Arc::make_mut(record).stale = true;
+                let record = Arc::make_mut(record);
+                match kept.filter(|kept| stamp(&copy, &record.files) == Some(*kept)) {
+                    Some(kept) => record.stamp = Some(kept),
+                    None => record.stale = true,
                 }
             });
         Some(Records::loaded(
@@ -172,7 +174,9 @@ impl RenderCache {
     }
 
     /// Keeps `records` and a copy of `output`'s files, the build they
-    /// describe. The records go first, and come back last: cut short, the
+    /// describe; a unit carried over keeps the stamp its files had when its
+    /// record was read (a file written meanwhile, through the published
+    /// output, is not taken for its own). The records go first, and come back last: cut short, the
     /// cache holds no records, and the next build renders everything. A
     /// cache that cannot be kept is left so.
     pub fn keep(&self, records: &Records, output: &Output) {
@@ -192,7 +196,7 @@ impl RenderCache {
         let stamps = all
             .par_iter()
             .map(|record| match record.diagnostics.is_empty() {
-                true => stamp(&copy, &record.files),
+                true => record.stamp.or_else(|| stamp(&copy, &record.files)),
                 false => None,
             })
             .collect();

@@ -86,6 +86,12 @@ pub(super) struct UnitRecord {
     /// the unit is rendered again.
     #[serde(skip)]
     pub(super) stale: bool,
+    /// For a record read back from the render cache, the stamp its files
+    /// had then (see `kept::stamp`): kept again as it is when the unit is
+    /// carried over, so that a file written meanwhile is not taken for
+    /// the unit's.
+    #[serde(skip)]
+    pub(super) stamp: Option<u64>,
     facts: Option<Arc<PageFacts>>,
     #[serde(skip)]
     search: Arc<[search::Record]>,
@@ -381,6 +387,7 @@ pub fn site(
                 files: out.files(),
                 diagnostics: outcome.diagnostics,
                 stale: false,
+                stamp: None,
                 facts: outcome.facts.map(Arc::new),
                 search,
                 html: outcome.html.into(),
