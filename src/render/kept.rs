@@ -10,10 +10,12 @@
 //!
 //! The cache only saves time, and is taken only when it is sure to:
 //! - records are read only when this very program (its size, time and
-//!   inode) wrote them, with the same options, and they read back whole;
-//! - a unit whose files are not as it left them (size and time: a file
-//!   changed in place through the published output, which shares it), or
-//!   that reported problems, is rendered again;
+//!   inode) wrote them, with the same options, for the same site and the
+//!   same answer to what every unit reads, and they read back whole (a
+//!   checksum, and every page they name one of theirs);
+//! - a unit whose files are not as it left them (inode, mode, size and
+//!   time: a file changed in place through the published output, which
+//!   shares it), or that reported problems, is rendered again;
 //! - one build at a time holds the cache; another builds without it;
 //! - it is not taken when the output is on another file system than the
 //!   site (no hard link between them), nor for a site with a search index,
