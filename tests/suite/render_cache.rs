@@ -138,9 +138,11 @@ fn another_aqparat_renders_every_page() {
     let site = site();
     site.build();
     // A copy of the program is another file: what it renders may differ.
-    let other = tempfile::tempdir().unwrap();
+    // Beside the program (the temporary folder may not allow running it).
+    let original = PathBuf::from(env!("CARGO_BIN_EXE_aqparat"));
+    let other = tempfile::tempdir_in(original.parent().unwrap()).unwrap();
     let program = other.path().join("aqparat");
-    fs::copy(env!("CARGO_BIN_EXE_aqparat"), &program).unwrap();
+    fs::copy(&original, &program).unwrap();
     let output = std::process::Command::new(&program)
         .args(["build", "--root"])
         .arg(site.root())
