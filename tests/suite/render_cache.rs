@@ -65,6 +65,9 @@ fn a_second_build_renders_only_the_pages_that_changed() {
     assert_as_fresh(&site);
 }
 
+// Without the `search` feature a site has no search index: the render
+// cache is used.
+#[cfg(feature = "search")]
 #[test]
 fn a_site_with_a_search_index_renders_every_page() {
     let site = TestSite::fixture("basic");
