@@ -239,23 +239,18 @@ pub(crate) fn render(
         .then(|| render_cache(options, site))
         .flatten();
     let kept = render_cache.as_ref().and_then(RenderCache::records);
-    let output = match publishes {
-        true => {
-            let fresh = || {
-                Output::staging(
-                    &options.output,
-                    options.publish,
-                    previous.map(|p| p.written.as_slice()),
-                )
-            };
-            let from_cache = (render_cache.as_ref()).filter(|_| kept.is_some());
-            match from_cache.map(|cache| Output::staging_from(&options.output, &cache.copy())) {
-                Some(Ok(output)) => Ok(output),
-                _ => fresh(),
-            }
-            .map_err(Error::output(&options.output))?
-        }
-        false => Output::Discard,
+    // A copy that cannot be linked in is no reason to fail: built afresh.
+    let seeded = (render_cache.as_ref().filter(|_| kept.is_some()))
+        .and_then(|cache| Output::staging_from(&options.output, &cache.copy()).ok());
+    let output = match (publishes, seeded) {
+        (true, Some(seeded)) => seeded,
+        (true, None) => Output::staging(
+            &options.output,
+            options.publish,
+            previous.map(|p| p.written.as_slice()),
+        )
+        .map_err(Error::output(&options.output))?,
+        (false, _) => Output::Discard,
     };
     let records = (previous.map(|p| &p.records).or(kept.as_ref())).filter(|_| output.is_seeded());
     let indexes = |d: &[Diagnostic]| site.search && !output.is_discarded() && !fails(d);

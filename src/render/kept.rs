@@ -178,9 +178,9 @@ impl RenderCache {
     /// Keeps `records` and a copy of `output`'s files, the build they
     /// describe; a unit carried over keeps the stamp its files had when its
     /// record was read (a file written meanwhile, through the published
-    /// output, is not taken for its own). The records go first, and come back last: cut short, the
-    /// cache holds no records, and the next build renders everything. A
-    /// cache that cannot be kept is left so.
+    /// output, is not taken for its own). The records go first, and come
+    /// back last: cut short, the cache holds no records, and the next
+    /// build renders everything. A cache that cannot be kept is left so.
     pub fn keep(&self, records: &Records, output: &Output) {
         // Started from the copy and wrote nothing: the records kept hold.
         if output.is_seeded() && output.wrote_nothing() {

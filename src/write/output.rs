@@ -169,15 +169,13 @@ impl Output {
             staging,
             seeded,
             mode: Publish::Replace,
-            written,
             ..
         } = self
         else {
             return Ok(());
         };
         if *seeded && Output::is_whole_copy(copy) {
-            let written = written.lock().map(|w| w.clone()).unwrap_or_default();
-            return relink(staging, copy, &written);
+            return relink(staging, copy, &self.written());
         }
         if copy.exists() {
             remove_own(copy)?;

@@ -22,7 +22,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError};
 
-use crate::util::{folders, lay_fixtures, read_tree, snapshot, walk};
+use crate::util::{append_in_place, folders, lay_fixtures, read_tree, snapshot, walk};
 
 fn config() -> Config {
     Config {
@@ -901,9 +901,10 @@ fn one_off_sequence(steps: &[(Edit, bool)]) -> Result<(), TestCaseError> {
             prop_assert!(build_and_compare(&log)?, "still invalid when undone");
         }
         if *tamper {
-            let page = published.join("kk/index.html");
-            let mut file = fs::OpenOptions::new().append(true).open(&page).unwrap();
-            std::io::Write::write_all(&mut file, b"<!-- written in place -->").unwrap();
+            append_in_place(
+                &published.join("kk/index.html"),
+                b"<!-- written in place -->",
+            );
             log.push("kk/index.html written in place".to_string());
         }
     }

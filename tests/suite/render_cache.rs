@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::util::{TestSite, assert_same_files};
+use crate::util::{TestSite, append_in_place, assert_same_files};
 
 /// The `basic` fixture without a search index (the render cache is not
 /// used for a site with one).
@@ -103,10 +103,10 @@ fn a_file_changed_in_place_in_the_output_is_made_again() {
     site.build();
     // A tool writing into a published file changes the cache's copy too:
     // they are one file.
-    let page = site.public().join("kk/rules/first/index.html");
-    let mut file = fs::OpenOptions::new().append(true).open(&page).unwrap();
-    std::io::Write::write_all(&mut file, b"<!-- added -->").unwrap();
-    drop(file);
+    append_in_place(
+        &site.public().join("kk/rules/first/index.html"),
+        b"<!-- added -->",
+    );
     let again = site.build();
     assert_eq!(rendered(&again.stderr), Some(1), "{}", again.stderr);
     assert!(!site.read("kk/rules/first/index.html").contains("added"));

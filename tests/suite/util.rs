@@ -149,6 +149,13 @@ impl TestSite {
     }
 }
 
+/// Appends `bytes` to the file at `path`, in place (the same file, as a
+/// tool writing into it does, not a new one renamed over it).
+pub fn append_in_place(path: &Path, bytes: &[u8]) {
+    let mut file = fs::OpenOptions::new().append(true).open(path).unwrap();
+    std::io::Write::write_all(&mut file, bytes).unwrap();
+}
+
 /// The `aqparat` binary, its messages in English whatever the locale of
 /// whoever runs the tests (the tests read them).
 pub fn aqparat() -> Command {
