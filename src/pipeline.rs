@@ -244,12 +244,19 @@ pub(crate) fn render(
         .and_then(|cache| Output::staging_from(&options.output, &cache.copy()).ok());
     let output = match (publishes, seeded) {
         (true, Some(seeded)) => seeded,
-        (true, None) => Output::staging(
-            &options.output,
-            options.publish,
-            previous.map(|p| p.written.as_slice()),
-        )
-        .map_err(Error::output(&options.output))?,
+        (true, None) => {
+            let staging = Output::staging(
+                &options.output,
+                options.publish,
+                previous.map(|p| p.written.as_slice()),
+            )
+            .map_err(Error::output(&options.output))?;
+            // Its copy is kept, made of the files it lists.
+            match render_cache {
+                Some(_) => staging.listing(),
+                None => staging,
+            }
+        }
         (false, _) => Output::Discard,
     };
     let records = (previous.map(|p| &p.records).or(kept.as_ref())).filter(|_| output.is_seeded());

@@ -182,15 +182,28 @@ impl RenderCache {
     /// back last: cut short, the cache holds no records, and the next
     /// build renders everything. A cache that cannot be kept is left so.
     pub fn keep(&self, records: &Records, output: &Output) {
+        let Some(built) = output.folder() else {
+            return;
+        };
         // Started from the copy and wrote nothing: the records kept hold.
         if output.is_seeded() && output.wrote_nothing() {
             return;
         }
-        let copy = self.copy();
         self.cache.remove(RECORDS);
-        if output.copy_to(&copy).is_err() {
-            return;
+        // The copy's files are the build's own (hard links, whose stamps
+        // are the same): the records are made while the copy is.
+        let (copied, bytes) = rayon::join(
+            || output.copy_to(&self.copy()),
+            || self.bytes(records, built),
+        );
+        if let (Ok(()), Some(bytes)) = (copied, bytes) {
+            self.cache.keep(RECORDS, &bytes);
         }
+    }
+
+    /// The file of `records`, with their key and checksum, and the stamps
+    /// of their files in the folder `built`.
+    fn bytes(&self, records: &Records, built: &Path) -> Option<Vec<u8>> {
         let (pages, others) = (records.pages(), records.others().collect::<Vec<_>>());
         let all: Vec<&Arc<UnitRecord>> = (pages.iter().flatten())
             .chain(others.iter().map(|(_, record)| *record))
@@ -198,7 +211,7 @@ impl RenderCache {
         let stamps = all
             .par_iter()
             .map(|record| match record.diagnostics.is_empty() {
-                true => record.stamp.or_else(|| stamp(&copy, &record.files)),
+                true => record.stamp.or_else(|| stamp(built, &record.files)),
                 false => None,
             })
             .collect();
@@ -209,15 +222,11 @@ impl RenderCache {
             others,
             stamps,
         };
-        let (Ok(mut bytes), Ok(payload)) =
-            (postcard::to_stdvec(&self.key), postcard::to_stdvec(&saved))
-        else {
-            return;
-        };
-        if let Ok(sum) = postcard::to_io(&checksum(&payload), &mut bytes) {
-            sum.extend_from_slice(&payload);
-            self.cache.keep(RECORDS, &bytes);
-        }
+        let mut bytes = postcard::to_stdvec(&self.key).ok()?;
+        let payload = postcard::to_stdvec(&saved).ok()?;
+        postcard::to_io(&checksum(&payload), &mut bytes).ok()?;
+        bytes.extend_from_slice(&payload);
+        Some(bytes)
     }
 }
 
@@ -226,15 +235,16 @@ fn checksum(payload: &[u8]) -> u64 {
     foldhash::quality::FixedState::default().hash_one(payload)
 }
 
-/// What the file system says of `files` in `copy`: a hash of each one's
-/// inode, mode (permissions), size and modification time; `None` when one
-/// is not a regular file. (Not its change time: linking it changes that.)
-/// Files named by what they hold (cards, images) are left out: the copy
-/// shares them with the caches they come from, which keep them as they are.
-fn stamp(copy: &Path, files: &[String]) -> Option<u64> {
+/// What the file system says of `files` in the folder `build` (the copy,
+/// or the build it is a copy of): a hash of each one's inode, mode
+/// (permissions), size and modification time; `None` when one is not a
+/// regular file. (Not its change time: linking it changes that.) Files
+/// named by what they hold (cards, images) are left out: the copy shares
+/// them with the caches they come from, which keep them as they are.
+fn stamp(build: &Path, files: &[String]) -> Option<u64> {
     let mut hasher = foldhash::quality::FixedState::default().build_hasher();
     for file in files.iter().filter(|file| !is_own_content_named(file)) {
-        let found = fs::symlink_metadata(copy.join(file)).ok()?;
+        let found = fs::symlink_metadata(build.join(file)).ok()?;
         if !found.is_file() {
             return None;
         }
