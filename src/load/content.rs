@@ -132,7 +132,7 @@ impl ContentCache {
     /// gives the page with the problems of its front matter.
     pub fn reload(&mut self, root: &Path, rel: &Path) -> Loaded {
         let stamp = super::fingerprint::stamp(root, rel);
-        let loaded = load_page(root, rel.to_path_buf(), stamp);
+        let loaded = load_page(root, rel.to_path_buf(), Stamp::Taken(stamp));
         self.0.insert(rel.to_path_buf(), (stamp, loaded.clone()));
         loaded
     }
@@ -170,21 +170,25 @@ pub fn load(
             .into_iter()
             .partition(|rel| rel.extension().is_some_and(|ext| ext == "md"));
     assets.sort_unstable();
-    let stamped = stamped || cache.is_some();
     let empty = HashMap::new();
     let known = cache.as_deref().map_or(&empty, |c| &c.0);
+    let in_session = cache.is_some();
     let loaded: Vec<(PathBuf, u64, Loaded)> = files
         .into_par_iter()
         .map(|rel| {
-            // Stamps matter only to a later build.
-            let stamp = if stamped {
-                super::fingerprint::stamp(root, &rel)
-            } else {
-                0
-            };
-            let result = match known.get(&rel) {
-                Some((known_stamp, result)) if *known_stamp == stamp => result.clone(),
-                _ => load_page(root, rel.clone(), stamp),
+            // Stamps matter only to a later build. A session's cache needs
+            // each before reading the file, to read only those that changed;
+            // else the file's is taken as it is read.
+            let (stamp, result) = match (in_session, stamped) {
+                (true, _) => {
+                    let stamp = super::fingerprint::stamp(root, &rel);
+                    match known.get(&rel) {
+                        Some((kept, result)) if *kept == stamp => (stamp, result.clone()),
+                        _ => (stamp, load_page(root, rel.clone(), Stamp::Taken(stamp))),
+                    }
+                }
+                (false, true) => (0, load_page(root, rel.clone(), Stamp::OfFile)),
+                (false, false) => (0, load_page(root, rel.clone(), Stamp::Taken(0))),
             };
             (rel, stamp, result)
         })
@@ -214,14 +218,27 @@ pub fn load(
     (pages, assets)
 }
 
+/// The stamp a content file read is given (see [`RawPage::stamp`]).
+#[derive(Clone, Copy)]
+enum Stamp {
+    /// This one, taken before.
+    Taken(u64),
+    /// The file's, as it is opened.
+    OfFile,
+}
+
 /// Reads one content file. A broken front matter still gives a page (with
 /// default front matter) so that links to it are not reported as broken too.
-fn load_page(root: &Path, rel: PathBuf, stamp: u64) -> Loaded {
+fn load_page(root: &Path, rel: PathBuf, stamp: Stamp) -> Loaded {
     let names = key_and_lang(&rel)?;
     // Only the front matter is read now; `render` reads the body.
-    let text = read_text_until(root, &rel, |text| {
+    let (text, found) = read_text_until(root, &rel, |text| {
         split_front_matter(text).map(|s| s.body_start)
     })?;
+    let stamp = match stamp {
+        Stamp::Taken(stamp) => stamp,
+        Stamp::OfFile => super::fingerprint::stamp_of(&rel, Some(&found)),
+    };
     Ok(parse_page(rel, names, &text, stamp))
 }
 
@@ -380,6 +397,18 @@ mod tests {
         (root, rel)
     }
 
+    /// A build that keeps the render cache takes each page's stamp from the
+    /// file as it opens it: the stamp of the file by its path, which a
+    /// session takes before reading.
+    #[test]
+    fn a_page_stamped_as_it_is_read_has_its_files_stamp() {
+        let (root, rel) = page_file("---\ntitle: T\n---\nBody\n");
+        let (page, _) = load_page(root.path(), rel.clone(), Stamp::OfFile).unwrap();
+        let by_path = super::super::fingerprint::stamp(root.path(), &rel);
+        assert_eq!(page.stamp, by_path);
+        assert_ne!(by_path, super::super::fingerprint::stamp_of(&rel, None));
+    }
+
     /// The front matter is read in chunks; one that ends just after the
     /// `---` of a line `---more` does not end the front matter there.
     #[test]
@@ -389,7 +418,7 @@ mod tests {
         let text = format!("{head}{padding}\n---more\ntitle: T\n---\nBody\n");
         assert_eq!(text.find("---more").unwrap() + 3, 2 * 1024);
         let (root, rel) = page_file(&text);
-        let (page, _) = load_page(root.path(), rel, 0).unwrap();
+        let (page, _) = load_page(root.path(), rel, Stamp::Taken(0)).unwrap();
         assert_eq!(page.front_text, text.trim_end_matches("Body\n"));
     }
 
@@ -400,7 +429,7 @@ mod tests {
         let text = format!("---\n{}", "k: v\n".repeat(200_000));
         let (root, rel) = page_file(&text);
         let looks = std::cell::Cell::new(0);
-        let read = super::super::files::read_text_until(root.path(), &rel, |text| {
+        let (read, _) = super::super::files::read_text_until(root.path(), &rel, |text| {
             looks.set(looks.get() + 1);
             split_front_matter(text).map(|s| s.body_start)
         })

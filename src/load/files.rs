@@ -57,12 +57,12 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
 
 /// Reads `root/rel` as bytes, refusing what [`read_text`] refuses.
 pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let (file, size) = open(root, rel)?;
+    let (file, found) = open(root, rel)?;
     // Sized by what `open` found: `read_to_end` on the `File` itself would
     // ask for the size again (a `statx` and an `lseek`), and every page is
     // read so, 40,000 system calls in a build of 20,222 pages; through
     // `take` it reads into the room it is given.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(usize::try_from(found.len()).unwrap_or(0));
     file.take(u64::MAX)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(rel, &e))?;
@@ -71,8 +71,8 @@ pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
 
 /// Opens `root/rel` for reading, refusing what lies outside the site and
 /// what is not a regular file (a FIFO would block the build forever); gives
-/// the file and its size.
-fn open(root: &Path, rel: &Path) -> Result<(std::fs::File, u64), Diagnostic> {
+/// the file and what the file system says of it.
+fn open(root: &Path, rel: &Path) -> Result<(std::fs::File, std::fs::Metadata), Diagnostic> {
     let file = match open_without_links(root, rel) {
         Some(file) => file,
         None => open_checked(root, rel)?,
@@ -81,7 +81,7 @@ fn open(root: &Path, rel: &Path) -> Result<(std::fs::File, u64), Diagnostic> {
     if !metadata.is_file() {
         return Err(not_a_file(rel, metadata.file_type()));
     }
-    Ok((file, metadata.len()))
+    Ok((file, metadata))
 }
 
 /// Opens `root/rel` once [`outside_root`] finds it inside the site.
@@ -221,7 +221,7 @@ fn kind_of(file_type: std::fs::FileType) -> Message {
 
 /// Reads the beginning of `root/rel`, chunk by chunk, until `end` finds in
 /// the whole lines read so far where the wanted part ends; returns that
-/// part. When `end` finds nothing, the whole file is read (and checked as
+/// part, and what the file system said of the file when it was opened. When `end` finds nothing, the whole file is read (and checked as
 /// UTF-8). `end` sees whole lines only, so that a chunk ending inside a
 /// line (`---` of `---title`) is not taken for a line of its own; each
 /// chunk is twice the one before, so that a large file is looked at a
@@ -230,10 +230,10 @@ pub fn read_text_until(
     root: &Path,
     rel: &Path,
     end: impl Fn(&str) -> Option<usize>,
-) -> Result<String, Diagnostic> {
+) -> Result<(String, std::fs::Metadata), Diagnostic> {
     // Front matter is rarely longer than this: usually one read suffices.
     let mut chunk: u64 = 2 * 1024;
-    let (mut file, _) = open(root, rel)?;
+    let (mut file, found) = open(root, rel)?;
     let mut bytes = Vec::with_capacity(chunk as usize);
     loop {
         let read = (&mut file)
@@ -241,7 +241,7 @@ pub fn read_text_until(
             .read_to_end(&mut bytes)
             .map_err(|e| unreadable(rel, &e))?;
         if read == 0 {
-            return into_text(rel, bytes);
+            return Ok((into_text(rel, bytes)?, found));
         }
         chunk = chunk.saturating_mul(2);
         // The whole lines read so far (a line's end is never inside a
@@ -252,7 +252,7 @@ pub fn read_text_until(
             Err(e) => simdutf8::basic::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
         };
         if let Some(len) = end(valid) {
-            return Ok(valid[..len].to_string());
+            return Ok((valid[..len].to_string(), found));
         }
     }
 }

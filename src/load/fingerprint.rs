@@ -105,10 +105,16 @@ pub fn template_uses(texts: &BTreeMap<String, String>) -> TemplateUses {
 /// The stamp of one file: path, inode, size, modification and change
 /// times.
 pub fn stamp(root: &Path, rel: &Path) -> u64 {
+    stamp_of(rel, std::fs::metadata(root.join(rel)).ok().as_ref())
+}
+
+/// The stamp of the file at `rel`, of which the file system says `found`
+/// (nothing when it is not there).
+pub fn stamp_of(rel: &Path, found: Option<&std::fs::Metadata>) -> u64 {
     use std::os::unix::fs::MetadataExt;
     let mut hasher = DefaultHasher::new();
     rel.hash(&mut hasher);
-    if let Ok(found) = std::fs::metadata(root.join(rel)) {
+    if let Some(found) = found {
         (found.ino(), found.len()).hash(&mut hasher);
         (found.mtime(), found.mtime_nsec()).hash(&mut hasher);
         (found.ctime(), found.ctime_nsec()).hash(&mut hasher);
