@@ -52,7 +52,8 @@
 # At the end it prints a table: N, shape, search, contender, the median and
 # each run's wall seconds, peak RSS (MiB, maximum over the measured runs),
 # the number of HTML files, and for aqparat the ratio of its median to
-# Hugo's and to the baseline's (below 1: aqparat is faster).
+# Hugo's and to the baseline's (`first` to `basefirst`; below 1: aqparat
+# is faster).
 #
 # Requirements: cargo, GNU time (`apt-get install time` on Debian/Ubuntu).
 # Environment:
@@ -156,6 +157,11 @@ echo "==> $(nproc) CPUs, $(uname -sr), aqparat $(git -C "$ROOT" rev-parse --shor
 [[ -n $HUGO_BIN ]] && echo "==> $("$HUGO_BIN" version | head -1)"
 echo "==> load average: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on these cores skew the figures)"
 echo "==> corpora under $WORK, outputs under $SHM"
+# The render cache links a build's files: it is not used when the site and
+# its output are on two file systems, and every build renders every page.
+if [[ $(stat -c %d "$WORK") != $(stat -c %d "$SHM") ]]; then
+    echo "bench: $BENCH_DIR and /dev/shm are two file systems: no build uses the render cache (BENCH_DIR=/dev/shm/bench for it)" >&2
+fi
 
 # One timed build of contender $1 (aqparat-on, aqparat-off, first-off,
 # baseline-on, baseline-off, basefirst-off, hugo). Sets WALL (seconds) and

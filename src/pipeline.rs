@@ -252,9 +252,10 @@ pub(crate) fn render(
             )
             .map_err(Error::output(&options.output))?;
             // Its copy is kept, made of the files it lists.
-            match render_cache {
-                Some(_) => staging.listing(),
-                None => staging,
+            if render_cache.is_some() {
+                staging.listing()
+            } else {
+                staging
             }
         }
         (false, _) => Output::Discard,
@@ -306,7 +307,11 @@ pub(crate) fn render(
     diag::sort(&mut diagnostics);
     let failed = fails(&diagnostics);
     let published = goal == Goal::Publish && !failed;
-    let written = output.written();
+    // Only a session's next build needs the list.
+    let written = match options.publish {
+        Publish::Link => output.written(),
+        Publish::Replace => Vec::new(),
+    };
     let from_previous = output.is_seeded();
     if published {
         if let Some(cache) = &render_cache {

@@ -221,7 +221,8 @@ fn kind_of(file_type: std::fs::FileType) -> Message {
 
 /// Reads the beginning of `root/rel`, chunk by chunk, until `end` finds in
 /// the whole lines read so far where the wanted part ends; returns that
-/// part, and what the file system said of the file when it was opened. When `end` finds nothing, the whole file is read (and checked as
+/// part, and what the file system said of the file when it was opened.
+/// When `end` finds nothing, the whole file is read (and checked as
 /// UTF-8). `end` sees whole lines only, so that a chunk ending inside a
 /// line (`---` of `---title`) is not taken for a line of its own; each
 /// chunk is twice the one before, so that a large file is looked at a

@@ -162,9 +162,9 @@ impl Output {
     }
 
     /// This output, listing every file written from now on (see
-    /// [`Output::written`]): a build made afresh whose copy is kept (see
-    /// [`Output::copy_to`]) links the files listed, not what it finds by
-    /// reading every folder of the build.
+    /// [`Output::written`]); to be asked before any is. A build made
+    /// afresh whose copy is kept (see [`Output::copy_to`]) links the files
+    /// listed, not what it finds by reading every folder of the build.
     pub fn listing(mut self) -> Output {
         if let Output::Staging { lists, .. } = &mut self {
             *lists = true;
@@ -184,21 +184,23 @@ impl Output {
             staging,
             seeded,
             lists,
+            written,
             mode: Publish::Replace,
             ..
         } = self
         else {
             return Ok(());
         };
+        let written = lock(written);
         if *seeded && Output::is_whole_copy(copy) {
-            return relink(staging, copy, &self.written());
+            return relink(staging, copy, &written);
         }
         if copy.exists() {
             remove_own(copy)?;
         }
         // A seeded build listed only what it changed.
-        let listed = (*lists && !*seeded).then(|| self.written());
-        link_tree(staging, copy, listed.as_deref())
+        let listed = (*lists && !*seeded).then_some(written.as_slice());
+        link_tree(staging, copy, listed)
     }
 
     /// Whether the folder `copy` is a whole copy of a build, made by
@@ -769,9 +771,10 @@ fn folder_of(rel: &Path) -> &Path {
 }
 
 /// Makes the folder `to` (its parent must exist, `to` must not) a copy of
-/// the build `from`: the same folders, every file a hard link; of the
-/// files `listed` (paths relative to `from`) when the build listed every
-/// file it holds, else of what its folders hold. Stamped
+/// the build `from`, every file a hard link: of what its folders hold, the
+/// same folders; or, when the build `listed` every file it wrote (paths
+/// relative to `from`), of the files listed that it holds, with the
+/// folders they need. Stamped
 /// first: a folder aqparat is filling is never, even for a moment, a
 /// non-empty folder without the stamp (another aqparat starting then would
 /// take it for a user's folder). Marked [`NOT_PREVIOUS`] until it is whole:
@@ -797,9 +800,10 @@ fn link_tree(from: &Path, to: &Path, listed: Option<&[String]>) -> io::Result<()
 /// `files` of the build `from` (paths relative to it, each checked by
 /// [`inside_output`]) and the folders they need, on every core. A file
 /// listed that `from` no longer holds (renamed or removed after it was
-/// written) is left out, and so are the folders made for it alone. No
-/// folder is read: at 20,000 pages (40,000 files) this took 0.09 to 0.10 s on two
-/// cores, [`link_files`] 0.12 s.
+/// written) is left out, and so are the folders made for it alone; with
+/// `from` gone, or no longer aqparat's, an error. No folder is read: at
+/// 20,000 pages (40,000 files) this took 0.09 to 0.10 s on two cores,
+/// [`link_files`] 0.11 to 0.12 s.
 fn link_listed(from: &Path, to: &Path, files: &[String]) -> io::Result<()> {
     use rayon::prelude::*;
     let folders = ExistingFolders::default();
@@ -817,6 +821,14 @@ fn link_listed(from: &Path, to: &Path, files: &[String]) -> io::Result<()> {
         })
         .filter_map(Result::transpose)
         .collect::<io::Result<_>>()?;
+    // Not a file the build moved away, but the build itself.
+    if !gone.is_empty() && !guard::is_stamped(from) {
+        let message = "the build's folder is gone, or no longer aqparat's";
+        return Err(with_path(
+            io::Error::new(io::ErrorKind::NotFound, message),
+            from,
+        ));
+    }
     // Once every file is linked, so that no folder is removed while a
     // file is linked into it.
     for target in gone {
@@ -1096,6 +1108,12 @@ mod tests {
             assert_eq!(inode(&copy.join(rel)), inode(&staging.join(rel)), "{rel}");
         }
         assert!(!copy.join("tmp").exists(), "no folder of a file gone");
+
+        // The build's folder gone: no copy is taken for whole.
+        remove_own(&staging).expect("removed");
+        remove_own(&copy).expect("removed");
+        output.copy_to(&copy).expect_err("nothing to copy");
+        assert!(!Output::is_whole_copy(&copy));
     }
 
     #[test]

@@ -21,6 +21,28 @@ fn records(site: &TestSite) -> PathBuf {
     site.root().join(".aqparat/cache/render/records")
 }
 
+/// Asserts that the render cache's copy of `site`'s last build holds the
+/// same folders and files as its output, each file the output's own (a
+/// hard link) but the mark that says each folder is aqparat's.
+#[track_caller]
+fn assert_copy_is_the_output(site: &TestSite) {
+    use std::os::unix::fs::MetadataExt;
+    let copy = site.root().join(".aqparat/cache/render/build");
+    assert_same_files(&copy, &site.public());
+    for entry in walkdir::WalkDir::new(&copy) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() && entry.file_name() != ".aqparat-output" {
+            let rel = entry.path().strip_prefix(&copy).unwrap();
+            let inode = |path: &std::path::Path| fs::metadata(path).unwrap().ino();
+            assert_eq!(
+                inode(entry.path()),
+                inode(&site.public().join(rel)),
+                "{rel:?}"
+            );
+        }
+    }
+}
+
 /// How many pages the build that said `stderr` rendered, when it rendered
 /// only some.
 fn rendered(stderr: &str) -> Option<usize> {
@@ -50,6 +72,7 @@ fn a_second_build_renders_only_the_pages_that_changed() {
     let first = site.build();
     assert_eq!(rendered(&first.stderr), None, "{}", first.stderr);
     assert!(records(&site).is_file());
+    assert_copy_is_the_output(&site);
     let second = site.build();
     assert_eq!(rendered(&second.stderr), Some(0), "{}", second.stderr);
     assert_as_fresh(&site);
@@ -63,6 +86,7 @@ fn a_second_build_renders_only_the_pages_that_changed() {
             .contains("Жаңа абзац.")
     );
     assert_as_fresh(&site);
+    assert_copy_is_the_output(&site);
 }
 
 // Without the `search` feature a site has no search index: the render
