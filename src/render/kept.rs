@@ -46,7 +46,7 @@ const RECORDS: &str = "records";
 const COPY: &str = "build";
 
 /// The records' format: a new number when what they hold changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The render cache of a site, held by this process.
 pub struct RenderCache {
@@ -67,7 +67,7 @@ struct Key {
     options: String,
 }
 
-/// The records as written, after their [`Key`] and their [`checksum`].
+/// The records as written, between their [`Key`] and their [`checksum`].
 #[derive(Serialize)]
 struct Saved<'a> {
     page_urls: &'a [UrlPath],
@@ -138,8 +138,8 @@ impl RenderCache {
         }
         let bytes = self.cache.read(RECORDS, u64::MAX)?;
         let (key, rest) = postcard::take_from_bytes::<Key>(&bytes).ok()?;
-        let (sum, rest) = postcard::take_from_bytes::<u64>(rest).ok()?;
-        if key != self.key || sum != checksum(rest) {
+        let (rest, sum) = rest.split_last_chunk::<8>()?;
+        if key != self.key || u64::from_le_bytes(*sum) != checksum(rest) {
             return None;
         }
         let mut loaded: Loaded = postcard::from_bytes(rest).ok()?;
@@ -222,15 +222,17 @@ impl RenderCache {
             others,
             stamps,
         };
+        // One buffer, the checksum last: not the records made, then copied.
         let mut bytes = postcard::to_stdvec(&self.key).ok()?;
-        let payload = postcard::to_stdvec(&saved).ok()?;
-        postcard::to_io(&checksum(&payload), &mut bytes).ok()?;
-        bytes.extend_from_slice(&payload);
+        let start = bytes.len();
+        postcard::to_io(&saved, &mut bytes).ok()?;
+        let sum = checksum(&bytes[start..]);
+        bytes.extend_from_slice(&sum.to_le_bytes());
         Some(bytes)
     }
 }
 
-/// The checksum of the records after their key.
+/// The checksum of the records, between their key and it.
 fn checksum(payload: &[u8]) -> u64 {
     foldhash::quality::FixedState::default().hash_one(payload)
 }
