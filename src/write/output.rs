@@ -67,8 +67,9 @@ pub enum Output {
     Discard,
 }
 
-/// The folders of a staging directory found there already when a file was
-/// placed in them (see `Output::Staging`'s `existing_folders`).
+/// The folders of a staging directory (or of a copy being made, see
+/// [`link_listed`]) found there already when a file was placed in them
+/// (see `Output::Staging`'s `existing_folders`).
 #[derive(Default)]
 pub struct ExistingFolders(Mutex<HashSet<PathBuf>>);
 
@@ -774,10 +775,9 @@ fn folder_of(rel: &Path) -> &Path {
 /// the build `from`, every file a hard link: of what its folders hold, the
 /// same folders; or, when the build `listed` every file it wrote (paths
 /// relative to `from`), of the files listed that it holds, with the
-/// folders they need. Stamped
-/// first: a folder aqparat is filling is never, even for a moment, a
-/// non-empty folder without the stamp (another aqparat starting then would
-/// take it for a user's folder). Marked [`NOT_PREVIOUS`] until it is whole:
+/// folders they need. Stamped first: a folder aqparat is filling is never,
+/// even for a moment, a non-empty folder without the stamp (another
+/// aqparat starting then would take it for a user's folder). Marked [`NOT_PREVIOUS`] until it is whole:
 /// a copy cut short (`from` deleted meanwhile, a full disk, aqparat
 /// stopped) is made again, never taken for a build to update.
 fn link_tree(from: &Path, to: &Path, listed: Option<&[String]>) -> io::Result<()> {
