@@ -179,16 +179,19 @@ pub fn load(
             // Stamps matter only to a later build. A session's cache needs
             // each before reading the file, to read only those that changed;
             // else the file's is taken as it is read.
-            let (stamp, result) = match (in_session, stamped) {
-                (true, _) => {
-                    let stamp = super::fingerprint::stamp(root, &rel);
-                    match known.get(&rel) {
-                        Some((kept, result)) if *kept == stamp => (stamp, result.clone()),
-                        _ => (stamp, load_page(root, rel.clone(), Stamp::Taken(stamp))),
-                    }
+            let (stamp, result) = if in_session {
+                let stamp = super::fingerprint::stamp(root, &rel);
+                match known.get(&rel) {
+                    Some((kept, result)) if *kept == stamp => (stamp, result.clone()),
+                    _ => (stamp, load_page(root, rel.clone(), Stamp::Taken(stamp))),
                 }
-                (false, true) => (0, load_page(root, rel.clone(), Stamp::OfFile)),
-                (false, false) => (0, load_page(root, rel.clone(), Stamp::Taken(0))),
+            } else {
+                let stamp = if stamped {
+                    Stamp::OfFile
+                } else {
+                    Stamp::Taken(0)
+                };
+                (0, load_page(root, rel.clone(), stamp))
             };
             (rel, stamp, result)
         })

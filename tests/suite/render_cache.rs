@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::util::{TestSite, append_in_place, assert_same_files};
+use crate::util::{TestSite, append_in_place, assert_same_files, inode, walk};
 
 /// The `basic` fixture without a search index (the render cache is not
 /// used for a site with one).
@@ -26,19 +26,15 @@ fn records(site: &TestSite) -> PathBuf {
 /// hard link) but the mark that says each folder is aqparat's.
 #[track_caller]
 fn assert_copy_is_the_output(site: &TestSite) {
-    use std::os::unix::fs::MetadataExt;
     let copy = site.root().join(".aqparat/cache/render/build");
     assert_same_files(&copy, &site.public());
-    for entry in walkdir::WalkDir::new(&copy) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() && entry.file_name() != ".aqparat-output" {
-            let rel = entry.path().strip_prefix(&copy).unwrap();
-            let inode = |path: &std::path::Path| fs::metadata(path).unwrap().ino();
-            assert_eq!(
-                inode(entry.path()),
-                inode(&site.public().join(rel)),
-                "{rel:?}"
-            );
+    for file in walk(&copy) {
+        if file
+            .file_name()
+            .is_some_and(|name| name != ".aqparat-output")
+        {
+            let rel = file.strip_prefix(&copy).unwrap();
+            assert_eq!(inode(&file), inode(&site.public().join(rel)), "{rel:?}");
         }
     }
 }

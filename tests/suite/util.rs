@@ -149,6 +149,13 @@ impl TestSite {
     }
 }
 
+/// The inode of the file at `path`: two paths with the same one are hard
+/// links to one file.
+pub fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).unwrap().ino()
+}
+
 /// Appends `bytes` to the file at `path`, in place (the same file, as a
 /// tool writing into it does, not a new one renamed over it).
 pub fn append_in_place(path: &Path, bytes: &[u8]) {

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, commit_site, git, read, repo, wait_for_page,
-    wait_for_search_index, wait_until, watch, watch_status as status,
+    Running, TestSite, assert_same_as_a_full_build, commit_site, git, inode, read, repo,
+    wait_for_page, wait_for_search_index, wait_until, watch, watch_status as status,
 };
 
 #[test]
@@ -480,7 +480,6 @@ fn walk_pages(dir: &Path) -> usize {
 
 #[test]
 fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it() {
-    use std::os::unix::fs::MetadataExt;
     let site = TestSite::example();
     for n in 1..=620 {
         for lang in ["kk", "ru"] {
@@ -503,9 +502,8 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
     let output = published.path().join("published");
     let watch = watch(site.root(), &output, &[]);
     rendered_counts(&watch, 1);
-    let inode = |rel: &str| std::fs::metadata(output.join(rel)).unwrap().ino();
     let parts = ["kk/pages/index.html", "kk/pages/2/index.html"];
-    let before = parts.map(inode);
+    let before = parts.map(|rel| inode(&output.join(rel)));
     let page = "content/archive/note-0610.kk.md";
     // A title that keeps the page's place in its section.
     let title = "Хабар 0610 (өзгерген)";
@@ -516,7 +514,7 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
     let (rendered, _) = rendered_counts(&watch, 2);
     assert_eq!(rendered, 4, "the page, its section, its neighbours");
     wait_for_page(&output, "kk/pages/2/index.html", title);
-    let after = parts.map(inode);
+    let after = parts.map(|rel| inode(&output.join(rel)));
     assert_eq!(
         before[0], after[0],
         "the first part is carried over, not rendered"
@@ -545,7 +543,6 @@ fn an_edit_renders_again_only_the_part_of_the_index_of_all_pages_that_shows_it()
 /// carried over; a change of the figures renders the cards again.
 #[test]
 fn the_statistics_render_again_only_the_outputs_that_read_what_changed() {
-    use std::os::unix::fs::MetadataExt;
     let site = TestSite::fixtures("basic", "stats");
     let output = site.root().join("published");
     let watch = watch(site.root(), &output, &[]);
@@ -560,7 +557,6 @@ fn the_statistics_render_again_only_the_outputs_that_read_what_changed() {
         .find(|p| p.ends_with("index.html") && p.parent() != Some(&output.join("kk/infographics")))
         .expect("an organisation's page");
     let overview = output.join("kk/infographics/index.html");
-    let inode = |path: &Path| std::fs::metadata(path).unwrap().ino();
     let before = [card, organisation, &overview].map(|p| inode(p));
     let template = "themes/default/templates/organisation.html";
     let text = std::fs::read_to_string(site.root().join(template)).unwrap();
