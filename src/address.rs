@@ -8,8 +8,9 @@ use crate::msg;
 
 /// Characters that have no place in an address as written: they would end an
 /// attribute, a line of `robots.txt` or an XML element, or are not allowed
-/// in a URL unencoded.
-const FORBIDDEN: &[char] = &['"', '\'', '<', '>', '\\', '`', '{', '}', '|', '^'];
+/// in a URL unencoded; and `$`, which nginx reads as a variable in the
+/// redirect map (the request would choose where a redirect leads).
+const FORBIDDEN: &[char] = &['"', '\'', '<', '>', '\\', '`', '{', '}', '|', '^', '$'];
 
 /// Parses `text` as the site's address: absolute `http` or `https` with a
 /// host, no user name, password, query or fragment, and no quote, space,
@@ -123,7 +124,9 @@ pub fn parse_alias(text: &str) -> Result<UrlPath, Message> {
     let path = path.strip_suffix('/').unwrap_or(path);
     let bad_folder = path
         .split('/')
-        .any(|s| s.is_empty() || s == "." || s == "..");
+        // `.` and `..`, and hidden names: nginx serves no hidden path, and
+        // the output's own files (its stamp, the redirect map) are such.
+        .any(|s| s.is_empty() || s.starts_with('.'));
     if bad_folder || text.len() > MAX_ALIAS_LENGTH {
         return Err(msg!("alias-folders", alias = text));
     }
@@ -142,8 +145,25 @@ mod tests {
             Ok("kk/ескі-бет/".into())
         );
         for bad in [
-            "ru/old/", "/", "//x/", "/a//b/", "/a/../b/", "/./", "/a b/", "/a?b", "/a#b",
-            "/a%20b/", "/a\"b/", "/a<b/", "/a;b/", "/a$b/", "/a\\b/", "/a\u{0}/", "/a\nb/",
+            "ru/old/",
+            "/",
+            "//x/",
+            "/a//b/",
+            "/a/../b/",
+            "/./",
+            "/a b/",
+            "/a?b",
+            "/a#b",
+            "/a%20b/",
+            "/a\"b/",
+            "/a<b/",
+            "/a;b/",
+            "/a$b/",
+            "/a\\b/",
+            "/a\u{0}/",
+            "/a\nb/",
+            "/.redirects.map",
+            "/kk/.hidden/",
         ] {
             assert!(parse_alias(bad).is_err(), "{bad:?}");
         }
@@ -167,7 +187,7 @@ mod tests {
     }
 
     #[test]
-    fn markup_lines_and_other_schemes_are_refused() {
+    fn markup_lines_nginx_variables_and_other_schemes_are_refused() {
         for bad in [
             "https://x.example/\"><script>alert(1)</script>",
             "https://x.example/\nDisallow: /",
@@ -178,6 +198,7 @@ mod tests {
             "https://x.example/?q=1",
             "https://x.example/#top",
             "https://x.example/'",
+            "https://x.example/$arg_u/",
             "/relative/",
             "",
         ] {

@@ -10,6 +10,7 @@
 
 use crate::clock::Moment;
 use crate::diag::{self, Diagnostic, Diagnostics, Severity};
+use crate::load::RawConfig;
 use crate::model::Site;
 use crate::render::{Changes, Records, RenderCache, search};
 use crate::write::{Output, Publish};
@@ -161,8 +162,9 @@ pub(crate) fn run(
 }
 
 /// The first half of a run: **load → validate → model**. Without
-/// `site.yaml` or a theme nothing can be rendered: the one error that says
-/// so is the report, not a cascade of what rendering misses.
+/// `site.yaml`, a language or a theme nothing can be rendered: the one
+/// error that says so is the report, not a cascade of what rendering
+/// misses.
 fn model(
     options: &Options,
     cache: Option<&mut load::ContentCache>,
@@ -174,7 +176,9 @@ fn model(
     let publishing = options.publishing(options.clock.now().today());
     let statistics = validate::sources(&sources, publishing, &mut diagnostics);
     let config = sources.config.take();
-    let Some(config) = config.filter(|_| !sources.theme.is_missing) else {
+    let renderable =
+        |config: &RawConfig| !sources.theme.is_missing && !config.languages.value.is_empty();
+    let Some(config) = config.filter(renderable) else {
         return Err(diagnostics);
     };
     let site = model::site(sources, &config, options, publishing, statistics);

@@ -258,6 +258,7 @@ generated-sitemap = the sitemap
 generated-sitemap-part = a part of the sitemap
 generated-robots = robots.txt
 generated-search = the search index
+generated-static = a static file
 taken-file = /{ $url } is { $what }
 taken-folder = /{ $url }/ holds { $what }
 taken-index = /{ $url }index.html is the page's own file
@@ -450,9 +451,10 @@ clock-invalid = { $variable } is `{ $value }`, which is neither a day (2026-03-0
 ## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
 alias-not-absolute = the alias `{ $alias }` does not begin with `/`; write the old address below the site's, e.g. `/ru/old-name/`
 alias-character = an alias may hold letters, digits and `-_.~!*(),+=@:` between its `/`, not { $char }
-alias-folders = the alias `{ $alias }` has an empty folder, `.` or `..`, or is too long; write the old address as folders, e.g. `/ru/old-name/`
+alias-folders = the alias `{ $alias }` has an empty folder, one that begins with `.` (hidden: the server does not serve it), or is too long; write the old address as folders, e.g. `/ru/old-name/`
 alias-taken = the alias `{ $alias }` is the address of { $what }
 alias-taken-hint = an alias is an old address that no longer has a page; remove it, or choose the address the page had
+alias-through-file = the alias `{ $alias }` needs a folder /{ $file }/ for its redirect page, but /{ $file } is { $what }
 alias-twice = the alias `{ $alias }` is also an alias of { $other }
 alias-twice-hint = an old address can lead to one page only; keep it on the page it belongs to
 

@@ -258,6 +258,7 @@ generated-sitemap = сайт картасы (sitemap)
 generated-sitemap-part = сайт картасының (sitemap) бір бөлігі
 generated-robots = robots.txt
 generated-search = іздеу индексі
+generated-static = статикалық файл
 taken-file = /{ $url } — { $what }
 taken-folder = /{ $url }/ ішінде { $what } орналасады
 taken-index = /{ $url }index.html — беттің өз файлы
@@ -450,9 +451,10 @@ clock-invalid = { $variable } мәні `{ $value }`: бұл күн де (2026-03
 ## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
 alias-not-absolute = `{ $alias }` бүркеншік мекенжайы `/` белгісінен басталмайды; ескі мекенжайды сайт мекенжайынан кейінгі бөлігімен жазыңыз, мысалы `/ru/old-name/`
 alias-character = бүркеншік мекенжайдың `/` белгілерінің арасында әріптер, цифрлар және `-_.~!*(),+=@:` ғана болады, { $char } болмайды
-alias-folders = `{ $alias }` бүркеншік мекенжайында бос бума, `.` не `..` бар немесе ол тым ұзын; ескі мекенжайды бумалармен жазыңыз, мысалы `/ru/old-name/`
+alias-folders = `{ $alias }` бүркеншік мекенжайында бос бума не атауы `.` белгісінен басталатын бума бар (ол жасырын: сервер оны бермейді) немесе ол тым ұзын; ескі мекенжайды бумалармен жазыңыз, мысалы `/ru/old-name/`
 alias-taken = `{ $alias }` бүркеншік мекенжайы — { $what } мекенжайы
 alias-taken-hint = бүркеншік мекенжай — енді беті жоқ ескі мекенжай; оны өшіріңіз немесе беттің бұрынғы мекенжайын жазыңыз
+alias-through-file = `{ $alias }` бүркеншік мекенжайының бағыттау беті үшін /{ $file }/ бумасы керек, бірақ /{ $file } — { $what }
 alias-twice = `{ $alias }` бүркеншік мекенжайы { $other } бетінде де бар
 alias-twice-hint = бір ескі мекенжай тек бір бетке апара алады; оны өзіне тиесілі бетте қалдырыңыз
 

@@ -268,6 +268,7 @@ generated-sitemap = карта сайта (sitemap)
 generated-sitemap-part = часть карты сайта (sitemap)
 generated-robots = robots.txt
 generated-search = поисковый индекс
+generated-static = статический файл
 taken-file = /{ $url } — это { $what }
 taken-folder = в /{ $url }/ находится { $what }
 taken-index = /{ $url }index.html — собственный файл страницы
@@ -460,9 +461,10 @@ clock-invalid = { $variable } равен `{ $value }`: это ни день (202
 ## Aliases, old addresses of moved pages (src/address.rs, src/validate/pages.rs)
 alias-not-absolute = псевдоним `{ $alias }` не начинается с `/`; напишите старый адрес относительно адреса сайта, например `/ru/old-name/`
 alias-character = в псевдониме между `/` могут быть буквы, цифры и `-_.~!*(),+=@:`, но не { $char }
-alias-folders = в псевдониме `{ $alias }` есть пустая папка, `.` или `..`, или он слишком длинный; напишите старый адрес папками, например `/ru/old-name/`
+alias-folders = в псевдониме `{ $alias }` есть пустая папка или папка, имя которой начинается с `.` (скрытая: сервер её не отдаёт), или он слишком длинный; напишите старый адрес папками, например `/ru/old-name/`
 alias-taken = псевдоним `{ $alias }` — это адрес: { $what }
 alias-taken-hint = псевдоним — старый адрес, у которого больше нет страницы; удалите его или укажите адрес, который был у страницы
+alias-through-file = для страницы перенаправления псевдониму `{ $alias }` нужна папка /{ $file }/, но /{ $file } — это { $what }
 alias-twice = псевдоним `{ $alias }` есть и у страницы { $other }
 alias-twice-hint = старый адрес может вести только на одну страницу; оставьте его у той страницы, к которой он относится
 

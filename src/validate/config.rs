@@ -133,7 +133,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         );
     }
     let default = &config.default_language;
-    if !languages.value.contains_key(&default.value) {
+    if !languages.value.is_empty() && !languages.value.contains_key(&default.value) {
         diagnostics.push(error(
             yaml_span(default, 0),
             msg!("config-default-language", lang = &default.value),

@@ -581,6 +581,10 @@ fn check_aliases(
     diagnostics: &mut Diagnostics,
 ) {
     let mut owners: BTreeMap<String, &RawPage> = BTreeMap::new();
+    let static_files: BTreeSet<String> = (sources.theme.static_files.iter())
+        .chain(&sources.static_files)
+        .map(|file| display_path(&file.output))
+        .collect();
     let published = (sources.pages.iter())
         .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front));
     for page in published {
@@ -594,6 +598,18 @@ fn check_aliases(
                 Diagnostic::error(&page.path, yaml_span(alias, 1), message)
                     .with_source(&page.front_text)
             };
+            if let Some((through, what)) = file_on_the_way(&file, files, &static_files) {
+                diagnostics.push(
+                    error(msg!(
+                        "alias-through-file",
+                        alias = &alias.value,
+                        file = through,
+                        what = what()
+                    ))
+                    .with_hint(msg!("alias-taken-hint")),
+                );
+                continue;
+            }
             let folder = folders.iter().find(|(f, _)| file.starts_with(f.as_str()));
             if let Some(what) = files.get(&file).or(folder.map(|(_, what)| what)) {
                 let other = owners.get(&file).map(|other| display_path(&other.path));
@@ -609,6 +625,27 @@ fn check_aliases(
             files.insert(file, || msg!("generated-redirect"));
         }
     }
+}
+
+/// The first folder of the redirect page `file` (an alias's) that is a
+/// file of the build instead: one of `files` (what aqparat makes, pages and
+/// redirects included), a static file, or a part of the sitemap. Its
+/// redirect could not be written: `/robots.txt` as an alias would need a
+/// folder `robots.txt/`.
+fn file_on_the_way<'f>(
+    file: &'f str,
+    files: &BTreeMap<String, What>,
+    static_files: &BTreeSet<String>,
+) -> Option<(&'f str, What)> {
+    let static_file: What = || msg!("generated-static");
+    let sitemap_part: What = || msg!("generated-sitemap-part");
+    let folders = file.match_indices('/').map(|(end, _)| &file[..end]);
+    folders.into_iter().find_map(|folder| {
+        let what = (files.get(folder).copied())
+            .or_else(|| static_files.contains(folder).then_some(static_file))
+            .or_else(|| crate::render::xml::is_sitemap_part(folder).then_some(sitemap_part));
+        what.map(|what| (folder, what))
+    })
 }
 
 /// Characters a static file's name may not have: `?` and `#` end a URL's

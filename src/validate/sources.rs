@@ -38,6 +38,11 @@ pub fn sources(
         diagnostics,
     );
     let languages = config::language_codes(config);
+    if languages.is_empty() {
+        // Reported by `config::check`: nothing in a language can be checked.
+        pages::check(sources, None, publishing, diagnostics);
+        return Statistics::Broken;
+    }
     i18n::check(&sources.theme, &languages, diagnostics);
     pages::check(sources, Some(&languages), publishing, diagnostics);
     pages::check_static(sources, &languages, publishing, diagnostics);

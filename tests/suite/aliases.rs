@@ -3,7 +3,7 @@
 //! alias that is not a clean address, or is taken, is an error at its
 //! place.
 
-use crate::util::{TestSite, assert_internal_links_resolve};
+use crate::util::{TestSite, assert_internal_links_resolve, snapshot};
 
 /// The basic site with `aliases` added to the front matter of `page`.
 fn with_aliases(site: &TestSite, page: &str, aliases: &str) {
@@ -79,7 +79,7 @@ fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() 
     for expected in [
         "content/rules/first.ru.md:2:11: error: the alias `ru/x/` does not begin with `/`",
         "content/rules/first.ru.md:2:18: error: an alias may hold letters, digits",
-        "content/rules/first.ru.md:2:30: error: the alias `/ru/../etc/` has an empty folder, `.` or `..`",
+        "content/rules/first.ru.md:2:30: error: the alias `/ru/../etc/` has an empty folder, one that begins with `.`",
         "content/rules/first.ru.md:2:43: error: the alias `/ru/rules/second/` is the address of",
         "content/rules/first.ru.md:2:62: error: the alias `/ru/pages/x/` is the address of",
         "error: the alias `/ru/twice/` is also an alias of content/rules/",
@@ -87,4 +87,53 @@ fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() 
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
+}
+
+/// An alias whose redirect page would need one of the build's files as a
+/// folder (`/robots.txt` needs `robots.txt/`), or that is hidden (the
+/// output's stamp, the redirect map), is an error of `check` at its place,
+/// as of `build`, which leaves the last output as it was.
+#[test]
+fn an_alias_through_a_file_of_the_build_or_hidden_is_an_error_at_its_place() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let before = snapshot(&site.public());
+    with_aliases(
+        &site,
+        "content/rules/first.kk.md",
+        "[/robots.txt, /kk/atom.xml/old/, /style.css, /kk/rules/index.html/x/, /.redirects.map, /kk/.old/]",
+    );
+    site.write("static/files/report.pdf", "%PDF-1.4");
+    with_aliases(
+        &site,
+        "content/rules/second.kk.md",
+        "[/files/report.pdf/, /kk/moved/]",
+    );
+    let expected = [
+        "content/rules/first.kk.md:2:11: error: the alias `/robots.txt` needs a folder /robots.txt/ for its redirect page, but /robots.txt is robots.txt",
+        "content/rules/first.kk.md:2:24: error: the alias `/kk/atom.xml/old/` needs a folder /kk/atom.xml/ for its redirect page, but /kk/atom.xml is the news feed",
+        "content/rules/first.kk.md:2:43: error: the alias `/style.css` needs a folder /style.css/ for its redirect page, but /style.css is a static file",
+        "content/rules/first.kk.md:2:55: error: the alias `/kk/rules/index.html/x/` needs a folder /kk/rules/index.html/ for its redirect page, but /kk/rules/index.html is a page",
+        "content/rules/first.kk.md:2:80: error: the alias `/.redirects.map` has an empty folder, one that begins with `.`",
+        "content/rules/first.kk.md:2:97: error: the alias `/kk/.old/` has an empty folder, one that begins with `.`",
+        "content/rules/second.kk.md:2:11: error: the alias `/files/report.pdf/` needs a folder /files/report.pdf/ for its redirect page, but /files/report.pdf is a static file",
+    ];
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        for expected in expected {
+            assert!(
+                run.stderr.contains(expected),
+                "{command}: {expected}\n{}",
+                run.stderr
+            );
+        }
+        assert_eq!(
+            run.stderr.matches(": error: ").count(),
+            expected.len(),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(snapshot(&site.public()), before, "the last output changed");
 }

@@ -116,6 +116,16 @@ fn unknown_key_in_site_yaml() {
     );
 }
 
+/// No language: the one error, not a panic nor one per page for want of
+/// a language.
+#[test]
+fn no_languages_in_site_yaml() {
+    assert_reports(
+        "site-yaml-no-languages",
+        &["site.yaml:3:12: error: no languages are listed"],
+    );
+}
+
 #[test]
 fn missing_field_in_site_yaml() {
     assert_reports(
