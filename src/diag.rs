@@ -235,12 +235,12 @@ impl Diagnostic {
         )?;
         let m = p.margin;
         if let Some(line) = &self.source_line {
-            let line = printable(line);
+            let (line, col) = excerpt(&printable(line), self.span.col);
             let number = self.span.line.to_string();
             let pad = " ".repeat(number.len());
             let caret_pad: String = line
                 .chars()
-                .take(self.span.col.saturating_sub(1))
+                .take(col.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(
@@ -259,6 +259,30 @@ impl Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The most characters of a source line a diagnostic quotes.
+const QUOTED_CHARS: usize = 160;
+
+/// What a diagnostic quotes of `line` for column `col` (from 1), and the
+/// column there: the whole line when it is short, else [`QUOTED_CHARS`]
+/// characters around the column, `…` where the line was cut (a line of
+/// 200,000 characters is no help on a terminal).
+fn excerpt(line: &str, col: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= QUOTED_CHARS {
+        return (line.to_string(), col);
+    }
+    let at = col.saturating_sub(1).min(count);
+    let start = at
+        .saturating_sub(QUOTED_CHARS / 3)
+        .min(count - QUOTED_CHARS);
+    let mut quoted = String::from(if start > 0 { "…" } else { "" });
+    quoted.extend(line.chars().skip(start).take(QUOTED_CHARS));
+    if start + QUOTED_CHARS < count {
+        quoted.push('…');
+    }
+    (quoted, at - start + 1 + usize::from(start > 0))
 }
 
 /// " (did you mean `x`?)" when one of `known` is a typo away from
@@ -370,6 +394,18 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_quoted_around_its_column() {
+        assert_eq!(excerpt("short", 3), ("short".to_string(), 3));
+        let line: String = ('a'..='z').cycle().take(200_000).collect();
+        for col in [1, 70, 100_000, 200_000, 200_001] {
+            let (quoted, at) = excerpt(&line, col);
+            assert!(quoted.chars().count() <= QUOTED_CHARS + 2, "{col}");
+            let pointed = quoted.chars().nth(at - 1);
+            assert_eq!(pointed, line.chars().nth(col - 1), "{col}");
+        }
+    }
 
     #[test]
     fn offsets_become_lines_and_character_columns() {

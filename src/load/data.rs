@@ -261,6 +261,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
         diagnostics.extend(aid);
     }
     let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
+    // `data.aid` is the statistics, when there are any.
+    if has_aid {
+        paths.insert("aid".into(), aid_dir.to_path_buf());
+    }
     for rel in files::list(root, Path::new(DATA_DIR)) {
         if rel.starts_with(aid_dir) {
             continue;

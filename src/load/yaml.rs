@@ -75,7 +75,7 @@ pub fn parse<T: DeserializeOwned>(
             Span::new(l.line() as usize + line_offset, l.column() as usize)
         });
         let message = error.to_string();
-        let message = strip_position(&message);
+        let message = without_library_advice(strip_position(&message));
         let d = Diagnostic::error(
             path,
             span,
@@ -177,6 +177,17 @@ pub fn strip_position(message: &str) -> &str {
     }
 }
 
+/// serde-saphyr's `message` without its advice to programmers ("set
+/// DuplicateKeyPolicy in Options", "rejected by the configured policy"):
+/// the hint says what to do in the file.
+fn without_library_advice(message: &str) -> &str {
+    [", set ", " rejected by the configured policy"]
+        .iter()
+        .filter_map(|advice| message.find(advice))
+        .min()
+        .map_or(message, |end| &message[..end])
+}
+
 /// For "unknown field `titel`, expected one of title, description, …",
 /// the field meant, if one is close.
 fn guess_field(message: &str) -> Message {
@@ -221,6 +232,20 @@ mod tests {
 
     fn parse_map(text: &str) -> Result<BTreeMap<String, serde_json::Value>, Diagnostic> {
         parse(Path::new("a.yaml"), text, 0, text)
+    }
+
+    #[test]
+    fn messages_give_no_advice_to_programmers() {
+        let twice = parse_map("date: 2020-04-01\ndate: 2020-04-02\n").unwrap_err();
+        let message = twice.message.in_lang(Lang::En);
+        assert!(message.contains("duplicate mapping key"), "{message}");
+        assert!(!message.contains("Options"), "{message}");
+        let nan = parse("a.yaml".as_ref(), "count: .nan\n", 0, "count: .nan\n")
+            .map(|_: BTreeMap<String, f64>| ())
+            .unwrap_err()
+            .message
+            .in_lang(Lang::En);
+        assert!(!nan.contains("policy"), "{nan}");
     }
 
     #[test]

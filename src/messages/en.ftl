@@ -225,12 +225,14 @@ shortcode-not-call = `{"{{"} { $inner } {"}}"}` is not a shortcode call like `st
 shortcode-no-paren = a shortcode call must end with `)`
 shortcode-bad-arg = argument `{ $arg }` is not `key="value"`
 shortcode-unquoted = the value of `{ $key }` must be quoted
+shortcode-unknown-arg = `{ $name }` has no argument `{ $key }`{ $guess }; it takes { $known }
+shortcode-arg-twice = argument `{ $key }` is given twice
 shortcode-no-stats = this site has no statistics (data/aid/)
 shortcode-no-record = no record `{ $id }` in data/aid/records.yaml{ $guess }
-shortcode-stat-args = `stat` needs `id="RECORD"` or `total="UNIT"`
+shortcode-stat-args = `stat` needs either `id="RECORD"` alone or `total="UNIT"`, with `org="ORG"` or `category="CATEGORY"` if wanted
 shortcode-no-unit = no unit `{ $unit }` in data/aid/units.yaml
 shortcode-no-figures = no figures in unit `{ $unit }` to add up
-shortcode-chart-args = `chart` needs `id="reached"`, `id="items"`, `org="ORG"` or `category="CATEGORY"`
+shortcode-chart-args = `chart` needs one of `id="reached"`, `id="items"`, `org="ORG"` or `category="CATEGORY"`, and only one
 shortcode-no-chart = no chart `{ $id }`{ $guess }; the charts are: { $list }
 shortcode-unknown = unknown shortcode `{ $name }`{ $guess }; aqparat has `stat` and `chart`
 shortcode-chart-alone = a chart must stand alone in its paragraph, with blank lines around it

@@ -225,12 +225,14 @@ shortcode-not-call = `{"{{"} { $inner } {"}}"}` — `stat(id="…")` сияқт�
 shortcode-no-paren = қысқа код шақыруы `)` белгісімен аяқталуы керек
 shortcode-bad-arg = `{ $arg }` аргументі `key="value"` түрінде жазылмаған
 shortcode-unquoted = `{ $key }` мәні тырнақшада тұруы керек
+shortcode-unknown-arg = `{ $name }` қысқа кодында `{ $key }` аргументі жоқ{ $guess }; оның аргументтері: { $known }
+shortcode-arg-twice = `{ $key }` аргументі екі рет берілген
 shortcode-no-stats = бұл сайтта статистика жоқ (data/aid/)
 shortcode-no-record = data/aid/records.yaml ішінде `{ $id }` жазбасы жоқ{ $guess }
-shortcode-stat-args = `stat` үшін `id="RECORD"` не `total="UNIT"` керек
+shortcode-stat-args = `stat` үшін не жалғыз `id="RECORD"`, не `total="UNIT"` керек; соңғысына қаласаңыз `org="ORG"` не `category="CATEGORY"` қосуға болады
 shortcode-no-unit = data/aid/units.yaml ішінде `{ $unit }` бірлігі жоқ
 shortcode-no-figures = `{ $unit }` бірлігінде қосатын сандар жоқ
-shortcode-chart-args = `chart` үшін `id="reached"`, `id="items"`, `org="ORG"` не `category="CATEGORY"` керек
+shortcode-chart-args = `chart` үшін `id="reached"`, `id="items"`, `org="ORG"`, `category="CATEGORY"` аргументтерінің дәл біреуі керек
 shortcode-no-chart = `{ $id }` диаграммасы жоқ{ $guess }; бар диаграммалар: { $list }
 shortcode-unknown = белгісіз қысқа код `{ $name }`{ $guess }; aqparat-та `stat` және `chart` бар
 shortcode-chart-alone = диаграмма өз абзацында жеке тұруы керек, оның алдында және соңында бос жол болсын

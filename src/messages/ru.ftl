@@ -235,12 +235,14 @@ shortcode-not-call = `{"{{"} { $inner } {"}}"}` — не вызов шортко
 shortcode-no-paren = вызов шорткода должен заканчиваться на `)`
 shortcode-bad-arg = аргумент `{ $arg }` записан не в виде `key="value"`
 shortcode-unquoted = значение `{ $key }` должно быть в кавычках
+shortcode-unknown-arg = у `{ $name }` нет аргумента `{ $key }`{ $guess }; он принимает { $known }
+shortcode-arg-twice = аргумент `{ $key }` указан дважды
 shortcode-no-stats = у этого сайта нет статистики (data/aid/)
 shortcode-no-record = в data/aid/records.yaml нет записи `{ $id }`{ $guess }
-shortcode-stat-args = для `stat` нужен `id="RECORD"` или `total="UNIT"`
+shortcode-stat-args = для `stat` нужен либо один `id="RECORD"`, либо `total="UNIT"`, при желании с `org="ORG"` или `category="CATEGORY"`
 shortcode-no-unit = в data/aid/units.yaml нет единицы `{ $unit }`
 shortcode-no-figures = в единице `{ $unit }` нет чисел, которые можно сложить
-shortcode-chart-args = для `chart` нужен `id="reached"`, `id="items"`, `org="ORG"` или `category="CATEGORY"`
+shortcode-chart-args = для `chart` нужен ровно один из аргументов: `id="reached"`, `id="items"`, `org="ORG"` или `category="CATEGORY"`
 shortcode-no-chart = нет диаграммы `{ $id }`{ $guess }; есть такие диаграммы: { $list }
 shortcode-unknown = неизвестный шорткод `{ $name }`{ $guess }; в aqparat есть `stat` и `chart`
 shortcode-chart-alone = диаграмма должна стоять в отдельном абзаце, с пустыми строками до и после

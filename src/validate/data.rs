@@ -705,7 +705,22 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
         RawCount::Integer(n) if *n > i128::from(limits::MAX_COUNT) => {
             Some(too_large(written(n.to_string())))
         }
-        RawCount::Integer(_) => None,
+        // YAML reads `0x10`, `0o17`, `+12` and `1_000` as whole numbers
+        // too; a CSV cell is read as digits or not at all.
+        RawCount::Integer(n) => (!is_csv)
+            .then(|| written_at(file_text, span, is_csv))
+            .flatten()
+            .filter(|written| !written.bytes().all(|b| b.is_ascii_digit()))
+            .map(|written| {
+                (
+                    msg!(
+                        "aid-count-not-digits",
+                        what = what.clone(),
+                        count = shown(&written)
+                    ),
+                    msg!("aid-count-not-digits-hint", digits = n.to_string()),
+                )
+            }),
         RawCount::Real(v) if v.is_finite() && v.fract() == 0.0 => {
             let shown_value = written(v.to_string());
             if *v < 0.0 {

@@ -142,6 +142,19 @@ fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
     assert!(!run.stderr.contains("csv~"), "{}", run.stderr);
 }
 
+/// `data.aid` is the statistics: a data file of that name beside
+/// `data/aid/` is an error, not left out without a word.
+#[test]
+fn a_data_file_named_as_the_statistics_is_an_error() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("data/aid.yaml", "- name: A\n");
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &["data/aid.yaml:1:1: error: `data.aid` is also data/aid"],
+    );
+}
+
 #[test]
 fn r14_hostile_data_files_are_errors_not_crashes() {
     let site = TestSite::fixture("basic");

@@ -298,6 +298,9 @@ fn statistics_with_negative_or_non_integer_counts() {
             "data/aid/records.yaml:4:10: error: record `negative`: count -5 is negative",
             "data/aid/records.yaml:11:10: error: record `fraction`: count `3.5` is not a whole number",
             "data/aid/records.yaml:18:10: error: record `words`: count `many` is not a whole number",
+            "data/aid/records.yaml:25:10: error: record `hexadecimal`: count `0x10` is not a whole number written in digits",
+            "data/aid/records.yaml:32:10: error: record `underscores`: count `1_000` is not a whole number written in digits",
+            "data/aid/records.yaml:39:10: error: record `plus`: count `+12` is not a whole number written in digits",
         ],
     );
 }
@@ -473,6 +476,33 @@ fn typos_get_what_was_meant() {
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
+}
+
+/// A shortcode's argument it does not take, one given twice, or two that
+/// do not go together is an error at the shortcode, not ignored.
+#[test]
+fn shortcode_arguments_are_checked() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write(
+        "content/args.kk.md",
+        "---\ntitle: Аргументтер\n---\n{{ stat(id=\"r1\", id=\"r2\") }}\n\n{{ stat(id=\"r1\", orgg=\"x\") }}\n\n{{ stat(id=\"r1\", total=\"families\") }}\n\n{{ chart(org=\"org-a\", id=\"reached\") }}\n\n{{ stat(total=\"families\", org=\"org-a\") }} {{ stat(id=\"r1\") }}\n",
+    );
+    let run = site.run(&["check"]);
+    let expected = [
+        "content/args.kk.md:4:1: error: argument `id` is given twice",
+        "content/args.kk.md:6:1: error: `stat` has no argument `orgg` (did you mean `org`?); it takes id, total, org, category",
+        "content/args.kk.md:8:1: error: `stat` needs either `id=\"RECORD\"` alone or `total=\"UNIT\"`",
+        "content/args.kk.md:10:1: error: `chart` needs one of",
+    ];
+    for expected in expected {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert_eq!(
+        run.stderr.matches(": error: ").count(),
+        expected.len(),
+        "{}",
+        run.stderr
+    );
 }
 
 /// Messages are in colour on a terminal (forced here with `CLICOLOR_FORCE`)

@@ -97,6 +97,7 @@ fn parse(inner: &str) -> Result<NameAndArgs<'_>, Message> {
 
 /// Expands `call` with the statistics of the page's language.
 pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Message> {
+    check_args(call)?;
     let stats = stats.ok_or_else(|| msg!("shortcode-no-stats"))?;
     let f = &stats.format;
     match call.name {
@@ -151,6 +152,41 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
             guess = crate::diag::did_you_mean(other, ["stat", "chart"])
         )),
     }
+}
+
+/// Refuses an argument `call`'s shortcode does not take, one given twice,
+/// and arguments that do not go together (`stat` with both `id` and
+/// `total`, `chart` with two): none is ignored without a word.
+fn check_args(call: &Call) -> Result<(), Message> {
+    let (known, together): (&[&str], Message) = match call.name {
+        "stat" => (
+            &["id", "total", "org", "category"],
+            msg!("shortcode-stat-args"),
+        ),
+        "chart" => (&["id", "org", "category"], msg!("shortcode-chart-args")),
+        // Reported as an unknown shortcode.
+        _ => return Ok(()),
+    };
+    for (i, (key, _)) in call.args.iter().enumerate() {
+        if !known.contains(key) {
+            return Err(msg!(
+                "shortcode-unknown-arg",
+                name = call.name,
+                key = *key,
+                guess = crate::diag::did_you_mean(key, known.iter().copied()),
+                known = known.join(", ")
+            ));
+        }
+        if call.args[..i].iter().any(|(earlier, _)| earlier == key) {
+            return Err(msg!("shortcode-arg-twice", key = *key));
+        }
+    }
+    let has = |key| call.arg(key).is_some();
+    let fits = match call.name {
+        "stat" => has("id") != has("total") && !(has("id") && (has("org") || has("category"))),
+        _ => call.args.len() == 1,
+    };
+    fits.then_some(()).ok_or(together)
 }
 
 /// A figure as it goes into a page: a fallback as HTML, in its `<span
