@@ -7,6 +7,13 @@
 //! server's files. A *symbolic link* is followed only when it leads to a
 //! file or folder inside the site root (resolved, the root itself resolved
 //! too); one that leads outside, or nowhere, is an error naming the link.
+//! Inside the site, a link is followed only to what is itself input (see
+//! [`super::inputs`]), and never into an output of aqparat (a folder holding
+//! its stamp): else `static/env.txt` → `../.env` would publish a hidden
+//! file, `static/git` → `../.git` the repository, a link to a file the
+//! `.gitignore` leaves out what is never committed, and `static/pub` →
+//! `../public` the last build, into itself, bigger at every build. The same
+//! holds for every file and folder reached through a link, at any depth.
 //! What cannot be read (a folder or file without permission, a FIFO, a
 //! socket) is an error naming it too, never skipped in silence.
 
@@ -15,10 +22,13 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::inputs::{Entry, Inputs};
+use super::inputs::{Entry, GITIGNORE, INPUT_DIRS, Inputs};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::messages::Message;
 use crate::msg;
+// The write stage's stamp: the one mark of a folder aqparat built, which
+// no link may lead into (see the module docs).
+use crate::write::STAMP;
 
 /// Where the bytes of a file of the theme are.
 #[derive(Debug, Clone)]
@@ -84,11 +94,21 @@ fn open(root: &Path, rel: &Path) -> Result<(std::fs::File, std::fs::Metadata), D
     Ok((file, metadata))
 }
 
-/// Opens `root/rel` once [`outside_root`] finds it inside the site.
+/// Opens `root/rel` once [`reached`] finds it inside the site and, when
+/// links lead elsewhere in it, an input file outside any output (see the
+/// module docs). Every read of a file that may be reached through a link
+/// comes here, whether a walk listed it or not (`site.yaml`, the
+/// `.gitignore`).
 fn open_checked(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
     let path = root.join(rel);
-    if let Some(d) = outside_root(root, &path, rel) {
-        return Err(d);
+    if let Some(canonical_root) = canonical(root) {
+        // The `.gitignore` is read to know the input: a link in its place
+        // is checked against the patterns every site has.
+        let inputs = || match rel == Path::new(GITIGNORE) {
+            true => Inputs::without_gitignore(),
+            false => Inputs::read(root).0,
+        };
+        reached(&canonical_root, inputs, &path, rel)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -105,7 +125,7 @@ fn open_checked(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
 /// `root/rel` opened in one system call when no symbolic link lies on the
 /// way from the resolved root (Linux's `openat2` with
 /// `RESOLVE_NO_SYMLINKS`): the file is then inside the site by
-/// construction, and [`outside_root`]'s `realpath` (a `readlink` per folder
+/// construction, and [`reached`]'s `realpath` (a `readlink` per folder
 /// of the path) is not needed; that was 6 % of the time of a build of
 /// 20,222 pages, each page file being opened twice. `None` when a link is
 /// met, on other systems, or on any error: [`open_checked`] then checks,
@@ -130,24 +150,53 @@ fn open_without_links(_: &Path, _: &Path) -> Option<std::fs::File> {
     None
 }
 
-/// An error when `path` (`rel` under `root`) resolves to a place outside
-/// the resolved root, or cannot be resolved (a broken symbolic link).
-/// Files that do not exist are left to the caller's own error.
-fn outside_root(root: &Path, path: &Path, rel: &Path) -> Option<Diagnostic> {
-    refusal(&canonical(root)?, path, rel)
-}
-
-/// [`outside_root`] with the root already resolved.
-fn refusal(canonical_root: &Path, path: &Path, rel: &Path) -> Option<Diagnostic> {
-    match std::fs::canonicalize(path) {
-        Ok(resolved) if resolved.starts_with(canonical_root) => None,
-        Ok(_) => Some(leads_outside(rel)),
+/// Whether `path`, `rel` under the resolved root, may be read, and how it
+/// is reached: `Ok(true)` when symbolic links on its way lead to another
+/// place in the site, one that `inputs` (called only then) takes as input
+/// and no output of aqparat holds; `Ok(false)` when it is where `rel` says.
+/// An error when it resolves outside the root, cannot be resolved (a
+/// broken link), or leads to what is no input or into an output. Files
+/// that do not exist are left to the caller's own error.
+fn reached(
+    canonical_root: &Path,
+    inputs: impl FnOnce() -> Inputs,
+    path: &Path,
+    rel: &Path,
+) -> Result<bool, Diagnostic> {
+    let resolved = match std::fs::canonicalize(path) {
+        Ok(resolved) => resolved,
         Err(_) if is_symlink(path) && std::fs::metadata(path).is_err() => {
-            Some(broken_link(rel, path))
+            return Err(broken_link(rel, path));
         }
         // Not there, or not permitted: opening it reports why.
-        Err(_) => None,
+        Err(_) => return Ok(false),
+    };
+    let Ok(target) = resolved.strip_prefix(canonical_root) else {
+        return Err(leads_outside(rel));
+    };
+    if target == rel {
+        // No link on the way (or one leading back to where it stands):
+        // the caller took `rel` as input itself.
+        return Ok(false);
     }
+    if let Some(output) = output_holding(canonical_root, &resolved) {
+        let output = output.strip_prefix(canonical_root).unwrap_or(output);
+        return Err(leads_into_output(rel, output));
+    }
+    if !inputs().is_input(target, Entry::of(&resolved)) {
+        return Err(leads_to_no_input(rel, target));
+    }
+    Ok(true)
+}
+
+/// The folder aqparat built (holding its [`STAMP`]) that is, or holds,
+/// `resolved`, a path under the resolved root; the root itself does not
+/// count.
+fn output_holding<'a>(canonical_root: &Path, resolved: &'a Path) -> Option<&'a Path> {
+    resolved
+        .ancestors()
+        .take_while(|folder| *folder != canonical_root && folder.starts_with(canonical_root))
+        .find(|folder| std::fs::symlink_metadata(folder.join(STAMP)).is_ok_and(|m| m.is_file()))
 }
 
 /// `root` resolved, remembered per thread: every file read checks that it
@@ -178,6 +227,42 @@ fn leads_outside(rel: &Path) -> Diagnostic {
     // pushed the site must not learn the server's files from the log.
     Diagnostic::error(rel, Span::START, msg!("symlink-outside"))
         .with_hint(msg!("symlink-outside-hint"))
+}
+
+/// `rel`, a link (or reached through one), leads to `target` in the site,
+/// which is not input.
+fn leads_to_no_input(rel: &Path, target: &Path) -> Diagnostic {
+    let folders = INPUT_DIRS.map(|dir| format!("{dir}/")).join(", ");
+    Diagnostic::error(
+        rel,
+        Span::START,
+        msg!(
+            "symlink-not-input",
+            target = shown_in_site(target),
+            folders = folders.clone()
+        ),
+    )
+    .with_hint(msg!("symlink-not-input-hint", folders = folders))
+}
+
+/// `rel`, a link (or reached through one), leads into `output`, a folder
+/// of the site that a build made.
+fn leads_into_output(rel: &Path, output: &Path) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        Span::START,
+        msg!("symlink-into-output", output = shown_in_site(output)),
+    )
+    .with_hint(msg!("symlink-into-output-hint"))
+}
+
+/// A path relative to the site root as messages show it; the root itself
+/// is `.`.
+fn shown_in_site(rel: &Path) -> String {
+    match rel.as_os_str().is_empty() {
+        true => ".".to_string(),
+        false => display_path(rel),
+    }
 }
 
 fn broken_link(rel: &Path, path: &Path) -> Diagnostic {
@@ -307,6 +392,10 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
     };
     let relative = |path: &Path| relative_to(root, path);
     let mut files = Vec::new();
+    // The depths of the folders being walked that links lead to (the base
+    // folder itself may be one): what they hold is where they lead, and is
+    // checked as input there, not by the path through the link.
+    let mut linked: Vec<usize> = Vec::new();
     let mut entries = WalkDir::new(&base)
         .follow_links(true)
         .into_iter()
@@ -329,15 +418,25 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
             }
         };
         let rel = relative(entry.path());
+        while linked.last().is_some_and(|&depth| depth >= entry.depth()) {
+            linked.pop();
+        }
         // The base folder itself may be reached through a link too.
-        if (entry.depth() == 0 || entry.path_is_symlink())
-            && let Some(d) = refusal(&canonical_root, entry.path(), &rel)
-        {
-            diagnostics.push(d);
-            if entry.file_type().is_dir() {
-                entries.skip_current_dir();
+        if entry.depth() == 0 || entry.path_is_symlink() || !linked.is_empty() {
+            match reached(&canonical_root, || inputs.clone(), entry.path(), &rel) {
+                Ok(through_link) => {
+                    if through_link && entry.file_type().is_dir() {
+                        linked.push(entry.depth());
+                    }
+                }
+                Err(d) => {
+                    diagnostics.push(d);
+                    if entry.file_type().is_dir() {
+                        entries.skip_current_dir();
+                    }
+                    continue;
+                }
             }
-            continue;
         }
         let file_type = entry.file_type();
         if file_type.is_dir() {

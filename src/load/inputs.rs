@@ -104,6 +104,18 @@ impl Entry {
 /// The site's `.gitignore`, in the site root.
 pub const GITIGNORE: &str = ".gitignore";
 
+/// The folders of the site root whose files are input (see the module
+/// docs): the one list of what a build reads, which the output may not lie
+/// in either (`write::check_output`).
+pub const INPUT_DIRS: [&str; 6] = [
+    CONTENT_DIR,
+    DATA_DIR,
+    THEMES_DIR,
+    STATIC_DIR,
+    TEMPLATES_DIR,
+    I18N_DIR,
+];
+
 /// The rule for one site: [`NEVER_INPUT`] and the site's `.gitignore`.
 /// Cheap to clone.
 #[derive(Clone)]
@@ -144,6 +156,11 @@ impl Inputs {
         })
     }
 
+    /// The rule of a site without a `.gitignore`: [`NEVER_INPUT`] only.
+    pub fn without_gitignore() -> Inputs {
+        Inputs::from_gitignore("").0
+    }
+
     /// The rule with `gitignore` as the text of the site's `.gitignore`, and
     /// a warning for each line that is no pattern.
     fn from_gitignore(gitignore: &str) -> (Inputs, Diagnostics) {
@@ -182,17 +199,7 @@ impl Inputs {
         if is_root_file {
             return true;
         }
-        if ![
-            CONTENT_DIR,
-            DATA_DIR,
-            THEMES_DIR,
-            STATIC_DIR,
-            TEMPLATES_DIR,
-            I18N_DIR,
-        ]
-        .contains(&first)
-            || !parts.all(|c| matches!(c, Component::Normal(_)))
-        {
+        if !INPUT_DIRS.contains(&first) || !parts.all(|c| matches!(c, Component::Normal(_))) {
             return false;
         }
         // Each folder from the top, then the path itself, as a walk meets

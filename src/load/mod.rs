@@ -29,7 +29,7 @@ pub use data::{
 };
 pub use files::{FileSource, StaticFile};
 pub use history::{RawHistory, RawVersion};
-pub use inputs::{Entry, GITIGNORE, Inputs};
+pub use inputs::{Entry, GITIGNORE, INPUT_DIRS, Inputs};
 pub use sources::{Sources, sources};
 #[cfg(test)]
 pub(crate) use theme::declare_functions;

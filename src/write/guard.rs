@@ -22,10 +22,18 @@ pub const STAMP: &str = ".aqparat-output";
 const STAMP_TEXT: &str = "This folder is a site built by aqparat. Every build replaces it whole:\n\
                           keep no files of your own here (put them in the site's static/ folder).\n";
 
-/// The folders of a site that are its input, and aqparat's cache, which a
-/// build reads too (the render cache's copy of the last build): the output
-/// may not be one of them, nor lie inside one.
-const INPUT_FOLDERS: [&str; 6] = ["content", "data", "themes", "static", ".git", ".aqparat"];
+/// The folders of a site that a build reads: its input folders (the
+/// loader's one list, so that a folder it comes to read is refused too),
+/// the git repository (the history of the figures) and aqparat's cache
+/// (the render cache's copy of the last build). The output may not be one
+/// of them, nor lie inside one: the next build would read it as input.
+fn input_folders() -> impl Iterator<Item = &'static str> {
+    let cache = super::cache::DIR
+        .split('/')
+        .next()
+        .unwrap_or(super::cache::DIR);
+    crate::load::INPUT_DIRS.into_iter().chain([".git", cache])
+}
 
 /// Why an output folder is refused.
 #[derive(Debug)]
@@ -68,7 +76,7 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             public = root.join("public").display().to_string()
         )));
     }
-    for input in INPUT_FOLDERS {
+    for input in input_folders() {
         let input = resolve(&root.join(input)).map_err(|e| cannot_resolve(output, &e))?;
         if resolved.starts_with(&input) {
             return Err(Refused(msg!(
@@ -406,6 +414,43 @@ mod tests {
         assert!(check_output(&root, &output, Publish::Replace).is_ok());
         for inside in ["content/x", "public/../content", ".", ".."] {
             assert!(check_output(&root, &root.join(inside), Publish::Replace).is_err());
+        }
+    }
+
+    #[test]
+    fn no_folder_the_build_reads_may_hold_the_output() {
+        let dir = temp();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("templates")).expect("mkdir");
+        // The site's own overrides of the theme, and every folder the
+        // loader reads, whether the site has it yet or not.
+        let read = ["templates", "i18n", "content", "data", "themes", "static"];
+        for folder in read.into_iter().chain([".git", ".aqparat"]) {
+            for output in [
+                folder.to_string(),
+                format!("{folder}/out"),
+                format!("{folder}/a/b"),
+            ] {
+                for mode in [Publish::Replace, Publish::Link] {
+                    let refused = check_output(&root, &root.join(&output), mode)
+                        .expect_err("an output inside an input folder");
+                    let said = refused.in_lang(Lang::En);
+                    assert!(
+                        said.contains("inside the site's input folder"),
+                        "{output}: {said}"
+                    );
+                    assert!(said.contains(&format!("site/{folder}")), "{output}: {said}");
+                }
+            }
+        }
+        assert!(
+            crate::load::INPUT_DIRS
+                .iter()
+                .all(|d| input_folders().any(|f| f == *d))
+        );
+        // A folder of the site that no build reads is an output like another.
+        for output in ["public", "out/site", "templates-out"] {
+            assert!(check_output(&root, &root.join(output), Publish::Replace).is_ok());
         }
     }
 

@@ -99,6 +99,174 @@ fn symlinks_out_of_the_site_are_refused_and_never_read() {
     assert!(!site.public().join("leak.txt").exists());
 }
 
+/// Whether `dir` (an output) holds, anywhere, a file whose text contains
+/// `secret`, or a symbolic link.
+fn holds_secret_or_link(dir: &Path, secret: &str) -> bool {
+    walkdir::WalkDir::new(dir).into_iter().any(|entry| {
+        let entry = entry.unwrap();
+        entry.path_is_symlink()
+            || (entry.file_type().is_file()
+                && std::fs::read(entry.path())
+                    .unwrap()
+                    .windows(secret.len())
+                    .any(|w| w == secret.as_bytes()))
+    })
+}
+
+// Links that stay inside the site but lead to what is never input: a
+// hidden file, the repository, the cache, a file the `.gitignore` leaves
+// out, the output itself; in the site's `static/`, the theme's, its
+// templates and UI strings, deep in a folder or reached through a linked
+// folder. Each is an error at the link, and nothing it leads to is read.
+#[test]
+fn symlinks_to_what_is_no_input_are_refused_and_never_read() {
+    let site = TestSite::fixture("basic");
+    site.write(".env", format!("SECRET={SECRET}\n"));
+    site.write(".git/HEAD", "ref: refs/heads/main\n");
+    site.write(".git/config", format!("# {SECRET}\n"));
+    site.write("private.txt", SECRET);
+    site.write("content/files/open.txt", "open");
+    site.write("content/files/private.txt", SECRET);
+    site.write(".gitignore", "/private.txt\n/content/files/private.txt\n");
+    site.write("static/kept.txt", "kept");
+    let stderr = assert_fails(
+        &site,
+        |root| {
+            // The build before made `.aqparat/` and `public/`.
+            assert!(root.join(".aqparat").is_dir() && root.join("public").is_dir());
+            symlink(Path::new("../.env"), &root.join("static/env.txt"));
+            symlink(Path::new("../.git"), &root.join("static/gitdir"));
+            symlink(Path::new("../.aqparat"), &root.join("static/cache"));
+            symlink(Path::new("../private.txt"), &root.join("static/p.txt"));
+            symlink(Path::new("../public"), &root.join("static/pub"));
+            symlink(
+                Path::new("../../../.git/config"),
+                &root.join("static/a/b/config.txt"),
+            );
+            symlink(Path::new("../content/files"), &root.join("static/files"));
+            symlink(
+                Path::new("../../../.env"),
+                &root.join("themes/default/static/env.css"),
+            );
+            symlink(Path::new("../.env"), &root.join("templates/env.html"));
+            symlink(
+                Path::new("../../../private.txt"),
+                &root.join("themes/default/i18n/en.yaml"),
+            );
+        },
+        &[
+            "static/a/b/config.txt:1:1: error: through a symbolic link, this leads to `.git/config`, which is no input of the site",
+            "static/cache:1:1: error: through a symbolic link, this leads to `.aqparat`, which is no input",
+            "static/env.txt:1:1: error: through a symbolic link, this leads to `.env`, which is no input",
+            "static/files/private.txt:1:1: error: through a symbolic link, this leads to `content/files/private.txt`, which is no input",
+            "static/gitdir:1:1: error: through a symbolic link, this leads to `.git`, which is no input",
+            "static/p.txt:1:1: error: through a symbolic link, this leads to `private.txt`, which is no input",
+            "static/pub:1:1: error: through a symbolic link, this leads into `public`, a folder aqparat built",
+            "templates/env.html:1:1: error: through a symbolic link, this leads to `.env`, which is no input",
+            "themes/default/i18n/en.yaml:1:1: error: through a symbolic link, this leads to `private.txt`, which is no input",
+            "themes/default/static/env.css:1:1: error: through a symbolic link, this leads to `.env`, which is no input",
+        ],
+    );
+    assert!(!stderr.contains("TOP-SECRET"), "{stderr}");
+    assert!(
+        stderr.contains("replace the link by a copy of the file"),
+        "{stderr}"
+    );
+    assert!(!holds_secret_or_link(&site.public(), "TOP-SECRET"));
+    assert!(
+        !site.public().join("pub").exists(),
+        "the output copied into itself"
+    );
+
+    // Once the links are gone the site builds again, none of it published.
+    for link in ["env.txt", "gitdir", "cache", "p.txt", "pub", "a", "files"] {
+        let path = site.root().join("static").join(link);
+        match std::fs::symlink_metadata(&path).unwrap().is_symlink() {
+            true => std::fs::remove_file(&path).unwrap(),
+            false => std::fs::remove_dir_all(&path).unwrap(),
+        }
+    }
+    for link in [
+        "themes/default/static/env.css",
+        "templates/env.html",
+        "themes/default/i18n/en.yaml",
+    ] {
+        std::fs::remove_file(site.root().join(link)).unwrap();
+    }
+    site.build();
+    site.build();
+    assert_eq!(site.read("kept.txt"), "kept");
+    assert!(!holds_secret_or_link(&site.public(), "TOP-SECRET"));
+    assert!(!site.public().join("pub").exists());
+}
+
+/// An output of aqparat elsewhere in the site (built with `--output`) is
+/// no input either, however a link reaches into it.
+#[test]
+fn symlinks_into_an_output_are_refused() {
+    let site = TestSite::fixture("basic");
+    let built = site.run(&[
+        "build",
+        "--output",
+        site.root().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert_fails(
+        &site,
+        |root| {
+            symlink(Path::new("../../out/kk"), &root.join("static/old/kk"));
+            symlink(
+                Path::new("../out/index.html"),
+                &root.join("static/index-old.html"),
+            );
+        },
+        &[
+            "static/index-old.html:1:1: error: through a symbolic link, this leads into `out`, a folder aqparat built",
+            "static/old/kk:1:1: error: through a symbolic link, this leads into `out`, a folder aqparat built",
+        ],
+    );
+}
+
+/// A link to a file or folder that is itself input is followed, and what
+/// it leads to is published as a copy.
+#[test]
+fn symlinks_to_input_files_still_work() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.write("content/files/report.txt", "report");
+    site.write("static/style-extra.css", "p {}");
+    let root = site.root();
+    symlink(
+        Path::new("../content/logo.svg"),
+        &root.join("static/logo.svg"),
+    );
+    symlink(Path::new("../content/files"), &root.join("static/files"));
+    symlink(
+        Path::new("../../content/files/report.txt"),
+        &root.join("static/deep/report.txt"),
+    );
+    symlink(
+        Path::new("../../../static/style-extra.css"),
+        &root.join("themes/default/static/extra.css"),
+    );
+    site.build();
+    site.build();
+    assert_eq!(
+        site.read("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
+    assert_eq!(site.read("files/report.txt"), "report");
+    assert_eq!(site.read("deep/report.txt"), "report");
+    assert_eq!(site.read("extra.css"), "p {}");
+    assert!(
+        !holds_secret_or_link(&site.public(), "TOP-SECRET"),
+        "links published as links"
+    );
+}
+
 #[test]
 fn a_statistics_file_linked_outside_is_not_read() {
     let outside = tempfile::tempdir().unwrap();

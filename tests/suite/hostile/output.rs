@@ -55,6 +55,41 @@ fn the_sites_own_folders_are_refused_however_they_are_written() {
     );
 }
 
+/// Every folder a build reads is refused as the output, the site's own
+/// `templates/` and `i18n/` too, whether or not the site has them yet: the
+/// next build would read the output as templates or UI strings.
+#[test]
+fn an_output_in_any_folder_the_build_reads_is_refused() {
+    let site = TestSite::fixture("basic");
+    site.write("templates/.keep", "");
+    let before = snapshot(site.root());
+    for folder in [
+        "templates",
+        "i18n",
+        "themes/default/templates",
+        "data",
+        "static",
+    ] {
+        for output in [folder.to_string(), format!("{folder}/out")] {
+            let (code, stderr) = build_into(&site, &site.root().join(&output));
+            assert_eq!(code, 2, "{output} was accepted:\n{stderr}");
+            let input = folder.split('/').next().unwrap();
+            assert!(
+                stderr.contains("inside the site's input folder")
+                    && stderr.contains(&format!("/{input}, whose files")),
+                "{output} refused without naming {input}:\n{stderr}"
+            );
+        }
+    }
+    assert_eq!(
+        snapshot(site.root()),
+        before,
+        "a refused build changed the site"
+    );
+    // The site still builds, reading no output as its templates.
+    site.build();
+}
+
 #[test]
 fn symbolic_links_to_the_site_are_resolved_before_comparing() {
     let site = TestSite::fixture("basic");
