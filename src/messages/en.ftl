@@ -27,6 +27,8 @@ image-format = `{ $path }` is not an image aqparat can publish
 image-format-hint = save it as JPEG, PNG or WebP (photos and pictures, resized for phones), GIF or SVG (published as they are)
 image-unreadable = cannot read the image `{ $path }`: { $error }
 image-unreadable-hint = the file may be damaged, or not in the format its name says: open it in an image editor and save it again as JPEG, PNG or WebP
+image-too-large = the image `{ $path }` is { $size } pixels, larger than aqparat decodes: at most { $max_side } pixels a side and { $max_megapixels } megapixels in all (width × height)
+image-too-large-hint = resize the picture before adding it to the site, e.g. with "Resize" or "Export" in an image editor: 1440 pixels wide is enough, no page shows an image wider
 strict-note = {" "}(warnings count as errors with --strict)
 
 ## Fatal errors (src/error.rs)

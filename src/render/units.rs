@@ -268,8 +268,8 @@ impl Renderer<'_> {
         let mut diagnostics = markdown.diagnostics;
         let mut url_links = markdown.url_links;
         for image in &markdown.images {
-            if let Err(reason) = images::write(&site.root, &image.source, &image.probe, out)? {
-                let mut d = images::unreadable(&page.path, image.span, &image.path, &reason);
+            if let Err(refusal) = images::write(&site.root, &image.source, &image.probe, out)? {
+                let mut d = images::refused(&page.path, image.span, &image.path, &refusal);
                 d.source_line = image.source_line.clone();
                 diagnostics.push(d);
                 // Its files, not made, are not also broken links.

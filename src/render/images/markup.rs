@@ -20,7 +20,7 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::process::{self, Format, Probe, Variant};
+use super::process::{self, Format, MAX_PIXELS, MAX_SIDE, Probe, Refusal, Variant};
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::load::FileSource;
 use crate::model::{Page, Site};
@@ -170,10 +170,10 @@ pub fn rewrite<'a>(
         };
         let probe = match probed {
             Ok(probe) => probe,
-            Err(reason) => {
+            Err(refusal) => {
                 images
                     .diagnostics
-                    .push(error(unreadable(&page.page.path, span, &path, &reason)));
+                    .push(error(refused(&page.page.path, span, &path, &refusal)));
                 continue;
             }
         };
@@ -204,18 +204,32 @@ pub fn rewrite<'a>(
 }
 
 /// The error of the image at `path`, shown at `span` of the page at
-/// `page`, that cannot be read or decoded for `reason`.
-pub fn unreadable(page: &Path, span: Span, path: &Path, reason: &str) -> Diagnostic {
-    Diagnostic::error(
-        page,
-        span,
-        msg!(
-            "image-unreadable",
-            path = display_path(path),
-            error = reason
-        ),
-    )
-    .with_hint(msg!("image-unreadable-hint"))
+/// `page`, that is not made into variants, for `refusal`.
+pub fn refused(page: &Path, span: Span, path: &Path, refusal: &Refusal) -> Diagnostic {
+    match refusal {
+        Refusal::Unreadable(reason) => Diagnostic::error(
+            page,
+            span,
+            msg!(
+                "image-unreadable",
+                path = display_path(path),
+                error = reason
+            ),
+        )
+        .with_hint(msg!("image-unreadable-hint")),
+        Refusal::TooLarge { width, height } => Diagnostic::error(
+            page,
+            span,
+            msg!(
+                "image-too-large",
+                path = display_path(path),
+                size = format!("{width}×{height}"),
+                max_side = MAX_SIDE.to_string(),
+                max_megapixels = (MAX_PIXELS / 1_000_000).to_string(),
+            ),
+        )
+        .with_hint(msg!("image-too-large-hint")),
+    }
 }
 
 /// Where an image's `src` leads.

@@ -4,5 +4,5 @@
 mod markup;
 mod process;
 
-pub use markup::{ImageUse, PageSource, rewrite, unreadable};
+pub use markup::{ImageUse, PageSource, refused, rewrite};
 pub use process::{OUTPUT_DIR, counts, write};

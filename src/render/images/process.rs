@@ -23,7 +23,7 @@ use fast_image_resize::images::Image;
 use fast_image_resize::{PixelType, ResizeOptions, Resizer};
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
-use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageReader};
+use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageReader, Limits};
 
 use crate::load::FileSource;
 use crate::write::{Cache, UnitOutput};
@@ -42,6 +42,23 @@ const JPEG_QUALITY: u8 = 80;
 
 /// WebP quality (libwebp's scale, its own default).
 const WEBP_QUALITY: f32 = 75.0;
+
+/// The most pixels (width × height) of an image aqparat decodes: twice
+/// the 48–50 megapixels of a phone camera's largest ordinary photo. An
+/// image's pixels are all in memory while it is resized, 3 or 4 bytes each
+/// and as much again while converted: 100 megapixels are 0.6–0.8 GB. A
+/// PNG of one colour packs far more pixels in a few hundred kilobytes.
+pub const MAX_PIXELS: u64 = 100_000_000;
+
+/// The longest side of an image aqparat decodes: the longest libwebp
+/// encodes (so that every variant, never taller than its source, can be
+/// made in WebP), and longer than any phone photo's (a 200-megapixel
+/// sensor's is 16320×12240, over [`MAX_PIXELS`] though).
+pub const MAX_SIDE: u32 = 16_383;
+
+/// The most bytes a decoder may allocate: [`MAX_PIXELS`] at 8 bytes a
+/// pixel (16-bit RGBA, the widest these decoders give).
+const MAX_DECODED_BYTES: u64 = MAX_PIXELS * 8;
 
 /// Changed with what the variants are made of (widths, qualities,
 /// encoders), so that variants made otherwise get other names.
@@ -103,6 +120,44 @@ pub struct Probe {
     /// Its width and height as shown (after its EXIF orientation); none
     /// for an image copied as it is.
     pub size: Option<(u32, u32)>,
+}
+
+/// Why a source image is not made into variants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// It cannot be read or decoded: why (what the decoder said).
+    Unreadable(String),
+    /// Its header says it is larger than [`MAX_PIXELS`] or [`MAX_SIDE`]:
+    /// its width and height, as stored.
+    TooLarge {
+        /// Its width in pixels.
+        width: u32,
+        /// Its height in pixels.
+        height: u32,
+    },
+}
+
+impl From<String> for Refusal {
+    fn from(reason: String) -> Refusal {
+        Refusal::Unreadable(reason)
+    }
+}
+
+/// Whether an image of `width` × `height` pixels is one aqparat decodes.
+pub fn fits(width: u32, height: u32) -> bool {
+    width <= MAX_SIDE && height <= MAX_SIDE && u64::from(width) * u64::from(height) <= MAX_PIXELS
+}
+
+/// The limits of the decoders: [`MAX_SIDE`] and [`MAX_DECODED_BYTES`].
+/// [`decoder`] checks the sides itself first, to say what they are.
+fn limits(sides: bool) -> Limits {
+    let mut limits = Limits::default();
+    if sides {
+        limits.max_image_width = Some(MAX_SIDE);
+        limits.max_image_height = Some(MAX_SIDE);
+    }
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    limits
 }
 
 /// One file made of a source image.
@@ -183,8 +238,10 @@ type Stamp = (u64, Option<std::time::SystemTime>);
 static PROBES: LazyLock<Mutex<HashMap<PathBuf, (Stamp, Probe)>>> = LazyLock::new(Default::default);
 
 /// Probes `source`, or says why it cannot be shown. `name` is its file
-/// name (for the format of images copied as they are).
-pub fn probe(source: &FileSource, name: &str) -> Result<Probe, String> {
+/// name (for the format of images copied as they are). Only the image's
+/// header is read: an image larger than [`fits`] allows is refused here,
+/// so that `check` refuses it too.
+pub fn probe(source: &FileSource, name: &str) -> Result<Probe, Refusal> {
     let stamp = match source {
         FileSource::Disk(path) => fs::metadata(path)
             .ok()
@@ -239,18 +296,29 @@ fn turns(orientation: image::metadata::Orientation) -> bool {
 }
 
 /// A decoder of `bytes` (by their content, whatever the file's name says)
-/// and the format it reads.
-fn decoder(bytes: &[u8]) -> Result<(Format, impl ImageDecoder + '_), String> {
-    let reader = ImageReader::new(Cursor::new(bytes))
+/// and the format it reads; refused, from its header, when the image is
+/// larger than [`fits`] allows.
+fn decoder(bytes: &[u8]) -> Result<(Format, impl ImageDecoder + '_), Refusal> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
+    // Not the sides yet: the PNG decoder would refuse them without saying
+    // what they are.
+    reader.limits(limits(false));
     let format = match reader.format() {
         Some(image::ImageFormat::Jpeg) => Format::Jpeg,
         Some(image::ImageFormat::Png) => Format::Png,
         Some(image::ImageFormat::WebP) => Format::WebP,
-        _ => return Err("not a JPEG, PNG or WebP image".to_string()),
+        _ => return Err("not a JPEG, PNG or WebP image".to_string().into()),
     };
-    let decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let (width, height) = decoder.dimensions();
+    if !fits(width, height) {
+        return Err(Refusal::TooLarge { width, height });
+    }
+    decoder
+        .set_limits(limits(true))
+        .map_err(|e| e.to_string())?;
     Ok((format, decoder))
 }
 
@@ -268,7 +336,7 @@ pub fn write(
     source: &FileSource,
     probe: &Probe,
     out: &UnitOutput,
-) -> io::Result<Result<(), String>> {
+) -> io::Result<Result<(), Refusal>> {
     let variants = probe.variants();
     if out.is_discarded() {
         for variant in &variants {
@@ -304,7 +372,7 @@ pub fn write(
                 decoded = Some(image);
                 match encoded {
                     Ok(bytes) => bytes,
-                    Err(e) => return Ok(Err(e)),
+                    Err(e) => return Ok(Err(Refusal::Unreadable(e))),
                 }
             }
             _ => source.bytes()?.into_owned(),
@@ -316,11 +384,15 @@ pub fn write(
     Ok(Ok(()))
 }
 
-/// The image of `source`, upright (its EXIF orientation applied).
-fn decode(source: &FileSource) -> Result<DynamicImage, String> {
+/// The image of `source`, upright (its EXIF orientation applied). Its
+/// header is checked again: the file may have changed since its probe.
+fn decode(source: &FileSource) -> Result<DynamicImage, Refusal> {
     let bytes = source.bytes().map_err(|e| e.to_string())?;
     let (_, mut decoder) = decoder(&bytes)?;
     let orientation = decoder.orientation().map_err(|e| e.to_string())?;
+    // As `ImageReader::decode` does (`DynamicImage::from_decoder` does
+    // not): the image's buffer counts against the limit.
+    (limits(true).reserve(decoder.total_bytes())).map_err(|e| e.to_string())?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
     image.apply_orientation(orientation);
     Ok(image)
@@ -419,6 +491,60 @@ mod tests {
         let names: Vec<String> = p.variants().iter().map(|v| p.file(v)).collect();
         assert_eq!(names[0], "images/0000000000000abc-360.jpg");
         assert_eq!(names[7], "images/0000000000000abc-1440.webp");
+    }
+
+    /// A PNG of `width` × `height` pixels of one shade at 1 bit a pixel:
+    /// a large image in few bytes.
+    fn plain_png(width: u32, height: u32) -> Vec<u8> {
+        use std::io::Write;
+        let mut bytes = Vec::new();
+        let mut encoder = png::Encoder::new(&mut bytes, width, height);
+        encoder.set_color(png::ColorType::Grayscale);
+        encoder.set_depth(png::BitDepth::One);
+        let mut writer = encoder.write_header().unwrap();
+        let mut stream = writer.stream_writer().unwrap();
+        let row = vec![0u8; width.div_ceil(8) as usize];
+        for _ in 0..height {
+            stream.write_all(&row).unwrap();
+        }
+        stream.finish().unwrap();
+        writer.finish().unwrap();
+        bytes
+    }
+
+    #[test]
+    fn images_fit_up_to_the_limits() {
+        assert!(fits(MAX_SIDE, 6000));
+        assert!(fits(10_000, 10_000));
+        assert!(!fits(MAX_SIDE + 1, 1));
+        assert!(!fits(1, MAX_SIDE + 1));
+        assert!(!fits(10_001, 10_000));
+        assert!(!fits(u32::MAX, u32::MAX));
+    }
+
+    #[test]
+    fn images_too_large_are_refused_from_their_header() {
+        let probed = |bytes: Vec<u8>| {
+            let source = FileSource::BuiltIn(Vec::leak(bytes));
+            super::probe(&source, "a.png")
+        };
+        let wide = probed(plain_png(MAX_SIDE + 1, 1));
+        let (width, height) = (MAX_SIDE + 1, 1);
+        assert_eq!(wide, Err(Refusal::TooLarge { width, height }));
+        let many = probed(plain_png(10_001, 10_000));
+        let (width, height) = (10_001, 10_000);
+        assert_eq!(many, Err(Refusal::TooLarge { width, height }));
+        let long = probed(plain_png(MAX_SIDE, 2)).unwrap();
+        assert_eq!(long.size, Some((MAX_SIDE, 2)));
+        // The decoder refuses it too, should the file change after its
+        // probe.
+        let bytes = plain_png(2, MAX_SIDE + 1);
+        let source = FileSource::BuiltIn(Vec::leak(bytes));
+        let (width, height) = (2, MAX_SIDE + 1);
+        assert_eq!(
+            decode(&source).map(|_| ()),
+            Err(Refusal::TooLarge { width, height })
+        );
     }
 
     #[test]

@@ -22,3 +22,7 @@ mod flags;
 
 /// Generated input: no panic, `check` agrees with `build`, nothing escapes.
 mod properties;
+
+/// Input small on disk but large to process: image bombs, pages of many
+/// headings.
+mod size;
