@@ -261,10 +261,6 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
         diagnostics.extend(aid);
     }
     let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
-    // `data.aid` is the statistics, when there are any.
-    if has_aid {
-        paths.insert("aid".into(), aid_dir.to_path_buf());
-    }
     for rel in files::list(root, Path::new(DATA_DIR)) {
         if rel.starts_with(aid_dir) {
             continue;
@@ -281,6 +277,14 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             .unwrap_or_default()
             .to_string_lossy()
             .to_string();
+        // `data.aid` is the statistics, when there are any.
+        if has_aid && stem == "aid" {
+            diagnostics.push(
+                Diagnostic::error(&rel, Span::START, msg!("data-name-aid"))
+                    .with_hint(msg!("data-name-aid-hint")),
+            );
+            continue;
+        }
         if let Some(other) = paths.get(&stem) {
             diagnostics.push(
                 Diagnostic::error(

@@ -7,14 +7,15 @@
 //! server's files. A *symbolic link* is followed only when it leads to a
 //! file or folder inside the site root (resolved, the root itself resolved
 //! too); one that leads outside, or nowhere, is an error naming the link.
-//! Inside the site, a link is followed only to what is itself input (see
-//! [`super::inputs`]), and never into an output of aqparat (a folder holding
-//! its stamp): else `static/env.txt` → `../.env` would publish a hidden
-//! file, `static/git` → `../.git` the repository, a link to a file the
-//! `.gitignore` leaves out what is never committed, and `static/pub` →
-//! `../public` the last build, into itself, bigger at every build. The same
-//! holds for every file and folder reached through a link, at any depth.
-//! What cannot be read (a folder or file without permission, a FIFO, a
+//! Inside the site, a link is followed only to a file or folder of the site
+//! that git would commit (see [`Inputs::is_site_file`]), and never into an
+//! output of aqparat (a folder holding its stamp): else `static/env.txt` →
+//! `../.env` would publish a hidden file, `static/git` → `../.git` the
+//! repository, `static/p.txt` → `../private.txt` a file the `.gitignore`
+//! leaves out (one never committed), and `static/pub` → `../public` the
+//! last build, into itself, bigger at every build. Such a link is an error
+//! naming it; what a linked folder holds that git would not commit is left
+//! out, as in the folder itself. What cannot be read (a folder or file without permission, a FIFO, a
 //! socket) is an error naming it too, never skipped in silence.
 
 use std::io::Read;
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::inputs::{Entry, GITIGNORE, INPUT_DIRS, Inputs};
+use super::inputs::{Entry, GITIGNORE, Inputs};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::messages::Message;
 use crate::msg;
@@ -108,7 +109,9 @@ fn open_checked(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
             true => Inputs::without_gitignore(),
             false => Inputs::read(root).0,
         };
-        reached(&canonical_root, inputs, &path, rel)?;
+        if let Reach::NoSiteFile(d) = reached(&canonical_root, inputs, &path, rel)? {
+            return Err(d);
+        }
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -150,26 +153,37 @@ fn open_without_links(_: &Path, _: &Path) -> Option<std::fs::File> {
     None
 }
 
-/// Whether `path`, `rel` under the resolved root, may be read, and how it
-/// is reached: `Ok(true)` when symbolic links on its way lead to another
-/// place in the site, one that `inputs` (called only then) takes as input
-/// and no output of aqparat holds; `Ok(false)` when it is where `rel` says.
-/// An error when it resolves outside the root, cannot be resolved (a
-/// broken link), or leads to what is no input or into an output. Files
-/// that do not exist are left to the caller's own error.
+/// How a path of the site is reached (see [`reached`]).
+enum Reach {
+    /// Where its path says: no symbolic link on the way.
+    Here,
+    /// Through links, to another file or folder of the site.
+    ThroughLink,
+    /// Through links, to what is no file of the site (hidden, or left out
+    /// by the `.gitignore`): an error for a link; what a linked folder holds
+    /// of that kind is left out, as the folder itself leaves it out.
+    NoSiteFile(Diagnostic),
+}
+
+/// How `path`, `rel` under the resolved root, is reached, and whether it
+/// may be read: through symbolic links, only to a file or folder of the
+/// site (see [`Inputs::is_site_file`]; `inputs` is called only then) that
+/// no output of aqparat holds. An error when it resolves outside the root,
+/// cannot be resolved (a broken link), or leads into an output. Files that
+/// do not exist are left to the caller's own error.
 fn reached(
     canonical_root: &Path,
     inputs: impl FnOnce() -> Inputs,
     path: &Path,
     rel: &Path,
-) -> Result<bool, Diagnostic> {
+) -> Result<Reach, Diagnostic> {
     let resolved = match std::fs::canonicalize(path) {
         Ok(resolved) => resolved,
         Err(_) if is_symlink(path) && std::fs::metadata(path).is_err() => {
             return Err(broken_link(rel, path));
         }
         // Not there, or not permitted: opening it reports why.
-        Err(_) => return Ok(false),
+        Err(_) => return Ok(Reach::Here),
     };
     let Ok(target) = resolved.strip_prefix(canonical_root) else {
         return Err(leads_outside(rel));
@@ -177,16 +191,16 @@ fn reached(
     if target == rel {
         // No link on the way (or one leading back to where it stands):
         // the caller took `rel` as input itself.
-        return Ok(false);
+        return Ok(Reach::Here);
     }
     if let Some(output) = output_holding(canonical_root, &resolved) {
         let output = output.strip_prefix(canonical_root).unwrap_or(output);
         return Err(leads_into_output(rel, output));
     }
-    if !inputs().is_input(target, Entry::of(&resolved)) {
-        return Err(leads_to_no_input(rel, target));
+    if !inputs().is_site_file(target, Entry::of(&resolved)) {
+        return Ok(Reach::NoSiteFile(leads_to_no_site_file(rel, target)));
     }
-    Ok(true)
+    Ok(Reach::ThroughLink)
 }
 
 /// The folder aqparat built (holding its [`STAMP`]) that is, or holds,
@@ -231,18 +245,13 @@ fn leads_outside(rel: &Path) -> Diagnostic {
 
 /// `rel`, a link (or reached through one), leads to `target` in the site,
 /// which is not input.
-fn leads_to_no_input(rel: &Path, target: &Path) -> Diagnostic {
-    let folders = INPUT_DIRS.map(|dir| format!("{dir}/")).join(", ");
+fn leads_to_no_site_file(rel: &Path, target: &Path) -> Diagnostic {
     Diagnostic::error(
         rel,
         Span::START,
-        msg!(
-            "symlink-not-input",
-            target = shown_in_site(target),
-            folders = folders.clone()
-        ),
+        msg!("symlink-not-site-file", target = shown_in_site(target)),
     )
-    .with_hint(msg!("symlink-not-input-hint", folders = folders))
+    .with_hint(msg!("symlink-not-site-file-hint"))
 }
 
 /// `rel`, a link (or reached through one), leads into `output`, a folder
@@ -424,10 +433,19 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
         // The base folder itself may be reached through a link too.
         if entry.depth() == 0 || entry.path_is_symlink() || !linked.is_empty() {
             match reached(&canonical_root, || inputs.clone(), entry.path(), &rel) {
-                Ok(through_link) => {
-                    if through_link && entry.file_type().is_dir() {
-                        linked.push(entry.depth());
+                Ok(Reach::ThroughLink) if entry.file_type().is_dir() => linked.push(entry.depth()),
+                Ok(Reach::Here | Reach::ThroughLink) => {}
+                Ok(Reach::NoSiteFile(d)) => {
+                    // Below a linked folder, what git would not commit is
+                    // left out as in the folder itself (a local file the
+                    // `.gitignore` leaves out is no error on one machine).
+                    if entry.depth() == 0 || entry.path_is_symlink() {
+                        diagnostics.push(d);
                     }
+                    if entry.file_type().is_dir() {
+                        entries.skip_current_dir();
+                    }
+                    continue;
                 }
                 Err(d) => {
                     diagnostics.push(d);

@@ -199,7 +199,17 @@ impl Inputs {
         if is_root_file {
             return true;
         }
-        if !INPUT_DIRS.contains(&first) || !parts.all(|c| matches!(c, Component::Normal(_))) {
+        INPUT_DIRS.contains(&first) && self.is_site_file(rel, entry)
+    }
+
+    /// Whether `rel` (a path relative to the site root, naming `entry`) is
+    /// one of the site's files, input or not: below the root, and neither
+    /// it nor a folder on its way hidden, an editor's leftover or left out
+    /// by the `.gitignore` (what git would commit). A symbolic link may
+    /// lead to such a file (`static/LICENSE.txt` → `../LICENSE`).
+    pub fn is_site_file(&self, rel: &Path, entry: Entry) -> bool {
+        let normal = |c: Component| matches!(c, Component::Normal(_));
+        if rel.as_os_str().is_empty() || !rel.components().all(normal) {
             return false;
         }
         // Each folder from the top, then the path itself, as a walk meets

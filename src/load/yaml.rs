@@ -181,11 +181,15 @@ pub fn strip_position(message: &str) -> &str {
 /// DuplicateKeyPolicy in Options", "rejected by the configured policy"):
 /// the hint says what to do in the file.
 fn without_library_advice(message: &str) -> &str {
-    [", set ", " rejected by the configured policy"]
+    const ADVICE: [&str; 2] = [
+        ", set DuplicateKeyPolicy in Options if acceptable",
+        " rejected by the configured policy",
+    ];
+    // At the end only: the message may quote the file's own text.
+    ADVICE
         .iter()
-        .filter_map(|advice| message.find(advice))
-        .min()
-        .map_or(message, |end| &message[..end])
+        .find_map(|advice| message.strip_suffix(advice))
+        .unwrap_or(message)
 }
 
 /// For "unknown field `titel`, expected one of title, description, …",
@@ -250,6 +254,8 @@ mod tests {
             without_library_advice("non-finite float .nan rejected by the configured policy"),
             "non-finite float .nan"
         );
+        let quoted = "invalid value: string \"Bread, set of 3\", expected a number";
+        assert_eq!(without_library_advice(quoted), quoted);
     }
 
     #[test]

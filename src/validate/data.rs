@@ -635,10 +635,15 @@ fn written_at(file_text: &str, span: Span, is_csv: bool) -> Option<String> {
             } else {
                 &[',', '}', ']']
             };
+            // A comment starts at a `#` after a space or a tab.
+            let comment = rest
+                .char_indices()
+                .find(|&(i, c)| c == '#' && rest[..i].ends_with([' ', '\t']))
+                .map(|(i, _)| i);
             let end = rest
                 .find(ends)
                 .into_iter()
-                .chain(rest.find(" #"))
+                .chain(comment)
                 .min()
                 .unwrap_or(rest.len());
             rest[..end].trim_end()
@@ -706,11 +711,18 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
             Some(too_large(written(n.to_string())))
         }
         // YAML reads `0x10`, `0o17`, `+12` and `1_000` as whole numbers
-        // too; a CSV cell is read as digits or not at all.
+        // too (after an anchor, `&a 12`, is what counts); a CSV cell is
+        // read as digits or not at all.
         RawCount::Integer(n) => (!is_csv)
             .then(|| written_at(file_text, span, is_csv))
             .flatten()
-            .filter(|written| !written.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|written| {
+                let value = match written.strip_prefix('&') {
+                    Some(anchored) => anchored.split_once([' ', '\t']).map_or("", |(_, v)| v),
+                    None => written,
+                };
+                !value.trim_start().bytes().all(|b| b.is_ascii_digit())
+            })
             .map(|written| {
                 (
                     msg!(
@@ -832,6 +844,11 @@ mod tests {
         assert_eq!(
             written_at(yaml, Span::new(1, 10), false).as_deref(),
             Some("1e3")
+        );
+        let tab = "  count: 12\t# twelve\n";
+        assert_eq!(
+            written_at(tab, Span::new(1, 10), false).as_deref(),
+            Some("12")
         );
         let csv = "r1;org;3.5;families\n";
         assert_eq!(

@@ -151,7 +151,7 @@ fn a_data_file_named_as_the_statistics_is_an_error() {
     let run = site.run(&["check"]);
     assert_lines(
         &run,
-        &["data/aid.yaml:1:1: error: `data.aid` is also data/aid"],
+        &["data/aid.yaml:1:1: error: `data.aid` is the statistics of data/aid/"],
     );
 }
 

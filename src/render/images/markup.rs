@@ -20,7 +20,9 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::process::{self, Format, MAX_PIXELS, MAX_SIDE, Probe, Refusal, Variant};
+use super::process::{
+    self, Format, MAX_PIXELS, MAX_SIDE, MAX_VARIANT_HEIGHT, Probe, Refusal, Variant, WIDTHS,
+};
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::load::FileSource;
 use crate::model::{Page, Site};
@@ -226,6 +228,8 @@ pub fn refused(page: &Path, span: Span, path: &Path, refusal: &Refusal) -> Diagn
                 size = format!("{width}×{height}"),
                 max_side = MAX_SIDE.to_string(),
                 max_megapixels = (MAX_PIXELS / 1_000_000).to_string(),
+                max_height = MAX_VARIANT_HEIGHT.to_string(),
+                page_width = WIDTHS[WIDTHS.len() - 1].to_string(),
             ),
         )
         .with_hint(msg!("image-too-large-hint")),

@@ -50,11 +50,15 @@ const WEBP_QUALITY: f32 = 75.0;
 /// PNG of one colour packs far more pixels in a few hundred kilobytes.
 pub const MAX_PIXELS: u64 = 100_000_000;
 
-/// The longest side of an image aqparat decodes: the longest libwebp
-/// encodes (so that every variant, never taller than its source, can be
-/// made in WebP), and longer than any phone photo's (a 200-megapixel
-/// sensor's is 16320×12240, over [`MAX_PIXELS`] though).
-pub const MAX_SIDE: u32 = 16_383;
+/// The longest side of an image aqparat decodes: JPEG's largest, longer
+/// than any panorama a phone stitches.
+pub const MAX_SIDE: u32 = 65_535;
+
+/// The tallest a variant may be: the longest side libwebp encodes. An image
+/// taller than this once resized to its widest variant (see
+/// [`tallest_variant`]) cannot be made in WebP; a panorama, however wide,
+/// is short once 1440 pixels wide.
+pub const MAX_VARIANT_HEIGHT: u32 = 16_383;
 
 /// The most bytes a decoder may allocate: [`MAX_PIXELS`] at 8 bytes a
 /// pixel (16-bit RGBA, the widest these decoders give).
@@ -127,8 +131,8 @@ pub struct Probe {
 pub enum Refusal {
     /// It cannot be read or decoded: why (what the decoder said).
     Unreadable(String),
-    /// Its header says it is larger than [`MAX_PIXELS`] or [`MAX_SIDE`]:
-    /// its width and height, as stored.
+    /// Its header says it is larger than [`fits`] allows: its width and
+    /// height, as stored.
     TooLarge {
         /// Its width in pixels.
         width: u32,
@@ -143,9 +147,22 @@ impl From<String> for Refusal {
     }
 }
 
-/// Whether an image of `width` × `height` pixels is one aqparat decodes.
+/// The height of the widest variant of an image of `width` × `height`
+/// pixels (rounded as [`Probe::variants`] rounds); `width` is not 0.
+fn tallest_variant(width: u32, height: u32) -> u64 {
+    let widest = u64::from(width.min(WIDTHS[WIDTHS.len() - 1]));
+    (u64::from(height) * widest + u64::from(width) / 2) / u64::from(width)
+}
+
+/// Whether an image of `width` × `height` pixels is one aqparat decodes
+/// and makes variants of (an empty one is left to the decoder's error).
 pub fn fits(width: u32, height: u32) -> bool {
-    width <= MAX_SIDE && height <= MAX_SIDE && u64::from(width) * u64::from(height) <= MAX_PIXELS
+    width == 0
+        || height == 0
+        || (width <= MAX_SIDE
+            && height <= MAX_SIDE
+            && u64::from(width) * u64::from(height) <= MAX_PIXELS
+            && tallest_variant(width, height) <= u64::from(MAX_VARIANT_HEIGHT))
 }
 
 /// The limits of the decoders: [`MAX_SIDE`] and [`MAX_DECODED_BYTES`].
@@ -514,10 +531,15 @@ mod tests {
 
     #[test]
     fn images_fit_up_to_the_limits() {
-        assert!(fits(MAX_SIDE, 6000));
         assert!(fits(10_000, 10_000));
+        // A panorama: 1440×216 at its widest variant.
+        assert!(fits(20_000, 3_000));
+        assert!(fits(MAX_SIDE, 1_000));
         assert!(!fits(MAX_SIDE + 1, 1));
-        assert!(!fits(1, MAX_SIDE + 1));
+        // Tall: its variant 1440 wide would be 16,384 high.
+        assert!(fits(1_440, MAX_VARIANT_HEIGHT));
+        assert!(!fits(1_440, MAX_VARIANT_HEIGHT + 1));
+        assert!(!fits(2, MAX_VARIANT_HEIGHT + 1));
         assert!(!fits(10_001, 10_000));
         assert!(!fits(u32::MAX, u32::MAX));
     }
@@ -534,13 +556,13 @@ mod tests {
         let many = probed(plain_png(10_001, 10_000));
         let (width, height) = (10_001, 10_000);
         assert_eq!(many, Err(Refusal::TooLarge { width, height }));
-        let long = probed(plain_png(MAX_SIDE, 2)).unwrap();
-        assert_eq!(long.size, Some((MAX_SIDE, 2)));
+        let panorama = probed(plain_png(MAX_SIDE, 2)).unwrap();
+        assert_eq!(panorama.size, Some((MAX_SIDE, 2)));
         // The decoder refuses it too, should the file change after its
         // probe.
-        let bytes = plain_png(2, MAX_SIDE + 1);
+        let bytes = plain_png(2, MAX_VARIANT_HEIGHT + 1);
         let source = FileSource::BuiltIn(Vec::leak(bytes));
-        let (width, height) = (2, MAX_SIDE + 1);
+        let (width, height) = (2, MAX_VARIANT_HEIGHT + 1);
         assert_eq!(
             decode(&source).map(|_| ()),
             Err(Refusal::TooLarge { width, height })

@@ -113,11 +113,12 @@ fn holds_secret_or_link(dir: &Path, secret: &str) -> bool {
     })
 }
 
-// Links that stay inside the site but lead to what is never input: a
+// Links that stay inside the site but lead to what is no file of it: a
 // hidden file, the repository, the cache, a file the `.gitignore` leaves
 // out, the output itself; in the site's `static/`, the theme's, its
-// templates and UI strings, deep in a folder or reached through a linked
-// folder. Each is an error at the link, and nothing it leads to is read.
+// templates and UI strings, deep in a folder. Each is an error at the
+// link, and nothing it leads to is read; what a linked folder holds that
+// the `.gitignore` leaves out is left out, as in the folder itself.
 #[test]
 fn symlinks_to_what_is_no_input_are_refused_and_never_read() {
     let site = TestSite::fixture("basic");
@@ -155,16 +156,15 @@ fn symlinks_to_what_is_no_input_are_refused_and_never_read() {
             );
         },
         &[
-            "static/a/b/config.txt:1:1: error: through a symbolic link, this leads to `.git/config`, which is no input of the site",
-            "static/cache:1:1: error: through a symbolic link, this leads to `.aqparat`, which is no input",
-            "static/env.txt:1:1: error: through a symbolic link, this leads to `.env`, which is no input",
-            "static/files/private.txt:1:1: error: through a symbolic link, this leads to `content/files/private.txt`, which is no input",
-            "static/gitdir:1:1: error: through a symbolic link, this leads to `.git`, which is no input",
-            "static/p.txt:1:1: error: through a symbolic link, this leads to `private.txt`, which is no input",
+            "static/a/b/config.txt:1:1: error: through a symbolic link, this leads to `.git/config`, which is no file of the site",
+            "static/cache:1:1: error: through a symbolic link, this leads to `.aqparat`, which is no file of the site",
+            "static/env.txt:1:1: error: through a symbolic link, this leads to `.env`, which is no file of the site",
+            "static/gitdir:1:1: error: through a symbolic link, this leads to `.git`, which is no file of the site",
+            "static/p.txt:1:1: error: through a symbolic link, this leads to `private.txt`, which is no file of the site",
             "static/pub:1:1: error: through a symbolic link, this leads into `public`, a folder aqparat built",
-            "templates/env.html:1:1: error: through a symbolic link, this leads to `.env`, which is no input",
-            "themes/default/i18n/en.yaml:1:1: error: through a symbolic link, this leads to `private.txt`, which is no input",
-            "themes/default/static/env.css:1:1: error: through a symbolic link, this leads to `.env`, which is no input",
+            "templates/env.html:1:1: error: through a symbolic link, this leads to `.env`, which is no file of the site",
+            "themes/default/i18n/en.yaml:1:1: error: through a symbolic link, this leads to `private.txt`, which is no file of the site",
+            "themes/default/static/env.css:1:1: error: through a symbolic link, this leads to `.env`, which is no file of the site",
         ],
     );
     assert!(!stderr.contains("TOP-SECRET"), "{stderr}");
@@ -179,7 +179,7 @@ fn symlinks_to_what_is_no_input_are_refused_and_never_read() {
     );
 
     // Once the links are gone the site builds again, none of it published.
-    for link in ["env.txt", "gitdir", "cache", "p.txt", "pub", "a", "files"] {
+    for link in ["env.txt", "gitdir", "cache", "p.txt", "pub", "a"] {
         let path = site.root().join("static").join(link);
         match std::fs::symlink_metadata(&path).unwrap().is_symlink() {
             true => std::fs::remove_file(&path).unwrap(),
@@ -196,6 +196,10 @@ fn symlinks_to_what_is_no_input_are_refused_and_never_read() {
     site.build();
     site.build();
     assert_eq!(site.read("kept.txt"), "kept");
+    // Through the linked folder, what git would commit, as in the folder
+    // itself: the file the `.gitignore` leaves out is no error, and stays out.
+    assert_eq!(site.read("files/open.txt"), "open");
+    assert!(!site.public().join("files/private.txt").exists());
     assert!(!holds_secret_or_link(&site.public(), "TOP-SECRET"));
     assert!(!site.public().join("pub").exists());
 }
@@ -227,8 +231,9 @@ fn symlinks_into_an_output_are_refused() {
     );
 }
 
-/// A link to a file or folder that is itself input is followed, and what
-/// it leads to is published as a copy.
+/// A link to a file or folder of the site (input, or elsewhere in the site
+/// and neither hidden nor left out) is followed, and what it leads to is
+/// published as a copy.
 #[test]
 fn symlinks_to_input_files_still_work() {
     let site = TestSite::fixture("basic");
@@ -238,7 +243,10 @@ fn symlinks_to_input_files_still_work() {
     );
     site.write("content/files/report.txt", "report");
     site.write("static/style-extra.css", "p {}");
+    // A file of the site outside the folders a build reads.
+    site.write("LICENSE", "licence");
     let root = site.root();
+    symlink(Path::new("../LICENSE"), &root.join("static/LICENSE.txt"));
     symlink(
         Path::new("../content/logo.svg"),
         &root.join("static/logo.svg"),
@@ -261,6 +269,7 @@ fn symlinks_to_input_files_still_work() {
     assert_eq!(site.read("files/report.txt"), "report");
     assert_eq!(site.read("deep/report.txt"), "report");
     assert_eq!(site.read("extra.css"), "p {}");
+    assert_eq!(site.read("LICENSE.txt"), "licence");
     assert!(
         !holds_secret_or_link(&site.public(), "TOP-SECRET"),
         "links published as links"

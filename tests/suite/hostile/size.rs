@@ -49,8 +49,9 @@ fn an_image_too_large_to_decode_is_refused_at_its_place() {
             &run,
             &[
                 "content/rules/bomb.kk.md:6:7: error: the image `content/rules/bomb.png` \
-               is 20000×20000 pixels, larger than aqparat decodes: at most 16383 pixels \
-               a side and 100 megapixels in all (width × height)",
+               is 20000×20000 pixels, larger than aqparat decodes: at most 100 megapixels \
+               in all (width × height) and 65535 pixels a side, and at most 16383 pixels \
+               tall once 1440 pixels wide",
             ],
             command,
         );
