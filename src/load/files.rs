@@ -15,8 +15,9 @@
 //! leaves out (one never committed), and `static/pub` → `../public` the
 //! last build, into itself, bigger at every build. Such a link is an error
 //! naming it; what a linked folder holds that git would not commit is left
-//! out, as in the folder itself. What cannot be read (a folder or file without permission, a FIFO, a
-//! socket) is an error naming it too, never skipped in silence.
+//! out, as in the folder itself. What cannot be read (a folder or file
+//! without permission, a FIFO, a socket) is an error naming it too, never
+//! skipped in silence.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -244,7 +245,7 @@ fn leads_outside(rel: &Path) -> Diagnostic {
 }
 
 /// `rel`, a link (or reached through one), leads to `target` in the site,
-/// which is not input.
+/// which is no file of the site (hidden, or left out by the `.gitignore`).
 fn leads_to_no_site_file(rel: &Path, target: &Path) -> Diagnostic {
     Diagnostic::error(
         rel,

@@ -741,10 +741,10 @@ pub(super) fn render_template(
     template: &str,
     context: &Context,
 ) -> Result<Option<Vec<u8>>, Diagnostic> {
-    // A template with errors was reported when it was loaded.
-    let is_broken =
-        !tera.contains_template(template) && site.theme.template_paths.contains_key(template);
-    if is_broken {
+    // A template with errors was reported when it was loaded, and one that
+    // does not exist (every theme has the built-in theme's below it) where
+    // a page's front matter names it: not again, at a path made of a name.
+    if !tera.contains_template(template) {
         return Ok(None);
     }
     let mut html = Vec::with_capacity(32 * 1024);

@@ -505,6 +505,33 @@ fn shortcode_arguments_are_checked() {
     );
 }
 
+/// A page's template that the theme does not have is one error, at the
+/// front matter, with the templates there are; nothing is looked for at a
+/// path made of the name.
+#[test]
+fn a_template_the_theme_does_not_have_is_one_error_at_the_front_matter() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/rules/odd.kk.md",
+        "---\ntitle: Бөтен үлгі\ntemplate: ../../../etc/passwd\n---\nМәтін.\n",
+    );
+    site.write(
+        "content/rules/typo.kk.md",
+        "---\ntitle: Қате атау\ntemplate: pag.html\n---\nМәтін.\n",
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "content/rules/odd.kk.md:3:11: error: template `../../../etc/passwd` does not exist in the theme",
+                "content/rules/typo.kk.md:3:11: error: template `pag.html` does not exist in the theme (did you mean `page.html`?)",
+            ],
+            command,
+        );
+    }
+}
+
 /// Messages are in colour on a terminal (forced here with `CLICOLOR_FORCE`)
 /// and plain when piped or when `NO_COLOR` is set.
 #[test]
