@@ -433,28 +433,27 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
         }
         // The base folder itself may be reached through a link too.
         if entry.depth() == 0 || entry.path_is_symlink() || !linked.is_empty() {
-            match reached(&canonical_root, || inputs.clone(), entry.path(), &rel) {
-                Ok(Reach::ThroughLink) if entry.file_type().is_dir() => linked.push(entry.depth()),
-                Ok(Reach::Here | Reach::ThroughLink) => {}
+            // What is left out, and the error to report, if any.
+            let left_out = match reached(&canonical_root, || inputs.clone(), entry.path(), &rel) {
+                Ok(Reach::ThroughLink) if entry.file_type().is_dir() => {
+                    linked.push(entry.depth());
+                    None
+                }
+                Ok(Reach::Here | Reach::ThroughLink) => None,
+                // Below a linked folder, what git would not commit is left
+                // out as in the folder itself (a local file the
+                // `.gitignore` leaves out is no error on one machine).
                 Ok(Reach::NoSiteFile(d)) => {
-                    // Below a linked folder, what git would not commit is
-                    // left out as in the folder itself (a local file the
-                    // `.gitignore` leaves out is no error on one machine).
-                    if entry.depth() == 0 || entry.path_is_symlink() {
-                        diagnostics.push(d);
-                    }
-                    if entry.file_type().is_dir() {
-                        entries.skip_current_dir();
-                    }
-                    continue;
+                    Some((entry.depth() == 0 || entry.path_is_symlink()).then_some(d))
                 }
-                Err(d) => {
-                    diagnostics.push(d);
-                    if entry.file_type().is_dir() {
-                        entries.skip_current_dir();
-                    }
-                    continue;
+                Err(d) => Some(Some(d)),
+            };
+            if let Some(error) = left_out {
+                diagnostics.extend(error);
+                if entry.file_type().is_dir() {
+                    entries.skip_current_dir();
                 }
+                continue;
             }
         }
         let file_type = entry.file_type();

@@ -466,36 +466,46 @@ fn is_web(raw: &str) -> bool {
 }
 
 /// The ids of an HTML file (as [`HtmlFile::ids`], each followed by `\n`),
-/// with their places in that text sorted by id: whether a file has an id
-/// is a binary search, not a scan of all its ids. A page of n headings has
-/// n ids and a table of contents of n links to them; scanning the ids for
-/// each link made checking it n² / 2 comparisons (80,000 headings: 30 s).
+/// with their places in that text sorted by id, made at the first lookup
+/// (most files are never the target of a `#fragment`): whether a file has
+/// an id is then a binary search, not a scan of all its ids. A page of n
+/// headings has n ids and a table of contents of n links to them; scanning
+/// the ids for each link made checking it n² / 2 comparisons (80,000
+/// headings: 30 s).
 struct Ids {
     /// The ids, in the document's order, each followed by `\n`.
     text: Box<str>,
     /// Where each id is in `text` (start, end), sorted by the id.
-    sorted: Box<[(u32, u32)]>,
+    sorted: std::sync::OnceLock<Box<[(u32, u32)]>>,
 }
 
 impl Ids {
-    /// The ids of `text` (each followed by `\n`), indexed.
+    /// The ids of `text` (each followed by `\n`), to be indexed when asked.
     fn new(text: Box<str>) -> Ids {
-        let mut sorted = Vec::new();
-        // The same ids as `lines()` gives (as the messages list them).
-        // An HTML file of 4 GiB is not written; its ids past that would
-        // only be missed, not misread.
-        for line in text.lines() {
-            let start = line.as_ptr() as usize - text.as_ptr() as usize;
-            let end = start + line.len();
-            if let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(end)) {
-                sorted.push((s, e));
-            }
-        }
-        sorted.sort_unstable_by(|a, b| Ids::at(&text, *a).cmp(Ids::at(&text, *b)));
         Ids {
             text,
-            sorted: sorted.into(),
+            sorted: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The places of the ids, sorted by id.
+    fn sorted(&self) -> &[(u32, u32)] {
+        self.sorted.get_or_init(|| {
+            let text = &self.text;
+            let mut sorted = Vec::new();
+            // The same ids as `lines()` gives (as the messages list them).
+            // An HTML file of 4 GiB is not written; its ids past that would
+            // only be missed, not misread.
+            for line in text.lines() {
+                let start = line.as_ptr() as usize - text.as_ptr() as usize;
+                let end = start + line.len();
+                if let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(end)) {
+                    sorted.push((s, e));
+                }
+            }
+            sorted.sort_unstable_by(|a, b| Ids::at(text, *a).cmp(Ids::at(text, *b)));
+            sorted.into()
+        })
     }
 
     /// The id at `place` of `text`.
@@ -506,7 +516,7 @@ impl Ids {
     /// Whether it holds `id`; `#top` leads to the top of any page.
     fn has(&self, id: &str) -> bool {
         id == "top"
-            || (self.sorted)
+            || (self.sorted())
                 .binary_search_by(|&place| Ids::at(&self.text, place).cmp(id))
                 .is_ok()
     }
