@@ -59,16 +59,170 @@ impl Span {
 
     /// The position of byte `offset` in `text`, plus `line_offset` lines
     /// (for text that starts further down a file, such as front matter).
+    /// For many positions in one text, index it once with [`Lines`].
     pub fn at_offset(text: &str, offset: usize, line_offset: usize) -> Span {
+        Lines::new(text, line_offset).span(offset)
+    }
+}
+
+/// A text's lines, found at the first question (most pages are never
+/// asked one): the spans and quotes of many places in it (a page's links,
+/// a data file's errors) then cost a binary search each, not a count from
+/// the text's start, which made a page of 20,000 links take time and
+/// memory that grew with their square.
+pub struct Lines<'a> {
+    text: &'a str,
+    /// Where each line starts, in bytes.
+    starts: std::cell::OnceCell<Vec<usize>>,
+    line_offset: usize,
+    /// The last place [`Lines::span`] counted a column to, and that
+    /// column: places asked in order along one long line are counted from
+    /// there, not each from the line's start.
+    last: std::cell::Cell<(usize, usize)>,
+    /// The same for [`Lines::at`]: the line, column and byte in the line
+    /// last found.
+    last_at: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> Lines<'a> {
+    /// The lines of `text`, which starts `line_offset` lines down its file.
+    pub fn new(text: &'a str, line_offset: usize) -> Lines<'a> {
+        Lines {
+            text,
+            starts: std::cell::OnceCell::new(),
+            line_offset,
+            last: std::cell::Cell::new((0, 1)),
+            last_at: std::cell::Cell::new((usize::MAX, 1, 0)),
+        }
+    }
+
+    fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            let newlines = memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1);
+            std::iter::once(0).chain(newlines).collect()
+        })
+    }
+
+    /// `offset` moved back to a character's start, and the index of its
+    /// line.
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let text = self.text;
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        Span::new(line + line_offset, col)
+        (offset, self.starts().partition_point(|&s| s <= offset) - 1)
+    }
+
+    /// The position of byte `offset`.
+    pub fn span(&self, offset: usize) -> Span {
+        let (offset, line) = self.locate(offset);
+        let start = self.starts()[line];
+        let (last, last_col) = self.last.get();
+        let col = match (start..=offset).contains(&last) {
+            true => last_col + self.text[last..offset].chars().count(),
+            false => self.text[start..offset].chars().count() + 1,
+        };
+        self.last.set((offset, col));
+        Span::new(line + 1 + self.line_offset, col)
+    }
+
+    /// The text of line `index` (from 0 in the text) and where it starts,
+    /// without its end (`\n`, `\r\n`); none after the text's last line
+    /// break, nor in an empty text, as [`str::lines`] has none.
+    fn nth(&self, index: usize) -> Option<(&'a str, usize)> {
+        let starts = self.starts();
+        let start = *starts.get(index)?;
+        if start == self.text.len() {
+            return None;
+        }
+        let end = starts.get(index + 1).map_or(self.text.len(), |&s| s - 1);
+        let line = &self.text[start..end];
+        Some((line.strip_suffix('\r').unwrap_or(line), start))
+    }
+
+    /// What a diagnostic quotes of the line that holds byte `offset`.
+    pub fn quote(&self, offset: usize) -> Quote {
+        let (offset, index) = self.locate(offset);
+        let (line, start) = self.nth(index).unwrap_or_default();
+        Quote::of(line, offset - start)
+    }
+
+    /// Line `span.line` (counted in the file, as spans are) and the byte
+    /// of it at the span's column (its end, for a column beyond it), if
+    /// the text has that line. Columns asked in order along one line are
+    /// counted on from the last one.
+    pub fn at(&self, span: Span) -> Option<(&'a str, usize)> {
+        let index = span.line.checked_sub(1 + self.line_offset)?;
+        let (line, _) = self.nth(index)?;
+        let col = span.col.max(1);
+        let (from_col, from) = match self.last_at.get() {
+            (last, last_col, last_byte) if last == index && last_col <= col => {
+                (last_col, last_byte)
+            }
+            _ => (1, 0),
+        };
+        let at = (line[from..].char_indices().map(|(i, _)| from + i))
+            .chain([line.len()])
+            .nth(col - from_col)
+            .unwrap_or(line.len());
+        self.last_at.set((index, col, at));
+        Some((line, at))
+    }
+
+    /// What a diagnostic quotes of line `span.line` at the span's column,
+    /// if the text has that line.
+    pub fn quote_line(&self, span: Span) -> Option<Quote> {
+        self.at(span).map(|(line, at)| Quote::of(line, at))
+    }
+}
+
+/// What a diagnostic shows of its source line: the whole line when it is
+/// short, else [`QUOTED_CHARS`] characters around the column, `…` where it
+/// was cut (a line of 200,000 characters is no help on a terminal, and kept
+/// whole for each of its links it would fill the memory).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Quote {
+    /// The text shown, its control characters but tabs shown as `�`.
+    pub text: String,
+    /// The column of the position in `text`, from 1.
+    pub col: usize,
+}
+
+impl Quote {
+    /// The quote of `line` (without its end) at byte `at`: only the
+    /// characters quoted are read.
+    pub fn of(line: &str, at: usize) -> Quote {
+        let line = line.trim_end();
+        let mut at = at.min(line.len());
+        while !line.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (before, after) = line.split_at(at);
+        let after_count = after.chars().take(QUOTED_CHARS).count();
+        let wanted_before = (QUOTED_CHARS / 3).max(QUOTED_CHARS - after_count);
+        let (taken_before, start) = (before.char_indices().rev().take(wanted_before))
+            .fold((0, at), |(n, _), (i, _)| (n + 1, i));
+        let end = (after.char_indices().map(|(i, _)| at + i))
+            .chain([line.len()])
+            .nth(QUOTED_CHARS - taken_before)
+            .unwrap_or(line.len());
+        let cut_before = start > 0;
+        let mut text = String::from(if cut_before { "…" } else { "" });
+        text.push_str(&printable(&line[start..end]));
+        if end < line.len() {
+            text.push('…');
+        }
+        Quote {
+            text,
+            col: taken_before + 1 + usize::from(cut_before),
+        }
+    }
+
+    /// The quote of line `span.line` of `text` (a whole file) at the
+    /// span's column, if the file has that line.
+    pub fn in_file(text: &str, span: Span) -> Option<Quote> {
+        Lines::new(text, 0).quote_line(span)
     }
 }
 
@@ -85,8 +239,9 @@ pub struct Diagnostic {
     pub message: Message,
     /// What to do about it.
     pub hint: Option<Message>,
-    /// The source line at `span`, shown under the message when known.
-    pub source_line: Option<String>,
+    /// What is shown of the source line at `span`, under the message,
+    /// when known.
+    pub quote: Option<Box<Quote>>,
 }
 
 impl Diagnostic {
@@ -98,7 +253,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             hint: None,
-            source_line: None,
+            quote: None,
         }
     }
 
@@ -117,12 +272,16 @@ impl Diagnostic {
     }
 
     /// Adds the source line at the diagnostic's position, taken from the
-    /// whole text of the file.
+    /// whole text of the file (for many diagnostics in one file, quote
+    /// through [`Lines`] and [`Diagnostic::with_quote`]).
     pub fn with_source(mut self, file_text: &str) -> Self {
-        self.source_line = file_text
-            .lines()
-            .nth(self.span.line.saturating_sub(1))
-            .map(|line| line.trim_end().to_string());
+        self.quote = Quote::in_file(file_text, self.span).map(Box::new);
+        self
+    }
+
+    /// Adds what is shown of the source line.
+    pub fn with_quote(mut self, quote: Option<Quote>) -> Self {
+        self.quote = quote.map(Box::new);
         self
     }
 
@@ -234,8 +393,7 @@ impl Diagnostic {
             printable(&self.message.in_lang(lang))
         )?;
         let m = p.margin;
-        if let Some(line) = &self.source_line {
-            let (line, col) = excerpt(&printable(line), self.span.col);
+        if let Some(Quote { text: line, col }) = self.quote.as_deref() {
             let number = self.span.line.to_string();
             let pad = " ".repeat(number.len());
             let caret_pad: String = line
@@ -263,27 +421,6 @@ impl Diagnostic {
 
 /// The most characters of a source line a diagnostic quotes.
 const QUOTED_CHARS: usize = 160;
-
-/// What a diagnostic quotes of `line` for column `col` (from 1), and the
-/// column there: the whole line when it is short, else [`QUOTED_CHARS`]
-/// characters around the column, `…` where the line was cut (a line of
-/// 200,000 characters is no help on a terminal).
-fn excerpt(line: &str, col: usize) -> (String, usize) {
-    let count = line.chars().count();
-    if count <= QUOTED_CHARS {
-        return (line.to_string(), col);
-    }
-    let at = col.saturating_sub(1).min(count);
-    let start = at
-        .saturating_sub(QUOTED_CHARS / 3)
-        .min(count - QUOTED_CHARS);
-    let mut quoted = String::from(if start > 0 { "…" } else { "" });
-    quoted.extend(line.chars().skip(start).take(QUOTED_CHARS));
-    if start + QUOTED_CHARS < count {
-        quoted.push('…');
-    }
-    (quoted, at - start + 1 + usize::from(start > 0))
-}
 
 /// " (did you mean `x`?)" when one of `known` is a typo away from
 /// `given` (an edit distance, counting a swap of two letters as one, of at
@@ -397,13 +534,43 @@ mod tests {
 
     #[test]
     fn a_long_line_is_quoted_around_its_column() {
-        assert_eq!(excerpt("short", 3), ("short".to_string(), 3));
+        let short = Quote::of("short", 2);
+        assert_eq!((short.text.as_str(), short.col), ("short", 3));
         let line: String = ('a'..='z').cycle().take(200_000).collect();
         for col in [1, 70, 100_000, 200_000, 200_001] {
-            let (quoted, at) = excerpt(&line, col);
-            assert!(quoted.chars().count() <= QUOTED_CHARS + 2, "{col}");
-            let pointed = quoted.chars().nth(at - 1);
+            let quote = Quote::of(&line, col - 1);
+            assert!(quote.text.chars().count() <= QUOTED_CHARS + 2, "{col}");
+            let pointed = quote.text.chars().nth(quote.col - 1);
             assert_eq!(pointed, line.chars().nth(col - 1), "{col}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Positions and quotes through the index are those counted from
+        /// the text's start, in whatever order they are asked.
+        #[test]
+        fn the_line_index_places_as_counting_does(
+            text in "(\\PC{0,3}[ \r\n]?){0,60}",
+            offsets in proptest::collection::vec(0usize..400, 0..20),
+        ) {
+            let lines = Lines::new(&text, 0);
+            for offset in offsets {
+                let mut at = offset.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let before = &text[..at];
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let counted = Span::new(
+                    before.matches('\n').count() + 1,
+                    before[line_start..].chars().count() + 1,
+                );
+                proptest::prop_assert_eq!(lines.span(offset), counted);
+                let line = text.lines().nth(counted.line - 1);
+                let quoted = Quote::of(line.unwrap_or_default(), at - line_start);
+                proptest::prop_assert_eq!(&lines.quote(offset), &quoted);
+                proptest::prop_assert_eq!(lines.quote_line(counted), line.map(|_| quoted));
+            }
         }
     }
 

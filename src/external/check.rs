@@ -88,7 +88,7 @@ fn warnings<'a>(
     link.places.iter().map(move |place| {
         let mut diagnostic = Diagnostic::warning(&place.path, place.span, place.shown(&message))
             .with_hint(msg!("external-broken-hint"));
-        diagnostic.source_line = place.source_line.clone();
+        diagnostic.quote = place.quote.clone().map(Box::new);
         diagnostic
     })
 }

@@ -220,8 +220,9 @@ pub struct RawData {
     /// Whether `data/aid/` exists.
     pub has_aid: bool,
     /// Whether a file or folder under `data/aid/` could not be listed,
-    /// read or parsed (reported by `load`): the statistics are then
-    /// incomplete.
+    /// read or parsed (reported by `load`), or `data` is no folder
+    /// (reported by `files::input_folders`): the statistics are then
+    /// incomplete, or missing.
     pub has_unreadable_aid: bool,
     /// Every other data file, by file stem, as free-form values.
     pub free: BTreeMap<String, serde_json::Value>,
@@ -242,9 +243,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
     files::walk(root, Path::new(DATA_DIR), &mut listing);
     let mut data = RawData {
         has_aid,
-        has_unreadable_aid: listing
-            .iter()
-            .any(|d| d.is_error() && d.path.starts_with(aid_dir)),
+        has_unreadable_aid: std::fs::metadata(root.join(DATA_DIR)).is_ok_and(|m| !m.is_dir())
+            || (listing.iter()).any(|d| d.is_error() && d.path.starts_with(aid_dir)),
         ..RawData::default()
     };
     diagnostics.extend(listing);

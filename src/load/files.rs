@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::inputs::{Entry, GITIGNORE, Inputs};
+use super::inputs::{Entry, GITIGNORE, INPUT_DIRS, Inputs};
 use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
 use crate::messages::Message;
 use crate::msg;
@@ -292,6 +292,31 @@ fn not_a_file(rel: &Path, file_type: std::fs::FileType) -> Diagnostic {
     .with_hint(msg!("not-a-file-hint"))
 }
 
+/// Reports each of the site's input folders ([`INPUT_DIRS`]) that is there
+/// but is no folder (a file named `content`): walked, it gave errors about
+/// what the folder lacked, or nothing at all.
+pub fn input_folders(root: &Path, diagnostics: &mut Diagnostics) {
+    for dir in INPUT_DIRS {
+        if let Ok(metadata) = std::fs::metadata(root.join(dir))
+            && !metadata.is_dir()
+        {
+            diagnostics.push(not_a_folder(Path::new(dir), metadata.file_type()));
+        }
+    }
+}
+
+/// The error of `dir`, a folder of the site that is `file_type` instead.
+fn not_a_folder(dir: &Path, file_type: std::fs::FileType) -> Diagnostic {
+    let name = display_path(dir);
+    let kind = kind_of(file_type);
+    Diagnostic::error(
+        dir,
+        Span::START,
+        msg!("not-a-folder", kind = kind, name = &name),
+    )
+    .with_hint(msg!("not-a-folder-hint", name = name))
+}
+
 /// What a file system entry is, in words.
 fn kind_of(file_type: std::fs::FileType) -> Message {
     #[cfg(unix)]
@@ -309,6 +334,8 @@ fn kind_of(file_type: std::fs::FileType) -> Message {
     }
     if file_type.is_dir() {
         msg!("kind-folder")
+    } else if file_type.is_file() {
+        msg!("kind-file")
     } else {
         msg!("kind-special")
     }
@@ -393,6 +420,17 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
     let base = root.join(dir);
     // What is wrong with the `.gitignore` is reported once, by `sources`.
     let inputs = Inputs::read(root).0;
+    // A folder of the site root that is no folder is reported by
+    // `input_folders`, one further down (a theme's) here; a link that leads
+    // nowhere, by the walk.
+    if let Ok(metadata) = std::fs::metadata(&base)
+        && !metadata.is_dir()
+    {
+        if !INPUT_DIRS.iter().any(|d| Path::new(d) == dir) {
+            diagnostics.push(not_a_folder(dir, metadata.file_type()));
+        }
+        return Vec::new();
+    }
     if std::fs::symlink_metadata(&base).is_err() || !inputs.is_input(dir, Entry::Folder) {
         return Vec::new();
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::files::read_text;
 use super::table::{self, Table};
 use super::yaml;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Lines, Span};
 use crate::msg;
 
 /// The kinds of free-form data files.
@@ -43,7 +43,7 @@ impl Kind {
             Kind::Csv => {
                 let (text, table) = table::read(root, rel)?;
                 if let Some(cell) = table.extra_cells().next() {
-                    return Err(table::extra_cell(rel, &text, cell));
+                    return Err(table::extra_cell(rel, &Lines::new(&text, 0), cell));
                 }
                 Ok(objects(table))
             }

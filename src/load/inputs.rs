@@ -33,7 +33,7 @@ use super::data::DATA_DIR;
 use super::files::read_text;
 use super::sources::STATIC_DIR;
 use super::theme::{I18N_DIR, TEMPLATES_DIR, THEMES_DIR};
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
 use crate::msg;
 
 /// The patterns of files and folders that are never input, in `.gitignore`
@@ -165,6 +165,7 @@ impl Inputs {
     /// a warning for each line that is no pattern.
     fn from_gitignore(gitignore: &str) -> (Inputs, Diagnostics) {
         let (site, errors) = matcher(gitignore);
+        let lines = Lines::new(gitignore, 0);
         let diagnostics = errors
             .into_iter()
             .map(|(line, error)| {
@@ -174,7 +175,7 @@ impl Inputs {
                     msg!("gitignore-pattern", error = error),
                 )
                 .with_hint(msg!("gitignore-pattern-hint"))
-                .with_source(gitignore)
+                .with_quote(lines.quote_line(Span::new(line, 1)))
             })
             .collect();
         (

@@ -14,7 +14,7 @@ use std::path::Path;
 use super::data::{RawCount, RawPeriod, RawRecord};
 use super::table::{Cell, Table};
 use super::yaml::{Spanned, spanned_at};
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
 use crate::msg;
 
 /// The columns of `records.csv` besides `what_LANG`.
@@ -49,10 +49,11 @@ pub fn records(
     table: &Table,
     diagnostics: &mut Diagnostics,
 ) -> Vec<RawRecord> {
+    let lines = Lines::new(text, 0);
     let error = |span: Span, message, hint| {
         Diagnostic::error(path, span, message)
             .with_hint(hint)
-            .with_source(text)
+            .with_quote(lines.quote_line(span))
     };
     let mut columns: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, cell) in table.header.iter().enumerate() {
@@ -76,7 +77,7 @@ pub fn records(
         ));
     }
     for cell in table.extra_cells() {
-        diagnostics.push(super::table::extra_cell(path, text, cell));
+        diagnostics.push(super::table::extra_cell(path, &lines, cell));
     }
     table
         .rows

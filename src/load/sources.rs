@@ -30,7 +30,8 @@ pub struct Sources {
     /// The other files under `content/` (images beside their pages),
     /// sorted.
     pub assets: Vec<PathBuf>,
-    /// Whether `content/` is there (its absence is reported once, by `load`).
+    /// Whether `content/` is there, a folder (its absence is reported once,
+    /// by `load`; a file of that name, by `files::input_folders`).
     pub has_content: bool,
     /// `data/`: the aid statistics and free-form data files.
     pub data: RawData,
@@ -73,6 +74,7 @@ pub fn sources(
     }
     // What is wrong with the `.gitignore`, once (every walk reads it).
     diagnostics.extend(Inputs::read(root).1);
+    files::input_folders(root, diagnostics);
     let theme = theme::load(
         root,
         config.as_ref().and_then(|c| c.theme.as_ref()),
@@ -115,7 +117,9 @@ pub fn sources(
         config_text,
         pages,
         assets,
-        has_content: std::fs::symlink_metadata(root.join(content::CONTENT_DIR)).is_ok(),
+        // A `content` that is no folder is reported as such, not as a site
+        // without a home page.
+        has_content: std::fs::metadata(root.join(content::CONTENT_DIR)).is_ok_and(|m| m.is_dir()),
         data,
         theme,
         static_files,

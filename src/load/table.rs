@@ -14,7 +14,7 @@
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Lines, Span};
 use crate::msg;
 
 /// One cell: its text, unquoted, and where it starts.
@@ -46,11 +46,11 @@ impl Table {
 }
 
 /// The error for `cell`, beyond the header's columns, in the CSV file
-/// `path` whose text is `text`.
-pub fn extra_cell(path: &Path, text: &str, cell: &Cell) -> Diagnostic {
+/// `path` whose text's lines are `lines`.
+pub fn extra_cell(path: &Path, lines: &Lines, cell: &Cell) -> Diagnostic {
     Diagnostic::error(path, cell.span, msg!("csv-extra-cell"))
         .with_hint(msg!("csv-extra-cell-hint"))
-        .with_source(text)
+        .with_quote(lines.quote_line(cell.span))
 }
 
 /// Reads `root/rel` as a table; its text, without a byte-order mark, is
@@ -163,6 +163,10 @@ struct Position {
     line: usize,
     /// The byte offset where that line starts.
     line_start: usize,
+    /// The column reached on that line, in characters from 0: counted on
+    /// from the last cell, not from the line's start, which made a row of
+    /// thousands of cells take time that grew with their square.
+    col: usize,
 }
 
 impl Position {
@@ -171,15 +175,15 @@ impl Position {
     fn advance(&mut self, text: &str, offset: usize) -> Span {
         let offset = offset.clamp(self.offset, text.len());
         let passed = text.get(self.offset..offset).unwrap_or_default();
+        let mut counted_from = self.offset;
         for (i, _) in passed.match_indices('\n') {
             self.line += 1;
             self.line_start = self.offset + i + 1;
+            (counted_from, self.col) = (self.line_start, 0);
         }
+        self.col += (text.get(counted_from..offset)).map_or(0, |rest| rest.chars().count());
         self.offset = offset;
-        let col = text
-            .get(self.line_start..offset)
-            .map_or(0, |line| line.chars().count());
-        Span::new(self.line + 1, col + 1)
+        Span::new(self.line + 1, self.col + 1)
     }
 }
 

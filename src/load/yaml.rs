@@ -23,6 +23,24 @@ pub type Spanned<T> = serde_saphyr::Spanned<T>;
 /// files hardly use aliases; a "billion laughs" document needs millions.
 const MAX_REPLAYED_EVENTS: usize = 100_000;
 
+/// serde-saphyr's budget less its limits on what a file holds of itself
+/// (its events, nodes and bytes of text, its merge keys, its aliases per
+/// anchor), which an honest file of 20,000 records exceeded (its default
+/// was 250,000 nodes) and which cannot make more than the file's own size:
+/// what a file may expand to is held by the limit on the events its
+/// aliases replay, and nesting by its depth.
+fn budget() -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_events = usize::MAX;
+    budget.max_nodes = usize::MAX;
+    budget.max_total_scalar_bytes = usize::MAX;
+    // Many aliases of one anchor (`unit: *families` in every record) and a
+    // merge key in each of thousands of records are honest too.
+    budget.enforce_alias_anchor_ratio = false;
+    budget.max_merge_keys = usize::MAX;
+    budget
+}
+
 /// `value` spanned at `span`, as if YAML had read it there: for values
 /// read from other formats (`records.csv`), which the same checks take.
 /// serde-saphyr makes its positions only by deserializing one, so this
@@ -68,7 +86,7 @@ pub fn parse<T: DeserializeOwned>(
         .with_hint(msg!("yaml-tag-hint"))
         .with_source(file_text));
     }
-    let mut options = serde_saphyr::options! { with_snippet: false };
+    let mut options = serde_saphyr::options! { with_snippet: false, budget: Some(budget()) };
     options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
     serde_saphyr::from_str_with_options(text, options).map_err(|error| {
         let span = error.location().map_or(Span::new(1 + line_offset, 1), |l| {
@@ -81,19 +99,20 @@ pub fn parse<T: DeserializeOwned>(
             span,
             msg!("yaml-error", error = message, guess = guess_field(message)),
         )
-        .with_hint(hint_for(message))
-        .with_source(file_text);
-        point_at_control_character(d, message)
+        .with_hint(hint_for(message));
+        point_at_control_character(d, message, file_text).with_source(file_text)
     })
 }
 
 /// When YAML stopped at an invisible control character ("unexpected
-/// character"), the diagnostic points at it and says what to do.
-fn point_at_control_character(mut d: Diagnostic, message: &str) -> Diagnostic {
+/// character"), the diagnostic points at it in `file_text` and says what
+/// to do.
+fn point_at_control_character(mut d: Diagnostic, message: &str, file_text: &str) -> Diagnostic {
     if !message.starts_with("unexpected character") {
         return d;
     }
-    let found = d.source_line.as_deref().and_then(|line| {
+    let line = file_text.lines().nth(d.span.line.saturating_sub(1));
+    let found = line.and_then(|line| {
         line.chars()
             .enumerate()
             .skip(d.span.col.saturating_sub(1))
@@ -218,6 +237,8 @@ fn hint_for(message: &str) -> Message {
         msg!("yaml-hint-colon")
     } else if message.starts_with("duplicate mapping key") {
         msg!("yaml-hint-duplicate")
+    } else if message.contains("breached: Depth") {
+        msg!("yaml-hint-depth")
     } else if message.contains("budget") || message.contains("alias") {
         msg!("yaml-hint-alias")
     } else if message.starts_with("invalid") || message.starts_with("expected") {
@@ -309,6 +330,24 @@ mod tests {
     fn exclamation_marks_in_text_are_not_tags() {
         let map = parse_map("a: \"!!binary\"\nb: Сәлем!\nc: 'x !y'\n").expect("no tags");
         assert_eq!(map["b"], "Сәлем!");
+    }
+
+    /// A large honest file is read: serde-saphyr's default budget refused
+    /// one of 250,000 nodes as if it were an alias bomb.
+    #[test]
+    fn a_file_of_many_records_is_read_whole() {
+        let records = "- {id: r, count: 1, what: {kk: а, ru: б}}\n".repeat(60_000);
+        let read: Vec<serde_json::Value> =
+            parse(Path::new("records.yaml"), &records, 0, &records).unwrap();
+        assert_eq!(read.len(), 60_000);
+    }
+
+    /// Nesting beyond the budget's depth says so, not that aliases expand.
+    #[test]
+    fn too_deep_a_nesting_is_named() {
+        let text = format!("a: {}1{}\n", "[".repeat(70), "]".repeat(70));
+        let error = parse_map(&text).expect_err("too deep");
+        assert_eq!(error.hint, Some(msg!("yaml-hint-depth")));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::PageFacts;
 use super::links::{self, HtmlFile};
-use crate::diag::Span;
+use crate::diag::{Quote, Span};
 use crate::messages::Message;
 use crate::model::Site;
 
@@ -34,8 +34,8 @@ pub struct Place {
     pub path: PathBuf,
     /// Where in the file.
     pub span: Span,
-    /// That line of the file, when known.
-    pub source_line: Option<String>,
+    /// What a diagnostic quotes of that line of the file, when known.
+    pub quote: Option<Quote>,
     /// For a link a template writes: the URL of the first page that shows
     /// it, and how many other pages do.
     pub shown_on: Option<(String, usize)>,
@@ -86,7 +86,7 @@ pub fn collect<'a>(
                 by_url.entry(url).or_default().push(Place {
                     path: path.to_path_buf(),
                     span: link.span,
-                    source_line: link.source_line.as_deref().map(str::to_string),
+                    quote: Some(link.quote.clone()),
                     shown_on: None,
                 });
             }
@@ -107,7 +107,7 @@ pub fn collect<'a>(
         let Some(url) = normalise(raw) else { continue };
         let (path, span, text) = locate(site, template, raw);
         by_url.entry(url).or_default().push(Place {
-            source_line: text.and_then(|t| line_of(&t, span)),
+            quote: text.and_then(|t| Quote::in_file(&t, span)),
             path,
             span,
             shown_on: Some((links::display_url(site, file), others)),
@@ -147,12 +147,6 @@ fn locate(site: &Site, template: &str, raw: &str) -> (PathBuf, Span, Option<Stri
         }
     }
     found
-}
-
-/// Line `span.line` of `text`, without its end.
-fn line_of(text: &str, span: Span) -> Option<String> {
-    let line = text.lines().nth(span.line.checked_sub(1)?)?;
-    Some(line.trim_end().to_string())
 }
 
 #[cfg(test)]

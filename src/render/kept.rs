@@ -46,7 +46,7 @@ const RECORDS: &str = "records";
 const COPY: &str = "build";
 
 /// The records' format: a new number when what they hold changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The render cache of a site, held by this process.
 pub struct RenderCache {

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
-use crate::diag::{Diagnostic, Span, did_you_mean};
+use crate::diag::{Diagnostic, Quote, Span, did_you_mean};
 use crate::messages::{Arg, Message};
 use crate::model::Site;
 use crate::msg;
@@ -47,8 +47,8 @@ pub struct MarkdownLink {
     pub url: Box<str>,
     /// Where it is written in the page's file.
     pub span: Span,
-    /// That line of the file.
-    pub source_line: Option<Box<str>>,
+    /// What a diagnostic quotes of that line of the file.
+    pub quote: Quote,
 }
 
 /// The ids and the `href`/`src` values of an HTML document, as written.
@@ -780,7 +780,7 @@ pub fn check_markdown(
     for link in links {
         if let Some((message, hint)) = problem(site, base, files, file, &link.url) {
             let mut diagnostic = Diagnostic::error(path, link.span, message).with_hint(hint);
-            diagnostic.source_line = link.source_line.as_deref().map(str::to_string);
+            diagnostic.quote = Some(Box::new(link.quote.clone()));
             diagnostics.push(diagnostic);
         }
     }

@@ -16,7 +16,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 use super::images;
 use super::links::{self, MarkdownLink};
 use super::stats::{self, Expansion, LangStats};
-use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Quote, Span, did_you_mean};
 use crate::load;
 use crate::messages::Message;
 use crate::model::{LangId, Page, PageId, PageKind, Site};
@@ -42,8 +42,8 @@ pub struct AnchorLink {
     pub anchor: String,
     /// Where the link is written.
     pub span: Span,
-    /// The source line of the link, for the diagnostic if it is broken.
-    pub source_line: Option<String>,
+    /// What a diagnostic quotes of the link's line, if it is broken.
+    pub quote: Option<Quote>,
 }
 
 /// A page's rendered Markdown.
@@ -112,13 +112,12 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         parsed
     };
     let toc = assign_heading_ids(&mut events);
+    let lines = Lines::new(body, source.body_line_offset);
     let (mut events, found) = images::rewrite(
         &images::PageSource {
             site,
             page,
-            body,
-            line_offset: source.body_line_offset,
-            text: &source.text,
+            lines: &lines,
         },
         events,
     );
@@ -137,54 +136,55 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     }
     for (offset, message) in shortcode_errors {
         out.diagnostics.push(
-            Diagnostic::error(
-                &page.path,
-                Span::at_offset(body, offset, source.body_line_offset),
-                message,
-            )
-            .with_hint(msg!("shortcode-hint"))
-            .with_source(&source.text),
+            Diagnostic::error(&page.path, lines.span(offset), message)
+                .with_hint(msg!("shortcode-hint"))
+                .with_quote(Some(lines.quote(offset))),
         );
     }
-    let source_line = |span: Span| source.text.lines().nth(span.line - 1).map(str::to_string);
     for (event, range) in &mut events {
         // Positions are computed only for what may be reported.
-        let locate = || Span::at_offset(body, range.start, source.body_line_offset);
+        let locate = || lines.span(range.start);
         match event {
             Event::Start(Tag::Link { dest_url, .. }) if !links::is_checked_here(dest_url) => {
                 match resolve_link(site, page, id, dest_url, &locate) {
                     Ok(Some((target, url, anchor))) => {
                         out.links.push(target);
                         if let Some(mut anchor) = anchor {
-                            anchor.source_line = source_line(anchor.span);
+                            anchor.quote = Some(lines.quote(range.start));
                             out.anchor_links.push(anchor);
                         }
                         *dest_url = CowStr::from(url);
                     }
                     Ok(None) => {}
-                    Err(d) => out.diagnostics.push(d.with_source(&source.text)),
+                    Err(d) => out
+                        .diagnostics
+                        .push(d.with_quote(Some(lines.quote(range.start)))),
                 }
                 out.written.push(as_in_html(dest_url));
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let url = as_in_html(dest_url);
-                let span = locate();
                 out.url_links.push(MarkdownLink {
                     url: url.as_str().into(),
-                    span,
-                    source_line: source_line(span).map(Into::into),
+                    span: locate(),
+                    quote: lines.quote(range.start),
                 });
                 out.written.push(url);
             }
             Event::Html(html) | Event::InlineHtml(html) if html.contains('<') => {
                 let written = &body[range.clone()];
+                // Each link is looked for after the one before it: from the
+                // start, a block of n links was read n times.
+                let mut from = 0;
                 for url in links::scan(html.as_bytes()).links {
-                    let offset = written.find(url.as_str()).unwrap_or(0);
-                    let span = Span::at_offset(body, range.start + offset, source.body_line_offset);
+                    let found = memchr::memmem::find(&written.as_bytes()[from..], url.as_bytes());
+                    let offset = found.map_or(from, |at| from + at);
+                    from = found.map_or(from, |_| offset + url.len());
+                    let at = range.start + offset;
                     out.url_links.push(MarkdownLink {
                         url: url.as_str().into(),
-                        span,
-                        source_line: source_line(span).map(Into::into),
+                        span: lines.span(at),
+                        quote: lines.quote(at),
                     });
                     out.written.push(url);
                 }
@@ -543,7 +543,7 @@ fn resolve_link(
             target: site.pages[target].url.clone(),
             anchor: anchor.to_string(),
             span: locate(),
-            source_line: None,
+            quote: None,
         }
     });
     Ok(Some((target, url, anchor)))

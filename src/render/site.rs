@@ -901,7 +901,7 @@ fn check_anchors(
                 ),
             )
             .with_hint(msg!("anchor-hint", known = known, anchor = &link.anchor));
-            diagnostic.source_line = link.source_line.clone();
+            diagnostic.quote = link.quote.clone().map(Box::new);
             diagnostics.push(diagnostic);
         }
     }

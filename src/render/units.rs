@@ -270,7 +270,7 @@ impl Renderer<'_> {
         for image in &markdown.images {
             if let Err(refusal) = images::write(&site.root, &image.source, &image.probe, out)? {
                 let mut d = images::refused(&page.path, image.span, &image.path, &refusal);
-                d.source_line = image.source_line.clone();
+                d.quote = Some(Box::new(image.quote.clone()));
                 diagnostics.push(d);
                 // Its files, not made, are not also broken links.
                 url_links.retain(|link| link.span != image.span);

@@ -13,7 +13,7 @@ use std::path::Path;
 use indexmap::IndexMap;
 
 use crate::date::{Date, DayOrMonth};
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
 use crate::load::limits;
 use crate::load::{DataFile, RawAid, RawCount, RawRecord, Spanned, Texts, yaml_span};
 use crate::locale::LocaleFormat;
@@ -32,7 +32,7 @@ const RESERVED_ORGANISATION_IDS: [&str; 2] = ["charts", "changes"];
 /// Whether a text may run over several lines (and hold tabs): prose such as
 /// names and descriptions may; noun forms and addresses may not.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Lines {
+enum LineBreaks {
     /// Tabs and line breaks are allowed.
     Allowed,
     /// One line, no tab.
@@ -42,7 +42,8 @@ enum Lines {
 /// Collects diagnostics for one file.
 struct Checker<'a> {
     path: &'a Path,
-    text: &'a str,
+    /// The file's lines, for the lines quoted and the scalars as written.
+    lines: Lines<'a>,
     /// The site's default language, whose texts stand in for missing ones.
     default: &'a str,
     diagnostics: &'a mut Diagnostics,
@@ -53,7 +54,7 @@ impl Checker<'_> {
         self.diagnostics.push(
             Diagnostic::error(self.path, span, message)
                 .with_hint(hint)
-                .with_source(self.text),
+                .with_quote(self.lines.quote_line(span)),
         );
     }
 
@@ -81,7 +82,7 @@ impl Checker<'_> {
             self.diagnostics.push(
                 Diagnostic::warning(self.path, span, message)
                     .with_hint(hint)
-                    .with_source(self.text),
+                    .with_quote(self.lines.quote_line(span)),
             );
         }
     }
@@ -112,7 +113,7 @@ impl Checker<'_> {
         for (lang, text) in &texts.value {
             if languages.contains(lang) {
                 let field = msg!("aid-field-in", lang = lang, field = field_name(field));
-                self.plain_text(text, what, field, Lines::Allowed);
+                self.plain_text(text, what, field, LineBreaks::Allowed);
             } else {
                 self.error(
                     yaml_span(texts, 0),
@@ -127,8 +128,14 @@ impl Checker<'_> {
     /// and line breaks only where `lines` allows them. Such characters are
     /// invisible to the author, break the chart cards' XML and can drive a
     /// terminal.
-    fn plain_text(&mut self, text: &Spanned<String>, what: &Message, field: Message, lines: Lines) {
-        let allowed = |c: char| lines == Lines::Allowed && (c == '\t' || c == '\n');
+    fn plain_text(
+        &mut self,
+        text: &Spanned<String>,
+        what: &Message,
+        field: Message,
+        lines: LineBreaks,
+    ) {
+        let allowed = |c: char| lines == LineBreaks::Allowed && (c == '\t' || c == '\n');
         if let Some(control) = text.value.chars().find(|c| c.is_control() && !allowed(*c)) {
             self.error(
                 yaml_span(text, 0),
@@ -138,7 +145,7 @@ impl Checker<'_> {
                     field = field,
                     code = format!("{:04X}", u32::from(control))
                 ),
-                if lines == Lines::Allowed {
+                if lines == LineBreaks::Allowed {
                     msg!("aid-control-hint-lines")
                 } else {
                     msg!("aid-control-hint-line")
@@ -256,7 +263,7 @@ pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mu
                 );
             }
             if let Some(url) = &source.url {
-                c.plain_text(url, &what, "`url`".into(), Lines::Forbidden);
+                c.plain_text(url, &what, "`url`".into(), LineBreaks::Forbidden);
                 if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
                     c.error(
                         yaml_span(url, 0),
@@ -289,7 +296,7 @@ fn checker<'a, T>(
 ) -> Checker<'a> {
     Checker {
         path: &file.path,
-        text: &file.text,
+        lines: Lines::new(&file.text, 0),
         default,
         diagnostics,
     }
@@ -319,7 +326,7 @@ fn check_units(
                     lang = shown(lang),
                     category = shown(category)
                 );
-                c.plain_text(noun, &what, field, Lines::Forbidden);
+                c.plain_text(noun, &what, field, LineBreaks::Forbidden);
             }
         }
         for (lang, format) in formats {
@@ -618,12 +625,11 @@ fn shown(text: &str) -> String {
         .collect()
 }
 
-/// The scalar written at `span` in `file_text` (`1e3`, `"many"`), to quote
-/// what the author wrote rather than how YAML read it. In a CSV file
-/// (`is_csv`), a `;` ends it too, as it may end a cell.
-fn written_at(file_text: &str, span: Span, is_csv: bool) -> Option<String> {
-    let line = file_text.lines().nth(span.line.checked_sub(1)?)?;
-    let rest: String = line.chars().skip(span.col.saturating_sub(1)).collect();
+/// The scalar that `rest` (its line from the scalar's column on) begins
+/// with (`1e3`, `"many"`), to quote what the author wrote rather than how
+/// YAML read it. In a CSV file (`is_csv`), a `;` ends it too, as it may
+/// end a cell. Only the scalar is read, not the rest of its line.
+fn written_at(rest: &str, is_csv: bool) -> Option<String> {
     let written = match rest.chars().next()? {
         quote @ ('"' | '\'') => {
             let end = rest[1..].find(quote).map_or(rest.len(), |i| i + 2);
@@ -635,18 +641,12 @@ fn written_at(file_text: &str, span: Span, is_csv: bool) -> Option<String> {
             } else {
                 &[',', '}', ']']
             };
+            let value = &rest[..rest.find(ends).unwrap_or(rest.len())];
             // A comment starts at a `#` after a space or a tab.
-            let comment = rest
-                .char_indices()
-                .find(|&(i, c)| c == '#' && rest[..i].ends_with([' ', '\t']))
-                .map(|(i, _)| i);
-            let end = rest
-                .find(ends)
-                .into_iter()
-                .chain(comment)
-                .min()
-                .unwrap_or(rest.len());
-            rest[..end].trim_end()
+            let comment = (value.char_indices())
+                .find(|&(i, c)| c == '#' && value[..i].ends_with([' ', '\t']))
+                .map_or(value.len(), |(i, _)| i);
+            value[..comment].trim_end()
         }
     };
     (!written.is_empty()).then(|| written.to_string())
@@ -683,10 +683,9 @@ fn check_count(c: &mut Checker, record: &RawRecord, what: &Message) {
 /// read it (`1000`).
 fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message) {
     let span = yaml_span(count, 0);
-    let file_text = c.text;
     let is_csv = c.path.extension().is_some_and(|e| e == "csv");
-    let written =
-        |fallback: String| shown(&written_at(file_text, span, is_csv).unwrap_or(fallback));
+    let rest = (c.lines.at(span)).map_or("", |(line, at)| &line[at..]);
+    let written = |fallback: String| shown(&written_at(rest, is_csv).unwrap_or(fallback));
     let too_large = |written: String| {
         (
             msg!(
@@ -714,7 +713,7 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
         // too (after an anchor, `&a 12`, is what counts); a CSV cell is
         // read as digits or not at all.
         RawCount::Integer(n) => (!is_csv)
-            .then(|| written_at(file_text, span, is_csv))
+            .then(|| written_at(rest, is_csv))
             .flatten()
             .filter(|written| {
                 let value = match written.strip_prefix('&') {
@@ -839,26 +838,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_count_is_quoted_as_written_in_yaml_and_in_csv() {
-        let yaml = "  count: 1e3 # about\n";
-        assert_eq!(
-            written_at(yaml, Span::new(1, 10), false).as_deref(),
-            Some("1e3")
-        );
-        let tab = "  count: 12\t# twelve\n";
-        assert_eq!(
-            written_at(tab, Span::new(1, 10), false).as_deref(),
-            Some("12")
-        );
-        let csv = "r1;org;3.5;families\n";
-        assert_eq!(
-            written_at(csv, Span::new(1, 8), true).as_deref(),
-            Some("3.5")
-        );
-        let quoted = "r1,\"1,5\",x\n";
-        assert_eq!(
-            written_at(quoted, Span::new(1, 4), true).as_deref(),
-            Some("\"1,5\"")
-        );
+    fn a_count_is_quoted_as_written_in_its_line_of_yaml_and_of_csv() {
+        let yaml = "  count: 1e3 # about";
+        assert_eq!(written_at(&yaml[9..], false).as_deref(), Some("1e3"));
+        let tab = "  count: 12\t# twelve";
+        assert_eq!(written_at(&tab[9..], false).as_deref(), Some("12"));
+        let csv = "r1;org;3.5;families";
+        assert_eq!(written_at(&csv[7..], true).as_deref(), Some("3.5"));
+        let quoted = "r1,\"1,5\",x";
+        assert_eq!(written_at(&quoted[3..], true).as_deref(), Some("\"1,5\""));
     }
 }

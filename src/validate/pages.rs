@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::Publishing;
 use crate::address::{UrlPath, output_url, parse_alias};
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Span, display_path};
 use crate::load::{FileSource, RawConfig, RawPage, Sources, Spanned, yaml_span};
 use crate::messages::Message;
 use crate::msg;
@@ -123,7 +123,9 @@ fn is_clean_name(name: &str) -> bool {
 }
 
 /// `name` made clean: other characters become `-`, never two in a row nor
-/// at the start or end of a dot-separated part.
+/// at the start or end of a dot-separated part. A part left empty is left
+/// out, and the first, the name before the language and extension, becomes
+/// `page`: `😀.kk.md` is `page.kk.md`, never `.kk.md`, a hidden file.
 fn clean_name(name: &str) -> String {
     let parts: Vec<String> = name
         .split('.')
@@ -139,10 +141,15 @@ fn clean_name(name: &str) -> String {
             clean.trim_end_matches('-').to_string()
         })
         .collect();
-    match parts.join(".") {
-        clean if clean.trim_matches('.').is_empty() => "page".into(),
-        clean => clean,
-    }
+    let stem = match parts.first() {
+        Some(first) if !first.is_empty() => first.as_str(),
+        _ => "page",
+    };
+    let rest = parts.iter().skip(1).filter(|part| !part.is_empty());
+    std::iter::once(stem)
+        .chain(rest.map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Every file and folder name on the way to a content file must be clean
@@ -310,10 +317,11 @@ pub fn check_front_matter(
         return;
     }
     let front = &page.front;
+    let lines = Lines::new(&page.front_text, 0);
     let error = |span, message: Message, hint: Message| {
         Diagnostic::error(&page.path, span, message)
             .with_hint(hint)
-            .with_source(&page.front_text)
+            .with_quote(lines.quote_line(span))
     };
     match &front.title {
         None => diagnostics.push(error(
@@ -380,7 +388,7 @@ pub fn check_front_matter(
         if let Err(message) = parse_alias(&alias.value) {
             diagnostics.push(
                 Diagnostic::error(&page.path, yaml_span(alias, 1), message)
-                    .with_source(&page.front_text),
+                    .with_quote(lines.quote_line(yaml_span(alias, 1))),
             );
         }
     }
@@ -588,6 +596,7 @@ fn check_aliases(
     let published = (sources.pages.iter())
         .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front));
     for page in published {
+        let lines = Lines::new(&page.front_text, 0);
         for alias in &page.front.aliases {
             // Its form is checked with the rest of the front matter.
             let Ok(url) = parse_alias(&alias.value) else {
@@ -596,7 +605,7 @@ fn check_aliases(
             let file = url.file();
             let error = |message| {
                 Diagnostic::error(&page.path, yaml_span(alias, 1), message)
-                    .with_source(&page.front_text)
+                    .with_quote(lines.quote_line(yaml_span(alias, 1)))
             };
             if let Some((through, what)) = file_on_the_way(&file, files, &static_files) {
                 diagnostics.push(
@@ -652,4 +661,24 @@ fn file_on_the_way<'f>(
 /// path, `\` is a separator to some, and control characters are invisible.
 fn is_bad_in_url(c: char) -> bool {
     c.is_control() || matches!(c, '?' | '#' | '\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_name;
+
+    #[test]
+    fn a_clean_name_is_never_hidden_nor_empty() {
+        for (name, clean) in [
+            ("what is this?.kk.md", "what-is-this.kk.md"),
+            ("50% off.ru.md", "50-off.ru.md"),
+            ("😀.kk.md", "page.kk.md"),
+            ("a.😀.kk.md", "a.kk.md"),
+            ("#", "page"),
+            ("..", "page"),
+            ("ереже 2.0.kk.md", "ереже-2.0.kk.md"),
+        ] {
+            assert_eq!(clean_name(name), clean, "{name}");
+        }
+    }
 }

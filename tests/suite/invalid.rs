@@ -383,14 +383,16 @@ fn shortcodes_with_unknown_ids_are_reported_where_they_are_written() {
     let site = TestSite::fixtures("basic", "stats");
     site.write(
         "content/rules/first.ru.md",
-        "---\ntitle: Первое\n---\nВсего {{ stat(id=\"nope\") }}.\n\n{{ chart(org=\"org-x\") }}\n\n{{ stat(total=\"boxes\") }}\n",
+        "---\ntitle: Первое\n---\nВсего {{ stat(id=\"nope\") }}.\n\n{{ chart(org=\"org-x\") }}\n\n{{ stat(total=\"boxes\") }}\n\n{{ stat(total=\"families\", category=\"fod\") }}\n\n{{ chart(id=\"reachd\") }}\n",
     );
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
     for expected in [
         "content/rules/first.ru.md:4:7: error: no record `nope` in data/aid/records.yaml",
-        "content/rules/first.ru.md:6:1: error: no chart `org-org-x` (did you mean `org-org-a`?); the charts are: reached, items, category-food, category-masks",
+        "content/rules/first.ru.md:6:1: error: no organisation `org-x` in data/aid/organisations.yaml (did you mean `org-a`?)",
         "content/rules/first.ru.md:8:1: error: no unit `boxes` in data/aid/units.yaml",
+        "content/rules/first.ru.md:10:1: error: no category `fod` in data/aid/categories.yaml (did you mean `food`?)",
+        "content/rules/first.ru.md:12:1: error: no chart `reachd` (did you mean `reached`?); the charts are: reached, items, category-food, category-masks",
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }

@@ -23,7 +23,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::process::{
     self, Format, MAX_PIXELS, MAX_SIDE, MAX_VARIANT_HEIGHT, Probe, Refusal, Variant, WIDTHS,
 };
-use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Quote, Span, did_you_mean, display_path};
 use crate::load::FileSource;
 use crate::model::{Page, Site};
 use crate::msg;
@@ -48,8 +48,8 @@ pub struct ImageUse {
     pub path: PathBuf,
     /// Where the page shows it.
     pub span: Span,
-    /// That line of the page's file.
-    pub source_line: Option<String>,
+    /// What a diagnostic quotes of that line of the page's file.
+    pub quote: Quote,
 }
 
 /// The page whose Markdown is rewritten, and where its text is.
@@ -58,12 +58,8 @@ pub struct PageSource<'a> {
     pub site: &'a Site,
     /// The page.
     pub page: &'a Page,
-    /// The page's Markdown body.
-    pub body: &'a str,
-    /// The lines before the body.
-    pub line_offset: usize,
-    /// The whole file, for the lines quoted in messages.
-    pub text: &'a str,
+    /// The body's lines, for the positions and lines quoted in messages.
+    pub lines: &'a Lines<'a>,
 }
 
 /// What rewriting a page's images gave, besides its events.
@@ -121,8 +117,8 @@ pub fn rewrite<'a>(
             }
             inner.push((e, r));
         }
-        let span = Span::at_offset(page.body, range.start, page.line_offset);
-        let error = |d: Diagnostic| d.with_source(page.text);
+        let span = page.lines.span(range.start);
+        let error = |d: Diagnostic| d.with_quote(Some(page.lines.quote(range.start)));
         let alt = alt.trim();
         let has_alt = !alt.is_empty();
         if !has_alt {
@@ -187,18 +183,18 @@ pub fn rewrite<'a>(
         images.alt_texts.push(' ');
         let first = images.uses.is_empty();
         let (html, src) = picture(page.site, &probe, alt, &title, first);
-        let source_line = page.text.lines().nth(span.line - 1).map(str::to_string);
+        let quote = page.lines.quote(range.start);
         images.links.push(MarkdownLink {
             url: src.into(),
             span,
-            source_line: source_line.as_deref().map(Into::into),
+            quote: quote.clone(),
         });
         images.uses.push(ImageUse {
             source,
             probe,
             path,
             span,
-            source_line,
+            quote,
         });
         out.push((Event::InlineHtml(CowStr::from(html)), range));
     }

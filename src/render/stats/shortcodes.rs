@@ -11,6 +11,7 @@
 use super::format::Shown;
 use super::prepare::LangStats;
 use crate::messages::Message;
+use crate::model::Stats;
 use crate::msg;
 
 /// A shortcode call found in text.
@@ -100,6 +101,7 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
     check_args(call)?;
     let stats = stats.ok_or_else(|| msg!("shortcode-no-stats"))?;
     let f = &stats.format;
+    check_org_and_category(f.stats, call)?;
     match call.name {
         "stat" => {
             if let Some(id) = call.arg("id") {
@@ -152,6 +154,27 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
             guess = crate::diag::did_you_mean(other, ["stat", "chart"])
         )),
     }
+}
+
+/// Refuses an `org` or a `category` that `stats` does not have, naming it
+/// as written (not as the chart id it would make, `org-…`) with the
+/// closest known id.
+fn check_org_and_category(stats: &Stats, call: &Call) -> Result<(), Message> {
+    if let Some(org) = call.arg("org")
+        && stats.organisation(org).is_none()
+    {
+        let known = stats.organisations.iter().map(|o| o.id.as_str());
+        let guess = crate::diag::did_you_mean(org, known);
+        return Err(msg!("shortcode-no-org", id = org, guess = guess));
+    }
+    if let Some(category) = call.arg("category")
+        && stats.category(category).is_none()
+    {
+        let known = stats.categories.iter().map(|c| c.id.as_str());
+        let guess = crate::diag::did_you_mean(category, known);
+        return Err(msg!("shortcode-no-category", id = category, guess = guess));
+    }
+    Ok(())
 }
 
 /// Refuses an argument `call`'s shortcode does not take, one given twice,

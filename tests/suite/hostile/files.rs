@@ -651,3 +651,30 @@ fn control_characters_in_texts_are_refused_where_they_are() {
         "control characters echoed:\n{stderr:?}"
     );
 }
+
+/// A file where a folder of the site belongs (`content`, `data`, `static`,
+/// `themes`, as an unzip or a mistaken save makes) is one error at its
+/// name, saying what to do: not "no home page", a warning about a data
+/// file named `data`, or nothing at all while the statistics, the static
+/// files or the theme silently went missing.
+#[test]
+fn a_file_where_a_folder_of_the_site_belongs_is_named() {
+    for dir in ["content", "data", "static", "themes"] {
+        let site = TestSite::fixtures("basic", "stats");
+        let stderr = assert_fails(
+            &site,
+            |root| {
+                let path = root.join(dir);
+                if path.is_dir() {
+                    std::fs::remove_dir_all(&path).unwrap();
+                }
+                std::fs::write(path, "x").unwrap();
+            },
+            &[&format!(
+                "{dir}:1:1: error: this is a file, not a folder: aqparat reads the site's files only from a folder `{dir}/`"
+            )],
+        );
+        let hint = format!("what belongs in `{dir}` goes in a folder of that name");
+        assert!(stderr.contains(&hint), "{stderr}");
+    }
+}
