@@ -1,6 +1,8 @@
 //! The statistics prepared for rendering in each language: the view, the
 //! charts and their HTML, ready for pages, shortcodes and downloads.
 
+use foldhash::HashMap;
+
 use super::charts::{self, Chart, TableLabels};
 use super::format::{Shown, StatsFormat};
 use super::series::{self, Series};
@@ -81,11 +83,10 @@ pub fn prepare<'a>(
     let all: Vec<&Record> = stats.records.iter().collect();
     // A bar is named by its organisation, and by what it counts too when
     // the organisation has other figures of the unit in the chart.
-    let org_name = |records: &[&Record], record: &Record| {
+    let org_name = |figures: &FiguresOf, record: &Record| {
         let org = f.org_short(&record.org);
-        let same =
-            |r: &&&Record| r.org == record.org && r.unit == record.unit && r.figure.is_some();
-        if records.iter().filter(same).count() < 2 {
+        let key = (record.org.as_str(), record.unit.as_str());
+        if figures.get(&key).copied().unwrap_or(0) < 2 {
             return org;
         }
         let what = f.shown(&record.what);
@@ -107,24 +108,26 @@ pub fn prepare<'a>(
     };
     let reached = filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| u.reach));
     let items = filter(&all, |r| stats.unit(&r.unit).is_some_and(|u| !u.reach));
+    let (reached_figures, items_figures) = (figures_of(&reached), figures_of(&items));
     let mut charts = vec![
         charts::build(
             &f,
             "reached".into(),
             title("chart_reached", None)?,
             &reached,
-            |r| org_name(&reached, r),
+            |r| org_name(&reached_figures, r),
         )?,
         charts::build(
             &f,
             "items".into(),
             title("chart_items", None)?,
             &items,
-            |r| org_name(&items, r),
+            |r| org_name(&items_figures, r),
         )?,
     ];
     for category in &stats.categories {
         let records = filter(&all, |r| r.category == category.id);
+        let figures = figures_of(&records);
         charts.push(charts::build(
             &f,
             format!("category-{}", category.id),
@@ -133,7 +136,7 @@ pub fn prepare<'a>(
                 Some(("{category}", f.shown(&category.name))),
             )?,
             &records,
-            |r| org_name(&records, r),
+            |r| org_name(&figures, r),
         )?);
     }
     for org in stats.active_organisations() {
@@ -190,6 +193,21 @@ pub fn prepare<'a>(
         charts,
         series,
     })
+}
+
+/// How many figures (records with a count) each organisation has in each
+/// unit, by organisation and unit id.
+type FiguresOf<'r> = HashMap<(&'r str, &'r str), usize>;
+
+/// The [`FiguresOf`] one chart's `records`, counted once for the chart:
+/// counted again for each of its bars, a chart of 15,000 records took
+/// seconds.
+fn figures_of<'r>(records: &[&'r Record]) -> FiguresOf<'r> {
+    let mut figures = FiguresOf::default();
+    for record in records.iter().filter(|r| r.figure.is_some()) {
+        *figures.entry((&record.org, &record.unit)).or_default() += 1;
+    }
+    figures
 }
 
 fn filter<'r>(records: &[&'r Record], keep: impl Fn(&Record) -> bool) -> Vec<&'r Record> {
