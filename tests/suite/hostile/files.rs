@@ -677,4 +677,17 @@ fn a_file_where_a_folder_of_the_site_belongs_is_named() {
         let hint = format!("what belongs in `{dir}` goes in a folder of that name");
         assert!(stderr.contains(&hint), "{stderr}");
     }
+    // So is a folder of a theme: its templates silently missing.
+    let site = TestSite::fixture("basic");
+    assert_fails(
+        &site,
+        |root| {
+            std::fs::create_dir_all(root.join("themes/mine")).unwrap();
+            std::fs::write(root.join("themes/mine/templates"), "x").unwrap();
+            let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+            let config = config.replace("theme: default", "theme: mine");
+            std::fs::write(root.join("site.yaml"), config).unwrap();
+        },
+        &["themes/mine/templates:1:1: error: this is a file, not a folder"],
+    );
 }
