@@ -243,7 +243,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
     files::walk(root, Path::new(DATA_DIR), &mut listing);
     let mut data = RawData {
         has_aid,
-        has_unreadable_aid: std::fs::metadata(root.join(DATA_DIR)).is_ok_and(|m| !m.is_dir())
+        has_unreadable_aid: files::no_folder(&root.join(DATA_DIR)).is_some()
             || (listing.iter()).any(|d| d.is_error() && d.path.starts_with(aid_dir)),
         ..RawData::default()
     };

@@ -297,12 +297,17 @@ fn not_a_file(rel: &Path, file_type: std::fs::FileType) -> Diagnostic {
 /// what the folder lacked, or nothing at all.
 pub fn input_folders(root: &Path, diagnostics: &mut Diagnostics) {
     for dir in INPUT_DIRS {
-        if let Ok(metadata) = std::fs::metadata(root.join(dir))
-            && !metadata.is_dir()
-        {
-            diagnostics.push(not_a_folder(Path::new(dir), metadata.file_type()));
+        if let Some(file_type) = no_folder(&root.join(dir)) {
+            diagnostics.push(not_a_folder(Path::new(dir), file_type));
         }
     }
+}
+
+/// What stands at `path` (links followed), when something does and it is
+/// no folder.
+pub fn no_folder(path: &Path) -> Option<std::fs::FileType> {
+    let metadata = std::fs::metadata(path).ok()?;
+    (!metadata.is_dir()).then(|| metadata.file_type())
 }
 
 /// The error of `dir`, a folder of the site that is `file_type` instead.
@@ -423,11 +428,9 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
     // A folder of the site root that is no folder is reported by
     // `input_folders`, one further down (a theme's) here; a link that leads
     // nowhere, by the walk.
-    if let Ok(metadata) = std::fs::metadata(&base)
-        && !metadata.is_dir()
-    {
+    if let Some(file_type) = no_folder(&base) {
         if !INPUT_DIRS.iter().any(|d| Path::new(d) == dir) {
-            diagnostics.push(not_a_folder(dir, metadata.file_type()));
+            diagnostics.push(not_a_folder(dir, file_type));
         }
         return Vec::new();
     }

@@ -119,7 +119,7 @@ pub fn sources(
         assets,
         // A `content` that is no folder is reported as such, not as a site
         // without a home page.
-        has_content: std::fs::metadata(root.join(content::CONTENT_DIR)).is_ok_and(|m| m.is_dir()),
+        has_content: root.join(content::CONTENT_DIR).is_dir(),
         data,
         theme,
         static_files,

@@ -127,7 +127,7 @@ fn is_clean_name(name: &str) -> bool {
 /// out, and the first, the name before the language and extension, becomes
 /// `page`: `😀.kk.md` is `page.kk.md`, never `.kk.md`, a hidden file.
 fn clean_name(name: &str) -> String {
-    let parts: Vec<String> = name
+    let mut parts: Vec<String> = name
         .split('.')
         .map(|part| {
             let mut clean = String::new();
@@ -141,15 +141,12 @@ fn clean_name(name: &str) -> String {
             clean.trim_end_matches('-').to_string()
         })
         .collect();
-    let stem = match parts.first() {
-        Some(first) if !first.is_empty() => first.as_str(),
-        _ => "page",
-    };
-    let rest = parts.iter().skip(1).filter(|part| !part.is_empty());
-    std::iter::once(stem)
-        .chain(rest.map(String::as_str))
-        .collect::<Vec<_>>()
-        .join(".")
+    // `split` gives at least one part.
+    if parts[0].is_empty() {
+        parts[0] = "page".into();
+    }
+    parts.retain(|part| !part.is_empty());
+    parts.join(".")
 }
 
 /// Every file and folder name on the way to a content file must be clean
