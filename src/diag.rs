@@ -457,8 +457,9 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 /// The diagnostics a stage collects as it goes: every function that can
 /// find problems takes `&mut Diagnostics` and adds to it, whatever else it
 /// returns. A function that makes one value or finds one problem returns
-/// `Result<T, Diagnostic>` instead, and its caller collects the problem
-/// with [`Diagnostics::ok`].
+/// `Result<T, Diagnostic>` instead (or `Result<T, Diagnostics>` when it
+/// may find several, as in a YAML file), and its caller collects the
+/// problems with [`Diagnostics::ok`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diagnostics(Vec<Diagnostic>);
 
@@ -473,9 +474,9 @@ impl Diagnostics {
         self.0.push(diagnostic);
     }
 
-    /// The value of `result`, or `None` with its diagnostic collected.
-    pub fn ok<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
-        result.map_err(|d| self.push(d)).ok()
+    /// The value of `result`, or `None` with its diagnostics collected.
+    pub fn ok<T>(&mut self, result: Result<T, impl Into<Diagnostics>>) -> Option<T> {
+        result.map_err(|d| self.0.extend(d.into().0)).ok()
     }
 
     /// Whether nothing was found.
@@ -510,6 +511,12 @@ impl Diagnostics {
 impl Extend<Diagnostic> for Diagnostics {
     fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, diagnostics: I) {
         self.0.extend(diagnostics);
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Diagnostics {
+        Diagnostics(vec![diagnostic])
     }
 }
 

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::files::read_text;
 use super::yaml::{self, Spanned};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::msg;
 
 /// `site.yaml` as written. Unknown keys are errors, so typos do not pass
@@ -111,7 +111,7 @@ pub struct RawLanguage {
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// Reads and parses `site.yaml`; also returns its text for diagnostics.
-pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostic> {
+pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     if !root.join(path).is_file() {
         return Err(Diagnostic::error(
@@ -119,7 +119,8 @@ pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostic> {
             crate::diag::Span::START,
             msg!("no-site-yaml", root = root.display().to_string()),
         )
-        .with_hint(msg!("no-site-yaml-hint")));
+        .with_hint(msg!("no-site-yaml-hint"))
+        .into());
     }
     let text = read_text(root, path)?;
     let config = yaml::parse(path, &text, 0, &text)?;

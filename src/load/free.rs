@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
+use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+
 use super::files::read_text;
 use super::table::{self, Table};
 use super::yaml;
-use crate::diag::{Diagnostic, Lines, Span};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
 use crate::msg;
 
 /// The kinds of free-form data files.
@@ -34,7 +36,7 @@ impl Kind {
     }
 
     /// Reads the file `rel` of this kind as a free-form value.
-    pub fn read(self, root: &Path, rel: &Path) -> Result<serde_json::Value, Diagnostic> {
+    pub fn read(self, root: &Path, rel: &Path) -> Result<serde_json::Value, Diagnostics> {
         match self {
             Kind::Yaml => {
                 let text = read_text(root, rel)?;
@@ -43,13 +45,13 @@ impl Kind {
             Kind::Csv => {
                 let (text, table) = table::read(root, rel)?;
                 if let Some(cell) = table.extra_cells().next() {
-                    return Err(table::extra_cell(rel, &Lines::new(&text, 0), cell));
+                    return Err(table::extra_cell(rel, &Lines::new(&text, 0), cell).into());
                 }
                 Ok(objects(table))
             }
             Kind::Json => {
                 let text = read_text(root, rel)?;
-                parse_json(rel, &text)
+                Ok(parse_json(rel, &text)?)
             }
         }
     }
@@ -79,25 +81,104 @@ fn objects(table: Table) -> serde_json::Value {
 /// Parses `text`, the JSON file `path`; a syntax error at its line and
 /// column (in characters). serde_json refuses nesting deeper than 128.
 fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> {
-    serde_json::from_str(text).map_err(|error| {
-        // serde_json counts the column in bytes.
-        let line = text.lines().nth(error.line().saturating_sub(1));
-        let col = line.map_or(error.column(), |line| {
-            let mut end = error.column().min(line.len());
-            while !line.is_char_boundary(end) {
-                end -= 1;
+    // A byte order mark, which Windows' editors write, is no JSON value.
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(json)
+        .map(|Distinct(value)| value)
+        .map_err(|error| {
+            // serde_json counts the column in bytes, of the text after the mark.
+            let line = json.lines().nth(error.line().saturating_sub(1));
+            let mark = usize::from(error.line() == 1 && json.len() < text.len());
+            let col = mark
+                + line.map_or(error.column(), |line| {
+                    let mut end = error.column().min(line.len());
+                    while !line.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    line[..end].chars().count()
+                });
+            Diagnostic::error(
+                path,
+                Span::new(error.line(), col),
+                msg!(
+                    "json-error",
+                    error = yaml::strip_position(&error.to_string())
+                ),
+            )
+            .with_hint(match error.is_data() {
+                true => msg!("yaml-hint-duplicate"),
+                false => msg!("json-error-hint"),
+            })
+            .with_source(text)
+        })
+}
+
+/// A JSON value whose objects' keys are each given once: serde_json's
+/// `Value` keeps the last of a key given twice, so a count written twice
+/// would silently be the second.
+struct Distinct(serde_json::Value);
+
+impl<'de> Deserialize<'de> for Distinct {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Distinct, D::Error> {
+        deserializer.deserialize_any(DistinctVisitor)
+    }
+}
+
+/// Reads a [`Distinct`].
+struct DistinctVisitor;
+
+impl<'de> Visitor<'de> for DistinctVisitor {
+    type Value = Distinct;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Distinct, E> {
+        Ok(Distinct(v.into()))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Distinct, E> {
+        Ok(Distinct(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Distinct, E> {
+        Ok(Distinct(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Distinct, E> {
+        Ok(Distinct(v.into()))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Distinct, E> {
+        Ok(Distinct(v.into()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Distinct, E> {
+        Ok(Distinct(v.into()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Distinct, E> {
+        Ok(Distinct(serde_json::Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Distinct, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Distinct(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Distinct(items.into()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Distinct, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(A::Error::custom(format!("duplicate key `{key}`")));
             }
-            line[..end].chars().count()
-        });
-        Diagnostic::error(
-            path,
-            Span::new(error.line(), col),
-            msg!(
-                "json-error",
-                error = yaml::strip_position(&error.to_string())
-            ),
-        )
-        .with_hint(msg!("json-error-hint"))
-        .with_source(text)
-    })
+            let Distinct(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Distinct(object.into()))
+    }
 }

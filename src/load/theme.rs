@@ -611,7 +611,8 @@ fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<RawI
         if !is_yaml(&rel) {
             continue;
         }
-        let file = read_text(root, &rel).and_then(|text| i18n_file(rel, text));
+        let file = (read_text(root, &rel).map_err(Diagnostics::from))
+            .and_then(|text| i18n_file(rel, text));
         result.extend(diagnostics.ok(file));
     }
     result
@@ -619,7 +620,7 @@ fn load_i18n(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<RawI
 
 /// The UI strings file at `path` (relative to the root, or in the built-in
 /// theme) whose text is `text`.
-fn i18n_file(path: PathBuf, text: String) -> Result<RawI18n, Diagnostic> {
+fn i18n_file(path: PathBuf, text: String) -> Result<RawI18n, Diagnostics> {
     let lang = path
         .file_stem()
         .unwrap_or_default()

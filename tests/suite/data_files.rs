@@ -170,3 +170,34 @@ fn r14_hostile_data_files_are_errors_not_crashes() {
         ],
     );
 }
+
+/// A JSON file saved with a byte order mark (as Windows' editors save) is
+/// read; a key given twice in one object is an error where it is given
+/// again, not its second value taken without a word.
+#[test]
+fn json_with_a_byte_order_mark_is_read_and_a_key_given_twice_is_an_error() {
+    let site = TestSite::fixture("basic");
+    site.write("data/contacts.json", "\u{feff}{\"phone\": \"1406\"}");
+    site.page_template_reads("<p class=\"c\">{{ data.contacts.phone }}</p>");
+    site.build();
+    let html = site.read("kk/about/index.html");
+    assert!(html.contains("<p class=\"c\">1406</p>"), "{html}");
+    site.write(
+        "data/contacts.json",
+        "\u{feff}{\"phone\": \"1406\",\n \"hours\": [9, 18], \"phone\": \"103\"}\n",
+    );
+    site.write("data/hotline.json", "\u{feff}{\"phone\": }");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains("this key appears twice"),
+        "{}",
+        run.stderr
+    );
+    assert_lines(
+        &run,
+        &[
+            "data/contacts.json:2:26: error: duplicate key `phone`",
+            "data/hotline.json:1:12: error: expected value",
+        ],
+    );
+}

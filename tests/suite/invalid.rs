@@ -561,3 +561,20 @@ fn messages_are_coloured_only_on_a_terminal() {
     let refused = check(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
     assert!(!refused.contains('\u{1b}'), "{refused:?}");
 }
+
+/// serde stops at a file's first problem; every other one is reported too,
+/// in front matter and in data, each at its own place.
+#[test]
+fn every_problem_of_a_yaml_file_is_reported_at_once() {
+    assert_stats_reports(
+        "every-yaml-problem",
+        &[
+            "content/rules/many.kk.md:3:9: error: invalid i64",
+            "content/rules/many.kk.md:4:1: error: unknown field `titel`",
+            "content/rules/many.kk.md:5:8: error: invalid boolean",
+            "data/aid/organisations.yaml:3:13: error: expected sequence start",
+            "data/aid/organisations.yaml:6:3: error: unknown field `website`",
+            "data/aid/organisations.yaml:9:3: error: unknown field `nmae`",
+        ],
+    );
+}
