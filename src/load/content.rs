@@ -72,7 +72,7 @@ pub struct RawPage {
 }
 
 /// A content file's text, split into front matter and body.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct PageText {
     /// The whole file.
     pub text: String,
@@ -92,19 +92,6 @@ impl PageText {
 /// Reads the content file `root/rel` and finds where its body starts (at 0
 /// when it has no front matter).
 pub fn read_page(root: &Path, rel: &Path) -> Result<PageText, Diagnostic> {
-    let is_home = rel.parent() == Some(Path::new(CONTENT_DIR))
-        && rel
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("_index."));
-    if is_home && std::fs::symlink_metadata(root.join(rel)).is_err() {
-        // A missing home page is reported by `validate` (the model stands
-        // in a page for it): not again as a file that cannot be read.
-        return Ok(PageText {
-            text: String::new(),
-            body_start: 0,
-            body_line_offset: 0,
-        });
-    }
     let text = read_text(root, rel)?;
     let (body_start, body_line_offset) = split_front_matter(&text)
         .map_or((0, 0), |split| (split.body_start, split.body_line_offset));

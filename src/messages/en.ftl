@@ -173,6 +173,7 @@ page-same-url = this file and { $others } both become /{ $url }
 page-same-url-hint = keep one of them: a folder's page belongs in its `_index.LANG.md`
 page-no-home = there is no home page in `{ $lang }`
 page-no-home-hint = create { $path } with a front matter `title: …` (and `draft: false`): /{ $lang }/ is made from it
+page-no-home-left-out-hint = { $path } is there, but the .gitignore leaves it out: git does not commit it, so aqparat does not read it either; change the .gitignore so that it no longer leaves the file out
 page-no-home-fallback-hint = { $hint }; until then /{ $lang }/ lists the `{ $default }` sections and pages
 page-no-translation = no translation into `{ $lang }`
 page-no-translation-hint = write { $path }; until then the language switcher leads to the nearest `{ $lang }` section

@@ -173,6 +173,7 @@ page-same-url = бұл файл да, { $others } да /{ $url } бетіне а
 page-same-url-hint = біреуін ғана қалдырыңыз: қалтаның беті оның `_index.LANG.md` файлында болады
 page-no-home = `{ $lang }` тілінде басты бет жоқ
 page-no-home-hint = front matter бөлімінде `title: …` (және `draft: false`) жазылған { $path } файлын жасаңыз: /{ $lang }/ беті сол файлдан жасалады
+page-no-home-left-out-hint = { $path } файлы бар, бірақ .gitignore оны тыс қалдырады: git оны сақтамайды, сондықтан aqparat та оны оқымайды; .gitignore файлын бұл файлды тыс қалдырмайтындай етіп түзетіңіз
 page-no-home-fallback-hint = { $hint }; оған дейін /{ $lang }/ бетінде `{ $default }` тіліндегі бөлімдер мен беттер көрсетіледі
 page-no-translation = `{ $lang }` тіліне аудармасы жоқ
 page-no-translation-hint = { $path } файлын жазыңыз; оған дейін тіл ауыстырғыш ең жақын `{ $lang }` бөліміне апарады

@@ -183,6 +183,7 @@ page-same-url = и этот файл, и { $others } становятся стр
 page-same-url-hint = оставьте один из них: страница папки должна быть в её `_index.LANG.md`
 page-no-home = нет главной страницы на языке `{ $lang }`
 page-no-home-hint = создайте { $path } с front matter `title: …` (и `draft: false`): из него делается страница /{ $lang }/
+page-no-home-left-out-hint = файл { $path } есть, но .gitignore его исключает: git его не сохраняет, поэтому aqparat его тоже не читает; измените .gitignore так, чтобы он больше не исключал этот файл
 page-no-home-fallback-hint = { $hint }; до тех пор /{ $lang }/ показывает разделы и страницы на `{ $default }`
 page-no-translation = нет перевода на язык `{ $lang }`
 page-no-translation-hint = напишите { $path }; до тех пор переключатель языков ведёт в ближайший раздел на языке `{ $lang }`

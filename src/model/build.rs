@@ -206,6 +206,7 @@ pub(super) fn page_from_raw(raw: RawPage, lang: LangId, dating: &Dating) -> Page
         lang,
         kind,
         path: raw.path,
+        made_up: false,
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
@@ -243,6 +244,7 @@ fn synthetic_home(lang: &Lang, dating: &Dating) -> Page {
         dating,
     );
     page.title = lang.title.clone();
+    page.made_up = true;
     page.summary = page.summary_fingerprint();
     page
 }

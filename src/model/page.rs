@@ -125,6 +125,11 @@ pub struct Page {
     pub kind: PageKind,
     /// Source file relative to the root.
     pub path: PathBuf,
+    /// Whether no file makes it: a home page made up for a language
+    /// without one (see `model::build`), whose body is empty. Its `path`,
+    /// where the file belongs, is never read: a file there that the
+    /// `.gitignore` leaves out is no input.
+    pub made_up: bool,
     /// The source file's stamp (see `load::fingerprint`).
     pub stamp: u64,
     /// The fingerprint of what other pages show of it (see

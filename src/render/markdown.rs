@@ -85,7 +85,11 @@ fn options() -> Options {
 /// statistics of its language.
 pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMarkdown {
     let page = &site.pages[id];
-    let source = match load::read_page(&site.root, &page.path) {
+    let read = match page.made_up {
+        true => Ok(load::PageText::default()),
+        false => load::read_page(&site.root, &page.path),
+    };
+    let source = match read {
         Ok(source) => source,
         Err(d) => {
             return RenderedMarkdown {

@@ -2,7 +2,7 @@
 //! files would share, and missing translations.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use foldhash::HashMap;
 use rayon::prelude::*;
@@ -11,7 +11,7 @@ use crate::Publishing;
 use crate::address::{UrlPath, output_url, parse_alias};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Lines, Span, display_path};
-use crate::load::{FileSource, RawConfig, RawPage, Sources, Spanned, yaml_span};
+use crate::load::{Entry, FileSource, Inputs, RawConfig, RawPage, Sources, Spanned, yaml_span};
 use crate::messages::Message;
 use crate::msg;
 
@@ -244,7 +244,10 @@ pub fn check(
         if sources.has_content && !by_url.contains_key(&output_url(lang, "")) {
             let path = PathBuf::from(format!("{}/_index.{lang}.md", crate::load::CONTENT_DIR));
             let message = msg!("page-no-home", lang = lang);
-            let hint = msg!("page-no-home-hint", path = display_path(&path), lang = lang);
+            let hint = match is_left_out(&sources.root, &path) {
+                true => msg!("page-no-home-left-out-hint", path = display_path(&path)),
+                false => msg!("page-no-home-hint", path = display_path(&path), lang = lang),
+            };
             diagnostics.push(match default {
                 Some(default) if default != lang => {
                     Diagnostic::warning(&path, Span::START, message).with_hint(msg!(
@@ -261,6 +264,14 @@ pub fn check(
     if let Some(languages) = languages {
         report_missing_translations(sources, languages, &langs_by_key, publishing, diagnostics);
     }
+}
+
+/// Whether the file `rel` is there but left out of the site (by the
+/// `.gitignore`, or hidden on its way): git does not commit it, so
+/// aqparat does not read it.
+fn is_left_out(root: &Path, rel: &Path) -> bool {
+    let path = root.join(rel);
+    path.exists() && !Inputs::read(root).0.is_site_file(rel, Entry::of(&path))
 }
 
 /// What [`check`] finds of `page` on its own: its language (when the

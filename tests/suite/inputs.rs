@@ -7,8 +7,8 @@
 use std::path::Path;
 
 use crate::util::{
-    Running, TestSite, assert_same_as_a_full_build, snapshot, wait_for_page, wait_for_search_index,
-    wait_until, watch, watch_status,
+    Running, TestSite, assert_reported, assert_same_as_a_full_build, snapshot, wait_for_page,
+    wait_for_search_index, wait_until, watch, watch_status,
 };
 
 /// What editors, downloads and desktops leave beside a file `name`.
@@ -137,6 +137,45 @@ fn the_sites_gitignore_is_honoured() {
         run.stderr
     );
     assert!(!snapshot(&site.public()).contains_key(Path::new("private.pdf")));
+}
+
+/// A home page the `.gitignore` leaves out is no input: the language's
+/// home is made up (and lists the default language's pages), never made
+/// of the file's text, and the message says why the file is not read.
+#[test]
+fn a_home_page_the_gitignore_leaves_out_is_not_published() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/_index.ru.md",
+        "---\ntitle: Черновик\n---\nНЕОПУБЛИКОВАННЫЙ текст.\n",
+    );
+    site.write(".gitignore", "/content/_index.ru.md\n");
+    let run = site.build();
+    assert!(
+        run.stderr.contains("content/_index.ru.md:1:1: warning: ")
+            && run.stderr.contains("the .gitignore leaves it out"),
+        "{}",
+        run.stderr
+    );
+    let home = site.read("ru/index.html");
+    assert!(
+        !home.contains("НЕОПУБЛИКОВАННЫЙ") && !home.contains("Черновик"),
+        "{home}"
+    );
+    // Left out with all the content, the default language's home too: an
+    // error at it, not its links read from the file left out.
+    site.write(".gitignore", "content/\n");
+    let run = site.run(&["build"]);
+    assert_reported(
+        &run,
+        &["content/_index.kk.md:1:1: error: there is no home page in `kk`"],
+        "content/ left out",
+    );
+    assert!(
+        run.stderr.contains("the .gitignore leaves it out"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// The number of builds `watch` has reported.
