@@ -96,7 +96,7 @@ mod git {
             let parsed = records::records(path, text, &table, &mut problems);
             return problems.is_empty().then_some(parsed);
         }
-        yaml::parse::<Vec<RawRecord>>(path, text, 0, text).ok()
+        yaml::parse_at_most::<Vec<RawRecord>>(path, text, 0, text, 1).ok()
     }
 
     /// The records files in `data/aid/`: a commit's are the first it has.

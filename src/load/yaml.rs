@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::granit_parser::{Event, Marker, Parser};
+use serde_saphyr::granit_parser::{Event, Marker, Parser, StructureStyle};
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::messages::{Arg, Message};
@@ -75,15 +75,28 @@ const MAX_PROBLEMS: usize = 50;
 /// serde stops at the first problem. The others are found by reading the
 /// text again with the part that failed (the key and value, the item of a
 /// list) blanked out, lines and columns kept, until it reads or
-/// [`MAX_PROBLEMS`] are found. A syntax error ends the search, and so
-/// does a problem that blanking may have made (a field that is missing
-/// because its line was blanked, a problem where one was reported): each
-/// problem reported is the file's own.
+/// [`MAX_PROBLEMS`] are found. A syntax error anywhere in the file ends
+/// the search at the first problem, and so does any problem that blanking
+/// may have made (a field missing because its line was blanked, a problem
+/// where one was reported, an alias whose anchor was blanked): it is not
+/// reported, so that each problem reported is the file's own.
 pub fn parse<T: DeserializeOwned>(
     path: &Path,
     text: &str,
     line_offset: usize,
     file_text: &str,
+) -> Result<T, Diagnostics> {
+    parse_at_most(path, text, line_offset, file_text, MAX_PROBLEMS)
+}
+
+/// [`parse`], reporting at most `most` problems (1 for a caller that asks
+/// only whether the file reads: each after the first costs a reading).
+pub fn parse_at_most<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: usize,
+    file_text: &str,
+    most: usize,
 ) -> Result<T, Diagnostics> {
     if let Some(tagged) = first_explicit_tag(text) {
         let more = match tagged.others {
@@ -99,33 +112,32 @@ pub fn parse<T: DeserializeOwned>(
         .with_source(file_text)
         .into());
     }
-    let mut problems = Diagnostics::new();
-    // The places reported, and the keys blanked out, as (line, column).
+    let first = match deserialize(text) {
+        Ok(value) => return Ok(value),
+        Err(error) => Problem::of(&error),
+    };
+    let mut problems = Diagnostics::from(first.diagnostic(path, line_offset, file_text));
+    if !first.is_about_a_part() || most == 1 {
+        return Err(problems);
+    }
+    // A syntax error later in the file stops the search before it starts:
+    // with it, nothing more can be read for sure, and it is often the
+    // first problem's cause (`title: [Карантин` is a list of the wrong
+    // type, then a bracket never closed), reported when that is mended.
+    // A key given twice is found there too: it is one more problem.
+    let syntax = deserialize::<serde::de::IgnoredAny>(text).err();
+    if syntax.is_some_and(|error| !Problem::of(&error).is_about_a_part()) {
+        return Err(problems);
+    }
+    // The places reported, and the keys blanked out.
     let mut reported: Vec<(usize, usize)> = Vec::new();
     let mut blanked_keys: Vec<String> = Vec::new();
-    let mut blanked: Option<String> = None;
+    let mut current = std::borrow::Cow::Borrowed(text);
+    let mut problem = first;
     loop {
-        let error = match deserialize(blanked.as_deref().unwrap_or(text)) {
-            Ok(value) if problems.is_empty() => return Ok(value),
-            Ok(_) => return Err(problems),
-            Err(error) => error,
-        };
-        let place = error
-            .location()
-            .map(|l| (l.line() as usize, l.column() as usize));
-        let message = error.to_string();
-        let message = without_library_advice(strip_position(&message));
-        let made_by_blanking = missing_field(message).is_some_and(|f| blanked_keys.contains(&f))
-            || place.is_some_and(|place| reported.contains(&place));
-        if made_by_blanking {
-            return Err(problems);
-        }
-        problems.push(diagnostic(path, place, message, line_offset, file_text));
-        let current = blanked.as_deref().unwrap_or(text);
-        let failed = (place.filter(|_| is_about_a_part(message)))
-            .and_then(|place| failed_part(current, place, About::of(message)));
-        let next = failed.as_ref().and_then(|failed| blank(current, failed));
-        let (Some(next), true) = (next, problems.iter().len() < MAX_PROBLEMS) else {
+        let failed = (problem.place)
+            .and_then(|place| failed_part(&current, place, About::of(&problem.message)));
+        let Some(next) = failed.as_ref().and_then(|failed| blank(&current, failed)) else {
             return Err(problems);
         };
         // Nothing left but comments: "unexpected end of input" would be ours.
@@ -135,9 +147,67 @@ pub fn parse<T: DeserializeOwned>(
         {
             return Err(problems);
         }
-        reported.extend(place);
+        reported.extend(problem.place);
         blanked_keys.extend(failed.and_then(|failed| failed.key));
-        blanked = Some(next);
+        current = std::borrow::Cow::Owned(next);
+        problem = match deserialize::<T>(&current) {
+            Ok(_) => return Err(problems),
+            Err(error) => Problem::of(&error),
+        };
+        let made_by_blanking = !problem.is_about_a_part()
+            || missing_field(&problem.message).is_some_and(|f| blanked_keys.contains(&f))
+            || problem.place.is_some_and(|place| reported.contains(&place));
+        if made_by_blanking {
+            return Err(problems);
+        }
+        problems.push(problem.diagnostic(path, line_offset, file_text));
+        if problems.iter().len() >= most {
+            return Err(problems);
+        }
+    }
+}
+
+/// A problem serde-saphyr found: its message, without its position and
+/// advice to programmers, and its place (line, column) in the text read.
+struct Problem {
+    message: String,
+    place: Option<(usize, usize)>,
+}
+
+impl Problem {
+    fn of(error: &serde_saphyr::Error) -> Problem {
+        let message = error.to_string();
+        Problem {
+            message: without_library_advice(strip_position(&message)).to_string(),
+            place: (error.location()).map(|l| (l.line() as usize, l.column() as usize)),
+        }
+    }
+
+    /// Its diagnostic in the file `path`, whose text the text read starts
+    /// `line_offset` lines into.
+    fn diagnostic(&self, path: &Path, line_offset: usize, file_text: &str) -> Diagnostic {
+        let message = self.message.as_str();
+        let (line, col) = self.place.unwrap_or((1, 1));
+        let d = Diagnostic::error(
+            path,
+            Span::new(line + line_offset, col),
+            msg!("yaml-error", error = message, guess = guess_field(message)),
+        )
+        .with_hint(hint_for(message));
+        point_at_control_character(d, message, file_text).with_source(file_text)
+    }
+
+    /// Whether it is about one part of the file (a key or a value of the
+    /// wrong type), which can be left out to read on; not about its
+    /// syntax, its nesting or its aliases.
+    fn is_about_a_part(&self) -> bool {
+        [
+            msg!("yaml-hint-unknown-field"),
+            msg!("yaml-hint-missing-field"),
+            msg!("yaml-hint-duplicate"),
+            msg!("yaml-hint-type"),
+        ]
+        .contains(&hint_for(&self.message))
     }
 }
 
@@ -148,42 +218,10 @@ fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Error
     serde_saphyr::from_str_with_options(text, options)
 }
 
-/// The diagnostic for serde-saphyr's `message` at `place` (line and
-/// column in the text, which starts `line_offset` lines into the file).
-fn diagnostic(
-    path: &Path,
-    place: Option<(usize, usize)>,
-    message: &str,
-    line_offset: usize,
-    file_text: &str,
-) -> Diagnostic {
-    let (line, col) = place.unwrap_or((1, 1));
-    let d = Diagnostic::error(
-        path,
-        Span::new(line + line_offset, col),
-        msg!("yaml-error", error = message, guess = guess_field(message)),
-    )
-    .with_hint(hint_for(message));
-    point_at_control_character(d, message, file_text).with_source(file_text)
-}
-
 /// The field of "missing field `x`".
 fn missing_field(message: &str) -> Option<String> {
     let rest = message.strip_prefix("missing field `")?;
     Some(rest.split_once('`')?.0.to_string())
-}
-
-/// Whether serde's `message` is about one part of the file (a key or a
-/// value of the wrong type), which can be left out to read on; not about
-/// its syntax, nor its nesting or aliases as a whole.
-fn is_about_a_part(message: &str) -> bool {
-    [
-        msg!("yaml-hint-unknown-field"),
-        msg!("yaml-hint-missing-field"),
-        msg!("yaml-hint-duplicate"),
-        msg!("yaml-hint-type"),
-    ]
-    .contains(&hint_for(message))
 }
 
 /// What a problem of serde's is about, by its `message`.
@@ -222,6 +260,23 @@ struct Part {
     end: Marker,
     /// Its key, if it is a key's and the key is text.
     key: Option<String>,
+    /// Whether it is an item of a list (with a `-` before it in block style).
+    item: bool,
+    /// Whether it defines an anchor (`&name`), which an alias later may use.
+    anchors: bool,
+    /// The collection it is in (see [`Parts::collections`]).
+    collection: usize,
+}
+
+/// The parts of a YAML text, and the collections they are in.
+struct Parts {
+    /// Every part, each after the parts inside it.
+    parts: Vec<Part>,
+    /// Each collection: how many parts it holds, whether it is in block
+    /// style (left without parts, it is no longer a collection: `{}` and
+    /// `[]` are), and the part whose value it is (none for the
+    /// document's own).
+    collections: Vec<(usize, bool, Option<usize>)>,
 }
 
 /// The (line, column) of `marker`, both from 1, as serde-saphyr places its
@@ -233,12 +288,18 @@ fn place_of(marker: Marker) -> (usize, usize) {
 /// The part of `text` that serde's problem at `place` (line and column,
 /// from 1) is about: the one whose key is there for a problem of a key,
 /// the one whose value (a mapping) holds it for a missing field, else the
-/// one whose value starts there or the smallest that holds it. `None` when
-/// the text does not parse (a syntax error) or no part is found.
+/// one whose value starts there or the smallest that holds it; widened to
+/// the part that holds it while it is the only part of a collection in
+/// block style (left out, it would leave an empty value, of the wrong
+/// type). `None`
+/// when the text does not parse, no part is found, or the part defines an
+/// anchor (an alias may use it).
 fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<Part> {
-    let parts = parts(text)?;
+    let Parts { parts, collections } = parts(text)?;
     let smallest = |at: &dyn Fn(&Part) -> bool| {
-        (parts.iter().filter(|p| at(p))).min_by_key(|p| p.end.index() - p.start.index())
+        (0..parts.len())
+            .filter(|&i| at(&parts[i]))
+            .min_by_key(|&i| parts[i].end.index() - parts[i].start.index())
     };
     let keyed = || smallest(&|p| place_of(p.start) == place);
     let valued = || smallest(&|p| place_of(p.value) == place);
@@ -250,67 +311,99 @@ fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<Part> 
             place_of(p.start) != place && place_of(p.value) <= place && place < place_of(p.end)
         })
     };
-    match about {
+    let mut chosen = match about {
         About::Key => keyed(),
         About::Mapping => valued().or_else(lacking),
         About::Value => valued().or_else(holding),
+    }?;
+    while let (1, true, Some(outer)) = collections[parts[chosen].collection] {
+        chosen = outer;
     }
-    .cloned()
+    let part = &parts[chosen];
+    (!part.anchors).then(|| part.clone())
 }
 
 /// Every part of `text` (see [`Part`]), from its parser's events; `None`
 /// if it does not parse.
-fn parts(text: &str) -> Option<Vec<Part>> {
-    /// A collection being read: where it started, and for a mapping the
-    /// key read and waiting for its value.
+fn parts(text: &str) -> Option<Parts> {
+    /// A collection being read: where it started, its number in
+    /// `collections`, whether anything in it defines an anchor, and for a
+    /// mapping the key read and waiting for its value.
     struct Open {
         start: Marker,
+        number: usize,
+        anchors: bool,
         mapping: bool,
         key: Option<(Marker, Option<String>)>,
     }
     let mut open: Vec<Open> = Vec::new();
-    let mut parts = Vec::new();
+    let mut found = Parts {
+        parts: Vec::new(),
+        collections: Vec::new(),
+    };
     for result in Parser::new_from_str(text) {
         let (event, span) = result.ok()?;
-        let (node, key) = match event {
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let mapping = matches!(event, Event::MappingStart(..));
+        let anchored = event.anchor_id().is_some_and(|id| id != 0);
+        let (node, key, anchors, inner) = match event {
+            Event::MappingStart(style, ..) | Event::SequenceStart(style, ..) => {
+                found
+                    .collections
+                    .push((0, style == StructureStyle::Block, None));
                 open.push(Open {
                     start: span.start,
-                    mapping,
+                    number: found.collections.len() - 1,
+                    anchors: anchored,
+                    mapping: matches!(event, Event::MappingStart(..)),
                     key: None,
                 });
                 continue;
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 let closed = open.pop()?;
-                ((closed.start, span.end), None)
+                (
+                    (closed.start, span.end),
+                    None,
+                    closed.anchors,
+                    Some(closed.number),
+                )
             }
-            Event::Scalar(value, ..) => ((span.start, span.end), Some(value.to_string())),
-            Event::Alias(_) => ((span.start, span.end), None),
+            Event::Scalar(value, ..) => (
+                (span.start, span.end),
+                Some(value.to_string()),
+                anchored,
+                None,
+            ),
+            Event::Alias(_) => ((span.start, span.end), None, false, None),
             _ => continue,
         };
         let Some(parent) = open.last_mut() else {
             continue;
         };
+        parent.anchors |= anchors;
         let (value, end) = node;
-        match (parent.mapping, parent.key.take()) {
-            (true, None) => parent.key = Some((value, key)),
-            (true, Some((start, key))) => parts.push(Part {
-                start,
-                value,
-                end,
-                key,
-            }),
-            (false, _) => parts.push(Part {
-                start: value,
-                value,
-                end,
-                key: None,
-            }),
+        let (start, key, item) = match (parent.mapping, parent.key.take()) {
+            (true, None) => {
+                parent.key = Some((value, key));
+                continue;
+            }
+            (true, Some((start, key))) => (start, key, false),
+            (false, _) => (value, None, true),
+        };
+        found.collections[parent.number].0 += 1;
+        if let Some(inner) = inner {
+            found.collections[inner].2 = Some(found.parts.len());
         }
+        found.parts.push(Part {
+            start,
+            value,
+            end,
+            key,
+            item,
+            anchors,
+            collection: parent.number,
+        });
     }
-    Some(parts)
+    Some(found)
 }
 
 /// `text` with `part` blanked out: a list item's `-` before it and a `,`
@@ -321,9 +414,7 @@ fn blank(text: &str, part: &Part) -> Option<String> {
     let (start, end) = (part.start.byte_offset()?, part.end.byte_offset()?);
     let dash = text.get(..start)?.trim_end_matches([' ', '\t']);
     let start = match dash.strip_suffix('-') {
-        Some(rest)
-            if part.key.is_none() && (rest.is_empty() || rest.ends_with([' ', '\t', '\n'])) =>
-        {
+        Some(rest) if part.item && (rest.is_empty() || rest.ends_with([' ', '\t', '\n'])) => {
             rest.len()
         }
         _ => start,
@@ -746,13 +837,28 @@ mod tests {
         }
     }
 
-    /// After a syntax error nothing more can be read for sure.
+    /// In a file with a syntax error nothing after the first problem can
+    /// be read for sure: its first problem is the one reported.
     #[test]
-    fn a_syntax_error_is_the_last_problem_reported() {
-        let text = "title: a\nweight: x\ndraft: [\n";
-        assert_eq!(problems::<Front>(text).len(), 1);
-        let text = "title: a: b\nweight: x\n";
-        assert_eq!(problems::<Front>(text).len(), 1);
+    fn a_syntax_error_ends_the_search() {
+        let text = "title: a\nweight: x\nbogus: 1\ndraft: [\n";
+        assert_problems::<Front>(text, &[(2, 9, "i64")]);
+        assert_problems::<Front>("title: a: b\nweight: x\n", &[(1, 9, "mapping values")]);
+        assert_problems::<Front>("title: [Карантин\nweight: 2\n", &[(1, 8, "string")]);
+    }
+
+    /// Left out, a part that defines an anchor would leave its aliases
+    /// without one, and a part alone in its mapping would leave it empty:
+    /// neither is reported as the file's problem.
+    #[test]
+    fn leaving_out_makes_no_problem_of_anchors_nor_of_empty_values() {
+        let text = "- {title: &t [x], weight: 1}\n- {title: *t, weight: y}\n";
+        assert_problems::<Vec<Front>>(text, &[(1, 14, "string")]);
+        let text = "a:\n  titel: x\nb:\n  title: y\n  weight: z\n";
+        assert_problems::<BTreeMap<String, Front>>(
+            text,
+            &[(2, 3, "unknown field `titel`"), (5, 11, "i64")],
+        );
     }
 
     #[test]

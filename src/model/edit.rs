@@ -44,9 +44,11 @@ pub fn edit(site: &mut Site, changed: Vec<RawPage>) -> Option<Edit> {
     let mut edit = Edit { before: Vec::new() };
     for raw in changed {
         let published = site.publishing.publishes(&raw.front);
+        // A file where a home page was made up is a new page: the made-up
+        // one read no file, and listed what its language lacks.
         let id = (site.languages.id(&raw.lang))
             .and_then(|lang| site.page(&raw.key, lang))
-            .filter(|&id| published && site.pages[id].path == raw.path);
+            .filter(|&id| published && !site.pages[id].made_up && site.pages[id].path == raw.path);
         let Some(id) = id else {
             edit.undo(site);
             return None;

@@ -244,7 +244,7 @@ pub fn check(
         if sources.has_content && !by_url.contains_key(&output_url(lang, "")) {
             let path = PathBuf::from(format!("{}/_index.{lang}.md", crate::load::CONTENT_DIR));
             let message = msg!("page-no-home", lang = lang);
-            let hint = match is_left_out(&sources.root, &path) {
+            let hint = match is_left_out_by_gitignore(&sources.root, &path) {
                 true => msg!("page-no-home-left-out-hint", path = display_path(&path)),
                 false => msg!("page-no-home-hint", path = display_path(&path), lang = lang),
             };
@@ -266,10 +266,10 @@ pub fn check(
     }
 }
 
-/// Whether the file `rel` is there but left out of the site (by the
-/// `.gitignore`, or hidden on its way): git does not commit it, so
-/// aqparat does not read it.
-fn is_left_out(root: &Path, rel: &Path) -> bool {
+/// Whether the file `rel` (a home page's, never hidden) is there but the
+/// `.gitignore` leaves it out: git does not commit it, so aqparat does
+/// not read it.
+fn is_left_out_by_gitignore(root: &Path, rel: &Path) -> bool {
     let path = root.join(rel);
     path.exists() && !Inputs::read(root).0.is_site_file(rel, Entry::of(&path))
 }

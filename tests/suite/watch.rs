@@ -312,6 +312,24 @@ fn a_git_push_publishes_a_broken_push_keeps_the_site_and_the_fix_publishes_again
     });
 }
 
+/// A home page written while `watch` runs, for a language whose home was
+/// made up, is published as written, as a full build makes it: the page
+/// made up in its place read no file, so the model is built again, not
+/// patched with the new file.
+#[test]
+fn a_home_page_written_where_one_was_made_up_is_published() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_file(site.root().join("content/_index.ru.md")).unwrap();
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    site.save(
+        "content/_index.ru.md",
+        "---\ntitle: Главная\n---\nГЛАВНАЯ страница написана.\n",
+    );
+    wait_for_page(&output, "ru/index.html", "ГЛАВНАЯ страница написана");
+    assert_same_as_a_full_build(&site, &output, &watch);
+}
+
 /// The `(rendered, total)` counts of the last "built" line once there are
 /// `builds` of them.
 fn rendered_counts(watch: &Running, builds: usize) -> (usize, usize) {
