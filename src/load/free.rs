@@ -105,13 +105,16 @@ fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> 
                     error = yaml::strip_position(&error.to_string())
                 ),
             )
-            .with_hint(match error.is_data() {
+            .with_hint(match error.to_string().starts_with(DUPLICATE_KEY) {
                 true => msg!("yaml-hint-duplicate"),
                 false => msg!("json-error-hint"),
             })
             .with_source(text)
         })
 }
+
+/// How [`Distinct`]'s error for a key given twice starts.
+const DUPLICATE_KEY: &str = "duplicate key `";
 
 /// A JSON value whose objects' keys are each given once: serde_json's
 /// `Value` keeps the last of a key given twice, so a count written twice
@@ -174,7 +177,7 @@ impl<'de> Visitor<'de> for DistinctVisitor {
         let mut object = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if object.contains_key(&key) {
-                return Err(A::Error::custom(format!("duplicate key `{key}`")));
+                return Err(A::Error::custom(format!("{DUPLICATE_KEY}{key}`")));
             }
             let Distinct(value) = map.next_value()?;
             object.insert(key, value);

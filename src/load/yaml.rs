@@ -170,11 +170,14 @@ pub fn parse_at_most<T: DeserializeOwned>(
 /// A problem serde-saphyr found: its message, without its position and
 /// advice to programmers, and its place (line, column) in the text read.
 struct Problem {
+    /// What serde-saphyr says, in English.
     message: String,
+    /// Line and column, from 1; unknown for a few (budget) errors.
     place: Option<(usize, usize)>,
 }
 
 impl Problem {
+    /// The problem `error` is.
     fn of(error: &serde_saphyr::Error) -> Problem {
         let message = error.to_string();
         Problem {
@@ -237,6 +240,7 @@ enum About {
 }
 
 impl About {
+    /// What serde-saphyr's `message` is about.
     fn of(message: &str) -> About {
         if message.starts_with("unknown field") || message.starts_with("duplicate mapping key") {
             About::Key
