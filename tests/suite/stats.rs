@@ -178,6 +178,86 @@ fn chart_bars_equal_the_data_in_the_page_and_the_standalone_svg() {
     );
 }
 
+/// A page draws a panel's 12 largest bars, a card 12 bars in all, and each
+/// says how many more the table lists; the table lists every figure. A chart of
+/// 15,000 bars took seconds and a gigabyte to lay out, for a picture no one
+/// could read.
+#[test]
+fn a_panel_of_many_bars_draws_the_largest_and_says_how_many_more() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    let more: String = (1..=30)
+        .map(|day| {
+            format!(
+                "- id: many-{day}\n  org: org-a\n  category: food\n  count: {}\n  unit: families\n  what: {{ kk: \"Көп {day}\", ru: \"Много {day}\" }}\n  date: 2020-04-{day:02}\n  source: src-1\n",
+                100 + day
+            )
+        })
+        .collect();
+    site.write("data/aid/records.yaml", format!("{records}\n{more}"));
+    site.build();
+    let bars = |svg: &str| -> Vec<String> {
+        let doc = parse_xml(svg);
+        (doc.descendants())
+            .filter(|n| n.attribute("class") == Some("bar"))
+            .map(|n| n.attribute("data-value").unwrap().to_string())
+            .collect()
+    };
+    let more_text = |svg: &str| -> Vec<String> {
+        let doc = parse_xml(svg);
+        (doc.descendants())
+            .filter(|n| n.attribute("class") == Some("more"))
+            .map(|n| n.text().unwrap().to_string())
+            .collect()
+    };
+    let largest = |n: u64| -> Vec<String> { (0..n).map(|i| (130 - i).to_string()).collect() };
+    for (lang, more) in [
+        ("ru", "ещё 25 цифр — в таблице на сайте"),
+        ("kk", "тағы 25 сан — сайттағы кестеде"),
+    ] {
+        let page = site.read(&format!("{lang}/infographics/index.html"));
+        let figure = &page[page
+            .find("<figure class=\"chart\" id=\"reached\">")
+            .unwrap()..];
+        let figure = &figure[..figure.find("</figure>").unwrap()];
+        let svg = &figure[figure.find("<svg").unwrap()..figure.find("</svg>").unwrap() + 6];
+        assert_eq!(
+            bars(svg),
+            largest(12),
+            "{lang}: a page draws the 12 largest"
+        );
+        assert_eq!(more_text(svg), [more], "{lang}");
+        let desc = &svg[svg.find("<desc").unwrap()..svg.find("</desc>").unwrap()];
+        assert!(desc.contains(more), "{lang}: {desc}");
+        let table = &figure[figure.find("<table").unwrap()..];
+        let mut listed: Vec<u64> = attributes(table, "data-value")
+            .iter()
+            .map(|v| v.parse().unwrap())
+            .collect();
+        listed.sort_unstable();
+        let mut every: Vec<u64> = (101..=130).chain([1, 2, 5, 11, 21, 22, 25]).collect();
+        every.sort_unstable();
+        assert_eq!(listed, every, "{lang}: the table lists every figure");
+        let card = site.read(&format!("{lang}/infographics/charts/reached.svg"));
+        assert_eq!(
+            bars(&card),
+            largest(12),
+            "{lang}: a card draws the 12 largest"
+        );
+        assert_eq!(more_text(&card), [more], "{lang}");
+        assert!(
+            card.contains("¹²") && !card.contains("¹³"),
+            "{lang}: a card's footnotes are the dates of its 12 bars"
+        );
+        let png = std::fs::read(
+            site.public()
+                .join(format!("{lang}/infographics/charts/reached.png")),
+        )
+        .unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    }
+}
+
 #[test]
 fn png_cards_are_1080_square_pictures() {
     let site = TestSite::fixtures("basic", "stats");

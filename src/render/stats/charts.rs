@@ -6,7 +6,10 @@
 //! with its unit and drawn against its own labelled scale, from 0 to a round
 //! figure at or above its largest bar ("0 … 400 семей"): bars of families
 //! and of masks are never measured against each other, and a lone 35 is not
-//! drawn as long as a 320 of another unit. A text
+//! drawn as long as a 320 of another unit. A page draws a panel's 12
+//! largest bars, a card 12 bars in all, and each says how many more the
+//! table lists: a chart of thousands of bars is read by no one, and laying
+//! out their texts took seconds and a gigabyte. A text
 //! shown in the default language (see `format`) carries its `lang`, in the
 //! SVG as in the table.
 
@@ -28,6 +31,9 @@ pub struct Chart {
     pub title_html: String,
     /// One group per unit.
     pub groups: Vec<ChartGroup>,
+    /// The line drawn after a card's bars when some are not drawn there
+    /// ("ещё 18 цифр — в таблице на сайте").
+    pub card_more: Option<String>,
     /// The sources of its figures, in words.
     pub sources: Vec<Shown>,
 }
@@ -44,8 +50,12 @@ pub struct ChartGroup {
     pub scale: u64,
     /// [`ChartGroup::scale`] as a figure ("400 семей").
     pub scale_label: Shown,
-    /// Bars, largest first.
+    /// Bars, largest first: every figure, for the table; a drawing takes
+    /// the first few (see [`drawn`]).
     pub bars: Vec<Bar>,
+    /// The line drawn after the panel's bars in a page when some are not
+    /// drawn there.
+    pub more: Option<String>,
 }
 
 /// One bar.
@@ -67,7 +77,8 @@ pub struct Bar {
 /// Builds a chart of `records` titled `title` (`title_html`), one group per
 /// unit (in the units' order), one bar per record that has a figure, named
 /// by `label`. A bar is never a sum: two figures of one organisation may
-/// count the same families.
+/// count the same families. How many bars a page or a card leaves out is
+/// said in the UI string `chart_more`.
 pub fn build(
     f: &StatsFormat,
     id: String,
@@ -98,6 +109,7 @@ pub fn build(
         });
         if let Some(largest) = bars.first() {
             let scale = round_up(largest.value);
+            let more = more_than(f, bars.len(), INLINE.panel_bars)?;
             groups.push(ChartGroup {
                 unit: unit.id.clone(),
                 heading: f.shown(&unit.name),
@@ -110,9 +122,12 @@ pub fn build(
                     &unit.id,
                 )?,
                 bars,
+                more,
             });
         }
     }
+    let all_bars = groups.iter().map(|g| g.bars.len()).sum();
+    let card_more = more_than(f, all_bars, CARD_BARS)?;
     let mut sources: Vec<Shown> = Vec::new();
     for record in records {
         if let Some(source) = f.stats.source(&record.source) {
@@ -127,8 +142,55 @@ pub fn build(
         title,
         title_html,
         groups,
+        card_more,
         sources,
     })
+}
+
+/// The UI string `chart_more` when a drawing of at most `drawn` of `bars`
+/// leaves some out.
+fn more_than(f: &StatsFormat, bars: usize, drawn: usize) -> Result<Option<String>, String> {
+    let left_out = bars.saturating_sub(drawn);
+    (left_out > 0)
+        .then(|| f.ui_count("chart_more", left_out))
+        .transpose()
+}
+
+/// The panels drawn in `style`, each with its bars drawn: every panel's
+/// largest, at most `panel_bars` of a panel and `chart_bars` in all (a
+/// panel left without any is not drawn).
+fn drawn<'c>(chart: &'c Chart, style: &Style) -> Vec<(&'c ChartGroup, &'c [Bar])> {
+    let mut left = style.chart_bars;
+    let mut panels = Vec::new();
+    for group in &chart.groups {
+        let count = group.bars.len().min(style.panel_bars).min(left);
+        if count == 0 {
+            break;
+        }
+        left -= count;
+        panels.push((group, &group.bars[..count]));
+    }
+    panels
+}
+
+/// What a drawing in `style` says of `group`, whose `bars` it draws: how
+/// many more the table lists, when the panel's limit left those out.
+fn panel_more<'c>(group: &'c ChartGroup, bars: &[Bar], style: &Style) -> Option<&'c str> {
+    let cut = bars.len() == style.panel_bars && group.bars.len() > bars.len();
+    cut.then_some(group.more.as_deref()).flatten()
+}
+
+/// What a drawing in `style` of `panels` says after its last: how many
+/// more the table lists, when the chart's limit left those out.
+fn chart_more<'c>(
+    chart: &'c Chart,
+    panels: &[(&ChartGroup, &[Bar])],
+    style: &Style,
+) -> Option<&'c str> {
+    let drawn: usize = panels.iter().map(|(_, bars)| bars.len()).sum();
+    let all: usize = chart.groups.iter().map(|g| g.bars.len()).sum();
+    let cut = drawn == style.chart_bars && all > drawn;
+    cut.then_some(chart.card_more.as_deref()).flatten()
 }
 
 /// Adds `item` to `items` unless it is there already.
@@ -161,26 +223,49 @@ pub fn round_up(value: u64) -> u64 {
     }
 }
 
-/// Sizes and colours of one drawing of a chart.
+/// Sizes and colours of one drawing of a chart, and how many bars it
+/// draws (see [`drawn`]).
 struct Style {
     width: f32,
     font: f32,
     text: &'static str,
     bar: &'static str,
+    panel_bars: usize,
+    chart_bars: usize,
 }
 
 /// Inline charts are drawn 400 units wide so that 15-unit text stays about
 /// 13 px on a 360 px phone. They follow the page's text colour
 /// (`currentColor`), so they work in dark mode; the theme's CSS may set the
 /// bar colour.
+/// A page draws a panel's 12 largest bars.
 const INLINE: Style = Style {
     width: 400.0,
     font: 15.0,
     text: "currentColor",
     bar: "#1d5b8c",
+    panel_bars: 12,
+    chart_bars: usize::MAX,
 };
 
-/// Cards are drawn black on white, whatever the reader's theme.
+/// A card draws 12 bars in all: their figures' dates are its footnotes,
+/// and more leave the bars no room on a square.
+const CARD_BARS: usize = 12;
+
+/// A card's drawing at `font` size, black on white whatever the reader's
+/// theme.
+fn card_style(font: f32) -> Style {
+    Style {
+        width: CARD_WIDTH,
+        font,
+        text: "#111111",
+        bar: "#1d5b8c",
+        panel_bars: usize::MAX,
+        chart_bars: CARD_BARS,
+    }
+}
+
+/// The width of a card's bars and texts.
 const CARD_WIDTH: f32 = 1000.0;
 
 /// An upper estimate of the width of `text` at `font` size: Cyrillic
@@ -215,8 +300,11 @@ pub fn chars_in(width: f32, font: f32) -> usize {
 /// 0 to `N` with both ends labelled, `N` with the unit's noun. Every bar is
 /// a `<g class="bar" data-value="N">`: its label on a line of its own, then
 /// the bar, its figure and how often. Its length is to the scale's what its
-/// number is to `N`, the scale as long as every figure leaves room for. With `dates` (on cards), each figure carries the marks of
-/// its dates, the footnotes' numbers (see [`date_notes`]).
+/// number is to `N`, the scale as long as every figure leaves room for.
+/// Only the bars [`drawn`] in the style are; then a page's panel, or the
+/// card after its last, says how many are not in a `<text class="more">`.
+/// With `dates` (on cards), each figure carries the marks of its dates,
+/// the footnotes' numbers (see [`date_notes`]).
 fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String, f32) {
     let mut svg = String::new();
     let line = style.font * 1.35;
@@ -224,10 +312,23 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
     let gap = style.font * 0.5;
     let small = style.font * 0.85;
     let mut y = 0.0;
-    for group in &chart.groups {
-        let figures: Vec<(String, String)> = group
-            .bars
-            .iter()
+    // A line after the bars, in italics: how many more the table lists.
+    let more_line = |svg: &mut String, y: &mut f32, more: &str| {
+        for more_line in wrap(more, chars_in(style.width, style.font)) {
+            *y += line;
+            let _ = write!(
+                svg,
+                r#"<text class="more" x="0" y="{y:.1}" font-size="{:.1}" font-style="italic" fill="{}">{}</text>"#,
+                style.font,
+                style.text,
+                escape(&more_line)
+            );
+        }
+        *y += line * 0.3;
+    };
+    let panels = drawn(chart, style);
+    for &(group, bars) in &panels {
+        let figures: Vec<(String, String)> = (bars.iter())
             .map(|bar| {
                 let marks = dates.map_or_else(String::new, |dates| date_marks(bar, dates));
                 let often = bar
@@ -239,7 +340,7 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
             .collect();
         // The longest scale that leaves room for every bar's figure after
         // the bar.
-        let bar_max = (group.bars.iter().zip(&figures))
+        let bar_max = (bars.iter().zip(&figures))
             .map(|(bar, (figure, often))| {
                 let room =
                     style.width - gap - text_width(&format!("{figure}{often}"), style.font * 1.05);
@@ -266,7 +367,7 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
             );
         }
         y += line * 0.4;
-        for (bar, (figure, often)) in group.bars.iter().zip(&figures) {
+        for (bar, (figure, often)) in bars.iter().zip(&figures) {
             let _ = write!(
                 svg,
                 r#"<g class="bar" data-unit="{}" data-value="{}">"#,
@@ -304,6 +405,9 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
             );
             y += bar_height + line * 0.3;
         }
+        if let Some(more) = panel_more(group, bars, style) {
+            more_line(&mut svg, &mut y, more);
+        }
         // The scale: a line under the bars with a tick at each end, the
         // ends labelled.
         y += line * 0.1;
@@ -330,14 +434,17 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
         );
         y += line;
     }
+    if let Some(more) = chart_more(chart, &panels, style) {
+        more_line(&mut svg, &mut y, more);
+    }
     (svg, y)
 }
 
-/// Every date of `chart`'s bars, each once, in the order of the bars: the
-/// footnotes of its card, numbered from 1.
-fn card_dates(chart: &Chart) -> Vec<String> {
+/// Every date of `chart`'s bars drawn in `style`, each once, in the order
+/// of the bars: the footnotes of its card, numbered from 1.
+fn card_dates(chart: &Chart, style: &Style) -> Vec<String> {
     let mut dates = Vec::new();
-    for bar in chart.groups.iter().flat_map(|g| &g.bars) {
+    for bar in drawn(chart, style).into_iter().flat_map(|(_, bars)| bars) {
         for when in &bar.whens {
             push_new(&mut dates, when.clone());
         }
@@ -381,7 +488,7 @@ pub fn inline_svg(chart: &Chart) -> String {
         INLINE.width,
         height.ceil(),
         escape(&chart.title),
-        escape(&description(chart)),
+        escape(&description(chart, &INLINE)),
         id = attribute(&chart.id),
     )
 }
@@ -392,19 +499,18 @@ pub fn compares(chart: &Chart) -> bool {
     chart.groups.iter().any(|g| g.bars.len() > 1)
 }
 
-/// What the chart shows, in words, for `<desc>`.
-pub fn description(chart: &Chart) -> String {
-    chart
-        .groups
-        .iter()
-        .map(|g| {
-            let bars: Vec<String> = g
-                .bars
-                .iter()
+/// What the chart drawn in `style` shows, in words, for `<desc>`: the bars
+/// drawn, then how many are not.
+fn description(chart: &Chart, style: &Style) -> String {
+    let panels = drawn(chart, style);
+    (panels.iter())
+        .map(|&(g, bars)| {
+            let bars: Vec<String> = (bars.iter())
                 .map(|b| match &b.frequency {
                     Some(often) => format!("{} — {}, {often}", b.label.text, b.display.text),
                     None => format!("{} — {}", b.label.text, b.display.text),
                 })
+                .chain(panel_more(g, bars, style).map(str::to_string))
                 .collect();
             format!(
                 "{} (0 – {}): {}.",
@@ -413,9 +519,13 @@ pub fn description(chart: &Chart) -> String {
                 bars.join("; ")
             )
         })
+        .chain(chart_more(chart, &panels, style).map(str::to_string))
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The font sizes a card tries, largest first, for the largest that fits.
+const CARD_FONTS: [f32; 10] = [36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0];
 
 /// The chart as a 1080×1080 card: the site's title, the chart's title, the
 /// bars in the largest type that fits, each figure marked with the numbers
@@ -441,7 +551,7 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
             escape(&line)
         );
     }
-    let dates = card_dates(chart);
+    let dates = card_dates(chart, &card_style(CARD_FONTS[0]));
     let footer_lines: Vec<String> = (date_notes(&dates).iter())
         .chain([&footer.to_string()])
         .flat_map(|text| wrap(text, chars_in(CARD_WIDTH, 22.0)))
@@ -458,17 +568,8 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
     }
     let top = y + 30.0;
     let available = SIZE - top - MARGIN - 40.0 - 30.0 * footer_lines.len() as f32;
-    let draw = |font: f32| {
-        let style = Style {
-            width: CARD_WIDTH,
-            font,
-            text: "#111111",
-            bar: "#1d5b8c",
-        };
-        draw_bars(chart, &style, Some(&dates))
-    };
-    let (bars, height) = [36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0]
-        .into_iter()
+    let draw = |font: f32| draw_bars(chart, &card_style(font), Some(&dates));
+    let (bars, height) = (CARD_FONTS.into_iter())
         .map(draw)
         .find(|(_, height)| *height <= available)
         .unwrap_or_else(|| draw(12.0));
@@ -477,7 +578,7 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="1080" viewBox="0 0 1080 1080" role="img" aria-labelledby="card-title" font-family="{}"><title id="card-title">{}</title><desc>{}</desc><rect width="1080" height="1080" fill="#ffffff"/>{head}<g transform="translate({MARGIN} {top:.1}) scale({scale:.4})">{bars}</g>{foot}</svg>"##,
         attribute(font_family),
         escape(&chart.title),
-        escape(&description(chart)),
+        escape(&description(chart, &card_style(CARD_FONTS[0]))),
     )
 }
 
@@ -571,6 +672,7 @@ mod tests {
                 heading: shown(hostile.to_string()),
                 scale: 1,
                 scale_label: shown(hostile.to_string()),
+                more: Some(hostile.to_string()),
                 bars: ["a", "b"]
                     .map(|n| Bar {
                         label: shown(format!("{hostile}{n}")),
@@ -581,6 +683,7 @@ mod tests {
                     })
                     .to_vec(),
             }],
+            card_more: Some(hostile.to_string()),
             sources: vec![shown(hostile.to_string())],
         }
     }
@@ -605,6 +708,62 @@ mod tests {
         // The card is well-formed XML, whatever its texts.
         let card = card_svg(&chart, "\u{1b}", "\u{7}", "F");
         assert!(!card.contains('\u{1b}') && !card.contains('\u{7}'));
+    }
+
+    /// A chart of 40 bars in one panel, largest first, each of its own
+    /// date, saying how many more there are.
+    fn chart_of_many_bars() -> Chart {
+        let bars: Vec<Bar> = (1..=40u64)
+            .rev()
+            .map(|n| Bar {
+                label: Shown::plain(format!("bar {n}")),
+                value: n,
+                display: Shown::plain(n.to_string()),
+                whens: vec![format!("day {n}")],
+                frequency: None,
+            })
+            .collect();
+        Chart {
+            id: "many".into(),
+            title: "Many".into(),
+            title_html: "Many".into(),
+            groups: vec![ChartGroup {
+                unit: "u".into(),
+                heading: Shown::plain("Unit"),
+                scale: 40,
+                scale_label: Shown::plain("40"),
+                bars,
+                more: Some("28 more".into()),
+            }],
+            card_more: Some("28 more on the card".into()),
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_drawing_takes_the_largest_bars_and_says_how_many_more() {
+        let chart = chart_of_many_bars();
+        let count = |svg: &str| svg.matches(r#"<g class="bar""#).count();
+        let inline = inline_svg(&chart);
+        assert_eq!(count(&inline), 12);
+        assert!(inline.contains(r#"data-value="29""#) && !inline.contains(r#"data-value="28""#));
+        assert!(inline.contains(">28 more</text>"), "{inline}");
+        let card = card_svg(&chart, "Site", "Source", "Font");
+        assert_eq!(count(&card), 12);
+        assert!(card.contains(">28 more on the card</text>"), "{card}");
+        assert!(!card.contains(">28 more</text>"), "{card}");
+        assert!(
+            card.contains("¹² day 29") && !card.contains("day 28"),
+            "{card}"
+        );
+        let labels = TableLabels {
+            label: "l".into(),
+            figure: "f".into(),
+            when: "w".into(),
+            source: "s".into(),
+        };
+        let html = figure_html(&chart, &labels, "");
+        assert_eq!(html.matches("<td data-unit").count(), 40);
     }
 
     #[test]

@@ -82,6 +82,13 @@ impl<'a> StatsFormat<'a> {
         self.localizer.translate(self.lang, key, None)
     }
 
+    /// A UI string with plural forms, `{count}` in it replaced by `count`;
+    /// a missing one is an error message.
+    pub fn ui_count(&self, key: &str, count: usize) -> Result<String, String> {
+        let count = i64::try_from(count).unwrap_or(i64::MAX);
+        self.localizer.translate(self.lang, key, Some(count))
+    }
+
     /// The text of `text` in this language, else its fallback (the default
     /// language's).
     fn text(&self, text: &'a Text) -> &'a str {
