@@ -1,6 +1,6 @@
 //! Bar charts of the statistics, drawn at build time as SVG: inline in
-//! pages (with `role="img"`, `<title>`, `<desc>` and a real table of the
-//! same numbers), and as a square card for social networks.
+//! pages (with `role="img"`, `<title>`, `<desc>` and a real table of
+//! every figure), and as a square card for social networks.
 //!
 //! A chart is made of *panels* (`ChartGroup`), one per unit, each titled
 //! with its unit and drawn against its own labelled scale, from 0 to a round
@@ -9,7 +9,7 @@
 //! drawn as long as a 320 of another unit. A page draws a panel's 12
 //! largest bars, a card 12 bars in all, and each says how many more the
 //! table lists: a chart of thousands of bars is read by no one, and laying
-//! out their texts took seconds and a gigabyte. A text
+//! out their texts took seconds and hundreds of megabytes. A text
 //! shown in the default language (see `format`) carries its `lang`, in the
 //! SVG as in the table.
 
@@ -31,9 +31,9 @@ pub struct Chart {
     pub title_html: String,
     /// One group per unit.
     pub groups: Vec<ChartGroup>,
-    /// The line drawn after a card's bars when some are not drawn there
-    /// ("ещё 18 цифр — в таблице на сайте").
-    pub card_more: Option<String>,
+    /// The line drawn after a card's panels when the card leaves bars out
+    /// ("Ещё 18 цифр — в таблице на сайте").
+    pub more_on_card: Option<String>,
     /// The sources of its figures, in words.
     pub sources: Vec<Shown>,
 }
@@ -53,9 +53,9 @@ pub struct ChartGroup {
     /// Bars, largest first: every figure, for the table; a drawing takes
     /// the first few (see [`drawn`]).
     pub bars: Vec<Bar>,
-    /// The line drawn after the panel's bars in a page when some are not
-    /// drawn there.
-    pub more: Option<String>,
+    /// The line drawn after the panel in a page when the page leaves some
+    /// of its bars out.
+    pub more_in_page: Option<String>,
 }
 
 /// One bar.
@@ -109,7 +109,6 @@ pub fn build(
         });
         if let Some(largest) = bars.first() {
             let scale = round_up(largest.value);
-            let more = more_than(f, bars.len(), INLINE.panel_bars)?;
             groups.push(ChartGroup {
                 unit: unit.id.clone(),
                 heading: f.shown(&unit.name),
@@ -122,12 +121,10 @@ pub fn build(
                     &unit.id,
                 )?,
                 bars,
-                more,
+                more_in_page: None,
             });
         }
     }
-    let all_bars = groups.iter().map(|g| g.bars.len()).sum();
-    let card_more = more_than(f, all_bars, CARD_BARS)?;
     let mut sources: Vec<Shown> = Vec::new();
     for record in records {
         if let Some(source) = f.stats.source(&record.source) {
@@ -137,60 +134,110 @@ pub fn build(
             }
         }
     }
-    Ok(Chart {
+    let mut chart = Chart {
         id,
         title,
         title_html,
         groups,
-        card_more,
+        more_on_card: None,
         sources,
-    })
-}
-
-/// The UI string `chart_more` when a drawing of at most `drawn` of `bars`
-/// leaves some out.
-fn more_than(f: &StatsFormat, bars: usize, drawn: usize) -> Result<Option<String>, String> {
-    let left_out = bars.saturating_sub(drawn);
-    (left_out > 0)
-        .then(|| f.ui_count("chart_more", left_out))
-        .transpose()
-}
-
-/// The panels drawn in `style`, each with its bars drawn: every panel's
-/// largest, at most `panel_bars` of a panel and `chart_bars` in all (a
-/// panel left without any is not drawn).
-fn drawn<'c>(chart: &'c Chart, style: &Style) -> Vec<(&'c ChartGroup, &'c [Bar])> {
-    let mut left = style.chart_bars;
-    let mut panels = Vec::new();
-    for group in &chart.groups {
-        let count = group.bars.len().min(style.panel_bars).min(left);
-        if count == 0 {
-            break;
-        }
-        left -= count;
-        panels.push((group, &group.bars[..count]));
+    };
+    // What each drawing leaves out, in words: a page of each panel, a card
+    // of the chart.
+    let left_out = |count: usize| {
+        (count > 0)
+            .then(|| f.ui_count("chart_more", count))
+            .transpose()
+    };
+    let in_page: Vec<usize> = (drawn(&chart, PAGE_BARS).iter())
+        .map(|(group, bars)| group.bars.len() - bars.len())
+        .collect();
+    for (group, count) in chart.groups.iter_mut().zip(in_page) {
+        group.more_in_page = left_out(count)?;
     }
-    panels
+    chart.more_on_card = left_out(bar_count(&chart) - drawn_count(&chart, CARD_BARS))?;
+    Ok(chart)
 }
 
-/// What a drawing in `style` says of `group`, whose `bars` it draws: how
-/// many more the table lists, when the panel's limit left those out.
-fn panel_more<'c>(group: &'c ChartGroup, bars: &[Bar], style: &Style) -> Option<&'c str> {
-    let cut = bars.len() == style.panel_bars && group.bars.len() > bars.len();
-    cut.then_some(group.more.as_deref()).flatten()
+/// How many bars of a chart a drawing draws.
+#[derive(Clone, Copy)]
+enum Limit {
+    /// The largest of each panel, at most this many.
+    EachPanel(usize),
+    /// At most this many in all: each panel's largest first, in the
+    /// panels' order, then the next largest of each panel in turn; a panel
+    /// left without any is not drawn.
+    InAll(usize),
 }
 
-/// What a drawing in `style` of `panels` says after its last: how many
-/// more the table lists, when the chart's limit left those out.
-fn chart_more<'c>(
-    chart: &'c Chart,
-    panels: &[(&ChartGroup, &[Bar])],
-    style: &Style,
-) -> Option<&'c str> {
-    let drawn: usize = panels.iter().map(|(_, bars)| bars.len()).sum();
-    let all: usize = chart.groups.iter().map(|g| g.bars.len()).sum();
-    let cut = drawn == style.chart_bars && all > drawn;
-    cut.then_some(chart.card_more.as_deref()).flatten()
+/// A page draws a panel's 12 largest bars: more is a list no one reads,
+/// and its table lists them.
+const PAGE_BARS: Limit = Limit::EachPanel(12);
+
+/// A card draws 12 bars in all: their figures' dates are its footnotes,
+/// and more leave the bars no room on a square.
+const CARD_BARS: Limit = Limit::InAll(12);
+
+/// The panels a drawing limited by `limit` draws, each with its bars
+/// drawn, largest first.
+fn drawn(chart: &Chart, limit: Limit) -> Vec<(&ChartGroup, &[Bar])> {
+    let counts: Vec<usize> = match limit {
+        Limit::EachPanel(most) => (chart.groups.iter())
+            .map(|g| g.bars.len().min(most))
+            .collect(),
+        Limit::InAll(most) => {
+            let mut counts = vec![0; chart.groups.len()];
+            let mut left = most;
+            let mut round = 0;
+            while left > 0 {
+                let mut took = false;
+                for (count, group) in counts.iter_mut().zip(&chart.groups) {
+                    if left > 0 && group.bars.len() > round {
+                        *count += 1;
+                        left -= 1;
+                        took = true;
+                    }
+                }
+                if !took {
+                    break;
+                }
+                round += 1;
+            }
+            counts
+        }
+    };
+    (chart.groups.iter().zip(counts))
+        .filter(|&(_, count)| count > 0)
+        .map(|(group, count)| (group, &group.bars[..count]))
+        .collect()
+}
+
+/// Every bar of `chart`.
+fn bar_count(chart: &Chart) -> usize {
+    chart.groups.iter().map(|g| g.bars.len()).sum()
+}
+
+/// How many bars of `chart` a drawing limited by `limit` draws.
+fn drawn_count(chart: &Chart, limit: Limit) -> usize {
+    drawn(chart, limit).iter().map(|(_, bars)| bars.len()).sum()
+}
+
+/// What a drawing limited by `limit` says after the panel `group`: how
+/// many more of its bars the table lists.
+fn panel_more(group: &ChartGroup, limit: Limit) -> Option<&str> {
+    match limit {
+        Limit::EachPanel(_) => group.more_in_page.as_deref(),
+        Limit::InAll(_) => None,
+    }
+}
+
+/// What a drawing limited by `limit` says after its last panel: how many
+/// more of the chart's bars the table lists.
+fn chart_more(chart: &Chart, limit: Limit) -> Option<&str> {
+    match limit {
+        Limit::EachPanel(_) => None,
+        Limit::InAll(_) => chart.more_on_card.as_deref(),
+    }
 }
 
 /// Adds `item` to `items` unless it is there already.
@@ -224,33 +271,26 @@ pub fn round_up(value: u64) -> u64 {
 }
 
 /// Sizes and colours of one drawing of a chart, and how many bars it
-/// draws (see [`drawn`]).
+/// draws.
 struct Style {
     width: f32,
     font: f32,
     text: &'static str,
     bar: &'static str,
-    panel_bars: usize,
-    chart_bars: usize,
+    limit: Limit,
 }
 
 /// Inline charts are drawn 400 units wide so that 15-unit text stays about
 /// 13 px on a 360 px phone. They follow the page's text colour
 /// (`currentColor`), so they work in dark mode; the theme's CSS may set the
 /// bar colour.
-/// A page draws a panel's 12 largest bars.
 const INLINE: Style = Style {
     width: 400.0,
     font: 15.0,
     text: "currentColor",
     bar: "#1d5b8c",
-    panel_bars: 12,
-    chart_bars: usize::MAX,
+    limit: PAGE_BARS,
 };
-
-/// A card draws 12 bars in all: their figures' dates are its footnotes,
-/// and more leave the bars no room on a square.
-const CARD_BARS: usize = 12;
 
 /// A card's drawing at `font` size, black on white whatever the reader's
 /// theme.
@@ -260,8 +300,7 @@ fn card_style(font: f32) -> Style {
         font,
         text: "#111111",
         bar: "#1d5b8c",
-        panel_bars: usize::MAX,
-        chart_bars: CARD_BARS,
+        limit: CARD_BARS,
     }
 }
 
@@ -301,8 +340,9 @@ pub fn chars_in(width: f32, font: f32) -> usize {
 /// a `<g class="bar" data-value="N">`: its label on a line of its own, then
 /// the bar, its figure and how often. Its length is to the scale's what its
 /// number is to `N`, the scale as long as every figure leaves room for.
-/// Only the bars [`drawn`] in the style are; then a page's panel, or the
-/// card after its last, says how many are not in a `<text class="more">`.
+/// Only the bars [`drawn`] within the style's limit are. After its scale,
+/// a page's panel says how many of its bars are not drawn, and a card says
+/// so of the chart after its last panel, each in a `<text class="more">`.
 /// With `dates` (on cards), each figure carries the marks of its dates,
 /// the footnotes' numbers (see [`date_notes`]).
 fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String, f32) {
@@ -312,22 +352,20 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
     let gap = style.font * 0.5;
     let small = style.font * 0.85;
     let mut y = 0.0;
-    // A line after the bars, in italics: how many more the table lists.
-    let more_line = |svg: &mut String, y: &mut f32, more: &str| {
-        for more_line in wrap(more, chars_in(style.width, style.font)) {
+    // How many more bars the table lists, after a panel's scale.
+    let say_more = |svg: &mut String, y: &mut f32, more: &str| {
+        for text in wrap(more, chars_in(style.width, style.font)) {
             *y += line;
             let _ = write!(
                 svg,
-                r#"<text class="more" x="0" y="{y:.1}" font-size="{:.1}" font-style="italic" fill="{}">{}</text>"#,
+                r#"<text class="more" x="0" y="{y:.1}" font-size="{:.1}" fill="{}">{}</text>"#,
                 style.font,
                 style.text,
-                escape(&more_line)
+                escape(&text)
             );
         }
-        *y += line * 0.3;
     };
-    let panels = drawn(chart, style);
-    for &(group, bars) in &panels {
+    for (group, bars) in drawn(chart, style.limit) {
         let figures: Vec<(String, String)> = (bars.iter())
             .map(|bar| {
                 let marks = dates.map_or_else(String::new, |dates| date_marks(bar, dates));
@@ -405,9 +443,6 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
             );
             y += bar_height + line * 0.3;
         }
-        if let Some(more) = panel_more(group, bars, style) {
-            more_line(&mut svg, &mut y, more);
-        }
         // The scale: a line under the bars with a tick at each end, the
         // ends labelled.
         y += line * 0.1;
@@ -427,6 +462,9 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
             escape(&group.scale_label.text),
             text = style.text,
         );
+        if let Some(more) = panel_more(group, style.limit) {
+            say_more(&mut svg, &mut y, more);
+        }
         let _ = write!(
             svg,
             r#"<path class="panel-rule" d="M0 {top:.1}H{:.1}" stroke="{}" stroke-width="0.5" opacity="0.5"/></g>"#,
@@ -434,17 +472,20 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
         );
         y += line;
     }
-    if let Some(more) = chart_more(chart, &panels, style) {
-        more_line(&mut svg, &mut y, more);
+    if let Some(more) = chart_more(chart, style.limit) {
+        say_more(&mut svg, &mut y, more);
     }
     (svg, y)
 }
 
-/// Every date of `chart`'s bars drawn in `style`, each once, in the order
-/// of the bars: the footnotes of its card, numbered from 1.
-fn card_dates(chart: &Chart, style: &Style) -> Vec<String> {
+/// Every date of the bars a card draws of `chart`, each once, in the
+/// order of the bars: the footnotes of its card, numbered from 1.
+fn card_dates(chart: &Chart) -> Vec<String> {
     let mut dates = Vec::new();
-    for bar in drawn(chart, style).into_iter().flat_map(|(_, bars)| bars) {
+    for bar in drawn(chart, CARD_BARS)
+        .into_iter()
+        .flat_map(|(_, bars)| bars)
+    {
         for when in &bar.whens {
             push_new(&mut dates, when.clone());
         }
@@ -488,7 +529,7 @@ pub fn inline_svg(chart: &Chart) -> String {
         INLINE.width,
         height.ceil(),
         escape(&chart.title),
-        escape(&description(chart, &INLINE)),
+        escape(&description(chart, INLINE.limit)),
         id = attribute(&chart.id),
     )
 }
@@ -499,29 +540,28 @@ pub fn compares(chart: &Chart) -> bool {
     chart.groups.iter().any(|g| g.bars.len() > 1)
 }
 
-/// What the chart drawn in `style` shows, in words, for `<desc>`: the bars
-/// drawn, then how many are not.
-fn description(chart: &Chart, style: &Style) -> String {
-    let panels = drawn(chart, style);
-    (panels.iter())
-        .map(|&(g, bars)| {
-            let bars: Vec<String> = (bars.iter())
-                .map(|b| match &b.frequency {
-                    Some(often) => format!("{} — {}, {often}", b.label.text, b.display.text),
-                    None => format!("{} — {}", b.label.text, b.display.text),
-                })
-                .chain(panel_more(g, bars, style).map(str::to_string))
-                .collect();
-            format!(
-                "{} (0 – {}): {}.",
-                g.heading.text,
-                g.scale_label.text,
-                bars.join("; ")
-            )
-        })
-        .chain(chart_more(chart, &panels, style).map(str::to_string))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// What the chart drawn within `limit` shows, in words, for `<desc>`: the
+/// bars drawn, then how many are not, a sentence each.
+fn description(chart: &Chart, limit: Limit) -> String {
+    let sentence = |text: &str| format!("{}.", text.trim_end_matches('.'));
+    let mut sentences = Vec::new();
+    for (g, bars) in drawn(chart, limit) {
+        let bars: Vec<String> = (bars.iter())
+            .map(|b| match &b.frequency {
+                Some(often) => format!("{} — {}, {often}", b.label.text, b.display.text),
+                None => format!("{} — {}", b.label.text, b.display.text),
+            })
+            .collect();
+        sentences.push(format!(
+            "{} (0 – {}): {}.",
+            g.heading.text,
+            g.scale_label.text,
+            bars.join("; ")
+        ));
+        sentences.extend(panel_more(g, limit).map(sentence));
+    }
+    sentences.extend(chart_more(chart, limit).map(sentence));
+    sentences.join(" ")
 }
 
 /// The font sizes a card tries, largest first, for the largest that fits.
@@ -551,7 +591,7 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
             escape(&line)
         );
     }
-    let dates = card_dates(chart, &card_style(CARD_FONTS[0]));
+    let dates = card_dates(chart);
     let footer_lines: Vec<String> = (date_notes(&dates).iter())
         .chain([&footer.to_string()])
         .flat_map(|text| wrap(text, chars_in(CARD_WIDTH, 22.0)))
@@ -578,7 +618,7 @@ pub fn card_svg(chart: &Chart, site_title: &str, footer: &str, font_family: &str
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="1080" viewBox="0 0 1080 1080" role="img" aria-labelledby="card-title" font-family="{}"><title id="card-title">{}</title><desc>{}</desc><rect width="1080" height="1080" fill="#ffffff"/>{head}<g transform="translate({MARGIN} {top:.1}) scale({scale:.4})">{bars}</g>{foot}</svg>"##,
         attribute(font_family),
         escape(&chart.title),
-        escape(&description(chart, &card_style(CARD_FONTS[0]))),
+        escape(&description(chart, CARD_BARS)),
     )
 }
 
@@ -595,8 +635,8 @@ pub struct TableLabels {
     pub source: String,
 }
 
-/// The chart as a `<figure>`: caption, inline SVG, a table of the same
-/// numbers, its sources and the links to its downloads. Written without
+/// The chart as a `<figure>`: caption, inline SVG, a table of every
+/// figure (the drawing's and those it leaves out), its sources and the links to its downloads. Written without
 /// blank lines, so that it stays one HTML block inside Markdown.
 pub fn figure_html(chart: &Chart, labels: &TableLabels, downloads: &str) -> String {
     let mut html = format!(
@@ -672,7 +712,7 @@ mod tests {
                 heading: shown(hostile.to_string()),
                 scale: 1,
                 scale_label: shown(hostile.to_string()),
-                more: Some(hostile.to_string()),
+                more_in_page: Some(hostile.to_string()),
                 bars: ["a", "b"]
                     .map(|n| Bar {
                         label: shown(format!("{hostile}{n}")),
@@ -683,7 +723,7 @@ mod tests {
                     })
                     .to_vec(),
             }],
-            card_more: Some(hostile.to_string()),
+            more_on_card: Some(hostile.to_string()),
             sources: vec![shown(hostile.to_string())],
         }
     }
@@ -710,44 +750,77 @@ mod tests {
         assert!(!card.contains('\u{1b}') && !card.contains('\u{7}'));
     }
 
-    /// A chart of 40 bars in one panel, largest first, each of its own
-    /// date, saying how many more there are.
-    fn chart_of_many_bars() -> Chart {
-        let bars: Vec<Bar> = (1..=40u64)
-            .rev()
-            .map(|n| Bar {
-                label: Shown::plain(format!("bar {n}")),
-                value: n,
-                display: Shown::plain(n.to_string()),
-                whens: vec![format!("day {n}")],
-                frequency: None,
-            })
-            .collect();
+    /// A panel of unit `unit` with bars `from`..=`to`, largest first,
+    /// each of its own date.
+    fn panel(unit: &str, from: u64, to: u64) -> ChartGroup {
+        ChartGroup {
+            unit: unit.into(),
+            heading: Shown::plain(unit),
+            scale: round_up(to),
+            scale_label: Shown::plain(round_up(to).to_string()),
+            bars: (from..=to)
+                .rev()
+                .map(|n| Bar {
+                    label: Shown::plain(format!("bar {n}")),
+                    value: n,
+                    display: Shown::plain(n.to_string()),
+                    whens: vec![format!("day {n}")],
+                    frequency: None,
+                })
+                .collect(),
+            more_in_page: None,
+        }
+    }
+
+    /// A chart of `groups`, saying what a page and a card leave out.
+    fn chart_of(groups: Vec<ChartGroup>) -> Chart {
         Chart {
             id: "many".into(),
             title: "Many".into(),
             title_html: "Many".into(),
-            groups: vec![ChartGroup {
-                unit: "u".into(),
-                heading: Shown::plain("Unit"),
-                scale: 40,
-                scale_label: Shown::plain("40"),
-                bars,
-                more: Some("28 more".into()),
-            }],
-            card_more: Some("28 more on the card".into()),
+            groups,
+            more_on_card: None,
             sources: Vec::new(),
         }
     }
 
     #[test]
+    fn a_card_draws_each_panels_largest_bar_first() {
+        let chart = chart_of(vec![panel("a", 1, 20), panel("b", 1, 1), panel("c", 1, 3)]);
+        let counts = |limit| -> Vec<(String, usize)> {
+            (drawn(&chart, limit).into_iter())
+                .map(|(g, bars)| (g.unit.clone(), bars.len()))
+                .collect()
+        };
+        let count = |unit: &str, n| (unit.to_string(), n);
+        assert_eq!(
+            counts(CARD_BARS),
+            [count("a", 8), count("b", 1), count("c", 3)]
+        );
+        assert_eq!(
+            counts(PAGE_BARS),
+            [count("a", 12), count("b", 1), count("c", 3)]
+        );
+        assert_eq!(counts(Limit::InAll(2)), [count("a", 1), count("b", 1)]);
+        assert_eq!(
+            counts(Limit::InAll(40)),
+            [count("a", 20), count("b", 1), count("c", 3)]
+        );
+        assert_eq!(drawn_count(&chart, CARD_BARS), 12);
+        assert_eq!(bar_count(&chart), 24);
+    }
+
+    #[test]
     fn a_drawing_takes_the_largest_bars_and_says_how_many_more() {
-        let chart = chart_of_many_bars();
+        let mut chart = chart_of(vec![panel("u", 1, 40)]);
+        chart.groups[0].more_in_page = Some("28 more".into());
+        chart.more_on_card = Some("28 more on the card".into());
         let count = |svg: &str| svg.matches(r#"<g class="bar""#).count();
         let inline = inline_svg(&chart);
         assert_eq!(count(&inline), 12);
         assert!(inline.contains(r#"data-value="29""#) && !inline.contains(r#"data-value="28""#));
         assert!(inline.contains(">28 more</text>"), "{inline}");
+        assert!(inline.contains("bar 29 — 29. 28 more.</desc>"), "{inline}");
         let card = card_svg(&chart, "Site", "Source", "Font");
         assert_eq!(count(&card), 12);
         assert!(card.contains(">28 more on the card</text>"), "{card}");
