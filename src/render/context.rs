@@ -98,6 +98,10 @@ pub struct Shared<'a> {
     pages: &'a Site,
     localizer: &'a Localizer,
     data: Vec<Value>,
+    /// The statistics' view as `aid`, per language: made once, as a
+    /// serialisation per page of an organisation's took time that grew
+    /// with the square of the organisations.
+    aid: Vec<Option<Value>>,
     summaries: Vec<OnceLock<Value>>,
     site: Vec<Value>,
     nav: Vec<Value>,
@@ -161,16 +165,21 @@ impl<'a> Shared<'a> {
                 Value::from(map)
             })
             .collect();
-        let data = site
-            .languages
-            .iter()
+        let aid: Vec<Option<Value>> = (site.languages.iter())
             .map(|l| {
+                infographics
+                    .and_then(|i| i.view(l.id))
+                    .map(Value::from_serializable)
+            })
+            .collect();
+        let data = (aid.iter())
+            .map(|aid| {
                 let mut map = tera::Map::new();
                 for (stem, value) in &site.data {
                     map.insert(stem.clone().into(), Value::from_serializable(value));
                 }
-                if let Some(view) = infographics.and_then(|i| i.view(l.id)) {
-                    map.insert("aid".into(), Value::from_serializable(view));
+                if let Some(aid) = aid {
+                    map.insert("aid".into(), aid.clone());
                 }
                 Value::from(map)
             })
@@ -189,6 +198,7 @@ impl<'a> Shared<'a> {
             pages: site,
             localizer,
             data,
+            aid,
             summaries,
             site: site_values,
             // Made of the summaries, once `shared` can give them.
@@ -205,6 +215,12 @@ impl<'a> Shared<'a> {
             })
             .collect();
         shared
+    }
+
+    /// The statistics' view in `lang` as a template value (`aid`), when
+    /// the site shows them in `lang`.
+    pub fn aid(&self, lang: LangId) -> Option<Value> {
+        self.aid[lang.index()].clone()
     }
 
     /// The summaries made for this build (a slot per page of the site,

@@ -219,7 +219,7 @@ impl Infographics<'_> {
                     },
                     reading,
                 );
-                context.insert("aid", &lang.view);
+                insert_aid(&mut context, renderer, lang);
                 context.insert(
                     "charts",
                     &chart_values(lang, |id| !id.starts_with("org-"), |_| true),
@@ -249,6 +249,7 @@ impl Infographics<'_> {
                 let Some(org) = lang.view.organisations.iter().find(|o| &o.id == org) else {
                     return Ok(());
                 };
+                let chart_id = format!("org-{}", org.id);
                 let mut context = renderer.shared.generated(
                     site,
                     lang.lang,
@@ -257,7 +258,7 @@ impl Infographics<'_> {
                         kind: "organisation",
                         title: &org.name,
                         has_translations: true,
-                        image: card_of(lang, |id| id == format!("org-{}", org.id)),
+                        image: card_of(lang, |id| id == chart_id),
                         dataset: None,
                     },
                     reading,
@@ -277,16 +278,12 @@ impl Infographics<'_> {
                             .map(|url| format!("{url}#record-{}", record.id)),
                     })
                     .collect();
-                context.insert("aid", &lang.view);
+                insert_aid(&mut context, renderer, lang);
                 context.insert("organisation", org);
                 context.insert("records", &rows);
                 context.insert(
                     "charts",
-                    &chart_values(
-                        lang,
-                        |id| id == format!("org-{}", org.id),
-                        |id| id == org.id,
-                    ),
+                    &chart_values(lang, |id| id == chart_id, |id| id == org.id),
                 );
                 context.insert("overview_url", &site.link(&paths::overview(code)));
                 let path = paths::organisation(code, &org.id);
@@ -496,6 +493,13 @@ fn chart_values<'a>(
             html,
         })
         .collect()
+}
+
+/// Inserts `aid`, the statistics' view in `lang`, made once for the build.
+fn insert_aid(context: &mut tera::Context, renderer: &Renderer, lang: &LangStats) {
+    if let Some(aid) = renderer.shared.aid(lang.lang) {
+        context.insert_value("aid", aid);
+    }
 }
 
 /// The URL path of the PNG card of the first chart of `lang` whose id
