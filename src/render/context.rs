@@ -98,9 +98,10 @@ pub struct Shared<'a> {
     pages: &'a Site,
     localizer: &'a Localizer,
     data: Vec<Value>,
-    /// The statistics' view as `aid`, per language: made once, as a
-    /// serialisation per page of an organisation's took time that grew
-    /// with the square of the organisations.
+    /// The statistics' view as a template value, per language: made once
+    /// and shared (by `data.aid` too, and the overview's and each
+    /// organisation's `aid`); made again for each organisation's page, it
+    /// took time growing with the square of the organisations.
     aid: Vec<Option<Value>>,
     summaries: Vec<OnceLock<Value>>,
     site: Vec<Value>,
@@ -112,7 +113,7 @@ pub struct Shared<'a> {
 
 impl<'a> Shared<'a> {
     /// Prepares the per-language `site`, `nav` (and its items' URLs, for
-    /// `nav_current`), `data` and `i18n` values.
+    /// `nav_current`), `data`, `aid` and `i18n` values.
     pub fn new(
         site: &'a Site,
         localizer: &'a Localizer,

@@ -275,6 +275,48 @@ fn a_panel_of_many_bars_draws_the_largest_and_says_how_many_more() {
     assert_eq!(more_text(&card), ["Ещё 21 цифра — в таблице на сайте"]);
 }
 
+/// Templates see the statistics: on the overview, each organisation's
+/// figures by its id (`organisation_figures`); on an organisation's page,
+/// `aid` as on the overview.
+#[test]
+fn templates_see_each_organisations_figures_and_the_statistics() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write(
+        "templates/infographics.html",
+        "{% for o in aid.organisations %}{{ o.id }}={% for r in organisation_figures[o.id] %}{{ r.id }}:{{ r.display }};{% endfor %}|{% endfor %}",
+    );
+    site.write(
+        "templates/organisation.html",
+        "{{ organisation.id }} of {{ aid.counts.organisations }}",
+    );
+    site.build();
+    let json: serde_json::Value = serde_json::from_str(&site.read("ru/data/aid.json")).unwrap();
+    let mut expected = String::new();
+    for org in json["organisations"].as_array().unwrap() {
+        let id = org["id"].as_str().unwrap();
+        expected.push_str(&format!("{id}="));
+        for record in json["records"].as_array().unwrap() {
+            if record["organisation"] == id {
+                let (record_id, display) = (&record["id"], &record["display"]);
+                expected.push_str(&format!(
+                    "{}:{};",
+                    record_id.as_str().unwrap(),
+                    display.as_str().unwrap()
+                ));
+            }
+        }
+        expected.push('|');
+    }
+    let overview = site.read("ru/infographics/index.html");
+    assert_eq!(overview.trim(), expected);
+    assert!(expected.contains("org-a=r1:1\u{a0}семья;"), "{expected}");
+    let organisations = json["counts"]["organisations"].as_u64().unwrap();
+    assert_eq!(
+        site.read("ru/infographics/org-b/index.html").trim(),
+        format!("org-b of {organisations}")
+    );
+}
+
 #[test]
 fn png_cards_are_1080_square_pictures() {
     let site = TestSite::fixtures("basic", "stats");

@@ -8,7 +8,7 @@ use std::io;
 
 use super::charts::{self, Chart};
 use super::prepare::{self, LangStats, paths};
-use super::view::{AidView, RecordView};
+use super::view::{self, AidView, RecordView};
 use super::{changes, lookups, opendata, package, tables};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::{History, LangId, Site};
@@ -55,7 +55,7 @@ impl<'a> Infographics<'a> {
         groups
     }
 
-    /// The view of `lang`, for templates' `data.aid`.
+    /// The view of `lang`, for templates' `aid` and `data.aid`.
     pub fn view(&self, lang: LangId) -> Option<&AidView> {
         self.lang(lang).map(|l| &l.view)
     }
@@ -220,6 +220,10 @@ impl Infographics<'_> {
                     reading,
                 );
                 insert_aid(&mut context, renderer, lang);
+                context.insert(
+                    "organisation_figures",
+                    &view::organisation_figures(&lang.view),
+                );
                 context.insert(
                     "charts",
                     &chart_values(lang, |id| !id.starts_with("org-"), |_| true),
@@ -495,7 +499,8 @@ fn chart_values<'a>(
         .collect()
 }
 
-/// Inserts `aid`, the statistics' view in `lang`, made once for the build.
+/// Inserts `aid`, the statistics' view in `lang`, made once for the build
+/// (there is one whenever `lang` is: both come of the same statistics).
 fn insert_aid(context: &mut tera::Context, renderer: &Renderer, lang: &LangStats) {
     if let Some(aid) = renderer.shared.aid(lang.lang) {
         context.insert_value("aid", aid);

@@ -139,8 +139,9 @@ pub fn prepare<'a>(
             |r| org_name(&figures, r),
         )?);
     }
+    let by_organisation = stats.records_by_organisation();
     for org in stats.active_organisations() {
-        let records = filter(&all, |r| r.org == org.id);
+        let records = (by_organisation.get(org.id.as_str()).cloned()).unwrap_or_default();
         charts.push(charts::build(
             &f,
             format!("org-{}", org.id),

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::format::{Shown, StatsFormat};
@@ -120,6 +121,46 @@ pub struct OrganisationView {
     pub langs: Langs,
 }
 
+/// One record's figure as its organisation lists it: what for and how much.
+#[derive(Debug, Serialize)]
+pub struct OrganisationFigure<'v> {
+    /// The record's id.
+    pub id: &'v str,
+    /// Its category's name.
+    pub category_name: &'v str,
+    /// Its figure in words ("320 семей"), or that it has none.
+    pub display: &'v str,
+    /// Texts in the default language (`category_name`, `display`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub langs: BTreeMap<&'static str, &'v str>,
+}
+
+/// Each organisation's figures, in file order, by its id (every
+/// organisation of `view`, one without records with none): the
+/// overview's `organisation_figures`, found in one pass where a template
+/// going through every record for each organisation took time growing
+/// with the square of a site's size.
+pub fn organisation_figures(view: &AidView) -> IndexMap<&str, Vec<OrganisationFigure<'_>>> {
+    let mut figures: IndexMap<&str, Vec<OrganisationFigure>> = (view.organisations.iter())
+        .map(|o| (o.id.as_str(), Vec::new()))
+        .collect();
+    for record in &view.records {
+        let langs = (record.langs.iter())
+            .filter(|(field, _)| ["category_name", "display"].contains(field))
+            .map(|(field, lang)| (*field, lang.as_str()))
+            .collect();
+        if let Some(list) = figures.get_mut(record.organisation.as_str()) {
+            list.push(OrganisationFigure {
+                id: &record.id,
+                category_name: &record.category_name,
+                display: &record.display,
+                langs,
+            });
+        }
+    }
+    figures
+}
+
 /// A unit or category: id and name.
 #[derive(Debug, Serialize)]
 pub struct NamedView {
@@ -208,16 +249,20 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
     let totals = |include: &dyn Fn(&Record) -> bool| -> Result<Vec<TotalView>, String> {
         stats.totals(include)?.iter().map(|t| total(f, t)).collect()
     };
-    let records = stats
+    let records: Vec<RecordView> = stats
         .records
         .iter()
         .map(|r| record(f, r))
         .collect::<Result<_, String>>()?;
+    let by_organisation = stats.records_by_organisation();
     let organisations = stats
         .organisations
         .iter()
         .map(|o| {
-            let count = stats.records.iter().filter(|r| r.org == o.id).count();
+            let own = by_organisation
+                .get(o.id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let count = own.len();
             let mut langs = Langs::new();
             let name = note(&mut langs, "name", f.shown(&o.name));
             Ok(OrganisationView {
@@ -226,7 +271,9 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
                 name,
                 short: note(&mut langs, "short", f.shown(&o.short)),
                 url: (count > 0).then(|| org_url(&o.id)),
-                totals: totals(&|r| r.org == o.id)?,
+                totals: (stats.totals_of(own)?.iter())
+                    .map(|t| total(f, t))
+                    .collect::<Result<_, String>>()?,
                 records: count,
                 langs,
             })
