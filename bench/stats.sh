@@ -12,11 +12,18 @@
 # dated over March to May 2020: charts of thousands of bars and hundreds of
 # series. `organisations` gives each added organisation two figures of
 # families: a page and a chart card per organisation and language. RUNS
-# defaults to 3. The site is made in a temporary folder and removed after.
+# defaults to 3. The site is made in a temporary folder and removed after;
+# it has no themes/, so each binary uses its own built-in theme. The site's
+# cache (.aqparat/cache: preview cards, the search index's pages) stays
+# from build to build, so the very first build of a run starts cold: the
+# binaries take turns, and the first run's figures are the ones to drop.
 # Prints one line per build: the binary, wall seconds, user seconds, peak
-# RSS (KiB). Requirements: python3, GNU time (`apt-get install time`).
+# RSS (KiB); a failed build prints its messages and stops the run.
+# Requirements: python3, GNU time (`apt-get install time`).
 set -euo pipefail
 
+usage="usage: bench/stats.sh records|organisations N [RUNS] BIN..."
+[[ $# -ge 3 ]] || { echo "$usage" >&2; exit 2; }
 shape=$1
 count=$2
 shift 2
@@ -25,7 +32,7 @@ if [[ $# -gt 0 && $1 =~ ^[0-9]+$ ]]; then
   runs=$1
   shift
 fi
-[[ $# -gt 0 ]] || { echo "usage: bench/stats.sh records|organisations N [RUNS] BIN..." >&2; exit 2; }
+[[ $# -gt 0 ]] || { echo "$usage" >&2; exit 2; }
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -71,10 +78,13 @@ PY
 for _ in $(seq "$runs"); do
   for bin in "$@"; do
     rm -rf "$work/out"
-    if ! /usr/bin/time -f "$bin %e s %U u %M KiB" "$bin" build --root "$site" --output "$work/out" 2>&1 >/dev/null | tail -1 ||
+    if ! /usr/bin/time -o "$work/time" -f "$bin %e s %U u %M KiB" \
+      "$bin" build --root "$site" --output "$work/out" >/dev/null 2>"$work/log" ||
       [[ ! -f $work/out/index.html ]]; then
+      cat "$work/log" >&2
       echo "$bin: the build failed" >&2
       exit 1
     fi
+    cat "$work/time"
   done
 done

@@ -334,7 +334,9 @@ impl Stats {
         self.totals_of(&records)
     }
 
-    /// [`Stats::totals`] of `records`, records of this site.
+    /// Totals per unit (in the units' file order) of `records`, records of
+    /// this site, as [`Stats::totals`] makes them: for a set of records
+    /// found once, such as an organisation's.
     pub fn totals_of(&self, records: &[&Record]) -> Result<Vec<Total>, String> {
         let mut totals = Vec::new();
         for unit in &self.units {
@@ -369,8 +371,9 @@ impl Stats {
             .collect()
     }
 
-    /// The records of each organisation that has any, in file order, by
-    /// its id: found in one pass, where a pass over every record for each
+    /// The records of each organisation that has any, each list in file
+    /// order, by the organisation's id (the map's own order is arbitrary):
+    /// found in one pass, where a pass over every record for each
     /// organisation took time growing with the square of a site's size.
     pub fn records_by_organisation(&self) -> HashMap<&str, Vec<&Record>> {
         let mut by_organisation: HashMap<&str, Vec<&Record>> = HashMap::default();

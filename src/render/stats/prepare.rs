@@ -140,8 +140,11 @@ pub fn prepare<'a>(
         )?);
     }
     let by_organisation = stats.records_by_organisation();
-    for org in stats.active_organisations() {
-        let records = (by_organisation.get(org.id.as_str()).cloned()).unwrap_or_default();
+    for org in &stats.organisations {
+        // An organisation without records has no chart.
+        let Some(records) = by_organisation.get(org.id.as_str()) else {
+            continue;
+        };
         charts.push(charts::build(
             &f,
             format!("org-{}", org.id),
@@ -149,7 +152,7 @@ pub fn prepare<'a>(
                 "chart_organisation",
                 Some(("{organisation}", f.shown(&org.short))),
             )?,
-            &records,
+            records,
             |r| f.shown(&r.what),
         )?);
     }
