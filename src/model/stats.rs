@@ -363,14 +363,6 @@ impl Stats {
         Ok(totals)
     }
 
-    /// Organisations that delivered at least one record, in file order.
-    pub fn active_organisations(&self) -> Vec<&Organisation> {
-        let by_organisation = self.records_by_organisation();
-        (self.organisations.iter())
-            .filter(|o| by_organisation.contains_key(o.id.as_str()))
-            .collect()
-    }
-
     /// The records of each organisation that has any, each list in file
     /// order, by the organisation's id (the map's own order is arbitrary):
     /// found in one pass, where a pass over every record for each

@@ -246,9 +246,10 @@ pub struct CountsView {
 /// Builds the view; `org_url` gives an organisation's page.
 pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidView, String> {
     let stats = f.stats;
-    let totals = |include: &dyn Fn(&Record) -> bool| -> Result<Vec<TotalView>, String> {
-        stats.totals(include)?.iter().map(|t| total(f, t)).collect()
+    let views = |totals: Vec<Total>| -> Result<Vec<TotalView>, String> {
+        totals.iter().map(|t| total(f, t)).collect()
     };
+    let totals = |include: &dyn Fn(&Record) -> bool| views(stats.totals(include)?);
     let records: Vec<RecordView> = stats
         .records
         .iter()
@@ -271,9 +272,7 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
                 name,
                 short: note(&mut langs, "short", f.shown(&o.short)),
                 url: (count > 0).then(|| org_url(&o.id)),
-                totals: (stats.totals_of(own)?.iter())
-                    .map(|t| total(f, t))
-                    .collect::<Result<_, String>>()?,
+                totals: views(stats.totals_of(own)?)?,
                 records: count,
                 langs,
             })
@@ -325,7 +324,9 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
             by_category,
         },
         counts: CountsView {
-            organisations: stats.active_organisations().len(),
+            organisations: (stats.organisations.iter())
+                .filter(|o| by_organisation.contains_key(o.id.as_str()))
+                .count(),
             records: stats.records.len(),
             unreported: stats.unreported().count(),
         },
