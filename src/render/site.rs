@@ -356,6 +356,7 @@ pub fn site(
         None => (0..units.len()).into_par_iter().map(carry).collect(),
     };
     let painter = stats::Painter::default();
+    let chart_cards = stats::ChartCards::new(&site.root);
     let renderer = Renderer {
         site,
         tera,
@@ -365,6 +366,7 @@ pub fn site(
         index,
         reads,
         painter: &painter,
+        chart_cards: &chart_cards,
     };
     let to_render = pages_last(units, (0..units.len()).filter(|&i| carried[i].is_none()));
     let mut rendered: Vec<(usize, Arc<UnitRecord>)> = to_render
@@ -406,6 +408,13 @@ pub fn site(
     // nothing, not even the cache.
     if !output.is_discarded() {
         templates.codes.keep(carried.iter().all(Option::is_none));
+        // Every chart card drawn or linked now, those of the cache that
+        // none of them took are of figures since changed.
+        let is_card = |i: usize| matches!(units[i], Unit::Statistics(stats::Output::Card { .. }));
+        let every_card = (0..units.len()).all(|i| !is_card(i) || carried[i].is_none());
+        if every_card && !painter.failed() {
+            chart_cards.prune();
+        }
     }
     let pages = rendered
         .iter()

@@ -114,6 +114,8 @@ pub struct Renderer<'a> {
     pub reads: &'a TemplateReads,
     /// The painter of the cards (charts' and pages').
     pub painter: &'a stats::Painter,
+    /// The site's cache of chart cards.
+    pub chart_cards: &'a stats::ChartCards,
 }
 
 impl Renderer<'_> {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::util::{TestSite, attributes, parse_xml};
+use crate::util::{TestSite, attributes, inode, parse_xml};
 
 /// The text after `marker` up to the end of its line or paragraph.
 fn after<'a>(html: &'a str, marker: &str) -> &'a str {
@@ -332,6 +332,80 @@ fn png_cards_are_1080_square_pictures() {
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
         assert_eq!((width, height), (1080, 1080));
     }
+}
+
+/// The chart cards' PNGs of the output, by path.
+fn chart_pngs(site: &TestSite) -> BTreeMap<String, std::path::PathBuf> {
+    let mut pngs = BTreeMap::new();
+    for lang in ["kk", "ru"] {
+        let dir = site.public().join(format!("{lang}/infographics/charts"));
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "png") {
+                pngs.insert(
+                    format!("{lang}/{}", path.file_name().unwrap().display()),
+                    path,
+                );
+            }
+        }
+    }
+    pngs
+}
+
+/// The files of the site's cache of chart cards, by name.
+fn cached_charts(site: &TestSite) -> BTreeMap<String, std::path::PathBuf> {
+    let dir = site.root().join(".aqparat/cache/charts");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    (entries.map(|e| e.unwrap().path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "png"))
+        .map(|path| (path.file_name().unwrap().display().to_string(), path))
+        .collect()
+}
+
+#[test]
+fn chart_cards_are_taken_from_the_cache_until_their_figures_change() {
+    use std::collections::BTreeSet;
+    let site = TestSite::fixtures("basic", "stats");
+    let bytes = |paths: &BTreeMap<String, std::path::PathBuf>| -> BTreeSet<Vec<u8>> {
+        paths.values().map(|p| std::fs::read(p).unwrap()).collect()
+    };
+    site.build();
+    let pngs = chart_pngs(&site);
+    assert!(pngs.len() >= 4, "{pngs:?}");
+    // One cached file per picture drawn, holding it.
+    assert_eq!(bytes(&cached_charts(&site)), bytes(&pngs));
+    assert_eq!(cached_charts(&site).len(), bytes(&pngs).len());
+
+    // A build into a new output draws none: each card is the cache's file.
+    std::fs::remove_dir_all(site.public()).unwrap();
+    site.build();
+    let cached: BTreeSet<u64> = cached_charts(&site).values().map(|p| inode(p)).collect();
+    for (name, path) in chart_pngs(&site) {
+        assert!(cached.contains(&inode(&path)), "{name} was drawn again");
+    }
+
+    // A changed figure changes its cards; the cache keeps only this
+    // build's.
+    let before = bytes(&cached_charts(&site));
+    let reached = std::fs::read(site.public().join("ru/infographics/charts/reached.png")).unwrap();
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replace("count: 25", "count: 26"),
+    );
+    site.build();
+    let now = chart_pngs(&site);
+    assert_eq!(bytes(&cached_charts(&site)), bytes(&now));
+    assert!(!bytes(&cached_charts(&site)).contains(&reached));
+    assert_ne!(bytes(&cached_charts(&site)), before);
+
+    // `check` writes nothing, not even the cache.
+    std::fs::remove_dir_all(site.root().join(".aqparat/cache/charts")).unwrap();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(cached_charts(&site).is_empty());
 }
 
 #[test]

@@ -15,7 +15,7 @@ mod shortcodes;
 mod tables;
 mod view;
 
-pub use cards::Painter;
+pub use cards::{ChartCards, Painter};
 pub use charts::{chars_in, wrap};
 pub use pages::{Infographics, Output, prepare_all};
 pub use prepare::LangStats;

@@ -367,12 +367,25 @@ impl Infographics<'_> {
                     &painter.family,
                 );
                 out.write(&paths::chart(code, &chart.id, "svg"), svg.as_bytes())?;
-                match painter.png(&svg) {
-                    Ok(png) => out.write(&paths::chart(code, &chart.id, "png"), &png)?,
-                    Err(message) => {
-                        outcome
-                            .diagnostics
-                            .push(Diagnostic::error(fonts(), Span::START, message))
+                let png_path = paths::chart(code, &chart.id, "png");
+                let name = painter.card_name(&svg);
+                let cards = renderer.chart_cards;
+                // A card removed from the cache meanwhile (by another
+                // build's pruning) is drawn again.
+                let cached = cards.get(&name).map(|cached| out.link(&cached, &png_path));
+                if !matches!(cached, Some(Ok(()))) {
+                    match painter.png(&svg) {
+                        Ok(png) => {
+                            if !out.is_discarded() {
+                                cards.keep(&name, &png);
+                            }
+                            out.write(&png_path, &png)?
+                        }
+                        Err(message) => outcome.diagnostics.push(Diagnostic::error(
+                            fonts(),
+                            Span::START,
+                            message,
+                        )),
                     }
                 }
             }
