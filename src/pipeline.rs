@@ -162,9 +162,10 @@ pub(crate) fn run(
 }
 
 /// The first half of a run: **load → validate → model**. Without
-/// `site.yaml`, a language or a theme nothing can be rendered: the one
-/// error that says so is the report, not a cascade of what rendering
-/// misses.
+/// `site.yaml`, a language, a theme or a site address that parses, nothing
+/// can be rendered: the one error that says so is the report, not a
+/// cascade of what rendering misses (every link of a site at a broken
+/// address is broken).
 fn model(
     options: &Options,
     cache: Option<&mut load::ContentCache>,
@@ -176,8 +177,15 @@ fn model(
     let publishing = options.publishing(options.clock.now().today());
     let statistics = validate::sources(&sources, publishing, &mut diagnostics);
     let config = sources.config.take();
-    let renderable =
-        |config: &RawConfig| !sources.theme.is_missing && !config.languages.value.is_empty();
+    let renderable = |config: &RawConfig| {
+        let address = options
+            .base_url
+            .as_deref()
+            .unwrap_or(&config.base_url.value);
+        !sources.theme.is_missing
+            && !config.languages.value.is_empty()
+            && crate::address::parse_base_url(address).is_ok()
+    };
     let Some(config) = config.filter(renderable) else {
         return Err(diagnostics);
     };

@@ -11,8 +11,26 @@ use aqparat::msg;
 /// Makes a new site in `dir`; 0 done, 2 refused or not written.
 pub fn new_site(dir: &Path, site: &NewSite) -> ExitCode {
     report(init::new_site(dir, site), |files| {
-        msg!("init-done", dir = dir.display().to_string(), files = files)
+        let shown = dir.display().to_string();
+        let command_dir = shell_word(&shown);
+        msg!(
+            "init-done",
+            dir = shown,
+            command_dir = command_dir,
+            files = files
+        )
     })
+}
+
+/// `word` as one word of a shell command: as it is when it holds only
+/// letters, digits and `_-./+,:@%`, else in single quotes (a quote in it
+/// written `'\''`), so that the command shown can be pasted.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "_-./+,:@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        return word.to_string();
+    }
+    format!("'{}'", word.replace('\'', "'\\''"))
 }
 
 /// Copies the built-in theme into the site in `root`; 0 done, 2 refused.

@@ -125,6 +125,21 @@ impl ContentCache {
     }
 }
 
+/// The name that file `rel` of `content/` was meant to have, if it looks
+/// like a page that is not read as one: `.MD`, `.markdown`, or `.md.txt`
+/// (as Notepad saves it); only `.md` files are pages.
+fn meant_as_page(rel: &Path) -> Option<String> {
+    let name = rel.file_name()?.to_str()?;
+    let stem = [".md.txt", ".markdown", ".mdown", ".mkd", ".md"]
+        .iter()
+        .find_map(|ext| {
+            let start = name.len().checked_sub(ext.len())?;
+            let suffix = name.get(start..)?;
+            suffix.eq_ignore_ascii_case(ext).then(|| &name[..start])
+        })?;
+    Some(format!("{stem}.md"))
+}
+
 /// Reads every `.md` file under `content/`, except those `cache` holds
 /// unchanged; leaves what it read in `cache`. Gives the pages, and the
 /// other files of `content/` (images beside their pages), sorted. Each
@@ -157,6 +172,14 @@ pub fn load(
             .into_iter()
             .partition(|rel| rel.extension().is_some_and(|ext| ext == "md"));
     assets.sort_unstable();
+    for rel in &assets {
+        if let Some(name) = meant_as_page(rel) {
+            diagnostics.push(
+                Diagnostic::warning(rel, Span::START, msg!("content-not-md"))
+                    .with_hint(msg!("content-not-md-hint", name = name)),
+            );
+        }
+    }
     let empty = HashMap::new();
     let known = cache.as_deref().map_or(&empty, |c| &c.0);
     let in_session = cache.is_some();
@@ -346,6 +369,24 @@ fn split_front_matter(text: &str) -> Option<Split<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_meant_as_pages_are_told_from_others() {
+        for (name, meant) in [
+            ("a.ru.md.txt", Some("a.ru.md")),
+            ("a.kk.MD", Some("a.kk.md")),
+            ("Су.Markdown", Some("Су.md")),
+            ("a.mkd", Some("a.md")),
+            ("masks.jpg", None),
+            ("plan.pdf", None),
+            ("md", None),
+            // The Kelvin sign lowercases to `k`: never cut inside it.
+            ("a.m\u{212A}d", None),
+            ("\u{212A}.md.txt", Some("\u{212A}.md")),
+        ] {
+            assert_eq!(meant_as_page(Path::new(name)).as_deref(), meant, "{name}");
+        }
+    }
 
     #[test]
     fn keys_follow_paths() {

@@ -131,6 +131,8 @@ stats-file-missing = this statistics file is missing
 stats-file-missing-hint = data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml (or records.csv); see the README
 data-unknown-kind = aqparat reads only YAML (.yaml, .yml), CSV (.csv) and JSON (.json) files in data/; this one is left out
 data-unknown-kind-hint = give it one of those extensions if it is data for templates, or move it out of data/ (files to download go in static/)
+content-not-md = this file is not read as a page: only files whose names end in `.md` are
+content-not-md-hint = rename it `{ $name }` if it is a page; if not, move it out of content/ (files to download go in static/)
 json-error = { $error }
 json-error-hint = check the JSON syntax here: a comma missing or one too many, a bracket or quote not closed
 csv-no-header = this CSV file has no header row
@@ -190,6 +192,8 @@ config-notice-lang = the notice has text in `{ $lang }`, which is not one of the
 config-notice-lang-hint = write the notice in the languages listed under `languages`
 config-base-url-spaces = base_url `{ $url }` has spaces or control characters
 config-base-url-spaces-hint = write the address without spaces, e.g. `https://example.kz/`
+config-language-field-empty = the { $field } of language `{ $code }` is empty
+config-language-field-empty-hint = write it after `{ $field }:`: every page in this language shows it
 config-default-language = default_language `{ $lang }` is not one of the languages
 search-not-built = this aqparat was built without the `search` feature, so the site gets no search index (the index of all pages stays)
 search-not-built-hint = install aqparat with its default features (`cargo install --path .` in its source), or write `search: false` to go without search
@@ -314,7 +318,7 @@ init-no-languages = give at least one language: --languages kk,ru
 init-bad-language = `{ $code }` is not a language code: use two- or three-letter lowercase ISO 639 codes, such as --languages kk,ru
 init-language-twice = `{ $code }` is given twice in --languages
 init-bad-default = the default language `{ $lang }` is not one of --languages { $languages }
-init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
+init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  aqparat serve --root { $command_dir }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
 eject-done = copied the built-in theme into { $dir } ({ $files } files): the site now uses that copy, over the built-in theme; change what you like
 
 ## Output folders (src/write/guard.rs)

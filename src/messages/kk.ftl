@@ -131,6 +131,8 @@ stats-file-missing = бұл статистика файлы жоқ
 stats-file-missing-hint = data/aid/ қалтасында organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml (немесе records.csv) болуы керек; README-ді қараңыз
 data-unknown-kind = aqparat data/ қалтасынан тек YAML (.yaml, .yml), CSV (.csv) және JSON (.json) файлдарын оқиды; бұл файл ескерілмейді
 data-unknown-kind-hint = бұл үлгілерге арналған деректер болса, файлға осы кеңейтімдердің бірін беріңіз, әйтпесе оны data/ қалтасынан шығарыңыз (жүктеп алуға арналған файлдар static/ қалтасына салынады)
+content-not-md = бұл файл бет ретінде оқылмайды: аты `.md` деп аяқталатын файлдар ғана бет болады
+content-not-md-hint = бет болса, атын `{ $name }` деп өзгертіңіз; бет болмаса, content/ қалтасынан шығарыңыз (жүктеп алуға арналған файлдар static/ қалтасына салынады)
 json-error = { $error }
 json-error-hint = осы жердегі JSON синтаксисін тексеріңіз: үтір жетіспейді не артық, жақша не тырнақша жабылмаған
 csv-no-header = бұл CSV файлында тақырып жолы жоқ
@@ -190,6 +192,8 @@ config-notice-lang = хабарландыруда `{ $lang }` тіліндегі
 config-notice-lang-hint = хабарландыруды `languages` тізіміндегі тілдерде жазыңыз
 config-base-url-spaces = base_url `{ $url }` ішінде бос орындар не басқару таңбалары бар
 config-base-url-spaces-hint = мекенжайды бос орынсыз жазыңыз, мысалы `https://example.kz/`
+config-language-field-empty = `{ $code }` тілінің { $field } өрісі бос
+config-language-field-empty-hint = оны `{ $field }:` сөзінен кейін жазыңыз: ол осы тілдегі әр бетте көрінеді
 config-default-language = default_language `{ $lang }` тілдер тізімінде жоқ
 search-not-built = бұл aqparat `search` мүмкіндігінсіз құрастырылған, сондықтан сайтта іздеу индексі болмайды (барлық беттердің тізімі сақталады)
 search-not-built-hint = aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе іздеусіз жұмыс істеу үшін `search: false` деп жазыңыз
@@ -314,7 +318,7 @@ init-no-languages = кемінде бір тілді көрсетіңіз: --lan
 init-bad-language = `{ $code }` — тіл коды емес: кіші әріппен жазылған екі не үш әріпті ISO 639 кодтарын қолданыңыз, мысалы --languages kk,ru
 init-language-twice = `{ $code }` --languages ішінде екі рет берілген
 init-bad-default = `{ $lang }` әдепкі тілі --languages { $languages } тізімінде жоқ
-init-done = { $dir } ішінде жаңа сайт жасалды ({ $files } файл). Енді:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}командасымен оны қараңыз, содан кейін content/ қалтасын өңдеңіз (қызметкерлерге арналған нұсқаулық: content/guide.*.md)
+init-done = { $dir } ішінде жаңа сайт жасалды ({ $files } файл). Енді:{"\u000A"}  aqparat serve --root { $command_dir }{"\u000A"}командасымен оны қараңыз, содан кейін content/ қалтасын өңдеңіз (қызметкерлерге арналған нұсқаулық: content/guide.*.md)
 eject-done = кірістірілген тема { $dir } ішіне көшірілді ({ $files } файл): енді сайт кірістірілген теманың орнына осы көшірмені қолданады; қалағаныңызды өзгертіңіз
 
 ## Output folders (src/write/guard.rs)

@@ -141,6 +141,8 @@ stats-file-missing = этого файла статистики нет
 stats-file-missing-hint = в data/aid/ нужны organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml (или records.csv); см. README
 data-unknown-kind = aqparat читает в data/ только файлы YAML (.yaml, .yml), CSV (.csv) и JSON (.json); этот файл пропущен
 data-unknown-kind-hint = если это данные для шаблонов, дайте файлу одно из этих расширений; иначе уберите его из data/ (файлы для скачивания кладут в static/)
+content-not-md = этот файл не читается как страница: страницы — только файлы с окончанием `.md`
+content-not-md-hint = переименуйте его в `{ $name }`, если это страница; если нет, уберите его из content/ (файлы для скачивания кладут в static/)
 json-error = { $error }
 json-error-hint = проверьте здесь синтаксис JSON: пропущенная или лишняя запятая, незакрытая скобка или кавычка
 csv-no-header = в этом CSV-файле нет строки заголовков
@@ -200,6 +202,8 @@ config-notice-lang = в объявлении есть текст на языке
 config-notice-lang-hint = напишите объявление на языках, перечисленных в `languages`
 config-base-url-spaces = в base_url `{ $url }` есть пробелы или управляющие символы
 config-base-url-spaces-hint = напишите адрес без пробелов, например `https://example.kz/`
+config-language-field-empty = поле { $field } языка `{ $code }` пустое
+config-language-field-empty-hint = впишите его после `{ $field }:`: его показывает каждая страница на этом языке
 config-default-language = default_language `{ $lang }` нет среди языков
 search-not-built = этот aqparat собран без возможности `search`, поэтому у сайта не будет поискового индекса (указатель всех страниц остаётся)
 search-not-built-hint = установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или напишите `search: false`, чтобы обойтись без поиска
@@ -324,7 +328,7 @@ init-no-languages = укажите хотя бы один язык: --languages 
 init-bad-language = `{ $code }` — не код языка: используйте двух- или трёхбуквенные коды ISO 639 строчными буквами, например --languages kk,ru
 init-language-twice = `{ $code }` указан в --languages дважды
 init-bad-default = язык по умолчанию `{ $lang }` не входит в --languages { $languages }
-init-done = в { $dir } создан новый сайт (файлов: { $files }). Дальше:{"\u000A"}  aqparat serve --root { $dir }{"\u000A"}чтобы посмотреть на него, затем правьте content/ (руководство для сотрудников — content/guide.*.md)
+init-done = в { $dir } создан новый сайт (файлов: { $files }). Дальше:{"\u000A"}  aqparat serve --root { $command_dir }{"\u000A"}чтобы посмотреть на него, затем правьте content/ (руководство для сотрудников — content/guide.*.md)
 eject-done = встроенная тема скопирована в { $dir } (файлов: { $files }): теперь сайт использует эту копию поверх встроенной темы; меняйте что хотите
 
 ## Output folders (src/write/guard.rs)

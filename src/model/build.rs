@@ -108,8 +108,8 @@ pub fn site(
         fonts: sources.theme.fonts,
         dir: sources.theme.dir,
     };
-    // An address that does not parse is reported by `validate`; the site
-    // is then rendered into nothing, so any string does here.
+    // An address that does not parse is reported by `validate`, and the
+    // run stops before the model (see `pipeline::model`).
     let written = options
         .base_url
         .as_deref()

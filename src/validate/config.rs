@@ -95,6 +95,16 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
                 check_text(PATH, text, value, 0, what, diagnostics);
             }
         }
+        // What every page shows: the site's name and its language's.
+        for (field, value) in [("name", &language.name), ("title", &language.title)] {
+            if value.value.trim().is_empty() {
+                diagnostics.push(error(
+                    yaml_span(value, 0),
+                    msg!("config-language-field-empty", field = field, code = code),
+                    msg!("config-language-field-empty-hint", field = field),
+                ));
+            }
+        }
     }
     if let Some(notice) = &config.notice {
         for (code, value) in &notice.value {

@@ -126,6 +126,59 @@ fn no_languages_in_site_yaml() {
     );
 }
 
+/// Files that look like pages but are not read as pages (Notepad's
+/// `.md.txt`, `.MD`, `.markdown`) are each named in a warning, with the
+/// name to give them; other files of `content/` are not.
+#[test]
+fn files_meant_as_pages_are_named() {
+    let site = TestSite::fixture("basic");
+    let page = "---\ntitle: Су\n---\nМәтін.\n";
+    let meant = [
+        ("water.ru.md.txt", "water.ru.md"),
+        ("notes.kk.MD", "notes.kk.md"),
+        ("notes2.kk.markdown", "notes2.kk.md"),
+    ];
+    for (name, _) in meant {
+        site.write(&format!("content/rules/{name}"), page);
+    }
+    site.write("content/rules/plan.pdf", "%PDF");
+    let run = site.run(&["check", "--strict", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (name, meant) in meant {
+        let header = format!("content/rules/{name}:1:1: warning: this file is not read as a page");
+        assert!(run.stderr.contains(&header), "{name}:\n{}", run.stderr);
+        let hint = format!("rename it `{meant}` if it is a page");
+        assert!(run.stderr.contains(&hint), "{meant}:\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("plan.pdf"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+/// A site address that does not parse: its error and the other problems
+/// of the files, not one broken link per page and template.
+#[test]
+fn site_address_that_does_not_parse() {
+    assert_reports(
+        "site-yaml-bad-address",
+        &[
+            "content/rules/bad.kk.md:3:7: error: invalid date: `2020-04-31` does not exist",
+            "site.yaml:1:11: error: base_url:",
+        ],
+    );
+}
+
+/// Every page shows the site's title and its language's name.
+#[test]
+fn empty_site_title_or_language_name() {
+    assert_reports(
+        "site-yaml-empty-titles",
+        &[
+            "site.yaml:4:31: error: the title of language `kk` is empty",
+            "site.yaml:5:15: error: the name of language `ru` is empty",
+        ],
+    );
+}
+
 #[test]
 fn missing_field_in_site_yaml() {
     assert_reports(

@@ -86,6 +86,27 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
     assert!(!dir.path().join("bad").exists());
 }
 
+/// The command `init` prints to see the new site can be pasted: a folder
+/// whose name has a space or a quote is one word of it.
+#[test]
+fn init_prints_a_command_that_can_be_pasted() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["Мой сайт", "it's", "сайт"] {
+        let (code, printed) = aqparat(dir.path(), &["init", name, "--lang", "en"]);
+        assert_eq!(code, 0, "{printed}");
+        let command = printed
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("aqparat "))
+            .unwrap_or_else(|| panic!("no command in {printed}"));
+        let words = std::process::Command::new("sh")
+            .args(["-c", &format!("printf '%s\\n' {command}")])
+            .output()
+            .unwrap();
+        let words = String::from_utf8(words.stdout).unwrap();
+        assert_eq!(words, format!("serve\n--root\n{name}\n"), "{printed}");
+    }
+}
+
 /// The staff guide of the example site is the one `init` writes.
 #[test]
 fn the_example_site_has_the_guide_that_init_writes() {
