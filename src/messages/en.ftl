@@ -365,6 +365,7 @@ damage-files-removed = { $count } published file(s) were removed from { $output 
 damage-unreadable = the published build { $build } cannot be read ({ $error })
 file-watcher-error = file watcher: { $error }
 server-stopped = server stopped: { $error }
+serve-no-build-yet = { $path }: nothing here yet; no build of the site has succeeded (its errors are in the terminal). This page reloads once one does.
 cannot-accept = cannot accept a connection: { $error }
 
 ## Aid statistics (src/validate/data.rs)

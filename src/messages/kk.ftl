@@ -365,6 +365,7 @@ damage-files-removed = { $output } ішінен жарияланған { $count 
 damage-unreadable = жарияланған { $build } құрастыруын оқу мүмкін емес ({ $error })
 file-watcher-error = файл бақылаушысы: { $error }
 server-stopped = сервер тоқтады: { $error }
+serve-no-build-yet = { $path }: мұнда әзірге ештеңе жоқ — сайт әлі бір рет те қатесіз жиналған жоқ (қателері терминалда). Жинақ сәтті өткенде бұл бет өзі жаңарады.
 cannot-accept = қосылымды қабылдау мүмкін емес: { $error }
 
 ## Aid statistics (src/validate/data.rs)

@@ -375,6 +375,7 @@ damage-files-removed = из { $output } удалены опубликованн�
 damage-unreadable = опубликованную сборку { $build } не удаётся прочитать ({ $error })
 file-watcher-error = наблюдение за файлами: { $error }
 server-stopped = сервер остановлен: { $error }
+serve-no-build-yet = { $path }: здесь пока ничего нет — сайт ещё ни разу не собрался без ошибок (они в терминале). Страница обновится, как только сборка пройдёт.
 cannot-accept = не удаётся принять соединение: { $error }
 
 ## Aid statistics (src/validate/data.rs)

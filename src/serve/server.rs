@@ -204,7 +204,7 @@ fn is_not_found(error: &std::io::Error) -> bool {
 
 /// Status 404 with the 404 page of the language `path` is in (`/kk/…`
 /// gets `/kk/404.html`), else the site's (`/404.html`, the default
-/// language's); a short text before the first build has written them.
+/// language's); a short page saying so before a build has written them.
 async fn not_found(output: &Path, path: &str) -> Response {
     for page in not_found_pages(output, path) {
         if let Ok(html) = tokio::fs::read(&page).await {
@@ -216,10 +216,20 @@ async fn not_found(output: &Path, path: &str) -> Response {
                 .into_response();
         }
     }
+    // No 404 page: no build has succeeded yet. A page of its own, so that
+    // the live-reload script shows the failed build's errors over it and
+    // reloads it once a build succeeds.
+    let escape = crate::render::xml::escape;
+    let text = msg!("serve-no-build-yet", path = path).to_string();
+    let html = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>aqparat serve</title></head><body><p>{}</p></body></html>\n",
+        Lang::current().code(),
+        escape(&text)
+    );
     (
         StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        format!("{path} not found\n"),
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        html,
     )
         .into_response()
 }

@@ -162,3 +162,56 @@ fn an_edit_reloads_a_broken_edit_shows_its_errors_and_the_fix_clears_them() {
             .then_some(())
     });
 }
+
+/// Before a build has succeeded there is no 404 page: the server answers
+/// with a page of its own, its path escaped, which carries the reload
+/// script (it shows the failed build's errors, and reloads once a build
+/// succeeds); then the site's 404 page.
+#[test]
+fn a_failed_first_build_is_served_a_page_that_shows_its_errors() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/rules/first.kk.md",
+        "---\ntitle: [сынған\n---\nМәтін.\n",
+    );
+    let root = site.root().display().to_string();
+    let server = Running::start(&["serve", "--root", &root, "--port", "0", "--lang", "en"]);
+    let output = server.wait_for_output("the server to start", |t| t.contains("serving "));
+    assert!(
+        output.contains("content/rules/first.kk.md:2:8: error:"),
+        "{output}"
+    );
+    let start = output.find("http://127.0.0.1:").unwrap();
+    let address = output[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_end_matches('/');
+    let get_any = |path: &str| {
+        let mut response = ureq::get(&format!("{address}{path}"))
+            .config()
+            .http_status_as_error(false)
+            .build()
+            .call()
+            .unwrap();
+        let body = response.body_mut().read_to_string().unwrap();
+        (response.status().as_u16(), body)
+    };
+    let (status, html) = get_any("/kk/a&b/");
+    assert_eq!(status, 404);
+    assert!(html.contains("/kk/a&amp;b/: nothing here yet"), "{html}");
+    assert!(
+        html.contains("<script src=\"/__aqparat/livereload.js\" defer></script>"),
+        "{html}"
+    );
+
+    site.write(
+        "content/rules/first.kk.md",
+        "---\ntitle: Түзетілді\n---\n## Қолды жуу\n\nМәтін.\n",
+    );
+    wait_until("the site's 404 page", || {
+        let (status, html) = get_any("/kk/a&b/");
+        (status == 404 && !html.contains("nothing here yet") && html.contains("<html lang=\"kk\""))
+            .then_some(())
+    });
+}
