@@ -117,6 +117,12 @@ impl Row<'_> {
     fn span(&self) -> Span {
         self.cells.first().map_or(Span::START, |c| c.span)
     }
+
+    /// Where its last cell starts: where a row that ends too early is
+    /// reported.
+    fn end(&self) -> Span {
+        self.cells.last().map_or(Span::START, |c| c.span)
+    }
 }
 
 /// What reports a problem: where, what, and what to do.
@@ -127,11 +133,16 @@ type Report<'a> = dyn FnMut(Span, crate::messages::Message, crate::messages::Mes
 fn record(row: &Row, report: &mut Report) -> Option<RawRecord> {
     let mut required = |name: &str| {
         let value = row.text(name);
+        // An empty cell, or none: the row ends before it.
+        let at = match row.cell(name) {
+            Some(cell) => Some(cell.span),
+            None => row.columns.contains_key(name).then(|| row.end()),
+        };
         if value.is_none()
-            && let Some(cell) = row.cell(name)
+            && let Some(at) = at
         {
             report(
-                cell.span,
+                at,
                 msg!("records-empty-cell", name = name),
                 msg!("records-empty-cell-hint"),
             );
@@ -305,6 +316,18 @@ mod tests {
         );
         assert_eq!(records.len(), 1, "r2 has no organisation");
         assert!(records[0].reported.is_none());
+    }
+
+    #[test]
+    fn a_row_that_ends_too_early_is_reported_at_its_end() {
+        let (records, diagnostics) = read(
+            "id,organisation,category,unit,source,what_kk\n\
+             r1,club,food\n\
+             r2,club,food,kits,brief,Ас\n",
+        );
+        let spans: Vec<Span> = diagnostics.into_sorted().iter().map(|d| d.span).collect();
+        assert_eq!(spans, [Span::new(2, 9), Span::new(2, 9)], "unit and source");
+        assert_eq!(records.len(), 1);
     }
 
     #[test]

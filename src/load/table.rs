@@ -70,7 +70,16 @@ pub fn read(root: &Path, rel: &Path) -> Result<(String, Table), Diagnostic> {
 /// Parses `text`, the CSV file `path`. An error when it has no header row
 /// or two columns of the same name.
 pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
-    let mut rows = cells(text).into_iter();
+    let (rows, last_start) = cells(text);
+    // A quote never closed takes the rest of the file into its cell: every
+    // row after it would be lost without a word.
+    if let Some(at) = last_start.filter(|&at| is_unclosed(&text[at..])) {
+        let span = Position::default().advance(text, at);
+        return Err(Diagnostic::error(path, span, msg!("csv-unclosed-quote"))
+            .with_hint(msg!("csv-unclosed-quote-hint"))
+            .with_source(text));
+    }
+    let mut rows = rows.into_iter();
     let Some(header) = rows.next() else {
         return Err(Diagnostic::error(path, Span::START, msg!("csv-no-header"))
             .with_hint(msg!("csv-no-header-hint")));
@@ -107,8 +116,16 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// Every row of `text` as cells with their positions.
-fn cells(text: &str) -> Vec<Vec<Cell>> {
+/// Whether `raw`, the text of a file's last cell to the file's end, opens
+/// a quote that it never closes: a quoted cell holds its quotes in pairs
+/// (`""` for one), so with the opening one their number is odd.
+fn is_unclosed(raw: &str) -> bool {
+    raw.starts_with('"') && raw.bytes().filter(|&b| b == b'"').count() % 2 == 1
+}
+
+/// Every row of `text` as cells with their positions, and the byte offset
+/// where the last cell starts.
+fn cells(text: &str) -> (Vec<Vec<Cell>>, Option<usize>) {
     let mut reader = csv_core::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .build();
@@ -122,6 +139,7 @@ fn cells(text: &str) -> Vec<Vec<Cell>> {
     // before a row are not part of it).
     let mut start: Option<usize> = None;
     let mut read = 0;
+    let mut last_start = None;
     loop {
         let at = start.get_or_insert_with(|| {
             input[read..]
@@ -144,13 +162,14 @@ fn cells(text: &str) -> Vec<Vec<Cell>> {
             value: String::from_utf8_lossy(&value).into_owned(),
             span: position.advance(text, at),
         });
+        last_start = Some(at);
         value.clear();
         start = (!record_end).then_some(read);
         if record_end {
             rows.push(std::mem::take(&mut row));
         }
     }
-    rows
+    (rows, last_start)
 }
 
 /// A position in a text, moved forward cell by cell so that finding the
@@ -244,6 +263,26 @@ mod tests {
         assert!(parse(path, "\n\n").is_err());
         let error = parse(path, "id,count,id\n").expect_err("two ids");
         assert_eq!(error.span, Span::new(1, 10));
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_an_error_where_it_opens() {
+        let path = Path::new("t.csv");
+        let error = parse(path, "id,what\na,\"y,y\nb,z\n").expect_err("unclosed");
+        assert_eq!(error.span, Span::new(2, 3));
+        assert!(
+            parse(path, "id,what\na,\"y\"\"\n").is_err(),
+            "a quote within"
+        );
+        for closed in [
+            "id,what\na,\"y\"\"\"\nb,z\n",
+            "id,what\na,\"y\nz\"\n",
+            "id\n\"\"\n",
+            "id,what\na,b\"c\n",
+            "id,what\n\"a\",\"b\"",
+        ] {
+            assert!(parse(path, closed).is_ok(), "{closed}");
+        }
     }
 
     proptest::proptest! {

@@ -76,6 +76,38 @@ fn r14_problems_in_records_csv_are_reported_at_their_cells() {
     );
 }
 
+/// No row is left out without a word: a row that ends before a cell every
+/// record needs is reported where it ends, and a quote never closed (which
+/// would take every row after it into its cell) where it opens, and the
+/// site is not published.
+#[test]
+fn rows_cut_short_or_swallowed_by_a_quote_are_errors() {
+    let header = "id,organisation,category,count,unit,what_kk,what_ru,source\n";
+    let site = stats_with_records_csv(&format!(
+        "{header}r1,org-a,food,1,families,Бір,Один\nr2,org-a,food,2,families,Екі,Два,src-1\n"
+    ));
+    let run = site.run(&["build"]);
+    assert_lines(
+        &run,
+        &["data/aid/records.csv:2:30: error: this record has no `source`"],
+    );
+    assert!(!site.public().exists());
+    site.write(
+        "data/aid/records.csv",
+        format!(
+            "{header}r1,org-a,food,1,families,Бір,Один,src-1\n\
+             r2,org-a,food,2,families,\"Екі,Два,src-1\n\
+             r3,org-a,food,3,families,Үш,Три,src-1\n"
+        ),
+    );
+    let run = site.run(&["build"]);
+    assert_lines(
+        &run,
+        &["data/aid/records.csv:3:26: error: this quote opens a cell that is never closed"],
+    );
+    assert!(!site.public().exists());
+}
+
 #[test]
 fn r14_records_csv_beside_records_yaml_or_not_utf8_is_an_error() {
     let site = TestSite::fixtures("basic", "stats");
