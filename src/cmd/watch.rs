@@ -96,7 +96,7 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
                 "last_success": last_success,
                 "errors": [msg!("status-not-written", error = error.to_string()).to_string()],
             });
-            let kept = match std::fs::write(&status_path, fallback.to_string()) {
+            let kept = match write_in_place(&status_path, &fallback.to_string()) {
                 Ok(()) => msg!("status-kept-short"),
                 Err(_) => match std::fs::remove_file(&status_path) {
                     Ok(()) => msg!("status-kept-removed"),
@@ -131,13 +131,37 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
     }
 }
 
+/// Writes `text` into the file `path`, never through a link put in its
+/// place (an error then).
+fn write_in_place(path: &Path, text: &str) -> io::Result<()> {
+    use rustix::fs::OFlags;
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::File::options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
+        .open(path)?
+        .write_all(text.as_bytes())
+}
+
 /// Writes a temporary file, flushes it to disk and renames it over `path`:
 /// readers see the old or the new status, never half of one, and a crash
 /// does not leave an empty one.
 fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     use std::io::Write;
     let temporary = path.with_extension("json.tmp");
-    let mut file = std::fs::File::create(&temporary)?;
+    // Made anew, never written through: a link put in its place is
+    // removed, not followed.
+    match std::fs::remove_file(&temporary) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let mut file = std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)?;
     file.write_all(text.as_bytes())?;
     file.sync_all()?;
     drop(file);
@@ -153,8 +177,9 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
 /// file is open, and writes this process's id in it; says which process
 /// holds it when another one does.
 fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
-    use rustix::fs::{FlockOperation, flock};
+    use rustix::fs::{FlockOperation, OFlags, flock};
     use std::io::{Seek, Write};
+    use std::os::unix::fs::OpenOptionsExt;
     let path = sibling(output, "lock");
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|e| {
@@ -165,13 +190,19 @@ fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
             )
         })?;
     }
-    // Not truncated on opening: the holder's pid stays readable.
+    // Not truncated on opening: the holder's pid stays readable. Never
+    // through a link (its file would be written), nor waiting on a FIFO.
     let mut file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
         .open(&path)
+        .and_then(|file| match file.metadata()?.is_file() {
+            true => Ok(file),
+            false => Err(io::Error::other("not a regular file")),
+        })
         .map_err(|e| {
             msg!(
                 "lock-cannot-open",
@@ -217,7 +248,7 @@ fn held_by_another(output: &Path) -> Option<Message> {
     // Not blocking: a FIFO put in the lock's place must not hang `watch`.
     let file = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(OFlags::NONBLOCK.bits() as i32)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
         .open(&path)
         .ok()?;
     match flock(&file, FlockOperation::NonBlockingLockShared) {

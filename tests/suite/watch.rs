@@ -214,6 +214,34 @@ fn polling_notices_changes_too() {
     wait_for_page(&output, "ru/about/index.html", "Опрос файлов");
 }
 
+/// Links planted beside the output, where `watch` keeps its lock and its
+/// status, are never written through: the status's temporary file is made
+/// anew, and a linked lock is refused.
+#[test]
+fn links_beside_the_output_are_not_written_through() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let victim = site.root().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let planted = site.root().join("published.status.json.tmp");
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let watcher = watch(site.root(), &output, &[]);
+    assert_eq!(watcher.terminate(), Some(0));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let status = site.root().join("published.status.json");
+    assert!(std::fs::symlink_metadata(&status).unwrap().is_file());
+
+    let lock = site.root().join("published.lock");
+    std::fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    let (root, out) = (site.root().to_str().unwrap(), output.to_str().unwrap());
+    let refused = Running::start(&["watch", "--root", root, "--output", out, "--lang", "en"]);
+    let (code, printed) = refused.exit_code_and_output();
+    assert_eq!(code, Some(2), "{printed}");
+    assert!(printed.contains("published.lock"), "{printed}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}
+
 #[test]
 fn sigterm_stops_cleanly_with_the_site_whole() {
     let site = TestSite::fixture("basic");
