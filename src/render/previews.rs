@@ -24,7 +24,7 @@ pub const CARDS_DIR: &str = "og";
 pub const CARD_SIZE: (u32, u32) = (1200, 630);
 
 /// Bumped when the drawing changes, so that cards are drawn again.
-const CARD_VERSION: u32 = 1;
+const CARD_VERSION: u32 = 2;
 
 /// The Open Graph locale (`kk_KZ`) of language `code`: the usual country
 /// of the languages aqparat's sites use; a code with a region
@@ -97,11 +97,17 @@ impl Card<'_> {
                 last.push('…');
             }
         }
+        // The site's name on one line, cut with `…` if longer.
+        let names = wrap(self.site_title, chars_in(width as f32 - 2.0 * MARGIN, 36.0));
+        let mut name = names.first().cloned().unwrap_or_default();
+        if names.len() > 1 {
+            name.push('…');
+        }
         let mut text = String::new();
         let _ = write!(
             text,
             r##"<text x="{MARGIN}" y="120" font-size="36" fill="#1d5b8c">{}</text>"##,
-            escape(self.site_title)
+            escape(&name)
         );
         let mut y = 140.0 + font * 1.2;
         for line in &lines {
@@ -384,6 +390,29 @@ mod tests {
         assert!(svg.contains("a &lt;b&gt; &amp; &quot;c&quot; &lt;/svg&gt;"));
         let other = Card { title: "x", ..card };
         assert_ne!(card.path(), other.path());
+    }
+
+    #[test]
+    fn a_card_draws_a_bounded_text_however_long_the_titles() {
+        let (word, name) = ("ә".repeat(200_000), "Сайт ".repeat(10_000));
+        let card = Card {
+            url: "kk/a/",
+            title: &word,
+            site_title: &name,
+            family: "F",
+        };
+        let svg = card.svg();
+        let texts: Vec<&str> = svg.split("<text").skip(1).collect();
+        assert_eq!(texts.len(), 6, "the site's name and five lines");
+        for text in texts {
+            let shown = text
+                .split('>')
+                .nth(1)
+                .unwrap_or_default()
+                .trim_end_matches("</text");
+            assert!(shown.chars().count() <= 50, "{shown}");
+        }
+        assert!(svg.contains("…</text>"));
     }
 
     #[test]

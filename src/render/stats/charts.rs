@@ -313,16 +313,29 @@ fn text_width(text: &str, font: f32) -> f32 {
     text.chars().count() as f32 * font * 0.64
 }
 
-/// Lines of at most `max` characters, broken at spaces.
+/// Lines of at most `max` characters (at least one), broken at spaces; a
+/// word longer than a line is cut into lines of its own, so that no text
+/// runs off a card and a drawing grows with the text's length, never
+/// faster (the text shaper's work grows with the square of a line's).
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
-                line.push(' ');
-                line.push_str(word);
+        let mut rest = word;
+        while !rest.is_empty() {
+            let cut = rest
+                .char_indices()
+                .nth(max)
+                .map_or(rest.len(), |(at, _)| at);
+            let (piece, after) = rest.split_at(cut);
+            rest = after;
+            match lines.last_mut() {
+                Some(line) if line.chars().count() + 1 + piece.chars().count() <= max => {
+                    line.push(' ');
+                    line.push_str(piece);
+                }
+                _ => lines.push(piece.to_string()),
             }
-            _ => lines.push(word.to_string()),
         }
     }
     lines
@@ -867,6 +880,9 @@ mod tests {
     #[test]
     fn labels_wrap_at_spaces() {
         assert_eq!(wrap("бір екі үш төрт", 8), ["бір екі", "үш төрт"]);
-        assert_eq!(wrap("ұзынсөзбірден", 4), ["ұзынсөзбірден"]);
+        assert_eq!(wrap("ұзынсөзбірден", 4), ["ұзын", "сөзб", "ірде", "н"]);
+        assert_eq!(wrap("a ұзынсөз b", 3), ["a", "ұзы", "нсө", "з b"]);
+        assert_eq!(wrap("  ", 3), Vec::<String>::new());
+        assert_eq!(wrap("әб", 0), ["ә", "б"]);
     }
 }
