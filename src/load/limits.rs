@@ -14,6 +14,11 @@ pub const MAX_TOTAL: u64 = (1 << 53) - 1;
 /// which file systems limit to 255 bytes.
 pub const MAX_ID_LENGTH: usize = 100;
 
+/// The longest text of the statistics, in characters: a cell of the
+/// spreadsheet download (`aid.xlsx`) holds at most this many (Excel's
+/// limit).
+pub const MAX_TEXT_LENGTH: usize = 32_767;
+
 /// Whether `id` has the form of an id: lowercase ASCII letters and digits in
 /// words joined by single `-` (`[a-z0-9]+(-[a-z0-9]+)*`), at most
 /// [`MAX_ID_LENGTH`] characters. A digit may come first (`2020-food`): every

@@ -125,7 +125,8 @@ impl Checker<'_> {
     }
 
     /// A text may hold no control character (NUL, ESC, BEL, DEL, C1…); tabs
-    /// and line breaks only where `lines` allows them. Such characters are
+    /// and line breaks only where `lines` allows them; nor more characters
+    /// than a spreadsheet's cell, [`limits::MAX_TEXT_LENGTH`]. Such characters are
     /// invisible to the author, break the chart cards' XML and can drive a
     /// terminal.
     fn plain_text(
@@ -136,6 +137,20 @@ impl Checker<'_> {
         lines: LineBreaks,
     ) {
         let allowed = |c: char| lines == LineBreaks::Allowed && (c == '\t' || c == '\n');
+        let length = text.value.chars().count();
+        if length > limits::MAX_TEXT_LENGTH {
+            self.error(
+                yaml_span(text, 0),
+                msg!(
+                    "aid-text-too-long",
+                    what = what.clone(),
+                    field = field.clone(),
+                    length = length.to_string(),
+                    max = limits::MAX_TEXT_LENGTH.to_string()
+                ),
+                msg!("aid-text-too-long-hint"),
+            );
+        }
         if let Some(control) = text.value.chars().find(|c| c.is_control() && !allowed(*c)) {
             self.error(
                 yaml_span(text, 0),

@@ -154,6 +154,30 @@ fn files_meant_as_pages_are_named() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 
+/// A text of the statistics longer than a spreadsheet's cell is an error
+/// at the text, not a failure to write the download.
+#[test]
+fn a_statistics_text_longer_than_a_spreadsheet_cell() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    let long = "ә".repeat(33_000);
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen("Бірінші сынақ жазбасы", &long, 1),
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command, "--lang", "en"]);
+        assert_reported(
+            &run,
+            &[
+                "data/aid/records.yaml:6:15: error: record `r1`: the `kk` what is 33000 characters long",
+            ],
+            command,
+        );
+    }
+    assert!(!site.public().exists());
+}
+
 /// A site address that does not parse: its error and the other problems
 /// of the files, not one broken link per page and template.
 #[test]
