@@ -511,12 +511,16 @@ impl Output {
     }
 }
 
-/// A fresh staging folder for [`Publish::Replace`], beside `destination`.
+/// A fresh staging folder for [`Publish::Replace`], beside `destination`;
+/// those that killed builds left there go first.
 fn replace_staging(destination: &Path) -> io::Result<PathBuf> {
     let name = destination
         .file_name()
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
-    let staging = parent_of(destination).join(format!(".{name}.staging-{}", std::process::id()));
+    let prefix = format!(".{name}.staging-");
+    let parent = parent_of(destination);
+    remove_abandoned(&parent, &prefix);
+    let staging = parent.join(format!("{prefix}{}", std::process::id()));
     if staging.exists() {
         remove_own(&staging)?;
     }
@@ -549,6 +553,30 @@ fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Re
         published.store(true, Ordering::SeqCst);
     }
     Ok(())
+}
+
+/// Removes the staging folders in `parent` named `prefix` and a process
+/// id whose process is gone: a build killed before it published leaves its
+/// staging folder behind (tens or hundreds of megabytes on a large site).
+/// The folder of a build still running is left alone, and so is one that
+/// aqparat did not make (see [`remove_own`]).
+fn remove_abandoned(parent: &Path, prefix: &str) {
+    use rustix::process::{Pid, test_kill_process};
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = (name.to_str())
+            .and_then(|name| name.strip_prefix(prefix))
+            .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse::<i32>().ok())
+            .and_then(Pid::from_raw);
+        let gone = pid.is_some_and(|pid| test_kill_process(pid) == Err(rustix::io::Errno::SRCH));
+        if gone {
+            let _ = remove_own(&entry.path());
+        }
+    }
 }
 
 /// The two build folders of [`Publish::Link`].

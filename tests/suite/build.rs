@@ -559,3 +559,34 @@ fn the_emergency_notice_of_site_yaml_is_on_every_page_in_its_language() {
         run.stderr
     );
 }
+
+/// A build killed before it published leaves its staging folder beside the
+/// output; the next build removes it, but not the staging folder of a
+/// build still running, nor a folder aqparat did not make.
+#[test]
+fn staging_folders_of_killed_builds_are_removed() {
+    let site = TestSite::fixture("basic");
+    let staging = |pid: u32| site.root().join(format!(".public.staging-{pid}"));
+    let (killed, running, foreign) = (
+        staging(99_999_999),
+        staging(std::process::id()),
+        staging(99_999_998),
+    );
+    for folder in [&killed, &running] {
+        std::fs::create_dir_all(folder.join("kk")).unwrap();
+        std::fs::write(folder.join(".aqparat-output"), "").unwrap();
+        std::fs::write(folder.join("kk/index.html"), "half").unwrap();
+    }
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("thesis.txt"), "mine").unwrap();
+    site.build();
+    assert!(!killed.exists(), "the killed build's folder is removed");
+    assert!(
+        running.join("kk/index.html").is_file(),
+        "a running build's is kept"
+    );
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("thesis.txt")).unwrap(),
+        "mine"
+    );
+}
