@@ -28,8 +28,10 @@ mod units;
 mod versions;
 pub(crate) mod xml;
 
+pub use images::OUTPUT_DIR as IMAGES_DIR;
 pub use images::counts as image_counts;
 pub use inputs::site_answer;
 pub use kept::RenderCache;
 pub use markdown::slugify;
+pub use previews::CARDS_DIR;
 pub use site::{Changes, PageFacts, Records, Rendered, site};

@@ -269,9 +269,13 @@ fn search_not_built(config: &RawConfig, text: &str) -> Diagnostic {
 }
 
 /// Whether `code` is a language code aqparat takes: two or three
-/// lowercase ASCII letters (ISO 639).
+/// lowercase ASCII letters (ISO 639), not the name of a folder aqparat
+/// makes beside the languages' (`og`).
 pub fn is_language_code(code: &str) -> bool {
-    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+    (2..=3).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_lowercase())
+        // No language: the folder of the preview cards, beside the languages'.
+        && code != crate::render::CARDS_DIR
 }
 
 /// Whether `c` is a control character no text of the site may hold: C0

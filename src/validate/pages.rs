@@ -492,6 +492,13 @@ pub fn check_static(
     if sources.config.as_ref().is_none_or(RawConfig::has_search) {
         folders.push(("pagefind/".into(), || msg!("generated-search")));
     }
+    // Named by what they hold: any name in them may be one the build makes.
+    folders.push((format!("{}/", crate::render::CARDS_DIR), || {
+        msg!("generated-cards")
+    }));
+    folders.push((format!("{}/", crate::render::IMAGES_DIR), || {
+        msg!("generated-images")
+    }));
     for lang in languages {
         for (path, what) in GENERATED_FILES {
             if has_aid || !path.starts_with("data/") {

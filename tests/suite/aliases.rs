@@ -71,7 +71,11 @@ fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() 
         "content/rules/first.ru.md",
         "[ru/x/, \"/ru/a b/\", /ru/../etc/, /ru/rules/second/, /ru/pages/x/, /ru/twice/]",
     );
-    with_aliases(&site, "content/rules/second.ru.md", "[/ru/twice/]");
+    with_aliases(
+        &site,
+        "content/rules/second.ru.md",
+        "[/ru/twice/, /og/0123456789abcdef.png, /images/x/]",
+    );
     site.write("static/ru/static-taken/index.html", "<p>x</p>");
     with_aliases(&site, "content/rules/second.kk.md", "[/ru/static-taken/]");
     let run = site.run(&["check"]);
@@ -83,6 +87,8 @@ fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() 
         "content/rules/first.ru.md:2:43: error: the alias `/ru/rules/second/` is the address of",
         "content/rules/first.ru.md:2:62: error: the alias `/ru/pages/x/` is the address of",
         "error: the alias `/ru/twice/` is also an alias of content/rules/",
+        "content/rules/second.ru.md:2:23: error: the alias `/og/0123456789abcdef.png` is the address of the folder of the preview cards",
+        "content/rules/second.ru.md:2:49: error: the alias `/images/x/` is the address of the folder of the resized images",
         "static/ru/static-taken/index.html:1:1: error: this static file would be copied to /ru/static-taken/index.html, but /ru/static-taken/index.html is the page at a moved page's old address",
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
