@@ -611,6 +611,17 @@ pub struct Files {
     search: bool,
 }
 
+/// Whether `path` (from the output's root) is one of the statistics'
+/// outputs: a language's infographics pages and cards, or a download.
+fn of_statistics(path: &str) -> bool {
+    let in_language = path.split_once('/').map_or("", |(_, rest)| rest);
+    let is_infographics = in_language == "infographics" || in_language.starts_with("infographics/");
+    is_infographics
+        || [path, in_language]
+            .iter()
+            .any(|p| p.starts_with("data/aid."))
+}
+
 impl Files {
     /// The files `written` and the HTML files `html`; with `search`, the
     /// search index's folder too.
@@ -662,6 +673,10 @@ impl Files {
             .map(|(file, ids)| (&**file, ids.as_ref()));
         let Some((file, ids)) = found else {
             if self.search && path.starts_with("pagefind/") {
+                return None;
+            }
+            // Left out with the statistics, whose errors were reported.
+            if site.stats_broken && of_statistics(path) {
                 return None;
             }
             let guess = self.guess(site, path);

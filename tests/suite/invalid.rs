@@ -178,6 +178,40 @@ fn a_statistics_text_longer_than_a_spreadsheet_cell() {
     assert!(!site.public().exists());
 }
 
+/// Statistics with errors are left out with their pages: links to those
+/// pages are not reported too, only the statistics' errors; a link that is
+/// broken anyway still is.
+#[test]
+fn broken_statistics_are_reported_without_their_pages_links() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write(
+        "content/rules/figures.kk.md",
+        "---\ntitle: Сандар\n---\n[Инфографика](/kk/infographics/), [CSV](/kk/data/aid.csv), [жоқ](/kk/nothing/).\n",
+    );
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen("count: 1\n", "count: бір\n", 1),
+    );
+    let run = site.run(&["check", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("data/aid/records.yaml:")),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("infographics/`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("aid.csv`"), "{}", run.stderr);
+    assert!(run.stderr.contains("/kk/nothing/"), "{}", run.stderr);
+}
+
 /// A site address that does not parse: its error and the other problems
 /// of the files, not one broken link per page and template.
 #[test]
