@@ -95,9 +95,10 @@ fn the_status_file_never_claims_success_for_a_failed_attempt() {
     let output = site.root().join("published");
     let watch = watch(site.root(), &output, &[]);
     let before = status(&output).unwrap();
-    // A full disk for the status file's temporary file.
+    // A status file's temporary file that cannot be made: a folder in its
+    // place (a link there is removed, never written through).
     let temporary = PathBuf::from(format!("{}.status.json.tmp", output.display()));
-    std::os::unix::fs::symlink("/dev/full", &temporary).unwrap();
+    std::fs::create_dir_all(temporary.join("in-the-way")).unwrap();
     site.write("content/about.kk.md", "---\ntitle: [сынған\n---\nМәтін.\n");
     watch.wait_for_output("the status file error", |t| {
         t.contains("cannot write the status file")
@@ -110,8 +111,8 @@ fn the_status_file_never_claims_success_for_a_failed_attempt() {
             assert_eq!(after["last_success"], before["last_success"], "{after}");
         }
     }
-    // With room again, the status is whole and true to the next attempt.
-    std::fs::remove_file(&temporary).unwrap();
+    // With the way clear, the status is whole and true to the next attempt.
+    std::fs::remove_dir_all(&temporary).unwrap();
     site.write(
         "content/about.kk.md",
         "---\ntitle: Түзетілді\n---\nМәтін.\n",
