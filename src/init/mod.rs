@@ -115,6 +115,12 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
         return Err(InitError::Invalid(msg!("init-no-languages")));
     }
     for (i, code) in languages.iter().enumerate() {
+        if crate::validate::is_reserved_code(code) {
+            return Err(InitError::Invalid(msg!(
+                "language-code-reserved",
+                code = code
+            )));
+        }
         if !crate::validate::is_language_code(code) {
             return Err(InitError::Invalid(msg!("init-bad-language", code = code)));
         }

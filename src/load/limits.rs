@@ -14,10 +14,11 @@ pub const MAX_TOTAL: u64 = (1 << 53) - 1;
 /// which file systems limit to 255 bytes.
 pub const MAX_ID_LENGTH: usize = 100;
 
-/// The longest text of the statistics, in characters: a cell of the
-/// spreadsheet download (`aid.xlsx`) holds at most this many (Excel's
-/// limit).
-pub const MAX_TEXT_LENGTH: usize = 32_767;
+/// The longest text of the statistics, in UTF-16 code units (characters,
+/// but for emoji and the like, which count two), as Excel counts: a cell
+/// of the spreadsheet download (`aid.xlsx`) holds 32,767, one of which a
+/// text that starts like a formula needs for the `'` put before it.
+pub const MAX_TEXT_LENGTH: usize = 32_766;
 
 /// Whether `id` has the form of an id: lowercase ASCII letters and digits in
 /// words joined by single `-` (`[a-z0-9]+(-[a-z0-9]+)*`), at most

@@ -131,18 +131,24 @@ type Report<'a> = dyn FnMut(Span, crate::messages::Message, crate::messages::Mes
 /// The record of `row`, or `None` (reported) when a required value is
 /// missing.
 fn record(row: &Row, report: &mut Report) -> Option<RawRecord> {
+    // Cells every record needs that the row ends before: one report.
+    let cut_off: Vec<&str> = (REQUIRED.iter().copied())
+        .filter(|name| row.columns.contains_key(name) && row.cell(name).is_none())
+        .collect();
+    if !cut_off.is_empty() {
+        report(
+            row.end(),
+            msg!("records-short-row", names = cut_off.join("`, `")),
+            msg!("records-short-row-hint"),
+        );
+    }
     let mut required = |name: &str| {
         let value = row.text(name);
-        // An empty cell, or none: the row ends before it.
-        let at = match row.cell(name) {
-            Some(cell) => Some(cell.span),
-            None => row.columns.contains_key(name).then(|| row.end()),
-        };
         if value.is_none()
-            && let Some(at) = at
+            && let Some(cell) = row.cell(name)
         {
             report(
-                at,
+                cell.span,
                 msg!("records-empty-cell", name = name),
                 msg!("records-empty-cell-hint"),
             );
@@ -326,7 +332,7 @@ mod tests {
              r2,club,food,kits,brief,Ас\n",
         );
         let spans: Vec<Span> = diagnostics.into_sorted().iter().map(|d| d.span).collect();
-        assert_eq!(spans, [Span::new(2, 9), Span::new(2, 9)], "unit and source");
+        assert_eq!(spans, [Span::new(2, 9)], "unit and source, at once");
         assert_eq!(records.len(), 1);
     }
 

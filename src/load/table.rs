@@ -70,10 +70,10 @@ pub fn read(root: &Path, rel: &Path) -> Result<(String, Table), Diagnostic> {
 /// Parses `text`, the CSV file `path`. An error when it has no header row
 /// or two columns of the same name.
 pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
-    let (rows, last_start) = cells(text);
-    // A quote never closed takes the rest of the file into its cell: every
-    // row after it would be lost without a word.
-    if let Some(at) = last_start.filter(|&at| is_unclosed(&text[at..])) {
+    let (rows, unclosed) = cells(text);
+    // A quote not closed where its cell ends takes the rows after it into
+    // the cell: they would be lost without a word.
+    if let Some(at) = unclosed {
         let span = Position::default().advance(text, at);
         return Err(Diagnostic::error(path, span, msg!("csv-unclosed-quote"))
             .with_hint(msg!("csv-unclosed-quote-hint"))
@@ -116,19 +116,25 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// Whether `raw`, the text of a file's last cell to the file's end, opens
-/// a quote that it never closes: a quoted cell holds its quotes in pairs
-/// (`""` for one), so with the opening one their number is odd.
-fn is_unclosed(raw: &str) -> bool {
-    raw.starts_with('"') && raw.bytes().filter(|&b| b == b'"').count() % 2 == 1
+/// Whether `raw`, a cell as written (its delimiter or line break after
+/// it, if any), opens a quote that it does not close where it ends: a
+/// quoted cell ends with its closing quote and holds the others in pairs
+/// (`""` for one). csv-core reads such a cell on as best it can, taking
+/// the rows after a quote never closed into it.
+fn is_unclosed(raw: &str, delimiter: u8) -> bool {
+    let raw = raw
+        .strip_suffix(char::from(delimiter))
+        .unwrap_or(raw)
+        .trim_end_matches(['\r', '\n']);
+    let quotes = raw.bytes().filter(|&b| b == b'"').count();
+    raw.starts_with('"') && (raw.len() < 2 || !raw.ends_with('"') || quotes % 2 == 1)
 }
 
-/// Every row of `text` as cells with their positions, and the byte offset
-/// where the last cell starts.
+/// Every row of `text` as cells with their positions, and where the first
+/// cell starts (a byte offset) that opens a quote it does not close.
 fn cells(text: &str) -> (Vec<Vec<Cell>>, Option<usize>) {
-    let mut reader = csv_core::ReaderBuilder::new()
-        .delimiter(delimiter(text))
-        .build();
+    let delimiter = delimiter(text);
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let input = text.as_bytes();
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -139,7 +145,7 @@ fn cells(text: &str) -> (Vec<Vec<Cell>>, Option<usize>) {
     // before a row are not part of it).
     let mut start: Option<usize> = None;
     let mut read = 0;
-    let mut last_start = None;
+    let mut unclosed = None;
     loop {
         let at = start.get_or_insert_with(|| {
             input[read..]
@@ -162,14 +168,16 @@ fn cells(text: &str) -> (Vec<Vec<Cell>>, Option<usize>) {
             value: String::from_utf8_lossy(&value).into_owned(),
             span: position.advance(text, at),
         });
-        last_start = Some(at);
+        if unclosed.is_none() && is_unclosed(&text[at..read], delimiter) {
+            unclosed = Some(at);
+        }
         value.clear();
         start = (!record_end).then_some(read);
         if record_end {
             rows.push(std::mem::take(&mut row));
         }
     }
-    (rows, last_start)
+    (rows, unclosed)
 }
 
 /// A position in a text, moved forward cell by cell so that finding the
@@ -270,6 +278,16 @@ mod tests {
         let path = Path::new("t.csv");
         let error = parse(path, "id,what\na,\"y,y\nb,z\n").expect_err("unclosed");
         assert_eq!(error.span, Span::new(2, 3));
+        // Closed by a later cell's quote: the row between is not lost.
+        let later = "id,what,n\na,\"Ас\nb,x,\"Су\"\nc,z,1\n";
+        assert_eq!(
+            parse(path, later).expect_err("unclosed").span,
+            Span::new(2, 3)
+        );
+        assert!(
+            parse(path, "id,what\na,\"a\"b\nc,d\n").is_err(),
+            "text after"
+        );
         assert!(
             parse(path, "id,what\na,\"y\"\"\n").is_err(),
             "a quote within"

@@ -612,14 +612,16 @@ pub struct Files {
 }
 
 /// Whether `path` (from the output's root) is one of the statistics'
-/// outputs: a language's infographics pages and cards, or a download.
-fn of_statistics(path: &str) -> bool {
-    let in_language = path.split_once('/').map_or("", |(_, rest)| rest);
-    let is_infographics = in_language == "infographics" || in_language.starts_with("infographics/");
-    is_infographics
-        || [path, in_language]
-            .iter()
-            .any(|p| p.starts_with("data/aid."))
+/// outputs of `site`: a language's infographics pages and cards and its
+/// downloads, or the downloads of every language (`/data/…`, the data
+/// package).
+fn of_statistics(site: &Site, path: &str) -> bool {
+    let (first, in_language) = path.split_once('/').unwrap_or((path, ""));
+    let is_language = site.languages.iter().any(|l| l.code == first);
+    let of_language = in_language == "infographics"
+        || in_language.starts_with("infographics/")
+        || in_language.starts_with("data/aid.");
+    is_language && of_language || first == "data" || path == "datapackage.json"
 }
 
 impl Files {
@@ -676,7 +678,7 @@ impl Files {
                 return None;
             }
             // Left out with the statistics, whose errors were reported.
-            if site.stats_broken && of_statistics(path) {
+            if site.stats_broken && of_statistics(site, path) {
                 return None;
             }
             let guess = self.guess(site, path);

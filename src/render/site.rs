@@ -409,10 +409,12 @@ pub fn site(
     if !output.is_discarded() {
         templates.codes.keep(carried.iter().all(Option::is_none));
         // Every chart card drawn or linked now, those of the cache that
-        // none of them took are of figures since changed.
-        let is_card = |i: usize| matches!(units[i], Unit::Statistics(stats::Output::Card { .. }));
-        let every_card = (0..units.len()).all(|i| !is_card(i) || carried[i].is_none());
-        if every_card && !painter.failed() {
+        // none of them took are of figures since changed. (No card at all
+        // may be statistics that could not be shown this time: kept.)
+        let is_card = |i: &usize| matches!(units[*i], Unit::Statistics(stats::Output::Card { .. }));
+        let mut cards = (0..units.len()).filter(is_card).peekable();
+        let some_card = cards.peek().is_some();
+        if some_card && cards.all(|i| carried[i].is_none()) && !painter.failed() {
             chart_cards.prune();
         }
     }

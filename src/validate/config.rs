@@ -44,7 +44,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         if !is_language_code(code) {
             diagnostics.push(error(
                 yaml_span(languages, 0),
-                msg!("config-bad-language-code", code = code),
+                bad_language_code(code),
                 msg!("config-bad-language-code-hint"),
             ));
         }
@@ -269,13 +269,25 @@ fn search_not_built(config: &RawConfig, text: &str) -> Diagnostic {
 }
 
 /// Whether `code` is a language code aqparat takes: two or three
-/// lowercase ASCII letters (ISO 639), not the name of a folder aqparat
-/// makes beside the languages' (`og`).
+/// lowercase ASCII letters (ISO 639), but for [`is_reserved_code`].
 pub fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len())
         && code.bytes().all(|b| b.is_ascii_lowercase())
-        // No language: the folder of the preview cards, beside the languages'.
-        && code != crate::render::CARDS_DIR
+        && !is_reserved_code(code)
+}
+
+/// Whether `code` has the form of a language code but names the folder
+/// of the preview cards, beside the languages' (`og`).
+pub fn is_reserved_code(code: &str) -> bool {
+    code == crate::render::CARDS_DIR
+}
+
+/// The message for `code`, which [`is_language_code`] refuses.
+fn bad_language_code(code: &str) -> Message {
+    match is_reserved_code(code) {
+        true => msg!("language-code-reserved", code = code),
+        false => msg!("config-bad-language-code", code = code),
+    }
 }
 
 /// Whether `c` is a control character no text of the site may hold: C0

@@ -137,7 +137,7 @@ impl Checker<'_> {
         lines: LineBreaks,
     ) {
         let allowed = |c: char| lines == LineBreaks::Allowed && (c == '\t' || c == '\n');
-        let length = text.value.chars().count();
+        let length = text.value.encode_utf16().count();
         if length > limits::MAX_TEXT_LENGTH {
             self.error(
                 yaml_span(text, 0),

@@ -492,13 +492,6 @@ pub fn check_static(
     if sources.config.as_ref().is_none_or(RawConfig::has_search) {
         folders.push(("pagefind/".into(), || msg!("generated-search")));
     }
-    // Named by what they hold: any name in them may be one the build makes.
-    folders.push((format!("{}/", crate::render::CARDS_DIR), || {
-        msg!("generated-cards")
-    }));
-    folders.push((format!("{}/", crate::render::IMAGES_DIR), || {
-        msg!("generated-images")
-    }));
     for lang in languages {
         for (path, what) in GENERATED_FILES {
             if has_aid || !path.starts_with("data/") {
@@ -515,12 +508,23 @@ pub fn check_static(
             files.insert(format!("{url}index.html"), || msg!("generated-page"));
         }
     }
+    // Files named by what they hold: any name in these folders may be one
+    // a build makes. A static file there is copied (its name is no such
+    // hash), but an alias's redirect page would stand in a card's way.
+    let cards: What = || msg!("generated-cards");
+    let images: What = || msg!("generated-images");
+    let alias_folders: Vec<(String, What)> = (folders.iter().cloned())
+        .chain([
+            (format!("{}/", crate::render::CARDS_DIR), cards),
+            (format!("{}/", crate::render::IMAGES_DIR), images),
+        ])
+        .collect();
     check_aliases(
         sources,
         languages,
         publishing,
         &mut files,
-        &folders,
+        &alias_folders,
         diagnostics,
     );
     // Every folder that holds a generated file is generated too.

@@ -556,11 +556,16 @@ fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Re
 }
 
 /// Removes the staging folders in `parent` named `prefix` and a process
-/// id whose process is gone: a build killed before it published leaves its
-/// staging folder behind (tens or hundreds of megabytes on a large site).
-/// The folder of a build still running is left alone, and so is one that
-/// aqparat did not make (see [`remove_own`]).
+/// id whose process is gone, last changed an hour ago or more: a build
+/// killed before it published leaves its staging folder behind (tens or
+/// hundreds of megabytes on a large site). The folder of a build still
+/// running is left alone: its process is there, or, in another process
+/// namespace (a container) or on another machine sharing the folder,
+/// where its number means nothing here, it is younger (a build of 200,000
+/// pages takes half a minute). So is a folder that aqparat did not make
+/// (see [`remove_own`]).
 fn remove_abandoned(parent: &Path, prefix: &str) {
+    const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
     use rustix::process::{Pid, test_kill_process};
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -573,7 +578,11 @@ fn remove_abandoned(parent: &Path, prefix: &str) {
             .and_then(|digits| digits.parse::<i32>().ok())
             .and_then(Pid::from_raw);
         let gone = pid.is_some_and(|pid| test_kill_process(pid) == Err(rustix::io::Errno::SRCH));
-        if gone {
+        let old = || {
+            let changed = entry.metadata().and_then(|m| m.modified());
+            changed.is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= ABANDONED_AFTER))
+        };
+        if gone && old() {
             let _ = remove_own(&entry.path());
         }
     }

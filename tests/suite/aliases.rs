@@ -77,6 +77,9 @@ fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() 
         "[/ru/twice/, /og/0123456789abcdef.png, /images/x/]",
     );
     site.write("static/ru/static-taken/index.html", "<p>x</p>");
+    // Static files in the folders of cards and images are copied.
+    site.write("static/images/logo.png", "png");
+    site.write("static/og/site.png", "png");
     with_aliases(&site, "content/rules/second.kk.md", "[/ru/static-taken/]");
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -93,6 +96,8 @@ fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() 
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
+    assert!(!run.stderr.contains("static/images/"), "{}", run.stderr);
+    assert!(!run.stderr.contains("static/og/"), "{}", run.stderr);
 }
 
 /// An alias whose redirect page would need one of the build's files as a

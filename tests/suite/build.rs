@@ -579,7 +579,20 @@ fn staging_folders_of_killed_builds_are_removed() {
     }
     std::fs::create_dir_all(&foreign).unwrap();
     std::fs::write(foreign.join("thesis.txt"), "mine").unwrap();
+    let young = staging(99_999_997);
+    std::fs::create_dir_all(&young).unwrap();
+    std::fs::write(young.join(".aqparat-output"), "").unwrap();
+    // Last changed two hours ago, but the young one (maybe a build in a
+    // container, whose process this one cannot see).
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    for folder in [&killed, &running, &foreign] {
+        std::fs::File::open(folder)
+            .unwrap()
+            .set_modified(then)
+            .unwrap();
+    }
     site.build();
+    assert!(young.exists(), "a folder changed within the hour is kept");
     assert!(!killed.exists(), "the killed build's folder is removed");
     assert!(
         running.join("kk/index.html").is_file(),

@@ -89,7 +89,7 @@ fn rows_cut_short_or_swallowed_by_a_quote_are_errors() {
     let run = site.run(&["build"]);
     assert_lines(
         &run,
-        &["data/aid/records.csv:2:30: error: this record has no `source`"],
+        &["data/aid/records.csv:2:30: error: this row ends before its cells of `source`"],
     );
     assert!(!site.public().exists());
     site.write(
@@ -103,7 +103,9 @@ fn rows_cut_short_or_swallowed_by_a_quote_are_errors() {
     let run = site.run(&["build"]);
     assert_lines(
         &run,
-        &["data/aid/records.csv:3:26: error: this quote opens a cell that is never closed"],
+        &[
+            "data/aid/records.csv:3:26: error: this quote opens a cell that is not closed where the cell ends",
+        ],
     );
     assert!(!site.public().exists());
 }

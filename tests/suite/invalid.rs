@@ -170,7 +170,7 @@ fn a_statistics_text_longer_than_a_spreadsheet_cell() {
         assert_reported(
             &run,
             &[
-                "data/aid/records.yaml:6:15: error: record `r1`: the `kk` what is 33000 characters long",
+                "data/aid/records.yaml:6:15: error: record `r1`: the `kk` what is longer than 32766 characters (33000)",
             ],
             command,
         );
@@ -186,7 +186,7 @@ fn broken_statistics_are_reported_without_their_pages_links() {
     let site = TestSite::fixtures("basic", "stats");
     site.write(
         "content/rules/figures.kk.md",
-        "---\ntitle: Сандар\n---\n[Инфографика](/kk/infographics/), [CSV](/kk/data/aid.csv), [жоқ](/kk/nothing/).\n",
+        "---\ntitle: Сандар\n---\n[Инфографика](/kk/infographics/), [CSV](/kk/data/aid.csv), [Ұйымдар](/data/organisations.csv), [жоқ](/kk/nothing/).\n",
     );
     let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
     site.write(
@@ -209,6 +209,7 @@ fn broken_statistics_are_reported_without_their_pages_links() {
     );
     assert!(!run.stderr.contains("infographics/`"), "{}", run.stderr);
     assert!(!run.stderr.contains("aid.csv`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("organisations.csv`"), "{}", run.stderr);
     assert!(run.stderr.contains("/kk/nothing/"), "{}", run.stderr);
 }
 

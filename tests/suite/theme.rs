@@ -87,7 +87,10 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
     // `og` is the folder of the preview cards, beside the languages'.
     let (code, printed) = aqparat(dir.path(), &["init", "bad", "--languages", "kk,og"]);
     assert_eq!(code, 2, "{printed}");
-    assert!(printed.contains("`og` is not a language code"), "{printed}");
+    assert!(
+        printed.contains("`og` cannot be a language's code"),
+        "{printed}"
+    );
     assert!(!dir.path().join("bad").exists());
 }
 

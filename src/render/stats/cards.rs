@@ -73,12 +73,13 @@ impl CardPainter {
     }
 
     /// The name of the PNG of `svg` in the [`ChartCards`] cache: a hash of
-    /// the SVG, the fonts and [`PNG_VERSION`]. (`DefaultHasher::new`
+    /// the SVG, the fonts, [`PNG_VERSION`] and aqparat's version (whose
+    /// release may draw with other crates). (`DefaultHasher::new`
     /// hashes alike from one build to the next; an aqparat whose Rust
     /// hashes otherwise merely draws the cards again.)
     pub fn card_name(&self, svg: &str) -> String {
         let mut hasher = DefaultHasher::new();
-        (PNG_VERSION, self.fonts, svg).hash(&mut hasher);
+        (PNG_VERSION, env!("CARGO_PKG_VERSION"), self.fonts, svg).hash(&mut hasher);
         format!("{:016x}.png", hasher.finish())
     }
 

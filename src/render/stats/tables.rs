@@ -378,7 +378,7 @@ impl Table {
             for (col, cell) in cells.iter().enumerate() {
                 let col = u16::try_from(col).map_err(|e| e.to_string())?;
                 match cell {
-                    Cell::Text(text) => sheet.write_string(row, col, neutralise(text)),
+                    Cell::Text(text) => sheet.write_string(row, col, fit(neutralise(text))),
                     // Counts are at most 10^12, exact as a float.
                     Cell::Number(n) => sheet.write_number(row, col, *n as f64),
                     Cell::Empty => continue,
@@ -390,6 +390,28 @@ impl Table {
         sheet.autofit();
         workbook.save_to_buffer().map_err(error)
     }
+}
+
+/// The most UTF-16 code units a cell of a workbook holds (Excel's limit).
+const CELL_LIMIT: usize = 32_767;
+
+/// `text` cut to what a cell of a workbook holds, ending with `…` when
+/// cut. Every text of the statistics fits (see `limits::MAX_TEXT_LENGTH`);
+/// only a cell made of several (a figure with its noun, a list of
+/// partners) can be longer, and the CSV and JSON downloads hold it whole.
+fn fit(text: Cow<'_, str>) -> Cow<'_, str> {
+    // A string has at least as many bytes as UTF-16 code units.
+    if text.len() <= CELL_LIMIT || text.encode_utf16().count() <= CELL_LIMIT {
+        return text;
+    }
+    let mut units = 0;
+    for (at, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > CELL_LIMIT - 1 {
+            return Cow::Owned(format!("{}…", &text[..at]));
+        }
+    }
+    text
 }
 
 /// A text cell that a spreadsheet would run as a formula, with a `'` in
@@ -411,6 +433,19 @@ fn neutralise(cell: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_longer_than_a_workbook_holds_is_cut_with_a_mark() {
+        let units = |text: &str| text.encode_utf16().count();
+        for long in ["ә".repeat(40_000), "😀".repeat(20_000), "a".repeat(32_768)] {
+            let cut = fit(Cow::Borrowed(&long));
+            assert!(units(&cut) <= CELL_LIMIT && units(&cut) >= CELL_LIMIT - 1);
+            assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
+        }
+        for fits in ["", "әб", &"a".repeat(CELL_LIMIT), &"ә".repeat(CELL_LIMIT)] {
+            assert_eq!(fit(Cow::Borrowed(fits)), fits);
+        }
+    }
 
     #[test]
     fn cells_that_begin_a_formula_are_neutralised() {
