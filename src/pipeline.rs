@@ -10,7 +10,6 @@
 
 use crate::clock::Moment;
 use crate::diag::{self, Diagnostic, Diagnostics, Severity};
-use crate::load::RawConfig;
 use crate::model::Site;
 use crate::render::{Changes, Records, RenderCache, search};
 use crate::write::{Output, Publish};
@@ -176,20 +175,23 @@ fn model(
     // One "now" for the whole run.
     let publishing = options.publishing(options.clock.now().today());
     let statistics = validate::sources(&sources, publishing, &mut diagnostics);
-    let config = sources.config.take();
-    let renderable = |config: &RawConfig| {
-        let address = options
+    let has_theme = !sources.theme.is_missing;
+    let config = sources
+        .config
+        .take()
+        .filter(|c| has_theme && !c.languages.value.is_empty());
+    // An address that does not parse is reported by `validate`.
+    let Some((config, base_url)) = config.and_then(|config| {
+        let written = options
             .base_url
             .as_deref()
             .unwrap_or(&config.base_url.value);
-        !sources.theme.is_missing
-            && !config.languages.value.is_empty()
-            && crate::address::parse_base_url(address).is_ok()
-    };
-    let Some(config) = config.filter(renderable) else {
+        let base_url = crate::address::parse_base_url(written).ok()?;
+        Some((config, base_url))
+    }) else {
         return Err(diagnostics);
     };
-    let site = model::site(sources, &config, options, publishing, statistics);
+    let site = model::site(sources, &config, base_url, options, publishing, statistics);
     let diagnostics = diagnostics.into_sorted();
     Ok(Model { site, diagnostics })
 }

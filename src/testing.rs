@@ -178,7 +178,15 @@ impl SiteBuilder {
         let mut options = Options::new("in-memory");
         options.drafts = self.drafts;
         let publishing = options.publishing(options.clock.now().today());
-        model::site(sources, &config, &options, publishing, Statistics::Absent)
+        let base_url = crate::address::parse_base_url(&config.base_url.value).expect("an address");
+        model::site(
+            sources,
+            &config,
+            base_url,
+            &options,
+            publishing,
+            Statistics::Absent,
+        )
     }
 
     /// `site.yaml` for the languages.

@@ -197,7 +197,9 @@ impl Problem {
             msg!("yaml-error", error = message, guess = guess_field(message)),
         )
         .with_hint(hint_for(message));
-        point_at_control_character(d, message, file_text).with_source(file_text)
+        let d = point_at_control_character(d, message, file_text);
+        let d = point_at_tab(d, message, !self.is_about_a_part(), file_text);
+        point_at_unclosed_quote(d, message, file_text).with_source(file_text)
     }
 
     /// Whether it is about one part of the file (a key or a value of the
@@ -462,6 +464,134 @@ fn point_at_control_character(mut d: Diagnostic, message: &str, file_text: &str)
         d.hint = Some(msg!("yaml-control-character-hint"));
     }
     d
+}
+
+/// When YAML stopped at a tab (in an indentation, after a value, at the
+/// start of a block of text), or at a syntax error on a line indented
+/// with one (a tab is no indentation: the line reads as more of the line
+/// before), the diagnostic points at the tab itself, the first at or after
+/// where YAML stopped (which names the start of the value it was reading),
+/// and says what to do.
+fn point_at_tab(mut d: Diagnostic, message: &str, syntax: bool, file_text: &str) -> Diagnostic {
+    let about_tabs = message
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w == "tab" || w == "tabs");
+    let line = file_text
+        .lines()
+        .nth(d.span.line.saturating_sub(1))
+        .unwrap_or("");
+    let indented_with_tab = line
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .any(|c| c == '\t');
+    if !about_tabs && !(syntax && indented_with_tab) {
+        return d;
+    }
+    if !about_tabs {
+        // The tab of the indentation, not one further on.
+        d.span.col = 1;
+    }
+    let lines = file_text
+        .lines()
+        .enumerate()
+        .skip(d.span.line.saturating_sub(1));
+    let tabs = lines.flat_map(|(index, line)| {
+        let columns = line.chars().enumerate().filter(|(_, c)| *c == '\t');
+        columns.map(move |(col, _)| Span::new(index + 1, col + 1))
+    });
+    let mut tabs = tabs.skip_while(|tab| tab.line == d.span.line && tab.col < d.span.col);
+    if let Some(tab) = tabs.next() {
+        d.span = tab;
+        d.message = msg!("yaml-tab");
+        d.hint = Some(msg!("yaml-tab-hint"));
+    }
+    d
+}
+
+/// When YAML found more text after a quoted value that it read across
+/// lines, the quote that opened the value is one never closed on its own
+/// line (YAML read on to the next quote): the diagnostic points at that
+/// quote, not at the line where the value ended by chance.
+fn point_at_unclosed_quote(mut d: Diagnostic, message: &str, file_text: &str) -> Diagnostic {
+    let quote = match message {
+        m if m.ends_with("trailing content after double-quoted scalar") => '"',
+        m if m.ends_with("trailing content after single-quoted scalar") => '\'',
+        _ => return d,
+    };
+    let Some(at) = offset_of(file_text, d.span) else {
+        return d;
+    };
+    let before = file_text[..at].trim_end_matches([' ', '\t']);
+    let Some(inside) = before.strip_suffix(quote) else {
+        return d;
+    };
+    let opening = match quote {
+        '"' => opening_double_quote(inside),
+        _ => opening_single_quote(inside),
+    };
+    let Some(opening) = opening else {
+        return d;
+    };
+    let line = file_text[..opening].matches('\n').count() + 1;
+    if line == d.span.line {
+        return d;
+    }
+    let line_start = file_text[..opening].rfind('\n').map_or(0, |i| i + 1);
+    let col = file_text[line_start..opening].chars().count() + 1;
+    d.message = msg!(
+        "yaml-quote-unclosed",
+        quote = quote.to_string(),
+        line = d.span.line.to_string()
+    );
+    d.hint = Some(msg!("yaml-quote-unclosed-hint", quote = quote.to_string()));
+    d.span = Span::new(line, col);
+    d
+}
+
+/// The byte offset of `span` (line and column in characters, from 1) in
+/// `text`, if it is in it.
+fn offset_of(text: &str, span: Span) -> Option<usize> {
+    let line_start = if span.line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(span.line - 2)?.0 + 1
+    };
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let mut columns = line.char_indices().map(|(i, _)| i).chain([line.len()]);
+    Some(line_start + columns.nth(span.col.checked_sub(1)?)?)
+}
+
+/// The offset of the quote that opens a double-quoted value whose text,
+/// up to its closing quote, `before` ends with: the last `"` that no
+/// backslash escapes.
+fn opening_double_quote(before: &str) -> Option<usize> {
+    let quotes = before.match_indices('"').map(|(i, _)| i).rev();
+    let mut openings = quotes.filter(|&i| {
+        let slashes = before[..i]
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'\\')
+            .count();
+        slashes % 2 == 0
+    });
+    openings.next()
+}
+
+/// The offset of the quote that opens a single-quoted value whose text,
+/// up to its closing quote, `before` ends with: the last `'` that is not
+/// one of a pair (`''`, a quote within the text).
+fn opening_single_quote(before: &str) -> Option<usize> {
+    let bytes = before.as_bytes();
+    let mut i = before.len();
+    while let Some(quote) = before[..i].rfind('\'') {
+        if quote > 0 && bytes[quote - 1] == b'\'' {
+            i = quote - 1;
+        } else {
+            return Some(quote);
+        }
+    }
+    None
 }
 
 /// The first explicit tag of a document and how many others follow.
@@ -876,5 +1006,52 @@ mod tests {
         }
         let error = parse_map(&text).expect_err("an alias bomb must fail");
         assert_eq!(error.hint, Some(msg!("yaml-hint-alias")));
+    }
+
+    #[test]
+    fn a_tab_is_reported_where_it_is_not_where_the_value_it_ends_starts() {
+        // In a line's indentation, after a value read on from the line
+        // before, and inside a nested map.
+        for text in [
+            "title: Карантин\n\tweight: 1\n",
+            "title: Карантин\n \tweight: 1\n",
+            "title: Карантин\nmenu:\n  name: x\n\t weight: 1\n",
+        ] {
+            let found = problems::<serde_json::Value>(text);
+            let tab = text.lines().position(|l| l.contains('\t')).expect("a tab") + 1;
+            let col = text
+                .lines()
+                .nth(tab - 1)
+                .and_then(|l| l.find('\t'))
+                .expect("a tab")
+                + 1;
+            assert_eq!((found[0].0, found[0].1), (tab, col), "{text:?}: {found:?}");
+            assert!(found[0].2.contains("a tab character"), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_reported_where_it_opens() {
+        // Double quotes, in flow and block style, with an escaped quote and
+        // letters of two bytes before it; single quotes with a doubled one.
+        let cases = [
+            (
+                "a: { kk: \"Әлеуметтік көмек\", ru: \"Социальная }\nb: { kk: \"Азық\" }\n",
+                (1, 34),
+            ),
+            ("- a: \"Тұрғын \\\" үй\n  b: \"x\"\n", (1, 6)),
+            ("- a: 'Тұрғын''ға\n  b: 'x'\n", (1, 6)),
+        ];
+        for (text, opening) in cases {
+            let found = problems::<serde_json::Value>(text);
+            assert_eq!((found[0].0, found[0].1), opening, "{text:?}: {found:?}");
+            assert!(found[0].2.contains("not closed on this line"), "{found:?}");
+            assert!(found[0].2.contains("on line 2"), "{found:?}");
+        }
+        // A value closed on its own line that has more after it is reported
+        // where the more is.
+        let found = problems::<serde_json::Value>("a: \"x\" y\n");
+        assert_eq!((found[0].0, found[0].1), (1, 8), "{found:?}");
+        assert!(!found[0].2.contains("not closed"), "{found:?}");
     }
 }

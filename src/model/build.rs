@@ -15,14 +15,15 @@ use crate::load::{RawConfig, RawPage, Sources, UiString};
 use crate::validate::Statistics;
 use crate::{Options, Publishing};
 
-/// Builds the site from its sources, with the base URL that `options` ask
-/// for, the pages `publishing` publishes and the statistics only when they
+/// Builds the site from its sources, at `base_url` (the address as
+/// [`crate::address::parse_base_url`] normalised it), with the pages `publishing` publishes and the statistics only when they
 /// are valid. Tolerates invalid input (already reported by `validate`), so
 /// that rendering can still find the remaining problems: pages in unknown
 /// languages are left out, bad dates are ignored.
 pub fn site(
     sources: Sources,
     config: &RawConfig,
+    base_url: String,
     options: &Options,
     publishing: Publishing,
     statistics: Statistics,
@@ -108,13 +109,6 @@ pub fn site(
         fonts: sources.theme.fonts,
         dir: sources.theme.dir,
     };
-    // An address that does not parse is reported by `validate`, and the
-    // run stops before the model (see `pipeline::model`).
-    let written = options
-        .base_url
-        .as_deref()
-        .unwrap_or(&config.base_url.value);
-    let base_url = crate::address::parse_base_url(written).unwrap_or_else(|_| written.to_string());
     let stats = (statistics == Statistics::Valid).then(|| Stats::from_raw(&sources.data.aid));
     let history = (stats.as_ref())
         .zip(sources.history)

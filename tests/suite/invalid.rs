@@ -59,6 +59,20 @@ fn yaml_syntax_errors_in_front_matter() {
     );
 }
 
+/// A tab and a quote never closed are blamed where they are, not on the
+/// line where YAML noticed (the start of the value the tab ends, the line
+/// whose quote closed the value by chance).
+#[test]
+fn tabs_and_unclosed_quotes_are_reported_where_they_are() {
+    assert_reports(
+        "tabs-and-quotes",
+        &[
+            "content/rules/masks.kk.md:2:8: error: the quote \" opened here is not closed on this line, so YAML read on to a quote on line 3",
+            "content/rules/masks.ru.md:3:1: error: a tab character, where YAML allows only spaces",
+        ],
+    );
+}
+
 #[test]
 fn unknown_front_matter_keys() {
     assert_reports(
