@@ -484,7 +484,7 @@ fn point_at_tab(mut d: Diagnostic, message: &str, syntax: bool, file_text: &str)
         .chars()
         .take_while(|c| c.is_whitespace())
         .any(|c| c == '\t');
-    if !about_tabs && !(syntax && indented_with_tab) {
+    if !(about_tabs || (syntax && indented_with_tab)) {
         return d;
     }
     if !about_tabs {
