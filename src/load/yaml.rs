@@ -211,6 +211,8 @@ impl Problem {
             msg!("yaml-hint-missing-field"),
             msg!("yaml-hint-duplicate"),
             msg!("yaml-hint-type"),
+            msg!("yaml-hint-bool"),
+            msg!("yaml-hint-list"),
         ]
         .contains(&hint_for(&self.message))
     }
@@ -706,6 +708,10 @@ fn hint_for(message: &str) -> Message {
         msg!("yaml-hint-depth")
     } else if message.contains("budget") || message.contains("alias") {
         msg!("yaml-hint-alias")
+    } else if message.starts_with("invalid boolean") {
+        msg!("yaml-hint-bool")
+    } else if message.starts_with("expected sequence") {
+        msg!("yaml-hint-list")
     } else if message.starts_with("invalid") || message.starts_with("expected") {
         msg!("yaml-hint-type")
     } else {
@@ -1053,5 +1059,25 @@ mod tests {
         let found = problems::<serde_json::Value>("a: \"x\" y\n");
         assert_eq!((found[0].0, found[0].1), (1, 8), "{found:?}");
         assert!(!found[0].2.contains("not closed"), "{found:?}");
+    }
+
+    #[test]
+    fn a_yes_or_no_in_words_and_a_list_of_one_written_bare_are_hinted_at_and_read_past() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Page {
+            draft: Option<bool>,
+            aliases: Option<Vec<String>>,
+            weight: Option<i64>,
+        }
+        let text = "draft: нет\naliases: /old-page/\nweight: x\n";
+        let found = parse::<Page>(Path::new("a.md"), text, 0, text).expect_err(text);
+        let hints: Vec<_> = found.into_iter().map(|d| (d.span.line, d.hint)).collect();
+        let expected = [
+            (1, Some(msg!("yaml-hint-bool"))),
+            (2, Some(msg!("yaml-hint-list"))),
+            (3, Some(msg!("yaml-hint-type"))),
+        ];
+        assert_eq!(hints, expected);
     }
 }

@@ -58,6 +58,8 @@ yaml-hint-colon = a value that contains `: ` must be put in quotes, e.g. title: 
 yaml-hint-duplicate = this key appears twice; keep one of them
 yaml-hint-depth = lists and mappings are nested here more deeply than any file of a site needs; check the brackets and the indentation
 yaml-hint-alias = this file expands to too much data (anchors `&` and aliases `*` repeated inside each other); write the values out instead
+yaml-hint-bool = write `true` (yes) or `false` (no): YAML reads no other word as yes or no
+yaml-hint-list = a list belongs here, even of one item: each item on a line of its own under the key, indented, after `- ` (  - /old-page/)
 yaml-hint-type = this value has the wrong type or form; put text containing `:`, `#`, `[` or `{"{"}` in quotes
 yaml-hint-syntax = fix the YAML syntax here: `key: value`, one per line, nested keys indented by two spaces
 
