@@ -152,16 +152,7 @@ fn write_in_place(path: &Path, text: &str) -> io::Result<()> {
 fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     use std::io::Write;
     let temporary = path.with_extension("json.tmp");
-    // Made anew, never written through: a link put in its place is
-    // removed, not followed.
-    match std::fs::remove_file(&temporary) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
-    let mut file = std::fs::File::options()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)?;
+    let mut file = aqparat::write::create_anew(&temporary)?;
     file.write_all(text.as_bytes())?;
     file.sync_all()?;
     drop(file);

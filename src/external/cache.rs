@@ -101,7 +101,8 @@ impl Cache {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
         let temporary = dir.join(format!(".external-links.json.{}.tmp", std::process::id()));
-        std::fs::write(&temporary, text)
+        crate::write::create_anew(&temporary)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
             .and_then(|()| std::fs::rename(&temporary, &path))
             .map_err(|e| {
                 let _ = std::fs::remove_file(&temporary);

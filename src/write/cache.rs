@@ -187,7 +187,7 @@ impl Cache {
         self.note(name);
         let path = self.dir.join(name);
         let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-        let written = self.in_folder(|| fs::write(&temporary, bytes));
+        let written = self.in_folder(|| super::create_anew(&temporary)?.write_all(bytes));
         if written.is_ok() && fs::rename(&temporary, &path).is_err() {
             let _ = fs::remove_file(&temporary);
         }
@@ -200,15 +200,8 @@ impl Cache {
     pub fn keep_checked(&self, name: &str, bytes: &[u8]) {
         self.note(name);
         let path = self.dir.join(name);
-        let create = || fs::File::options().write(true).create_new(true).open(&path);
         let _ = self.in_folder(|| {
-            let mut file = match create() {
-                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-                    fs::remove_file(&path)?;
-                    create()?
-                }
-                created => created?,
-            };
+            let mut file = super::create_anew(&path)?;
             // Only a file this call made is removed.
             file.write_all(bytes).inspect_err(|_| {
                 let _ = fs::remove_file(&path);
@@ -240,9 +233,14 @@ impl Cache {
     /// if it is not there.
     fn ignore_in_git(&self) {
         if let Some(aqparat) = self.dir.parent().and_then(Path::parent) {
-            let ignore = aqparat.join(".gitignore");
-            if !ignore.exists() {
-                let _ = fs::write(ignore, "# aqparat's cache: not part of the site\n*\n");
+            // Only where nothing is: a link there, even to nothing, is
+            // not written through.
+            let ignore = fs::File::options()
+                .write(true)
+                .create_new(true)
+                .open(aqparat.join(".gitignore"));
+            if let Ok(mut ignore) = ignore {
+                let _ = ignore.write_all(b"# aqparat's cache: not part of the site\n*\n");
             }
         }
     }
@@ -251,6 +249,24 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_planted_at_a_temporary_name_or_the_ignore_file_are_not_written_through() {
+        use std::os::unix::fs::symlink;
+        let (root, outside) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let cache = Cache::new(root.path(), "charts");
+        fs::create_dir_all(cache.folder()).unwrap();
+        let temporary = format!("a.tmp{}", std::process::id());
+        symlink(&victim, cache.folder().join(temporary)).unwrap();
+        let made = outside.path().join("made");
+        symlink(&made, cache.folder().join("../../.gitignore")).unwrap();
+        cache.keep("a.png", b"png");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(!made.exists(), "no file made through the link");
+        assert_eq!(cache.read("a.png", 3).unwrap(), b"png");
+    }
 
     #[test]
     fn a_kept_file_is_found_and_git_leaves_the_cache_out() {

@@ -4,6 +4,10 @@
 //! and leaves the previous output as it was. Only folders aqparat made
 //! (stamped with [`STAMP`]) or empty ones are ever replaced or deleted.
 
+use std::fs;
+use std::io;
+use std::path::Path;
+
 mod cache;
 mod guard;
 mod output;
@@ -13,3 +17,17 @@ pub use cache::Cache;
 pub use guard::{Refused, STAMP, check_output, resolve};
 pub use output::{Output, Publish, builds_dir, parent_of, sibling};
 pub use unit::{Content, UnitOutput};
+
+/// A new file at `path`, made by this call, to write: whatever is in its
+/// place (a file left by a killed run, a link planted there to have it
+/// written through) is removed first, never followed.
+pub fn create_anew(path: &Path) -> io::Result<fs::File> {
+    let create = || fs::File::options().write(true).create_new(true).open(path);
+    match create() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            create()
+        }
+        created => created,
+    }
+}
