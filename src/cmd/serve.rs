@@ -12,7 +12,19 @@ use super::build::{Goal, print_report, summary};
 
 /// Serves the site on `address` until interrupted.
 pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
-    let output = std::env::temp_dir().join(format!("aqparat-serve-{}", std::process::id()));
+    let output = match aqparat::serve::private_folder() {
+        Ok(output) => output,
+        Err(error) => {
+            let folder = std::env::temp_dir().display().to_string();
+            let message = msg!(
+                "serve-no-folder",
+                folder = folder,
+                error = error.to_string()
+            );
+            eprintln!("aqparat: {message}");
+            return ExitCode::from(2);
+        }
+    };
     options.output = output.join("site");
     // Published through a link, like `watch`: unchanged pages are carried
     // over from build to build.

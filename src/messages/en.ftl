@@ -348,6 +348,7 @@ refused-resolve = cannot resolve the path { $path }: { $error }; check that its 
 
 ## serve and the command line (src/cmd/serve.rs, src/main.rs)
 
+serve-no-folder = cannot make a folder for the preview in { $folder }: { $error }
 serve-cannot-listen = cannot listen on { $address }: { $error }
 serving = serving { $root } at { $url } (Ctrl+C to stop)
 serve-not-built = `serve` is not built into this aqparat (it was built without the `serve` feature); install aqparat with its default features (`cargo install --path .` in its source), or preview with `aqparat watch --output DIR` and a web server of your own

@@ -348,6 +348,7 @@ refused-resolve = { $path } жолын анықтау мүмкін емес: { $
 
 ## serve and the command line (src/cmd/serve.rs, src/main.rs)
 
+serve-no-folder = алдын ала қарауға арналған қалтаны { $folder } ішінде жасау мүмкін болмады: { $error }
 serve-cannot-listen = { $address } мекенжайын тыңдау мүмкін емес: { $error }
 serving = { $root } сайты { $url } мекенжайында көрсетілуде (тоқтату үшін Ctrl+C)
 serve-not-built = бұл aqparat-та `serve` жоқ (ол `serve` мүмкіндігінсіз құрастырылған); aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе сайтты `aqparat watch --output DIR` және өз веб-серверіңіз арқылы қараңыз

@@ -358,6 +358,7 @@ refused-resolve = не удаётся разобрать путь { $path }: { $
 
 ## serve and the command line (src/cmd/serve.rs, src/main.rs)
 
+serve-no-folder = не удалось создать папку для предпросмотра в { $folder }: { $error }
 serve-cannot-listen = не удаётся слушать { $address }: { $error }
 serving = сайт { $root } доступен по адресу { $url } (Ctrl+C — остановить)
 serve-not-built = в этот aqparat не встроен `serve` (он собран без возможности `serve`); установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или смотрите сайт через `aqparat watch --output DIR` и собственный веб-сервер
