@@ -51,10 +51,15 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
         }
     };
     let status_path = sibling(&options.output, "status.json");
-    let mut last_success: Option<String> = std::fs::read_to_string(&status_path)
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|status| status["last_success"].as_str().map(str::to_string));
+    let status = match earlier_status(&status_path) {
+        Ok(status) => status,
+        Err(message) => {
+            eprintln!("aqparat: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut last_success =
+        status.and_then(|status| status["last_success"].as_str().map(str::to_string));
     let mut after_build = |build: &watch::Build| {
         let now = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
         let (ok, errors, warnings) = match &build.result {
@@ -128,6 +133,25 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
             eprintln!("aqparat: {error}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The status an earlier watcher left at `path`, if any; an error when a
+/// file there is not one (a user's file of that name, which writing the
+/// status would replace). An empty file is taken as none.
+fn earlier_status(path: &Path) -> Result<Option<serde_json::Value>, Message> {
+    let not_ours = || msg!("beside-output-not-ours", path = path.display().to_string());
+    let text = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Ok(found) if found.is_file() => std::fs::read_to_string(path).map_err(|_| not_ours())?,
+        _ => return Err(not_ours()),
+    };
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(status) if status.get("last_attempt").is_some() => Ok(Some(status)),
+        _ => Err(not_ours()),
     }
 }
 
@@ -210,6 +234,16 @@ fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
                 error = error.to_string()
             ),
         });
+    }
+    // A file there that no watcher wrote (a pid) is not aqparat's to empty.
+    let mut held = String::new();
+    let ours = std::io::Read::read_to_string(&mut file, &mut held)
+        .is_ok_and(|_| held.trim().bytes().all(|b| b.is_ascii_digit()));
+    if !ours {
+        return Err(msg!(
+            "beside-output-not-ours",
+            path = path.display().to_string()
+        ));
     }
     let pid = std::process::id().to_string();
     let written = file

@@ -364,6 +364,7 @@ status-kept-none = there is none
 status-kept-stuck = and cannot remove the old one either: { $error }
 status-file-error = ERROR: cannot write the status file { $path }: { $error }; { $kept }. Free disk space or fix the folder's permissions.
 lock-cannot-create = cannot create { $path }: { $error }
+beside-output-not-ours = { $path } is not a file aqparat made (it holds something else), and watch would overwrite it: move it away, or choose another --output
 lock-cannot-open = cannot open the lock file { $path }: { $error }
 lock-cannot-lock = cannot lock { $path }: { $error }
 lock-holder-pid = another `aqparat watch` (pid { $pid })

@@ -364,6 +364,7 @@ status-kept-none = күй файлы жоқ
 status-kept-stuck = ескі күй файлын өшіру де мүмкін емес: { $error }
 status-file-error = ҚАТЕ: { $path } күй файлын жазу мүмкін емес: { $error }; { $kept }. Дискіде орын босатыңыз немесе қалтаның рұқсаттарын түзетіңіз.
 lock-cannot-create = { $path } жасау мүмкін емес: { $error }
+beside-output-not-ours = { $path } — aqparat жасаған файл емес (ішінде басқа нәрсе бар), ал watch оны қайта жазып жіберер еді: оны басқа жерге көшіріңіз немесе басқа --output таңдаңыз
 lock-cannot-open = { $path } құлып файлын ашу мүмкін емес: { $error }
 lock-cannot-lock = { $path } құлыптау мүмкін емес: { $error }
 lock-holder-pid = басқа бір `aqparat watch` (pid { $pid })

@@ -374,6 +374,7 @@ status-kept-none = файла состояния нет
 status-kept-stuck = и старый файл тоже не удаётся удалить: { $error }
 status-file-error = ОШИБКА: не удаётся записать файл состояния { $path }: { $error }; { $kept }. Освободите место на диске или исправьте права доступа к папке.
 lock-cannot-create = не удаётся создать { $path }: { $error }
+beside-output-not-ours = { $path } — не файл aqparat (в нём что-то другое), а watch перезаписал бы его: перенесите его в другое место или выберите другой --output
 lock-cannot-open = не удаётся открыть файл блокировки { $path }: { $error }
 lock-cannot-lock = не удаётся заблокировать { $path }: { $error }
 lock-holder-pid = другой `aqparat watch` (pid { $pid })

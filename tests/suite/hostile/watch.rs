@@ -72,6 +72,39 @@ fn watch_that_exits(root: &Path, output: &Path) -> (Option<i32>, String) {
     Running::start(&[&args[..], &[output.to_str().unwrap()]].concat()).exit_code_and_output()
 }
 
+/// A user's own files named as `watch`'s lock and status beside the output
+/// are refused, not emptied or replaced; a lock holding a pid and an empty
+/// status file are taken as watch's own.
+#[test]
+fn a_users_files_named_as_the_lock_or_the_status_are_left_as_they_are() {
+    let site = TestSite::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = elsewhere.path().join("www");
+    for suffix in ["lock", "status.json"] {
+        let mine = sibling(&output, suffix);
+        std::fs::write(&mine, "my precious notes").unwrap();
+        let (code, message) = watch_that_exits(site.root(), &output);
+        assert_eq!(code, Some(2), "{message}");
+        assert!(message.contains("is not a file aqparat made"), "{message}");
+        assert_eq!(std::fs::read_to_string(&mine).unwrap(), "my precious notes");
+        assert!(!output.exists(), "nothing published");
+        std::fs::remove_file(&mine).unwrap();
+    }
+    std::fs::write(sibling(&output, "lock"), "12345\n").unwrap();
+    std::fs::write(sibling(&output, "status.json"), "").unwrap();
+    let mut watch = Running::start(&[
+        "watch",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    watch.wait_for_output("the watcher to build", |t| {
+        t.lines().any(|l| l.starts_with("built "))
+    });
+    assert!(output.join("index.html").exists());
+}
+
 /// A refused `watch` asks the output's lock whether another watcher holds
 /// it: a FIFO in the lock's place does not make it wait.
 #[test]
