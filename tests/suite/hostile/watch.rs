@@ -92,7 +92,7 @@ fn a_users_files_named_as_the_lock_or_the_status_are_left_as_they_are() {
     }
     std::fs::write(sibling(&output, "lock"), "12345\n").unwrap();
     std::fs::write(sibling(&output, "status.json"), "").unwrap();
-    let mut watch = Running::start(&[
+    let watch = Running::start(&[
         "watch",
         "--root",
         site.root().to_str().unwrap(),
