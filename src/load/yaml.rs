@@ -493,15 +493,21 @@ fn point_at_tab(mut d: Diagnostic, message: &str, syntax: bool, file_text: &str)
         // The tab of the indentation, not one further on.
         d.span.col = 1;
     }
-    let lines = file_text
-        .lines()
-        .enumerate()
-        .skip(d.span.line.saturating_sub(1));
-    let tabs = lines.flat_map(|(index, line)| {
+    // On the line YAML names, at or after its column, else before it (the
+    // indentation it stopped after); else on a line after it.
+    let tabs_on = |index: usize, line: &str| {
         let columns = line.chars().enumerate().filter(|(_, c)| *c == '\t');
-        columns.map(move |(col, _)| Span::new(index + 1, col + 1))
-    });
-    let mut tabs = tabs.skip_while(|tab| tab.line == d.span.line && tab.col < d.span.col);
+        columns
+            .map(move |(col, _)| Span::new(index + 1, col + 1))
+            .collect::<Vec<_>>()
+    };
+    let here = tabs_on(d.span.line.saturating_sub(1), line);
+    let (before, after): (Vec<Span>, Vec<Span>) =
+        here.into_iter().partition(|t| t.col < d.span.col);
+    let later = file_text.lines().enumerate().skip(d.span.line);
+    let mut tabs = (after.into_iter())
+        .chain(before.last().copied())
+        .chain(later.flat_map(|(index, line)| tabs_on(index, line)));
     if let Some(tab) = tabs.next() {
         d.span = tab;
         d.message = msg!("yaml-tab");
@@ -1022,6 +1028,8 @@ mod tests {
             "title: Карантин\n\tweight: 1\n",
             "title: Карантин\n \tweight: 1\n",
             "title: Карантин\nmenu:\n  name: x\n\t weight: 1\n",
+            "title: Карантин\nmenu:\n\tname: x\n",
+            "menu:\n  name: x\n\tweight: 1\n",
         ] {
             let found = problems::<serde_json::Value>(text);
             let tab = text.lines().position(|l| l.contains('\t')).expect("a tab") + 1;
