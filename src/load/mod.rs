@@ -21,7 +21,7 @@ mod table;
 mod theme;
 mod yaml;
 
-pub use config::{RawConfig, RawLanguage};
+pub use config::{CONFIG_FILE, RawConfig, RawLanguage};
 pub use content::{CONTENT_DIR, ContentCache, FrontMatter, Loaded, PageText, RawPage, read_page};
 pub use data::{
     DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod, RawRecord,

@@ -337,6 +337,7 @@ eject-done = copied the built-in theme into { $dir } ({ $files } files): the sit
 ## Output folders (src/write/guard.rs)
 
 refused-site-folder = refusing to publish to { $output }: it is the site's folder or a folder above it, and publishing replaces the output whole; choose an --output of its own, such as { $public }
+refused-input-file = refusing to publish to { $output }: it is the site's input file { $input }, which a folder in its place would break; choose an --output outside the site
 refused-input-folder = refusing to publish to { $output }: it is inside the site's input folder { $input }, whose files publishing would replace; choose an --output outside it
 refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output
 refused-foreign-link = refusing to publish to { $output }: it is a symbolic link to { $target }, not to a build of `aqparat watch` in { $builds }; remove the link or choose another --output

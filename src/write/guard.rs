@@ -86,6 +86,18 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             )));
         }
     }
+    // Nor one of its input files, there or not yet: a folder in its place
+    // would break every later build.
+    for input in [crate::load::CONFIG_FILE, crate::load::GITIGNORE] {
+        let input = resolve(&root.join(input)).map_err(|e| cannot_resolve(output, &e))?;
+        if resolved == input {
+            return Err(Refused(msg!(
+                "refused-input-file",
+                output = &shown,
+                input = input.display().to_string()
+            )));
+        }
+    }
     let link = lexical_parent(output).join(output.file_name().unwrap_or(OsStr::new("")));
     match mode {
         Publish::Replace if link.is_symlink() => {

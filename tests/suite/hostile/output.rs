@@ -36,6 +36,9 @@ fn the_sites_own_folders_are_refused_however_they_are_written() {
         root.join(".aqparat"),
         root.join(".aqparat/cache/render/build"),
         root.join("src"),
+        // Input files, there (site.yaml) or not yet (.gitignore).
+        root.join("site.yaml"),
+        root.join(".gitignore"),
         root.to_path_buf(),
         root.join(".."),
         root.join("content/../.."),
