@@ -263,6 +263,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
     let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
     for rel in files::list(root, Path::new(DATA_DIR)) {
         if rel.starts_with(aid_dir) {
+            if has_aid && !AID_FILES.iter().any(|name| aid_dir.join(name) == rel) {
+                diagnostics.push(unread_aid_file(&rel));
+            }
             continue;
         }
         let Some(kind) = Kind::of(&rel) else {
@@ -306,6 +309,26 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
         paths.insert(stem, rel);
     }
     data
+}
+
+/// The files of `data/aid/` that a build reads.
+const AID_FILES: [&str; 6] = [
+    "organisations.yaml",
+    "units.yaml",
+    "categories.yaml",
+    "sources.yaml",
+    "records.yaml",
+    "records.csv",
+];
+
+/// The warning for the file `rel` of `data/aid/` that no build reads (a
+/// second file of records, `records.yml`, notes): its figures would be
+/// left out in silence.
+fn unread_aid_file(rel: &Path) -> Diagnostic {
+    let name = rel.file_name().unwrap_or_default().to_string_lossy();
+    let guess = crate::diag::did_you_mean(&name, AID_FILES);
+    Diagnostic::warning(rel, Span::START, msg!("data-aid-unread", guess = guess))
+        .with_hint(msg!("data-aid-unread-hint"))
 }
 
 /// `data/aid/records.yaml` or `records.csv`; both is an error, neither

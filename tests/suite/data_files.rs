@@ -176,6 +176,53 @@ fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
     assert!(!run.stderr.contains("csv~"), "{}", run.stderr);
 }
 
+/// A file of `data/aid/` that no build reads (a second file of records,
+/// one in a folder, `records.yml`, notes) is a warning naming the files
+/// that are read: its figures are not left out without a word. An
+/// editor's temporary file is nothing to say.
+#[test]
+fn files_of_data_aid_that_no_build_reads_are_warnings() {
+    let site = TestSite::fixtures("basic", "stats");
+    let record = "- id: may\n  count: 500\n";
+    site.write("data/aid/records-may.yaml", record);
+    site.write("data/aid/2020/records.yaml", record);
+    site.write("data/aid/notes.txt", "жазбалар\n");
+    site.write("data/aid/records.yaml~", record);
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warnings: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.contains(": warning: aqparat does not read this file"))
+        .collect();
+    let files: Vec<&str> = warnings
+        .iter()
+        .map(|w| w.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "data/aid/2020/records.yaml",
+            "data/aid/notes.txt",
+            "data/aid/records-may.yaml"
+        ],
+        "{}",
+        run.stderr
+    );
+    // A name a letter off is told which one it is meant as.
+    std::fs::rename(
+        site.root().join("data/aid/units.yaml"),
+        site.root().join("data/aid/units.yml"),
+    )
+    .unwrap();
+    let run = site.run(&["check"]);
+    assert!(
+        (run.stderr.lines()).any(|l| l
+            .starts_with("data/aid/units.yml:1:1: warning: aqparat does not read this file")
+            && l.ends_with("(did you mean `units.yaml`?)")),
+        "{}",
+        run.stderr
+    );
+}
+
 /// `data.aid` is the statistics: a data file of that name beside
 /// `data/aid/` is an error, not left out without a word.
 #[test]
