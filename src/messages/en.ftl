@@ -268,6 +268,8 @@ shortcode-chart-args = `chart` needs one of `id="reached"`, `id="items"`, `org="
 shortcode-no-chart = no chart `{ $id }`{ $guess }; the charts are: { $list }
 shortcode-unknown = unknown shortcode `{ $name }`{ $guess }; aqparat has `stat` and `chart`
 shortcode-chart-alone = a chart must stand alone in its paragraph, with blank lines around it
+heading-id-repeated = the id `{ $id }` is given to an earlier heading of this page too: links to #{ $id } lead there, not here
+heading-id-repeated-hint = give this heading an id of its own
 shortcode-hint = the staff guide (content/guide.*.md, “Adding a figure”) shows `stat` and `chart`; the ids are those of data/aid/records.yaml
 md-missing-page = link to a page that does not exist: `{ $dest }`{ $guess }
 md-missing-page-hint = write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`

@@ -268,6 +268,8 @@ shortcode-chart-args = `chart` үшін `id="reached"`, `id="items"`, `org="ORG"
 shortcode-no-chart = `{ $id }` диаграммасы жоқ{ $guess }; бар диаграммалар: { $list }
 shortcode-unknown = белгісіз қысқа код `{ $name }`{ $guess }; aqparat-та `stat` және `chart` бар
 shortcode-chart-alone = диаграмма өз абзацында жеке тұруы керек, оның алдында және соңында бос жол болсын
+heading-id-repeated = `{ $id }` id-і осы беттегі жоғарырақ тұрған тақырыпта да бар: #{ $id } сілтемелері мұнда емес, сонда апарады
+heading-id-repeated-hint = бұл тақырыпқа өзіне ғана тән id беріңіз
 shortcode-hint = `stat` пен `chart` қысқа кодтары туралы қызметкерлерге арналған нұсқаулықта жазылған (content/guide.kk.md, «Сан қосу»); id — data/aid/records.yaml ішіндегі жазбалардың id-і
 md-missing-page = сілтеме жоқ бетке апарады: `{ $dest }`{ $guess }
 md-missing-page-hint = сілтеме апаратын беттің content/ ішіндегі жолын тіл кодынсыз жазыңыз, мысалы `@/rules/quarantine.md` немесе `@/rules/_index.md`

@@ -115,7 +115,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     } else {
         parsed
     };
-    let toc = assign_heading_ids(&mut events);
+    let (toc, repeated_ids) = assign_heading_ids(&mut events);
     let lines = Lines::new(body, source.body_line_offset);
     let (mut events, found) = images::rewrite(
         &images::PageSource {
@@ -137,6 +137,19 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     };
     if site.stats_broken {
         shortcode_errors.clear();
+    }
+    for RepeatedId { heading, id } in repeated_ids {
+        let written = body.get(heading.clone()).and_then(|h| h.rfind("{#"));
+        let offset = heading.start + written.unwrap_or(0);
+        out.diagnostics.push(
+            Diagnostic::error(
+                &page.path,
+                lines.span(offset),
+                msg!("heading-id-repeated", id = &id),
+            )
+            .with_hint(msg!("heading-id-repeated-hint"))
+            .with_quote(Some(lines.quote(offset))),
+        );
     }
     for (offset, message) in shortcode_errors {
         out.diagnostics.push(
@@ -358,9 +371,10 @@ fn expand_shortcodes<'a>(
 
 /// Gives every heading an id: its explicit `{#id}`, else a slug of its text,
 /// made unique with `-1`, `-2`…
-fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
+fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> (Vec<Heading>, Vec<RepeatedId>) {
     let mut ids = HeadingIds::default();
     let mut toc = Vec::new();
+    let mut repeated = Vec::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 {
@@ -374,8 +388,15 @@ fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
                 }
                 j += 1;
             }
+            let written = explicit.is_some();
             let base = explicit.unwrap_or_else(|| slugify(&title));
-            let unique = ids.unique(base);
+            let unique = ids.unique(base.clone());
+            if written && unique != base {
+                repeated.push(RepeatedId {
+                    heading: events[i].1.clone(),
+                    id: base,
+                });
+            }
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                 *id = Some(CowStr::from(unique.clone()));
             }
@@ -388,7 +409,17 @@ fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
         }
         i += 1;
     }
-    toc
+    (toc, repeated)
+}
+
+/// An id written for a heading (`{#id}`) that an earlier heading of the
+/// page has: links to it lead to the earlier one, and this heading gets
+/// another, so it is an error.
+struct RepeatedId {
+    /// The heading's place in the body.
+    heading: Range<usize>,
+    /// The id as written.
+    id: String,
 }
 
 /// The ids given so far to a page's headings: a repeated id gets the first

@@ -296,6 +296,7 @@ fn broken_internal_links_and_anchors() {
             "content/rules/links.kk.md:7:11: error: link to a page that does not exist: `@/rules/nope.md`",
             "content/rules/links.kk.md:9:5: error: link to an anchor that does not exist: #жоқ-тақырып in content/rules/first.kk.md",
             "content/rules/links.kk.md:9:48: error: link to an anchor that does not exist: #жоқ in content/rules/links.kk.md",
+            "content/rules/links.kk.md:17:15: error: the id `contacts` is given to an earlier heading of this page too",
             "content/rules/links.ru.md:5:11: error: link to a page that does not exist: `@/news/_index.md`",
         ],
     );
