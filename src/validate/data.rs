@@ -779,11 +779,16 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
             ),
             msg!("aid-count-not-whole-hint"),
         )),
+        // Text read as it is written (`1,5`, whose comma would end the
+        // value in a flow mapping or a CSV row) is quoted whole.
         RawCount::Other(text) => Some((
             msg!(
                 "aid-count-not-whole",
                 what = what.clone(),
-                count = written(text.clone())
+                count = match !text.is_empty() && rest.starts_with(text.as_str()) {
+                    true => shown(text),
+                    false => written(text.clone()),
+                }
             ),
             msg!("aid-count-not-whole-hint"),
         )),

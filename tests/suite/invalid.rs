@@ -428,6 +428,7 @@ fn statistics_with_negative_or_non_integer_counts() {
             "data/aid/records.yaml:25:10: error: record `hexadecimal`: count `0x10` is not a whole number written in digits",
             "data/aid/records.yaml:32:10: error: record `underscores`: count `1_000` is not a whole number written in digits",
             "data/aid/records.yaml:39:10: error: record `plus`: count `+12` is not a whole number written in digits",
+            "data/aid/records.yaml:53:10: error: record `decimal-comma`: count `1,5` is not a whole number",
         ],
     );
 }
