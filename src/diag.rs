@@ -428,7 +428,7 @@ const QUOTED_CHARS: usize = 160;
 /// first of the closest), else nothing: for the message of an unknown id,
 /// key, link, anchor or shortcode.
 pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Message {
-    let most = (given.chars().count() / 4).clamp(1, 2);
+    let most = slip_distance(given);
     let best = known
         .into_iter()
         .filter(|k| *k != given)
@@ -438,6 +438,18 @@ pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -
     best.map_or(Message::Text(String::new()), |(_, k)| {
         msg!("did-you-mean", name = k)
     })
+}
+
+/// Whether `given` is a slip of `known` (not the same): as near as
+/// [`did_you_mean`] takes a name to be meant as another.
+pub fn is_slip_of(given: &str, known: &str) -> bool {
+    given != known && strsim::damerau_levenshtein(given, known) <= slip_distance(given)
+}
+
+/// How many edits a slip of `given` may be: one in a short name, two in a
+/// longer one.
+fn slip_distance(given: &str) -> usize {
+    (given.chars().count() / 4).clamp(1, 2)
 }
 
 /// A path as shown to users: forward slashes on every platform.

@@ -154,8 +154,13 @@ pub fn parse_at_most<T: DeserializeOwned>(
             Ok(_) => return Err(problems),
             Err(error) => Problem::of(&error),
         };
+        // A key missing because it was left out, or because the key left
+        // out was a slip of it (`default_langauge`): the slip is the problem.
+        let blanked = |field: &String| {
+            (blanked_keys.iter()).any(|k| k == field || crate::diag::is_slip_of(k, field))
+        };
         let made_by_blanking = !problem.is_about_a_part()
-            || missing_field(&problem.message).is_some_and(|f| blanked_keys.contains(&f))
+            || missing_field(&problem.message).is_some_and(|f| blanked(&f))
             || problem.place.is_some_and(|place| reported.contains(&place));
         if made_by_blanking {
             return Err(problems);
@@ -1087,5 +1092,18 @@ mod tests {
             (3, Some(msg!("yaml-hint-type"))),
         ];
         assert_eq!(hints, expected);
+    }
+
+    #[test]
+    fn a_required_key_misspelt_is_one_problem_not_two() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Config {
+            default_language: String,
+            title: String,
+        }
+        let text = "default_langauge: kk\ntitle: x\n";
+        assert_problems::<Config>(text, &[(1, 1, "did you mean `default_language`")]);
     }
 }
