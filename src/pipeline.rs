@@ -161,7 +161,7 @@ pub(crate) fn run(
 }
 
 /// The first half of a run: **load → validate → model**. Without
-/// `site.yaml`, a language, a theme or a site address that parses, nothing
+/// `site.yaml`, languages of usable codes, a theme or a site address that parses, nothing
 /// can be rendered: the one error that says so is the report, not a
 /// cascade of what rendering misses (every link of a site at a broken
 /// address is broken).
@@ -179,7 +179,7 @@ fn model(
     let config = sources
         .config
         .take()
-        .filter(|c| has_theme && !c.languages.value.is_empty());
+        .filter(|c| has_theme && validate::has_usable_languages(c));
     // An address that does not parse is reported by `validate`.
     let Some((config, base_url)) = config.and_then(|config| {
         let written = options

@@ -11,6 +11,14 @@ use crate::msg;
 
 const PATH: &str = "site.yaml";
 
+/// Whether the site has languages, each of a code that can name its
+/// pages and folders: else nothing in a language can be checked or
+/// rendered, and the codes' own errors are the report.
+pub fn has_usable_languages(config: &RawConfig) -> bool {
+    let codes = config.languages.value.keys();
+    !config.languages.value.is_empty() && codes.into_iter().all(|c| is_language_code(c))
+}
+
 /// The site's language codes, in the order of `site.yaml`.
 pub fn language_codes(config: &RawConfig) -> Vec<String> {
     config.languages.value.keys().cloned().collect()
@@ -43,13 +51,16 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     for code in languages.value.keys() {
         if !is_language_code(code) {
             diagnostics.push(error(
-                yaml_span(languages, 0),
+                key_span(text, yaml_span(languages, 0), code),
                 bad_language_code(code),
                 msg!("config-bad-language-code-hint"),
             ));
         }
     }
-    if let Some(notice) = &config.notice {
+    // Texts per language are checked against usable codes only: against
+    // `RU`, every `ru:` would be one more error of the one typo.
+    let usable = has_usable_languages(config);
+    if let Some(notice) = config.notice.as_ref().filter(|_| usable) {
         let foreign = |lang: &str| msg!("config-notice-lang", lang = lang);
         check_languages(
             config,
@@ -112,7 +123,9 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
             check_text(PATH, text, value, 0, what, diagnostics);
         }
     }
-    check_open_data(config, text, has_statistics, diagnostics);
+    if usable {
+        check_open_data(config, text, has_statistics, diagnostics);
+    }
     if base_url
         .value
         .chars()
@@ -283,6 +296,27 @@ pub fn is_reserved_code(code: &str) -> bool {
 }
 
 /// The message for `code`, which [`is_language_code`] refuses.
+/// Where the key `key` is first written in `text` from `from` on (a key of
+/// a map, whose parser keeps no place for its keys): at a line's start
+/// after its indentation, or after `{` or `,`, followed by `:`; `from`
+/// when it is not found.
+fn key_span(text: &str, from: Span, key: &str) -> Span {
+    let lines = text.lines().enumerate().skip(from.line.saturating_sub(1));
+    for (index, line) in lines {
+        for (at, _) in line.match_indices(key) {
+            let before = line[..at].trim_end_matches([' ', '\t']);
+            let after = line[at + key.len()..].trim_start_matches([' ', '\t']);
+            let starts = before.is_empty() || before.ends_with(['{', ',']);
+            let quoted = |q| before.ends_with(q) && after.starts_with(q);
+            if (starts && after.starts_with(':')) || quoted('"') || quoted('\'') {
+                let col = line[..at].chars().count() + 1;
+                return Span::new(index + 1, col);
+            }
+        }
+    }
+    from
+}
+
 fn bad_language_code(code: &str) -> Message {
     match is_reserved_code(code) {
         true => msg!("language-code-reserved", code = code),

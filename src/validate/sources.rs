@@ -38,7 +38,7 @@ pub fn sources(
         diagnostics,
     );
     let languages = config::language_codes(config);
-    if languages.is_empty() {
+    if !config::has_usable_languages(config) {
         // Reported by `config::check`: nothing in a language can be checked.
         pages::check(sources, None, publishing, diagnostics);
         return Statistics::Broken;

@@ -140,6 +140,20 @@ fn no_languages_in_site_yaml() {
     );
 }
 
+/// A language code that cannot name pages (`RU`, the cards' `og`): an
+/// error at its key each, and nothing more, not an error or a warning per
+/// page of a language the site no longer seems to have.
+#[test]
+fn language_codes_that_cannot_be_used() {
+    assert_reports(
+        "site-yaml-bad-language-codes",
+        &[
+            "site.yaml:5:3: error: `RU` is not a language code",
+            "site.yaml:6:3: error: `og` cannot be a language's code",
+        ],
+    );
+}
+
 /// Files that look like pages but are not read as pages (Notepad's
 /// `.md.txt`, `.MD`, `.markdown`) are each named in a warning, with the
 /// name to give them; other files of `content/` are not.
