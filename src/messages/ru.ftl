@@ -81,8 +81,8 @@ link-no-ids-hint = на той странице нет ни одного эле�
 link-ids-hint = на той странице нет элемента с таким id; её id: #{ $ids }
 link-missing-own-anchor = ссылка на якорь, которого нет на самой странице: #{ $fragment }{ $guess }
 link-missing-own-anchor-hint = на странице нет элемента с таким id; сошлитесь на id, который на ней есть (у заголовка или заданный шаблоном), или задайте этот id какому-нибудь элементу
-link-outside-base = ссылка за пределы сайта: `{ $path }` не находится внутри адреса сайта { $base_url }
-link-outside-base-hint = сайт опубликован по адресу { $base_url }: каждая ссылка на нём начинается с `{ $base_path }`; в шаблоне пишите `{"{{"} site.base_path {"}}"}…`, а в Markdown ссылайтесь на страницы по исходному пути (`@/rules/quarantine.md`)
+link-outside-base = ссылка за пределы сайта: `{ $path }` не находится внутри адреса сайта { $base_url }{ $guess }
+link-outside-base-hint = сайт опубликован по адресу { $base_url }: каждая ссылка на нём начинается с `{ $base_path }`; в шаблоне пишите `{"{{"} site.base_path {"}}"}…`, а в Markdown ссылайтесь на страницы по исходному пути (`@/rules/quarantine.md`), а на файлы из static/ — с `{ $base_path }` перед их путём
 link-on-page-and-others = { $message } (на странице { $url } и ещё на { $others ->
         [one] { $others } странице
        *[other] { $others } страницах

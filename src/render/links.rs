@@ -836,13 +836,29 @@ fn problem(
             }
         }
         Target::OutsideBase(path) => Some((
-            msg!("link-outside-base", path = path, base_url = &site.base_url),
+            msg!(
+                "link-outside-base",
+                path = &path,
+                base_url = &site.base_url,
+                guess = below_base(site, files, &path)
+            ),
             msg!(
                 "link-outside-base-hint",
                 base_url = &site.base_url,
                 base_path = &site.base_path
             ),
         )),
+    }
+}
+
+/// For `path`, a link outside the site's folder (`/img/map.png` on a site
+/// at `/aqparat/`), "did you mean" the same path in the folder when the
+/// build makes it there.
+fn below_base(site: &Site, files: &Files, path: &str) -> Message {
+    let inside = path.trim_start_matches('/');
+    match files.problem(site, inside, None) {
+        None => msg!("did-you-mean", name = format!("{}{inside}", site.base_path)),
+        Some(_) => Message::Text(String::new()),
     }
 }
 

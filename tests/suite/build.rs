@@ -315,16 +315,20 @@ fn links_written_as_urls_carry_the_base_path_of_a_site_in_a_folder() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     site.write(
         "content/rules/urls.kk.md",
-        "---\ntitle: Адрестер\ndate: 2020-04-03\n---\nБазасыз [сілтеме](/kk/rules/first/).\n",
+        "---\ntitle: Адрестер\ndate: 2020-04-03\n---\nБазасыз [сілтеме](/kk/rules/first/) мен [файл](/favicon.svg), [жоқ](/kk/nothing/).\n",
     );
     let run = site.run(&["build", "--base-url", "https://mirror.example/sub/"]);
+    // A path the build makes in the folder is given as meant.
     assert_reported(
         &run,
         &[
-            "content/rules/urls.kk.md:5:9: error: link outside the site: `/kk/rules/first/` is not below the site's address https://mirror.example/sub/",
+            "content/rules/urls.kk.md:5:9: error: link outside the site: `/kk/rules/first/` is not below the site's address https://mirror.example/sub/ (did you mean `/sub/kk/rules/first/`?)",
+            "content/rules/urls.kk.md:5:41: error: link outside the site: `/favicon.svg` is not below the site's address https://mirror.example/sub/ (did you mean `/sub/favicon.svg`?)",
+            "content/rules/urls.kk.md:5:63: error: link outside the site: `/kk/nothing/` is not below the site's address https://mirror.example/sub/",
         ],
         "a link without the base path",
     );
+    assert!(!run.stderr.contains("`/sub/kk/nothing/`"), "{}", run.stderr);
 }
 
 /// Links to other sites, with addresses in any script, are left alone
