@@ -18,6 +18,10 @@ pub struct Options {
     pub output: PathBuf,
     /// Overrides `base_url` from `site.yaml`.
     pub base_url: Option<String>,
+    /// The origin (`http://127.0.0.1:1111`) that takes the place of the
+    /// site address's own, which keeps its path: `serve` serves the site
+    /// under the path it is published at.
+    pub serve_origin: Option<String>,
     /// Whether pages marked `draft: true` are built.
     pub drafts: Drafts,
     /// Treat warnings as errors.
@@ -54,6 +58,7 @@ impl Options {
             output: root.join("public"),
             root,
             base_url: None,
+            serve_origin: None,
             drafts: Drafts::LeaveOut,
             strict: false,
             publish: Publish::Replace,

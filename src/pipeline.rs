@@ -37,6 +37,8 @@ pub struct Report {
     /// How many image files it encoded (resized), and how many it took
     /// from the image cache instead.
     pub images: (usize, usize),
+    /// The path of the site's address (`/`, `/aqparat/`), once it was read.
+    pub base_path: Option<String>,
 }
 
 /// How many addresses of links to other sites `check --external` asked,
@@ -146,6 +148,7 @@ pub(crate) fn run(
                 next_change: None,
                 external: None,
                 images: (0, 0),
+                base_path: None,
             };
             return Ok((report, None));
         }
@@ -187,6 +190,10 @@ fn model(
             .as_deref()
             .unwrap_or(&config.base_url.value);
         let base_url = crate::address::parse_base_url(written).ok()?;
+        let base_url = match &options.serve_origin {
+            Some(origin) => format!("{origin}{}", model::base_path(&base_url)),
+            None => base_url,
+        };
         Some((config, base_url))
     }) else {
         return Err(diagnostics);
@@ -360,6 +367,7 @@ pub(crate) fn render(
             let (encoded, cached) = render::image_counts();
             (encoded - images_before.0, cached - images_before.1)
         },
+        base_path: Some(site.base_path.clone()),
     };
     Ok((report, next))
 }

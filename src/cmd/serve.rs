@@ -41,8 +41,9 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // Links must lead to this server, whatever site.yaml says.
-    options.base_url = Some(format!("http://{}/", server.address));
+    // Links must lead to this server, whatever site.yaml says, under the
+    // path the site is published at.
+    options.serve_origin = Some(format!("http://{}", server.address));
     let stop = match super::stop_flag() {
         Ok(stop) => stop,
         Err(error) => {
@@ -58,6 +59,9 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     eprintln!("{serving}");
     let mut after_build = |build: &watch::Build| match &build.result {
         Ok(report) => {
+            if let Some(base_path) = &report.base_path {
+                server.serve_under(base_path);
+            }
             print_report(report);
             eprintln!(
                 "{}",

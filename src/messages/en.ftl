@@ -353,6 +353,7 @@ refused-resolve = cannot resolve the path { $path }: { $error }; check that its 
 
 ## serve and the command line (src/cmd/serve.rs, src/main.rs)
 
+serve-outside-base = { $path } is outside the site: it is served under { $base_path }, the path of its address
 serve-no-folder = cannot make a folder for the preview in { $folder }: { $error }
 serve-cannot-listen = cannot listen on { $address }: { $error }
 serving = serving { $root } at { $url } (Ctrl+C to stop)

@@ -353,6 +353,7 @@ refused-resolve = { $path } жолын анықтау мүмкін емес: { $
 
 ## serve and the command line (src/cmd/serve.rs, src/main.rs)
 
+serve-outside-base = { $path } сайттан тыс: сайт өз мекенжайындағыдай { $base_path } жолында ашылады
 serve-no-folder = алдын ала қарауға арналған қалтаны { $folder } ішінде жасау мүмкін болмады: { $error }
 serve-cannot-listen = { $address } мекенжайын тыңдау мүмкін емес: { $error }
 serving = { $root } сайты { $url } мекенжайында көрсетілуде (тоқтату үшін Ctrl+C)

@@ -363,6 +363,7 @@ refused-resolve = не удаётся разобрать путь { $path }: { $
 
 ## serve and the command line (src/cmd/serve.rs, src/main.rs)
 
+serve-outside-base = { $path } — вне сайта: он открывается по пути { $base_path }, как по его адресу
 serve-no-folder = не удалось создать папку для предпросмотра в { $folder }: { $error }
 serve-cannot-listen = не удаётся слушать { $address }: { $error }
 serving = сайт { $root } доступен по адресу { $url } (Ctrl+C — остановить)

@@ -276,7 +276,7 @@ impl PageIndex {
 }
 
 /// `https://example.kz/sub/` → `/sub/`.
-pub(super) fn base_path(base_url: &str) -> String {
+pub fn base_path(base_url: &str) -> String {
     let after_scheme = base_url
         .split_once("://")
         .map_or(base_url, |(_, rest)| rest);

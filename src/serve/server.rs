@@ -73,6 +73,8 @@ impl Failure {
 #[derive(Clone)]
 struct Shared {
     output: PathBuf,
+    /// The path the site is published at (`/`, `/aqparat/`), served so.
+    base_path: Arc<Mutex<String>>,
     state: Arc<Mutex<BuildState>>,
     events: broadcast::Sender<BuildState>,
 }
@@ -95,6 +97,7 @@ impl Server {
         let (events, _) = broadcast::channel(16);
         let shared = Shared {
             output: output.to_path_buf(),
+            base_path: Arc::new(Mutex::new("/".to_string())),
             state: Arc::new(Mutex::new(BuildState::Ok)),
             events,
         };
@@ -130,6 +133,14 @@ impl Server {
         }
         // No browser listening is not an error.
         let _ = self.shared.events.send(state);
+    }
+
+    /// Serves the site under `base_path` (`/aqparat/`), the path of its
+    /// address: its links lead there, as they will once published.
+    pub fn serve_under(&self, base_path: &str) {
+        if let Ok(mut current) = self.shared.base_path.lock() {
+            base_path.clone_into(&mut current);
+        }
     }
 
     /// Stops the server.
@@ -174,6 +185,11 @@ async fn script() -> Response {
 
 /// A file of the output; a missing one gets the 404 page of its language.
 async fn files(State(shared): State<Shared>, request: Request) -> Response {
+    let base_path = (shared.base_path.lock()).map_or_else(|_| "/".to_string(), |b| b.clone());
+    let request = match below(request, &base_path) {
+        Ok(request) => request,
+        Err(response) => return *response,
+    };
     let path = request.uri().path().to_string();
     match ServeDir::new(&shared.output).try_call(request).await {
         Ok(response) if response.status() == StatusCode::NOT_FOUND => {
@@ -190,6 +206,48 @@ async fn files(State(shared): State<Shared>, request: Request) -> Response {
         )
             .into_response(),
     }
+}
+
+/// `request` for a path under `base_path`, made a request for the path
+/// below it; else the answer: the site's start for `/` (where a browser
+/// opens the server), and its 404 page for any other path outside it.
+fn below(request: Request, base_path: &str) -> Result<Request, Box<Response>> {
+    if base_path == "/" {
+        return Ok(request);
+    }
+    let path = request.uri().path().to_string();
+    let Some(rest) = path.strip_prefix(base_path.trim_end_matches('/')) else {
+        return Err(Box::new(match path.as_str() {
+            "/" => (
+                StatusCode::FOUND,
+                [(header::LOCATION, base_path.to_string())],
+            )
+                .into_response(),
+            _ => (
+                StatusCode::NOT_FOUND,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                msg!("serve-outside-base", path = &path, base_path = base_path).to_string(),
+            )
+                .into_response(),
+        }));
+    };
+    if !(rest.is_empty() || rest.starts_with('/')) {
+        return Err(Box::new(StatusCode::NOT_FOUND.into_response()));
+    }
+    let rest = match rest.is_empty() {
+        true => "/",
+        false => rest,
+    };
+    let (mut parts, body) = request.into_parts();
+    let query = parts
+        .uri
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    parts.uri = format!("{rest}{query}")
+        .parse()
+        .map_err(|_| Box::new(StatusCode::BAD_REQUEST.into_response()))?;
+    Ok(Request::from_parts(parts, body))
 }
 
 /// Whether reading a file failed because there is no such file to serve.

@@ -215,3 +215,31 @@ fn a_failed_first_build_is_served_a_page_that_shows_its_errors() {
             .then_some(())
     });
 }
+
+/// A site published in a folder is served under that folder, as it will
+/// be published: a link written with the folder (`/sub/favicon.svg`, as a
+/// build wants it) works in the preview too, and `/` leads to the site.
+#[test]
+fn a_site_in_a_folder_is_served_under_its_path() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &config.replace("https://test.example/", "https://test.example/sub/"),
+    );
+    site.write(
+        "content/rules/icon.kk.md",
+        "---\ntitle: Белгі\ndate: 2020-04-03\n---\n[Белгі](/sub/favicon.svg)\n",
+    );
+    let (_server, address) = serve(&site);
+    let (code, home) = get(&format!("{address}/sub/kk/"));
+    assert_eq!(code, 200);
+    assert!(home.contains("href=\"/sub/kk/rules/"), "{home}");
+    assert!(home.contains(&format!("{address}/sub/kk/")), "{home}");
+    assert_eq!(get(&format!("{address}/sub/favicon.svg")).0, 200);
+    assert_eq!(get(&format!("{address}/sub/kk/rules/icon/")).0, 200);
+    assert_eq!(get(&format!("{address}/kk/")).0, 404);
+    let (code, start) = get(&format!("{address}/"));
+    assert_eq!(code, 200, "/ leads to the site");
+    assert!(start.contains("/sub/kk/"), "{start}");
+}
