@@ -225,7 +225,7 @@ fn a_site_in_a_folder_is_served_under_its_path() {
     let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
     site.write(
         "site.yaml",
-        &config.replace("https://test.example/", "https://test.example/sub/"),
+        config.replace("https://test.example/", "https://test.example/sub/"),
     );
     site.write(
         "content/rules/icon.kk.md",
