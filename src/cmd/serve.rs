@@ -38,6 +38,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
                 error = error.to_string()
             );
             eprintln!("aqparat: {message}");
+            let _ = std::fs::remove_dir(&output);
             return ExitCode::from(2);
         }
     };
@@ -48,6 +49,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
         Ok(stop) => stop,
         Err(error) => {
             eprintln!("aqparat: {error}");
+            let _ = std::fs::remove_dir(&output);
             return ExitCode::from(2);
         }
     };

@@ -151,6 +151,15 @@ fn earlier_status(path: &Path) -> Result<Option<serde_json::Value>, Message> {
     }
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(status) if status.get("last_attempt").is_some() => Ok(Some(status)),
+        // One cut short (written in place when the disk was full) is still
+        // a watcher's, with nothing to take from it.
+        _ if text.starts_with("{\"")
+            && ["\"errors\"", "\"last_attempt\""]
+                .iter()
+                .any(|k| text.contains(k)) =>
+        {
+            Ok(None)
+        }
         _ => Err(not_ours()),
     }
 }

@@ -480,9 +480,15 @@ fn point_at_control_character(mut d: Diagnostic, message: &str, file_text: &str)
 /// where YAML stopped (which names the start of the value it was reading),
 /// and says what to do.
 fn point_at_tab(mut d: Diagnostic, message: &str, syntax: bool, file_text: &str) -> Diagnostic {
-    let about_tabs = message
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| w == "tab" || w == "tabs");
+    // The parser's own words for a tab; serde's messages quote keys and
+    // values, which may hold the word.
+    let tab_words = [
+        "tabs disallowed",
+        "tab cannot be",
+        "with a tab",
+        "found a tab",
+    ];
+    let about_tabs = syntax && tab_words.iter().any(|w| message.contains(w));
     let line = file_text
         .lines()
         .nth(d.span.line.saturating_sub(1))
@@ -509,7 +515,9 @@ fn point_at_tab(mut d: Diagnostic, message: &str, syntax: bool, file_text: &str)
     let here = tabs_on(d.span.line.saturating_sub(1), line);
     let (before, after): (Vec<Span>, Vec<Span>) =
         here.into_iter().partition(|t| t.col < d.span.col);
+    // Not into a page's body, after its front matter's closing `---`.
     let later = file_text.lines().enumerate().skip(d.span.line);
+    let later = later.take_while(|(_, line)| line.trim_end() != "---");
     let mut tabs = (after.into_iter())
         .chain(before.last().copied())
         .chain(later.flat_map(|(index, line)| tabs_on(index, line)));
@@ -538,6 +546,13 @@ fn point_at_unclosed_quote(mut d: Diagnostic, message: &str, file_text: &str) ->
     let Some(inside) = before.strip_suffix(quote) else {
         return d;
     };
+    // The quote YAML took for the end opens a value of its own (after a
+    // key, in a list): the value before it was never closed. Otherwise it
+    // is an end, and the problem the text after it.
+    let line_before = inside[inside.rfind('\n').map_or(0, |i| i + 1)..].trim_end();
+    if !line_before.ends_with([':', '[', '{', ',', '-']) {
+        return d;
+    }
     let opening = match quote {
         '"' => opening_double_quote(inside),
         _ => opening_single_quote(inside),
@@ -1050,6 +1065,13 @@ mod tests {
     }
 
     #[test]
+    fn a_key_or_value_named_tab_is_no_tab() {
+        let found = problems::<Front>("title: \"a\tb\"\ntab: 1\n");
+        assert_eq!((found[0].0, found[0].1), (2, 1), "{found:?}");
+        assert!(found[0].2.contains("unknown field `tab`"), "{found:?}");
+    }
+
+    #[test]
     fn a_quote_never_closed_is_reported_where_it_opens() {
         // Double quotes, in flow and block style, with an escaped quote and
         // letters of two bytes before it; single quotes with a doubled one.
@@ -1067,10 +1089,13 @@ mod tests {
             assert!(found[0].2.contains("not closed on this line"), "{found:?}");
             assert!(found[0].2.contains("on line 2"), "{found:?}");
         }
-        // A value closed on its own line that has more after it is reported
-        // where the more is.
+        // A value closed, on its line or a later one, that has more after
+        // it is reported where the more is.
         let found = problems::<serde_json::Value>("a: \"x\" y\n");
         assert_eq!((found[0].0, found[0].1), (1, 8), "{found:?}");
+        assert!(!found[0].2.contains("not closed"), "{found:?}");
+        let found = problems::<serde_json::Value>("a: \"Ұзын\n  мәтін\" y\n");
+        assert_eq!((found[0].0, found[0].1), (2, 10), "{found:?}");
         assert!(!found[0].2.contains("not closed"), "{found:?}");
     }
 

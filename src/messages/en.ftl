@@ -51,14 +51,14 @@ yaml-control-character-hint = delete it (retype the text around it if it does no
 yaml-tab = a tab character, where YAML allows only spaces
 yaml-tab-hint = replace the tab with spaces (many editors can be set to insert spaces for the Tab key)
 yaml-quote-unclosed = the quote { $quote } opened here is not closed on this line, so YAML read on to a quote on line { $line }
-yaml-quote-unclosed-hint = add the closing { $quote } where this text ends
+yaml-quote-unclosed-hint = add the closing quote { $quote } where this text ends
 yaml-hint-unknown-field = check the spelling of this key; only the keys listed are allowed
 yaml-hint-missing-field = add this key; it is required
 yaml-hint-colon = a value that contains `: ` must be put in quotes, e.g. title: 'Біргеміз: Білім'; or fix the indentation of this line
 yaml-hint-duplicate = this key appears twice; keep one of them
 yaml-hint-depth = lists and mappings are nested here more deeply than any file of a site needs; check the brackets and the indentation
 yaml-hint-alias = this file expands to too much data (anchors `&` and aliases `*` repeated inside each other); write the values out instead
-yaml-hint-bool = write `true` (yes) or `false` (no): YAML reads no other word as yes or no
+yaml-hint-bool = write `true` (yes) or `false` (no)
 yaml-hint-list = a list belongs here, even of one item: each item on a line of its own under the key, indented, after `- ` (  - /old-page/)
 yaml-hint-type = this value has the wrong type or form; put text containing `:`, `#`, `[` or `{"{"}` in quotes
 yaml-hint-syntax = fix the YAML syntax here: `key: value`, one per line, nested keys indented by two spaces
@@ -341,7 +341,7 @@ eject-done = copied the built-in theme into { $dir } ({ $files } files): the sit
 ## Output folders (src/write/guard.rs)
 
 refused-site-folder = refusing to publish to { $output }: it is the site's folder or a folder above it, and publishing replaces the output whole; choose an --output of its own, such as { $public }
-refused-input-file = refusing to publish to { $output }: it is the site's input file { $input }, which a folder in its place would break; choose an --output outside the site
+refused-input-file = refusing to publish to { $output }: it is, or is inside, the site's input file { $input }, which a folder in its place would break; choose an --output outside the site
 refused-input-folder = refusing to publish to { $output }: it is inside the site's input folder { $input }, whose files publishing would replace; choose an --output outside it
 refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output
 refused-foreign-link = refusing to publish to { $output }: it is a symbolic link to { $target }, not to a build of `aqparat watch` in { $builds }; remove the link or choose another --output

@@ -657,6 +657,18 @@ impl Files {
         self
     }
 
+    /// The file a link to `path` leads to (a folder's `index.html`), and
+    /// its ids, if the build makes it.
+    fn file_of(&self, path: &str) -> Option<(&str, Option<&Ids>)> {
+        let file = match path.is_empty() || path.ends_with('/') {
+            true => [path, "index.html"].concat(),
+            false if self.files.contains_key(path) => path.to_string(),
+            false => [path, "/index.html"].concat(),
+        };
+        let (file, ids) = self.files.get_key_value(file.as_str())?;
+        Some((&**file, ids.as_ref()))
+    }
+
     /// What is wrong with a link to `path` and `fragment`: nothing, or the
     /// message and hint.
     fn problem(
@@ -665,15 +677,7 @@ impl Files {
         path: &str,
         fragment: Option<&str>,
     ) -> Option<(Message, Message)> {
-        let file = match path.is_empty() || path.ends_with('/') {
-            true => Some([path, "index.html"].concat()),
-            false if self.files.contains_key(path) => Some(path.to_string()),
-            false => Some([path, "/index.html"].concat()),
-        };
-        let found = (file.as_deref())
-            .and_then(|f| self.files.get_key_value(f))
-            .map(|(file, ids)| (&**file, ids.as_ref()));
-        let Some((file, ids)) = found else {
+        let Some((file, ids)) = self.file_of(path) else {
             if self.search && path.starts_with("pagefind/") {
                 return None;
             }
@@ -856,9 +860,9 @@ fn problem(
 /// build makes it there.
 fn below_base(site: &Site, files: &Files, path: &str) -> Message {
     let inside = path.trim_start_matches('/');
-    match files.problem(site, inside, None) {
-        None => msg!("did-you-mean", name = format!("{}{inside}", site.base_path)),
-        Some(_) => Message::Text(String::new()),
+    match files.file_of(inside) {
+        Some(_) => msg!("did-you-mean", name = format!("{}{inside}", site.base_path)),
+        None => Message::Text(String::new()),
     }
 }
 

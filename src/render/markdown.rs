@@ -388,13 +388,12 @@ fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> (Vec<Heading>, Ve
                 }
                 j += 1;
             }
-            let written = explicit.is_some();
-            let base = explicit.unwrap_or_else(|| slugify(&title));
-            let unique = ids.unique(base.clone());
-            if written && unique != base {
+            let written = explicit.clone();
+            let unique = ids.unique(explicit.unwrap_or_else(|| slugify(&title)));
+            if let Some(id) = written.filter(|id| *id != unique) {
                 repeated.push(RepeatedId {
                     heading: events[i].1.clone(),
-                    id: base,
+                    id,
                 });
             }
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {

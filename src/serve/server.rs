@@ -191,7 +191,9 @@ async fn files(State(shared): State<Shared>, request: Request) -> Response {
         Err(response) => return *response,
     };
     let path = request.uri().path().to_string();
-    match ServeDir::new(&shared.output).try_call(request).await {
+    let mut serve =
+        ServeDir::new(&shared.output).redirect_path_prefix(base_path.trim_end_matches('/'));
+    match serve.try_call(request).await {
         Ok(response) if response.status() == StatusCode::NOT_FOUND => {
             not_found(&shared.output, &path).await
         }
@@ -210,7 +212,8 @@ async fn files(State(shared): State<Shared>, request: Request) -> Response {
 
 /// `request` for a path under `base_path`, made a request for the path
 /// below it; else the answer: the site's start for `/` (where a browser
-/// opens the server), and its 404 page for any other path outside it.
+/// opens the server), and a 404 saying where the site is for any other
+/// path outside it.
 fn below(request: Request, base_path: &str) -> Result<Request, Box<Response>> {
     if base_path == "/" {
         return Ok(request);
@@ -231,7 +234,8 @@ fn below(request: Request, base_path: &str) -> Result<Request, Box<Response>> {
                 .into_response(),
         }));
     };
-    if !(rest.is_empty() || rest.starts_with('/')) {
+    // `/sub//x` is no path of the site (its redirect would lead to the host `x`).
+    if !(rest.is_empty() || rest.starts_with('/')) || rest.starts_with("//") {
         return Err(Box::new(StatusCode::NOT_FOUND.into_response()));
     }
     let rest = match rest.is_empty() {

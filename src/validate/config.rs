@@ -15,8 +15,8 @@ const PATH: &str = "site.yaml";
 /// pages and folders: else nothing in a language can be checked or
 /// rendered, and the codes' own errors are the report.
 pub fn has_usable_languages(config: &RawConfig) -> bool {
-    let codes = config.languages.value.keys();
-    !config.languages.value.is_empty() && codes.into_iter().all(|c| is_language_code(c))
+    let mut codes = config.languages.value.keys();
+    !config.languages.value.is_empty() && codes.all(|c| is_language_code(c))
 }
 
 /// The site's language codes, in the order of `site.yaml`.
@@ -123,9 +123,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
             check_text(PATH, text, value, 0, what, diagnostics);
         }
     }
-    if usable {
-        check_open_data(config, text, has_statistics, diagnostics);
-    }
+    check_open_data(config, text, has_statistics, usable, diagnostics);
     if base_url
         .value
         .chars()
@@ -193,6 +191,7 @@ fn check_open_data(
     config: &RawConfig,
     text: &str,
     has_statistics: bool,
+    usable_languages: bool,
     diagnostics: &mut Diagnostics,
 ) {
     let codes = language_codes(config);
@@ -227,6 +226,10 @@ fn check_open_data(
                 list = known.collect::<Vec<_>>().join(", ")
             ),
         ));
+    }
+    // Against unusable codes (`RU`), every name would be one more error.
+    if !usable_languages {
+        return;
     }
     let publisher = &open_data.publisher;
     let foreign = |lang: &str| msg!("open-data-publisher-lang", lang = lang);
@@ -295,7 +298,6 @@ pub fn is_reserved_code(code: &str) -> bool {
     code == crate::render::CARDS_DIR
 }
 
-/// The message for `code`, which [`is_language_code`] refuses.
 /// Where the key `key` is first written in `text` from `from` on (a key of
 /// a map, whose parser keeps no place for its keys): at a line's start
 /// after its indentation, or after `{` or `,`, followed by `:`; `from`
@@ -307,7 +309,17 @@ fn key_span(text: &str, from: Span, key: &str) -> Span {
             let before = line[..at].trim_end_matches([' ', '\t']);
             let after = line[at + key.len()..].trim_start_matches([' ', '\t']);
             let starts = before.is_empty() || before.ends_with(['{', ',']);
-            let quoted = |q| before.ends_with(q) && after.starts_with(q);
+            // Quoted (`"kk": …`), the key's quotes are around it.
+            let quoted = |q: char| {
+                let before = before
+                    .strip_suffix(q)
+                    .map(|b| b.trim_end_matches([' ', '\t']));
+                let after = after
+                    .strip_prefix(q)
+                    .map(|a| a.trim_start_matches([' ', '\t']));
+                before.is_some_and(|b| b.is_empty() || b.ends_with(['{', ',']))
+                    && after.is_some_and(|a| a.starts_with(':'))
+            };
             if (starts && after.starts_with(':')) || quoted('"') || quoted('\'') {
                 let col = line[..at].chars().count() + 1;
                 return Span::new(index + 1, col);
@@ -317,6 +329,7 @@ fn key_span(text: &str, from: Span, key: &str) -> Span {
     from
 }
 
+/// The message for `code`, which [`is_language_code`] refuses.
 fn bad_language_code(code: &str) -> Message {
     match is_reserved_code(code) {
         true => msg!("language-code-reserved", code = code),

@@ -90,7 +90,7 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
     // would break every later build.
     for input in [crate::load::CONFIG_FILE, crate::load::GITIGNORE] {
         let input = resolve(&root.join(input)).map_err(|e| cannot_resolve(output, &e))?;
-        if resolved == input {
+        if resolved.starts_with(&input) {
             return Err(Refused(msg!(
                 "refused-input-file",
                 output = &shown,

@@ -152,6 +152,13 @@ fn language_codes_that_cannot_be_used() {
             "site.yaml:6:3: error: `og` cannot be a language's code",
         ],
     );
+    let site = TestSite::fixture("basic");
+    copy_dir(
+        &repo().join("tests/fixtures/invalid/site-yaml-bad-language-codes"),
+        site.root(),
+    );
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains(": warning: "), "{}", run.stderr);
 }
 
 /// Files that look like pages but are not read as pages (Notepad's

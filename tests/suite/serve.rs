@@ -239,6 +239,10 @@ fn a_site_in_a_folder_is_served_under_its_path() {
     assert_eq!(get(&format!("{address}/sub/favicon.svg")).0, 200);
     assert_eq!(get(&format!("{address}/sub/kk/rules/icon/")).0, 200);
     assert_eq!(get(&format!("{address}/kk/")).0, 404);
+    // A folder without its slash is redirected within the site.
+    let (code, home) = get(&format!("{address}/sub/kk"));
+    assert_eq!(code, 200);
+    assert!(home.contains("href=\"/sub/kk/rules/"), "{home}");
     let (code, start) = get(&format!("{address}/"));
     assert_eq!(code, 200, "/ leads to the site");
     assert!(start.contains("/sub/kk/"), "{start}");

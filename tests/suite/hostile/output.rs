@@ -39,6 +39,7 @@ fn the_sites_own_folders_are_refused_however_they_are_written() {
         // Input files, there (site.yaml) or not yet (.gitignore).
         root.join("site.yaml"),
         root.join(".gitignore"),
+        root.join(".gitignore/public"),
         root.to_path_buf(),
         root.join(".."),
         root.join("content/../.."),
