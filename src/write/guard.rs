@@ -76,26 +76,18 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             public = root.join("public").display().to_string()
         )));
     }
-    for input in input_folders() {
-        let input = resolve(&root.join(input)).map_err(|e| cannot_resolve(output, &e))?;
+    // Nor inside a folder the build reads, nor at one of its input files,
+    // there or not yet: a folder in a file's place breaks every later build.
+    let folders = input_folders().map(|name| (name, true));
+    let files = [crate::load::CONFIG_FILE, crate::load::GITIGNORE].map(|name| (name, false));
+    for (name, is_folder) in folders.chain(files) {
+        let input = resolve(&root.join(name)).map_err(|e| cannot_resolve(output, &e))?;
         if resolved.starts_with(&input) {
-            return Err(Refused(msg!(
-                "refused-input-folder",
-                output = &shown,
-                input = input.display().to_string()
-            )));
-        }
-    }
-    // Nor one of its input files, there or not yet: a folder in its place
-    // would break every later build.
-    for input in [crate::load::CONFIG_FILE, crate::load::GITIGNORE] {
-        let input = resolve(&root.join(input)).map_err(|e| cannot_resolve(output, &e))?;
-        if resolved.starts_with(&input) {
-            return Err(Refused(msg!(
-                "refused-input-file",
-                output = &shown,
-                input = input.display().to_string()
-            )));
+            let input = input.display().to_string();
+            return Err(Refused(match is_folder {
+                true => msg!("refused-input-folder", output = &shown, input = input),
+                false => msg!("refused-input-file", output = &shown, input = input),
+            }));
         }
     }
     let link = lexical_parent(output).join(output.file_name().unwrap_or(OsStr::new("")));
