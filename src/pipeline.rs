@@ -32,6 +32,9 @@ pub struct Report {
     /// The next moment a page is published or expires, when the site is
     /// no longer what this run made of it (`watch` builds again then).
     pub next_change: Option<Moment>,
+    /// The files of the pages left out because they are dated after
+    /// today, each with its day, the soonest first.
+    pub waiting: Vec<(std::path::PathBuf, crate::date::Date)>,
     /// What `check --external` did, when it ran.
     pub external: Option<ExternalSummary>,
     /// How many image files it encoded (resized), and how many it took
@@ -146,6 +149,7 @@ pub(crate) fn run(
                 published: false,
                 failed: true,
                 next_change: None,
+                waiting: Vec::new(),
                 external: None,
                 images: (0, 0),
                 base_path: None,
@@ -362,6 +366,7 @@ pub(crate) fn render(
         published,
         failed,
         next_change: site.next_change().map(Moment::start_of),
+        waiting: site.waiting.clone(),
         external,
         images: {
             let (encoded, cached) = render::image_counts();

@@ -47,6 +47,9 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
         "{}",
         summary(options, &report, goal, started.elapsed().as_secs_f64())
     );
+    if let Some(line) = waiting(&report) {
+        eprintln!("{line}");
+    }
     if let (encoded, cached) = report.images
         && encoded + cached > 0
     {
@@ -69,6 +72,29 @@ pub fn print_report(report: &Report) {
     for diagnostic in &report.diagnostics {
         anstream::eprintln!("{}\n", diagnostic.styled());
     }
+}
+
+/// How many pages wait for their date, and the first few files with their
+/// days: a date mistyped years ahead hides a page, and this names it.
+fn waiting(report: &Report) -> Option<Message> {
+    const SHOWN: usize = 3;
+    if report.waiting.is_empty() {
+        return None;
+    }
+    let pages = (report.waiting.iter().take(SHOWN))
+        .map(|(path, day)| format!("{} ({day})", display_path(path)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = match report.waiting.len().saturating_sub(SHOWN) {
+        0 => Message::Text(String::new()),
+        n => msg!("built-waiting-more", count = Arg::count(n)),
+    };
+    Some(msg!(
+        "built-waiting",
+        count = Arg::count(report.waiting.len()),
+        pages = pages,
+        more = more
+    ))
 }
 
 /// One line: what happened, with the counts.

@@ -280,9 +280,16 @@ fn parse_page(
             (front, split.body_start)
         }
         None => {
+            let (message, hint) = match after_opening_fence(text) {
+                Some(_) => (
+                    msg!("front-matter-unclosed"),
+                    msg!("front-matter-unclosed-hint"),
+                ),
+                None => (msg!("no-front-matter"), msg!("no-front-matter-hint")),
+            };
             diagnostics.push(
-                Diagnostic::error(&rel, Span::START, msg!("no-front-matter"))
-                    .with_hint(msg!("no-front-matter-hint"))
+                Diagnostic::error(&rel, Span::START, message)
+                    .with_hint(hint)
                     .with_source(text),
             );
             (None, 0)
@@ -336,12 +343,16 @@ struct Split<'a> {
     body_line_offset: usize,
 }
 
+/// The text after the `---` line that opens a front matter, if `text`
+/// (after a byte order mark) starts with one.
+fn after_opening_fence(text: &str) -> Option<&str> {
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    (text_no_bom.strip_prefix("---\n")).or_else(|| text_no_bom.strip_prefix("---\r\n"))
+}
+
 /// Splits `---\nYAML\n---\nbody`. Returns `None` without a front matter.
 fn split_front_matter(text: &str) -> Option<Split<'_>> {
-    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = text_no_bom
-        .strip_prefix("---\n")
-        .or_else(|| text_no_bom.strip_prefix("---\r\n"))?;
+    let rest = after_opening_fence(text)?;
     let yaml_start = text.len() - rest.len();
     // Line by line with `memchr`, counting the lines as they go: each page
     // is split when loaded (once a chunk read) and again when rendered.

@@ -56,9 +56,23 @@ pub fn records(
             .with_quote(lines.quote_line(span))
     };
     let mut columns: BTreeMap<&str, usize> = BTreeMap::new();
+    let known = |name: &str| {
+        COLUMNS.contains(&name) || name.strip_prefix(WHAT).is_some_and(|l| !l.is_empty())
+    };
+    // A header none of whose names is a column (written in Russian, or a
+    // first row of figures): one problem, not one per column.
+    if !table.header.iter().any(|cell| known(cell.value.trim())) {
+        let first = table.header.first().map_or(Span::START, |cell| cell.span);
+        diagnostics.push(error(
+            first,
+            msg!("records-header-unknown"),
+            msg!("records-columns-hint", columns = COLUMNS.join(", ")),
+        ));
+        return Vec::new();
+    }
     for (i, cell) in table.header.iter().enumerate() {
         let name = cell.value.trim();
-        if COLUMNS.contains(&name) || name.strip_prefix(WHAT).is_some_and(|l| !l.is_empty()) {
+        if known(name) {
             columns.insert(name, i);
         } else {
             let guess = crate::diag::did_you_mean(name, COLUMNS);

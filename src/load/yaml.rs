@@ -173,10 +173,14 @@ pub fn parse_at_most<T: DeserializeOwned>(
 }
 
 /// A problem serde-saphyr found: its message, without its position and
-/// advice to programmers, and its place (line, column) in the text read.
+/// advice to programmers, its words for the staff, and its place (line,
+/// column) in the text read.
 struct Problem {
-    /// What serde-saphyr says, in English.
+    /// What serde-saphyr says, in English: what the problem is about and
+    /// its hint are told by it.
     message: String,
+    /// What it says to the staff, in their language.
+    words: Message,
     /// Line and column, from 1; unknown for a few (budget) errors.
     place: Option<(usize, usize)>,
 }
@@ -185,8 +189,10 @@ impl Problem {
     /// The problem `error` is.
     fn of(error: &serde_saphyr::Error) -> Problem {
         let message = error.to_string();
+        let message = without_library_advice(strip_position(&message)).to_string();
         Problem {
-            message: without_library_advice(strip_position(&message)).to_string(),
+            words: words_of(error, &message),
+            message,
             place: (error.location()).map(|l| (l.line() as usize, l.column() as usize)),
         }
     }
@@ -196,12 +202,8 @@ impl Problem {
     fn diagnostic(&self, path: &Path, line_offset: usize, file_text: &str) -> Diagnostic {
         let message = self.message.as_str();
         let (line, col) = self.place.unwrap_or((1, 1));
-        let d = Diagnostic::error(
-            path,
-            Span::new(line + line_offset, col),
-            msg!("yaml-error", error = message, guess = guess_field(message)),
-        )
-        .with_hint(hint_for(message));
+        let d = Diagnostic::error(path, Span::new(line + line_offset, col), self.words.clone())
+            .with_hint(hint_for(message));
         let d = point_at_control_character(d, message, file_text);
         let d = point_at_tab(d, message, !self.is_about_a_part(), file_text);
         point_at_unclosed_quote(d, message, file_text).with_source(file_text)
@@ -213,6 +215,7 @@ impl Problem {
     fn is_about_a_part(&self) -> bool {
         [
             msg!("yaml-hint-unknown-field"),
+            msg!("yaml-hint-unknown-value"),
             msg!("yaml-hint-missing-field"),
             msg!("yaml-hint-duplicate"),
             msg!("yaml-hint-type"),
@@ -704,26 +707,95 @@ fn without_library_advice(message: &str) -> &str {
         .unwrap_or(message)
 }
 
-/// For "unknown field `titel`, expected one of title, description, …",
-/// the field meant, if one is close.
-fn guess_field(message: &str) -> Message {
-    let Some(rest) = message.strip_prefix("unknown field `") else {
-        return Message::Text(String::new());
-    };
-    let Some((given, expected)) = rest.split_once('`') else {
-        return Message::Text(String::new());
-    };
-    let expected = expected
-        .split_once("expected one of ")
-        .map_or("", |(_, e)| e);
-    let known = expected.split(", ").map(|k| k.trim_matches('`'));
-    crate::diag::did_you_mean(given, known)
+/// What `error` says to the staff, in their language: a key unknown,
+/// missing or given twice, a value of the wrong kind; else the parser's
+/// own (English) `message`, introduced in their language.
+fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
+    use serde_saphyr::Error as E;
+    let mut error = error;
+    while let E::AliasError { error: inner, .. } | E::WithSnippet { error: inner, .. } = error {
+        error = inner;
+    }
+    let allowed = |expected: &[&str]| expected.join(", ");
+    match error {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => msg!(
+            "yaml-unknown-key",
+            key = field.as_str(),
+            known = allowed(expected),
+            guess = crate::diag::did_you_mean(field, expected.iter().copied())
+        ),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => msg!(
+            "yaml-unknown-value",
+            value = variant.as_str(),
+            known = allowed(expected),
+            guess = crate::diag::did_you_mean(variant, expected.iter().copied())
+        ),
+        E::SerdeMissingField { field, .. } => msg!("yaml-missing-key", key = *field),
+        E::DuplicateMappingKey { key: Some(key), .. } => {
+            msg!("yaml-repeated-key", key = key.as_str())
+        }
+        E::InvalidBooleanStrict { .. } => {
+            msg!("yaml-wrong-form", expected = msg!("yaml-kind-boolean"))
+        }
+        E::InvalidScalar { ty: expected, .. } | E::Unexpected { expected, .. } => {
+            match kind_named(expected) {
+                Some(expected) => msg!("yaml-wrong-form", expected = expected),
+                None => msg!("yaml-unreadable", error = message),
+            }
+        }
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | E::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => match (kind_named(expected), kind_named(unexpected)) {
+            (Some(expected), Some(found)) if expected != found => {
+                msg!("yaml-wrong-kind", expected = expected, found = found)
+            }
+            (Some(expected), None) => msg!("yaml-wrong-form", expected = expected),
+            _ => msg!("yaml-unreadable", error = message),
+        },
+        _ => msg!("yaml-unreadable", error = message),
+    }
+}
+
+/// The kind of value serde names in `words` ("a string", "u32",
+/// "struct Front", "integer `5`", "unit value"), in the staff's words;
+/// `None` for a kind the staff never write.
+fn kind_named(words: &str) -> Option<Message> {
+    let words = words.strip_prefix("a ").unwrap_or(words);
+    let first = words.split([' ', '`']).next().unwrap_or(words);
+    let whole_number = ["i8", "i16", "i32", "i64", "i128", "isize"]
+        .iter()
+        .chain(&["u8", "u16", "u32", "u64", "u128", "usize"])
+        .any(|t| *t == first);
+    Some(match first {
+        _ if whole_number => msg!("yaml-kind-whole-number"),
+        "whole" | "integer" => msg!("yaml-kind-whole-number"),
+        "f32" | "f64" | "floating" | "number" => msg!("yaml-kind-number"),
+        "string" | "borrowed" | "character" | "char" | "date" => msg!("yaml-kind-text"),
+        "sequence" | "seq" | "tuple" | "list" => msg!("yaml-kind-list"),
+        "map" | "struct" | "mapping" => msg!("yaml-kind-mapping"),
+        "boolean" | "bool" => msg!("yaml-kind-boolean"),
+        "unit" | "null" | "Option" => msg!("yaml-kind-empty"),
+        _ => return None,
+    })
 }
 
 /// A hint for the common YAML mistakes of people who are not programmers.
 fn hint_for(message: &str) -> Message {
     if message.starts_with("unknown field") {
         msg!("yaml-hint-unknown-field")
+    } else if message.starts_with("unknown variant") {
+        msg!("yaml-hint-unknown-value")
     } else if message.starts_with("missing field") {
         msg!("yaml-hint-missing-field")
     } else if message.starts_with("mapping values are not allowed") {
@@ -771,7 +843,7 @@ mod tests {
         let text = "date: 2020-04-01\ndate: 2020-04-02\n";
         let twice = first(parse::<Front>(Path::new("a.md"), text, 0, text).unwrap_err());
         let message = twice.message.in_lang(Lang::En);
-        assert!(message.contains("duplicate mapping key"), "{message}");
+        assert!(message.contains("given twice"), "{message}");
         assert!(!message.contains("Options"), "{message}");
         assert_eq!(
             without_library_advice("non-finite float .nan rejected by the configured policy"),
@@ -779,6 +851,67 @@ mod tests {
         );
         let quoted = "invalid value: string \"Bread, set of 3\", expected a number";
         assert_eq!(without_library_advice(quoted), quoted);
+    }
+
+    #[test]
+    fn problems_are_told_in_the_staff_language() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Front {
+            title: String,
+            weight: Option<i64>,
+            draft: Option<bool>,
+            aliases: Option<Vec<String>>,
+        }
+        let cases = [
+            (
+                "title: a\ntitel: b\n",
+                ["неизвестный ключ `titel`", "`titel` деген кілт жоқ"],
+            ),
+            (
+                "weight: 1\n",
+                ["нет обязательного ключа `title`", "міндетті `title` кілті"],
+            ),
+            (
+                "title: a\ntitle: b\n",
+                ["ключ `title` указан дважды", "`title` кілті екі рет"],
+            ),
+            (
+                "title: a\nweight: abc\n",
+                [
+                    "ожидается целое число; это значение",
+                    "бүтін сан керек, ал бұл мән",
+                ],
+            ),
+            (
+                "title: [a]\n",
+                ["ожидается текст; это значение", "мәтін керек, ал бұл мән"],
+            ),
+            (
+                "title: a\ndraft: maybe\n",
+                ["`true` или `false`", "`true` не `false`"],
+            ),
+            (
+                "title: a\naliases: /old/\n",
+                ["ожидается список", "тізім керек"],
+            ),
+        ];
+        for (text, [ru, kk]) in cases {
+            let problem = first(parse::<Front>(Path::new("a.md"), text, 0, text).unwrap_err());
+            for (lang, words) in [(Lang::Ru, ru), (Lang::Kk, kk)] {
+                let message = problem.message.in_lang(lang);
+                assert!(message.contains(words), "{text:?}: {message} lacks {words}");
+                for english in ["field", "expected", "invalid", "mapping", "sequence"] {
+                    assert!(!message.contains(english), "{text:?}: {message}");
+                }
+            }
+        }
+        // A parser's own words are quoted after the staff's.
+        let text = "title: a\n  b: c\n";
+        let problem = first(parse::<Front>(Path::new("a.md"), text, 0, text).unwrap_err());
+        let message = problem.message.in_lang(Lang::Ru);
+        assert!(message.starts_with("это место не читается: "), "{message}");
     }
 
     #[test]
@@ -890,15 +1023,18 @@ mod tests {
         assert_problems::<Front>(
             text,
             &[
-                (2, 9, "i64"),
-                (3, 1, "unknown field `bogus`"),
-                (4, 8, "bool"),
-                (5, 1, "duplicate"),
+                (2, 9, "a whole number"),
+                (3, 1, "unknown key `bogus`"),
+                (4, 8, "`true` or `false`"),
+                (5, 1, "given twice"),
             ],
         );
         // In flow style, with letters of two bytes before the problems.
         let text = "{title: Сәлем әлем, weight: x, draft: maybe}\n";
-        assert_problems::<Front>(text, &[(1, 29, "i64"), (1, 39, "bool")]);
+        assert_problems::<Front>(
+            text,
+            &[(1, 29, "a whole number"), (1, 39, "`true` or `false`")],
+        );
         // A file that reads after its problems are left out is not checked further.
         let text = "title: ok\nweight: [1]\n";
         assert_problems::<Front>(text, &[(2, 9, "")]);
@@ -910,9 +1046,9 @@ mod tests {
         assert_problems::<Vec<Front>>(
             text,
             &[
-                (1, 22, "i64"),
+                (1, 22, "a whole number"),
                 (2, 3, ""),
-                (4, 3, "unknown field `bogus`"),
+                (4, 3, "unknown key `bogus`"),
                 (6, 3, ""),
             ],
         );
@@ -924,27 +1060,30 @@ mod tests {
     /// same place) is not reported; a field missing from the file is.
     #[test]
     fn no_problem_is_made_by_leaving_parts_out() {
-        assert_problems::<Front>("title: [a]\nweight: x\n", &[(1, 8, ""), (2, 9, "i64")]);
-        assert_problems::<Front>("weight: x\n", &[(1, 9, "i64")]);
+        assert_problems::<Front>(
+            "title: [a]\nweight: x\n",
+            &[(1, 8, ""), (2, 9, "a whole number")],
+        );
+        assert_problems::<Front>("weight: x\n", &[(1, 9, "a whole number")]);
         let untitled = "weight: 1\ndraft: true\n";
-        assert_problems::<Front>(untitled, &[(2, 1, "missing field `title`")]);
+        assert_problems::<Front>(untitled, &[(2, 1, "key `title` is missing")]);
         let records = "- {title: a}\n- {weight: 1, draft: true}\n- {weight: 2}\n- {draft: x}\n";
         assert_problems::<Vec<Front>>(
             records,
             &[
-                (2, 15, "missing field `title`"),
-                (3, 4, "missing field `title`"),
-                (4, 11, "bool"),
-                (4, 3, "missing field `title`"),
+                (2, 15, "key `title` is missing"),
+                (3, 4, "key `title` is missing"),
+                (4, 11, "`true` or `false`"),
+                (4, 3, "key `title` is missing"),
             ],
         );
         let records = "- {weight: x}\n- {title: b, draft: 1}\n";
         assert_problems::<Vec<Front>>(
             records,
             &[
-                (1, 12, "i64"),
-                (1, 3, "missing field `title`"),
-                (2, 21, "bool"),
+                (1, 12, "a whole number"),
+                (1, 3, "key `title` is missing"),
+                (2, 21, "`true` or `false`"),
             ],
         );
     }
@@ -1008,9 +1147,9 @@ mod tests {
     #[test]
     fn a_syntax_error_ends_the_search() {
         let text = "title: a\nweight: x\nbogus: 1\ndraft: [\n";
-        assert_problems::<Front>(text, &[(2, 9, "i64")]);
+        assert_problems::<Front>(text, &[(2, 9, "a whole number")]);
         assert_problems::<Front>("title: a: b\nweight: x\n", &[(1, 9, "mapping values")]);
-        assert_problems::<Front>("title: [Карантин\nweight: 2\n", &[(1, 8, "string")]);
+        assert_problems::<Front>("title: [Карантин\nweight: 2\n", &[(1, 8, "should be text")]);
     }
 
     /// Left out, a part that defines an anchor would leave its aliases
@@ -1019,11 +1158,11 @@ mod tests {
     #[test]
     fn leaving_out_makes_no_problem_of_anchors_nor_of_empty_values() {
         let text = "- {title: &t [x], weight: 1}\n- {title: *t, weight: y}\n";
-        assert_problems::<Vec<Front>>(text, &[(1, 14, "string")]);
+        assert_problems::<Vec<Front>>(text, &[(1, 14, "should be text")]);
         let text = "a:\n  titel: x\nb:\n  title: y\n  weight: z\n";
         assert_problems::<BTreeMap<String, Front>>(
             text,
-            &[(2, 3, "unknown field `titel`"), (5, 11, "i64")],
+            &[(2, 3, "unknown key `titel`"), (5, 11, "a whole number")],
         );
     }
 
@@ -1068,7 +1207,7 @@ mod tests {
     fn a_key_or_value_named_tab_is_no_tab() {
         let found = problems::<Front>("title: \"a\tb\"\ntab: 1\n");
         assert_eq!((found[0].0, found[0].1), (2, 1), "{found:?}");
-        assert!(found[0].2.contains("unknown field `tab`"), "{found:?}");
+        assert!(found[0].2.contains("unknown key `tab`"), "{found:?}");
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn site(
     let mut seen = HashSet::new();
     // Pages dated after today, by key: the earliest day of each.
     let mut scheduled: HashMap<String, Date> = HashMap::new();
+    let mut waiting = Vec::new();
     let dating = Dating {
         publishing,
         committed: sources.committed.as_ref(),
@@ -75,6 +76,7 @@ pub fn site(
             {
                 let earliest = scheduled.entry(p.key.clone()).or_insert(day);
                 *earliest = day.min(*earliest);
+                waiting.push((p.path.clone(), day));
             }
             published
         })
@@ -135,6 +137,10 @@ pub fn site(
         build_date: options.build_date.seconds(),
         publishing,
         scheduled,
+        waiting: {
+            waiting.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+            waiting
+        },
         dates_from_git: sources.committed.is_some(),
     }
 }

@@ -159,6 +159,9 @@ pub struct Site {
     /// The pages left out because they are dated after that day, by key:
     /// the day each is published.
     pub scheduled: HashMap<String, crate::date::Date>,
+    /// The files of those pages, each with its day, by day: a page dated
+    /// years ahead by a slip is named to its author.
+    pub waiting: Vec<(std::path::PathBuf, crate::date::Date)>,
     /// Whether pages' "last updated" comes from git (`dates: git`).
     pub dates_from_git: bool,
     pub(super) by_key: PageIndex,

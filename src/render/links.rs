@@ -720,9 +720,12 @@ impl Files {
         ))
     }
 
-    /// " (did you mean …?)" for a missing `path`, among the files of its
-    /// folder.
+    /// " (did you mean …?)" for a missing `path`: the `@/` link of the
+    /// page whose source file it names, else among the files of its folder.
     fn guess(&self, site: &Site, path: &str) -> Message {
+        if let Some(link) = source_link_meant(site, path) {
+            return msg!("did-you-mean", name = link);
+        }
         let trimmed = path.trim_end_matches('/');
         let folder = trimmed.rfind('/').map_or("", |i| &trimmed[..=i]);
         let near: Vec<String> = self
@@ -738,6 +741,24 @@ impl Files {
         let given = format!("{}{path}", site.base_path);
         did_you_mean(&given, near.iter().map(String::as_str))
     }
+}
+
+/// For a link to a page's source file (`../masks.ru.md`, which no build
+/// publishes), that page's `@/` link, if one page's file has that name.
+fn source_link_meant(site: &Site, path: &str) -> Option<String> {
+    let name = path
+        .rsplit('/')
+        .next()
+        .filter(|name| name.ends_with(".md"))?;
+    let mut named =
+        (site.pages.iter()).filter(|p| !p.made_up && p.path.file_name().is_some_and(|n| n == name));
+    let page = named.next().filter(|_| named.next().is_none())?;
+    let source = page.path.strip_prefix("content").ok()?;
+    let source = source.components().map(|c| c.as_os_str().to_str());
+    Some(format!(
+        "@/{}",
+        source.collect::<Option<Vec<_>>>()?.join("/")
+    ))
 }
 
 /// The problems of the links of `html` (a unit's scanned file) against

@@ -76,6 +76,28 @@ fn r14_problems_in_records_csv_are_reported_at_their_cells() {
     );
 }
 
+/// A header in another language (or a first row of figures) names no
+/// column: one problem, not one per column and per column missing.
+#[test]
+fn a_header_of_no_known_column_is_one_problem() {
+    let site = stats_with_records_csv(
+        "Номер,Организация,Категория,Количество,Единица,Что,Источник\n\
+         r1,org-a,food,3,families,Бір,src-1\n",
+    );
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &["data/aid/records.csv:1:1: error: the first row names none of the columns aqparat reads"],
+    );
+    assert!(
+        run.stderr.contains("help: the columns are id, "),
+        "{}",
+        run.stderr
+    );
+    let errors = run.stderr.lines().filter(|l| l.contains(": error: "));
+    assert_eq!(errors.count(), 1, "{}", run.stderr);
+}
+
 /// No row is left out without a word: a row that ends before a cell every
 /// record needs is reported where it ends, and a quote never closed (which
 /// would take every row after it into its cell) where it opens, and the

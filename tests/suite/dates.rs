@@ -101,6 +101,51 @@ fn a_page_dated_in_the_future_is_published_on_its_day() {
     }
 }
 
+#[test]
+fn build_and_check_name_the_pages_that_wait_for_their_date() {
+    let site = site();
+    // A slip of the year (2202 for 2020) hides a page: its file is named.
+    write_new_rule(&site, "2202-04-01");
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз туралы\ndate: 2030-01-01\n---\nМәтін.\n",
+    );
+    for command in ["build", "check"] {
+        let run = site.run_with(&[command], &[("AQPARAT_NOW", "2029-06-01")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let waiting = "3 page(s) dated after today, not published yet: \
+            content/about.kk.md (2030-01-01), content/rules/new.kk.md (2202-04-01), \
+            content/rules/new.ru.md (2202-04-01) (`--future` builds them, to preview)";
+        assert!(run.stderr.contains(waiting), "{command}:\n{}", run.stderr);
+    }
+    // In the staff's language; the fourth and later are counted.
+    write_new_rule(&site, "2202-04-01");
+    site.write(
+        "content/rules/other.ru.md",
+        "---\ntitle: Ещё\ndate: 2203-01-01\n---\nТекст.\n",
+    );
+    let run = site.run_with(&["build", "--lang", "ru"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert!(
+        run.stderr
+            .contains("пока не опубликованы (4): content/about.kk.md (2030-01-01)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(" и ещё 1 (`--future`"),
+        "{}",
+        run.stderr
+    );
+    // Nothing waits under `--future`, nor on the day: no line.
+    for (now, args) in [
+        ("2029-06-01", &["build", "--future"][..]),
+        ("2203-01-01", &["build"][..]),
+    ] {
+        let run = site.run_with(args, &[("AQPARAT_NOW", now)]);
+        assert!(!run.stderr.contains("not published yet"), "{}", run.stderr);
+    }
+}
+
 /// How many pages the search index of each language has (none without
 /// the `search` feature).
 fn search_counts(site: &TestSite) -> Vec<u64> {
