@@ -32,9 +32,9 @@ pub struct Report {
     /// The next moment a page is published or expires, when the site is
     /// no longer what this run made of it (`watch` builds again then).
     pub next_change: Option<Moment>,
-    /// The files of the pages left out because they are dated after
-    /// today, each with its day, the soonest first.
-    pub waiting: Vec<(std::path::PathBuf, crate::date::Date)>,
+    /// The pages left out because they are dated after today, the latest
+    /// first.
+    pub waiting: Vec<crate::model::Waiting>,
     /// What `check --external` did, when it ran.
     pub external: Option<ExternalSummary>,
     /// How many image files it encoded (resized), and how many it took

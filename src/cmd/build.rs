@@ -74,15 +74,16 @@ pub fn print_report(report: &Report) {
     }
 }
 
-/// How many pages wait for their date, and the first few files with their
-/// days: a date mistyped years ahead hides a page, and this names it.
+/// How many pages wait for their date, and the files of the latest few
+/// with their days: a date mistyped years ahead hides a page, and this
+/// names it.
 fn waiting(report: &Report) -> Option<Message> {
     const SHOWN: usize = 3;
     if report.waiting.is_empty() {
         return None;
     }
     let pages = (report.waiting.iter().take(SHOWN))
-        .map(|(path, day)| format!("{} ({day})", display_path(path)))
+        .map(|w| format!("{} ({})", display_path(&w.path), w.day))
         .collect::<Vec<_>>()
         .join(", ");
     let more = match report.waiting.len().saturating_sub(SHOWN) {

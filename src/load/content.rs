@@ -280,12 +280,13 @@ fn parse_page(
             (front, split.body_start)
         }
         None => {
-            let (message, hint) = match after_opening_fence(text) {
-                Some(_) => (
+            let (message, hint) = if after_opening_fence(text).is_some() {
+                (
                     msg!("front-matter-unclosed"),
                     msg!("front-matter-unclosed-hint"),
-                ),
-                None => (msg!("no-front-matter"), msg!("no-front-matter-hint")),
+                )
+            } else {
+                (msg!("no-front-matter"), msg!("no-front-matter-hint"))
             };
             diagnostics.push(
                 Diagnostic::error(&rel, Span::START, message)
@@ -343,11 +344,13 @@ struct Split<'a> {
     body_line_offset: usize,
 }
 
-/// The text after the `---` line that opens a front matter, if `text`
-/// (after a byte order mark) starts with one.
+/// The text after the `---` line that opens a front matter (spaces after
+/// it allowed, as after the closing one), if `text` (after a byte order
+/// mark) starts with one.
 fn after_opening_fence(text: &str) -> Option<&str> {
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    (text_no_bom.strip_prefix("---\n")).or_else(|| text_no_bom.strip_prefix("---\r\n"))
+    let (first, rest) = text_no_bom.split_once('\n').unwrap_or((text_no_bom, ""));
+    (first.trim_end() == "---").then_some(rest)
 }
 
 /// Splits `---\nYAML\n---\nbody`. Returns `None` without a front matter.
@@ -428,6 +431,10 @@ mod tests {
         assert_eq!(s.body_line_offset, 3);
         assert!(split_front_matter("title: A\n").is_none());
         assert!(split_front_matter("---\ntitle: A\n").is_none());
+        // Spaces after the opening line, as after the closing one.
+        let spaced = split_front_matter("--- \r\ntitle: A\n---  \nBody\n").unwrap();
+        assert_eq!(spaced.yaml, "title: A\n");
+        assert!(split_front_matter("---").is_none());
     }
 
     /// A page's file in a new site folder: the folder and the file's path.
@@ -484,15 +491,18 @@ mod tests {
     proptest::proptest! {
         /// Any text splits as a plain reading of it line by line does: the
         /// same YAML, body and count of lines before the body, with or
-        /// without a BOM, `\r\n`, a closing line at the very end.
+        /// without a BOM, `\r\n`, spaces after an opening or closing
+        /// line, a closing line at the very end.
         #[test]
         fn any_text_splits_as_read_line_by_line(
-            text in "\u{feff}?(---\r?\n)?((---|[a-z: ]{0,6})[ \t\r]*\n?){0,6}"
+            text in "\u{feff}?(---[ \t]*\r?\n)?((---|[a-z: ]{0,6})[ \t\r]*\n?){0,6}"
         ) {
             let by_lines = || {
                 let no_bom = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                let rest = (no_bom.strip_prefix("---\n"))
-                    .or_else(|| no_bom.strip_prefix("---\r\n"))?;
+                let (first, rest) = no_bom.split_once('\n').unwrap_or((no_bom, ""));
+                if first.trim_end() != "---" {
+                    return None;
+                }
                 let yaml_start = text.len() - rest.len();
                 let mut offset = yaml_start;
                 for line in rest.split_inclusive('\n') {

@@ -15,6 +15,7 @@ use super::data::{RawCount, RawPeriod, RawRecord};
 use super::table::{Cell, Table};
 use super::yaml::{Spanned, spanned_at};
 use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
+use crate::messages::Message;
 use crate::msg;
 
 /// The columns of `records.csv` besides `what_LANG`.
@@ -40,6 +41,27 @@ const REQUIRED: [&str; 5] = ["id", "organisation", "category", "unit", "source"]
 /// The prefix of the columns of `what`, one per language (`what_kk`).
 const WHAT: &str = "what_";
 
+/// The column a header's `name` that is none was meant to be: the same in
+/// other letter case (`Count`, `What_kk`), else the nearest a slip away
+/// (`organization`).
+fn column_meant(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    if is_column(&lower) {
+        return Some(lower);
+    }
+    let slips = COLUMNS
+        .iter()
+        .filter(|column| crate::diag::is_slip_of(&lower, column));
+    let nearest = slips.min_by_key(|column| strsim::damerau_levenshtein(&lower, column));
+    nearest.map(|column| column.to_string())
+}
+
+/// Whether `name` is a column of records: one of [`COLUMNS`], or `what_`
+/// and a language.
+fn is_column(name: &str) -> bool {
+    COLUMNS.contains(&name) || name.strip_prefix(WHAT).is_some_and(|l| !l.is_empty())
+}
+
 /// The records of `table`, the file `path` (whose `text` diagnostics
 /// quote). A row without a required value is reported and left out; an
 /// unknown or missing column is reported once, at the header.
@@ -56,12 +78,11 @@ pub fn records(
             .with_quote(lines.quote_line(span))
     };
     let mut columns: BTreeMap<&str, usize> = BTreeMap::new();
-    let known = |name: &str| {
-        COLUMNS.contains(&name) || name.strip_prefix(WHAT).is_some_and(|l| !l.is_empty())
-    };
-    // A header none of whose names is a column (written in Russian, or a
-    // first row of figures): one problem, not one per column.
-    if !table.header.iter().any(|cell| known(cell.value.trim())) {
+    // A header that names no column, nor one close to a column (written
+    // in Russian, or a first row of figures): one
+    // problem, not one per column and per column missing.
+    let names = || table.header.iter().map(|cell| cell.value.trim());
+    if !names().any(|name| is_column(name) || column_meant(name).is_some()) {
         let first = table.header.first().map_or(Span::START, |cell| cell.span);
         diagnostics.push(error(
             first,
@@ -72,10 +93,12 @@ pub fn records(
     }
     for (i, cell) in table.header.iter().enumerate() {
         let name = cell.value.trim();
-        if known(name) {
+        if is_column(name) {
             columns.insert(name, i);
         } else {
-            let guess = crate::diag::did_you_mean(name, COLUMNS);
+            let guess = column_meant(name).map_or(Message::Text(String::new()), |column| {
+                msg!("did-you-mean", name = column)
+            });
             diagnostics.push(error(
                 cell.span,
                 msg!("records-unknown-column", name = name, guess = guess),

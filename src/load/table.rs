@@ -5,9 +5,10 @@
 //! The files come from spreadsheets: a UTF-8 byte-order mark (Excel's "CSV
 //! UTF-8") is skipped, a file that is not UTF-8 gets a hint to save it as
 //! "CSV UTF-8", cells may be quoted and hold line breaks, blank lines are
-//! skipped, and the delimiter is `,` or, when the header row has more `;`
-//! than `,`, `;` (Excel's in locales whose decimal separator is a comma,
-//! Kazakh and Russian among them).
+//! skipped, and the delimiter is the one of `,`, `;` (Excel's in locales
+//! whose decimal separator is a comma, Kazakh and Russian among them) and
+//! a tab (a table copied out of a spreadsheet) that the header row has
+//! most of, `,` when none is more.
 //!
 //! The parser is `csv-core`, the `csv` crate's own: unlike `csv::Reader`,
 //! which tells where a row starts, it tells where each cell starts.
@@ -105,15 +106,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
     })
 }
 
-/// The delimiter of `text`: `;` when its first line has more of them
-/// than `,`.
+/// The delimiter of `text`: of `,`, `;` and a tab, the one its first
+/// line has most of (the first of them, `,`, when none is more).
 fn delimiter(text: &str) -> u8 {
     let first = text.lines().next().unwrap_or_default();
-    if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    }
+    let count = |delimiter: &u8| first.matches(char::from(*delimiter)).count();
+    // `max_by_key` takes the last of equals: the list is in reverse order.
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(count)
+        .unwrap_or(b',')
 }
 
 /// Whether `raw`, a cell as written (its delimiter or line break after
@@ -262,6 +264,13 @@ mod tests {
     fn semicolons_delimit_when_the_header_has_more_of_them() {
         let t = table("id;count;what_ru\nx;1,5;Да, так\n");
         assert_eq!(shown(&t.rows[0]), ["x@2:1", "1,5@2:3", "Да, так@2:7"]);
+    }
+
+    #[test]
+    fn tabs_delimit_when_the_header_has_most_of_them() {
+        let t = table("id\tcount\twhat_ru\nx\t1,5\tДа; так\n");
+        assert_eq!(shown(&t.rows[0]), ["x@2:1", "1,5@2:3", "Да; так@2:7"]);
+        assert_eq!(shown(&table("a,b\n1,2\n").rows[0]), ["1@2:1", "2@2:3"]);
     }
 
     #[test]

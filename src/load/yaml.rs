@@ -217,6 +217,7 @@ impl Problem {
             msg!("yaml-hint-unknown-field"),
             msg!("yaml-hint-unknown-value"),
             msg!("yaml-hint-missing-field"),
+            msg!("yaml-hint-empty"),
             msg!("yaml-hint-duplicate"),
             msg!("yaml-hint-type"),
             msg!("yaml-hint-bool"),
@@ -741,6 +742,21 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
         E::InvalidBooleanStrict { .. } => {
             msg!("yaml-wrong-form", expected = msg!("yaml-kind-boolean"))
         }
+        E::NullIntoString { .. } => msg!(
+            "yaml-wrong-kind",
+            expected = msg!("yaml-kind-text"),
+            found = msg!("yaml-kind-empty")
+        ),
+        // An enum's value given as a list or a mapping: its words are not
+        // at hand, the form is.
+        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
+        | E::UnexpectedValueForUnitEnumVariant { .. } => {
+            msg!("yaml-wrong-form", expected = msg!("yaml-kind-single"))
+        }
+        // The one untagged enum read from YAML (serde names it in words).
+        E::Message { msg, .. } if msg.contains("untagged enum UiString") => {
+            msg!("yaml-wrong-form", expected = msg!("yaml-kind-ui-string"))
+        }
         E::InvalidScalar { ty: expected, .. } | E::Unexpected { expected, .. } => {
             match kind_named(expected) {
                 Some(expected) => msg!("yaml-wrong-form", expected = expected),
@@ -768,9 +784,13 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
 }
 
 /// The kind of value serde names in `words` ("a string", "u32",
-/// "struct Front", "integer `5`", "unit value"), in the staff's words;
-/// `None` for a kind the staff never write.
+/// "struct Front", "integer `5`", "unit value"; the parser's "string
+/// scalar", which it says of any single value a list or mapping stands
+/// for), in the staff's words; `None` for a kind the staff never write.
 fn kind_named(words: &str) -> Option<Message> {
+    if words.ends_with("scalar") {
+        return Some(msg!("yaml-kind-single"));
+    }
     let words = words.strip_prefix("a ").unwrap_or(words);
     let first = words.split([' ', '`']).next().unwrap_or(words);
     let whole_number = ["i8", "i16", "i32", "i64", "i128", "isize"]
@@ -779,11 +799,12 @@ fn kind_named(words: &str) -> Option<Message> {
         .any(|t| *t == first);
     Some(match first {
         _ if whole_number => msg!("yaml-kind-whole-number"),
+        // "a whole number": a count's own word (`RawCount`).
         "whole" | "integer" => msg!("yaml-kind-whole-number"),
-        "f32" | "f64" | "floating" | "number" => msg!("yaml-kind-number"),
-        "string" | "borrowed" | "character" | "char" | "date" => msg!("yaml-kind-text"),
-        "sequence" | "seq" | "tuple" | "list" => msg!("yaml-kind-list"),
-        "map" | "struct" | "mapping" => msg!("yaml-kind-mapping"),
+        "f32" | "f64" | "floating" => msg!("yaml-kind-number"),
+        "string" | "borrowed" | "character" | "char" => msg!("yaml-kind-text"),
+        "sequence" | "tuple" => msg!("yaml-kind-list"),
+        "map" | "struct" => msg!("yaml-kind-mapping"),
         "boolean" | "bool" => msg!("yaml-kind-boolean"),
         "unit" | "null" | "Option" => msg!("yaml-kind-empty"),
         _ => return None,
@@ -806,11 +827,22 @@ fn hint_for(message: &str) -> Message {
         msg!("yaml-hint-depth")
     } else if message.contains("budget") || message.contains("alias") {
         msg!("yaml-hint-alias")
+    } else if message.starts_with("cannot deserialize null") {
+        msg!("yaml-hint-empty")
     } else if message.starts_with("invalid boolean") {
         msg!("yaml-hint-bool")
     } else if message.starts_with("expected sequence") {
         msg!("yaml-hint-list")
-    } else if message.starts_with("invalid") || message.starts_with("expected") {
+    } else if [
+        "invalid",
+        "expected",
+        "externally tagged enum",
+        "unexpected value for unit enum",
+    ]
+    .iter()
+    .any(|start| message.starts_with(start))
+        || message.contains("untagged enum")
+    {
         msg!("yaml-hint-type")
     } else {
         msg!("yaml-hint-syntax")
@@ -884,9 +916,17 @@ mod tests {
                     "бүтін сан керек, ал бұл мән",
                 ],
             ),
+            ("title: [a]\n", ["ожидается одно значение", "жалғыз мән"]),
             (
-                "title: [a]\n",
-                ["ожидается текст; это значение", "мәтін керек, ал бұл мән"],
+                "title: a\ndraft: [true]\n",
+                ["ожидается одно значение", "жалғыз мән"],
+            ),
+            (
+                "title:\n",
+                [
+                    "ожидается текст, а не пустое значение",
+                    "мәтін керек, ал жазылғаны — бос мән",
+                ],
             ),
             (
                 "title: a\ndraft: maybe\n",
@@ -1149,7 +1189,10 @@ mod tests {
         let text = "title: a\nweight: x\nbogus: 1\ndraft: [\n";
         assert_problems::<Front>(text, &[(2, 9, "a whole number")]);
         assert_problems::<Front>("title: a: b\nweight: x\n", &[(1, 9, "mapping values")]);
-        assert_problems::<Front>("title: [Карантин\nweight: 2\n", &[(1, 8, "should be text")]);
+        assert_problems::<Front>(
+            "title: [Карантин\nweight: 2\n",
+            &[(1, 8, "should be a single value")],
+        );
     }
 
     /// Left out, a part that defines an anchor would leave its aliases
@@ -1158,7 +1201,7 @@ mod tests {
     #[test]
     fn leaving_out_makes_no_problem_of_anchors_nor_of_empty_values() {
         let text = "- {title: &t [x], weight: 1}\n- {title: *t, weight: y}\n";
-        assert_problems::<Vec<Front>>(text, &[(1, 14, "should be text")]);
+        assert_problems::<Vec<Front>>(text, &[(1, 14, "should be a single value")]);
         let text = "a:\n  titel: x\nb:\n  title: y\n  weight: z\n";
         assert_problems::<BTreeMap<String, Front>>(
             text,

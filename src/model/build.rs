@@ -8,6 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use super::site::{PageIndex, base_path};
 use super::{
     History, Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme,
+    Waiting,
 };
 use crate::address::output_url;
 use crate::date::Date;
@@ -58,8 +59,6 @@ pub fn site(
     let languages = Languages::new(languages);
     let default_lang = (languages.id(&config.default_language.value)).unwrap_or_default();
     let mut seen = HashSet::new();
-    // Pages dated after today, by key: the earliest day of each.
-    let mut scheduled: HashMap<String, Date> = HashMap::new();
     let mut waiting = Vec::new();
     let dating = Dating {
         publishing,
@@ -74,9 +73,11 @@ pub fn site(
                 && !published
                 && publishing.drafts.publishes(p.front.draft)
             {
-                let earliest = scheduled.entry(p.key.clone()).or_insert(day);
-                *earliest = day.min(*earliest);
-                waiting.push((p.path.clone(), day));
+                waiting.push(Waiting {
+                    key: p.key.clone(),
+                    path: p.path.clone(),
+                    day,
+                });
             }
             published
         })
@@ -136,9 +137,8 @@ pub fn site(
         open_data: open_data(config),
         build_date: options.build_date.seconds(),
         publishing,
-        scheduled,
         waiting: {
-            waiting.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+            waiting.sort_by(|a, b| (b.day, &a.path).cmp(&(a.day, &b.path)));
             waiting
         },
         dates_from_git: sources.committed.is_some(),
@@ -590,7 +590,7 @@ mod tests {
             )
             .build();
         assert_eq!(site.page_at("kk/soon/"), None);
-        assert_eq!(site.scheduled["soon"].to_string(), "2999-01-02");
+        assert_eq!(site.scheduled("soon").unwrap().to_string(), "2999-01-02");
         let old = at(&site, "kk/old/");
         assert!(site.pages[old].expired);
         assert!(!site.pages[at(&site, "kk/ends/")].expired);

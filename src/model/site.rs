@@ -156,15 +156,24 @@ pub struct Site {
     pub build_date: u64,
     /// Which pages it publishes, on which day.
     pub publishing: crate::Publishing,
-    /// The pages left out because they are dated after that day, by key:
-    /// the day each is published.
-    pub scheduled: HashMap<String, crate::date::Date>,
-    /// The files of those pages, each with its day, by day: a page dated
-    /// years ahead by a slip is named to its author.
-    pub waiting: Vec<(std::path::PathBuf, crate::date::Date)>,
+    /// The pages left out because they are dated after that day, the
+    /// latest first: a page dated years ahead by a slip heads the list
+    /// named to its author.
+    pub waiting: Vec<Waiting>,
     /// Whether pages' "last updated" comes from git (`dates: git`).
     pub dates_from_git: bool,
     pub(super) by_key: PageIndex,
+}
+
+/// A page left out because it is dated after today.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    /// Its key.
+    pub key: String,
+    /// Its file.
+    pub path: std::path::PathBuf,
+    /// The day it is published.
+    pub day: crate::date::Date,
 }
 
 impl Site {
@@ -234,9 +243,16 @@ impl Site {
     pub fn next_change(&self) -> Option<crate::date::Date> {
         let today = self.publishing.today;
         let expiries = self.pages.iter().filter_map(|p| p.expires);
-        (self.scheduled.values().copied())
+        (self.waiting.iter().map(|w| w.day))
             .chain(expiries.filter(|&day| day > today))
             .min()
+    }
+
+    /// The day the page `key` is published, in its first language to be,
+    /// if it is left out because it is dated after today.
+    pub fn scheduled(&self, key: &str) -> Option<crate::date::Date> {
+        let days = self.waiting.iter().filter(|w| w.key == key);
+        days.map(|w| w.day).min()
     }
 
     /// The page to offer in `lang` for a page that has no translation there:

@@ -537,8 +537,7 @@ fn resolve_link(
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
         let target = resolve_source_path(site, page, path).ok_or_else(|| {
-            let scheduled =
-                source_key(site, page, path).and_then(|(key, _)| site.scheduled.get(key));
+            let scheduled = source_key(site, page, path).and_then(|(key, _)| site.scheduled(key));
             if let Some(date) = scheduled {
                 let message = msg!("md-scheduled-page", dest = dest, date = date.to_string());
                 return Diagnostic::error(&page.path, locate(), message)

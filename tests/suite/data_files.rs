@@ -96,6 +96,20 @@ fn a_header_of_no_known_column_is_one_problem() {
     );
     let errors = run.stderr.lines().filter(|l| l.contains(": error: "));
     assert_eq!(errors.count(), 1, "{}", run.stderr);
+    // Names in capitals or another spelling are each told what was meant.
+    site.write(
+        "data/aid/records.csv",
+        "ID,Organization,category,count,unit,What_kk,what_ru,source\nr1,org-a,food,3,families,Бір,Один,src-1\n",
+    );
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &[
+            "data/aid/records.csv:1:1: error: unknown column `ID` (did you mean `id`?)",
+            "data/aid/records.csv:1:4: error: unknown column `Organization` (did you mean `organisation`?)",
+            "data/aid/records.csv:1:37: error: unknown column `What_kk` (did you mean `what_kk`?)",
+        ],
+    );
 }
 
 /// No row is left out without a word: a row that ends before a cell every

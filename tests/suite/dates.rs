@@ -114,11 +114,12 @@ fn build_and_check_name_the_pages_that_wait_for_their_date() {
         let run = site.run_with(&[command], &[("AQPARAT_NOW", "2029-06-01")]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let waiting = "3 page(s) dated after today, not published yet: \
-            content/about.kk.md (2030-01-01), content/rules/new.kk.md (2202-04-01), \
-            content/rules/new.ru.md (2202-04-01) (`--future` builds them, to preview)";
+            content/rules/new.kk.md (2202-04-01), content/rules/new.ru.md (2202-04-01), \
+            content/about.kk.md (2030-01-01) (`--future` builds them, to preview)";
         assert!(run.stderr.contains(waiting), "{command}:\n{}", run.stderr);
     }
-    // In the staff's language; the fourth and later are counted.
+    // In the staff's language; the latest first, the fourth and later
+    // counted.
     write_new_rule(&site, "2202-04-01");
     site.write(
         "content/rules/other.ru.md",
@@ -126,8 +127,10 @@ fn build_and_check_name_the_pages_that_wait_for_their_date() {
     );
     let run = site.run_with(&["build", "--lang", "ru"], &[("AQPARAT_NOW", "2029-06-01")]);
     assert!(
-        run.stderr
-            .contains("пока не опубликованы (4): content/about.kk.md (2030-01-01)"),
+        run.stderr.contains(
+            "пока не опубликованы (4): content/rules/other.ru.md (2203-01-01), \
+             content/rules/new.kk.md (2202-04-01)"
+        ),
         "{}",
         run.stderr
     );
