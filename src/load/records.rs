@@ -91,14 +91,22 @@ pub fn records(
         ));
         return Vec::new();
     }
+    // The columns that names not quite right were meant to be: each is
+    // reported at its name, not again as missing.
+    let mut meant = Vec::new();
     for (i, cell) in table.header.iter().enumerate() {
         let name = cell.value.trim();
         if is_column(name) {
             columns.insert(name, i);
         } else {
-            let guess = column_meant(name).map_or(Message::Text(String::new()), |column| {
-                msg!("did-you-mean", name = column)
-            });
+            // Not one the header has already (`id,ID`: a second `id`).
+            let column = column_meant(name).filter(|column| !names().any(|n| n == column));
+            let guess = column
+                .as_ref()
+                .map_or(Message::Text(String::new()), |column| {
+                    msg!("did-you-mean", name = column.as_str())
+                });
+            meant.extend(column);
             diagnostics.push(error(
                 cell.span,
                 msg!("records-unknown-column", name = name, guess = guess),
@@ -106,7 +114,8 @@ pub fn records(
             ));
         }
     }
-    for name in REQUIRED.iter().filter(|n| !columns.contains_key(*n)) {
+    let missing = |name: &str| !columns.contains_key(name) && !meant.iter().any(|m| m == name);
+    for name in REQUIRED.iter().filter(|name| missing(name)) {
         diagnostics.push(error(
             Span::START,
             msg!("records-missing-column", name = *name),

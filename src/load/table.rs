@@ -107,10 +107,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
 }
 
 /// The delimiter of `text`: of `,`, `;` and a tab, the one its first
-/// line has most of (the first of them, `,`, when none is more).
+/// line that is not blank (the header) has most of outside quotes (the
+/// first of them, `,`, when none is more).
 fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or_default();
-    let count = |delimiter: &u8| first.matches(char::from(*delimiter)).count();
+    let header = text.lines().find(|line| !line.trim().is_empty());
+    let header = header.unwrap_or_default();
+    // The header's text outside quoted names (`"a,b"` is one name).
+    let unquoted: String = header.split('"').step_by(2).collect();
+    let count = |delimiter: &u8| unquoted.matches(char::from(*delimiter)).count();
     // `max_by_key` takes the last of equals: the list is in reverse order.
     [b'\t', b';', b',']
         .into_iter()
@@ -271,6 +275,11 @@ mod tests {
         let t = table("id\tcount\twhat_ru\nx\t1,5\tДа; так\n");
         assert_eq!(shown(&t.rows[0]), ["x@2:1", "1,5@2:3", "Да; так@2:7"]);
         assert_eq!(shown(&table("a,b\n1,2\n").rows[0]), ["1@2:1", "2@2:3"]);
+        // A blank line before the header; tabs inside a quoted name.
+        let t = table("\r\nid\tcount\n1\t2\n");
+        assert_eq!(shown(&t.rows[0]), ["1@3:1", "2@3:3"]);
+        let t = table("name,\"address\t(street\tand\thouse)\"\nA,\"x\ty\"\n");
+        assert_eq!(shown(&t.rows[0]), ["A@2:1", "x\ty@2:3"]);
     }
 
     #[test]

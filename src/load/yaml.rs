@@ -218,6 +218,7 @@ impl Problem {
             msg!("yaml-hint-unknown-value"),
             msg!("yaml-hint-missing-field"),
             msg!("yaml-hint-empty"),
+            msg!("yaml-hint-single"),
             msg!("yaml-hint-duplicate"),
             msg!("yaml-hint-type"),
             msg!("yaml-hint-bool"),
@@ -750,6 +751,7 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
         // An enum's value given as a list or a mapping: its words are not
         // at hand, the form is.
         E::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
+        | E::ExpectedStringKeyForExternallyTaggedEnum { .. }
         | E::UnexpectedValueForUnitEnumVariant { .. } => {
             msg!("yaml-wrong-form", expected = msg!("yaml-kind-single"))
         }
@@ -804,7 +806,8 @@ fn kind_named(words: &str) -> Option<Message> {
         "f32" | "f64" | "floating" => msg!("yaml-kind-number"),
         "string" | "borrowed" | "character" | "char" => msg!("yaml-kind-text"),
         "sequence" | "tuple" => msg!("yaml-kind-list"),
-        "map" | "struct" => msg!("yaml-kind-mapping"),
+        // "mapping start": the parser's word for a file of `key: value`.
+        "map" | "mapping" | "struct" => msg!("yaml-kind-mapping"),
         "boolean" | "bool" => msg!("yaml-kind-boolean"),
         "unit" | "null" | "Option" => msg!("yaml-kind-empty"),
         _ => return None,
@@ -827,20 +830,20 @@ fn hint_for(message: &str) -> Message {
         msg!("yaml-hint-depth")
     } else if message.contains("budget") || message.contains("alias") {
         msg!("yaml-hint-alias")
+    } else if (message.starts_with("expected") && message.ends_with("scalar"))
+        || message.contains("externally tagged enum")
+        || message.starts_with("unexpected value for unit enum")
+    {
+        msg!("yaml-hint-single")
     } else if message.starts_with("cannot deserialize null") {
         msg!("yaml-hint-empty")
     } else if message.starts_with("invalid boolean") {
         msg!("yaml-hint-bool")
     } else if message.starts_with("expected sequence") {
         msg!("yaml-hint-list")
-    } else if [
-        "invalid",
-        "expected",
-        "externally tagged enum",
-        "unexpected value for unit enum",
-    ]
-    .iter()
-    .any(|start| message.starts_with(start))
+    } else if ["invalid", "expected"]
+        .iter()
+        .any(|start| message.starts_with(start))
         || message.contains("untagged enum")
     {
         msg!("yaml-hint-type")

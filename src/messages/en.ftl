@@ -19,7 +19,10 @@ built-some = built { $pages } pages ({ $rendered } rendered, the rest unchanged)
 built = built { $pages } pages into { $output } in { $seconds } s ({ $warnings })
 checked = checked { $pages } pages in { $seconds } s: no errors, { $warnings }
 built-images = images: { $encoded } encoded, { $cached } taken from the cache (.aqparat/cache/images/)
-built-waiting = { $count } page(s) dated after today, not published yet: { $pages }{ $more } (`--future` builds them, to preview)
+built-waiting = { $count ->
+    [one] { $count } page dated after today is not published yet: { $pages }{ $more } (`--future` builds it, to preview)
+   *[other] { $count } pages dated after today are not published yet: { $pages }{ $more } (`--future` builds them, to preview)
+    }
 built-waiting-more = {" "}and { $count } more
 image-no-alt = image without alt text: `{ $src }`
 image-no-alt-hint = write what the image shows between the brackets, e.g. `![Маска киген дәрігер](masks.jpg)`, for readers who cannot see it; an image that only decorates the page gets `{ $decorative }` as its text: `![{ $decorative }](border.png)`
@@ -73,6 +76,7 @@ yaml-hint-unknown-field = check the spelling of this key; only the keys listed a
 yaml-hint-unknown-value = check the spelling of this value; only the values listed are allowed
 yaml-hint-missing-field = add this key; it is required
 yaml-hint-empty = write the value after the `:`; a key with nothing after it has no value
+yaml-hint-single = write one value after the key, without `[…]`, `{"{"}…{"}"}` or `- ` items; text that starts with `[` or `{"{"}`, or holds `: `, goes in quotes
 yaml-hint-colon = a value that contains `: ` must be put in quotes, e.g. title: 'Біргеміз: Білім'; or fix the indentation of this line
 yaml-hint-duplicate = this key appears twice; keep one of them
 yaml-hint-depth = lists and mappings are nested here more deeply than any file of a site needs; check the brackets and the indentation
@@ -173,7 +177,7 @@ csv-extra-cell-hint = name the column in the header row, or delete the cell
 csv-unclosed-quote = this quote opens a cell that is not closed where the cell ends: the rows after it would be read as part of the cell
 csv-unclosed-quote-hint = close the cell with `"` where it ends; a quote inside a quoted cell is written twice, `""`
 csv-not-utf8-hint = in Excel, save it with File → Save As → "CSV UTF-8 (Comma delimited)"; in LibreOffice, choose the character set "Unicode (UTF-8)"
-records-header-unknown = the first row names none of the columns aqparat reads; it must be the header row, the columns' names
+records-header-unknown = the first row names none of the columns aqparat reads, and it must: it is the header row
 records-unknown-column = unknown column `{ $name }`{ $guess }
 records-columns-hint = the columns are { $columns }, and what_LANG, one per language (what_kk, what_ru…)
 records-missing-column = the header row has no column `{ $name }`, which every record needs

@@ -743,33 +743,20 @@ impl Files {
     }
 }
 
-/// For a link to a page's source file (`../first.ru.md`, which no build
-/// publishes), that page's `@/` link: the file the address names below
-/// its language's folder, or below the folder above (a page is a folder,
-/// so `first.ru.md` written on /kk/rules/second/, as in the file's own
-/// folder, names content/rules/first.ru.md).
+/// For a link to a page's source file (`../first.ru.md` on
+/// /kk/rules/second/, which no build publishes), that page's `@/` link:
+/// the file the address names below its language's folder, if it is a
+/// page's (content/rules/first.ru.md).
 fn source_link_meant(site: &Site, path: &str) -> Option<String> {
-    let name = path
-        .rsplit('/')
-        .next()
-        .filter(|name| name.ends_with(".md"))?;
+    if !path.ends_with(".md") {
+        return None;
+    }
     let below_lang = (path.split_once('/'))
         .filter(|(lang, _)| site.languages.id(lang).is_some())
         .map_or(path, |(_, rest)| rest);
-    let folder = below_lang.strip_suffix(name)?.trim_end_matches('/');
-    let above = folder.rsplit_once('/').map_or("", |(above, _)| above);
-    let mut candidates = [folder, above].into_iter();
-    let source = candidates.find_map(|folder| {
-        let file = std::path::Path::new("content").join(folder).join(name);
-        site.pages
-            .iter()
-            .any(|p| !p.made_up && p.path == file)
-            .then_some(folder)
-    })?;
-    Some(match source {
-        "" => format!("@/{name}"),
-        folder => format!("@/{folder}/{name}"),
-    })
+    let file = std::path::Path::new("content").join(below_lang);
+    let is_page = site.pages.iter().any(|p| !p.made_up && p.path == file);
+    is_page.then(|| format!("@/{below_lang}"))
 }
 
 /// The problems of the links of `html` (a unit's scanned file) against

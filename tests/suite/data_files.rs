@@ -110,6 +110,9 @@ fn a_header_of_no_known_column_is_one_problem() {
             "data/aid/records.csv:1:37: error: unknown column `What_kk` (did you mean `what_kk`?)",
         ],
     );
+    // Each once: not again as a column missing.
+    let errors = run.stderr.lines().filter(|l| l.contains(": error: "));
+    assert_eq!(errors.count(), 3, "{}", run.stderr);
 }
 
 /// No row is left out without a word: a row that ends before a cell every

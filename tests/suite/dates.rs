@@ -113,7 +113,7 @@ fn build_and_check_name_the_pages_that_wait_for_their_date() {
     for command in ["build", "check"] {
         let run = site.run_with(&[command], &[("AQPARAT_NOW", "2029-06-01")]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let waiting = "3 page(s) dated after today, not published yet: \
+        let waiting = "3 pages dated after today are not published yet: \
             content/rules/new.kk.md (2202-04-01), content/rules/new.ru.md (2202-04-01), \
             content/about.kk.md (2030-01-01) (`--future` builds them, to preview)";
         assert!(run.stderr.contains(waiting), "{command}:\n{}", run.stderr);
@@ -147,6 +147,20 @@ fn build_and_check_name_the_pages_that_wait_for_their_date() {
         let run = site.run_with(args, &[("AQPARAT_NOW", now)]);
         assert!(!run.stderr.contains("not published yet"), "{}", run.stderr);
     }
+    // One page is one.
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз туралы\ndate: 2020-01-01\n---\nМәтін.\n",
+    );
+    for lang in ["kk", "ru"] {
+        site.write(
+            &format!("content/rules/new.{lang}.md"),
+            "---\ntitle: Жаңа\ndate: 2020-01-01\n---\nМәтін.\n",
+        );
+    }
+    let run = site.run_with(&["check"], &[("AQPARAT_NOW", "2029-06-01")]);
+    let one = "1 page dated after today is not published yet: content/rules/other.ru.md (2203-01-01) (`--future` builds it, to preview)";
+    assert!(run.stderr.contains(one), "{}", run.stderr);
 }
 
 /// How many pages the search index of each language has (none without
