@@ -79,8 +79,8 @@ pub fn records(
     };
     let mut columns: BTreeMap<&str, usize> = BTreeMap::new();
     // A header that names no column, nor one close to a column (written
-    // in Russian, or a first row of figures): one
-    // problem, not one per column and per column missing.
+    // in Russian, or a first row of figures): one problem, not one per
+    // column and per column missing.
     let names = || table.header.iter().map(|cell| cell.value.trim());
     if !names().any(|name| is_column(name) || column_meant(name).is_some()) {
         let first = table.header.first().map_or(Span::START, |cell| cell.span);

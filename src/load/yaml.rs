@@ -181,6 +181,8 @@ struct Problem {
     message: String,
     /// What it says to the staff, in their language.
     words: Message,
+    /// What to do, told by `message`.
+    hint: Message,
     /// Line and column, from 1; unknown for a few (budget) errors.
     place: Option<(usize, usize)>,
 }
@@ -192,6 +194,7 @@ impl Problem {
         let message = without_library_advice(strip_position(&message)).to_string();
         Problem {
             words: words_of(error, &message),
+            hint: hint_for(&message),
             message,
             place: (error.location()).map(|l| (l.line() as usize, l.column() as usize)),
         }
@@ -203,7 +206,7 @@ impl Problem {
         let message = self.message.as_str();
         let (line, col) = self.place.unwrap_or((1, 1));
         let d = Diagnostic::error(path, Span::new(line + line_offset, col), self.words.clone())
-            .with_hint(hint_for(message));
+            .with_hint(self.hint.clone());
         let d = point_at_control_character(d, message, file_text);
         let d = point_at_tab(d, message, !self.is_about_a_part(), file_text);
         point_at_unclosed_quote(d, message, file_text).with_source(file_text)
@@ -224,7 +227,7 @@ impl Problem {
             msg!("yaml-hint-bool"),
             msg!("yaml-hint-list"),
         ]
-        .contains(&hint_for(&self.message))
+        .contains(&self.hint)
     }
 }
 
@@ -718,24 +721,34 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
     while let E::AliasError { error: inner, .. } | E::WithSnippet { error: inner, .. } = error {
         error = inner;
     }
-    let allowed = |expected: &[&str]| expected.join(", ");
+    // The names allowed, and the one meant by `given`.
+    let allowed = |given: &str, expected: &[&str]| {
+        let guess = crate::diag::did_you_mean(given, expected.iter().copied());
+        (expected.join(", "), guess)
+    };
     match error {
         E::SerdeUnknownField {
             field, expected, ..
-        } => msg!(
-            "yaml-unknown-key",
-            key = field.as_str(),
-            known = allowed(expected),
-            guess = crate::diag::did_you_mean(field, expected.iter().copied())
-        ),
+        } => {
+            let (known, guess) = allowed(field, expected);
+            msg!(
+                "yaml-unknown-key",
+                key = field.as_str(),
+                known = known,
+                guess = guess
+            )
+        }
         E::SerdeUnknownVariant {
             variant, expected, ..
-        } => msg!(
-            "yaml-unknown-value",
-            value = variant.as_str(),
-            known = allowed(expected),
-            guess = crate::diag::did_you_mean(variant, expected.iter().copied())
-        ),
+        } => {
+            let (known, guess) = allowed(variant, expected);
+            msg!(
+                "yaml-unknown-value",
+                value = variant.as_str(),
+                known = known,
+                guess = guess
+            )
+        }
         E::SerdeMissingField { field, .. } => msg!("yaml-missing-key", key = *field),
         E::DuplicateMappingKey { key: Some(key), .. } => {
             msg!("yaml-repeated-key", key = key.as_str())
