@@ -40,9 +40,13 @@ pub enum Error {
 impl Error {
     /// A failure to write or publish the site into `output`.
     pub(crate) fn output(output: &Path) -> impl FnOnce(io::Error) -> Error + '_ {
-        |source| Error::Output {
-            output: output.to_path_buf(),
-            source,
+        // A refusal says what to do itself.
+        |source| match source.downcast::<Refused>() {
+            Ok(refused) => Error::Refused(refused),
+            Err(source) => Error::Output {
+                output: output.to_path_buf(),
+                source,
+            },
         }
     }
 

@@ -75,6 +75,16 @@ impl LocaleFormat {
         self.numbers.format_to_string(&Decimal::from(n))
     }
 
+    /// `value` × 10^-`places` with the language's decimal separator and
+    /// `places` digits after it (`2,50` in Russian, `2.50` in English).
+    pub fn decimal(&self, value: i64, places: u8) -> String {
+        let places = -i16::from(places);
+        let mut decimal = Decimal::from(value);
+        decimal.absolute.multiply_pow10(places);
+        decimal.absolute.pad_end(places);
+        self.numbers.format_to_string(&decimal)
+    }
+
     /// A date in the language's long form: `3 апреля 2020 г.`,
     /// `2020 ж. 3 сәуір`, with no-break spaces: a date is not split
     /// across lines.

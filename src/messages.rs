@@ -18,6 +18,8 @@ use std::sync::{LazyLock, OnceLock};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use crate::locale::LocaleFormat;
+
 /// A language messages are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
@@ -100,6 +102,15 @@ impl Lang {
 pub enum Arg {
     /// A number, which can choose a plural form.
     Number(i64),
+    /// A number with a fixed count of decimal places, written with the
+    /// language's decimal separator (`2.16` in English, `2,16` in Kazakh
+    /// and Russian): `value` × 10^-`places`.
+    Decimal {
+        /// Its digits.
+        value: i64,
+        /// How many of them follow the separator.
+        places: u8,
+    },
     /// Text, or a message shown in the same language.
     Message(Message),
 }
@@ -191,6 +202,9 @@ impl Message {
         for (name, arg) in args {
             let value = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
+                &Arg::Decimal { value, places } => {
+                    FluentValue::from(FORMATS[lang as usize].decimal(value, places))
+                }
                 Arg::Message(message) => {
                     let (text, arg_failed) = message.format(lang);
                     failed |= arg_failed;
@@ -241,7 +255,21 @@ impl Arg {
     pub fn count(n: usize) -> Arg {
         Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
     }
+
+    /// `x` rounded to `places` decimal places (see [`Arg::Decimal`]).
+    pub fn decimal(x: f64, places: u8) -> Arg {
+        let scaled = (x * 10f64.powi(places.into())).round();
+        // `as` saturates: an infinite or huge `x` is the largest number.
+        Arg::Decimal {
+            value: scaled as i64,
+            places,
+        }
+    }
 }
+
+/// The number formats of each language of [`Lang::ALL`], in that order.
+static FORMATS: LazyLock<[LocaleFormat; 3]> =
+    LazyLock::new(|| Lang::ALL.map(|lang| LocaleFormat::new(lang.code())));
 
 #[cfg(test)]
 mod tests;

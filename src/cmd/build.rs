@@ -128,20 +128,20 @@ pub fn summary(options: &Options, report: &Report, goal: Goal, seconds: f64) -> 
             pages = pages,
             rendered = report.rendered.to_string(),
             output = output,
-            seconds = format!("{seconds:.3}"),
+            seconds = Arg::decimal(seconds, 3),
             warnings = warnings
         ),
         (false, Goal::Build) => msg!(
             "built",
             pages = pages,
             output = output,
-            seconds = format!("{seconds:.2}"),
+            seconds = Arg::decimal(seconds, 2),
             warnings = warnings
         ),
         (false, Goal::Check) => msg!(
             "checked",
             pages = pages,
-            seconds = format!("{seconds:.2}"),
+            seconds = Arg::decimal(seconds, 2),
             warnings = warnings
         ),
     }

@@ -140,6 +140,18 @@ fn plural_forms_follow_the_language() {
 }
 
 #[test]
+fn decimals_take_the_language_separator() {
+    let timeout = |seconds| msg!("external-timeout", seconds = Arg::decimal(seconds, 2));
+    assert_eq!(timeout(2.158).in_lang(Lang::En), "no answer in 2.16 s");
+    assert_eq!(timeout(2.158).in_lang(Lang::Ru), "нет ответа за 2,16 с");
+    assert_eq!(
+        timeout(0.5).in_lang(Lang::Kk),
+        "0,50 секунд ішінде жауап болмады"
+    );
+    assert_eq!(timeout(f64::NAN).in_lang(Lang::En), "no answer in 0.00 s");
+}
+
+#[test]
 fn messages_nest_in_the_same_language() {
     let guess = crate::diag::did_you_mean("titel", ["title"]);
     assert_eq!(guess.in_lang(Lang::En), " (did you mean `title`?)");

@@ -17,6 +17,9 @@
 //!   time: a file changed in place through the published output, which
 //!   shares it), or that reported problems, is rendered again;
 //! - one build at a time holds the cache; another builds without it;
+//! - it is neither read nor written through a link (`.aqparat`, its
+//!   `cache` or `render` folder): that may be another site's cache, or a
+//!   folder of the user's, in which it would replace and remove files;
 //! - it is not taken when the output is on another file system than the
 //!   site (no hard link between them), nor for a site with a search index,
 //!   whose pages' records the cache would have to keep (see the README).
@@ -92,11 +95,17 @@ impl RenderCache {
     /// The render cache of the site in `root`, for a build that publishes
     /// to `output` with `options` (the options that shape the pages, as
     /// text), held until it is dropped. `None` when another build holds
-    /// it, when it cannot be made, when `output`'s folder is on another
-    /// file system, or when this program cannot tell what it is.
+    /// it, when it cannot be made, when its folder is reached through a
+    /// link, when `output`'s folder is on another file system, or when
+    /// this program cannot tell what it is.
     pub fn open(root: &Path, output: &Path, options: String) -> Option<RenderCache> {
         let program = std::env::current_exe().and_then(fs::metadata).ok()?;
         let cache = Cache::new(root, KIND);
+        // It replaces and removes files: never in a folder that may not be
+        // this site's cache.
+        if cache.is_reached_through_link() {
+            return None;
+        }
         let held = cache.hold()?;
         let device = |path: &Path| fs::metadata(path).map(|m| m.dev()).ok();
         let output_device = device(&crate::write::parent_of(output));

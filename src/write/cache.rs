@@ -99,8 +99,7 @@ impl Cache {
         let Some(used) = &self.used else {
             return;
         };
-        let is_folder = |dir: &Path| fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
-        if !self.dir.ancestors().take(3).all(is_folder) {
+        if self.is_reached_through_link() {
             return;
         }
         let used = used.lock().unwrap_or_else(PoisonError::into_inner);
@@ -117,6 +116,15 @@ impl Cache {
                 let _ = fs::remove_file(entry.path());
             }
         }
+    }
+
+    /// Whether the cache's folder, or `.aqparat/cache` or `.aqparat`
+    /// above it, is a link (or anything but a folder): a cache shared with
+    /// other sites, or a folder that is not aqparat's. A folder not made
+    /// yet is the site's own.
+    pub fn is_reached_through_link(&self) -> bool {
+        let not_a_folder = |dir: &Path| fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir());
+        self.dir.ancestors().take(3).any(not_a_folder)
     }
 
     /// The cached file `name`, if the cache has it.

@@ -132,6 +132,7 @@ fn own_or_empty(path: &Path, shown: &Path) -> Result<(), Refused> {
             error = e.to_string()
         ))),
         Ok(meta) if !meta.is_dir() => Err(Refused(msg!("refused-not-folder", output = shown))),
+        Ok(meta) if is_mount_point(path, &meta) => Err(mount_point(&shown)),
         Ok(_) if is_stamped(path) || is_empty_dir(path) => Ok(()),
         Ok(_) => Err(Refused(msg!(
             "refused-foreign-folder",
@@ -139,6 +140,22 @@ fn own_or_empty(path: &Path, shown: &Path) -> Result<(), Refused> {
             stamp = STAMP
         ))),
     }
+}
+
+/// Whether the folder `path` (of metadata `meta`) is where another file
+/// system is mounted (a disk, a container's volume): on another device
+/// than its parent.
+fn is_mount_point(path: &Path, meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let parent = path.parent().and_then(|parent| fs::metadata(parent).ok());
+    parent.is_some_and(|parent| parent.dev() != meta.dev())
+}
+
+/// The refusal to publish to `output` (as shown), a mount point: a build
+/// is published by putting its folder in the old one's place, which a
+/// mount point does not allow.
+pub fn mount_point(output: &str) -> Refused {
+    Refused(msg!("refused-mount-point", output = output))
 }
 
 /// Whether `dir` is a folder aqparat made (it holds the stamp file).
@@ -371,6 +388,17 @@ mod tests {
 
     fn temp() -> tempfile::TempDir {
         tempfile::tempdir().expect("a temporary folder")
+    }
+
+    #[test]
+    fn a_mount_point_is_told_by_its_device() {
+        let proc = Path::new("/proc");
+        assert!(is_mount_point(proc, &fs::metadata(proc).expect("/proc")));
+        let dir = temp();
+        assert!(!is_mount_point(
+            dir.path(),
+            &fs::metadata(dir.path()).expect("a folder")
+        ));
     }
 
     #[test]

@@ -525,7 +525,31 @@ fn replace_staging(destination: &Path) -> io::Result<PathBuf> {
         remove_own(&staging)?;
     }
     guard::make_stamped(&staging)?;
+    take_access_of(destination, &staging);
     Ok(staging)
+}
+
+/// Gives `staging` the owner, group and mode (set-group-id bit included)
+/// of the folder `destination` that it is to replace, if that is one: a
+/// folder prepared for the web server (its group, set-group-id so that
+/// what is made in it takes that group) stays so, build after build. Done
+/// before any file is written in it, which then takes its group as it
+/// would the destination's; as far as this user may (anyone may give a
+/// folder of theirs one of their own groups), and always writable by its
+/// owner, this build.
+fn take_access_of(destination: &Path, staging: &Path) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, chown};
+    let Ok(meta) = fs::symlink_metadata(destination) else {
+        return;
+    };
+    if !meta.is_dir() {
+        return;
+    }
+    if chown(staging, Some(meta.uid()), Some(meta.gid())).is_err() {
+        let _ = chown(staging, None, Some(meta.gid()));
+    }
+    let mode = (meta.mode() & 0o7777) | 0o700;
+    let _ = fs::set_permissions(staging, fs::Permissions::from_mode(mode));
 }
 
 /// Swaps the staged directory with the output directory, then deletes the
@@ -538,7 +562,14 @@ fn replace(staging: &Path, destination: &Path, published: &AtomicBool) -> io::Re
         )));
     }
     if destination.is_dir() {
-        exchange(staging, destination)?;
+        // A mount point not told by its device (a folder bound on the
+        // same file system) is told by the swap.
+        exchange(staging, destination).map_err(|e| match e.raw_os_error() {
+            Some(busy) if busy == rustix::io::Errno::BUSY.raw_os_error() => {
+                guard::mount_point(&destination.display().to_string()).into()
+            }
+            _ => e,
+        })?;
         published.store(true, Ordering::SeqCst);
         // `staging` now holds the previous output.
         remove_own(staging)?;

@@ -262,3 +262,28 @@ fn a_copy_holding_a_link_is_not_taken() {
     assert_as_fresh(&site);
     assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_cache_folder_reached_through_a_link_is_neither_read_nor_written() {
+    let site = site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let render = elsewhere.path().join("cache/render");
+    fs::create_dir_all(render.join("build")).unwrap();
+    fs::write(render.join("records"), "the user's own").unwrap();
+    fs::write(render.join("build/notes.txt"), "the user's notes").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), site.root().join(".aqparat")).unwrap();
+    for _ in 0..2 {
+        let run = site.build();
+        assert_eq!(rendered(&run.stderr), None, "{}", run.stderr);
+    }
+    assert_eq!(
+        fs::read_to_string(render.join("records")).unwrap(),
+        "the user's own"
+    );
+    let files = walk(&render);
+    assert_eq!(
+        files,
+        [render.join("build/notes.txt"), render.join("records")]
+    );
+    assert_as_fresh(&site);
+}

@@ -168,6 +168,33 @@ fn a_folder_of_the_users_is_never_replaced_an_empty_or_stamped_one_is() {
     assert_eq!(code, 0, "a stamped output was not rebuilt:\n{stderr}");
 }
 
+/// A folder prepared for the web server keeps its group, its mode and its
+/// set-group-id bit (so that what is made in it takes that group) through
+/// every build that replaces it.
+#[test]
+fn an_empty_folder_keeps_its_group_and_mode_through_builds() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let site = TestSite::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let www = outside.path().join("www");
+    fs::create_dir(&www).unwrap();
+    // Another group where this user may give one (root), else its own.
+    let group = match std::os::unix::fs::chown(&www, None, Some(33)) {
+        Ok(()) => 33,
+        Err(_) => fs::metadata(&www).unwrap().gid(),
+    };
+    fs::set_permissions(&www, fs::Permissions::from_mode(0o2750)).unwrap();
+    for _ in 0..2 {
+        let (code, stderr) = build_into(&site, &www);
+        assert_eq!(code, 0, "{stderr}");
+        let meta = fs::metadata(&www).unwrap();
+        assert_eq!(meta.mode() & 0o7777, 0o2750, "{:o}", meta.mode());
+        assert_eq!(meta.gid(), group);
+        let page = fs::metadata(www.join("kk/index.html")).unwrap();
+        assert_eq!(page.gid(), group, "a page does not take the folder's group");
+    }
+}
+
 /// `watch` with a refused output exits 2 at once and writes nothing: no
 /// status file, no builds folder, nothing in the refused folder.
 #[test]
