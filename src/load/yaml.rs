@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_saphyr::granit_parser::{Event, Marker, Parser, StructureStyle};
 
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Quote, Span};
 use crate::messages::{Arg, Message};
 use crate::msg;
 
@@ -60,6 +60,41 @@ pub fn span_of<T>(value: &Spanned<T>, line_offset: usize) -> Span {
     Span::new(
         value.referenced.line() as usize + line_offset,
         value.referenced.column() as usize,
+    )
+}
+
+/// The warning that a comment cut short the text `value`, written at the
+/// position `span` of file `path`, where `lines` finds its line: YAML reads
+/// ` #` as the start of a comment, so `title: Приказ #5 об отключении` is
+/// `Приказ`, and the rest was lost without a word. `None` when the value
+/// is written whole (in quotes, or with no comment after it).
+pub fn cut_by_comment(path: &Path, lines: &Lines, span: Span, value: &str) -> Option<Diagnostic> {
+    let (line, at) = lines.at(span)?;
+    let rest = line.get(at..)?.strip_prefix(value)?;
+    let comment = rest.trim_start();
+    if value.is_empty() || comment.len() == rest.len() || !comment.starts_with('#') {
+        return None;
+    }
+    let whole = line[at..]
+        .trim_end()
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"");
+    let quoted = format!("{}\"{whole}\"", line[..at].trim_start());
+    // Told at the `#`.
+    let hash = at + value.len() + (rest.len() - comment.len());
+    let col = span.col + line[at..hash].chars().count();
+    Some(
+        Diagnostic::warning(
+            path,
+            Span::new(span.line, col),
+            msg!(
+                "yaml-comment-cut",
+                value = value,
+                comment = comment.trim_end()
+            ),
+        )
+        .with_hint(msg!("yaml-comment-cut-hint", quoted = quoted))
+        .with_quote(Some(Quote::of(line, hash))),
     )
 }
 

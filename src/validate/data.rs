@@ -136,6 +136,16 @@ impl Checker<'_> {
         field: Message,
         lines: LineBreaks,
     ) {
+        // In a table (`records.csv`) a `#` is text.
+        if self
+            .path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml")
+        {
+            let span = yaml_span(text, 0);
+            let cut = crate::load::cut_by_comment(self.path, &self.lines, span, &text.value);
+            self.diagnostics.extend(cut);
+        }
         let allowed = |c: char| lines == LineBreaks::Allowed && (c == '\t' || c == '\n');
         let length = text.value.encode_utf16().count();
         if length > limits::MAX_TEXT_LENGTH {

@@ -746,3 +746,60 @@ fn every_problem_of_a_yaml_file_is_reported_at_once() {
         ],
     );
 }
+
+/// A ` #` in a text written without quotes starts a YAML comment, which
+/// cuts the text short: a warning at the `#`, with the line as it should
+/// be. Quoted, or a comment after a number, it is no problem.
+#[test]
+fn a_comment_that_cuts_a_text_short_is_a_warning() {
+    use std::fs::read_to_string;
+    let site = TestSite::fixtures("basic", "stats");
+    let page = read_to_string(site.root().join("content/rules/first.ru.md")).unwrap();
+    site.write(
+        "content/rules/first.ru.md",
+        page.replacen(
+            "title: Первое правило",
+            "title: Приказ #5 об отключении воды",
+            1,
+        )
+        .replacen("weight: 10", "weight: 10 # order", 1),
+    );
+    let page = read_to_string(site.root().join("content/rules/first.kk.md")).unwrap();
+    site.write(
+        "content/rules/first.kk.md",
+        page.replacen("title:", "title: \"№ 5 #бұйрық\" #", 1),
+    );
+    let records = read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen(
+            "what: { kk: \"Бірінші сынақ жазбасы\", ru: \"Первая тестовая запись\" }",
+            "what:\n    kk: Бірінші сынақ жазбасы\n    ru: Запись #1 теста",
+            1,
+        ),
+    );
+    let run = site.run(&["build", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warnings: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.contains(": warning: `#`"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "content/rules/first.ru.md:2:15: warning: `#` after a space starts a comment in YAML: the text is only `Приказ`, and `#5 об отключении воды` is left out",
+            "data/aid/records.yaml:8:16: warning: `#` after a space starts a comment in YAML: the text is only `Запись`, and `#1 теста` is left out",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("`title: \"Приказ #5 об отключении воды\"`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        site.read("ru/rules/first/index.html")
+            .contains("<title>Приказ ·")
+    );
+}
