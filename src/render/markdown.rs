@@ -151,6 +151,13 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
             .with_quote(Some(lines.quote(offset))),
         );
     }
+    for offset in unread_links(&events, body) {
+        out.diagnostics.push(
+            Diagnostic::error(&page.path, lines.span(offset), msg!("link-not-read"))
+                .with_hint(msg!("link-not-read-hint"))
+                .with_quote(Some(lines.quote(offset))),
+        );
+    }
     for (offset, message) in shortcode_errors {
         out.diagnostics.push(
             Diagnostic::error(&page.path, lines.span(offset), message)
@@ -215,6 +222,58 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     }
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
+}
+
+/// Where a link or image that Markdown did not read as one is written in
+/// the text (byte offsets of its `[` or `![` in `body`): `[…](…)` whose
+/// address has a space (`![Карта](Фото карта.jpg)`, a file named as a
+/// camera or Windows names it) is shown as it is written. Text in code is
+/// not looked at: a guide may show such a line there.
+fn unread_links(events: &[(Event, Range<usize>)], body: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    // The text nodes of a paragraph, split at brackets, are read as one.
+    let mut run: Option<Range<usize>> = None;
+    let mut in_code = false;
+    let mut look = |run: &mut Option<Range<usize>>| {
+        if let Some(text) = run.take().and_then(|r| Some((r.start, body.get(r)?))) {
+            found.extend(unread_link_in(text.1).map(|at| text.0 + at));
+        }
+    };
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(_) if !in_code => match &mut run {
+                Some(run) if run.end == range.start => run.end = range.end,
+                _ => {
+                    look(&mut run);
+                    run = Some(range.clone());
+                }
+            },
+            _ => look(&mut run),
+        }
+    }
+    look(&mut run);
+    found
+}
+
+/// The offset in `text` of the first `[…](…)` whose address has a space
+/// (of its `!` for an image), if any.
+fn unread_link_in(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&text.as_bytes()[from..], b"](") {
+        let close = from + at;
+        let open = text[..close].rfind('[');
+        let address = &text[close + 2..];
+        let address = &address[..address.find(')')?];
+        let spaced = address.trim() != address || address.contains(char::is_whitespace);
+        if let Some(open) = open.filter(|_| spaced && !address.trim().is_empty()) {
+            let image = text[..open].ends_with('!');
+            return Some(if image { open - 1 } else { open });
+        }
+        from = close + 2;
+    }
+    None
 }
 
 /// The words of `events` without markup: text and code as they are, HTML

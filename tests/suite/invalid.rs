@@ -803,3 +803,31 @@ fn a_comment_that_cuts_a_text_short_is_a_warning() {
             .contains("<title>Приказ ·")
     );
 }
+
+/// A link or image whose address has a space is not read as one by
+/// Markdown and would show as written: an error at its `[` (or `!`). In
+/// angle brackets, or in code, it is no problem.
+#[test]
+fn a_link_with_a_space_in_its_address_is_an_error() {
+    let site = TestSite::fixture("basic");
+    let page = std::fs::read_to_string(site.root().join("content/rules/first.ru.md")).unwrap();
+    site.write(
+        "content/rules/first.ru.md",
+        format!(
+            "{page}\n![Карта](Фото карта.png)\n\nСм. [приказ](приказ 5.pdf), [верно](<@/rules/second.md>).\n\n```\n![x](a b.png)\n```\n\n`[y](c d)`\n"
+        ),
+    );
+    let lines = page.lines().count();
+    for command in ["check", "build"] {
+        let run = site.run(&[command, "--lang", "en"]);
+        let message = "error: this link is not read as a link";
+        assert_reported(
+            &run,
+            &[
+                &format!("content/rules/first.ru.md:{}:1: {message}", lines + 2),
+                &format!("content/rules/first.ru.md:{}:5: {message}", lines + 4),
+            ],
+            command,
+        );
+    }
+}
