@@ -3,9 +3,10 @@
 //! theme together: the built-in theme, a theme on disk, the site's own
 //! `i18n/`), and every plural form that the language needs.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::load::{BUILT_IN_DIR, I18N_DIR, RawI18n, RawTheme, UiString, yaml_span};
 use crate::locale::LocaleFormat;
 use crate::messages::Message;
@@ -17,6 +18,7 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
         // Reported once by `load`; a missing file per language would repeat it.
         return;
     }
+    let placeholders = built_in_placeholders(theme);
     // Each language's files, lowest layer first.
     let mut layered: Vec<Vec<&RawI18n>> = Vec::new();
     for lang in languages {
@@ -34,6 +36,7 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
         for file in &files {
             check_controls(file, diagnostics);
             check_plural_forms(file, diagnostics);
+            check_placeholders(file, &placeholders, diagnostics);
         }
         layered.push(files);
     }
@@ -158,4 +161,96 @@ fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// The placeholders (`{date}`) each UI string of the built-in theme holds,
+/// in any language: what aqparat and its templates replace.
+fn built_in_placeholders(theme: &RawTheme) -> HashMap<&str, BTreeSet<&str>> {
+    let mut known: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    let built_in = theme
+        .i18n
+        .iter()
+        .filter(|f| f.path.starts_with(BUILT_IN_DIR));
+    for file in built_in {
+        for (key, value) in &file.strings {
+            let names = texts_of(value).flat_map(|text| placeholders(text));
+            known.entry(&key.value).or_default().extend(names);
+        }
+    }
+    known
+}
+
+/// A placeholder that no one replaces (`{data}` for `{date}`) would be
+/// shown on the pages as written: an error at it, in a file of the site
+/// or its theme, for the UI strings of the built-in theme (`known`).
+fn check_placeholders(
+    file: &RawI18n,
+    known: &HashMap<&str, BTreeSet<&str>>,
+    diagnostics: &mut Diagnostics,
+) {
+    if file.path.starts_with(BUILT_IN_DIR) {
+        return;
+    }
+    for (key, value) in &file.strings {
+        let Some(allowed) = known.get(key.value.as_str()) else {
+            continue;
+        };
+        let unknown = texts_of(value).flat_map(|text| placeholders(text));
+        for name in unknown.filter(|name| !allowed.contains(name)) {
+            let braced = |name: &str| format!("{{{name}}}");
+            let written = braced(name);
+            // At the placeholder, found from the key's line on.
+            let key_line = yaml_span(key, 0).line;
+            let line_start: usize = (file.text.split_inclusive('\n'))
+                .take(key_line.saturating_sub(1))
+                .map(str::len)
+                .sum();
+            let span = match file.text.get(line_start..).and_then(|t| t.find(&written)) {
+                Some(at) => Span::at_offset(&file.text, line_start + at, 0),
+                None => yaml_span(key, 0),
+            };
+            let listed: Vec<String> = allowed.iter().map(|name| braced(name)).collect();
+            let hint = match listed.is_empty() {
+                true => msg!("i18n-no-placeholder-hint", key = &key.value),
+                false => msg!(
+                    "i18n-placeholder-hint",
+                    key = &key.value,
+                    known = format!("`{}`", listed.join("`, `"))
+                ),
+            };
+            let guess = did_you_mean(&written, listed.iter().map(String::as_str));
+            diagnostics.push(
+                Diagnostic::error(
+                    &file.path,
+                    span,
+                    msg!(
+                        "i18n-unknown-placeholder",
+                        key = &key.value,
+                        placeholder = written.as_str(),
+                        guess = guess
+                    ),
+                )
+                .with_hint(hint)
+                .with_source(&file.text),
+            );
+        }
+    }
+}
+
+/// The texts of a UI string: itself, or each of its plural forms.
+fn texts_of(value: &UiString) -> Box<dyn Iterator<Item = &String> + '_> {
+    match value {
+        UiString::Text(text) => Box::new(std::iter::once(text)),
+        UiString::Plural(forms) => Box::new(forms.values()),
+    }
+}
+
+/// The names of the placeholders in `text`: a lower-case word, digits or
+/// `_` between braces (`{date}` gives `date`).
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|after| {
+        let name = &after[..after.find('}')?];
+        let is_name = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+        (!name.is_empty() && name.chars().all(is_name)).then_some(name)
+    })
 }

@@ -831,3 +831,31 @@ fn a_link_with_a_space_in_its_address_is_an_error() {
         );
     }
 }
+
+/// A placeholder that nothing replaces (`{data}` for `{date}`) in the
+/// site's UI strings would reach the pages as written: an error at it,
+/// with the placeholders the string may hold.
+#[test]
+fn a_placeholder_that_nothing_replaces_is_an_error() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "i18n/kk.yaml",
+        "no_longer_in_force: \"{data} бастап күшін жойды\"\nread_more: \"Толығырақ {cnt}\"\nas_of: \"{date} күнгі жағдай\"\n",
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command, "--lang", "en"]);
+        assert_reported(
+            &run,
+            &[
+                "i18n/kk.yaml:1:22: error: the UI string `no_longer_in_force` holds `{data}`, which nothing replaces: the pages would show it as written (did you mean `{date}`?)",
+                "i18n/kk.yaml:2:23: error: the UI string `read_more` holds `{cnt}`",
+            ],
+            command,
+        );
+        assert!(
+            run.stderr.contains("write its text without braces"),
+            "{}",
+            run.stderr
+        );
+    }
+}
