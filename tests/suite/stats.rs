@@ -74,6 +74,35 @@ fn shortcodes_in_code_are_shown_as_written() {
     );
 }
 
+/// After "более" and "около" a Russian noun takes the genitive: singular
+/// after a number ending in 1, plural after any other.
+#[test]
+fn approximate_figures_take_the_genitive_in_russian() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    let records = records
+        .replacen("  count: 1\n", "  count: 1\n  qualifier: more-than\n", 1)
+        .replacen("  count: 2\n", "  count: 2\n  qualifier: about\n", 1);
+    site.write("data/aid/records.yaml", records);
+    for lang in ["kk", "ru"] {
+        site.write(
+            &format!("content/grammar.{lang}.md"),
+            "---\ntitle: Т\n---\n{{ stat(id=\"r1\") }}; {{ stat(id=\"r2\") }}.\n",
+        );
+    }
+    site.build();
+    let ru = site.read("ru/grammar/index.html");
+    assert!(
+        ru.contains("более 1\u{a0}семьи; около 2\u{a0}семей."),
+        "{ru}"
+    );
+    let kk = site.read("kk/grammar/index.html");
+    assert!(
+        kk.contains("кемінде 1\u{a0}отбасы; шамамен 2\u{a0}отбасы."),
+        "{kk}"
+    );
+}
+
 #[test]
 fn totals_are_per_unit_and_leave_out_records_without_a_figure() {
     let site = TestSite::fixtures("basic", "stats");

@@ -134,7 +134,11 @@ impl<'a> StatsFormat<'a> {
     /// is approximate: the UI strings `figure_more_than` and `figure_about`
     /// place `{figure}` (the whole), or `{number}` and `{noun}` apart, and
     /// `{number_from}`, the number with the Kazakh ablative ending
-    /// (`1 000-нан астам жадынама`; in other languages the number alone).
+    /// (`1 000-нан астам жадынама`; in other languages the number alone),
+    /// and `{noun_genitive}`, the noun as a word that takes the genitive
+    /// puts it after the number (Russian `более 21 семьи`, `около 22
+    /// семей`: the `few` form after a number of the `one` category, else
+    /// the `many` form).
     /// A unit without nouns in this language gives the default language's
     /// figure (see [`StatsFormat::figure_lang`]).
     pub fn figure(&self, figure: Figure, unit: &str) -> Result<String, String> {
@@ -145,10 +149,8 @@ impl<'a> StatsFormat<'a> {
             .ok_or_else(|| format!("unknown language `{lang}`"))?;
         let n = i64::try_from(figure.count).unwrap_or(i64::MAX);
         let category = format.plural_category(n);
-        let noun = self
-            .stats
-            .unit(unit)
-            .and_then(|u| u.forms.get(lang))
+        let forms = self.stats.unit(unit).and_then(|u| u.forms.get(lang));
+        let noun = forms
             .and_then(|forms| forms.get(category).or_else(|| forms.get("other")))
             .ok_or_else(|| format!("unit `{unit}` has no `{lang}` form `{category}`"))?;
         // A no-break space: a number is not left at the end of a line
@@ -166,10 +168,20 @@ impl<'a> StatsFormat<'a> {
                     "kk" => format!("{number}-{}", crate::locale::kazakh_ablative(figure.count)),
                     _ => number.clone(),
                 };
+                // After "более", "около" the Russian noun is in the
+                // genitive: singular after a number ending in 1 (21
+                // семьи), which is written as the `few` form; else plural,
+                // as the `many` form (22 семей).
+                let genitive = match category {
+                    "one" => "few",
+                    _ => "many",
+                };
+                let noun_genitive = forms.and_then(|f| f.get(genitive)).unwrap_or(noun);
                 Ok(self
                     .localizer
                     .translate(lang, key, None)?
                     .replace("{figure}", &plain)
+                    .replace("{noun_genitive}", noun_genitive)
                     .replace("{number_from}", &number_from)
                     .replace("{number}", &number)
                     .replace("{noun}", noun))
