@@ -4,8 +4,9 @@
 //!
 //! The files come from spreadsheets: a UTF-8 byte-order mark (Excel's "CSV
 //! UTF-8") is skipped, a file that is not UTF-8 gets a hint to save it as
-//! "CSV UTF-8", cells may be quoted and hold line breaks, blank lines are
-//! skipped, and the delimiter is the one of `,`, `;` (Excel's in locales
+//! "CSV UTF-8", cells may be quoted and hold line breaks, blank lines and
+//! rows of empty cells are skipped, as are empty columns after the last
+//! named one (a spreadsheet's formatted cells), and the delimiter is the one of `,`, `;` (Excel's in locales
 //! whose decimal separator is a comma, Kazakh and Russian among them) and
 //! a tab (a table copied out of a spreadsheet) that the header row has
 //! most of, `,` when none is more.
@@ -37,12 +38,14 @@ pub struct Table {
 }
 
 impl Table {
-    /// The first cell beyond the header's columns of each row that has
-    /// one: an error, as such a cell has no column to be read under.
+    /// The first cell that is not empty beyond the header's columns of
+    /// each row that has one: an error, as such a cell has no column to be
+    /// read under.
     pub fn extra_cells(&self) -> impl Iterator<Item = &Cell> {
-        self.rows
-            .iter()
-            .filter_map(|row| row.get(self.header.len()))
+        self.rows.iter().filter_map(|row| {
+            let beyond = row.get(self.header.len()..).unwrap_or_default();
+            beyond.iter().find(|cell| !cell.value.trim().is_empty())
+        })
     }
 }
 
@@ -80,11 +83,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
             .with_hint(msg!("csv-unclosed-quote-hint"))
             .with_source(text));
     }
-    let mut rows = rows.into_iter();
-    let Some(header) = rows.next() else {
+    // A row of empty cells (`;;;;` from a spreadsheet's formatted empty
+    // rows) is a blank line.
+    let is_blank = |cell: &Cell| cell.value.trim().is_empty();
+    let mut rows = rows.into_iter().filter(|row| !row.iter().all(is_blank));
+    let Some(mut header) = rows.next() else {
         return Err(Diagnostic::error(path, Span::START, msg!("csv-no-header"))
             .with_hint(msg!("csv-no-header-hint")));
     };
+    // Nor do empty columns after the last named one make columns.
+    while header.last().is_some_and(is_blank) {
+        header.pop();
+    }
     for (i, cell) in header.iter().enumerate() {
         if let Some(first) = header[..i].iter().find(|c| c.value == cell.value) {
             return Err(Diagnostic::error(
@@ -241,6 +251,16 @@ mod tests {
         assert_eq!(shown(&t.header), ["id@1:1", "what_kk@1:4", "count@1:12"]);
         assert_eq!(shown(&t.rows[0]), ["а-1@2:1", "Сәлем@2:5", "5@2:11"]);
         assert_eq!(shown(&t.rows[1]), ["b@3:1", "қ,ә@3:3", "7@3:9"]);
+    }
+
+    #[test]
+    fn rows_and_columns_of_empty_cells_are_left_out() {
+        let t = table("id;count;;\n;;;\na;5;;\n ; ;\nb;7;; x\n");
+        assert_eq!(shown(&t.header), ["id@1:1", "count@1:4"]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(shown(&t.rows[0])[..2], ["a@3:1", "5@3:3"]);
+        let extra: Vec<String> = t.extra_cells().map(|c| c.value.clone()).collect();
+        assert_eq!(extra, [" x"]);
     }
 
     #[test]
