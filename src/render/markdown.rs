@@ -151,6 +151,16 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
             .with_quote(Some(lines.quote(offset))),
         );
     }
+    for (heading, id, words) in ids_with_spaces(&events) {
+        let written = body.get(heading.clone()).and_then(|h| h.rfind("{#"));
+        let offset = heading.start + written.unwrap_or(0);
+        let meant = format!("{{#{id}-{}}}", words.join("-"));
+        out.diagnostics.push(
+            Diagnostic::error(&page.path, lines.span(offset), msg!("heading-id-space"))
+                .with_hint(msg!("heading-id-space-hint", meant = meant))
+                .with_quote(Some(lines.quote(offset))),
+        );
+    }
     for offset in unread_links(&events, body) {
         out.diagnostics.push(
             Diagnostic::error(&page.path, lines.span(offset), msg!("link-not-read"))
@@ -222,6 +232,31 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     }
     html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
+}
+
+/// The headings whose id was written with a space (`{#первый шаг}`):
+/// Markdown takes the first word for the id and each other for an
+/// attribute without a value (`<h2 id="первый" шаг="">`). Each with its
+/// place, its id and those words.
+fn ids_with_spaces(events: &[(Event, Range<usize>)]) -> Vec<(Range<usize>, String, Vec<String>)> {
+    let mut found = Vec::new();
+    for (event, range) in events {
+        if let Event::Start(Tag::Heading {
+            id: Some(id),
+            attrs,
+            ..
+        }) = event
+        {
+            let words: Vec<String> = (attrs.iter())
+                .filter(|(_, value)| value.is_none())
+                .map(|(word, _)| word.to_string())
+                .collect();
+            if !words.is_empty() {
+                found.push((range.clone(), id.to_string(), words));
+            }
+        }
+    }
+    found
 }
 
 /// Where a link or image that Markdown did not read as one is written in

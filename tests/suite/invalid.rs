@@ -859,3 +859,27 @@ fn a_placeholder_that_nothing_replaces_is_an_error() {
         );
     }
 }
+
+/// An id written with a space would give the heading its first word as id
+/// and each other word as an empty attribute: an error with the id joined.
+#[test]
+fn a_heading_id_with_a_space_is_an_error() {
+    let site = TestSite::fixture("basic");
+    let page = std::fs::read_to_string(site.root().join("content/rules/first.ru.md")).unwrap();
+    site.write(
+        "content/rules/first.ru.md",
+        format!("{page}\n## Первый шаг {{#первый шаг}}\n\n## Второй {{#второй data-x=1}}\n"),
+    );
+    let line = page.lines().count() + 2;
+    for command in ["check", "build"] {
+        let run = site.run(&[command, "--lang", "en"]);
+        assert_reported(
+            &run,
+            &[&format!(
+                "content/rules/first.ru.md:{line}:15: error: an id cannot hold a space"
+            )],
+            command,
+        );
+        assert!(run.stderr.contains("`{#первый-шаг}`"), "{}", run.stderr);
+    }
+}
