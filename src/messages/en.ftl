@@ -221,6 +221,10 @@ page-no-home-left-out-hint = { $path } is there, but the .gitignore leaves it ou
 page-no-home-fallback-hint = { $hint }; until then /{ $lang }/ lists the `{ $default }` sections and pages
 page-no-translation = no translation into `{ $lang }`
 page-no-translation-hint = write { $path }; until then the language switcher leads to the nearest `{ $lang }` section
+page-translation-waiting = the translation into `{ $lang }`, { $path }, is published only from { $day }
+page-translation-waiting-hint = until then the language switcher leads to the nearest `{ $lang }` section; to publish it with this page, give it this page's date
+page-translation-draft = the translation into `{ $lang }`, { $path }, is a draft and is not published
+page-translation-draft-hint = until it is, the language switcher leads to the nearest `{ $lang }` section; publish it by removing `draft: true`
 
 ## site.yaml (src/validate/config.rs)
 

@@ -221,6 +221,10 @@ page-no-home-left-out-hint = { $path } файлы бар, бірақ оны .git
 page-no-home-fallback-hint = { $hint }; оған дейін /{ $lang }/ бетінде `{ $default }` тіліндегі бөлімдер мен беттер көрсетіледі
 page-no-translation = `{ $lang }` тіліне аудармасы жоқ
 page-no-translation-hint = { $path } файлын жазыңыз; оған дейін тіл ауыстырғыш ең жақын `{ $lang }` бөліміне апарады
+page-translation-waiting = `{ $lang }` тіліндегі аудармасы, { $path }, тек { $day } күнінен бастап жарияланады
+page-translation-waiting-hint = оған дейін тіл ауыстырғыш ең жақын `{ $lang }` бөліміне апарады; оны осы бетпен бірге жариялау үшін оған осы беттің күнін қойыңыз
+page-translation-draft = `{ $lang }` тіліндегі аудармасы, { $path }, — жоба, ол жарияланбайды
+page-translation-draft-hint = солай тұрғанда тіл ауыстырғыш ең жақын `{ $lang }` бөліміне апарады; аударманы жариялау үшін `draft: true` жолын өшіріңіз
 
 ## site.yaml (src/validate/config.rs)
 

@@ -231,6 +231,10 @@ page-no-home-left-out-hint = файл { $path } есть, но он исключ
 page-no-home-fallback-hint = { $hint }; до тех пор /{ $lang }/ показывает разделы и страницы на `{ $default }`
 page-no-translation = нет перевода на язык `{ $lang }`
 page-no-translation-hint = напишите { $path }; до тех пор переключатель языков ведёт в ближайший раздел на языке `{ $lang }`
+page-translation-waiting = перевод на `{ $lang }`, { $path }, публикуется только с { $day }
+page-translation-waiting-hint = до тех пор переключатель языка ведёт в ближайший раздел на `{ $lang }`; чтобы опубликовать его вместе с этой страницей, поставьте ему её дату
+page-translation-draft = перевод на `{ $lang }`, { $path }, — черновик и не публикуется
+page-translation-draft-hint = пока это так, переключатель языка ведёт в ближайший раздел на `{ $lang }`; чтобы опубликовать перевод, удалите `draft: true`
 
 ## site.yaml (src/validate/config.rs)
 

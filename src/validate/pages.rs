@@ -446,18 +446,29 @@ fn report_missing_translations(
                 &format!(".{lang}.md"),
                 1,
             ));
-            diagnostics.push(
-                Diagnostic::warning(
-                    &page.path,
-                    Span::START,
+            let path = display_path(&translation);
+            // Written, but not published (yet): said as it is.
+            let written = (sources.pages.iter()).find(|p| p.key == page.key && p.lang == *lang);
+            let (message, hint) = match written.map(|p| (publishing.scheduled(&p.front), p)) {
+                Some((Some(day), _)) => (
+                    msg!(
+                        "page-translation-waiting",
+                        lang = lang,
+                        path = path,
+                        day = day.to_string()
+                    ),
+                    msg!("page-translation-waiting-hint", lang = lang),
+                ),
+                Some((None, p)) if p.front.draft => (
+                    msg!("page-translation-draft", lang = lang, path = path),
+                    msg!("page-translation-draft-hint", lang = lang),
+                ),
+                _ => (
                     msg!("page-no-translation", lang = lang),
-                )
-                .with_hint(msg!(
-                    "page-no-translation-hint",
-                    path = display_path(&translation),
-                    lang = lang
-                )),
-            );
+                    msg!("page-no-translation-hint", path = path, lang = lang),
+                ),
+            };
+            diagnostics.push(Diagnostic::warning(&page.path, Span::START, message).with_hint(hint));
         }
     }
 }

@@ -486,3 +486,51 @@ fn dates_from_git_without_the_history_feature_are_a_warning() {
         run.stderr
     );
 }
+
+/// A translation that is written but waits for its date, or is a draft,
+/// is said to be so, not to be missing.
+#[test]
+fn a_translation_that_waits_or_is_a_draft_is_not_called_missing() {
+    let site = site();
+    site.write(
+        "content/news.ru.md",
+        "---\ntitle: Новость\ndate: 2020-04-01\n---\nТекст.\n",
+    );
+    site.write(
+        "content/news.kk.md",
+        "---\ntitle: Жаңалық\ndate: 2030-05-01\n---\nМәтін.\n",
+    );
+    let run = site.run_with(&["check", "--lang", "en"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert!(
+        run.stderr.contains(
+            "content/news.ru.md:1:1: warning: the translation into `kk`, content/news.kk.md, is published only from 2030-05-01"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("no translation into `kk`"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "content/news.kk.md",
+        "---\ntitle: Жаңалық\ndate: 2020-04-01\ndraft: true\n---\nМәтін.\n",
+    );
+    let run = site.run_with(&["check", "--lang", "en"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert!(
+        run.stderr.contains(
+            "content/news.ru.md:1:1: warning: the translation into `kk`, content/news.kk.md, is a draft and is not published"
+        ),
+        "{}",
+        run.stderr
+    );
+    fs::remove_file(site.root().join("content/news.kk.md")).unwrap();
+    let run = site.run_with(&["check", "--lang", "en"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert!(
+        run.stderr
+            .contains("content/news.ru.md:1:1: warning: no translation into `kk`"),
+        "{}",
+        run.stderr
+    );
+}
