@@ -295,7 +295,7 @@ shortcode-unquoted = the value of `{ $key }` must be quoted
 shortcode-unknown-arg = `{ $name }` has no argument `{ $key }`{ $guess }; it takes { $known }
 shortcode-arg-twice = argument `{ $key }` is given twice
 shortcode-no-stats = this site has no statistics (data/aid/)
-shortcode-no-record = no record `{ $id }` in data/aid/records.yaml{ $guess }
+shortcode-no-record = no record `{ $id }` in data/aid/records.yaml or records.csv{ $guess }
 shortcode-stat-args = `stat` needs either `id="RECORD"` alone or `total="UNIT"`, with `org="ORG"` or `category="CATEGORY"` if wanted
 shortcode-no-org = no organisation `{ $id }` in data/aid/organisations.yaml{ $guess }
 shortcode-no-category = no category `{ $id }` in data/aid/categories.yaml{ $guess }
@@ -309,7 +309,7 @@ heading-id-repeated = the id `{ $id }` is given to an earlier heading of this pa
 heading-id-repeated-hint = give this heading an id of its own
 heading-id-space = an id cannot hold a space: this heading gets only the first word as its id, and the others become empty attributes
 heading-id-space-hint = join the words with hyphens: `{ $meant }`
-shortcode-hint = the staff guide (content/guide.*.md, “Adding a figure”) shows `stat` and `chart`; the ids are those of data/aid/records.yaml
+shortcode-hint = the staff guide (content/guide.*.md, “Adding a figure”) shows `stat` and `chart`; the ids are those of the records in data/aid/records.yaml or records.csv
 md-missing-page = link to a page that does not exist: `{ $dest }`{ $guess }
 md-missing-page-hint = write the target's path under content/ without the language suffix, e.g. `@/rules/quarantine.md` or `@/rules/_index.md`
 md-scheduled-page = link to a page that is not published yet: `{ $dest }` is dated { $date }

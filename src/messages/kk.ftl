@@ -295,7 +295,7 @@ shortcode-unquoted = `{ $key }` мәні тырнақшада тұруы кер�
 shortcode-unknown-arg = `{ $name }` қысқа кодында `{ $key }` аргументі жоқ{ $guess }; оның аргументтері: { $known }
 shortcode-arg-twice = `{ $key }` аргументі екі рет берілген
 shortcode-no-stats = бұл сайтта статистика жоқ (data/aid/)
-shortcode-no-record = data/aid/records.yaml ішінде `{ $id }` жазбасы жоқ{ $guess }
+shortcode-no-record = data/aid/records.yaml не records.csv ішінде `{ $id }` жазбасы жоқ{ $guess }
 shortcode-stat-args = `stat` үшін не жалғыз `id="RECORD"`, не `total="UNIT"` керек; соңғысына қаласаңыз `org="ORG"` не `category="CATEGORY"` қосуға болады
 shortcode-no-org = data/aid/organisations.yaml ішінде `{ $id }` ұйымы жоқ{ $guess }
 shortcode-no-category = data/aid/categories.yaml ішінде `{ $id }` санаты жоқ{ $guess }
@@ -309,7 +309,7 @@ heading-id-repeated = `{ $id }` id-і осы беттегі жоғарырақ �
 heading-id-repeated-hint = бұл тақырыпқа өзіне ғана тән id беріңіз
 heading-id-space = id ішінде бос орын болмайды: бұл тақырыптың id-і тек бірінші сөз болады, қалғандары бос атрибутқа айналады
 heading-id-space-hint = сөздерді дефиспен қосыңыз: `{ $meant }`
-shortcode-hint = `stat` пен `chart` қысқа кодтары туралы қызметкерлерге арналған нұсқаулықта жазылған (content/guide.kk.md, «Сан қосу»); id — data/aid/records.yaml ішіндегі жазбалардың id-і
+shortcode-hint = `stat` пен `chart` қысқа кодтары туралы қызметкерлерге арналған нұсқаулықта жазылған (content/guide.kk.md, «Сан қосу»); id — data/aid/records.yaml не records.csv ішіндегі жазбалардың id-і
 md-missing-page = сілтеме жоқ бетке апарады: `{ $dest }`{ $guess }
 md-missing-page-hint = сілтеме апаратын беттің content/ ішіндегі жолын тіл кодынсыз жазыңыз, мысалы `@/rules/quarantine.md` немесе `@/rules/_index.md`
 md-scheduled-page = сілтеме әлі жарияланбаған бетке апарады: `{ $dest }` беті { $date } күнімен белгіленген

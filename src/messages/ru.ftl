@@ -305,7 +305,7 @@ shortcode-unquoted = значение `{ $key }` должно быть в кав
 shortcode-unknown-arg = у `{ $name }` нет аргумента `{ $key }`{ $guess }; он принимает { $known }
 shortcode-arg-twice = аргумент `{ $key }` указан дважды
 shortcode-no-stats = у этого сайта нет статистики (data/aid/)
-shortcode-no-record = в data/aid/records.yaml нет записи `{ $id }`{ $guess }
+shortcode-no-record = в data/aid/records.yaml или records.csv нет записи `{ $id }`{ $guess }
 shortcode-stat-args = для `stat` нужен либо один `id="RECORD"`, либо `total="UNIT"`, при желании с `org="ORG"` или `category="CATEGORY"`
 shortcode-no-org = в data/aid/organisations.yaml нет организации `{ $id }`{ $guess }
 shortcode-no-category = в data/aid/categories.yaml нет категории `{ $id }`{ $guess }
@@ -319,7 +319,7 @@ heading-id-repeated = id `{ $id }` уже есть у одного из заго
 heading-id-repeated-hint = дайте этому заголовку собственный id
 heading-id-space = в id не может быть пробела: id этого заголовка — только первое слово, а остальные становятся пустыми атрибутами
 heading-id-space-hint = соедините слова дефисами: `{ $meant }`
-shortcode-hint = о шорткодах `stat` и `chart` рассказывает памятка сотрудникам (content/guide.ru.md, «Как добавить цифру»); id — это id записей из data/aid/records.yaml
+shortcode-hint = о шорткодах `stat` и `chart` рассказывает памятка сотрудникам (content/guide.ru.md, «Как добавить цифру»); id — это id записей из data/aid/records.yaml или records.csv
 md-missing-page = ссылка на несуществующую страницу: `{ $dest }`{ $guess }
 md-missing-page-hint = напишите путь к нужной странице внутри content/ без суффикса языка, например `@/rules/quarantine.md` или `@/rules/_index.md`
 md-scheduled-page = ссылка на страницу, которая ещё не опубликована: у `{ $dest }` дата { $date }

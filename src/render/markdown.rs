@@ -11,7 +11,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use foldhash::{HashMap, HashSet};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
+};
 
 use super::images;
 use super::links::{self, MarkdownLink};
@@ -111,7 +113,10 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     // One fast scan of the source spares looking at every event.
     let uses_data = body.contains("{{") && parsed.iter().any(|(e, _)| has_shortcode(e));
     let mut events = if uses_data {
-        expand_shortcodes(parsed, stats, &mut shortcode_errors)
+        // Markdown splits text at `*`, `_`, `\\`…: a shortcode is found
+        // in the text as written, not in its pieces.
+        let merged = TextMergeWithOffset::new(parsed.into_iter()).collect();
+        expand_shortcodes(merged, stats, &mut shortcode_errors)
     } else {
         parsed
     };
