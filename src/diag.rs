@@ -291,12 +291,23 @@ impl Diagnostic {
     }
 }
 
-/// `text` with its control characters (but tabs) shown as `�`: what a
-/// diagnostic quotes from a file must not drive the terminal it prints on.
+/// `text` with its control characters (but tabs) and the characters that
+/// reorder or hide text (bidirectional controls, zero-width space, byte
+/// order mark) shown as `�`: what a diagnostic quotes from a file, or of
+/// its name, must not drive the terminal it prints on, nor turn its line
+/// around.
 fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(|c| c.is_control() && c != '\t') {
+    let unprintable = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(
+                c,
+                '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}'
+                    | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            )
+    };
+    if text.chars().any(unprintable) {
         text.chars()
-            .map(|c| match c.is_control() && c != '\t' {
+            .map(|c| match unprintable(c) {
                 true => char::REPLACEMENT_CHARACTER,
                 false => c,
             })
@@ -637,5 +648,17 @@ mod tests {
             !shown.chars().any(|c| c.is_control() && c != '\n'),
             "{shown:?}"
         );
+    }
+
+    #[test]
+    fn characters_that_turn_a_line_around_are_never_printed() {
+        let d = Diagnostic::error("content/a\u{202e}b.kk.md", Span::START, "x\u{2067}")
+            .with_source("a\u{200b}b\u{feff}\n");
+        let shown = d.in_lang(Lang::En).to_string();
+        assert!(
+            shown.starts_with("content/a�b.kk.md:1:1: error: x�"),
+            "{shown}"
+        );
+        assert!(shown.contains("a�b�"), "{shown}");
     }
 }
