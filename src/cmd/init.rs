@@ -12,13 +12,14 @@ use aqparat::msg;
 pub fn new_site(dir: &Path, site: &NewSite) -> ExitCode {
     report(init::new_site(dir, site), |files| {
         let shown = dir.display().to_string();
-        let command_dir = shell_word(&shown);
-        msg!(
-            "init-done",
-            dir = shown,
-            command_dir = command_dir,
-            files = files
-        )
+        // An aqparat built without `serve` builds the site into public/.
+        let subcommand = if cfg!(feature = "serve") {
+            "serve"
+        } else {
+            "build"
+        };
+        let command = format!("aqparat {subcommand} --root {}", shell_word(&shown));
+        msg!("init-done", dir = shown, command = command, files = files)
     })
 }
 

@@ -97,19 +97,19 @@ fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> 
                     }
                     line[..end].chars().count()
                 });
-            Diagnostic::error(
-                path,
-                Span::new(error.line(), col),
-                msg!(
-                    "json-error",
-                    error = yaml::strip_position(&error.to_string())
+            let said = error.to_string();
+            let said = yaml::strip_position(&said);
+            let repeated = (said.strip_prefix(DUPLICATE_KEY)).and_then(|rest| rest.split_once('`'));
+            let (message, hint) = match repeated {
+                Some((key, _)) => (
+                    msg!("yaml-repeated-key", key = key),
+                    msg!("yaml-hint-duplicate"),
                 ),
-            )
-            .with_hint(match error.to_string().starts_with(DUPLICATE_KEY) {
-                true => msg!("yaml-hint-duplicate"),
-                false => msg!("json-error-hint"),
-            })
-            .with_source(text)
+                None => (msg!("json-error", error = said), msg!("json-error-hint")),
+            };
+            Diagnostic::error(path, Span::new(error.line(), col), message)
+                .with_hint(hint)
+                .with_source(text)
         })
 }
 

@@ -268,7 +268,13 @@ impl Problem {
 
 /// `text` read by serde-saphyr as `T`, within the budget.
 fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Error> {
-    let mut options = serde_saphyr::options! { with_snippet: false, budget: Some(budget()) };
+    // `yes`, `no`, `on`, `off` are YAML 1.1's booleans, not 1.2's: `true`
+    // and `false` alone are (a `draft: no` is told, not taken).
+    let mut options = serde_saphyr::options! {
+        with_snippet: false,
+        budget: Some(budget()),
+        strict_booleans: true,
+    };
     options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
     serde_saphyr::from_str_with_options(text, options)
 }
@@ -1350,6 +1356,17 @@ mod tests {
             (3, Some(msg!("yaml-hint-type"))),
         ];
         assert_eq!(hints, expected);
+        // YAML 1.1's words for true and false are not taken for them.
+        for word in ["yes", "no", "on", "off", "y"] {
+            let text = format!("draft: {word}\n");
+            let found = parse::<Page>(Path::new("a.md"), &text, 0, &text).expect_err(&text);
+            let hints: Vec<_> = found.into_iter().map(|d| (d.span, d.hint)).collect();
+            assert_eq!(
+                hints,
+                [(Span::new(1, 8), Some(msg!("yaml-hint-bool")))],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -170,7 +170,7 @@ data-unknown-kind = aqparat reads only YAML (.yaml, .yml), CSV (.csv) and JSON (
 data-unknown-kind-hint = give it one of those extensions if it is data for templates, or move it out of data/ (files to download go in static/)
 content-not-md = this file is not read as a page: only files whose names end in `.md` are
 content-not-md-hint = rename it `{ $name }` if it is a page; if not, move it out of content/ (files to download go in static/)
-json-error = { $error }
+json-error = this part cannot be read: { $error }
 json-error-hint = check the JSON syntax here: a comma missing or one too many, a bracket or quote not closed
 csv-no-header = this CSV file has no header row
 csv-no-header-hint = the first row names the columns, as the published /data/aid.csv does: id, organisation, category, count, unit, what_kk, what_ru, source and the others you use
@@ -374,7 +374,7 @@ init-no-languages = give at least one language: --languages kk,ru
 init-bad-language = `{ $code }` is not a language code: use two- or three-letter lowercase ISO 639 codes, such as --languages kk,ru
 init-language-twice = `{ $code }` is given twice in --languages
 init-bad-default = the default language `{ $lang }` is not one of --languages { $languages }
-init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  aqparat serve --root { $command_dir }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
+init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  { $command }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
 eject-done = copied the built-in theme into { $dir } ({ $files } files): the site now uses that copy, over the built-in theme; change what you like
 
 ## Output folders (src/write/guard.rs)

@@ -180,7 +180,7 @@ data-unknown-kind = aqparat читает в data/ только файлы YAML (
 data-unknown-kind-hint = если это данные для шаблонов, дайте файлу одно из этих расширений; иначе уберите его из data/ (файлы для скачивания кладут в static/)
 content-not-md = этот файл не читается как страница: страницы — только файлы с окончанием `.md`
 content-not-md-hint = переименуйте его в `{ $name }`, если это страница; если нет, уберите его из content/ (файлы для скачивания кладут в static/)
-json-error = { $error }
+json-error = это место не читается: { $error }
 json-error-hint = проверьте здесь синтаксис JSON: пропущенная или лишняя запятая, незакрытая скобка или кавычка
 csv-no-header = в этом CSV-файле нет строки заголовков
 csv-no-header-hint = в первой строке пишут названия столбцов, как в опубликованном /data/aid.csv: id, organisation, category, count, unit, what_kk, what_ru, source и другие, которые вы используете
@@ -384,7 +384,7 @@ init-no-languages = укажите хотя бы один язык: --languages 
 init-bad-language = `{ $code }` — не код языка: используйте двух- или трёхбуквенные коды ISO 639 строчными буквами, например --languages kk,ru
 init-language-twice = `{ $code }` указан в --languages дважды
 init-bad-default = язык по умолчанию `{ $lang }` не входит в --languages { $languages }
-init-done = в { $dir } создан новый сайт (файлов: { $files }). Дальше:{"\u000A"}  aqparat serve --root { $command_dir }{"\u000A"}чтобы посмотреть на него, затем правьте content/ (руководство для сотрудников — content/guide.*.md)
+init-done = в { $dir } создан новый сайт (файлов: { $files }). Дальше:{"\u000A"}  { $command }{"\u000A"}чтобы посмотреть на него, затем правьте content/ (руководство для сотрудников — content/guide.*.md)
 eject-done = встроенная тема скопирована в { $dir } (файлов: { $files }): теперь сайт использует эту копию поверх встроенной темы; меняйте что хотите
 
 ## Output folders (src/write/guard.rs)

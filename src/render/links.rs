@@ -726,6 +726,9 @@ impl Files {
         if let Some(link) = source_link_meant(site, path) {
             return msg!("did-you-mean", name = link);
         }
+        if let Some(address) = web_address_meant(path) {
+            return msg!("did-you-mean", name = format!("https://{address}"));
+        }
         let trimmed = path.trim_end_matches('/');
         let folder = trimmed.rfind('/').map_or("", |i| &trimmed[..=i]);
         let near: Vec<String> = self
@@ -741,6 +744,30 @@ impl Files {
         let given = format!("{}{path}", site.base_path);
         did_you_mean(&given, near.iter().map(String::as_str))
     }
+}
+
+/// For a link to another site written without `https://` (`www.gov.kz`,
+/// which the build reads as a file of the page's folder), that address:
+/// the path from its first part that starts with `www.` or ends with a
+/// top-level domain of the region's sites.
+fn web_address_meant(path: &str) -> Option<&str> {
+    const DOMAINS: [&str; 12] = [
+        "kz", "ru", "com", "org", "net", "info", "gov", "edu", "int", "io", "рф", "қаз",
+    ];
+    let mut start = 0;
+    for part in path.split('/') {
+        let domain = part
+            .rsplit_once('.')
+            .map(|(name, end)| (name, end.to_lowercase()));
+        let is_site = part.starts_with("www.")
+            || domain
+                .is_some_and(|(name, end)| !name.is_empty() && DOMAINS.contains(&end.as_str()));
+        if is_site {
+            return Some(&path[start..]);
+        }
+        start += part.len() + 1;
+    }
+    None
 }
 
 /// For a link to a page's source file (`../first.ru.md` on
@@ -897,9 +924,22 @@ mod tests {
 
     use super::{
         Base, Files, HtmlFile, Ids, Target, check_html, is_rooted, is_site_path,
-        remove_dot_segments, resolve, scan, split_once_at, unescape,
+        remove_dot_segments, resolve, scan, split_once_at, unescape, web_address_meant,
     };
     use crate::testing::SiteBuilder;
+
+    #[test]
+    fn an_address_of_another_site_without_https_is_told() {
+        let meant = |path| web_address_meant(path);
+        assert_eq!(meant("ru/rules/first/www.gov.kz"), Some("www.gov.kz"));
+        assert_eq!(
+            meant("ru/rules/egov.kz/services/"),
+            Some("egov.kz/services/")
+        );
+        assert_eq!(meant("kk/akimat.Қаз/"), Some("akimat.Қаз/"));
+        assert_eq!(meant("ru/rules/map.png"), None);
+        assert_eq!(meant("ru/.kz"), None);
+    }
 
     fn base(path: &'static str) -> Base<'static> {
         Base {

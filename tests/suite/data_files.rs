@@ -206,7 +206,7 @@ fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
     assert_lines(
         &run,
         &[
-            "data/contacts.json:2:8: error: expected value",
+            "data/contacts.json:2:8: error: this part cannot be read: expected value",
             "data/hospitals.yaml:1:1: error: `data.hospitals` is also data/hospitals.csv",
             "data/notes.txt:1:1: warning: aqparat reads only YAML",
             "data/phones.csv:3:7: error: this row has more cells",
@@ -285,7 +285,7 @@ fn r14_hostile_data_files_are_errors_not_crashes() {
     assert_lines(
         &run,
         &[
-            "data/deep.json:1:128: error: recursion limit exceeded",
+            "data/deep.json:1:128: error: this part cannot be read: recursion limit exceeded",
             "data/wide.csv:1:3: error: the column `a` is named twice",
         ],
     );
@@ -316,8 +316,8 @@ fn json_with_a_byte_order_mark_is_read_and_a_key_given_twice_is_an_error() {
     assert_lines(
         &run,
         &[
-            "data/contacts.json:2:26: error: duplicate key `phone`",
-            "data/hotline.json:1:12: error: expected value",
+            "data/contacts.json:2:26: error: the key `phone` is given twice",
+            "data/hotline.json:1:12: error: this part cannot be read: expected value",
         ],
     );
 }

@@ -111,7 +111,17 @@ fn init_prints_a_command_that_can_be_pasted() {
             .output()
             .unwrap();
         let words = String::from_utf8(words.stdout).unwrap();
-        assert_eq!(words, format!("serve\n--root\n{name}\n"), "{printed}");
+        // The command this aqparat has: without `serve`, `build`.
+        let subcommand = if cfg!(feature = "serve") {
+            "serve"
+        } else {
+            "build"
+        };
+        assert_eq!(
+            words,
+            format!("{subcommand}\n--root\n{name}\n"),
+            "{printed}"
+        );
     }
 }
 
