@@ -113,14 +113,19 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// Reads and parses `site.yaml`; also returns its text for diagnostics.
 pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostics> {
     let path = Path::new(CONFIG_FILE);
-    if !root.join(path).is_file() {
-        return Err(Diagnostic::error(
-            path,
-            crate::diag::Span::START,
-            msg!("no-site-yaml", root = root.display().to_string()),
-        )
-        .with_hint(msg!("no-site-yaml-hint"))
-        .into());
+    let shown = root.display().to_string();
+    let missing = match std::fs::metadata(root) {
+        Ok(meta) if !meta.is_dir() => Some(msg!("root-not-folder", root = shown)),
+        // Anything there but a file (a folder, a FIFO) is told by reading it.
+        _ if std::fs::symlink_metadata(root.join(path)).is_err() => {
+            Some(msg!("no-site-yaml", root = shown))
+        }
+        _ => None,
+    };
+    if let Some(message) = missing {
+        return Err(Diagnostic::error(path, crate::diag::Span::START, message)
+            .with_hint(msg!("no-site-yaml-hint"))
+            .into());
     }
     let text = read_text(root, path)?;
     let config = yaml::parse(path, &text, 0, &text)?;

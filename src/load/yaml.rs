@@ -67,12 +67,20 @@ pub fn span_of<T>(value: &Spanned<T>, line_offset: usize) -> Span {
 /// position `span` of file `path`, where `lines` finds its line: YAML reads
 /// ` #` as the start of a comment, so `title: Приказ #5 об отключении` is
 /// `Приказ`, and the rest was lost without a word. `None` when the value
-/// is written whole (in quotes, or with no comment after it).
+/// is written whole (in quotes, or with no comment after it), or when the
+/// comment looks meant: set apart by more than one space, or by a space
+/// after its `#` (`title: Вода  # TODO`, `title: Вода # note`).
 pub fn cut_by_comment(path: &Path, lines: &Lines, span: Span, value: &str) -> Option<Diagnostic> {
     let (line, at) = lines.at(span)?;
     let rest = line.get(at..)?.strip_prefix(value)?;
     let comment = rest.trim_start();
-    if value.is_empty() || comment.len() == rest.len() || !comment.starts_with('#') {
+    // A comment meant as one is set apart (`  # TODO`, `# note`); `#5`
+    // one space after a word is the text's.
+    let one_space = rest.len() - comment.len() == 1;
+    let glued = comment
+        .strip_prefix('#')
+        .is_some_and(|after| after.starts_with(|c: char| !c.is_whitespace()));
+    if value.is_empty() || !one_space || !glued {
         return None;
     }
     let whole = line[at..]

@@ -727,7 +727,7 @@ impl Files {
             return msg!("did-you-mean", name = link);
         }
         if let Some(address) = web_address_meant(path) {
-            return msg!("did-you-mean", name = format!("https://{address}"));
+            return msg!("did-you-mean", name = address);
         }
         let trimmed = path.trim_end_matches('/');
         let folder = trimmed.rfind('/').map_or("", |i| &trimmed[..=i]);
@@ -746,24 +746,33 @@ impl Files {
     }
 }
 
-/// For a link to another site written without `https://` (`www.gov.kz`,
-/// which the build reads as a file of the page's folder), that address:
-/// the path from its first part that starts with `www.` or ends with a
-/// top-level domain of the region's sites.
-fn web_address_meant(path: &str) -> Option<&str> {
+/// For a link to another site written without `https://`, which the build
+/// reads as a file of the page's folder, that address: from the first part
+/// of the path that starts with `www.` (`www.gov.kz`), or that ends with a
+/// top-level domain of the region's sites and is followed by a `/`
+/// (`egov.kz/services`: `notes.org` alone may well be a file). An e-mail
+/// address (`akimat@gov.kz`) gets `mailto:`.
+fn web_address_meant(path: &str) -> Option<String> {
     const DOMAINS: [&str; 12] = [
         "kz", "ru", "com", "org", "net", "info", "gov", "edu", "int", "io", "рф", "қаз",
     ];
     let mut start = 0;
     for part in path.split('/') {
-        let domain = part
-            .rsplit_once('.')
-            .map(|(name, end)| (name, end.to_lowercase()));
-        let is_site = part.starts_with("www.")
-            || domain
-                .is_some_and(|(name, end)| !name.is_empty() && DOMAINS.contains(&end.as_str()));
-        if is_site {
-            return Some(&path[start..]);
+        let rest = &path[start..];
+        let has_domain = |name: &str| {
+            name.rsplit_once('.').is_some_and(|(name, end)| {
+                !name.is_empty() && DOMAINS.contains(&end.to_lowercase().as_str())
+            })
+        };
+        if let Some((user, domain)) = part.split_once('@')
+            && !user.is_empty()
+            && has_domain(domain)
+        {
+            return Some(format!("mailto:{rest}"));
+        }
+        let followed = rest.len() > part.len();
+        if part.starts_with("www.") || (followed && has_domain(part)) {
+            return Some(format!("https://{rest}"));
         }
         start += part.len() + 1;
     }
@@ -931,14 +940,19 @@ mod tests {
     #[test]
     fn an_address_of_another_site_without_https_is_told() {
         let meant = |path| web_address_meant(path);
-        assert_eq!(meant("ru/rules/first/www.gov.kz"), Some("www.gov.kz"));
+        let https = |address: &str| Some(format!("https://{address}"));
+        assert_eq!(meant("ru/rules/first/www.gov.kz"), https("www.gov.kz"));
         assert_eq!(
             meant("ru/rules/egov.kz/services/"),
-            Some("egov.kz/services/")
+            https("egov.kz/services/")
         );
-        assert_eq!(meant("kk/akimat.Қаз/"), Some("akimat.Қаз/"));
+        assert_eq!(meant("kk/akimat.Қаз/"), https("akimat.Қаз/"));
+        let mail = Some("mailto:akimat@gov.kz".to_string());
+        assert_eq!(meant("ru/rules/first/akimat@gov.kz"), mail);
+        // A file's name, not a site.
+        assert_eq!(meant("ru/rules/notes.org"), None);
         assert_eq!(meant("ru/rules/map.png"), None);
-        assert_eq!(meant("ru/.kz"), None);
+        assert_eq!(meant("ru/.kz/"), None);
     }
 
     fn base(path: &'static str) -> Base<'static> {

@@ -120,6 +120,8 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
     } else {
         parsed
     };
+    // As written, before each heading gets its id.
+    let spaced_ids = ids_with_spaces(&events);
     let (toc, repeated_ids) = assign_heading_ids(&mut events);
     let lines = Lines::new(body, source.body_line_offset);
     let (mut events, found) = images::rewrite(
@@ -156,20 +158,19 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
             .with_quote(Some(lines.quote(offset))),
         );
     }
-    for (heading, id, words) in ids_with_spaces(&events) {
+    for (heading, meant) in spaced_ids {
         let written = body.get(heading.clone()).and_then(|h| h.rfind("{#"));
         let offset = heading.start + written.unwrap_or(0);
-        let meant = format!("{{#{id}-{}}}", words.join("-"));
         out.diagnostics.push(
             Diagnostic::error(&page.path, lines.span(offset), msg!("heading-id-space"))
                 .with_hint(msg!("heading-id-space-hint", meant = meant))
                 .with_quote(Some(lines.quote(offset))),
         );
     }
-    for offset in unread_links(&events, body) {
+    for (offset, address) in unread_links(&events, body) {
         out.diagnostics.push(
             Diagnostic::error(&page.path, lines.span(offset), msg!("link-not-read"))
-                .with_hint(msg!("link-not-read-hint"))
+                .with_hint(msg!("link-not-read-hint", address = address))
                 .with_quote(Some(lines.quote(offset))),
         );
     }
@@ -242,22 +243,27 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
 /// The headings whose id was written with a space (`{#первый шаг}`):
 /// Markdown takes the first word for the id and each other for an
 /// attribute without a value (`<h2 id="первый" шаг="">`). Each with its
-/// place, its id and those words.
-fn ids_with_spaces(events: &[(Event, Range<usize>)]) -> Vec<(Range<usize>, String, Vec<String>)> {
+/// place and its attributes as meant (`{#первый-шаг}`, classes kept).
+fn ids_with_spaces(events: &[(Event, Range<usize>)]) -> Vec<(Range<usize>, String)> {
     let mut found = Vec::new();
     for (event, range) in events {
         if let Event::Start(Tag::Heading {
             id: Some(id),
+            classes,
             attrs,
             ..
         }) = event
         {
-            let words: Vec<String> = (attrs.iter())
-                .filter(|(_, value)| value.is_none())
-                .map(|(word, _)| word.to_string())
-                .collect();
+            let words = (attrs.iter()).filter(|(_, value)| value.is_none());
+            let words: Vec<&str> = words.map(|(word, _)| word.as_ref()).collect();
             if !words.is_empty() {
-                found.push((range.clone(), id.to_string(), words));
+                let classes = classes.iter().map(|class| format!(" .{class}"));
+                let meant = format!(
+                    "{{#{id}-{}{}}}",
+                    words.join("-"),
+                    classes.collect::<String>()
+                );
+                found.push((range.clone(), meant));
             }
         }
     }
@@ -265,18 +271,19 @@ fn ids_with_spaces(events: &[(Event, Range<usize>)]) -> Vec<(Range<usize>, Strin
 }
 
 /// Where a link or image that Markdown did not read as one is written in
-/// the text (byte offsets of its `[` or `![` in `body`): `[…](…)` whose
+/// the text (byte offsets of its `[` or `![` in `body`), with its address: `[…](…)` whose
 /// address has a space (`![Карта](Фото карта.jpg)`, a file named as a
 /// camera or Windows names it) is shown as it is written. Text in code is
 /// not looked at: a guide may show such a line there.
-fn unread_links(events: &[(Event, Range<usize>)], body: &str) -> Vec<usize> {
+fn unread_links(events: &[(Event, Range<usize>)], body: &str) -> Vec<(usize, String)> {
     let mut found = Vec::new();
     // The text nodes of a paragraph, split at brackets, are read as one.
     let mut run: Option<Range<usize>> = None;
     let mut in_code = false;
     let mut look = |run: &mut Option<Range<usize>>| {
-        if let Some(text) = run.take().and_then(|r| Some((r.start, body.get(r)?))) {
-            found.extend(unread_link_in(text.1).map(|at| text.0 + at));
+        if let Some((start, text)) = run.take().and_then(|r| Some((r.start, body.get(r)?))) {
+            let links = unread_links_in(text).into_iter();
+            found.extend(links.map(|(at, address)| (start + at, address.trim().to_string())));
         }
     };
     for (event, range) in events {
@@ -297,23 +304,37 @@ fn unread_links(events: &[(Event, Range<usize>)], body: &str) -> Vec<usize> {
     found
 }
 
-/// The offset in `text` of the first `[…](…)` whose address has a space
-/// (of its `!` for an image), if any.
-fn unread_link_in(text: &str) -> Option<usize> {
+/// Each `[…](…)` of `text` whose address has a space: the offset of its
+/// `[` (of the `!` before it, for an image) and the address.
+fn unread_links_in(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
     let mut from = 0;
     while let Some(at) = memchr::memmem::find(&text.as_bytes()[from..], b"](") {
         let close = from + at;
-        let open = text[..close].rfind('[');
-        let address = &text[close + 2..];
-        let address = &address[..address.find(')')?];
-        let spaced = address.trim() != address || address.contains(char::is_whitespace);
-        if let Some(open) = open.filter(|_| spaced && !address.trim().is_empty()) {
-            let image = text[..open].ends_with('!');
-            return Some(if image { open - 1 } else { open });
-        }
         from = close + 2;
+        // The `[` that this `]` closes, brackets between counted.
+        let mut depth = 0;
+        let open = text[..close].char_indices().rev().find_map(|(i, c)| {
+            match c {
+                ']' => depth += 1,
+                '[' if depth == 0 => return Some(i),
+                '[' => depth -= 1,
+                _ => {}
+            }
+            None
+        });
+        let Some(end) = text[from..].find(')') else {
+            continue;
+        };
+        let address = &text[from..from + end];
+        let spaced = address.contains(char::is_whitespace) && !address.trim().is_empty();
+        let plain = !address.contains(['(', '[', ']']);
+        if let Some(open) = open.filter(|_| spaced && plain) {
+            let image = text[..open].ends_with('!');
+            found.push((if image { open - 1 } else { open }, address));
+        }
     }
-    None
+    found
 }
 
 /// The words of `events` without markup: text and code as they are, HTML

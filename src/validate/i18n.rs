@@ -18,7 +18,7 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
         // Reported once by `load`; a missing file per language would repeat it.
         return;
     }
-    let placeholders = built_in_placeholders(theme);
+    let placeholders = theme_placeholders(theme);
     // Each language's files, lowest layer first.
     let mut layered: Vec<Vec<&RawI18n>> = Vec::new();
     for lang in languages {
@@ -163,15 +163,12 @@ fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// The placeholders (`{date}`) each UI string of the built-in theme holds,
-/// in any language: what aqparat and its templates replace.
-fn built_in_placeholders(theme: &RawTheme) -> HashMap<&str, BTreeSet<&str>> {
+/// The placeholders (`{date}`) each UI string of the theme (built in, or
+/// on disk) holds, in any language: what aqparat and the theme's
+/// templates replace.
+fn theme_placeholders(theme: &RawTheme) -> HashMap<&str, BTreeSet<&str>> {
     let mut known: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    let built_in = theme
-        .i18n
-        .iter()
-        .filter(|f| f.path.starts_with(BUILT_IN_DIR));
-    for file in built_in {
+    for file in theme.i18n.iter().filter(|f| !is_sites_own(f)) {
         for (key, value) in &file.strings {
             let names = texts_of(value).flat_map(|text| placeholders(text));
             known.entry(&key.value).or_default().extend(names);
@@ -180,15 +177,22 @@ fn built_in_placeholders(theme: &RawTheme) -> HashMap<&str, BTreeSet<&str>> {
     known
 }
 
+/// Whether `file` is one of the site's own UI strings (`i18n/`), which
+/// lie over the theme's.
+fn is_sites_own(file: &RawI18n) -> bool {
+    file.path.starts_with(I18N_DIR)
+}
+
 /// A placeholder that no one replaces (`{data}` for `{date}`) would be
-/// shown on the pages as written: an error at it, in a file of the site
-/// or its theme, for the UI strings of the built-in theme (`known`).
+/// shown on the pages as written: an error at it, in the site's own UI
+/// strings, for the strings of its theme (`known`: a theme's templates
+/// may replace placeholders of their own).
 fn check_placeholders(
     file: &RawI18n,
     known: &HashMap<&str, BTreeSet<&str>>,
     diagnostics: &mut Diagnostics,
 ) {
-    if file.path.starts_with(BUILT_IN_DIR) {
+    if !is_sites_own(file) {
         return;
     }
     for (key, value) in &file.strings {

@@ -66,6 +66,10 @@ impl From<Refused> for io::Error {
 /// folders, and whatever is there already is aqparat's own (stamped) or
 /// empty. Nothing is changed.
 pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Refused> {
+    // A root that is no folder is told by `load`: no site is there.
+    if fs::metadata(root).is_ok_and(|meta| !meta.is_dir()) {
+        return Ok(());
+    }
     let root = resolve(root).map_err(|e| cannot_resolve(root, &e))?;
     let resolved = resolve(output).map_err(|e| cannot_resolve(output, &e))?;
     let shown = output.display().to_string();
@@ -155,6 +159,7 @@ fn is_mount_point(path: &Path, meta: &fs::Metadata) -> bool {
 /// is published by putting its folder in the old one's place, which a
 /// mount point does not allow.
 pub fn mount_point(output: &str) -> Refused {
+    let output = output.trim_end_matches('/');
     Refused(msg!("refused-mount-point", output = output))
 }
 

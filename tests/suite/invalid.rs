@@ -766,12 +766,18 @@ fn a_comment_that_cuts_a_text_short_is_a_warning() {
             "title: Приказ #5 об отключении воды",
             1,
         )
-        .replacen("weight: 10", "weight: 10 # order", 1),
+        .replacen("weight: 10", "weight: 10 # order", 1)
+        .replacen(
+            "description: Синтетическая тестовая страница",
+            "description: Синтетическая тестовая страница  #TODO сверить",
+            1,
+        ),
     );
     let page = read_to_string(site.root().join("content/rules/first.kk.md")).unwrap();
     site.write(
         "content/rules/first.kk.md",
-        page.replacen("title:", "title: \"№ 5 #бұйрық\" #", 1),
+        page.replacen("title:", "title: \"№ 5 #бұйрық\" #", 1)
+            .replacen("description: ", "description: Сынақ # ескерту\n# ", 1),
     );
     let records = read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
     site.write(
@@ -818,7 +824,7 @@ fn a_link_with_a_space_in_its_address_is_an_error() {
     site.write(
         "content/rules/first.ru.md",
         format!(
-            "{page}\n![Карта](Фото карта.png)\n\nСм. [приказ](приказ 5.pdf), [верно](<@/rules/second.md>).\n\n```\n![x](a b.png)\n```\n\n`[y](c d)`\n"
+            "{page}\n![Карта](Фото карта.png)\n\nСм. [приказ](приказ 5.pdf), [верно](<@/rules/second.md>).\n\n```\n![x](a b.png)\n```\n\n`[y](c d)`\n\nТекст (без скобки и [a](b c) и ![Карта [2020]](Фото карта.png).\n"
         ),
     );
     let lines = page.lines().count();
@@ -830,9 +836,12 @@ fn a_link_with_a_space_in_its_address_is_an_error() {
             &[
                 &format!("content/rules/first.ru.md:{}:1: {message}", lines + 2),
                 &format!("content/rules/first.ru.md:{}:5: {message}", lines + 4),
+                &format!("content/rules/first.ru.md:{}:21: {message}", lines + 12),
+                &format!("content/rules/first.ru.md:{}:32: {message}", lines + 12),
             ],
             command,
         );
+        assert!(run.stderr.contains("`<Фото карта.png>`"), "{}", run.stderr);
     }
 }
 
@@ -872,18 +881,64 @@ fn a_heading_id_with_a_space_is_an_error() {
     let page = std::fs::read_to_string(site.root().join("content/rules/first.ru.md")).unwrap();
     site.write(
         "content/rules/first.ru.md",
-        format!("{page}\n## Первый шаг {{#первый шаг}}\n\n## Второй {{#второй data-x=1}}\n"),
+        format!(
+            "{page}\n## Первый шаг {{#первый шаг}}\n\n## Второй {{#второй data-x=1}}\n\n## Шаг {{#шаг .note два}}\n"
+        ),
     );
     let line = page.lines().count() + 2;
     for command in ["check", "build"] {
         let run = site.run(&[command, "--lang", "en"]);
         assert_reported(
             &run,
-            &[&format!(
-                "content/rules/first.ru.md:{line}:15: error: an id cannot hold a space"
-            )],
+            &[
+                &format!("content/rules/first.ru.md:{line}:15: error: an id cannot hold a space"),
+                &format!(
+                    "content/rules/first.ru.md:{}:8: error: an id cannot hold a space",
+                    line + 4
+                ),
+            ],
             command,
         );
+        // As written, not as the ids are made unique; classes kept.
         assert!(run.stderr.contains("`{#первый-шаг}`"), "{}", run.stderr);
+        assert!(run.stderr.contains("`{#шаг-два .note}`"), "{}", run.stderr);
     }
+}
+
+/// `--root` naming a file, or a site whose `site.yaml` is a FIFO, is told
+/// as it is, not as a site without `site.yaml` or a bad output.
+#[test]
+fn a_root_that_is_a_file_or_a_site_yaml_that_is_no_file() {
+    let site = TestSite::fixture("basic");
+    let file = site.root().join("site.yaml");
+    for command in ["build", "check"] {
+        let run = crate::util::aqparat()
+            .args([command, "--lang", "en", "--root"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("site.yaml is a file, not the folder of a site"),
+            "{stderr}"
+        );
+    }
+    std::fs::remove_file(&file).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &file,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    let run = site.run(&["check", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("site.yaml:1:1: error: this is a named pipe (FIFO)"),
+        "{}",
+        run.stderr
+    );
 }
