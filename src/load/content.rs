@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::files::{read_text, read_text_until};
 use super::yaml::{self, Spanned};
-use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::msg;
 
 /// Front matter as written, with positions for every value that may be
@@ -276,13 +276,7 @@ fn parse_page(
     let mut diagnostics = Diagnostics::new();
     let (front, body_start) = match split_front_matter(text) {
         Some(split) => {
-            let front: Option<FrontMatter> = diagnostics.ok(yaml::parse(&rel, split.yaml, 1, text));
-            let lines = Lines::new(text, 0);
-            let texts = front.iter().flat_map(|f| [&f.title, &f.description]);
-            for text in texts.flatten() {
-                let span = yaml::span_of(text, 1);
-                diagnostics.extend(yaml::cut_by_comment(&rel, &lines, span, &text.value));
-            }
+            let front = diagnostics.ok(yaml::parse(&rel, split.yaml, 1, text));
             (front, split.body_start)
         }
         None => {

@@ -463,6 +463,7 @@ aid-reserved-id = organisation id `{ $id }` is reserved
 aid-reserved-id-hint = choose another id: /LANG/infographics/charts/ holds the charts of each language, /LANG/infographics/changes/ the history of the figures
 aid-unknown = { $context }: unknown { $kind } `{ $id }`{ $guess }
 aid-unknown-hint = use an id defined in data/aid/{ $file }: { $known }
+aid-unknown-hint-none = data/aid/{ $file } defines no id yet: add this one there
 aid-quoted-lang = { $what }: `quoted_lang` is `{ $lang }`, not a language of the site
 aid-quoted-lang-hint = use one of { $languages }: the language of the name in «…»
 aid-invalid-date = { $what }: invalid date: { $error }

@@ -463,6 +463,7 @@ aid-reserved-id = `{ $id }` ұйым id-і бос емес: оны aqparat өз�
 aid-reserved-id-hint = басқа id таңдаңыз: /LANG/infographics/charts/ ішінде әр тілдің диаграммалары, /LANG/infographics/changes/ ішінде көрсеткіштердің тарихы орналасады
 aid-unknown = { $context }: белгісіз id `{ $id }` ({ $kind }){ $guess }
 aid-unknown-hint = data/aid/{ $file } ішінде анықталған id-ді қолданыңыз: { $known }
+aid-unknown-hint-none = data/aid/{ $file } ішінде әзірге бірде-бір id жоқ: мұны сонда қосыңыз
 aid-quoted-lang = { $what }: `quoted_lang` мәні — `{ $lang }`, ал бұл сайттың тілі емес
 aid-quoted-lang-hint = { $languages } тілдерінің бірін жазыңыз: «…» ішіндегі атаудың тілі
 aid-invalid-date = { $what }: күн дұрыс емес: { $error }

@@ -473,6 +473,7 @@ aid-reserved-id = id организации `{ $id }` зарезервирова
 aid-reserved-id-hint = выберите другой id: в /LANG/infographics/charts/ лежат диаграммы каждого языка, в /LANG/infographics/changes/ — история показателей
 aid-unknown = { $context }: неизвестный id `{ $id }` ({ $kind }){ $guess }
 aid-unknown-hint = используйте id, заданный в data/aid/{ $file }: { $known }
+aid-unknown-hint-none = в data/aid/{ $file } пока не задано ни одного id: добавьте туда этот
 aid-quoted-lang = { $what }: `quoted_lang` равен `{ $lang }`, а это не язык сайта
 aid-quoted-lang-hint = укажите один из языков { $languages }: язык названия в «…»
 aid-invalid-date = { $what }: неверная дата: { $error }

@@ -348,7 +348,8 @@ pub(super) fn is_forbidden(c: char) -> bool {
 /// Reports a text value of a YAML file (`file_text`, whose YAML starts
 /// `line_offset` lines in) that holds a control character, at that
 /// character when it is written as it is on the value's line, else at the
-/// value. `what` names the value in the message.
+/// value (`what` names the value in the message); and one that a comment
+/// cut short (see [`crate::load::cut_by_comment`]).
 pub(super) fn check_text(
     path: impl AsRef<Path>,
     file_text: &str,
@@ -357,11 +358,13 @@ pub(super) fn check_text(
     what: Message,
     diagnostics: &mut Diagnostics,
 ) {
-    let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) else {
-        return;
-    };
     let at = yaml_span(value, line_offset);
-    diagnostics.push(control_character(path, file_text, at, c, what));
+    let lines = crate::diag::Lines::new(file_text, 0);
+    let cut = crate::load::cut_by_comment(path.as_ref(), &lines, at, &value.value);
+    diagnostics.extend(cut);
+    if let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) {
+        diagnostics.push(control_character(path, file_text, at, c, what));
+    }
 }
 
 /// The diagnostic for the control character `c` in `what`, whose value is

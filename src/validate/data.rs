@@ -218,7 +218,10 @@ impl Checker<'_> {
                     id = shown(&id.value),
                     guess = guess
                 ),
-                msg!("aid-unknown-hint", file = file, known = known.join(", ")),
+                match known.is_empty() {
+                    true => msg!("aid-unknown-hint-none", file = file),
+                    false => msg!("aid-unknown-hint", file = file, known = known.join(", ")),
+                },
             );
         }
     }

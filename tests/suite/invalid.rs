@@ -779,6 +779,15 @@ fn a_comment_that_cuts_a_text_short_is_a_warning() {
         page.replacen("title:", "title: \"№ 5 #бұйрық\" #", 1)
             .replacen("description: ", "description: Сынақ # ескерту\n# ", 1),
     );
+    let config = read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        config.replacen(
+            "  ru: { name: Русский, title: Тестовый сайт }",
+            "  ru:\n    name: Русский\n    title: Акимат #1 района",
+            1,
+        ),
+    );
     let records = read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
     site.write(
         "data/aid/records.yaml",
@@ -798,6 +807,7 @@ fn a_comment_that_cuts_a_text_short_is_a_warning() {
         [
             "content/rules/first.ru.md:2:15: warning: `#` after a space starts a comment in YAML: the text is only `Приказ`, and `#5 об отключении воды` is left out",
             "data/aid/records.yaml:8:16: warning: `#` after a space starts a comment in YAML: the text is only `Запись`, and `#1 теста` is left out",
+            "site.yaml:7:19: warning: `#` after a space starts a comment in YAML: the text is only `Акимат`, and `#1 района` is left out",
         ],
         "{}",
         run.stderr
@@ -938,6 +948,27 @@ fn a_root_that_is_a_file_or_a_site_yaml_that_is_no_file() {
     assert!(
         run.stderr
             .contains("site.yaml:1:1: error: this is a named pipe (FIFO)"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// An id unknown because its file defines none is told so, not with an
+/// empty list of the ids to use.
+#[test]
+fn an_unknown_id_of_an_empty_file_gets_a_hint_of_its_own() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("data/aid/organisations.yaml", "{}\n");
+    let run = site.run(&["check", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("= help: data/aid/organisations.yaml defines no id yet: add this one there"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("organisations.yaml: \n"),
         "{}",
         run.stderr
     );
