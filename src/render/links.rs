@@ -756,14 +756,14 @@ fn web_address_meant(path: &str) -> Option<String> {
     const DOMAINS: [&str; 12] = [
         "kz", "ru", "com", "org", "net", "info", "gov", "edu", "int", "io", "рф", "қаз",
     ];
+    let has_domain = |name: &str| {
+        name.rsplit_once('.').is_some_and(|(name, end)| {
+            !name.is_empty() && DOMAINS.contains(&end.to_lowercase().as_str())
+        })
+    };
     let mut start = 0;
     for part in path.split('/') {
         let rest = &path[start..];
-        let has_domain = |name: &str| {
-            name.rsplit_once('.').is_some_and(|(name, end)| {
-                !name.is_empty() && DOMAINS.contains(&end.to_lowercase().as_str())
-            })
-        };
         if let Some((user, domain)) = part.split_once('@')
             && !user.is_empty()
             && has_domain(domain)

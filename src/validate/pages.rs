@@ -432,6 +432,12 @@ fn report_missing_translations(
     publishing: Publishing,
     diagnostics: &mut Diagnostics,
 ) {
+    // Every page written, published or not, by its key and language: looked
+    // up once per missing translation (a site adding a language misses
+    // one for every page).
+    let written: HashMap<(&str, &str), &RawPage> = (sources.pages.iter())
+        .map(|p| ((p.key.as_str(), p.lang.as_str()), p))
+        .collect();
     for page in &sources.pages {
         if !publishing.publishes(&page.front) {
             continue;
@@ -448,7 +454,7 @@ fn report_missing_translations(
             ));
             let path = display_path(&translation);
             // Written, but not published (yet): said as it is.
-            let written = (sources.pages.iter()).find(|p| p.key == page.key && p.lang == *lang);
+            let written = written.get(&(page.key.as_str(), lang.as_str()));
             let (message, hint) = match written.map(|p| (publishing.scheduled(&p.front), p)) {
                 Some((Some(day), _)) => (
                     msg!(
