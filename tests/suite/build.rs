@@ -401,7 +401,8 @@ fn built_in_a_folder_with_the_shipped_theme() -> TestSite {
     site
 }
 
-/// The offline reader's worker, and the pages it keeps ahead of reading,
+/// The offline reader's worker, and the pages it keeps ahead of reading
+/// (its script's list, and the menu's links it reads from the page),
 /// carry the base path of a site in a folder: the worker serves that
 /// folder (see `browser::offline`).
 #[test]
@@ -409,8 +410,10 @@ fn the_offline_reader_of_a_site_in_a_folder_lives_in_its_folder() {
     let site = built_in_a_folder_with_the_shipped_theme();
     let html = site.read("kk/rules/first/index.html");
     let script = "<script src=\"/sub/offline.js\" data-worker=\"/sub/sw.js\" \
-                  data-keep=\"/sub/ /sub/kk/ /sub/ru/ /sub/kk/rules/ ";
+                  data-keep=\"/sub/ /sub/kk/ /sub/ru/ /sub/style.css\" defer>";
     assert!(html.contains(script), "{html}");
+    let menu = &html[html.find("<nav class=\"menu\"").expect("a menu")..];
+    assert!(menu.contains("<a href=\"/sub/kk/rules/\""), "{menu}");
     assert!(site.public().join("sw.js").is_file());
 }
 
