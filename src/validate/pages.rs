@@ -183,6 +183,54 @@ fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
     }
 }
 
+/// Reports the pages whose URLs differ from another's only in letter case
+/// or in how a letter is encoded (`й` as one character, or `и` and a
+/// combining breve): on a file system that ignores case or normalises
+/// names (Windows, macOS) both are one folder, and one page replaces the
+/// other without a word.
+fn check_twins(by_url: &HashMap<UrlPath, Vec<&RawPage>>, diagnostics: &mut Diagnostics) {
+    let mut by_folded: HashMap<String, Vec<&UrlPath>> = HashMap::default();
+    for url in by_url.keys() {
+        by_folded.entry(folded(url.as_str())).or_default().push(url);
+    }
+    let mut twins: Vec<Vec<&UrlPath>> = (by_folded.into_values())
+        .filter(|urls| urls.len() > 1)
+        .collect();
+    for urls in &mut twins {
+        urls.sort_unstable();
+    }
+    twins.sort_unstable();
+    for urls in twins {
+        for url in &urls {
+            let others: Vec<String> = (urls.iter().filter(|other| *other != url))
+                .flat_map(|other| &by_url[*other])
+                .map(|page| display_path(&page.path))
+                .collect();
+            for page in &by_url[*url] {
+                let message = msg!(
+                    "page-url-twin",
+                    url = url.to_string(),
+                    others = others.join(", ")
+                );
+                diagnostics.push(
+                    Diagnostic::error(&page.path, Span::START, message)
+                        .with_hint(msg!("page-url-twin-hint")),
+                );
+            }
+        }
+    }
+}
+
+/// `url` as a file system that ignores case and normalises names compares
+/// it: lower case, in Unicode's composed form (NFC).
+fn folded(url: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    match url.is_ascii() {
+        true => url.to_ascii_lowercase(),
+        false => url.to_lowercase().nfc().collect(),
+    }
+}
+
 /// Checks every content file. Without `languages` (when `site.yaml` is
 /// broken) only each file's own front matter is checked.
 ///
@@ -213,6 +261,7 @@ pub fn check(
             .or_default()
             .insert(&page.lang);
     }
+    check_twins(&by_url, diagnostics);
     let mut shared: Vec<_> = by_url.iter().filter(|(_, pages)| pages.len() > 1).collect();
     shared.sort_unstable_by_key(|(url, _)| *url);
     for (url, pages) in shared {

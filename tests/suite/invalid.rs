@@ -313,6 +313,31 @@ fn two_files_with_the_same_url() {
     );
 }
 
+/// Pages whose addresses differ only in capital letters, or in how a
+/// letter is encoded (`й` composed, or `и` and a combining breve), are
+/// one folder on Windows and macOS: each is an error naming the other,
+/// and nothing is published.
+#[test]
+fn pages_whose_addresses_differ_only_in_case_or_encoding() {
+    let site = TestSite::fixture("basic");
+    let page = "---\ntitle: Бет\n---\nМәтін.\n";
+    site.write("content/About.kk.md", page);
+    site.write("content/rules/\u{439}ол.kk.md", page);
+    site.write("content/rules/\u{438}\u{306}ол.kk.md", page);
+    let run = site.run(&["build", "--lang", "en"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "content/About.kk.md:1:1: error: this file becomes /kk/About/, and content/about.kk.md an address that differs from it only in capital letters",
+            "content/about.kk.md:1:1: error: this file becomes /kk/about/, and content/About.kk.md an address",
+            "content/rules/\u{438}\u{306}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{438}\u{306}ол/, and content/rules/\u{439}ол.kk.md an address",
+            "content/rules/\u{439}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{439}ол/, and content/rules/\u{438}\u{306}ол.kk.md an address",
+        ],
+        "twin addresses",
+    );
+    assert!(!site.public().exists(), "nothing is published");
+}
+
 #[test]
 fn files_that_take_the_url_of_a_page_aqparat_makes() {
     assert_reports(
