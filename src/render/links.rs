@@ -782,7 +782,9 @@ fn web_address_meant(path: &str) -> Option<String> {
 /// For a link to a page's source file (`../first.ru.md` on
 /// /kk/rules/second/, which no build publishes), that page's `@/` link:
 /// the file the address names below its language's folder, if it is a
-/// page's (content/rules/first.ru.md).
+/// page's (content/rules/first.ru.md); else the same file one folder up,
+/// as a link written from the source file's folder leads (`first.ru.md`
+/// on /kk/rules/second/, written in content/rules/second.kk.md).
 fn source_link_meant(site: &Site, path: &str) -> Option<String> {
     if !path.ends_with(".md") {
         return None;
@@ -790,9 +792,22 @@ fn source_link_meant(site: &Site, path: &str) -> Option<String> {
     let below_lang = (path.split_once('/'))
         .filter(|(lang, _)| site.languages.id(lang).is_some())
         .map_or(path, |(_, rest)| rest);
-    let file = std::path::Path::new("content").join(below_lang);
-    let is_page = site.pages.iter().any(|p| !p.made_up && p.path == file);
-    is_page.then(|| format!("@/{below_lang}"))
+    let from_source_folder =
+        below_lang
+            .rsplit_once('/')
+            .map(|(folder, name)| match folder.rsplit_once('/') {
+                Some((parent, _)) => format!("{parent}/{name}"),
+                None => name.to_string(),
+            });
+    let is_page = |below: &str| {
+        let file = std::path::Path::new("content").join(below);
+        site.pages.iter().any(|p| !p.made_up && p.path == file)
+    };
+    [Some(below_lang.to_string()), from_source_folder]
+        .into_iter()
+        .flatten()
+        .find(|below| is_page(below))
+        .map(|below| format!("@/{below}"))
 }
 
 /// The problems of the links of `html` (a unit's scanned file) against

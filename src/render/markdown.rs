@@ -663,15 +663,20 @@ fn resolve_link(
                 return Diagnostic::error(&page.path, locate(), message)
                     .with_hint(msg!("md-scheduled-page-hint"));
             }
-            let paths: Vec<String> = (site.pages.iter())
-                .filter(|p| p.lang == page.lang)
-                .map(|p| match p.kind {
-                    PageKind::Page => format!("{}.md", p.key),
-                    PageKind::Section => format!("{}/_index.md", p.key),
-                    PageKind::Home => "_index.md".to_string(),
-                })
-                .collect();
-            let guess = did_you_mean(path, paths.iter().map(String::as_str));
+            let guess = match source_path_meant(site, page, path) {
+                Some(meant) => msg!("did-you-mean", name = format!("@/{meant}")),
+                None => {
+                    let paths: Vec<String> = (site.pages.iter())
+                        .filter(|p| p.lang == page.lang)
+                        .map(|p| match p.kind {
+                            PageKind::Page => format!("@/{}.md", p.key),
+                            PageKind::Section => format!("@/{}/_index.md", p.key),
+                            PageKind::Home => "@/_index.md".to_string(),
+                        })
+                        .collect();
+                    did_you_mean(&format!("@/{path}"), paths.iter().map(String::as_str))
+                }
+            };
             Diagnostic::error(
                 &page.path,
                 locate(),
@@ -709,6 +714,28 @@ fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
     let (key, lang) = source_key(site, page, path)?;
     site.page(key, lang)
         .or_else(|| site.languages.iter().find_map(|l| site.page(key, l.id)))
+}
+
+/// The `@/` path (without `@/`) of a page that `path`, which leads to
+/// none, was meant for: written without `.md` (`rules/first`), with
+/// `content/` before it, or from the folder of the page it is on rather
+/// than from `content/` (`first.md` on a page of `rules/`).
+fn source_path_meant(site: &Site, page: &Page, path: &str) -> Option<String> {
+    let bare = path.trim_matches('/');
+    let folder = match page.kind {
+        PageKind::Page => page.key.rsplit_once('/').map_or("", |(folder, _)| folder),
+        PageKind::Section | PageKind::Home => &page.key,
+    };
+    let in_folder = (!folder.is_empty()).then(|| format!("{folder}/{bare}"));
+    let unsuffixed =
+        (!bare.ends_with(".md")).then(|| [format!("{bare}.md"), format!("{bare}/_index.md")]);
+    let candidates = (bare.strip_prefix("content/").map(str::to_string))
+        .into_iter()
+        .chain(unsuffixed.into_iter().flatten())
+        .chain(in_folder);
+    candidates
+        .filter(|meant| meant != path)
+        .find(|meant| resolve_source_path(site, page, meant).is_some())
 }
 
 /// `rules/quarantine.md` → the key `rules/quarantine` and the language

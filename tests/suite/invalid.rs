@@ -668,13 +668,37 @@ fn typos_get_what_was_meant() {
     );
     let run = site.run(&["check"]);
     for expected in [
-        "error: link to a page that does not exist: `@/rules/frist.md` (did you mean `rules/first.md`?)",
+        "error: link to a page that does not exist: `@/rules/frist.md` (did you mean `@/rules/first.md`?)",
         "error: link to an anchor that does not exist: #қолды-жу (did you mean `қолды-жуу`?)",
         "error: no record `r11x` in data/aid/records.yaml or records.csv (did you mean `r11`?)",
         "error: unknown shortcode `stats` (did you mean `stat`?)",
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
+}
+
+/// A link that leads to no page, written as staff often slip (`@/` without
+/// `.md`, with `content/`, or from the page's folder; a source file linked
+/// from the folder of the page's own file), gets the `@/` link meant.
+#[test]
+fn links_written_from_the_wrong_folder_get_the_link_meant() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/rules/x.kk.md",
+        "---\ntitle: Сілтемелер\n---\n[а](@/rules/first) [ә](@/content/rules/first.md) [б](@/second.md)\n\n[в](first.kk.md) [г](_index.ru.md)\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "content/rules/x.kk.md:4:1: error: link to a page that does not exist: `@/rules/first` (did you mean `@/rules/first.md`?)",
+            "content/rules/x.kk.md:4:20: error: link to a page that does not exist: `@/content/rules/first.md` (did you mean `@/rules/first.md`?)",
+            "content/rules/x.kk.md:4:50: error: link to a page that does not exist: `@/second.md` (did you mean `@/rules/second.md`?)",
+            "content/rules/x.kk.md:6:1: error: link to a page or file that the build does not make: `/kk/rules/x/first.kk.md` (did you mean `@/rules/first.kk.md`?)",
+            "content/rules/x.kk.md:6:18: error: link to a page or file that the build does not make: `/kk/rules/x/_index.ru.md` (did you mean `@/rules/_index.ru.md`?)",
+        ],
+        "links from the wrong folder",
+    );
 }
 
 /// A shortcode's argument it does not take, one given twice, or two that
