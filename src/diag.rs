@@ -434,18 +434,20 @@ impl Diagnostic {
 const QUOTED_CHARS: usize = 160;
 
 /// " (did you mean `x`?)" when one of `known` is a typo away from
-/// `given` (an edit distance, counting a swap of two letters as one, of at
-/// most 2 and at most a quarter of its letters; 1 for short words; the
-/// first of the closest), else nothing: for the message of an unknown id,
-/// key, link, anchor or shortcode.
+/// `given` (an edit distance, counting a swap of two letters as one and
+/// ignoring letter case, of at most 2 and at most a quarter of its
+/// letters; 1 for short words; the first of the closest, the one nearest
+/// in case among them: `map.JPG` is `map.jpg`), else nothing: for the
+/// message of an unknown id, key, link, anchor, image or shortcode.
 pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Message {
     let most = slip_distance(given);
+    let folded = given.to_lowercase();
     let best = known
         .into_iter()
         .filter(|k| *k != given)
-        .map(|k| (strsim::damerau_levenshtein(given, k), k))
+        .map(|k| (strsim::damerau_levenshtein(&folded, &k.to_lowercase()), k))
         .filter(|(distance, _)| *distance <= most)
-        .min_by_key(|(distance, _)| *distance);
+        .min_by_key(|&(distance, k)| (distance, strsim::damerau_levenshtein(given, k)));
     best.map_or(Message::Text(String::new()), |(_, k)| {
         msg!("did-you-mean", name = k)
     })
@@ -454,7 +456,8 @@ pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -
 /// Whether `given` is a slip of `known` (not the same): as near as
 /// [`did_you_mean`] takes a name to be meant as another.
 pub fn is_slip_of(given: &str, known: &str) -> bool {
-    given != known && strsim::damerau_levenshtein(given, known) <= slip_distance(given)
+    let distance = strsim::damerau_levenshtein(&given.to_lowercase(), &known.to_lowercase());
+    given != known && distance <= slip_distance(given)
 }
 
 /// How many edits a slip of `given` may be: one in a short name, two in a

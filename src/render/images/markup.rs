@@ -264,7 +264,19 @@ fn find(page: &PageSource, src: &str) -> Found {
                     .filter_map(|a| a.strip_prefix(folder).ok())
                     .map(|a| a.to_string_lossy().into_owned())
                     .collect::<Vec<_>>();
-                Found::Missing(did_you_mean(path_part, names.iter().map(String::as_str)))
+                // Else a static file of that name (`static/img/map.png` for
+                // `map.png`), whose address begins with `/`.
+                let statics = site.static_files.iter().chain(&site.theme.static_files);
+                let elsewhere = statics
+                    .map(|f| display_path(&f.output))
+                    .filter(|output| same_file_name(output, path_part))
+                    .map(|output| format!("{}{output}", site.base_path))
+                    .min();
+                let known = names.iter().chain(&elsewhere).map(String::as_str);
+                Found::Missing(
+                    did_you_mean(path_part, known)
+                        .or_else(|| elsewhere.map(|address| msg!("did-you-mean", name = address))),
+                )
             }
         };
     }
@@ -291,10 +303,27 @@ fn find(page: &PageSource, src: &str) -> Found {
             let outputs: Vec<String> = statics
                 .map(|f| format!("{}{}", site.base_path, display_path(&f.output)))
                 .collect();
-            Found::Missing(did_you_mean(src, outputs.iter().map(String::as_str)))
+            // Else a file of that name in the page's folder, which a
+            // relative path names (`map.png` for `/map.png`).
+            let folder = page.page.path.parent().unwrap_or(Path::new(""));
+            let beside = (site.assets.iter())
+                .filter_map(|a| a.strip_prefix(folder).ok())
+                .map(display_path)
+                .find(|name| !name.contains('/') && same_file_name(name, &path));
+            Found::Missing(
+                did_you_mean(src, outputs.iter().map(String::as_str))
+                    .or_else(|| beside.map(|name| msg!("did-you-mean", name = name))),
+            )
         }
         false => Found::Elsewhere,
     }
+}
+
+/// Whether the last parts of the `/`-separated paths `a` and `b` are the
+/// same name, letter case aside.
+fn same_file_name(a: &str, b: &str) -> bool {
+    let name = |path: &str| path.rsplit('/').next().unwrap_or_default().to_lowercase();
+    name(a) == name(b)
 }
 
 /// `path` without `.` and `..` parts, if it stays inside `content/`.
