@@ -105,6 +105,11 @@ pub fn output_url(lang: &str, key: &str) -> UrlPath {
 /// for every file system's path limit.
 const MAX_ALIAS_LENGTH: usize = 512;
 
+/// The longest folder name of an alias, in bytes: the limit of a name on
+/// the usual file systems (ext4, XFS, APFS, NTFS in UTF-16 aside), which
+/// a redirect page's folder takes. Cyrillic letters are two bytes each.
+const MAX_FOLDER_LENGTH: usize = 255;
+
 /// Parses an alias, a page's old address below the site's (`/ru/old-name/`;
 /// the final `/` may be left out), as a URL path: folders of letters,
 /// digits and `-_.~!*(),+=@:` only; no empty folder, no `.` or `..`, no
@@ -126,7 +131,7 @@ pub fn parse_alias(text: &str) -> Result<UrlPath, Message> {
         .split('/')
         // `.` and `..`, and hidden names: nginx serves no hidden path, and
         // the output's own files (its stamp, the redirect map) are such.
-        .any(|s| s.is_empty() || s.starts_with('.'));
+        .any(|s| s.is_empty() || s.starts_with('.') || s.len() > MAX_FOLDER_LENGTH);
     if bad_folder || text.len() > MAX_ALIAS_LENGTH {
         return Err(msg!("alias-folders", alias = text));
     }
@@ -168,6 +173,9 @@ mod tests {
             assert!(parse_alias(bad).is_err(), "{bad:?}");
         }
         assert!(parse_alias(&format!("/{}/", "a".repeat(600))).is_err());
+        // A folder's name is at most 255 bytes: 127 Cyrillic letters.
+        assert!(parse_alias(&format!("/ru/{}/", "а".repeat(127))).is_ok());
+        assert!(parse_alias(&format!("/ru/{}/", "а".repeat(128))).is_err());
     }
 
     #[test]

@@ -68,7 +68,8 @@ impl Error {
             Error::Output { output, source } => msg!(
                 "cannot-write-output",
                 output = output.display().to_string(),
-                error = source.to_string()
+                error = source.to_string(),
+                advice = output_advice(source.kind())
             )
             .in_lang(lang),
             Error::Search { output, source } => msg!(
@@ -115,5 +116,17 @@ mod tests {
         assert!(output.contains("--output"), "{output}");
         let search = Error::search(Path::new("public"))(denied()).in_lang(Lang::En);
         assert!(search.contains("search: false"), "{search}");
+    }
+}
+
+/// What to do when looking at or writing the output failed with an error
+/// of `kind`.
+pub(crate) fn output_advice(kind: io::ErrorKind) -> crate::messages::Message {
+    use io::ErrorKind::*;
+    match kind {
+        StorageFull | QuotaExceeded | FileTooLarge => msg!("output-advice-room"),
+        PermissionDenied | ReadOnlyFilesystem => msg!("output-advice-permission"),
+        InvalidFilename => msg!("output-advice-name"),
+        _ => msg!("output-advice-any"),
     }
 }

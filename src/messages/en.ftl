@@ -38,7 +38,11 @@ strict-note = {" "}(warnings count as errors with --strict)
 
 ## Fatal errors (src/error.rs)
 
-cannot-write-output = cannot write the site to { $output }: { $error }; check that the disk has room and that you may write there, or choose another --output
+cannot-write-output = cannot write the site to { $output }: { $error }; { $advice }
+output-advice-room = free space on the disk, or choose another --output
+output-advice-permission = check that you may write there, or choose another --output
+output-advice-name = a file or folder name in it is longer than the file system allows: shorten the names of the content's files and folders, or choose a shorter --output
+output-advice-any = check that the disk has room and that you may write there, or choose another --output
 cannot-make-search-index = cannot make the search index of { $output }: { $error }; nothing was published. Build again, or set `search: false` in site.yaml to publish without a search index
 
 ## The serve overlay (src/serve/)
@@ -387,7 +391,7 @@ refused-input-file = refusing to publish to { $output }: it is, or is inside, th
 refused-input-folder = refusing to publish to { $output }: it is inside the site's input folder { $input }, whose files publishing would replace; choose an --output outside it
 refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output
 refused-foreign-link = refusing to publish to { $output }: it is a symbolic link to { $target }, not to a build of `aqparat watch` in { $builds }; remove the link or choose another --output
-refused-cannot-look = cannot look at the output { $output }: { $error }; check its permissions or choose another --output
+refused-cannot-look = cannot look at the output { $output }: { $error }; { $advice }
 refused-not-folder = refusing to publish to { $output }: it exists and is not a folder; remove it yourself or choose another --output
 refused-mount-point = refusing to publish to { $output }: another disk or a volume is mounted there, and aqparat publishes a build by putting its folder in place of the old one, which a mount point does not allow; publish to a folder inside it (--output { $output }/site) and point the web server there
 refused-foreign-folder = refusing to publish to { $output }: it is a folder that aqparat did not make (it has no { $stamp } file) and it is not empty; publishing would delete its files. Choose another --output, or, if those files may go, delete the folder yourself and build again

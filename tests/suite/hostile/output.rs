@@ -197,6 +197,21 @@ fn an_empty_folder_keeps_its_group_and_mode_through_builds() {
 
 /// `watch` with a refused output exits 2 at once and writes nothing: no
 /// status file, no builds folder, nothing in the refused folder.
+/// An output whose name the file system cannot hold is an error that says
+/// so (exit code 2), not advice to free disk space.
+#[test]
+fn an_output_name_too_long_is_said_to_be_too_long() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().parent().unwrap().join("с".repeat(150));
+    let (code, stderr) = build_into(&site, &output);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("a file or folder name in it is longer than the file system allows"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("disk has room"), "{stderr}");
+}
+
 #[test]
 fn watch_refuses_a_users_folder_at_once() {
     let site = TestSite::fixture("basic");
