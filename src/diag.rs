@@ -440,24 +440,62 @@ const QUOTED_CHARS: usize = 160;
 /// in case among them: `map.JPG` is `map.jpg`), else nothing: for the
 /// message of an unknown id, key, link, anchor, image or shortcode.
 pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Message {
+    guess(closest(given, known))
+}
+
+/// The one of `known` that `given` is a slip of, as [`did_you_mean`]
+/// takes it (the first of the closest), if any.
+pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let most = slip_distance(given);
     let folded = given.to_lowercase();
-    let best = known
+    known
         .into_iter()
         .filter(|k| *k != given)
         .map(|k| (strsim::damerau_levenshtein(&folded, &k.to_lowercase()), k))
         .filter(|(distance, _)| *distance <= most)
-        .min_by_key(|&(distance, k)| (distance, strsim::damerau_levenshtein(given, k)));
-    best.map_or(Message::Text(String::new()), |(_, k)| {
-        msg!("did-you-mean", name = k)
+        .min_by_key(|&(distance, k)| (distance, strsim::damerau_levenshtein(given, k)))
+        .map(|(_, k)| k)
+}
+
+/// " (did you mean `name`?)", or nothing without a name.
+fn guess(name: Option<&str>) -> Message {
+    name.map_or(Message::Text(String::new()), |name| {
+        msg!("did-you-mean", name = name)
     })
 }
 
-/// Whether `given` is a slip of `known` (not the same): as near as
-/// [`did_you_mean`] takes a name to be meant as another.
-pub fn is_slip_of(given: &str, known: &str) -> bool {
-    let distance = strsim::damerau_levenshtein(&given.to_lowercase(), &known.to_lowercase());
-    given != known && distance <= slip_distance(given)
+/// Words staff write for a key or a column that aqparat names otherwise,
+/// too far from its name to be a slip of it: (written, meant).
+const SYNONYMS: [(&str, &str); 6] = [
+    ("organisation", "org"),
+    ("organization", "org"),
+    ("org", "organisation"),
+    ("amount", "count"),
+    ("quantity", "count"),
+    ("description", "what"),
+];
+
+/// The one of `known`, the names of keys (or columns), that `given` was
+/// meant to be: one it is a slip of, else one that staff write `given`
+/// for (`organisation` for `org`), in any letter case.
+pub fn key_meant<'a>(
+    given: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    closest(given, known.clone()).or_else(|| {
+        let given = given.to_lowercase();
+        let meant = SYNONYMS.iter().find(|(written, _)| *written == given)?.1;
+        known.into_iter().find(|k| *k == meant)
+    })
+}
+
+/// [`did_you_mean`] for the name of a key (or a column): see
+/// [`key_meant`].
+pub fn did_you_mean_key<'a>(
+    given: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> Message {
+    guess(key_meant(given, known))
 }
 
 /// How many edits a slip of `given` may be: one in a short name, two in a
@@ -564,6 +602,19 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_meant_is_a_slip_of_it_or_a_word_for_it() {
+        let keys = ["id", "org", "count", "what"];
+        assert_eq!(key_meant("cont", keys), Some("count"));
+        assert_eq!(key_meant("organisation", keys), Some("org"));
+        assert_eq!(key_meant("Organization", keys), Some("org"));
+        assert_eq!(key_meant("amount", keys), Some("count"));
+        // A word for a key that is not among those known means nothing.
+        assert_eq!(key_meant("organisation", ["id", "count"]), None);
+        assert_eq!(key_meant("colour", keys), None);
+        assert_eq!(closest("what_kz", ["what_ru", "what_kk"]), Some("what_kk"));
+    }
 
     #[test]
     fn a_long_line_is_quoted_around_its_column() {

@@ -121,6 +121,13 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
                 code = code
             )));
         }
+        if let Some(language) = crate::validate::language_of_country(code) {
+            return Err(InitError::Invalid(msg!(
+                "language-code-country",
+                code = code,
+                lang = language
+            )));
+        }
         if !crate::validate::is_language_code(code) {
             return Err(InitError::Invalid(msg!("init-bad-language", code = code)));
         }

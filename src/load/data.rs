@@ -233,8 +233,9 @@ pub const DATA_DIR: &str = "data";
 /// The folder of the aid statistics, relative to the root.
 pub const AID_DIR: &str = "data/aid";
 
-/// Reads `data/`.
-pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
+/// Reads `data/`, of a site of `languages` (`None` when `site.yaml` could
+/// not be read).
+pub fn load(root: &Path, languages: Option<&[String]>, diagnostics: &mut Diagnostics) -> RawData {
     let aid_dir = Path::new(AID_DIR);
     let has_aid = root.join(aid_dir).is_dir();
     // The files are taken from `files::list` below (refused entries left
@@ -255,7 +256,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             units: parse_file(root, &aid_dir.join("units.yaml"), &mut aid),
             categories: parse_file(root, &aid_dir.join("categories.yaml"), &mut aid),
             sources: parse_file(root, &aid_dir.join("sources.yaml"), &mut aid),
-            records: records(root, aid_dir, &mut aid),
+            records: records(root, aid_dir, languages, &mut aid),
         };
         data.has_unreadable_aid |= aid.has_errors();
         diagnostics.extend(aid);
@@ -336,21 +337,28 @@ fn unread_aid_file(rel: &Path) -> Diagnostic {
 fn records(
     root: &Path,
     aid_dir: &Path,
+    languages: Option<&[String]>,
     diagnostics: &mut Diagnostics,
 ) -> Option<DataFile<Vec<RawRecord>>> {
     let (yaml, csv) = (aid_dir.join("records.yaml"), aid_dir.join("records.csv"));
-    if !root.join(&csv).is_file() {
+    // Whatever stands there, a folder too, is the file as written.
+    let is_there = |rel: &Path| std::fs::symlink_metadata(root.join(rel)).is_ok();
+    if !is_there(&csv) {
         return parse_file(root, &yaml, diagnostics);
     }
-    if root.join(&yaml).is_file() {
+    if is_there(&yaml) {
         diagnostics.push(
             Diagnostic::error(&csv, Span::START, msg!("records-both"))
                 .with_hint(msg!("records-both-hint")),
         );
         return None;
     }
+    if let Some(folder) = folder(root, &csv) {
+        diagnostics.push(folder);
+        return None;
+    }
     let (text, table) = diagnostics.ok(table::read(root, &csv))?;
-    let value = super::records::records(&csv, &text, &table, diagnostics);
+    let value = super::records::records(&csv, &text, &table, languages, diagnostics);
     Some(DataFile {
         path: csv,
         text,
@@ -358,13 +366,30 @@ fn records(
     })
 }
 
-/// Parses one YAML file of `data/`; a missing statistics file is an error.
+/// The error for the statistics file `rel` when it is a folder (an
+/// archive unpacked, a folder made by mistake): not a file missing.
+fn folder(root: &Path, rel: &Path) -> Option<Diagnostic> {
+    let is_folder = std::fs::symlink_metadata(root.join(rel)).is_ok_and(|m| m.is_dir());
+    let name = rel.file_name().unwrap_or_default().to_string_lossy();
+    is_folder.then(|| {
+        Diagnostic::error(rel, Span::START, msg!("stats-file-folder", name = &*name))
+            .with_hint(msg!("stats-file-folder-hint", name = &*name))
+    })
+}
+
+/// Parses one YAML file of `data/`; a missing statistics file is an error,
+/// and so is a folder in its place. What else stands there (a link, a
+/// FIFO) is told by reading it.
 fn parse_file<T: serde::de::DeserializeOwned>(
     root: &Path,
     rel: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<DataFile<T>> {
-    if !root.join(rel).is_file() {
+    if let Some(folder) = folder(root, rel) {
+        diagnostics.push(folder);
+        return None;
+    }
+    if std::fs::symlink_metadata(root.join(rel)).is_err() {
         diagnostics.push(
             Diagnostic::error(rel, Span::START, msg!("stats-file-missing"))
                 .with_hint(msg!("stats-file-missing-hint")),

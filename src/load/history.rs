@@ -93,7 +93,8 @@ mod git {
         if path.extension().is_some_and(|e| e == "csv") {
             let mut problems = Diagnostics::new();
             let table = table::parse(path, text).ok()?;
-            let parsed = records::records(path, text, &table, &mut problems);
+            // A commit's languages may not be today's: any `what_LANG`.
+            let parsed = records::records(path, text, &table, None, &mut problems);
             return problems.is_empty().then_some(parsed);
         }
         yaml::parse_at_most::<Vec<RawRecord>>(path, text, 0, text, 1).ok()

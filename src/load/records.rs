@@ -41,85 +41,127 @@ const REQUIRED: [&str; 5] = ["id", "organisation", "category", "unit", "source"]
 /// The prefix of the columns of `what`, one per language (`what_kk`).
 const WHAT: &str = "what_";
 
-/// The column a header's `name` that is none was meant to be: the same in
-/// other letter case (`Count`, `What_kk`), else the nearest a slip away
-/// (`organization`).
-fn column_meant(name: &str) -> Option<String> {
-    let lower = name.to_lowercase();
-    if is_column(&lower) {
-        return Some(lower);
-    }
-    let slips = COLUMNS
-        .iter()
-        .filter(|column| crate::diag::is_slip_of(&lower, column));
-    let nearest = slips.min_by_key(|column| strsim::damerau_levenshtein(&lower, column));
-    nearest.map(|column| column.to_string())
+/// The columns of the file: [`COLUMNS`] and `what_LANG` for each language
+/// of the site (any language, when the site's are not known).
+struct Columns<'a> {
+    /// The site's languages; `None` when `site.yaml` could not be read.
+    languages: Option<&'a [String]>,
 }
 
-/// Whether `name` is a column of records: one of [`COLUMNS`], or `what_`
-/// and a language.
-fn is_column(name: &str) -> bool {
-    COLUMNS.contains(&name) || name.strip_prefix(WHAT).is_some_and(|l| !l.is_empty())
+impl Columns<'_> {
+    /// Whether `name` is a column: one of [`COLUMNS`], or `what_` and a
+    /// language of the site.
+    fn has(&self, name: &str) -> bool {
+        COLUMNS.contains(&name)
+            || name
+                .strip_prefix(WHAT)
+                .is_some_and(|lang| match self.languages {
+                    Some(languages) => languages.iter().any(|l| l == lang),
+                    None => !lang.is_empty(),
+                })
+    }
+
+    /// Every column by name (`what_LANG` for the site's languages).
+    fn names(&self) -> Vec<String> {
+        let whats = self.languages.unwrap_or_default().iter();
+        let whats = whats.map(|lang| format!("{WHAT}{lang}"));
+        COLUMNS.iter().map(|c| c.to_string()).chain(whats).collect()
+    }
+
+    /// The column a header's `name` that is none was meant to be: the
+    /// same in other letter case (`Count`, `What_kk`), else the nearest a
+    /// slip away (`organization`, `what_kz`), else the one staff write
+    /// `name` for (`org`).
+    fn meant(&self, name: &str) -> Option<String> {
+        let lower = name.to_lowercase();
+        if self.has(&lower) {
+            return Some(lower);
+        }
+        let names = self.names();
+        crate::diag::key_meant(&lower, names.iter().map(String::as_str)).map(str::to_string)
+    }
+
+    /// The hint that lists the columns.
+    fn hint(&self) -> Message {
+        let whats = match self.languages {
+            Some(languages) => (languages.iter())
+                .map(|lang| format!("{WHAT}{lang}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            None => format!("{WHAT}LANG"),
+        };
+        msg!(
+            "records-columns-hint",
+            columns = COLUMNS.join(", "),
+            what = whats
+        )
+    }
 }
 
 /// The records of `table`, the file `path` (whose `text` diagnostics
-/// quote). A row without a required value is reported and left out; an
-/// unknown or missing column is reported once, at the header.
+/// quote), for a site of `languages` (`None`: not known, any `what_LANG`
+/// is a column). A row without a required value is reported and left out;
+/// an unknown or missing column is reported once, at the header, and a
+/// column whose name is a slip of a column's (`what_kz` for `what_kk`) is
+/// read as that column, so that its rows are checked without one more
+/// problem each for want of it.
 pub fn records(
     path: &Path,
     text: &str,
     table: &Table,
+    languages: Option<&[String]>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<RawRecord> {
+    let known = Columns { languages };
     let lines = Lines::new(text, 0);
     let error = |span: Span, message, hint| {
         Diagnostic::error(path, span, message)
             .with_hint(hint)
             .with_quote(lines.quote_line(span))
     };
-    let mut columns: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut columns: BTreeMap<String, usize> = BTreeMap::new();
     // A header that names no column, nor one close to a column (written
     // in Russian, or a first row of figures): one problem, not one per
     // column and per column missing.
     let names = || table.header.iter().map(|cell| cell.value.trim());
-    if !names().any(|name| is_column(name) || column_meant(name).is_some()) {
+    if !names().any(|name| known.has(name) || known.meant(name).is_some()) {
         let first = table.header.first().map_or(Span::START, |cell| cell.span);
-        diagnostics.push(error(
-            first,
-            msg!("records-header-unknown"),
-            msg!("records-columns-hint", columns = COLUMNS.join(", ")),
-        ));
+        diagnostics.push(error(first, msg!("records-header-unknown"), known.hint()));
         return Vec::new();
     }
     // The columns that names not quite right were meant to be: each is
-    // reported at its name, not again as missing.
+    // reported at its name, not again as missing, and read as meant.
     let mut meant = Vec::new();
     for (i, cell) in table.header.iter().enumerate() {
         let name = cell.value.trim();
-        if is_column(name) {
-            columns.insert(name, i);
+        if known.has(name) {
+            columns.insert(name.to_string(), i);
         } else {
             // Not one the header has already (`id,ID`: a second `id`).
-            let column = column_meant(name).filter(|column| !names().any(|n| n == column));
+            let column = known
+                .meant(name)
+                .filter(|column| !names().any(|n| n == column));
             let guess = column
                 .as_ref()
                 .map_or(Message::Text(String::new()), |column| {
                     msg!("did-you-mean", name = column.as_str())
                 });
-            meant.extend(column);
+            meant.extend(column.map(|column| (column, i)));
             diagnostics.push(error(
                 cell.span,
                 msg!("records-unknown-column", name = name, guess = guess),
-                msg!("records-columns-hint", columns = COLUMNS.join(", ")),
+                known.hint(),
             ));
         }
     }
-    let missing = |name: &str| !columns.contains_key(name) && !meant.iter().any(|m| m == name);
-    for name in REQUIRED.iter().filter(|name| missing(name)) {
+    for (column, i) in meant {
+        columns.entry(column).or_insert(i);
+    }
+    for name in REQUIRED.iter().filter(|name| !columns.contains_key(**name)) {
         diagnostics.push(error(
             Span::START,
             msg!("records-missing-column", name = *name),
-            msg!("records-columns-hint", columns = COLUMNS.join(", ")),
+            known.hint(),
         ));
     }
     for cell in table.extra_cells() {
@@ -143,7 +185,7 @@ pub fn records(
 /// One row, its cells found by column name.
 struct Row<'a> {
     cells: &'a [Cell],
-    columns: &'a BTreeMap<&'a str, usize>,
+    columns: &'a BTreeMap<String, usize>,
 }
 
 impl Row<'_> {
@@ -179,7 +221,7 @@ type Report<'a> = dyn FnMut(Span, crate::messages::Message, crate::messages::Mes
 fn record(row: &Row, report: &mut Report) -> Option<RawRecord> {
     // Cells every record needs that the row ends before: one report.
     let cut_off: Vec<&str> = (REQUIRED.iter().copied())
-        .filter(|name| row.columns.contains_key(name) && row.cell(name).is_none())
+        .filter(|name| row.columns.contains_key(*name) && row.cell(name).is_none())
         .collect();
     if !cut_off.is_empty() {
         report(
@@ -307,7 +349,8 @@ mod tests {
         let path = Path::new("data/aid/records.csv");
         let table = super::super::table::parse(path, text).expect("a table");
         let mut diagnostics = Diagnostics::new();
-        let records = records(path, text, &table, &mut diagnostics);
+        let languages = ["kk".to_string(), "ru".to_string()];
+        let records = records(path, text, &table, Some(&languages), &mut diagnostics);
         (records, diagnostics)
     }
 

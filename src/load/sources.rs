@@ -83,7 +83,12 @@ pub fn sources(
     // Only a site without a search index takes pages from the render cache.
     let stamped = stamped && config.as_ref().is_some_and(|c| !c.has_search());
     let (pages, assets) = content::load(root, cache, stamped, diagnostics);
-    let data = data::load(root, diagnostics);
+    // The columns `what_LANG` of `records.csv` are those of the site's
+    // languages, once they are known and can be used (else any is).
+    let languages = (config.as_ref())
+        .filter(|c| crate::validate::has_usable_languages(c))
+        .map(crate::validate::language_codes);
+    let data = data::load(root, languages.as_deref(), diagnostics);
     let history = data.has_aid.then(|| history::load(root)).flatten();
     let committed = (config.as_ref())
         .is_some_and(RawConfig::has_git_dates)

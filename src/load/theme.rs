@@ -59,8 +59,8 @@ fn is_folder_name(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// ", themes here: a, b" listing the folders under `themes/`, or nothing.
-fn available(root: &Path) -> Message {
+/// The names of the folders under `themes/`, sorted.
+fn folders(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join(THEMES_DIR))
         .into_iter()
         .flatten()
@@ -70,6 +70,12 @@ fn available(root: &Path) -> Message {
         .filter(|n| is_folder_name(n))
         .collect();
     names.sort();
+    names
+}
+
+/// ", themes here: a, b" listing the folders under `themes/`, or nothing.
+fn available(root: &Path) -> Message {
+    let names = folders(root);
     if names.is_empty() {
         Message::Text(String::new())
     } else {
@@ -256,6 +262,9 @@ fn named(
     }
     let dir = Path::new(THEMES_DIR).join(name);
     if std::fs::symlink_metadata(root.join(&dir)).is_err() {
+        // The themes there are: the built-in one, and those on disk.
+        let folders = folders(root);
+        let themes = std::iter::once(DEFAULT_THEME).chain(folders.iter().map(String::as_str));
         diagnostics.push(
             Diagnostic::error(
                 super::config::CONFIG_FILE,
@@ -264,7 +273,8 @@ fn named(
                     "theme-not-found",
                     name = name,
                     dir = display_path(&dir),
-                    root = root.display().to_string()
+                    root = root.display().to_string(),
+                    guess = crate::diag::did_you_mean(name, themes)
                 ),
             )
             .with_hint(msg!(

@@ -198,9 +198,11 @@ pub fn parse_at_most<T: DeserializeOwned>(
             Err(error) => Problem::of(&error),
         };
         // A key missing because it was left out, or because the key left
-        // out was a slip of it (`default_langauge`): the slip is the problem.
+        // out was a slip of it (`default_langauge`) or a word for it
+        // (`organisation` for `org`): the key left out is the problem.
         let blanked = |field: &String| {
-            (blanked_keys.iter()).any(|k| k == field || crate::diag::is_slip_of(k, field))
+            (blanked_keys.iter())
+                .any(|k| k == field || crate::diag::key_meant(k, [field.as_str()]).is_some())
         };
         let made_by_blanking = !problem.is_about_a_part()
             || missing_field(&problem.message).is_some_and(|f| blanked(&f))
@@ -779,7 +781,10 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
         E::SerdeUnknownField {
             field, expected, ..
         } => {
-            let (known, guess) = allowed(field, expected);
+            // A key may be a word staff write for another (`organisation`
+            // for `org`), too far from it to be a slip.
+            let known = expected.join(", ");
+            let guess = crate::diag::did_you_mean_key(field, expected.iter().copied());
             msg!(
                 "yaml-unknown-key",
                 key = field.as_str(),

@@ -50,10 +50,11 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     }
     for code in languages.value.keys() {
         if !is_language_code(code) {
+            let (message, hint) = bad_language_code(code);
             diagnostics.push(error(
                 key_span(text, yaml_span(languages, 0), code),
-                bad_language_code(code),
-                msg!("config-bad-language-code-hint"),
+                message,
+                hint,
             ));
         }
     }
@@ -285,11 +286,31 @@ fn search_not_built(config: &RawConfig, text: &str) -> Diagnostic {
 }
 
 /// Whether `code` is a language code aqparat takes: two or three
-/// lowercase ASCII letters (ISO 639), but for [`is_reserved_code`].
+/// lowercase ASCII letters (ISO 639), but for [`is_reserved_code`] and
+/// the codes of countries (see [`language_of_country`]).
 pub fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len())
         && code.bytes().all(|b| b.is_ascii_lowercase())
         && !is_reserved_code(code)
+        && language_of_country(code).is_none()
+}
+
+/// Countries' codes that people write for their language, and the
+/// language's code: `kz` (Kazakhstan) for Kazakh, which is `kk`. None of
+/// them is a language's code in ISO 639.
+const COUNTRY_CODES: [(&str, &str); 5] = [
+    ("kz", "kk"),
+    ("ua", "uk"),
+    ("cz", "cs"),
+    ("gr", "el"),
+    ("jp", "ja"),
+];
+
+/// The code of the language meant by `code` when it is a country's code
+/// (`kk` for `kz`).
+pub fn language_of_country(code: &str) -> Option<&'static str> {
+    let found = COUNTRY_CODES.iter().find(|(country, _)| *country == code);
+    found.map(|(_, language)| *language)
 }
 
 /// Whether `code` has the form of a language code but names the folder
@@ -329,12 +350,19 @@ fn key_span(text: &str, from: Span, key: &str) -> Span {
     from
 }
 
-/// The message for `code`, which [`is_language_code`] refuses.
-fn bad_language_code(code: &str) -> Message {
-    match is_reserved_code(code) {
+/// The message and hint for `code`, which [`is_language_code`] refuses.
+fn bad_language_code(code: &str) -> (Message, Message) {
+    if let Some(language) = language_of_country(code) {
+        return (
+            msg!("language-code-country", code = code, lang = language),
+            msg!("language-code-country-hint", code = code, lang = language),
+        );
+    }
+    let message = match is_reserved_code(code) {
         true => msg!("language-code-reserved", code = code),
         false => msg!("config-bad-language-code", code = code),
-    }
+    };
+    (message, msg!("config-bad-language-code-hint"))
 }
 
 /// Whether `c` is a control character no text of the site may hold: C0

@@ -3,10 +3,10 @@
 //! theme together: the built-in theme, a theme on disk, the site's own
 //! `i18n/`), and every plural form that the language needs.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, closest, did_you_mean, display_path};
 use crate::load::{BUILT_IN_DIR, I18N_DIR, RawI18n, RawTheme, UiString, yaml_span};
 use crate::locale::LocaleFormat;
 use crate::messages::Message;
@@ -40,21 +40,73 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
         }
         layered.push(files);
     }
+    let typos = report_unknown_keys(theme, &layered, diagnostics);
     for files in &layered {
         for other in &layered {
-            report_missing_keys(&theme.dir, files, other, diagnostics);
+            report_missing_keys(&theme.dir, files, other, &typos, diagnostics);
         }
     }
 }
 
+/// Keys of the site's own UI strings (`i18n/`) that are slips of the
+/// theme's (`last_updatd`): a key that no layer of the theme has, that
+/// another language of the site lacks, and that is a slip of a key of the
+/// theme. Reported at the key, with the key meant; returned, so that no
+/// language is told it lacks them. (A key of the site's own that is no
+/// slip of the theme's is one of its own templates', and must be in every
+/// language.)
+fn report_unknown_keys<'a>(
+    theme: &'a RawTheme,
+    layered: &[Vec<&'a RawI18n>],
+    diagnostics: &mut Diagnostics,
+) -> HashSet<&'a str> {
+    let theme_keys: BTreeSet<&str> = (theme.i18n.iter())
+        .filter(|f| !is_sites_own(f))
+        .flat_map(|f| f.strings.keys().map(|k| k.value.as_str()))
+        .collect();
+    let has = |files: &[&RawI18n], key: &str| {
+        (files.iter()).any(|f| f.strings.keys().any(|k| k.value == key))
+    };
+    let mut typos = HashSet::new();
+    for files in layered {
+        for file in files.iter().filter(|f| is_sites_own(f)) {
+            for key in file.strings.keys() {
+                let key_name = key.value.as_str();
+                if theme_keys.contains(key_name) || layered.iter().all(|o| has(o, key_name)) {
+                    continue;
+                }
+                let Some(meant) = closest(key_name, theme_keys.iter().copied()) else {
+                    continue;
+                };
+                typos.insert(key_name);
+                diagnostics.push(
+                    Diagnostic::error(
+                        &file.path,
+                        yaml_span(key, 0),
+                        msg!(
+                            "i18n-unknown-key",
+                            key = key_name,
+                            guess = msg!("did-you-mean", name = meant)
+                        ),
+                    )
+                    .with_hint(msg!("i18n-unknown-key-hint", meant = meant))
+                    .with_source(&file.text),
+                );
+            }
+        }
+    }
+    typos
+}
+
 /// Keys of the language of `other` (its files, lowest layer first) that
-/// the language of `files` lacks in all of its files; reported at its
-/// highest layer's file, or, when that is built in, at the file of the
-/// site's overrides (in `dir`) to add them to.
+/// the language of `files` lacks in all of its files, but `typos` (already
+/// reported); reported at its highest layer's file, or, when that is built
+/// in, at the file of the site's overrides (in `dir`) to add them to.
 fn report_missing_keys(
     dir: &Path,
     files: &[&RawI18n],
     other: &[&RawI18n],
+    typos: &HashSet<&str>,
     diagnostics: &mut Diagnostics,
 ) {
     let Some(top) = files.last() else {
@@ -69,10 +121,13 @@ fn report_missing_keys(
             .iter()
             .any(|f| f.strings.keys().any(|k| k.value == key))
     };
-    let mut reported = std::collections::HashSet::new();
+    let mut reported = HashSet::new();
     for file in other.iter().rev() {
         for key in file.strings.keys() {
-            if has(&key.value) || !reported.insert(key.value.as_str()) {
+            if has(&key.value)
+                || typos.contains(key.value.as_str())
+                || !reported.insert(key.value.as_str())
+            {
                 continue;
             }
             let there = yaml_span(key, 0);

@@ -10,6 +10,8 @@ mod i18n;
 mod pages;
 mod sources;
 
-pub use config::{has_usable_languages, is_language_code, is_reserved_code, language_codes};
+pub use config::{
+    has_usable_languages, is_language_code, is_reserved_code, language_codes, language_of_country,
+};
 pub use pages::check_front_matter as page;
 pub use sources::{Statistics, sources};

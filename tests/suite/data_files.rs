@@ -321,3 +321,38 @@ fn json_with_a_byte_order_mark_is_read_and_a_key_given_twice_is_an_error() {
         ],
     );
 }
+
+/// A language column misspelt (`what_kz` for `what_kk`) is one error at
+/// its name, with the column meant and the columns there are, and its
+/// cells are read as that column's: not an error on every row for a
+/// language the site does not have, nor for the text it lacks.
+#[test]
+fn a_misspelt_language_column_is_one_error_at_the_header() {
+    let site = stats_with_records_csv(
+        "id,organisation,category,count,unit,what_kz,what_ru,source\n\
+         r1,org-a,food,1,families,Бір,Один,src-1\n\
+         r2,org-a,food,2,families,Екі,Два,src-1\n\
+         r3,org-a,food,3,families,Үш,Три,src-1\n",
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        crate::util::assert_reported(
+            &run,
+            &[
+                "data/aid/records.csv:1:37: error: unknown column `what_kz` (did you mean `what_kk`?)",
+            ],
+            command,
+        );
+        assert!(
+            run.stderr.contains(
+                "help: the columns are id, organisation, partners, category, count, qualifier, reported, unit, date, period_from, period_to, frequency, source, and one per language of the site: what_kk, what_ru"
+            ),
+            "{}",
+            run.stderr
+        );
+        let rows = (run.stderr.lines()).filter(|l| {
+            l.starts_with("data/aid/records.csv:") && !l.starts_with("data/aid/records.csv:1:")
+        });
+        assert_eq!(rows.count(), 0, "{}", run.stderr);
+    }
+}

@@ -1022,3 +1022,134 @@ fn an_unknown_id_of_an_empty_file_gets_a_hint_of_its_own() {
         run.stderr
     );
 }
+
+/// A key misspelt in the site's own UI strings (`last_updatd` for the
+/// theme's `last_updated`) is an unknown key at its place, with the key
+/// meant; not a string the other language lacks.
+#[test]
+fn a_misspelt_key_of_the_sites_own_ui_strings_is_an_unknown_key() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "i18n/ru.yaml",
+        "read_more: Подробнее\nlast_updatd: Обновлено\n",
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "i18n/ru.yaml:2:1: error: unknown key `last_updatd`: the theme has no UI string of this name (did you mean `last_updated`?)",
+            ],
+            command,
+        );
+        assert!(
+            run.stderr
+                .contains("help: correct the key to `last_updated`"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+/// A theme that is not there gets the name of the one meant, of the
+/// built-in theme and the folders under themes/.
+#[test]
+fn a_misspelt_theme_gets_the_theme_meant() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        config.replacen("theme: default", "theme: defualt", 1),
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "site.yaml:6:8: error: theme `defualt` not found: there is no folder themes/defualt/",
+            ],
+            command,
+        );
+        assert!(
+            run.stderr.contains("(did you mean `default`?)"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+/// A record's key written as a word staff use for it (`organisation`
+/// for `org`) gets the key meant, as a key a letter off does.
+#[test]
+fn a_record_key_written_as_a_full_word_gets_the_key_meant() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen("  org: org-a\n", "  organisation: org-a\n", 1),
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "data/aid/records.yaml:2:3: error: unknown key `organisation`; the keys allowed here: id, org, ",
+            ],
+            command,
+        );
+        assert!(
+            run.stderr.contains("(did you mean `org`?)"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+/// `kz` is Kazakhstan's code, not the Kazakh language's (`kk`): an error
+/// at its key that says so, and nothing more.
+#[test]
+fn a_countrys_code_for_a_language_gets_the_languages_code() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        config
+            .replacen("default_language: kk", "default_language: kz", 1)
+            .replacen("  kk: {", "  kz: {", 1),
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "site.yaml:4:3: error: `kz` is a country's code, not a language's: the language's code is `kk`",
+            ],
+            command,
+        );
+        assert!(
+            run.stderr.contains("help: write `kk` instead of `kz`"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+/// A statistics file that is a folder is told as such, not as missing.
+#[test]
+fn a_statistics_file_that_is_a_folder() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = site.root().join("data/aid/records.yaml");
+    std::fs::remove_file(&records).unwrap();
+    std::fs::create_dir(&records).unwrap();
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "data/aid/records.yaml:1:1: error: this is a folder, but records.yaml must be a file",
+            ],
+            command,
+        );
+        assert!(!run.stderr.contains("is missing"), "{}", run.stderr);
+    }
+}
