@@ -104,6 +104,18 @@ impl From<Refused> for Error {
     }
 }
 
+/// What to do when looking at or writing the output failed with an error
+/// of `kind`.
+pub(crate) fn output_advice(kind: io::ErrorKind) -> crate::messages::Message {
+    use io::ErrorKind::*;
+    match kind {
+        StorageFull | QuotaExceeded | FileTooLarge => msg!("output-advice-room"),
+        PermissionDenied | ReadOnlyFilesystem => msg!("output-advice-permission"),
+        InvalidFilename => msg!("output-advice-name"),
+        _ => msg!("output-advice-any"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,17 +128,5 @@ mod tests {
         assert!(output.contains("--output"), "{output}");
         let search = Error::search(Path::new("public"))(denied()).in_lang(Lang::En);
         assert!(search.contains("search: false"), "{search}");
-    }
-}
-
-/// What to do when looking at or writing the output failed with an error
-/// of `kind`.
-pub(crate) fn output_advice(kind: io::ErrorKind) -> crate::messages::Message {
-    use io::ErrorKind::*;
-    match kind {
-        StorageFull | QuotaExceeded | FileTooLarge => msg!("output-advice-room"),
-        PermissionDenied | ReadOnlyFilesystem => msg!("output-advice-permission"),
-        InvalidFilename => msg!("output-advice-name"),
-        _ => msg!("output-advice-any"),
     }
 }
