@@ -75,7 +75,13 @@ impl Error {
             Error::Search { output, source } => msg!(
                 "cannot-make-search-index",
                 output = output.display().to_string(),
-                error = source.to_string()
+                error = source.to_string(),
+                advice = match source.kind() {
+                    io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                        msg!("search-advice-room")
+                    }
+                    _ => msg!("search-advice-any"),
+                }
             )
             .in_lang(lang),
         }
@@ -128,5 +134,28 @@ mod tests {
         assert!(output.contains("--output"), "{output}");
         let search = Error::search(Path::new("public"))(denied()).in_lang(Lang::En);
         assert!(search.contains("search: false"), "{search}");
+    }
+
+    /// A full disk is told to be freed, a name too long to be shortened,
+    /// a refusal to be checked: not one advice for every failure.
+    #[test]
+    fn the_advice_follows_what_failed() {
+        let failed = |kind| io::Error::new(kind, "public/a");
+        let output = |kind| Error::output(Path::new("public"))(failed(kind)).in_lang(Lang::En);
+        let search = |kind| Error::search(Path::new("public"))(failed(kind)).in_lang(Lang::En);
+        let full = io::ErrorKind::StorageFull;
+        assert!(output(full).ends_with("free space on the disk, or choose another --output"));
+        assert!(search(full).ends_with("Free space on the disk, then build again"));
+        assert!(!search(full).contains("search: false"));
+        let long = output(io::ErrorKind::InvalidFilename);
+        assert!(
+            long.contains("longer than the file system allows"),
+            "{long}"
+        );
+        let denied = output(io::ErrorKind::PermissionDenied);
+        assert!(
+            denied.contains("check that you may write there"),
+            "{denied}"
+        );
     }
 }

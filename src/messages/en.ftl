@@ -43,7 +43,9 @@ output-advice-room = free space on the disk, or choose another --output
 output-advice-permission = check that you may write there, or choose another --output
 output-advice-name = a file or folder name in it is longer than the file system allows: shorten the names of the content's files and folders, or choose a shorter --output
 output-advice-any = check that the disk has room and that you may write there, or choose another --output
-cannot-make-search-index = cannot make the search index of { $output }: { $error }; nothing was published. Build again, or set `search: false` in site.yaml to publish without a search index
+cannot-make-search-index = cannot make the search index of { $output }: { $error }; nothing was published. { $advice }
+search-advice-room = Free space on the disk, then build again
+search-advice-any = Build again, or set `search: false` in site.yaml to publish without a search index
 
 ## The serve overlay (src/serve/)
 
@@ -170,7 +172,7 @@ data-name-aid-hint = rename the file: templates see each data file by its name, 
 stats-file-missing = this statistics file is missing
 stats-file-missing-hint = data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml (or records.csv); `aqparat init --statistics NEW-FOLDER` makes a set of them to copy from
 stats-file-folder = this is a folder, but { $name } must be a file
-stats-file-folder-hint = delete the folder and put the file { $name } in its place (if the folder holds it, move it up into data/aid/)
+stats-file-folder-hint = first move the files the folder holds out of it (a statistics file into data/aid/), then delete the empty folder: { $name } must be a file in data/aid/
 data-aid-unread = aqparat does not read this file: the statistics are organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml (or records.csv) in data/aid/, and no other file{ $guess }
 data-aid-unread-hint = rename it as one of those, or put its records into records.yaml (one file holds every record); anything else goes out of data/aid/
 data-unknown-kind = aqparat reads only YAML (.yaml, .yml), CSV (.csv) and JSON (.json) files in data/; this one is left out
@@ -220,6 +222,8 @@ page-bad-folder-name = the folder name `{ $name }` has characters that do not be
 page-bad-name-hint = rename it `{ $name }`: names of pages and folders are made of letters, digits, `-`, `_` and `.`
 page-unknown-lang = language `{ $lang }` is not one of the site's languages
 page-unknown-lang-hint = rename the file with one of the suffixes { $suffixes }, or add `{ $lang }` to `languages` in site.yaml
+page-unknown-lang-country-hint = `{ $lang }` is a country's code, not a language's: rename the file to end in `.{ $meant }.md`
+page-unknown-lang-rename-hint = rename the file with one of the suffixes { $suffixes }
 page-same-url = this file and { $others } both become /{ $url }
 page-same-url-hint = keep one of them: a folder's page belongs in its `_index.LANG.md`
 page-url-twin = this file becomes /{ $url }, and { $others } an address that differs from it only in capital letters or in how a letter is encoded: on Windows and macOS both are one folder, and one page would replace the other
@@ -556,6 +560,8 @@ alias-taken-hint = an alias is an old address that no longer has a page; remove 
 alias-through-file = the alias `{ $alias }` needs a folder /{ $file }/ for its redirect page, but /{ $file } is { $what }
 alias-twice = the alias `{ $alias }` is also an alias of { $other }
 alias-twice-hint = an old address can lead to one page only; keep it on the page it belongs to
+alias-twin = the alias `{ $alias }` differs from the address { $other } only in capital letters or in how a letter is encoded: on Windows and macOS both are one folder, and its redirect would replace what is there
+alias-twin-hint = an old address that differs from another address of the site only so cannot be kept: remove the alias
 
 ## Links to other sites, check --external (src/external/, src/main.rs)
 

@@ -43,7 +43,9 @@ output-advice-room = дискіде орын босатыңыз немесе б�
 output-advice-permission = сол жерге жазуға рұқсатыңыз бар-жоғын тексеріңіз немесе басқа --output таңдаңыз
 output-advice-name = ондағы бір файлдың не қалтаның аты файлдық жүйе рұқсат ететіннен ұзын: content ішіндегі файлдар мен қалталардың атын қысқартыңыз немесе қысқарақ --output таңдаңыз
 output-advice-any = дискіде орын бар-жоғын және сол жерге жазуға рұқсатыңыз бар-жоғын тексеріңіз немесе басқа --output таңдаңыз
-cannot-make-search-index = { $output } сайтының іздеу индексін жасау мүмкін емес: { $error }; ештеңе жарияланбады. Қайта құрастырыңыз немесе іздеу индексінсіз жариялау үшін site.yaml ішінде `search: false` деп жазыңыз
+cannot-make-search-index = { $output } сайтының іздеу индексін жасау мүмкін емес: { $error }; ештеңе жарияланбады. { $advice }
+search-advice-room = Дискіде орын босатып, қайта құрастырыңыз
+search-advice-any = Қайта құрастырыңыз немесе іздеу индексінсіз жариялау үшін site.yaml ішінде `search: false` деп жазыңыз
 
 ## The serve overlay (src/serve/)
 
@@ -170,7 +172,7 @@ data-name-aid-hint = файлдың атауын өзгертіңіз: үлгі�
 stats-file-missing = бұл статистика файлы жоқ
 stats-file-missing-hint = data/aid/ қалтасында organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml (немесе records.csv) болуы керек; `aqparat init --statistics ЖАҢА-ҚАЛТА` солардың үлгі жинағын жасайды, одан көшіріп алуға болады
 stats-file-folder = бұл — қалта, ал { $name } файл болуы керек
-stats-file-folder-hint = қалтаны өшіріп, орнына { $name } файлын қойыңыз (файл осы қалтаның ішінде болса, оны data/aid/ қалтасына шығарыңыз)
+stats-file-folder-hint = алдымен қалтадағы файлдарды одан шығарыңыз (статистика файлын data/aid/ қалтасына), содан кейін бос қалтаны өшіріңіз: { $name } data/aid/ ішіндегі файл болуы керек
 data-aid-unread = aqparat бұл файлды оқымайды: статистика — data/aid/ ішіндегі organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml (немесе records.csv) қана{ $guess }
 data-aid-unread-hint = оны солардың біріне қайта атаңыз немесе жазбаларын records.yaml-ға көшіріңіз (барлық жазба бір файлда тұрады); басқасын data/aid/ қалтасынан шығарыңыз
 data-unknown-kind = aqparat data/ қалтасынан тек YAML (.yaml, .yml), CSV (.csv) және JSON (.json) файлдарын оқиды; бұл файл ескерілмейді
@@ -220,6 +222,8 @@ page-bad-folder-name = `{ $name }` қалта атауында мекенжай�
 page-bad-name-hint = оны `{ $name }` деп қайта атаңыз: беттер мен қалталардың атауы әріптерден, цифрлардан, `-`, `_` және `.` таңбаларынан тұрады
 page-unknown-lang = `{ $lang }` тілі сайт тілдерінің қатарында жоқ
 page-unknown-lang-hint = файлды { $suffixes } жұрнақтарының бірімен қайта атаңыз немесе site.yaml ішіндегі `languages` тізіміне `{ $lang }` тілін қосыңыз
+page-unknown-lang-country-hint = `{ $lang }` — тілдің емес, елдің коды: файлдың атын `.{ $meant }.md` деп аяқталатындай етіп өзгертіңіз
+page-unknown-lang-rename-hint = файлды { $suffixes } жұрнақтарының бірімен қайта атаңыз
 page-same-url = бұл файл да, { $others } да /{ $url } бетіне айналады
 page-same-url-hint = біреуін ғана қалдырыңыз: қалтаның беті оның `_index.LANG.md` файлында болады
 page-url-twin = бұл файл /{ $url } бетіне айналады, ал { $others } одан тек бас әріптерімен немесе әріптің кодталуымен ғана ерекшеленетін мекенжайға айналады: Windows пен macOS жүйесінде екеуі бір қалта болады да, бір бет екіншісін ауыстырады
@@ -556,6 +560,8 @@ alias-taken-hint = бүркеншік мекенжай — енді беті ж�
 alias-through-file = `{ $alias }` бүркеншік мекенжайының бағыттау беті үшін /{ $file }/ бумасы керек, бірақ /{ $file } — { $what }
 alias-twice = `{ $alias }` бүркеншік мекенжайы { $other } бетінде де бар
 alias-twice-hint = бір ескі мекенжай тек бір бетке апара алады; оны өзіне тиесілі бетте қалдырыңыз
+alias-twin = `{ $alias }` бүркеншік мекенжайы { $other } мекенжайынан тек бас әріптерімен немесе әріптің кодталуымен ғана ерекшеленеді: Windows пен macOS жүйесінде екеуі бір қалта болады да, қайта бағыттау ондағыны ауыстырады
+alias-twin-hint = сайттың басқа мекенжайынан тек осымен ғана ерекшеленетін ескі мекенжайды сақтау мүмкін емес: бүркеншік мекенжайды өшіріңіз
 
 ## Links to other sites, check --external (src/external/, src/main.rs)
 

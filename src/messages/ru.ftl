@@ -50,7 +50,9 @@ output-advice-room = освободите место на диске или вы
 output-advice-permission = проверьте, что у вас есть право записи туда, или выберите другую папку --output
 output-advice-name = имя файла или папки в ней длиннее, чем позволяет файловая система: сократите имена файлов и папок в content или выберите более короткий путь --output
 output-advice-any = проверьте, что на диске есть место и что у вас есть право записи туда, или выберите другую папку --output
-cannot-make-search-index = не удаётся создать поисковый индекс { $output }: { $error }; ничего не опубликовано. Соберите ещё раз или укажите `search: false` в site.yaml, чтобы опубликовать сайт без поискового индекса
+cannot-make-search-index = не удаётся создать поисковый индекс { $output }: { $error }; ничего не опубликовано. { $advice }
+search-advice-room = Освободите место на диске и соберите ещё раз
+search-advice-any = Соберите ещё раз или укажите `search: false` в site.yaml, чтобы опубликовать сайт без поискового индекса
 
 ## The serve overlay (src/serve/)
 
@@ -180,7 +182,7 @@ data-name-aid-hint = переименуйте файл: шаблоны видя�
 stats-file-missing = этого файла статистики нет
 stats-file-missing-hint = в data/aid/ нужны organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml (или records.csv); `aqparat init --statistics НОВАЯ-ПАПКА` создаст их набор, из которого можно скопировать
 stats-file-folder = это папка, а { $name } должен быть файлом
-stats-file-folder-hint = удалите папку и положите на её место файл { $name } (если он лежит в этой папке, перенесите его в data/aid/)
+stats-file-folder-hint = сначала перенесите из папки файлы, которые в ней лежат (файл статистики — в data/aid/), затем удалите пустую папку: { $name } должен быть файлом в data/aid/
 data-aid-unread = aqparat не читает этот файл: статистика — это organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml (или records.csv) в data/aid/, и никакой другой файл{ $guess }
 data-aid-unread-hint = переименуйте его в один из них или перенесите его записи в records.yaml (все записи — в одном файле); всё остальное уберите из data/aid/
 data-unknown-kind = aqparat читает в data/ только файлы YAML (.yaml, .yml), CSV (.csv) и JSON (.json); этот файл пропущен
@@ -230,6 +232,8 @@ page-bad-folder-name = в имени папки `{ $name }` есть симво�
 page-bad-name-hint = переименуйте его в `{ $name }`: имена страниц и папок состоят из букв, цифр, `-`, `_` и `.`
 page-unknown-lang = языка `{ $lang }` нет среди языков сайта
 page-unknown-lang-hint = переименуйте файл, взяв один из суффиксов { $suffixes }, или добавьте `{ $lang }` в `languages` в site.yaml
+page-unknown-lang-country-hint = `{ $lang }` — код страны, а не языка: переименуйте файл так, чтобы он оканчивался на `.{ $meant }.md`
+page-unknown-lang-rename-hint = переименуйте файл, взяв один из суффиксов { $suffixes }
 page-same-url = и этот файл, и { $others } становятся страницей /{ $url }
 page-same-url-hint = оставьте один из них: страница папки должна быть в её `_index.LANG.md`
 page-url-twin = этот файл становится страницей /{ $url }, а { $others } — адресом, который отличается от неё только заглавными буквами или тем, как закодирована буква: в Windows и macOS это одна папка, и одна страница заменит другую
@@ -566,6 +570,8 @@ alias-taken-hint = псевдоним — старый адрес, у котор
 alias-through-file = для страницы перенаправления псевдониму `{ $alias }` нужна папка /{ $file }/, но /{ $file } — это { $what }
 alias-twice = псевдоним `{ $alias }` есть и у страницы { $other }
 alias-twice-hint = старый адрес может вести только на одну страницу; оставьте его у той страницы, к которой он относится
+alias-twin = псевдоним `{ $alias }` отличается от адреса { $other } только заглавными буквами или тем, как закодирована буква: в Windows и macOS это одна папка, и переадресация заменит то, что там есть
+alias-twin-hint = старый адрес, который отличается от другого адреса сайта только этим, сохранить нельзя: удалите псевдоним
 
 ## Links to other sites, check --external (src/external/, src/main.rs)
 

@@ -717,25 +717,35 @@ fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
 }
 
 /// The `@/` path (without `@/`) of a page that `path`, which leads to
-/// none, was meant for: written without `.md` (`rules/first`), with
-/// `content/` before it, or from the folder of the page it is on rather
-/// than from `content/` (`first.md` on a page of `rules/`).
+/// none, was meant for: written without `.md` (`rules/first`, or
+/// `rules` for its `rules/_index.md`), with `content/` before it, or from
+/// the folder of the page it is on rather than from `content/`
+/// (`first.md` on a page of `rules/`).
 fn source_path_meant(site: &Site, page: &Page, path: &str) -> Option<String> {
     let bare = path.trim_matches('/');
     let folder = match page.kind {
         PageKind::Page => page.key.rsplit_once('/').map_or("", |(folder, _)| folder),
         PageKind::Section | PageKind::Home => &page.key,
     };
-    let in_folder = (!folder.is_empty()).then(|| format!("{folder}/{bare}"));
-    let unsuffixed =
-        (!bare.ends_with(".md")).then(|| [format!("{bare}.md"), format!("{bare}/_index.md")]);
-    let candidates = (bare.strip_prefix("content/").map(str::to_string))
-        .into_iter()
-        .chain(unsuffixed.into_iter().flatten())
-        .chain(in_folder);
-    candidates
-        .filter(|meant| meant != path)
-        .find(|meant| resolve_source_path(site, page, meant).is_some())
+    let bases = [
+        Some(bare.to_string()),
+        bare.strip_prefix("content/").map(str::to_string),
+        (!folder.is_empty()).then(|| format!("{folder}/{bare}")),
+    ];
+    bases.into_iter().flatten().find_map(|base| {
+        if base.ends_with(".md") {
+            let found = base != path && resolve_source_path(site, page, &base).is_some();
+            return found.then_some(base);
+        }
+        // Written without `.md`: the file of the page it names, as a
+        // section's or as a page's.
+        let id = resolve_source_path(site, page, &format!("{base}.md"))?;
+        Some(match site.pages[id].kind {
+            PageKind::Page => format!("{base}.md"),
+            _ if base.is_empty() => "_index.md".to_string(),
+            _ => format!("{base}/_index.md"),
+        })
+    })
 }
 
 /// `rules/quarantine.md` → the key `rules/quarantine` and the language

@@ -204,12 +204,12 @@ fn check_twins(by_url: &HashMap<UrlPath, Vec<&RawPage>>, diagnostics: &mut Diagn
         for url in &urls {
             let others: Vec<String> = (urls.iter().filter(|other| *other != url))
                 .flat_map(|other| &by_url[*other])
-                .map(|page| display_path(&page.path))
+                .map(|page| marks_shown(display_path(&page.path)))
                 .collect();
             for page in &by_url[*url] {
                 let message = msg!(
                     "page-url-twin",
-                    url = url.to_string(),
+                    url = marks_shown(url.to_string()),
                     others = others.join(", ")
                 );
                 diagnostics.push(
@@ -219,6 +219,21 @@ fn check_twins(by_url: &HashMap<UrlPath, Vec<&RawPage>>, diagnostics: &mut Diagn
             }
         }
     }
+}
+
+/// `text` with the marks of a letter written as a letter and marks (not
+/// in Unicode's composed form) shown as codes, `и\u{306}`: else two names
+/// that differ only so look the same in a message.
+fn marks_shown(text: String) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    if unicode_normalization::is_nfc(&text) {
+        return text;
+    }
+    let shown = |c: char| match is_combining_mark(c) {
+        true => format!("\\u{{{:x}}}", u32::from(c)),
+        false => c.to_string(),
+    };
+    text.chars().map(shown).collect()
 }
 
 /// `url` as a file system that ignores case and normalises names compares
@@ -323,6 +338,26 @@ fn is_left_out_by_gitignore(root: &Path, rel: &Path) -> bool {
     path.exists() && !Inputs::read(root).0.is_site_file(rel, Entry::of(&path))
 }
 
+/// What to do with a page in `lang`, which is not one of the site's
+/// `languages`: take one of their suffixes, the one meant for a country's
+/// code (`.kz.md` is `.kk.md`), or add `lang` to the site's when it can
+/// be a language's code.
+fn unknown_lang_hint(lang: &str, languages: &[String]) -> Message {
+    let suffixes = (languages.iter())
+        .map(|l| format!(".{l}.md"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match super::config::language_of_country(lang) {
+        Some(meant) if languages.iter().any(|l| l == meant) => {
+            msg!("page-unknown-lang-country-hint", lang = lang, meant = meant)
+        }
+        _ if super::config::is_language_code(lang) => {
+            msg!("page-unknown-lang-hint", suffixes = suffixes, lang = lang)
+        }
+        _ => msg!("page-unknown-lang-rename-hint", suffixes = suffixes),
+    }
+}
+
 /// What [`check`] finds of `page` on its own: its language (when the
 /// site's `languages` are known), its front matter and, when it is
 /// published, whether its URL is one aqparat makes; with that URL.
@@ -344,15 +379,7 @@ fn check_alone(
                 Span::START,
                 msg!("page-unknown-lang", lang = &page.lang),
             )
-            .with_hint(msg!(
-                "page-unknown-lang-hint",
-                suffixes = languages
-                    .iter()
-                    .map(|l| format!(".{l}.md"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                lang = &page.lang
-            )),
+            .with_hint(unknown_lang_hint(&page.lang, languages)),
         );
         return (found, None);
     }
@@ -680,6 +707,13 @@ fn check_aliases(
         .collect();
     let published = (sources.pages.iter())
         .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front));
+    // The files by their names as Windows and macOS compare them, made
+    // only for a site with aliases.
+    let has_aliases = sources.pages.iter().any(|p| !p.front.aliases.is_empty());
+    let mut by_folded: HashMap<String, String> = match has_aliases {
+        true => (files.keys()).map(|f| (folded(f), f.clone())).collect(),
+        false => HashMap::default(),
+    };
     for page in published {
         let lines = Lines::new(&page.front_text, 0);
         for alias in &page.front.aliases {
@@ -715,6 +749,20 @@ fn check_aliases(
                 });
                 continue;
             }
+            let twin = by_folded.get(&folded(&file)).filter(|twin| **twin != file);
+            if let Some(twin) = twin {
+                let address = twin.strip_suffix("index.html").unwrap_or(twin);
+                diagnostics.push(
+                    error(msg!(
+                        "alias-twin",
+                        alias = &alias.value,
+                        other = format!("/{address}")
+                    ))
+                    .with_hint(msg!("alias-twin-hint")),
+                );
+                continue;
+            }
+            by_folded.insert(folded(&file), file.clone());
             owners.insert(file.clone(), page);
             files.insert(file, || msg!("generated-redirect"));
         }

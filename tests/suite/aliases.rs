@@ -63,6 +63,26 @@ fn i15_each_old_address_leads_to_the_page_and_is_in_the_map() {
     assert!(!site.public().join(".redirects.map").exists());
 }
 
+/// An alias that differs from a page's address, or from another alias,
+/// only in capital letters is an error at its place: on Windows and macOS
+/// both are one folder, and the redirect would replace the page (a page
+/// renamed from `About` keeping its old address) or the other redirect.
+#[test]
+fn an_alias_that_differs_from_an_address_only_in_case_is_an_error() {
+    let site = TestSite::fixture("basic");
+    with_aliases(&site, "content/about.kk.md", "[/kk/About/, /kk/Old/]");
+    with_aliases(&site, "content/rules/first.kk.md", "[/kk/old/]");
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "content/about.kk.md:2:11: error: the alias `/kk/About/` differs from the address /kk/about/ only in capital letters",
+            "content/rules/first.kk.md:2:11: error: the alias `/kk/old/` differs from the address /kk/Old/ only in capital letters",
+        ],
+        "aliases in other case",
+    );
+}
+
 #[test]
 fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() {
     let site = TestSite::fixture("basic");

@@ -330,8 +330,8 @@ fn pages_whose_addresses_differ_only_in_case_or_encoding() {
         &[
             "content/About.kk.md:1:1: error: this file becomes /kk/About/, and content/about.kk.md an address that differs from it only in capital letters",
             "content/about.kk.md:1:1: error: this file becomes /kk/about/, and content/About.kk.md an address",
-            "content/rules/\u{438}\u{306}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{438}\u{306}ол/, and content/rules/\u{439}ол.kk.md an address",
-            "content/rules/\u{439}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{439}ол/, and content/rules/\u{438}\u{306}ол.kk.md an address",
+            "content/rules/\u{438}\u{306}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{438}\\u{306}ол/, and content/rules/\u{439}ол.kk.md an address",
+            "content/rules/\u{439}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{439}ол/, and content/rules/\u{438}\\u{306}ол.kk.md an address",
         ],
         "twin addresses",
     );
@@ -685,7 +685,7 @@ fn links_written_from_the_wrong_folder_get_the_link_meant() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/rules/x.kk.md",
-        "---\ntitle: Сілтемелер\n---\n[а](@/rules/first) [ә](@/content/rules/first.md) [б](@/second.md)\n\n[в](first.kk.md) [г](_index.ru.md)\n",
+        "---\ntitle: Сілтемелер\n---\n[а](@/rules/first) [ә](@/content/rules/first.md) [б](@/second.md)\n\n[в](first.kk.md) [г](_index.ru.md)\n\n[д](@/) [е](@/rules) [ж](@/first) [з](@/content/about)\n",
     );
     let run = site.run(&["check"]);
     crate::util::assert_reported(
@@ -696,8 +696,37 @@ fn links_written_from_the_wrong_folder_get_the_link_meant() {
             "content/rules/x.kk.md:4:50: error: link to a page that does not exist: `@/second.md` (did you mean `@/rules/second.md`?)",
             "content/rules/x.kk.md:6:1: error: link to a page or file that the build does not make: `/kk/rules/x/first.kk.md` (did you mean `@/rules/first.kk.md`?)",
             "content/rules/x.kk.md:6:18: error: link to a page or file that the build does not make: `/kk/rules/x/_index.ru.md` (did you mean `@/rules/_index.ru.md`?)",
+            "content/rules/x.kk.md:8:1: error: link to a page that does not exist: `@/` (did you mean `@/_index.md`?)",
+            "content/rules/x.kk.md:8:9: error: link to a page that does not exist: `@/rules` (did you mean `@/rules/_index.md`?)",
+            "content/rules/x.kk.md:8:22: error: link to a page that does not exist: `@/first` (did you mean `@/rules/first.md`?)",
+            "content/rules/x.kk.md:8:35: error: link to a page that does not exist: `@/content/about` (did you mean `@/about.md`?)",
         ],
         "links from the wrong folder",
+    );
+}
+
+/// A page named with a country's code (`.kz.md`) is told to take the
+/// language's suffix, not to add the country's code to the site's
+/// languages (which `site.yaml` refuses).
+#[test]
+fn a_page_named_with_a_countrys_code_gets_the_languages_suffix() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/contacts.kz.md",
+        "---\ntitle: Байланыс\n---\nМәтін.\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &["content/contacts.kz.md:1:1: error: language `kz` is not one of the site's languages"],
+        "a country's code",
+    );
+    assert!(
+        run.stderr.contains(
+            "help: `kz` is a country's code, not a language's: rename the file to end in `.kk.md`"
+        ),
+        "{}",
+        run.stderr
     );
 }
 
