@@ -80,6 +80,14 @@ impl std::fmt::Display for UrlPath {
     }
 }
 
+/// A map keyed by URL paths is searched with a `&str` (hashed and compared
+/// as the `String` inside).
+impl std::borrow::Borrow<str> for UrlPath {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl PartialEq<str> for UrlPath {
     fn eq(&self, other: &str) -> bool {
         self.0 == other

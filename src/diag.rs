@@ -458,7 +458,7 @@ pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
 }
 
 /// " (did you mean `name`?)", or nothing without a name.
-fn guess(name: Option<&str>) -> Message {
+pub fn guess(name: Option<&str>) -> Message {
     name.map_or(Message::Text(String::new()), |name| {
         msg!("did-you-mean", name = name)
     })

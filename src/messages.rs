@@ -170,15 +170,6 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 }
 
 impl Message {
-    /// This message, unless it is the empty text (no guess, see
-    /// [`crate::diag::did_you_mean`]): then the one `other` gives, if any.
-    pub fn or_else(self, other: impl FnOnce() -> Option<Message>) -> Message {
-        match &self {
-            Message::Text(text) if text.is_empty() => other().unwrap_or(self),
-            _ => self,
-        }
-    }
-
     /// The message in `lang`. An entry missing there is shown in English
     /// (the tests see that none is).
     pub fn in_lang(&self, lang: Lang) -> String {

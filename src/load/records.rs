@@ -141,11 +141,7 @@ pub fn records(
             let column = known
                 .meant(name)
                 .filter(|column| !names().any(|n| n == column));
-            let guess = column
-                .as_ref()
-                .map_or(Message::Text(String::new()), |column| {
-                    msg!("did-you-mean", name = column.as_str())
-                });
+            let guess = crate::diag::guess(column.as_deref());
             meant.extend(column.map(|column| (column, i)));
             diagnostics.push(error(
                 cell.span,

@@ -664,7 +664,7 @@ fn resolve_link(
                     .with_hint(msg!("md-scheduled-page-hint"));
             }
             let guess = match source_path_meant(site, page, path) {
-                Some(meant) => msg!("did-you-mean", name = format!("@/{meant}")),
+                Some(meant) => crate::diag::guess(Some(&format!("@/{meant}"))),
                 None => {
                     let paths: Vec<String> = (site.pages.iter())
                         .filter(|p| p.lang == page.lang)

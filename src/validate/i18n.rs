@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Diagnostics, Span, closest, did_you_mean, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, closest, did_you_mean, display_path, guess};
 use crate::load::{BUILT_IN_DIR, I18N_DIR, RawI18n, RawTheme, UiString, yaml_span};
 use crate::locale::LocaleFormat;
 use crate::messages::Message;
@@ -86,7 +86,7 @@ fn report_unknown_keys<'a>(
                         msg!(
                             "i18n-unknown-key",
                             key = key_name,
-                            guess = msg!("did-you-mean", name = meant)
+                            guess = guess(Some(meant))
                         ),
                     )
                     .with_hint(msg!("i18n-unknown-key-hint", meant = meant))

@@ -189,9 +189,17 @@ fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
 /// names (Windows, macOS) both are one folder, and one page replaces the
 /// other without a word.
 fn check_twins(by_url: &HashMap<UrlPath, Vec<&RawPage>>, diagnostics: &mut Diagnostics) {
+    // Of two URLs that fold alike at most one is folded already: only the
+    // others are folded (on most sites none), each beside the URL that is
+    // its folded form, if there is one.
     let mut by_folded: HashMap<String, Vec<&UrlPath>> = HashMap::default();
-    for url in by_url.keys() {
-        by_folded.entry(folded(url.as_str())).or_default().push(url);
+    for url in by_url.keys().filter(|url| !is_folded(url)) {
+        by_folded.entry(folded(url)).or_default().push(url);
+    }
+    for (folded, urls) in &mut by_folded {
+        if let Some((url, _)) = by_url.get_key_value(folded.as_str()) {
+            urls.push(url);
+        }
     }
     let mut twins: Vec<Vec<&UrlPath>> = (by_folded.into_values())
         .filter(|urls| urls.len() > 1)
@@ -234,6 +242,17 @@ fn marks_shown(text: String) -> String {
         false => c.to_string(),
     };
     text.chars().map(shown).collect()
+}
+
+/// Whether `url` is as [`folded`] makes it: no letter that lower case
+/// changes, and in Unicode's composed form (surely: NFC's quick check).
+fn is_folded(url: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let lower = |c: char| c.to_lowercase().eq([c]);
+    match url.is_ascii() {
+        true => !url.bytes().any(|b| b.is_ascii_uppercase()),
+        false => url.chars().all(lower) && is_nfc_quick(url.chars()) == IsNormalized::Yes,
+    }
 }
 
 /// `url` as a file system that ignores case and normalises names compares
@@ -707,13 +726,12 @@ fn check_aliases(
         .collect();
     let published = (sources.pages.iter())
         .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front));
-    // The files by their names as Windows and macOS compare them, made
-    // only for a site with aliases.
-    let has_aliases = sources.pages.iter().any(|p| !p.front.aliases.is_empty());
-    let mut by_folded: HashMap<String, String> = match has_aliases {
-        true => (files.keys()).map(|f| (folded(f), f.clone())).collect(),
-        false => HashMap::default(),
-    };
+    // The files not named as Windows and macOS compare them (see
+    // `check_twins`; on most sites none), by that name.
+    let mut unfolded: HashMap<String, String> = (files.keys())
+        .filter(|f| !is_folded(f))
+        .map(|f| (folded(f), f.clone()))
+        .collect();
     for page in published {
         let lines = Lines::new(&page.front_text, 0);
         for alias in &page.front.aliases {
@@ -749,7 +767,13 @@ fn check_aliases(
                 });
                 continue;
             }
-            let twin = by_folded.get(&folded(&file)).filter(|twin| **twin != file);
+            // Another file of the same folded name: that name itself, or
+            // one folded otherwise.
+            let same = folded(&file);
+            let twin = match same != file && files.contains_key(&same) {
+                true => Some(&same),
+                false => unfolded.get(&same).filter(|twin| **twin != file),
+            };
             if let Some(twin) = twin {
                 let address = twin.strip_suffix("index.html").unwrap_or(twin);
                 diagnostics.push(
@@ -762,7 +786,9 @@ fn check_aliases(
                 );
                 continue;
             }
-            by_folded.insert(folded(&file), file.clone());
+            if same != file {
+                unfolded.insert(same, file.clone());
+            }
             owners.insert(file.clone(), page);
             files.insert(file, || msg!("generated-redirect"));
         }
@@ -798,7 +824,27 @@ fn is_bad_in_url(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::clean_name;
+    use super::{clean_name, folded, is_folded};
+
+    /// The twins' check folds only the URLs not folded already: for it,
+    /// a URL taken as folded must be its own folded form.
+    #[test]
+    fn a_url_taken_as_folded_is_its_own_folded_form() {
+        let urls = [
+            "kk/about/",
+            "kk/About/",
+            "kk/ереже/",
+            "kk/Ереже/",
+            "kk/й/",
+            "kk/и\u{306}/",
+            "kk/ǅ/",
+        ];
+        for url in urls.into_iter().filter(|url| is_folded(url)) {
+            assert_eq!(folded(url), url);
+        }
+        assert!(is_folded("kk/about/") && is_folded("kk/ереже/") && is_folded("kk/й/"));
+        assert!(!is_folded("kk/About/") && !is_folded("kk/и\u{306}/") && !is_folded("kk/ǅ/"));
+    }
 
     #[test]
     fn a_clean_name_is_never_hidden_nor_empty() {

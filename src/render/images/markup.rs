@@ -23,7 +23,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::process::{
     self, Format, MAX_PIXELS, MAX_SIDE, MAX_VARIANT_HEIGHT, Probe, Refusal, Variant, WIDTHS,
 };
-use crate::diag::{Diagnostic, Diagnostics, Lines, Quote, Span, did_you_mean, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Lines, Quote, Span, closest, display_path, guess};
 use crate::load::FileSource;
 use crate::model::{Page, Site};
 use crate::msg;
@@ -273,10 +273,8 @@ fn find(page: &PageSource, src: &str) -> Found {
                     .map(|output| format!("{}{output}", site.base_path))
                     .min();
                 let known = names.iter().chain(&elsewhere).map(String::as_str);
-                Found::Missing(
-                    did_you_mean(path_part, known)
-                        .or_else(|| elsewhere.map(|address| msg!("did-you-mean", name = address))),
-                )
+                let meant = closest(path_part, known).or(elsewhere.as_deref());
+                Found::Missing(guess(meant))
             }
         };
     }
@@ -310,10 +308,8 @@ fn find(page: &PageSource, src: &str) -> Found {
                 .filter_map(|a| a.strip_prefix(folder).ok())
                 .map(display_path)
                 .find(|name| !name.contains('/') && same_file_name(name, &path));
-            Found::Missing(
-                did_you_mean(src, outputs.iter().map(String::as_str))
-                    .or_else(|| beside.map(|name| msg!("did-you-mean", name = name))),
-            )
+            let meant = closest(src, outputs.iter().map(String::as_str)).or(beside.as_deref());
+            Found::Missing(guess(meant))
         }
         false => Found::Elsewhere,
     }
