@@ -111,7 +111,19 @@ pub struct RawLanguage {
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// Reads and parses `site.yaml`; also returns its text for diagnostics.
-pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostics> {
+/// Problems go to `diagnostics`; a file whose problems can all be left
+/// out (an unknown key, a value of the wrong type, see
+/// [`yaml::parse_recovering`]) is read without them, so that what it says
+/// is checked in the same round.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, String)> {
+    let text = diagnostics.ok(read(root))?;
+    let (config, problems) = yaml::parse_recovering(Path::new(CONFIG_FILE), &text, 0, &text);
+    diagnostics.extend(problems);
+    Some((config?, text))
+}
+
+/// The text of `site.yaml`, or why there is none.
+fn read(root: &Path) -> Result<String, Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     let shown = root.display().to_string();
     let missing = match std::fs::metadata(root) {
@@ -127,7 +139,5 @@ pub fn load(root: &Path) -> Result<(RawConfig, String), Diagnostics> {
             .with_hint(msg!("no-site-yaml-hint"))
             .into());
     }
-    let text = read_text(root, path)?;
-    let config = yaml::parse(path, &text, 0, &text)?;
-    Ok((config, text))
+    Ok(read_text(root, path)?)
 }

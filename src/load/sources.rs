@@ -62,7 +62,7 @@ pub fn sources(
     stamped: bool,
     diagnostics: &mut Diagnostics,
 ) -> Sources {
-    let (config, config_text) = match diagnostics.ok(config::load(root)) {
+    let (config, config_text) = match config::load(root, diagnostics) {
         Some((config, text)) => (Some(config), text),
         None => (None, String::new()),
     };

@@ -141,27 +141,56 @@ pub fn parse_at_most<T: DeserializeOwned>(
     file_text: &str,
     most: usize,
 ) -> Result<T, Diagnostics> {
+    match read(path, text, line_offset, file_text, most) {
+        (Some(value), problems) if problems.is_empty() => Ok(value),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// [`parse`], with what the text reads as once every part reported is
+/// blanked out, when it then reads: a file whose problems were all keys
+/// and values that can be left out (an unknown key, a value of the wrong
+/// type) is still read, so that what it says can be checked too and its
+/// problems come in one round, not one after the other. `None` when a
+/// problem cannot be left out (a syntax error, a key required).
+pub fn parse_recovering<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: usize,
+    file_text: &str,
+) -> (Option<T>, Diagnostics) {
+    read(path, text, line_offset, file_text, MAX_PROBLEMS)
+}
+
+/// [`parse_recovering`], reporting at most `most` problems.
+fn read<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: usize,
+    file_text: &str,
+    most: usize,
+) -> (Option<T>, Diagnostics) {
     if let Some(tagged) = first_explicit_tag(text) {
         let more = match tagged.others {
             0 => Message::Text(String::new()),
             n => msg!("yaml-tag-more", count = Arg::count(n)),
         };
-        return Err(Diagnostic::error(
+        let tag = Diagnostic::error(
             path,
             Span::new(tagged.line + line_offset, tagged.col),
             msg!("yaml-tag", tag = tagged.tag, more = more),
         )
         .with_hint(msg!("yaml-tag-hint"))
-        .with_source(file_text)
-        .into());
+        .with_source(file_text);
+        return (None, tag.into());
     }
     let first = match deserialize(text) {
-        Ok(value) => return Ok(value),
+        Ok(value) => return (Some(value), Diagnostics::new()),
         Err(error) => Problem::of(&error),
     };
     let mut problems = Diagnostics::from(first.diagnostic(path, line_offset, file_text));
     if !first.is_about_a_part() || most == 1 {
-        return Err(problems);
+        return (None, problems);
     }
     // A syntax error later in the file stops the search before it starts:
     // with it, nothing more can be read for sure, and it is often the
@@ -170,7 +199,7 @@ pub fn parse_at_most<T: DeserializeOwned>(
     // A key given twice is found there too: it is one more problem.
     let syntax = deserialize::<serde::de::IgnoredAny>(text).err();
     if syntax.is_some_and(|error| !Problem::of(&error).is_about_a_part()) {
-        return Err(problems);
+        return (None, problems);
     }
     // The places reported, and the keys blanked out.
     let mut reported: Vec<(usize, usize)> = Vec::new();
@@ -181,20 +210,20 @@ pub fn parse_at_most<T: DeserializeOwned>(
         let failed = (problem.place)
             .and_then(|place| failed_part(&current, place, About::of(&problem.message)));
         let Some(next) = failed.as_ref().and_then(|failed| blank(&current, failed)) else {
-            return Err(problems);
+            return (None, problems);
         };
         // Nothing left but comments: "unexpected end of input" would be ours.
         if next
             .lines()
             .all(|line| matches!(line.trim().chars().next(), None | Some('#')))
         {
-            return Err(problems);
+            return (None, problems);
         }
         reported.extend(problem.place);
         blanked_keys.extend(failed.and_then(|failed| failed.key));
         current = std::borrow::Cow::Owned(next);
         problem = match deserialize::<T>(&current) {
-            Ok(_) => return Err(problems),
+            Ok(value) => return (Some(value), problems),
             Err(error) => Problem::of(&error),
         };
         // A key missing because it was left out, or because the key left
@@ -208,11 +237,11 @@ pub fn parse_at_most<T: DeserializeOwned>(
             || missing_field(&problem.message).is_some_and(|f| blanked(&f))
             || problem.place.is_some_and(|place| reported.contains(&place));
         if made_by_blanking {
-            return Err(problems);
+            return (None, problems);
         }
         problems.push(problem.diagnostic(path, line_offset, file_text));
         if problems.iter().len() >= most {
-            return Err(problems);
+            return (None, problems);
         }
     }
 }

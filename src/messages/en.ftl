@@ -11,8 +11,14 @@ did-you-mean = {" "}(did you mean `{ $name }`?)
 
 ## Summaries (src/cmd/build.rs)
 
-count-errors = { $count } error(s)
-count-warnings = { $count } warning(s)
+count-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+    }
+count-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+    }
 build-failed = build failed: { $errors }, { $warnings }{ $strict }; nothing was written, { $output } is unchanged
 check-failed = check failed: { $errors }, { $warnings }{ $strict }
 built-some = built { $pages } pages ({ $rendered } rendered, the rest unchanged) into { $output } in { $seconds } s ({ $warnings })

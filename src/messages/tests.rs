@@ -133,7 +133,8 @@ fn every_message_formats_in_every_language() {
 #[test]
 fn plural_forms_follow_the_language() {
     let errors = |n| msg!("count-errors", count = Arg::count(n));
-    assert_eq!(errors(1).in_lang(Lang::En), "1 error(s)");
+    assert_eq!(errors(1).in_lang(Lang::En), "1 error");
+    assert_eq!(errors(3).in_lang(Lang::En), "3 errors");
     assert_eq!(errors(3).in_lang(Lang::Kk), "3 қате");
     let ru: Vec<String> = [1, 3, 5, 21].map(|n| errors(n).in_lang(Lang::Ru)).into();
     assert_eq!(ru, ["1 ошибка", "3 ошибки", "5 ошибок", "21 ошибка"]);

@@ -179,7 +179,7 @@ fn a_push_with_errors_is_refused_with_its_messages_and_the_fix_is_published() {
     );
     assert!(text.contains("remote:  2 | title: [сынған"), "{text}");
     assert!(text.contains("remote:   = help: "), "{text}");
-    assert!(text.contains("remote: check failed: 1 error(s)"), "{text}");
+    assert!(text.contains("remote: check failed: 1 error"), "{text}");
     assert!(
         text.contains("to main refused: the site has errors")
             && text.contains("pre-receive hook declined"),

@@ -142,6 +142,40 @@ fn unknown_key_in_site_yaml() {
     );
 }
 
+/// `site.yaml`'s problems come in one round: an unknown key and a value of
+/// the wrong type (`yes` is not a boolean here) are left out, and what the
+/// rest says is checked in the same run, not once they are mended.
+#[test]
+fn site_yaml_problems_come_in_one_round() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "site.yaml",
+        "base_url: test.example\n\
+         default_language: kz\n\
+         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: { name: Русский, title: Тестовый сайт }\n\
+         theme: defualt\n\
+         searh: true\n\
+         previews: yes\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "site.yaml:1:11: error: base_url: `test.example` is not an absolute address",
+            "site.yaml:2:19: error: default_language `kz` is not one of the languages",
+            "site.yaml:6:8: error: theme `defualt` not found",
+            "site.yaml:7:1: error: unknown key `searh`",
+            "site.yaml:8:11: error: this value should be `true` or `false`",
+        ],
+        "site.yaml with five problems",
+    );
+    assert!(
+        run.stderr.contains("(did you mean `search`?)"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// No language: the one error, not a panic nor one per page for want of
 /// a language.
 #[test]

@@ -60,7 +60,7 @@ const RUSSIAN: &[&str] = &[
 const ENGLISH: &[&str] = &[
     "content/rules/untitled.kk.md:1:1: error: the page has no title",
     "  = help: add a line `title: …` to the front matter",
-    "check failed: 5 error(s)",
+    "check failed: 5 errors",
 ];
 
 #[test]

@@ -50,7 +50,7 @@ fn every_page_passes_the_nu_html_checker() {
         .collect();
     assert!(
         errors.is_empty(),
-        "the Nu Html Checker finds {} error(s) in {pages} pages:\n{}",
+        "the Nu Html Checker finds {} errors in {pages} pages:\n{}",
         errors.len(),
         errors.join("\n")
     );
