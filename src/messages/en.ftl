@@ -232,7 +232,10 @@ page-unknown-lang-country-hint = `{ $lang }` is a country's code, not a language
 page-unknown-lang-rename-hint = rename the file with one of the suffixes { $suffixes }
 page-same-url = this file and { $others } both become /{ $url }
 page-same-url-hint = keep one of them: a folder's page belongs in its `_index.LANG.md`
-page-url-twin = this file becomes /{ $url }, and { $others } an address that differs from it only in capital letters or in how a letter is encoded: on Windows and macOS both are one folder, and one page would replace the other
+page-url-twin = { $count ->
+    [1] this file becomes /{ $url }, and { $others } becomes an address that differs from it only in capital letters or in how a letter is encoded: on Windows and macOS both are one folder, and one page would replace the other
+   *[other] this file becomes /{ $url }, and { $others } become addresses that differ from it only in capital letters or in how a letter is encoded: on Windows and macOS they are all one folder, and one page would replace the others
+    }
 page-url-twin-hint = rename one of the files, or keep only one
 page-no-home = there is no home page in `{ $lang }`
 page-no-home-hint = create { $path } with a front matter `title: …` (and `draft: false`): /{ $lang }/ is made from it

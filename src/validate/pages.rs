@@ -12,7 +12,7 @@ use crate::address::{UrlPath, output_url, parse_alias};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Lines, Span, display_path};
 use crate::load::{Entry, FileSource, Inputs, RawConfig, RawPage, Sources, Spanned, yaml_span};
-use crate::messages::Message;
+use crate::messages::{Arg, Message};
 use crate::msg;
 
 /// What aqparat writes in each language's folder besides the pages, as
@@ -218,7 +218,8 @@ fn check_twins(by_url: &HashMap<UrlPath, Vec<&RawPage>>, diagnostics: &mut Diagn
                 let message = msg!(
                     "page-url-twin",
                     url = marks_shown(url.to_string()),
-                    others = others.join(", ")
+                    others = others.join(", "),
+                    count = Arg::count(others.len())
                 );
                 diagnostics.push(
                     Diagnostic::error(&page.path, Span::START, message)

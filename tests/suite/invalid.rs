@@ -356,16 +356,18 @@ fn pages_whose_addresses_differ_only_in_case_or_encoding() {
     let site = TestSite::fixture("basic");
     let page = "---\ntitle: Бет\n---\nМәтін.\n";
     site.write("content/About.kk.md", page);
+    site.write("content/ABOUT.kk.md", page);
     site.write("content/rules/\u{439}ол.kk.md", page);
     site.write("content/rules/\u{438}\u{306}ол.kk.md", page);
     let run = site.run(&["build", "--lang", "en"]);
     crate::util::assert_reported(
         &run,
         &[
-            "content/About.kk.md:1:1: error: this file becomes /kk/About/, and content/about.kk.md an address that differs from it only in capital letters",
-            "content/about.kk.md:1:1: error: this file becomes /kk/about/, and content/About.kk.md an address",
-            "content/rules/\u{438}\u{306}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{438}\\u{306}ол/, and content/rules/\u{439}ол.kk.md an address",
-            "content/rules/\u{439}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{439}ол/, and content/rules/\u{438}\\u{306}ол.kk.md an address",
+            "content/ABOUT.kk.md:1:1: error: this file becomes /kk/ABOUT/, and content/About.kk.md, content/about.kk.md become addresses that differ from it only in capital letters",
+            "content/About.kk.md:1:1: error: this file becomes /kk/About/, and content/ABOUT.kk.md, content/about.kk.md become addresses",
+            "content/about.kk.md:1:1: error: this file becomes /kk/about/, and content/ABOUT.kk.md, content/About.kk.md become addresses",
+            "content/rules/\u{438}\u{306}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{438}\\u{306}ол/, and content/rules/\u{439}ол.kk.md becomes an address that differs",
+            "content/rules/\u{439}ол.kk.md:1:1: error: this file becomes /kk/rules/\u{439}ол/, and content/rules/\u{438}\\u{306}ол.kk.md becomes an address",
         ],
         "twin addresses",
     );
