@@ -209,7 +209,12 @@ fn read<T: DeserializeOwned>(
     loop {
         let failed = (problem.place)
             .and_then(|place| failed_part(&current, place, About::of(&problem.message)));
-        let Some(next) = failed.as_ref().and_then(|failed| blank(&current, failed)) else {
+        // A key written for another is read as the key meant, so that its
+        // value is read too and the key meant is not missing; else left out.
+        let renamed = (failed.as_ref().zip(problem.meant_key.as_deref()))
+            .and_then(|(failed, meant)| rename(&current, failed, meant));
+        let was_renamed = renamed.is_some();
+        let Some(next) = renamed.or_else(|| blank(&current, failed.as_ref()?)) else {
             return (None, problems);
         };
         // Nothing left but comments: "unexpected end of input" would be ours.
@@ -220,7 +225,11 @@ fn read<T: DeserializeOwned>(
             return (None, problems);
         }
         reported.extend(problem.place);
-        blanked_keys.extend(failed.and_then(|failed| failed.key));
+        blanked_keys.extend(
+            failed
+                .and_then(|failed| failed.key)
+                .filter(|_| !was_renamed),
+        );
         current = std::borrow::Cow::Owned(next);
         problem = match deserialize::<T>(&current) {
             Ok(value) => return (Some(value), problems),
@@ -259,6 +268,9 @@ struct Problem {
     hint: Message,
     /// Line and column, from 1; unknown for a few (budget) errors.
     place: Option<(usize, usize)>,
+    /// For an unknown key, the key it was meant to be (see
+    /// [`crate::diag::key_meant`]).
+    meant_key: Option<String>,
 }
 
 impl Problem {
@@ -271,6 +283,7 @@ impl Problem {
             hint: hint_for(&message),
             message,
             place: (error.location()).map(|l| (l.line() as usize, l.column() as usize)),
+            meant_key: meant_key(error),
         }
     }
 
@@ -534,6 +547,46 @@ fn blank(text: &str, part: &Part) -> Option<String> {
     out.extend(spaces);
     out.push_str(&text[end..]);
     Some(out)
+}
+
+/// `text` with the key of `part` written as `meant`, then spaces to the
+/// written key's width, so that what follows keeps its line and column
+/// (`organisation: x` read as `org         : x`). `None` when the key is
+/// not written as it reads (quoted), is narrower than `meant`, or its
+/// mapping has `meant` already (a key given twice would be a problem
+/// of the renaming's own).
+fn rename(text: &str, part: &Part, meant: &str) -> Option<String> {
+    let key = part.key.as_deref()?;
+    let start = part.start.byte_offset()?;
+    let rest = text.get(start..)?.strip_prefix(key)?;
+    let padding = (key.chars().count()).checked_sub(meant.chars().count())?;
+    let Parts { parts, .. } = parts(text)?;
+    let has_meant =
+        |other: &Part| other.collection == part.collection && other.key.as_deref() == Some(meant);
+    if parts.iter().any(has_meant) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    out.push_str(meant);
+    out.extend(std::iter::repeat_n(' ', padding));
+    out.push_str(rest);
+    Some(out)
+}
+
+/// For an unknown key, the key of those allowed that it was meant to be.
+fn meant_key(error: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error as E;
+    let mut error = error;
+    while let E::AliasError { error: inner, .. } | E::WithSnippet { error: inner, .. } = error {
+        error = inner;
+    }
+    match error {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => crate::diag::key_meant(field, expected.iter().copied()).map(String::from),
+        _ => None,
+    }
 }
 
 /// When YAML stopped at an invisible control character ("unexpected
@@ -1422,5 +1475,40 @@ mod tests {
         }
         let text = "default_langauge: kk\ntitle: x\n";
         assert_problems::<Config>(text, &[(1, 1, "did you mean `default_language`")]);
+    }
+
+    /// A key written for another (a slip, or a word for it) is read as the
+    /// key meant: its value is read too, and the problems after it are
+    /// found in the same reading, not once it is mended.
+    #[test]
+    fn a_key_written_for_another_is_read_as_the_key_meant() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Record {
+            org: String,
+            count: u32,
+        }
+        let text = "- organisation: a\n  count: 1\n- org: b\n  count: many\n";
+        assert_problems::<Vec<Record>>(
+            text,
+            &[
+                (1, 3, "did you mean `org`"),
+                (4, 10, "should be a whole number"),
+            ],
+        );
+        // The value under the key meant is read, and checked.
+        let text = "- organisation: [a]\n  count: 1\n- org: b\n  count: 2\n";
+        assert_problems::<Vec<Record>>(text, &[(1, 3, "did you mean `org`"), (1, 17, "")]);
+        // With the key meant given too, the slip is left out, as before.
+        let text = "- organisation: a\n  org: a\n  count: 1\n- org: b\n  count: x\n";
+        assert_problems::<Vec<Record>>(text, &[(1, 3, "did you mean `org`"), (5, 10, "")]);
+        let read: (Option<Vec<Record>>, _) = parse_recovering(
+            Path::new("a.yaml"),
+            "- organisation: a\n  count: 1\n",
+            0,
+            "",
+        );
+        assert_eq!(read.0.map(|r| r[0].org.clone()).as_deref(), Some("a"));
     }
 }
