@@ -3,7 +3,8 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use aqparat::messages::Lang;
+use aqparat::messages::{Lang, Message};
+use aqparat::msg;
 use clap::{Args, Parser, Subcommand};
 
 /// aqparat: a static-site generator for bilingual public-information sites.
@@ -192,11 +193,86 @@ pub struct SiteArgs {
     pub root: PathBuf,
 }
 
+impl Cli {
+    /// The command line of this process. A mistake in it (an unknown
+    /// command or option, a value missing or wrong) is told in the language
+    /// of messages, `--lang` included (see [`Lang::choose`]), and ends the
+    /// process with exit code 2, as clap's own message would; help, the
+    /// version and what this does not tell are clap's.
+    pub fn read() -> Cli {
+        let error = match Cli::try_parse() {
+            Ok(cli) => return cli,
+            Err(error) => error,
+        };
+        Lang::choose(lang_written());
+        let Some(told) = told(&error) else {
+            error.exit()
+        };
+        eprintln!("aqparat: {told}");
+        eprintln!("  = help: {}", msg!("cli-help"));
+        std::process::exit(2)
+    }
+}
+
+/// The language of messages that the command line asks for, read without
+/// clap (which refused the line): `--lang xx` or `--lang=xx`.
+fn lang_written() -> Option<Lang> {
+    let args: Vec<String> = (std::env::args_os())
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let value = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        })?;
+    parse_lang(value).ok()
+}
+
+/// What is wrong with the command line, as `error` found it, in the
+/// language of messages; `None` for what clap tells best itself.
+fn told(error: &clap::Error) -> Option<Message> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match error.get(kind)? {
+        ContextValue::String(text) => Some(text.clone()),
+        ContextValue::Strings(texts) => texts.first().cloned(),
+        _ => None,
+    };
+    let guess = |kind| aqparat::diag::guess(text(kind).as_deref());
+    Some(match error.kind() {
+        ErrorKind::InvalidSubcommand => msg!(
+            "cli-unknown-command",
+            name = text(ContextKind::InvalidSubcommand)?,
+            guess = guess(ContextKind::SuggestedSubcommand)
+        ),
+        ErrorKind::UnknownArgument => msg!(
+            "cli-unknown-option",
+            name = text(ContextKind::InvalidArg)?,
+            guess = guess(ContextKind::SuggestedArg)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            // `--output <OUTPUT>`: the option's name is what staff write.
+            let name = text(ContextKind::InvalidArg)?;
+            let name = name.split(' ').next().unwrap_or(&name).to_string();
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            let why = std::error::Error::source(error).map(ToString::to_string);
+            match (value.is_empty(), why) {
+                (true, _) => msg!("cli-missing-value", name = name),
+                (false, Some(why)) => msg!("cli-bad-value", name = name, value = value, why = why),
+                (false, None) => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
 fn parse_lang(value: &str) -> Result<Lang, String> {
     Lang::ALL
         .into_iter()
         .find(|lang| lang.code() == value)
-        .ok_or_else(|| "the languages of messages are en, kk and ru".to_string())
+        .ok_or_else(|| msg!("cli-lang").to_string())
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {

@@ -17,11 +17,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use cli::{Cli, Command, ThemeAction};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::read();
     aqparat::messages::Lang::choose(cli.lang);
     match cli.command {
         Command::Build {

@@ -424,6 +424,12 @@ serve-no-folder = cannot make a folder for the preview in { $folder }: { $error 
 serve-cannot-listen = cannot listen on { $address }: { $error }
 serving = serving { $root } at { $url } (Ctrl+C to stop)
 serve-not-built = `serve` is not built into this aqparat (it was built without the `serve` feature); install aqparat with its default features (`cargo install --path .` in its source), or preview with `aqparat watch --output DIR` and a web server of your own
+cli-unknown-command = there is no command `{ $name }`{ $guess }; the commands are build, check, serve, watch, init and theme
+cli-unknown-option = there is no option `{ $name }` here{ $guess }
+cli-missing-value = `{ $name }` needs a value after it
+cli-bad-value = `{ $value }` cannot be the value of `{ $name }`: { $why }
+cli-lang = the languages of messages are en, kk and ru
+cli-help = `aqparat --help` lists the commands; `aqparat COMMAND --help` (`aqparat build --help`) lists a command's options
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
 

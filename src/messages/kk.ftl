@@ -418,6 +418,12 @@ serve-no-folder = алдын ала қарауға арналған қалтан
 serve-cannot-listen = { $address } мекенжайын тыңдау мүмкін емес: { $error }
 serving = { $root } сайты { $url } мекенжайында көрсетілуде (тоқтату үшін Ctrl+C)
 serve-not-built = бұл aqparat-та `serve` жоқ (ол `serve` мүмкіндігінсіз құрастырылған); aqparat-ты әдепкі мүмкіндіктерімен орнатыңыз (бастапқы коды бар қалтада `cargo install --path .`) немесе сайтты `aqparat watch --output DIR` және өз веб-серверіңіз арқылы қараңыз
+cli-unknown-command = `{ $name }` деген команда жоқ{ $guess }; командалар: build, check, serve, watch, init және theme
+cli-unknown-option = мұнда `{ $name }` деген параметр жоқ{ $guess }
+cli-missing-value = `{ $name }` параметрінен кейін мәні жазылуы керек
+cli-bad-value = `{ $value }` мәні `{ $name }` параметріне жарамайды: { $why }
+cli-lang = хабарлама тілдері: en, kk және ru
+cli-help = `aqparat --help` командаларды көрсетеді; `aqparat КОМАНДА --help` (`aqparat build --help`) команданың параметрлерін көрсетеді
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
 

@@ -428,6 +428,12 @@ serve-no-folder = не удалось создать папку для пред�
 serve-cannot-listen = не удаётся слушать { $address }: { $error }
 serving = сайт { $root } доступен по адресу { $url } (Ctrl+C — остановить)
 serve-not-built = в этот aqparat не встроен `serve` (он собран без возможности `serve`); установите aqparat со стандартными возможностями (`cargo install --path .` в папке с его исходным кодом) или смотрите сайт через `aqparat watch --output DIR` и собственный веб-сервер
+cli-unknown-command = команды `{ $name }` нет{ $guess }; команды: build, check, serve, watch, init и theme
+cli-unknown-option = здесь нет параметра `{ $name }`{ $guess }
+cli-missing-value = после `{ $name }` нужно значение
+cli-bad-value = `{ $value }` не может быть значением `{ $name }`: { $why }
+cli-lang = языки сообщений: en, kk и ru
+cli-help = `aqparat --help` перечисляет команды; `aqparat КОМАНДА --help` (`aqparat build --help`) — параметры команды
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
 

@@ -111,3 +111,45 @@ fn an_unknown_language_of_messages_is_refused() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("en, kk and ru"), "{stderr}");
 }
+
+/// A mistake in the command line is told in the language of messages,
+/// `--lang` included even on the line refused, with the command or option
+/// meant and exit code 2; help stays clap's.
+#[test]
+fn command_line_mistakes_are_told_in_the_language_of_messages() {
+    let run = |args: &[&str], lang: &str| {
+        let output = aqparat()
+            .args(args)
+            .env("AQPARAT_LANG", lang)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        (output.status.code(), stderr)
+    };
+    let (code, stderr) = run(&["biuld"], "ru");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &[
+            "aqparat: команды `biuld` нет (может быть, `build`?)",
+            "  = help: ",
+        ],
+    );
+    let (code, stderr) = run(&["build", "--ouptut", "x", "--lang", "kk"], "en");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &["мұнда `--ouptut` деген параметр жоқ (`--output` деп жазғыңыз келді ме?)"],
+    );
+    let (_, stderr) = run(&["build", "--lang=ru", "--output"], "en");
+    assert_says(&stderr, &["после `--output` нужно значение"]);
+    let (code, stderr) = run(&["check", "--lang", "de"], "en");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &["`de` cannot be the value of `--lang`: the languages of messages are en, kk and ru"],
+    );
+    let help = aqparat().args(["build", "--help"]).output().unwrap();
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: aqparat build"));
+}
