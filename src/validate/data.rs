@@ -725,6 +725,30 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
             msg!("aid-count-too-large-hint"),
         )
     };
+    // A whole number in quotes, or with its thousands set apart
+    // (`1 250`, `1,250`): the digits meant are told.
+    if let RawCount::Other(text) = &count.value
+        && let Some(digits) = digits_meant(text)
+    {
+        let quoted = rest.starts_with(['"', '\'']);
+        let count = if quoted {
+            written(text.clone())
+        } else {
+            shown(text)
+        };
+        let (message, hint) = match quoted && digits == text.trim() {
+            true => (
+                msg!("aid-count-quoted", what = what.clone(), count = count),
+                msg!("aid-count-quoted-hint", digits = digits),
+            ),
+            false => (
+                msg!("aid-count-grouped", what = what.clone(), count = count),
+                msg!("aid-count-grouped-hint", digits = digits),
+            ),
+        };
+        c.error(span, message, hint);
+        return;
+    }
     let problem = match &count.value {
         RawCount::Integer(n) if *n < 0 => Some((
             msg!(
@@ -811,6 +835,30 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
     }
 }
 
+/// The digits of a count written as text that is a whole number all the
+/// same: digits alone (in quotes), or groups of three set apart by one
+/// separator, a space (plain, no-break or narrow), a comma, a point or an
+/// apostrophe (`1 250`, `1,250`, `1.250.000`). `1,5` is no such number: in
+/// Kazakh and Russian it is one and a half.
+fn digits_meant(text: &str) -> Option<String> {
+    let text = text.trim();
+    let mut groups = text.split([' ', '\u{a0}', '\u{202f}', ',', '.', '\'']);
+    let first = groups.next()?;
+    let is_digits = |group: &str| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit());
+    if !is_digits(first) || first.len() > 20 {
+        return None;
+    }
+    let rest: Vec<&str> = groups.collect();
+    let separators: std::collections::BTreeSet<char> =
+        text.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let grouped = (1..=3).contains(&first.len())
+        && separators.len() == 1
+        && rest
+            .iter()
+            .all(|group| group.len() == 3 && is_digits(group));
+    (rest.is_empty() || grouped).then(|| std::iter::once(first).chain(rest).collect())
+}
+
 fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
     if let Some(date) = &record.date {
         if let Err(message) = Date::parse(&date.value) {
@@ -869,6 +917,30 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_written_as_text_may_still_mean_its_digits() {
+        assert_eq!(digits_meant("300").as_deref(), Some("300"));
+        assert_eq!(digits_meant("1 250").as_deref(), Some("1250"));
+        assert_eq!(
+            digits_meant("12\u{a0}500\u{a0}000").as_deref(),
+            Some("12500000")
+        );
+        assert_eq!(digits_meant("1.250.000").as_deref(), Some("1250000"));
+        // One and a half, a point and a comma mixed, groups not of three.
+        for text in [
+            "1,5",
+            "1,250.5",
+            "1.250,000",
+            "12 50",
+            "1234 567",
+            "",
+            "a,bcd",
+            " , ",
+        ] {
+            assert_eq!(digits_meant(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_count_is_quoted_as_written_in_its_line_of_yaml_and_of_csv() {

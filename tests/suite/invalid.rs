@@ -530,6 +530,9 @@ fn statistics_with_negative_or_non_integer_counts() {
             "data/aid/records.yaml:32:10: error: record `underscores`: count `1_000` is not a whole number written in digits",
             "data/aid/records.yaml:39:10: error: record `plus`: count `+12` is not a whole number written in digits",
             "data/aid/records.yaml:53:10: error: record `decimal-comma`: count `1,5` is not a whole number",
+            "data/aid/records.yaml:60:10: error: record `quoted`: count `\"300\"` is written as text, in quotes",
+            "data/aid/records.yaml:67:10: error: record `thousands`: count `1 250` has a space or a mark between its digits",
+            "data/aid/records.yaml:74:10: error: record `thousands-comma`: count `1,250` has a space or a mark between its digits",
         ],
     );
 }
