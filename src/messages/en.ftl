@@ -557,6 +557,14 @@ alias-character = an alias may hold letters, digits and `-_.~!*(),+=@:` between 
 alias-folders = the alias `{ $alias }` has an empty folder, one that begins with `.` (hidden: the server does not serve it), or is too long; write the old address as folders, e.g. `/ru/old-name/`
 alias-taken = the alias `{ $alias }` is the address of { $what }
 alias-taken-hint = an alias is an old address that no longer has a page; remove it, or choose the address the page had
+alias-content = the alias `{ $alias }` is the address of { $kind ->
+    [home] the home page
+    [section] the section
+   *[page] the page
+} { $path }
+alias-content-hint = an alias is an old address that no page has now; remove it, or, if this page is to take that address, first give { $path } another name
+alias-own = the alias `{ $alias }` is this page's own address
+alias-own-hint = remove it: the page is at that address already
 alias-through-file = the alias `{ $alias }` needs a folder /{ $file }/ for its redirect page, but /{ $file } is { $what }
 alias-twice = the alias `{ $alias }` is also an alias of { $other }
 alias-twice-hint = an old address can lead to one page only; keep it on the page it belongs to

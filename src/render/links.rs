@@ -636,7 +636,12 @@ impl Files {
         for file in written {
             files.insert(file.into(), None);
         }
-        for html in html {
+        // A redirect at the address of another file the build makes (an
+        // alias taken, reported by `validate`) does not stand for that
+        // file: links to it are checked against the file's own ids.
+        let (redirects, others): (Vec<_>, Vec<_>) =
+            html.partition(|html| &*html.template == super::redirects::TEMPLATE);
+        for html in redirects.into_iter().chain(others) {
             files.insert(html.file.clone(), Some(Ids::new(html.ids.clone())));
         }
         Files { files, search }

@@ -724,8 +724,16 @@ fn check_aliases(
         .chain(&sources.static_files)
         .map(|file| display_path(&file.output))
         .collect();
-    let published = (sources.pages.iter())
-        .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front));
+    let published: Vec<&RawPage> = (sources.pages.iter())
+        .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front))
+        .collect();
+    // The file of each published content page, to name the page an alias
+    // would replace (the first of two at one address, as the model keeps).
+    let mut pages_at: HashMap<String, &RawPage> = HashMap::default();
+    for page in &published {
+        let file = output_url(&page.lang, &page.key).file();
+        pages_at.entry(file).or_insert(page);
+    }
     // The files not named as Windows and macOS compare them (see
     // `check_twins`; on most sites none), by that name.
     let mut unfolded: HashMap<String, String> = (files.keys())
@@ -754,6 +762,10 @@ fn check_aliases(
                     ))
                     .with_hint(msg!("alias-taken-hint")),
                 );
+                continue;
+            }
+            if let Some(other) = pages_at.get(&file) {
+                diagnostics.push(taken_by_page(&alias.value, page, other, error));
                 continue;
             }
             let folder = folders.iter().find(|(f, _)| file.starts_with(f.as_str()));
@@ -793,6 +805,33 @@ fn check_aliases(
             files.insert(file, || msg!("generated-redirect"));
         }
     }
+}
+
+/// The error of the `alias` of `page` that is the address of the content
+/// page `other` (`page` itself, a section, a home page): a page's own
+/// address leads to it, so no redirect could be there; `error` places it.
+fn taken_by_page(
+    alias: &str,
+    page: &RawPage,
+    other: &RawPage,
+    error: impl Fn(Message) -> Diagnostic,
+) -> Diagnostic {
+    if std::ptr::eq(page, other) {
+        return error(msg!("alias-own", alias = alias)).with_hint(msg!("alias-own-hint"));
+    }
+    let kind = match (other.is_section, other.key.is_empty()) {
+        (true, true) => "home",
+        (true, false) => "section",
+        (false, _) => "page",
+    };
+    let path = display_path(&other.path);
+    error(msg!(
+        "alias-content",
+        alias = alias,
+        kind = kind,
+        path = &path
+    ))
+    .with_hint(msg!("alias-content-hint", path = path))
 }
 
 /// The first folder of the redirect page `file` (an alias's) that is a
