@@ -498,24 +498,36 @@ pub fn check_front_matter(
     // A theme without templates is missing, and reported once already.
     if let Some(template) = &front.template
         && !templates.is_empty()
-        && !templates.contains_key(&template.value)
+        && let Some((message, hint)) = template_problem(&template.value, templates)
     {
-        diagnostics.push(error(
-            yaml_span(template, 1),
-            msg!(
-                "page-unknown-template",
-                template = &template.value,
-                guess = crate::diag::did_you_mean(
-                    &template.value,
-                    templates.keys().map(String::as_str)
-                )
-            ),
-            msg!(
-                "use-one-of",
-                list = templates.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
-        ));
+        diagnostics.push(error(yaml_span(template, 1), message, hint));
     }
+}
+
+/// What is wrong with `name` as a page's `template:`, the message and the
+/// hint (which lists the templates a page may use): it must be one of the
+/// theme's `templates`, and not the template of a page aqparat makes
+/// itself (the index of all pages, the statistics pages…), whose context
+/// a content page lacks.
+fn template_problem(
+    name: &str,
+    templates: &BTreeMap<String, PathBuf>,
+) -> Option<(Message, Message)> {
+    let own = crate::render::own_template;
+    if templates.contains_key(name) && own(name).is_none() {
+        return None;
+    }
+    let usable = || (templates.keys().map(String::as_str)).filter(|t| own(t).is_none());
+    let message = match own(name) {
+        Some(what) => msg!("page-own-template", template = name, what = what()),
+        None => msg!(
+            "page-unknown-template",
+            template = name,
+            guess = crate::diag::did_you_mean(name, usable())
+        ),
+    };
+    let list = usable().collect::<Vec<_>>().join(", ");
+    Some((message, msg!("use-one-of", list = list)))
 }
 
 /// A page without its translation is a warning: the switcher then leads to

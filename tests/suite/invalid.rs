@@ -784,6 +784,40 @@ fn a_template_the_theme_does_not_have_is_one_error_at_the_front_matter() {
     }
 }
 
+/// A page's template that is one of a page aqparat makes itself (the
+/// statistics pages', the index of all pages') is one error at the front
+/// matter, not an error inside the theme where its context lacks what it
+/// reads; neither it nor the list of templates offers such a template.
+#[test]
+fn a_template_of_aqparats_own_pages_is_one_error_at_the_front_matter() {
+    let site = TestSite::fixture("basic");
+    for (name, template) in [
+        ("org", "organisation.html"),
+        ("index", "pages.html"),
+        ("typo", "organization.html"),
+    ] {
+        site.write(
+            &format!("content/rules/{name}.kk.md"),
+            format!("---\ntitle: Үлгі\ntemplate: {template}\n---\nМәтін.\n"),
+        );
+    }
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "content/rules/index.kk.md:3:11: error: `pages.html` is the template of a page aqparat makes itself (the index of all pages)",
+                "content/rules/org.kk.md:3:11: error: `organisation.html` is the template of a page aqparat makes itself (an organisation's page of the statistics)",
+                "content/rules/typo.kk.md:3:11: error: template `organization.html` does not exist in the theme",
+            ],
+            command,
+        );
+        let hint = "  = help: use one of: base.html, index.html, page.html, section.html\n";
+        assert_eq!(run.stderr.matches(hint).count(), 3, "{}", run.stderr);
+        assert!(!run.stderr.contains("did you mean"), "{}", run.stderr);
+    }
+}
+
 /// Messages are in colour on a terminal (forced here with `CLICOLOR_FORCE`)
 /// and plain when piped or when `NO_COLOR` is set.
 #[test]
