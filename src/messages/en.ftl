@@ -241,6 +241,8 @@ page-translation-waiting = the translation into `{ $lang }`, { $path }, is publi
 page-translation-waiting-hint = until then the language switcher leads to the nearest `{ $lang }` section; to publish it with this page, give it this page's date
 page-translation-draft = the translation into `{ $lang }`, { $path }, is a draft and is not published
 page-translation-draft-hint = until it is, the language switcher leads to the nearest `{ $lang }` section; publish it by removing `draft: true`
+page-translation-draft-waiting = the translation into `{ $lang }`, { $path }, is a draft, and dated after today ({ $day }): it is not published for either reason
+page-translation-draft-waiting-hint = until it is, the language switcher leads to the nearest `{ $lang }` section; to publish it with this page, remove `draft: true` and give it this page's date
 
 ## site.yaml (src/validate/config.rs)
 

@@ -560,10 +560,27 @@ fn report_missing_translations(
                 1,
             ));
             let path = display_path(&translation);
-            // Written, but not published (yet): said as it is.
+            // Written, but not published (yet): said as it is, with both
+            // reasons when it is a draft dated after today.
             let written = written.get(&(page.key.as_str(), lang.as_str()));
-            let (message, hint) = match written.map(|p| (publishing.scheduled(&p.front), p)) {
-                Some((Some(day), _)) => (
+            let reasons = written.map(|p| {
+                let is_draft = !publishing.drafts.publishes(p.front.draft);
+                let day = publishing
+                    .scheduled(&p.front)
+                    .filter(|_| !publishing.future);
+                (day, is_draft)
+            });
+            let (message, hint) = match reasons {
+                Some((Some(day), true)) => (
+                    msg!(
+                        "page-translation-draft-waiting",
+                        lang = lang,
+                        path = path,
+                        day = day.to_string()
+                    ),
+                    msg!("page-translation-draft-waiting-hint", lang = lang),
+                ),
+                Some((Some(day), false)) => (
                     msg!(
                         "page-translation-waiting",
                         lang = lang,
@@ -572,7 +589,7 @@ fn report_missing_translations(
                     ),
                     msg!("page-translation-waiting-hint", lang = lang),
                 ),
-                Some((None, p)) if p.front.draft => (
+                Some((None, true)) => (
                     msg!("page-translation-draft", lang = lang, path = path),
                     msg!("page-translation-draft-hint", lang = lang),
                 ),
