@@ -1114,6 +1114,33 @@ fn a_misspelt_key_of_the_sites_own_ui_strings_is_an_unknown_key() {
     }
 }
 
+/// The same slip in every language's file is an unknown key too while no
+/// template names it; once one of the site's own templates does, it is a
+/// string of the site's own.
+#[test]
+fn a_key_misspelt_in_every_language_that_no_template_names_is_an_unknown_key() {
+    let site = TestSite::fixture("basic");
+    site.write("i18n/kk.yaml", "last_updatd: Жаңартылды\n");
+    site.write("i18n/ru.yaml", "last_updatd: Обновлено\n");
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "i18n/kk.yaml:1:1: error: unknown key `last_updatd`: the theme has no UI string of this name (did you mean `last_updated`?)",
+                "i18n/ru.yaml:1:1: error: unknown key `last_updatd`: the theme has no UI string of this name (did you mean `last_updated`?)",
+            ],
+            command,
+        );
+    }
+    site.write(
+        "templates/note.html",
+        "{% extends \"page.html\" %}{% block content %}{{ i18n.last_updatd }}{% endblock content %}",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 /// A theme that is not there gets the name of the one meant, of the
 /// built-in theme and the folders under themes/.
 #[test]
