@@ -679,13 +679,14 @@ fn typos_get_what_was_meant() {
 
 /// A link that leads to no page, written as staff often slip (`@/` without
 /// `.md`, with `content/`, or from the page's folder; a source file linked
-/// from the folder of the page's own file), gets the `@/` link meant.
+/// from the folder of the page's own file, with its language's suffix or
+/// without), gets the `@/` link meant.
 #[test]
 fn links_written_from_the_wrong_folder_get_the_link_meant() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/rules/x.kk.md",
-        "---\ntitle: Сілтемелер\n---\n[а](@/rules/first) [ә](@/content/rules/first.md) [б](@/second.md)\n\n[в](first.kk.md) [г](_index.ru.md)\n\n[д](@/) [е](@/rules) [ж](@/first) [з](@/content/about)\n",
+        "---\ntitle: Сілтемелер\n---\n[а](@/rules/first) [ә](@/content/rules/first.md) [б](@/second.md)\n\n[в](first.kk.md) [г](_index.ru.md) [и](first.md) [й](../about.md)\n\n[д](@/) [е](@/rules) [ж](@/first) [з](@/content/about)\n",
     );
     let run = site.run(&["check"]);
     crate::util::assert_reported(
@@ -696,6 +697,8 @@ fn links_written_from_the_wrong_folder_get_the_link_meant() {
             "content/rules/x.kk.md:4:50: error: link to a page that does not exist: `@/second.md` (did you mean `@/rules/second.md`?)",
             "content/rules/x.kk.md:6:1: error: link to a page or file that the build does not make: `/kk/rules/x/first.kk.md` (did you mean `@/rules/first.kk.md`?)",
             "content/rules/x.kk.md:6:18: error: link to a page or file that the build does not make: `/kk/rules/x/_index.ru.md` (did you mean `@/rules/_index.ru.md`?)",
+            "content/rules/x.kk.md:6:36: error: link to a page or file that the build does not make: `/kk/rules/x/first.md` (did you mean `@/rules/first.md`?)",
+            "content/rules/x.kk.md:6:50: error: link to a page or file that the build does not make: `/kk/rules/about.md` (did you mean `@/about.md`?)",
             "content/rules/x.kk.md:8:1: error: link to a page that does not exist: `@/` (did you mean `@/_index.md`?)",
             "content/rules/x.kk.md:8:9: error: link to a page that does not exist: `@/rules` (did you mean `@/rules/_index.md`?)",
             "content/rules/x.kk.md:8:22: error: link to a page that does not exist: `@/first` (did you mean `@/rules/first.md`?)",
