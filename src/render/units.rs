@@ -448,10 +448,13 @@ const ERROR_TEMPLATE: &str = "404.html";
 /// The template of `/`.
 const ROOT_TEMPLATE: &str = "root.html";
 
+/// What a page aqparat makes is, in words.
+type What = fn() -> Message;
+
 /// The templates of the pages aqparat makes itself, each with what that
 /// page is, in words: they are rendered with contexts of their own, not a
 /// content page's, so no page may name one in `template:`.
-const OWN_TEMPLATES: [(&str, fn() -> Message); 6] = [
+const OWN_TEMPLATES: [(&str, What); 6] = [
     (ROOT_TEMPLATE, || msg!("generated-languages")),
     (ERROR_TEMPLATE, || msg!("generated-404")),
     (page_index::TEMPLATE, || msg!("generated-pages")),
@@ -465,6 +468,6 @@ const OWN_TEMPLATES: [(&str, fn() -> Message); 6] = [
 /// What the page aqparat makes itself with the template `name` is, in
 /// words, when `name` is the template of one (`pages.html`, the index of
 /// all pages): a content page cannot use it.
-pub fn own_template(name: &str) -> Option<fn() -> Message> {
+pub fn own_template(name: &str) -> Option<What> {
     (OWN_TEMPLATES.iter()).find_map(|(own, what)| (*own == name).then_some(*what))
 }
