@@ -69,7 +69,7 @@ impl Error {
                 "cannot-write-output",
                 output = output.display().to_string(),
                 error = source.to_string(),
-                advice = output_advice(source.kind())
+                advice = output_advice(output, source.kind())
             )
             .in_lang(lang),
             Error::Search { output, source } => msg!(
@@ -110,13 +110,16 @@ impl From<Refused> for Error {
     }
 }
 
-/// What to do when looking at or writing the output failed with an error
-/// of `kind`.
-pub(crate) fn output_advice(kind: io::ErrorKind) -> crate::messages::Message {
+/// What to do when looking at or writing the output `output` failed with
+/// an error of `kind`. A name too long is the `--output` path's own when
+/// that path is too long whatever the site holds: then only it is to
+/// change.
+pub(crate) fn output_advice(output: &Path, kind: io::ErrorKind) -> crate::messages::Message {
     use io::ErrorKind::*;
     match kind {
         StorageFull | QuotaExceeded | FileTooLarge => msg!("output-advice-room"),
         PermissionDenied | ReadOnlyFilesystem => msg!("output-advice-permission"),
+        InvalidFilename if crate::write::is_too_long(output) => msg!("output-advice-output-name"),
         InvalidFilename => msg!("output-advice-name"),
         _ => msg!("output-advice-any"),
     }
@@ -152,6 +155,18 @@ mod tests {
             long.contains("longer than the file system allows"),
             "{long}"
         );
+        assert!(long.contains("content's files"), "{long}");
+        // The output's own path too long: only it is to change.
+        for path in [
+            "x".repeat(300),
+            format!("{}/public", "y".repeat(256)),
+            "z".repeat(250),
+        ] {
+            let error = io::Error::new(io::ErrorKind::InvalidFilename, "too long");
+            let long = Error::output(Path::new(&path))(error).in_lang(Lang::En);
+            assert!(long.ends_with("choose a shorter --output"), "{long}");
+            assert!(!long.contains("content"), "{long}");
+        }
         let denied = output(io::ErrorKind::PermissionDenied);
         assert!(
             denied.contains("check that you may write there"),

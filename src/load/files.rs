@@ -275,12 +275,24 @@ fn shown_in_site(rel: &Path) -> String {
     }
 }
 
+/// `rel`, the symbolic link `path`, leads to nothing: to a path that does
+/// not exist, or round a loop of links (each leading to the next, the
+/// last back to the first), which the system gives up following.
 fn broken_link(rel: &Path, path: &Path) -> Diagnostic {
     let target = std::fs::read_link(path).map_or(Message::Text(String::new()), |t| {
         msg!("symlink-target", target = display_path(&t))
     });
-    Diagnostic::error(rel, Span::START, msg!("symlink-broken", target = target))
-        .with_hint(msg!("symlink-broken-hint"))
+    let loop_error = rustix::io::Errno::LOOP.raw_os_error();
+    match std::fs::metadata(path).map_err(|e| e.raw_os_error()) {
+        Err(Some(error)) if error == loop_error => Diagnostic::error(
+            rel,
+            Span::START,
+            msg!("symlink-links-loop", target = target),
+        )
+        .with_hint(msg!("symlink-links-loop-hint")),
+        _ => Diagnostic::error(rel, Span::START, msg!("symlink-broken", target = target))
+            .with_hint(msg!("symlink-broken-hint")),
+    }
 }
 
 fn not_a_file(rel: &Path, file_type: std::fs::FileType) -> Diagnostic {

@@ -48,6 +48,11 @@ pub struct TemplateUses {
     pub assigned: BTreeSet<String>,
     /// Whether one reads its whole context (`__tera_context`).
     pub whole_context: bool,
+    /// The keys of the UI strings they name, `i18n.<key>` and
+    /// `t(key="<key>"…)`, and `*` for any other use of `i18n` or `t`
+    /// (`i18n[name]`, `t(key=name)`, `i18n` given whole), which may read
+    /// any string.
+    pub ui_strings: BTreeSet<String>,
 }
 
 /// What the templates `texts` use; see [`TemplateUses`].
@@ -98,8 +103,47 @@ pub fn template_uses(texts: &BTreeMap<String, String>) -> TemplateUses {
                 stem
             });
         }
+        ui_strings(text, &mut uses.ui_strings);
     }
     uses
+}
+
+/// Adds the keys of the UI strings `text` names to `keys` (see
+/// [`TemplateUses::ui_strings`]).
+fn ui_strings(text: &str, keys: &mut BTreeSet<String>) {
+    let is_name_char = |c: char| c.is_alphanumeric() || c == '_';
+    let name = |rest: &str| -> String { rest.chars().take_while(|c| is_name_char(*c)).collect() };
+    // Where `word` stands as a name of its own: not part of a longer one
+    // (`my_i18n`, `page.t(`).
+    let at = |word: &'static str| {
+        text.match_indices(word).filter_map(move |(i, _)| {
+            let before = text[..i].chars().next_back();
+            let rest = &text[i + word.len()..];
+            let own = !before.is_some_and(|c| is_name_char(c) || c == '.');
+            own.then_some(rest)
+        })
+    };
+    for rest in at("i18n").filter(|rest| !rest.starts_with(is_name_char)) {
+        let key = rest.strip_prefix('.').map(name).unwrap_or_default();
+        keys.insert(if key.is_empty() { "*".to_string() } else { key });
+    }
+    for rest in at("t(") {
+        let arguments = &rest[..rest.find(')').unwrap_or(rest.len())];
+        // Without a `key`, no call of `t` (`don't(`, in text).
+        let Some(key) = arguments.split(',').find_map(|argument| {
+            let value = argument.trim().strip_prefix("key")?.trim_start();
+            value.strip_prefix('=').map(str::trim)
+        }) else {
+            continue;
+        };
+        // A key written as one literal, else any key.
+        let quote = key.chars().next().filter(|c| "\"'`".contains(*c));
+        let literal = quote.and_then(|quote| {
+            let inner = key[1..].strip_suffix(quote)?;
+            (!inner.contains(quote)).then(|| inner.to_string())
+        });
+        keys.insert(literal.unwrap_or_else(|| "*".to_string()));
+    }
 }
 
 /// The stamp of one file: path, inode, size, modification and change
@@ -213,6 +257,32 @@ mod tests {
         ] {
             let texts = BTreeMap::from([("c.html".to_string(), every_form.to_string())]);
             assert!(template_uses(&texts).data.contains("*"), "{every_form:?}");
+        }
+    }
+
+    #[test]
+    fn the_ui_strings_templates_name_are_found() {
+        let uses = |text: &str| {
+            let texts = BTreeMap::from([("a.html".to_string(), text.to_string())]);
+            template_uses(&texts)
+                .ui_strings
+                .into_iter()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            uses(
+                "{{ i18n.last_updated }} {{ t(key=\"pages_count\", count=n) }} {{ t(count=1, key='a b') }} {{ my_i18n.x }} {{ split(x) }}"
+            ),
+            ["a b", "last_updated", "pages_count"]
+        );
+        for any in [
+            "{{ i18n[name] }}",
+            "{{ m::f(s=i18n) }}",
+            "{{ t(key=name) }}",
+            "{{ t(key=\"a_\" ~ b) }}",
+            "{{ i18n. }}",
+        ] {
+            assert_eq!(uses(any), ["*"], "{any}");
         }
     }
 

@@ -425,12 +425,12 @@ fn parse_templates(
     }
     let texts: BTreeMap<String, String> = sources.into_iter().collect();
     let fingerprints = super::fingerprint::templates(&texts);
-    (
-        tera,
-        paths,
-        fingerprints,
-        super::fingerprint::template_uses(&texts),
-    )
+    let mut uses = super::fingerprint::template_uses(&texts);
+    // A template not read or not parsed (reported) may name any UI string.
+    if texts.len() < paths.len() {
+        uses.ui_strings.insert("*".to_string());
+    }
+    (tera, paths, fingerprints, uses)
 }
 
 /// Whether a template parsed alone failed only for what it uses of other

@@ -48,6 +48,7 @@ cannot-write-output = cannot write the site to { $output }: { $error }; { $advic
 output-advice-room = free space on the disk, or choose another --output
 output-advice-permission = check that you may write there, or choose another --output
 output-advice-name = a file or folder name in it is longer than the file system allows: shorten the names of the content's files and folders, or choose a shorter --output
+output-advice-output-name = the --output path itself is longer than the file system allows (a folder name of more than 255 bytes, counting the staging folder named after it that aqparat makes beside it): choose a shorter --output
 output-advice-any = check that the disk has room and that you may write there, or choose another --output
 cannot-make-search-index = cannot make the search index of { $output }: { $error }; nothing was published. { $advice }
 search-advice-room = Free space on the disk, then build again
@@ -132,6 +133,8 @@ symlink-outside-hint = copy the file into the site instead of linking to it, or 
 symlink-broken = this symbolic link leads nowhere{ $target }
 symlink-target = {" "}(to `{ $target }`)
 symlink-broken-hint = delete the link, or make it lead to a file inside the site's folder
+symlink-links-loop = this symbolic link{ $target } is one of a loop of links that lead to each other and never to a file or folder
+symlink-links-loop-hint = make one link of the loop lead to a file or folder of the site (not to another link of the loop), or delete the links
 symlink-not-site-file = through a symbolic link, this leads to `{ $target }`, which is no file of the site (it is hidden, or the .gitignore leaves it out); aqparat does not read or publish it
 symlink-not-site-file-hint = replace the link by a copy of the file, or make it lead to a file of the site that is not hidden and that the .gitignore does not leave out
 symlink-into-output = through a symbolic link, this leads into `{ $output }`, a folder aqparat built (an output); aqparat does not read or publish it
@@ -222,6 +225,7 @@ page-updated-before-date-hint = `updated` is the date of the last change; it can
 page-expires-before-date = `expires` ({ $expires }) is not after `date` ({ $date })
 page-expires-before-date-hint = `expires` is the first day the page is no longer in force; give a day after its publication date, or leave `expires` out
 page-unknown-template = template `{ $template }` does not exist in the theme{ $guess }
+page-own-template = `{ $template }` is the template of a page aqparat makes itself ({ $what }), which shows what only that page has: a page of content/ cannot use it
 use-one-of = use one of: { $list }
 page-bad-file-name = the file name `{ $name }` has characters that do not belong in an address
 page-bad-folder-name = the folder name `{ $name }` has characters that do not belong in an address
@@ -247,6 +251,8 @@ page-translation-waiting = the translation into `{ $lang }`, { $path }, is publi
 page-translation-waiting-hint = until then the language switcher leads to the nearest `{ $lang }` section; to publish it with this page, give it this page's date
 page-translation-draft = the translation into `{ $lang }`, { $path }, is a draft and is not published
 page-translation-draft-hint = until it is, the language switcher leads to the nearest `{ $lang }` section; publish it by removing `draft: true`
+page-translation-draft-waiting = the translation into `{ $lang }`, { $path }, is a draft, and dated after today ({ $day }): it is not published for either reason
+page-translation-draft-waiting-hint = until it is, the language switcher leads to the nearest `{ $lang }` section; to publish it with this page, remove `draft: true` and give it this page's date
 
 ## site.yaml (src/validate/config.rs)
 
@@ -352,6 +358,8 @@ generated-feed = the news feed
 generated-download = the statistics download
 generated-pages = the index of all pages
 generated-infographics = the infographic pages
+generated-organisation = an organisation's page of the statistics
+generated-changes = the page of the changes in the statistics
 generated-redirect = the page at a moved page's old address
 generated-page = a page
 generated-languages = the page that offers the languages
@@ -576,6 +584,14 @@ alias-character = an alias may hold letters, digits and `-_.~!*(),+=@:` between 
 alias-folders = the alias `{ $alias }` has an empty folder, one that begins with `.` (hidden: the server does not serve it), or is too long; write the old address as folders, e.g. `/ru/old-name/`
 alias-taken = the alias `{ $alias }` is the address of { $what }
 alias-taken-hint = an alias is an old address that no longer has a page; remove it, or choose the address the page had
+alias-content = the alias `{ $alias }` is the address of { $kind ->
+    [home] the home page
+    [section] the section
+   *[page] the page
+} { $path }
+alias-content-hint = an alias is an old address that no page has now; remove it, or, if this page is to take that address, first give { $path } another name
+alias-own = the alias `{ $alias }` is this page's own address
+alias-own-hint = remove it: the page is at that address already
 alias-through-file = the alias `{ $alias }` needs a folder /{ $file }/ for its redirect page, but /{ $file } is { $what }
 alias-twice = the alias `{ $alias }` is also an alias of { $other }
 alias-twice-hint = an old address can lead to one page only; keep it on the page it belongs to

@@ -636,7 +636,12 @@ impl Files {
         for file in written {
             files.insert(file.into(), None);
         }
-        for html in html {
+        // A redirect at the address of another file the build makes (an
+        // alias taken, reported by `validate`) does not stand for that
+        // file: links to it are checked against the file's own ids.
+        let (redirects, others): (Vec<_>, Vec<_>) =
+            html.partition(|html| &*html.template == super::redirects::TEMPLATE);
+        for html in redirects.into_iter().chain(others) {
             files.insert(html.file.clone(), Some(Ids::new(html.ids.clone())));
         }
         Files { files, search }
@@ -784,14 +789,15 @@ fn web_address_meant(path: &str) -> Option<String> {
 /// the file the address names below its language's folder, if it is a
 /// page's (content/rules/first.ru.md); else the same file one folder up,
 /// as a link written from the source file's folder leads (`first.ru.md`
-/// on /kk/rules/second/, written in content/rules/second.kk.md).
+/// on /kk/rules/second/, written in content/rules/second.kk.md). A file
+/// named without its language (`first.md`) is the page's in the language
+/// of the address's folder (content/rules/first.kk.md under /kk/).
 fn source_link_meant(site: &Site, path: &str) -> Option<String> {
     if !path.ends_with(".md") {
         return None;
     }
-    let below_lang = (path.split_once('/'))
-        .filter(|(lang, _)| site.languages.id(lang).is_some())
-        .map_or(path, |(_, rest)| rest);
+    let lang = (path.split_once('/')).filter(|(lang, _)| site.languages.id(lang).is_some());
+    let below_lang = lang.map_or(path, |(_, rest)| rest);
     let from_source_folder =
         below_lang
             .rsplit_once('/')
@@ -800,8 +806,14 @@ fn source_link_meant(site: &Site, path: &str) -> Option<String> {
                 None => name.to_string(),
             });
     let is_page = |below: &str| {
-        let file = std::path::Path::new("content").join(below);
-        site.pages.iter().any(|p| !p.made_up && p.path == file)
+        let content = std::path::Path::new("content");
+        let file = content.join(below);
+        let in_lang = lang.map(|(lang, _)| {
+            let stem = below.strip_suffix(".md").unwrap_or(below);
+            content.join(format!("{stem}.{lang}.md"))
+        });
+        (site.pages.iter())
+            .any(|p| !p.made_up && (p.path == file || Some(&p.path) == in_lang.as_ref()))
     };
     [Some(below_lang.to_string()), from_source_folder]
         .into_iter()

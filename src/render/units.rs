@@ -26,7 +26,9 @@ use super::site::{PageFacts, render_template};
 use super::stats::{self, Infographics};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::FileSource;
+use crate::messages::Message;
 use crate::model::{Lang, PageId, Site};
+use crate::msg;
 use crate::write::{Cache, Content, UnitOutput};
 
 /// One output unit of a build. Other than a page (numbered anew by each
@@ -445,3 +447,27 @@ const ERROR_TEMPLATE: &str = "404.html";
 
 /// The template of `/`.
 const ROOT_TEMPLATE: &str = "root.html";
+
+/// What a page aqparat makes is, in words.
+type What = fn() -> Message;
+
+/// The templates of the pages aqparat makes itself, each with what that
+/// page is, in words: they are rendered with contexts of their own, not a
+/// content page's, so no page may name one in `template:`.
+const OWN_TEMPLATES: [(&str, What); 6] = [
+    (ROOT_TEMPLATE, || msg!("generated-languages")),
+    (ERROR_TEMPLATE, || msg!("generated-404")),
+    (page_index::TEMPLATE, || msg!("generated-pages")),
+    (stats::OVERVIEW_TEMPLATE, || msg!("generated-infographics")),
+    (stats::ORGANISATION_TEMPLATE, || {
+        msg!("generated-organisation")
+    }),
+    (stats::CHANGES_TEMPLATE, || msg!("generated-changes")),
+];
+
+/// What the page aqparat makes itself with the template `name` is, in
+/// words, when `name` is the template of one (`pages.html`, the index of
+/// all pages): a content page cannot use it.
+pub fn own_template(name: &str) -> Option<What> {
+    (OWN_TEMPLATES.iter()).find_map(|(own, what)| (*own == name).then_some(*what))
+}

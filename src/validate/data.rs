@@ -680,6 +680,14 @@ fn written_at(rest: &str, is_csv: bool) -> Option<String> {
     (!written.is_empty()).then(|| written.to_string())
 }
 
+/// Whether `text` is a whole number as a count is written: digits, the
+/// first of them not `0` unless it is the only one.
+fn is_plain_number(text: &str) -> bool {
+    !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.len() == 1 || !text.starts_with('0'))
+}
+
 fn check_count(c: &mut Checker, record: &RawRecord, what: &Message) {
     let reported = record.reported.as_ref().is_none_or(|r| r.value);
     match (&record.count, reported) {
@@ -762,17 +770,21 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
             Some(too_large(written(n.to_string())))
         }
         // YAML reads `0x10`, `0o17`, `+12` and `1_000` as whole numbers
-        // too (after an anchor, `&a 12`, is what counts); a CSV cell is
-        // read as digits or not at all.
-        RawCount::Integer(n) => (!is_csv)
-            .then(|| written_at(rest, is_csv))
-            .flatten()
+        // too (after an anchor, `&a 12`, is what counts), and a CSV cell
+        // `+12` or `012` is read as 12: the plain number is asked for.
+        RawCount::Integer(n) => written_at(rest, is_csv)
             .filter(|written| {
-                let value = match written.strip_prefix('&') {
-                    Some(anchored) => anchored.split_once([' ', '\t']).map_or("", |(_, v)| v),
-                    None => written,
+                let value = match (written.strip_prefix('&'), is_csv) {
+                    (Some(anchored), false) => {
+                        anchored.split_once([' ', '\t']).map_or("", |(_, v)| v)
+                    }
+                    // A cell may be quoted: `"12"` is 12 as written.
+                    (_, true) => (written.strip_prefix('"'))
+                        .and_then(|w| w.strip_suffix('"'))
+                        .unwrap_or(written),
+                    (None, false) => written,
                 };
-                !value.trim_start().bytes().all(|b| b.is_ascii_digit())
+                !is_plain_number(value.trim())
             })
             .map(|written| {
                 (

@@ -50,11 +50,11 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
 
 /// Keys of the site's own UI strings (`i18n/`) that are slips of the
 /// theme's (`last_updatd`): a key that no layer of the theme has, that
-/// another language of the site lacks, and that is a slip of a key of the
-/// theme. Reported at the key, with the key meant; returned, so that no
-/// language is told it lacks them. (A key of the site's own that is no
-/// slip of the theme's is one of its own templates', and must be in every
-/// language.)
+/// another language of the site lacks or no template names, and that is a
+/// slip of a key of the theme. Reported at the key, with the key meant;
+/// returned, so that no language is told it lacks them. (A key of the
+/// site's own that is no slip of the theme's is one of its own
+/// templates', and must be in every language.)
 fn report_unknown_keys<'a>(
     theme: &'a RawTheme,
     layered: &[Vec<&'a RawI18n>],
@@ -67,12 +67,17 @@ fn report_unknown_keys<'a>(
     let has = |files: &[&RawI18n], key: &str| {
         (files.iter()).any(|f| f.strings.keys().any(|k| k.value == key))
     };
+    // A key every language has is one of the site's own templates', when
+    // one of them names it (or names strings in a way that may be it).
+    let named = &theme.template_uses.ui_strings;
+    let is_named = |key: &str| named.contains("*") || named.contains(key);
     let mut typos = HashSet::new();
     for files in layered {
         for file in files.iter().filter(|f| is_sites_own(f)) {
             for key in file.strings.keys() {
                 let key_name = key.value.as_str();
-                if theme_keys.contains(key_name) || layered.iter().all(|o| has(o, key_name)) {
+                let is_own = is_named(key_name) && layered.iter().all(|o| has(o, key_name));
+                if theme_keys.contains(key_name) || is_own {
                     continue;
                 }
                 let Some(meant) = closest(key_name, theme_keys.iter().copied()) else {

@@ -499,24 +499,36 @@ pub fn check_front_matter(
     // A theme without templates is missing, and reported once already.
     if let Some(template) = &front.template
         && !templates.is_empty()
-        && !templates.contains_key(&template.value)
+        && let Some((message, hint)) = template_problem(&template.value, templates)
     {
-        diagnostics.push(error(
-            yaml_span(template, 1),
-            msg!(
-                "page-unknown-template",
-                template = &template.value,
-                guess = crate::diag::did_you_mean(
-                    &template.value,
-                    templates.keys().map(String::as_str)
-                )
-            ),
-            msg!(
-                "use-one-of",
-                list = templates.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
-        ));
+        diagnostics.push(error(yaml_span(template, 1), message, hint));
     }
+}
+
+/// What is wrong with `name` as a page's `template:`, the message and the
+/// hint (which lists the templates a page may use): it must be one of the
+/// theme's `templates`, and not the template of a page aqparat makes
+/// itself (the index of all pages, the statistics pages…), whose context
+/// a content page lacks.
+fn template_problem(
+    name: &str,
+    templates: &BTreeMap<String, PathBuf>,
+) -> Option<(Message, Message)> {
+    let own = crate::render::own_template;
+    if templates.contains_key(name) && own(name).is_none() {
+        return None;
+    }
+    let usable = || (templates.keys().map(String::as_str)).filter(|t| own(t).is_none());
+    let message = match own(name) {
+        Some(what) => msg!("page-own-template", template = name, what = what()),
+        None => msg!(
+            "page-unknown-template",
+            template = name,
+            guess = crate::diag::did_you_mean(name, usable())
+        ),
+    };
+    let list = usable().collect::<Vec<_>>().join(", ");
+    Some((message, msg!("use-one-of", list = list)))
 }
 
 /// A page without its translation is a warning: the switcher then leads to
@@ -549,10 +561,27 @@ fn report_missing_translations(
                 1,
             ));
             let path = display_path(&translation);
-            // Written, but not published (yet): said as it is.
+            // Written, but not published (yet): said as it is, with both
+            // reasons when it is a draft dated after today.
             let written = written.get(&(page.key.as_str(), lang.as_str()));
-            let (message, hint) = match written.map(|p| (publishing.scheduled(&p.front), p)) {
-                Some((Some(day), _)) => (
+            let reasons = written.map(|p| {
+                let is_draft = !publishing.drafts.publishes(p.front.draft);
+                let day = publishing
+                    .scheduled(&p.front)
+                    .filter(|_| !publishing.future);
+                (day, is_draft)
+            });
+            let (message, hint) = match reasons {
+                Some((Some(day), true)) => (
+                    msg!(
+                        "page-translation-draft-waiting",
+                        lang = lang,
+                        path = path,
+                        day = day.to_string()
+                    ),
+                    msg!("page-translation-draft-waiting-hint", lang = lang),
+                ),
+                Some((Some(day), false)) => (
                     msg!(
                         "page-translation-waiting",
                         lang = lang,
@@ -561,7 +590,7 @@ fn report_missing_translations(
                     ),
                     msg!("page-translation-waiting-hint", lang = lang),
                 ),
-                Some((None, p)) if p.front.draft => (
+                Some((None, true)) => (
                     msg!("page-translation-draft", lang = lang, path = path),
                     msg!("page-translation-draft-hint", lang = lang),
                 ),
@@ -725,8 +754,16 @@ fn check_aliases(
         .chain(&sources.static_files)
         .map(|file| display_path(&file.output))
         .collect();
-    let published = (sources.pages.iter())
-        .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front));
+    let published: Vec<&RawPage> = (sources.pages.iter())
+        .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front))
+        .collect();
+    // The file of each published content page, to name the page an alias
+    // would replace (the first of two at one address, as the model keeps).
+    let mut pages_at: HashMap<String, &RawPage> = HashMap::default();
+    for page in &published {
+        let file = output_url(&page.lang, &page.key).file();
+        pages_at.entry(file).or_insert(page);
+    }
     // The files not named as Windows and macOS compare them (see
     // `check_twins`; on most sites none), by that name.
     let mut unfolded: HashMap<String, String> = (files.keys())
@@ -755,6 +792,10 @@ fn check_aliases(
                     ))
                     .with_hint(msg!("alias-taken-hint")),
                 );
+                continue;
+            }
+            if let Some(other) = pages_at.get(&file) {
+                diagnostics.push(taken_by_page(&alias.value, page, other, error));
                 continue;
             }
             let folder = folders.iter().find(|(f, _)| file.starts_with(f.as_str()));
@@ -794,6 +835,33 @@ fn check_aliases(
             files.insert(file, || msg!("generated-redirect"));
         }
     }
+}
+
+/// The error of the `alias` of `page` that is the address of the content
+/// page `other` (`page` itself, a section, a home page): a page's own
+/// address leads to it, so no redirect could be there; `error` places it.
+fn taken_by_page(
+    alias: &str,
+    page: &RawPage,
+    other: &RawPage,
+    error: impl Fn(Message) -> Diagnostic,
+) -> Diagnostic {
+    if std::ptr::eq(page, other) {
+        return error(msg!("alias-own", alias = alias)).with_hint(msg!("alias-own-hint"));
+    }
+    let kind = match (other.is_section, other.key.is_empty()) {
+        (true, true) => "home",
+        (true, false) => "section",
+        (false, _) => "page",
+    };
+    let path = display_path(&other.path);
+    error(msg!(
+        "alias-content",
+        alias = alias,
+        kind = kind,
+        path = &path
+    ))
+    .with_hint(msg!("alias-content-hint", path = path))
 }
 
 /// The first folder of the redirect page `file` (an alias's) that is a

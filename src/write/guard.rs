@@ -134,7 +134,7 @@ fn own_or_empty(path: &Path, shown: &Path) -> Result<(), Refused> {
             "refused-cannot-look",
             output = shown,
             error = e.to_string(),
-            advice = crate::error::output_advice(e.kind())
+            advice = crate::error::output_advice(path, e.kind())
         ))),
         Ok(meta) if !meta.is_dir() => Err(Refused(msg!("refused-not-folder", output = shown))),
         Ok(meta) if is_mount_point(path, &meta) => Err(mount_point(&shown)),

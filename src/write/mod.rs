@@ -15,7 +15,7 @@ mod unit;
 
 pub use cache::Cache;
 pub use guard::{Refused, STAMP, check_output, resolve};
-pub use output::{Output, Publish, builds_dir, parent_of, sibling};
+pub use output::{Output, Publish, builds_dir, is_too_long, parent_of, sibling};
 pub use unit::{Content, UnitOutput};
 
 /// A new file at `path`, made by this call, to write: whatever is in its

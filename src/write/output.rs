@@ -514,10 +514,7 @@ impl Output {
 /// A fresh staging folder for [`Publish::Replace`], beside `destination`;
 /// those that killed builds left there go first.
 fn replace_staging(destination: &Path) -> io::Result<PathBuf> {
-    let name = destination
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
-    let prefix = format!(".{name}.staging-");
+    let prefix = staging_prefix(destination);
     let parent = parent_of(destination);
     remove_abandoned(&parent, &prefix);
     let staging = parent.join(format!("{prefix}{}", std::process::id()));
@@ -527,6 +524,35 @@ fn replace_staging(destination: &Path) -> io::Result<PathBuf> {
     guard::make_stamped(&staging)?;
     take_access_of(destination, &staging);
     Ok(staging)
+}
+
+/// The start of the name of a staging folder of `destination`
+/// (`.public.staging-`), which the build's process id ends.
+fn staging_prefix(destination: &Path) -> String {
+    let name = destination
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+    format!(".{name}.staging-")
+}
+
+/// The longest name of a file or folder, in bytes, on the usual file
+/// systems (ext4, XFS, APFS).
+const MAX_NAME_LENGTH: usize = 255;
+
+/// The longest path, in bytes, that Linux takes (`PATH_MAX`, its final
+/// NUL aside).
+const MAX_PATH_LENGTH: usize = 4095;
+
+/// Whether the path `destination` (`--output`) is itself too long for the
+/// file system, whatever the site holds: it is, or has, a folder named
+/// longer than a name may be, its name leaves no room for that of the
+/// staging folder made beside it (`.NAME.staging-PID`), or the whole path
+/// is longer than a path may be.
+pub fn is_too_long(destination: &Path) -> bool {
+    let staging = format!("{}{}", staging_prefix(destination), std::process::id());
+    (destination.components()).any(|c| c.as_os_str().len() > MAX_NAME_LENGTH)
+        || staging.len() > MAX_NAME_LENGTH
+        || destination.as_os_str().len() > MAX_PATH_LENGTH
 }
 
 /// Gives `staging` the owner, group and mode (set-group-id bit included)

@@ -83,6 +83,38 @@ fn an_alias_that_differs_from_an_address_only_in_case_is_an_error() {
     );
 }
 
+/// An alias at the address of a content page (a section, the home page,
+/// another page, the page itself) is one error at the alias that names
+/// that page, and nothing else: the redirect does not stand for the page
+/// when its links are checked (it did, and every anchor the theme writes
+/// on the section was said not to exist).
+#[test]
+fn an_alias_at_a_pages_address_names_that_page_and_nothing_else() {
+    let site = TestSite::fixture("basic");
+    with_aliases(
+        &site,
+        "content/about.kk.md",
+        "[/kk/rules/, /kk/, /kk/rules/first, /kk/about/]",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "content/about.kk.md:2:11: error: the alias `/kk/rules/` is the address of the section content/rules/_index.kk.md",
+            "content/about.kk.md:2:23: error: the alias `/kk/` is the address of the home page content/_index.kk.md",
+            "content/about.kk.md:2:29: error: the alias `/kk/rules/first` is the address of the page content/rules/first.kk.md",
+            "content/about.kk.md:2:46: error: the alias `/kk/about/` is this page's own address",
+        ],
+        "aliases at pages' addresses",
+    );
+    assert!(
+        run.stderr
+            .contains("first give content/rules/_index.kk.md another name"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn i15_an_alias_that_is_no_clean_address_or_is_taken_is_an_error_at_its_place() {
     let site = TestSite::fixture("basic");

@@ -76,6 +76,36 @@ fn r14_problems_in_records_csv_are_reported_at_their_cells() {
     );
 }
 
+/// A count cell written otherwise than as its plain number (`+5`, `007`)
+/// is an error at the cell with the plain number, as in records.yaml; a
+/// quoted cell of digits, `0` and `10` are counts as written.
+#[test]
+fn a_count_cell_not_written_as_its_plain_number_is_an_error_at_the_cell() {
+    let site = stats_with_records_csv(
+        "id,organisation,category,count,unit,what_kk,what_ru,source\n\
+         r1,org-a,food,+5,families,Бір,Один,src-1\n\
+         r2,org-a,food,007,families,Екі,Два,src-1\n\
+         r3,org-a,food,\"12\",families,Үш,Три,src-1\n\
+         r4,org-a,food,0,families,Төрт,Четыре,src-1\n\
+         r5,org-a,food,10,families,Бес,Пять,src-1\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "data/aid/records.csv:2:15: error: record `r1`: count `+5` is not a whole number written in digits",
+            "data/aid/records.csv:3:15: error: record `r2`: count `007` is not a whole number written in digits",
+        ],
+        "counts in records.csv",
+    );
+    for hint in [
+        "write the number in digits: 5\n",
+        "write the number in digits: 7\n",
+    ] {
+        assert!(run.stderr.contains(hint), "{hint}{}", run.stderr);
+    }
+}
+
 /// A header in another language (or a first row of figures) names no
 /// column: one problem, not one per column and per column missing.
 #[test]

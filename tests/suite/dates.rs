@@ -488,7 +488,7 @@ fn dates_from_git_without_the_history_feature_are_a_warning() {
 }
 
 /// A translation that is written but waits for its date, or is a draft,
-/// is said to be so, not to be missing.
+/// or both, is said to be so, not to be missing.
 #[test]
 fn a_translation_that_waits_or_is_a_draft_is_not_called_missing() {
     let site = site();
@@ -518,6 +518,31 @@ fn a_translation_that_waits_or_is_a_draft_is_not_called_missing() {
         "---\ntitle: Жаңалық\ndate: 2020-04-01\ndraft: true\n---\nМәтін.\n",
     );
     let run = site.run_with(&["check", "--lang", "en"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert!(
+        run.stderr.contains(
+            "content/news.ru.md:1:1: warning: the translation into `kk`, content/news.kk.md, is a draft and is not published"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Both reasons, when it is both; with `--future`, the draft's only.
+    site.write(
+        "content/news.kk.md",
+        "---\ntitle: Жаңалық\ndate: 2030-05-01\ndraft: true\n---\nМәтін.\n",
+    );
+    let both = "content/news.ru.md:1:1: warning: the translation into `kk`, content/news.kk.md, is a draft, and dated after today (2030-05-01): it is not published for either reason";
+    let run = site.run_with(&["check", "--lang", "en"], &[("AQPARAT_NOW", "2029-06-01")]);
+    assert!(run.stderr.contains(both), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("remove `draft: true` and give it this page's date"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_with(
+        &["check", "--lang", "en", "--future"],
+        &[("AQPARAT_NOW", "2029-06-01")],
+    );
     assert!(
         run.stderr.contains(
             "content/news.ru.md:1:1: warning: the translation into `kk`, content/news.kk.md, is a draft and is not published"

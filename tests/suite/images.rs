@@ -262,15 +262,15 @@ fn missing_unlabelled_and_broken_images_are_errors_at_their_place() {
 }
 
 /// A missing image written in other letter case, or in the other place
-/// (a static file by a relative path, a file of the page's folder from
-/// `/`), gets the path meant.
+/// (a static file by a relative path or from `/` without its folder, a
+/// file of the page's folder from `/`), gets the path meant.
 #[test]
 fn a_missing_image_gets_the_file_of_its_name_elsewhere() {
     let site = site_with_photos();
     page(
         &site,
         "content/rules/near.kk.md",
-        "![Маска](Photo.PNG)\n\n![Базар](market.jpg)\n\n![Маска](/photo.png)\n",
+        "![Маска](Photo.PNG)\n\n![Базар](market.jpg)\n\n![Маска](/photo.png)\n\n![Базар](/market.jpg)\n",
     );
     let run = site.run(&["check"]);
     assert_reported(
@@ -279,6 +279,7 @@ fn a_missing_image_gets_the_file_of_its_name_elsewhere() {
             "content/rules/near.kk.md:4:1: error: image not found: `Photo.PNG` (did you mean `photo.png`?)",
             "content/rules/near.kk.md:6:1: error: image not found: `market.jpg` (did you mean `/img/market.jpg`?)",
             "content/rules/near.kk.md:8:1: error: image not found: `/photo.png` (did you mean `photo.png`?)",
+            "content/rules/near.kk.md:10:1: error: image not found: `/market.jpg` (did you mean `/img/market.jpg`?)",
         ],
         "images elsewhere",
     );

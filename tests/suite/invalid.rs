@@ -718,13 +718,14 @@ fn typos_get_what_was_meant() {
 
 /// A link that leads to no page, written as staff often slip (`@/` without
 /// `.md`, with `content/`, or from the page's folder; a source file linked
-/// from the folder of the page's own file), gets the `@/` link meant.
+/// from the folder of the page's own file, with its language's suffix or
+/// without), gets the `@/` link meant.
 #[test]
 fn links_written_from_the_wrong_folder_get_the_link_meant() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/rules/x.kk.md",
-        "---\ntitle: Сілтемелер\n---\n[а](@/rules/first) [ә](@/content/rules/first.md) [б](@/second.md)\n\n[в](first.kk.md) [г](_index.ru.md)\n\n[д](@/) [е](@/rules) [ж](@/first) [з](@/content/about)\n",
+        "---\ntitle: Сілтемелер\n---\n[а](@/rules/first) [ә](@/content/rules/first.md) [б](@/second.md)\n\n[в](first.kk.md) [г](_index.ru.md) [и](first.md) [й](../about.md)\n\n[д](@/) [е](@/rules) [ж](@/first) [з](@/content/about)\n",
     );
     let run = site.run(&["check"]);
     crate::util::assert_reported(
@@ -735,6 +736,8 @@ fn links_written_from_the_wrong_folder_get_the_link_meant() {
             "content/rules/x.kk.md:4:50: error: link to a page that does not exist: `@/second.md` (did you mean `@/rules/second.md`?)",
             "content/rules/x.kk.md:6:1: error: link to a page or file that the build does not make: `/kk/rules/x/first.kk.md` (did you mean `@/rules/first.kk.md`?)",
             "content/rules/x.kk.md:6:18: error: link to a page or file that the build does not make: `/kk/rules/x/_index.ru.md` (did you mean `@/rules/_index.ru.md`?)",
+            "content/rules/x.kk.md:6:36: error: link to a page or file that the build does not make: `/kk/rules/x/first.md` (did you mean `@/rules/first.md`?)",
+            "content/rules/x.kk.md:6:50: error: link to a page or file that the build does not make: `/kk/rules/about.md` (did you mean `@/about.md`?)",
             "content/rules/x.kk.md:8:1: error: link to a page that does not exist: `@/` (did you mean `@/_index.md`?)",
             "content/rules/x.kk.md:8:9: error: link to a page that does not exist: `@/rules` (did you mean `@/rules/_index.md`?)",
             "content/rules/x.kk.md:8:22: error: link to a page that does not exist: `@/first` (did you mean `@/rules/first.md`?)",
@@ -820,6 +823,40 @@ fn a_template_the_theme_does_not_have_is_one_error_at_the_front_matter() {
             ],
             command,
         );
+    }
+}
+
+/// A page's template that is one of a page aqparat makes itself (the
+/// statistics pages', the index of all pages') is one error at the front
+/// matter, not an error inside the theme where its context lacks what it
+/// reads; neither it nor the list of templates offers such a template.
+#[test]
+fn a_template_of_aqparats_own_pages_is_one_error_at_the_front_matter() {
+    let site = TestSite::fixture("basic");
+    for (name, template) in [
+        ("org", "organisation.html"),
+        ("index", "pages.html"),
+        ("typo", "organization.html"),
+    ] {
+        site.write(
+            &format!("content/rules/{name}.kk.md"),
+            format!("---\ntitle: Үлгі\ntemplate: {template}\n---\nМәтін.\n"),
+        );
+    }
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "content/rules/index.kk.md:3:11: error: `pages.html` is the template of a page aqparat makes itself (the index of all pages)",
+                "content/rules/org.kk.md:3:11: error: `organisation.html` is the template of a page aqparat makes itself (an organisation's page of the statistics)",
+                "content/rules/typo.kk.md:3:11: error: template `organization.html` does not exist in the theme",
+            ],
+            command,
+        );
+        let hint = "  = help: use one of: base.html, index.html, page.html, section.html\n";
+        assert_eq!(run.stderr.matches(hint).count(), 3, "{}", run.stderr);
+        assert!(!run.stderr.contains("did you mean"), "{}", run.stderr);
     }
 }
 
@@ -1117,6 +1154,33 @@ fn a_misspelt_key_of_the_sites_own_ui_strings_is_an_unknown_key() {
             run.stderr
         );
     }
+}
+
+/// The same slip in every language's file is an unknown key too while no
+/// template names it; once one of the site's own templates does, it is a
+/// string of the site's own.
+#[test]
+fn a_key_misspelt_in_every_language_that_no_template_names_is_an_unknown_key() {
+    let site = TestSite::fixture("basic");
+    site.write("i18n/kk.yaml", "last_updatd: Жаңартылды\n");
+    site.write("i18n/ru.yaml", "last_updatd: Обновлено\n");
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "i18n/kk.yaml:1:1: error: unknown key `last_updatd`: the theme has no UI string of this name (did you mean `last_updated`?)",
+                "i18n/ru.yaml:1:1: error: unknown key `last_updatd`: the theme has no UI string of this name (did you mean `last_updated`?)",
+            ],
+            command,
+        );
+    }
+    site.write(
+        "templates/note.html",
+        "{% extends \"page.html\" %}{% block content %}{{ i18n.last_updatd }}{% endblock content %}",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 /// A theme that is not there gets the name of the one meant, of the

@@ -266,12 +266,7 @@ fn find(page: &PageSource, src: &str) -> Found {
                     .collect::<Vec<_>>();
                 // Else a static file of that name (`static/img/map.png` for
                 // `map.png`), whose address begins with `/`.
-                let statics = site.static_files.iter().chain(&site.theme.static_files);
-                let elsewhere = statics
-                    .map(|f| display_path(&f.output))
-                    .filter(|output| same_file_name(output, path_part))
-                    .map(|output| format!("{}{output}", site.base_path))
-                    .min();
+                let elsewhere = static_named(site, path_part);
                 let known = names.iter().chain(&elsewhere).map(String::as_str);
                 let meant = closest(path_part, known).or(elsewhere.as_deref());
                 Found::Missing(guess(meant))
@@ -301,18 +296,33 @@ fn find(page: &PageSource, src: &str) -> Found {
             let outputs: Vec<String> = statics
                 .map(|f| format!("{}{}", site.base_path, display_path(&f.output)))
                 .collect();
-            // Else a file of that name in the page's folder, which a
-            // relative path names (`map.png` for `/map.png`).
+            // Else a static file of that name in another folder
+            // (`/img/map.png` for `/map.png`), else a file of that name in
+            // the page's folder, which a relative path names (`map.png`).
             let folder = page.page.path.parent().unwrap_or(Path::new(""));
             let beside = (site.assets.iter())
                 .filter_map(|a| a.strip_prefix(folder).ok())
                 .map(display_path)
                 .find(|name| !name.contains('/') && same_file_name(name, &path));
-            let meant = closest(src, outputs.iter().map(String::as_str)).or(beside.as_deref());
-            Found::Missing(guess(meant))
+            let meant = (closest(src, outputs.iter().map(String::as_str)))
+                .map(str::to_string)
+                .or_else(|| static_named(site, &path))
+                .or(beside);
+            Found::Missing(guess(meant.as_deref()))
         }
         false => Found::Elsewhere,
     }
+}
+
+/// The address of the static file (the site's or the theme's) named as
+/// the last part of `path`, letter case aside; the first, of several.
+fn static_named(site: &Site, path: &str) -> Option<String> {
+    let statics = site.static_files.iter().chain(&site.theme.static_files);
+    statics
+        .map(|f| display_path(&f.output))
+        .filter(|output| same_file_name(output, path))
+        .map(|output| format!("{}{output}", site.base_path))
+        .min()
 }
 
 /// Whether the last parts of the `/`-separated paths `a` and `b` are the

@@ -17,6 +17,8 @@ mod view;
 
 pub use cards::{ChartCards, Painter};
 pub use charts::{chars_in, wrap};
-pub use pages::{Infographics, Output, prepare_all};
+pub use pages::{
+    CHANGES_TEMPLATE, Infographics, ORGANISATION_TEMPLATE, OVERVIEW_TEMPLATE, Output, prepare_all,
+};
 pub use prepare::LangStats;
 pub use shortcodes::{Expansion, expand, find};

@@ -98,11 +98,11 @@ fn cannot_show(site: &Site, lang: &str, message: String) -> Diagnostic {
 }
 
 /// The template of the overview pages.
-const OVERVIEW_TEMPLATE: &str = "infographics.html";
+pub const OVERVIEW_TEMPLATE: &str = "infographics.html";
 /// The template of the organisations' pages.
-const ORGANISATION_TEMPLATE: &str = "organisation.html";
+pub const ORGANISATION_TEMPLATE: &str = "organisation.html";
 /// The template of the changes pages.
-const CHANGES_TEMPLATE: &str = "changes.html";
+pub const CHANGES_TEMPLATE: &str = "changes.html";
 
 /// One output of the statistics, an output unit of its own (see
 /// `render::units`).

@@ -294,6 +294,8 @@ fn a_statistics_file_linked_outside_is_not_read() {
     assert!(!stderr.contains("TOP-SECRET"), "{stderr}");
 }
 
+/// A link round a loop of links (here of two, and of one) is said to be
+/// one, not to lead nowhere as a link to nothing does.
 #[test]
 fn broken_links_loops_and_fifos_are_errors_without_hanging() {
     let site = TestSite::fixture("basic");
@@ -302,15 +304,21 @@ fn broken_links_loops_and_fifos_are_errors_without_hanging() {
         |root| {
             symlink(Path::new("gone.txt"), &root.join("static/dangling.txt"));
             symlink(Path::new(".."), &root.join("content/rules/loop"));
+            symlink(Path::new("b.kk.md"), &root.join("content/a.kk.md"));
+            symlink(Path::new("a.kk.md"), &root.join("content/b.kk.md"));
+            symlink(Path::new("self.txt"), &root.join("static/self.txt"));
             std::fs::create_dir_all(root.join("static")).unwrap();
             let fifo = root.join("static/pipe.txt");
             let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
             assert!(made.success());
         },
         &[
+            "content/a.kk.md:1:1: error: this symbolic link (to `b.kk.md`) is one of a loop of links",
+            "content/b.kk.md:1:1: error: this symbolic link (to `a.kk.md`) is one of a loop of links",
             "content/rules/loop:1:1: error: this symbolic link leads to a folder that contains it",
             "static/dangling.txt:1:1: error: this symbolic link leads nowhere",
             "static/pipe.txt:1:1: error: this is a named pipe (FIFO)",
+            "static/self.txt:1:1: error: this symbolic link (to `self.txt`) is one of a loop of links",
         ],
     );
 }
