@@ -744,7 +744,7 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
         } else {
             shown(text)
         };
-        let (message, hint) = match quoted && digits == text.trim() {
+        let (message, hint) = match quoted && text.trim().bytes().all(|b| b.is_ascii_digit()) {
             true => (
                 msg!("aid-count-quoted", what = what.clone(), count = count),
                 msg!("aid-count-quoted-hint", digits = digits),
@@ -868,7 +868,13 @@ fn digits_meant(text: &str) -> Option<String> {
         && rest
             .iter()
             .all(|group| group.len() == 3 && is_digits(group));
-    (rest.is_empty() || grouped).then(|| std::iter::once(first).chain(rest).collect())
+    let digits: String = std::iter::once(first).chain(rest.iter().copied()).collect();
+    // Written plain: without leading zeros (`"007"` means 7).
+    let plain = match digits.trim_start_matches('0') {
+        "" => "0",
+        plain => plain,
+    };
+    (rest.is_empty() || grouped).then(|| plain.to_string())
 }
 
 fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
@@ -939,6 +945,8 @@ mod tests {
             Some("12500000")
         );
         assert_eq!(digits_meant("1.250.000").as_deref(), Some("1250000"));
+        assert_eq!(digits_meant("007").as_deref(), Some("7"));
+        assert_eq!(digits_meant("000").as_deref(), Some("0"));
         // One and a half, a point and a comma mixed, groups not of three.
         for text in [
             "1,5",

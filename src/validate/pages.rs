@@ -758,9 +758,11 @@ fn check_aliases(
         .filter(|p| languages.contains(&p.lang) && publishing.publishes(&p.front))
         .collect();
     // The file of each published content page, to name the page an alias
-    // would replace (the first of two at one address, as the model keeps).
+    // would replace (the first of two at one address, as the model keeps);
+    // made only for a site with aliases, as most have none.
     let mut pages_at: HashMap<String, &RawPage> = HashMap::default();
-    for page in &published {
+    let has_aliases = published.iter().any(|p| !p.front.aliases.is_empty());
+    for page in published.iter().filter(|_| has_aliases) {
         let file = output_url(&page.lang, &page.key).file();
         pages_at.entry(file).or_insert(page);
     }
