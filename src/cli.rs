@@ -214,6 +214,10 @@ impl Cli {
     }
 }
 
+/// The options whose values aqparat's own parsers read, with reasons in
+/// the language of messages.
+const OWN_PARSERS: [&str; 2] = ["--lang", "--base-url"];
+
 /// The language of messages that the command line asks for, read without
 /// clap (which refused the line): `--lang xx` or `--lang=xx`.
 fn lang_written() -> Option<Lang> {
@@ -247,21 +251,30 @@ fn told(error: &clap::Error) -> Option<Message> {
             name = text(ContextKind::InvalidSubcommand)?,
             guess = guess(ContextKind::SuggestedSubcommand)
         ),
-        ErrorKind::UnknownArgument => msg!(
-            "cli-unknown-option",
-            name = text(ContextKind::InvalidArg)?,
-            guess = guess(ContextKind::SuggestedArg)
-        ),
+        ErrorKind::UnknownArgument => {
+            let name = text(ContextKind::InvalidArg)?;
+            match name.starts_with('-') {
+                true => msg!(
+                    "cli-unknown-option",
+                    name = name,
+                    guess = guess(ContextKind::SuggestedArg)
+                ),
+                false => msg!("cli-unexpected-word", name = name),
+            }
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             // `--output <OUTPUT>`: the option's name is what staff write.
             let name = text(ContextKind::InvalidArg)?;
             let name = name.split(' ').next().unwrap_or(&name).to_string();
             let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            // The reasons of aqparat's own parsers are in the language of
+            // messages; those of numbers and addresses only in English.
+            let own = OWN_PARSERS.contains(&name.as_str()) || Lang::current() == Lang::En;
             let why = std::error::Error::source(error).map(ToString::to_string);
-            match (value.is_empty(), why) {
+            match (value.is_empty(), why.filter(|_| own)) {
                 (true, _) => msg!("cli-missing-value", name = name),
                 (false, Some(why)) => msg!("cli-bad-value", name = name, value = value, why = why),
-                (false, None) => return None,
+                (false, None) => msg!("cli-bad-value-plain", name = name, value = value),
             }
         }
         _ => return None,

@@ -115,11 +115,26 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// out (an unknown key, a value of the wrong type, see
 /// [`yaml::parse_recovering`]) is read without them, so that what it says
 /// is checked in the same round.
+/// A file read so must keep every language written: one left out (its
+/// entry of the wrong type) would make a problem of every page and text
+/// in it.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, String)> {
     let text = diagnostics.ok(read(root))?;
-    let (config, problems) = yaml::parse_recovering(Path::new(CONFIG_FILE), &text, 0, &text);
+    let path = Path::new(CONFIG_FILE);
+    let (config, problems) = yaml::parse_recovering::<RawConfig>(path, &text, 0, &text);
+    let keeps_languages = |config: &RawConfig| {
+        let written = yaml::parse_at_most::<WrittenLanguages>(path, &text, 0, &text, 1).ok();
+        written.is_some_and(|w| w.languages.keys().eq(config.languages.value.keys()))
+    };
+    let config = config.filter(|config| problems.is_empty() || keeps_languages(config));
     diagnostics.extend(problems);
     Some((config?, text))
+}
+
+/// The language codes `site.yaml` lists, whatever their entries hold.
+#[derive(Deserialize)]
+struct WrittenLanguages {
+    languages: IndexMap<String, serde::de::IgnoredAny>,
 }
 
 /// The text of `site.yaml`, or why there is none.

@@ -397,14 +397,10 @@ fn parse_file<T: serde::de::DeserializeOwned>(
         return None;
     }
     let text = diagnostics.ok(read_text(root, rel))?;
-    // Read without the parts that failed, so that what the rest says is
-    // checked in the same run (the statistics are not used: see
-    // `has_unreadable_aid`).
-    let (value, problems) = yaml::parse_recovering(rel, &text, 0, &text);
-    diagnostics.extend(problems);
+    let value = diagnostics.ok(yaml::parse(rel, &text, 0, &text))?;
     Some(DataFile {
         path: rel.to_path_buf(),
         text,
-        value: value?,
+        value,
     })
 }

@@ -128,7 +128,7 @@ fn ui_strings(text: &str, keys: &mut BTreeSet<String>) {
         keys.insert(if key.is_empty() { "*".to_string() } else { key });
     }
     for rest in at("t(") {
-        let arguments = &rest[..rest.find(')').unwrap_or(rest.len())];
+        let arguments = &rest[..call_end(rest)];
         // Without a `key`, no call of `t` (`don't(`, in text).
         let Some(key) = arguments.split(',').find_map(|argument| {
             let value = argument.trim().strip_prefix("key")?.trim_start();
@@ -144,6 +144,25 @@ fn ui_strings(text: &str, keys: &mut BTreeSet<String>) {
         });
         keys.insert(literal.unwrap_or_else(|| "*".to_string()));
     }
+}
+
+/// Where the call whose arguments `rest` starts with ends: at its `)`,
+/// past the parentheses and quoted texts within (`count=(n + 1)`).
+fn call_end(rest: &str) -> usize {
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (i, c) in rest.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') if depth == 0 => return i,
+            (None, ')') => depth -= 1,
+            _ => {}
+        }
+    }
+    rest.len()
 }
 
 /// The stamp of one file: path, inode, size, modification and change
@@ -271,9 +290,9 @@ mod tests {
         };
         assert_eq!(
             uses(
-                "{{ i18n.last_updated }} {{ t(key=\"pages_count\", count=n) }} {{ t(count=1, key='a b') }} {{ my_i18n.x }} {{ split(x) }}"
+                "{{ i18n.last_updated }} {{ t(key=\"pages_count\", count=n) }} {{ t(count=1, key='a b') }} {{ my_i18n.x }} {{ split(x) }} {{ t(count=(1 + f(x)), key=\"c(\") }}"
             ),
-            ["a b", "last_updated", "pages_count"]
+            ["a b", "c(", "last_updated", "pages_count"]
         );
         for any in [
             "{{ i18n[name] }}",

@@ -436,6 +436,8 @@ cli-unknown-command = there is no command `{ $name }`{ $guess }; the commands ar
 cli-unknown-option = there is no option `{ $name }` here{ $guess }
 cli-missing-value = `{ $name }` needs a value after it
 cli-bad-value = `{ $value }` cannot be the value of `{ $name }`: { $why }
+cli-unexpected-word = `{ $name }` is not expected here
+cli-bad-value-plain = `{ $value }` cannot be the value of `{ $name }`
 cli-lang = the languages of messages are en, kk and ru
 cli-help = `aqparat --help` lists the commands; `aqparat COMMAND --help` (`aqparat build --help`) lists a command's options
 

@@ -430,6 +430,8 @@ cli-unknown-command = `{ $name }` деген команда жоқ{ $guess }; к
 cli-unknown-option = мұнда `{ $name }` деген параметр жоқ{ $guess }
 cli-missing-value = `{ $name }` параметрінен кейін мәні жазылуы керек
 cli-bad-value = `{ $value }` мәні `{ $name }` параметріне жарамайды: { $why }
+cli-unexpected-word = `{ $name }` мұнда артық
+cli-bad-value-plain = `{ $value }` мәні `{ $name }` параметріне жарамайды
 cli-lang = хабарлама тілдері: en, kk және ru
 cli-help = `aqparat --help` командаларды көрсетеді; `aqparat КОМАНДА --help` (`aqparat build --help`) команданың параметрлерін көрсетеді
 

@@ -440,6 +440,8 @@ cli-unknown-command = команды `{ $name }` нет{ $guess }; команд�
 cli-unknown-option = здесь нет параметра `{ $name }`{ $guess }
 cli-missing-value = после `{ $name }` нужно значение
 cli-bad-value = `{ $value }` не может быть значением `{ $name }`: { $why }
+cli-unexpected-word = `{ $name }` здесь лишнее
+cli-bad-value-plain = `{ $value }` не может быть значением `{ $name }`
 cli-lang = языки сообщений: en, kk и ru
 cli-help = `aqparat --help` перечисляет команды; `aqparat КОМАНДА --help` (`aqparat build --help`) — параметры команды
 

@@ -390,7 +390,8 @@ fn a_misspelt_language_column_is_one_error_at_the_header() {
 /// A key of `records.yaml` written as staff say it (`organisation:` for
 /// `org:`) is one error with the key meant, and the record is read with
 /// it: the problems of later records come in the same run, not once the
-/// first is mended (before, the search stopped at it).
+/// first is mended (before, the search stopped at it, as leaving the key
+/// out left `org` missing).
 #[test]
 fn a_key_written_for_another_does_not_hide_the_problems_after_it() {
     let site = TestSite::fixtures("basic", "stats");
@@ -398,7 +399,7 @@ fn a_key_written_for_another_does_not_hide_the_problems_after_it() {
     let records = std::fs::read_to_string(&path).unwrap();
     let records = records
         .replacen("  org: org-a\n", "  organisation: org-a\n", 1)
-        .replacen("  count: 5\n", "  count: five\n", 1);
+        .replacen("  count: 5\n", "  count: 5\n  colour: red\n", 1);
     site.write("data/aid/records.yaml", &records);
     let line_of = |text: &str| 1 + records[..records.find(text).unwrap()].matches('\n').count();
     let run = site.run(&["check"]);
@@ -410,11 +411,11 @@ fn a_key_written_for_another_does_not_hide_the_problems_after_it() {
                 line_of("organisation:")
             ),
             &format!(
-                "data/aid/records.yaml:{}:10: error: record `r5`: count",
-                line_of("count: five")
+                "data/aid/records.yaml:{}:3: error: unknown key `colour`",
+                line_of("colour: red")
             ),
         ],
-        "records.yaml with a key for another and a count in words",
+        "records.yaml with a key for another and an unknown key",
     );
     assert!(
         run.stderr.contains("(did you mean `org`?)"),

@@ -174,6 +174,21 @@ fn site_yaml_problems_come_in_one_round() {
         "{}",
         run.stderr
     );
+    // A language's entry of the wrong type is not left out: every page and
+    // text in that language would be a problem of its own.
+    site.write(
+        "site.yaml",
+        "base_url: https://test.example/\n\
+         default_language: kk\n\
+         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
+         theme: default\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &["site.yaml:5:7: error: "],
+        "site.yaml with a language of the wrong type",
+    );
 }
 
 /// No language: the one error, not a panic nor one per page for want of

@@ -149,6 +149,16 @@ fn command_line_mistakes_are_told_in_the_language_of_messages() {
         &stderr,
         &["`de` cannot be the value of `--lang`: the languages of messages are en, kk and ru"],
     );
+    // A stray word is no option; a number's reason, English, is left out
+    // of a message in another language.
+    let (_, stderr) = run(&["check", "extra"], "ru");
+    assert_says(&stderr, &["aqparat: `extra` здесь лишнее"]);
+    let (code, stderr) = run(&["check", "--external", "--timeout", "abc"], "kk");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &["aqparat: `abc` мәні `--timeout` параметріне жарамайды\n"],
+    );
     let help = aqparat().args(["build", "--help"]).output().unwrap();
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: aqparat build"));
