@@ -114,10 +114,9 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// Problems go to `diagnostics`; a file whose problems can all be left
 /// out (an unknown key, a value of the wrong type, see
 /// [`yaml::parse_recovering`]) is read without them, so that what it says
-/// is checked in the same round.
-/// A file read so must keep every language written: one left out (its
-/// entry of the wrong type) would make a problem of every page and text
-/// in it.
+/// is checked in the same round. A file read so must keep every language
+/// written: one left out (its entry of the wrong type) would make a
+/// problem of every page and text in it.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, String)> {
     let text = diagnostics.ok(read(root))?;
     let path = Path::new(CONFIG_FILE);

@@ -574,14 +574,20 @@ fn rename(text: &str, part: &Part, meant: &str) -> Option<String> {
     Some(out)
 }
 
-/// For an unknown key, the key of those allowed that it was meant to be.
-fn meant_key(error: &serde_saphyr::Error) -> Option<String> {
+/// The error `error` wraps, past the alias and the snippet it was found
+/// in.
+fn innermost(mut error: &serde_saphyr::Error) -> &serde_saphyr::Error {
     use serde_saphyr::Error as E;
-    let mut error = error;
     while let E::AliasError { error: inner, .. } | E::WithSnippet { error: inner, .. } = error {
         error = inner;
     }
-    match error {
+    error
+}
+
+/// For an unknown key, the key of those allowed that it was meant to be.
+fn meant_key(error: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error as E;
+    match innermost(error) {
         E::SerdeUnknownField {
             field, expected, ..
         } => crate::diag::key_meant(field, expected.iter().copied()).map(String::from),
@@ -850,10 +856,7 @@ fn without_library_advice(message: &str) -> &str {
 /// own (English) `message`, introduced in their language.
 fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
     use serde_saphyr::Error as E;
-    let mut error = error;
-    while let E::AliasError { error: inner, .. } | E::WithSnippet { error: inner, .. } = error {
-        error = inner;
-    }
+    let error = innermost(error);
     // The names allowed, and the one meant by `given`.
     let allowed = |given: &str, expected: &[&str]| {
         let guess = crate::diag::did_you_mean(given, expected.iter().copied());
