@@ -22,7 +22,7 @@
 #               in the same rounds, for a before/after in one run. It
 #               builds copies of its own (its render cache would otherwise
 #               make the other's useless, and the other's its own), and
-#               without search also its `first` (below), as `basefirst`.
+#               also its `first` (below), as `basefirst`.
 #
 # For each N and shape the script:
 #   1. generates the corpus with `examples/corpus.rs` (one seed; with
@@ -42,9 +42,10 @@
 #   4. times every build with GNU time (`/usr/bin/time -f '%e s %M KiB'`).
 #
 # Contenders: `aqparat build --root CORPUS --output OUT` per search setting
-# (and the same with --baseline BIN); without search also `first`, the
+# (and the same with --baseline BIN); for each setting also `first`, the
 # same build with the render cache deleted first (a site's first build,
-# the other caches kept: the render cache's own cost); `hugo --source
+# the other caches kept, the search cache's pages tokenised too: the
+# render cache's own cost); `hugo --source
 # HUGO_SITE --destination OUT --quiet`. Hugo builds no search index and no QR codes (see
 # examples/corpus.rs, HUGO_LAYOUTS): its row is the same for both search
 # settings.
@@ -163,9 +164,9 @@ if [[ $(stat -c %d "$WORK") != $(stat -c %d "$SHM") ]]; then
     echo "bench: $BENCH_DIR and /dev/shm are two file systems: no build uses the render cache (BENCH_DIR=/dev/shm/bench for it)" >&2
 fi
 
-# One timed build of contender $1 (aqparat-on, aqparat-off, first-off,
-# baseline-on, baseline-off, basefirst-off, hugo). Sets WALL (seconds) and
-# RSS (KiB). A failed build aborts the script with its log.
+# One timed build of contender $1 (aqparat-on, aqparat-off, first-on,
+# first-off, baseline-on, baseline-off, basefirst-on, basefirst-off, hugo).
+# Sets WALL (seconds) and RSS (KiB). A failed build aborts the script with its log.
 timed_build() {
     local who=$1 out=$SHM/out log=$WORK/build.log tfile=$WORK/time.out
     local cmd
@@ -215,10 +216,10 @@ for n in "${SIZES[@]}"; do
         contenders=()
         for s in "${SEARCHES[@]}"; do
             contenders+=("aqparat-$s")
-            [[ $s == off ]] && contenders+=("first-$s")
+            contenders+=("first-$s")
             [[ -n $HUGO_BIN ]] && contenders+=(hugo)
             [[ -n $BASELINE ]] && contenders+=("baseline-$s")
-            [[ -n $BASELINE && $s == off ]] && contenders+=("basefirst-$s")
+            [[ -n $BASELINE ]] && contenders+=("basefirst-$s")
         done
         # With both search settings Hugo runs twice a round, after each
         # aqparat build: its median is over 2 x RUNS builds.

@@ -209,22 +209,18 @@ fn model(
 
 /// Whether a run may take pages from the render cache: a one-off `build`
 /// (not `--fresh`), not a session's build (which keeps its own records),
-/// not `check`. The site must have no search index too (see
-/// [`render_cache`]).
+/// not `check`.
 fn may_use_render_cache(options: &Options, goal: Goal, in_session: bool) -> bool {
     goal == Goal::Publish && !in_session && options.publish == Publish::Replace && !options.fresh
 }
 
 /// The render cache for a one-off build of `site` (see [`RenderCache`]),
-/// unless the site has a search index or the cache is not to be had. Its
+/// unless the cache is not to be had. Its
 /// records hold for the options that shape the pages, for today, and for
 /// what every unit reads (`site.yaml`, the UI strings, the static files…):
 /// when that changed every unit is rendered, and starting from the last
 /// build's files would only add to the work.
 fn render_cache(options: &Options, site: &Site) -> Option<RenderCache> {
-    if site.search {
-        return None;
-    }
     let root = std::fs::canonicalize(&options.root).ok()?;
     // The root too: a cache shared by two copies of a site (a linked
     // `.aqparat`) is not taken for the other's.
@@ -287,7 +283,9 @@ pub(crate) fn render(
     };
     let records = (previous.map(|p| &p.records).or(kept.as_ref())).filter(|_| output.is_seeded());
     let indexes = |d: &[Diagnostic]| site.search && !output.is_discarded() && !fails(d);
-    let stream = (matches!(search, Search::Stream) && records.is_none() && indexes(&diagnostics))
+    // A one-off build's index takes the pages of the units that the
+    // render cache carries over from the search cache.
+    let stream = (matches!(search, Search::Stream) && previous.is_none() && indexes(&diagnostics))
         .then(|| search::Stream::new(&output, &site.root));
     let rendered = render::site(site, &output, records, changes, stream.as_ref())
         .map_err(Error::output(&options.output))?;

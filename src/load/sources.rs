@@ -54,8 +54,8 @@ pub struct Sources {
 /// problems met on the way in `diagnostics`.
 /// `cache` holds the content files of earlier builds of a session (empty for
 /// a one-off build); unchanged files are taken from it. Pages carry their
-/// files' stamps with a `cache`, or when `stamped` and the site has no
-/// search index (a build that may take pages from the render cache).
+/// files' stamps with a `cache`, or when `stamped` (a build that may take
+/// pages from the render cache).
 pub fn sources(
     root: &Path,
     cache: Option<&mut ContentCache>,
@@ -80,8 +80,6 @@ pub fn sources(
         config.as_ref().and_then(|c| c.theme.as_ref()),
         diagnostics,
     );
-    // Only a site without a search index takes pages from the render cache.
-    let stamped = stamped && config.as_ref().is_some_and(|c| !c.has_search());
     let (pages, assets) = content::load(root, cache, stamped, diagnostics);
     // The columns `what_LANG` of `records.csv` are those of the site's
     // languages, once they are known and can be used (else any is).

@@ -21,8 +21,10 @@
 //!   `cache` or `render` folder): that may be another site's cache, or a
 //!   folder of the user's, in which it would replace and remove files;
 //! - it is not taken when the output is on another file system than the
-//!   site (no hard link between them), nor for a site with a search index,
-//!   whose pages' records the cache would have to keep (see the README).
+//!   site (no hard link between them);
+//! - for a site with a search index, a unit whose pages the search cache
+//!   does not keep tokenised, whole, is rendered again (the records keep
+//!   where each is, not its text).
 
 use std::fs;
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -49,7 +51,7 @@ const RECORDS: &str = "records";
 const COPY: &str = "build";
 
 /// The records' format: a new number when what they hold changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The render cache of a site, held by this process.
 pub struct RenderCache {

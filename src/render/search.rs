@@ -114,6 +114,22 @@ impl Record {
     }
 }
 
+/// Where a page's record is kept tokenised in the site's search cache
+/// (see `search/page_cache.rs`): what a build needs to index the page
+/// again without its text, when the render cache carries its unit over.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KeptPage {
+    /// Its language code.
+    lang: String,
+    /// Its URL path, with the site's base path.
+    url: String,
+    /// The name of its file in the cache; `None` for a page without a word
+    /// to index, which has none.
+    name: Option<String>,
+    /// The most its file may hold (see `page_cache::limit`).
+    limit: u64,
+}
+
 /// The files of a search index, by path relative to the output root. The
 /// contents are shared: an indexer keeps the files it may give again.
 pub struct Index {
@@ -274,10 +290,20 @@ impl<'a> Stream<'a> {
     }
 
     /// Takes the search records of unit number `unit` (the index keeps
-    /// the units' order, and the order of each unit's records).
+    /// the units' order, and the order of each unit's records); says where
+    /// each is kept tokenised, for [`Stream::add_kept`] in a later build.
     #[cfg(feature = "search")]
-    pub fn add(&self, unit: usize, records: &[Record]) {
-        self.stream.add(unit, records);
+    pub fn add(&self, unit: usize, records: &[Record]) -> Option<Box<[KeptPage]>> {
+        self.stream.add(unit, records)
+    }
+
+    /// Takes the pages that `pages` says are kept tokenised, the records
+    /// of unit number `unit` in an earlier build, as [`Stream::add`] took
+    /// those records; `false`, taking none, when one is not kept whole
+    /// (the unit is to be rendered again and its records added).
+    #[cfg(feature = "search")]
+    pub fn add_kept(&self, unit: usize, pages: &[KeptPage]) -> bool {
+        self.stream.add_kept(unit, pages)
     }
 
     /// The index of every record taken: one Pagefind index per language.
@@ -289,7 +315,15 @@ impl<'a> Stream<'a> {
     /// Without the `search` feature no record is made (`site.search` is
     /// false).
     #[cfg(not(feature = "search"))]
-    pub fn add(&self, _unit: usize, _records: &[Record]) {}
+    pub fn add(&self, _unit: usize, _records: &[Record]) -> Option<Box<[KeptPage]>> {
+        None
+    }
+
+    /// Without the `search` feature nothing is kept tokenised.
+    #[cfg(not(feature = "search"))]
+    pub fn add_kept(&self, _unit: usize, _pages: &[KeptPage]) -> bool {
+        false
+    }
 
     /// Without the `search` feature there is no indexer: fails rather than
     /// publish an empty index (see [`Indexer::index`]).

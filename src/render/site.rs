@@ -69,7 +69,8 @@ pub enum Changes<'a> {
 }
 
 /// What one unit read and made when it was last rendered. The render
-/// cache keeps all but its problems and search records (see [`super::kept`]).
+/// cache keeps all but its problems and search records, whose pages the
+/// search cache keeps tokenised (see [`super::kept`]).
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct UnitRecord {
     /// What it read.
@@ -95,6 +96,10 @@ pub(super) struct UnitRecord {
     facts: Option<Arc<PageFacts>>,
     #[serde(skip)]
     search: Arc<[search::Record]>,
+    /// Where the search cache keeps its search records tokenised, when a
+    /// one-off build's index took them and the cache keeps them all: a
+    /// build that carries the unit over indexes them from there.
+    kept_search: Option<Arc<[search::KeptPage]>>,
     /// Its HTML files' ids and links.
     html: Arc<[HtmlFile]>,
 }
@@ -265,8 +270,10 @@ impl Slot<'_> {
 /// build's records (whose files `output` holds), only the units whose inputs
 /// answer otherwise (asking only those `changes` may touch); removes the
 /// files of units that are gone or no longer make them. With a `stream`
-/// (a one-off build's, without `previous`), each unit's search records go
-/// there as it renders and are not kept in its record.
+/// (a one-off build's), each unit's search records go there as it renders
+/// and are not kept in its record, only where the search cache keeps them
+/// tokenised; a unit carried over from the render cache gives those, and
+/// is rendered again if they are not all there.
 pub fn site(
     site: &Site,
     output: &Output,
@@ -328,8 +335,8 @@ pub fn site(
         }
         _ => None,
     };
-    // Each unit's record, carried over when what it read is unchanged.
-    let carry = |i: usize| {
+    // Each unit's record, when what it read is unchanged.
+    let unchanged = |i: usize| {
         let (previous, remap) = remap.as_ref()?;
         let old = previous.get(earlier_slot(i)?).filter(|old| !old.stale)?;
         if !remap.is_identity() {
@@ -348,6 +355,18 @@ pub fn site(
             (None, None) => false,
         };
         (untouched || values.fingerprint(&old.inputs) == old.fingerprint).then(|| old.clone())
+    };
+    // Carried over, unless the index cannot take its search records from
+    // the search cache: then it is rendered again.
+    let carry = |i: usize| {
+        let record = unchanged(i)?;
+        match stream {
+            Some(stream) => {
+                let pages = record.kept_search.as_deref()?;
+                stream.add_kept(i, pages).then_some(record)
+            }
+            None => Some(record),
+        }
     };
     // When an edit asked only a few units, carrying the others' records
     // over is quicker on this thread than handed out to others.
@@ -376,12 +395,12 @@ pub fn site(
             let unit = &units[i];
             let out = UnitOutput::new(output);
             let outcome = renderer.render(unit, &out)?;
-            let search = match stream {
-                Some(stream) => {
-                    stream.add(i, &outcome.search);
-                    Arc::default()
-                }
-                None => outcome.search.into(),
+            let (search, kept_search) = match stream {
+                Some(stream) => (
+                    Arc::default(),
+                    stream.add(i, &outcome.search).map(Arc::from),
+                ),
+                None => (outcome.search.into(), None),
             };
             let record = UnitRecord {
                 fingerprint: values.fingerprint(&outcome.inputs),
@@ -392,6 +411,7 @@ pub fn site(
                 stamp: None,
                 facts: outcome.facts.map(Arc::new),
                 search,
+                kept_search,
                 html: outcome.html.into(),
             };
             Ok((i, Arc::new(record)))

@@ -13,7 +13,7 @@ use bytes::Bytes;
 use super::pack::{self, Names};
 use super::page_cache;
 use super::writer::{Kept, Language, LanguageIndex};
-use super::{DIR, Index, Key, Record, RequestPage, library};
+use super::{DIR, Index, KeptPage, Key, Record, RequestPage, library};
 use crate::lock;
 use crate::write::{Cache, Output};
 
@@ -156,38 +156,68 @@ impl<'a> Stream<'a> {
     }
 
     /// Tokenises `records`, the records of `unit` (the index's order is
-    /// that of the units, and of the records of each).
-    pub fn add(&self, unit: usize, records: &[Record]) {
+    /// that of the units, and of the records of each); says where the
+    /// site's cache keeps each tokenised, when it keeps them all.
+    pub fn add(&self, unit: usize, records: &[Record]) -> Option<Box<[KeptPage]>> {
+        let mut kept = Vec::with_capacity(records.len());
         for (n, record) in records.iter().enumerate() {
-            let language = lock(&self.languages)
-                .entry(record.lang.clone())
-                .or_insert_with(|| Streamed {
-                    language: Arc::new(Language::new(&record.lang, self.cache.clone())),
-                    pages: Vec::new(),
-                    names: Names::default(),
-                })
-                .language
-                .clone();
-            let mut page = language.tokenise_one(record);
-            if let Some(output) = self.output {
-                let named = |hash: &str| {
-                    lock(&self.languages)
-                        .get_mut(&record.lang)
-                        .map_or_else(String::new, |s| s.names.name(&record.lang, hash))
-                };
-                // As `search::write` writes index files: one the output
-                // holds already is kept as it is, for deploys that
-                // compare times.
-                let write = |rel: &str, bytes: &[u8]| {
-                    output.write_content_named(&format!("{DIR}/{rel}"), bytes)
-                };
-                if let Err(error) = page.place(named, write) {
-                    lock(&self.failed).get_or_insert(error);
-                }
+            let (page, where_kept) = self.language(&record.lang).tokenise_one(record);
+            kept.push(where_kept);
+            self.push(&record.lang, (unit, n), page);
+        }
+        kept.into_iter().collect()
+    }
+
+    /// Takes the pages that `pages` says the site's cache keeps tokenised,
+    /// the records of `unit` in an earlier build, as [`Stream::add`] took
+    /// them; `false`, taking none, when one is not kept whole.
+    pub fn add_kept(&self, unit: usize, pages: &[KeptPage]) -> bool {
+        let taken: Option<Vec<Kept>> = (pages.iter())
+            .map(|page| self.language(&page.lang).take_one(page))
+            .collect();
+        let Some(taken) = taken else {
+            return false;
+        };
+        for (n, (page, kept)) in pages.iter().zip(taken).enumerate() {
+            self.push(&page.lang, (unit, n), kept);
+        }
+        true
+    }
+
+    /// The language `lang` of this index, made if need be.
+    fn language(&self, lang: &str) -> Arc<Language> {
+        lock(&self.languages)
+            .entry(lang.to_string())
+            .or_insert_with(|| Streamed {
+                language: Arc::new(Language::new(lang, self.cache.clone())),
+                pages: Vec::new(),
+                names: Names::default(),
+            })
+            .language
+            .clone()
+    }
+
+    /// Keeps `page`, tokenised, at `place` in language `lang`'s index,
+    /// its fragment written to the output if there is one.
+    fn push(&self, lang: &str, place: Place, mut page: Kept) {
+        if let Some(output) = self.output {
+            let named = |hash: &str| {
+                lock(&self.languages)
+                    .get_mut(lang)
+                    .map_or_else(String::new, |s| s.names.name(lang, hash))
+            };
+            // As `search::write` writes index files: one the output
+            // holds already is kept as it is, for deploys that
+            // compare times.
+            let write = |rel: &str, bytes: &[u8]| {
+                output.write_content_named(&format!("{DIR}/{rel}"), bytes)
+            };
+            if let Err(error) = page.place(named, write) {
+                lock(&self.failed).get_or_insert(error);
             }
-            if let Some(streamed) = lock(&self.languages).get_mut(&record.lang) {
-                streamed.pages.push(((unit, n), page));
-            }
+        }
+        if let Some(streamed) = lock(&self.languages).get_mut(lang) {
+            streamed.pages.push((place, page));
         }
     }
 
@@ -227,10 +257,9 @@ pub fn index_once(records: &[Record], cache: Option<Cache>) -> io::Result<Index>
     in_pool(&mut None, || {
         use rayon::prelude::*;
         let stream = Stream::keeping_in(cache);
-        records
-            .par_iter()
-            .enumerate()
-            .for_each(|(i, record)| stream.add(i, std::slice::from_ref(record)));
+        records.par_iter().enumerate().for_each(|(i, record)| {
+            stream.add(i, std::slice::from_ref(record));
+        });
         stream.finish()
     })?
 }

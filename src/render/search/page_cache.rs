@@ -65,11 +65,12 @@ impl PageCache {
         PageCache { cache, fingerprint }
     }
 
-    /// The page of `record` kept here under `name` (its [`PageCache::name`]),
-    /// if it is there and whole; its words numbered by `words` (new words
-    /// numbered there).
-    pub fn take(&self, name: &str, record: &Record, words: &Mutex<Words>) -> Option<Entry> {
-        let file = self.cache.read(name, limit(record))?;
+    /// The page kept here under `name` (its record's [`PageCache::name`]),
+    /// if it is there, whole and at most `limit` bytes (its record's
+    /// [`limit`]); its words numbered by `words` (new words numbered
+    /// there).
+    pub fn take(&self, name: &str, limit: u64, words: &Mutex<Words>) -> Option<Entry> {
+        let file = self.cache.read(name, limit)?;
         decode(&file, words)
     }
 
@@ -124,7 +125,7 @@ pub fn is_kept_name(name: &str) -> bool {
 /// The most bytes the file of `record`'s page takes: a few times its
 /// text (each token a few words, each occurrence a few bytes; the text
 /// again, packed). A larger file is not ours, and is not read.
-fn limit(record: &Record) -> u64 {
+pub fn limit(record: &Record) -> u64 {
     let text = record.url.len() + record.title.len() + record.description.len() + record.text.len();
     (text as u64).saturating_mul(16).saturating_add(64 << 10)
 }
@@ -301,14 +302,14 @@ mod tests {
         let (this, other) = (cache([1; 32]), cache([2; 32]));
         let name = this.name(&record);
         this.keep(&name, &record, &page(&words), &words);
-        assert!(this.take(&name, &record, &words).is_some());
+        assert!(this.take(&name, limit(&record), &words).is_some());
         assert!(is_kept_name(&name));
         // Another tokeniser's, another record's: another name.
         let moved = Record::new("/kk/b/".into(), "kk", "Үй", "үй ai".into());
         for (cache, record) in [(&other, &record), (&this, &moved)] {
             let name = cache.name(record);
             assert!(is_kept_name(&name));
-            assert!(cache.take(&name, record, &words).is_none());
+            assert!(cache.take(&name, limit(record), &words).is_none());
         }
         for other in ["notes.txt", "1-0abc.packed", "0123.page", "../x.page"] {
             assert!(!is_kept_name(other), "{other}");

@@ -42,7 +42,7 @@ use super::pack::{self, Names, Packing};
 use super::page_cache::{self, Entry, PageCache};
 use super::postings::{self, PageWords, PageWordsBuilder, WordIndex, Words};
 use super::words;
-use super::{Key, Record};
+use super::{KeptPage, Key, Record};
 use crate::write::Cache;
 
 /// Pagefind's version, which its library checks in the metadata.
@@ -319,12 +319,41 @@ impl Language {
     }
 
     /// Tokenises `record`, in this language, on this thread, and keeps
-    /// nothing: a page of a one-off index, for [`Language::index_pages`].
-    pub fn tokenise_one(&self, record: &Record) -> Kept {
-        Kept {
+    /// nothing: a page of a one-off index, for [`Language::index_pages`];
+    /// and where the site's cache keeps it tokenised, if it has one.
+    pub fn tokenise_one(&self, record: &Record) -> (Kept, Option<KeptPage>) {
+        let (tokenised, name) = self.tokeniser().tokenise_named(record);
+        let kept = self.kept_pages.as_ref().map(|_| KeptPage {
+            lang: record.lang.clone(),
+            url: record.url.clone(),
+            name,
+            limit: page_cache::limit(record),
+        });
+        let page = Kept {
             url: record.url.as_str().into(),
-            tokenised: self.tokeniser().tokenise(record),
-        }
+            tokenised,
+        };
+        (page, kept)
+    }
+
+    /// The page that `page` says the site's cache keeps tokenised, as
+    /// [`Language::tokenise_one`] made it; `None` when it is not there
+    /// whole.
+    pub fn take_one(&self, page: &KeptPage) -> Option<Kept> {
+        let tokenised = match &page.name {
+            Some(name) => {
+                let entry = self
+                    .kept_pages
+                    .as_ref()?
+                    .take(name, page.limit, &self.words)?;
+                Some(entry.into())
+            }
+            None => None,
+        };
+        Some(Kept {
+            url: page.url.as_str().into(),
+            tokenised,
+        })
     }
 
     /// The index of `pages` (see [`Language::index`]), each from
@@ -558,16 +587,24 @@ impl Tokeniser<'_> {
     /// from the site's cache, and keeps it there; `None` when it has no
     /// word to index.
     fn tokenise(&self, record: &Record) -> Option<Tokenised> {
+        self.tokenise_named(record).0
+    }
+
+    /// [`Tokeniser::tokenise`], and the name of the page's file in the
+    /// site's cache (`None` without a cache, or a word to index).
+    fn tokenise_named(&self, record: &Record) -> (Option<Tokenised>, Option<String>) {
         let Some(kept) = self.kept_pages else {
-            return self.tokenise_page(record).map(Tokenised::from);
+            return (self.tokenise_page(record).map(Tokenised::from), None);
         };
         let name = kept.name(record);
-        if let Some(entry) = kept.take(&name, record, self.words) {
-            return Some(entry.into());
+        if let Some(entry) = kept.take(&name, page_cache::limit(record), self.words) {
+            return (Some(entry.into()), Some(name));
         }
-        let entry = self.tokenise_page(record)?;
+        let Some(entry) = self.tokenise_page(record) else {
+            return (None, None);
+        };
         kept.keep(&name, record, &entry, self.words);
-        Some(entry.into())
+        (Some(entry.into()), Some(name))
     }
 
     /// Tokenises `record` as Pagefind does a custom record, with this
