@@ -28,6 +28,7 @@
 
 use std::fs;
 use std::hash::{BuildHasher, Hash, Hasher};
+use std::io::{self, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -51,7 +52,7 @@ const RECORDS: &str = "records";
 const COPY: &str = "build";
 
 /// The records' format: a new number when what they hold changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// The render cache of a site, held by this process.
 pub struct RenderCache {
@@ -72,7 +73,8 @@ struct Key {
     options: String,
 }
 
-/// The records as written, between their [`Key`] and their [`checksum`].
+/// The records as written, between their [`Key`] and their checksum (see
+/// [`sums_up`]).
 #[derive(Serialize)]
 struct Saved<'a> {
     page_urls: &'a [UrlPath],
@@ -149,8 +151,8 @@ impl RenderCache {
         }
         let bytes = self.cache.read(RECORDS, u64::MAX)?;
         let (key, rest) = postcard::take_from_bytes::<Key>(&bytes).ok()?;
-        let (rest, sum) = rest.split_last_chunk::<8>()?;
-        if key != self.key || u64::from_le_bytes(*sum) != checksum(rest) {
+        let (rest, sum) = rest.split_last_chunk::<4>()?;
+        if key != self.key || !sums_up(rest, *sum) {
             return None;
         }
         let mut loaded: Loaded = postcard::from_bytes(rest).ok()?;
@@ -202,50 +204,73 @@ impl RenderCache {
         }
         self.cache.remove(RECORDS);
         // The copy's files are the build's own (hard links, whose stamps
-        // are the same): the records are made while the copy is.
-        let (copied, bytes) = rayon::join(
-            || output.copy_to(&self.copy()),
-            || self.bytes(records, built),
-        );
-        if let (Ok(()), Some(bytes)) = (copied, bytes) {
-            self.cache.keep(RECORDS, &bytes);
+        // are the same): the stamps are taken while the copy is made.
+        let (copied, stamps) =
+            rayon::join(|| output.copy_to(&self.copy()), || stamps(records, built));
+        if copied.is_ok() {
+            let saved = Saved {
+                page_urls: records.page_urls(),
+                names: records.names().list(),
+                pages: records.pages(),
+                others: records.others().collect(),
+                stamps,
+            };
+            self.cache
+                .keep_written(RECORDS, |file| self.write(&saved, file));
         }
     }
 
-    /// The file of `records`, with their key and checksum, and the stamps
-    /// of their files in the folder `built`.
-    fn bytes(&self, records: &Records, built: &Path) -> Option<Vec<u8>> {
-        let (pages, others) = (records.pages(), records.others().collect::<Vec<_>>());
-        let all: Vec<&Arc<UnitRecord>> = (pages.iter().flatten())
-            .chain(others.iter().map(|(_, record)| *record))
-            .collect();
-        let stamps = all
-            .par_iter()
-            .map(|record| match record.diagnostics.is_empty() {
-                true => record.stamp.or_else(|| stamp(built, &record.files)),
-                false => None,
-            })
-            .collect();
-        let saved = Saved {
-            page_urls: records.page_urls(),
-            names: records.names().list(),
-            pages,
-            others,
-            stamps,
+    /// Writes `saved` to `file` after their key, and then their checksum
+    /// (a CRC-32 of them), as they go: at 200,000 pages the records are
+    /// hundreds of megabytes, not to be held twice.
+    fn write(&self, saved: &Saved, file: &mut dyn Write) -> io::Result<()> {
+        postcard::to_io(&self.key, &mut *file).map_err(io::Error::other)?;
+        let mut summed = Summed {
+            file,
+            crc: crc32fast::Hasher::new(),
         };
-        // One buffer, the checksum last: not the records made, then copied.
-        let mut bytes = postcard::to_stdvec(&self.key).ok()?;
-        let start = bytes.len();
-        postcard::to_io(&saved, &mut bytes).ok()?;
-        let sum = checksum(&bytes[start..]);
-        bytes.extend_from_slice(&sum.to_le_bytes());
-        Some(bytes)
+        postcard::to_io(saved, &mut summed).map_err(io::Error::other)?;
+        let sum = summed.crc.finalize();
+        summed.file.write_all(&sum.to_le_bytes())
     }
 }
 
-/// The checksum of the records, between their key and it.
-fn checksum(payload: &[u8]) -> u64 {
-    foldhash::quality::FixedState::default().hash_one(payload)
+/// A file that sums up what is written to it (a CRC-32).
+struct Summed<'a> {
+    file: &'a mut dyn Write,
+    crc: crc32fast::Hasher,
+}
+
+impl Write for Summed<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.file.write(bytes)?;
+        self.crc.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// The [`stamp`] of each unit's files among `records`, in the order of
+/// [`Saved`] (pages first), in the folder `built`; `None` for a unit that
+/// reported problems, to render again.
+fn stamps(records: &Records, built: &Path) -> Vec<Option<u64>> {
+    let others = records.others().map(|(_, record)| record);
+    let all: Vec<&Arc<UnitRecord>> = records.pages().iter().flatten().chain(others).collect();
+    all.par_iter()
+        .map(|record| match record.diagnostics.is_empty() {
+            true => record.stamp.or_else(|| stamp(built, &record.files)),
+            false => None,
+        })
+        .collect()
+}
+
+/// Whether `sum` is the checksum of the records `payload`, between their
+/// key and it.
+fn sums_up(payload: &[u8], sum: [u8; 4]) -> bool {
+    crc32fast::hash(payload) == u32::from_le_bytes(sum)
 }
 
 /// What the file system says of `files` in the folder `build` (the copy,

@@ -467,15 +467,14 @@ pub fn write(index: &Index, output: &Output) -> io::Result<()> {
         output.rename(&format!("{at}.moving"), to)?;
     }
     // Each file on its own: a one-off build waits for these, a fragment
-    // a page, to be written.
-    index.files.par_iter().try_for_each(|(rel, contents)| {
-        // Pagefind names its index files after their content: most are
-        // unchanged from one build to the next.
-        match rel.contains(".pf_") {
-            true => output.write_content_named(rel, contents),
-            false => output.write(rel, contents),
-        }
-    })?;
+    // a page, to be written. Pagefind names its index files after their
+    // content: most are unchanged from one build to the next, and its
+    // library and entry too; one unchanged is not written again (a build
+    // that writes nothing need not keep its render cache again).
+    index
+        .files
+        .par_iter()
+        .try_for_each(|(rel, contents)| output.write_content_named(rel, contents))?;
     let written: HashSet<&str> = (index.files.iter().map(|(rel, _)| rel))
         .chain(index.placed.iter().map(|(_, rel)| rel))
         .map(String::as_str)

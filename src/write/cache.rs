@@ -192,11 +192,24 @@ impl Cache {
     /// Keeps `bytes` as `name`, written whole or not at all (a temporary
     /// file renamed).
     pub fn keep(&self, name: &str, bytes: &[u8]) {
+        self.keep_written(name, |file| file.write_all(bytes));
+    }
+
+    /// Keeps as `name` what `write` writes, whole or not at all (a
+    /// temporary file renamed): a large file need not be made in memory
+    /// first. `write` may be called again, from the start, when the folder
+    /// had to be made.
+    pub fn keep_written(&self, name: &str, write: impl Fn(&mut dyn Write) -> io::Result<()>) {
         self.note(name);
         let path = self.dir.join(name);
         let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-        let written = self.in_folder(|| super::create_anew(&temporary)?.write_all(bytes));
-        if written.is_ok() && fs::rename(&temporary, &path).is_err() {
+        let written = self.in_folder(|| {
+            let mut file = io::BufWriter::new(super::create_anew(&temporary)?);
+            write(&mut file)?;
+            file.into_inner().map_err(io::IntoInnerError::into_error)?;
+            Ok(())
+        });
+        if written.is_err() || fs::rename(&temporary, &path).is_err() {
             let _ = fs::remove_file(&temporary);
         }
     }

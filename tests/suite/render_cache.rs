@@ -106,8 +106,12 @@ fn a_site_with_a_search_index_renders_only_what_changed() {
     let first = site.build();
     assert_eq!(rendered(&first.stderr), None, "{}", first.stderr);
     assert!(site.public().join("pagefind/pagefind-entry.json").is_file());
+    let written = |site: &TestSite| fs::metadata(records(site)).unwrap().modified().unwrap();
+    let kept = written(&site);
     let second = site.build();
     assert_eq!(rendered(&second.stderr), Some(0), "{}", second.stderr);
+    // Nothing written, the index neither: the records kept hold as they are.
+    assert_eq!(written(&site), kept);
     assert_as_fresh(&site);
     // A new word on one page: that page rendered, and its words indexed.
     append(&site, "content/rules/first.kk.md", "Құмтөбеліктер жиналды.");
