@@ -304,7 +304,9 @@ fn partners(row: &Row) -> Vec<Spanned<String>> {
 }
 
 /// The `what_LANG` cells as texts by language, at the first of them (or at
-/// the row, when there is none).
+/// the row, when there is none). An empty cell is an empty text at that
+/// cell, so that a text missing is reported where it is to be written; a
+/// cell the row ends before is no text.
 fn what(row: &Row) -> super::data::Texts {
     let mut at = None;
     let mut texts = BTreeMap::new();
@@ -314,8 +316,8 @@ fn what(row: &Row) -> super::data::Texts {
         };
         if let Some(cell) = row.cell(name) {
             at.get_or_insert(cell.span);
-        }
-        if let Some(text) = row.text(name) {
+            let text = row.text(name);
+            let text = text.unwrap_or_else(|| spanned_at(String::new(), cell.span));
             texts.insert(lang.to_string(), text);
         }
     }

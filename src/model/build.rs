@@ -7,8 +7,8 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::site::{PageIndex, base_path};
 use super::{
-    History, Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats, Theme,
-    Waiting,
+    Draft, History, Lang, LangId, Languages, OpenData, Page, PageId, PageKind, Pages, Site, Stats,
+    Theme, Waiting,
 };
 use crate::address::output_url;
 use crate::date::Date;
@@ -60,6 +60,7 @@ pub fn site(
     let default_lang = (languages.id(&config.default_language.value)).unwrap_or_default();
     let mut seen = HashSet::new();
     let mut waiting = Vec::new();
+    let mut drafts = Vec::new();
     let dating = Dating {
         publishing,
         committed: sources.committed.as_ref(),
@@ -75,8 +76,16 @@ pub fn site(
             {
                 waiting.push(Waiting {
                     key: p.key.clone(),
+                    lang: p.lang.clone(),
                     path: p.path.clone(),
                     day,
+                });
+            }
+            if !publishing.drafts.publishes(p.front.draft) {
+                drafts.push(Draft {
+                    key: p.key.clone(),
+                    lang: p.lang.clone(),
+                    path: p.path.clone(),
                 });
             }
             published
@@ -141,6 +150,7 @@ pub fn site(
             waiting.sort_by(|a, b| (b.day, &a.path).cmp(&(a.day, &b.path)));
             waiting
         },
+        drafts,
         dates_from_git: sources.committed.is_some(),
     }
 }

@@ -16,7 +16,9 @@ pub use build::site;
 pub use edit::{Edit, edit};
 pub use history::{Change, History};
 pub use page::{Page, PageId, PageKind, Pages};
-pub use site::{Lang, LangId, Languages, OpenData, Site, Theme, Waiting, base_path};
+pub use site::{
+    Draft, Lang, LangId, Languages, LeftOut, OpenData, Site, Theme, Waiting, base_path,
+};
 pub use stats::{
     Category, Figure, Organisation, Qualifier, Record, Source, Stats, Text, Total, Unit, When,
 };

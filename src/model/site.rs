@@ -160,6 +160,8 @@ pub struct Site {
     /// latest first: a page dated years ahead by a slip heads the list
     /// named to its author.
     pub waiting: Vec<Waiting>,
+    /// The drafts left out (none when drafts are built).
+    pub drafts: Vec<Draft>,
     /// Whether pages' "last updated" comes from git (`dates: git`).
     pub dates_from_git: bool,
     pub(super) by_key: PageIndex,
@@ -170,10 +172,33 @@ pub struct Site {
 pub struct Waiting {
     /// Its key.
     pub key: String,
+    /// Its language's code.
+    pub lang: String,
     /// Its file.
     pub path: std::path::PathBuf,
     /// The day it is published.
     pub day: crate::date::Date,
+}
+
+/// A page left out because it is a draft (`draft: true`, built only with
+/// `--drafts`).
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Its key.
+    pub key: String,
+    /// Its language's code.
+    pub lang: String,
+    /// Its file.
+    pub path: std::path::PathBuf,
+}
+
+/// Why a link leads to no page: the page is left out of this build.
+#[derive(Debug, Clone, Copy)]
+pub enum LeftOut<'a> {
+    /// Dated after today.
+    Waiting(&'a Waiting),
+    /// A draft.
+    Draft(&'a Draft),
 }
 
 impl Site {
@@ -246,6 +271,14 @@ impl Site {
         (self.waiting.iter().map(|w| w.day))
             .chain(expiries.filter(|&day| day > today))
             .min()
+    }
+
+    /// The page left out of this build (a draft, or dated after today)
+    /// whose language code and key `is_it` accepts, if any.
+    pub fn left_out(&self, is_it: impl Fn(&str, &str) -> bool) -> Option<LeftOut<'_>> {
+        let waiting = self.waiting.iter().find(|w| is_it(&w.lang, &w.key));
+        let draft = || self.drafts.iter().find(|d| is_it(&d.lang, &d.key));
+        (waiting.map(LeftOut::Waiting)).or_else(|| draft().map(LeftOut::Draft))
     }
 
     /// The day the page `key` is published, in its first language to be,

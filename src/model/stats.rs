@@ -398,9 +398,11 @@ fn sum(figures: &[Figure]) -> Option<Figure> {
 }
 
 /// The texts of `t`, without their positions.
+/// The texts written, by language; an empty one (a spreadsheet's empty
+/// cell) is none.
 fn texts(t: &Texts) -> Text {
-    t.value
-        .iter()
+    (t.value.iter())
+        .filter(|(_, text)| !text.value.trim().is_empty())
         .map(|(lang, text)| (lang.clone(), text.value.clone()))
         .collect()
 }

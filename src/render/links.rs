@@ -17,7 +17,7 @@ use foldhash::{HashMap, HashSet, HashSetExt};
 
 use crate::diag::{Diagnostic, Quote, Span, did_you_mean};
 use crate::messages::{Arg, Message};
-use crate::model::Site;
+use crate::model::{Draft, LeftOut, Site};
 use crate::msg;
 
 /// What is kept of one HTML file a unit wrote, for the link check.
@@ -614,6 +614,24 @@ pub struct Files {
 /// Whether `path` (from the output's root) is one of the statistics'
 /// outputs of `site`: a language's infographics pages and cards and its
 /// downloads, or the downloads of every language (`/data/…`, the data
+/// The page left out of this build (a draft, or dated after today) whose
+/// address is `path` (relative to the base path: `kk/plan/`, `kk/plan`,
+/// `kk/plan/index.html`).
+fn left_out<'a>(site: &'a Site, path: &str) -> Option<LeftOut<'a>> {
+    let folder = path.strip_suffix("index.html").unwrap_or(path);
+    let folder = folder.trim_end_matches('/');
+    let at = |lang: &str, key: &str| {
+        crate::address::output_url(lang, key).trim_end_matches('/') == folder
+    };
+    site.left_out(at)
+}
+
+/// The error for a link to `dest`, the draft `draft`.
+pub(super) fn draft_page(dest: &str, draft: &Draft) -> Message {
+    let path = crate::diag::display_path(&draft.path);
+    msg!("link-draft-page", dest = dest, path = path)
+}
+
 /// package).
 fn of_statistics(site: &Site, path: &str) -> bool {
     let (first, in_language) = path.split_once('/').unwrap_or((path, ""));
@@ -690,13 +708,25 @@ impl Files {
             if site.stats_broken && of_statistics(site, path) {
                 return None;
             }
+            let target = format!("{}{path}", site.base_path);
+            if let Some(left_out) = left_out(site, path) {
+                return Some(match left_out {
+                    LeftOut::Waiting(page) => (
+                        msg!(
+                            "md-scheduled-page",
+                            dest = target,
+                            date = page.day.to_string()
+                        ),
+                        msg!("md-scheduled-page-hint"),
+                    ),
+                    LeftOut::Draft(page) => {
+                        (draft_page(&target, page), msg!("link-draft-page-hint"))
+                    }
+                });
+            }
             let guess = self.guess(site, path);
             return Some((
-                msg!(
-                    "link-missing-file",
-                    target = format!("{}{path}", site.base_path),
-                    guess = guess
-                ),
+                msg!("link-missing-file", target = target, guess = guess),
                 msg!("link-missing-file-hint"),
             ));
         };

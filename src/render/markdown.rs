@@ -21,7 +21,7 @@ use super::stats::{self, Expansion, LangStats};
 use crate::diag::{Diagnostic, Diagnostics, Lines, Quote, Span, did_you_mean};
 use crate::load;
 use crate::messages::Message;
-use crate::model::{LangId, Page, PageId, PageKind, Site};
+use crate::model::{LangId, LeftOut, Page, PageId, PageKind, Site};
 use crate::msg;
 
 /// A heading, for the table of contents.
@@ -657,11 +657,16 @@ fn resolve_link(
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
         let target = resolve_source_path(site, page, path).ok_or_else(|| {
-            let scheduled = source_key(site, page, path).and_then(|(key, _)| site.scheduled(key));
-            if let Some(date) = scheduled {
+            let key = source_key(site, page, path).map(|(key, _)| key);
+            if let Some(date) = key.and_then(|key| site.scheduled(key)) {
                 let message = msg!("md-scheduled-page", dest = dest, date = date.to_string());
                 return Diagnostic::error(&page.path, locate(), message)
                     .with_hint(msg!("md-scheduled-page-hint"));
+            }
+            if let Some(LeftOut::Draft(draft)) = key.and_then(|key| site.left_out(|_, k| k == key))
+            {
+                return Diagnostic::error(&page.path, locate(), links::draft_page(dest, draft))
+                    .with_hint(msg!("link-draft-page-hint"));
             }
             let guess = match source_path_meant(site, page, path) {
                 Some(meant) => crate::diag::guess(Some(&format!("@/{meant}"))),

@@ -46,10 +46,18 @@ struct Checker<'a> {
     lines: Lines<'a>,
     /// The site's default language, whose texts stand in for missing ones.
     default: &'a str,
+    /// Languages whose texts the whole file lacks, reported once (see
+    /// [`no_text_columns`]), not again at each text.
+    reported_missing: Vec<String>,
     diagnostics: &'a mut Diagnostics,
 }
 
 impl Checker<'_> {
+    /// Whether the file is a table (`records.csv`), not YAML.
+    fn is_table(&self) -> bool {
+        self.path.extension().is_some_and(|e| e == "csv")
+    }
+
     fn error(&mut self, span: Span, message: Message, hint: Message) {
         self.diagnostics.push(
             Diagnostic::error(self.path, span, message)
@@ -91,24 +99,34 @@ impl Checker<'_> {
     /// too, else a warning), and in no other, without control characters.
     /// `field` names it in messages (`name`).
     fn texts(&mut self, texts: &Texts, what: &Message, field: &str, languages: &[String]) {
+        let in_table = self.is_table();
         for lang in languages {
-            if texts
-                .value
-                .get(lang)
-                .is_none_or(|t| t.value.trim().is_empty())
-            {
-                self.missing(
-                    lang,
-                    yaml_span(texts, 0),
-                    msg!("aid-text-missing", what = what.clone(), lang = lang),
-                    msg!(
-                        "aid-text-missing-hint",
-                        lang = lang,
-                        languages = languages.join(", ")
-                    ),
-                    msg!("stand-in-text"),
-                );
+            if self.reported_missing.contains(lang) {
+                continue;
             }
+            let written = texts.value.get(lang);
+            if written.is_some_and(|t| !t.value.trim().is_empty()) {
+                continue;
+            }
+            let languages = languages.join(", ");
+            // Where it is to be written: the empty text (`ru: ""`, an empty
+            // cell), else the texts (a row that ends before the cell).
+            let (span, hint) = match written {
+                Some(empty) => (
+                    yaml_span(empty, 0),
+                    msg!("aid-text-empty-hint", lang = lang, languages = languages),
+                ),
+                None if in_table => (
+                    yaml_span(texts, 0),
+                    msg!("aid-text-cell-hint", lang = lang, languages = languages),
+                ),
+                None => (
+                    yaml_span(texts, 0),
+                    msg!("aid-text-missing-hint", lang = lang, languages = languages),
+                ),
+            };
+            let message = msg!("aid-text-missing", what = what.clone(), lang = lang);
+            self.missing(lang, span, message, hint, msg!("stand-in-text"));
         }
         for (lang, text) in &texts.value {
             if languages.contains(lang) {
@@ -137,11 +155,7 @@ impl Checker<'_> {
         lines: LineBreaks,
     ) {
         // In a table (`records.csv`) a `#` is text.
-        if self
-            .path
-            .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml")
-        {
+        if !self.is_table() {
             let span = yaml_span(text, 0);
             let cut = crate::load::cut_by_comment(self.path, &self.lines, span, &text.value);
             self.diagnostics.extend(cut);
@@ -326,6 +340,7 @@ fn checker<'a, T>(
         path: &file.path,
         lines: Lines::new(&file.text, 0),
         default,
+        reported_missing: Vec::new(),
         diagnostics,
     }
 }
@@ -483,6 +498,7 @@ fn check_records(
     diagnostics: &mut Diagnostics,
 ) {
     let mut c = checker(file, default, diagnostics);
+    no_text_columns(&mut c, &file.value, languages);
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for record in &file.value {
         let id = &record.id;
@@ -564,6 +580,31 @@ fn check_records(
 /// up some of a unit's records, so checking the sum of all of them is
 /// enough. Reported once per unit, at the record that passes the bound,
 /// naming the records.
+/// In `records.csv`, each of the `languages` that no row has a cell of
+/// (no `what_LANG` column): reported once, at the header, and not again at
+/// every row.
+fn no_text_columns(c: &mut Checker, records: &[RawRecord], languages: &[String]) {
+    if !c.is_table() || records.is_empty() {
+        return;
+    }
+    let without =
+        (languages.iter()).filter(|lang| !records.iter().any(|r| r.what.value.contains_key(*lang)));
+    for lang in without {
+        c.missing(
+            lang,
+            Span::START,
+            msg!("aid-text-column", lang = lang),
+            msg!(
+                "aid-text-column-hint",
+                lang = lang,
+                languages = languages.join(", ")
+            ),
+            msg!("stand-in-text"),
+        );
+        c.reported_missing.push(lang.clone());
+    }
+}
+
 fn check_totals(c: &mut Checker, records: &[RawRecord]) {
     let mut units: Vec<&str> = Vec::new();
     for record in records {

@@ -387,6 +387,78 @@ fn a_misspelt_language_column_is_one_error_at_the_header() {
     }
 }
 
+/// A record's text left empty in `records.csv` is reported at its empty
+/// cell (before, at the row's first text cell, one column off), with a
+/// hint that speaks of what to write there, not of YAML's `ru: …`; a cut
+/// short row's at its texts, with the cell to fill; a language column left
+/// out is one problem at the header, not one at every row, an error for
+/// the default language. Meanwhile the pages in that language show the
+/// default language's text.
+#[test]
+fn a_text_missing_in_records_csv_is_reported_where_it_is_to_be_written() {
+    let site = stats_with_records_csv(
+        "id,organisation,category,count,unit,source,what_kk,what_ru\n\
+         r1,org-a,food,1,families,src-1,Бір,\n\
+         r2,org-a,food,2,families,src-1,Екі\n\
+         r3,org-a,food,3,families,src-1,Үш,Три\n",
+    );
+    // The pages that show the fixture's other records.
+    for lang in ["kk", "ru"] {
+        std::fs::remove_file(site.root().join(format!("content/figures.{lang}.md"))).unwrap();
+    }
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warnings: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.starts_with("data/aid/records.csv:"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "data/aid/records.csv:2:36: warning: record `r1` has no `ru` text",
+            "data/aid/records.csv:3:32: warning: record `r2` has no `ru` text",
+        ],
+        "{}",
+        run.stderr
+    );
+    for hint in [
+        "help: write the `ru` text here;",
+        "help: fill in this row's `what_ru` cell;",
+    ] {
+        assert!(run.stderr.contains(hint), "{hint}:\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("`ru: …`"), "{}", run.stderr);
+    let data = site.read("ru/data/aid.csv");
+    assert!(data.contains("Бір") && data.contains("Три"), "{data}");
+
+    for (column, level) in [("what_ru", "warning"), ("what_kk", "error")] {
+        let lang = &column[5..];
+        let header = "id,organisation,category,count,unit,source,what_kk,what_ru";
+        let kept = if lang == "ru" { "Бір" } else { "Один" };
+        site.write(
+            "data/aid/records.csv",
+            format!(
+                "{}\nr1,org-a,food,1,families,src-1,{kept}\nr2,org-a,food,2,families,src-1,{kept}\n",
+                header.replace(&format!(",{column}"), "")
+            ),
+        );
+        let run = site.run(&["check"]);
+        let reported: Vec<&str> = (run.stderr.lines())
+            .filter(|l| l.starts_with("data/aid/records.csv:"))
+            .collect();
+        assert_eq!(
+            reported,
+            [format!(
+                "data/aid/records.csv:1:1: {level}: no record has a `{lang}` text: no row has a `{column}` cell"
+            )],
+            "{}",
+            run.stderr
+        );
+        let hint = format!("help: add a `{column}` column and fill it in;");
+        assert!(run.stderr.contains(&hint), "{}", run.stderr);
+        assert_eq!(run.code, i32::from(level == "error"), "{}", run.stderr);
+    }
+}
+
 /// A key of `records.yaml` written as staff say it (`organisation:` for
 /// `org:`) is one error with the key meant, and the record is read with
 /// it: the problems of later records come in the same run, not once the

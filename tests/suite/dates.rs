@@ -204,6 +204,63 @@ fn a_link_to_a_page_not_yet_published_is_an_error_that_says_when() {
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
+/// A link to a page left out of the build, by its source path or by its
+/// address, says why the page is not there (before, a link by address to
+/// either, and by source path to a draft, said the page does not exist):
+/// dated after today, with the day; a draft, with its file; and what to do.
+#[test]
+fn a_link_to_a_page_left_out_says_why() {
+    let site = site();
+    write_new_rule(&site, "2030-01-01");
+    for lang in ["kk", "ru"] {
+        let front = "---\ntitle: Жоба\ndraft: true\n---\nМәтін.\n";
+        site.write(&format!("content/rules/plan.{lang}.md"), front);
+    }
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз туралы\ndate: 2020-03-30\n---\n\
+         [а](/kk/rules/new/) [ә](/kk/rules/plan) [б](@/rules/plan.md) [в](/kk/rules/plan/index.html)\n",
+    );
+    let run = site.run_with(&["check"], &[("AQPARAT_NOW", "2029-06-01")]);
+    let at = ["5:1", "5:21", "5:41", "5:62"].map(|at| format!("content/about.kk.md:{at}: error: "));
+    assert_reported(
+        &run,
+        &at.each_ref().map(String::as_str),
+        "links to pages left out",
+    );
+    for (link, why) in [
+        (
+            "/kk/rules/new/",
+            "a page that is not published yet: `/kk/rules/new/` is dated 2030-01-01",
+        ),
+        (
+            "/kk/rules/plan",
+            "a draft, which is not published: `/kk/rules/plan` is content/rules/plan.kk.md",
+        ),
+        (
+            "@/rules/plan.md",
+            "a draft, which is not published: `@/rules/plan.md` is content/rules/plan.kk.md",
+        ),
+        (
+            "/kk/rules/plan/index.html",
+            "a draft, which is not published: `/kk/rules/plan/index.html` is content/rules/plan.kk.md",
+        ),
+    ] {
+        let message = format!("error: link to {why}");
+        assert!(run.stderr.contains(&message), "{link}:\n{}", run.stderr);
+    }
+    assert!(
+        run.stderr
+            .contains("help: publish it by removing `draft: true` from it"),
+        "{}",
+        run.stderr
+    );
+    // Built with both, every link leads to its page.
+    let args = ["build", "--future", "--drafts"];
+    let run = site.run_with(&args, &[("AQPARAT_NOW", "2029-06-01")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 #[test]
 fn an_expired_page_says_so_and_leaves_the_home_page_and_the_feed() {
     let site = site();
