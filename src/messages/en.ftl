@@ -226,6 +226,7 @@ page-expires-before-date = `expires` ({ $expires }) is not after `date` ({ $date
 page-expires-before-date-hint = `expires` is the first day the page is no longer in force; give a day after its publication date, or leave `expires` out
 page-unknown-template = template `{ $template }` does not exist in the theme{ $guess }
 page-own-template = `{ $template }` is the template of a page aqparat makes itself ({ $what }), which shows what only that page has: a page of content/ cannot use it
+page-section-template = `{ $template }` is the template of sections (`_index.md`): it shows a section's list of pages, which a page has not
 use-one-of = use one of: { $list }
 page-bad-file-name = the file name `{ $name }` has characters that do not belong in an address
 page-bad-folder-name = the folder name `{ $name }` has characters that do not belong in an address

@@ -220,6 +220,7 @@ page-expires-before-date = `expires` ({ $expires }) `date` ({ $date }) күні�
 page-expires-before-date-hint = `expires` — бет күшін жоятын алғашқы күн; жарияланған күннен кейінгі күнді жазыңыз немесе `expires` жолын алып тастаңыз
 page-unknown-template = темада `{ $template }` үлгісі жоқ{ $guess }
 page-own-template = `{ $template }` — aqparat өзі жасайтын беттің үлгісі ({ $what }); ол тек сол бетте бар деректерді көрсетеді, сондықтан content/ ішіндегі бет оны пайдалана алмайды
+page-section-template = `{ $template }` — бөлімдердің (`_index.md`) үлгісі: ол бөлімнің беттер тізімін көрсетеді, ал жай бетте ондай тізім жоқ
 use-one-of = мыналардың бірін жазыңыз: { $list }
 page-bad-file-name = `{ $name }` файл атауында мекенжайға жарамайтын таңбалар бар
 page-bad-folder-name = `{ $name }` қалта атауында мекенжайға жарамайтын таңбалар бар

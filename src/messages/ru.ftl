@@ -230,6 +230,7 @@ page-expires-before-date = `expires` ({ $expires }) не позже, чем `dat
 page-expires-before-date-hint = `expires` — первый день, когда страница больше не действует; укажите день после даты публикации или уберите `expires`
 page-unknown-template = в теме нет шаблона `{ $template }`{ $guess }
 page-own-template = `{ $template }` — шаблон страницы, которую aqparat делает сам ({ $what }); он показывает то, что есть только у неё, и странице из content/ не подходит
+page-section-template = `{ $template }` — шаблон разделов (`_index.md`): он показывает список страниц раздела, которого у обычной страницы нет
 use-one-of = используйте одно из: { $list }
 page-bad-file-name = в имени файла `{ $name }` есть символы, недопустимые в адресе
 page-bad-folder-name = в имени папки `{ $name }` есть символы, недопустимые в адресе

@@ -206,11 +206,13 @@ pub(super) fn page_from_raw(raw: RawPage, lang: LangId, dating: &Dating) -> Page
         expires,
         expired: dating.publishing.has_expired(expires),
         weight: front.weight,
-        // The template of a page aqparat makes itself needs a context of
-        // its own: `validate` reported it, and the page is rendered with
-        // its kind's template to find the rest.
+        // A template whose context the page lacks (that of a page aqparat
+        // makes itself): `validate` reported it, and the page is rendered
+        // with its kind's template to find the rest.
         template: (front.template)
-            .filter(|t| crate::render::own_template(&t.value).is_none())
+            .filter(|t| {
+                crate::render::unusable_template(&t.value, kind != PageKind::Page).is_none()
+            })
             .map_or_else(|| default_template(kind).to_string(), |t| t.value),
         aliases: (front.aliases.iter())
             .filter_map(|a| crate::address::parse_alias(&a.value).ok())

@@ -140,7 +140,7 @@ mod tests {
             .clone()
             .page(
                 "rules/masks.kk.md",
-                "title: Маска\ndescription: Қашан кию керек\nweight: 2\ndate: 2020-04-03\nupdated: 2020-05-01\ntemplate: section.html",
+                "title: Маска\ndescription: Қашан кию керек\nweight: 2\ndate: 2020-04-03\nupdated: 2020-05-01\ntemplate: index.html",
                 "Жаңа мәтін",
             )
             .page("news/a.kk.md", "title: AA", "")
@@ -151,7 +151,7 @@ mod tests {
         assert_eq!(model(&site), model(&after.build()));
         let masks = &site.pages[site.page_at("kk/rules/masks/").unwrap()];
         assert_eq!(masks.title, "Маска");
-        assert_eq!(masks.template, "section.html");
+        assert_eq!(masks.template, "index.html");
         edit.undo(&mut site);
         assert_eq!(model(&site), unedited);
     }

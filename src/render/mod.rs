@@ -35,4 +35,4 @@ pub use kept::RenderCache;
 pub use markdown::slugify;
 pub use previews::CARDS_DIR;
 pub use site::{Changes, PageFacts, Records, Rendered, site};
-pub use units::own_template;
+pub use units::unusable_template;

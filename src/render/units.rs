@@ -465,9 +465,21 @@ const OWN_TEMPLATES: [(&str, What); 6] = [
     (stats::CHANGES_TEMPLATE, || msg!("generated-changes")),
 ];
 
-/// What the page aqparat makes itself with the template `name` is, in
-/// words, when `name` is the template of one (`pages.html`, the index of
-/// all pages): a content page cannot use it.
-pub fn own_template(name: &str) -> Option<What> {
-    (OWN_TEMPLATES.iter()).find_map(|(own, what)| (*own == name).then_some(*what))
+/// The template of sections, whose context has the section's listing.
+const SECTION_TEMPLATE: &str = "section.html";
+
+/// Why a page of content/ (`is_section`: a section's `_index` file)
+/// cannot be rendered with the template `name`, if it cannot: `name` is
+/// the template of a page aqparat makes itself (`pages.html`, the index
+/// of all pages), or, for a page that is not a section, the sections'
+/// template, which shows the listing (`section`) only a section has.
+pub fn unusable_template(name: &str, is_section: bool) -> Option<Message> {
+    let own = (OWN_TEMPLATES.iter()).find_map(|(own, what)| (*own == name).then_some(*what));
+    match own {
+        Some(what) => Some(msg!("page-own-template", template = name, what = what())),
+        None if !is_section && name == SECTION_TEMPLATE => {
+            Some(msg!("page-section-template", template = name))
+        }
+        None => None,
+    }
 }

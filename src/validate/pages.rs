@@ -499,34 +499,34 @@ pub fn check_front_matter(
     // A theme without templates is missing, and reported once already.
     if let Some(template) = &front.template
         && !templates.is_empty()
-        && let Some((message, hint)) = template_problem(&template.value, templates)
+        && let Some((message, hint)) = template_problem(&template.value, page.is_section, templates)
     {
         diagnostics.push(error(yaml_span(template, 1), message, hint));
     }
 }
 
-/// What is wrong with `name` as a page's `template:`, the message and the
-/// hint (which lists the templates a page may use): it must be one of the
-/// theme's `templates`, and not the template of a page aqparat makes
-/// itself (the index of all pages, the statistics pages…), whose context
-/// a content page lacks.
+/// What is wrong with `name` as the `template:` of a page (`is_section`:
+/// of a section's `_index` file), the message and the hint (which lists
+/// the templates it may use): it must be one of the theme's `templates`,
+/// and one whose context the page has (see
+/// [`crate::render::unusable_template`]).
 fn template_problem(
     name: &str,
+    is_section: bool,
     templates: &BTreeMap<String, PathBuf>,
 ) -> Option<(Message, Message)> {
-    let own = crate::render::own_template;
-    if templates.contains_key(name) && own(name).is_none() {
+    let unusable = |t: &str| crate::render::unusable_template(t, is_section);
+    if templates.contains_key(name) && unusable(name).is_none() {
         return None;
     }
-    let usable = || (templates.keys().map(String::as_str)).filter(|t| own(t).is_none());
-    let message = match own(name) {
-        Some(what) => msg!("page-own-template", template = name, what = what()),
-        None => msg!(
+    let usable = || (templates.keys().map(String::as_str)).filter(|t| unusable(t).is_none());
+    let message = unusable(name).unwrap_or_else(|| {
+        msg!(
             "page-unknown-template",
             template = name,
             guess = crate::diag::did_you_mean(name, usable())
-        ),
-    };
+        )
+    });
     let list = usable().collect::<Vec<_>>().join(", ");
     Some((message, msg!("use-one-of", list = list)))
 }

@@ -842,16 +842,21 @@ fn a_template_the_theme_does_not_have_is_one_error_at_the_front_matter() {
 }
 
 /// A page's template that is one of a page aqparat makes itself (the
-/// statistics pages', the index of all pages') is one error at the front
-/// matter, not an error inside the theme where its context lacks what it
-/// reads; neither it nor the list of templates offers such a template.
+/// statistics pages', the index of all pages'), or, for a page that is not
+/// a section, the sections' template (`section.html`, whose list of pages
+/// a page has not), is one error at the front matter, not an error inside
+/// the theme where its context lacks what it reads; neither it nor the
+/// list of templates offers such a template. A section may name
+/// `section.html`.
 #[test]
 fn a_template_of_aqparats_own_pages_is_one_error_at_the_front_matter() {
     let site = TestSite::fixture("basic");
     for (name, template) in [
         ("org", "organisation.html"),
         ("index", "pages.html"),
+        ("list", "section.html"),
         ("typo", "organization.html"),
+        ("more/_index", "section.html"),
     ] {
         site.write(
             &format!("content/rules/{name}.kk.md"),
@@ -864,13 +869,14 @@ fn a_template_of_aqparats_own_pages_is_one_error_at_the_front_matter() {
             &run,
             &[
                 "content/rules/index.kk.md:3:11: error: `pages.html` is the template of a page aqparat makes itself (the index of all pages)",
+                "content/rules/list.kk.md:3:11: error: `section.html` is the template of sections (`_index.md`): it shows a section's list of pages, which a page has not",
                 "content/rules/org.kk.md:3:11: error: `organisation.html` is the template of a page aqparat makes itself (an organisation's page of the statistics)",
                 "content/rules/typo.kk.md:3:11: error: template `organization.html` does not exist in the theme",
             ],
             command,
         );
-        let hint = "  = help: use one of: base.html, index.html, page.html, section.html\n";
-        assert_eq!(run.stderr.matches(hint).count(), 3, "{}", run.stderr);
+        let hint = "  = help: use one of: base.html, index.html, page.html\n";
+        assert_eq!(run.stderr.matches(hint).count(), 4, "{}", run.stderr);
         assert!(!run.stderr.contains("did you mean"), "{}", run.stderr);
     }
 }
