@@ -53,6 +53,9 @@ pub enum Command {
         /// Treat warnings (such as a missing translation) as errors.
         #[arg(long)]
         strict: bool,
+        /// Check pages marked `draft: true` too, as `build --drafts` builds them.
+        #[arg(long)]
+        drafts: bool,
         /// Check the links to other sites (http, https) too, by asking
         /// their servers; dead ones are warnings.
         #[arg(long)]

@@ -46,6 +46,7 @@ fn main() -> ExitCode {
             site,
             dates,
             strict,
+            drafts,
             external,
             external_args,
         } => {
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             options.strict = strict;
+            options.drafts = drafts_option(drafts);
             if external && !cfg!(feature = "external") {
                 eprintln!("aqparat: {}", aqparat::msg!("external-not-built"));
                 return ExitCode::from(2);

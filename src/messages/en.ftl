@@ -553,14 +553,15 @@ aid-count-quoted = { $what }: count `{ $count }` is written as text, in quotes
 aid-count-quoted-hint = write the number without quotes: { $digits }
 aid-count-grouped = { $what }: count `{ $count }` has a space or a mark between its digits
 aid-count-grouped-hint = write the digits together, without spaces, commas or points between the thousands: { $digits }
-aid-both-date-and-period = { $what }: has both `date` and `period`
+aid-both-date-and-period = { $what }: has both `date` and `{ $period }`
 aid-both-date-and-period-hint = `date` is the day the figure is as of; `period` the time it covers; keep one
+aid-both-date-and-period-cells-hint = `date` is the day the figure is as of; `period_from` and `period_to` the time it covers; leave one or the other empty
 aid-invalid-period = { $what }: invalid period: { $error }
 aid-invalid-period-hint = write YYYY-MM-DD, or YYYY-MM when the source gives only the month
 aid-empty-period = { $what }: the period is empty
 aid-empty-period-hint = give `from:`, `to:` or both
 aid-period-backwards = { $what }: the period ends ({ $to }) before it starts ({ $from })
-aid-period-backwards-hint = swap `from` and `to`, or correct the date
+aid-period-backwards-hint = swap `{ $from }` and `{ $to }`, or correct the date
 
 ## A language added to a site (src/validate/)
 fallback-hint = { $hint }; until then pages in `{ $lang }` show the `{ $default }` { $stand_in }

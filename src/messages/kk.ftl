@@ -547,14 +547,15 @@ aid-count-quoted = { $what }: `{ $count }` саны мәтін ретінде, �
 aid-count-quoted-hint = санды тырнақшасыз жазыңыз: { $digits }
 aid-count-grouped = { $what }: `{ $count }` санының цифрларының арасында бос орын не белгі тұр
 aid-count-grouped-hint = цифрларды бос орынсыз, үтірсіз және нүктесіз, бірге жазыңыз: { $digits }
-aid-both-date-and-period = { $what }: `date` те, `period` те жазылған
+aid-both-date-and-period = { $what }: `date` те, `{ $period }` те жазылған
 aid-both-date-and-period-hint = `date` — сан қай күнгі екенін көрсетеді, `period` — ол қамтитын кезең; біреуін қалдырыңыз
+aid-both-date-and-period-cells-hint = `date` — сан қай күнгі екенін көрсетеді, `period_from` пен `period_to` — ол қамтитын кезең; біреуін бос қалдырыңыз
 aid-invalid-period = { $what }: кезең дұрыс емес: { $error }
 aid-invalid-period-hint = YYYY-MM-DD түрінде жазыңыз, ал дереккөз тек айды берсе, YYYY-MM түрінде
 aid-empty-period = { $what }: кезең бос
 aid-empty-period-hint = `from:`, `to:` немесе екеуін де жазыңыз
 aid-period-backwards = { $what }: кезең басталмай ({ $from }) тұрып аяқталады ({ $to })
-aid-period-backwards-hint = `from` пен `to` орнын ауыстырыңыз немесе күнді түзетіңіз
+aid-period-backwards-hint = `{ $from }` мен `{ $to }` орнын ауыстырыңыз немесе күнді түзетіңіз
 
 ## Сайтқа қосылған тіл (src/validate/)
 fallback-hint = { $hint }; оған дейін `{ $lang }` тіліндегі беттерде `{ $default }` тіліндегі { $stand_in } көрсетіледі

@@ -557,14 +557,15 @@ aid-count-quoted = { $what }: число `{ $count }` записано как т
 aid-count-quoted-hint = напишите число без кавычек: { $digits }
 aid-count-grouped = { $what }: в числе `{ $count }` между цифрами стоит пробел или знак
 aid-count-grouped-hint = напишите цифры слитно, без пробелов, запятых и точек между разрядами: { $digits }
-aid-both-date-and-period = { $what }: указаны и `date`, и `period`
+aid-both-date-and-period = { $what }: указаны и `date`, и `{ $period }`
 aid-both-date-and-period-hint = `date` — день, на который дано число; `period` — время, которое оно охватывает; оставьте одно из двух
+aid-both-date-and-period-cells-hint = `date` — день, на который дано число; `period_from` и `period_to` — время, которое оно охватывает; оставьте пустым одно из двух
 aid-invalid-period = { $what }: неверный период: { $error }
 aid-invalid-period-hint = напишите YYYY-MM-DD или YYYY-MM, если источник указывает только месяц
 aid-empty-period = { $what }: период пуст
 aid-empty-period-hint = укажите `from:`, `to:` или оба
 aid-period-backwards = { $what }: период заканчивается ({ $to }) раньше, чем начинается ({ $from })
-aid-period-backwards-hint = поменяйте местами `from` и `to` или исправьте дату
+aid-period-backwards-hint = поменяйте местами `{ $from }` и `{ $to }` или исправьте дату
 
 ## Язык, добавленный на сайт (src/validate/)
 fallback-hint = { $hint }; до тех пор страницы на `{ $lang }` показывают { $stand_in } на `{ $default }`

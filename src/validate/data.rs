@@ -928,11 +928,18 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
             );
         }
         if let Some(period) = &record.period {
-            c.error(
-                yaml_span(period, 0),
-                msg!("aid-both-date-and-period", what = what.clone()),
-                msg!("aid-both-date-and-period-hint"),
+            // In a table, the period is its first cell written.
+            let (name, hint) = match (c.is_table(), &period.value.from) {
+                (false, _) => ("period", msg!("aid-both-date-and-period-hint")),
+                (true, Some(_)) => ("period_from", msg!("aid-both-date-and-period-cells-hint")),
+                (true, None) => ("period_to", msg!("aid-both-date-and-period-cells-hint")),
+            };
+            let message = msg!(
+                "aid-both-date-and-period",
+                what = what.clone(),
+                period = name
             );
+            c.error(yaml_span(period, 0), message, hint);
         }
     }
     let Some(period) = &record.period else { return };
@@ -968,7 +975,14 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
                 to = to.to_string(),
                 from = from.to_string()
             ),
-            msg!("aid-period-backwards-hint"),
+            match c.is_table() {
+                true => msg!(
+                    "aid-period-backwards-hint",
+                    from = "period_from",
+                    to = "period_to"
+                ),
+                false => msg!("aid-period-backwards-hint", from = "from", to = "to"),
+            },
         );
     }
 }

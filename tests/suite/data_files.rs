@@ -459,6 +459,34 @@ fn a_text_missing_in_records_csv_is_reported_where_it_is_to_be_written() {
     }
 }
 
+/// The messages of `records.csv` name its columns, not the YAML's keys: a
+/// record with a date and a period names the period's cell and says to
+/// leave one empty; a period that ends before it starts says to swap
+/// `period_from` and `period_to`, not `from` and `to`.
+#[test]
+fn problems_of_dates_in_records_csv_name_its_columns() {
+    let site = stats_with_records_csv(
+        "id,organisation,category,count,unit,source,what_kk,date,period_from,period_to\n\
+         r1,org-a,food,1,families,src-1,Бір,2020-04-03,,2020-04-01\n\
+         r2,org-a,food,2,families,src-1,Екі,,2020-04-10,2020-04-01\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "data/aid/records.csv:2:48: error: record `r1`: has both `date` and `period_to`",
+            "data/aid/records.csv:3:48: error: record `r2`: the period ends (2020-04-01) before it starts (2020-04-10)",
+        ],
+        "dates in records.csv",
+    );
+    for hint in [
+        "help: `date` is the day the figure is as of; `period_from` and `period_to` the time it covers; leave one or the other empty",
+        "help: swap `period_from` and `period_to`, or correct the date",
+    ] {
+        assert!(run.stderr.contains(hint), "{hint}:\n{}", run.stderr);
+    }
+}
+
 /// A key of `records.yaml` written as staff say it (`organisation:` for
 /// `org:`) is one error with the key meant, and the record is read with
 /// it: the problems of later records come in the same run, not once the

@@ -255,10 +255,12 @@ fn a_link_to_a_page_left_out_says_why() {
         "{}",
         run.stderr
     );
-    // Built with both, every link leads to its page.
-    let args = ["build", "--future", "--drafts"];
-    let run = site.run_with(&args, &[("AQPARAT_NOW", "2029-06-01")]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Checked or built with both, every link leads to its page.
+    for command in ["check", "build"] {
+        let args = [command, "--future", "--drafts"];
+        let run = site.run_with(&args, &[("AQPARAT_NOW", "2029-06-01")]);
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+    }
 }
 
 #[test]
