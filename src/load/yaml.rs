@@ -295,8 +295,21 @@ impl Problem {
         let d = Diagnostic::error(path, Span::new(line + line_offset, col), self.words.clone())
             .with_hint(self.hint.clone());
         let d = point_at_control_character(d, message, file_text);
+        let d = point_at_value(d, self.is_about_a_value(), file_text);
         let d = point_at_tab(d, message, !self.is_about_a_part(), file_text);
         point_at_unclosed_quote(d, message, file_text).with_source(file_text)
+    }
+
+    /// Whether it is about a value of the wrong kind (a list where a
+    /// number belongs).
+    fn is_about_a_value(&self) -> bool {
+        [
+            msg!("yaml-hint-type"),
+            msg!("yaml-hint-single"),
+            msg!("yaml-hint-bool"),
+            msg!("yaml-hint-list"),
+        ]
+        .contains(&self.hint)
     }
 
     /// Whether it is about one part of the file (a key or a value of the
@@ -616,6 +629,27 @@ fn point_at_control_character(mut d: Diagnostic, message: &str, file_text: &str)
             code = format!("{:04X}", u32::from(c))
         );
         d.hint = Some(msg!("yaml-control-character-hint"));
+    }
+    d
+}
+
+/// A value of the wrong kind that YAML places at its key, a list written
+/// in brackets (`count: [11]`, where a number belongs): the diagnostic
+/// points at the value instead.
+fn point_at_value(mut d: Diagnostic, about_a_value: bool, file_text: &str) -> Diagnostic {
+    let line = file_text.lines().nth(d.span.line.saturating_sub(1));
+    let rest: Vec<char> = (line.unwrap_or("").chars())
+        .skip(d.span.col.saturating_sub(1))
+        .collect();
+    let key = (rest.iter())
+        .take_while(|c| c.is_alphanumeric() || **c == '_' || **c == '-')
+        .count();
+    if !about_a_value || key == 0 || rest.get(key) != Some(&':') {
+        return d;
+    }
+    let spaces = rest[key + 1..].iter().take_while(|c| **c == ' ').count();
+    if spaces > 0 && rest.get(key + 1 + spaces) == Some(&'[') {
+        d.span.col += key + 1 + spaces;
     }
     d
 }
@@ -1332,9 +1366,35 @@ mod tests {
             ) {
                 let first = problems.iter().next().expect("a problem");
                 let place = alone.location().map(|l| (l.line() as usize, l.column() as usize));
-                proptest::prop_assert_eq!((first.span.line, first.span.col), place.unwrap_or((1, 1)));
+                let (line, col) = place.unwrap_or((1, 1));
+                // Or at the value on the line of the key it names.
+                let at = Diagnostic::error(Path::new("a.md"), Span::new(line, col), msg!("yaml-hint-type"));
+                let value = point_at_value(at, true, &text).span;
+                proptest::prop_assert!(
+                    first.span == Span::new(line, col) || first.span == value,
+                    "{:?} for {:?}", first.span, place
+                );
             }
         }
+    }
+
+    /// A list in brackets where a count belongs is reported at the list,
+    /// not at its key (serde-saphyr's place for a value its visitor
+    /// refuses); a mapping is at the mapping already.
+    #[test]
+    fn a_value_of_the_wrong_kind_is_reported_at_the_value() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Counted {
+            count: Spanned<crate::load::RawCount>,
+        }
+        let text = "- count: [11]\n- count:   [1, 2]\n- count: {a: 1}\n";
+        let at = [
+            (1, 10, "not a list"),
+            (2, 12, "not a list"),
+            (3, 10, "not a mapping"),
+        ];
+        assert_problems::<Vec<Counted>>(text, &at);
     }
 
     /// In a file with a syntax error nothing after the first problem can
