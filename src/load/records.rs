@@ -197,11 +197,6 @@ impl Row<'_> {
         (!value.is_empty()).then(|| spanned_at(value.to_string(), cell.span))
     }
 
-    /// Where the row starts.
-    fn span(&self) -> Span {
-        self.cells.first().map_or(Span::START, |c| c.span)
-    }
-
     /// Where its last cell starts: where a row that ends too early is
     /// reported.
     fn end(&self) -> Span {
@@ -303,25 +298,30 @@ fn partners(row: &Row) -> Vec<Spanned<String>> {
         .collect()
 }
 
-/// The `what_LANG` cells as texts by language, at the first of them (or at
-/// the row, when there is none). An empty cell is an empty text at that
-/// cell, so that a text missing is reported where it is to be written; a
-/// cell the row ends before is no text.
+/// The `what_LANG` cells as texts by language, at the first of them; at
+/// the row's last cell when it ends before one of them (where the cells
+/// missing are to be written), or has none. An empty cell is an empty
+/// text at that cell, so that a text missing is reported where it is to
+/// be written; a cell the row ends before is no text.
 fn what(row: &Row) -> super::data::Texts {
     let mut at = None;
+    let mut cut_off = false;
     let mut texts = BTreeMap::new();
     for (name, _) in row.columns.iter() {
         let Some(lang) = name.strip_prefix(WHAT) else {
             continue;
         };
-        if let Some(cell) = row.cell(name) {
-            at.get_or_insert(cell.span);
-            let text = row.text(name);
-            let text = text.unwrap_or_else(|| spanned_at(String::new(), cell.span));
-            texts.insert(lang.to_string(), text);
-        }
+        let Some(cell) = row.cell(name) else {
+            cut_off = true;
+            continue;
+        };
+        at.get_or_insert(cell.span);
+        let text = row.text(name);
+        let text = text.unwrap_or_else(|| spanned_at(String::new(), cell.span));
+        texts.insert(lang.to_string(), text);
     }
-    spanned_at(texts, at.unwrap_or_else(|| row.span()))
+    let at = at.filter(|_| !cut_off).unwrap_or_else(|| row.end());
+    spanned_at(texts, at)
 }
 
 /// A count as written: a whole number, another number, or other text, as

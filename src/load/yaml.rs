@@ -1017,6 +1017,9 @@ fn hint_for(message: &str) -> Message {
     } else if message.contains("budget") || message.contains("alias") {
         msg!("yaml-hint-alias")
     } else if (message.starts_with("expected") && message.ends_with("scalar"))
+        // A list or mapping where one value (a count) belongs.
+        || message.starts_with("invalid type: sequence")
+        || message.starts_with("invalid type: map")
         || message.contains("externally tagged enum")
         || message.starts_with("unexpected value for unit enum")
     {
@@ -1395,6 +1398,13 @@ mod tests {
             (3, 10, "not a mapping"),
         ];
         assert_problems::<Vec<Counted>>(text, &at);
+        // What to do: one value, without the brackets (not quotes).
+        let Err(problems) = parse::<Vec<Counted>>(Path::new("a.yaml"), text, 0, text) else {
+            panic!("no problems in {text}");
+        };
+        for problem in problems.iter() {
+            assert_eq!(problem.hint, Some(msg!("yaml-hint-single")), "{problem:?}");
+        }
     }
 
     /// In a file with a syntax error nothing after the first problem can

@@ -519,7 +519,11 @@ fn template_problem(
     if templates.contains_key(name) && unusable(name).is_none() {
         return None;
     }
-    let usable = || (templates.keys().map(String::as_str)).filter(|t| unusable(t).is_none());
+    // Offered: not the layout the others extend, which shows no page.
+    let usable = || {
+        let usable = (templates.keys().map(String::as_str)).filter(|t| unusable(t).is_none());
+        usable.filter(|t| *t != LAYOUT_TEMPLATE)
+    };
     let message = unusable(name).unwrap_or_else(|| {
         msg!(
             "page-unknown-template",
@@ -530,6 +534,9 @@ fn template_problem(
     let list = usable().collect::<Vec<_>>().join(", ");
     Some((message, msg!("use-one-of", list = list)))
 }
+
+/// The layout the theme's templates extend (README: *Themes*).
+const LAYOUT_TEMPLATE: &str = "base.html";
 
 /// A page without its translation is a warning: the switcher then leads to
 /// the other language's nearest section.

@@ -390,17 +390,17 @@ fn a_misspelt_language_column_is_one_error_at_the_header() {
 /// A record's text left empty in `records.csv` is reported at its empty
 /// cell (before, at the row's first text cell, one column off), with a
 /// hint that speaks of what to write there, not of YAML's `ru: …`; a cut
-/// short row's at its texts, with the cell to fill; a language column left
+/// short row's at its last cell, where it ends, with the cell to fill; a language column left
 /// out is one problem at the header, not one at every row, an error for
 /// the default language. Meanwhile the pages in that language show the
 /// default language's text.
 #[test]
 fn a_text_missing_in_records_csv_is_reported_where_it_is_to_be_written() {
     let site = stats_with_records_csv(
-        "id,organisation,category,count,unit,source,what_kk,what_ru\n\
-         r1,org-a,food,1,families,src-1,Бір,\n\
-         r2,org-a,food,2,families,src-1,Екі\n\
-         r3,org-a,food,3,families,src-1,Үш,Три\n",
+        "id,organisation,category,count,unit,source,what_kk,date,what_ru\n\
+         r1,org-a,food,1,families,src-1,Бір,,\n\
+         r2,org-a,food,2,families,src-1,Екі,2020-04-03\n\
+         r3,org-a,food,3,families,src-1,Үш,,Три\n",
     );
     // The pages that show the fixture's other records.
     for lang in ["kk", "ru"] {
@@ -414,8 +414,8 @@ fn a_text_missing_in_records_csv_is_reported_where_it_is_to_be_written() {
     assert_eq!(
         warnings,
         [
-            "data/aid/records.csv:2:36: warning: record `r1` has no `ru` text",
-            "data/aid/records.csv:3:32: warning: record `r2` has no `ru` text",
+            "data/aid/records.csv:2:37: warning: record `r1` has no `ru` text",
+            "data/aid/records.csv:3:36: warning: record `r2` has no `ru` text",
         ],
         "{}",
         run.stderr

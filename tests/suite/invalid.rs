@@ -875,7 +875,7 @@ fn a_template_of_aqparats_own_pages_is_one_error_at_the_front_matter() {
             ],
             command,
         );
-        let hint = "  = help: use one of: base.html, index.html, page.html\n";
+        let hint = "  = help: use one of: index.html, page.html\n";
         assert_eq!(run.stderr.matches(hint).count(), 4, "{}", run.stderr);
         assert!(!run.stderr.contains("did you mean"), "{}", run.stderr);
     }
