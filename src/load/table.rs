@@ -181,7 +181,9 @@ fn cells(text: &str) -> (Vec<Vec<Cell>>, Option<usize>) {
             csv_core::ReadFieldResult::End => break,
         };
         row.push(Cell {
-            value: String::from_utf8_lossy(&value).into_owned(),
+            // A line break in a quoted cell written the Windows way is a
+            // line break, not a control character.
+            value: String::from_utf8_lossy(&value).replace("\r\n", "\n"),
             span: position.advance(text, at),
         });
         if unclosed.is_none() && is_unclosed(&text[at..read], delimiter) {
@@ -261,6 +263,12 @@ mod tests {
         assert_eq!(shown(&t.rows[0])[..2], ["a@3:1", "5@3:3"]);
         let extra: Vec<String> = t.extra_cells().map(|c| c.value.clone()).collect();
         assert_eq!(extra, [" x"]);
+    }
+
+    #[test]
+    fn a_line_break_written_the_windows_way_is_a_line_break() {
+        let table = table("a,b\r\n\"one\r\ntwo\",3\r\n");
+        assert_eq!(shown(&table.rows[0]), ["one\ntwo@2:1", "3@3:6"]);
     }
 
     #[test]
