@@ -397,9 +397,8 @@ fn sum(figures: &[Figure]) -> Option<Figure> {
     Some(Figure { count, qualifier })
 }
 
-/// The texts of `t`, without their positions.
-/// The texts written, by language; an empty one (a spreadsheet's empty
-/// cell) is none.
+/// The texts of `t` written, by language, without their positions; an
+/// empty one (a spreadsheet's empty cell) is none.
 fn texts(t: &Texts) -> Text {
     (t.value.iter())
         .filter(|(_, text)| !text.value.trim().is_empty())

@@ -611,9 +611,6 @@ pub struct Files {
     search: bool,
 }
 
-/// Whether `path` (from the output's root) is one of the statistics'
-/// outputs of `site`: a language's infographics pages and cards and its
-/// downloads, or the downloads of every language (`/data/…`, the data
 /// The page left out of this build (a draft, or dated after today) whose
 /// address is `path` (relative to the base path: `kk/plan/`, `kk/plan`,
 /// `kk/plan/index.html`).
@@ -632,6 +629,9 @@ pub(super) fn draft_page(dest: &str, draft: &Draft) -> Message {
     msg!("link-draft-page", dest = dest, path = path)
 }
 
+/// Whether `path` (from the output's root) is one of the statistics'
+/// outputs of `site`: a language's infographics pages and cards and its
+/// downloads, or the downloads of every language (`/data/…`, the data
 /// package).
 fn of_statistics(site: &Site, path: &str) -> bool {
     let (first, in_language) = path.split_once('/').unwrap_or((path, ""));

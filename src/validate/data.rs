@@ -575,11 +575,6 @@ fn check_records(
     check_totals(&mut c, &file.value);
 }
 
-/// No total in a unit may pass [`limits::MAX_TOTAL`]: a sum is never
-/// wrapped or rounded into a wrong figure. Every total the site shows adds
-/// up some of a unit's records, so checking the sum of all of them is
-/// enough. Reported once per unit, at the record that passes the bound,
-/// naming the records.
 /// In `records.csv`, each of the `languages` that no row has a cell of
 /// (no `what_LANG` column): reported once, at the header, and not again at
 /// every row.
@@ -605,6 +600,11 @@ fn no_text_columns(c: &mut Checker, records: &[RawRecord], languages: &[String])
     }
 }
 
+/// No total in a unit may pass [`limits::MAX_TOTAL`]: a sum is never
+/// wrapped or rounded into a wrong figure. Every total the site shows adds
+/// up some of a unit's records, so checking the sum of all of them is
+/// enough. Reported once per unit, at the record that passes the bound,
+/// naming the records.
 fn check_totals(c: &mut Checker, records: &[RawRecord]) {
     let mut units: Vec<&str> = Vec::new();
     for record in records {
