@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
@@ -183,6 +184,40 @@ pub struct DataFile<T> {
     pub text: String,
     /// The parsed content.
     pub value: T,
+    /// The lines of the items (records, entries) that reading reported
+    /// problems in, read without the parts at fault (see
+    /// [`yaml::parse_recovering`]): what the checks find there may come of
+    /// a part left out, and is not reported until those are mended.
+    pub unread: Vec<Range<usize>>,
+}
+
+impl<T> DataFile<T> {
+    /// Whether `line` of the file `path` is this file's, in an item that
+    /// reading reported problems in.
+    pub fn is_unread(&self, path: &Path, line: usize) -> bool {
+        self.path == path && self.unread.iter().any(|lines| lines.contains(&line))
+    }
+}
+
+/// What a statistics file holds at its top level (records, or ids with
+/// what they name), to tell whether reading it around its problems kept
+/// all that others refer to.
+trait Entries {
+    /// Whether it holds as many entries as the `written` ones, or needs
+    /// not: no file refers to a record.
+    fn keeps(&self, written: usize) -> bool;
+}
+
+impl<K, V> Entries for IndexMap<K, V> {
+    fn keeps(&self, written: usize) -> bool {
+        self.len() == written
+    }
+}
+
+impl Entries for Vec<RawRecord> {
+    fn keeps(&self, _: usize) -> bool {
+        true
+    }
 }
 
 /// The aid statistics as written. A file that is missing or could not be
@@ -209,6 +244,27 @@ impl RawAid {
             || self.categories.is_some()
             || self.sources.is_some()
             || self.records.is_some()
+    }
+
+    /// Whether `line` of the file `path` is in an item that reading
+    /// reported problems in (see [`DataFile::unread`]).
+    pub fn is_unread(&self, path: &Path, line: usize) -> bool {
+        self.organisations
+            .as_ref()
+            .is_some_and(|f| f.is_unread(path, line))
+            || self.units.as_ref().is_some_and(|f| f.is_unread(path, line))
+            || self
+                .categories
+                .as_ref()
+                .is_some_and(|f| f.is_unread(path, line))
+            || self
+                .sources
+                .as_ref()
+                .is_some_and(|f| f.is_unread(path, line))
+            || self
+                .records
+                .as_ref()
+                .is_some_and(|f| f.is_unread(path, line))
     }
 }
 
@@ -363,6 +419,7 @@ fn records(
         path: csv,
         text,
         value,
+        unread: Vec::new(),
     })
 }
 
@@ -379,8 +436,10 @@ fn folder(root: &Path, rel: &Path) -> Option<Diagnostic> {
 
 /// Parses one YAML file of `data/`; a missing statistics file is an error,
 /// and so is a folder in its place. What else stands there (a link, a
-/// FIFO) is told by reading it.
-fn parse_file<T: serde::de::DeserializeOwned>(
+/// FIFO) is told by reading it. A file whose problems are all parts that
+/// can be left out, none of its entries, is read without them, so that
+/// the checks find the rest of its problems in the same round.
+fn parse_file<T: serde::de::DeserializeOwned + Entries>(
     root: &Path,
     rel: &Path,
     diagnostics: &mut Diagnostics,
@@ -397,10 +456,22 @@ fn parse_file<T: serde::de::DeserializeOwned>(
         return None;
     }
     let text = diagnostics.ok(read_text(root, rel))?;
-    let value = diagnostics.ok(yaml::parse(rel, &text, 0, &text))?;
+    let (value, problems) = yaml::parse_recovering::<T>(rel, &text, 0, &text);
+    let items = yaml::top_item_lines(&text);
+    // An entry left out would make a problem of every reference to it.
+    let value = value.filter(|value| problems.is_empty() || value.keeps(items.len()));
+    let unread = (problems.iter())
+        .filter_map(|problem| {
+            let next = items.partition_point(|&line| line <= problem.span.line);
+            let start = *items.get(next.checked_sub(1)?)?;
+            Some(start..items.get(next).copied().unwrap_or(usize::MAX))
+        })
+        .collect();
+    diagnostics.extend(problems);
     Some(DataFile {
         path: rel.to_path_buf(),
         text,
-        value,
+        value: value?,
+        unread,
     })
 }

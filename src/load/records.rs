@@ -170,6 +170,7 @@ pub fn records(
             let row = Row {
                 cells: row,
                 columns: &columns,
+                delimiter: table.delimiter,
             };
             record(&row, &mut |span, message, hint| {
                 diagnostics.push(error(span, message, hint));
@@ -182,6 +183,8 @@ pub fn records(
 struct Row<'a> {
     cells: &'a [Cell],
     columns: &'a BTreeMap<String, usize>,
+    /// The table's delimiter, named in hints.
+    delimiter: u8,
 }
 
 impl Row<'_> {
@@ -218,7 +221,14 @@ fn record(row: &Row, report: &mut Report) -> Option<RawRecord> {
         report(
             row.end(),
             msg!("records-short-row", names = cut_off.join("`, `")),
-            msg!("records-short-row-hint"),
+            msg!(
+                "records-short-row-hint",
+                delimiter = match row.delimiter {
+                    b';' => "semicolon",
+                    b'\t' => "tab",
+                    _ => "comma",
+                }
+            ),
         );
     }
     let mut required = |name: &str| {

@@ -35,6 +35,8 @@ pub struct Table {
     pub header: Vec<Cell>,
     /// The other rows; a row may have fewer or more cells than the header.
     pub rows: Vec<Vec<Cell>>,
+    /// What sets its cells apart: `,`, `;` or a tab.
+    pub delimiter: u8,
 }
 
 impl Table {
@@ -113,6 +115,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
     Ok(Table {
         header,
         rows: rows.collect(),
+        delimiter: delimiter(text),
     })
 }
 

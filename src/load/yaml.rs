@@ -162,6 +162,22 @@ pub fn parse_recovering<T: DeserializeOwned>(
     read(path, text, line_offset, file_text, MAX_PROBLEMS)
 }
 
+/// The line (from 1) where each item at the top of `text` starts (each
+/// key of the mapping it is, each item of its list), in order: an item
+/// runs to the line before the next one's. Empty when it does not parse.
+pub fn top_item_lines(text: &str) -> Vec<usize> {
+    let Some(Parts { parts, .. }) = parts(text) else {
+        return Vec::new();
+    };
+    // The document's own collection is the first to open.
+    let mut lines: Vec<usize> = (parts.iter())
+        .filter(|part| part.collection == 0)
+        .map(|part| part.start.line())
+        .collect();
+    lines.sort_unstable();
+    lines
+}
+
 /// [`parse_recovering`], reporting at most `most` problems.
 fn read<T: DeserializeOwned>(
     path: &Path,
@@ -206,9 +222,12 @@ fn read<T: DeserializeOwned>(
     let mut blanked_keys: Vec<String> = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(text);
     let mut problem = first;
+    // The text before the part last blanked, and the part that holds it.
+    let mut holder: Option<(String, Part)>;
     loop {
         let failed = (problem.place)
             .and_then(|place| failed_part(&current, place, About::of(&problem.message)));
+        let (failed, outer) = failed.unzip();
         // A key written for another is read as the key meant, so that its
         // value is read too and the key meant is not missing; else left out.
         let renamed = (failed.as_ref().zip(problem.meant_key.as_deref()))
@@ -217,33 +236,50 @@ fn read<T: DeserializeOwned>(
         let Some(next) = renamed.or_else(|| blank(&current, failed.as_ref()?)) else {
             return (None, problems);
         };
-        // Nothing left but comments: "unexpected end of input" would be ours.
-        if next
-            .lines()
-            .all(|line| matches!(line.trim().chars().next(), None | Some('#')))
-        {
-            return (None, problems);
-        }
         reported.extend(problem.place);
         blanked_keys.extend(
             failed
                 .and_then(|failed| failed.key)
                 .filter(|_| !was_renamed),
         );
+        holder = outer.flatten().map(|outer| (current.into_owned(), outer));
         current = std::borrow::Cow::Owned(next);
-        problem = match deserialize::<T>(&current) {
-            Ok(value) => return (Some(value), problems),
-            Err(error) => Problem::of(&error),
-        };
-        // A key missing because it was left out, or because the key left
-        // out was a slip of it (`default_langauge`) or a word for it
-        // (`organisation` for `org`): the key left out is the problem.
-        let blanked = |field: &String| {
-            (blanked_keys.iter())
-                .any(|k| k == field || crate::diag::key_meant(k, [field.as_str()]).is_some())
-        };
+        loop {
+            // Nothing left but comments: "unexpected end of input" would be
+            // ours.
+            if (current.lines()).all(|line| matches!(line.trim().chars().next(), None | Some('#')))
+            {
+                return (None, problems);
+            }
+            problem = match deserialize::<T>(&current) {
+                Ok(value) => return (Some(value), problems),
+                Err(error) => Problem::of(&error),
+            };
+            // A key missing because it was left out, or because the key
+            // left out was a slip of it (`default_langauge`) or a word for
+            // it (`organisation` for `org`): the key left out is the
+            // problem, and so the part that holds it is left out instead
+            // (a record whose `unit:` is a list), so that the rest is read.
+            let blanked = |field: &String| {
+                (blanked_keys.iter())
+                    .any(|k| k == field || crate::diag::key_meant(k, [field.as_str()]).is_some())
+            };
+            if !missing_field(&problem.message).is_some_and(|f| blanked(&f)) {
+                break;
+            }
+            let Some((before, outer)) = holder.take() else {
+                return (None, problems);
+            };
+            let Some(next) = blank(&before, &outer) else {
+                return (None, problems);
+            };
+            blanked_keys.extend(outer.key.clone());
+            holder = (parts(&before))
+                .and_then(|parts| parts.holder_of(&outer))
+                .map(|holder| (before, holder));
+            current = std::borrow::Cow::Owned(next);
+        }
         let made_by_blanking = !problem.is_about_a_part()
-            || missing_field(&problem.message).is_some_and(|f| blanked(&f))
             || problem.place.is_some_and(|place| reported.contains(&place));
         if made_by_blanking {
             return (None, problems);
@@ -412,17 +448,37 @@ fn place_of(marker: Marker) -> (usize, usize) {
     (marker.line(), marker.col() + 1)
 }
 
+impl Parts {
+    /// Part `i`, widened to the part that holds it while it is the only
+    /// part of a collection in block style (left out, it would leave an
+    /// empty value, of the wrong type); `None` if it defines an anchor (an
+    /// alias may use it).
+    fn whole(&self, mut i: usize) -> Option<Part> {
+        while let (1, true, Some(outer)) = self.collections[self.parts[i].collection] {
+            i = outer;
+        }
+        Some(self.parts[i].clone()).filter(|part| !part.anchors)
+    }
+
+    /// The part that holds `part` (one of these, found by where it starts
+    /// and ends), widened as [`Parts::whole`] widens; `None` for a part of
+    /// the document's own collection.
+    fn holder_of(&self, part: &Part) -> Option<Part> {
+        let i = (self.parts.iter()).position(|p| p.start == part.start && p.end == part.end)?;
+        self.whole(self.collections[self.parts[i].collection].2?)
+    }
+}
+
 /// The part of `text` that serde's problem at `place` (line and column,
 /// from 1) is about: the one whose key is there for a problem of a key,
 /// the one whose value (a mapping) holds it for a missing field, else the
-/// one whose value starts there or the smallest that holds it; widened to
-/// the part that holds it while it is the only part of a collection in
-/// block style (left out, it would leave an empty value, of the wrong
-/// type). `None`
-/// when the text does not parse, no part is found, or the part defines an
-/// anchor (an alias may use it).
-fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<Part> {
-    let Parts { parts, collections } = parts(text)?;
+/// one whose value starts there or the smallest that holds it, made whole
+/// (see [`Parts::whole`]); with the part that holds it, if any (see
+/// [`Parts::holder_of`]). `None` when the text does not parse, no part is
+/// found, or the part defines an anchor (an alias may use it).
+fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<(Part, Option<Part>)> {
+    let found = parts(text)?;
+    let parts = &found.parts;
     let smallest = |at: &dyn Fn(&Part) -> bool| {
         (0..parts.len())
             .filter(|&i| at(&parts[i]))
@@ -438,16 +494,14 @@ fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<Part> 
             place_of(p.start) != place && place_of(p.value) <= place && place < place_of(p.end)
         })
     };
-    let mut chosen = match about {
+    let chosen = match about {
         About::Key => keyed(),
         About::Mapping => valued().or_else(lacking),
         About::Value => valued().or_else(holding),
     }?;
-    while let (1, true, Some(outer)) = collections[parts[chosen].collection] {
-        chosen = outer;
-    }
-    let part = &parts[chosen];
-    (!part.anchors).then(|| part.clone())
+    let part = found.whole(chosen)?;
+    let holder = found.holder_of(&part);
+    Some((part, holder))
 }
 
 /// Every part of `text` (see [`Part`]), from its parser's events; `None`
@@ -1583,5 +1637,59 @@ mod tests {
             "",
         );
         assert_eq!(read.0.map(|r| r[0].org.clone()).as_deref(), Some("a"));
+    }
+
+    /// A required value of the wrong type, left out, would leave its key
+    /// missing: the part that holds it (its record) is left out instead,
+    /// and the rest is read, problems and all.
+    #[test]
+    fn a_required_value_of_the_wrong_type_leaves_its_record_out() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        struct Record {
+            org: String,
+            count: Option<u32>,
+        }
+        let text = "- org: [a]\n  count: 1\n- org: b\n  count: many\n- org: c\n";
+        assert_problems::<Vec<Record>>(
+            text,
+            &[(1, 8, "single value"), (4, 10, "should be a whole number")],
+        );
+        let text = "- org: [a]\n  count: 1\n- org: b\n  count: 2\n- org: c\n";
+        let (read, problems) = parse_recovering::<Vec<Record>>(Path::new("a.yaml"), text, 0, "");
+        assert_eq!(problems.iter().len(), 1);
+        let read = read.expect("read without the first record");
+        let orgs: Vec<(&str, Option<u32>)> =
+            (read.iter()).map(|r| (r.org.as_str(), r.count)).collect();
+        assert_eq!(orgs, [("b", Some(2)), ("c", None)]);
+        // Nested deeper, the holder of the holder is left out in turn.
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Outer {
+            id: String,
+            inner: Inner,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Inner {
+            name: String,
+        }
+        let text = "- id: a\n  inner:\n    name: [x]\n- id: b\n  inner:\n    name: y\n";
+        let (read, problems) = parse_recovering::<Vec<Outer>>(Path::new("a.yaml"), text, 0, "");
+        assert_eq!(problems.iter().len(), 1);
+        assert_eq!(read.map(|r| r.len()), Some(1));
+        // At the top, nothing holds it: nothing is read, though the other
+        // problems are found.
+        let text = "org: [a]\ncount: many\n";
+        let (read, problems) = parse_recovering::<Record>(Path::new("a.yaml"), text, 0, "");
+        assert!(read.is_none());
+        assert_eq!(problems.iter().len(), 2);
+    }
+
+    #[test]
+    fn the_items_at_the_top_start_where_their_key_or_item_does() {
+        assert_eq!(top_item_lines("a: 1\nb:\n  c: 2\n\nd: [3]\n"), [1, 2, 5]);
+        assert_eq!(top_item_lines("# x\n- id: a\n  n: 1\n- id: b\n"), [2, 4]);
+        assert!(top_item_lines("a: [").is_empty());
     }
 }

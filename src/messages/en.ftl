@@ -206,7 +206,11 @@ records-missing-column = the header row has no column `{ $name }`, which every r
 records-empty-cell = this record has no `{ $name }`
 records-empty-cell-hint = fill in the cell: every record needs one
 records-short-row = this row ends before its cells of `{ $names }`, which every record needs
-records-short-row-hint = add the missing cells: a row has a cell for each column of the header, an empty one written as nothing between two commas
+records-short-row-hint = add the missing cells: a row has a cell for each column of the header, an empty one written as nothing between two { $delimiter ->
+    [semicolon] semicolons (`;`)
+    [tab] tabs
+   *[comma] commas
+}
 records-bad-boolean = `reported` is `{ $value }`, not true or false
 records-bad-boolean-hint = write false when the source gives no figure (and leave count empty); otherwise leave the cell empty
 records-both = there are both records.yaml and records.csv in data/aid/

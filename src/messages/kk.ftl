@@ -200,7 +200,11 @@ records-missing-column = тақырып жолында әр жазбаға қа�
 records-empty-cell = бұл жазбада `{ $name }` толтырылмаған
 records-empty-cell-hint = ұяшықты толтырыңыз: ол әр жазбаға қажет
 records-short-row = бұл жол `{ $names }` ұяшықтарына жетпей бітеді, ал олар әр жазбаға керек
-records-short-row-hint = жетіспейтін ұяшықтарды қосыңыз: жолда тақырып жолының әр бағанына бір ұяшықтан болады, бос ұяшық — екі үтірдің арасы бос қалғаны
+records-short-row-hint = жетіспейтін ұяшықтарды қосыңыз: жолда тақырып жолының әр бағанына бір ұяшықтан болады, бос ұяшық — екі { $delimiter ->
+    [semicolon] нүктелі үтірдің (`;`)
+    [tab] табуляцияның
+   *[comma] үтірдің
+} арасы бос қалғаны
 records-bad-boolean = `reported` мәні `{ $value }`, ал ол true не false болуы керек
 records-bad-boolean-hint = дереккөзде сан болмаса, false деп жазыңыз (count бос қалады); әйтпесе ұяшықты бос қалдырыңыз
 records-both = data/aid/ қалтасында records.yaml да, records.csv да бар

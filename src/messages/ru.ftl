@@ -210,7 +210,11 @@ records-missing-column = в строке заголовков нет столб�
 records-empty-cell = у этой записи не заполнено `{ $name }`
 records-empty-cell-hint = заполните ячейку: она нужна каждой записи
 records-short-row = строка кончается раньше своих ячеек `{ $names }`, а они нужны каждой записи
-records-short-row-hint = допишите недостающие ячейки: в строке по ячейке на каждый столбец заголовка, пустая ячейка — это ничего между двумя запятыми
+records-short-row-hint = допишите недостающие ячейки: в строке по ячейке на каждый столбец заголовка, пустая ячейка — это ничего между { $delimiter ->
+    [semicolon] двумя точками с запятой (`;`)
+    [tab] двумя табуляциями
+   *[comma] двумя запятыми
+}
 records-bad-boolean = `reported` равно `{ $value }`, а не true или false
 records-bad-boolean-hint = напишите false, если в источнике нет цифры (count тогда оставьте пустым); иначе оставьте ячейку пустой
 records-both = в data/aid/ есть и records.yaml, и records.csv

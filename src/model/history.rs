@@ -107,6 +107,7 @@ mod tests {
             path: PathBuf::new(),
             text: text.to_string(),
             value: serde_saphyr::from_str(text).unwrap(),
+            unread: Vec::new(),
         })
     }
 

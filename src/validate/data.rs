@@ -244,6 +244,15 @@ impl Checker<'_> {
 /// Checks the statistics against the site's languages, `default` the
 /// default one.
 pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mut Diagnostics) {
+    let mut found = Diagnostics::new();
+    check_files(aid, languages, default, &mut found);
+    // In an item read without a part at fault, what is missing may be
+    // that part: reported once it is mended.
+    diagnostics.extend((found.into_iter()).filter(|d| !aid.is_unread(&d.path, d.span.line)));
+}
+
+/// The checks of [`check`], each problem reported.
+fn check_files(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mut Diagnostics) {
     let formats: Vec<(String, LocaleFormat)> = languages
         .iter()
         .map(|l| (l.clone(), LocaleFormat::new(l)))

@@ -146,9 +146,9 @@ fn a_header_of_no_known_column_is_one_problem() {
 }
 
 /// No row is left out without a word: a row that ends before a cell every
-/// record needs is reported where it ends, and a quote never closed (which
-/// would take every row after it into its cell) where it opens, and the
-/// site is not published.
+/// record needs is reported where it ends (its hint naming the file's
+/// delimiter), and a quote never closed (which would take every row after
+/// it into its cell) where it opens, and the site is not published.
 #[test]
 fn rows_cut_short_or_swallowed_by_a_quote_are_errors() {
     let header = "id,organisation,category,count,unit,what_kk,what_ru,source\n";
@@ -160,7 +160,27 @@ fn rows_cut_short_or_swallowed_by_a_quote_are_errors() {
         &run,
         &["data/aid/records.csv:2:30: error: this row ends before its cells of `source`"],
     );
+    assert!(
+        run.stderr.contains("nothing between two commas"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.public().exists());
+    // The hint speaks of the file's own delimiter.
+    site.write(
+        "data/aid/records.csv",
+        format!("{header}r1;org-a;food;1;families;Бір;Один\n").replace(',', ";"),
+    );
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &["data/aid/records.csv:2:30: error: this row ends before its cells of `source`"],
+    );
+    assert!(
+        run.stderr.contains("nothing between two semicolons (`;`)"),
+        "{}",
+        run.stderr
+    );
     site.write(
         "data/aid/records.csv",
         format!(

@@ -191,6 +191,62 @@ fn site_yaml_problems_come_in_one_round() {
     );
 }
 
+/// The statistics' problems come in one round too: a value of the wrong
+/// type (a required one: the record or entry holding it is read without
+/// it) or a misspelt key does not hide what the checks find in the other
+/// records, nor the problems of the other files; what they would find in
+/// the record read without a part (a count missing) is not reported.
+#[test]
+fn statistics_problems_come_in_one_round() {
+    let site = TestSite::fixtures("basic", "stats");
+    let read = |rel: &str| std::fs::read_to_string(site.root().join(rel)).unwrap();
+    let records = read("data/aid/records.yaml");
+    let mut lines: Vec<String> = records.lines().map(String::from).collect();
+    for (line, from, to) in [
+        (4, "count: 1", "count: [1]"),
+        (5, "unit: families", "unit: [families]"),
+        (16, "frequency: weekly", "frequncy: weekly"),
+        (21, "category: food", "category: fod"),
+    ] {
+        assert!(lines[line - 1].contains(from), "{}", lines[line - 1]);
+        lines[line - 1] = lines[line - 1].replace(from, to);
+    }
+    site.write("data/aid/records.yaml", lines.join("\n") + "\n");
+    let organisations = read("data/aid/organisations.yaml");
+    site.write(
+        "data/aid/organisations.yaml",
+        organisations
+            .replacen(
+                "name: { kk: \"Сынақ ұйымы Б\"",
+                "name: [{ kk: \"Сынақ ұйымы Б\"",
+                1,
+            )
+            .replacen(
+                "ru: \"Тестовая организация Б\" }",
+                "ru: \"Тестовая организация Б\" }]",
+                1,
+            ),
+    );
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "data/aid/organisations.yaml:6:9: error: this value should be a mapping",
+            "data/aid/records.yaml:4:10: error: a whole number belongs here, not a list",
+            "data/aid/records.yaml:5:9: error: this value should be a single value",
+            "data/aid/records.yaml:16:3: error: unknown key `frequncy`",
+            "data/aid/records.yaml:21:13: error: record `r5`: unknown category `fod`",
+        ],
+        "statistics with five problems",
+    );
+    // Organisation `org-b` left out, no reference to it is reported.
+    assert!(
+        !run.stderr.contains("unknown organisation"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// No language: the one error, not a panic nor one per page for want of
 /// a language.
 #[test]
