@@ -46,6 +46,19 @@ pub struct FrontMatter {
     pub aliases: Vec<Spanned<String>>,
 }
 
+/// How much of a page's front matter was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontRead {
+    /// All of it.
+    Whole,
+    /// All but its parts that had problems (reported), which were left out
+    /// (see [`yaml::parse_recovering`]): a field missing may be one of them.
+    Partly,
+    /// Nothing: there is none, or it could not be read (reported); its
+    /// values are not checked.
+    Not,
+}
+
 /// A content file as read: its key, language and text, not yet checked.
 #[derive(Debug, Clone)]
 pub struct RawPage {
@@ -59,9 +72,8 @@ pub struct RawPage {
     pub lang: String,
     /// Parsed front matter; the default when it could not be parsed.
     pub front: FrontMatter,
-    /// Whether the front matter parsed (if not, its error is reported and
-    /// its values are not checked further).
-    pub has_front_matter: bool,
+    /// How much of the front matter was read.
+    pub front_read: FrontRead,
     /// The file's stamp (path, size, time): whether it changed since the
     /// last build.
     pub stamp: u64,
@@ -276,8 +288,13 @@ fn parse_page(
     let mut diagnostics = Diagnostics::new();
     let (front, body_start) = match split_front_matter(text) {
         Some(split) => {
-            let front = diagnostics.ok(yaml::parse(&rel, split.yaml, 1, text));
-            (front, split.body_start)
+            let (front, problems) = yaml::parse_recovering(&rel, split.yaml, 1, text);
+            let read = match problems.is_empty() {
+                true => FrontRead::Whole,
+                false => FrontRead::Partly,
+            };
+            diagnostics.extend(problems);
+            (front.map(|front| (front, read)), split.body_start)
         }
         None => {
             let (message, hint) = if after_opening_fence(text).is_some() {
@@ -303,8 +320,8 @@ fn parse_page(
         key,
         is_section,
         lang,
-        has_front_matter: front.is_some(),
-        front: front.unwrap_or_default(),
+        front_read: front.as_ref().map_or(FrontRead::Not, |(_, read)| *read),
+        front: front.map(|(front, _)| front).unwrap_or_default(),
         front_text,
     };
     (page, diagnostics)

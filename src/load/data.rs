@@ -189,6 +189,9 @@ pub struct DataFile<T> {
     /// [`yaml::parse_recovering`]): what the checks find there may come of
     /// a part left out, and is not reported until those are mended.
     pub unread: Vec<Range<usize>>,
+    /// Whether every entry written was read: references to one left out
+    /// are not checked against those read.
+    pub whole: bool,
 }
 
 impl<T> DataFile<T> {
@@ -200,23 +203,22 @@ impl<T> DataFile<T> {
 }
 
 /// What a statistics file holds at its top level (records, or ids with
-/// what they name), to tell whether reading it around its problems kept
-/// all that others refer to.
+/// what they name), counted to tell whether reading it around its problems
+/// left any out.
 trait Entries {
-    /// Whether it holds as many entries as the `written` ones, or needs
-    /// not: no file refers to a record.
-    fn keeps(&self, written: usize) -> bool;
+    /// How many it holds.
+    fn entries(&self) -> usize;
 }
 
 impl<K, V> Entries for IndexMap<K, V> {
-    fn keeps(&self, written: usize) -> bool {
-        self.len() == written
+    fn entries(&self) -> usize {
+        self.len()
     }
 }
 
-impl Entries for Vec<RawRecord> {
-    fn keeps(&self, _: usize) -> bool {
-        true
+impl<T> Entries for Vec<T> {
+    fn entries(&self) -> usize {
+        self.len()
     }
 }
 
@@ -420,6 +422,7 @@ fn records(
         text,
         value,
         unread: Vec::new(),
+        whole: true,
     })
 }
 
@@ -458,8 +461,6 @@ fn parse_file<T: serde::de::DeserializeOwned + Entries>(
     let text = diagnostics.ok(read_text(root, rel))?;
     let (value, problems) = yaml::parse_recovering::<T>(rel, &text, 0, &text);
     let items = yaml::top_item_lines(&text);
-    // An entry left out would make a problem of every reference to it.
-    let value = value.filter(|value| problems.is_empty() || value.keeps(items.len()));
     let unread = (problems.iter())
         .filter_map(|problem| {
             let next = items.partition_point(|&line| line <= problem.span.line);
@@ -467,11 +468,15 @@ fn parse_file<T: serde::de::DeserializeOwned + Entries>(
             Some(start..items.get(next).copied().unwrap_or(usize::MAX))
         })
         .collect();
+    let read_whole = problems.is_empty();
     diagnostics.extend(problems);
+    let value = value?;
+    let whole = read_whole || value.entries() == items.len();
     Some(DataFile {
         path: rel.to_path_buf(),
         text,
-        value: value?,
+        value,
         unread,
+        whole,
     })
 }

@@ -22,7 +22,9 @@ mod theme;
 mod yaml;
 
 pub use config::{CONFIG_FILE, RawConfig, RawLanguage};
-pub use content::{CONTENT_DIR, ContentCache, FrontMatter, Loaded, PageText, RawPage, read_page};
+pub use content::{
+    CONTENT_DIR, ContentCache, FrontMatter, FrontRead, Loaded, PageText, RawPage, read_page,
+};
 pub use data::{
     DataFile, RawAid, RawCategory, RawCount, RawData, RawOrganisation, RawPeriod, RawRecord,
     RawSource, RawUnit, Texts,

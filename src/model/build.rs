@@ -12,7 +12,7 @@ use super::{
 };
 use crate::address::output_url;
 use crate::date::Date;
-use crate::load::{RawConfig, RawPage, Sources, UiString};
+use crate::load::{FrontRead, RawConfig, RawPage, Sources, UiString};
 use crate::validate::Statistics;
 use crate::{Options, Publishing};
 
@@ -252,7 +252,7 @@ fn synthetic_home(lang: &Lang, dating: &Dating) -> Page {
             lang: lang.code.clone(),
             front: Default::default(),
             stamp: 0,
-            has_front_matter: true,
+            front_read: FrontRead::Whole,
             front_text: String::new(),
         },
         lang.id,

@@ -279,7 +279,8 @@ fn check_files(aid: &RawAid, languages: &[String], default: &str, diagnostics: &
                     msg!("aid-quoted-lang-hint", languages = languages.join(", ")),
                 );
             }
-            for other in org.parent.iter().chain(&org.partners) {
+            // An entry left out would make a problem of every reference to it.
+            for other in (org.parent.iter().chain(&org.partners)).filter(|_| file.whole) {
                 c.reference(
                     other,
                     &file.value,
@@ -524,7 +525,8 @@ fn check_records(
                 msg!("aid-duplicate-record-hint"),
             );
         }
-        if let Some(orgs) = &aid.organisations {
+        // An entry left out would make a problem of every reference to it.
+        if let Some(orgs) = aid.organisations.as_ref().filter(|f| f.whole) {
             for org in std::iter::once(&record.org).chain(&record.partners) {
                 c.reference(
                     org,
@@ -535,7 +537,7 @@ fn check_records(
                 );
             }
         }
-        if let Some(categories) = &aid.categories {
+        if let Some(categories) = aid.categories.as_ref().filter(|f| f.whole) {
             c.reference(
                 &record.category,
                 &categories.value,
@@ -544,10 +546,10 @@ fn check_records(
                 &what,
             );
         }
-        if let Some(units) = &aid.units {
+        if let Some(units) = aid.units.as_ref().filter(|f| f.whole) {
             c.reference(&record.unit, &units.value, "unit", "units.yaml", &what);
         }
-        if let Some(sources) = &aid.sources {
+        if let Some(sources) = aid.sources.as_ref().filter(|f| f.whole) {
             c.reference(
                 &record.source,
                 &sources.value,
@@ -705,8 +707,9 @@ fn shown(text: &str) -> String {
 
 /// The scalar that `rest` (its line from the scalar's column on) begins
 /// with (`1e3`, `"many"`), to quote what the author wrote rather than how
-/// YAML read it. In a CSV file (`is_csv`), a `;` ends it too, as it may
-/// end a cell. Only the scalar is read, not the rest of its line.
+/// YAML read it. In a CSV file (`is_csv`), a `;` or a tab ends it too, as
+/// either may end a cell. Only the scalar is read, not the rest of its
+/// line.
 fn written_at(rest: &str, is_csv: bool) -> Option<String> {
     let written = match rest.chars().next()? {
         quote @ ('"' | '\'') => {
@@ -715,7 +718,7 @@ fn written_at(rest: &str, is_csv: bool) -> Option<String> {
         }
         _ => {
             let ends: &[char] = if is_csv {
-                &[',', ';']
+                &[',', ';', '\t']
             } else {
                 &[',', '}', ']']
             };
@@ -1036,5 +1039,7 @@ mod tests {
         assert_eq!(written_at(&csv[7..], true).as_deref(), Some("3.5"));
         let quoted = "r1,\"1,5\",x";
         assert_eq!(written_at(&quoted[3..], true).as_deref(), Some("\"1,5\""));
+        let tabs = "r1\torg\t5\tbriefing";
+        assert_eq!(written_at(&tabs[7..], true).as_deref(), Some("5"));
     }
 }

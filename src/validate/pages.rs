@@ -11,7 +11,9 @@ use crate::Publishing;
 use crate::address::{UrlPath, output_url, parse_alias};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Lines, Span, display_path};
-use crate::load::{Entry, FileSource, Inputs, RawConfig, RawPage, Sources, Spanned, yaml_span};
+use crate::load::{
+    Entry, FileSource, FrontRead, Inputs, RawConfig, RawPage, Sources, Spanned, yaml_span,
+};
 use crate::messages::{Arg, Message};
 use crate::msg;
 
@@ -417,7 +419,7 @@ pub fn check_front_matter(
     templates: &BTreeMap<String, PathBuf>,
     diagnostics: &mut Diagnostics,
 ) {
-    if !page.has_front_matter {
+    if page.front_read == FrontRead::Not {
         return;
     }
     let front = &page.front;
@@ -428,6 +430,8 @@ pub fn check_front_matter(
             .with_quote(lines.quote_line(span))
     };
     match &front.title {
+        // Left out for a problem of its own, reported.
+        None if page.front_read == FrontRead::Partly => {}
         None => diagnostics.push(error(
             Span::START,
             msg!("page-no-title"),

@@ -4,7 +4,7 @@
 //! as `data.<stem>`; a file of another kind a warning.
 //! See: https://github.com/aqparat/aqparat/issues/14
 
-use crate::util::{TestSite, copy_dir, repo, snapshot};
+use crate::util::{TestSite, assert_reported, copy_dir, repo, snapshot};
 
 /// Asserts that `run` failed and printed a line starting with each of
 /// `expected`, each with a hint, without a panic.
@@ -197,6 +197,40 @@ fn rows_cut_short_or_swallowed_by_a_quote_are_errors() {
         ],
     );
     assert!(!site.public().exists());
+}
+
+/// A table copied out of a spreadsheet is tab-separated: its cells, a
+/// count before another cell too, are read as the tabs set them apart.
+#[test]
+fn a_tab_separated_records_csv_is_read_cell_by_cell() {
+    let site = stats_with_records_csv(
+        "id\torganisation\tcategory\tunit\twhat_kk\twhat_ru\tcount\tsource\n\
+         r1\torg-a\tfood\tfamilies\tБір\tОдин\t7\tsrc-1\n\
+         r2\torg-a\tfood\tfamilies\tЕкі\tДва\t1.5\tsrc-1\n",
+    );
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &["data/aid/records.csv:3:32: error: record `r2`: count `1.5` is not a whole number"],
+        "a count of 1.5",
+    );
+    site.write(
+        "data/aid/records.csv",
+        "id\torganisation\tcategory\tunit\twhat_kk\twhat_ru\tcount\tsource\n\
+         r1\torg-a\tfood\tfamilies\tБір\tОдин\t7\tsrc-1\n",
+    );
+    // The pages that show the fixture's other records.
+    for lang in ["kk", "ru"] {
+        std::fs::remove_file(site.root().join(format!("content/figures.{lang}.md"))).unwrap();
+    }
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let data = site.read("kk/data/aid.csv");
+    assert!(
+        data.lines()
+            .any(|l| l.starts_with("r1,") && l.contains(",7,")),
+        "{data}"
+    );
 }
 
 #[test]

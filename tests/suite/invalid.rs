@@ -225,6 +225,11 @@ fn statistics_problems_come_in_one_round() {
                 "ru: \"Тестовая организация Б\" }",
                 "ru: \"Тестовая организация Б\" }]",
                 1,
+            )
+            .replacen(
+                "partners: [org-a]",
+                "partners: [org-a]\n  quoted_lang: de",
+                1,
             ),
     );
     let run = site.run(&["check"]);
@@ -232,19 +237,50 @@ fn statistics_problems_come_in_one_round() {
         &run,
         &[
             "data/aid/organisations.yaml:6:9: error: this value should be a mapping",
+            "data/aid/organisations.yaml:11:16: error: organisation `org-c`",
             "data/aid/records.yaml:4:10: error: a whole number belongs here, not a list",
             "data/aid/records.yaml:5:9: error: this value should be a single value",
             "data/aid/records.yaml:16:3: error: unknown key `frequncy`",
             "data/aid/records.yaml:21:13: error: record `r5`: unknown category `fod`",
         ],
-        "statistics with five problems",
+        "statistics with six problems",
     );
-    // Organisation `org-b` left out, no reference to it is reported.
+    // Organisation `org-b` left out, no reference to it (r5's) is
+    // reported, though the other organisations are checked.
     assert!(
         !run.stderr.contains("unknown organisation"),
         "{}",
         run.stderr
     );
+}
+
+/// A page's front matter too: a misspelt key does not hide a date that is
+/// no date nor a template the theme lacks; a title of the wrong type, left
+/// out, is not also reported missing.
+#[test]
+fn front_matter_problems_come_in_one_round() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз туралы\ndate: 2020-03-33\nweigth: 3\ntemplate: nosuch.html\n---\nМәтін.\n",
+    );
+    site.write(
+        "content/about.ru.md",
+        "---\ntitle: [О нас]\ndate: 2020-03-30\nupdated: 2020-03-01\n---\nТекст.\n",
+    );
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "content/about.kk.md:3:7: error: invalid date: `2020-03-33` does not exist",
+            "content/about.kk.md:4:1: error: unknown key `weigth`",
+            "content/about.kk.md:5:11: error: template `nosuch.html`",
+            "content/about.ru.md:2:8: error: this value should be a single value",
+            "content/about.ru.md:4:10: error: ",
+        ],
+        "front matter with five problems",
+    );
+    assert!(!run.stderr.contains("has no title"), "{}", run.stderr);
 }
 
 /// No language: the one error, not a panic nor one per page for want of
