@@ -52,8 +52,13 @@ pub enum FrontRead {
     /// All of it.
     Whole,
     /// All but its parts that had problems (reported), which were left out
-    /// (see [`yaml::parse_recovering`]): a field missing may be one of them.
-    Partly,
+    /// (see [`yaml::parse_recovering`]); `title_left_out`: the title was
+    /// one of them, not missing. (A page whose `draft:` was left out is
+    /// taken as a draft: it may be one.)
+    Partly {
+        /// Whether `title:` is written, and was left out.
+        title_left_out: bool,
+    },
     /// Nothing: there is none, or it could not be read (reported); its
     /// values are not checked.
     Not,
@@ -290,11 +295,11 @@ fn parse_page(
         Some(split) => {
             let (front, problems) = yaml::parse_recovering(&rel, split.yaml, 1, text);
             let read = match problems.is_empty() {
-                true => FrontRead::Whole,
-                false => FrontRead::Partly,
+                true => front.map(|front| (front, FrontRead::Whole)),
+                false => front.map(|front| left_out(&rel, split.yaml, text, front)),
             };
             diagnostics.extend(problems);
-            (front.map(|front| (front, read)), split.body_start)
+            (read, split.body_start)
         }
         None => {
             let (message, hint) = if after_opening_fence(text).is_some() {
@@ -325,6 +330,35 @@ fn parse_page(
         front_text,
     };
     (page, diagnostics)
+}
+
+/// `front`, read from the front matter `yaml` (of the file `rel`, whose
+/// `text` it is in) without its parts that had problems, and what of it
+/// was left out: a page whose `draft:` could not be read is taken as a
+/// draft, so that what is checked only of pages published is not.
+fn left_out(
+    rel: &Path,
+    yaml: &str,
+    text: &str,
+    mut front: FrontMatter,
+) -> (FrontMatter, FrontRead) {
+    /// The front matter's draft, whatever else it holds.
+    #[derive(serde::Deserialize)]
+    struct Draft {
+        #[serde(default)]
+        #[allow(dead_code)]
+        draft: bool,
+    }
+    /// The front matter's title, if written, whatever its value.
+    #[derive(serde::Deserialize)]
+    struct Title {
+        title: Option<serde::de::IgnoredAny>,
+    }
+    front.draft |= yaml::parse_at_most::<Draft>(rel, yaml, 1, text, 1).is_err();
+    let title_written = yaml::parse_at_most::<Title>(rel, yaml, 1, text, 1)
+        .is_ok_and(|written| written.title.is_some());
+    let title_left_out = title_written && front.title.is_none();
+    (front, FrontRead::Partly { title_left_out })
 }
 
 /// The key, section flag and language of a content file, from its path.

@@ -425,8 +425,8 @@ struct Part {
     key: Option<String>,
     /// Whether it is an item of a list (with a `-` before it in block style).
     item: bool,
-    /// Whether it defines an anchor (`&name`), which an alias later may use.
-    anchors: bool,
+    /// The anchors (`&name`) it defines, which an alias may use.
+    anchors: Vec<usize>,
     /// The collection it is in (see [`Parts::collections`]).
     collection: usize,
 }
@@ -440,6 +440,8 @@ struct Parts {
     /// `[]` are), and the part whose value it is (none for the
     /// document's own).
     collections: Vec<(usize, bool, Option<usize>)>,
+    /// The anchors an alias (`*name`) uses.
+    aliased: Vec<usize>,
 }
 
 /// The (line, column) of `marker`, both from 1, as serde-saphyr places its
@@ -451,13 +453,14 @@ fn place_of(marker: Marker) -> (usize, usize) {
 impl Parts {
     /// Part `i`, widened to the part that holds it while it is the only
     /// part of a collection in block style (left out, it would leave an
-    /// empty value, of the wrong type); `None` if it defines an anchor (an
-    /// alias may use it).
+    /// empty value, of the wrong type); `None` if it defines an anchor
+    /// that an alias uses.
     fn whole(&self, mut i: usize) -> Option<Part> {
         while let (1, true, Some(outer)) = self.collections[self.parts[i].collection] {
             i = outer;
         }
-        Some(self.parts[i].clone()).filter(|part| !part.anchors)
+        let aliased = |part: &Part| part.anchors.iter().any(|a| self.aliased.contains(a));
+        Some(self.parts[i].clone()).filter(|part| !aliased(part))
     }
 
     /// The part that holds `part` (one of these, found by where it starts
@@ -475,7 +478,7 @@ impl Parts {
 /// one whose value starts there or the smallest that holds it, made whole
 /// (see [`Parts::whole`]); with the part that holds it, if any (see
 /// [`Parts::holder_of`]). `None` when the text does not parse, no part is
-/// found, or the part defines an anchor (an alias may use it).
+/// found, or the part defines an anchor that an alias uses.
 fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<(Part, Option<Part>)> {
     let found = parts(text)?;
     let parts = &found.parts;
@@ -508,12 +511,12 @@ fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<(Part,
 /// if it does not parse.
 fn parts(text: &str) -> Option<Parts> {
     /// A collection being read: where it started, its number in
-    /// `collections`, whether anything in it defines an anchor, and for a
-    /// mapping the key read and waiting for its value.
+    /// `collections`, the anchors defined in it, and for a mapping the key
+    /// read and waiting for its value.
     struct Open {
         start: Marker,
         number: usize,
-        anchors: bool,
+        anchors: Vec<usize>,
         mapping: bool,
         key: Option<(Marker, Option<String>)>,
     }
@@ -521,10 +524,15 @@ fn parts(text: &str) -> Option<Parts> {
     let mut found = Parts {
         parts: Vec::new(),
         collections: Vec::new(),
+        aliased: Vec::new(),
     };
     for result in Parser::new_from_str(text) {
         let (event, span) = result.ok()?;
-        let anchored = event.anchor_id().is_some_and(|id| id != 0);
+        let anchored: Vec<usize> = event
+            .anchor_id()
+            .filter(|&id| id != 0)
+            .into_iter()
+            .collect();
         let (node, key, anchors, inner) = match event {
             Event::MappingStart(style, ..) | Event::SequenceStart(style, ..) => {
                 found
@@ -554,13 +562,16 @@ fn parts(text: &str) -> Option<Parts> {
                 anchored,
                 None,
             ),
-            Event::Alias(_) => ((span.start, span.end), None, false, None),
+            Event::Alias(id) => {
+                found.aliased.push(id);
+                ((span.start, span.end), None, Vec::new(), None)
+            }
             _ => continue,
         };
         let Some(parent) = open.last_mut() else {
             continue;
         };
-        parent.anchors |= anchors;
+        parent.anchors.extend_from_slice(&anchors);
         let (value, end) = node;
         let (start, key, item) = match (parent.mapping, parent.key.take()) {
             (true, None) => {
@@ -1481,6 +1492,15 @@ mod tests {
     fn leaving_out_makes_no_problem_of_anchors_nor_of_empty_values() {
         let text = "- {title: &t [x], weight: 1}\n- {title: *t, weight: y}\n";
         assert_problems::<Vec<Front>>(text, &[(1, 14, "should be a single value")]);
+        // An anchor no alias uses is no reason to stop.
+        let text = "- {title: &t [x], weight: 1}\n- {title: z, weight: y}\n";
+        assert_problems::<Vec<Front>>(
+            text,
+            &[
+                (1, 14, "should be a single value"),
+                (2, 22, "a whole number"),
+            ],
+        );
         let text = "a:\n  titel: x\nb:\n  title: y\n  weight: z\n";
         assert_problems::<BTreeMap<String, Front>>(
             text,

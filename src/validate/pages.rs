@@ -431,7 +431,10 @@ pub fn check_front_matter(
     };
     match &front.title {
         // Left out for a problem of its own, reported.
-        None if page.front_read == FrontRead::Partly => {}
+        None if page.front_read
+            == (FrontRead::Partly {
+                title_left_out: true,
+            }) => {}
         None => diagnostics.push(error(
             Span::START,
             msg!("page-no-title"),
@@ -575,6 +578,11 @@ fn report_missing_translations(
             // Written, but not published (yet): said as it is, with both
             // reasons when it is a draft dated after today.
             let written = written.get(&(page.key.as_str(), lang.as_str()));
+            // Its front matter's problems reported, whether it is published
+            // may be of a part left out.
+            if written.is_some_and(|p| p.front_read != FrontRead::Whole) {
+                continue;
+            }
             let reasons = written.map(|p| {
                 let is_draft = !publishing.drafts.publishes(p.front.draft);
                 let day = publishing

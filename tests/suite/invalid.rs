@@ -281,6 +281,31 @@ fn front_matter_problems_come_in_one_round() {
         "front matter with five problems",
     );
     assert!(!run.stderr.contains("has no title"), "{}", run.stderr);
+
+    // A `draft:` that could not be read is taken as a draft: its links and
+    // its translation are not checked as a published page's would be.
+    // A title never written is missing, whatever else is wrong.
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз туралы\ndraft: maybe\n---\n[x](@/nope.md)\n",
+    );
+    site.write(
+        "content/about.ru.md",
+        "---\ndescription: О нас\nzzz: 1\n---\nТекст.\n",
+    );
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "content/about.kk.md:3:8: error: this value should be `true` or `false`",
+            "content/about.ru.md:1:1: error: the page has no title",
+            "content/about.ru.md:3:1: error: unknown key `zzz`",
+        ],
+        "a draft not read, a title not written",
+    );
+    let about = |l: &&str| l.starts_with("content/about.") && l.contains(": warning: ");
+    assert!(!run.stderr.lines().any(|l| about(&l)), "{}", run.stderr);
+    assert!(!run.stderr.contains("nope"), "{}", run.stderr);
 }
 
 /// No language: the one error, not a panic nor one per page for want of
