@@ -440,8 +440,9 @@ fn folder(root: &Path, rel: &Path) -> Option<Diagnostic> {
 /// Parses one YAML file of `data/`; a missing statistics file is an error,
 /// and so is a folder in its place. What else stands there (a link, a
 /// FIFO) is told by reading it. A file whose problems are all parts that
-/// can be left out, none of its entries, is read without them, so that
-/// the checks find the rest of its problems in the same round.
+/// can be left out is read without them, so that the checks find the rest
+/// of its problems in the same round (see [`DataFile::unread`] and
+/// [`DataFile::whole`] for what they then leave unchecked).
 fn parse_file<T: serde::de::DeserializeOwned + Entries>(
     root: &Path,
     rel: &Path,
