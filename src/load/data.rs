@@ -184,10 +184,11 @@ pub struct DataFile<T> {
     pub text: String,
     /// The parsed content.
     pub value: T,
-    /// The lines of the items (records, entries) that reading reported
-    /// problems in, read without the parts at fault (see
-    /// [`yaml::parse_recovering`]): what the checks find there may come of
-    /// a part left out, and is not reported until those are mended.
+    /// The lines of the items (records, entries) that reading left a part
+    /// of out for its problem, a value of the wrong type (see
+    /// [`yaml::parse_recovering`]; not an unknown key, which no field
+    /// reads): what the checks find there may come of the part left out,
+    /// and is not reported until it is mended.
     pub unread: Vec<Range<usize>>,
     /// Whether every entry written was read: references to one left out
     /// are not checked against those read.
@@ -463,6 +464,7 @@ fn parse_file<T: serde::de::DeserializeOwned + Entries>(
     let (value, problems) = yaml::parse_recovering::<T>(rel, &text, 0, &text);
     let items = yaml::top_item_lines(&text);
     let unread = (problems.iter())
+        .filter(|problem| !yaml::is_unknown_key(problem))
         .filter_map(|problem| {
             let next = items.partition_point(|&line| line <= problem.span.line);
             let start = *items.get(next.checked_sub(1)?)?;

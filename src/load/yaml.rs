@@ -162,6 +162,13 @@ pub fn parse_recovering<T: DeserializeOwned>(
     read(path, text, line_offset, file_text, MAX_PROBLEMS)
 }
 
+/// Whether `problem`, one that [`parse_recovering`] reported, is of a key
+/// no field has: left out, or read as the key it was written for, it
+/// leaves nothing that a field has unread.
+pub fn is_unknown_key(problem: &Diagnostic) -> bool {
+    matches!(&problem.message, Message::Entry(entry) if entry.id == "yaml-unknown-key")
+}
+
 /// The line (from 1) where each item at the top of `text` starts (each
 /// key of the mapping it is, each item of its list), in order: an item
 /// runs to the line before the next one's. Empty when it does not parse.

@@ -228,7 +228,7 @@ fn statistics_problems_come_in_one_round() {
             )
             .replacen(
                 "partners: [org-a]",
-                "partners: [org-a]\n  quoted_lang: de",
+                "partners: [org-a]\n  quoted_lang: de\n  bogus: 1",
                 1,
             ),
     );
@@ -238,12 +238,13 @@ fn statistics_problems_come_in_one_round() {
         &[
             "data/aid/organisations.yaml:6:9: error: this value should be a mapping",
             "data/aid/organisations.yaml:11:16: error: organisation `org-c`",
+            "data/aid/organisations.yaml:12:3: error: unknown key `bogus`",
             "data/aid/records.yaml:4:10: error: a whole number belongs here, not a list",
             "data/aid/records.yaml:5:9: error: this value should be a single value",
             "data/aid/records.yaml:16:3: error: unknown key `frequncy`",
             "data/aid/records.yaml:21:13: error: record `r5`: unknown category `fod`",
         ],
-        "statistics with six problems",
+        "statistics with seven problems",
     );
     // Organisation `org-b` left out, no reference to it (r5's) is
     // reported, though the other organisations are checked.
