@@ -7,7 +7,7 @@
 //! `records.yaml` or `records.csv` (a list of what was delivered; see
 //! `records.rs`). The README documents them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -190,9 +190,9 @@ pub struct DataFile<T> {
     /// reads): what the checks find there may come of the part left out,
     /// and is not reported until it is mended.
     pub unread: Vec<Range<usize>>,
-    /// Whether every entry written was read: references to one left out
-    /// are not checked against those read.
-    pub whole: bool,
+    /// The ids of the entries written but left out for their problems
+    /// (reported): a reference to one is not to an unknown id.
+    pub lost: Vec<String>,
 }
 
 impl<T> DataFile<T> {
@@ -204,22 +204,22 @@ impl<T> DataFile<T> {
 }
 
 /// What a statistics file holds at its top level (records, or ids with
-/// what they name), counted to tell whether reading it around its problems
-/// left any out.
+/// what they name), to tell which of those written reading it around its
+/// problems left out.
 trait Entries {
-    /// How many it holds.
-    fn entries(&self) -> usize;
+    /// The ids of its entries (records have none).
+    fn ids(&self) -> HashSet<&str>;
 }
 
-impl<K, V> Entries for IndexMap<K, V> {
-    fn entries(&self) -> usize {
-        self.len()
+impl<V> Entries for IndexMap<Spanned<String>, V> {
+    fn ids(&self) -> HashSet<&str> {
+        self.keys().map(|key| key.value.as_str()).collect()
     }
 }
 
-impl<T> Entries for Vec<T> {
-    fn entries(&self) -> usize {
-        self.len()
+impl Entries for Vec<RawRecord> {
+    fn ids(&self) -> HashSet<&str> {
+        HashSet::new()
     }
 }
 
@@ -423,7 +423,7 @@ fn records(
         text,
         value,
         unread: Vec::new(),
-        whole: true,
+        lost: Vec::new(),
     })
 }
 
@@ -443,7 +443,7 @@ fn folder(root: &Path, rel: &Path) -> Option<Diagnostic> {
 /// FIFO) is told by reading it. A file whose problems are all parts that
 /// can be left out is read without them, so that the checks find the rest
 /// of its problems in the same round (see [`DataFile::unread`] and
-/// [`DataFile::whole`] for what they then leave unchecked).
+/// [`DataFile::lost`] for what they then leave unchecked).
 fn parse_file<T: serde::de::DeserializeOwned + Entries>(
     root: &Path,
     rel: &Path,
@@ -474,12 +474,20 @@ fn parse_file<T: serde::de::DeserializeOwned + Entries>(
     let read_whole = problems.is_empty();
     diagnostics.extend(problems);
     let value = value?;
-    let whole = read_whole || value.entries() == items.len();
+    let lost = match read_whole {
+        true => Vec::new(),
+        false => {
+            let read = value.ids();
+            (yaml::top_keys(&text).into_iter())
+                .filter(|id| !read.contains(id.as_str()))
+                .collect()
+        }
+    };
     Some(DataFile {
         path: rel.to_path_buf(),
         text,
         value,
         unread,
-        whole,
+        lost,
     })
 }

@@ -169,6 +169,18 @@ pub fn is_unknown_key(problem: &Diagnostic) -> bool {
     matches!(&problem.message, Message::Entry(entry) if entry.id == "yaml-unknown-key")
 }
 
+/// The keys of the mapping `text` is, those that are text; none when it is
+/// no mapping or does not parse.
+pub fn top_keys(text: &str) -> Vec<String> {
+    let Some(Parts { parts, .. }) = parts(text) else {
+        return Vec::new();
+    };
+    (parts.into_iter())
+        .filter(|part| part.collection == 0)
+        .filter_map(|part| part.key)
+        .collect()
+}
+
 /// The line (from 1) where each item at the top of `text` starts (each
 /// key of the mapping it is, each item of its list), in order: an item
 /// runs to the line before the next one's. Empty when it does not parse.
@@ -1714,9 +1726,14 @@ mod tests {
     }
 
     #[test]
-    fn the_items_at_the_top_start_where_their_key_or_item_does() {
+    fn the_items_at_the_top_start_where_their_key_or_item_does_with_their_keys() {
         assert_eq!(top_item_lines("a: 1\nb:\n  c: 2\n\nd: [3]\n"), [1, 2, 5]);
         assert_eq!(top_item_lines("# x\n- id: a\n  n: 1\n- id: b\n"), [2, 4]);
         assert!(top_item_lines("a: [").is_empty());
+        assert_eq!(
+            top_keys("a: 1\nb:\n  c: 2\n\"d e\": [3]\n"),
+            ["a", "b", "d e"]
+        );
+        assert!(top_keys("- id: a\n").is_empty());
     }
 }

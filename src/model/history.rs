@@ -108,7 +108,7 @@ mod tests {
             text: text.to_string(),
             value: serde_saphyr::from_str(text).unwrap(),
             unread: Vec::new(),
-            whole: true,
+            lost: Vec::new(),
         })
     }
 

@@ -215,12 +215,14 @@ impl Checker<'_> {
     fn reference<T>(
         &mut self,
         id: &Spanned<String>,
-        table: &IndexMap<Spanned<String>, T>,
+        entries: &DataFile<IndexMap<Spanned<String>, T>>,
         kind: &str,
         file: &str,
         context: &Message,
     ) {
-        if !table.keys().any(|k| k.value == id.value) {
+        let table = &entries.value;
+        // An entry left out for its problems is written, not unknown.
+        if !table.keys().any(|k| k.value == id.value) && !entries.lost.contains(&id.value) {
             let known: Vec<&str> = table.keys().map(|k| k.value.as_str()).collect();
             let guess = crate::diag::did_you_mean(&id.value, known.iter().copied());
             self.error(
@@ -279,15 +281,8 @@ fn check_files(aid: &RawAid, languages: &[String], default: &str, diagnostics: &
                     msg!("aid-quoted-lang-hint", languages = languages.join(", ")),
                 );
             }
-            // An entry left out would make a problem of every reference to it.
-            for other in (org.parent.iter().chain(&org.partners)).filter(|_| file.whole) {
-                c.reference(
-                    other,
-                    &file.value,
-                    "organisation",
-                    "organisations.yaml",
-                    &what,
-                );
+            for other in org.parent.iter().chain(&org.partners) {
+                c.reference(other, file, "organisation", "organisations.yaml", &what);
             }
         }
     }
@@ -525,38 +520,25 @@ fn check_records(
                 msg!("aid-duplicate-record-hint"),
             );
         }
-        // An entry left out would make a problem of every reference to it.
-        if let Some(orgs) = aid.organisations.as_ref().filter(|f| f.whole) {
+        if let Some(orgs) = &aid.organisations {
             for org in std::iter::once(&record.org).chain(&record.partners) {
-                c.reference(
-                    org,
-                    &orgs.value,
-                    "organisation",
-                    "organisations.yaml",
-                    &what,
-                );
+                c.reference(org, orgs, "organisation", "organisations.yaml", &what);
             }
         }
-        if let Some(categories) = aid.categories.as_ref().filter(|f| f.whole) {
+        if let Some(categories) = &aid.categories {
             c.reference(
                 &record.category,
-                &categories.value,
+                categories,
                 "category",
                 "categories.yaml",
                 &what,
             );
         }
-        if let Some(units) = aid.units.as_ref().filter(|f| f.whole) {
-            c.reference(&record.unit, &units.value, "unit", "units.yaml", &what);
+        if let Some(units) = &aid.units {
+            c.reference(&record.unit, units, "unit", "units.yaml", &what);
         }
-        if let Some(sources) = aid.sources.as_ref().filter(|f| f.whole) {
-            c.reference(
-                &record.source,
-                &sources.value,
-                "source",
-                "sources.yaml",
-                &what,
-            );
+        if let Some(sources) = &aid.sources {
+            c.reference(&record.source, sources, "source", "sources.yaml", &what);
         }
         c.texts(&record.what, &what, "what", languages);
         check_count(&mut c, record, &what);

@@ -228,7 +228,7 @@ fn statistics_problems_come_in_one_round() {
             )
             .replacen(
                 "partners: [org-a]",
-                "partners: [org-a]\n  quoted_lang: de\n  bogus: 1",
+                "partners: [org-a, org-b, nobody]\n  quoted_lang: de\n  bogus: 1",
                 1,
             ),
     );
@@ -237,6 +237,7 @@ fn statistics_problems_come_in_one_round() {
         &run,
         &[
             "data/aid/organisations.yaml:6:9: error: this value should be a mapping",
+            "data/aid/organisations.yaml:10:28: error: organisation `org-c`: unknown organisation `nobody`",
             "data/aid/organisations.yaml:11:16: error: organisation `org-c`",
             "data/aid/organisations.yaml:12:3: error: unknown key `bogus`",
             "data/aid/records.yaml:4:10: error: a whole number belongs here, not a list",
@@ -244,15 +245,15 @@ fn statistics_problems_come_in_one_round() {
             "data/aid/records.yaml:16:3: error: unknown key `frequncy`",
             "data/aid/records.yaml:21:13: error: record `r5`: unknown category `fod`",
         ],
-        "statistics with seven problems",
+        "statistics with eight problems",
     );
-    // Organisation `org-b` left out, no reference to it (r5's) is
-    // reported, though the other organisations are checked.
-    assert!(
-        !run.stderr.contains("unknown organisation"),
-        "{}",
-        run.stderr
-    );
+    // Organisation `org-b` left out, no reference to it (org-c's, r5's) is
+    // reported, though one to an id written nowhere is.
+    let unknown = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("unknown organisation"));
+    assert_eq!(unknown.count(), 1, "{}", run.stderr);
 }
 
 /// A page's front matter too: a misspelt key does not hide a date that is
