@@ -190,29 +190,40 @@ fn is_opaque(rgba: &[u8]) -> bool {
 /// The colours of opaque `rgba` as a palette (RGB triples) and each
 /// pixel's index in it, if there are at most 256. A run of one colour
 /// (most of a card is its background) is looked up once and its indexes
-/// filled in at once.
+/// filled in at once. Pixels are compared whole, alpha too: every one is
+/// opaque.
 fn palette(rgba: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let mut colours: foldhash::HashMap<u32, u8> = foldhash::HashMap::default();
+    let (mut pixels, _) = rgba.as_chunks::<4>();
+    let mut colours: foldhash::HashMap<[u8; 4], u8> = foldhash::HashMap::default();
     let mut palette = Vec::new();
-    let mut indexes = Vec::with_capacity(rgba.len() / 4);
-    let mut pixels = words(rgba).map(|word| word & 0x00ff_ffff).peekable();
-    while let Some(colour) = pixels.next() {
-        let mut run = 1;
-        while pixels.next_if_eq(&colour).is_some() {
-            run += 1;
-        }
+    let mut indexes = Vec::with_capacity(pixels.len());
+    while let Some(&colour) = pixels.first() {
+        let run = run_length(pixels, colour);
         let index = match colours.get(&colour) {
             Some(&index) => index,
             None => {
                 let index = u8::try_from(colours.len()).ok()?;
                 colours.insert(colour, index);
-                palette.extend_from_slice(&colour.to_le_bytes()[..3]);
+                palette.extend_from_slice(&colour[..3]);
                 index
             }
         };
         indexes.resize(indexes.len() + run, index);
+        pixels = &pixels[run..];
     }
     Some((palette, indexes))
+}
+
+/// How many of the first `pixels` are `colour`: sixteen at a time (one
+/// comparison of 64 bytes) while they all are, then one by one.
+fn run_length(pixels: &[[u8; 4]], colour: [u8; 4]) -> usize {
+    const BLOCK: usize = 16;
+    let block = [colour; BLOCK];
+    let blocks = (pixels.chunks_exact(BLOCK))
+        .take_while(|chunk| *chunk == block.as_slice())
+        .count();
+    let rest = &pixels[blocks * BLOCK..];
+    blocks * BLOCK + rest.iter().take_while(|&&pixel| pixel == colour).count()
 }
 
 #[cfg(test)]
@@ -310,8 +321,17 @@ mod tests {
     fn the_palette_numbers_colours_in_the_order_they_first_appear() {
         let (a, b, c) = ([1, 2, 3, 255], [4, 5, 6, 255], [7, 8, 9, 255]);
         let rgba: Vec<u8> = [a, a, b, a, c, c, b].concat();
-        let (palette, indexes) = palette(&rgba).expect("three colours");
-        assert_eq!(palette, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        let (colours, indexes) = palette(&rgba).expect("three colours");
+        assert_eq!(colours, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
         assert_eq!(indexes, [0, 0, 1, 0, 2, 2, 1]);
+        // Runs longer than a block, ending inside one or at its end.
+        for (first, second) in [(16, 3), (17, 15), (32, 16), (40, 1)] {
+            let rgba: Vec<u8> = [vec![a; first], vec![b; second], vec![a; 2]]
+                .concat()
+                .concat();
+            let (_, indexes) = palette(&rgba).expect("two colours");
+            let expected = [vec![0; first], vec![1; second], vec![0; 2]].concat();
+            assert_eq!(indexes, expected, "{first} then {second}");
+        }
     }
 }
