@@ -462,13 +462,16 @@ fn parse_file<T: serde::de::DeserializeOwned + Entries>(
     }
     let text = diagnostics.ok(read_text(root, rel))?;
     let (value, problems) = yaml::parse_recovering::<T>(rel, &text, 0, &text);
-    let items = yaml::top_item_lines(&text);
+    let items = match problems.is_empty() {
+        true => Vec::new(),
+        false => yaml::top_items(&text),
+    };
     let unread = (problems.iter())
         .filter(|problem| !yaml::is_unknown_key(problem))
         .filter_map(|problem| {
-            let next = items.partition_point(|&line| line <= problem.span.line);
-            let start = *items.get(next.checked_sub(1)?)?;
-            Some(start..items.get(next).copied().unwrap_or(usize::MAX))
+            let next = items.partition_point(|item| item.line <= problem.span.line);
+            let start = items.get(next.checked_sub(1)?)?.line;
+            Some(start..items.get(next).map_or(usize::MAX, |item| item.line))
         })
         .collect();
     let read_whole = problems.is_empty();
@@ -478,7 +481,7 @@ fn parse_file<T: serde::de::DeserializeOwned + Entries>(
         true => Vec::new(),
         false => {
             let read = value.ids();
-            (yaml::top_keys(&text).into_iter())
+            (items.into_iter().filter_map(|item| item.key))
                 .filter(|id| !read.contains(id.as_str()))
                 .collect()
         }

@@ -169,32 +169,31 @@ pub fn is_unknown_key(problem: &Diagnostic) -> bool {
     matches!(&problem.message, Message::Entry(entry) if entry.id == "yaml-unknown-key")
 }
 
-/// The keys of the mapping `text` is, those that are text; none when it is
-/// no mapping or does not parse.
-pub fn top_keys(text: &str) -> Vec<String> {
-    let Some(Parts { parts, .. }) = parts(text) else {
-        return Vec::new();
-    };
-    (parts.into_iter())
-        .filter(|part| part.collection == 0)
-        .filter_map(|part| part.key)
-        .collect()
+/// An item at the top of a YAML text: a key of the mapping it is, or an
+/// item of its list.
+pub struct TopItem {
+    /// The line (from 1) where it starts: it runs to the line before the
+    /// next item's.
+    pub line: usize,
+    /// Its key, when it is a key of a mapping and text.
+    pub key: Option<String>,
 }
 
-/// The line (from 1) where each item at the top of `text` starts (each
-/// key of the mapping it is, each item of its list), in order: an item
-/// runs to the line before the next one's. Empty when it does not parse.
-pub fn top_item_lines(text: &str) -> Vec<usize> {
+/// The items at the top of `text`, in order; none when it does not parse.
+pub fn top_items(text: &str) -> Vec<TopItem> {
     let Some(Parts { parts, .. }) = parts(text) else {
         return Vec::new();
     };
     // The document's own collection is the first to open.
-    let mut lines: Vec<usize> = (parts.iter())
+    let mut items: Vec<TopItem> = (parts.into_iter())
         .filter(|part| part.collection == 0)
-        .map(|part| part.start.line())
+        .map(|part| TopItem {
+            line: part.start.line(),
+            key: part.key,
+        })
         .collect();
-    lines.sort_unstable();
-    lines
+    items.sort_by_key(|item| item.line);
+    items
 }
 
 /// [`parse_recovering`], reporting at most `most` problems.
@@ -1727,13 +1726,18 @@ mod tests {
 
     #[test]
     fn the_items_at_the_top_start_where_their_key_or_item_does_with_their_keys() {
-        assert_eq!(top_item_lines("a: 1\nb:\n  c: 2\n\nd: [3]\n"), [1, 2, 5]);
-        assert_eq!(top_item_lines("# x\n- id: a\n  n: 1\n- id: b\n"), [2, 4]);
-        assert!(top_item_lines("a: [").is_empty());
-        assert_eq!(
-            top_keys("a: 1\nb:\n  c: 2\n\"d e\": [3]\n"),
-            ["a", "b", "d e"]
-        );
-        assert!(top_keys("- id: a\n").is_empty());
+        let lines = |text: &str| {
+            top_items(text)
+                .iter()
+                .map(|item| item.line)
+                .collect::<Vec<_>>()
+        };
+        let keys = |text: &str| top_items(text).into_iter().filter_map(|item| item.key);
+        assert_eq!(lines("a: 1\nb:\n  c: 2\n\nd: [3]\n"), [1, 2, 5]);
+        assert_eq!(lines("# x\n- id: a\n  n: 1\n- id: b\n"), [2, 4]);
+        assert!(lines("a: [").is_empty());
+        let found: Vec<String> = keys("a: 1\nb:\n  c: 2\n\"d e\": [3]\n").collect();
+        assert_eq!(found, ["a", "b", "d e"]);
+        assert_eq!(keys("- id: a\n").count(), 0);
     }
 }
