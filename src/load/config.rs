@@ -37,6 +37,11 @@ pub struct RawConfig {
     /// Where pages' "last updated" comes from when their front matter has
     /// no `updated`; `front-matter` (their `date`) when absent.
     pub dates: Option<Spanned<DatesFrom>>,
+    /// Whether a language written in `site.yaml` was left out of
+    /// `languages` for its problems (see [`load`]): the file is checked,
+    /// nothing in a language is.
+    #[serde(skip)]
+    pub languages_left_out: bool,
 }
 
 /// `dates` in `site.yaml`: where "last updated" comes from.
@@ -114,9 +119,10 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// Problems go to `diagnostics`; a file whose problems can all be left
 /// out (an unknown key, a value of the wrong type, see
 /// [`yaml::parse_recovering`]) is read without them, so that what it says
-/// is checked in the same round. A file read so must keep every language
-/// written: one left out (its entry of the wrong type) would make a
-/// problem of every page and text in it.
+/// is checked in the same round. A language left out so (its entry of the
+/// wrong type) is marked ([`RawConfig::languages_left_out`]): the site's
+/// languages are then not known, and every page and text in that one
+/// would be a problem of its own.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, String)> {
     let text = diagnostics.ok(read(root))?;
     let path = Path::new(CONFIG_FILE);
@@ -125,7 +131,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, St
         let written = yaml::parse_at_most::<WrittenLanguages>(path, &text, 0, &text, 1).ok();
         written.is_some_and(|w| w.languages.keys().eq(config.languages.value.keys()))
     };
-    let config = config.filter(|config| problems.is_empty() || keeps_languages(config));
+    let config = config.map(|mut config| {
+        config.languages_left_out = !problems.is_empty() && !keeps_languages(&config);
+        config
+    });
     diagnostics.extend(problems);
     Some((config?, text))
 }

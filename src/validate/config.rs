@@ -11,12 +11,14 @@ use crate::msg;
 
 const PATH: &str = "site.yaml";
 
-/// Whether the site has languages, each of a code that can name its
-/// pages and folders: else nothing in a language can be checked or
+/// Whether the site has languages, all read (none left out for its
+/// problems), each of a code that can name its pages and folders: else nothing in a language can be checked or
 /// rendered, and the codes' own errors are the report.
 pub fn has_usable_languages(config: &RawConfig) -> bool {
     let mut codes = config.languages.value.keys();
-    !config.languages.value.is_empty() && codes.all(|c| is_language_code(c))
+    !config.languages_left_out
+        && !config.languages.value.is_empty()
+        && codes.all(|c| is_language_code(c))
 }
 
 /// The site's language codes, in the order of `site.yaml`.
@@ -41,7 +43,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         ));
     }
     let languages = &config.languages;
-    if languages.value.is_empty() {
+    if languages.value.is_empty() && !config.languages_left_out {
         diagnostics.push(error(
             yaml_span(languages, 0),
             msg!("config-no-languages"),
@@ -155,7 +157,9 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         );
     }
     let default = &config.default_language;
-    if !languages.value.is_empty() && !languages.value.contains_key(&default.value) {
+    // It may be the language left out, reported already.
+    let known = !languages.value.is_empty() && !config.languages_left_out;
+    if known && !languages.value.contains_key(&default.value) {
         diagnostics.push(error(
             yaml_span(default, 0),
             msg!("config-default-language", lang = &default.value),

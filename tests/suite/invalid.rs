@@ -189,6 +189,29 @@ fn site_yaml_problems_come_in_one_round() {
         &["site.yaml:5:7: error: "],
         "site.yaml with a language of the wrong type",
     );
+    // The rest of the file is still checked, in the same round; nothing
+    // that needs the languages is: not the default language (it may be the
+    // one left out), nor a page, nor the notice in each language.
+    site.write(
+        "site.yaml",
+        "base_url: test.example\n\
+         default_language: ru\n\
+         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
+         notice: { kk: Ескерту }\n\
+         theme: defualt\n\
+         searh: true\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "site.yaml:1:11: error: base_url: `test.example` is not an absolute address",
+            "site.yaml:5:7: error: ",
+            "site.yaml:7:8: error: theme `defualt` not found",
+            "site.yaml:8:1: error: unknown key `searh`",
+        ],
+        "site.yaml with a language of the wrong type and other problems",
+    );
 }
 
 /// The statistics' problems come in one round too: a value of the wrong
