@@ -5,6 +5,7 @@ use std::path::Path;
 
 use indexmap::IndexMap;
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use super::files::read_text;
 use super::yaml::{self, Spanned};
@@ -128,8 +129,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, St
     let path = Path::new(CONFIG_FILE);
     let (config, problems) = yaml::parse_recovering::<RawConfig>(path, &text, 0, &text);
     let keeps_languages = |config: &RawConfig| {
-        let written = yaml::parse_at_most::<WrittenLanguages>(path, &text, 0, &text, 1).ok();
-        written.is_some_and(|w| w.languages.keys().eq(config.languages.value.keys()))
+        written_languages(path, &text)
+            .is_some_and(|written| written.iter().eq(config.languages.value.keys()))
     };
     let config = config.map(|mut config| {
         config.languages_left_out = !problems.is_empty() && !keeps_languages(&config);
@@ -139,10 +140,26 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, St
     Some((config?, text))
 }
 
-/// The language codes `site.yaml` lists, whatever their entries hold.
-#[derive(Deserialize)]
-struct WrittenLanguages {
-    languages: IndexMap<String, serde::de::IgnoredAny>,
+/// The language codes `site.yaml` lists, whatever their entries hold:
+/// the keys under `languages:`, or under the key read as it (a slip,
+/// `langauges:`); `None` when they cannot be told.
+fn written_languages(path: &Path, text: &str) -> Option<Vec<String>> {
+    /// A value at the top of `site.yaml`: a mapping, or anything else.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Value {
+        Mapping(IndexMap<String, IgnoredAny>),
+        Other(IgnoredAny),
+    }
+    let top = yaml::parse_at_most::<IndexMap<String, Value>>(path, text, 0, text, 1).ok()?;
+    let is = |key: &str| key == "languages";
+    let meant = |key: &str| crate::diag::key_meant(key, ["languages"]).is_some();
+    let languages =
+        (top.iter().find(|(key, _)| is(key))).or_else(|| top.iter().find(|(key, _)| meant(key)));
+    match languages? {
+        (_, Value::Mapping(codes)) => Some(codes.keys().cloned().collect()),
+        (_, Value::Other(_)) => None,
+    }
 }
 
 /// The text of `site.yaml`, or why there is none.

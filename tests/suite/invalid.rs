@@ -212,6 +212,23 @@ fn site_yaml_problems_come_in_one_round() {
         ],
         "site.yaml with a language of the wrong type and other problems",
     );
+    // A slip of `languages:`, read as it, leaves out none of them: the
+    // languages are known, and checked.
+    site.write(
+        "site.yaml",
+        "base_url: https://test.example/\n\
+         default_language: en\n\
+         langauges:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: { name: Русский, title: Тестовый сайт }\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "site.yaml:2:19: error: default_language `en` is not one of the languages",
+            "site.yaml:3:1: error: unknown key `langauges`",
+        ],
+        "site.yaml with a slip of `languages:`",
+    );
 }
 
 /// The statistics' problems come in one round too: a value of the wrong
