@@ -12,8 +12,9 @@ use crate::msg;
 const PATH: &str = "site.yaml";
 
 /// Whether the site has languages, all read (none left out for its
-/// problems), each of a code that can name its pages and folders: else nothing in a language can be checked or
-/// rendered, and the codes' own errors are the report.
+/// problems), each of a code that can name its pages and folders: else
+/// nothing in a language can be checked or rendered, and the codes' own
+/// errors are the report.
 pub fn has_usable_languages(config: &RawConfig) -> bool {
     let mut codes = config.languages.value.keys();
     !config.languages_left_out
