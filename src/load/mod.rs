@@ -39,4 +39,4 @@ pub use theme::{
     BUILT_IN, BUILT_IN_DIR, DEFAULT_THEME, I18N_DIR, RawI18n, RawTheme, TEMPLATES_DIR, THEMES_DIR,
     UiString, built_in_files, tera_error_diagnostic,
 };
-pub use yaml::{Spanned, cut_by_comment, span_of as yaml_span};
+pub use yaml::{Spanned, cut_by_comment, span_of as yaml_span, top_items};

@@ -169,6 +169,18 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     }
 }
 
+/// Whether a problem of `site.yaml` (its `text`) among `diagnostics` is in
+/// its item `key` at the top (or in a key read as it: a slip of it).
+fn has_problems_in(text: &str, key: &str, diagnostics: &Diagnostics) -> bool {
+    let items = crate::load::top_items(text);
+    let is_key = |written: &str| written == key || crate::diag::key_meant(written, [key]).is_some();
+    let Some(at) = (items.iter()).position(|item| item.key.as_deref().is_some_and(is_key)) else {
+        return false;
+    };
+    let lines = items[at].line..items.get(at + 1).map_or(usize::MAX, |item| item.line);
+    (diagnostics.iter()).any(|d| d.path == Path::new(PATH) && lines.contains(&d.span.line))
+}
+
 /// Reports each language of `texts` (a text per language) that is not one
 /// of the site's, with the `foreign` message and the `hint`.
 fn check_languages(
@@ -202,7 +214,8 @@ fn check_open_data(
 ) {
     let codes = language_codes(config);
     let Some(open_data) = &config.open_data else {
-        if has_statistics {
+        // Written, and left out for its problems: those are the report.
+        if has_statistics && !has_problems_in(text, "open_data", diagnostics) {
             let names: Vec<String> = codes.iter().map(|c| format!("{c}: …")).collect();
             diagnostics.push(
                 Diagnostic::error(PATH, Span::START, msg!("open-data-missing"))

@@ -251,4 +251,20 @@ fn open_data_is_required_with_statistics_and_checked() {
         line + 1
     );
     assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+    // Written, and left out for a value of the wrong type (required: the
+    // whole of `open_data` goes): that one problem, not "open_data missing".
+    for written in ["open_data", "opendata"] {
+        site.write(
+            "site.yaml",
+            format!("{without}{written}:\n  licence: CC-BY-4.0\n  publisher: [Ұйым]\n"),
+        );
+        let run = site.run(&["check"]);
+        // A slip of the key is its problem (the value's waits for the next
+        // round, read under the key meant).
+        let expected = match written {
+            "open_data" => format!("site.yaml:{}:14: error: ", line + 1),
+            _ => format!("site.yaml:{}:1: error: unknown key `opendata`", line - 1),
+        };
+        crate::util::assert_reported(&run, &[expected.as_str()], written);
+    }
 }
