@@ -38,11 +38,12 @@ pub struct RawConfig {
     /// Where pages' "last updated" comes from when their front matter has
     /// no `updated`; `front-matter` (their `date`) when absent.
     pub dates: Option<Spanned<DatesFrom>>,
-    /// Whether a language written in `site.yaml` was left out of
-    /// `languages` for its problems (see [`load`]): the file is checked,
-    /// nothing in a language is.
+    /// When a language's entry was left out of `languages` for its
+    /// problems (see [`load`]), the codes of every language written (none
+    /// when they cannot be told): `site.yaml`'s texts are checked against
+    /// them, and nothing in a language is. `None` when none was left out.
     #[serde(skip)]
-    pub languages_left_out: bool,
+    pub languages_left_out: Option<Vec<String>>,
 }
 
 /// `dates` in `site.yaml`: where "last updated" comes from.
@@ -128,12 +129,14 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, St
     let text = diagnostics.ok(read(root))?;
     let path = Path::new(CONFIG_FILE);
     let (config, problems) = yaml::parse_recovering::<RawConfig>(path, &text, 0, &text);
-    let keeps_languages = |config: &RawConfig| {
-        written_languages(path, &text)
-            .is_some_and(|written| written.iter().eq(config.languages.value.keys()))
-    };
     let config = config.map(|mut config| {
-        config.languages_left_out = !problems.is_empty() && !keeps_languages(&config);
+        if !problems.is_empty() {
+            let read = || config.languages.value.keys();
+            config.languages_left_out = match written_languages(path, &text) {
+                Some(written) if written.iter().eq(read()) => None,
+                written => Some(written.unwrap_or_default()),
+            };
+        }
         config
     });
     diagnostics.extend(problems);

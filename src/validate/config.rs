@@ -16,10 +16,12 @@ const PATH: &str = "site.yaml";
 /// nothing in a language can be checked or rendered, and the codes' own
 /// errors are the report.
 pub fn has_usable_languages(config: &RawConfig) -> bool {
-    let mut codes = config.languages.value.keys();
-    !config.languages_left_out
-        && !config.languages.value.is_empty()
-        && codes.all(|c| is_language_code(c))
+    config.languages_left_out.is_none() && are_usable(&language_codes(config))
+}
+
+/// Whether `codes` are some, each a code that can name pages and folders.
+fn are_usable(codes: &[String]) -> bool {
+    !codes.is_empty() && codes.iter().all(|code| is_language_code(code))
 }
 
 /// The site's language codes, in the order of `site.yaml`.
@@ -44,14 +46,17 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         ));
     }
     let languages = &config.languages;
-    if languages.value.is_empty() && !config.languages_left_out {
+    // The codes texts are checked against: all those written, when an
+    // entry was left out (reported: what is in it waits until it is read).
+    let codes = (config.languages_left_out.clone()).unwrap_or_else(|| language_codes(config));
+    if codes.is_empty() && config.languages_left_out.is_none() {
         diagnostics.push(error(
             yaml_span(languages, 0),
             msg!("config-no-languages"),
             msg!("config-no-languages-hint"),
         ));
     }
-    for code in languages.value.keys() {
+    for code in &codes {
         if !is_language_code(code) {
             let (message, hint) = bad_language_code(code);
             diagnostics.push(error(
@@ -63,11 +68,11 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     }
     // Texts per language are checked against usable codes only: against
     // `RU`, every `ru:` would be one more error of the one typo.
-    let usable = has_usable_languages(config);
+    let usable = are_usable(&codes);
     if let Some(notice) = config.notice.as_ref().filter(|_| usable) {
         let foreign = |lang: &str| msg!("config-notice-lang", lang = lang);
         check_languages(
-            config,
+            &codes,
             text,
             notice,
             foreign,
@@ -77,11 +82,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         // The default language's notice stands in for a missing one.
         let default = &config.default_language.value;
         if notice.value.contains_key(default) {
-            for lang in languages
-                .value
-                .keys()
-                .filter(|l| !notice.value.contains_key(*l))
-            {
+            for lang in codes.iter().filter(|l| !notice.value.contains_key(*l)) {
                 diagnostics.push(
                     Diagnostic::warning(
                         PATH,
@@ -127,7 +128,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
             check_text(PATH, text, value, 0, what, diagnostics);
         }
     }
-    check_open_data(config, text, has_statistics, usable, diagnostics);
+    check_open_data(config, text, has_statistics, &codes, diagnostics);
     if base_url
         .value
         .chars()
@@ -158,13 +159,11 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         );
     }
     let default = &config.default_language;
-    // It may be the language left out, reported already.
-    let known = !languages.value.is_empty() && !config.languages_left_out;
-    if known && !languages.value.contains_key(&default.value) {
+    if !codes.is_empty() && !codes.contains(&default.value) {
         diagnostics.push(error(
             yaml_span(default, 0),
             msg!("config-default-language", lang = &default.value),
-            msg!("use-one-of", list = language_codes(config).join(", ")),
+            msg!("use-one-of", list = codes.join(", ")),
         ));
     }
 }
@@ -184,15 +183,14 @@ fn has_problems_in(text: &str, key: &str, diagnostics: &Diagnostics) -> bool {
 /// Reports each language of `texts` (a text per language) that is not one
 /// of the site's, with the `foreign` message and the `hint`.
 fn check_languages(
-    config: &RawConfig,
+    codes: &[String],
     text: &str,
     texts: &Spanned<BTreeMap<String, Spanned<String>>>,
     foreign: impl Fn(&str) -> Message,
     hint: Message,
     diagnostics: &mut Diagnostics,
 ) {
-    let languages = &config.languages.value;
-    for lang in texts.value.keys().filter(|l| !languages.contains_key(*l)) {
+    for lang in texts.value.keys().filter(|l| !codes.contains(*l)) {
         diagnostics.push(
             Diagnostic::error(PATH, yaml_span(texts, 0), foreign(lang))
                 .with_hint(hint.clone())
@@ -209,10 +207,9 @@ fn check_open_data(
     config: &RawConfig,
     text: &str,
     has_statistics: bool,
-    usable_languages: bool,
+    codes: &[String],
     diagnostics: &mut Diagnostics,
 ) {
-    let codes = language_codes(config);
     let Some(open_data) = &config.open_data else {
         // Written, and left out for its problems: those are the report.
         if has_statistics && !has_problems_in(text, "open_data", diagnostics) {
@@ -247,15 +244,15 @@ fn check_open_data(
         ));
     }
     // Against unusable codes (`RU`), every name would be one more error.
-    if !usable_languages {
+    if !are_usable(codes) {
         return;
     }
     let publisher = &open_data.publisher;
     let foreign = |lang: &str| msg!("open-data-publisher-lang", lang = lang);
     let hint = msg!("open-data-publisher-lang-hint");
-    check_languages(config, text, publisher, foreign, hint, diagnostics);
+    check_languages(codes, text, publisher, foreign, hint, diagnostics);
     let default = &config.default_language.value;
-    for code in &codes {
+    for code in codes {
         match publisher.value.get(code) {
             Some(name) if !name.value.trim().is_empty() => {
                 let what = msg!("what-publisher", code = code);

@@ -212,6 +212,41 @@ fn site_yaml_problems_come_in_one_round() {
         ],
         "site.yaml with a language of the wrong type and other problems",
     );
+    // What needs only the codes written is checked against them: the
+    // default language, the languages of the notice, a code that is none.
+    site.write(
+        "site.yaml",
+        "base_url: https://test.example/\n\
+         default_language: en\n\
+         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  RU: [Русский, Тестовый сайт]\n\
+         notice: { kk: Ескерту, de: Hinweis }\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "site.yaml:2:19: error: default_language `en` is not one of the languages",
+            "site.yaml:5:3: error: ",
+            "site.yaml:5:7: error: ",
+        ],
+        "site.yaml with a language left out, checked against the codes written",
+    );
+    site.write(
+        "site.yaml",
+        "base_url: https://test.example/\n\
+         default_language: kk\n\
+         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
+         notice: { kk: Ескерту, de: Hinweis }\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "site.yaml:5:7: error: ",
+            "site.yaml:6:9: error: the notice has text in `de`",
+        ],
+        "site.yaml with a language left out and a notice in another",
+    );
     // A slip of `languages:`, read as it, leaves out none of them: the
     // languages are known, and checked.
     site.write(
