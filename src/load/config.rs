@@ -38,12 +38,12 @@ pub struct RawConfig {
     /// Where pages' "last updated" comes from when their front matter has
     /// no `updated`; `front-matter` (their `date`) when absent.
     pub dates: Option<Spanned<DatesFrom>>,
-    /// When a language's entry was left out of `languages` for its
-    /// problems (see [`load`]), the codes of every language written (none
-    /// when they cannot be told): `site.yaml`'s texts are checked against
-    /// them, and nothing in a language is. `None` when none was left out.
+    /// When a language's entry may have been left out of `languages` for
+    /// its problems (see [`load`]), the codes of every language written,
+    /// if they can be told: `site.yaml`'s texts are checked against them,
+    /// and nothing in a language is. `None` when none was left out.
     #[serde(skip)]
-    pub languages_left_out: Option<Vec<String>>,
+    pub languages_left_out: Option<Option<Vec<String>>>,
 }
 
 /// `dates` in `site.yaml`: where "last updated" comes from.
@@ -134,7 +134,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, St
             let read = || config.languages.value.keys();
             config.languages_left_out = match written_languages(path, &text) {
                 Some(written) if written.iter().eq(read()) => None,
-                written => Some(written.unwrap_or_default()),
+                written => Some(written),
             };
         }
         config
@@ -144,8 +144,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, St
 }
 
 /// The language codes `site.yaml` lists, whatever their entries hold:
-/// the keys under `languages:`, or under the key read as it (a slip,
-/// `langauges:`); `None` when they cannot be told.
+/// the keys under `languages:`, or under the one key read as it (a slip,
+/// `langauges:`); `None` when they cannot be told (two keys that may be
+/// it, a key given twice, a code that is not text).
 fn written_languages(path: &Path, text: &str) -> Option<Vec<String>> {
     /// A value at the top of `site.yaml`: a mapping, or anything else.
     #[derive(Deserialize)]
@@ -157,9 +158,12 @@ fn written_languages(path: &Path, text: &str) -> Option<Vec<String>> {
     let top = yaml::parse_at_most::<IndexMap<String, Value>>(path, text, 0, text, 1).ok()?;
     let is = |key: &str| key == "languages";
     let meant = |key: &str| crate::diag::key_meant(key, ["languages"]).is_some();
-    let languages =
-        (top.iter().find(|(key, _)| is(key))).or_else(|| top.iter().find(|(key, _)| meant(key)));
-    match languages? {
+    let mut meant = top.iter().filter(|(key, _)| meant(key));
+    let languages = match top.iter().find(|(key, _)| is(key)) {
+        Some(languages) => languages,
+        None => meant.next().filter(|_| meant.next().is_none())?,
+    };
+    match languages {
         (_, Value::Mapping(codes)) => Some(codes.keys().cloned().collect()),
         (_, Value::Other(_)) => None,
     }

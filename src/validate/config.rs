@@ -47,8 +47,14 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     }
     let languages = &config.languages;
     // The codes texts are checked against: all those written, when an
-    // entry was left out (reported: what is in it waits until it is read).
-    let codes = (config.languages_left_out.clone()).unwrap_or_else(|| language_codes(config));
+    // entry was left out (reported: what is in it waits until it is read);
+    // when those cannot be told, those read, some of them: only what holds
+    // of each is checked, not what needs them all.
+    let (codes, all) = match &config.languages_left_out {
+        None => (language_codes(config), true),
+        Some(Some(written)) => (written.clone(), true),
+        Some(None) => (language_codes(config), false),
+    };
     if codes.is_empty() && config.languages_left_out.is_none() {
         diagnostics.push(error(
             yaml_span(languages, 0),
@@ -70,15 +76,11 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     // `RU`, every `ru:` would be one more error of the one typo.
     let usable = are_usable(&codes);
     if let Some(notice) = config.notice.as_ref().filter(|_| usable) {
-        let foreign = |lang: &str| msg!("config-notice-lang", lang = lang);
-        check_languages(
-            &codes,
-            text,
-            notice,
-            foreign,
-            msg!("config-notice-lang-hint"),
-            diagnostics,
-        );
+        if all {
+            let foreign = |lang: &str| msg!("config-notice-lang", lang = lang);
+            let hint = msg!("config-notice-lang-hint");
+            check_languages(&codes, text, notice, foreign, hint, diagnostics);
+        }
         // The default language's notice stands in for a missing one.
         let default = &config.default_language.value;
         if notice.value.contains_key(default) {
@@ -128,7 +130,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
             check_text(PATH, text, value, 0, what, diagnostics);
         }
     }
-    check_open_data(config, text, has_statistics, &codes, diagnostics);
+    check_open_data(config, text, has_statistics, (&codes, all), diagnostics);
     if base_url
         .value
         .chars()
@@ -159,7 +161,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         );
     }
     let default = &config.default_language;
-    if !codes.is_empty() && !codes.contains(&default.value) {
+    if all && !codes.is_empty() && !codes.contains(&default.value) {
         diagnostics.push(error(
             yaml_span(default, 0),
             msg!("config-default-language", lang = &default.value),
@@ -202,12 +204,13 @@ fn check_languages(
 /// Checks `open_data`: required once the site has statistics (their
 /// downloads carry its licence and publisher), with a licence aqparat
 /// knows and the publisher's name in the default language (in the others
-/// too, else a warning).
+/// too, else a warning), against `codes` (all the site's, or, when not
+/// `all`, some of them).
 fn check_open_data(
     config: &RawConfig,
     text: &str,
     has_statistics: bool,
-    codes: &[String],
+    (codes, all): (&[String], bool),
     diagnostics: &mut Diagnostics,
 ) {
     let Some(open_data) = &config.open_data else {
@@ -250,7 +253,9 @@ fn check_open_data(
     let publisher = &open_data.publisher;
     let foreign = |lang: &str| msg!("open-data-publisher-lang", lang = lang);
     let hint = msg!("open-data-publisher-lang-hint");
-    check_languages(codes, text, publisher, foreign, hint, diagnostics);
+    if all {
+        check_languages(codes, text, publisher, foreign, hint, diagnostics);
+    }
     let default = &config.default_language.value;
     for code in codes {
         match publisher.value.get(code) {

@@ -247,6 +247,43 @@ fn site_yaml_problems_come_in_one_round() {
         ],
         "site.yaml with a language left out and a notice in another",
     );
+    // When the codes written cannot be told (two keys that may be
+    // `languages`, a key given twice), those read are checked each, and
+    // nothing that needs them all.
+    site.write(
+        "site.yaml",
+        "base_url: https://test.example/\n\
+         default_language: ru\n\
+         \"langauges\":\n  kk: { name: Қазақша, title: Сынақ сайты }\n\
+         languagse:\n  ru: { name: Русский, title: Тестовый сайт }\n\
+         notice: { ru: Ескерту }\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "site.yaml:3:1: error: unknown key `langauges`",
+            "site.yaml:5:1: error: unknown key `languagse`",
+        ],
+        "site.yaml with two slips of `languages:`",
+    );
+    site.write(
+        "site.yaml",
+        "base_url: https://test.example/\n\
+         default_language: kk\n\
+         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  RU: { name: Русский, title: Тестовый сайт }\n\
+         theme: default\n\
+         theme: default\n",
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "site.yaml:5:3: error: `RU` is not",
+            "site.yaml:7:1: error: ",
+        ],
+        "site.yaml with a key given twice and a code that is none",
+    );
     // A slip of `languages:`, read as it, leaves out none of them: the
     // languages are known, and checked.
     site.write(
