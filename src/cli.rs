@@ -211,8 +211,8 @@ impl Cli {
         let Some(told) = told(&error) else {
             error.exit()
         };
-        eprintln!("aqparat: {told}");
-        eprintln!("  = help: {}", msg!("cli-help"));
+        aqparat::tell!("aqparat: {told}");
+        aqparat::tell!("  = help: {}", msg!("cli-help"));
         std::process::exit(2)
     }
 }

@@ -7,6 +7,17 @@
 //! `path:line:col: error: message`, then the offending source line when it is
 //! known, then `help: hint`.
 
+/// `eprintln!` that never panics: a line that cannot be written to stderr
+/// (its reader gone: `aqparat check 2>&1 | head -1`) is dropped, and the
+/// run goes on to its end and its exit code.
+#[macro_export]
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 

@@ -56,7 +56,7 @@ fn main() -> ExitCode {
             options.strict = strict;
             options.drafts = drafts_option(drafts);
             if external && !cfg!(feature = "external") {
-                eprintln!("aqparat: {}", aqparat::msg!("external-not-built"));
+                aqparat::tell!("aqparat: {}", aqparat::msg!("external-not-built"));
                 return ExitCode::from(2);
             }
             options.external = external.then(|| external_args.settings());
@@ -79,7 +79,7 @@ fn main() -> ExitCode {
         }
         #[cfg(not(feature = "serve"))]
         Command::Serve { .. } => {
-            eprintln!("aqparat: {}", aqparat::msg!("serve-not-built"));
+            aqparat::tell!("aqparat: {}", aqparat::msg!("serve-not-built"));
             ExitCode::from(2)
         }
         Command::Watch {
@@ -127,7 +127,7 @@ fn main() -> ExitCode {
             match aqparat::search_index(std::io::stdin(), std::io::stdout(), site.as_deref()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("aqparat: search index: {error}");
+                    aqparat::tell!("aqparat: search index: {error}");
                     ExitCode::from(2)
                 }
             }
@@ -147,7 +147,7 @@ fn options(root: std::path::PathBuf, dates: cli::DateArgs) -> Option<aqparat::Op
         Ok(())
     });
     if let Err(message) = from_environment {
-        eprintln!("aqparat: {message}");
+        aqparat::tell!("aqparat: {message}");
         return None;
     }
     Some(options)

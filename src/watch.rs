@@ -197,7 +197,7 @@ pub fn run(
         // catches up in the background.
         match session.when_idle() {
             Some(Ok(pages)) => {
-                eprintln!(
+                crate::tell!(
                     "{}",
                     msg!("search-index-published", pages = pages.to_string())
                 );
@@ -207,7 +207,7 @@ pub fn run(
             }
             Some(Err(error)) => {
                 let message = msg!("search-index-not-updated", error = error.to_string());
-                eprintln!("aqparat: {message}");
+                crate::tell!("aqparat: {message}");
             }
             None => {}
         }
@@ -219,7 +219,7 @@ pub fn run(
             last_check = Instant::now();
         }
         if let Some(damage) = published.check(&options.output, compare, session.last_publish()) {
-            eprintln!("aqparat: {}", msg!("rebuild-damaged", damage = damage));
+            crate::tell!("aqparat: {}", msg!("rebuild-damaged", damage = damage));
             // Nothing of the last build is trusted: a new session renders
             // every page into an empty folder.
             session = Session::new(options.clone());
@@ -388,7 +388,7 @@ fn list_files(dir: &Path) -> io::Result<HashSet<PathBuf>> {
 
 fn report_watch_errors(errors: &[notify::Error]) {
     for error in errors {
-        eprintln!(
+        crate::tell!(
             "aqparat: {}",
             msg!("file-watcher-error", error = error.to_string())
         );

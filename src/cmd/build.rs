@@ -1,6 +1,7 @@
 //! `aqparat build` and `aqparat check`: one run of the pipeline, its
 //! diagnostics printed, then a summary line.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -29,7 +30,7 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
         // An output refused, a disk that cannot be written: nothing about
         // the site, which could not be built.
         Err(error) => {
-            eprintln!("aqparat: {error}");
+            aqparat::tell!("aqparat: {error}");
             return ExitCode::from(2);
         }
     };
@@ -41,14 +42,14 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
             cached = Arg::count(external.cached),
             dead = Arg::count(external.dead)
         );
-        eprintln!("{line}");
+        aqparat::tell!("{line}");
     }
-    eprintln!(
+    aqparat::tell!(
         "{}",
         summary(options, &report, goal, started.elapsed().as_secs_f64())
     );
     if let Some(line) = waiting(&report) {
-        eprintln!("{line}");
+        aqparat::tell!("{line}");
     }
     if let (encoded, cached) = report.images
         && encoded + cached > 0
@@ -58,7 +59,7 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
             encoded = Arg::count(encoded),
             cached = Arg::count(cached)
         );
-        eprintln!("{images}");
+        aqparat::tell!("{images}");
     }
     if report.failed {
         ExitCode::from(1)
@@ -70,7 +71,7 @@ pub fn run(options: &Options, goal: Goal) -> ExitCode {
 /// Prints every diagnostic, separated by blank lines.
 pub fn print_report(report: &Report) {
     for diagnostic in &report.diagnostics {
-        anstream::eprintln!("{}\n", diagnostic.styled());
+        let _ = writeln!(anstream::stderr(), "{}\n", diagnostic.styled());
     }
 }
 

@@ -50,11 +50,11 @@ fn report<T, E: std::fmt::Display>(
 ) -> ExitCode {
     match written {
         Ok(files) => {
-            eprintln!("{}", done(Arg::count(files.len())));
+            aqparat::tell!("{}", done(Arg::count(files.len())));
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("aqparat: {error}");
+            aqparat::tell!("aqparat: {error}");
             ExitCode::from(2)
         }
     }

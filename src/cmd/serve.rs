@@ -21,7 +21,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
                 folder = folder,
                 error = error.to_string()
             );
-            eprintln!("aqparat: {message}");
+            aqparat::tell!("aqparat: {message}");
             return ExitCode::from(2);
         }
     };
@@ -37,7 +37,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
                 address = address.to_string(),
                 error = error.to_string()
             );
-            eprintln!("aqparat: {message}");
+            aqparat::tell!("aqparat: {message}");
             let _ = std::fs::remove_dir(&output);
             return ExitCode::from(2);
         }
@@ -48,7 +48,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     let stop = match super::stop_flag() {
         Ok(stop) => stop,
         Err(error) => {
-            eprintln!("aqparat: {error}");
+            aqparat::tell!("aqparat: {error}");
             let _ = std::fs::remove_dir(&output);
             return ExitCode::from(2);
         }
@@ -58,14 +58,14 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
         root = options.root.display().to_string(),
         url = format!("http://{}/", server.address)
     );
-    eprintln!("{serving}");
+    aqparat::tell!("{serving}");
     let mut after_build = |build: &watch::Build| match &build.result {
         Ok(report) => {
             if let Some(base_path) = &report.base_path {
                 server.serve_under(base_path);
             }
             print_report(report);
-            eprintln!(
+            aqparat::tell!(
                 "{}",
                 summary(&options, report, Goal::Build, build.duration.as_secs_f64())
             );
@@ -80,7 +80,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
             }
         }
         Err(error) => {
-            eprintln!("aqparat: {error}");
+            aqparat::tell!("aqparat: {error}");
             server.announce(BuildState::Failed(Failure::new(|lang| {
                 vec![error.in_lang(lang)]
             })));
@@ -97,7 +97,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("aqparat: {error}");
+            aqparat::tell!("aqparat: {error}");
             ExitCode::from(2)
         }
     }

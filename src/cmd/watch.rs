@@ -26,7 +26,7 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
     let stop = match super::stop_flag() {
         Ok(stop) => stop,
         Err(error) => {
-            eprintln!("aqparat: {error}");
+            aqparat::tell!("aqparat: {error}");
             return ExitCode::from(2);
         }
     };
@@ -38,15 +38,15 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
         aqparat::write::check_output(&options.root, &options.output, options.publish)
     {
         match held_by_another(&options.output) {
-            Some(held) => eprintln!("aqparat: {held}"),
-            None => eprintln!("aqparat: {refused}"),
+            Some(held) => aqparat::tell!("aqparat: {held}"),
+            None => aqparat::tell!("aqparat: {refused}"),
         }
         return ExitCode::from(2);
     }
     let _lock = match lock_output(&options.output) {
         Ok(lock) => lock,
         Err(message) => {
-            eprintln!("aqparat: {message}");
+            aqparat::tell!("aqparat: {message}");
             return ExitCode::from(2);
         }
     };
@@ -54,7 +54,7 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
     let status = match earlier_status(&status_path) {
         Ok(status) => status,
         Err(message) => {
-            eprintln!("aqparat: {message}");
+            aqparat::tell!("aqparat: {message}");
             return ExitCode::from(2);
         }
     };
@@ -65,7 +65,7 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
         let (ok, errors, warnings) = match &build.result {
             Ok(report) => {
                 print_report(report);
-                eprintln!(
+                aqparat::tell!(
                     "{}",
                     summary(options, report, Goal::Build, build.duration.as_secs_f64())
                 );
@@ -78,7 +78,7 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
                 (!report.failed, errors, report.count(Severity::Warning))
             }
             Err(error) => {
-                eprintln!("aqparat: {error}");
+                aqparat::tell!("aqparat: {error}");
                 (false, vec![error.to_string()], 0)
             }
         };
@@ -115,7 +115,7 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
                 error = error.to_string(),
                 kept = kept
             );
-            eprintln!("aqparat: {message}");
+            aqparat::tell!("aqparat: {message}");
         }
     };
     let watching = msg!(
@@ -123,14 +123,14 @@ pub fn run(options: &aqparat::Options, notice: watch::Notice) -> ExitCode {
         root = options.root.display().to_string(),
         output = options.output.display().to_string()
     );
-    eprintln!("{watching}");
+    aqparat::tell!("{watching}");
     match watch::run(options, notice, &stop, &mut after_build) {
         Ok(()) => {
-            eprintln!("{}", msg!("watch-stopped"));
+            aqparat::tell!("{}", msg!("watch-stopped"));
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("aqparat: {error}");
+            aqparat::tell!("aqparat: {error}");
             ExitCode::from(2)
         }
     }
@@ -266,7 +266,7 @@ fn lock_output(output: &Path) -> Result<std::fs::File, Message> {
             path = path.display().to_string(),
             error = error.to_string()
         );
-        eprintln!("aqparat: {message}");
+        aqparat::tell!("aqparat: {message}");
     }
     Ok(file)
 }

@@ -1311,7 +1311,7 @@ mod speed {
             links += super::scan(doc).links.len();
         }
         let t = start.elapsed();
-        eprintln!(
+        crate::tell!(
             "{} docs, {bytes} bytes, {links} links in {t:?}: {:.0} MB/s",
             docs.len(),
             bytes as f64 / t.as_secs_f64() / 1e6

@@ -166,7 +166,7 @@ impl axum::serve::Listener for GuardedListener {
                 // rather than spin (as axum's own listener does).
                 Err(error) => {
                     let message = msg!("cannot-accept", error = error.to_string());
-                    eprintln!("aqparat: {message}");
+                    crate::tell!("aqparat: {message}");
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             }

@@ -113,7 +113,7 @@ impl Server {
         runtime.spawn(async move {
             let listener = GuardedListener::new(listener, connections::limit());
             if let Err(error) = axum::serve(listener, app).await {
-                eprintln!(
+                crate::tell!(
                     "aqparat: {}",
                     msg!("server-stopped", error = error.to_string())
                 );

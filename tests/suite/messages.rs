@@ -163,3 +163,34 @@ fn command_line_mistakes_are_told_in_the_language_of_messages() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: aqparat build"));
 }
+
+/// A reader of the messages that goes away before they come (`aqparat
+/// check 2>&1 | head -1`) makes no panic: the run goes on to its end, and
+/// its exit code; a build publishes.
+#[test]
+fn messages_nobody_reads_are_dropped_not_a_panic() {
+    let broken = broken_site();
+    let valid = TestSite::fixture("basic");
+    let output = valid.root().join("public");
+    for (site, args, code) in [
+        (&broken, vec!["check"], 1),
+        (
+            &valid,
+            vec!["build", "--output", output.to_str().unwrap()],
+            0,
+        ),
+    ] {
+        let mut child = aqparat()
+            .args(&args)
+            .arg("--root")
+            .arg(site.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}: {status:?}");
+    }
+    assert!(output.join("kk/index.html").is_file());
+}
