@@ -38,12 +38,25 @@ pub struct RawConfig {
     /// Where pages' "last updated" comes from when their front matter has
     /// no `updated`; `front-matter` (their `date`) when absent.
     pub dates: Option<Spanned<DatesFrom>>,
-    /// When a language's entry may have been left out of `languages` for
-    /// its problems (see [`load`]), the codes of every language written,
-    /// if they can be told: `site.yaml`'s texts are checked against them,
-    /// and nothing in a language is. `None` when none was left out.
+    /// Whether every language written was read, or some left out for their
+    /// problems (see [`load`]): then nothing in a language is checked.
     #[serde(skip)]
-    pub languages_left_out: Option<Option<Vec<String>>>,
+    pub languages_read: LanguagesRead,
+}
+
+/// How many of the languages written in `site.yaml` reading it around its
+/// problems kept.
+#[derive(Debug, Default)]
+pub enum LanguagesRead {
+    /// All of them.
+    #[default]
+    All,
+    /// Not all; the codes of every language written, against which the
+    /// rest of `site.yaml` is checked.
+    SomeLeftOut(Vec<String>),
+    /// Maybe not all; the codes written cannot be told (two keys that may
+    /// be `languages:`, a key given twice, a code that is not text).
+    Untold,
 }
 
 /// `dates` in `site.yaml`: where "last updated" comes from.
@@ -122,7 +135,7 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// out (an unknown key, a value of the wrong type, see
 /// [`yaml::parse_recovering`]) is read without them, so that what it says
 /// is checked in the same round. A language left out so (its entry of the
-/// wrong type) is marked ([`RawConfig::languages_left_out`]): the site's
+/// wrong type) is marked ([`RawConfig::languages_read`]): the site's
 /// languages are then not known, and every page and text in that one
 /// would be a problem of its own.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, String)> {
@@ -132,9 +145,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<(RawConfig, St
     let config = config.map(|mut config| {
         if !problems.is_empty() {
             let read = || config.languages.value.keys();
-            config.languages_left_out = match written_languages(path, &text) {
-                Some(written) if written.iter().eq(read()) => None,
-                written => Some(written),
+            config.languages_read = match written_languages(path, &text) {
+                Some(written) if written.iter().eq(read()) => LanguagesRead::All,
+                Some(written) => LanguagesRead::SomeLeftOut(written),
+                None => LanguagesRead::Untold,
             };
         }
         config

@@ -21,7 +21,7 @@ mod table;
 mod theme;
 mod yaml;
 
-pub use config::{CONFIG_FILE, RawConfig, RawLanguage};
+pub use config::{CONFIG_FILE, LanguagesRead, RawConfig, RawLanguage};
 pub use content::{
     CONTENT_DIR, ContentCache, FrontMatter, FrontRead, Loaded, PageText, RawPage, read_page,
 };

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::yaml_span;
-use crate::load::{RawConfig, Spanned};
+use crate::load::{LanguagesRead, RawConfig, Spanned};
 use crate::messages::Message;
 use crate::msg;
 
@@ -16,7 +16,7 @@ const PATH: &str = "site.yaml";
 /// nothing in a language can be checked or rendered, and the codes' own
 /// errors are the report.
 pub fn has_usable_languages(config: &RawConfig) -> bool {
-    config.languages_left_out.is_none() && are_usable(&language_codes(config))
+    matches!(config.languages_read, LanguagesRead::All) && are_usable(&language_codes(config))
 }
 
 /// Whether `codes` are some, each a code that can name pages and folders.
@@ -50,12 +50,12 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     // entry was left out (reported: what is in it waits until it is read);
     // when those cannot be told, those read, some of them: only what holds
     // of each is checked, not what needs them all.
-    let (codes, all) = match &config.languages_left_out {
-        None => (language_codes(config), true),
-        Some(Some(written)) => (written.clone(), true),
-        Some(None) => (language_codes(config), false),
+    let (codes, all) = match &config.languages_read {
+        LanguagesRead::All => (language_codes(config), true),
+        LanguagesRead::SomeLeftOut(written) => (written.clone(), true),
+        LanguagesRead::Untold => (language_codes(config), false),
     };
-    if codes.is_empty() && config.languages_left_out.is_none() {
+    if codes.is_empty() && matches!(config.languages_read, LanguagesRead::All) {
         diagnostics.push(error(
             yaml_span(languages, 0),
             msg!("config-no-languages"),
