@@ -1,7 +1,8 @@
 //! PNG cards for social networks: a chart's card SVG (1080×1080) or a
-//! page's (1200×630, see `render::previews`) rasterised by resvg, with the
-//! font the theme ships (never system fonts), so the picture is the same on
-//! every machine.
+//! page's (1200×630, see `render::previews`) rasterised by resvg, its text
+//! from glyphs rasterised once (see `glyphs`), with the font the theme
+//! ships (never system fonts), so the picture is the same on every
+//! machine.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -9,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
+use super::glyphs::Glyphs;
 use crate::load::FileSource;
 use crate::write::Cache;
 
@@ -39,6 +41,8 @@ pub struct CardPainter {
     /// A hash of the fonts' bytes: what the pictures depend on besides
     /// their SVG.
     fonts: u64,
+    /// The glyphs of the cards drawn so far.
+    glyphs: Glyphs,
 }
 
 impl CardPainter {
@@ -69,6 +73,7 @@ impl CardPainter {
             options,
             family,
             fonts: hasher.finish(),
+            glyphs: Glyphs::default(),
         })
     }
 
@@ -89,7 +94,12 @@ impl CardPainter {
             usvg::Tree::from_str(svg, &self.options).map_err(|e| format!("card SVG: {e}"))?;
         let size = tree.size().to_int_size();
         let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty card")?;
-        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        // The glyphs kept are known by the painter's fonts: a tree that
+        // loaded fonts of its own, into a copy of them, is left to resvg.
+        match Arc::ptr_eq(tree.fontdb(), &self.options.fontdb) {
+            true => self.glyphs.render(&tree, &mut pixmap.as_mut()),
+            false => resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut()),
+        }
         match opaque_png(&pixmap) {
             Some(png) => Ok(png),
             None => pixmap.encode_png().map_err(|e| format!("card PNG: {e}")),
@@ -99,7 +109,7 @@ impl CardPainter {
 
 /// Bumped when the drawing or the encoding of an SVG changes, so that
 /// cached chart cards are drawn again.
-const PNG_VERSION: u32 = 1;
+const PNG_VERSION: u32 = 2;
 
 /// The site's cache of chart cards' PNGs, `.aqparat/cache/charts/`, each
 /// named by what it is drawn from ([`CardPainter::card_name`]). A build

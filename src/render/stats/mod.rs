@@ -5,6 +5,7 @@ mod cards;
 mod changes;
 mod charts;
 mod format;
+mod glyphs;
 mod lookups;
 mod opendata;
 mod package;
