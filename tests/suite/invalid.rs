@@ -174,133 +174,108 @@ fn site_yaml_problems_come_in_one_round() {
         "{}",
         run.stderr
     );
-    // A language's entry of the wrong type is not left out: every page and
-    // text in that language would be a problem of its own.
-    site.write(
-        "site.yaml",
-        "base_url: https://test.example/\n\
-         default_language: kk\n\
-         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
-         theme: default\n",
-    );
-    let run = site.run(&["check"]);
-    crate::util::assert_reported(
-        &run,
-        &["site.yaml:5:7: error: "],
-        "site.yaml with a language of the wrong type",
-    );
-    // The rest of the file is still checked, in the same round; nothing
-    // that needs the languages is: not the default language (it may be the
-    // one left out), nor a page, nor the notice in each language.
-    site.write(
-        "site.yaml",
-        "base_url: test.example\n\
-         default_language: ru\n\
-         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
-         notice: { kk: Ескерту }\n\
-         theme: defualt\n\
-         searh: true\n",
-    );
-    let run = site.run(&["check"]);
-    crate::util::assert_reported(
-        &run,
-        &[
-            "site.yaml:1:11: error: base_url: `test.example` is not an absolute address",
-            "site.yaml:5:7: error: ",
-            "site.yaml:7:8: error: theme `defualt` not found",
-            "site.yaml:8:1: error: unknown key `searh`",
-        ],
-        "site.yaml with a language of the wrong type and other problems",
-    );
-    // What needs only the codes written is checked against them: the
-    // default language, the languages of the notice, a code that is none.
-    site.write(
-        "site.yaml",
-        "base_url: https://test.example/\n\
-         default_language: en\n\
-         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  RU: [Русский, Тестовый сайт]\n\
-         notice: { kk: Ескерту, de: Hinweis }\n",
-    );
-    let run = site.run(&["check"]);
-    crate::util::assert_reported(
-        &run,
-        &[
-            "site.yaml:2:19: error: default_language `en` is not one of the languages",
-            "site.yaml:5:3: error: ",
-            "site.yaml:5:7: error: ",
-        ],
-        "site.yaml with a language left out, checked against the codes written",
-    );
-    site.write(
-        "site.yaml",
-        "base_url: https://test.example/\n\
-         default_language: kk\n\
-         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
-         notice: { kk: Ескерту, de: Hinweis }\n",
-    );
-    let run = site.run(&["check"]);
-    crate::util::assert_reported(
-        &run,
-        &[
-            "site.yaml:5:7: error: ",
-            "site.yaml:6:9: error: the notice has text in `de`",
-        ],
-        "site.yaml with a language left out and a notice in another",
-    );
-    // When the codes written cannot be told (two keys that may be
-    // `languages`, a key given twice), those read are checked each, and
-    // nothing that needs them all.
-    site.write(
-        "site.yaml",
-        "base_url: https://test.example/\n\
-         default_language: ru\n\
-         \"langauges\":\n  kk: { name: Қазақша, title: Сынақ сайты }\n\
-         languagse:\n  ru: { name: Русский, title: Тестовый сайт }\n\
-         notice: { ru: Ескерту }\n",
-    );
-    let run = site.run(&["check"]);
-    crate::util::assert_reported(
-        &run,
-        &[
-            "site.yaml:3:1: error: unknown key `langauges`",
-            "site.yaml:5:1: error: unknown key `languagse`",
-        ],
-        "site.yaml with two slips of `languages:`",
-    );
-    site.write(
-        "site.yaml",
-        "base_url: https://test.example/\n\
-         default_language: kk\n\
-         languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  RU: { name: Русский, title: Тестовый сайт }\n\
-         theme: default\n\
-         theme: default\n",
-    );
-    let run = site.run(&["check"]);
-    crate::util::assert_reported(
-        &run,
-        &[
-            "site.yaml:5:3: error: `RU` is not",
-            "site.yaml:7:1: error: ",
-        ],
-        "site.yaml with a key given twice and a code that is none",
-    );
-    // A slip of `languages:`, read as it, leaves out none of them: the
-    // languages are known, and checked.
-    site.write(
-        "site.yaml",
-        "base_url: https://test.example/\n\
-         default_language: en\n\
-         langauges:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: { name: Русский, title: Тестовый сайт }\n",
-    );
-    let run = site.run(&["check"]);
-    crate::util::assert_reported(
-        &run,
-        &[
-            "site.yaml:2:19: error: default_language `en` is not one of the languages",
-            "site.yaml:3:1: error: unknown key `langauges`",
-        ],
-        "site.yaml with a slip of `languages:`",
-    );
+    // Each case: what it is, its site.yaml, the errors expected in order
+    // (each by the start of its line).
+    let cases: [(&str, &str, &[&str]); 7] = [
+        // A language's entry of the wrong type is not left out: every page
+        // and text in that language would be a problem of its own.
+        (
+            "a language of the wrong type",
+            "base_url: https://test.example/\n\
+             default_language: kk\n\
+             languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
+             theme: default\n",
+            &["site.yaml:5:7: error: "],
+        ),
+        // The rest of the file is still checked, in the same round; nothing
+        // that needs the languages is: not the default language (it may be
+        // the one left out), nor a page, nor the notice in each language.
+        (
+            "a language of the wrong type and other problems",
+            "base_url: test.example\n\
+             default_language: ru\n\
+             languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
+             notice: { kk: Ескерту }\n\
+             theme: defualt\n\
+             searh: true\n",
+            &[
+                "site.yaml:1:11: error: base_url: `test.example` is not an absolute address",
+                "site.yaml:5:7: error: ",
+                "site.yaml:7:8: error: theme `defualt` not found",
+                "site.yaml:8:1: error: unknown key `searh`",
+            ],
+        ),
+        // What needs only the codes written is checked against them: the
+        // default language, the languages of the notice, a code that is
+        // none.
+        (
+            "a language left out, checked against the codes written",
+            "base_url: https://test.example/\n\
+             default_language: en\n\
+             languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  RU: [Русский, Тестовый сайт]\n\
+             notice: { kk: Ескерту, de: Hinweis }\n",
+            &[
+                "site.yaml:2:19: error: default_language `en` is not one of the languages",
+                "site.yaml:5:3: error: ",
+                "site.yaml:5:7: error: ",
+            ],
+        ),
+        (
+            "a language left out and a notice in another",
+            "base_url: https://test.example/\n\
+             default_language: kk\n\
+             languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: [Русский, Тестовый сайт]\n\
+             notice: { kk: Ескерту, de: Hinweis }\n",
+            &[
+                "site.yaml:5:7: error: ",
+                "site.yaml:6:9: error: the notice has text in `de`",
+            ],
+        ),
+        // When the codes written cannot be told (two keys that may be
+        // `languages`, a key given twice), those read are checked each, and
+        // nothing that needs them all.
+        (
+            "two slips of `languages:`",
+            "base_url: https://test.example/\n\
+             default_language: ru\n\
+             \"langauges\":\n  kk: { name: Қазақша, title: Сынақ сайты }\n\
+             languagse:\n  ru: { name: Русский, title: Тестовый сайт }\n\
+             notice: { ru: Ескерту }\n",
+            &[
+                "site.yaml:3:1: error: unknown key `langauges`",
+                "site.yaml:5:1: error: unknown key `languagse`",
+            ],
+        ),
+        (
+            "a key given twice and a code that is none",
+            "base_url: https://test.example/\n\
+             default_language: kk\n\
+             languages:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  RU: { name: Русский, title: Тестовый сайт }\n\
+             theme: default\n\
+             theme: default\n",
+            &[
+                "site.yaml:5:3: error: `RU` is not",
+                "site.yaml:7:1: error: ",
+            ],
+        ),
+        // A slip of `languages:`, read as it, leaves out none of them: the
+        // languages are known, and checked.
+        (
+            "a slip of `languages:`",
+            "base_url: https://test.example/\n\
+             default_language: en\n\
+             langauges:\n  kk: { name: Қазақша, title: Сынақ сайты }\n  ru: { name: Русский, title: Тестовый сайт }\n",
+            &[
+                "site.yaml:2:19: error: default_language `en` is not one of the languages",
+                "site.yaml:3:1: error: unknown key `langauges`",
+            ],
+        ),
+    ];
+    for (what, yaml, expected) in cases {
+        site.write("site.yaml", yaml);
+        let run = site.run(&["check"]);
+        crate::util::assert_reported(&run, expected, &format!("site.yaml with {what}"));
+    }
 }
 
 /// The statistics' problems come in one round too: a value of the wrong
