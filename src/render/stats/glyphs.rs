@@ -3,16 +3,16 @@
 //! time, and a site has a card a page. Here a glyph (its font, its size,
 //! and where it falls within a pixel, to a quarter of one) is filled once,
 //! by tiny-skia as resvg fills it, into a mask of how much of each pixel it
-//! covers; each time it comes again, that mask is laid on the card in the
-//! span's colour. A glyph is thus drawn up to an eighth of a pixel from
-//! where resvg draws it: the edges of a letter differ by a shade, not to
-//! be seen at a card's size.
+//! covers; each time it comes again, that mask is added to its span's
+//! ink, laid on the card in the span's colour. A glyph is thus drawn up to
+//! an eighth of a pixel from where resvg draws it: the edges of a letter
+//! differ by a shade, not to be seen at a card's size.
 //!
 //! Only text that this draws as resvg does goes this way: at the SVG's top
 //! level, not transformed, filled with one opaque colour, without stroke
 //! or lines, anti-aliased, from a font of outlines only (no colour, bitmap
-//! or SVG glyphs, no variation axes). Any other node is drawn by resvg, in
-//! its place among the others.
+//! or SVG glyphs, no variation axes), no two glyphs of a span over each
+//! other. Any other node is drawn by resvg, in its place among the others.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -71,11 +71,14 @@ struct Mask {
     coverage: Box<[u8]>,
 }
 
-/// A glyph to lay on a card: its mask, where, in what colour (RGBA, opaque).
-struct Placed {
-    mask: Arc<Mask>,
-    x: i64,
-    y: i64,
+/// A span's glyphs, to lay on a card in their colour (RGBA, opaque): how
+/// much of each pixel of their box (cut to the card) they cover together.
+struct Ink {
+    left: usize,
+    top: usize,
+    width: usize,
+    /// Row by row: the sum of the glyphs' coverage (see [`Ink::add`]).
+    coverage: Vec<u8>,
     colour: [u8; 4],
 }
 
@@ -88,30 +91,36 @@ impl Glyphs {
                 pixmap.fill(colour);
                 continue;
             }
-            let placed = match node {
-                usvg::Node::Text(text) => self.place(tree.fontdb(), text),
+            let inks = match node {
+                usvg::Node::Text(text) => self.inks(tree.fontdb(), text, pixmap),
                 _ => None,
             };
-            match placed {
-                Some(placed) => placed.iter().for_each(|glyph| lay(glyph, pixmap)),
+            match inks {
+                Some(inks) => inks.iter().for_each(|ink| ink.lay(pixmap)),
                 None => render_node(node, pixmap),
             }
         }
     }
 
-    /// The glyphs of `text`, rasterised or taken from those kept, or
-    /// `None` when it is not text this draws as resvg does (see the
-    /// module's documentation).
-    fn place(&self, fontdb: &fontdb::Database, text: &usvg::Text) -> Option<Vec<Placed>> {
+    /// The ink of each span of `text` on `pixmap`, from its glyphs
+    /// rasterised or taken from those kept, or `None` when it is not text
+    /// this draws as resvg does (see the module's documentation).
+    fn inks(
+        &self,
+        fontdb: &fontdb::Database,
+        text: &usvg::Text,
+        pixmap: &PixmapMut,
+    ) -> Option<Vec<Ink>> {
         let drawn_as_resvg = text.abs_transform().is_identity()
             && text.rendering_mode() != usvg::TextRendering::OptimizeSpeed;
         if !drawn_as_resvg {
             return None;
         }
         let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut placed = Vec::new();
+        let mut inks = Vec::new();
         for span in text.layouted() {
             let colour = plain_colour(span)?;
+            let mut placed = Vec::new();
             for glyph in &span.positioned_glyphs {
                 let plain = *(kept.plain)
                     .entry(glyph.font)
@@ -142,10 +151,116 @@ impl Glyphs {
                         mask
                     }
                 };
-                placed.extend(mask.map(|mask| Placed { mask, x, y, colour }));
+                placed.extend(mask.map(|mask| (mask, x, y)));
+            }
+            inks.extend(Ink::of(&placed, colour, pixmap)?);
+        }
+        Some(inks)
+    }
+}
+
+impl Ink {
+    /// The ink of the glyphs `placed` (each a mask and the pixel it is
+    /// placed at) in `colour`, cut to `pixmap`: `Some(None)` when none is
+    /// on it, `None` when two of them overlap (see [`Ink::add`]).
+    fn of(
+        placed: &[(Arc<Mask>, i64, i64)],
+        colour: [u8; 4],
+        pixmap: &PixmapMut,
+    ) -> Option<Option<Ink>> {
+        let boxes = placed.iter().map(|(mask, x, y)| mask.placed_box(*x, *y));
+        let (mut left, mut top) = (i64::MAX, i64::MAX);
+        let (mut right, mut bottom) = (i64::MIN, i64::MIN);
+        for (l, t, r, b) in boxes {
+            (left, top) = (left.min(l), top.min(t));
+            (right, bottom) = (right.max(r), bottom.max(b));
+        }
+        let (left, top) = (left.max(0), top.max(0));
+        let right = right.min(i64::from(pixmap.width()));
+        let bottom = bottom.min(i64::from(pixmap.height()));
+        if left >= right || top >= bottom {
+            return Some(None);
+        }
+        let width = (right - left) as usize;
+        let mut ink = Ink {
+            left: left as usize,
+            top: top as usize,
+            width,
+            coverage: vec![0; width * (bottom - top) as usize],
+            colour,
+        };
+        for (mask, x, y) in placed {
+            ink.add(mask, *x, *y)?;
+        }
+        Some(Some(ink))
+    }
+
+    /// Adds the coverage of `mask` placed at the pixel (`x`, `y`), cut to
+    /// the ink's box: summed, as one outline filled covers a pixel where
+    /// two glyphs share it side by side. `None` when a pixel is wholly
+    /// inside both, glyphs on top of each other (combining marks stacked,
+    /// boxes of missing glyphs): resvg fills their overlap once, which a
+    /// sum would darken at its edges, so their text is left to it.
+    fn add(&mut self, mask: &Mask, x: i64, y: i64) -> Option<()> {
+        let (left, top, ..) = mask.placed_box(x, y);
+        let height = self.coverage.len() / self.width;
+        let (box_left, box_top) = (self.left as i64, self.top as i64);
+        // The columns of the mask within the box.
+        let first = usize::try_from(box_left - left).unwrap_or(0);
+        let end = usize::try_from(box_left + self.width as i64 - left)
+            .map_or(0, |end| end.min(mask.width));
+        if first >= end {
+            return Some(());
+        }
+        for (row, coverage) in mask.coverage.chunks_exact(mask.width).enumerate() {
+            let Ok(at) = usize::try_from(top + row as i64 - box_top) else {
+                continue;
+            };
+            if at >= height {
+                break;
+            }
+            let start = at * self.width + (left + first as i64 - box_left) as usize;
+            let summed = &mut self.coverage[start..start + (end - first)];
+            for (sum, &covered) in summed.iter_mut().zip(&coverage[first..end]) {
+                if *sum == 255 && covered == 255 {
+                    return None;
+                }
+                *sum = sum.saturating_add(covered);
             }
         }
-        Some(placed)
+        Some(())
+    }
+
+    /// Lays the ink on `pixmap` (whose part it was cut to): each pixel
+    /// towards its colour by how much it is covered (source-over).
+    fn lay(&self, pixmap: &mut PixmapMut) {
+        let stride = pixmap.width() as usize * 4;
+        let data = pixmap.data_mut();
+        for (row, coverage) in self.coverage.chunks_exact(self.width).enumerate() {
+            let start = (self.top + row) * stride + self.left * 4;
+            let pixels = &mut data[start..start + self.width * 4];
+            for (&covered, pixel) in coverage.iter().zip(pixels.chunks_exact_mut(4)) {
+                match covered {
+                    0 => {}
+                    // Inside a glyph (most of its pixels that are not outside).
+                    255 => pixel.copy_from_slice(&self.colour),
+                    _ => {
+                        for (channel, &colour) in pixel.iter_mut().zip(&self.colour) {
+                            *channel = towards(*channel, colour, covered);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Mask {
+    /// Its box placed at the pixel (`x`, `y`): left, top, right, bottom.
+    fn placed_box(&self, x: i64, y: i64) -> (i64, i64, i64, i64) {
+        let (left, top) = (x + i64::from(self.left), y + i64::from(self.top));
+        let height = self.coverage.len() / self.width;
+        (left, top, left + self.width as i64, top + height as i64)
     }
 }
 
@@ -175,8 +290,9 @@ fn covering_colour(node: &usvg::Node, pixmap: &PixmapMut) -> Option<tiny_skia::C
         .then(|| tiny_skia::Color::from_rgba8(colour.red, colour.green, colour.blue, 255))
 }
 
-/// Whether `shape` is a rectangle: one figure of straight lines, each
-/// across or down, between corners of its bounds.
+/// Whether `shape` is a rectangle: one figure through the four corners of
+/// its bounds, each once, by straight lines across or down (back to the
+/// first corner written or not).
 fn is_rectangle(shape: &tiny_skia::Path) -> bool {
     use tiny_skia::PathSegment::{Close, LineTo, MoveTo};
     let bounds = shape.bounds();
@@ -184,14 +300,27 @@ fn is_rectangle(shape: &tiny_skia::Path) -> bool {
         (point.x == bounds.left() || point.x == bounds.right())
             && (point.y == bounds.top() || point.y == bounds.bottom())
     };
-    let points = shape.points();
-    let straight = points
-        .windows(2)
-        .all(|p| (p[0].x == p[1].x) != (p[0].y == p[1].y));
+    let mut points = shape.points();
+    if let [first, .., last] = points
+        && points.len() == 5
+        && first == last
+    {
+        points = &points[..4];
+    }
+    let straight = |(a, b): (&tiny_skia::Point, &tiny_skia::Point)| (a.x == b.x) != (a.y == b.y);
+    let around = points.iter().zip(points.iter().cycle().skip(1));
+    let distinct = points
+        .iter()
+        .enumerate()
+        .all(|(i, p)| !points[..i].contains(p));
     let mut segments = shape.segments();
     let one_figure = matches!(segments.next(), Some(MoveTo(_)))
         && segments.all(|segment| matches!(segment, LineTo(_) | Close));
-    one_figure && points.len() >= 4 && points.iter().all(corner) && straight
+    one_figure
+        && points.len() == 4
+        && distinct
+        && points.iter().all(corner)
+        && around.clone().all(straight)
 }
 
 /// The colour `span` is filled with, when it is one opaque colour filled
@@ -324,43 +453,6 @@ impl skrifa::outline::OutlinePen for Pen {
     }
 }
 
-/// Lays `glyph` on `pixmap`: each pixel of its box towards its colour by
-/// how much the glyph covers it (source-over), what is off the pixmap cut.
-fn lay(glyph: &Placed, pixmap: &mut PixmapMut) {
-    let mask = &glyph.mask;
-    let (width, height) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
-    let (left, top) = (
-        glyph.x + i64::from(mask.left),
-        glyph.y + i64::from(mask.top),
-    );
-    let first = usize::try_from(-left).unwrap_or(0);
-    let end = usize::try_from(width - left).map_or(0, |end| end.min(mask.width));
-    if first >= end {
-        return;
-    }
-    let data = pixmap.data_mut();
-    for (row, coverage) in mask.coverage.chunks_exact(mask.width).enumerate() {
-        let y = top + row as i64;
-        if !(0..height).contains(&y) {
-            continue;
-        }
-        let start = (y * width + left + first as i64) as usize * 4;
-        let pixels = &mut data[start..start + (end - first) * 4];
-        for (&covered, pixel) in coverage[first..end].iter().zip(pixels.chunks_exact_mut(4)) {
-            match covered {
-                0 => {}
-                // Inside the glyph (most of its pixels that are not outside).
-                255 => pixel.copy_from_slice(&glyph.colour),
-                _ => {
-                    for (channel, &colour) in pixel.iter_mut().zip(&glyph.colour) {
-                        *channel = towards(*channel, colour, covered);
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// `from` moved towards `to` by `by` of 255, rounded.
 fn towards(from: u8, to: u8, by: u8) -> u8 {
     let sum = u32::from(to) * u32::from(by) + u32::from(from) * u32::from(255 - by) + 128;
@@ -464,6 +556,30 @@ mod tests {
     }
 
     #[test]
+    fn glyphs_on_top_of_each_other_are_left_to_resvg() {
+        // Two letters of a span drawn over each other: resvg fills them as
+        // one outline.
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" font-family="DejaVu Sans"><rect width="200" height="100" fill="#fff"/><text x="20" y="60" font-size="40" letter-spacing="-20" fill="#000">ОО</text></svg>"##;
+        let (by_resvg, drawn, ..) = both(svg);
+        assert!(by_resvg == drawn, "overlapping glyphs are drawn otherwise");
+        // Combining marks stacked on a letter: each in its place, drawn
+        // as resvg draws them.
+        let marks: String = (0..60)
+            .map(|i| char::from_u32(0x300 + i % 0x70).unwrap())
+            .collect();
+        let svg = format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300" font-family="DejaVu Sans"><rect width="300" height="300" fill="#fff"/><text x="40" y="250" font-size="40" fill="#000">A{marks}Б</text></svg>"##
+        );
+        let (by_resvg, drawn, ..) = both(&svg);
+        let largest = by_resvg
+            .iter()
+            .zip(&drawn)
+            .map(|(a, b)| a.abs_diff(*b))
+            .max();
+        assert!(largest <= Some(96), "a pixel differs by {largest:?}");
+    }
+
+    #[test]
     fn glyphs_off_the_card_or_on_its_edges_are_cut_not_a_panic() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" font-family="DejaVu Sans"><text x="-20" y="10" font-size="40" fill="#000">Шет</text><text x="60" y="70" font-size="40" fill="#000">Шет</text><text x="-9e9" y="9e9" font-size="40" fill="#000">Алыс</text></svg>"##;
         let (by_resvg, drawn, ..) = both(svg);
@@ -505,6 +621,10 @@ mod tests {
                 r##"<path d="M0 0L300 100L300 0L0 100Z" fill="#fff"/>"##,
                 false,
             ),
+            (r##"<path d="M0 0H300V100V0Z" fill="#fff"/>"##, false),
+            (r##"<path d="M0 0H300H0V100H300Z" fill="#fff"/>"##, false),
+            (r##"<path d="M0 0H300V100H0Z" fill="#fff"/>"##, true),
+            (r##"<path d="M300 100V0H0V100H300Z" fill="#fff"/>"##, true),
         ];
         for (shape, covers) in shapes {
             let svg = format!(
