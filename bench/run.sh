@@ -45,7 +45,9 @@
 # (and the same with --baseline BIN); for each setting also `first`, the
 # same build with the render cache deleted first (a site's first build,
 # the other caches kept, the search cache's pages tokenised too: the
-# render cache's own cost); `hugo --source
+# render cache's own cost), and `cold`, with the whole cache deleted first
+# (`.aqparat/cache`: a fresh clone's build, as in a CI job that keeps no
+# cache; every preview card drawn, every page tokenised); `hugo --source
 # HUGO_SITE --destination OUT --quiet`. Hugo builds no search index and no QR codes (see
 # examples/corpus.rs, HUGO_LAYOUTS): its row is the same for both search
 # settings.
@@ -165,16 +167,18 @@ if [[ $(stat -c %d "$WORK") != $(stat -c %d "$SHM") ]]; then
 fi
 
 # One timed build of contender $1 (aqparat-on, aqparat-off, first-on,
-# first-off, baseline-on, baseline-off, basefirst-on, basefirst-off, hugo).
+# first-off, cold-on, cold-off, baseline-on, baseline-off, basefirst-on,
+# basefirst-off, hugo).
 # Sets WALL (seconds) and RSS (KiB). A failed build aborts the script with its log.
 timed_build() {
     local who=$1 out=$SHM/out log=$WORK/build.log tfile=$WORK/time.out
     local cmd
     case $who in
-    aqparat-* | first-* | base*-*)
+    aqparat-* | first-* | cold-* | base*-*)
         local bin=$AQPARAT root=$corpus-${who##*-}
         if [[ $who == base*-* ]]; then bin=$BASELINE root=$corpus-base-${who##*-}; fi
         [[ $who == *first-* ]] && rm -rf "$root/.aqparat/cache/render"
+        [[ $who == cold-* ]] && rm -rf "$root/.aqparat/cache"
         cmd=("$bin" build --root "$root" --output "$out")
         ;;
     hugo) cmd=("$HUGO_BIN" --source "$hugo_site" --destination "$out" --quiet) ;;
@@ -217,6 +221,7 @@ for n in "${SIZES[@]}"; do
         for s in "${SEARCHES[@]}"; do
             contenders+=("aqparat-$s")
             contenders+=("first-$s")
+            contenders+=("cold-$s")
             [[ -n $HUGO_BIN ]] && contenders+=(hugo)
             [[ -n $BASELINE ]] && contenders+=("baseline-$s")
             [[ -n $BASELINE ]] && contenders+=("basefirst-$s")
@@ -231,7 +236,7 @@ for n in "${SIZES[@]}"; do
             timed_build "$who"
             printf '    warm-up  %-13s %7s s %6s MiB  %s HTML files, %s pages\n' "$who" "$WALL" "$(mib "$RSS")" "$HTML" "$PAGES"
             html[$who]=$HTML
-            case $who in aqparat-* | first-*) aq_pages=$PAGES ;; hugo) hugo_pages=$PAGES ;; esac
+            case $who in aqparat-* | first-* | cold-*) aq_pages=$PAGES ;; hugo) hugo_pages=$PAGES ;; esac
         done
         if [[ -n $HUGO_BIN && $aq_pages != "$hugo_pages" ]]; then
             die "N=$n shape=$shape: aqparat made $aq_pages pages and Hugo $hugo_pages; the comparison would not be of the same site"
@@ -251,11 +256,12 @@ for n in "${SIZES[@]}"; do
             vs_hugo="" vs_base=""
             search=${who#*-}
             [[ $who == hugo ]] && search="-"
-            if [[ $who == aqparat-* || $who == first-* ]]; then
+            if [[ $who == aqparat-* || $who == first-* || $who == cold-* ]]; then
                 [[ -n $hugo_median ]] && vs_hugo=$(ratio "$med" "$hugo_median")
                 base_row=baseline-$search
                 [[ $who == first-* ]] && base_row=basefirst-$search
-                [[ -n $BASELINE ]] && vs_base=$(ratio "$med" "$(median <<<"${walls[$base_row]}")")
+                # The baseline has no cold build of its own.
+                [[ -n $BASELINE && $who != cold-* ]] && vs_base=$(ratio "$med" "$(median <<<"${walls[$base_row]}")")
             fi
             ROWS+=("$n|$shape|$search|${who%%-*}|$med|${walls[$who]% }|$(mib "${rss[$who]}")|${html[$who]}|${vs_hugo:--}|${vs_base:--}")
         done
