@@ -117,7 +117,9 @@ impl Glyphs {
             return None;
         }
         let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut inks = Vec::new();
+        // Each span's colour and glyphs; their ink is made once the glyphs
+        // kept are let go, for the other threads' cards.
+        let mut spans = Vec::new();
         for span in text.layouted() {
             let colour = plain_colour(span)?;
             let mut placed = Vec::new();
@@ -153,9 +155,14 @@ impl Glyphs {
                 };
                 placed.extend(mask.map(|mask| (mask, x, y)));
             }
-            inks.extend(Ink::of(&placed, colour, pixmap)?);
+            spans.push((colour, placed));
         }
-        Some(inks)
+        drop(kept);
+        let inks = spans
+            .iter()
+            .map(|(colour, placed)| Ink::of(placed, *colour, pixmap));
+        let inks: Vec<Option<Ink>> = inks.collect::<Option<_>>()?;
+        Some(inks.into_iter().flatten().collect())
     }
 }
 
