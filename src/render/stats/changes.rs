@@ -3,6 +3,7 @@
 //! language, newest first, and the same changes by record, each record's
 //! under the anchor `record-ID` that its row elsewhere links to.
 
+use foldhash::HashMap;
 use serde::Serialize;
 
 use super::format::{Shown, StatsFormat};
@@ -60,16 +61,18 @@ pub fn view(f: &StatsFormat, history: &History) -> Result<ChangesView, String> {
         .map(|c| change(f, c))
         .collect::<Result<Vec<_>, String>>()?;
     let mut records: Vec<RecordChanges> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::default();
     for change in &changes {
-        match records.iter_mut().find(|r| r.id == change.record) {
-            Some(record) => record.changes.push(change.clone()),
-            None => records.push(RecordChanges {
+        let at = *position.entry(&change.record).or_insert_with(|| {
+            records.push(RecordChanges {
                 id: change.record.clone(),
                 what_html: change.what_html.clone(),
                 organisation_html: change.organisation_html.clone(),
-                changes: vec![change.clone()],
-            }),
-        }
+                changes: Vec::new(),
+            });
+            records.len() - 1
+        });
+        records[at].changes.push(change.clone());
     }
     Ok(ChangesView { changes, records })
 }

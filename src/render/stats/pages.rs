@@ -7,7 +7,8 @@
 use std::io;
 
 use super::charts::{self, Chart};
-use super::prepare::{self, LangStats, paths};
+use super::prepare::{self, LangStats, OrganisationOf, paths};
+use super::series::Series;
 use super::view::{self, AidView, RecordView};
 use super::{changes, lookups, opendata, package, tables};
 use crate::diag::{Diagnostic, Diagnostics, Span};
@@ -226,7 +227,12 @@ impl Infographics<'_> {
                 );
                 context.insert(
                     "charts",
-                    &chart_values(lang, |id| !id.starts_with("org-"), |_| true),
+                    &chart_values(
+                        lang.charts
+                            .iter()
+                            .filter(|(c, _)| !c.id.starts_with("org-")),
+                        &lang.series,
+                    ),
                 );
                 context.insert("downloads", &downloads(site, code));
                 context.insert("changes_url", &self.changes_url(site, code, reading));
@@ -250,7 +256,12 @@ impl Infographics<'_> {
                 }
             }
             Output::Organisation { org, .. } => {
-                let Some(org) = lang.view.organisations.iter().find(|o| &o.id == org) else {
+                let Some(OrganisationOf {
+                    view: org,
+                    records,
+                    series,
+                }) = lang.organisation(org)
+                else {
                     return Ok(());
                 };
                 let chart_id = format!("org-{}", org.id);
@@ -262,17 +273,12 @@ impl Infographics<'_> {
                         kind: "organisation",
                         title: &org.name,
                         has_translations: true,
-                        image: card_of(lang, |id| id == chart_id),
+                        image: (lang.chart(&chart_id))
+                            .map(|_| paths::chart(code, &chart_id, "png")),
                         dataset: None,
                     },
                     reading,
                 );
-                let records: Vec<&RecordView> = lang
-                    .view
-                    .records
-                    .iter()
-                    .filter(|r| r.organisation == org.id)
-                    .collect();
                 let changes_url = self.changes_url(site, code, reading);
                 let rows: Vec<RecordRow> = (records.iter())
                     .map(|&record| RecordRow {
@@ -285,10 +291,7 @@ impl Infographics<'_> {
                 insert_aid(&mut context, renderer, lang);
                 context.insert("organisation", org);
                 context.insert("records", &rows);
-                context.insert(
-                    "charts",
-                    &chart_values(lang, |id| id == chart_id, |id| id == org.id),
-                );
+                context.insert("charts", &chart_values(lang.chart(&chart_id), series));
                 context.insert("overview_url", &site.link(&paths::overview(code)));
                 let path = paths::organisation(code, &org.id);
                 renderer.write_html(
@@ -488,18 +491,15 @@ struct ChartValue<'a> {
     html: &'a str,
 }
 
-/// The charts of `lang` whose id `keep` keeps, then its series of the
-/// organisations `org` keeps.
+/// `charts`, then `series`, each with its HTML, as the templates read
+/// them.
 fn chart_values<'a>(
-    lang: &'a LangStats,
-    keep: impl Fn(&str) -> bool,
-    org: impl Fn(&str) -> bool,
+    charts: impl IntoIterator<Item = &'a (Chart, String)>,
+    series: impl IntoIterator<Item = &'a (Series, String)>,
 ) -> Vec<ChartValue<'a>> {
-    let charts = (lang.charts.iter())
-        .filter(|(c, _)| keep(&c.id))
+    let charts = (charts.into_iter())
         .map(|(c, html)| (c.id.as_str(), c.title.as_str(), c.title_html.as_str(), html));
-    let series = (lang.series.iter())
-        .filter(|(s, _)| org(&s.org))
+    let series = (series.into_iter())
         .map(|(s, html)| (s.id.as_str(), s.title.as_str(), s.title_html.as_str(), html));
     charts
         .chain(series)

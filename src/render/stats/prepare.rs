@@ -6,7 +6,7 @@ use foldhash::HashMap;
 use super::charts::{self, Chart, TableLabels};
 use super::format::{Shown, StatsFormat};
 use super::series::{self, Series};
-use super::view::{self, AidView};
+use super::view::{self, AidView, OrganisationView, RecordView};
 use crate::model::{Lang, LangId, Record, Site, Stats};
 use crate::render::functions::Localizer;
 
@@ -23,12 +23,54 @@ pub struct LangStats<'a> {
     pub charts: Vec<(Chart, String)>,
     /// The series (figures over time), each with its `<figure>` HTML.
     pub series: Vec<(Series, String)>,
+    /// Where each chart is in `charts`, by id: each organisation's page
+    /// and card looks its chart up.
+    chart_at: HashMap<String, usize>,
+    /// Each organisation's place in the view and what its page shows, by
+    /// id: a search through every record for each organisation took time
+    /// growing with the square of the statistics.
+    organisations: HashMap<String, OrganisationParts>,
+}
+
+/// Where an organisation and what its page shows are in [`LangStats`].
+#[derive(Default)]
+struct OrganisationParts {
+    /// Its position in the view's organisations.
+    at: usize,
+    /// Its records' positions in the view's, in file order.
+    records: Vec<usize>,
+    /// Its series' positions in `series`, in order.
+    series: Vec<usize>,
+}
+
+/// An organisation's page's parts (see [`LangStats::organisation`]).
+pub struct OrganisationOf<'s> {
+    /// The organisation, as the view shows it.
+    pub view: &'s OrganisationView,
+    /// Its records, in file order.
+    pub records: Vec<&'s RecordView>,
+    /// Its series with their HTML, in order.
+    pub series: Vec<&'s (Series, String)>,
 }
 
 impl LangStats<'_> {
     /// The chart `id` and its HTML.
     pub fn chart(&self, id: &str) -> Option<&(Chart, String)> {
-        self.charts.iter().find(|(c, _)| c.id == id)
+        self.charts.get(*self.chart_at.get(id)?)
+    }
+
+    /// The organisation `id` with its records and series.
+    pub fn organisation(&self, id: &str) -> Option<OrganisationOf<'_>> {
+        let parts = self.organisations.get(id)?;
+        Some(OrganisationOf {
+            view: self.view.organisations.get(parts.at)?,
+            records: (parts.records.iter())
+                .filter_map(|&i| self.view.records.get(i))
+                .collect(),
+            series: (parts.series.iter())
+                .filter_map(|&i| self.series.get(i))
+                .collect(),
+        })
     }
 }
 
@@ -167,7 +209,7 @@ pub fn prepare<'a>(
         ..overview_labels.clone()
     };
     let (svg_label, png_label) = (f.ui("download_svg")?, f.ui("download_png")?);
-    let charts = charts
+    let charts: Vec<(Chart, String)> = charts
         .into_iter()
         .filter(charts::compares)
         .map(|chart| {
@@ -183,19 +225,39 @@ pub fn prepare<'a>(
             (chart, html)
         })
         .collect();
-    let series = series::find(&f)?
+    let series: Vec<(Series, String)> = series::find(&f)?
         .into_iter()
         .map(|s| {
             let html = series::figure_html(&s, &overview_labels);
             (s, html)
         })
         .collect();
+    let mut chart_at = HashMap::default();
+    for (i, (chart, _)) in charts.iter().enumerate() {
+        chart_at.entry(chart.id.clone()).or_insert(i);
+    }
+    let mut organisations: HashMap<String, OrganisationParts> = HashMap::default();
+    for (i, org) in view.organisations.iter().enumerate().rev() {
+        organisations.entry(org.id.clone()).or_default().at = i;
+    }
+    for (i, record) in view.records.iter().enumerate() {
+        if let Some(parts) = organisations.get_mut(&record.organisation) {
+            parts.records.push(i);
+        }
+    }
+    for (i, (one, _)) in series.iter().enumerate() {
+        if let Some(parts) = organisations.get_mut(&one.org) {
+            parts.series.push(i);
+        }
+    }
     Ok(LangStats {
         lang: language.id,
         format: f,
         view,
         charts,
         series,
+        chart_at,
+        organisations,
     })
 }
 

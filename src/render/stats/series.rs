@@ -11,6 +11,8 @@
 
 use std::fmt::Write;
 
+use foldhash::HashMap;
+
 use super::charts::{TableLabels, attribute, escape, round_up};
 use super::format::{Shown, StatsFormat};
 use crate::date::Date;
@@ -73,15 +75,17 @@ type SeriesKey<'a> = (&'a str, &'a str, &'a Text);
 /// more. In the order of their first records.
 pub fn find(f: &StatsFormat) -> Result<Vec<Series>, String> {
     let mut groups: Vec<(SeriesKey, Vec<(&Record, Date)>)> = Vec::new();
+    let mut group_of: HashMap<SeriesKey, usize> = HashMap::default();
     for record in &f.stats.records {
         let (Some(_), Some(day)) = (record.figure, day_of(record)) else {
             continue;
         };
         let key = (record.org.as_str(), record.unit.as_str(), &record.what);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, points)) => points.push((record, day)),
-            None => groups.push((key, vec![(record, day)])),
-        }
+        let group = *group_of.entry(key).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push((record, day));
     }
     let mut all = Vec::new();
     for ((org, unit, what), mut records) in groups {
