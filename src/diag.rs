@@ -9,12 +9,15 @@
 
 /// `eprintln!` that never panics: a line that cannot be written to stderr
 /// (its reader gone: `aqparat check 2>&1 | head -1`) is dropped, and the
-/// run goes on to its end and its exit code.
+/// run goes on to its end and its exit code. Control characters in it (a
+/// path's given on the command line, `--output $'\e[2J'`) are shown as
+/// `�` (see [`printable_lines`]).
 #[macro_export]
 macro_rules! tell {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let line = format!($($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", $crate::diag::printable_lines(&line));
     }};
 }
 
@@ -308,17 +311,31 @@ impl Diagnostic {
 /// its name, must not drive the terminal it prints on, nor turn its line
 /// around.
 fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let unprintable = |c: char| {
-        (c.is_control() && c != '\t')
-            || matches!(
-                c,
-                '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}'
-                    | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            )
-    };
-    if text.chars().any(unprintable) {
+    shown_as_replacement(text, unprintable)
+}
+
+/// [`printable`] for text of several lines: its line breaks kept. For
+/// what aqparat says besides diagnostics (see [`tell!`]), which may show a
+/// path given on the command line (`--output`).
+pub fn printable_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    shown_as_replacement(text, |c| c != '\n' && unprintable(c))
+}
+
+/// Whether `c` is shown as `�` (see [`printable`]).
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}'
+                | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text` with each character that `hidden` picks shown as `�`.
+fn shown_as_replacement(text: &str, hidden: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(&hidden) {
         text.chars()
-            .map(|c| match unprintable(c) {
+            .map(|c| match hidden(c) {
                 true => char::REPLACEMENT_CHARACTER,
                 false => c,
             })
@@ -459,10 +476,16 @@ pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -
 pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let most = slip_distance(given);
     let folded = given.to_lowercase();
+    let length = folded.chars().count();
     known
         .into_iter()
         .filter(|k| *k != given)
-        .map(|k| (strsim::damerau_levenshtein(&folded, &k.to_lowercase()), k))
+        .map(|k| (k.to_lowercase(), k))
+        // Names whose lengths differ by more than `most` are further
+        // apart than that; the distance, which takes time growing with
+        // the product of the lengths, is not worked out for them.
+        .filter(|(k, _)| k.chars().count().abs_diff(length) <= most)
+        .map(|(folded_k, k)| (strsim::damerau_levenshtein(&folded, &folded_k), k))
         .filter(|(distance, _)| *distance <= most)
         .min_by_key(|&(distance, k)| (distance, strsim::damerau_levenshtein(given, k)))
         .map(|(_, k)| k)

@@ -311,6 +311,9 @@ pub(crate) fn render(
         }
         None => false,
     };
+    if !site.search && output.is_seeded() {
+        search::remove(site, &output).map_err(Error::search(&options.output))?;
+    }
     #[cfg(feature = "external")]
     let external = match (goal, &options.external) {
         (Goal::Check, Some(settings)) => {

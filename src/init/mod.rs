@@ -81,6 +81,16 @@ pub fn new_site(dir: &Path, site: &NewSite) -> Result<Vec<PathBuf>, InitError> {
 /// Copies the built-in theme into `root/themes/default` (which must not
 /// exist) and gives the files written, relative to `root`.
 pub fn eject(root: &Path) -> Result<Vec<PathBuf>, InitError> {
+    // A root mistyped would get a theme of its own, anywhere.
+    if !root.join(crate::load::CONFIG_FILE).is_file() {
+        let root = root.display().to_string();
+        return Err(InitError::Invalid(msg!("eject-no-site", root = root)));
+    }
+    let themes = root.join(crate::load::THEMES_DIR);
+    if fs::symlink_metadata(&themes).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        let path = themes.display().to_string();
+        return Err(InitError::Invalid(msg!("eject-themes-link", path = path)));
+    }
     let target = Path::new(crate::load::THEMES_DIR).join(crate::load::DEFAULT_THEME);
     if fs::symlink_metadata(root.join(&target)).is_ok() {
         return Err(InitError::Invalid(msg!(
@@ -154,10 +164,9 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
             let weight = weight.map(|w| format!("weight: {w}\n")).unwrap_or_default();
             format!("---\ntitle: {}\n{weight}---\n{body}\n", yaml_text(title))
         };
-        add(
-            &format!("content/_index.{code}.md"),
-            page(words.home_title, None, words.home_body),
-        );
+        let home = format!("content/_index.{code}.md");
+        let home_body = words.home_body.replace("{file}", &home);
+        add(&home, page(words.home_title, None, &home_body));
         add(
             &format!("content/rules/_index.{code}.md"),
             page(words.section_title, Some(1), words.section_body),

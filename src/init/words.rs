@@ -13,7 +13,7 @@ pub struct Words {
     pub site_description: &'static str,
     /// The home page's title and text.
     pub home_title: &'static str,
-    /// See `home_title`.
+    /// See `home_title`; `{file}` in it stands for the page's file.
     pub home_body: &'static str,
     /// The section's title and text.
     pub section_title: &'static str,
@@ -48,7 +48,7 @@ const KK: Words = Words {
     site_title: "Біздің сайт",
     site_description: "Тұрғындарға арналған ресми ақпарат",
     home_title: "Басты бет",
-    home_body: "Бұл — жаңа сайттың басты беті. Мәтінін `content/_index.kk.md` файлында өзгертіңіз.\n\nҚызметкерлерге арналған нұсқаулық [осында](@/guide.md).",
+    home_body: "Бұл — жаңа сайттың басты беті. Мәтінін `{file}` файлында өзгертіңіз.\n\nҚызметкерлерге арналған нұсқаулық [осында](@/guide.md).",
     section_title: "Ережелер",
     section_body: "Бұл бөлімде ережелер мен кеңестер жиналады.",
     page_title: "Бірінші ереже",
@@ -71,7 +71,7 @@ const RU: Words = Words {
     site_title: "Наш сайт",
     site_description: "Официальная информация для жителей",
     home_title: "Главная",
-    home_body: "Это главная страница нового сайта. Её текст — в файле `content/_index.ru.md`.\n\nРуководство для сотрудников — [здесь](@/guide.md).",
+    home_body: "Это главная страница нового сайта. Её текст — в файле `{file}`.\n\nРуководство для сотрудников — [здесь](@/guide.md).",
     section_title: "Правила",
     section_body: "В этом разделе собраны правила и советы.",
     page_title: "Первое правило",
@@ -99,7 +99,7 @@ const EN: Words = Words {
     site_title: "Our site",
     site_description: "Official information for residents",
     home_title: "Home",
-    home_body: "This is the new site's home page. Its text is in `content/_index.en.md`.\n\nThe guide for staff is [here](@/guide.md).",
+    home_body: "This is the new site's home page. Its text is in `{file}`.\n\nThe guide for staff is [here](@/guide.md).",
     section_title: "Rules",
     section_body: "This section gathers the rules and advice.",
     page_title: "The first rule",

@@ -1006,6 +1006,13 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
             )
         }
         E::SerdeMissingField { field, .. } => msg!("yaml-missing-key", key = *field),
+        E::MultipleDocuments { .. } => msg!("yaml-second-document"),
+        E::Eof { .. } => msg!("yaml-ends-early"),
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => msg!("yaml-aliases-too-much"),
+        E::NonFiniteFloat { .. } => msg!("yaml-wrong-form", expected = msg!("yaml-kind-number")),
         E::DuplicateMappingKey { key: Some(key), .. } => {
             msg!("yaml-repeated-key", key = key.as_str())
         }
@@ -1095,6 +1102,8 @@ fn hint_for(message: &str) -> Message {
         msg!("yaml-hint-colon")
     } else if message.starts_with("duplicate mapping key") {
         msg!("yaml-hint-duplicate")
+    } else if message.starts_with("multiple YAML documents") {
+        msg!("yaml-hint-second-document")
     } else if message.contains("breached: Depth") {
         msg!("yaml-hint-depth")
     } else if message.contains("budget") || message.contains("alias") {
@@ -1537,6 +1546,16 @@ mod tests {
         }
         let error = parse_map(&text).expect_err("an alias bomb must fail");
         assert_eq!(error.hint, Some(msg!("yaml-hint-alias")));
+        assert_eq!(error.message, msg!("yaml-aliases-too-much"));
+    }
+
+    /// The parser's words meant for programmers (`from_str_multiple`) are
+    /// not shown: the staff's are.
+    #[test]
+    fn a_second_document_is_told_in_the_staffs_words() {
+        let second = parse_map("a: 1\n---\nb: 2\n").expect_err("two documents");
+        assert_eq!(second.message, msg!("yaml-second-document"));
+        assert_eq!(second.hint, Some(msg!("yaml-hint-second-document")));
     }
 
     #[test]

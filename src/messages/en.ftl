@@ -67,6 +67,9 @@ yaml-unknown-key = unknown key `{ $key }`; the keys allowed here: { $known }{ $g
 yaml-unknown-value = unknown value `{ $value }`; the values allowed here: { $known }{ $guess }
 yaml-missing-key = the required key `{ $key }` is missing
 yaml-repeated-key = the key `{ $key }` is given twice
+yaml-second-document = a second document starts here: a file holds one
+yaml-ends-early = the file ends before this value does
+yaml-aliases-too-much = the anchors (`&`) and aliases (`*`) here expand to too much data
 yaml-wrong-kind = { $expected } belongs here, not { $found }
 yaml-wrong-form = this value should be { $expected }
 yaml-unreadable = this part cannot be read: { $error }
@@ -94,6 +97,7 @@ yaml-hint-empty = write the value after the `:`; a key with nothing after it has
 yaml-hint-single = write one value after the key, without `[…]`, `{"{"}…{"}"}` or `- ` items; text that starts with `[` or `{"{"}`, or holds `: `, goes in quotes
 yaml-hint-colon = a value that contains `: ` must be put in quotes, e.g. title: 'Біргеміз: Білім'; or fix the indentation of this line
 yaml-hint-duplicate = this key appears twice; keep one of them
+yaml-hint-second-document = remove the `---` line (and `...`): a file is one document; move what follows it into a file of its own, or into this one
 yaml-hint-depth = lists and mappings are nested here more deeply than any file of a site needs; check the brackets and the indentation
 yaml-hint-alias = this file expands to too much data (anchors `&` and aliases `*` repeated inside each other); write the values out instead
 yaml-hint-bool = write `true` (yes) or `false` (no)
@@ -119,6 +123,7 @@ link-outside-base-hint = the site is published at { $base_url }: every link on i
 link-on-page-and-others = { $message } (on { $url } and { $others } other pages)
 anchor-no-headings = it has no headings
 anchor-headings = its headings are #{ $ids }
+anchor-headings-first = its first { $shown } headings of { $all } are #{ $ids }
 anchor-hint = { $known }; link to one of them or give a heading that id with `{"{"}#{ $anchor }{"}"}`
 
 ## Rendering (src/render/)
@@ -417,6 +422,8 @@ init-language-twice = `{ $code }` is given twice in --languages
 init-bad-default = the default language `{ $lang }` is not one of --languages { $languages }
 init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  { $command }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
 eject-done = copied the built-in theme into { $dir } ({ $files } files): the site now uses that copy, over the built-in theme; change what you like
+eject-no-site = no site.yaml in { $root }: `theme eject` copies the theme into a site's folder; give that folder with `--root`
+eject-themes-link = { $path } is a link: aqparat writes the theme into the site's own folder only; put a folder there in its place
 
 ## Output folders (src/write/guard.rs)
 

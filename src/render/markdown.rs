@@ -121,7 +121,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         parsed
     };
     // As written, before each heading gets its id.
-    let spaced_ids = ids_with_spaces(&events);
+    let spaced_ids = ids_with_spaces(&events, body);
     let (toc, repeated_ids) = assign_heading_ids(&mut events);
     let lines = Lines::new(body, source.body_line_offset);
     let (mut events, found) = images::rewrite(
@@ -242,20 +242,24 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
 
 /// The headings whose id was written with a space (`{#первый шаг}`):
 /// Markdown takes the first word for the id and each other for an
-/// attribute without a value (`<h2 id="первый" шаг="">`). Each with its
-/// place and its attributes as meant (`{#первый-шаг}`, classes kept).
-fn ids_with_spaces(events: &[(Event, Range<usize>)]) -> Vec<(Range<usize>, String)> {
+/// attribute without a value (`<h2 id="первый" шаг="">`), or drops it when
+/// it is one letter (`{#шаг 1}`). Each with its place and its attributes
+/// as meant (`{#первый-шаг}`, classes kept). The words are read from the
+/// heading as written in `body`, as Markdown's attributes leave out the
+/// one-letter ones.
+fn ids_with_spaces(events: &[(Event, Range<usize>)], body: &str) -> Vec<(Range<usize>, String)> {
     let mut found = Vec::new();
     for (event, range) in events {
         if let Event::Start(Tag::Heading {
             id: Some(id),
             classes,
-            attrs,
             ..
         }) = event
         {
-            let words = (attrs.iter()).filter(|(_, value)| value.is_none());
-            let words: Vec<&str> = words.map(|(word, _)| word.as_ref()).collect();
+            let block = body.get(range.clone()).and_then(attribute_block);
+            let words: Vec<&str> = (block.into_iter().flat_map(str::split_ascii_whitespace))
+                .filter(|word| !(word.starts_with(['#', '.']) || word.contains('=')))
+                .collect();
             if !words.is_empty() {
                 let classes = classes.iter().map(|class| format!(" .{class}"));
                 let meant = format!(
@@ -268,6 +272,14 @@ fn ids_with_spaces(events: &[(Event, Range<usize>)]) -> Vec<(Range<usize>, Strin
         }
     }
     found
+}
+
+/// What is written inside the attribute block (`{#id .class}`) that ends
+/// the first line of `heading`, a heading as written.
+fn attribute_block(heading: &str) -> Option<&str> {
+    let line = heading.lines().next()?.trim_end();
+    let inside = line.strip_suffix('}')?;
+    inside.rfind('{').map(|open| &inside[open + 1..])
 }
 
 /// Where a link or image that Markdown did not read as one is written in

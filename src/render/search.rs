@@ -451,6 +451,23 @@ fn read_index(input: &mut impl Read) -> io::Result<Vec<(String, Bytes)>> {
     Ok(files)
 }
 
+/// Removes the search index that a build of `site`, a site without one
+/// (`search: false`), carried over from the build it started from (a
+/// session's last, or the render cache's), leaving the static files that
+/// the site itself puts under [`DIR`].
+pub fn remove(site: &Site, output: &Output) -> io::Result<()> {
+    let statics: HashSet<String> = (site.static_files.iter())
+        .chain(&site.theme.static_files)
+        .map(|file| file.output.to_string_lossy().replace('\\', "/"))
+        .collect();
+    for file in output.files_under(DIR)? {
+        if !statics.contains(&file) {
+            output.remove(&file)?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes `index` under [`DIR`], moving the files it placed to where they
 /// belong and removing what an earlier build left there and this one does
 /// not write.

@@ -28,7 +28,7 @@ use super::units::{self, Renderer, Unit};
 use crate::address::UrlPath;
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::load::tera_error_diagnostic;
-use crate::messages::Message;
+use crate::messages::{Arg, Message};
 use crate::model::{Edit, PageId, Site};
 use crate::msg;
 use crate::write::{Output, UnitOutput};
@@ -892,6 +892,15 @@ fn check_links(
     }
 }
 
+/// How many of a page's heading ids the hint of a link to a missing
+/// anchor lists: a page of hundreds of headings made a hint of thousands
+/// of characters for each such link.
+const HEADINGS_LISTED: usize = 12;
+
+/// For how many links to missing anchors of one page the closest heading
+/// id is guessed (see [`check_anchors`]).
+const GUESSED_ANCHORS: usize = 100;
+
 /// Every `#anchor` of an internal link must be a heading id of its target,
 /// whether either page was rendered now or in an earlier build; links from
 /// the pages `from`.
@@ -902,6 +911,10 @@ fn check_anchors(
     diagnostics: &mut Diagnostics,
 ) {
     let empty = PageFacts::default();
+    // Each target's heading ids as a set, made once: a page links to its
+    // own headings, and a list searched for each link took time growing
+    // with the square of the page.
+    let mut heading_sets: HashMap<&UrlPath, (HashSet<&str>, usize)> = HashMap::default();
     for id in from {
         let Some(own) = records.get(Slot::Page(id)).and_then(|r| r.facts.as_deref()) else {
             continue;
@@ -909,18 +922,35 @@ fn check_anchors(
         let page = &site.pages[id];
         for link in &own.anchor_links {
             let target = records.facts(site, &link.target).unwrap_or(&empty);
-            if target.heading_ids.iter().any(|h| h == &link.anchor) {
+            let (headings, missed) = heading_sets.entry(&link.target).or_insert_with(|| {
+                let ids = target.heading_ids.iter().map(String::as_str).collect();
+                (ids, 0)
+            });
+            if headings.contains(link.anchor.as_str()) {
                 continue;
             }
+            *missed += 1;
             let target_path = site
                 .page_at(&link.target)
                 .map(|id| display_path(&site.pages[id].path));
-            let known = if target.heading_ids.is_empty() {
-                msg!("anchor-no-headings")
-            } else {
-                msg!("anchor-headings", ids = target.heading_ids.join(", #"))
+            let ids = &target.heading_ids;
+            let known = match ids.len() {
+                0 => msg!("anchor-no-headings"),
+                1..=HEADINGS_LISTED => msg!("anchor-headings", ids = ids.join(", #")),
+                all => msg!(
+                    "anchor-headings-first",
+                    ids = ids[..HEADINGS_LISTED].join(", #"),
+                    shown = Arg::Number(HEADINGS_LISTED as i64),
+                    all = Arg::Number(i64::try_from(all).unwrap_or(i64::MAX)),
+                ),
             };
-            let guess = did_you_mean(&link.anchor, target.heading_ids.iter().map(String::as_str));
+            // Each guess compares the anchor with every heading id: past
+            // the first links to missing anchors of a page (slips), the
+            // rest (headings renamed wholesale) are told without one.
+            let guess = match *missed <= GUESSED_ANCHORS {
+                true => did_you_mean(&link.anchor, ids.iter().map(String::as_str)),
+                false => Message::Text(String::new()),
+            };
             let mut diagnostic = Diagnostic::error(
                 &page.path,
                 link.span,

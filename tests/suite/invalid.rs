@@ -937,6 +937,48 @@ fn typos_get_what_was_meant() {
     }
 }
 
+/// Links to missing anchors of a page of many headings: the hint lists
+/// its first headings, not hundreds, and says how many it has; the first
+/// links get the heading meant, and every one is reported.
+#[test]
+fn links_to_missing_anchors_of_a_long_page_get_a_short_hint() {
+    let site = TestSite::fixture("basic");
+    let mut page = String::from("---\ntitle: Ұзын бет\n---\n");
+    for i in 0..300 {
+        page.push_str(&format!("\n## Бөлім {i}\n\n[сілтеме](#бөлм-{i})\n"));
+    }
+    site.write("content/rules/long.kk.md", &page);
+    let run = site.run(&["check"]);
+    let first = "content/rules/long.kk.md:7:1: error: link to an anchor that does not exist: #бөлм-0 (did you mean `бөлім-0`?) in content/rules/long.kk.md";
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains(first), "{first}\n{}", run.stderr);
+    let listed: Vec<String> = (0..12).map(|i| format!("#бөлім-{i}")).collect();
+    let hint = format!(
+        "its first 12 headings of 300 are {}; link to one of them",
+        listed.join(", ")
+    );
+    assert!(run.stderr.contains(&hint), "{hint}\n{}", run.stderr);
+    assert!(!run.stderr.contains("#бөлім-12,"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("error: link to an anchor").count(),
+        300,
+        "{}",
+        run.stderr
+    );
+    // Guessed for the first hundred; the rest are told without a guess.
+    assert_eq!(
+        run.stderr.matches("(did you mean `бөлім-").count(),
+        100,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("#бөлм-299 in content/rules/long.kk.md"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A link that leads to no page, written as staff often slip (`@/` without
 /// `.md`, with `content/`, or from the page's folder; a source file linked
 /// from the folder of the page's own file, with its language's suffix or
@@ -1115,6 +1157,27 @@ fn messages_are_coloured_only_on_a_terminal() {
     assert!(!refused.contains('\u{1b}'), "{refused:?}");
 }
 
+/// A path given on the command line is shown with its control characters
+/// as `�`: `--output $'\e[2J'` does not clear the terminal it is told on.
+#[test]
+fn control_characters_of_a_path_given_are_not_sent_to_the_terminal() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("out\u{1b}[2J\u{7}");
+    let run = site.run(&["build", "--output", output.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("out\u{fffd}[2J\u{fffd}"),
+        "{:?}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains(['\u{1b}', '\u{7}']),
+        "{:?}",
+        run.stderr
+    );
+    assert!(output.join("kk/index.html").is_file(), "built where asked");
+}
+
 /// serde stops at a file's first problem; every other one is reported too,
 /// in front matter and in data, each at its own place.
 #[test]
@@ -1273,7 +1336,7 @@ fn a_heading_id_with_a_space_is_an_error() {
     site.write(
         "content/rules/first.ru.md",
         format!(
-            "{page}\n## Первый шаг {{#первый шаг}}\n\n## Второй {{#второй data-x=1}}\n\n## Шаг {{#шаг .note два}}\n"
+            "{page}\n## Первый шаг {{#первый шаг}}\n\n## Второй {{#второй data-x=1}}\n\n## Шаг {{#шаг .note два}}\n\n## Шаг 3 {{#третий 3}}\n"
         ),
     );
     let line = page.lines().count() + 2;
@@ -1287,12 +1350,18 @@ fn a_heading_id_with_a_space_is_an_error() {
                     "content/rules/first.ru.md:{}:8: error: an id cannot hold a space",
                     line + 4
                 ),
+                // Markdown drops a one-letter word, but it was written.
+                &format!(
+                    "content/rules/first.ru.md:{}:10: error: an id cannot hold a space",
+                    line + 6
+                ),
             ],
             command,
         );
         // As written, not as the ids are made unique; classes kept.
         assert!(run.stderr.contains("`{#первый-шаг}`"), "{}", run.stderr);
         assert!(run.stderr.contains("`{#шаг-два .note}`"), "{}", run.stderr);
+        assert!(run.stderr.contains("`{#третий-3}`"), "{}", run.stderr);
     }
 }
 

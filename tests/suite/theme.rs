@@ -71,6 +71,9 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
         polish.contains("few:") && polish.contains("many:"),
         "{polish}"
     );
+    // Its home page, in English words, names its own file.
+    let home = std::fs::read_to_string(dir.path().join("polish/content/_index.pl.md")).unwrap();
+    assert!(home.contains("`content/_index.pl.md`"), "{home}");
 
     let before = snapshot(&three);
     let (code, printed) = aqparat(dir.path(), &["init", "three"]);
@@ -260,6 +263,34 @@ fn a_partial_theme_on_disk_and_an_ejected_theme_lie_over_the_built_in_one() {
             .contains("<p class=\"mine\">404</p>")
     );
     assert!(site.read("kk/rules/first/index.html").contains("</html>"));
+}
+
+/// `theme eject` writes only into a site: not into a folder without
+/// `site.yaml` (a root mistyped), nor through a `themes` link that leads
+/// elsewhere; nothing is written then.
+#[test]
+fn theme_eject_writes_into_a_site_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, printed) = aqparat(
+        dir.path(),
+        &["theme", "eject", "--root", "typo", "--lang", "en"],
+    );
+    assert_eq!(code, 2, "{printed}");
+    assert!(printed.contains("no site.yaml in typo"), "{printed}");
+    assert!(!dir.path().join("typo").exists(), "nothing made");
+
+    let site = TestSite::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), site.root().join("themes")).unwrap();
+    let (code, printed) = aqparat(site.root(), &["theme", "eject", "--lang", "en"]);
+    assert_eq!(code, 2, "{printed}");
+    assert!(printed.contains("themes is a link"), "{printed}");
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }
 
 /// A language the theme has no UI strings for is one error, naming the

@@ -731,6 +731,32 @@ fn files_no_unit_makes_any_more_are_removed() {
     drop(watch);
 }
 
+/// The search index turned off in `site.yaml` while `watch` runs is gone
+/// with the next build, as a full build would not make it; a static file
+/// the site itself puts under `pagefind/` then stays.
+#[test]
+#[cfg(feature = "search")]
+fn the_search_index_turned_off_is_removed() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    rendered_counts(&watch, 1);
+    // The first build publishes its index with the pages.
+    assert!(read(&output, "pagefind/pagefind-entry.json").is_some());
+    site.add_to_config("search: false");
+    wait_until("the search index to go", || {
+        read(&output, "pagefind/pagefind-entry.json")
+            .is_none()
+            .then_some(())
+    });
+    // Only a site without an index of its own may put files there.
+    site.write("static/pagefind/own.txt", "Өз файлы.\n");
+    wait_for_page(&output, "pagefind/own.txt", "Өз файлы.");
+    assert!(read(&output, "pagefind/pagefind-entry.json").is_none());
+    assert_same_as_a_full_build(&site, &output, &watch);
+    drop(watch);
+}
+
 #[test]
 fn a_page_deleted_while_no_watcher_ran_does_not_come_back_with_a_later_build() {
     let site = TestSite::fixture("basic");
