@@ -87,7 +87,7 @@ pub fn eject(root: &Path) -> Result<Vec<PathBuf>, InitError> {
         return Err(InitError::Invalid(msg!("eject-no-site", root = root)));
     }
     let themes = root.join(crate::load::THEMES_DIR);
-    if fs::symlink_metadata(&themes).is_ok_and(|meta| meta.file_type().is_symlink()) {
+    if fs::symlink_metadata(&themes).is_ok_and(|meta| !meta.is_dir()) {
         let path = themes.display().to_string();
         return Err(InitError::Invalid(msg!("eject-themes-link", path = path)));
     }

@@ -10,6 +10,7 @@ use super::files::read_text;
 use super::table::{self, Table};
 use super::yaml;
 use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
+use crate::messages::Message;
 use crate::msg;
 
 /// The kinds of free-form data files.
@@ -105,12 +106,31 @@ fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> 
                     msg!("yaml-repeated-key", key = key),
                     msg!("yaml-hint-duplicate"),
                 ),
-                None => (msg!("json-error", error = said), msg!("json-error-hint")),
+                None => (json_words(said), msg!("json-error-hint")),
             };
             Diagnostic::error(path, Span::new(error.line(), col), message)
                 .with_hint(hint)
                 .with_source(text)
         })
+}
+
+/// What serde_json's `said` (its message without the position) means, in
+/// the staff's words; else its own words, introduced in theirs.
+fn json_words(said: &str) -> Message {
+    let starts = |start: &str| said.starts_with(start);
+    match () {
+        () if starts("EOF while parsing") => msg!("json-ends-early"),
+        () if starts("expected value") => msg!("json-expected-value"),
+        () if starts("expected `,` or") => msg!("json-expected-comma"),
+        () if starts("expected `:`") => msg!("json-expected-colon"),
+        () if starts("key must be a string") => msg!("json-key-not-text"),
+        () if starts("trailing comma") => msg!("json-trailing-comma"),
+        () if starts("trailing characters") => msg!("json-trailing-text"),
+        () if starts("recursion limit exceeded") => msg!("json-too-deep"),
+        () if starts("number out of range") => msg!("json-number-too-large"),
+        () if starts("control character") => msg!("json-control-character"),
+        () => msg!("json-error", error = said),
+    }
 }
 
 /// How [`Distinct`]'s error for a key given twice starts.

@@ -1007,12 +1007,13 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
         }
         E::SerdeMissingField { field, .. } => msg!("yaml-missing-key", key = *field),
         E::MultipleDocuments { .. } => msg!("yaml-second-document"),
-        E::Eof { .. } => msg!("yaml-ends-early"),
+        // The parser's end of input: a file of nothing but comments.
+        E::Eof { .. } => msg!("yaml-empty"),
         E::AliasReplayLimitExceeded { .. }
         | E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayStackDepthExceeded { .. }
         | E::AliasReplayCounterOverflow { .. } => msg!("yaml-aliases-too-much"),
-        E::NonFiniteFloat { .. } => msg!("yaml-wrong-form", expected = msg!("yaml-kind-number")),
+        E::NonFiniteFloat { value, .. } => msg!("yaml-not-a-figure", value = value.as_str()),
         E::DuplicateMappingKey { key: Some(key), .. } => {
             msg!("yaml-repeated-key", key = key.as_str())
         }

@@ -275,9 +275,21 @@ fn ids_with_spaces(events: &[(Event, Range<usize>)], body: &str) -> Vec<(Range<u
 }
 
 /// What is written inside the attribute block (`{#id .class}`) that ends
-/// the first line of `heading`, a heading as written.
+/// the last line of text of `heading`, a heading as written (a setext
+/// heading's text may run over lines, above its underline).
 fn attribute_block(heading: &str) -> Option<&str> {
-    let line = heading.lines().next()?.trim_end();
+    let underline = |line: &str| {
+        let line = line.trim();
+        !line.is_empty() && (line.chars().all(|c| c == '=') || line.chars().all(|c| c == '-'))
+    };
+    let mut lines = heading
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>();
+    if lines.len() > 1 && lines.last().is_some_and(|line| underline(line)) {
+        lines.pop();
+    }
+    let line = lines.last()?.trim_end();
     let inside = line.strip_suffix('}')?;
     inside.rfind('{').map(|open| &inside[open + 1..])
 }

@@ -935,7 +935,7 @@ fn check_anchors(
                 .map(|id| display_path(&site.pages[id].path));
             let ids = &target.heading_ids;
             let known = match ids.len() {
-                0 => msg!("anchor-no-headings"),
+                0 => msg!("anchor-no-headings", anchor = &link.anchor),
                 1..=HEADINGS_LISTED => msg!("anchor-headings", ids = ids.join(", #")),
                 all => msg!(
                     "anchor-headings-first",
@@ -961,7 +961,10 @@ fn check_anchors(
                     page = target_path.unwrap_or_else(|| link.target.to_string())
                 ),
             )
-            .with_hint(msg!("anchor-hint", known = known, anchor = &link.anchor));
+            .with_hint(match ids.is_empty() {
+                true => known,
+                false => msg!("anchor-hint", known = known, anchor = &link.anchor),
+            });
             diagnostic.quote = link.quote.clone().map(Box::new);
             diagnostics.push(diagnostic);
         }

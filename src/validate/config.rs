@@ -217,10 +217,17 @@ fn check_open_data(
         // Written, and left out for its problems: those are the report.
         if has_statistics && !has_problems_in(text, "open_data", diagnostics) {
             let names: Vec<String> = codes.iter().map(|c| format!("{c}: …")).collect();
-            diagnostics.push(
-                Diagnostic::error(PATH, Span::START, msg!("open-data-missing"))
-                    .with_hint(msg!("open-data-missing-hint", names = names.join(", "))),
-            );
+            let missing = msg!("open-data-missing");
+            let hint = msg!("open-data-missing-hint", names = names.join(", "));
+            // Written empty (`open_data: ~`): told where.
+            let written = (crate::load::top_items(text).into_iter())
+                .find(|item| item.key.as_deref() == Some("open_data"));
+            diagnostics.push(match written {
+                Some(item) => Diagnostic::error(PATH, Span::new(item.line, 1), missing)
+                    .with_hint(hint)
+                    .with_source(text),
+                None => Diagnostic::error(PATH, Span::START, missing).with_hint(hint),
+            });
         }
         return;
     };
@@ -380,6 +387,7 @@ fn bad_language_code(code: &str) -> (Message, Message) {
     }
     let message = match is_reserved_code(code) {
         true => msg!("language-code-reserved", code = code),
+        false if code.is_empty() => msg!("config-empty-language-code"),
         false => msg!("config-bad-language-code", code = code),
     };
     (message, msg!("config-bad-language-code-hint"))

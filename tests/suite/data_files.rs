@@ -290,7 +290,7 @@ fn r14_bad_json_same_stems_and_unknown_kinds_are_reported() {
     assert_lines(
         &run,
         &[
-            "data/contacts.json:2:8: error: this part cannot be read: expected value",
+            "data/contacts.json:2:8: error: a value belongs here: text in double quotes",
             "data/hospitals.yaml:1:1: error: `data.hospitals` is also data/hospitals.csv",
             "data/notes.txt:1:1: warning: aqparat reads only YAML",
             "data/phones.csv:3:7: error: this row has more cells",
@@ -369,9 +369,38 @@ fn r14_hostile_data_files_are_errors_not_crashes() {
     assert_lines(
         &run,
         &[
-            "data/deep.json:1:128: error: this part cannot be read: recursion limit exceeded",
+            "data/deep.json:1:128: error: lists and objects are nested here more than 128 deep",
             "data/wide.csv:1:3: error: the column `a` is named twice",
         ],
+    );
+}
+
+/// A JSON file's syntax errors are told in the staff's words, in their
+/// language, not in the parser's.
+#[test]
+fn json_syntax_errors_are_told_in_the_staffs_words() {
+    let site = TestSite::fixture("basic");
+    site.write("data/commas.json", "{\"a\": [1, 2,]}");
+    site.write("data/colon.json", "{\"a\" 1}");
+    site.write("data/cut.json", "{\"a\": [1, 2");
+    site.write("data/after.json", "{\"a\": 1} 2");
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &[
+            "data/after.json:1:10: error: there is more after the end of the file's value",
+            "data/colon.json:1:6: error: a colon belongs here, between the key and its value",
+            "data/commas.json:1:13: error: a comma before a closing bracket",
+            "data/cut.json:1:11: error: the file ends before this value does",
+        ],
+    );
+    assert!(!run.stderr.contains("cannot be read"), "{}", run.stderr);
+    let run = site.run(&["check", "--lang", "ru"]);
+    assert!(
+        run.stderr
+            .contains("data/colon.json:1:6: ошибка: здесь должно быть двоеточие"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -401,7 +430,7 @@ fn json_with_a_byte_order_mark_is_read_and_a_key_given_twice_is_an_error() {
         &run,
         &[
             "data/contacts.json:2:26: error: the key `phone` is given twice",
-            "data/hotline.json:1:12: error: this part cannot be read: expected value",
+            "data/hotline.json:1:12: error: a value belongs here",
         ],
     );
 }

@@ -430,6 +430,17 @@ fn language_codes_that_cannot_be_used() {
     let warnings = (run.stderr.lines())
         .filter(|l| l.contains(": warning: ") && !l.contains("without the `search` feature"));
     assert_eq!(warnings.count(), 0, "{}", run.stderr);
+    // An empty code is told as one, not as ``.
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", config.replacen("  RU:", "  \"\":", 1));
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("site.yaml:5:4: error: a language is listed without a code"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("``"), "{}", run.stderr);
 }
 
 /// Files that look like pages but are not read as pages (Notepad's
@@ -1195,6 +1206,28 @@ fn every_problem_of_a_yaml_file_is_reported_at_once() {
     );
 }
 
+/// A count written as YAML's not-a-number or infinity is told as no
+/// figure, not in the parser's words (a "non-finite float").
+#[test]
+fn a_count_that_is_no_figure_is_told_in_the_staffs_words() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen("count: 1\n", "count: .nan\n", 1),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "data/aid/records.yaml:4:10: error: `.nan` is no figure: write the number in digits"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("non-finite"), "{}", run.stderr);
+}
+
 /// A ` #` in a text written without quotes starts a YAML comment, which
 /// cuts the text short: a warning at the `#`, with the line as it should
 /// be. Quoted, or a comment after a number, it is no problem.
@@ -1336,7 +1369,7 @@ fn a_heading_id_with_a_space_is_an_error() {
     site.write(
         "content/rules/first.ru.md",
         format!(
-            "{page}\n## Первый шаг {{#первый шаг}}\n\n## Второй {{#второй data-x=1}}\n\n## Шаг {{#шаг .note два}}\n\n## Шаг 3 {{#третий 3}}\n"
+            "{page}\n## Первый шаг {{#первый шаг}}\n\n## Второй {{#второй data-x=1}}\n\n## Шаг {{#шаг .note два}}\n\n## Шаг 3 {{#третий 3}}\n\nОтветы {{да нет}}\nи что они значат {{#ответы}}\n---\n"
         ),
     );
     let line = page.lines().count() + 2;

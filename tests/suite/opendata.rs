@@ -216,6 +216,14 @@ fn open_data_is_required_with_statistics_and_checked() {
         run.stderr
             .contains("open_data: { licence: CC-BY-4.0, publisher: { kk: …, ru: … } }")
     );
+    // Written empty, it is told at its line.
+    site.write("site.yaml", format!("{without}open_data: ~\n"));
+    let run = site.run(&["check"]);
+    let empty = format!(
+        "site.yaml:{}:1: error: the site has statistics (data/aid/), but site.yaml does not say",
+        without.lines().count() + 1
+    );
+    assert!(run.stderr.contains(&empty), "{empty}\n{}", run.stderr);
     let line = without.lines().count() + 2;
     site.write(
         "site.yaml",
