@@ -21,4 +21,5 @@ pub use site::{
 };
 pub use stats::{
     Category, Figure, Organisation, Qualifier, Record, Source, Stats, Text, Total, Unit, When,
+    positions_of,
 };

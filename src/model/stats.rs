@@ -188,8 +188,9 @@ struct Positions {
     records: HashMap<String, usize>,
 }
 
-/// Each id of `items` (by `id`) with its first position.
-fn positions_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+/// Each id of `items` (by `id`) with its first position: for lookups by
+/// id of a list searched from the start before.
+pub fn positions_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
     let mut positions = HashMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         positions.entry(id(item).to_owned()).or_insert(i);

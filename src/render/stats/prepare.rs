@@ -7,7 +7,7 @@ use super::charts::{self, Chart, TableLabels};
 use super::format::{Shown, StatsFormat};
 use super::series::{self, Series};
 use super::view::{self, AidView, OrganisationView, RecordView};
-use crate::model::{Lang, LangId, Record, Site, Stats};
+use crate::model::{Lang, LangId, Record, Site, Stats, positions_of};
 use crate::render::functions::Localizer;
 
 /// The statistics in one language, ready to render.
@@ -232,10 +232,7 @@ pub fn prepare<'a>(
             (s, html)
         })
         .collect();
-    let mut chart_at = HashMap::default();
-    for (i, (chart, _)) in charts.iter().enumerate() {
-        chart_at.entry(chart.id.clone()).or_insert(i);
-    }
+    let chart_at = positions_of(&charts, |(chart, _)| &chart.id);
     let mut organisations: HashMap<String, OrganisationParts> = HashMap::default();
     for (i, org) in view.organisations.iter().enumerate().rev() {
         organisations.entry(org.id.clone()).or_default().at = i;
