@@ -493,9 +493,7 @@ pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
 
 /// " (did you mean `name`?)", or nothing without a name.
 pub fn guess(name: Option<&str>) -> Message {
-    name.map_or(Message::Text(String::new()), |name| {
-        msg!("did-you-mean", name = name)
-    })
+    name.map_or(Message::default(), |name| msg!("did-you-mean", name = name))
 }
 
 /// Words staff write for a key or a column that aqparat names otherwise,

@@ -88,7 +88,7 @@ fn waiting(report: &Report) -> Option<Message> {
         .collect::<Vec<_>>()
         .join(", ");
     let more = match report.waiting.len().saturating_sub(SHOWN) {
-        0 => Message::Text(String::new()),
+        0 => Message::default(),
         n => msg!("built-waiting-more", count = Arg::count(n)),
     };
     Some(msg!(
@@ -153,6 +153,6 @@ fn strict_note(options: &Options, errors: usize) -> Message {
     if options.strict && errors == 0 {
         msg!("strict-note")
     } else {
-        Message::Text(String::new())
+        Message::default()
     }
 }

@@ -68,11 +68,22 @@ impl std::fmt::Display for InitError {
 
 impl std::error::Error for InitError {}
 
-/// Makes a new site in `dir` (created if needed; refused unless empty) and
+/// Makes a new site in `dir` (created if needed; refused unless empty, or
+/// holding only a repository's `.git`) and
 /// gives the files written, relative to `dir`.
 pub fn new_site(dir: &Path, site: &NewSite) -> Result<Vec<PathBuf>, InitError> {
     let files = site_files(site)?;
-    if fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+    // The folder, or the nearest of its parents that exists, is a file:
+    // nothing could be written under it.
+    let existing = dir.ancestors().find(|a| fs::symlink_metadata(a).is_ok());
+    if let Some(file) = existing.filter(|a| !a.is_dir()) {
+        let path = file.display().to_string();
+        return Err(InitError::Invalid(msg!("init-not-a-folder", path = path)));
+    }
+    // A fresh clone of an empty repository holds its `.git` only.
+    let holds_files = fs::read_dir(dir)
+        .is_ok_and(|entries| entries.flatten().any(|entry| entry.file_name() != ".git"));
+    if holds_files {
         return Err(InitError::NotEmpty(dir.to_path_buf()));
     }
     write_all(dir, &files)
@@ -154,6 +165,13 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
         )));
     }
     crate::address::parse_base_url(&site.base_url).map_err(InitError::Invalid)?;
+    if site
+        .title
+        .as_ref()
+        .is_some_and(|title| title.trim().is_empty())
+    {
+        return Err(InitError::Invalid(msg!("init-empty-title")));
+    }
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut add = |rel: &str, text: String| files.push((rel.into(), text.into_bytes()));
     add("site.yaml", site_yaml(site, default));

@@ -60,6 +60,15 @@ pub struct RawUnit {
     /// Whether the unit counts people or households reached.
     #[serde(default)]
     pub reach: bool,
+    /// Whether its figures are added up into totals (`false`: they may
+    /// count the same people).
+    #[serde(default = "adds")]
+    pub add: bool,
+}
+
+/// A unit's figures are added up unless it says otherwise.
+fn adds() -> bool {
+    true
 }
 
 /// A category of aid as written.
@@ -418,6 +427,7 @@ fn records(
     }
     let (text, table) = diagnostics.ok(table::read(root, &csv))?;
     let value = super::records::records(&csv, &text, &table, languages, diagnostics);
+    diagnostics.extend(table.unclosed);
     Some(DataFile {
         path: csv,
         text,

@@ -279,7 +279,7 @@ fn shown_in_site(rel: &Path) -> String {
 /// not exist, or round a loop of links (each leading to the next, the
 /// last back to the first), which the system gives up following.
 fn broken_link(rel: &Path, path: &Path) -> Diagnostic {
-    let target = std::fs::read_link(path).map_or(Message::Text(String::new()), |t| {
+    let target = std::fs::read_link(path).map_or(Message::default(), |t| {
         msg!("symlink-target", target = display_path(&t))
     });
     let loop_error = rustix::io::Errno::LOOP.raw_os_error();

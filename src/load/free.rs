@@ -44,7 +44,10 @@ impl Kind {
                 yaml::parse(rel, &text, 0, &text)
             }
             Kind::Csv => {
-                let (text, table) = table::read(root, rel)?;
+                let (text, mut table) = table::read(root, rel)?;
+                if let Some(unclosed) = table.unclosed.take() {
+                    return Err(unclosed.into());
+                }
                 if let Some(cell) = table.extra_cells().next() {
                     return Err(table::extra_cell(rel, &Lines::new(&text, 0), cell).into());
                 }

@@ -92,7 +92,9 @@ mod git {
     fn parse_records(path: &Path, text: &str) -> Option<Vec<RawRecord>> {
         if path.extension().is_some_and(|e| e == "csv") {
             let mut problems = Diagnostics::new();
-            let table = table::parse(path, text).ok()?;
+            let table = table::parse(path, text)
+                .ok()
+                .filter(|t| t.unclosed.is_none())?;
             // A commit's languages may not be today's: any `what_LANG`.
             let parsed = records::records(path, text, &table, None, &mut problems);
             return problems.is_empty().then_some(parsed);

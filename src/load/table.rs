@@ -37,6 +37,16 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// What sets its cells apart: `,`, `;` or a tab.
     pub delimiter: u8,
+    /// A quote never closed, an error: the rows from its row on are not
+    /// read (they would be taken into its cell), those before it are.
+    pub unclosed: Option<Diagnostic>,
+}
+
+impl Cell {
+    /// Whether it holds nothing but spaces.
+    fn is_blank(&self) -> bool {
+        self.value.trim().is_empty()
+    }
 }
 
 impl Table {
@@ -46,7 +56,7 @@ impl Table {
     pub fn extra_cells(&self) -> impl Iterator<Item = &Cell> {
         self.rows.iter().filter_map(|row| {
             let beyond = row.get(self.header.len()..).unwrap_or_default();
-            beyond.iter().find(|cell| !cell.value.trim().is_empty())
+            beyond.iter().find(|cell| !cell.is_blank())
         })
     }
 }
@@ -79,22 +89,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
     let (rows, unclosed) = cells(text);
     // A quote not closed where its cell ends takes the rows after it into
     // the cell: they would be lost without a word.
-    if let Some(at) = unclosed {
+    let unclosed = unclosed.map(|at| {
         let span = Position::default().advance(text, at);
-        return Err(Diagnostic::error(path, span, msg!("csv-unclosed-quote"))
+        Diagnostic::error(path, span, msg!("csv-unclosed-quote"))
             .with_hint(msg!("csv-unclosed-quote-hint"))
-            .with_source(text));
-    }
-    // A row of empty cells (`;;;;` from a spreadsheet's formatted empty
-    // rows) is a blank line.
-    let is_blank = |cell: &Cell| cell.value.trim().is_empty();
-    let mut rows = rows.into_iter().filter(|row| !row.iter().all(is_blank));
+            .with_source(text)
+    });
+    let mut rows = rows.into_iter();
     let Some(mut header) = rows.next() else {
-        return Err(Diagnostic::error(path, Span::START, msg!("csv-no-header"))
-            .with_hint(msg!("csv-no-header-hint")));
+        return Err(unclosed.unwrap_or_else(|| {
+            Diagnostic::error(path, Span::START, msg!("csv-no-header"))
+                .with_hint(msg!("csv-no-header-hint"))
+        }));
     };
     // Nor do empty columns after the last named one make columns.
-    while header.last().is_some_and(is_blank) {
+    while header.last().is_some_and(Cell::is_blank) {
         header.pop();
     }
     for (i, cell) in header.iter().enumerate() {
@@ -116,6 +125,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Table, Diagnostic> {
         header,
         rows: rows.collect(),
         delimiter: delimiter(text),
+        unclosed,
     })
 }
 
@@ -149,8 +159,12 @@ fn is_unclosed(raw: &str, delimiter: u8) -> bool {
     raw.starts_with('"') && (raw.len() < 2 || !raw.ends_with('"') || quotes % 2 == 1)
 }
 
-/// Every row of `text` as cells with their positions, and where the first
-/// cell starts (a byte offset) that opens a quote it does not close.
+/// Every row of `text` before the first cell that opens a quote it does
+/// not close, as cells with their positions, and where that cell starts
+/// (a byte offset). A
+/// row of empty cells (`;;;;`, a spreadsheet's formatted empty rows: a
+/// million of them in a file saved from Excel) is a blank line, left out
+/// as it is read.
 fn cells(text: &str) -> (Vec<Vec<Cell>>, Option<usize>) {
     let delimiter = delimiter(text);
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
@@ -191,11 +205,16 @@ fn cells(text: &str) -> (Vec<Vec<Cell>>, Option<usize>) {
         });
         if unclosed.is_none() && is_unclosed(&text[at..read], delimiter) {
             unclosed = Some(at);
+            // Its row, and what follows it, are one cell to csv-core.
+            break;
         }
         value.clear();
         start = (!record_end).then_some(read);
         if record_end {
-            rows.push(std::mem::take(&mut row));
+            match row.iter().all(Cell::is_blank) {
+                true => row.clear(),
+                false => rows.push(std::mem::take(&mut row)),
+            }
         }
     }
     (rows, unclosed)
@@ -325,22 +344,18 @@ mod tests {
     #[test]
     fn a_quote_never_closed_is_an_error_where_it_opens() {
         let path = Path::new("t.csv");
-        let error = parse(path, "id,what\na,\"y,y\nb,z\n").expect_err("unclosed");
-        assert_eq!(error.span, Span::new(2, 3));
+        // Where the quote is, if it is never closed.
+        let unclosed = |text: &str| match parse(path, text) {
+            Ok(table) => table.unclosed.map(|d| d.span),
+            Err(d) => Some(d.span),
+        };
+        assert_eq!(unclosed("id,what\na,\"y,y\nb,z\n"), Some(Span::new(2, 3)));
         // Closed by a later cell's quote: the row between is not lost.
         let later = "id,what,n\na,\"Ас\nb,x,\"Су\"\nc,z,1\n";
-        assert_eq!(
-            parse(path, later).expect_err("unclosed").span,
-            Span::new(2, 3)
-        );
-        assert!(
-            parse(path, "id,what\na,\"a\"b\nc,d\n").is_err(),
-            "text after"
-        );
-        assert!(
-            parse(path, "id,what\na,\"y\"\"\n").is_err(),
-            "a quote within"
-        );
+        assert_eq!(unclosed(later), Some(Span::new(2, 3)));
+        assert!(unclosed("id,what\na,\"a\"b\nc,d\n").is_some(), "text after");
+        assert!(unclosed("id,what\na,\"y\"\"\n").is_some(), "a quote within");
+        assert!(unclosed("\"id,what\na,b\n").is_some(), "in the header");
         for closed in [
             "id,what\na,\"y\"\"\"\nb,z\n",
             "id,what\na,\"y\nz\"\n",
@@ -348,8 +363,15 @@ mod tests {
             "id,what\na,b\"c\n",
             "id,what\n\"a\",\"b\"",
         ] {
-            assert!(parse(path, closed).is_ok(), "{closed}");
+            assert_eq!(unclosed(closed), None, "{closed}");
         }
+        // The rows before it are read, to be checked.
+        let table = parse(path, "id,what\nx,1\ny,2\na,\"q,3\nb,4\n").unwrap();
+        let values: Vec<Vec<&str>> = (table.rows.iter())
+            .map(|row| row.iter().map(|c| c.value.as_str()).collect())
+            .collect();
+        assert_eq!(values, [["x", "1"], ["y", "2"]]);
+        assert_eq!(table.unclosed.map(|d| d.span), Some(Span::new(4, 3)));
     }
 
     proptest::proptest! {

@@ -77,7 +77,7 @@ fn folders(root: &Path) -> Vec<String> {
 fn available(root: &Path) -> Message {
     let names = folders(root);
     if names.is_empty() {
-        Message::Text(String::new())
+        Message::default()
     } else {
         msg!("theme-there", names = names.join(", "))
     }

@@ -206,7 +206,7 @@ fn read<T: DeserializeOwned>(
 ) -> (Option<T>, Diagnostics) {
     if let Some(tagged) = first_explicit_tag(text) {
         let more = match tagged.others {
-            0 => Message::Text(String::new()),
+            0 => Message::default(),
             n => msg!("yaml-tag-more", count = Arg::count(n)),
         };
         let tag = Diagnostic::error(
@@ -349,6 +349,7 @@ impl Problem {
         let d = Diagnostic::error(path, Span::new(line + line_offset, col), self.words.clone())
             .with_hint(self.hint.clone());
         let d = point_at_control_character(d, message, file_text);
+        let d = number_out_of_range(d, file_text);
         let d = point_at_value(d, self.is_about_a_value(), file_text);
         let d = point_at_tab(d, message, !self.is_about_a_part(), file_text);
         point_at_unclosed_quote(d, message, file_text).with_source(file_text)
@@ -714,6 +715,26 @@ fn point_at_control_character(mut d: Diagnostic, message: &str, file_text: &str)
         d.hint = Some(msg!("yaml-control-character-hint"));
     }
     d
+}
+
+/// A whole number written in digits that does not fit where it was
+/// written (`weight: 99999999999999999999`) is told as too large, not as
+/// no whole number.
+fn number_out_of_range(mut d: Diagnostic, file_text: &str) -> Diagnostic {
+    if d.message != msg!("yaml-wrong-form", expected = msg!("yaml-kind-whole-number")) {
+        return d;
+    }
+    let line = file_text.lines().nth(d.span.line.saturating_sub(1));
+    let value: String = (line.unwrap_or("").chars())
+        .skip(d.span.col.saturating_sub(1))
+        .take_while(|c| !c.is_whitespace() && *c != '#' && *c != ',' && *c != ']' && *c != '}')
+        .collect();
+    let digits = value.strip_prefix(['-', '+']).unwrap_or(&value);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return d;
+    }
+    d.message = msg!("yaml-number-too-large", value = value.as_str());
+    d.with_hint(msg!("yaml-number-hint"))
 }
 
 /// A value of the wrong kind that YAML places at its key, a list written
@@ -1557,6 +1578,38 @@ mod tests {
         let second = parse_map("a: 1\n---\nb: 2\n").expect_err("two documents");
         assert_eq!(second.message, msg!("yaml-second-document"));
         assert_eq!(second.hint, Some(msg!("yaml-hint-second-document")));
+    }
+
+    /// A whole number past the key's range is told as too large, in its
+    /// flow form too; one with a fraction is still no whole number.
+    #[test]
+    fn a_whole_number_too_large_is_told_as_such() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Front {
+            weight: i64,
+        }
+        let read =
+            |text: &str| first(parse::<Front>(Path::new("a.md"), text, 0, text).unwrap_err());
+        for (text, value) in [
+            ("weight: 99999999999999999999\n", "99999999999999999999"),
+            (
+                "weight: -99999999999999999999 # no\n",
+                "-99999999999999999999",
+            ),
+            ("{weight: 99999999999999999999}\n", "99999999999999999999"),
+        ] {
+            let error = read(text);
+            assert_eq!(
+                error.message,
+                msg!("yaml-number-too-large", value = value),
+                "{text}"
+            );
+            assert_eq!(error.hint, Some(msg!("yaml-number-hint")), "{text}");
+        }
+        let fraction = read("weight: 2.5\n");
+        let no_whole = msg!("yaml-wrong-form", expected = msg!("yaml-kind-whole-number"));
+        assert_eq!(fraction.message, no_whole);
     }
 
     #[test]

@@ -71,6 +71,8 @@ yaml-repeated-key = ключ `{ $key }` указан дважды
 yaml-second-document = здесь, после строки `---`, начинается второй документ, а в файле он может быть только один
 yaml-empty = в файле нечего читать: он пуст или в нём одни комментарии
 yaml-not-a-figure = `{ $value }` — не число: запишите число цифрами
+yaml-number-too-large = `{ $value }` — слишком большое число для этого значения
+yaml-number-hint = проверьте, нет ли в числе опечатки
 yaml-aliases-too-much = якоря (`&`) и ссылки (`*`) здесь разворачиваются в слишком большой объём данных
 yaml-wrong-kind = здесь ожидается { $expected }, а не { $found }
 yaml-wrong-form = здесь ожидается { $expected }; это значение не подходит
@@ -121,7 +123,7 @@ link-ids-hint = на той странице нет элемента с таки
 link-missing-own-anchor = ссылка на якорь, которого нет на самой странице: #{ $fragment }{ $guess }
 link-missing-own-anchor-hint = на странице нет элемента с таким id; сошлитесь на id, который на ней есть (у заголовка или заданный шаблоном), или задайте этот id какому-нибудь элементу
 link-outside-base = ссылка за пределы сайта: `{ $path }` не находится внутри адреса сайта { $base_url }{ $guess }
-link-outside-base-hint = сайт опубликован по адресу { $base_url }: каждая ссылка на нём начинается с `{ $base_path }`; в шаблоне пишите `{"{{"} site.base_path {"}}"}…`, а в Markdown ссылайтесь на страницы по исходному пути (`@/rules/quarantine.md`), а на файлы из static/ — с `{ $base_path }` перед их путём
+link-outside-base-hint = сайт опубликован по адресу { $base_url }: каждая ссылка на нём начинается с `{ $base_path }`; в шаблоне пишите `{"{{"} site.base_path {"}}"}…`, а в Markdown ссылайтесь на страницы по исходному пути (`@/rules/quarantine.md`), на страницы, которые делает сам aqparat (инфографику), — путём от страницы (`../infographics/`), а на файлы из static/ — с `{ $base_path }` перед их путём
 link-on-page-and-others = { $message } (на странице { $url } и ещё на { $others ->
         [one] { $others } странице
        *[other] { $others } страницах
@@ -354,11 +356,13 @@ shortcode-unknown-arg = у `{ $name }` нет аргумента `{ $key }`{ $gu
 shortcode-arg-twice = аргумент `{ $key }` указан дважды
 shortcode-no-stats = у этого сайта нет статистики (data/aid/)
 shortcode-no-record = в data/aid/records.yaml или records.csv нет записи `{ $id }`{ $guess }
+shortcode-no-records = записи `{ $id }` нет: в data/aid/records.yaml (или records.csv) нет ни одной записи; не опустел ли файл по ошибке?
 shortcode-stat-args = для `stat` нужен либо один `id="RECORD"`, либо `total="UNIT"`, при желании с `org="ORG"` или `category="CATEGORY"`
 shortcode-no-org = в data/aid/organisations.yaml нет организации `{ $id }`{ $guess }
 shortcode-no-category = в data/aid/categories.yaml нет категории `{ $id }`{ $guess }
 shortcode-no-unit = в data/aid/units.yaml нет единицы `{ $unit }`
 shortcode-no-figures = в единице `{ $unit }` нет чисел, которые можно сложить
+shortcode-not-added = числа единицы `{ $unit }` не складываются: её `add: false` в `data/aid/units.yaml` говорит, что они могут считать одних и тех же людей; дайте каждое через `stat(id=…)`
 shortcode-chart-args = для `chart` нужен ровно один из аргументов: `id="reached"`, `id="items"`, `org="ORG"` или `category="CATEGORY"`
 shortcode-no-chart = нет диаграммы `{ $id }`{ $guess }; есть такие диаграммы: { $list }
 shortcode-unknown = неизвестный шорткод `{ $name }`{ $guess }; в aqparat есть `stat` и `chart`
@@ -430,6 +434,8 @@ address-query = в `{ $text }` есть запрос `?` или фрагмент
 ## New sites (src/init/, src/cmd/init.rs)
 
 init-not-empty = папка { $dir } не пуста; aqparat создаёт новый сайт только в пустой или новой папке (укажите другую папку или, чтобы добавить тему в существующий сайт, выполните `aqparat theme eject`)
+init-not-a-folder = { $path } — файл, а не папка: укажите папку для нового сайта
+init-empty-title = --title пуст: укажите название сайта или не пишите --title, и у каждого языка будет своё название
 init-cannot-write = не удаётся записать { $path }: { $error }; проверьте, что у вас есть право записи туда
 init-theme-exists = { $path } уже существует; aqparat не перезаписывает тему (чтобы начать заново со встроенной темы, сначала перенесите её в другое место)
 init-no-languages = укажите хотя бы один язык: --languages kk,ru
@@ -504,6 +510,11 @@ cannot-accept = не удаётся принять соединение: { $erro
 ## Aid statistics (src/validate/data.rs)
 
 aid-organisation = организация `{ $id }`
+aid-organisation-itself = { $what } указывает саму себя своей вышестоящей организацией или партнёром
+aid-organisation-itself-hint = в `parent` и `partners` организации стоят другие организации; уберите её собственный id
+aid-record-partner-itself = { $what }: её организация `{ $org }` стоит и среди `partners`
+aid-organisation-ring = каждая из этих организаций входит в следующую, и круг замыкается на первой: { $ring }
+aid-organisation-ring-hint = одна из них — верхняя, и `parent` у неё нет: уберите эту строку `parent`
 aid-category = категория `{ $id }`
 aid-source = источник `{ $id }`
 aid-unit = единица `{ $id }`
@@ -526,6 +537,7 @@ aid-text-cell-hint = заполните ячейку `what_{ $lang }` в это�
 aid-text-column = ни у одной записи нет текста на `{ $lang }`: ни в одной строке нет ячейки `what_{ $lang }`
 aid-text-column-hint = добавьте столбец `what_{ $lang }` и заполните его; текст каждой записи пишется на каждом из языков: { $languages }
 aid-text-foreign = { $what }: есть текст на `{ $lang }`, а это не язык сайта
+aid-forms-foreign = { $what }: есть формы слова на `{ $lang }`, а это не язык сайта
 aid-text-foreign-hint = используйте языки из site.yaml: { $languages }
 aid-control = { $what }: { $field } — здесь есть управляющий символ U+{ $code }
 aid-control-hint-lines = удалите его (он невидим, и ни страницы, ни диаграммы, ни файлы для скачивания не могут его показать); если текст был вставлен, наберите его заново; допустимы только табуляция и перенос строки
@@ -542,6 +554,8 @@ aid-unknown-hint-none = в data/aid/{ $file } пока не задано ни о
 aid-quoted-lang = { $what }: `quoted_lang` равен `{ $lang }`, а это не язык сайта
 aid-quoted-lang-hint = укажите один из языков { $languages }: язык названия в «…»
 aid-invalid-date = { $what }: неверная дата: { $error }
+aid-date-after-today = { $what }: { $date } — позже сегодняшнего дня ({ $today })
+aid-date-after-today-hint = цифру сообщают о дне, который уже наступил: проверьте год
 aid-date-hint = запишите дату в виде YYYY-MM-DD
 aid-url = { $what }: `{ $url }` — не полный адрес
 aid-url-hint = напишите полный адрес, начиная с https://
@@ -568,11 +582,12 @@ aid-no-count-hint = добавьте `count: N`; если источник не 
 aid-qualifier-without-count = { $what }: `qualifier` без числа
 aid-qualifier-without-count-hint = уберите `qualifier`: уточнять нечего, числа нет
 aid-count-too-large = { $what }: число `{ $count }` больше { $max } — наибольшего числа, которое принимает aqparat
-aid-count-too-large-hint = проверьте число на опечатку; число не больше 1000000000000 (10^12)
+aid-count-too-large-hint = проверьте число на опечатку; число не больше 1 000 000 000 000 (10^12)
 aid-count-negative-number = { $what }: число { $count } отрицательное
 aid-count-negative = { $what }: число `{ $count }` отрицательное
 aid-count-negative-hint = число — целое, 0 или больше
 aid-count-not-digits = { $what }: число `{ $count }` — не целое число, записанное цифрами
+aid-count-leading-zeros = { $what }: число `{ $count }` начинается с лишнего нуля
 aid-count-not-digits-hint = запишите число цифрами: { $digits }
 aid-count-not-whole = { $what }: число `{ $count }` не целое
 aid-count-not-whole-hint = число — целое, например 320, без пробелов и единиц измерения

@@ -76,6 +76,18 @@ pub struct Unit {
     pub forms: BTreeMap<String, BTreeMap<String, String>>,
     /// Whether it counts people or households reached.
     pub reach: bool,
+    /// Whether its figures are added up: `false` where two of them may
+    /// count the same people (30 families given social aid and 6 given
+    /// money by one group are not 36 families).
+    pub add: bool,
+}
+
+impl Unit {
+    /// Whether `figures` figures of this unit make a total: one always
+    /// does (it is no sum), more when the unit's figures are added up.
+    pub fn has_total(&self, figures: usize) -> bool {
+        figures == 1 || (figures > 1 && self.add)
+    }
 }
 
 /// A category of aid.
@@ -237,6 +249,7 @@ impl Stats {
                     })
                     .collect(),
                 reach: u.reach,
+                add: u.add,
             })
             .collect();
         let categories: Vec<Category> = raw
@@ -363,7 +376,9 @@ impl Stats {
     }
 
     /// Totals per unit (in the units' file order) of the records that
-    /// `include` accepts. Records without a figure are never added. A total
+    /// `include` accepts. Records without a figure are never added, nor
+    /// are the figures of a unit that says so (see [`Unit::has_total`]). A
+    /// total
     /// beyond [`limits::MAX_TOTAL`] is an error naming its unit, never a
     /// wrong figure (`validate` reports it first, naming the records).
     pub fn totals(&self, include: impl Fn(&Record) -> bool) -> Result<Vec<Total>, String> {
@@ -381,7 +396,7 @@ impl Stats {
                 .filter(|r| r.unit == unit.id)
                 .filter_map(|r| r.figure)
                 .collect();
-            if figures.is_empty() {
+            if !unit.has_total(figures.len()) {
                 continue;
             }
             let figure = sum(&figures).ok_or_else(|| {

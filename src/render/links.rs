@@ -938,7 +938,7 @@ fn problem(
                     let guess = message
                         .arg("guess")
                         .cloned()
-                        .unwrap_or(Arg::Message(Message::Text(String::new())));
+                        .unwrap_or_else(|| Arg::from(Message::default()));
                     Some((
                         msg!(
                             "link-missing-own-anchor",
@@ -974,7 +974,7 @@ fn below_base(site: &Site, files: &Files, path: &str) -> Message {
     let inside = path.trim_start_matches('/');
     match files.file_of(inside) {
         Some(_) => msg!("did-you-mean", name = format!("{}{inside}", site.base_path)),
-        None => Message::Text(String::new()),
+        None => Message::default(),
     }
 }
 

@@ -442,6 +442,11 @@ fn expand_shortcodes<'a>(
                         out.push((Event::Text(CowStr::from(t)), range.clone()));
                         out.push(events[i + 2].clone());
                     }
+                    Ok(Expansion::Inline(html)) => {
+                        out.push(events[i].clone());
+                        out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
+                        out.push(events[i + 2].clone());
+                    }
                     Err(message) => errors.push((range.start, message)),
                 }
                 i += 3;
@@ -462,6 +467,9 @@ fn expand_shortcodes<'a>(
                             match stats::expand(stats, &call) {
                                 Ok(Expansion::Text(t)) => {
                                     out.push((Event::Text(CowStr::from(t)), range.clone()))
+                                }
+                                Ok(Expansion::Inline(html)) => {
+                                    out.push((Event::InlineHtml(CowStr::from(html)), range.clone()))
                                 }
                                 Ok(Expansion::Html(_)) => errors.push((
                                     range.start + call.start,
@@ -491,7 +499,9 @@ fn expand_shortcodes<'a>(
                                 Ok(Expansion::Text(t)) => {
                                     expanded.push_str(&super::xml::escape(&t))
                                 }
-                                Ok(Expansion::Html(h)) => expanded.push_str(&h),
+                                Ok(Expansion::Inline(h) | Expansion::Html(h)) => {
+                                    expanded.push_str(&h)
+                                }
                                 Err(message) => errors.push((range.start + call.start, message)),
                             }
                             last = call.end;

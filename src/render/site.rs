@@ -949,7 +949,7 @@ fn check_anchors(
             // rest (headings renamed wholesale) are told without one.
             let guess = match *missed <= GUESSED_ANCHORS {
                 true => did_you_mean(&link.anchor, ids.iter().map(String::as_str)),
-                false => Message::Text(String::new()),
+                false => Message::default(),
             };
             let mut diagnostic = Diagnostic::error(
                 &page.path,

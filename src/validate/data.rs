@@ -10,14 +10,17 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use foldhash::{HashMap, HashSet};
 use indexmap::IndexMap;
 
 use crate::date::{Date, DayOrMonth};
 use crate::diag::{Diagnostic, Diagnostics, Lines, Span};
 use crate::load::limits;
-use crate::load::{DataFile, RawAid, RawCount, RawRecord, Spanned, Texts, yaml_span};
+use crate::load::{
+    DataFile, RawAid, RawCount, RawOrganisation, RawRecord, Spanned, Texts, yaml_span,
+};
 use crate::locale::LocaleFormat;
-use crate::messages::Message;
+use crate::messages::{Arg, Message};
 use crate::msg;
 
 /// Accepted values of a record's `qualifier`.
@@ -53,6 +56,30 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// A warning when `day`, written as `value`, starts after `today`:
+    /// figures are reported of days that have come, and sources given on
+    /// them.
+    fn not_after(&mut self, today: Date, value: &Spanned<String>, day: DayOrMonth, what: &Message) {
+        if day.first_day() <= today {
+            return;
+        }
+        let span = yaml_span(value, 0);
+        self.diagnostics.push(
+            Diagnostic::warning(
+                self.path,
+                span,
+                msg!(
+                    "aid-date-after-today",
+                    what = what.clone(),
+                    date = day.to_string(),
+                    today = today.to_string()
+                ),
+            )
+            .with_hint(msg!("aid-date-after-today-hint"))
+            .with_quote(self.lines.quote_line(span)),
+        );
+    }
+
     /// Whether the file is a table (`records.csv`), not YAML.
     fn is_table(&self) -> bool {
         self.path.extension().is_some_and(|e| e == "csv")
@@ -245,16 +272,65 @@ impl Checker<'_> {
 
 /// Checks the statistics against the site's languages, `default` the
 /// default one.
-pub fn check(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mut Diagnostics) {
+pub fn check(
+    aid: &RawAid,
+    languages: &[String],
+    default: &str,
+    today: Date,
+    diagnostics: &mut Diagnostics,
+) {
     let mut found = Diagnostics::new();
-    check_files(aid, languages, default, &mut found);
+    check_files(aid, languages, default, today, &mut found);
     // In an item read without a part at fault, what is missing may be
     // that part: reported once it is mended.
     diagnostics.extend((found.into_iter()).filter(|d| !aid.is_unread(&d.path, d.span.line)));
 }
 
+/// Organisations whose `parent`s lead back to them (`a` in `b`, `b` in
+/// `a`): each such ring told once, at the `parent` of its first
+/// organisation in the file, with the ring.
+fn check_parent_cycles(
+    c: &mut Checker,
+    organisations: &IndexMap<Spanned<String>, RawOrganisation>,
+) {
+    let parent_of: HashMap<&str, &Spanned<String>> = (organisations.iter())
+        .filter_map(|(id, org)| Some((id.value.as_str(), org.parent.as_ref()?)))
+        .collect();
+    let mut in_a_ring: HashSet<&str> = HashSet::default();
+    for (id, org) in organisations {
+        let Some(parent) = &org.parent else { continue };
+        if in_a_ring.contains(id.value.as_str()) || parent.value == id.value {
+            continue;
+        }
+        let mut ring = vec![id.value.as_str(), parent.value.as_str()];
+        // A chain longer than the list has gone round a ring that does not
+        // hold `id`: that ring is told from its own first organisation.
+        while ring.len() <= organisations.len() {
+            let Some(next) = parent_of.get(ring[ring.len() - 1]) else {
+                break;
+            };
+            ring.push(&next.value);
+            if next.value == id.value {
+                in_a_ring.extend(&ring);
+                c.error(
+                    yaml_span(parent, 0),
+                    msg!("aid-organisation-ring", ring = ring.join(" → ")),
+                    msg!("aid-organisation-ring-hint"),
+                );
+                break;
+            }
+        }
+    }
+}
+
 /// The checks of [`check`], each problem reported.
-fn check_files(aid: &RawAid, languages: &[String], default: &str, diagnostics: &mut Diagnostics) {
+fn check_files(
+    aid: &RawAid,
+    languages: &[String],
+    default: &str,
+    today: Date,
+    diagnostics: &mut Diagnostics,
+) {
     let formats: Vec<(String, LocaleFormat)> = languages
         .iter()
         .map(|l| (l.clone(), LocaleFormat::new(l)))
@@ -283,8 +359,16 @@ fn check_files(aid: &RawAid, languages: &[String], default: &str, diagnostics: &
             }
             for other in org.parent.iter().chain(&org.partners) {
                 c.reference(other, file, "organisation", "organisations.yaml", &what);
+                if other.value == id.value {
+                    c.error(
+                        yaml_span(other, 0),
+                        msg!("aid-organisation-itself", what = what.clone()),
+                        msg!("aid-organisation-itself-hint"),
+                    );
+                }
             }
         }
+        check_parent_cycles(&mut c, &file.value);
     }
     if let Some(file) = &aid.categories {
         let mut c = checker(file, default, diagnostics);
@@ -300,14 +384,15 @@ fn check_files(aid: &RawAid, languages: &[String], default: &str, diagnostics: &
             c.id(id, "source");
             let what = msg!("aid-source", id = shown(&id.value));
             c.texts(&source.title, &what, "title", languages);
-            if let Some(date) = &source.date
-                && let Err(message) = Date::parse(&date.value)
-            {
-                c.error(
-                    yaml_span(date, 0),
-                    msg!("aid-invalid-date", what = what.clone(), error = message),
-                    msg!("aid-date-hint"),
-                );
+            if let Some(date) = &source.date {
+                match Date::parse(&date.value) {
+                    Ok(day) => c.not_after(today, date, DayOrMonth::Day(day), &what),
+                    Err(message) => c.error(
+                        yaml_span(date, 0),
+                        msg!("aid-invalid-date", what = what.clone(), error = message),
+                        msg!("aid-date-hint"),
+                    ),
+                }
             }
             if let Some(url) = &source.url {
                 c.plain_text(url, &what, "`url`".into(), LineBreaks::Forbidden);
@@ -332,7 +417,7 @@ fn check_files(aid: &RawAid, languages: &[String], default: &str, diagnostics: &
         );
     }
     if let Some(file) = &aid.records {
-        check_records(file, aid, languages, default, diagnostics);
+        check_records(file, aid, languages, default, today, diagnostics);
     }
 }
 
@@ -368,6 +453,14 @@ fn check_units(
         let what = msg!("aid-unit", id = shown(&id.value));
         c.texts(&unit.name, &what, "name", languages);
         for (lang, forms) in &unit.forms.value {
+            if !languages.contains(lang) {
+                c.error(
+                    yaml_span(forms, 0),
+                    msg!("aid-forms-foreign", what = what.clone(), lang = shown(lang)),
+                    msg!("aid-text-foreign-hint", languages = languages.join(", ")),
+                );
+                continue;
+            }
             for (category, noun) in &forms.value {
                 let field = msg!(
                     "aid-field-noun-form",
@@ -467,7 +560,7 @@ fn category_list(format: &LocaleFormat) -> Message {
         .iter()
         .map(|(c, n)| msg!("aid-form-example", category = *c, example = n.to_string()))
         .reduce(|list, item| msg!("list-more", list = list, item = item))
-        .unwrap_or_else(|| Message::Text(String::new()))
+        .unwrap_or_default()
 }
 
 /// A kind of thing of the statistics (`organisation`), in words.
@@ -500,6 +593,7 @@ fn check_records(
     aid: &RawAid,
     languages: &[String],
     default: &str,
+    today: Date,
     diagnostics: &mut Diagnostics,
 ) {
     let mut c = checker(file, default, diagnostics);
@@ -525,6 +619,17 @@ fn check_records(
                 c.reference(org, orgs, "organisation", "organisations.yaml", &what);
             }
         }
+        if let Some(partner) = record.partners.iter().find(|p| p.value == record.org.value) {
+            c.error(
+                yaml_span(partner, 0),
+                msg!(
+                    "aid-record-partner-itself",
+                    what = what.clone(),
+                    org = shown(&partner.value)
+                ),
+                msg!("aid-organisation-itself-hint"),
+            );
+        }
         if let Some(categories) = &aid.categories {
             c.reference(
                 &record.category,
@@ -542,7 +647,7 @@ fn check_records(
         }
         c.texts(&record.what, &what, "what", languages);
         check_count(&mut c, record, &what);
-        check_when(&mut c, record, &what);
+        check_when(&mut c, record, &what, today);
         for (value, allowed, field) in [
             (&record.qualifier, &QUALIFIERS[..], "qualifier"),
             (&record.frequency, &FREQUENCIES[..], "frequency"),
@@ -763,7 +868,7 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
                 "aid-count-too-large",
                 what = what.clone(),
                 count = written,
-                max = limits::MAX_COUNT.to_string()
+                max = Arg::Number(limits::MAX_COUNT as i64)
             ),
             msg!("aid-count-too-large-hint"),
         )
@@ -822,12 +927,19 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
                 !is_plain_number(value.trim())
             })
             .map(|written| {
-                (
-                    msg!(
-                        "aid-count-not-digits",
+                let digits = written.trim().trim_matches('"');
+                let count = shown(&written);
+                let message = match digits.bytes().all(|b| b.is_ascii_digit()) {
+                    // `0012`: digits all, with zeros before them.
+                    true => msg!(
+                        "aid-count-leading-zeros",
                         what = what.clone(),
-                        count = shown(&written)
+                        count = count
                     ),
+                    false => msg!("aid-count-not-digits", what = what.clone(), count = count),
+                };
+                (
+                    message,
                     msg!("aid-count-not-digits-hint", digits = n.to_string()),
                 )
             }),
@@ -912,14 +1024,18 @@ fn digits_meant(text: &str) -> Option<String> {
     (rest.is_empty() || grouped).then(|| plain.to_string())
 }
 
-fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
+/// A record's day or period: days that exist, a period that ends after it
+/// starts, and neither the day a figure is as of nor the start of its
+/// period after `today` (a year mistyped: `2202`).
+fn check_when(c: &mut Checker, record: &RawRecord, what: &Message, today: Date) {
     if let Some(date) = &record.date {
-        if let Err(message) = Date::parse(&date.value) {
-            c.error(
+        match Date::parse(&date.value) {
+            Ok(day) => c.not_after(today, date, DayOrMonth::Day(day), what),
+            Err(message) => c.error(
                 yaml_span(date, 0),
                 msg!("aid-invalid-date", what = what.clone(), error = message),
                 msg!("aid-date-hint"),
-            );
+            ),
         }
         if let Some(period) = &record.period {
             // In a table, the period is its first cell written.
@@ -951,6 +1067,9 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &Message) {
     };
     let from = parse(&period.value.from, c);
     let to = parse(&period.value.to, c);
+    if let (Some(from), Some(from_value)) = (from, &period.value.from) {
+        c.not_after(today, from_value, from, what);
+    }
     if period.value.from.is_none() && period.value.to.is_none() {
         c.error(
             yaml_span(period, 0),

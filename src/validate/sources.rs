@@ -51,6 +51,7 @@ pub fn sources(
         &sources.data.aid,
         &languages,
         &config.default_language.value,
+        publishing.today,
         diagnostics,
     );
     let data = &sources.data;

@@ -94,7 +94,7 @@ fn a_count_cell_not_written_as_its_plain_number_is_an_error_at_the_cell() {
         &run,
         &[
             "data/aid/records.csv:2:15: error: record `r1`: count `+5` is not a whole number written in digits",
-            "data/aid/records.csv:3:15: error: record `r2`: count `007` is not a whole number written in digits",
+            "data/aid/records.csv:3:15: error: record `r2`: count `007` begins with a zero that is not the number's",
         ],
         "counts in records.csv",
     );

@@ -221,9 +221,14 @@ fn a_push_with_errors_is_refused_with_its_messages_and_the_fix_is_published() {
         1,
         "{text}"
     );
-    assert_eq!(server.branch("main"), Some(fixed));
+    assert_eq!(server.branch("main"), Some(fixed.clone()));
     assert_eq!(server.branch("work"), None);
     wait_for_page(&output, "kk/about/index.html", "Түзетілді");
+    // The working tree is a clone at the commit pushed, with its history,
+    // which the changes page and `dates: git` read.
+    assert_eq!(git(&server.work_tree(), &["rev-parse", "HEAD"]), fixed);
+    let history = git(&server.work_tree(), &["rev-list", "--count", "HEAD"]);
+    assert_eq!(history, git(clone, &["rev-list", "--count", "HEAD"]));
     wait_until("an ok status", || {
         status(&output).filter(|s| s["ok"] == true)
     });

@@ -836,3 +836,236 @@ fn i14_a_series_is_drawn_as_a_step_chart_with_its_table() {
             .contains("chart series")
     );
 }
+
+/// A unit whose figures may count the same people (`add: false`) gets no
+/// total of several of them: not on the overview's tiles, not in the
+/// downloads, not by `stat(total=…)`, which is an error saying why; a
+/// total of one figure, no sum, is still given, and the open data say
+/// which units are added up.
+#[test]
+fn figures_of_a_unit_that_may_count_the_same_people_are_not_added() {
+    let site = TestSite::fixtures("basic", "stats");
+    let units = site.read_source("data/aid/units.yaml");
+    site.write(
+        "data/aid/units.yaml",
+        units.replace("  reach: true\n", "  reach: true\n  add: false\n"),
+    );
+    let run = site.run(&["build"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "content/figures.kk.md:7:",
+            "content/figures.kk.md:7:",
+            "content/figures.ru.md:7:",
+            "content/figures.ru.md:7:",
+        ],
+        "totals of families",
+    );
+    assert!(
+        run.stderr.contains(
+            "error: the figures in unit `families` are not added up: its `add: false` in `data/aid/units.yaml` says they may count the same people"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Without those totals the site builds.
+    for lang in ["kk", "ru"] {
+        let page = format!("content/figures.{lang}.md");
+        let text = site.read_source(&page);
+        let text = text.replace("{{ stat(total=\"families\") }}", "—");
+        site.write(
+            &page,
+            text.replace("{{ stat(total=\"families\", org=\"org-b\") }}", "—"),
+        );
+    }
+    site.build();
+    let overview = site.read("ru/infographics/index.html");
+    assert_eq!(
+        values_of(&overview, "tile"),
+        BTreeMap::from([("masks".into(), 1300)])
+    );
+    let json: serde_json::Value = serde_json::from_str(&site.read("ru/data/aid.json")).unwrap();
+    let units_of = |totals: &serde_json::Value| -> Vec<String> {
+        (totals.as_array().unwrap().iter())
+            .map(|t| t["unit"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(units_of(&json["totals"]["by_unit"]), ["masks"]);
+    let organisations = json["organisations"].as_array().unwrap();
+    let org = |id: &str| organisations.iter().find(|o| o["id"] == id).unwrap();
+    // org-a has two figures of families, org-b three: no total; org-a's
+    // one figure of masks is its total.
+    assert_eq!(units_of(&org("org-a")["totals"]), ["masks"]);
+    assert_eq!(units_of(&org("org-b")["totals"]), ["masks"]);
+    let units = site.read("data/units.csv").replace("\r\n", "\n");
+    assert!(
+        units.starts_with("id,name_kk,name_ru,reach,add\n"),
+        "{units}"
+    );
+    assert!(
+        units.contains("\nfamilies,Отбасылар,Семьи,true,false\n"),
+        "{units}"
+    );
+    assert!(
+        units.contains("\nmasks,Бетперделер,Маски,false,true\n"),
+        "{units}"
+    );
+}
+
+/// A figure shown in the default language's words, its unit lacking the
+/// page language's noun forms (a warning), is a phrase within the line:
+/// no chart, which must stand alone.
+#[test]
+fn a_figure_in_the_default_language_stays_within_its_sentence() {
+    let site = TestSite::fixtures("basic", "stats");
+    let units = site.read_source("data/aid/units.yaml");
+    site.write(
+        "data/aid/units.yaml",
+        units.replace(
+            "    ru: { one: \"семья\", few: \"семьи\", many: \"семей\", other: \"семьи\" }\n",
+            "",
+        ),
+    );
+    site.write(
+        "content/inline.ru.md",
+        "---\ntitle: В строке\n---\nПомощь получили {{ stat(id=\"r1\") }}.\n\n{{ stat(id=\"r2\") }}\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr
+            .contains("warning: unit `families` has no `ru` noun forms"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("ru/inline/index.html");
+    assert!(
+        page.contains("<p>Помощь получили <span lang=\"kk\">1\u{a0}отбасы</span>.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p><span lang=\"kk\">2\u{a0}отбасы</span></p>"),
+        "{page}"
+    );
+}
+
+/// Organisations that belong to one another round a ring, or name
+/// themselves as their parent or partner, and a record whose organisation
+/// is its own partner: each an error where it is written, a ring told
+/// once, from its first organisation, with the whole ring.
+#[test]
+fn organisations_that_belong_to_themselves_are_errors() {
+    let site = TestSite::fixtures("basic", "stats");
+    let organisations = site.read_source("data/aid/organisations.yaml");
+    site.write(
+        "data/aid/organisations.yaml",
+        organisations
+            .replace(
+                "  short: { kk: \"Ұйым А\", ru: \"Организация А\" }\n",
+                "  short: { kk: \"Ұйым А\", ru: \"Организация А\" }\n  parent: org-c\n",
+            )
+            .replace(
+                "  partners: [org-a]\n",
+                "  parent: org-b\n  partners: [org-a, org-c]\n",
+            ),
+    );
+    let records = site.read_source("data/aid/records.yaml");
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen(
+            "  org: org-b\n  partners: [org-c]\n",
+            "  org: org-b\n  partners: [org-b]\n",
+            1,
+        ),
+    );
+    let run = site.run(&["check"]);
+    crate::util::assert_reported(
+        &run,
+        &[
+            "data/aid/organisations.yaml:5:11: error: each of these organisations belongs to the next, round to the first: org-a → org-c → org-b → org-a",
+            "data/aid/organisations.yaml:12:21: error: organisation `org-c` names itself as its parent or partner",
+            "data/aid/records.yaml:20:14: error: record `r5`: its organisation `org-b` is among its `partners` too",
+        ],
+        "rings of organisations",
+    );
+}
+
+/// A figure as of a day to come, or a period starting after today, is a
+/// year mistyped: a warning at it (the site builds; `check --strict`
+/// fails).
+#[test]
+fn a_figure_dated_after_today_is_a_warning() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = site.read_source("data/aid/records.yaml");
+    site.write(
+        "data/aid/records.yaml",
+        records
+            .replacen("  date: 2020-04-03\n", "  date: 2202-04-03\n", 1)
+            .replacen(
+                "  period: { from: 2020-04 }\n",
+                "  period: { from: 2220-04 }\n",
+                1,
+            ),
+    );
+    let run = site.run(&["check", "--strict"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let warnings: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.starts_with("data/") && l.contains(": warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", run.stderr);
+    assert!(
+        warnings[0].starts_with(
+            "data/aid/records.yaml:7:9: warning: record `r1`: 2202-04-03 is after today ("
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        warnings[1].starts_with(
+            "data/aid/records.yaml:25:19: warning: record `r5`: 2220-04 is after today ("
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("check the year"), "{}", run.stderr);
+    site.build();
+}
+
+/// Noun forms in a language the site does not have are an error, as a
+/// name in one is: they would be read by no page.
+#[test]
+fn noun_forms_in_a_language_the_site_lacks_are_an_error() {
+    let site = TestSite::fixtures("basic", "stats");
+    let units = site.read_source("data/aid/units.yaml");
+    site.write(
+        "data/aid/units.yaml",
+        units.replacen(
+            "    kk: { one: \"отбасы\", other: \"отбасы\" }\n",
+            "    kk: { one: \"отбасы\", other: \"отбасы\" }\n    en: { one: family, other: families }\n",
+            1,
+        ),
+    );
+    crate::util::assert_reported(
+        &site.run(&["check"]),
+        &[
+            "data/aid/units.yaml:5:9: error: unit `families` has noun forms in `en`, which is not a language of the site",
+        ],
+        "forms in English",
+    );
+}
+
+/// A records file emptied by mistake (a 0-byte save) is named by each
+/// figure that needs a record: not as a record missing among others.
+#[test]
+fn an_emptied_records_file_is_named_by_the_figures_that_need_it() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("data/aid/records.yaml", "");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: no record `r1`: data/aid/records.yaml (or records.csv) holds no records at all; is it empty by mistake?"
+        ),
+        "{}",
+        run.stderr
+    );
+}

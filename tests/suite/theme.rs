@@ -95,6 +95,30 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
         "{printed}"
     );
     assert!(!dir.path().join("bad").exists());
+    let (code, printed) = aqparat(dir.path(), &["init", "bad", "--title", " "]);
+    assert_eq!(code, 2, "{printed}");
+    assert!(printed.contains("--title is empty"), "{printed}");
+    assert!(!dir.path().join("bad").exists());
+    // A file where the folder, or one of its parents, would be.
+    std::fs::write(dir.path().join("file"), "мәтін").unwrap();
+    for target in ["file", "file/sub"] {
+        let (code, printed) = aqparat(dir.path(), &["init", target]);
+        assert_eq!(code, 2, "{printed}");
+        assert!(
+            printed.contains("file is a file, not a folder"),
+            "{printed}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("file")).unwrap(),
+        "мәтін"
+    );
+    // A fresh clone of an empty repository holds its `.git` only.
+    let clone = dir.path().join("clone");
+    std::fs::create_dir_all(clone.join(".git")).unwrap();
+    let (code, printed) = aqparat(dir.path(), &["init", "clone"]);
+    assert_eq!(code, 0, "{printed}");
+    assert!(clone.join("site.yaml").is_file() && clone.join(".git").is_dir());
 }
 
 /// The command `init` prints to see the new site can be pasted: a folder

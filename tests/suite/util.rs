@@ -147,6 +147,12 @@ impl TestSite {
         let path = self.public().join(rel);
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
+
+    /// The text of a file of the site itself.
+    pub fn read_source(&self, rel: &str) -> String {
+        let path = self.root().join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
 }
 
 /// The inode of the file at `path`: two paths with the same one are hard
@@ -413,6 +419,26 @@ pub fn assert_internal_links_resolve(public: &Path, base_path: &str) -> usize {
                 .map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
             let target_file = if path.is_empty() {
                 file.clone()
+            } else if !path.starts_with('/') {
+                // A path from the page: from its folder, `..` going up.
+                let mut target = file.parent().unwrap().to_path_buf();
+                for part in percent_decode(path).split('/') {
+                    match part {
+                        ".." => {
+                            target.pop();
+                        }
+                        "" | "." => {}
+                        part => target.push(part),
+                    }
+                }
+                if !target.starts_with(public) {
+                    problems.push(format!("{page}: link `{link}` leads out of the site"));
+                    continue;
+                }
+                match target.is_dir() {
+                    true => target.join("index.html"),
+                    false => target,
+                }
             } else {
                 let Some(rel) = path.strip_prefix(base_path) else {
                     problems.push(format!("{page}: link `{link}` is not under {base_path}"));

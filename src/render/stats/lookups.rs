@@ -101,11 +101,20 @@ pub fn tables(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> V
             "Whether it counts people or households reached (else items).",
         )
     });
+    columns.push(Column {
+        required: true,
+        ..optional_column(
+            "add",
+            Kind::Boolean,
+            "Whether its figures are added up into totals (false: two of them may count the same people).",
+        )
+    });
     let rows = (stats.units.iter())
         .map(|u| {
             let mut row = vec![text(&u.id)];
             row.extend(texts(&u.name, codes));
             row.push(text(if u.reach { "true" } else { "false" }));
+            row.push(text(if u.add { "true" } else { "false" }));
             row
         })
         .collect();

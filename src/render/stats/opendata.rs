@@ -28,7 +28,7 @@ pub fn all_languages_json(stats: &Stats) -> Result<Vec<u8>, String> {
     let units: Vec<_> = stats
         .units
         .iter()
-        .map(|u| serde_json::json!({ "id": u.id, "name": u.name, "forms": u.forms, "reach": u.reach }))
+        .map(|u| serde_json::json!({ "id": u.id, "name": u.name, "forms": u.forms, "reach": u.reach, "add": u.add }))
         .collect();
     let categories: Vec<_> = stats
         .categories

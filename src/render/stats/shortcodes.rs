@@ -11,7 +11,7 @@
 use super::format::Shown;
 use super::prepare::LangStats;
 use crate::messages::Message;
-use crate::model::Stats;
+use crate::model::{Record, Stats};
 use crate::msg;
 
 /// A shortcode call found in text.
@@ -38,7 +38,10 @@ impl Call<'_> {
 pub enum Expansion {
     /// Text (escaped when written).
     Text(String),
-    /// A block of HTML.
+    /// HTML within a line: a figure shown in another language than the
+    /// page's, marked with its `lang`.
+    Inline(String),
+    /// A block of HTML: a chart.
     Html(String),
 }
 
@@ -105,6 +108,9 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
     match call.name {
         "stat" => {
             if let Some(id) = call.arg("id") {
+                if f.stats.records.is_empty() {
+                    return Err(msg!("shortcode-no-records", id = id));
+                }
                 let record = f.stats.record(id).ok_or_else(|| {
                     let known = f.stats.records.iter().map(|r| r.id.as_str());
                     let guess = crate::diag::did_you_mean(id, known);
@@ -115,15 +121,21 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
             let unit = call
                 .arg("total")
                 .ok_or_else(|| msg!("shortcode-stat-args"))?;
-            f.stats
-                .unit(unit)
-                .ok_or_else(|| msg!("shortcode-no-unit", unit = unit))?;
+            let counted =
+                (f.stats.unit(unit)).ok_or_else(|| msg!("shortcode-no-unit", unit = unit))?;
             let (org, category) = (call.arg("org"), call.arg("category"));
-            let totals = f.stats.totals(|r| {
-                r.unit == unit
-                    && org.is_none_or(|o| r.org == o)
-                    && category.is_none_or(|c| r.category == c)
-            })?;
+            let records: Vec<&Record> = (f.stats.records.iter())
+                .filter(|r| {
+                    r.unit == unit
+                        && org.is_none_or(|o| r.org == o)
+                        && category.is_none_or(|c| r.category == c)
+                })
+                .collect();
+            let figures = records.iter().filter(|r| r.figure.is_some()).count();
+            if figures > 0 && !counted.has_total(figures) {
+                return Err(msg!("shortcode-not-added", unit = unit));
+            }
+            let totals = f.stats.totals_of(&records)?;
             let total = totals
                 .first()
                 .ok_or_else(|| msg!("shortcode-no-figures", unit = unit))?;
@@ -216,7 +228,7 @@ fn check_args(call: &Call) -> Result<(), Message> {
 /// lang>`.
 fn figure(shown: Shown) -> Expansion {
     match shown.lang {
-        Some(_) => Expansion::Html(shown.html()),
+        Some(_) => Expansion::Inline(shown.html()),
         None => Expansion::Text(shown.text),
     }
 }

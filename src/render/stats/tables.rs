@@ -222,7 +222,7 @@ const RECORD_COLUMNS: [RecordColumn; 19] = {
         column(
             "period_to",
             DayOrMonth,
-            "The last day or month of the period it covers.",
+            "The end of the period it covers, as the source gives it: \"to 3 April\" (which may not include that day) is 3 April.",
             |r| optional(&r.period_to),
         ),
         column(

@@ -246,15 +246,15 @@ fn counts_are_bounded_and_the_largest_counts_add_up_exactly() {
         &site,
         &[
             format!(
-                "data/aid/records.yaml:{}:10: error: record `big-a`: count `9223372036854775807` is more than 1000000000000",
+                "data/aid/records.yaml:{}:10: error: record `big-a`: count `9223372036854775807` is more than 1,000,000,000,000",
                 a + 3
             ),
             format!(
-                "data/aid/records.yaml:{}:10: error: record `big-b`: count `1000000000001` is more than 1000000000000",
+                "data/aid/records.yaml:{}:10: error: record `big-b`: count `1000000000001` is more than 1,000,000,000,000",
                 b + 3
             ),
             format!(
-                "data/aid/records.yaml:{}:10: error: record `big-c`: count `1e30` is more than 1000000000000",
+                "data/aid/records.yaml:{}:10: error: record `big-c`: count `1e30` is more than 1,000,000,000,000",
                 c + 3
             ),
         ],
