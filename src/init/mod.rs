@@ -193,7 +193,12 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
             &format!("content/rules/first.{code}.md"),
             page(words.page_title, Some(1), words.page_body),
         );
-        add(&format!("content/guide.{code}.md"), words.guide.to_string());
+        // The English guide, for a language without its own, names that
+        // language's files in its examples.
+        let guide = words
+            .guide
+            .replace("masks.en.md", &format!("masks.{code}.md"));
+        add(&format!("content/guide.{code}.md"), guide);
         if !has_built_in_strings(code) {
             add(
                 &format!("{I18N_DIR}/{code}.yaml"),

@@ -74,6 +74,9 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
     // Its home page, in English words, names its own file.
     let home = std::fs::read_to_string(dir.path().join("polish/content/_index.pl.md")).unwrap();
     assert!(home.contains("`content/_index.pl.md`"), "{home}");
+    // Its guide, in English words, names Polish files in its examples.
+    let guide = std::fs::read_to_string(dir.path().join("polish/content/guide.pl.md")).unwrap();
+    assert!(guide.contains("content/rules/masks.pl.md") && !guide.contains("masks.en.md"));
 
     let before = snapshot(&three);
     let (code, printed) = aqparat(dir.path(), &["init", "three"]);
