@@ -45,13 +45,16 @@ impl Kind {
             }
             Kind::Csv => {
                 let (text, mut table) = table::read(root, rel)?;
-                if let Some(unclosed) = table.unclosed.take() {
-                    return Err(unclosed.into());
+                let lines = Lines::new(&text, 0);
+                let mut problems = Diagnostics::new();
+                for cell in table.extra_cells() {
+                    problems.push(table::extra_cell(rel, &lines, cell));
                 }
-                if let Some(cell) = table.extra_cells().next() {
-                    return Err(table::extra_cell(rel, &Lines::new(&text, 0), cell).into());
+                problems.extend(table.unclosed.take());
+                match problems.is_empty() {
+                    true => Ok(objects(table)),
+                    false => Err(problems),
                 }
-                Ok(objects(table))
             }
             Kind::Json => {
                 let text = read_text(root, rel)?;

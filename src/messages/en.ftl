@@ -509,6 +509,7 @@ aid-organisation = organisation `{ $id }`
 aid-organisation-itself = { $what } names itself as its parent or partner
 aid-organisation-itself-hint = an organisation's `parent` and `partners` are other organisations; remove its own id
 aid-record-partner-itself = { $what }: its organisation `{ $org }` is among its `partners` too
+aid-record-partner-itself-hint = a record's `partners` are the organisations that helped its `org`: remove its own id from them
 aid-organisation-ring = each of these organisations belongs to the next, round to the first: { $ring }
 aid-organisation-ring-hint = one of them is at the top and has no `parent`: remove that `parent` line
 aid-category = category `{ $id }`

@@ -503,6 +503,7 @@ aid-organisation = `{ $id }` ұйымы
 aid-organisation-itself = { $what } өзін өзінің жоғарғы ұйымы не серіктесі деп көрсетеді
 aid-organisation-itself-hint = ұйымның `parent` пен `partners` өрістерінде басқа ұйымдар тұрады; оның өз id-ін алып тастаңыз
 aid-record-partner-itself = { $what }: оның ұйымы `{ $org }` `partners` ішінде де тұр
+aid-record-partner-itself-hint = жазбаның `partners` өрісінде оның `org` ұйымына көмектескен ұйымдар тұрады: одан ұйымның өз id-ін алып тастаңыз
 aid-organisation-ring = бұл ұйымдардың әрқайсысы келесісіне бағынады, соңы біріншісіне қайта оралады: { $ring }
 aid-organisation-ring-hint = біреуі ең жоғарғысы, оның `parent` өрісі болмайды: сол `parent` жолын алып тастаңыз
 aid-category = `{ $id }` санаты

@@ -513,6 +513,7 @@ aid-organisation = организация `{ $id }`
 aid-organisation-itself = { $what } указывает саму себя своей вышестоящей организацией или партнёром
 aid-organisation-itself-hint = в `parent` и `partners` организации стоят другие организации; уберите её собственный id
 aid-record-partner-itself = { $what }: её организация `{ $org }` стоит и среди `partners`
+aid-record-partner-itself-hint = в `partners` записи стоят организации, которые помогали её `org`: уберите оттуда её собственный id
 aid-organisation-ring = каждая из этих организаций входит в следующую, и круг замыкается на первой: { $ring }
 aid-organisation-ring-hint = одна из них — верхняя, и `parent` у неё нет: уберите эту строку `parent`
 aid-category = категория `{ $id }`

@@ -157,6 +157,33 @@ pub struct Record {
     pub source: String,
 }
 
+/// Which of `records` a later figure holds: figures "as of" successive
+/// days of one organisation, unit and `what` are one count as it grew (a
+/// series: 100 masks on 1 April, 150 on 10 April), whose latest holds the
+/// earlier ones, and adding them would count the same things again. Not
+/// so figures of something done over and over (a `frequency`: 10 families
+/// fed that week, 25 the next), each a count of its own.
+fn superseded(records: &[&Record]) -> Vec<bool> {
+    let as_of = |record: &Record| match (record.figure, record.when, &record.frequency) {
+        (Some(_), When::AsOf(day), None) => Some(day),
+        _ => None,
+    };
+    let mut latest: HashMap<(&str, &str, &Text), Date> = HashMap::default();
+    for &record in records {
+        if let Some(day) = as_of(record) {
+            let key = (record.org.as_str(), record.unit.as_str(), &record.what);
+            let last = latest.entry(key).or_insert(day);
+            *last = (*last).max(day);
+        }
+    }
+    (records.iter())
+        .map(|&record| {
+            let key = (record.org.as_str(), record.unit.as_str(), &record.what);
+            as_of(record).is_some_and(|day| latest.get(&key).is_some_and(|&last| last > day))
+        })
+        .collect()
+}
+
 /// A total of several figures in one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Total {
@@ -377,8 +404,9 @@ impl Stats {
 
     /// Totals per unit (in the units' file order) of the records that
     /// `include` accepts. Records without a figure are never added, nor
-    /// are the figures of a unit that says so (see [`Unit::has_total`]). A
-    /// total
+    /// are the figures of a unit that says so (see [`Unit::has_total`]),
+    /// nor a figure that a later one of its series holds (see
+    /// [`superseded`]). A total
     /// beyond [`limits::MAX_TOTAL`] is an error naming its unit, never a
     /// wrong figure (`validate` reports it first, naming the records).
     pub fn totals(&self, include: impl Fn(&Record) -> bool) -> Result<Vec<Total>, String> {
@@ -390,11 +418,12 @@ impl Stats {
     /// this site, as [`Stats::totals`] makes them: for a set of records
     /// found once, such as an organisation's.
     pub fn totals_of(&self, records: &[&Record]) -> Result<Vec<Total>, String> {
+        let superseded = superseded(records);
         let mut totals = Vec::new();
         for unit in &self.units {
-            let figures: Vec<Figure> = (records.iter())
-                .filter(|r| r.unit == unit.id)
-                .filter_map(|r| r.figure)
+            let figures: Vec<Figure> = (records.iter().zip(&superseded))
+                .filter(|(r, superseded)| r.unit == unit.id && !**superseded)
+                .filter_map(|(r, _)| r.figure)
                 .collect();
             if !unit.has_total(figures.len()) {
                 continue;

@@ -409,11 +409,14 @@ fn expand_shortcodes<'a>(
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = false;
+    let mut in_image = false;
     let mut i = 0;
     while i < events.len() {
         match &events[i].0 {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => in_image = false,
             _ => {}
         }
         if in_code {
@@ -442,7 +445,7 @@ fn expand_shortcodes<'a>(
                         out.push((Event::Text(CowStr::from(t)), range.clone()));
                         out.push(events[i + 2].clone());
                     }
-                    Ok(Expansion::Inline(html)) => {
+                    Ok(Expansion::Inline { html, .. }) => {
                         out.push(events[i].clone());
                         out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
                         out.push(events[i + 2].clone());
@@ -468,7 +471,11 @@ fn expand_shortcodes<'a>(
                                 Ok(Expansion::Text(t)) => {
                                     out.push((Event::Text(CowStr::from(t)), range.clone()))
                                 }
-                                Ok(Expansion::Inline(html)) => {
+                                // An image's description is text: no markup.
+                                Ok(Expansion::Inline { text, .. }) if in_image => {
+                                    out.push((Event::Text(CowStr::from(text)), range.clone()))
+                                }
+                                Ok(Expansion::Inline { html, .. }) => {
                                     out.push((Event::InlineHtml(CowStr::from(html)), range.clone()))
                                 }
                                 Ok(Expansion::Html(_)) => errors.push((
@@ -499,7 +506,7 @@ fn expand_shortcodes<'a>(
                                 Ok(Expansion::Text(t)) => {
                                     expanded.push_str(&super::xml::escape(&t))
                                 }
-                                Ok(Expansion::Inline(h) | Expansion::Html(h)) => {
+                                Ok(Expansion::Inline { html: h, .. } | Expansion::Html(h)) => {
                                     expanded.push_str(&h)
                                 }
                                 Err(message) => errors.push((range.start + call.start, message)),

@@ -174,6 +174,7 @@ impl Renderer<'_> {
             }
             Unit::Feed(code) => {
                 reading.inputs.read_all(self.lang(code).map(Input::Pages));
+                reading.inputs.read(Input::BuildDate);
                 if let Some(lang) = site.lang(code) {
                     let atom = super::xml::atom(site, lang);
                     out.write(&format!("{code}/atom.xml"), atom.as_bytes())?;

@@ -222,7 +222,8 @@ fn write_url(
 }
 
 /// The Atom feed of `lang`: its pages (not sections) that are in force,
-/// most recently updated first.
+/// most recently updated first; updated when the newest was, or, with no
+/// page dated, when it was built.
 pub fn atom(site: &Site, language: &Lang) -> String {
     let mut pages: Vec<_> = site
         .pages
@@ -255,8 +256,13 @@ pub fn atom(site: &Site, language: &Lang) -> String {
         escape(&home),
         escape(&home),
         escape(&self_url),
+        // With no page dated, the feed was last changed when it was built
+        // (a date of 1970 would be claimed of a site that has none).
         updated.map_or_else(
-            || "1970-01-01T00:00:00Z".to_string(),
+            || {
+                let built = std::time::UNIX_EPOCH + std::time::Duration::from_secs(site.build_date);
+                humantime::format_rfc3339_seconds(built).to_string()
+            },
             |d| format!("{d}T00:00:00Z")
         ),
         escape(title),

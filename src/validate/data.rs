@@ -627,7 +627,7 @@ fn check_records(
                     what = what.clone(),
                     org = shown(&partner.value)
                 ),
-                msg!("aid-organisation-itself-hint"),
+                msg!("aid-record-partner-itself-hint"),
             );
         }
         if let Some(categories) = &aid.categories {
@@ -731,7 +731,7 @@ fn check_totals(c: &mut Checker, records: &[RawRecord]) {
                             "aid-total-too-large",
                             id = shown(&record.id.value),
                             unit = shown(unit),
-                            max = limits::MAX_TOTAL.to_string(),
+                            max = Arg::Number(limits::MAX_TOTAL as i64),
                             records = named_records(&added)
                         ),
                         msg!("aid-total-too-large-hint"),
@@ -873,6 +873,25 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
             msg!("aid-count-too-large-hint"),
         )
     };
+    // A whole number written otherwise than in plain digits: `0x10`,
+    // `1_000`, `+12`, `1e3`; `007`, all digits but with zeros before them.
+    let not_digits = |written: &str, digits: String| {
+        let count = shown(written);
+        let message = match written
+            .trim()
+            .trim_matches('"')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        {
+            true => msg!(
+                "aid-count-leading-zeros",
+                what = what.clone(),
+                count = count
+            ),
+            false => msg!("aid-count-not-digits", what = what.clone(), count = count),
+        };
+        (message, msg!("aid-count-not-digits-hint", digits = digits))
+    };
     // A whole number in quotes, or with its thousands set apart
     // (`1 250`, `1,250`): the digits meant are told.
     if let RawCount::Other(text) = &count.value
@@ -926,23 +945,7 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
                 };
                 !is_plain_number(value.trim())
             })
-            .map(|written| {
-                let digits = written.trim().trim_matches('"');
-                let count = shown(&written);
-                let message = match digits.bytes().all(|b| b.is_ascii_digit()) {
-                    // `0012`: digits all, with zeros before them.
-                    true => msg!(
-                        "aid-count-leading-zeros",
-                        what = what.clone(),
-                        count = count
-                    ),
-                    false => msg!("aid-count-not-digits", what = what.clone(), count = count),
-                };
-                (
-                    message,
-                    msg!("aid-count-not-digits-hint", digits = n.to_string()),
-                )
-            }),
+            .map(|written| not_digits(&written, n.to_string())),
         RawCount::Real(v) if v.is_finite() && v.fract() == 0.0 => {
             let shown_value = written(v.to_string());
             if *v < 0.0 {
@@ -957,14 +960,8 @@ fn check_count_value(c: &mut Checker, count: &Spanned<RawCount>, what: &Message)
             } else if *v > limits::MAX_COUNT as f64 {
                 Some(too_large(shown_value))
             } else {
-                Some((
-                    msg!(
-                        "aid-count-not-digits",
-                        what = what.clone(),
-                        count = shown_value
-                    ),
-                    msg!("aid-count-not-digits-hint", digits = format!("{v:.0}")),
-                ))
+                let raw = written_at(rest, is_csv).unwrap_or_else(|| v.to_string());
+                Some(not_digits(&raw, format!("{v:.0}")))
             }
         }
         RawCount::Real(v) => Some((
@@ -1025,7 +1022,7 @@ fn digits_meant(text: &str) -> Option<String> {
 }
 
 /// A record's day or period: days that exist, a period that ends after it
-/// starts, and neither the day a figure is as of nor the start of its
+/// starts, and neither the day a figure is as of nor either end of its
 /// period after `today` (a year mistyped: `2202`).
 fn check_when(c: &mut Checker, record: &RawRecord, what: &Message, today: Date) {
     if let Some(date) = &record.date {
@@ -1067,8 +1064,10 @@ fn check_when(c: &mut Checker, record: &RawRecord, what: &Message, today: Date) 
     };
     let from = parse(&period.value.from, c);
     let to = parse(&period.value.to, c);
-    if let (Some(from), Some(from_value)) = (from, &period.value.from) {
-        c.not_after(today, from_value, from, what);
+    for (day, value) in [(from, &period.value.from), (to, &period.value.to)] {
+        if let (Some(day), Some(value)) = (day, value) {
+            c.not_after(today, value, day, what);
+        }
     }
     if period.value.from.is_none() && period.value.to.is_none() {
         c.error(

@@ -197,6 +197,27 @@ fn rows_cut_short_or_swallowed_by_a_quote_are_errors() {
         ],
     );
     assert!(!site.public().exists());
+    // The rows before the quote are read, and their problems told with it,
+    // in the statistics and in a data file of the templates alike.
+    site.write(
+        "data/aid/records.csv",
+        format!(
+            "{header}r1,org-a,food,-1,families,Бір,Один,src-1\n\
+             r2,org-a,food,2,families,\"Екі,Два,src-1\n\
+             r3,org-a,food,3,families,Үш,Три,src-1\n"
+        ),
+    );
+    site.write("data/hospitals.csv", "name,phone\nA,1\nB,2,3\nC,\"4\nD,5\n");
+    let run = site.run(&["check"]);
+    assert_lines(
+        &run,
+        &[
+            "data/aid/records.csv:2:15: error: record `r1`: count -1 is negative",
+            "data/aid/records.csv:3:26: error: this quote opens a cell that is not closed where the cell ends",
+            "data/hospitals.csv:3:5: error: ",
+            "data/hospitals.csv:4:3: error: this quote opens a cell that is not closed where the cell ends",
+        ],
+    );
 }
 
 /// A table copied out of a spreadsheet is tab-separated: its cells, a

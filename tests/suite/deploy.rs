@@ -206,6 +206,14 @@ fn a_push_with_errors_is_refused_with_its_messages_and_the_fix_is_published() {
     assert!(!text.contains("aqparat: checking"), "{text}");
     assert_eq!(server.branch("work"), Some(broken));
 
+    // A tag named as the branch, on the good commit, is not the branch;
+    // a file put into the working tree by hand is not the site.
+    git(clone, &["tag", "main", &good]);
+    let (ok, text) = server.push(&site, &["refs/tags/main"]);
+    assert!(ok, "{text}");
+    let stray = server.work_tree().join("content/stray.kk.md");
+    std::fs::write(&stray, "---\ntitle: Қолмен\n---\n").unwrap();
+
     // The fix, pushed with the draft branch's deletion: both refs go
     // through the hook; main is checked and published.
     site.write(
@@ -214,7 +222,7 @@ fn a_push_with_errors_is_refused_with_its_messages_and_the_fix_is_published() {
     );
     git(clone, &["commit", "-am", "fix"]);
     let fixed = git(clone, &["rev-parse", "HEAD"]);
-    let (ok, text) = server.push(&site, &["main", ":work"]);
+    let (ok, text) = server.push(&site, &["refs/heads/main", ":work"]);
     assert!(ok, "{text}");
     assert_eq!(
         text.matches("remote: aqparat: checking ").count(),
@@ -227,6 +235,7 @@ fn a_push_with_errors_is_refused_with_its_messages_and_the_fix_is_published() {
     // The working tree is a clone at the commit pushed, with its history,
     // which the changes page and `dates: git` read.
     assert_eq!(git(&server.work_tree(), &["rev-parse", "HEAD"]), fixed);
+    assert!(!stray.exists(), "a file put there by hand is removed");
     let history = git(&server.work_tree(), &["rev-list", "--count", "HEAD"]);
     assert_eq!(history, git(clone, &["rev-list", "--count", "HEAD"]));
     wait_until("an ok status", || {
@@ -237,7 +246,7 @@ fn a_push_with_errors_is_refused_with_its_messages_and_the_fix_is_published() {
     git(clone, &["rm", "-q", "content/rules/third.ru.md"]);
     git(clone, &["commit", "-m", "no Russian third rule"]);
     let warned = git(clone, &["rev-parse", "HEAD"]);
-    let (ok, text) = server.push(&site, &["main"]);
+    let (ok, text) = server.push(&site, &["refs/heads/main"]);
     assert!(ok, "a push with warnings only is accepted:\n{text}");
     assert!(
         text.contains("remote: content/rules/third.kk.md:1:1: warning: no translation into `ru`"),
@@ -259,7 +268,7 @@ fn only_the_published_branch_is_checked_and_deleting_it_is_allowed() {
     )
     .unwrap();
     let server = Server::new(
-        &["pre-receive"],
+        &["pre-receive", "post-receive"],
         vec![("PATH", path), ("AQPARAT_BRANCH", "release".into())],
     );
     let site = server.clone();
@@ -278,7 +287,7 @@ fn only_the_published_branch_is_checked_and_deleting_it_is_allowed() {
     let (ok, text) = server.push(&site, &["main:release"]);
     assert!(!ok, "{text}");
     assert!(text.contains("remote: content/about.ru.md:2:"), "{text}");
-    assert_eq!(server.branch("release"), Some(good));
+    assert_eq!(server.branch("release"), Some(good.clone()));
 
     let (ok, text) = server.push(&site, &[":release"]);
     assert!(ok, "deleting the published branch is allowed:\n{text}");
@@ -286,7 +295,12 @@ fn only_the_published_branch_is_checked_and_deleting_it_is_allowed() {
         text.contains("remote: aqparat: refs/heads/release deleted; nothing to check"),
         "{text}"
     );
+    assert!(
+        text.contains("remote: aqparat: release deleted; the published site is left as it was"),
+        "{text}"
+    );
     assert_eq!(server.branch("release"), None);
+    assert_eq!(git(&server.work_tree(), &["rev-parse", "HEAD"]), good);
 }
 
 #[test]

@@ -765,6 +765,7 @@ fn statistics_with_negative_or_non_integer_counts() {
             "data/aid/records.yaml:60:10: error: record `quoted`: count `\"300\"` is written as text, in quotes",
             "data/aid/records.yaml:67:10: error: record `thousands`: count `1 250` has a space or a mark between its digits",
             "data/aid/records.yaml:74:10: error: record `thousands-comma`: count `1,250` has a space or a mark between its digits",
+            "data/aid/records.yaml:81:10: error: record `leading-zeros`: count `007` begins with a zero that is not the number's",
         ],
     );
 }

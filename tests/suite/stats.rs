@@ -928,7 +928,11 @@ fn a_figure_in_the_default_language_stays_within_its_sentence() {
     );
     site.write(
         "content/inline.ru.md",
-        "---\ntitle: В строке\n---\nПомощь получили {{ stat(id=\"r1\") }}.\n\n{{ stat(id=\"r2\") }}\n",
+        "---\ntitle: В строке\n---\nПомощь получили {{ stat(id=\"r1\") }}.\n\n{{ stat(id=\"r2\") }}\n\n![Получили {{ stat(id=\"r5\") }}.](photo.png)\n",
+    );
+    site.write(
+        "content/photo.png",
+        crate::images::photo(40, 30, image::ImageFormat::Png),
     );
     let run = site.build();
     assert!(
@@ -946,6 +950,8 @@ fn a_figure_in_the_default_language_stays_within_its_sentence() {
         page.contains("<p><span lang=\"kk\">2\u{a0}отбасы</span></p>"),
         "{page}"
     );
+    // An image's description holds the figure's words: no markup goes there.
+    assert!(page.contains("alt=\"Получили 5\u{a0}отбасы.\""), "{page}");
 }
 
 /// Organisations that belong to one another round a ring, or name
@@ -989,9 +995,9 @@ fn organisations_that_belong_to_themselves_are_errors() {
     );
 }
 
-/// A figure as of a day to come, or a period starting after today, is a
-/// year mistyped: a warning at it (the site builds; `check --strict`
-/// fails).
+/// A figure as of a day to come, or a period starting or ending after
+/// today, is a year mistyped: a warning at it (the site builds; `check
+/// --strict` fails).
 #[test]
 fn a_figure_dated_after_today_is_a_warning() {
     let site = TestSite::fixtures("basic", "stats");
@@ -1000,6 +1006,7 @@ fn a_figure_dated_after_today_is_a_warning() {
         "data/aid/records.yaml",
         records
             .replacen("  date: 2020-04-03\n", "  date: 2202-04-03\n", 1)
+            .replacen("to: 2020-04-03 }", "to: 2202-04-03 }", 1)
             .replacen(
                 "  period: { from: 2020-04 }\n",
                 "  period: { from: 2220-04 }\n",
@@ -1011,21 +1018,15 @@ fn a_figure_dated_after_today_is_a_warning() {
     let warnings: Vec<&str> = (run.stderr.lines())
         .filter(|l| l.starts_with("data/") && l.contains(": warning: "))
         .collect();
-    assert_eq!(warnings.len(), 2, "{}", run.stderr);
-    assert!(
-        warnings[0].starts_with(
-            "data/aid/records.yaml:7:9: warning: record `r1`: 2202-04-03 is after today ("
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        warnings[1].starts_with(
-            "data/aid/records.yaml:25:19: warning: record `r5`: 2220-04 is after today ("
-        ),
-        "{}",
-        run.stderr
-    );
+    let expected = [
+        "data/aid/records.yaml:7:9: warning: record `r1`: 2202-04-03 is after today (",
+        "data/aid/records.yaml:15:35: warning: record `r2`: 2202-04-03 is after today (",
+        "data/aid/records.yaml:25:19: warning: record `r5`: 2220-04 is after today (",
+    ];
+    assert_eq!(warnings.len(), expected.len(), "{}", run.stderr);
+    for (warning, expected) in warnings.iter().zip(expected) {
+        assert!(warning.starts_with(expected), "{}", run.stderr);
+    }
     assert!(run.stderr.contains("check the year"), "{}", run.stderr);
     site.build();
 }
@@ -1068,4 +1069,42 @@ fn an_emptied_records_file_is_named_by_the_figures_that_need_it() {
         "{}",
         run.stderr
     );
+}
+
+/// Figures "as of" successive days of one organisation, unit and `what`
+/// are one count as it grew: the totals add the latest, not each day's
+/// again. Figures of something done over and over (a `frequency`) are
+/// each a count of their own, and are added.
+#[test]
+fn a_count_as_of_successive_days_is_added_once() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = site.read_source("data/aid/records.yaml");
+    let record = |id: &str, count: u32, date: &str, frequency: &str| {
+        format!(
+            "- id: {id}\n  org: org-c\n  category: masks\n  count: {count}\n  unit: masks\n  what: {{ kk: \"Өсіп келе жатқан сан\", ru: \"Растущее число\" }}\n  date: {date}\n{frequency}  source: src-1\n"
+        )
+    };
+    site.write(
+        "data/aid/records.yaml",
+        format!(
+            "{records}{}{}",
+            record("grown-1", 100, "2020-04-01", ""),
+            record("grown-2", 150, "2020-04-10", "")
+        ),
+    );
+    site.build();
+    let tiles = values_of(&site.read("ru/infographics/index.html"), "tile");
+    assert_eq!(tiles["masks"], 1300 + 150, "{tiles:?}");
+    // Given each week, the same two figures are two counts.
+    site.write(
+        "data/aid/records.yaml",
+        format!(
+            "{records}{}{}",
+            record("weekly-1", 100, "2020-04-01", "  frequency: weekly\n"),
+            record("weekly-2", 150, "2020-04-10", "  frequency: weekly\n")
+        ),
+    );
+    site.build();
+    let tiles = values_of(&site.read("ru/infographics/index.html"), "tile");
+    assert_eq!(tiles["masks"], 1300 + 100 + 150, "{tiles:?}");
 }

@@ -38,9 +38,15 @@ impl Call<'_> {
 pub enum Expansion {
     /// Text (escaped when written).
     Text(String),
-    /// HTML within a line: a figure shown in another language than the
-    /// page's, marked with its `lang`.
-    Inline(String),
+    /// A figure shown in another language than the page's: HTML within a
+    /// line, marked with its `lang` (`html`), or where no markup goes (an
+    /// image's description) its `text`.
+    Inline {
+        /// The figure marked with its language.
+        html: String,
+        /// The figure's words.
+        text: String,
+    },
     /// A block of HTML: a chart.
     Html(String),
 }
@@ -131,14 +137,15 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
                         && category.is_none_or(|c| r.category == c)
                 })
                 .collect();
-            let figures = records.iter().filter(|r| r.figure.is_some()).count();
-            if figures > 0 && !counted.has_total(figures) {
-                return Err(msg!("shortcode-not-added", unit = unit));
-            }
             let totals = f.stats.totals_of(&records)?;
-            let total = totals
-                .first()
-                .ok_or_else(|| msg!("shortcode-no-figures", unit = unit))?;
+            let Some(total) = totals.first() else {
+                // Figures there are, but they are not added up.
+                let any = records.iter().any(|r| r.figure.is_some());
+                return Err(match any && !counted.add {
+                    true => msg!("shortcode-not-added", unit = unit),
+                    false => msg!("shortcode-no-figures", unit = unit),
+                });
+            };
             Ok(f.shown_figure(total.figure, unit).map(figure)?)
         }
         "chart" => {
@@ -228,7 +235,10 @@ fn check_args(call: &Call) -> Result<(), Message> {
 /// lang>`.
 fn figure(shown: Shown) -> Expansion {
     match shown.lang {
-        Some(_) => Expansion::Inline(shown.html()),
+        Some(_) => Expansion::Inline {
+            html: shown.html(),
+            text: shown.text,
+        },
         None => Expansion::Text(shown.text),
     }
 }

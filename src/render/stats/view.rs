@@ -38,7 +38,7 @@ pub struct AidView {
     /// Every organisation.
     pub organisations: Vec<OrganisationView>,
     /// Every unit.
-    pub units: Vec<NamedView>,
+    pub units: Vec<UnitView>,
     /// Every category.
     pub categories: Vec<NamedView>,
     /// Every source.
@@ -173,6 +173,19 @@ pub struct NamedView {
     pub langs: Langs,
 }
 
+/// A unit: id, name, and what its figures count and whether they are
+/// added up.
+#[derive(Debug, Serialize)]
+pub struct UnitView {
+    /// Id, name and texts in the default language.
+    #[serde(flatten)]
+    pub named: NamedView,
+    /// Whether it counts people or households reached.
+    pub reach: bool,
+    /// Whether its figures are added up into totals.
+    pub add: bool,
+}
+
 /// A source in one language.
 #[derive(Debug, Serialize)]
 pub struct SourceView {
@@ -298,7 +311,11 @@ pub fn build(f: &StatsFormat, org_url: impl Fn(&str) -> String) -> Result<AidVie
         units: stats
             .units
             .iter()
-            .map(|u| named(&u.id, f.shown(&u.name)))
+            .map(|u| UnitView {
+                named: named(&u.id, f.shown(&u.name)),
+                reach: u.reach,
+                add: u.add,
+            })
             .collect(),
         categories: stats
             .categories

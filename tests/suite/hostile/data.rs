@@ -295,7 +295,7 @@ fn a_total_that_would_pass_the_largest_total_names_its_records() {
     let run = assert_fails_with(
         &site,
         &[format!(
-            "data/aid/records.yaml:{line}:56: error: record `huge-9008`: the total of unit `masks` would pass 9007199254740991"
+            "data/aid/records.yaml:{line}:56: error: record `huge-9008`: the total of unit `masks` would pass 9,007,199,254,740,991"
         )],
     );
     assert!(
