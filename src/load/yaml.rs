@@ -718,8 +718,8 @@ fn point_at_control_character(mut d: Diagnostic, message: &str, file_text: &str)
 }
 
 /// A whole number written in digits that does not fit where it was
-/// written (`weight: 99999999999999999999`) is told as too large, not as
-/// no whole number.
+/// written is told as too large (`weight: 99999999999999999999`) or too
+/// small (`weight: -99999999999999999999`), not as no whole number.
 fn number_out_of_range(mut d: Diagnostic, file_text: &str) -> Diagnostic {
     if d.message != msg!("yaml-wrong-form", expected = msg!("yaml-kind-whole-number")) {
         return d;
@@ -733,7 +733,11 @@ fn number_out_of_range(mut d: Diagnostic, file_text: &str) -> Diagnostic {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return d;
     }
-    d.message = msg!("yaml-number-too-large", value = value.as_str());
+    d.message = if value.starts_with('-') {
+        msg!("yaml-number-too-small", value = value.as_str())
+    } else {
+        msg!("yaml-number-too-large", value = value.as_str())
+    };
     d.with_hint(msg!("yaml-number-hint"))
 }
 
@@ -1583,7 +1587,7 @@ mod tests {
     /// A whole number past the key's range is told as too large, in its
     /// flow form too; one with a fraction is still no whole number.
     #[test]
-    fn a_whole_number_too_large_is_told_as_such() {
+    fn a_whole_number_out_of_range_is_told_as_such() {
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct Front {
@@ -1591,20 +1595,22 @@ mod tests {
         }
         let read =
             |text: &str| first(parse::<Front>(Path::new("a.md"), text, 0, text).unwrap_err());
-        for (text, value) in [
-            ("weight: 99999999999999999999\n", "99999999999999999999"),
+        for (text, message) in [
+            (
+                "weight: 99999999999999999999\n",
+                msg!("yaml-number-too-large", value = "99999999999999999999"),
+            ),
             (
                 "weight: -99999999999999999999 # no\n",
-                "-99999999999999999999",
+                msg!("yaml-number-too-small", value = "-99999999999999999999"),
             ),
-            ("{weight: 99999999999999999999}\n", "99999999999999999999"),
+            (
+                "{weight: 99999999999999999999}\n",
+                msg!("yaml-number-too-large", value = "99999999999999999999"),
+            ),
         ] {
             let error = read(text);
-            assert_eq!(
-                error.message,
-                msg!("yaml-number-too-large", value = value),
-                "{text}"
-            );
+            assert_eq!(error.message, message, "{text}");
             assert_eq!(error.hint, Some(msg!("yaml-number-hint")), "{text}");
         }
         let fraction = read("weight: 2.5\n");

@@ -71,6 +71,7 @@ yaml-second-document = a second document starts here, after a line `---`: a file
 yaml-empty = the file holds nothing to read: it is empty, or only comments
 yaml-not-a-figure = `{ $value }` is no figure: write the number in digits
 yaml-number-too-large = `{ $value }` is too large a number for this value
+yaml-number-too-small = `{ $value }` is below the smallest number this value takes
 yaml-number-hint = check the figure for a typo
 yaml-aliases-too-much = the anchors (`&`) and aliases (`*`) here expand to too much data
 yaml-wrong-kind = { $expected } belongs here, not { $found }

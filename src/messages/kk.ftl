@@ -65,6 +65,7 @@ yaml-second-document = осы жерден, `---` жолынан кейін, е�
 yaml-empty = файлда оқитын ештеңе жоқ: ол бос не тек түсініктемелерден тұрады
 yaml-not-a-figure = `{ $value }` — сан емес: санды цифрмен жазыңыз
 yaml-number-too-large = `{ $value }` — бұл мән үшін тым үлкен сан
+yaml-number-too-small = `{ $value }` — бұл мәнге болатын ең кіші саннан кіші
 yaml-number-hint = санда қате жоқ па, тексеріңіз
 yaml-aliases-too-much = мұндағы якорьлар (`&`) мен сілтемелер (`*`) тым көп деректерге жайылады
 yaml-wrong-kind = мұнда { $expected } керек, ал жазылғаны — { $found }

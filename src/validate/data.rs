@@ -161,7 +161,7 @@ impl Checker<'_> {
                 self.plain_text(text, what, field, LineBreaks::Allowed);
             } else {
                 self.error(
-                    yaml_span(texts, 0),
+                    yaml_span(text, 0),
                     msg!("aid-text-foreign", what = what.clone(), lang = shown(lang)),
                     msg!("aid-text-foreign-hint", languages = languages.join(", ")),
                 );

@@ -804,7 +804,7 @@ fn statistics_with_a_name_or_noun_forms_missing_in_the_default_language() {
         "stats-languages",
         &[
             "data/aid/categories.yaml:2:9: error: category `food` has no `kk` text",
-            "data/aid/organisations.yaml:4:9: error: organisation `org-b` has text in `en`, which is not a language of the site",
+            "data/aid/organisations.yaml:4:66: error: organisation `org-b` has text in `en`, which is not a language of the site",
             "data/aid/units.yaml:4:5: error: unit `families` has no `kk` noun forms",
         ],
     );
