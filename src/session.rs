@@ -55,6 +55,9 @@ type SearchJob = JoinHandle<(search::Indexer, io::Result<search::Index>)>;
 struct LastBuild {
     model: Model,
     published: Published,
+    /// `HEAD`'s commit before it loaded the site: the history of the
+    /// figures it read is of that commit.
+    head: Option<String>,
 }
 
 impl Session {
@@ -109,6 +112,7 @@ impl Session {
         };
         self.next_prepared = false;
         let previous = self.last.as_ref().map(|last| &last.published);
+        let head = load::head_commit(&self.options.root);
         let (report, next) = pipeline::run(&self.options, Goal::Publish, previous, cache, search)?;
         if report.published {
             let (written, from_previous) = next.as_ref().map_or((&[][..], false), |(_, p)| {
@@ -117,7 +121,11 @@ impl Session {
             note_publish(&mut self.last_publish, written, from_previous);
         }
         if let Some((model, published)) = next {
-            self.last = Some(LastBuild { model, published });
+            self.last = Some(LastBuild {
+                model,
+                published,
+                head,
+            });
             self.published += 1;
         }
         self.latest_published = report.published;
@@ -145,6 +153,11 @@ impl Session {
         let Some(last) = self.last.as_mut().filter(|_| self.latest_published) else {
             return Ok(None);
         };
+        // A commit since the last build: the figures' changes page reads
+        // the history again (`watch` does not watch `.git/`).
+        if last.model.site.stats.is_some() && load::head_commit(&options.root) != last.head {
+            return Ok(None);
+        }
         let mut pages = Vec::with_capacity(changed.len());
         for rel in changed {
             let path = options.root.join(rel);

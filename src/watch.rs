@@ -40,7 +40,7 @@ use notify_debouncer_full::{
 
 use crate::clock::Moment;
 use crate::error::Error;
-use crate::load::{Entry, GITIGNORE, Inputs};
+use crate::load::{Entry, GITIGNORE, INPUT_DIRS, Inputs};
 use crate::messages::{Arg, Message};
 use crate::msg;
 use crate::{Options, Report, Session};
@@ -436,17 +436,62 @@ impl Changes {
         for event in changes() {
             self.unknown |= event.need_rescan() || event.paths.is_empty();
             for path in &event.paths {
-                let Some(rel) =
-                    relative(root, path).filter(|rel| inputs.is_input(rel, Entry::of(path)))
-                else {
+                let Some(rel) = relative(root, path) else {
                     continue;
                 };
-                if !self.paths.contains(&rel) {
-                    self.paths.push(rel);
+                let entry = Entry::of(path);
+                let changed = if inputs.is_input(&rel, entry) {
+                    vec![rel]
+                } else if inputs.is_site_file(&rel, entry) {
+                    linked_to(root, inputs, &rel)
+                } else {
+                    continue;
+                };
+                for rel in changed {
+                    if !self.paths.contains(&rel) {
+                        self.paths.push(rel);
+                    }
                 }
             }
         }
     }
+}
+
+/// The input files that lead through a symbolic link to `rel`, a file of
+/// the site outside its input folders (`static/LICENSE.txt` →
+/// `../LICENSE`), or into it (a linked folder), as paths through the
+/// links: a change of `rel` is theirs. Looked for only when such a file
+/// changes, which is rare, so that an edit of a page costs no walk.
+fn linked_to(root: &Path, inputs: &Inputs, rel: &Path) -> Vec<PathBuf> {
+    let Ok(canonical_root) = root.canonicalize() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for dir in INPUT_DIRS {
+        let links = (walkdir::WalkDir::new(root.join(dir)).into_iter())
+            .filter_entry(|entry| {
+                relative(root, entry.path()).is_some_and(|rel| {
+                    rel.as_os_str().is_empty()
+                        || inputs.admits(&rel, Entry::of_type(entry.file_type()))
+                })
+            })
+            .flatten()
+            .filter(|entry| entry.path_is_symlink());
+        for link in links {
+            let target = link.path().canonicalize();
+            let target =
+                (target.as_deref().ok()).and_then(|t| t.strip_prefix(&canonical_root).ok());
+            if let (Some(target), Some(link)) = (target, relative(root, link.path()))
+                && let Ok(rest) = rel.strip_prefix(target)
+            {
+                found.push(match rest.as_os_str().is_empty() {
+                    true => link,
+                    false => link.join(rest),
+                });
+            }
+        }
+    }
+    found
 }
 
 /// The path of `path` relative to `root`, as the watcher reports changes

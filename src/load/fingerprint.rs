@@ -200,13 +200,20 @@ pub fn tree(root: &Path, dirs: &[&Path], files: &[&Path]) -> u64 {
 }
 
 /// Each template's fingerprint: its text, and the texts of the templates it
-/// extends or includes, all the way up.
+/// extends, includes or imports, all the way up, and of every template that
+/// defines a component (Tera's components are global: a call does not
+/// name the template that defines it).
 pub fn templates(sources: &BTreeMap<String, String>) -> BTreeMap<String, u64> {
+    let defining_components: Vec<&str> = (sources.iter())
+        .filter(|(_, text)| tags(text).any(|tag| keyword(tag, "component").is_some()))
+        .map(|(name, _)| name.as_str())
+        .collect();
     sources
         .keys()
         .map(|name| {
             let mut hasher = DefaultHasher::new();
             let mut seen = vec![name.as_str()];
+            seen.extend(defining_components.iter().filter(|d| **d != name.as_str()));
             let mut next = 0;
             while let Some(current) = seen.get(next).copied() {
                 if let Some(text) = sources.get(current) {
@@ -224,15 +231,26 @@ pub fn templates(sources: &BTreeMap<String, String>) -> BTreeMap<String, u64> {
         .collect()
 }
 
+/// The text of each `{% … %}` tag of `text`, from its keyword on.
+fn tags(text: &str) -> impl Iterator<Item = &str> {
+    (text.split("{%").skip(1)).map(|tag| tag.trim_start().trim_start_matches('-').trim_start())
+}
+
+/// What follows the keyword `word` that `tag` starts with, if it does.
+fn keyword<'t>(tag: &'t str, word: &str) -> Option<&'t str> {
+    let rest = tag.strip_prefix(word)?;
+    rest.starts_with(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+        .then_some(rest)
+}
+
 /// The names in `{% extends "…" %}`, `{% include "…" %}` and
 /// `{% import "…" %}`.
 fn referenced_templates(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
-    for tag in text.split("{%").skip(1) {
-        let tag = tag.trim_start().trim_start_matches('-').trim_start();
+    for tag in tags(text) {
         let Some(rest) = ["extends", "include", "import"]
             .iter()
-            .find_map(|k| tag.strip_prefix(k))
+            .find_map(|k| keyword(tag, k))
         else {
             continue;
         };
@@ -329,5 +347,36 @@ mod tests {
         assert_ne!(before["base.html"], after["base.html"]);
         assert_eq!(before["other.html"], after["other.html"]);
         assert_eq!(before["part.html"], after["part.html"]);
+    }
+
+    #[test]
+    fn a_template_covers_the_components_it_may_call() {
+        let mut sources = BTreeMap::from([
+            (
+                "components.html".to_string(),
+                "{%- component Badge(label) %}1 {{ label }}{% endcomponent Badge %}".to_string(),
+            ),
+            (
+                "page.html".to_string(),
+                "{{ <Badge label=\"a\" /> }}".to_string(),
+            ),
+            (
+                "other.html".to_string(),
+                "{% include \"part.html\" %}".to_string(),
+            ),
+            ("part.html".to_string(), "part".to_string()),
+        ]);
+        let before = templates(&sources);
+        sources.insert(
+            "components.html".into(),
+            "{% component Badge(label) %}2 {{ label }}{% endcomponent Badge %}".into(),
+        );
+        let after = templates(&sources);
+        assert_ne!(before["page.html"], after["page.html"]);
+        assert_ne!(before["other.html"], after["other.html"]);
+        sources.insert("part.html".into(), "part, edited".into());
+        let edited = templates(&sources);
+        assert_ne!(after["other.html"], edited["other.html"]);
+        assert_eq!(after["page.html"], edited["page.html"]);
     }
 }

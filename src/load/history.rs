@@ -54,6 +54,20 @@ pub fn load(root: &Path) -> Option<RawHistory> {
     }
 }
 
+/// The id of `HEAD`'s commit in the repository the site in `root` is in,
+/// in hex; `None` outside a repository, without commits, or in an aqparat
+/// built without the `history` feature. It moves with every commit and
+/// checkout: what [`load`] read is stale when it differs.
+pub fn head(root: &Path) -> Option<String> {
+    #[cfg(feature = "history")]
+    return git::head(root);
+    #[cfg(not(feature = "history"))]
+    {
+        let _ = root;
+        None
+    }
+}
+
 /// The day of the last commit of the first-parent history of `HEAD` that
 /// changed each of the content files `paths` (relative to the site root in
 /// `root`), by path. A commit changes a file when its tree gives the file
@@ -151,6 +165,12 @@ mod git {
         (commit.time().ok()?)
             .format(gix::date::time::format::SHORT)
             .ok()
+    }
+
+    /// See [`super::head`].
+    pub(super) fn head(root: &Path) -> Option<String> {
+        let (repo, _) = open(root)?;
+        Some(repo.head_id().ok()?.to_string())
     }
 
     /// Reads the history of the records of the site in `root`; `None` outside a

@@ -30,7 +30,7 @@ pub use data::{
     RawSource, RawUnit, Texts,
 };
 pub use files::{FileSource, StaticFile};
-pub use history::{RawHistory, RawVersion};
+pub use history::{RawHistory, RawVersion, head as head_commit};
 pub use inputs::{Entry, GITIGNORE, INPUT_DIRS, Inputs};
 pub use sources::{Sources, sources};
 #[cfg(test)]

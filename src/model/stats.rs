@@ -155,33 +155,53 @@ pub struct Record {
     pub frequency: Option<String>,
     /// Source id.
     pub source: String,
+    /// Whether a later figure of its series holds this one, which is then
+    /// never added (see [`mark_superseded`]).
+    pub superseded: bool,
 }
 
-/// Which of `records` a later figure holds: figures "as of" successive
-/// days of one organisation, unit and `what` are one count as it grew (a
-/// series: 100 masks on 1 April, 150 on 10 April), whose latest holds the
-/// earlier ones, and adding them would count the same things again. Not
-/// so figures of something done over and over (a `frequency`: 10 families
-/// fed that week, 25 the next), each a count of its own.
-fn superseded(records: &[&Record]) -> Vec<bool> {
-    let as_of = |record: &Record| match (record.figure, record.when, &record.frequency) {
-        (Some(_), When::AsOf(day), None) => Some(day),
+impl Record {
+    /// The day its figure applies to: its `date`, or the last day of its
+    /// period when that has an end.
+    pub fn day(&self) -> Option<Date> {
+        match self.when {
+            When::AsOf(date) => Some(date),
+            When::Period(_, Some(to)) => Some(to.last_day()),
+            When::Period(_, None) | When::Unknown => None,
+        }
+    }
+}
+
+/// Marks the records a later figure holds: figures on successive days
+/// (see [`Record::day`]) of one organisation, unit and `what` are one
+/// count as it grew (a series: 100 masks on 1 April, 150 on 10 April),
+/// whose latest holds the earlier ones, and adding them would count the
+/// same things again. Not so figures of something done over and over (a
+/// `frequency`: 10 families fed that week, 25 the next), each a count of
+/// its own. Across all the records, whatever their categories: a total of
+/// some of them (a category's) adds none that another holds.
+fn mark_superseded(records: &mut [Record]) {
+    let day = |record: &Record| match (record.figure, &record.frequency) {
+        (Some(_), None) => record.day(),
         _ => None,
     };
     let mut latest: HashMap<(&str, &str, &Text), Date> = HashMap::default();
-    for &record in records {
-        if let Some(day) = as_of(record) {
+    for record in records.iter() {
+        if let Some(day) = day(record) {
             let key = (record.org.as_str(), record.unit.as_str(), &record.what);
             let last = latest.entry(key).or_insert(day);
             *last = (*last).max(day);
         }
     }
-    (records.iter())
-        .map(|&record| {
+    let superseded: Vec<bool> = (records.iter())
+        .map(|record| {
             let key = (record.org.as_str(), record.unit.as_str(), &record.what);
-            as_of(record).is_some_and(|day| latest.get(&key).is_some_and(|&last| last > day))
+            day(record).is_some_and(|day| latest.get(&key).is_some_and(|&last| last > day))
         })
-        .collect()
+        .collect();
+    for (record, superseded) in records.iter_mut().zip(superseded) {
+        record.superseded = superseded;
+    }
 }
 
 /// A total of several figures in one unit.
@@ -326,7 +346,8 @@ impl Stats {
     /// an earlier version of the records, not shown).
     pub fn records<'r>(&self, raw: impl IntoIterator<Item = &'r RawRecord>) -> Vec<Record> {
         let stats = self;
-        raw.into_iter()
+        let mut records: Vec<Record> = raw
+            .into_iter()
             .filter(|r| {
                 limits::is_id(&r.id.value)
                     && stats.organisation(&r.org.value).is_some()
@@ -372,8 +393,11 @@ impl Stats {
                 },
                 frequency: r.frequency.as_ref().map(|f| f.value.clone()),
                 source: r.source.value.clone(),
+                superseded: false,
             })
-            .collect()
+            .collect();
+        mark_superseded(&mut records);
+        records
     }
 
     /// The organisation `id`.
@@ -406,7 +430,7 @@ impl Stats {
     /// `include` accepts. Records without a figure are never added, nor
     /// are the figures of a unit that says so (see [`Unit::has_total`]),
     /// nor a figure that a later one of its series holds (see
-    /// [`superseded`]). A total
+    /// [`Record::superseded`]). A total
     /// beyond [`limits::MAX_TOTAL`] is an error naming its unit, never a
     /// wrong figure (`validate` reports it first, naming the records).
     pub fn totals(&self, include: impl Fn(&Record) -> bool) -> Result<Vec<Total>, String> {
@@ -418,12 +442,11 @@ impl Stats {
     /// this site, as [`Stats::totals`] makes them: for a set of records
     /// found once, such as an organisation's.
     pub fn totals_of(&self, records: &[&Record]) -> Result<Vec<Total>, String> {
-        let superseded = superseded(records);
         let mut totals = Vec::new();
         for unit in &self.units {
-            let figures: Vec<Figure> = (records.iter().zip(&superseded))
-                .filter(|(r, superseded)| r.unit == unit.id && !**superseded)
-                .filter_map(|(r, _)| r.figure)
+            let figures: Vec<Figure> = (records.iter())
+                .filter(|r| r.unit == unit.id && !r.superseded)
+                .filter_map(|r| r.figure)
                 .collect();
             if !unit.has_total(figures.len()) {
                 continue;

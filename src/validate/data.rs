@@ -63,20 +63,23 @@ impl Checker<'_> {
         if day.first_day() <= today {
             return;
         }
-        let span = yaml_span(value, 0);
+        self.warning(
+            yaml_span(value, 0),
+            msg!(
+                "aid-date-after-today",
+                what = what.clone(),
+                date = day.to_string(),
+                today = today.to_string()
+            ),
+            msg!("aid-date-after-today-hint"),
+        );
+    }
+
+    fn warning(&mut self, span: Span, message: Message, hint: Message) {
         self.diagnostics.push(
-            Diagnostic::warning(
-                self.path,
-                span,
-                msg!(
-                    "aid-date-after-today",
-                    what = what.clone(),
-                    date = day.to_string(),
-                    today = today.to_string()
-                ),
-            )
-            .with_hint(msg!("aid-date-after-today-hint"))
-            .with_quote(self.lines.quote_line(span)),
+            Diagnostic::warning(self.path, span, message)
+                .with_hint(hint)
+                .with_quote(self.lines.quote_line(span)),
         );
     }
 
@@ -670,7 +673,55 @@ fn check_records(
             }
         }
     }
-    check_totals(&mut c, &file.value);
+    let not_added: Vec<&str> = (aid.units.iter())
+        .flat_map(|f| &f.value)
+        .filter(|(_, unit)| !unit.add)
+        .map(|(id, _)| id.value.as_str())
+        .collect();
+    check_totals(&mut c, &file.value, &not_added);
+    check_same_day(&mut c, &file.value);
+}
+
+/// Two figures of one organisation, unit and `what` on the same day (its
+/// `date`, or its period's end), neither given with a `frequency`: both
+/// are added up, which counts the same things twice when one figure was
+/// entered twice. A warning at the later record, naming the first.
+fn check_same_day(c: &mut Checker, records: &[RawRecord]) {
+    type Key<'r> = (&'r str, &'r str, Vec<(&'r str, &'r str)>, &'r str);
+    let mut first: HashMap<Key, &str> = HashMap::default();
+    for record in records {
+        let to = || record.period.as_ref()?.value.to.as_ref();
+        let Some(day) = record.date.as_ref().or_else(to) else {
+            continue;
+        };
+        if record.frequency.is_some() || valid_count(record).is_none() {
+            continue;
+        }
+        let what = (record.what.value.iter())
+            .map(|(lang, text)| (lang.as_str(), text.value.as_str()))
+            .collect();
+        let key = (
+            record.org.value.as_str(),
+            record.unit.value.as_str(),
+            what,
+            day.value.as_str(),
+        );
+        match first.entry(key) {
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(&record.id.value);
+            }
+            std::collections::hash_map::Entry::Occupied(entry) => c.warning(
+                yaml_span(&record.id, 0),
+                msg!(
+                    "aid-same-day",
+                    what = msg!("aid-record", id = shown(&record.id.value)),
+                    first = shown(entry.get()),
+                    day = day.value.as_str()
+                ),
+                msg!("aid-same-day-hint"),
+            ),
+        }
+    }
 }
 
 /// In `records.csv`, each of the `languages` that no row has a cell of
@@ -701,12 +752,14 @@ fn no_text_columns(c: &mut Checker, records: &[RawRecord], languages: &[String])
 /// No total in a unit may pass [`limits::MAX_TOTAL`]: a sum is never
 /// wrapped or rounded into a wrong figure. Every total the site shows adds
 /// up some of a unit's records, so checking the sum of all of them is
-/// enough. Reported once per unit, at the record that passes the bound,
-/// naming the records.
-fn check_totals(c: &mut Checker, records: &[RawRecord]) {
+/// enough; the units `not_added` (`add: false`) have no total of several.
+/// Reported once per unit, at the record that passes the bound, naming the
+/// records.
+fn check_totals(c: &mut Checker, records: &[RawRecord], not_added: &[&str]) {
     let mut units: Vec<&str> = Vec::new();
     for record in records {
-        if !units.contains(&record.unit.value.as_str()) {
+        let unit = record.unit.value.as_str();
+        if !units.contains(&unit) && !not_added.contains(&unit) {
             units.push(&record.unit.value);
         }
     }

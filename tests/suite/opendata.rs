@@ -20,6 +20,88 @@ fn example() -> TestSite {
     site
 }
 
+/// The statistics fixture, built, with texts missing in Russian (a
+/// warning): an organisation's name, a category's, a record's `what`.
+fn lacking_russian() -> TestSite {
+    let site = TestSite::fixtures("basic", "stats");
+    let lacking = [
+        (
+            "data/aid/organisations.yaml",
+            "{ kk: \"Сынақ ұйымы Б\", ru: \"Тестовая организация Б\" }",
+        ),
+        (
+            "data/aid/categories.yaml",
+            "{ kk: \"Бетперделер\", ru: \"Маски\" }",
+        ),
+        (
+            "data/aid/records.yaml",
+            "{ kk: \"Бірінші сынақ жазбасы\", ru: \"Первая тестовая запись\" }",
+        ),
+    ];
+    for (file, texts) in lacking {
+        let kk_only = texts.split(", ru:").next().unwrap().to_string() + " }";
+        let text = site.read_source(file);
+        assert!(text.contains(texts), "{file}");
+        site.write(file, text.replacen(texts, &kk_only, 1));
+    }
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning"), "{}", run.stderr);
+    site
+}
+
+/// `/data/aid.csv` and the lookups hold the texts written, and only
+/// those: a text a language lacks is an empty cell there (each language's
+/// own table shows the default language's instead).
+#[test]
+fn the_tables_of_every_language_leave_a_missing_text_empty() {
+    let site = lacking_russian();
+    let rows = |rel: &str| -> Vec<std::collections::HashMap<String, String>> {
+        let text = site.read(rel);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        (reader.records())
+            .map(|r| {
+                header
+                    .iter()
+                    .map(str::to_string)
+                    .zip(r.unwrap().iter().map(str::to_string))
+                    .collect()
+            })
+            .collect()
+    };
+    let records = rows("data/aid.csv");
+    let r1 = records.iter().find(|r| r["id"] == "r1").unwrap();
+    assert_eq!(r1["what_kk"], "Бірінші сынақ жазбасы");
+    assert_eq!(r1["what_ru"], "");
+    let r2 = records.iter().find(|r| r["id"] == "r2").unwrap();
+    assert_eq!(r2["what_ru"], "Вторая тестовая запись");
+    let in_russian = rows("ru/data/aid.csv");
+    let r1 = in_russian.iter().find(|r| r["id"] == "r1").unwrap();
+    assert_eq!(r1["what"], "Бірінші сынақ жазбасы");
+    let organisations = rows("data/organisations.csv");
+    let b = organisations.iter().find(|o| o["id"] == "org-b").unwrap();
+    assert_eq!(
+        (b["name_kk"].as_str(), b["name_ru"].as_str()),
+        ("Сынақ ұйымы Б", "")
+    );
+    // The data package requires the default language's texts only.
+    let package: serde_json::Value = serde_json::from_str(&site.read("datapackage.json")).unwrap();
+    let required = |resource: &str, field: &str| {
+        let resource = (package["resources"].as_array().unwrap().iter())
+            .find(|r| r["name"] == resource)
+            .unwrap_or_else(|| panic!("no resource {resource}"));
+        let field = (resource["schema"]["fields"].as_array().unwrap().iter())
+            .find(|f| f["name"] == field)
+            .unwrap_or_else(|| panic!("no field {field}"));
+        field["constraints"]["required"] == true
+    };
+    assert!(required("records", "what_kk"));
+    assert!(!required("records", "what_ru"));
+    assert!(required("organisations", "name_kk"));
+    assert!(!required("organisations", "name_ru"));
+}
+
 /// The `frictionless` command of the virtual environment `.ci/run` makes
 /// (`tests/opendata/.venv`), else the one on the PATH; `None`, said, when
 /// neither is there: the test is skipped, or fails under
@@ -46,11 +128,15 @@ fn the_data_package_and_its_csv_files_are_valid_for_frictionless() {
     let Some(frictionless) = frictionless() else {
         return;
     };
-    for site in [example(), {
-        let site = TestSite::fixtures("basic", "stats");
-        site.build();
-        site
-    }] {
+    for site in [
+        example(),
+        {
+            let site = TestSite::fixtures("basic", "stats");
+            site.build();
+            site
+        },
+        lacking_russian(),
+    ] {
         let package = site.public().join("datapackage.json");
         let output = Command::new(&frictionless)
             .args(["validate", "--json"])
@@ -101,11 +187,15 @@ fn the_package_says_licence_publisher_sources_and_build_date() {
 
 #[test]
 fn each_aid_json_is_valid_against_the_schema_beside_it() {
-    for site in [example(), {
-        let site = TestSite::fixtures("basic", "stats");
-        site.build();
-        site
-    }] {
+    for site in [
+        example(),
+        {
+            let site = TestSite::fixtures("basic", "stats");
+            site.build();
+            site
+        },
+        lacking_russian(),
+    ] {
         let json =
             |rel: &str| -> serde_json::Value { serde_json::from_str(&site.read(rel)).unwrap() };
         for folder in ["data", "kk/data", "ru/data"] {

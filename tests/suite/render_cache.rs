@@ -335,3 +335,45 @@ fn a_cache_folder_reached_through_a_link_is_neither_read_nor_written() {
     );
     assert_as_fresh(&site);
 }
+
+/// A component is called by name, not by the template that defines it: an
+/// edit of the file defining it renders again the pages whose templates
+/// call it.
+#[test]
+fn an_edit_of_a_component_renders_the_pages_that_call_it() {
+    let site = site();
+    let component = |text: &str| {
+        format!(
+            "{{% component Badge(label) %}}<p class=\"badge\">{text} {{{{ label }}}}</p>{{% endcomponent Badge %}}"
+        )
+    };
+    site.write("templates/components.html", component("BADGE-ONE"));
+    site.write(
+        "templates/badge.html",
+        "<!DOCTYPE html><html lang=\"{{ page.lang }}\"><title>{{ page.title }}</title>{{ <Badge label={page.lang} /> }}{{ page.content | safe }}</html>",
+    );
+    let first = site.read_source("content/rules/first.kk.md");
+    site.write(
+        "content/rules/first.kk.md",
+        first.replacen("weight: 10\n", "weight: 10\ntemplate: badge.html\n", 1),
+    );
+    site.build();
+    assert!(
+        site.read("kk/rules/first/index.html")
+            .contains("BADGE-ONE kk")
+    );
+    site.save("templates/components.html", component("BADGE-TWO"));
+    let again = site.build();
+    assert!(
+        rendered(&again.stderr).is_none_or(|n| n >= 1),
+        "{}",
+        again.stderr
+    );
+    assert!(
+        site.read("kk/rules/first/index.html")
+            .contains("BADGE-TWO kk"),
+        "{}",
+        site.read("kk/rules/first/index.html")
+    );
+    assert_as_fresh(&site);
+}

@@ -1071,40 +1071,120 @@ fn an_emptied_records_file_is_named_by_the_figures_that_need_it() {
     );
 }
 
-/// Figures "as of" successive days of one organisation, unit and `what`
-/// are one count as it grew: the totals add the latest, not each day's
-/// again. Figures of something done over and over (a `frequency`) are
-/// each a count of their own, and are added.
+/// Figures on successive days of one organisation, unit and `what` are
+/// one count as it grew: the totals add the latest, not each day's again,
+/// whether a figure's day is its date or its period's end, and whatever
+/// its category. Figures of something done over and over (a `frequency`)
+/// are each a count of their own, and are added.
 #[test]
 fn a_count_as_of_successive_days_is_added_once() {
     let site = TestSite::fixtures("basic", "stats");
     let records = site.read_source("data/aid/records.yaml");
-    let record = |id: &str, count: u32, date: &str, frequency: &str| {
+    let record = |id: &str, count: u32, category: &str, when: &str| {
         format!(
-            "- id: {id}\n  org: org-c\n  category: masks\n  count: {count}\n  unit: masks\n  what: {{ kk: \"Өсіп келе жатқан сан\", ru: \"Растущее число\" }}\n  date: {date}\n{frequency}  source: src-1\n"
+            "- id: {id}\n  org: org-c\n  category: {category}\n  count: {count}\n  unit: masks\n  what: {{ kk: \"Өсіп келе жатқан сан\", ru: \"Растущее число\" }}\n{when}  source: src-1\n"
         )
+    };
+    let masks_total = |site: &TestSite| {
+        let json: serde_json::Value = serde_json::from_str(&site.read("ru/data/aid.json")).unwrap();
+        let masks = |totals: &serde_json::Value| {
+            (totals.as_array().unwrap().iter())
+                .filter(|t| t["unit"] == "masks")
+                .map(|t| t["count"].as_u64().unwrap())
+                .sum::<u64>()
+        };
+        let by_category: u64 = (json["totals"]["by_category"].as_array().unwrap().iter())
+            .map(|c| masks(&c["totals"]))
+            .sum();
+        let by_unit = masks(&json["totals"]["by_unit"]);
+        assert_eq!(
+            by_category, by_unit,
+            "the categories' totals add up to the unit's"
+        );
+        let tiles = values_of(&site.read("ru/infographics/index.html"), "tile");
+        assert_eq!(tiles["masks"], by_unit, "{tiles:?}");
+        by_unit
     };
     site.write(
         "data/aid/records.yaml",
         format!(
             "{records}{}{}",
-            record("grown-1", 100, "2020-04-01", ""),
-            record("grown-2", 150, "2020-04-10", "")
+            record("grown-1", 100, "masks", "  date: 2020-04-01\n"),
+            record("grown-2", 150, "masks", "  date: 2020-04-10\n")
         ),
     );
     site.build();
-    let tiles = values_of(&site.read("ru/infographics/index.html"), "tile");
-    assert_eq!(tiles["masks"], 1300 + 150, "{tiles:?}");
+    assert_eq!(masks_total(&site), 1300 + 150);
+    // "Up to 3 April" in another category, then "as of 10 April".
+    site.write(
+        "data/aid/records.yaml",
+        format!(
+            "{records}{}{}",
+            record("by-april", 100, "food", "  period: { to: 2020-04-03 }\n"),
+            record("grown-2", 150, "masks", "  date: 2020-04-10\n")
+        ),
+    );
+    site.build();
+    assert_eq!(masks_total(&site), 1300 + 150);
     // Given each week, the same two figures are two counts.
     site.write(
         "data/aid/records.yaml",
         format!(
             "{records}{}{}",
-            record("weekly-1", 100, "2020-04-01", "  frequency: weekly\n"),
-            record("weekly-2", 150, "2020-04-10", "  frequency: weekly\n")
+            record(
+                "weekly-1",
+                100,
+                "masks",
+                "  date: 2020-04-01\n  frequency: weekly\n"
+            ),
+            record(
+                "weekly-2",
+                150,
+                "masks",
+                "  date: 2020-04-10\n  frequency: weekly\n"
+            )
         ),
     );
     site.build();
-    let tiles = values_of(&site.read("ru/infographics/index.html"), "tile");
-    assert_eq!(tiles["masks"], 1300 + 100 + 150, "{tiles:?}");
+    assert_eq!(masks_total(&site), 1300 + 100 + 150);
+}
+
+/// Two figures of one organisation, unit and `what` on the same day, with
+/// no `frequency`, are both added up: a warning asks whether one figure
+/// was entered twice. Not so with a `frequency`, nor on different days.
+#[test]
+fn two_figures_of_the_same_thing_on_the_same_day_are_warned_of() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = site.read_source("data/aid/records.yaml");
+    let record = |id: &str, when: &str| {
+        format!(
+            "- id: {id}\n  org: org-c\n  category: masks\n  count: 7\n  unit: masks\n  what: {{ kk: \"Қайталанған\", ru: \"Повтор\" }}\n{when}  source: src-1\n"
+        )
+    };
+    let first = records.lines().count() + 1;
+    site.write(
+        "data/aid/records.yaml",
+        format!(
+            "{records}{}{}{}",
+            record("dup-1", "  date: 2020-04-07\n"),
+            record("dup-2", "  date: 2020-04-07\n"),
+            record(
+                "dup-3",
+                "  period: { to: 2020-04-07 }\n  frequency: weekly\n"
+            ),
+        ),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = first + 8;
+    let warning = format!(
+        "data/aid/records.yaml:{line}:7: warning: record `dup-2` gives a figure of the same thing as record `dup-1` (its organisation, unit and `what`) on the same day, 2020-04-07: both are added up"
+    );
+    assert!(run.stderr.contains(&warning), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("on the same day").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }

@@ -796,3 +796,63 @@ fn a_page_deleted_while_no_watcher_ran_does_not_come_back_with_a_later_build() {
     assert_same_as_a_full_build(&site, &output, &second);
     drop(second);
 }
+
+/// `watch` does not watch `.git/`: a commit shows on the figures' changes
+/// page with the next build, even one that only edits a page's text.
+#[test]
+#[cfg(feature = "history")]
+fn a_commit_shows_on_the_changes_page_with_the_next_edit_of_a_page() {
+    let site = TestSite::fixtures("basic", "stats");
+    commit_site(site.root());
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    rendered_counts(&watch, 1);
+    let records = std::fs::read_to_string(site.root().join("data/aid/records.yaml")).unwrap();
+    site.save(
+        "data/aid/records.yaml",
+        records.replace("count: 25", "count: 26"),
+    );
+    rendered_counts(&watch, 2);
+    git(site.root(), &["commit", "-q", "-a", "-m", "r25 corrected"]);
+    let page = "content/rules/second.kk.md";
+    let text = std::fs::read_to_string(site.root().join(page)).unwrap();
+    site.save(page, format!("{text}\nЖаңа абзац.\n"));
+    rendered_counts(&watch, 3);
+    wait_for_page(&output, "kk/rules/second/index.html", "Жаңа абзац.");
+    wait_for_page(
+        &output,
+        "ru/infographics/changes/index.html",
+        "r25 corrected",
+    );
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output, &watch);
+}
+
+/// A file of the site outside its input folders that an input links to
+/// (`static/LICENSE.txt` → `../LICENSE`, a page kept in a folder of its
+/// own) is watched through the link: its edit is published.
+#[test]
+fn an_edit_of_a_file_an_input_links_to_is_published() {
+    let site = TestSite::fixture("basic");
+    site.write("LICENSE", "License v1\n");
+    let page = "---\ntitle: Ортақ бет\n---\nБірінші нұсқа.\n";
+    site.write("shared/note.kk.md", page);
+    site.write("static/.keep", "");
+    std::os::unix::fs::symlink("../LICENSE", site.root().join("static/LICENSE.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../shared/note.kk.md",
+        site.root().join("content/rules/note.kk.md"),
+    )
+    .unwrap();
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    rendered_counts(&watch, 1);
+    wait_for_page(&output, "LICENSE.txt", "License v1");
+    wait_for_page(&output, "kk/rules/note/index.html", "Бірінші нұсқа.");
+    site.save("LICENSE", "License v2\n");
+    wait_for_page(&output, "LICENSE.txt", "License v2");
+    site.save("shared/note.kk.md", page.replace("Бірінші", "Екінші"));
+    wait_for_page(&output, "kk/rules/note/index.html", "Екінші нұсқа.");
+    wait_for_search_index(&watch);
+    assert_same_as_a_full_build(&site, &output, &watch);
+}

@@ -9,11 +9,12 @@ use super::tables::{
 use crate::model::Stats;
 
 /// A lookup's column of what each of its entries says in every language
-/// of `codes` (`name_kk`, `name_ru`).
+/// of `codes` (`name_kk`, `name_ru`): required in the `default` language
+/// only, the others' texts being left empty where not written.
 fn in_every_language(
     name: &str,
     description: &'static str,
-    codes: &[&str],
+    (codes, default): (&[&str], &str),
     columns: &mut Vec<Column>,
 ) {
     columns.extend(codes.iter().map(|code| Column {
@@ -21,7 +22,7 @@ fn in_every_language(
         kind: Kind::Text,
         description,
         refers_to: None,
-        required: true,
+        required: *code == default,
     }));
 }
 
@@ -54,9 +55,14 @@ fn texts<'a>(text: &'a crate::model::Text, codes: &'a [&str]) -> impl Iterator<I
         .map(|code| super::tables::text(text.get(*code).map_or("", String::as_str)))
 }
 
-/// The lookups of `stats` in the languages `codes`, each at the path
-/// `path` gives its name.
-pub fn tables(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> Vec<Table> {
+/// The lookups of `stats` in the languages `codes`, `default` among them,
+/// each at the path `path` gives its name.
+pub fn tables(
+    stats: &Stats,
+    (codes, default): (&[&str], &str),
+    path: impl Fn(&str) -> String,
+) -> Vec<Table> {
+    let languages = (codes, default);
     let table = |name: &str, title: &str, columns, rows| Table {
         name: name.to_string(),
         path: path(name),
@@ -65,8 +71,8 @@ pub fn tables(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> V
         rows,
     };
     let mut columns = vec![id_column("The organisation's id.")];
-    in_every_language("name", "Its full name.", codes, &mut columns);
-    in_every_language("short", "Its short name.", codes, &mut columns);
+    in_every_language("name", "Its full name.", languages, &mut columns);
+    in_every_language("short", "Its short name.", languages, &mut columns);
     columns.push(Column {
         refers_to: Some(ORGANISATIONS),
         ..optional_column(
@@ -92,7 +98,7 @@ pub fn tables(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> V
         .collect();
     let organisations = table(ORGANISATIONS, "The organisations", columns, rows);
     let mut columns = vec![id_column("The unit's id.")];
-    in_every_language("name", "What it counts.", codes, &mut columns);
+    in_every_language("name", "What it counts.", languages, &mut columns);
     columns.push(Column {
         required: true,
         ..optional_column(
@@ -120,7 +126,7 @@ pub fn tables(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> V
         .collect();
     let units = table(UNITS, "The units of the counts", columns, rows);
     let mut columns = vec![id_column("The category's id.")];
-    in_every_language("name", "Its name.", codes, &mut columns);
+    in_every_language("name", "Its name.", languages, &mut columns);
     let rows = (stats.categories.iter())
         .map(|c| {
             std::iter::once(text(&c.id))
@@ -130,7 +136,7 @@ pub fn tables(stats: &Stats, codes: &[&str], path: impl Fn(&str) -> String) -> V
         .collect();
     let categories = table(CATEGORIES, "The categories of aid", columns, rows);
     let mut columns = vec![id_column("The source's id.")];
-    in_every_language("title", "Its title.", codes, &mut columns);
+    in_every_language("title", "Its title.", languages, &mut columns);
     columns.push(optional_column("date", Kind::Date, "Its date."));
     columns.push(optional_column("url", Kind::Url, "Its address."));
     let rows = (stats.sources.iter())

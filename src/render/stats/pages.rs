@@ -424,7 +424,8 @@ impl Infographics<'_> {
             &self.langs,
             paths::ALL_LANGUAGES_CSV.into(),
         )];
-        written.extend(lookups::tables(stats, &codes, paths::lookup));
+        let default = site.code(site.default_lang);
+        written.extend(lookups::tables(stats, (&codes, default), paths::lookup));
         for table in &written {
             out.write(&table.path, &table.csv()?).map_err(io)?;
         }

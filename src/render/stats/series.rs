@@ -16,7 +16,7 @@ use foldhash::HashMap;
 use super::charts::{TableLabels, attribute, escape, round_up};
 use super::format::{Shown, StatsFormat};
 use crate::date::Date;
-use crate::model::{Figure, Record, Text, When};
+use crate::model::{Figure, Record, Text};
 
 /// A series of figures of one organisation, unit and `what`, in one
 /// language.
@@ -58,15 +58,6 @@ pub struct Point {
     pub frequency: Option<String>,
 }
 
-/// The day a record's figure applies to, if it has one.
-fn day_of(record: &Record) -> Option<Date> {
-    match record.when {
-        When::AsOf(date) => Some(date),
-        When::Period(_, Some(to)) => Some(to.last_day()),
-        When::Period(_, None) | When::Unknown => None,
-    }
-}
-
 /// What the records of a series share: organisation, unit and `what`.
 type SeriesKey<'a> = (&'a str, &'a str, &'a Text);
 
@@ -77,7 +68,7 @@ pub fn find(f: &StatsFormat) -> Result<Vec<Series>, String> {
     let mut groups: Vec<(SeriesKey, Vec<(&Record, Date)>)> = Vec::new();
     let mut group_of: HashMap<SeriesKey, usize> = HashMap::default();
     for record in &f.stats.records {
-        let (Some(_), Some(day)) = (record.figure, day_of(record)) else {
+        let (Some(_), Some(day)) = (record.figure, record.day()) else {
             continue;
         };
         let key = (record.org.as_str(), record.unit.as_str(), &record.what);

@@ -125,6 +125,15 @@ impl RecordColumn {
         self
     }
 
+    /// The field of a record whose language [`RecordView::langs`] tells
+    /// when it is not the table's.
+    fn field(&self) -> &'static str {
+        match self.name {
+            "figure" => "display",
+            name => name,
+        }
+    }
+
     /// It names an entry of the lookup `lookup`.
     const fn refers_to(mut self, lookup: &'static str) -> RecordColumn {
         self.refers_to = Some(lookup);
@@ -291,13 +300,16 @@ fn record_column(c: &RecordColumn) -> Column {
 }
 
 /// The records in every language (`/data/aid.csv`), at `path`: a column in
-/// words once per language, named `NAME_LANG`.
+/// words once per language, named `NAME_LANG`, holding only the texts
+/// written in that language (a cell a language lacks is empty, not the
+/// default language's text; only the default language's are required).
 pub fn all_records(langs: &[LangStats], path: String) -> Table {
     let mut columns = Vec::new();
     for c in &RECORD_COLUMNS {
         match c.per_language {
             true => columns.extend(langs.iter().map(|l| Column {
                 name: format!("{}_{}", c.name, l.format.lang),
+                required: c.required && l.format.lang == l.format.default,
                 ..record_column(c)
             })),
             false => columns.push(record_column(c)),
@@ -308,10 +320,18 @@ pub fn all_records(langs: &[LangStats], path: String) -> Table {
         .map(|i| {
             let mut row = Vec::with_capacity(columns.len());
             for c in &RECORD_COLUMNS {
-                let records = langs.iter().filter_map(|l| l.view.records.get(i));
+                let records = langs
+                    .iter()
+                    .filter_map(|l| Some((l, l.view.records.get(i)?)));
                 match c.per_language {
-                    true => row.extend(records.map(c.cell)),
-                    false => row.extend(records.take(1).map(c.cell)),
+                    true => row.extend(records.map(|(l, r)| {
+                        let lacking = r
+                            .langs
+                            .get(c.field())
+                            .is_some_and(|lang| lang != l.format.lang);
+                        if lacking { Cell::Empty } else { (c.cell)(r) }
+                    })),
+                    false => row.extend(records.take(1).map(|(_, r)| (c.cell)(r))),
                 }
             }
             row

@@ -304,6 +304,16 @@ fn a_total_that_would_pass_the_largest_total_names_its_records() {
         run.stderr
     );
     assert!(!site.public().exists());
+    // A unit not added up has no total to pass it (the pages' totals of
+    // masks are errors then, of their own).
+    let units = site.read_source("data/aid/units.yaml");
+    site.write(
+        "data/aid/units.yaml",
+        units.replace("masks:\n", "masks:\n  add: false\n"),
+    );
+    let run = site.run(&["check"]);
+    assert!(run.stderr.contains("are not added up"), "{}", run.stderr);
+    assert!(!run.stderr.contains("would pass"), "{}", run.stderr);
 }
 
 #[test]
