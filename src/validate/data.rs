@@ -211,7 +211,7 @@ impl Checker<'_> {
                 msg!(
                     "aid-control",
                     what = what.clone(),
-                    field = field,
+                    field = field.clone(),
                     code = format!("{:04X}", u32::from(control))
                 ),
                 if lines == LineBreaks::Allowed {
@@ -219,6 +219,23 @@ impl Checker<'_> {
                 } else {
                     msg!("aid-control-hint-line")
                 },
+            );
+        }
+        // Embeddings, overrides and isolates turn the text after them
+        // round, on pages and in the downloads' cells alike (U+202E before
+        // "txt.exe" shows "exe.txt").
+        // The marks (U+200E, U+200F) that place punctuation stay allowed.
+        let reorders = |c: &char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if let Some(direction) = text.value.chars().find(reorders) {
+            self.error(
+                yaml_span(text, 0),
+                msg!(
+                    "aid-direction-control",
+                    what = what.clone(),
+                    field = field,
+                    code = format!("{:04X}", u32::from(direction))
+                ),
+                msg!("aid-direction-control-hint"),
             );
         }
     }

@@ -102,6 +102,14 @@ fn the_tables_of_every_language_leave_a_missing_text_empty() {
     assert!(!required("organisations", "name_ru"));
 }
 
+/// The sites whose open data the checks below read, built: the example,
+/// the statistics fixture, and that fixture lacking Russian texts.
+fn built_sites() -> [TestSite; 3] {
+    let stats = TestSite::fixtures("basic", "stats");
+    stats.build();
+    [example(), stats, lacking_russian()]
+}
+
 /// The `frictionless` command of the virtual environment `.ci/run` makes
 /// (`tests/opendata/.venv`), else the one on the PATH; `None`, said, when
 /// neither is there: the test is skipped, or fails under
@@ -128,15 +136,7 @@ fn the_data_package_and_its_csv_files_are_valid_for_frictionless() {
     let Some(frictionless) = frictionless() else {
         return;
     };
-    for site in [
-        example(),
-        {
-            let site = TestSite::fixtures("basic", "stats");
-            site.build();
-            site
-        },
-        lacking_russian(),
-    ] {
+    for site in built_sites() {
         let package = site.public().join("datapackage.json");
         let output = Command::new(&frictionless)
             .args(["validate", "--json"])
@@ -187,15 +187,7 @@ fn the_package_says_licence_publisher_sources_and_build_date() {
 
 #[test]
 fn each_aid_json_is_valid_against_the_schema_beside_it() {
-    for site in [
-        example(),
-        {
-            let site = TestSite::fixtures("basic", "stats");
-            site.build();
-            site
-        },
-        lacking_russian(),
-    ] {
+    for site in built_sites() {
         let json =
             |rel: &str| -> serde_json::Value { serde_json::from_str(&site.read(rel)).unwrap() };
         for folder in ["data", "kk/data", "ru/data"] {

@@ -1105,48 +1105,41 @@ fn a_count_as_of_successive_days_is_added_once() {
         assert_eq!(tiles["masks"], by_unit, "{tiles:?}");
         by_unit
     };
-    site.write(
-        "data/aid/records.yaml",
-        format!(
-            "{records}{}{}",
-            record("grown-1", 100, "masks", "  date: 2020-04-01\n"),
-            record("grown-2", 150, "masks", "  date: 2020-04-10\n")
-        ),
-    );
-    site.build();
-    assert_eq!(masks_total(&site), 1300 + 150);
+    let total_with = |added: [String; 2]| {
+        site.write(
+            "data/aid/records.yaml",
+            format!("{records}{}", added.concat()),
+        );
+        site.build();
+        masks_total(&site)
+    };
+    let grown = total_with([
+        record("grown-1", 100, "masks", "  date: 2020-04-01\n"),
+        record("grown-2", 150, "masks", "  date: 2020-04-10\n"),
+    ]);
+    assert_eq!(grown, 1300 + 150);
     // "Up to 3 April" in another category, then "as of 10 April".
-    site.write(
-        "data/aid/records.yaml",
-        format!(
-            "{records}{}{}",
-            record("by-april", 100, "food", "  period: { to: 2020-04-03 }\n"),
-            record("grown-2", 150, "masks", "  date: 2020-04-10\n")
-        ),
-    );
-    site.build();
-    assert_eq!(masks_total(&site), 1300 + 150);
+    let up_to = total_with([
+        record("by-april", 100, "food", "  period: { to: 2020-04-03 }\n"),
+        record("grown-2", 150, "masks", "  date: 2020-04-10\n"),
+    ]);
+    assert_eq!(up_to, 1300 + 150);
     // Given each week, the same two figures are two counts.
-    site.write(
-        "data/aid/records.yaml",
-        format!(
-            "{records}{}{}",
-            record(
-                "weekly-1",
-                100,
-                "masks",
-                "  date: 2020-04-01\n  frequency: weekly\n"
-            ),
-            record(
-                "weekly-2",
-                150,
-                "masks",
-                "  date: 2020-04-10\n  frequency: weekly\n"
-            )
+    let weekly = total_with([
+        record(
+            "weekly-1",
+            100,
+            "masks",
+            "  date: 2020-04-01\n  frequency: weekly\n",
         ),
-    );
-    site.build();
-    assert_eq!(masks_total(&site), 1300 + 100 + 150);
+        record(
+            "weekly-2",
+            150,
+            "masks",
+            "  date: 2020-04-10\n  frequency: weekly\n",
+        ),
+    ]);
+    assert_eq!(weekly, 1300 + 100 + 150);
 }
 
 /// Two figures of one organisation, unit and `what` on the same day, with

@@ -316,6 +316,38 @@ fn a_total_that_would_pass_the_largest_total_names_its_records() {
     assert!(!run.stderr.contains("would pass"), "{}", run.stderr);
 }
 
+/// A character that turns the text after it round (a right-to-left
+/// override) is refused in a name and in `what`, where it would make a
+/// name or figure read backwards; the marks that place punctuation are
+/// not.
+#[test]
+fn direction_overrides_in_a_text_are_refused() {
+    let site = TestSite::fixtures("basic", "stats");
+    let org = append(
+        &site,
+        "data/aid/organisations.yaml",
+        "override-org:\n  name: { kk: \"Ұйым \\u202Eexe.txt\", ru: \"Организация\\u200F\" }\n",
+    );
+    let record = append(
+        &site,
+        "data/aid/records.yaml",
+        "- id: isolate\n  org: org-a\n  category: food\n  count: 3\n  unit: families\n  what: { kk: \"Т\", ru: \"\\u2067Т\" }\n  source: src-1\n",
+    );
+    assert_fails_with(
+        &site,
+        &[
+            format!(
+                "data/aid/organisations.yaml:{}:15: error: organisation `override-org`: the `kk` name contains U+202E, an invisible character that reverses or reorders the text after it",
+                org + 1
+            ),
+            format!(
+                "data/aid/records.yaml:{}:24: error: record `isolate`: the `ru` what contains U+2067, an invisible character that reverses or reorders the text after it",
+                record + 5
+            ),
+        ],
+    );
+}
+
 #[test]
 fn control_characters_in_any_text_are_reported_where_they_are_written() {
     let site = TestSite::example();
