@@ -5,8 +5,9 @@
 //! A change counts when it is to an input file, as a build reads them
 //! ([`crate::load::Inputs`]: `site.yaml`, the `.gitignore`, `content/`,
 //! `data/`, `themes/` and `static/`, without hidden files, editors'
-//! temporary and backup files and what the `.gitignore` leaves out); the
-//! output and everything else are ignored. Editors' atomic saves, renames, deletions, new folders and bursts
+//! temporary and backup files and what the `.gitignore` leaves out), or to
+//! a file of the site that an input links to (`static/LICENSE.txt` →
+//! `../LICENSE`); the output and everything else are ignored. Editors' atomic saves, renames, deletions, new folders and bursts
 //! of changes (a `git checkout`) arrive as debounced batches; batches that
 //! follow each other closely make one build.
 //!
@@ -433,6 +434,9 @@ impl Changes {
         {
             *inputs = Inputs::read(root).0;
         }
+        // Files of the site outside its input folders: changed for the
+        // inputs that link to them, looked for once for the whole batch.
+        let mut outside = Vec::new();
         for event in changes() {
             self.unknown |= event.need_rescan() || event.paths.is_empty();
             for path in &event.paths {
@@ -440,29 +444,34 @@ impl Changes {
                     continue;
                 };
                 let entry = Entry::of(path);
-                let changed = if inputs.is_input(&rel, entry) {
-                    vec![rel]
+                if inputs.is_input(&rel, entry) {
+                    self.push(rel);
                 } else if inputs.is_site_file(&rel, entry) {
-                    linked_to(root, inputs, &rel)
-                } else {
-                    continue;
-                };
-                for rel in changed {
-                    if !self.paths.contains(&rel) {
-                        self.paths.push(rel);
-                    }
+                    outside.push(rel);
                 }
             }
+        }
+        if !outside.is_empty() {
+            for rel in linked_to(root, inputs, &outside) {
+                self.push(rel);
+            }
+        }
+    }
+
+    /// Adds the input file `rel`, unless it is there.
+    fn push(&mut self, rel: PathBuf) {
+        if !self.paths.contains(&rel) {
+            self.paths.push(rel);
         }
     }
 }
 
-/// The input files that lead through a symbolic link to `rel`, a file of
-/// the site outside its input folders (`static/LICENSE.txt` →
-/// `../LICENSE`), or into it (a linked folder), as paths through the
-/// links: a change of `rel` is theirs. Looked for only when such a file
-/// changes, which is rare, so that an edit of a page costs no walk.
-fn linked_to(root: &Path, inputs: &Inputs, rel: &Path) -> Vec<PathBuf> {
+/// The input files that lead through a symbolic link to one of `changed`,
+/// files of the site outside its input folders (`static/LICENSE.txt` →
+/// `../LICENSE`), or into one (a linked folder), as paths through the
+/// links: a change of such a file is theirs. Looked for only when such
+/// files change, which is rare, so that an edit of a page costs no walk.
+fn linked_to(root: &Path, inputs: &Inputs, changed: &[PathBuf]) -> Vec<PathBuf> {
     let Ok(canonical_root) = root.canonicalize() else {
         return Vec::new();
     };
@@ -481,11 +490,15 @@ fn linked_to(root: &Path, inputs: &Inputs, rel: &Path) -> Vec<PathBuf> {
             let target = link.path().canonicalize();
             let target =
                 (target.as_deref().ok()).and_then(|t| t.strip_prefix(&canonical_root).ok());
-            if let (Some(target), Some(link)) = (target, relative(root, link.path()))
-                && let Ok(rest) = rel.strip_prefix(target)
+            let (Some(target), Some(link)) = (target, relative(root, link.path())) else {
+                continue;
+            };
+            for rest in changed
+                .iter()
+                .filter_map(|rel| rel.strip_prefix(target).ok())
             {
                 found.push(match rest.as_os_str().is_empty() {
-                    true => link,
+                    true => link.clone(),
                     false => link.join(rest),
                 });
             }
