@@ -699,12 +699,12 @@ fn i14_how_often_is_shown_with_the_figure() {
     site.build();
     let card = site.read("ru/infographics/charts/reached.svg");
     assert!(
-        card.contains("35\u{a0}врачей¹<tspan font-weight=\"normal\"> · ежедневно</tspan>"),
+        card.contains("35\u{a0}врачей¹<tspan font-weight=\"normal\">\u{a0}· ежедневно</tspan>"),
         "{card}"
     );
     assert!(
         site.read("kk/infographics/charts/reached.svg")
-            .contains(" · күн сайын</tspan>")
+            .contains("\u{a0}· күн сайын</tspan>")
     );
     let page = site.read("ru/infographics/people-together-fund/index.html");
     assert!(page.contains("ежедневно") && page.contains("еженедельно"));
@@ -748,7 +748,7 @@ fn i14_a_cards_footnotes_tie_each_date_to_its_bars() {
     let marked = |start: &str| {
         let figure = figure(start);
         let marks = figure[start.len()..]
-            .split(" · ")
+            .split("\u{a0}· ")
             .next()
             .unwrap()
             .to_string();

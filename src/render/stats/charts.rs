@@ -382,10 +382,13 @@ fn draw_bars(chart: &Chart, style: &Style, dates: Option<&[String]>) -> (String,
         let figures: Vec<(String, String)> = (bars.iter())
             .map(|bar| {
                 let marks = dates.map_or_else(String::new, |dates| date_marks(bar, dates));
+                // A no-break space: a space that begins a `<tspan>` is
+                // dropped by SVG's default white-space handling (resvg's
+                // cards showed "наборов⁴· еженедельно").
                 let often = bar
                     .frequency
                     .as_ref()
-                    .map_or_else(String::new, |f| format!(" · {f}"));
+                    .map_or_else(String::new, |f| format!("\u{a0}· {f}"));
                 (format!("{}{marks}", bar.display.text), often)
             })
             .collect();
