@@ -55,9 +55,6 @@ type SearchJob = JoinHandle<(search::Indexer, io::Result<search::Index>)>;
 struct LastBuild {
     model: Model,
     published: Published,
-    /// `HEAD`'s commit before it loaded the site: the history of the
-    /// figures it read is of that commit.
-    head: Option<String>,
 }
 
 impl Session {
@@ -112,7 +109,6 @@ impl Session {
         };
         self.next_prepared = false;
         let previous = self.last.as_ref().map(|last| &last.published);
-        let head = load::head_commit(&self.options.root);
         let (report, next) = pipeline::run(&self.options, Goal::Publish, previous, cache, search)?;
         if report.published {
             let (written, from_previous) = next.as_ref().map_or((&[][..], false), |(_, p)| {
@@ -121,11 +117,7 @@ impl Session {
             note_publish(&mut self.last_publish, written, from_previous);
         }
         if let Some((model, published)) = next {
-            self.last = Some(LastBuild {
-                model,
-                published,
-                head,
-            });
+            self.last = Some(LastBuild { model, published });
             self.published += 1;
         }
         self.latest_published = report.published;
@@ -155,7 +147,8 @@ impl Session {
         };
         // A commit since the last build: the figures' changes page reads
         // the history again (`watch` does not watch `.git/`).
-        if last.model.site.stats.is_some() && load::head_commit(&options.root) != last.head {
+        let site = &last.model.site;
+        if site.stats.is_some() && load::head_commit(&options.root) != site.head {
             return Ok(None);
         }
         let mut pages = Vec::with_capacity(changed.len());

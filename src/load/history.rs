@@ -41,9 +41,10 @@ pub struct RawHistory {
     pub versions: Vec<RawVersion>,
 }
 
-/// Reads the history of the records of the site in `root`; `None` outside a
-/// git repository, without commits, when no commit has the records, or in
-/// an aqparat built without the `history` feature.
+/// Reads the history of the records of the site in `root`, with `HEAD`'s
+/// commit (no version when no commit has the records); `None` outside a
+/// git repository, without commits, or in an aqparat built without the
+/// `history` feature.
 pub fn load(root: &Path) -> Option<RawHistory> {
     #[cfg(feature = "history")]
     return git::load(root);
@@ -57,7 +58,7 @@ pub fn load(root: &Path) -> Option<RawHistory> {
 /// The id of `HEAD`'s commit in the repository the site in `root` is in,
 /// in hex; `None` outside a repository, without commits, or in an aqparat
 /// built without the `history` feature. It moves with every commit and
-/// checkout: what [`load`] read is stale when it differs.
+/// checkout: what [`load`] read is stale when it differs from its `head`.
 pub fn head(root: &Path) -> Option<String> {
     #[cfg(feature = "history")]
     return git::head(root);
@@ -173,8 +174,7 @@ mod git {
         Some(repo.head_id().ok()?.to_string())
     }
 
-    /// Reads the history of the records of the site in `root`; `None` outside a
-    /// git repository, without commits, or when no commit has the records.
+    /// See [`super::load`].
     pub(super) fn load(root: &Path) -> Option<RawHistory> {
         let (repo, rel) = open(root)?;
         let paths = RECORDS.map(|name| rel.join(AID_DIR).join(name));
@@ -193,7 +193,7 @@ mod git {
             }
         }
         history.versions.reverse();
-        (!history.versions.is_empty()).then_some(history)
+        Some(history)
     }
 
     /// See [`super::page_dates`]; `None` outside a repository. The walk

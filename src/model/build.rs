@@ -122,6 +122,7 @@ pub fn site(
         dir: sources.theme.dir,
     };
     let stats = (statistics == Statistics::Valid).then(|| Stats::from_raw(&sources.data.aid));
+    let head = (sources.history.as_ref()).map(|history| history.head.clone());
     let history = (stats.as_ref())
         .zip(sources.history)
         .and_then(|(stats, raw)| History::from_raw(raw, stats));
@@ -138,6 +139,7 @@ pub fn site(
         assets: sources.assets,
         stats,
         history,
+        head,
         stats_broken: statistics == Statistics::Broken,
         fingerprints: sources.fingerprints,
         data: sources.data.free,

@@ -142,6 +142,9 @@ pub struct Site {
     /// The changes of the figures across the committed history, when the
     /// site is in a git repository that has them.
     pub history: Option<super::History>,
+    /// `HEAD`'s commit when that history was read (a site with statistics
+    /// in a repository): a commit since leaves the history behind.
+    pub head: Option<String>,
     /// Every other data file, by file stem, free-form.
     pub data: BTreeMap<String, serde_json::Value>,
     /// Whether it has a search index (`search` in `site.yaml`).

@@ -76,11 +76,8 @@ impl Checker<'_> {
     }
 
     fn warning(&mut self, span: Span, message: Message, hint: Message) {
-        self.diagnostics.push(
-            Diagnostic::warning(self.path, span, message)
-                .with_hint(hint)
-                .with_quote(self.lines.quote_line(span)),
-        );
+        let warning = Diagnostic::warning(self.path, span, message);
+        self.push(warning, hint);
     }
 
     /// Whether the file is a table (`records.csv`), not YAML.
@@ -89,11 +86,15 @@ impl Checker<'_> {
     }
 
     fn error(&mut self, span: Span, message: Message, hint: Message) {
-        self.diagnostics.push(
-            Diagnostic::error(self.path, span, message)
-                .with_hint(hint)
-                .with_quote(self.lines.quote_line(span)),
-        );
+        let error = Diagnostic::error(self.path, span, message);
+        self.push(error, hint);
+    }
+
+    /// Reports `diagnostic` with `hint` and the line it points at.
+    fn push(&mut self, diagnostic: Diagnostic, hint: Message) {
+        let quote = self.lines.quote_line(diagnostic.span);
+        self.diagnostics
+            .push(diagnostic.with_hint(hint).with_quote(quote));
     }
 
     /// Something missing in `lang`: an error in the default language, else

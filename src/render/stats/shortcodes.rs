@@ -130,17 +130,15 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
             let counted =
                 (f.stats.unit(unit)).ok_or_else(|| msg!("shortcode-no-unit", unit = unit))?;
             let (org, category) = (call.arg("org"), call.arg("category"));
-            let records: Vec<&Record> = (f.stats.records.iter())
-                .filter(|r| {
-                    r.unit == unit
-                        && org.is_none_or(|o| r.org == o)
-                        && category.is_none_or(|c| r.category == c)
-                })
-                .collect();
-            let totals = f.stats.totals_of(&records)?;
+            let included = |r: &Record| {
+                r.unit == unit
+                    && org.is_none_or(|o| r.org == o)
+                    && category.is_none_or(|c| r.category == c)
+            };
+            let totals = f.stats.totals(included)?;
             let Some(total) = totals.first() else {
                 // Figures there are, but they are not added up.
-                let any = records.iter().any(|r| r.figure.is_some());
+                let any = (f.stats.records.iter()).any(|r| included(r) && r.figure.is_some());
                 return Err(match any && !counted.add {
                     true => msg!("shortcode-not-added", unit = unit),
                     false => msg!("shortcode-no-figures", unit = unit),
