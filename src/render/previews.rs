@@ -24,7 +24,7 @@ pub const CARDS_DIR: &str = "og";
 pub const CARD_SIZE: (u32, u32) = (1200, 630);
 
 /// Bumped when the drawing changes, so that cards are drawn again.
-const CARD_VERSION: u32 = 3;
+const CARD_VERSION: u32 = 4;
 
 /// The Open Graph locale (`kk_KZ`) of language `code`: the usual country
 /// of the languages aqparat's sites use; a code with a region

@@ -4,11 +4,13 @@
 //! ships (never system fonts), so the picture is the same on every
 //! machine.
 
+use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
+use skrifa::MetadataProvider;
 
 use super::glyphs::Glyphs;
 use crate::load::FileSource;
@@ -43,6 +45,8 @@ pub struct CardPainter {
     fonts: u64,
     /// The glyphs of the cards drawn so far.
     glyphs: Glyphs,
+    /// The characters the fonts draw.
+    coverage: Coverage,
 }
 
 impl CardPainter {
@@ -64,6 +68,7 @@ impl CardPainter {
             .ok_or(
                 "the theme has no font in fonts/ (a .ttf or .otf file is needed to draw cards)",
             )?;
+        let coverage = Coverage::of(&database);
         let mut options = usvg::Options {
             font_family: family.clone(),
             ..usvg::Options::default()
@@ -74,6 +79,7 @@ impl CardPainter {
             family,
             fonts: hasher.finish(),
             glyphs: Glyphs::default(),
+            coverage,
         })
     }
 
@@ -88,10 +94,12 @@ impl CardPainter {
         format!("{:016x}.png", hasher.finish())
     }
 
-    /// The PNG of `svg`.
+    /// The PNG of `svg`, without the characters its fonts have no glyph
+    /// for (see [`Coverage::drawable`]).
     pub fn png(&self, svg: &str) -> Result<Vec<u8>, String> {
+        let svg = self.coverage.drawable(svg);
         let tree =
-            usvg::Tree::from_str(svg, &self.options).map_err(|e| format!("card SVG: {e}"))?;
+            usvg::Tree::from_str(&svg, &self.options).map_err(|e| format!("card SVG: {e}"))?;
         let size = tree.size().to_int_size();
         let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty card")?;
         // The glyphs kept are known by the painter's fonts: a tree that
@@ -109,7 +117,67 @@ impl CardPainter {
 
 /// Bumped when the drawing or the encoding of an SVG changes, so that
 /// cached chart cards are drawn again.
-const PNG_VERSION: u32 = 2;
+const PNG_VERSION: u32 = 3;
+
+/// The characters a painter's fonts have a glyph for: a bit per code point.
+struct Coverage(Vec<u64>);
+
+impl Coverage {
+    /// The characters of every face in `database`.
+    fn of(database: &usvg::fontdb::Database) -> Coverage {
+        let mut bits = vec![0; (char::MAX as usize + 1).div_ceil(64)];
+        for face in database.faces() {
+            database.with_face_data(face.id, |data, index| {
+                let Ok(font) = skrifa::FontRef::from_index(data, index) else {
+                    return;
+                };
+                for (code, _) in font.charmap().mappings() {
+                    if let Some(word) = bits.get_mut(code as usize / 64) {
+                        *word |= 1 << (code % 64);
+                    }
+                }
+            });
+        }
+        Coverage(bits)
+    }
+
+    /// Whether a font draws `c`.
+    fn has(&self, c: char) -> bool {
+        let code = c as usize;
+        self.0[code / 64] & (1 << (code % 64)) != 0
+    }
+
+    /// `svg` without the characters beyond ASCII that no font draws (an
+    /// emoji, a letter of a script the theme's fonts lack), each of which
+    /// resvg drew as an empty box, nor the joiners and selectors that
+    /// follow one (the U+200D between a family's emoji, the U+FE0F after
+    /// a heart); a space no font draws becomes a plain space. ASCII is
+    /// kept as it is, the SVG's markup with it.
+    fn drawable<'s>(&self, svg: &'s str) -> Cow<'s, str> {
+        let missing = |c: char| !c.is_ascii() && !self.has(c);
+        if !svg.contains(missing) {
+            return Cow::Borrowed(svg);
+        }
+        let mut dropped = false;
+        let kept = svg.chars().filter_map(|c| {
+            let kept = match missing(c) {
+                false if dropped && is_joiner_or_selector(c) => None,
+                false => Some(c),
+                true if c.is_whitespace() => Some(' '),
+                true => None,
+            };
+            dropped = kept.is_none();
+            kept
+        });
+        Cow::Owned(kept.collect())
+    }
+}
+
+/// The zero-width joiner and the variation selectors, which only shape
+/// the character before them.
+fn is_joiner_or_selector(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
 
 /// The site's cache of chart cards' PNGs, `.aqparat/cache/charts/`, each
 /// named by what it is drawn from ([`CardPainter::card_name`]). A build
@@ -290,6 +358,39 @@ mod tests {
         ] {
             assert!(!is_card_name(not_ours), "{not_ours}");
         }
+    }
+
+    #[test]
+    fn characters_the_fonts_lack_are_left_out_not_drawn_as_boxes() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/fonts");
+        let fonts =
+            ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map(|f| FileSource::Disk(dir.join(f)));
+        let painter = CardPainter::new(&fonts).expect("fonts");
+        let card = |title: &str| {
+            format!(
+                r##"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100" font-family="DejaVu Sans"><rect width="400" height="100" fill="#ffffff"/><text x="10" y="60" font-size="30" fill="#111111">{title}</text></svg>"##
+            )
+        };
+        let plain = painter.png(&card("Көмек 12\u{202F}345")).expect("a card");
+        // A handshake, a flag, a family joined by ZWJ, a skin tone, and a
+        // letter of a script DejaVu lacks (Devanagari).
+        for title in [
+            "Көмек 🤝 12\u{202F}345",
+            "Көмек 🇰🇿 12\u{202F}345",
+            "Көмек 👨\u{200D}👩\u{200D}👧 12\u{202F}345",
+            "Көмек 👍🏽 12\u{202F}345",
+            "Көмек क 12\u{202F}345",
+        ] {
+            let drawn = painter.png(&card(title)).expect("a card");
+            assert_eq!(decoded(&drawn), decoded(&plain), "{title}");
+        }
+        // What the fonts draw is kept: Kazakh letters, the narrow space.
+        let drawn = "қ ә ө ү ұ і ғ ң һ \u{202F} «»—";
+        assert!(matches!(painter.coverage.drawable(drawn), Cow::Borrowed(_)));
+        assert_ne!(
+            decoded(&painter.png(&card("Көмек 13\u{202F}345")).expect("a card")),
+            decoded(&plain)
+        );
     }
 
     #[test]
