@@ -536,9 +536,10 @@ fn slip_distance(given: &str) -> usize {
     (given.chars().count() / 4).clamp(1, 2)
 }
 
-/// A path as shown to users: forward slashes on every platform.
+/// A path as shown to users, as it is: on Unix a backslash is a letter
+/// of a file's name (`static/a\b.txt` is that file, not `static/a/b.txt`).
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    path.to_string_lossy().into_owned()
 }
 
 /// Sorts diagnostics by file, then position, so reports come out in a fixed

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             if let Some(output) = output {
-                options.output = output;
+                options.set_output(output);
             }
             options.base_url = base_url;
             options.drafts = drafts_option(drafts);
@@ -92,7 +92,7 @@ fn main() -> ExitCode {
             let Some(mut options) = options(site.root, dates) else {
                 return ExitCode::from(2);
             };
-            options.output = output;
+            options.set_output(output);
             options.base_url = base_url;
             options.publish = aqparat::write::Publish::Link;
             options.search_indexer = std::env::current_exe().ok();

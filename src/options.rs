@@ -71,6 +71,18 @@ impl Options {
         }
     }
 
+    /// Sets the output folder to `given` as written, less its `.` parts
+    /// and extra slashes: `public/.` is the folder `public`, which a build
+    /// replaces, and not `.` inside it, which no folder can be swapped
+    /// with (the swap's error read as a mount point's).
+    pub fn set_output(&mut self, given: PathBuf) {
+        let tidy: PathBuf = given.components().collect();
+        self.output = match tidy.as_os_str().is_empty() {
+            true => given,
+            false => tidy,
+        };
+    }
+
     /// Which pages a build on the day `today` publishes.
     pub fn publishing(&self, today: Date) -> Publishing {
         Publishing {
@@ -196,6 +208,22 @@ impl BuildDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_output_is_the_folder_written_less_its_dots_and_extra_slashes() {
+        let mut options = Options::new("site");
+        for (given, output) in [
+            ("public/.", "public"),
+            ("public/./", "public"),
+            ("./public//", "./public"),
+            ("/srv/www/./site/.", "/srv/www/site"),
+            ("../out", "../out"),
+            (".", "."),
+        ] {
+            options.set_output(given.into());
+            assert_eq!(options.output, PathBuf::from(output), "{given}");
+        }
+    }
 
     #[test]
     fn a_build_date_is_a_day_or_the_fixed_second_up_to_the_end_of_9999() {

@@ -172,6 +172,14 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
     {
         return Err(InitError::Invalid(msg!("init-empty-title")));
     }
+    // What the new site's own check would refuse (a tab, a line break, any
+    // other control character) is refused before anything is written.
+    if let Some(c) =
+        (site.title.as_deref()).and_then(|title| title.chars().find(|c| c.is_control()))
+    {
+        let code = format!("U+{:04X}", u32::from(c));
+        return Err(InitError::Invalid(msg!("init-title-control", code = code)));
+    }
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut add = |rel: &str, text: String| files.push((rel.into(), text.into_bytes()));
     add("site.yaml", site_yaml(site, default));

@@ -20,7 +20,8 @@ use crate::{Options, Publishing};
 /// [`crate::address::parse_base_url`] normalised it), with the pages `publishing` publishes and the statistics only when they
 /// are valid. Tolerates invalid input (already reported by `validate`), so
 /// that rendering can still find the remaining problems: pages in unknown
-/// languages are left out, bad dates are ignored.
+/// languages or with a file or folder name that no address may hold are
+/// left out, bad dates are ignored.
 pub fn site(
     sources: Sources,
     config: &RawConfig,
@@ -91,6 +92,7 @@ pub fn site(
             published
         })
         .filter_map(|p| Some((languages.id(&p.lang)?, p)))
+        .filter(|(_, p)| crate::validate::has_clean_names(&p.path))
         .filter(|(_, p)| seen.insert(output_url(&p.lang, &p.key)))
         .map(|(lang, p)| page_from_raw(p, lang, &dating))
         .collect::<Vec<Page>>()

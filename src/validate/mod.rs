@@ -14,4 +14,5 @@ pub use config::{
     has_usable_languages, is_language_code, is_reserved_code, language_codes, language_of_country,
 };
 pub use pages::check_front_matter as page;
+pub use pages::has_clean_names;
 pub use sources::{Statistics, sources};

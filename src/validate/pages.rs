@@ -151,14 +151,22 @@ fn clean_name(name: &str) -> String {
     parts.join(".")
 }
 
+/// Whether every file and folder name on the way to the content file
+/// `path` is clean (see [`is_clean_name`]). A page that is not is reported
+/// (see [`check_names`]) and left out of the site: every link to its
+/// address, which the theme's menus and lists write, would be broken too.
+pub fn has_clean_names(path: &std::path::Path) -> bool {
+    path.components()
+        .all(|part| is_clean_name(&part.as_os_str().to_string_lossy()))
+}
+
 /// Every file and folder name on the way to a content file must be clean
 /// (see [`is_clean_name`]): `?`, `#`, `%`, spaces or control characters
 /// would break the page's links and the sitemap. Each bad name is reported
 /// once, at the file or folder that has it.
 fn check_names(pages: &[RawPage], diagnostics: &mut Diagnostics) {
-    let is_clean = |part: std::path::Component| is_clean_name(&part.as_os_str().to_string_lossy());
     let unclean: Vec<&RawPage> = (pages.par_iter())
-        .filter(|page| !page.path.components().all(is_clean))
+        .filter(|page| !has_clean_names(&page.path))
         .collect();
     let mut reported = BTreeSet::new();
     for page in unclean {

@@ -73,26 +73,20 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
     let root = resolve(root).map_err(|e| cannot_resolve(root, &e))?;
     let resolved = resolve(output).map_err(|e| cannot_resolve(output, &e))?;
     let shown = output.display().to_string();
-    if root.starts_with(&resolved) {
-        return Err(Refused(msg!(
-            "refused-site-folder",
-            output = &shown,
-            public = root.join("public").display().to_string()
-        )));
-    }
-    // Nor inside a folder the build reads, nor at one of its input files,
-    // there or not yet: a folder in a file's place breaks every later build.
-    let folders = input_folders().map(|name| (name, true));
-    let files = [crate::load::CONFIG_FILE, crate::load::GITIGNORE].map(|name| (name, false));
-    for (name, is_folder) in folders.chain(files) {
-        let input = resolve(&root.join(name)).map_err(|e| cannot_resolve(output, &e))?;
-        if resolved.starts_with(&input) {
-            let input = input.display().to_string();
-            return Err(Refused(match is_folder {
-                true => msg!("refused-input-folder", output = &shown, input = input),
-                false => msg!("refused-input-file", output = &shown, input = input),
-            }));
-        }
+    if let Some(place) = place_in_site(&root, &resolved, output)? {
+        return Err(Refused(match place {
+            SitePlace::Site => msg!(
+                "refused-site-folder",
+                output = &shown,
+                public = root.join("public").display().to_string()
+            ),
+            SitePlace::InputFolder(input) => {
+                msg!("refused-input-folder", output = &shown, input = input)
+            }
+            SitePlace::InputFile(input) => {
+                msg!("refused-input-file", output = &shown, input = input)
+            }
+        }));
     }
     let link = lexical_parent(output).join(output.file_name().unwrap_or(OsStr::new("")));
     match mode {
@@ -101,27 +95,76 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
         }
         Publish::Replace => own_or_empty(&resolved, output),
         Publish::Link => {
+            // `watch` writes its builds there, before the output's link
+            // leads to one: a link or a path into the site is refused
+            // before anything is written.
+            let builds = builds_dir(output);
+            let builds_resolved = resolve(&builds).map_err(|e| cannot_resolve(&builds, &e))?;
+            if let Some(place) = place_in_site(&root, &builds_resolved, &builds)? {
+                let inside = match place {
+                    SitePlace::Site => root.display().to_string(),
+                    SitePlace::InputFolder(input) | SitePlace::InputFile(input) => input,
+                };
+                return Err(Refused(msg!(
+                    "refused-builds-in-site",
+                    output = &shown,
+                    builds = builds.display().to_string(),
+                    target = builds_resolved.display().to_string(),
+                    inside = inside
+                )));
+            }
             if link.is_symlink() {
-                let builds =
-                    resolve(&builds_dir(output)).map_err(|e| cannot_resolve(output, &e))?;
-                if !resolved.starts_with(&builds) {
+                if !resolved.starts_with(&builds_resolved) {
                     return Err(Refused(msg!(
                         "refused-foreign-link",
                         output = &shown,
                         target = resolved.display().to_string(),
-                        builds = builds.display().to_string()
+                        builds = builds_resolved.display().to_string()
                     )));
                 }
             } else {
                 own_or_empty(&resolved, output)?;
             }
             for slot in super::output::SLOTS {
-                let slot = builds_dir(output).join(slot);
+                let slot = builds.join(slot);
                 own_or_empty(&slot, &slot)?;
             }
             Ok(())
         }
     }
+}
+
+/// Where in the site a path lies that a build may not write into.
+enum SitePlace {
+    /// The site's folder, or a folder above it.
+    Site,
+    /// Inside this input folder (resolved, shown).
+    InputFolder(String),
+    /// At or inside this input file.
+    InputFile(String),
+}
+
+/// Where `resolved` (a resolved path; `path` as given, for a message) lies
+/// in the site in `root` (resolved), if it is the site's folder, above it,
+/// or in one of its input folders or files, there or not yet: a folder in a
+/// file's place breaks every later build.
+fn place_in_site(root: &Path, resolved: &Path, path: &Path) -> Result<Option<SitePlace>, Refused> {
+    if root.starts_with(resolved) {
+        return Ok(Some(SitePlace::Site));
+    }
+    let folders = input_folders().map(|name| (name, true));
+    let files = [crate::load::CONFIG_FILE, crate::load::GITIGNORE].map(|name| (name, false));
+    for (name, is_folder) in folders.chain(files) {
+        let input = resolve(&root.join(name)).map_err(|e| cannot_resolve(path, &e))?;
+        if resolved.starts_with(&input) {
+            let input = input.display().to_string();
+            return Ok(Some(match is_folder {
+                true => SitePlace::InputFolder(input),
+                false => SitePlace::InputFile(input),
+            }));
+        }
+    }
+    Ok(None)
 }
 
 /// `path` (shown as `shown`) may be replaced: it does not exist, is an
@@ -490,6 +533,50 @@ mod tests {
         for output in ["public", "out/site", "templates-out"] {
             assert!(check_output(&root, &root.join(output), Publish::Replace).is_ok());
         }
+    }
+
+    #[test]
+    fn the_builds_of_watch_may_not_lead_into_the_site() {
+        use std::os::unix::fs::symlink;
+        let dir = temp();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("content")).expect("mkdir");
+        fs::create_dir_all(root.join("static")).expect("mkdir");
+        // `out.builds` a link into an input folder, to the site itself, or
+        // to a folder above it; `deep.builds` inside an input folder
+        // through a linked parent.
+        for (name, target) in [
+            ("a", root.join("content")),
+            ("b", root.join("static/x")),
+            ("c", root.clone()),
+            ("d", dir.path().to_path_buf()),
+        ] {
+            let output = dir.path().join(format!("out-{name}"));
+            symlink(&target, dir.path().join(format!("out-{name}.builds"))).expect("link");
+            let refused = check_output(&root, &output, Publish::Link).expect_err(name);
+            let said = refused.in_lang(Lang::En);
+            assert!(said.contains("keeps its builds in"), "{name}: {said}");
+            assert!(
+                said.contains(&format!("out-{name}.builds")),
+                "{name}: {said}"
+            );
+            // A build that replaces the output does not use that folder.
+            assert!(
+                check_output(&root, &output, Publish::Replace).is_ok(),
+                "{name}"
+            );
+        }
+        symlink(root.join("content"), dir.path().join("linked")).expect("link");
+        let output = dir.path().join("linked/../out-e");
+        fs::create_dir_all(root.join("content/deep")).expect("mkdir");
+        let refused = check_output(&root, &dir.path().join("linked/deep/out"), Publish::Link)
+            .expect_err("inside content");
+        assert!(refused.in_lang(Lang::En).contains("input folder"));
+        // Builds beside the output, outside the input folders, are fine,
+        // even inside the site's folder.
+        assert!(check_output(&root, &output, Publish::Link).is_ok());
+        assert!(check_output(&root, &root.join("public"), Publish::Link).is_ok());
+        assert_eq!(fs::read_dir(root.join("content")).expect("read").count(), 1);
     }
 
     #[test]

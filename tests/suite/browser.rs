@@ -60,3 +60,8 @@ mod aliases;
 /// The home pages, the rules and the pages a reader opened, offline.
 #[path = "browser/offline.rs"]
 mod offline;
+
+/// nginx, configured as `deploy/nginx.conf` says: each language's 404 page
+/// for any missing address, feeds revalidated.
+#[path = "browser/nginx.rs"]
+mod nginx;

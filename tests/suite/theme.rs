@@ -102,6 +102,20 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
     assert_eq!(code, 2, "{printed}");
     assert!(printed.contains("--title is empty"), "{printed}");
     assert!(!dir.path().join("bad").exists());
+    // What the new site's own check would refuse.
+    for (title, code_point) in [
+        ("Tab\there", "U+0009"),
+        ("Бір\nекі", "U+000A"),
+        ("a\u{1}", "U+0001"),
+    ] {
+        let (code, printed) = aqparat(dir.path(), &["init", "bad", "--title", title]);
+        assert_eq!(code, 2, "{printed}");
+        assert!(
+            printed.contains(&format!("control character {code_point}")),
+            "{printed}"
+        );
+        assert!(!dir.path().join("bad").exists());
+    }
     // A file where the folder, or one of its parents, would be.
     std::fs::write(dir.path().join("file"), "мәтін").unwrap();
     for target in ["file", "file/sub"] {

@@ -567,6 +567,11 @@ fn names_that_break_addresses_are_refused_with_a_proposal() {
                 "content/50% off.ru.md",
                 "content/a#b/x.kk.md",
                 "content/a#b/y.kk.md",
+                // Addresses that read as `/kk/../` and `/kk///y/`: left
+                // out, the theme's lists do not link to them.
+                "content/%2e%2e.kk.md",
+                "content/%2e%2e.ru.md",
+                "content/%2F/y.kk.md",
             ] {
                 let path = root.join(rel);
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -585,11 +590,14 @@ fn names_that_break_addresses_are_refused_with_a_proposal() {
             std::fs::write(fine, page).unwrap();
         },
         &[
+            "content/%2F:1:1: error: the folder name `%2F` has characters",
+            "content/%2e%2e.kk.md:1:1: error: the file name `%2e%2e.kk.md` has characters",
+            "content/%2e%2e.ru.md:1:1: error: the file name `%2e%2e.ru.md` has characters",
             "content/50% off.ru.md:1:1: error: the file name `50% off.ru.md` has characters that do not belong in an address",
             "content/a#b:1:1: error: the folder name `a#b` has characters",
             "content/what is this?.kk.md:1:1: error: the file name `what is this?.kk.md` has characters",
             "static/a?b.txt:1:1: error: the name of this file has `?`",
-            "static/back/slash.txt:1:1: error: the name of this file has `\\\\`",
+            "static/back\\slash.txt:1:1: error: the name of this file has `\\\\`",
             "static/tab\there.txt:1:1: error: the name of this file has `\\t`",
         ],
     );

@@ -122,6 +122,33 @@ fn a_refused_watch_does_not_wait_on_a_fifo_in_the_place_of_its_lock() {
     assert!(message.contains("refusing to publish"), "{message}");
 }
 
+/// `watch` keeps its builds in `OUTPUT.builds`: a link there into the
+/// site (an input folder, the site itself) is refused before any build is
+/// written, where two whole builds landed in `content/` and the next
+/// `build` published them.
+#[test]
+fn builds_that_would_land_in_the_site_are_refused_before_anything_is_written() {
+    let site = TestSite::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    for (name, target) in [
+        ("in-content", site.root().join("content")),
+        ("in-site", site.root().to_path_buf()),
+    ] {
+        let before = crate::util::walk(site.root());
+        let output = elsewhere.path().join(name);
+        std::os::unix::fs::symlink(&target, sibling(&output, "builds")).unwrap();
+        let (code, message) = watch_that_exits(site.root(), &output);
+        assert_eq!(code, Some(2), "{message}");
+        assert!(message.contains("keeps its builds in"), "{message}");
+        assert_eq!(
+            crate::util::walk(site.root()),
+            before,
+            "{name}: nothing written"
+        );
+        assert!(!output.exists(), "{name}");
+    }
+}
+
 #[test]
 fn the_status_file_never_claims_success_for_a_failed_attempt() {
     let site = TestSite::fixture("basic");
