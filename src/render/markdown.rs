@@ -143,7 +143,10 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         ..Default::default()
     };
     if site.stats_broken {
-        shortcode_errors.clear();
+        // The statistics' own errors are told; a shortcode written wrong
+        // is told as well, in the same run.
+        let no_stats = msg!("shortcode-no-stats");
+        shortcode_errors.retain(|(_, message)| *message != no_stats);
     }
     for RepeatedId { heading, id } in repeated_ids {
         let written = body.get(heading.clone()).and_then(|h| h.rfind("{#"));

@@ -1074,6 +1074,38 @@ fn shortcode_arguments_are_checked() {
     );
 }
 
+/// A shortcode written wrong is told in the same run as the statistics'
+/// own errors, which leave the site without figures: it was held back
+/// until they were mended. What depends on the figures (an unknown record)
+/// is not told until then.
+#[test]
+fn shortcodes_written_wrong_are_told_while_the_statistics_have_errors() {
+    let site = TestSite::fixtures("basic", "stats");
+    let records = site.read_source("data/aid/records.yaml");
+    site.write(
+        "data/aid/records.yaml",
+        records.replacen("date: 2020-04-03", "date: 2020-4-3", 1),
+    );
+    site.write(
+        "content/args.kk.md",
+        "---\ntitle: Аргументтер\n---\n{{ chart() }}\n\n{{ stat(idd=\"r1\") }}\n\n{{ chrt(id=\"reached\") }}\n\n{{ stat(id=\"no-such-record\") }}\n\nМәтін {{ stat(id=\"r1\"\n",
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "content/args.kk.md:4:1: error: `chart` needs one of",
+                "content/args.kk.md:6:1: error: `stat` has no argument `idd` (did you mean `id`?)",
+                "content/args.kk.md:8:1: error: unknown shortcode `chrt` (did you mean `chart`?)",
+                "content/args.kk.md:12:7: error:",
+                "data/aid/records.yaml:7:9: error:",
+            ],
+            command,
+        );
+    }
+}
+
 /// A page's template that the theme does not have is one error, at the
 /// front matter, with the templates there are; nothing is looked for at a
 /// path made of the name.

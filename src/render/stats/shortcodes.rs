@@ -165,12 +165,17 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
             })?;
             Ok(Expansion::Html(html.clone()))
         }
-        other => Err(msg!(
-            "shortcode-unknown",
-            name = other,
-            guess = crate::diag::did_you_mean(other, ["stat", "chart"])
-        )),
+        other => Err(unknown(other)),
     }
+}
+
+/// The error for a shortcode that is neither `stat` nor `chart`.
+fn unknown(name: &str) -> Message {
+    msg!(
+        "shortcode-unknown",
+        name = name,
+        guess = crate::diag::did_you_mean(name, ["stat", "chart"])
+    )
 }
 
 /// Refuses an `org` or a `category` that `stats` does not have, naming it
@@ -194,9 +199,11 @@ fn check_org_and_category(stats: &Stats, call: &Call) -> Result<(), Message> {
     Ok(())
 }
 
-/// Refuses an argument `call`'s shortcode does not take, one given twice,
-/// and arguments that do not go together (`stat` with both `id` and
-/// `total`, `chart` with two): none is ignored without a word.
+/// Refuses a shortcode that is neither `stat` nor `chart`, an argument
+/// it does not take, one given twice, and arguments that do not go
+/// together (`stat` with both `id` and `total`, `chart` with two): none is
+/// ignored without a word. Nothing of this depends on the statistics, so
+/// it is told even when they have errors of their own.
 fn check_args(call: &Call) -> Result<(), Message> {
     let (known, together): (&[&str], Message) = match call.name {
         "stat" => (
@@ -204,8 +211,7 @@ fn check_args(call: &Call) -> Result<(), Message> {
             msg!("shortcode-stat-args"),
         ),
         "chart" => (&["id", "org", "category"], msg!("shortcode-chart-args")),
-        // Reported as an unknown shortcode.
-        _ => return Ok(()),
+        other => return Err(unknown(other)),
     };
     for (i, (key, _)) in call.args.iter().enumerate() {
         if !known.contains(key) {
