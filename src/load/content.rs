@@ -38,6 +38,11 @@ pub struct FrontMatter {
     /// Drafts are built only with `--drafts`.
     #[serde(default)]
     pub draft: bool,
+    /// Whether `draft:` holds a value that could not be read (reported):
+    /// the page is then taken as a draft (see `left_out`), and a link to
+    /// it is not another problem.
+    #[serde(skip)]
+    pub draft_unread: bool,
     /// Template to render with instead of the default.
     pub template: Option<Spanned<String>>,
     /// The page's old addresses (`/ru/old-name/`), each of which gets a
@@ -354,7 +359,8 @@ fn left_out(
     struct Title {
         title: Option<serde::de::IgnoredAny>,
     }
-    front.draft |= yaml::parse_at_most::<Draft>(rel, yaml, 1, text, 1).is_err();
+    front.draft_unread = yaml::parse_at_most::<Draft>(rel, yaml, 1, text, 1).is_err();
+    front.draft |= front.draft_unread;
     let title_written = yaml::parse_at_most::<Title>(rel, yaml, 1, text, 1)
         .is_ok_and(|written| written.title.is_some());
     let title_left_out = title_written && front.title.is_none();

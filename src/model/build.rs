@@ -87,6 +87,7 @@ pub fn site(
                     key: p.key.clone(),
                     lang: p.lang.clone(),
                     path: p.path.clone(),
+                    unread: p.front.draft_unread,
                 });
             }
             published

@@ -193,6 +193,9 @@ pub struct Draft {
     pub lang: String,
     /// Its file.
     pub path: std::path::PathBuf,
+    /// Whether it is taken as a draft because its `draft:` could not be
+    /// read (reported at the page): links to it are not reported too.
+    pub unread: bool,
 }
 
 /// Why a link leads to no page: the page is left out of this build.

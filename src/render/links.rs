@@ -709,6 +709,9 @@ impl Files {
                 return None;
             }
             let target = format!("{}{path}", site.base_path);
+            if let Some(LeftOut::Draft(Draft { unread: true, .. })) = left_out(site, path) {
+                return None;
+            }
             if let Some(left_out) = left_out(site, path) {
                 return Some(match left_out {
                     LeftOut::Waiting(page) => (

@@ -704,15 +704,18 @@ fn resolve_link(
         let (path, anchor) = path
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
-        let target = resolve_source_path(site, page, path).ok_or_else(|| {
-            let key = source_key(site, page, path).map(|(key, _)| key);
+        let key = || source_key(site, page, path).map(|(key, _)| key);
+        // A page taken as a draft because its `draft:` could not be read:
+        // that is reported at the page, not at every link to it.
+        let left_out = || key().and_then(|key| site.left_out(|_, k| k == key));
+        let missing = || {
+            let key = key();
             if let Some(date) = key.and_then(|key| site.scheduled(key)) {
                 let message = msg!("md-scheduled-page", dest = dest, date = date.to_string());
                 return Diagnostic::error(&page.path, locate(), message)
                     .with_hint(msg!("md-scheduled-page-hint"));
             }
-            if let Some(LeftOut::Draft(draft)) = key.and_then(|key| site.left_out(|_, k| k == key))
-            {
+            if let Some(LeftOut::Draft(draft)) = left_out() {
                 return Diagnostic::error(&page.path, locate(), links::draft_page(dest, draft))
                     .with_hint(msg!("link-draft-page-hint"));
             }
@@ -736,7 +739,13 @@ fn resolve_link(
                 msg!("md-missing-page", dest = dest, guess = guess),
             )
             .with_hint(msg!("md-missing-page-hint"))
-        })?;
+        };
+        let Some(target) = resolve_source_path(site, page, path) else {
+            return match left_out() {
+                Some(LeftOut::Draft(draft)) if draft.unread => Ok(None),
+                _ => Err(missing()),
+            };
+        };
         (target, anchor)
     } else if let Some(anchor) = dest.strip_prefix('#') {
         (id, Some(anchor))

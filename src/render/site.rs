@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use foldhash::HashSet;
 use rayon::prelude::*;
@@ -388,6 +388,7 @@ pub fn site(
         chart_cards: &chart_cards,
     };
     let to_render = pages_last(units, (0..units.len()).filter(|&i| carried[i].is_none()));
+    let unmade = Mutex::new(Vec::new());
     let mut rendered: Vec<(usize, Arc<UnitRecord>)> = to_render
         .into_par_iter()
         .with_max_len(UNITS_PER_JOB)
@@ -395,6 +396,13 @@ pub fn site(
             let unit = &units[i];
             let out = UnitOutput::new(output);
             let outcome = renderer.render(unit, &out)?;
+            let not_made = out.unmade();
+            if !not_made.is_empty() {
+                unmade
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .extend(not_made);
+            }
             let (search, kept_search) = match stream {
                 Some(stream) => (
                     Arc::default(),
@@ -532,7 +540,8 @@ pub fn site(
         (Some(_), Some((previous, _))) => previous.files.clone(),
         _ => None,
     };
-    let files = kept_files.unwrap_or_else(|| Arc::new(build_files(site, &records)));
+    let unmade = unmade.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let files = kept_files.unwrap_or_else(|| Arc::new(build_files(site, &records, unmade)));
     check_links(
         site,
         units,
@@ -805,16 +814,21 @@ pub(super) fn render_template(
         })
 }
 
-/// The files that `records` wrote, with the ids of their HTML files, and
-/// the files of the pages of `site` (see [`links::Files::with_pages`]).
-fn build_files(site: &Site, records: &[Option<Arc<UnitRecord>>]) -> links::Files {
+/// The files that `records` wrote, with the ids of their HTML files, the
+/// files of the pages of `site`, and the pages `unmade`, which units could
+/// not render (see [`links::Files::with_pages`]).
+fn build_files(
+    site: &Site,
+    records: &[Option<Arc<UnitRecord>>],
+    unmade: Vec<String>,
+) -> links::Files {
     let all = records.iter().flatten();
     links::Files::new(
         all.clone().flat_map(|r| r.files.iter().map(String::as_str)),
         all.flat_map(|r| r.html.iter()),
         site.search,
     )
-    .with_pages(site.pages.iter().map(|p| p.url.file()))
+    .with_pages(site.pages.iter().map(|p| p.url.file()).chain(unmade))
 }
 
 /// Whether `file` is a page's preview card or one of its images: named by

@@ -21,6 +21,8 @@ pub enum Content {
 pub struct UnitOutput<'a> {
     output: &'a Output,
     files: Mutex<Vec<String>>,
+    /// The pages it could not render (see [`UnitOutput::unmade`]).
+    unmade: Mutex<Vec<String>>,
 }
 
 impl<'a> UnitOutput<'a> {
@@ -29,6 +31,7 @@ impl<'a> UnitOutput<'a> {
         UnitOutput {
             output,
             files: Mutex::new(Vec::new()),
+            unmade: Mutex::new(Vec::new()),
         }
     }
 
@@ -85,14 +88,29 @@ impl<'a> UnitOutput<'a> {
         rendered: Result<Option<Vec<u8>>, Diagnostic>,
         diagnostics: &mut Diagnostics,
     ) -> io::Result<()> {
+        let unmade = || {
+            if let Ok(mut unmade) = self.unmade.lock() {
+                unmade.push(rel.to_string());
+            }
+        };
         match rendered {
             Ok(Some(html)) => self.write(rel, &html),
-            Ok(None) => Ok(()),
+            Ok(None) => {
+                unmade();
+                Ok(())
+            }
             Err(d) => {
                 diagnostics.push(d);
+                unmade();
                 Ok(())
             }
         }
+    }
+
+    /// The pages it would have written but could not render, their
+    /// template broken (reported): a link to one is not a broken link.
+    pub fn unmade(&self) -> Vec<String> {
+        self.unmade.lock().map(|u| u.clone()).unwrap_or_default()
     }
 
     fn note(&self, rel: &str) {

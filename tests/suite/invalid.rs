@@ -1106,6 +1106,56 @@ fn shortcodes_written_wrong_are_told_while_the_statistics_have_errors() {
     }
 }
 
+/// A page whose `draft:` cannot be read is taken as a draft (what is
+/// checked only of published pages is not) and that one error is told:
+/// the links to it, which would say to remove a `draft: true` it does not
+/// hold, are not.
+#[test]
+fn a_draft_value_that_cannot_be_read_is_one_error_not_one_per_link() {
+    let site = TestSite::example();
+    let page = site.read_source("content/rules/if-ill.kk.md");
+    site.write(
+        "content/rules/if-ill.kk.md",
+        page.replacen("weight: 30\n", "weight: 30\ndraft: yes\n", 1),
+    );
+    std::fs::remove_file(site.root().join("content/rules/if-ill.ru.md")).unwrap();
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &["content/rules/if-ill.kk.md:5:8: error: this value should be `true` or `false`"],
+            command,
+        );
+    }
+}
+
+/// A template that cannot be read (a filter misspelt) is its own error:
+/// the pages it would have made are not reported as missing where the
+/// site links to them (the infographics, from the home pages).
+#[test]
+fn a_broken_template_makes_no_broken_links_of_its_own() {
+    let site = TestSite::example();
+    let page = site.read_source("themes/default/templates/page.html");
+    let broken = page.replacen("{{ page.title }}", "{{ page.title | uppercse }}", 1);
+    assert_ne!(page, broken);
+    site.write("themes/default/templates/page.html", broken);
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        let errors: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .collect();
+        assert_eq!(errors.len(), 1, "{command}:\n{}", run.stderr);
+        assert!(
+            errors[0].starts_with("themes/default/templates/page.html:"),
+            "{}",
+            run.stderr
+        );
+        assert!(errors[0].contains("uppercse"), "{}", run.stderr);
+    }
+}
+
 /// A page's template that the theme does not have is one error, at the
 /// front matter, with the templates there are; nothing is looked for at a
 /// path made of the name.
