@@ -2,7 +2,9 @@
 //! small script injected into HTML pages that reloads them after each build
 //! and shows build errors over the last good page.
 
+mod beneath;
 mod connections;
+mod ranges;
 mod server;
 
 pub use server::{BuildState, Failure, Server};

@@ -6,8 +6,15 @@
 //! `/__aqparat/status` (the last build's errors as JSON),
 //! `/__aqparat/livereload.js`; everything else is a file of the output, HTML
 //! with the script injected, and a missing file gets the 404 page of its
-//! language with status 404. Connections are limited in number and must
-//! send their request in time (see `connections`).
+//! language with status 404. Files are opened without following links (see
+//! `beneath`). Connections are limited in number, must send their request
+//! in time and read their answer (see `connections`).
+//!
+//! Every answer then passes through `finish`: HEAD gets the headers GET
+//! would (RFC 9110 §9.3.2), the length of the HTML with its script among
+//! them; ranges are cut from files sent as they are, never from HTML (see
+//! `ranges`); text says it is UTF-8; a redirect leads to a path of this
+//! server, never to `//host`.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -15,9 +22,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::body::Body;
+// HttpBody: a body's size, which HEAD's answer tells.
+use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -27,7 +35,9 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 use tower_http::services::ServeDir;
 
+use super::beneath::{self, Beneath};
 use super::connections::{self, GuardedListener};
+use super::ranges;
 use crate::messages::Lang;
 use crate::msg;
 
@@ -108,7 +118,7 @@ impl Server {
             .route("/__aqparat/status", get(status))
             .route("/__aqparat/livereload.js", get(script))
             .fallback(files)
-            .layer(middleware::from_fn(inject_script))
+            .layer(middleware::from_fn(finish))
             .with_state(shared.clone());
         runtime.spawn(async move {
             let listener = GuardedListener::new(listener, connections::limit());
@@ -191,8 +201,8 @@ async fn files(State(shared): State<Shared>, request: Request) -> Response {
         Err(response) => return *response,
     };
     let path = request.uri().path().to_string();
-    let mut serve =
-        ServeDir::new(&shared.output).redirect_path_prefix(base_path.trim_end_matches('/'));
+    let mut serve = ServeDir::with_backend(&shared.output, Beneath::new(&shared.output))
+        .redirect_path_prefix(base_path.trim_end_matches('/'));
     match serve.try_call(request).await {
         Ok(response) if response.status() == StatusCode::NOT_FOUND => {
             not_found(&shared.output, &path).await
@@ -269,7 +279,12 @@ fn is_not_found(error: &std::io::Error) -> bool {
 /// language's); a short page saying so before a build has written them.
 async fn not_found(output: &Path, path: &str) -> Response {
     for page in not_found_pages(output, path) {
-        if let Ok(html) = tokio::fs::read(&page).await {
+        let root = output.to_path_buf();
+        let read = tokio::task::spawn_blocking(move || {
+            let mut html = Vec::new();
+            std::io::Read::read_to_end(&mut beneath::open(&root, &page)?, &mut html).map(|_| html)
+        });
+        if let Ok(Ok(html)) = read.await {
             return (
                 StatusCode::NOT_FOUND,
                 [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -314,17 +329,44 @@ fn not_found_pages(output: &Path, path: &str) -> Vec<PathBuf> {
     pages
 }
 
-/// Adds the live-reload script to every HTML response.
-async fn inject_script(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
-    let is_html = response
-        .headers()
+/// Every answer, made what the request asked for (see the module's
+/// account): the handlers answer every HEAD as a GET, and never see a
+/// range.
+async fn finish(request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let head = parts.method == Method::HEAD;
+    if head {
+        // GET's answer, so that HEAD's headers are GET's, its length among
+        // them; the body is left out below.
+        parts.method = Method::GET;
+    }
+    // Taken from every request, applied to GET's answers alone: range
+    // handling is defined for GET only (RFC 9110 §14.2).
+    let range = ranges::Asked::take(&mut parts.headers).filter(|_| !head);
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    if is_html(response.headers()) {
+        // Transformed, so the range (counted in the file) is ignored.
+        response = inject_script(response).await;
+    } else if let Some(range) = range {
+        response = range.apply(response);
+    }
+    add_charset(response.headers_mut());
+    keep_on_this_server(response.headers_mut());
+    if head {
+        response = without_body(response);
+    }
+    response
+}
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
-        return response;
-    }
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// Adds the live-reload script to an HTML response, sent whole.
+async fn inject_script(response: Response) -> Response {
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -334,17 +376,123 @@ async fn inject_script(request: Request, next: Next) -> Response {
         Some(i) => format!("{}{SCRIPT_TAG}{}", &html[..i], &html[i..]),
         None => format!("{html}{SCRIPT_TAG}"),
     };
-    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, injected.len().into());
+    // The file's tag, made weak (as nginx makes it when it transforms an
+    // answer): the page sent is not the file's bytes.
+    if let Some(tag) = parts.headers.get(header::ETAG)
+        && !tag.as_bytes().starts_with(b"W/")
+        && let Ok(weak) = HeaderValue::from_bytes(&[b"W/", tag.as_bytes()].concat())
+    {
+        parts.headers.insert(header::ETAG, weak);
+    }
+    // No range of the page is served (see `finish`): clients need not ask.
+    parts
+        .headers
+        .insert(header::ACCEPT_RANGES, HeaderValue::from_static("none"));
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Response::from_parts(parts, Body::from(injected))
 }
 
+/// `; charset=utf-8` on the text types aqparat writes, all in UTF-8 (HTML,
+/// CSS, JavaScript, XML and its feeds, SVG, JSON, plain text): tower-http
+/// names the type alone, and a browser guesses the encoding of a
+/// stylesheet, or of a page without `<meta charset>`. nginx's `charset
+/// utf-8` (deploy/nginx.conf) says the same of the published pages.
+fn add_charset(headers: &mut HeaderMap) {
+    let Some(kind) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return;
+    };
+    let is_text = matches!(
+        kind,
+        "text/html"
+            | "text/css"
+            | "text/javascript"
+            | "application/javascript"
+            | "text/xml"
+            | "application/xml"
+            | "image/svg+xml"
+            | "application/json"
+            | "text/plain"
+    ) || (kind.starts_with("application/")
+        && (kind.ends_with("+xml") || kind.ends_with("+json")));
+    if is_text && let Ok(value) = HeaderValue::from_str(&format!("{kind}; charset=utf-8")) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+}
+
+/// A redirect's location made a path of this server: no run of slashes at
+/// its start, so that `//kk/` (the answer to `//kk`) is not read as the
+/// host `kk`, and no backslash, which browsers read as a slash (`/\\kk/`
+/// would be `//kk/`). Done here rather than where each location is made,
+/// so that none escapes.
+fn keep_on_this_server(headers: &mut HeaderMap) {
+    if let Some(location) = headers.get(header::LOCATION) {
+        let path = on_this_server(location.as_bytes());
+        let value = HeaderValue::from_bytes(&path).unwrap_or(HeaderValue::from_static("/"));
+        headers.insert(header::LOCATION, value);
+    }
+}
+
+/// `location` with its backslashes percent-encoded (the same path to the
+/// file service, which decodes them) and the slashes it starts with, if
+/// more than one, made one; without the spaces and control characters
+/// before it, which browsers skip too.
+fn on_this_server(location: &[u8]) -> Vec<u8> {
+    let start = location
+        .iter()
+        .position(|&b| b > b' ')
+        .unwrap_or(location.len());
+    let mut path = Vec::with_capacity(location.len() + 8);
+    for &byte in &location[start..] {
+        match byte {
+            b'\\' => path.extend_from_slice(b"%5C"),
+            b'/' if path.as_slice() == b"/" => {}
+            byte => path.push(byte),
+        }
+    }
+    path
+}
+
+/// `response` without its body, with the length it had (HEAD).
+fn without_body(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    if let Some(length) = body.size_hint().exact()
+        && !parts.headers.contains_key(header::CONTENT_LENGTH)
+    {
+        parts.headers.insert(header::CONTENT_LENGTH, length.into());
+    }
+    Response::from_parts(parts, Body::empty())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::not_found_pages;
+    use super::{not_found_pages, on_this_server};
     use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_redirect_never_leads_to_another_host() {
+        for (location, path) in [
+            ("/kk/", "/kk/"),
+            ("//kk/", "/kk/"),
+            ("///kk/?x=//y", "/kk/?x=//y"),
+            ("/\\kk/", "/%5Ckk/"),
+            ("\\\\kk", "%5C%5Ckk"),
+            ("/\\/kk", "/%5C/kk"),
+            (" \t//kk", "/kk"),
+            ("/sub/kk/", "/sub/kk/"),
+            ("/sub//kk/", "/sub//kk/"),
+        ] {
+            let got = on_this_server(location.as_bytes());
+            assert_eq!(String::from_utf8(got).unwrap(), path, "{location:?}");
+        }
+    }
 
     #[test]
     fn a_missing_path_gets_its_languages_404_page_and_never_one_outside() {

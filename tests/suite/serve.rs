@@ -1,7 +1,9 @@
 //! `aqparat serve`: HTTP, live reload, errors shown over the last good page.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::sync::mpsc;
+use std::time::Duration;
 
 use crate::util::{Running, TestSite, wait_until};
 
@@ -20,6 +22,77 @@ pub fn serve(site: &TestSite) -> (Running, String) {
         .trim_end_matches('/')
         .to_string();
     (server, address)
+}
+
+/// An answer as it came over the socket.
+pub struct Raw {
+    /// The status code.
+    pub status: u16,
+    /// The header fields in order, names in lower case.
+    pub headers: Vec<(String, String)>,
+    /// The body, as sent.
+    pub body: Vec<u8>,
+}
+
+impl Raw {
+    /// The value of the header field `name` (lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The header fields but the date, which may tick between two answers,
+    /// sorted (their order means nothing).
+    fn undated(&self) -> Vec<(String, String)> {
+        let mut headers = self.headers.clone();
+        headers.retain(|(name, _)| name != "date");
+        headers.sort();
+        headers
+    }
+}
+
+/// `METHOD PATH` with the header fields `headers` sent to `address`
+/// (`http://127.0.0.1:PORT`) on a connection of its own, exactly as
+/// written (no client tidies the path), and the answer read to the
+/// connection's end (`Connection: close`).
+pub fn raw(address: &str, method: &str, path: &str, headers: &[(&str, &str)]) -> Raw {
+    let socket = address.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(socket).unwrap();
+    // A hang guard, not a limit on the answer's time.
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut request =
+        format!("{method} {path} HTTP/1.1\r\nHost: {socket}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    stream
+        .read_to_end(&mut answer)
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+    let end = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("{method} {path}: no whole head in {answer:?}"));
+    let head = std::str::from_utf8(&answer[..end]).unwrap();
+    let mut lines = head.split("\r\n");
+    let status = lines.next().unwrap().split(' ').nth(1).unwrap();
+    let headers = lines
+        .map(|line| {
+            let (name, value) = line.split_once(':').unwrap();
+            (name.to_ascii_lowercase(), value.trim().to_string())
+        })
+        .collect();
+    Raw {
+        status: status.parse().unwrap(),
+        headers,
+        body: answer[end + 4..].to_vec(),
+    }
 }
 
 /// The overlay's errors come in each language of messages, for the page's
@@ -246,4 +319,139 @@ fn a_site_in_a_folder_is_served_under_its_path() {
     let (code, start) = get(&format!("{address}/"));
     assert_eq!(code, 200, "/ leads to the site");
     assert!(start.contains("/sub/kk/"), "{start}");
+}
+
+/// HEAD is answered with the header fields GET is (RFC 9110 §9.3.2) and no
+/// body: a page's length is that of the page with its live-reload script,
+/// a 404's that of the 404 page, a redirect's that of its empty body.
+#[test]
+fn head_is_answered_with_the_headers_of_get() {
+    let site = TestSite::fixture("basic");
+    let (_server, address) = serve(&site);
+    for path in [
+        "/kk/",
+        "/kk/rules/first/",
+        "/kk",
+        "/style.css",
+        "/favicon.svg",
+        "/robots.txt",
+        "/ru/nothing-here/",
+        "/nothing.css",
+        "/__aqparat/livereload.js",
+        "/__aqparat/status",
+    ] {
+        let get = raw(&address, "GET", path, &[]);
+        let head = raw(&address, "HEAD", path, &[]);
+        assert_eq!(head.status, get.status, "{path}");
+        assert_eq!(head.undated(), get.undated(), "{path}");
+        assert!(head.body.is_empty(), "{path}: HEAD has no body");
+        let length = get.body.len().to_string();
+        assert_eq!(
+            get.header("content-length"),
+            Some(length.as_str()),
+            "{path}"
+        );
+    }
+    let page = raw(&address, "GET", "/kk/", &[]);
+    let script = b"<script src=\"/__aqparat/livereload.js\" defer></script>";
+    assert!(page.body.windows(script.len()).any(|w| w == script));
+}
+
+/// A range is cut from a file sent as it is. A page is sent with the
+/// live-reload script in it, not as the file the range counts in: the
+/// range is ignored and the whole page sent (200), as a server may always
+/// do; so is a range the server does not serve (several, malformed), and
+/// any range when `If-Range` names another version of the file. Only a
+/// single range starting past the end gets 416.
+#[test]
+fn ranges_are_cut_from_files_sent_as_they_are_and_never_from_pages() {
+    let site = TestSite::fixture("basic");
+    let (_server, address) = serve(&site);
+    let get = |path: &str, headers: &[(&str, &str)]| raw(&address, "GET", path, headers);
+
+    let page = get("/kk/", &[]);
+    assert_eq!(page.header("accept-ranges"), Some("none"));
+    for range in ["bytes=0-9", "bytes=-5", "bytes=0-0,5-6", "bytes=100000000-"] {
+        let answer = get("/kk/", &[("Range", range)]);
+        assert_eq!(answer.status, 200, "{range}");
+        assert_eq!(answer.header("content-range"), None, "{range}");
+        assert_eq!(
+            answer.header("content-length"),
+            page.header("content-length")
+        );
+        assert_eq!(answer.body, page.body, "{range}: the whole page");
+    }
+
+    let css = get("/style.css", &[]);
+    assert_eq!(css.header("accept-ranges"), Some("bytes"));
+    let length = css.body.len();
+    let tag = css.header("etag").unwrap().to_string();
+    let date = css.header("last-modified").unwrap().to_string();
+    let ask = |range: &str, if_range: Option<&str>| {
+        let mut headers = vec![("Range", range)];
+        headers.extend(if_range.map(|v| ("If-Range", v)));
+        get("/style.css", &headers)
+    };
+    for (range, if_range, first, last) in [
+        ("bytes=0-9", None, 0, 9),
+        ("bytes=5-", None, 5, length - 1),
+        ("bytes=-5", None, length - 5, length - 1),
+        ("bytes=10-100000000", None, 10, length - 1),
+        ("bytes=0-3", Some(tag.as_str()), 0, 3),
+        ("bytes=0-3", Some(date.as_str()), 0, 3),
+    ] {
+        let answer = ask(range, if_range);
+        assert_eq!(answer.status, 206, "{range} {if_range:?}");
+        let whole = format!("bytes {first}-{last}/{length}");
+        assert_eq!(answer.header("content-range"), Some(whole.as_str()));
+        let size = (last - first + 1).to_string();
+        assert_eq!(answer.header("content-length"), Some(size.as_str()));
+        assert_eq!(answer.body, css.body[first..=last], "{range}");
+    }
+    let weak = format!("W/{tag}");
+    for (range, if_range) in [
+        ("bytes=0-3", Some("\"bogus\"")),
+        ("bytes=0-3", Some(weak.as_str())),
+        ("bytes=0-3", Some("Sun, 06 Nov 1994 08:49:37 GMT")),
+        ("bytes=0-0,5-6", None),
+        ("bytes=abc", None),
+        ("bytes=5-3", None),
+        ("lines=0-3", None),
+    ] {
+        let answer = ask(range, if_range);
+        assert_eq!(answer.status, 200, "{range} {if_range:?}");
+        assert_eq!(answer.header("content-range"), None);
+        assert_eq!(
+            answer.body, css.body,
+            "{range} {if_range:?}: the whole file"
+        );
+    }
+    let past = ask(&format!("bytes={length}-"), None);
+    assert_eq!(past.status, 416);
+    let unsatisfied = format!("bytes */{length}");
+    assert_eq!(past.header("content-range"), Some(unsatisfied.as_str()));
+    assert!(past.body.is_empty());
+    // Ranges are defined for GET alone (RFC 9110 §14.2).
+    let head = raw(&address, "HEAD", "/style.css", &[("Range", "bytes=0-3")]);
+    assert_eq!(head.status, 200);
+}
+
+/// Text, which aqparat writes in UTF-8, is said to be UTF-8: a stylesheet,
+/// or a page without `<meta charset>`, is not left to the browser's guess.
+#[test]
+fn text_is_sent_as_utf_8() {
+    let site = TestSite::fixture("basic");
+    let (_server, address) = serve(&site);
+    for (path, kind) in [
+        ("/kk/", "text/html; charset=utf-8"),
+        ("/ru/nothing-here/", "text/html; charset=utf-8"),
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/favicon.svg", "image/svg+xml; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
+        ("/__aqparat/livereload.js", "text/javascript; charset=utf-8"),
+    ] {
+        let answer = raw(&address, "GET", path, &[]);
+        assert_eq!(answer.header("content-type"), Some(kind), "{path}");
+    }
 }

@@ -1,6 +1,8 @@
 //! `serve`: every missing file gets its language's 404 page with status
-//! 404; clients that send half a request and stall neither hold a
-//! connection for ever nor stop the server from answering others.
+//! 404; clients that send half a request and stall, or send a request and
+//! never read the answer, neither hold a connection for ever nor stop the
+//! server from answering others; no redirect leads to another host; no
+//! link in the output is followed.
 //!
 //! Loopback only; every loop is bounded and every wait has a generous
 //! timeout.
@@ -11,6 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
+use crate::serve::raw;
 use crate::util::{TestSite, wait_until};
 
 /// `aqparat serve` of a site on a free port, optionally with a lower limit
@@ -80,6 +83,15 @@ impl Serving {
     /// `127.0.0.1:PORT`.
     fn socket(&self) -> &str {
         self.address.trim_start_matches("http://")
+    }
+
+    /// The folder it builds into and serves (`built … into FOLDER in …`).
+    fn output(&self) -> std::path::PathBuf {
+        let stderr = self.stderr.lock().unwrap().clone();
+        let line = stderr.lines().find(|l| l.starts_with("built ")).unwrap();
+        let start = line.find(" into ").unwrap() + " into ".len();
+        let end = start + line[start..].rfind(" in ").unwrap();
+        std::path::PathBuf::from(&line[start..end])
     }
 
     /// GET `path`: the status and the body, whatever the status.
@@ -204,4 +216,139 @@ fn a_stalled_request_is_closed_by_the_header_timeout_and_live_reload_stays_open(
         .recv_timeout(Duration::from_secs(60))
         .expect("a reload event within a minute");
     assert_eq!(event, "reload");
+}
+
+/// `//kk` names the folder `kk`, whose address is `/kk/`: the redirect
+/// says so, never `//kk/`, which a browser reads as the host `kk`.
+#[test]
+fn a_redirect_never_leads_to_another_host() {
+    let site = TestSite::fixture("basic");
+    let server = Serving::start(&site, None);
+    for (path, location) in [
+        ("/kk", "/kk/"),
+        ("//kk", "/kk/"),
+        ("///kk?x=1", "/kk/?x=1"),
+        ("//kk/rules", "/kk/rules/"),
+    ] {
+        let answer = raw(&server.address, "GET", path, &[]);
+        assert_eq!(answer.status, 307, "{path}");
+        assert_eq!(answer.header("location"), Some(location), "{path}");
+    }
+}
+
+/// A link in the output (put there by hand, or by anything else that can
+/// write to the temporary folder) is not followed, to a file or a folder
+/// outside the output or inside it: 404, and nothing of its target.
+#[test]
+fn links_in_the_output_are_not_followed() {
+    let site = TestSite::fixture("basic");
+    let server = Serving::start(&site, None);
+    let output = server.output();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "the secret").unwrap();
+    let link = |target: &std::path::Path, name: &str| {
+        std::os::unix::fs::symlink(target, output.join(name)).unwrap();
+    };
+    link(&outside.path().join("secret.txt"), "secret.txt");
+    link(&outside.path().join("secret.txt"), "kk/secret.txt");
+    link(outside.path(), "outside");
+    link(&output.join("robots.txt"), "robots-again.txt");
+    link(&output.join("kk"), "kk-again");
+    for path in [
+        "/secret.txt",
+        "/kk/secret.txt",
+        "/outside/secret.txt",
+        "/outside/",
+        "/outside",
+        "/robots-again.txt",
+        "/kk-again/",
+        "/kk-again/index.html",
+    ] {
+        for method in ["GET", "HEAD"] {
+            let answer = raw(&server.address, method, path, &[]);
+            assert_eq!(answer.status, 404, "{method} {path}");
+            let body = String::from_utf8_lossy(&answer.body);
+            assert!(!body.contains("the secret"), "{method} {path}: {body}");
+        }
+    }
+    // What the links point at inside the output is still served.
+    assert_eq!(server.get("/robots.txt").0, 200);
+    assert_eq!(server.get("/kk/").0, 200);
+}
+
+/// A big file, larger than the socket buffers of both ends can hold
+/// (at most 4 MB sent and 6 MB received by Linux's defaults), so that an
+/// answer its client does not read stalls.
+const BIG: usize = 16 << 20;
+
+/// Opens a connection that asks for `/big.bin`, reads the first bytes of
+/// the answer (it has been accepted and is being answered) and reads no
+/// more.
+fn not_reading(socket: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(socket).unwrap();
+    stream
+        .write_all(b"GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut start = [0u8; 12];
+    stream.read_exact(&mut start).unwrap();
+    assert_eq!(&start, b"HTTP/1.1 200");
+    stream
+}
+
+/// The review's case: clients that ask for a file and never read the
+/// answer, as many as the connection limit allows and more, once held
+/// every connection and made the server unreachable. Room is made by
+/// closing the connection that has made the least progress; a new request
+/// is answered at once.
+#[test]
+fn clients_that_never_read_the_answer_do_not_stop_answers_to_others() {
+    let site = TestSite::fixture("basic");
+    site.write("static/big.bin", vec![b'x'; BIG]);
+    // At most 8 connections (80 descriptors, 64 set aside, half of the rest).
+    let server = Serving::start(&site, Some(80));
+    let stalled: Vec<TcpStream> = (0..12).map(|_| not_reading(server.socket())).collect();
+    let (status, body) = server.get("/kk/rules/first/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Бірінші ереже</h1>"));
+    // Another wave, with the first still open (or closed by the server).
+    let more: Vec<TcpStream> = (0..12).map(|_| not_reading(server.socket())).collect();
+    assert_eq!(server.get("/ru/").0, 200);
+    drop((stalled, more));
+    let stderr = server.stderr.lock().unwrap().clone();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// Connections that got their answer and stay open (keep-alive) without
+/// asking for more fill the limit too: the oldest is closed for a new one,
+/// which is answered, not closed itself.
+#[test]
+fn idle_connections_at_the_limit_make_room_for_a_new_one() {
+    let site = TestSite::fixture("basic");
+    let server = Serving::start(&site, Some(80));
+    let idle: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut stream = TcpStream::connect(server.socket()).unwrap();
+            stream
+                .write_all(b"HEAD /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(60)))
+                .unwrap();
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") {
+                stream.read_exact(&mut byte).unwrap();
+                head.push(byte[0]);
+            }
+            assert!(head.starts_with(b"HTTP/1.1 200"));
+            stream
+        })
+        .collect();
+    for _ in 0..3 {
+        assert_eq!(server.get("/kk/").0, 200);
+    }
+    drop(idle);
 }
