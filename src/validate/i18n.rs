@@ -40,12 +40,62 @@ pub fn check(theme: &RawTheme, languages: &[String], diagnostics: &mut Diagnosti
         }
         layered.push(files);
     }
-    let typos = report_unknown_keys(theme, &layered, diagnostics);
+    let mut typos = report_unknown_keys(theme, &layered, diagnostics);
+    let meant = report_slips(&layered, &mut typos, diagnostics);
     for files in &layered {
         for other in &layered {
-            report_missing_keys(&theme.dir, files, other, &typos, diagnostics);
+            report_missing_keys(&theme.dir, files, other, (&typos, &meant), diagnostics);
         }
     }
+}
+
+/// Keys of one language that no other has and that are slips of a key
+/// every other language has (`contnts` in `ru.yaml`, where the others
+/// have `contents`): reported at the key, with the key meant. Each is
+/// added to `typos`, so that no other language is told it lacks it;
+/// returned are the languages and keys meant, which those languages are
+/// not told they lack either (renaming the slip adds it).
+fn report_slips<'a>(
+    layered: &[Vec<&'a RawI18n>],
+    typos: &mut HashSet<&'a str>,
+    diagnostics: &mut Diagnostics,
+) -> HashSet<(&'a str, &'a str)> {
+    let keys_of = |files: &[&'a RawI18n]| -> BTreeSet<&'a str> {
+        (files.iter())
+            .flat_map(|f| f.strings.keys().map(|k| k.value.as_str()))
+            .collect()
+    };
+    let keys: Vec<BTreeSet<&str>> = layered.iter().map(|files| keys_of(files)).collect();
+    let mut meant_keys = HashSet::new();
+    for (i, files) in layered.iter().enumerate() {
+        let others = || keys.iter().enumerate().filter(move |(j, _)| *j != i);
+        let shared: BTreeSet<&str> = (others().flat_map(|(_, k)| k.iter().copied()))
+            .filter(|key| others().all(|(_, k)| k.contains(key)))
+            .collect();
+        for file in files {
+            for key in file.strings.keys() {
+                let name = key.value.as_str();
+                if typos.contains(name) || others().any(|(_, k)| k.contains(name)) {
+                    continue;
+                }
+                let Some(meant) = closest(name, shared.iter().copied()) else {
+                    continue;
+                };
+                typos.insert(name);
+                meant_keys.insert((file.lang.as_str(), meant));
+                diagnostics.push(
+                    Diagnostic::error(
+                        &file.path,
+                        yaml_span(key, 0),
+                        msg!("i18n-slip-key", key = name, guess = guess(Some(meant))),
+                    )
+                    .with_hint(msg!("i18n-slip-key-hint", key = name, meant = meant))
+                    .with_source(&file.text),
+                );
+            }
+        }
+    }
+    meant_keys
 }
 
 /// Keys of the site's own UI strings (`i18n/`) that are slips of the
@@ -104,14 +154,15 @@ fn report_unknown_keys<'a>(
 }
 
 /// Keys of the language of `other` (its files, lowest layer first) that
-/// the language of `files` lacks in all of its files, but `typos` (already
-/// reported); reported at its highest layer's file, or, when that is built
-/// in, at the file of the site's overrides (in `dir`) to add them to.
+/// the language of `files` lacks in all of its files, but `typos` and the
+/// keys `meant` by a slip in that language (both already reported);
+/// reported at its highest layer's file, or, when that is built in, at
+/// the file of the site's overrides (in `dir`) to add them to.
 fn report_missing_keys(
     dir: &Path,
     files: &[&RawI18n],
     other: &[&RawI18n],
-    typos: &HashSet<&str>,
+    (typos, meant): (&HashSet<&str>, &HashSet<(&str, &str)>),
     diagnostics: &mut Diagnostics,
 ) {
     let Some(top) = files.last() else {
@@ -131,6 +182,7 @@ fn report_missing_keys(
         for key in file.strings.keys() {
             if has(&key.value)
                 || typos.contains(key.value.as_str())
+                || meant.contains(&(top.lang.as_str(), key.value.as_str()))
                 || !reported.insert(key.value.as_str())
             {
                 continue;

@@ -686,6 +686,36 @@ fn ui_string_missing_in_one_language() {
     );
 }
 
+/// A key misspelt in one language's strings is told at the slip, with
+/// the key meant: not as a string every other language lacks, nor the key
+/// meant as one this language lacks.
+#[test]
+fn a_key_misspelt_in_one_language_is_told_at_the_slip() {
+    let site = TestSite::example();
+    let strings = site.read_source("themes/default/i18n/ru.yaml");
+    let line = strings
+        .lines()
+        .position(|l| l.starts_with("contents:"))
+        .unwrap()
+        + 1;
+    site.write(
+        "themes/default/i18n/ru.yaml",
+        strings.replacen("\ncontents:", "\ncontnts:", 1),
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        let expected = format!(
+            "themes/default/i18n/ru.yaml:{line}:1: error: unknown key `contnts`: no other language has it (did you mean `contents`?)"
+        );
+        assert_reported(&run, &[expected.as_str()], command);
+        assert!(
+            run.stderr.contains("correct the key to `contents`"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn files_that_are_not_utf8() {
     assert_reports(
