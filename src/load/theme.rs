@@ -15,7 +15,7 @@ use tera::{Error, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use super::files::{self, FileSource, StaticFile, read_text};
 use super::yaml::{self, Spanned};
-use crate::diag::{Diagnostic, Diagnostics, Span, display_path};
+use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::messages::Message;
 use crate::msg;
 
@@ -521,7 +521,8 @@ fn report_diagnostic(report: &str, paths: &BTreeMap<String, PathBuf>) -> Option<
         Diagnostic::error(
             path,
             Span::new(line, col),
-            msg!("template-error", error = message),
+            in_words(message, &|_| false)
+                .unwrap_or_else(|| msg!("template-error", error = message)),
         )
         .with_hint(template_hint(message)),
     )
@@ -561,20 +562,21 @@ pub fn tera_error_diagnostic(
         .cloned()
         .unwrap_or_else(|| PathBuf::from(report.filename()));
     let span = report.span();
-    let message = match missing_ui_string(report.message(), is_ui_string) {
-        Some(key) => format!("UI string `{key}` (`i18n.{key}`) is not defined"),
-        None => report.message().to_string(),
+    let message = report.message();
+    let hint = match missing_ui_string(message, is_ui_string) {
+        Some(_) => msg!("template-hint-ui-string"),
+        None => template_hint(message),
     };
     Some(
         Diagnostic::error(
             path,
             Span::new(span.start_line, span.start_col + 1),
-            match is_syntax {
-                true => msg!("template-syntax-error", error = &message),
-                false => msg!("template-error", error = &message),
-            },
+            in_words(message, is_ui_string).unwrap_or_else(|| match is_syntax {
+                true => msg!("template-syntax-error", error = message),
+                false => msg!("template-error", error = message),
+            }),
         )
-        .with_hint(template_hint(&message)),
+        .with_hint(hint),
     )
 }
 
@@ -582,12 +584,114 @@ pub fn tera_error_diagnostic(
 /// Tera says "Field `key` is not defined. Available fields: …", and every
 /// field it offers is a UI string (`is_ui_string`).
 fn missing_ui_string<'m>(message: &'m str, is_ui_string: &dyn Fn(&str) -> bool) -> Option<&'m str> {
-    let (key, rest) = message.strip_prefix("Field `")?.split_once('`')?;
-    let fields = rest.strip_prefix(" is not defined. Available fields: ")?;
-    fields
-        .split(',')
-        .all(|field| is_ui_string(field.trim()))
-        .then_some(key)
+    let (key, fields) = undefined("Field", message)?;
+    (!fields.is_empty() && fields.iter().all(|field| is_ui_string(field))).then_some(key)
+}
+
+/// The name and the names offered of Tera's "KIND `name` is not defined.
+/// Available …s: a, b" (`KIND` is `Field` or `Variable`; none offered when
+/// Tera lists none).
+fn undefined<'m>(kind: &str, message: &'m str) -> Option<(&'m str, Vec<&'m str>)> {
+    let (name, rest) = message
+        .strip_prefix(kind)?
+        .strip_prefix(" `")?
+        .split_once('`')?;
+    let rest = rest.strip_prefix(" is not defined")?;
+    let offered = rest.split_once(": ").map_or("", |(_, list)| list);
+    let offered = offered.split(',').map(str::trim).filter(|n| !n.is_empty());
+    Some((name, offered.collect()))
+}
+
+/// Tera's filters (tera 2.4's `Tera::new`) and aqparat's, for a guess at
+/// the one meant: Tera does not list them.
+const FILTERS: [&str; 39] = [
+    "safe",
+    "default",
+    "upper",
+    "lower",
+    "wordcount",
+    "escape",
+    "escape_html",
+    "escape_xml",
+    "newlines_to_br",
+    "pluralize",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "replace",
+    "capitalize",
+    "title",
+    "truncate",
+    "indent",
+    "str",
+    "int",
+    "float",
+    "length",
+    "reverse",
+    "split",
+    "abs",
+    "round",
+    "first",
+    "last",
+    "nth",
+    "join",
+    "sort",
+    "unique",
+    "get",
+    "values",
+    "keys",
+    "pairs",
+    "group_by",
+    "num",
+    "date",
+];
+
+/// Tera's report `message` in the run's words, with the name meant, for
+/// the reports a theme's author meets most: a field, variable or UI string
+/// not defined, a filter or function unknown. `None` for others, shown as
+/// Tera words them.
+fn in_words(message: &str, is_ui_string: &dyn Fn(&str) -> bool) -> Option<Message> {
+    if let Some(key) = missing_ui_string(message, is_ui_string) {
+        let (_, strings) = undefined("Field", message)?;
+        let guess = did_you_mean(key, strings.iter().copied());
+        return Some(msg!("template-no-ui-string", key = key, guess = guess));
+    }
+    for (kind, id) in [
+        ("Field", "template-no-field"),
+        ("Variable", "template-no-variable"),
+    ] {
+        if let Some((name, offered)) = undefined(kind, message) {
+            let guess = did_you_mean(name, offered.iter().copied());
+            return Some(match (id, offered.is_empty()) {
+                ("template-no-field", true) => msg!("template-no-field-bare", name = name),
+                ("template-no-field", false) => msg!(
+                    "template-no-field",
+                    name = name,
+                    guess = guess,
+                    offered = offered.join(", ")
+                ),
+                (_, true) => msg!("template-no-variable-bare", name = name),
+                (_, false) => msg!(
+                    "template-no-variable",
+                    name = name,
+                    guess = guess,
+                    offered = offered.join(", ")
+                ),
+            });
+        }
+    }
+    let unknown = |kind: &str| {
+        message
+            .strip_prefix(kind)?
+            .strip_prefix(" `")?
+            .strip_suffix('`')
+    };
+    if let Some(name) = unknown("Unknown filter") {
+        let guess = did_you_mean(name, FILTERS.iter().copied());
+        return Some(msg!("template-unknown-filter", name = name, guess = guess));
+    }
+    let name = unknown("Unknown function")?;
+    Some(msg!("template-unknown-function", name = name))
 }
 
 /// Diagnostics for a template parsed on its own, with its source lines.

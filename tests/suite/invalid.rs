@@ -667,7 +667,7 @@ fn templates_using_undefined_variables_and_strings() {
         &[
             "themes/default/templates/404.html:2:27: error: template error: UI string `no_such_string` is not defined in i18n/kk.yaml",
             "themes/default/templates/404.html:2:27: error: template error: UI string `no_such_string` is not defined in i18n/ru.yaml",
-            "themes/default/templates/page.html:4:29: error: template error: Field `subtitle` is not defined",
+            "themes/default/templates/page.html:4:29: error: template error: `subtitle` is not defined here",
         ],
     );
 }
@@ -1166,7 +1166,7 @@ fn a_draft_value_that_cannot_be_read_is_one_error_not_one_per_link() {
 fn a_broken_template_makes_no_broken_links_of_its_own() {
     let site = TestSite::example();
     let page = site.read_source("themes/default/templates/page.html");
-    let broken = page.replacen("{{ page.title }}", "{{ page.title | uppercse }}", 1);
+    let broken = page.replacen("{{ page.title }}", "{{ page.title | uper }}", 1);
     assert_ne!(page, broken);
     site.write("themes/default/templates/page.html", broken);
     for command in ["check", "build"] {
@@ -1182,8 +1182,33 @@ fn a_broken_template_makes_no_broken_links_of_its_own() {
             "{}",
             run.stderr
         );
-        assert!(errors[0].contains("uppercse"), "{}", run.stderr);
+        assert!(
+            errors[0]
+                .ends_with("template error: unknown filter `uper` (did you mean `upper`?)"),
+            "{}",
+            run.stderr
+        );
     }
+    // In the run's language, with the name meant; a field as a filter.
+    let run = site.run(&["check", "--lang", "ru"]);
+    assert!(
+        run.stderr
+            .contains("ошибка в шаблоне: неизвестный фильтр `uper` (может быть, `upper`?)"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "themes/default/templates/page.html",
+        page.replacen("{{ page.title }}", "{{ page.titel }}", 1),
+    );
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains(
+            "template error: `titel` is not defined here (did you mean `title`?); what there is: "
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 /// A page's template that the theme does not have is one error, at the
