@@ -269,6 +269,23 @@ impl Checker<'_> {
         context: &Message,
     ) {
         let table = &entries.value;
+        if table.is_empty() && entries.lost.is_empty() {
+            // The file emptied (by a slip, an editor's crash): told once,
+            // at that file, not at every record that names an id of it.
+            self.diagnostics.push(
+                Diagnostic::error(
+                    &entries.path,
+                    Span::START,
+                    msg!("aid-lookup-empty", file = file, kind = kind_name(kind)),
+                )
+                .with_hint(msg!(
+                    "aid-lookup-empty-hint",
+                    file = file,
+                    kind = kind_name(kind)
+                )),
+            );
+            return;
+        }
         // An entry left out for its problems is written, not unknown.
         if !table.keys().any(|k| k.value == id.value) && !entries.lost.contains(&id.value) {
             let known: Vec<&str> = table.keys().map(|k| k.value.as_str()).collect();

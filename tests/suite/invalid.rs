@@ -1136,6 +1136,26 @@ fn shortcodes_written_wrong_are_told_while_the_statistics_have_errors() {
     }
 }
 
+/// A statistics file emptied by a slip is told once, at that file, not
+/// at every record that names one of its ids.
+#[test]
+fn an_emptied_lookup_file_is_one_error_at_the_file() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write("data/aid/categories.yaml", "");
+    site.write("data/aid/sources.yaml", "# no sources yet\n");
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert_reported(
+            &run,
+            &[
+                "data/aid/categories.yaml:1:1: error: data/aid/categories.yaml defines no category, yet the records name some",
+                "data/aid/sources.yaml:1:1: error: data/aid/sources.yaml defines no source, yet the records name some",
+            ],
+            command,
+        );
+    }
+}
+
 /// A page whose `draft:` cannot be read is taken as a draft (what is
 /// checked only of published pages is not) and that one error is told:
 /// the links to it, which would say to remove a `draft: true` it does not
@@ -1183,8 +1203,7 @@ fn a_broken_template_makes_no_broken_links_of_its_own() {
             run.stderr
         );
         assert!(
-            errors[0]
-                .ends_with("template error: unknown filter `uper` (did you mean `upper`?)"),
+            errors[0].ends_with("template error: unknown filter `uper` (did you mean `upper`?)"),
             "{}",
             run.stderr
         );
