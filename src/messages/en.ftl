@@ -201,6 +201,7 @@ gitignore-pattern-hint = write it as gitignore(5) describes; `git check-ignore -
 no-site-yaml = no site.yaml in { $root }
 no-site-yaml-hint = run aqparat in the site's folder, or pass --root DIR
 root-not-folder = { $root } is a file, not the folder of a site
+root-missing = the folder { $root } does not exist
 data-name-taken = `data.{ $stem }` is also { $other }
 data-name-taken-hint = rename one of the files: templates see each data file by its name
 data-name-aid = `data.aid` is the statistics of data/aid/: no data file may take that name

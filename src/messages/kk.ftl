@@ -195,6 +195,7 @@ gitignore-pattern-hint = оны gitignore(5) сипаттағандай жазы
 no-site-yaml = { $root } ішінде site.yaml жоқ
 no-site-yaml-hint = aqparat-ты сайт қалтасында іске қосыңыз немесе --root DIR көрсетіңіз
 root-not-folder = { $root } — файл, сайттың қалтасы емес
+root-missing = { $root } қалтасы жоқ
 data-name-taken = `data.{ $stem }` атауы { $other } файлында да бар
 data-name-taken-hint = файлдардың бірінің атауын өзгертіңіз: үлгілер әр деректер файлын атауы арқылы көреді
 data-name-aid = `data.aid` — data/aid/ қалтасындағы статистика: деректер файлы бұл атауды ала алмайды

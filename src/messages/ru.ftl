@@ -205,6 +205,7 @@ gitignore-pattern-hint = запишите его так, как описано �
 no-site-yaml = в { $root } нет site.yaml
 no-site-yaml-hint = запустите aqparat в папке сайта или укажите --root DIR
 root-not-folder = { $root } — это файл, а не папка сайта
+root-missing = папки { $root } не существует
 data-name-taken = `data.{ $stem }` — это также { $other }
 data-name-taken-hint = переименуйте один из файлов: шаблоны видят каждый файл данных по его имени
 data-name-aid = `data.aid` — это статистика из data/aid/: файл данных не может называться так же

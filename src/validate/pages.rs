@@ -603,6 +603,10 @@ fn report_missing_translations(
                 &format!(".{lang}.md"),
                 1,
             ));
+            // Written, and reported: it could not be read.
+            if sources.unread_pages.contains(&translation) {
+                continue;
+            }
             let path = display_path(&translation);
             // Written, but not published (yet): said as it is, with both
             // reasons when it is a draft dated after today.

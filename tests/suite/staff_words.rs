@@ -251,3 +251,62 @@ fn a_key_given_twice_in_json_does_not_hide_a_syntax_error_after_it() {
         "a key given twice, then a comma too many",
     );
 }
+
+#[test]
+fn a_page_that_cannot_be_read_is_no_missing_translation() {
+    let site = TestSite::example();
+    // "Если" in Windows-1251.
+    let mut text = b"---\ntitle: ".to_vec();
+    text.extend([0xC5, 0xF1, 0xEB, 0xE8]);
+    text.extend(b"\n---\n\nText.\n");
+    site.write("content/rules/if-ill.ru.md", text);
+    let run = site.run(&["check", "--lang", "en"]);
+    crate::util::assert_reported(
+        &run,
+        &["content/rules/if-ill.ru.md:2:8: error: this file is not UTF-8 text"],
+        "a page in Windows-1251",
+    );
+    assert!(!run.stderr.contains("no translation"), "{}", run.stderr);
+}
+
+#[test]
+fn the_command_line_is_told_in_the_run_language_and_a_missing_root_cannot_run() {
+    let run = |args: &[&str]| {
+        let output = crate::util::aqparat().args(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        (output.status.code(), stderr)
+    };
+    for (lang, help) in [("ru", "подсказка"), ("kk", "кеңес")] {
+        let (code, stderr) = run(&["chek", "--lang", lang]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains(&format!("\n  = {help}: ")), "{stderr}");
+        assert!(!stderr.contains("help:"), "{stderr}");
+    }
+    let site = TestSite::example();
+    let missing = site.root().join("no-such-site");
+    let missing = missing.to_str().unwrap();
+    let file = site.root().join("site.yaml");
+    let file = file.to_str().unwrap();
+    for (root, said) in [
+        (
+            missing,
+            format!("aqparat: the folder {missing} does not exist"),
+        ),
+        (
+            file,
+            format!("aqparat: {file} is a file, not the folder of a site"),
+        ),
+    ] {
+        for command in [&["check"][..], &["build"], &["theme", "eject"]] {
+            let args = [command, &["--lang", "en", "--root", root]].concat();
+            let (code, stderr) = run(&args);
+            assert_eq!(code, Some(2), "{args:?}: {stderr}");
+            assert!(stderr.starts_with(&said), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("  = help: run aqparat in the site's folder, or pass --root DIR")
+            );
+            assert!(!stderr.contains("site.yaml:1:1"), "{stderr}");
+        }
+    }
+    assert!(!site.root().join("no-such-site").exists());
+}
