@@ -1399,8 +1399,9 @@ fn a_heading_id_with_a_space_is_an_error() {
     }
 }
 
-/// `--root` naming a file, or a site whose `site.yaml` is a FIFO, is told
-/// as it is, not as a site without `site.yaml` or a bad output.
+/// `--root` naming a file (aqparat cannot run: exit code 2), or a site
+/// whose `site.yaml` is a FIFO, is told as it is, not as a site without
+/// `site.yaml` or a bad output.
 #[test]
 fn a_root_that_is_a_file_or_a_site_yaml_that_is_no_file() {
     let site = TestSite::fixture("basic");
@@ -1412,7 +1413,7 @@ fn a_root_that_is_a_file_or_a_site_yaml_that_is_no_file() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&run.stderr);
-        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert_eq!(run.status.code(), Some(2), "{stderr}");
         assert!(
             stderr.contains("site.yaml is a file, not the folder of a site"),
             "{stderr}"
