@@ -12,20 +12,32 @@ use crate::msg;
 /// redirect map (the request would choose where a redirect leads).
 const FORBIDDEN: &[char] = &['"', '\'', '<', '>', '\\', '`', '{', '}', '|', '^', '$'];
 
+/// The first character of `text` that an address as written may not hold
+/// (a space, a control character, a quote…; see [`parse_base_url`]), and
+/// its byte offset.
+pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|(_, c)| c.is_control() || c.is_whitespace() || FORBIDDEN.contains(c))
+}
+
 /// Parses `text` as the site's address: absolute `http` or `https` with a
 /// host, no user name, password, query or fragment, and no quote, space,
 /// control character or other character a URL may not hold. Returns it
 /// normalised (lower-case host, IDN as ASCII) and ending with `/`; or what
-/// is wrong, said for the person who wrote it.
+/// is wrong, said for the person who wrote it (in words of the staff's
+/// language, not the URL parser's).
 pub fn parse_base_url(text: &str) -> Result<String, Message> {
-    if let Some(c) = text
-        .chars()
-        .find(|c| c.is_control() || c.is_whitespace() || FORBIDDEN.contains(c))
-    {
-        return Err(msg!("address-character", char = format!("{c:?}")));
+    if let Some((_, c)) = forbidden_character(text) {
+        return Err(match c {
+            ' ' | '\u{A0}' => msg!("address-space"),
+            c if c.is_control() || c.is_whitespace() => msg!(
+                "address-character",
+                char = format!("U+{:04X}", u32::from(c))
+            ),
+            c => msg!("address-character", char = format!("`{c}`")),
+        });
     }
-    let url = url::Url::parse(text)
-        .map_err(|e| msg!("address-not-absolute", text = text, error = e.to_string()))?;
+    let url = url::Url::parse(text).map_err(|e| not_an_address(text, e))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(msg!("address-not-http", text = text));
     }
@@ -43,6 +55,40 @@ pub fn parse_base_url(text: &str) -> Result<String, Message> {
         normalised.push('/');
     }
     Ok(normalised)
+}
+
+/// Why `text` is no address, as the URL parser found (`error`), in the
+/// staff's words: a host written without `https://` gets the address
+/// with it.
+fn not_an_address(text: &str, error: url::ParseError) -> Message {
+    use url::ParseError as E;
+    match error {
+        E::RelativeUrlWithoutBase if looks_like_a_host(text) => {
+            let slash = if text.ends_with('/') { "" } else { "/" };
+            let suggested = format!("https://{text}{slash}");
+            msg!("address-no-scheme", text = text, suggested = suggested)
+        }
+        E::EmptyHost => msg!("address-no-host", text = text),
+        E::InvalidPort => msg!("address-port", text = text),
+        E::IdnaError
+        | E::InvalidDomainCharacter
+        | E::InvalidIpv4Address
+        | E::InvalidIpv6Address => {
+            msg!("address-bad-host", text = text)
+        }
+        _ => msg!("address-not-absolute", text = text),
+    }
+}
+
+/// Whether `text` begins with a host name (`example.kz`, `www.gov.kz/x`):
+/// letters, digits, `-` and at least one `.` before any `/`.
+fn looks_like_a_host(text: &str) -> bool {
+    let host = text.split('/').next().unwrap_or_default();
+    host.contains('.')
+        && !host.starts_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
 }
 
 /// A page's URL path relative to the site's address: `kk/`,
@@ -148,7 +194,7 @@ pub fn parse_alias(text: &str) -> Result<UrlPath, Message> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_alias, parse_base_url};
+    use super::{forbidden_character, parse_alias, parse_base_url};
 
     #[test]
     fn aliases_are_folders_below_the_site() {
@@ -220,5 +266,20 @@ mod tests {
         ] {
             assert!(parse_base_url(bad).is_err(), "{bad:?} was accepted");
         }
+    }
+
+    #[test]
+    fn a_host_without_https_gets_the_address_with_it() {
+        use crate::messages::Lang;
+        let problem = parse_base_url("mangystau-volunteers.example").unwrap_err();
+        let said = problem.in_lang(Lang::Ru);
+        assert!(
+            said.contains("`https://mangystau-volunteers.example/`"),
+            "{said}"
+        );
+        assert!(!said.contains("relative URL"), "{said}");
+        let problem = parse_base_url("/relative/").unwrap_err();
+        assert!(!problem.in_lang(Lang::Kk).contains("relative URL"));
+        assert_eq!(forbidden_character("https://a b/"), Some((9, ' ')));
     }
 }

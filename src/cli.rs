@@ -212,7 +212,7 @@ impl Cli {
             error.exit()
         };
         aqparat::tell!("aqparat: {told}");
-        aqparat::tell!("  = help: {}", msg!("cli-help"));
+        aqparat::tell!("  = {}: {}", msg!("help"), msg!("cli-help"));
         std::process::exit(2)
     }
 }

@@ -121,7 +121,10 @@ fn main() -> ExitCode {
         }
         Command::Theme {
             action: ThemeAction::Eject { site },
-        } => cmd::init::eject(&site.root),
+        } => match is_a_folder(&site.root) {
+            true => cmd::init::eject(&site.root),
+            false => ExitCode::from(2),
+        },
         #[cfg(feature = "search")]
         Command::SearchIndex { site } => {
             match aqparat::search_index(std::io::stdin(), std::io::stdout(), site.as_deref()) {
@@ -139,6 +142,9 @@ fn main() -> ExitCode {
 /// build date of `SOURCE_DATE_EPOCH` and the clock of `AQPARAT_NOW`;
 /// `None`, said, when one of those is not what it must be.
 fn options(root: std::path::PathBuf, dates: cli::DateArgs) -> Option<aqparat::Options> {
+    if !is_a_folder(&root) {
+        return None;
+    }
     let mut options = aqparat::Options::new(root);
     options.future = dates.future;
     let from_environment = aqparat::BuildDate::from_environment().and_then(|date| {
@@ -151,6 +157,26 @@ fn options(root: std::path::PathBuf, dates: cli::DateArgs) -> Option<aqparat::Op
         return None;
     }
     Some(options)
+}
+
+/// Whether `root` (`--root`) is a folder; else says that it is none, or
+/// not there, naming it: aqparat cannot run (exit code 2). A folder
+/// without `site.yaml` is a site's problem, reported as such.
+fn is_a_folder(root: &std::path::Path) -> bool {
+    use aqparat::msg;
+    let shown = root.display().to_string();
+    let problem = match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => return true,
+        Ok(_) => msg!("root-not-folder", root = shown),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            msg!("root-missing", root = shown)
+        }
+        // Told by what reads it.
+        Err(_) => return true,
+    };
+    aqparat::tell!("aqparat: {problem}");
+    aqparat::tell!("  = {}: {}", msg!("help"), msg!("no-site-yaml-hint"));
+    false
 }
 
 /// `--drafts` as the library's option.

@@ -163,6 +163,7 @@ impl SiteBuilder {
             pages: (self.pages.keys())
                 .map(|path| self.raw_page(&path.to_string_lossy()))
                 .collect(),
+            unread_pages: Vec::new(),
             has_content: true,
             data: RawData {
                 free: self.data.clone(),

@@ -138,3 +138,8 @@ mod languages;
 /// Previews (issue 15): Open Graph and Twitter meta, page cards, JSON-LD.
 #[path = "suite/previews.rs"]
 mod previews;
+
+/// Errors told in the staff's words at their cause: YAML syntax, values of
+/// the wrong form, the site's address.
+#[path = "suite/staff_words.rs"]
+mod staff_words;

@@ -176,7 +176,7 @@ pub fn load(
     mut cache: Option<&mut ContentCache>,
     stamped: bool,
     diagnostics: &mut Diagnostics,
-) -> (Vec<RawPage>, Vec<PathBuf>) {
+) -> (Vec<RawPage>, Vec<PathBuf>, Vec<PathBuf>) {
     // (A `content` that is a broken link is reported by the walk.)
     if std::fs::symlink_metadata(root.join(CONTENT_DIR)).is_err() {
         diagnostics.push(
@@ -187,7 +187,7 @@ pub fn load(
             )
             .with_hint(msg!("no-content-hint")),
         );
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), Vec::new());
     }
     let (files, mut assets): (Vec<PathBuf>, Vec<PathBuf>) =
         super::files::walk(root, Path::new(CONTENT_DIR), diagnostics)
@@ -229,8 +229,12 @@ pub fn load(
         })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
+    let mut unread = Vec::new();
     let mut next = HashMap::new();
     for (rel, stamp, result) in loaded {
+        if result.is_err() {
+            unread.push(rel.clone());
+        }
         let result = match (&mut cache, result) {
             // Kept for the next build of the session.
             (Some(_), result) => {
@@ -250,7 +254,7 @@ pub fn load(
     if let Some(cache) = cache {
         cache.0 = next;
     }
-    (pages, assets)
+    (pages, assets, unread)
 }
 
 /// The stamp a content file read is given (see [`RawPage::stamp`]).

@@ -58,7 +58,7 @@ impl Kind {
             }
             Kind::Json => {
                 let text = read_text(root, rel)?;
-                Ok(parse_json(rel, &text)?)
+                parse_json(rel, &text)
             }
         }
     }
@@ -86,38 +86,57 @@ fn objects(table: Table) -> serde_json::Value {
 }
 
 /// Parses `text`, the JSON file `path`; a syntax error at its line and
-/// column (in characters). serde_json refuses nesting deeper than 128.
-fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> {
+/// column (in characters). serde_json refuses nesting deeper than 128. A
+/// key given twice does not hide a syntax error after it: both are
+/// reported.
+fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostics> {
     // A byte order mark, which Windows' editors write, is no JSON value.
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(json)
-        .map(|Distinct(value)| value)
-        .map_err(|error| {
-            // serde_json counts the column in bytes, of the text after the mark.
-            let line = json.lines().nth(error.line().saturating_sub(1));
-            let mark = usize::from(error.line() == 1 && json.len() < text.len());
-            let col = mark
-                + line.map_or(error.column(), |line| {
-                    let mut end = error.column().min(line.len());
-                    while !line.is_char_boundary(end) {
-                        end -= 1;
-                    }
-                    line[..end].chars().count()
-                });
-            let said = error.to_string();
-            let said = yaml::strip_position(&said);
-            let repeated = (said.strip_prefix(DUPLICATE_KEY)).and_then(|rest| rest.split_once('`'));
-            let (message, hint) = match repeated {
-                Some((key, _)) => (
-                    msg!("yaml-repeated-key", key = key),
-                    msg!("yaml-hint-duplicate"),
-                ),
-                None => (json_words(said), msg!("json-error-hint")),
-            };
-            Diagnostic::error(path, Span::new(error.line(), col), message)
-                .with_hint(hint)
-                .with_source(text)
-        })
+    let error = match serde_json::from_str(json) {
+        Ok(Distinct(value)) => return Ok(value),
+        Err(error) => error,
+    };
+    let first = json_problem(path, text, &error);
+    let mut problems = Diagnostics::new();
+    // The file read again without the check of keys: its syntax error, if
+    // any, is after the key given twice (serde_json reads in order).
+    let repeated = error.to_string().starts_with(DUPLICATE_KEY);
+    let syntax = (serde_json::from_str::<serde::de::IgnoredAny>(json).err())
+        .filter(|_| repeated)
+        .map(|error| json_problem(path, text, &error));
+    problems.push(first);
+    problems.extend(syntax);
+    Err(problems)
+}
+
+/// serde_json's `error` in the file `path` (its `text`) as a diagnostic,
+/// at its line and column in characters, in the staff's words.
+fn json_problem(path: &Path, text: &str, error: &serde_json::Error) -> Diagnostic {
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // serde_json counts the column in bytes, of the text after the mark.
+    let line = json.lines().nth(error.line().saturating_sub(1));
+    let mark = usize::from(error.line() == 1 && json.len() < text.len());
+    let col = mark
+        + line.map_or(error.column(), |line| {
+            let mut end = error.column().min(line.len());
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            line[..end].chars().count()
+        });
+    let said = error.to_string();
+    let said = yaml::strip_position(&said);
+    let repeated = (said.strip_prefix(DUPLICATE_KEY)).and_then(|rest| rest.split_once('`'));
+    let (message, hint) = match repeated {
+        Some((key, _)) => (
+            msg!("yaml-repeated-key", key = key),
+            msg!("yaml-hint-duplicate"),
+        ),
+        None => (json_words(said), msg!("json-error-hint")),
+    };
+    Diagnostic::error(path, Span::new(error.line(), col), message)
+        .with_hint(hint)
+        .with_source(text)
 }
 
 /// What serde_json's `said` (its message without the position) means, in

@@ -27,6 +27,10 @@ pub struct Sources {
     pub config_text: String,
     /// Every content file.
     pub pages: Vec<RawPage>,
+    /// The content files that gave no page, their problems reported (not
+    /// UTF-8, not readable): each is still a page written, not one missing
+    /// (no translation is asked for where it is).
+    pub unread_pages: Vec<PathBuf>,
     /// The other files under `content/` (images beside their pages),
     /// sorted.
     pub assets: Vec<PathBuf>,
@@ -80,7 +84,7 @@ pub fn sources(
         config.as_ref().and_then(|c| c.theme.as_ref()),
         diagnostics,
     );
-    let (pages, assets) = content::load(root, cache, stamped, diagnostics);
+    let (pages, assets, unread_pages) = content::load(root, cache, stamped, diagnostics);
     // The columns `what_LANG` of `records.csv` are those of the site's
     // languages, once they are known and can be used (else any is).
     let languages = (config.as_ref())
@@ -119,6 +123,7 @@ pub fn sources(
         config,
         config_text,
         pages,
+        unread_pages,
         assets,
         // A `content` that is no folder is reported as such, not as a site
         // without a home page.
@@ -157,6 +162,7 @@ fn empty(root: &Path) -> Sources {
         config: None,
         config_text: String::new(),
         pages: Vec::new(),
+        unread_pages: Vec::new(),
         assets: Vec::new(),
         has_content: false,
         data: RawData::default(),

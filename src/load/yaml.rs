@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::granit_parser::{Event, Marker, Parser, StructureStyle};
+use serde_saphyr::granit_parser::{ErrorKind, Event, Marker, Parser, StructureStyle};
 
 use crate::diag::{Diagnostic, Diagnostics, Lines, Quote, Span};
 use crate::messages::{Arg, Message};
@@ -325,6 +325,65 @@ struct Problem {
     /// For an unknown key, the key it was meant to be (see
     /// [`crate::diag::key_meant`]).
     meant_key: Option<String>,
+    /// A syntax error told in words once what is written at its place is
+    /// read.
+    slip: Option<Slip>,
+}
+
+/// A syntax error whose words need what is written where it was found
+/// (the quote, the alias, the character): see [`tell_slip`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slip {
+    /// Text after the quote that closed a text in quotes (`"` or `'`).
+    AfterQuote(char),
+    /// An alias (`*name`) of an anchor defined nowhere above it.
+    UnknownAnchor,
+    /// A quote opened and never closed in the file.
+    QuoteNeverClosed,
+    /// A character that cannot start a value (`@`, `` ` ``).
+    CannotStart,
+    /// A backslash in text in double quotes that starts no escape.
+    UnknownEscape,
+    /// A line without `: ` after its key.
+    NoColon,
+    /// A line where a key lined up with those above was expected.
+    NotAKey,
+    /// A closing bracket that no bracket opened.
+    StrayBracket,
+    /// `: ` where no key can be: in a value, or on a line indented too
+    /// deep.
+    Colon,
+}
+
+impl Slip {
+    /// The slip `error` is, if it is one.
+    fn of(error: &serde_saphyr::Error) -> Option<Slip> {
+        use serde_saphyr::Error as E;
+        let kind = match innermost(error) {
+            E::UnknownAnchor { .. } => return Some(Slip::UnknownAnchor),
+            E::ExternalMessage { source, .. } => match source.as_ref() {
+                serde_saphyr::ExternalMessageSource::Parser(scan) => scan.kind(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(match kind {
+            ErrorKind::InvalidTrailingDoubleQuotedScalar => Slip::AfterQuote('"'),
+            ErrorKind::InvalidTrailingSingleQuotedScalar => Slip::AfterQuote('\''),
+            ErrorKind::UnknownAnchor => Slip::UnknownAnchor,
+            ErrorKind::UnclosedQuotedScalar => Slip::QuoteNeverClosed,
+            ErrorKind::UnexpectedCharacter { character } if !character.is_control() => {
+                Slip::CannotStart
+            }
+            ErrorKind::UnknownQuotedScalarEscape => Slip::UnknownEscape,
+            ErrorKind::SimpleKeyExpected => Slip::NoColon,
+            ErrorKind::ExpectedBlockMappingKey | ErrorKind::InvalidIndentation => Slip::NotAKey,
+            ErrorKind::MisplacedFlowCollectionEnd
+            | ErrorKind::MismatchedFlowCollectionEnd { .. } => Slip::StrayBracket,
+            ErrorKind::MappingValueNotAllowed => Slip::Colon,
+            _ => return None,
+        })
+    }
 }
 
 impl Problem {
@@ -332,12 +391,20 @@ impl Problem {
     fn of(error: &serde_saphyr::Error) -> Problem {
         let message = error.to_string();
         let message = without_library_advice(strip_position(&message)).to_string();
+        let slip = Slip::of(error);
+        let words = words_of(error, &message);
+        let hint = match slip {
+            Some(Slip::Colon) => msg!("yaml-hint-colon"),
+            Some(_) => msg!("yaml-hint-syntax"),
+            None => hint_for(&message, &words, is_syntax_error(error)),
+        };
         Problem {
-            words: words_of(error, &message),
-            hint: hint_for(&message),
+            words,
+            hint,
             message,
             place: (error.location()).map(|l| (l.line() as usize, l.column() as usize)),
             meant_key: meant_key(error),
+            slip,
         }
     }
 
@@ -352,7 +419,16 @@ impl Problem {
         let d = number_out_of_range(d, file_text);
         let d = point_at_value(d, self.is_about_a_value(), file_text);
         let d = point_at_tab(d, message, !self.is_about_a_part(), file_text);
-        point_at_unclosed_quote(d, message, file_text).with_source(file_text)
+        let d = point_at_unclosed_quote(d, message, file_text);
+        // A tab or a quote never closed on its line is the slip's cause,
+        // told already.
+        let told = matches!(&d.message, Message::Entry(entry)
+            if ["yaml-tab", "yaml-quote-unclosed"].contains(&entry.id));
+        match self.slip {
+            Some(slip) if !told => tell_slip(d, slip, file_text),
+            _ => d,
+        }
+        .with_source(file_text)
     }
 
     /// Whether it is about a value of the wrong kind (a list where a
@@ -363,6 +439,9 @@ impl Problem {
             msg!("yaml-hint-single"),
             msg!("yaml-hint-bool"),
             msg!("yaml-hint-list"),
+            msg!("yaml-hint-whole-number"),
+            msg!("yaml-hint-number"),
+            msg!("yaml-hint-mapping"),
         ]
         .contains(&self.hint)
     }
@@ -381,9 +460,20 @@ impl Problem {
             msg!("yaml-hint-type"),
             msg!("yaml-hint-bool"),
             msg!("yaml-hint-list"),
+            msg!("yaml-hint-whole-number"),
+            msg!("yaml-hint-number"),
+            msg!("yaml-hint-mapping"),
         ]
         .contains(&self.hint)
     }
+}
+
+/// Whether `error` is the YAML reader's, about the file's syntax (not
+/// about what a value is read as).
+fn is_syntax_error(error: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error as E;
+    matches!(innermost(error), E::ExternalMessage { source, .. }
+        if matches!(source.as_ref(), serde_saphyr::ExternalMessageSource::Parser(_)))
 }
 
 /// `text` read by serde-saphyr as `T`, within the budget.
@@ -865,6 +955,169 @@ fn point_at_unclosed_quote(mut d: Diagnostic, message: &str, file_text: &str) ->
     d
 }
 
+/// The diagnostic `d` of `slip` in the staff's words, placed where its
+/// cause is written in `file_text` and with what to write instead; as it
+/// is when what it names is not found there.
+fn tell_slip(mut d: Diagnostic, slip: Slip, file_text: &str) -> Diagnostic {
+    let Some(at) = offset_of(file_text, d.span) else {
+        return d;
+    };
+    let line_start = file_text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = file_text[at..]
+        .find('\n')
+        .map_or(file_text.len(), |i| at + i);
+    let line = file_text[line_start..line_end].trim_end();
+    let at = at - line_start;
+    let column = |byte: usize| line[..byte.min(line.len())].chars().count() + 1;
+    let (message, hint, col) = match slip {
+        Slip::AfterQuote(quote) => {
+            // The quote YAML took for the end, before the text it found
+            // after it, and the quote that opened the text, maybe lines
+            // above.
+            let Some(end) = line[..at.min(line.len())].trim_end().strip_suffix(quote) else {
+                return d;
+            };
+            let end = end.len();
+            let before = &file_text[..line_start + end];
+            let opening = match quote {
+                '"' => opening_double_quote(before),
+                _ => opening_single_quote(before),
+            };
+            let Some(opening) = opening else {
+                return d;
+            };
+            // The text as YAML reads it, its lines joined by spaces, after
+            // what its first line has before it.
+            let first_line = file_text[..opening].rfind('\n').map_or(0, |i| i + 1);
+            let prefix = file_text[first_line..opening].trim_start();
+            let value: Vec<&str> = file_text[opening..line_end]
+                .lines()
+                .map(str::trim)
+                .collect();
+            let joined = format!("{prefix}{}", value.join(" "));
+            let quoted = single_quoted(&joined, prefix.len(), Some(quote));
+            (
+                msg!("yaml-quote-inside", quote = quote.to_string()),
+                msg!("yaml-quote-inside-hint", quoted = quoted),
+                column(end),
+            )
+        }
+        Slip::UnknownAnchor => {
+            let name: String = (line[at..].strip_prefix('*').unwrap_or_default().chars())
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+                .collect();
+            if name.is_empty() {
+                return d;
+            }
+            let key = line[..at].trim_end().strip_suffix(':').map(str::trim);
+            let key = key.map(|key| key.trim_start_matches("- ")).unwrap_or("key");
+            (
+                msg!("yaml-unknown-anchor", name = name.as_str()),
+                msg!("yaml-unknown-anchor-hint", name = name.as_str(), key = key),
+                column(at),
+            )
+        }
+        Slip::QuoteNeverClosed => {
+            let Some(quote) = line[at..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\''))
+            else {
+                return d;
+            };
+            (
+                msg!("yaml-quote-never-closed", quote = quote.to_string()),
+                msg!("yaml-quote-unclosed-hint", quote = quote.to_string()),
+                column(at),
+            )
+        }
+        Slip::CannotStart => {
+            let Some(c) = line[at..].chars().next() else {
+                return d;
+            };
+            (
+                msg!("yaml-cannot-start", char = c.to_string()),
+                msg!(
+                    "yaml-cannot-start-hint",
+                    quoted = single_quoted(line, at, None)
+                ),
+                column(at),
+            )
+        }
+        Slip::UnknownEscape => {
+            // The first backslash after the opening quote that starts no
+            // escape YAML knows.
+            let mut chars = line[at..].char_indices().skip(1);
+            let mut found = None;
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '\\' => match chars.next() {
+                        Some((_, e)) if "0abt\tnvfre \"/\\N_LPxuU".contains(e) => {}
+                        Some((_, e)) => {
+                            found = Some((at + i, e));
+                            break;
+                        }
+                        None => break,
+                    },
+                    '"' => break,
+                    _ => {}
+                }
+            }
+            let Some((slash, escaped)) = found else {
+                return d;
+            };
+            (
+                msg!("yaml-unknown-escape", escape = format!("\\{escaped}")),
+                msg!(
+                    "yaml-unknown-escape-hint",
+                    quoted = single_quoted(line, at, Some('"'))
+                ),
+                column(slash),
+            )
+        }
+        Slip::NoColon => (
+            msg!("yaml-no-colon"),
+            msg!("yaml-no-colon-hint"),
+            column(at),
+        ),
+        Slip::NotAKey => (msg!("yaml-not-a-key"), msg!("yaml-hint-syntax"), column(at)),
+        Slip::Colon => (msg!("yaml-colon"), msg!("yaml-hint-colon"), column(at)),
+        Slip::StrayBracket => {
+            let Some(c) = line[at..].chars().next().filter(|c| matches!(c, ']' | '}')) else {
+                return d;
+            };
+            (
+                msg!("yaml-stray-bracket", bracket = c.to_string()),
+                msg!("yaml-stray-bracket-hint", bracket = c.to_string()),
+                column(at),
+            )
+        }
+    };
+    d.message = message;
+    d.hint = Some(hint);
+    d.span = Span::new(d.span.line, col);
+    d
+}
+
+/// The line `line` from its start to the end of the value that starts at
+/// byte `at`, that value written in single quotes (a `'` in it written
+/// twice): `title: 'Закон "О ЧП" и мы'`. A value in `quotes` loses them;
+/// a comment after its last quote is left out.
+fn single_quoted(line: &str, at: usize, quotes: Option<char>) -> String {
+    let mut value = line[at..].trim_end();
+    if let Some(quote) = quotes {
+        value = value.strip_prefix(quote).unwrap_or(value);
+        // Up to the last quote, when only a comment follows it.
+        if let Some(last) = value.rfind(quote) {
+            let after = value[last + 1..].trim_start();
+            if after.is_empty() || after.starts_with('#') {
+                value = &value[..last];
+            }
+        }
+    }
+    format!("{}'{}'", line[..at].trim_start(), value.replace('\'', "''"))
+}
+
 /// The byte offset of `span` (line and column in characters, from 1) in
 /// `text`, if it is in it.
 fn offset_of(text: &str, span: Span) -> Option<usize> {
@@ -1116,16 +1369,20 @@ fn kind_named(words: &str) -> Option<Message> {
     })
 }
 
-/// A hint for the common YAML mistakes of people who are not programmers.
-fn hint_for(message: &str) -> Message {
+/// A hint for the common YAML mistakes of people who are not programmers:
+/// by serde-saphyr's `message`, the staff's `words` for it (a value of the
+/// wrong form is told how to write the kind expected) and whether it is a
+/// `syntax` error (never told to write a value of another type).
+fn hint_for(message: &str, words: &Message, syntax: bool) -> Message {
+    if syntax {
+        return msg!("yaml-hint-syntax");
+    }
     if message.starts_with("unknown field") {
         msg!("yaml-hint-unknown-field")
     } else if message.starts_with("unknown variant") {
         msg!("yaml-hint-unknown-value")
     } else if message.starts_with("missing field") {
         msg!("yaml-hint-missing-field")
-    } else if message.starts_with("mapping values are not allowed") {
-        msg!("yaml-hint-colon")
     } else if message.starts_with("duplicate mapping key") {
         msg!("yaml-hint-duplicate")
     } else if message.starts_with("multiple YAML documents") {
@@ -1153,7 +1410,18 @@ fn hint_for(message: &str) -> Message {
         .any(|start| message.starts_with(start))
         || message.contains("untagged enum")
     {
-        msg!("yaml-hint-type")
+        match words.arg("expected") {
+            Some(Arg::Message(kind)) if *kind == msg!("yaml-kind-whole-number") => {
+                msg!("yaml-hint-whole-number")
+            }
+            Some(Arg::Message(kind)) if *kind == msg!("yaml-kind-number") => {
+                msg!("yaml-hint-number")
+            }
+            Some(Arg::Message(kind)) if *kind == msg!("yaml-kind-mapping") => {
+                msg!("yaml-hint-mapping")
+            }
+            _ => msg!("yaml-hint-type"),
+        }
     } else {
         msg!("yaml-hint-syntax")
     }
@@ -1258,10 +1526,11 @@ mod tests {
             }
         }
         // A parser's own words are quoted after the staff's.
-        let text = "title: a\n  b: c\n";
+        let text = "%YAML 2.0\n---\ntitle: a\n";
         let problem = first(parse::<Front>(Path::new("a.md"), text, 0, text).unwrap_err());
         let message = problem.message.in_lang(Lang::Ru);
         assert!(message.starts_with("это место не читается: "), "{message}");
+        assert_eq!(problem.hint, Some(msg!("yaml-hint-syntax")));
     }
 
     #[test]
@@ -1531,7 +1800,7 @@ mod tests {
     fn a_syntax_error_ends_the_search() {
         let text = "title: a\nweight: x\nbogus: 1\ndraft: [\n";
         assert_problems::<Front>(text, &[(2, 9, "a whole number")]);
-        assert_problems::<Front>("title: a: b\nweight: x\n", &[(1, 9, "mapping values")]);
+        assert_problems::<Front>("title: a: b\nweight: x\n", &[(1, 9, "no key can be")]);
         assert_problems::<Front>(
             "title: [Карантин\nweight: 2\n",
             &[(1, 8, "should be a single value")],
@@ -1668,13 +1937,20 @@ mod tests {
             assert!(found[0].2.contains("on line 2"), "{found:?}");
         }
         // A value closed, on its line or a later one, that has more after
-        // it is reported where the more is.
-        let found = problems::<serde_json::Value>("a: \"x\" y\n");
-        assert_eq!((found[0].0, found[0].1), (1, 8), "{found:?}");
-        assert!(!found[0].2.contains("not closed"), "{found:?}");
-        let found = problems::<serde_json::Value>("a: \"Ұзын\n  мәтін\" y\n");
-        assert_eq!((found[0].0, found[0].1), (2, 10), "{found:?}");
-        assert!(!found[0].2.contains("not closed"), "{found:?}");
+        // it is reported at the quote that ends it, the text it makes given
+        // in single quotes.
+        let text = "a: \"x\" y\n";
+        let found = parse_map(text).expect_err(text);
+        assert_eq!(found.span, Span::new(1, 6), "{found:?}");
+        let said = found.message.in_lang(Lang::En);
+        assert!(said.contains("ends the text in quotes"), "{said}");
+        let hint = found.hint.expect("a hint").in_lang(Lang::En);
+        assert!(hint.ends_with("`a: 'x\" y'`"), "{hint}");
+        let text = "a: \"Ұзын\n  мәтін\" y\n";
+        let found = parse_map(text).expect_err(text);
+        assert_eq!(found.span, Span::new(2, 8), "{found:?}");
+        let hint = found.hint.expect("a hint").in_lang(Lang::En);
+        assert!(hint.ends_with("`a: 'Ұзын мәтін\" y'`"), "{hint}");
     }
 
     #[test]
@@ -1692,7 +1968,7 @@ mod tests {
         let expected = [
             (1, Some(msg!("yaml-hint-bool"))),
             (2, Some(msg!("yaml-hint-list"))),
-            (3, Some(msg!("yaml-hint-type"))),
+            (3, Some(msg!("yaml-hint-whole-number"))),
         ];
         assert_eq!(hints, expected);
         // YAML 1.1's words for true and false are not taken for them.

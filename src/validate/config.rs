@@ -40,7 +40,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     let base_url = &config.base_url;
     if let Err(problem) = crate::address::parse_base_url(&base_url.value) {
         diagnostics.push(error(
-            yaml_span(base_url, 0),
+            base_url_span(base_url, text),
             msg!("config-base-url", problem = problem),
             msg!("config-base-url-hint"),
         ));
@@ -78,7 +78,7 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     if let Some(notice) = config.notice.as_ref().filter(|_| usable) {
         if all {
             let foreign = |lang: &str| msg!("config-notice-lang", lang = lang);
-            let hint = msg!("config-notice-lang-hint");
+            let hint = |lang: &str| msg!("config-notice-lang-hint", lang = lang);
             check_languages(&codes, text, notice, foreign, hint, diagnostics);
         }
         // The default language's notice stands in for a missing one.
@@ -131,20 +131,6 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
         }
     }
     check_open_data(config, text, has_statistics, (&codes, all), diagnostics);
-    if base_url
-        .value
-        .chars()
-        .any(|c| c.is_whitespace() || is_forbidden(c))
-    {
-        diagnostics.push(error(
-            yaml_span(base_url, 0),
-            msg!(
-                "config-base-url-spaces",
-                url = base_url.value.escape_debug().to_string()
-            ),
-            msg!("config-base-url-spaces-hint"),
-        ));
-    }
     if !cfg!(feature = "search") && config.wants_search() {
         diagnostics.push(search_not_built(config, text));
     }
@@ -170,6 +156,26 @@ pub fn check(config: &RawConfig, text: &str, has_statistics: bool, diagnostics: 
     }
 }
 
+/// Where the problem of `base_url` is: at the first character an address
+/// may not hold (a space), when it is written as it is on the value's line
+/// in `text` (`site.yaml`); else at the value.
+fn base_url_span(base_url: &Spanned<String>, text: &str) -> Span {
+    let span = yaml_span(base_url, 0);
+    let Some((at, _)) = crate::address::forbidden_character(&base_url.value) else {
+        return span;
+    };
+    let Some((line, start)) = crate::diag::Lines::new(text, 0).at(span) else {
+        return span;
+    };
+    let written = &line[start..];
+    let quote = usize::from(written.starts_with(['"', '\'']));
+    let before = &base_url.value[..at];
+    match written[quote..].starts_with(before) {
+        true => Span::new(span.line, span.col + quote + before.chars().count()),
+        false => span,
+    }
+}
+
 /// Whether a problem of `site.yaml` (its `text`) among `diagnostics` is in
 /// its item `key` at the top (or in a key read as it: a slip of it).
 fn has_problems_in(text: &str, key: &str, diagnostics: &Diagnostics) -> bool {
@@ -183,19 +189,22 @@ fn has_problems_in(text: &str, key: &str, diagnostics: &Diagnostics) -> bool {
 }
 
 /// Reports each language of `texts` (a text per language) that is not one
-/// of the site's, with the `foreign` message and the `hint`.
+/// of the site's, at its key, with the `foreign` message and the `hint`.
 fn check_languages(
     codes: &[String],
     text: &str,
     texts: &Spanned<BTreeMap<String, Spanned<String>>>,
     foreign: impl Fn(&str) -> Message,
-    hint: Message,
+    hint: impl Fn(&str) -> Message,
     diagnostics: &mut Diagnostics,
 ) {
     for lang in texts.value.keys().filter(|l| !codes.contains(*l)) {
+        // The mapping is placed at its first key; the language's key is
+        // found from there.
+        let span = key_span(text, yaml_span(texts, 0), lang);
         diagnostics.push(
-            Diagnostic::error(PATH, yaml_span(texts, 0), foreign(lang))
-                .with_hint(hint.clone())
+            Diagnostic::error(PATH, span, foreign(lang))
+                .with_hint(hint(lang))
                 .with_source(text),
         );
     }
@@ -259,7 +268,7 @@ fn check_open_data(
     }
     let publisher = &open_data.publisher;
     let foreign = |lang: &str| msg!("open-data-publisher-lang", lang = lang);
-    let hint = msg!("open-data-publisher-lang-hint");
+    let hint = |lang: &str| msg!("open-data-publisher-lang-hint", lang = lang);
     if all {
         check_languages(codes, text, publisher, foreign, hint, diagnostics);
     }

@@ -421,6 +421,19 @@ fn check_alone(
     (found, Some(output_url(&page.lang, &page.key)))
 }
 
+/// The line of the file where the front matter `front_text` (from its
+/// opening `---`) has its key `title` at the top, if it has one.
+fn title_key_line(front_text: &str) -> Option<usize> {
+    let (_, yaml) = front_text.split_once('\n')?;
+    // Without its closing `---`.
+    let yaml = yaml.rfind("\n---").map_or(yaml, |end| &yaml[..=end]);
+    let items = crate::load::top_items(yaml);
+    let title = items
+        .iter()
+        .find(|item| item.key.as_deref() == Some("title"))?;
+    Some(title.line + 1)
+}
+
 /// Title, dates and template of one page; `templates`: the theme's.
 pub fn check_front_matter(
     page: &RawPage,
@@ -443,11 +456,19 @@ pub fn check_front_matter(
             == (FrontRead::Partly {
                 title_left_out: true,
             }) => {}
-        None => diagnostics.push(error(
-            Span::START,
-            msg!("page-no-title"),
-            msg!("page-no-title-hint"),
-        )),
+        // `title:` with nothing after it (or `~`) is written, and empty.
+        None => diagnostics.push(match title_key_line(&page.front_text) {
+            Some(line) => error(
+                Span::new(line, 1),
+                msg!("page-empty-title"),
+                msg!("page-empty-title-hint"),
+            ),
+            None => error(
+                Span::START,
+                msg!("page-no-title"),
+                msg!("page-no-title-hint"),
+            ),
+        }),
         Some(title) if title.value.trim().is_empty() => diagnostics.push(error(
             yaml_span(title, 1),
             msg!("page-empty-title"),
@@ -582,6 +603,10 @@ fn report_missing_translations(
                 &format!(".{lang}.md"),
                 1,
             ));
+            // Written, and reported: it could not be read.
+            if sources.unread_pages.contains(&translation) {
+                continue;
+            }
             let path = display_path(&translation);
             // Written, but not published (yet): said as it is, with both
             // reasons when it is a draft dated after today.

@@ -382,7 +382,8 @@ fn base_url_can_be_overridden_including_a_sub_path() {
     let bad = site.run(&["build", "--base-url", "mirror.example"]);
     assert_eq!(bad.code, 2);
     assert!(
-        bad.stderr.contains("is not an absolute address"),
+        bad.stderr
+            .contains("write the full address: `https://mirror.example/`"),
         "{}",
         bad.stderr
     );

@@ -54,7 +54,7 @@ fn yaml_syntax_errors_in_front_matter() {
         "front-matter-syntax",
         &[
             "content/rules/broken.kk.md:2:8: error: this value should be a single value",
-            "content/rules/broken.ru.md:3:7: error: this part cannot be read: mapping values are not allowed in this context",
+            "content/rules/broken.ru.md:3:7: error: a colon and a space mark a key, and no key can be here",
         ],
     );
 }
@@ -161,7 +161,7 @@ fn site_yaml_problems_come_in_one_round() {
     crate::util::assert_reported(
         &run,
         &[
-            "site.yaml:1:11: error: base_url: `test.example` is not an absolute address",
+            "site.yaml:1:11: error: base_url: `test.example` lacks `https://` at its start; write the full address: `https://test.example/`",
             "site.yaml:2:19: error: default_language `kz` is not one of the languages",
             "site.yaml:6:8: error: theme `defualt` not found",
             "site.yaml:7:1: error: unknown key `searh`",
@@ -199,7 +199,7 @@ fn site_yaml_problems_come_in_one_round() {
              theme: defualt\n\
              searh: true\n",
             &[
-                "site.yaml:1:11: error: base_url: `test.example` is not an absolute address",
+                "site.yaml:1:11: error: base_url: `test.example` lacks `https://` at its start; write the full address: `https://test.example/`",
                 "site.yaml:5:7: error: ",
                 "site.yaml:7:8: error: theme `defualt` not found",
                 "site.yaml:8:1: error: unknown key `searh`",
@@ -228,7 +228,7 @@ fn site_yaml_problems_come_in_one_round() {
              notice: { kk: Ескерту, de: Hinweis }\n",
             &[
                 "site.yaml:5:7: error: ",
-                "site.yaml:6:9: error: the notice has text in `de`",
+                "site.yaml:6:24: error: the notice has text in `de`",
             ],
         ),
         // When the codes written cannot be told (two keys that may be
@@ -857,7 +857,7 @@ fn statistics_with_yaml_syntax_errors() {
         "stats-yaml-syntax",
         &[
             "data/aid/categories.yaml:2:1: error: this part cannot be read: while parsing a flow mapping",
-            "data/aid/sources.yaml:4:8: error: this part cannot be read: mapping values are not allowed in this context",
+            "data/aid/sources.yaml:4:8: error: a colon and a space mark a key, and no key can be here",
         ],
     );
 }
@@ -1555,8 +1555,9 @@ fn a_heading_id_with_a_space_is_an_error() {
     }
 }
 
-/// `--root` naming a file, or a site whose `site.yaml` is a FIFO, is told
-/// as it is, not as a site without `site.yaml` or a bad output.
+/// `--root` naming a file (aqparat cannot run: exit code 2), or a site
+/// whose `site.yaml` is a FIFO, is told as it is, not as a site without
+/// `site.yaml` or a bad output.
 #[test]
 fn a_root_that_is_a_file_or_a_site_yaml_that_is_no_file() {
     let site = TestSite::fixture("basic");
@@ -1568,7 +1569,7 @@ fn a_root_that_is_a_file_or_a_site_yaml_that_is_no_file() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&run.stderr);
-        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert_eq!(run.status.code(), Some(2), "{stderr}");
         assert!(
             stderr.contains("site.yaml is a file, not the folder of a site"),
             "{stderr}"

@@ -132,7 +132,7 @@ fn command_line_mistakes_are_told_in_the_language_of_messages() {
         &stderr,
         &[
             "aqparat: команды `biuld` нет (может быть, `build`?)",
-            "  = help: ",
+            "  = подсказка: ",
         ],
     );
     let (code, stderr) = run(&["build", "--ouptut", "x", "--lang", "kk"], "en");

@@ -318,7 +318,7 @@ fn open_data_is_required_with_statistics_and_checked() {
             "site.yaml:{line}:12: error: open_data: `CC-BY-40` is not a licence aqparat knows (did you mean `CC-BY-4.0`?)"
         ),
         format!(
-            "site.yaml:{}:14: error: the publisher has text in `xx`",
+            "site.yaml:{}:26: error: the publisher has text in `xx`",
             line + 1
         ),
         // The default language's name stands in for another's.

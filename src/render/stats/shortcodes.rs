@@ -69,7 +69,7 @@ pub fn find(text: &str) -> Vec<Result<Call<'_>, (usize, Message)>> {
                     start: open,
                     end: close + 2,
                 })
-                .map_err(|m| (open, m)),
+                .map_err(|(at, m)| (at.map_or(open, |at| open + 2 + at), m)),
         );
         from = close + 2;
     }
@@ -79,28 +79,42 @@ pub fn find(text: &str) -> Vec<Result<Call<'_>, (usize, Message)>> {
 /// A shortcode's name and its `key="value"` arguments.
 type NameAndArgs<'a> = (&'a str, Vec<(&'a str, &'a str)>);
 
-/// Parses `name(key="value", …)`.
-fn parse(inner: &str) -> Result<NameAndArgs<'_>, Message> {
-    let inner = inner.trim();
-    let (name, rest) = inner
+/// Parses `name(key="value", …)`; a problem comes with the byte of
+/// `inner` where it is (the value not quoted, the quote not closed), or
+/// none for a problem of the whole call.
+fn parse(inner: &str) -> Result<NameAndArgs<'_>, (Option<usize>, Message)> {
+    // Where a part of `inner` starts in it.
+    let at = |part: &str| Some(part.as_ptr() as usize - inner.as_ptr() as usize);
+    let call = inner.trim();
+    let (name, rest) = call
         .split_once('(')
-        .ok_or_else(|| msg!("shortcode-not-call", inner = inner))?;
-    let rest = rest
-        .trim_end()
-        .strip_suffix(')')
-        .ok_or_else(|| msg!("shortcode-no-paren"))?;
+        .ok_or_else(|| (None, msg!("shortcode-not-call", inner = call)))?;
+    let rest = (rest.trim_end().strip_suffix(')')).ok_or_else(|| {
+        (
+            at(call).map(|at| at + call.len()),
+            msg!("shortcode-no-paren"),
+        )
+    })?;
     let mut args = Vec::new();
     for part in rest.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (key, value) = part
             .split_once('=')
-            .ok_or_else(|| msg!("shortcode-bad-arg", arg = part))?;
-        let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-            .ok_or_else(|| msg!("shortcode-unquoted", key = key.trim()))?;
-        args.push((key.trim(), value));
+            .ok_or_else(|| (at(part), msg!("shortcode-bad-arg", arg = part)))?;
+        let (key, value) = (key.trim(), value.trim());
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''));
+        let unquoted = match quote {
+            Some(q) if value.len() > 1 && value.ends_with(q) => &value[1..value.len() - 1],
+            Some(q) => {
+                let message = msg!(
+                    "shortcode-quote-not-closed",
+                    quote = q.to_string(),
+                    key = key
+                );
+                return Err((at(value), message));
+            }
+            None => return Err((at(value), msg!("shortcode-unquoted", key = key))),
+        };
+        args.push((key, unquoted));
     }
     Ok((name.trim(), args))
 }
@@ -262,5 +276,9 @@ mod tests {
         assert!(find("{{ stat(id=fund) }}")[0].is_err());
         assert!(find("{{ stat }}")[0].is_err());
         assert!(find("a {{ b").first().unwrap().is_err());
+        // A problem is placed where it is: the value, its opening quote.
+        let unclosed = r#"x {{ stat(id="choson-masks) }}"#;
+        assert_eq!(find(unclosed)[0].as_ref().unwrap_err().0, 13);
+        assert_eq!(find("{{ stat(id=fund) }}")[0].as_ref().unwrap_err().0, 11);
     }
 }
