@@ -1594,8 +1594,8 @@ fn a_root_that_is_a_file_or_a_site_yaml_that_is_no_file() {
     );
 }
 
-/// An id unknown because its file defines none is told so, not with an
-/// empty list of the ids to use.
+/// A file that defines no id, written `{}`, is told once at that file,
+/// not with an empty list of the ids to use at each record.
 #[test]
 fn an_unknown_id_of_an_empty_file_gets_a_hint_of_its_own() {
     let site = TestSite::fixtures("basic", "stats");
@@ -1603,13 +1603,14 @@ fn an_unknown_id_of_an_empty_file_gets_a_hint_of_its_own() {
     let run = site.run(&["check", "--lang", "en"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("= help: data/aid/organisations.yaml defines no id yet: add this one there"),
+        run.stderr.contains(
+            "data/aid/organisations.yaml:1:1: error: data/aid/organisations.yaml defines no organisation, yet the records name some"
+        ),
         "{}",
         run.stderr
     );
     assert!(
-        !run.stderr.contains("organisations.yaml: \n"),
+        !run.stderr.contains("unknown organisation"),
         "{}",
         run.stderr
     );
