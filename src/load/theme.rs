@@ -656,29 +656,31 @@ fn in_words(message: &str, is_ui_string: &dyn Fn(&str) -> bool) -> Option<Messag
         let guess = did_you_mean(key, strings.iter().copied());
         return Some(msg!("template-no-ui-string", key = key, guess = guess));
     }
-    for (kind, id) in [
-        ("Field", "template-no-field"),
-        ("Variable", "template-no-variable"),
-    ] {
-        if let Some((name, offered)) = undefined(kind, message) {
-            let guess = did_you_mean(name, offered.iter().copied());
-            return Some(match (id, offered.is_empty()) {
-                ("template-no-field", true) => msg!("template-no-field-bare", name = name),
-                ("template-no-field", false) => msg!(
-                    "template-no-field",
-                    name = name,
-                    guess = guess,
-                    offered = offered.join(", ")
-                ),
-                (_, true) => msg!("template-no-variable-bare", name = name),
-                (_, false) => msg!(
-                    "template-no-variable",
-                    name = name,
-                    guess = guess,
-                    offered = offered.join(", ")
-                ),
-            });
-        }
+    if let Some((name, offered)) = undefined("Field", message) {
+        let guess = did_you_mean(name, offered.iter().copied());
+        let offered = offered.join(", ");
+        return Some(match offered.is_empty() {
+            true => msg!("template-no-field-bare", name = name),
+            false => msg!(
+                "template-no-field",
+                name = name,
+                guess = guess,
+                offered = offered
+            ),
+        });
+    }
+    if let Some((name, offered)) = undefined("Variable", message) {
+        let guess = did_you_mean(name, offered.iter().copied());
+        let offered = offered.join(", ");
+        return Some(match offered.is_empty() {
+            true => msg!("template-no-variable-bare", name = name),
+            false => msg!(
+                "template-no-variable",
+                name = name,
+                guess = guess,
+                offered = offered
+            ),
+        });
     }
     let unknown = |kind: &str| {
         message

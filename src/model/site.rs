@@ -205,6 +205,9 @@ pub enum LeftOut<'a> {
     Waiting(&'a Waiting),
     /// A draft.
     Draft(&'a Draft),
+    /// A page taken as a draft because its `draft:` could not be read:
+    /// that is reported at the page, not at every link to it.
+    Unread,
 }
 
 impl Site {
@@ -283,8 +286,14 @@ impl Site {
     /// whose language code and key `is_it` accepts, if any.
     pub fn left_out(&self, is_it: impl Fn(&str, &str) -> bool) -> Option<LeftOut<'_>> {
         let waiting = self.waiting.iter().find(|w| is_it(&w.lang, &w.key));
-        let draft = || self.drafts.iter().find(|d| is_it(&d.lang, &d.key));
-        (waiting.map(LeftOut::Waiting)).or_else(|| draft().map(LeftOut::Draft))
+        let draft = || {
+            let draft = self.drafts.iter().find(|d| is_it(&d.lang, &d.key))?;
+            Some(match draft.unread {
+                true => LeftOut::Unread,
+                false => LeftOut::Draft(draft),
+            })
+        };
+        (waiting.map(LeftOut::Waiting)).or_else(draft)
     }
 
     /// The day the page `key` is published, in its first language to be,

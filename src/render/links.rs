@@ -667,14 +667,9 @@ impl Files {
 
     /// Adds the files of the pages of the model `pages` that no unit wrote:
     /// a page that could not be rendered (its template is broken) has
-    /// been reported, and links to it are not broken links. A page whose
-    /// URL holds `?` or `#` (a name that breaks its address, reported)
-    /// is found by what a link to it leads to.
+    /// been reported, and links to it are not broken links.
     pub fn with_pages(mut self, pages: impl Iterator<Item = String>) -> Files {
         for file in pages {
-            if let Some((before, _)) = file.split_once(['?', '#']) {
-                self.files.entry(before.into()).or_insert(None);
-            }
             self.files.entry(file.into()).or_insert(None);
         }
         self
@@ -709,29 +704,28 @@ impl Files {
                 return None;
             }
             let target = format!("{}{path}", site.base_path);
-            if let Some(LeftOut::Draft(Draft { unread: true, .. })) = left_out(site, path) {
-                return None;
-            }
-            if let Some(left_out) = left_out(site, path) {
-                return Some(match left_out {
-                    LeftOut::Waiting(page) => (
-                        msg!(
-                            "md-scheduled-page",
-                            dest = target,
-                            date = page.day.to_string()
-                        ),
-                        msg!("md-scheduled-page-hint"),
+            return match left_out(site, path) {
+                Some(LeftOut::Unread) => None,
+                Some(LeftOut::Waiting(page)) => Some((
+                    msg!(
+                        "md-scheduled-page",
+                        dest = target,
+                        date = page.day.to_string()
                     ),
-                    LeftOut::Draft(page) => {
-                        (draft_page(&target, page), msg!("link-draft-page-hint"))
-                    }
-                });
-            }
-            let guess = self.guess(site, path);
-            return Some((
-                msg!("link-missing-file", target = target, guess = guess),
-                msg!("link-missing-file-hint"),
-            ));
+                    msg!("md-scheduled-page-hint"),
+                )),
+                Some(LeftOut::Draft(page)) => {
+                    Some((draft_page(&target, page), msg!("link-draft-page-hint")))
+                }
+                None => Some((
+                    msg!(
+                        "link-missing-file",
+                        target = target,
+                        guess = self.guess(site, path)
+                    ),
+                    msg!("link-missing-file-hint"),
+                )),
+            };
         };
         let (Some(fragment), Some(ids)) = (fragment, ids) else {
             return None;

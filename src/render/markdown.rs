@@ -704,47 +704,23 @@ fn resolve_link(
         let (path, anchor) = path
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
-        let key = || source_key(site, page, path).map(|(key, _)| key);
-        // A page taken as a draft because its `draft:` could not be read:
-        // that is reported at the page, not at every link to it.
-        let left_out = || key().and_then(|key| site.left_out(|_, k| k == key));
-        let missing = || {
-            let key = key();
+        let Some(target) = resolve_source_path(site, page, path) else {
+            let key = source_key(site, page, path).map(|(key, _)| key);
+            let error = |message| Diagnostic::error(&page.path, locate(), message);
             if let Some(date) = key.and_then(|key| site.scheduled(key)) {
                 let message = msg!("md-scheduled-page", dest = dest, date = date.to_string());
-                return Diagnostic::error(&page.path, locate(), message)
-                    .with_hint(msg!("md-scheduled-page-hint"));
+                return Err(error(message).with_hint(msg!("md-scheduled-page-hint")));
             }
-            if let Some(LeftOut::Draft(draft)) = left_out() {
-                return Diagnostic::error(&page.path, locate(), links::draft_page(dest, draft))
-                    .with_hint(msg!("link-draft-page-hint"));
-            }
-            let guess = match source_path_meant(site, page, path) {
-                Some(meant) => crate::diag::guess(Some(&format!("@/{meant}"))),
-                None => {
-                    let paths: Vec<String> = (site.pages.iter())
-                        .filter(|p| p.lang == page.lang)
-                        .map(|p| match p.kind {
-                            PageKind::Page => format!("@/{}.md", p.key),
-                            PageKind::Section => format!("@/{}/_index.md", p.key),
-                            PageKind::Home => "@/_index.md".to_string(),
-                        })
-                        .collect();
-                    did_you_mean(&format!("@/{path}"), paths.iter().map(String::as_str))
+            let guess = match key.and_then(|key| site.left_out(|_, k| k == key)) {
+                Some(LeftOut::Unread) => return Ok(None),
+                Some(LeftOut::Draft(draft)) => {
+                    let message = links::draft_page(dest, draft);
+                    return Err(error(message).with_hint(msg!("link-draft-page-hint")));
                 }
+                Some(LeftOut::Waiting(_)) | None => guess_source_path(site, page, path),
             };
-            Diagnostic::error(
-                &page.path,
-                locate(),
-                msg!("md-missing-page", dest = dest, guess = guess),
-            )
-            .with_hint(msg!("md-missing-page-hint"))
-        };
-        let Some(target) = resolve_source_path(site, page, path) else {
-            return match left_out() {
-                Some(LeftOut::Draft(draft)) if draft.unread => Ok(None),
-                _ => Err(missing()),
-            };
+            let message = msg!("md-missing-page", dest = dest, guess = guess);
+            return Err(error(message).with_hint(msg!("md-missing-page-hint")));
         };
         (target, anchor)
     } else if let Some(anchor) = dest.strip_prefix('#') {
@@ -767,6 +743,24 @@ fn resolve_link(
         }
     });
     Ok(Some((target, url, anchor)))
+}
+
+/// "Did you mean" for a link to the source `path` that leads to no page:
+/// the page meant in another language or spelling, or the nearest of the
+/// language's pages.
+fn guess_source_path(site: &Site, page: &Page, path: &str) -> Message {
+    if let Some(meant) = source_path_meant(site, page, path) {
+        return crate::diag::guess(Some(&format!("@/{meant}")));
+    }
+    let paths: Vec<String> = (site.pages.iter())
+        .filter(|p| p.lang == page.lang)
+        .map(|p| match p.kind {
+            PageKind::Page => format!("@/{}.md", p.key),
+            PageKind::Section => format!("@/{}/_index.md", p.key),
+            PageKind::Home => "@/_index.md".to_string(),
+        })
+        .collect();
+    did_you_mean(&format!("@/{path}"), paths.iter().map(String::as_str))
 }
 
 /// `rules/quarantine.md` → that page in the current language (or, when it is

@@ -259,6 +259,29 @@ impl Checker<'_> {
         }
     }
 
+    /// An error at lookup file `entries` (`file`, of ids of `kind`) when
+    /// the records name its ids and it has none, emptied by a slip or an
+    /// editor's crash: told once, at that file, not at every record.
+    fn emptied<T>(
+        &mut self,
+        entries: Option<&DataFile<IndexMap<Spanned<String>, T>>>,
+        kind: &str,
+        file: &str,
+    ) {
+        let Some(entries) = entries.filter(|entries| is_emptied(entries)) else {
+            return;
+        };
+        let kind = kind_name(kind);
+        self.diagnostics.push(
+            Diagnostic::error(
+                &entries.path,
+                Span::START,
+                msg!("aid-lookup-empty", file = file, kind = kind.clone()),
+            )
+            .with_hint(msg!("aid-lookup-empty-hint", file = file, kind = kind)),
+        );
+    }
+
     /// `id` must be a key of `table`.
     fn reference<T>(
         &mut self,
@@ -269,22 +292,8 @@ impl Checker<'_> {
         context: &Message,
     ) {
         let table = &entries.value;
-        if table.is_empty() && entries.lost.is_empty() {
-            // The file emptied (by a slip, an editor's crash): told once,
-            // at that file, not at every record that names an id of it.
-            self.diagnostics.push(
-                Diagnostic::error(
-                    &entries.path,
-                    Span::START,
-                    msg!("aid-lookup-empty", file = file, kind = kind_name(kind)),
-                )
-                .with_hint(msg!(
-                    "aid-lookup-empty-hint",
-                    file = file,
-                    kind = kind_name(kind)
-                )),
-            );
-            return;
+        if is_emptied(entries) {
+            return; // told once, at the file (see `emptied`)
         }
         // An entry left out for its problems is written, not unknown.
         if !table.keys().any(|k| k.value == id.value) && !entries.lost.contains(&id.value) {
@@ -306,6 +315,12 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// Whether lookup file `entries` holds no entry, not even one left out
+/// for its problems.
+fn is_emptied<T>(entries: &DataFile<IndexMap<Spanned<String>, T>>) -> bool {
+    entries.value.is_empty() && entries.lost.is_empty()
 }
 
 /// Checks the statistics against the site's languages, `default` the
@@ -636,6 +651,16 @@ fn check_records(
 ) {
     let mut c = checker(file, default, diagnostics);
     no_text_columns(&mut c, &file.value, languages);
+    if !file.value.is_empty() {
+        c.emptied(
+            aid.organisations.as_ref(),
+            "organisation",
+            "organisations.yaml",
+        );
+        c.emptied(aid.categories.as_ref(), "category", "categories.yaml");
+        c.emptied(aid.units.as_ref(), "unit", "units.yaml");
+        c.emptied(aid.sources.as_ref(), "source", "sources.yaml");
+    }
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for record in &file.value {
         let id = &record.id;
