@@ -18,6 +18,7 @@ pub mod limits;
 mod records;
 mod sources;
 mod table;
+mod template_tags;
 mod theme;
 mod yaml;
 

@@ -417,12 +417,33 @@ fn parse_templates(
         }
         paths.insert(name, rel);
     }
-    let mut tera = Tera::new();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    declare_functions(&mut tera);
-    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-        diagnostics.extend(tera_error_diagnostics(&e, &paths));
-    }
+    // A template whose parent could not be read or parsed (reported) is
+    // left out, not told that its parent does not exist: it is checked
+    // once the parent is mended.
+    let tera = loop {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        declare_functions(&mut tera);
+        let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        else {
+            break tera;
+        };
+        match e.kind() {
+            ErrorKind::MissingParent { current, parent }
+                if paths.contains_key(parent) && !sources.iter().any(|(n, _)| n == parent) =>
+            {
+                let before = sources.len();
+                sources.retain(|(name, _)| name != current);
+                if sources.len() == before {
+                    break tera;
+                }
+            }
+            _ => {
+                diagnostics.extend(tera_error_diagnostics(&e, &paths));
+                break tera;
+            }
+        }
+    };
     let texts: BTreeMap<String, String> = sources.into_iter().collect();
     let fingerprints = super::fingerprint::templates(&texts);
     let mut uses = super::fingerprint::template_uses(&texts);
@@ -698,6 +719,13 @@ fn in_words(message: &str, is_ui_string: &dyn Fn(&str) -> bool) -> Option<Messag
 
 /// Diagnostics for a template parsed on its own, with its source lines.
 fn template_errors(error: &tera::Error, name: &str, rel: &Path, text: &str) -> Vec<Diagnostic> {
+    if let ErrorKind::SyntaxError(report) = error.kind()
+        && let Some((span, message, hint)) =
+            super::template_tags::explain(text, report.message(), report.span().range.start)
+    {
+        let diagnostic = Diagnostic::error(rel, span, message).with_hint(hint);
+        return vec![diagnostic.with_source(text)];
+    }
     let paths = BTreeMap::from([(name.to_string(), rel.to_path_buf())]);
     tera_error_diagnostics(error, &paths)
         .into_iter()

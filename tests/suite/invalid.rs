@@ -655,7 +655,7 @@ fn template_syntax_errors() {
         "template-syntax",
         &[
             "themes/default/templates/page.html:5:25: error: template syntax error:",
-            "themes/default/templates/section.html:6:4: error: template syntax error:",
+            "themes/default/templates/section.html:4:1: error: template error: `{% for p in section.pages %}` is not closed: `{% endblock content %}` on line 6 comes before its `{% endfor %}`",
         ],
     );
 }
@@ -714,6 +714,60 @@ fn a_key_misspelt_in_one_language_is_told_at_the_slip() {
             run.stderr
         );
     }
+}
+
+/// A block left open in a template is told at the tag that opens it,
+/// with the end it needs, in the run's language: not where Tera's parser
+/// gave up ("Unknown tag" at a later `{% endblock %}`); an end tag that
+/// closes nothing is told at that tag. Both are told in one run, and the
+/// templates that extend the broken `base.html` are not told that it does
+/// not exist.
+#[test]
+fn a_block_left_open_is_told_where_it_opens() {
+    let site = TestSite::example();
+    let page = site.read_source("themes/default/templates/page.html");
+    let (line, at) = (page.lines().enumerate())
+        .find_map(|(i, l)| Some((i + 1, l.find("{% if page.description %}")? + 1)))
+        .unwrap();
+    site.write(
+        "themes/default/templates/page.html",
+        page.replacen(
+            "{% if page.description %}",
+            "{% if page.description %}{% if x %}",
+            1,
+        ),
+    );
+    let base = site.read_source("themes/default/templates/base.html");
+    let base = base.trim_end();
+    site.write(
+        "themes/default/templates/base.html",
+        format!("{base}\n{{% endfor %}}\n"),
+    );
+    let expected = [
+        format!(
+            "themes/default/templates/base.html:{}:1: error: template error: `{{% endfor %}}` closes nothing",
+            base.lines().count() + 1
+        ),
+        format!(
+            "themes/default/templates/page.html:{line}:{at}: error: template error: `{{% if page.description %}}` is not closed: `{{% endblock content %}}` on line "
+        ),
+    ];
+    let run = site.run(&["check"]);
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    assert_reported(&run, &expected, "check");
+    assert!(
+        run.stderr
+            .contains("= help: add `{% endif %}` where its block should end"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["check", "--lang", "ru"]);
+    assert!(
+        run.stderr
+            .contains("не закрыт: `{% endblock content %}` в строке"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
