@@ -42,6 +42,9 @@ enum LineBreaks {
     Forbidden,
 }
 
+/// The most lines of a file listed in one message.
+const MAX_LINES_LISTED: usize = 20;
+
 /// Collects diagnostics for one file.
 struct Checker<'a> {
     path: &'a Path,
@@ -52,6 +55,9 @@ struct Checker<'a> {
     /// Languages whose texts the whole file lacks, reported once (see
     /// [`no_text_columns`]), not again at each text.
     reported_missing: Vec<String>,
+    /// The texts in a language the site does not have, by language: told
+    /// by [`Checker::finish`], once a language if there are several.
+    foreign: BTreeMap<String, Vec<(Span, Message)>>,
     diagnostics: &'a mut Diagnostics,
 }
 
@@ -88,6 +94,49 @@ impl Checker<'_> {
     fn error(&mut self, span: Span, message: Message, hint: Message) {
         let error = Diagnostic::error(self.path, span, message);
         self.push(error, hint);
+    }
+
+    /// Notes a text (or noun forms) at `span` in `lang`, which the site
+    /// does not have: `message` says so of that one.
+    fn foreign(&mut self, lang: &str, span: Span, message: Message) {
+        let texts = self.foreign.entry(lang.to_string()).or_default();
+        texts.push((span, message));
+    }
+
+    /// Tells the texts noted in languages the site does not have: a text
+    /// alone, with the site's `languages`; several, once, at the first,
+    /// with the lines of the others (a language taken out of `site.yaml`
+    /// would otherwise make an error of every text in it).
+    fn finish(mut self, languages: &[String]) {
+        let languages = languages.join(", ");
+        for (lang, texts) in std::mem::take(&mut self.foreign) {
+            let Some(((first, message), others)) = texts.split_first() else {
+                continue;
+            };
+            if others.is_empty() {
+                let hint = msg!("aid-text-foreign-hint", languages = languages.as_str());
+                self.error(*first, message.clone(), hint);
+                continue;
+            }
+            let mut lines: Vec<String> = others.iter().map(|(s, _)| s.line.to_string()).collect();
+            lines.dedup();
+            if lines.len() > MAX_LINES_LISTED {
+                lines.truncate(MAX_LINES_LISTED);
+                lines.push("…".to_string());
+            }
+            let message = msg!(
+                "aid-texts-foreign",
+                count = crate::messages::Arg::count(texts.len()),
+                lang = shown(&lang),
+                lines = lines.join(", ")
+            );
+            let hint = msg!(
+                "aid-texts-foreign-hint",
+                lang = shown(&lang),
+                languages = languages.as_str()
+            );
+            self.error(*first, message, hint);
+        }
     }
 
     /// Reports `diagnostic` with `hint` and the line it points at.
@@ -164,11 +213,8 @@ impl Checker<'_> {
                 let field = msg!("aid-field-in", lang = lang, field = field_name(field));
                 self.plain_text(text, what, field, LineBreaks::Allowed);
             } else {
-                self.error(
-                    yaml_span(text, 0),
-                    msg!("aid-text-foreign", what = what.clone(), lang = shown(lang)),
-                    msg!("aid-text-foreign-hint", languages = languages.join(", ")),
-                );
+                let message = msg!("aid-text-foreign", what = what.clone(), lang = shown(lang));
+                self.foreign(lang, yaml_span(text, 0), message);
             }
         }
     }
@@ -422,6 +468,7 @@ fn check_files(
             }
         }
         check_parent_cycles(&mut c, &file.value);
+        c.finish(languages);
     }
     if let Some(file) = &aid.categories {
         let mut c = checker(file, default, diagnostics);
@@ -430,6 +477,7 @@ fn check_files(
             let what = msg!("aid-category", id = shown(&id.value));
             c.texts(&category.name, &what, "name", languages);
         }
+        c.finish(languages);
     }
     if let Some(file) = &aid.sources {
         let mut c = checker(file, default, diagnostics);
@@ -458,6 +506,7 @@ fn check_files(
                 }
             }
         }
+        c.finish(languages);
     }
     if let Some(file) = &aid.units {
         check_units(
@@ -484,6 +533,7 @@ fn checker<'a, T>(
         lines: Lines::new(&file.text, 0),
         default,
         reported_missing: Vec::new(),
+        foreign: BTreeMap::new(),
         diagnostics,
     }
 }
@@ -507,11 +557,8 @@ fn check_units(
         c.texts(&unit.name, &what, "name", languages);
         for (lang, forms) in &unit.forms.value {
             if !languages.contains(lang) {
-                c.error(
-                    yaml_span(forms, 0),
-                    msg!("aid-forms-foreign", what = what.clone(), lang = shown(lang)),
-                    msg!("aid-text-foreign-hint", languages = languages.join(", ")),
-                );
+                let message = msg!("aid-forms-foreign", what = what.clone(), lang = shown(lang));
+                c.foreign(lang, yaml_span(forms, 0), message);
                 continue;
             }
             for (category, noun) in &forms.value {
@@ -605,6 +652,7 @@ fn check_units(
             }
         }
     }
+    c.finish(languages);
 }
 
 fn category_list(format: &LocaleFormat) -> Message {
@@ -740,6 +788,7 @@ fn check_records(
         .collect();
     check_totals(&mut c, &file.value, &not_added);
     check_same_day(&mut c, &file.value);
+    c.finish(languages);
 }
 
 /// Two figures of one organisation, unit and `what` on the same day (its

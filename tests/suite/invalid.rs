@@ -770,6 +770,49 @@ fn a_block_left_open_is_told_where_it_opens() {
     );
 }
 
+/// A language taken out of `site.yaml` while the statistics still have
+/// texts in it is told once a file, at its first text, with the lines of
+/// the others: not as an error at each (75 in the example), which buried
+/// the pages' own errors. A file with one such text tells it as before.
+#[test]
+fn texts_in_a_language_taken_out_are_told_once_a_file() {
+    let site = TestSite::example();
+    let config = site.read_source("site.yaml");
+    let mut in_ru = false;
+    let kept: Vec<&str> = (config.lines())
+        .filter(|line| {
+            in_ru = *line == "  ru:" || (in_ru && line.starts_with("    "));
+            !in_ru
+        })
+        .collect();
+    site.write("site.yaml", kept.join("\n"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let errors: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.starts_with("data/aid/") && l.contains(": error: "))
+        .collect();
+    for file in ["categories", "organisations", "records", "units"] {
+        let told: Vec<&&str> = (errors.iter())
+            .filter(|l| l.starts_with(&format!("data/aid/{file}.yaml:")))
+            .filter(|l| l.contains("texts of this file are in `ru`"))
+            .collect();
+        assert_eq!(told.len(), 1, "{file}:\n{}", run.stderr);
+        assert!(told[0].contains(", and those on lines "), "{}", told[0]);
+    }
+    let one_by_one = errors.iter().filter(|l| l.contains("has text in `ru`"));
+    assert_eq!(
+        one_by_one.count(),
+        1,
+        "only sources.yaml's one text:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("= help: add `ru` to `languages` in site.yaml; or, if the site is not to be in `ru`, remove the file's `ru:` texts"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn files_that_are_not_utf8() {
     assert_reports(
