@@ -59,6 +59,10 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
         url = format!("http://{}/", server.address)
     );
     aqparat::tell!("{serving}");
+    if !server.address.ip().is_loopback() {
+        let address = server.address.to_string();
+        aqparat::tell!("{}", msg!("serve-open-to-network", address = address));
+    }
     let mut after_build = |build: &watch::Build| match &build.result {
         Ok(report) => {
             if let Some(base_path) = &report.base_path {

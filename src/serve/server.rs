@@ -333,6 +333,17 @@ fn not_found_pages(output: &Path, path: &str) -> Vec<PathBuf> {
 /// account): the handlers answer every HEAD as a GET, and never see a
 /// range.
 async fn finish(request: Request, next: Next) -> Response {
+    if let Some(host) = request.headers().get(header::HOST)
+        && !is_allowed_host(host.as_bytes())
+    {
+        let host = String::from_utf8_lossy(host.as_bytes()).into_owned();
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            msg!("serve-host-refused", host = host).to_string(),
+        )
+            .into_response();
+    }
     let (mut parts, body) = request.into_parts();
     let head = parts.method == Method::HEAD;
     if head {
@@ -356,6 +367,43 @@ async fn finish(request: Request, next: Next) -> Response {
         response = without_body(response);
     }
     response
+}
+
+/// Whether `host`, a request's `Host` (its port after it), names this
+/// server as a browser reaches a preview: `localhost` (or a name under
+/// it) or an IP address. A page of another site whose name was made to
+/// resolve to this machine (DNS rebinding) sends its own name: refused,
+/// it cannot read the preview (drafts included) from a visitor's browser.
+/// As Vite's dev server allows by default.
+fn is_allowed_host(host: &[u8]) -> bool {
+    let Ok(host) = std::str::from_utf8(host) else {
+        return false;
+    };
+    let host = host.to_ascii_lowercase();
+    let name = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((address, port))
+                if port.is_empty() || port.strip_prefix(':').is_some_and(is_port) =>
+            {
+                return address.parse::<std::net::Ipv6Addr>().is_ok();
+            }
+            _ => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, port)) if is_port(port) => name,
+            Some(_) => return false,
+            None => &host,
+        },
+    };
+    let name = name.strip_suffix('.').unwrap_or(name);
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+/// Whether `digits` are a port number as a `Host` writes it.
+fn is_port(digits: &str) -> bool {
+    (1..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_html(headers: &HeaderMap) -> bool {
@@ -473,8 +521,41 @@ fn without_body(response: Response) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::{not_found_pages, on_this_server};
+    use super::{is_allowed_host, not_found_pages, on_this_server};
     use std::path::{Path, PathBuf};
+
+    #[test]
+    fn only_localhost_and_ip_addresses_are_taken_as_this_servers_host() {
+        for host in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "preview.localhost:8080",
+            "localhost.",
+            "127.0.0.1:1111",
+            "192.168.1.20:1111",
+            "[::1]:1111",
+            "[::1]",
+            "[fe80::1]:80",
+        ] {
+            assert!(is_allowed_host(host.as_bytes()), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.evil.example",
+            "[::1].evil:1",
+            "[::1",
+            "localhost:port",
+            "localhost:123456",
+            "::1",
+            "",
+        ] {
+            assert!(!is_allowed_host(host.as_bytes()), "{host}");
+        }
+        assert!(!is_allowed_host(b"local\xffhost"));
+    }
 
     #[test]
     fn a_redirect_never_leads_to_another_host() {

@@ -53,7 +53,8 @@ impl Raw {
     }
 }
 
-/// `METHOD PATH` with the header fields `headers` sent to `address`
+/// `METHOD PATH` with the header fields `headers` (and `Host: ADDRESS`
+/// unless they have a `Host`) sent to `address`
 /// (`http://127.0.0.1:PORT`) on a connection of its own, exactly as
 /// written (no client tidies the path), and the answer read to the
 /// connection's end (`Connection: close`).
@@ -64,8 +65,13 @@ pub fn raw(address: &str, method: &str, path: &str, headers: &[(&str, &str)]) ->
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .unwrap();
-    let mut request =
-        format!("{method} {path} HTTP/1.1\r\nHost: {socket}\r\nConnection: close\r\n");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
+    {
+        request.push_str(&format!("Host: {socket}\r\n"));
+    }
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -154,6 +160,26 @@ fn next_event(events: &mpsc::Receiver<(String, String)>) -> (String, String) {
     events
         .recv_timeout(std::time::Duration::from_secs(60))
         .expect("an event within a minute")
+}
+
+/// Listening beyond this computer is said to be so: a preview, drafts
+/// included, open to the network. On loopback, the default, nothing is.
+#[test]
+fn listening_beyond_loopback_is_warned_of() {
+    let site = TestSite::fixture("basic");
+    let root = site.root().display().to_string();
+    let open = ["serve", "--root", &root, "--port", "0", "--bind", "0.0.0.0"];
+    let server = Running::start(&open);
+    let output = server.wait_for_output("the server to build", |t| {
+        t.lines().any(|l| l.starts_with("built ")) && t.contains("serving ")
+    });
+    assert!(
+        output.contains("warning: listening on 0.0.0.0:") && output.contains("--drafts"),
+        "{output}"
+    );
+    drop(server);
+    let (server, _) = serve(&site);
+    assert!(!server.stderr().contains("beyond this computer"));
 }
 
 #[test]

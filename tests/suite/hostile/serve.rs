@@ -2,7 +2,7 @@
 //! 404; clients that send half a request and stall, or send a request and
 //! never read the answer, neither hold a connection for ever nor stop the
 //! server from answering others; no redirect leads to another host; no
-//! link in the output is followed.
+//! link in the output is followed; no other host's name is answered.
 //!
 //! Loopback only; every loop is bounded and every wait has a generous
 //! timeout.
@@ -220,6 +220,29 @@ fn a_stalled_request_is_closed_by_the_header_timeout_and_live_reload_stays_open(
 
 /// `//kk` names the folder `kk`, whose address is `/kk/`: the redirect
 /// says so, never `//kk/`, which a browser reads as the host `kk`.
+/// A request for another host's name (a page of another site whose name
+/// was made to resolve to this machine: DNS rebinding) is refused, on
+/// every path, the live-reload status among them; localhost and IP
+/// addresses are answered.
+#[test]
+fn requests_for_another_hosts_name_are_refused() {
+    let site = TestSite::fixture("basic");
+    let server = Serving::start(&site, None);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    for path in ["/kk/", "/__aqparat/status", "/style.css", "/nope"] {
+        for host in ["evil.example", "evil.example:80", "localhost.evil.example"] {
+            let answer = raw(&server.address, "GET", path, &[("Host", host)]);
+            assert_eq!(answer.status, 403, "{host}{path}");
+            let body = String::from_utf8_lossy(&answer.body);
+            assert!(body.contains("not for "), "{body}");
+        }
+        for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+            let answer = raw(&server.address, "GET", path, &[("Host", &host)]);
+            assert_ne!(answer.status, 403, "{host}{path}");
+        }
+    }
+}
+
 #[test]
 fn a_redirect_never_leads_to_another_host() {
     let site = TestSite::fixture("basic");
