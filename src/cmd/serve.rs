@@ -59,7 +59,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
         url = format!("http://{}/", server.address)
     );
     aqparat::tell!("{serving}");
-    if !server.address.ip().is_loopback() {
+    if !server.address.ip().to_canonical().is_loopback() {
         let address = server.address.to_string();
         aqparat::tell!("{}", msg!("serve-open-to-network", address = address));
     }

@@ -1,16 +1,18 @@
 //! A template's block tags, to tell in plain words what Tera's parser
-//! reports as "Unknown tag" or "Unexpected end of input": an end tag that
-//! does not close the block open where it stands (an `{% endif %}`
-//! forgotten before `{% endblock %}`), one that closes nothing, a block
-//! never closed, a misspelt tag. Told at the tag left open, with the end
-//! it needs, rather than where the parser gave up.
+//! reports as "Unknown tag", "Unexpected end of input" or an unclosed
+//! comment: an end tag that does not close the block open where it
+//! stands (an `{% endif %}` forgotten before `{% endblock %}`), one that
+//! closes nothing, an `{% else %}` out of place, a block never closed, a
+//! misspelt tag, a `{%`, `{{` or `{#` never closed. Told at the tag left
+//! open, with the end it needs, rather than where the parser gave up.
 
 use crate::diag::{Span, did_you_mean};
 use crate::messages::Message;
 use crate::msg;
 
-/// The tags that open a block, each with the tag that closes it.
-const BLOCKS: [(&str, &str); 7] = [
+/// The tags that open a block, each with the tag that closes it. (`raw`'s
+/// content is skipped whole: it opens no block the scan keeps open.)
+const BLOCKS: [(&str, &str); 8] = [
     ("if", "endif"),
     ("for", "endfor"),
     ("block", "endblock"),
@@ -18,10 +20,11 @@ const BLOCKS: [(&str, &str); 7] = [
     ("component", "endcomponent"),
     ("set", "endset"),
     ("set_global", "endset"),
+    ("raw", "endraw"),
 ];
 
 /// Every tag Tera knows (tera 2.4's parser), for a guess at the one meant.
-const TAGS: [&str; 20] = [
+const TAGS: [&str; 21] = [
     "if",
     "elif",
     "else",
@@ -38,91 +41,135 @@ const TAGS: [&str; 20] = [
     "set_global",
     "endset",
     "raw",
+    "endraw",
     "include",
     "extends",
     "break",
     "continue",
 ];
 
-/// A tag of a template, `{% name … %}`.
-#[derive(Debug, Clone, Copy)]
-struct Tag<'t> {
-    /// Its first word (`if`, `endblock`).
-    name: &'t str,
-    /// The whole tag as written (`{% if page.description %}`).
-    text: &'t str,
-    /// The byte offsets of its `{%` and of the end of its `%}`.
-    start: usize,
-    end: usize,
+/// What a piece of template markup is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `{% … %}`.
+    Tag,
+    /// `{{ … }}`.
+    Expression,
+    /// `{# … #}`.
+    Comment,
 }
 
-/// What is wrong with the blocks of template `text` where Tera's syntax
-/// error `message` stands (`at`, a byte offset): where to tell it, the
-/// message and the hint; `None` when the tags do not explain it (Tera's
-/// words are then shown).
+impl Kind {
+    /// The delimiters that open and close it.
+    fn delimiters(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Tag => ("{%", "%}"),
+            Kind::Expression => ("{{", "}}"),
+            Kind::Comment => ("{#", "#}"),
+        }
+    }
+}
+
+/// A piece of template markup: a tag, an expression or a comment.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'t> {
+    kind: Kind,
+    /// A tag's first word (`if`, `endblock`); empty for the others.
+    name: &'t str,
+    /// The piece as written (`{% if page.description %}`).
+    text: &'t str,
+    /// The byte offsets of its start and of the end of its closing
+    /// delimiter (of the text, when it has none).
+    start: usize,
+    end: usize,
+    /// Whether its closing delimiter is there.
+    closed: bool,
+}
+
+/// What is wrong with template `text` where Tera's syntax error
+/// `message` stands (`at`, a byte offset): where to tell it, the message
+/// and the hint; `None` when the markup does not explain it (Tera's words
+/// are then shown).
 pub fn explain(text: &str, message: &str, at: usize) -> Option<(Span, Message, Message)> {
     let at_end = match message {
         "Unknown tag" => false,
         "Unexpected end of input" => true,
+        _ if message.starts_with("Closing comment tag") => true,
         _ => return None,
     };
-    let mut open: Vec<Tag> = Vec::new();
-    for tag in tags(text) {
-        if !at_end && tag.start <= at && at < tag.end {
-            return Some(misplaced(text, tag, &open));
+    let mut open: Vec<Piece> = Vec::new();
+    for piece in pieces(text) {
+        if !at_end && piece.kind == Kind::Tag && piece.start <= at && at < piece.end {
+            return misplaced(text, piece, &open);
         }
-        if tag.start > at {
-            break;
+        if !at_end && piece.start > at {
+            return None;
         }
-        if opens_block(tag) {
-            open.push(tag);
-        } else if BLOCKS.iter().any(|&(_, end)| end == tag.name) {
+        if !piece.closed {
+            return Some(unclosed_delimiter(text, piece));
+        }
+        if opens_block(piece) {
+            open.push(piece);
+        } else if BLOCKS.iter().any(|&(_, end)| end == piece.name) {
             open.pop();
         }
     }
     let unclosed = open.last().filter(|_| at_end)?;
-    let end = closer(unclosed.name);
     Some((
         span_of(text, unclosed.start),
         msg!("template-unclosed-at-end", open = shown(unclosed.text)),
-        msg!("template-unclosed-hint", end = end),
+        msg!("template-unclosed-hint", end = closer(unclosed.name)),
     ))
 }
 
 /// The problem with `tag`, which Tera did not expect where it stands,
 /// inside the blocks `open`, the innermost last.
-fn misplaced(text: &str, tag: Tag, open: &[Tag]) -> (Span, Message, Message) {
+fn misplaced(text: &str, tag: Piece, open: &[Piece]) -> Option<(Span, Message, Message)> {
+    if tag.name.is_empty() {
+        return None;
+    }
+    let is_else = matches!(tag.name, "else" | "elif");
     let opener = match tag.name {
         "else" | "elif" => "if",
         name => match (BLOCKS.iter()).find_map(|&(open, end)| (end == name).then_some(open)) {
             Some(opener) => opener,
-            None => return unknown(text, tag),
+            None => return Some(unknown(text, tag)),
         },
     };
-    // Tera takes `else` and `elif` where an `if` is open (and `else` in a
-    // `for`): one it did not take belongs to none. An end tag with no
-    // block of its kind open closes nothing; with one open, the blocks
-    // opened since are left open.
-    let is_end = !matches!(tag.name, "else" | "elif");
-    let open = open
-        .last()
-        .filter(|_| is_end && open.iter().any(|o| o.name == opener));
-    match open {
-        Some(open) => {
-            let (line, _) = line_col(text, tag.start);
-            (
-                span_of(text, open.start),
-                msg!(
-                    "template-unclosed",
-                    open = shown(open.text),
-                    found = shown(tag.text),
-                    line = line.to_string(),
-                    end = closer(open.name)
-                ),
-                msg!("template-unclosed-hint", end = closer(open.name)),
-            )
-        }
-        None => {
+    // The blocks that would take the tag: an `else` is an `if`'s or a
+    // `for`'s, an `elif` an `if`'s.
+    let takes = |block: &Piece| match tag.name {
+        "else" => matches!(block.name, "if" | "for"),
+        _ => block.name == opener,
+    };
+    let innermost = open.last();
+    Some(match innermost {
+        // Taken by the block it stands in, had it been in its place: an
+        // `elif` or `else` after the block's `else`, an `elif` in a `for`.
+        Some(block) if is_else && (takes(block) || block.name == "for") => (
+            span_of(text, tag.start),
+            msg!(
+                "template-misplaced-else",
+                found = shown(tag.text),
+                open = shown(block.text),
+                line = line_col(text, block.start).0.to_string()
+            ),
+            msg!("template-misplaced-else-hint"),
+        ),
+        // A block of its kind is open further out: those opened since
+        // are not closed.
+        Some(block) if open.iter().any(takes) => (
+            span_of(text, block.start),
+            msg!(
+                "template-unclosed",
+                open = shown(block.text),
+                found = shown(tag.text),
+                line = line_col(text, tag.start).0.to_string(),
+                end = closer(block.name)
+            ),
+            msg!("template-unclosed-hint", end = closer(block.name)),
+        ),
+        _ => {
             let wanted = format!("{{% {opener} … %}}");
             (
                 span_of(text, tag.start),
@@ -134,11 +181,11 @@ fn misplaced(text: &str, tag: Tag, open: &[Tag]) -> (Span, Message, Message) {
                 msg!("template-closes-nothing-hint", open = wanted),
             )
         }
-    }
+    })
 }
 
 /// A tag Tera does not know, with the one meant.
-fn unknown(text: &str, tag: Tag) -> (Span, Message, Message) {
+fn unknown(text: &str, tag: Piece) -> (Span, Message, Message) {
     (
         span_of(text, tag.start),
         msg!(
@@ -150,11 +197,25 @@ fn unknown(text: &str, tag: Tag) -> (Span, Message, Message) {
     )
 }
 
-/// Whether `tag` opens a block: `set` only in its block form (`{% set x
-/// %}…{% endset %}`, no `=`).
-fn opens_block(tag: Tag) -> bool {
-    let is_set = matches!(tag.name, "set" | "set_global");
-    BLOCKS.iter().any(|&(open, _)| open == tag.name) && !(is_set && tag.text.contains('='))
+/// A `{%`, `{{` or `{#` never closed.
+fn unclosed_delimiter(text: &str, piece: Piece) -> (Span, Message, Message) {
+    let (start, end) = piece.kind.delimiters();
+    (
+        span_of(text, piece.start),
+        msg!("template-delimiter-unclosed", start = start, end = end),
+        msg!("template-delimiter-unclosed-hint", end = end),
+    )
+}
+
+/// Whether `piece` opens a block the scan keeps open: `set` only in its
+/// block form (`{% set x %}…{% endset %}`, no `=`), never `raw` (its
+/// content is skipped with its end).
+fn opens_block(piece: Piece) -> bool {
+    let is_set = matches!(piece.name, "set" | "set_global");
+    piece.kind == Kind::Tag
+        && piece.name != "raw"
+        && BLOCKS.iter().any(|&(open, _)| open == piece.name)
+        && !(is_set && piece.text.contains('='))
 }
 
 /// The tag that closes a block opened by `name` (`{% endif %}`).
@@ -186,63 +247,71 @@ fn span_of(text: &str, at: usize) -> Span {
     Span::new(line, col)
 }
 
-/// The tags of `text` in order: comments (`{# … #}`) and the contents of
-/// raw blocks left out, a `%}` inside a quoted string not taken for the
-/// tag's end. A tag not closed ends the text.
-fn tags(text: &str) -> impl Iterator<Item = Tag<'_>> {
+/// The tags, expressions and comments of `text` in order, as Tera's lexer
+/// reads them: a closing delimiter inside a quoted string of a tag or an
+/// expression not taken for its end, the content of a raw block skipped.
+fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut from = 0;
     std::iter::from_fn(move || {
-        loop {
-            let start = from + text.get(from..)?.find(['{'])?;
-            let rest = &text[start..];
-            if rest.starts_with("{#") {
-                from = rest.find("#}").map_or(text.len(), |i| start + i + 2);
-                continue;
-            }
-            if !rest.starts_with("{%") {
+        let start = from + text.get(from..)?.find('{')?;
+        let kind = match text[start..].get(..2) {
+            Some("{%") => Kind::Tag,
+            Some("{{") => Kind::Expression,
+            Some("{#") => Kind::Comment,
+            _ => {
                 from = start + 1;
-                continue;
+                return Some(None);
             }
-            let end = start + tag_length(rest);
-            let tag = tag_at(text, start, end);
-            from = match tag.name {
-                "raw" => end_of_raw(text, end),
-                _ => end,
-            };
-            return Some(tag);
-        }
+        };
+        let piece = piece_at(text, start, kind);
+        from = match piece.name {
+            "raw" => end_of_raw(text, piece.end),
+            _ => piece.end,
+        };
+        Some(Some(piece))
     })
+    .flatten()
 }
 
-/// The tag of `text` from byte `start` to `end`.
-fn tag_at(text: &str, start: usize, end: usize) -> Tag<'_> {
-    let inner = text[start + 2..end].trim_start_matches('-').trim_start();
-    let name_length = inner
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(inner.len());
-    Tag {
-        name: &inner[..name_length],
+/// The piece of `kind` that starts at byte `start` of `text`.
+fn piece_at(text: &str, start: usize, kind: Kind) -> Piece<'_> {
+    let (_, close) = kind.delimiters();
+    let length = closed_length(&text[start..], close, kind != Kind::Comment);
+    let end = start + length.unwrap_or(text.len() - start);
+    let name = match kind {
+        Kind::Tag => {
+            let inner = text[start + 2..end].trim_start_matches('-').trim_start();
+            let length =
+                (inner.find(|c: char| !(c.is_alphanumeric() || c == '_'))).unwrap_or(inner.len());
+            &inner[..length]
+        }
+        Kind::Expression | Kind::Comment => "",
+    };
+    Piece {
+        kind,
+        name,
         text: &text[start..end],
         start,
         end,
+        closed: length.is_some(),
     }
 }
 
-/// The length of the tag `{% … %}` at the start of `rest`, to the end of
-/// its `%}` (the whole of `rest` when it has none), quotes skipped.
-fn tag_length(rest: &str) -> usize {
+/// The length of the piece at the start of `rest` to the end of its
+/// `close` (`%}`), quoted strings skipped when `quotes`; `None` when it
+/// is never closed.
+fn closed_length(rest: &str, close: &str, quotes: bool) -> Option<usize> {
     let mut quote = None;
-    let mut chars = rest.char_indices().skip(2).peekable();
-    while let Some((i, c)) = chars.next() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'' | '`') => quote = Some(c),
-            (None, '%') if chars.peek().is_some_and(|&(_, next)| next == '}') => return i + 2,
-            (None, _) => {}
+    for (i, c) in rest.char_indices().skip(2) {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if quotes && matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None if rest[i..].starts_with(close) => return Some(i + close.len()),
+            None => {}
         }
     }
-    rest.len()
+    None
 }
 
 /// The byte after the `{% endraw %}` that closes a raw block whose
@@ -250,12 +319,11 @@ fn tag_length(rest: &str) -> usize {
 fn end_of_raw(text: &str, from: usize) -> usize {
     let mut at = from;
     while let Some(i) = text.get(at..).and_then(|rest| rest.find("{%")) {
-        let start = at + i;
-        let end = start + tag_length(&text[start..]);
-        if tag_at(text, start, end).name == "endraw" {
-            return end;
+        let tag = piece_at(text, at + i, Kind::Tag);
+        if tag.name == "endraw" {
+            return tag.end;
         }
-        at = start + 2;
+        at += i + 2;
     }
     text.len()
 }
@@ -303,7 +371,7 @@ mod tests {
         for (text, span) in [
             ("a\nб {% endif %}", Span::new(2, 3)),
             ("{% block b %}\n{% endif %}{% endblock %}", Span::new(2, 1)),
-            ("{% for a in b %}{% elif c %}{% endfor %}", Span::new(1, 17)),
+            ("{% block b %}{% else %}{% endblock %}", Span::new(1, 14)),
         ] {
             let (at, message, _) = explained(text).expect("explained");
             assert_eq!(at, span, "{text}");
@@ -327,8 +395,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Whatever the tags, a block Tera's parser could not close is
-        /// told at a tag: the place given is the `{%` of one.
+        /// Whatever the markup, what Tera's parser could not close is
+        /// told at a piece of it: the place given is a `{%`, `{{` or `{#`.
         #[test]
         fn a_block_problem_is_told_at_a_tag(pieces in proptest::collection::vec(
             proptest::sample::select(&[
@@ -348,9 +416,68 @@ mod tests {
             {
                 let line = text.split('\n').nth(span.line - 1).unwrap_or_default();
                 let at: String = line.chars().skip(span.col - 1).take(2).collect();
-                proptest::prop_assert_eq!(at, "{%", "{:?} at {:?}", text, span);
+                let is_markup = ["{%", "{{", "{#"].contains(&at.as_str());
+                proptest::prop_assert!(is_markup, "{:?} at {:?}", text, span);
             }
         }
+    }
+
+    #[test]
+    fn an_else_after_the_else_or_in_an_inner_block_is_told_so() {
+        for (text, span, words) in [
+            (
+                "{% if a %}1{% else %}2{% elif b %}3{% endif %}",
+                Span::new(1, 23),
+                "cannot stand here in `{% if a %}` (line 1)",
+            ),
+            (
+                "{% for a in b %}1{% else %}2{% else %}3{% endfor %}",
+                Span::new(1, 29),
+                "cannot stand here in `{% for a in b %}`",
+            ),
+            (
+                "{% if a %}{% filter upper %}x{% else %}y{% endfilter %}{% endif %}",
+                Span::new(1, 11),
+                "`{% filter upper %}` is not closed: `{% else %}` on line 1",
+            ),
+        ] {
+            let (at, message, _) = explained(text).expect("explained");
+            assert_eq!(at, span, "{text}");
+            assert!(message.contains(words), "{text}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_delimiter_never_closed_is_told_where_it_opens() {
+        for (text, span, delimiters) in [
+            (
+                "{% block b %}{% endblock %}\n{% if a",
+                Span::new(2, 1),
+                "`{%`",
+            ),
+            ("{% block b %}\nx {{ a ", Span::new(2, 3), "`{{`"),
+            (
+                "{% block b %}x {# note\n{% endblock %}",
+                Span::new(1, 16),
+                "`{#`",
+            ),
+        ] {
+            let (at, message, hint) = explained(text).expect("explained");
+            assert_eq!(at, span, "{text}");
+            assert!(message.contains(delimiters), "{text}: {message}");
+            assert!(hint.contains("add `"), "{hint}");
+        }
+    }
+
+    #[test]
+    fn strings_in_expressions_and_a_stray_endraw_are_read_as_tera_reads_them() {
+        let text = "{% block c %}{% if b %}{{ \"{% endif %}\" }}\n{% endblock c %}";
+        let (at, message, _) = explained(text).expect("explained");
+        assert_eq!(at, Span::new(1, 14));
+        assert!(message.contains("`{% if b %}` is not closed"), "{message}");
+        let (at, message, _) = explained("x{% endraw %}").expect("explained");
+        assert_eq!(at, Span::new(1, 2));
+        assert!(message.contains("no `{% raw … %}`"), "{message}");
     }
 
     #[test]

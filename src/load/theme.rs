@@ -350,7 +350,15 @@ impl Layers {
                 .unwrap_or(&rel)
                 .to_string_lossy()
                 .replace('\\', "/");
-            let text = diagnostics.ok(read_text(root, &rel));
+            // A byte-order mark, as Windows' editors save one, is no text
+            // of the template (Tera would take it for text before
+            // `{% extends %}`).
+            let text = diagnostics.ok(read_text(root, &rel)).map(|text| {
+                match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_string(),
+                    None => text,
+                }
+            });
             self.templates.insert(name, (rel, text));
         }
         self.i18n
@@ -738,6 +746,8 @@ fn template_hint(message: &str) -> Message {
         msg!("template-hint-ui-string")
     } else if message.starts_with("Unknown function") || message.starts_with("Unknown filter") {
         msg!("template-hint-function")
+    } else if message.starts_with("Closing") {
+        msg!("template-hint-syntax")
     } else if ["undefined", "not defined", "not found"]
         .iter()
         .any(|w| message.contains(w))

@@ -368,6 +368,10 @@ template-closes-nothing = template error: `{ $found }` closes nothing: no `{ $op
 template-closes-nothing-hint = remove it, or add before it the `{ $open }` it should close
 template-unknown-tag = template error: unknown tag `{ $name }`{ $guess }
 template-unknown-tag-hint = the tags Tera knows: { $tags }
+template-misplaced-else = template error: `{ $found }` cannot stand here in `{ $open }` (line { $line }): an `if` takes its `elif`s, then one `else`, last; a `for` one `else`
+template-misplaced-else-hint = move it before the block's `else`, or remove it
+template-delimiter-unclosed = template error: `{ $start }` opened here is never closed with `{ $end }`
+template-delimiter-unclosed-hint = add `{ $end }` where it should end
 template-missing-parent = `{ $current }` extends `{ $parent }`, which does not exist
 template-missing-parent-hint = fix the name in `{"{"}% extends %{"}"}` or add the missing template
 template-hint-ui-string = add the string to every themes/…/i18n/LANG.yaml, or fix its name here
@@ -579,7 +583,11 @@ aid-text-column-hint = add a `what_{ $lang }` column and fill it in; every recor
 aid-text-foreign = { $what } has text in `{ $lang }`, which is not a language of the site
 aid-forms-foreign = { $what } has noun forms in `{ $lang }`, which is not a language of the site
 aid-text-foreign-hint = use the languages of site.yaml: { $languages }
-aid-texts-foreign = { $count } texts of this file are in `{ $lang }`, which is not a language of the site: this one, and those on lines { $lines }
+aid-texts-foreign = { $count } texts of this file are in `{ $lang }`, which is not a language of the site: { $others ->
+    [0] this one and others on its line
+    [1] this one, and the one on line { $lines }
+   *[other] this one, and those on lines { $lines }
+    }
 aid-texts-foreign-hint = add `{ $lang }` to `languages` in site.yaml; or, if the site is not to be in `{ $lang }`, remove the file's `{ $lang }:` texts and keep those in its languages: { $languages }
 aid-control = { $what }: { $field } contains the control character U+{ $code }
 aid-control-hint-lines = remove it (it is invisible, and pages, charts and downloads cannot show it); retype the text if it was pasted; only tabs and line breaks are allowed

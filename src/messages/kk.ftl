@@ -362,6 +362,10 @@ template-closes-nothing = үлгідегі қате: `{ $found }` ештеңен
 template-closes-nothing-hint = оны өшіріңіз немесе алдына ол жабуға тиіс `{ $open }` тегін қойыңыз
 template-unknown-tag = үлгідегі қате: `{ $name }` деген тег жоқ{ $guess }
 template-unknown-tag-hint = Tera білетін тегтер: { $tags }
+template-misplaced-else = үлгідегі қате: `{ $found }` мұнда, `{ $open }` ішінде ({ $line }-жол) тұра алмайды: `if` алдымен өз `elif` тегтерін, соңында бір `else` алады; `for` тек бір `else` алады
+template-misplaced-else-hint = оны блоктың `else` тегінен жоғары жылжытыңыз немесе өшіріңіз
+template-delimiter-unclosed = үлгідегі қате: мұнда ашылған `{ $start }` `{ $end }` арқылы жабылмаған
+template-delimiter-unclosed-hint = ол аяқталуға тиіс жерге `{ $end }` қойыңыз
 template-missing-parent = `{ $current }` үлгісі `{ $parent }` үлгісіне негізделген (extends), бірақ ондай үлгі жоқ
 template-missing-parent-hint = `{"{"}% extends %{"}"}` ішіндегі атауды түзетіңіз немесе жетіспейтін үлгіні қосыңыз
 template-hint-ui-string = бұл жолды әр themes/…/i18n/LANG.yaml файлына қосыңыз немесе мұнда оның атауын түзетіңіз
@@ -573,7 +577,11 @@ aid-text-column-hint = `what_{ $lang }` бағанын қосып, толтыр�
 aid-text-foreign = { $what }: `{ $lang }` тіліндегі мәтін бар, бірақ бұл тіл сайт тілдерінің қатарында жоқ
 aid-forms-foreign = { $what }: `{ $lang }` тіліндегі сөз тұлғалары бар, бірақ бұл тіл сайт тілдерінің қатарында жоқ
 aid-text-foreign-hint = site.yaml-дағы тілдерді қолданыңыз: { $languages }
-aid-texts-foreign = бұл файлдың { $count } мәтіні `{ $lang }` тілінде жазылған, бұл тіл сайт тілдерінің қатарында жоқ: осы мәтін және { $lines } жолдардағы мәтіндер
+aid-texts-foreign = бұл файлдың { $count } мәтіні `{ $lang }` тілінде жазылған, бұл тіл сайт тілдерінің қатарында жоқ: { $others ->
+    [0] осы мәтін және оның жолындағы басқа мәтіндер
+    [1] осы мәтін және { $lines }-жолдағы мәтін
+   *[other] осы мәтін және { $lines } жолдардағы мәтіндер
+    }
 aid-texts-foreign-hint = site.yaml-дағы `languages` тізіміне `{ $lang }` тілін қосыңыз; ал сайт `{ $lang }` тілінде болмайтын болса, файлдағы `{ $lang }:` мәтіндерін өшіріп, сайт тілдеріндегі мәтіндерді қалдырыңыз: { $languages }
 aid-control = { $what }: { $field } ішінде U+{ $code } басқару таңбасы бар
 aid-control-hint-lines = оны өшіріңіз (ол көрінбейді, беттер, диаграммалар мен жүктеп алынатын файлдар оны көрсете алмайды); мәтін көшіріп қойылған болса, оны қайта теріңіз; тек табуляция мен жол ауыстыруға рұқсат бар

@@ -372,6 +372,10 @@ template-closes-nothing = ошибка в шаблоне: `{ $found }` ниче�
 template-closes-nothing-hint = удалите его или добавьте перед ним `{ $open }`, который он должен закрывать
 template-unknown-tag = ошибка в шаблоне: неизвестный тег `{ $name }`{ $guess }
 template-unknown-tag-hint = теги, которые знает Tera: { $tags }
+template-misplaced-else = ошибка в шаблоне: `{ $found }` не может стоять здесь, внутри `{ $open }` (строка { $line }): у `if` сначала идут его `elif`, а последним — один `else`; у `for` — только один `else`
+template-misplaced-else-hint = перенесите его выше `else` этого блока или удалите
+template-delimiter-unclosed = ошибка в шаблоне: `{ $start }`, открытый здесь, так и не закрыт `{ $end }`
+template-delimiter-unclosed-hint = добавьте `{ $end }` там, где он должен кончаться
 template-missing-parent = `{ $current }` расширяет шаблон `{ $parent }`, которого не существует
 template-missing-parent-hint = исправьте имя в `{"{"}% extends %{"}"}` или добавьте недостающий шаблон
 template-hint-ui-string = добавьте строку в каждый themes/…/i18n/LANG.yaml или исправьте здесь её имя
@@ -587,7 +591,11 @@ aid-texts-foreign = { $count ->
     [one] { $count } текст этого файла написан
     [few] { $count } текста этого файла написаны
    *[other] { $count } текстов этого файла написаны
-    } на `{ $lang }`, а это не язык сайта: этот и те, что в строках { $lines }
+    } на `{ $lang }`, а это не язык сайта: { $others ->
+    [0] этот и другие в его строке
+    [1] этот и тот, что в строке { $lines }
+   *[other] этот и те, что в строках { $lines }
+    }
 aid-texts-foreign-hint = добавьте `{ $lang }` в `languages` в site.yaml; а если сайта на `{ $lang }` не будет, удалите тексты `{ $lang }:` этого файла и оставьте тексты на языках сайта: { $languages }
 aid-control = { $what }: { $field } — здесь есть управляющий символ U+{ $code }
 aid-control-hint-lines = удалите его (он невидим, и ни страницы, ни диаграммы, ни файлы для скачивания не могут его показать); если текст был вставлен, наберите его заново; допустимы только табуляция и перенос строки

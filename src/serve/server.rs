@@ -333,10 +333,23 @@ fn not_found_pages(output: &Path, path: &str) -> Vec<PathBuf> {
 /// account): the handlers answer every HEAD as a GET, and never see a
 /// range.
 async fn finish(request: Request, next: Next) -> Response {
-    if let Some(host) = request.headers().get(header::HOST)
-        && !is_allowed_host(host.as_bytes())
+    // The `Host` and, in a request for `http://host/path`, the host it
+    // names instead (RFC 9112 §3.2.2); two `Host`s are a bad request.
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    if hosts.nth(1).is_some() {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let header = request
+        .headers()
+        .get(header::HOST)
+        .map(HeaderValue::as_bytes);
+    let authority = request.uri().authority().map(|a| a.as_str().as_bytes());
+    if let Some(host) = header
+        .into_iter()
+        .chain(authority)
+        .find(|h| !is_allowed_host(h))
     {
-        let host = String::from_utf8_lossy(host.as_bytes()).into_owned();
+        let host = String::from_utf8_lossy(host).into_owned();
         return (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

@@ -109,7 +109,9 @@ impl Checker<'_> {
     /// would otherwise make an error of every text in it).
     fn finish(mut self, languages: &[String]) {
         let languages = languages.join(", ");
-        for (lang, texts) in std::mem::take(&mut self.foreign) {
+        for (lang, mut texts) in std::mem::take(&mut self.foreign) {
+            // In the file's order, whatever the order of the checks.
+            texts.sort_by_key(|(span, _)| *span);
             let Some(((first, message), others)) = texts.split_first() else {
                 continue;
             };
@@ -118,8 +120,11 @@ impl Checker<'_> {
                 self.error(*first, message.clone(), hint);
                 continue;
             }
-            let mut lines: Vec<String> = others.iter().map(|(s, _)| s.line.to_string()).collect();
+            let mut lines: Vec<usize> = others.iter().map(|(span, _)| span.line).collect();
             lines.dedup();
+            lines.retain(|&line| line != first.line);
+            let others = lines.len();
+            let mut lines: Vec<String> = lines.iter().map(usize::to_string).collect();
             if lines.len() > MAX_LINES_LISTED {
                 lines.truncate(MAX_LINES_LISTED);
                 lines.push("…".to_string());
@@ -128,6 +133,7 @@ impl Checker<'_> {
                 "aid-texts-foreign",
                 count = crate::messages::Arg::count(texts.len()),
                 lang = shown(&lang),
+                others = crate::messages::Arg::count(others),
                 lines = lines.join(", ")
             );
             let hint = msg!(

@@ -813,6 +813,38 @@ fn texts_in_a_language_taken_out_are_told_once_a_file() {
     );
 }
 
+/// Texts in a language the site lacks are listed in the file's order,
+/// each line once, the first text's line not among the others; two on
+/// one line and one more are told with "the one on line".
+#[test]
+fn texts_in_a_language_the_site_lacks_are_listed_in_the_files_order() {
+    let site = TestSite::fixtures("basic", "stats");
+    let organisations = site.read_source("data/aid/organisations.yaml");
+    let extra = concat!(
+        "org-x: { name: { kk: \"Х\", ru: \"Х\", en: \"X\" }, short: { kk: \"Х\", ru: \"Х\", en: \"X\" } }\n",
+        "org-y:\n  name: { kk: \"Ы\", ru: \"Ы\", en: \"Y\" }\n",
+    );
+    site.write(
+        "data/aid/organisations.yaml",
+        format!("{organisations}{extra}"),
+    );
+    let first = organisations.lines().count() + 1;
+    let run = site.run(&["check"]);
+    let expected = format!("data/aid/organisations.yaml:{first}:");
+    let told: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.starts_with(&expected) && l.contains("`en`"))
+        .collect();
+    assert_eq!(told.len(), 1, "{}", run.stderr);
+    assert!(
+        told[0].ends_with(&format!(
+            "3 texts of this file are in `en`, which is not a language of the site: this one, and the one on line {}",
+            first + 2
+        )),
+        "{}",
+        told[0]
+    );
+}
+
 #[test]
 fn files_that_are_not_utf8() {
     assert_reports(

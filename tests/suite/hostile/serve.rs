@@ -240,6 +240,17 @@ fn requests_for_another_hosts_name_are_refused() {
             let answer = raw(&server.address, "GET", path, &[("Host", &host)]);
             assert_ne!(answer.status, 403, "{host}{path}");
         }
+        // The host of a request for `http://host/path` is that host.
+        let absolute = format!("http://evil.example{path}");
+        let answer = raw(&server.address, "GET", &absolute, &[]);
+        assert_eq!(answer.status, 403, "{absolute}");
+        // Two `Host`s: which one is meant cannot be told.
+        let two = [("Host", "localhost"), ("Host", "evil.example")];
+        assert_eq!(
+            raw(&server.address, "GET", path, &two).status,
+            400,
+            "{path}"
+        );
     }
 }
 
