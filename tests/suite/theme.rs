@@ -364,3 +364,19 @@ fn a_language_without_ui_strings_is_one_error_naming_the_file() {
     );
     assert!(printed.contains("check failed: 1 error"), "{printed}");
 }
+
+/// A template saved with a byte-order mark (as Windows' editors save one)
+/// builds as without it: the mark is no text before `{% extends %}`, nor
+/// in the pages.
+#[test]
+fn a_template_saved_with_a_byte_order_mark_builds_as_without_it() {
+    let site = TestSite::example();
+    for template in ["base.html", "page.html"] {
+        let path = format!("themes/default/templates/{template}");
+        let text = site.read_source(&path);
+        site.write(&path, format!("\u{feff}{text}"));
+    }
+    site.build();
+    let built = site.read("kk/about/index.html");
+    assert!(built.starts_with("<!doctype html>"), "{}", &built[..40]);
+}
