@@ -10,11 +10,12 @@
 //! `beneath`). Connections are limited in number, must send their request
 //! in time and read their answer (see `connections`).
 //!
-//! Every answer then passes through `finish`: HEAD gets the headers GET
-//! would (RFC 9110 §9.3.2), the length of the HTML with its script among
-//! them; ranges are cut from files sent as they are, never from HTML (see
-//! `ranges`); text says it is UTF-8; a redirect leads to a path of this
-//! server, never to `//host`.
+//! Every request passes through `finish`: one for a host other than
+//! `localhost` or an IP address is refused (see `is_allowed_host`); HEAD
+//! gets the headers GET would (RFC 9110 §9.3.2), the length
+//! of the HTML with its script among them; ranges are cut from files sent
+//! as they are, never from HTML (see `ranges`); text says it is UTF-8; a
+//! redirect leads to a path of this server, never to `//host`.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
