@@ -6,7 +6,7 @@
 //! misspelt tag, a `{%`, `{{` or `{#` never closed. Told at the tag left
 //! open, with the end it needs, rather than where the parser gave up.
 
-use crate::diag::{Span, did_you_mean};
+use crate::diag::{Span, did_you_mean, guess};
 use crate::messages::Message;
 use crate::msg;
 
@@ -133,7 +133,7 @@ fn misplaced(text: &str, tag: Piece, open: &[Piece]) -> Option<(Span, Message, M
         "else" | "elif" => "if",
         name => match (BLOCKS.iter()).find_map(|&(open, end)| (end == name).then_some(open)) {
             Some(opener) => opener,
-            None => return Some(unknown(text, tag)),
+            None => return Some(unknown(text, tag, open)),
         },
     };
     // The blocks that would take the tag: an `else` is an `if`'s or a
@@ -184,15 +184,22 @@ fn misplaced(text: &str, tag: Piece, open: &[Piece]) -> Option<(Span, Message, M
     })
 }
 
-/// A tag Tera does not know, with the one meant.
-fn unknown(text: &str, tag: Piece) -> (Span, Message, Message) {
+/// A tag Tera does not know, inside the blocks `open`, with the one
+/// meant: other languages' `elseif` is `elif`, a bare `end` the end of
+/// the innermost block, else the known tag nearest in spelling.
+fn unknown(text: &str, tag: Piece, open: &[Piece]) -> (Span, Message, Message) {
+    let end_of_innermost = || {
+        let block = open.last()?.name;
+        (BLOCKS.iter()).find_map(|&(opener, end)| (opener == block).then_some(end))
+    };
+    let guess = match tag.name.to_ascii_lowercase().as_str() {
+        "elseif" | "elsif" | "else_if" | "elsf" => guess(Some("elif")),
+        "end" => guess(end_of_innermost()),
+        _ => did_you_mean(tag.name, TAGS),
+    };
     (
         span_of(text, tag.start),
-        msg!(
-            "template-unknown-tag",
-            name = tag.name,
-            guess = did_you_mean(tag.name, TAGS)
-        ),
+        msg!("template-unknown-tag", name = tag.name, guess = guess),
         msg!("template-unknown-tag-hint", tags = TAGS.join(", ")),
     )
 }
@@ -378,9 +385,18 @@ mod tests {
             assert!(message.contains("closes nothing"), "{message}");
             assert!(message.contains("`{% if … %}`"), "{message}");
         }
-        let (span, message, _) = explained("{% if a %}x{% endfi %}").expect("explained");
-        assert_eq!(span, Span::new(1, 12));
-        assert!(message.contains("`endif`"), "{message}");
+        for (text, meant) in [
+            ("{% if a %}x{% endfi %}", "`endif`"),
+            ("{% if a %}x{% elseif b %}y{% endif %}", "`elif`"),
+            ("{% for a in b %}x{% end %}", "`endfor`"),
+        ] {
+            let (span, message, _) = explained(text).expect("explained");
+            assert_eq!(span.line, 1, "{text}");
+            assert!(
+                message.contains(&format!("did you mean {meant}")),
+                "{message}"
+            );
+        }
     }
 
     #[test]

@@ -717,6 +717,9 @@ fn in_words(message: &str, is_ui_string: &dyn Fn(&str) -> bool) -> Option<Messag
             .strip_prefix(" `")?
             .strip_suffix('`')
     };
+    if let Some(name) = unknown("Unknown template") {
+        return Some(msg!("template-unknown-template", name = name));
+    }
     if let Some(name) = unknown("Unknown filter") {
         let guess = did_you_mean(name, FILTERS.iter().copied());
         return Some(msg!("template-unknown-filter", name = name, guess = guess));
@@ -746,6 +749,8 @@ fn template_hint(message: &str) -> Message {
         msg!("template-hint-ui-string")
     } else if message.starts_with("Unknown function") || message.starts_with("Unknown filter") {
         msg!("template-hint-function")
+    } else if message.starts_with("Unknown template") {
+        msg!("template-unknown-template-hint")
     } else if message.starts_with("Closing") {
         msg!("template-hint-syntax")
     } else if ["undefined", "not defined", "not found"]

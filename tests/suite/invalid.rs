@@ -845,6 +845,35 @@ fn texts_in_a_language_the_site_lacks_are_listed_in_the_files_order() {
     );
 }
 
+/// A template included that the theme does not have is told at the
+/// `include`, in the run's language, with where templates are.
+#[test]
+fn an_included_template_that_does_not_exist_is_told_at_the_include() {
+    let site = TestSite::example();
+    let page = site.read_source("themes/default/templates/page.html");
+    let line = page.lines().position(|l| l.contains("<article>")).unwrap() + 1;
+    site.write(
+        "themes/default/templates/page.html",
+        page.replacen(
+            "<article>",
+            "<article>{% include \"partials/nav.html\" %}",
+            1,
+        ),
+    );
+    let run = site.run(&["check"]);
+    let expected = format!(
+        "themes/default/templates/page.html:{line}:21: error: template error: there is no template `partials/nav.html`"
+    );
+    assert_reported(&run, &[expected.as_str()], "check");
+    assert!(run.stderr.contains("`templates/` folder"), "{}", run.stderr);
+    let run = site.run(&["check", "--lang", "ru"]);
+    assert!(
+        run.stderr.contains("шаблона `partials/nav.html` нет"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn files_that_are_not_utf8() {
     assert_reports(
