@@ -447,7 +447,10 @@ fn parse_templates(
                 }
             }
             _ => {
-                diagnostics.extend(tera_error_diagnostics(&e, &paths));
+                let broken = |name: &str| {
+                    paths.contains_key(name) && !sources.iter().any(|(n, _)| n == name)
+                };
+                diagnostics.extend(tera_error_diagnostics(&e, &paths, &broken));
                 break tera;
             }
         }
@@ -503,22 +506,34 @@ pub(crate) fn declare_functions(tera: &mut Tera) {
 
 /// Diagnostics for a Tera error: one for an error with a position, one per
 /// report for Tera's combined reports (unknown functions, filters, blocks),
-/// and one at the first template otherwise.
-pub fn tera_error_diagnostics(
+/// and one at the first template otherwise. A template that could not be
+/// read or parsed (`broken`, reported) is not told unknown where it is
+/// included.
+fn tera_error_diagnostics(
     error: &tera::Error,
     paths: &BTreeMap<String, PathBuf>,
+    broken: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     // Templates are only parsed here: no field is read yet.
     if let Some(d) = tera_error_diagnostic(error, paths, &|_| false) {
         return vec![d];
     }
     let message = error.to_string();
-    let reports: Vec<Diagnostic> = message
-        .split("\n\n")
+    let includes_broken = |report: &str| {
+        let rest = report
+            .trim_start()
+            .strip_prefix("error: Unknown template `");
+        rest.and_then(|rest| rest.split_once('`'))
+            .is_some_and(|(name, _)| broken(name))
+    };
+    let reports: Vec<&str> = (message.split("\n\n"))
+        .filter(|report| !report.trim().is_empty() && !includes_broken(report))
+        .collect();
+    let diagnostics: Vec<Diagnostic> = (reports.iter())
         .filter_map(|report| report_diagnostic(report, paths))
         .collect();
-    if !reports.is_empty() {
-        return reports;
+    if !diagnostics.is_empty() || reports.is_empty() {
+        return diagnostics;
     }
     let path = paths
         .values()
@@ -738,7 +753,7 @@ fn template_errors(error: &tera::Error, name: &str, rel: &Path, text: &str) -> V
         return vec![diagnostic.with_source(text)];
     }
     let paths = BTreeMap::from([(name.to_string(), rel.to_path_buf())]);
-    tera_error_diagnostics(error, &paths)
+    tera_error_diagnostics(error, &paths, &|_| false)
         .into_iter()
         .map(|d| d.with_source(text))
         .collect()

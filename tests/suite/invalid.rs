@@ -846,7 +846,8 @@ fn texts_in_a_language_the_site_lacks_are_listed_in_the_files_order() {
 }
 
 /// A template included that the theme does not have is told at the
-/// `include`, in the run's language, with where templates are.
+/// `include`, in the run's language, with where templates are; one that
+/// it has but cannot parse is told at its own mistake, not as missing.
 #[test]
 fn an_included_template_that_does_not_exist_is_told_at_the_include() {
     let site = TestSite::example();
@@ -872,6 +873,14 @@ fn an_included_template_that_does_not_exist_is_told_at_the_include() {
         "{}",
         run.stderr
     );
+    // One that is there but broken is told once, at its own mistake.
+    site.write(
+        "themes/default/templates/partials/nav.html",
+        "<nav>{% if a %}</nav>\n",
+    );
+    let run = site.run(&["check"]);
+    let expected = "themes/default/templates/partials/nav.html:1:6: error: template error: `{% if a %}` is not closed before the template ends";
+    assert_reported(&run, &[expected], "check");
 }
 
 #[test]
