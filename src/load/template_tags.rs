@@ -116,7 +116,7 @@ pub fn explain(text: &str, message: &str, at: usize) -> Option<(Span, Message, M
     }
     let unclosed = open.last().filter(|_| at_end)?;
     Some((
-        span_of(text, unclosed.start),
+        Span::at_offset(text, unclosed.start, 0),
         msg!("template-unclosed-at-end", open = shown(unclosed.text)),
         msg!("template-unclosed-hint", end = closer(unclosed.name)),
     ))
@@ -147,24 +147,24 @@ fn misplaced(text: &str, tag: Piece, open: &[Piece]) -> Option<(Span, Message, M
         // Taken by the block it stands in, had it been in its place: an
         // `elif` or `else` after the block's `else`, an `elif` in a `for`.
         Some(block) if is_else && (takes(block) || block.name == "for") => (
-            span_of(text, tag.start),
+            Span::at_offset(text, tag.start, 0),
             msg!(
                 "template-misplaced-else",
                 found = shown(tag.text),
                 open = shown(block.text),
-                line = line_col(text, block.start).0.to_string()
+                line = Span::at_offset(text, block.start, 0).line.to_string()
             ),
             msg!("template-misplaced-else-hint"),
         ),
         // A block of its kind is open further out: those opened since
         // are not closed.
         Some(block) if open.iter().any(takes) => (
-            span_of(text, block.start),
+            Span::at_offset(text, block.start, 0),
             msg!(
                 "template-unclosed",
                 open = shown(block.text),
                 found = shown(tag.text),
-                line = line_col(text, tag.start).0.to_string(),
+                line = Span::at_offset(text, tag.start, 0).line.to_string(),
                 end = closer(block.name)
             ),
             msg!("template-unclosed-hint", end = closer(block.name)),
@@ -172,7 +172,7 @@ fn misplaced(text: &str, tag: Piece, open: &[Piece]) -> Option<(Span, Message, M
         _ => {
             let wanted = format!("{{% {opener} … %}}");
             (
-                span_of(text, tag.start),
+                Span::at_offset(text, tag.start, 0),
                 msg!(
                     "template-closes-nothing",
                     found = shown(tag.text),
@@ -198,7 +198,7 @@ fn unknown(text: &str, tag: Piece, open: &[Piece]) -> (Span, Message, Message) {
         _ => did_you_mean(tag.name, TAGS),
     };
     (
-        span_of(text, tag.start),
+        Span::at_offset(text, tag.start, 0),
         msg!("template-unknown-tag", name = tag.name, guess = guess),
         msg!("template-unknown-tag-hint", tags = TAGS.join(", ")),
     )
@@ -208,7 +208,7 @@ fn unknown(text: &str, tag: Piece, open: &[Piece]) -> (Span, Message, Message) {
 fn unclosed_delimiter(text: &str, piece: Piece) -> (Span, Message, Message) {
     let (start, end) = piece.kind.delimiters();
     (
-        span_of(text, piece.start),
+        Span::at_offset(text, piece.start, 0),
         msg!("template-delimiter-unclosed", start = start, end = end),
         msg!("template-delimiter-unclosed-hint", end = end),
     )
@@ -238,20 +238,6 @@ fn shown(tag: &str) -> String {
         true => format!("{}… %}}", tag.chars().take(50).collect::<String>()),
         false => tag,
     }
-}
-
-/// The line and column (from 1, in characters) of byte `at` of `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = text.get(..at).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
-    (line, 1 + before[line_start..].chars().count())
-}
-
-/// The [`Span`] of byte `at` of `text`.
-fn span_of(text: &str, at: usize) -> Span {
-    let (line, col) = line_col(text, at);
-    Span::new(line, col)
 }
 
 /// The tags, expressions and comments of `text` in order, as Tera's lexer
