@@ -74,8 +74,9 @@ pub enum Command {
         site: SiteArgs,
         #[command(flatten)]
         dates: DateArgs,
-        /// Address to listen on (loopback by default).
-        #[arg(long, default_value = "127.0.0.1")]
+        /// Address to listen on: an IP address, or localhost (this
+        /// computer only, the default); 0.0.0.0 for every network interface.
+        #[arg(long, default_value = "127.0.0.1", value_parser = parse_bind)]
         bind: IpAddr,
         /// Port to listen on.
         #[arg(long, default_value_t = 1111)]
@@ -219,7 +220,7 @@ impl Cli {
 
 /// The options whose values aqparat's own parsers read, with reasons in
 /// the language of messages.
-const OWN_PARSERS: [&str; 2] = ["--lang", "--base-url"];
+const OWN_PARSERS: [&str; 3] = ["--lang", "--base-url", "--bind"];
 
 /// The language of messages that the command line asks for, read without
 /// clap (which refused the line): `--lang xx` or `--lang=xx`.
@@ -289,6 +290,15 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
         .into_iter()
         .find(|lang| lang.code() == value)
         .ok_or_else(|| msg!("cli-lang").to_string())
+}
+
+/// An IP address, or `localhost` for loopback's: the one name that needs
+/// no lookup and means this computer.
+fn parse_bind(value: &str) -> Result<IpAddr, String> {
+    if value.eq_ignore_ascii_case("localhost") {
+        return Ok(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    }
+    value.parse().map_err(|_| msg!("cli-bind").to_string())
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {

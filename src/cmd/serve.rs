@@ -44,7 +44,8 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     };
     // Links must lead to this server, whatever site.yaml says, under the
     // path the site is published at.
-    options.serve_origin = Some(format!("http://{}", server.address));
+    let origin = server.origin();
+    options.serve_origin = Some(origin.clone());
     let stop = match super::stop_flag() {
         Ok(stop) => stop,
         Err(error) => {
@@ -56,7 +57,7 @@ pub fn run(mut options: aqparat::Options, address: SocketAddr) -> ExitCode {
     let serving = msg!(
         "serving",
         root = options.root.display().to_string(),
-        url = format!("http://{}/", server.address)
+        url = format!("{origin}/")
     );
     aqparat::tell!("{serving}");
     if !server.address.ip().to_canonical().is_loopback() {

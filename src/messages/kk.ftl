@@ -514,6 +514,7 @@ cli-bad-value = `{ $value }` мәні `{ $name }` параметріне жар�
 cli-unexpected-word = `{ $name }` мұнда артық
 cli-bad-value-plain = `{ $value }` мәні `{ $name }` параметріне жарамайды
 cli-lang = хабарлама тілдері: en, kk және ru
+cli-bind = IP мекенжайын көрсетіңіз: тек осы компьютер үшін 127.0.0.1 (немесе localhost), барлық желі интерфейстері үшін 0.0.0.0, не осы компьютердің мекенжайларының бірі
 cli-help = `aqparat --help` командаларды көрсетеді; `aqparat КОМАНДА --help` (`aqparat build --help`) команданың параметрлерін көрсетеді
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)

@@ -524,6 +524,7 @@ cli-bad-value = `{ $value }` не может быть значением `{ $nam
 cli-unexpected-word = `{ $name }` здесь лишнее
 cli-bad-value-plain = `{ $value }` не может быть значением `{ $name }`
 cli-lang = языки сообщений: en, kk и ru
+cli-bind = укажите IP-адрес: 127.0.0.1 (или localhost) — только этот компьютер, 0.0.0.0 — все сетевые интерфейсы, либо один из адресов этого компьютера
 cli-help = `aqparat --help` перечисляет команды; `aqparat КОМАНДА --help` (`aqparat build --help`) — параметры команды
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)

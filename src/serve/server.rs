@@ -11,14 +11,15 @@
 //! in time and read their answer (see `connections`).
 //!
 //! Every request passes through `finish`: one for a host other than
-//! `localhost` or an IP address is refused (see `is_allowed_host`); HEAD
+//! `localhost` or an IP address is refused (see `is_allowed_host`), one
+//! that names no host, or two, is a bad request; HEAD
 //! gets the headers GET would (RFC 9110 §9.3.2), the length
 //! of the HTML with its script among them; ranges are cut from files sent
 //! as they are, never from HTML (see `ranges`); text says it is UTF-8; a
 //! redirect leads to a path of this server, never to `//host`.
 
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -26,7 +27,7 @@ use axum::Router;
 // HttpBody: a body's size, which HEAD's answer tells.
 use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Version, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -152,6 +153,14 @@ impl Server {
         if let Ok(mut current) = self.shared.base_path.lock() {
             base_path.clone_into(&mut current);
         }
+    }
+
+    /// Its address for a browser (`http://HOST:PORT`): where it listens,
+    /// or, listening on every interface (`0.0.0.0`, `::`), where `0.0.0.0`
+    /// leads nowhere, this machine's address on its network (see
+    /// [`reachable`]).
+    pub fn origin(&self) -> String {
+        format!("http://{}", reachable(self.address))
     }
 
     /// Stops the server.
@@ -335,9 +344,10 @@ fn not_found_pages(output: &Path, path: &str) -> Vec<PathBuf> {
 /// range.
 async fn finish(request: Request, next: Next) -> Response {
     // The `Host` and, in a request for `http://host/path`, the host it
-    // names instead (RFC 9112 §3.2.2); two `Host`s are a bad request.
-    let mut hosts = request.headers().get_all(header::HOST).iter();
-    if hosts.nth(1).is_some() {
+    // names instead (RFC 9112 §3.2.2); two `Host`s are a bad request, and
+    // so is none in HTTP/1.1, which must name its host (§3.2).
+    let hosts = request.headers().get_all(header::HOST).iter().count();
+    if hosts > 1 || (hosts == 0 && request.version() == Version::HTTP_11) {
         return StatusCode::BAD_REQUEST.into_response();
     }
     let header = request
@@ -413,6 +423,33 @@ fn is_allowed_host(host: &[u8]) -> bool {
     name == "localhost"
         || name.ends_with(".localhost")
         || name.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+/// `address`, or, when it is every interface's (`0.0.0.0`, `::`), the
+/// address this machine sends from to others, with its port: what a UDP
+/// socket connected to a documentation address (RFC 5737, RFC 3849) is
+/// given, which sends nothing; loopback when the machine has no network.
+fn reachable(address: SocketAddr) -> SocketAddr {
+    if !address.ip().is_unspecified() {
+        return address;
+    }
+    let to_v4 = ("0.0.0.0:0", "192.0.2.1:9");
+    let probes = match address.ip() {
+        IpAddr::V4(_) => vec![to_v4],
+        // A listener on `::` takes IPv4 too (Linux's default).
+        IpAddr::V6(_) => vec![("[::]:0", "[2001:db8::1]:9"), to_v4],
+    };
+    let found = probes.into_iter().find_map(|(from, to)| {
+        let socket = std::net::UdpSocket::bind(from).ok()?;
+        socket.connect(to).ok()?;
+        let ip = socket.local_addr().ok()?.ip();
+        (!ip.is_unspecified()).then_some(ip)
+    });
+    let loopback = match address.ip() {
+        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::LOCALHOST),
+    };
+    SocketAddr::new(found.unwrap_or(loopback), address.port())
 }
 
 /// Whether `digits` are a port number as a `Host` writes it.

@@ -159,6 +159,13 @@ fn command_line_mistakes_are_told_in_the_language_of_messages() {
         &stderr,
         &["aqparat: `abc` мәні `--timeout` параметріне жарамайды\n"],
     );
+    // An address: the reason in the run's language.
+    let (code, stderr) = run(&["serve", "--bind", "my-pc"], "ru");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &["`my-pc` не может быть значением `--bind`: укажите IP-адрес"],
+    );
     let help = aqparat().args(["build", "--help"]).output().unwrap();
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: aqparat build"));

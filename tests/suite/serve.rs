@@ -60,11 +60,6 @@ impl Raw {
 /// connection's end (`Connection: close`).
 pub fn raw(address: &str, method: &str, path: &str, headers: &[(&str, &str)]) -> Raw {
     let socket = address.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(socket).unwrap();
-    // A hang guard, not a limit on the answer's time.
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
     let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
     if !headers
         .iter()
@@ -76,15 +71,28 @@ pub fn raw(address: &str, method: &str, path: &str, headers: &[(&str, &str)]) ->
         request.push_str(&format!("{name}: {value}\r\n"));
     }
     request.push_str("\r\n");
+    send(address, &request)
+}
+
+/// The answer of `address` (`http://127.0.0.1:PORT`) to `request`, sent
+/// exactly as written on a connection of its own, read to the
+/// connection's end.
+pub fn send(address: &str, request: &str) -> Raw {
+    let socket = address.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(socket).unwrap();
+    // A hang guard, not a limit on the answer's time.
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
     stream.write_all(request.as_bytes()).unwrap();
     let mut answer = Vec::new();
     stream
         .read_to_end(&mut answer)
-        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        .unwrap_or_else(|e| panic!("{request:?}: {e}"));
     let end = answer
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("{method} {path}: no whole head in {answer:?}"));
+        .unwrap_or_else(|| panic!("{request:?}: no whole head in {answer:?}"));
     let head = std::str::from_utf8(&answer[..end]).unwrap();
     let mut lines = head.split("\r\n");
     let status = lines.next().unwrap().split(' ').nth(1).unwrap();
@@ -177,9 +185,41 @@ fn listening_beyond_loopback_is_warned_of() {
         output.contains("warning: listening on 0.0.0.0:") && output.contains("--drafts"),
         "{output}"
     );
+    // It gives an address a browser can open, this machine's own (or
+    // loopback's, without a network), and the pages' links lead there.
+    let url = (output.lines())
+        .find_map(|line| line.split(" at ").nth(1)?.split(' ').next())
+        .unwrap_or_else(|| panic!("no address in {output}"));
+    assert!(
+        url.starts_with("http://") && !url.contains("0.0.0.0"),
+        "{url}"
+    );
+    let (status, html) = get(&format!("{url}kk/rules/first/"));
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&format!("href=\"{url}kk/rules/first/\">")),
+        "{html}"
+    );
     drop(server);
     let (server, _) = serve(&site);
     assert!(!server.stderr().contains("beyond this computer"));
+    drop(server);
+    // `localhost` is this computer alone.
+    let local = [
+        "serve",
+        "--root",
+        &root,
+        "--port",
+        "0",
+        "--bind",
+        "localhost",
+    ];
+    let server = Running::start(&local);
+    let output = server.wait_for_output("the server to build", |t| {
+        t.lines().any(|l| l.starts_with("built ")) && t.contains("serving ")
+    });
+    assert!(output.contains(" at http://127.0.0.1:"), "{output}");
+    assert!(!output.contains("beyond this computer"), "{output}");
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
-use crate::serve::raw;
+use crate::serve::{raw, send};
 use crate::util::{TestSite, wait_until};
 
 /// `aqparat serve` of a site on a free port, optionally with a lower limit
@@ -251,6 +251,12 @@ fn requests_for_another_hosts_name_are_refused() {
             400,
             "{path}"
         );
+        // HTTP/1.1 must name its host (RFC 9112 §3.2); HTTP/1.0 need not.
+        let nameless = format!("GET {path} HTTP/1.1\r\nConnection: close\r\n\r\n");
+        assert_eq!(send(&server.address, &nameless).status, 400, "{path}");
+        let old = format!("GET {path} HTTP/1.0\r\n\r\n");
+        assert_ne!(send(&server.address, &old).status, 400, "{path}");
+        assert_ne!(send(&server.address, &old).status, 403, "{path}");
     }
 }
 
