@@ -2,9 +2,10 @@
 //! read into one value that templates see as `data.<stem>`: YAML and JSON
 //! as they are, CSV as a list of objects keyed by the header row's names.
 
+use std::cell::Cell;
 use std::path::Path;
 
-use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 
 use super::files::read_text;
 use super::table::{self, Table};
@@ -86,28 +87,31 @@ fn objects(table: Table) -> serde_json::Value {
 }
 
 /// Parses `text`, the JSON file `path`; a syntax error at its line and
-/// column (in characters). serde_json refuses nesting deeper than 128. A
-/// key given twice does not hide a syntax error after it: both are
-/// reported.
+/// column (in characters). serde_json refuses nesting deeper than 128.
+/// Every key given twice is reported, and a syntax error after them.
 fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostics> {
     // A byte order mark, which Windows' editors write, is no JSON value.
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let error = match serde_json::from_str(json) {
-        Ok(Distinct(value)) => return Ok(value),
-        Err(error) => error,
-    };
-    let first = json_problem(path, text, &error);
     let mut problems = Diagnostics::new();
-    // The file read again without the check of keys: its syntax error, if
-    // any, is after the key given twice (serde_json reads in order).
-    let repeated = error.to_string().starts_with(DUPLICATE_KEY);
-    let syntax = (serde_json::from_str::<serde::de::IgnoredAny>(json).err())
-        .filter(|_| repeated)
-        .map(|error| json_problem(path, text, &error));
-    problems.push(first);
-    problems.extend(syntax);
+    // Read again for each key given twice, letting those found pass: the
+    // next problem, if any, is after them (serde_json reads in order).
+    for found in 0..=MAX_REPEATED_KEYS {
+        let error = match Distinct::read(json, found) {
+            Ok(value) if found == 0 => return Ok(value),
+            Ok(_) => break,
+            Err(error) => error,
+        };
+        problems.push(json_problem(path, text, &error));
+        if !error.to_string().starts_with(DUPLICATE_KEY) {
+            break;
+        }
+    }
     Err(problems)
 }
+
+/// The most keys given twice that one JSON file reports (each costs a
+/// reading of the file).
+const MAX_REPEATED_KEYS: usize = 100;
 
 /// serde_json's `error` in the file `path` (its `text`) as a diagnostic,
 /// at its line and column in characters, in the staff's words.
@@ -161,72 +165,90 @@ fn json_words(said: &str) -> Message {
 /// How [`Distinct`]'s error for a key given twice starts.
 const DUPLICATE_KEY: &str = "duplicate key `";
 
-/// A JSON value whose objects' keys are each given once: serde_json's
-/// `Value` keeps the last of a key given twice, so a count written twice
-/// would silently be the second.
-struct Distinct(serde_json::Value);
+/// Reads a JSON value whose objects' keys are each given once:
+/// serde_json's `Value` keeps the last of a key given twice, so a count
+/// written twice would silently be the second. The first `passing` keys
+/// given twice pass (the last value kept), to find those after them.
+#[derive(Clone, Copy)]
+struct Distinct<'a> {
+    passing: &'a Cell<usize>,
+}
 
-impl<'de> Deserialize<'de> for Distinct {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Distinct, D::Error> {
-        deserializer.deserialize_any(DistinctVisitor)
+impl Distinct<'_> {
+    /// The value of `json`, letting the first `passing` keys given twice
+    /// pass.
+    fn read(json: &str, passing: usize) -> serde_json::Result<serde_json::Value> {
+        let passing = Cell::new(passing);
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let value = Distinct { passing: &passing }.deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(value)
     }
 }
 
-/// Reads a [`Distinct`].
-struct DistinctVisitor;
+impl<'de> DeserializeSeed<'de> for Distinct<'_> {
+    type Value = serde_json::Value;
 
-impl<'de> Visitor<'de> for DistinctVisitor {
-    type Value = Distinct;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Distinct<'_> {
+    type Value = serde_json::Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Distinct, E> {
-        Ok(Distinct(v.into()))
+    fn visit_bool<E>(self, v: bool) -> Result<serde_json::Value, E> {
+        Ok(v.into())
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Distinct, E> {
-        Ok(Distinct(v.into()))
+    fn visit_i64<E>(self, v: i64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Distinct, E> {
-        Ok(Distinct(v.into()))
+    fn visit_u64<E>(self, v: u64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Distinct, E> {
-        Ok(Distinct(v.into()))
+    fn visit_f64<E>(self, v: f64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Distinct, E> {
-        Ok(Distinct(v.into()))
+    fn visit_str<E>(self, v: &str) -> Result<serde_json::Value, E> {
+        Ok(v.into())
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Distinct, E> {
-        Ok(Distinct(v.into()))
+    fn visit_string<E>(self, v: String) -> Result<serde_json::Value, E> {
+        Ok(v.into())
     }
 
-    fn visit_unit<E>(self) -> Result<Distinct, E> {
-        Ok(Distinct(serde_json::Value::Null))
+    fn visit_unit<E>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Distinct, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<serde_json::Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(Distinct(item)) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
-        Ok(Distinct(items.into()))
+        Ok(items.into())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Distinct, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<serde_json::Value, A::Error> {
         let mut object = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if object.contains_key(&key) {
-                return Err(A::Error::custom(format!("{DUPLICATE_KEY}{key}`")));
+                let Some(passing) = self.passing.get().checked_sub(1) else {
+                    return Err(A::Error::custom(format!("{DUPLICATE_KEY}{key}`")));
+                };
+                self.passing.set(passing);
             }
-            let Distinct(value) = map.next_value()?;
+            let value = map.next_value_seed(self)?;
             object.insert(key, value);
         }
-        Ok(Distinct(object.into()))
+        Ok(object.into())
     }
 }

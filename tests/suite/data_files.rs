@@ -427,7 +427,8 @@ fn json_syntax_errors_are_told_in_the_staffs_words() {
 
 /// A JSON file saved with a byte order mark (as Windows' editors save) is
 /// read; a key given twice in one object is an error where it is given
-/// again, not its second value taken without a word.
+/// again, not its second value taken without a word, each such key and a
+/// syntax error after them.
 #[test]
 fn json_with_a_byte_order_mark_is_read_and_a_key_given_twice_is_an_error() {
     let site = TestSite::fixture("basic");
@@ -438,7 +439,7 @@ fn json_with_a_byte_order_mark_is_read_and_a_key_given_twice_is_an_error() {
     assert!(html.contains("<p class=\"c\">1406</p>"), "{html}");
     site.write(
         "data/contacts.json",
-        "\u{feff}{\"phone\": \"1406\",\n \"hours\": [9, 18], \"phone\": \"103\"}\n",
+        "\u{feff}{\"phone\": \"1406\",\n \"hours\": [9, 18], \"phone\": \"103\",\n \"hours\": 1, \"x\": }\n",
     );
     site.write("data/hotline.json", "\u{feff}{\"phone\": }");
     let run = site.run(&["check"]);
@@ -451,6 +452,8 @@ fn json_with_a_byte_order_mark_is_read_and_a_key_given_twice_is_an_error() {
         &run,
         &[
             "data/contacts.json:2:26: error: the key `phone` is given twice",
+            "data/contacts.json:3:8: error: the key `hours` is given twice",
+            "data/contacts.json:3:19: error: a value belongs here",
             "data/hotline.json:1:12: error: a value belongs here",
         ],
     );
