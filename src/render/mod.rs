@@ -34,5 +34,6 @@ pub use inputs::site_answer;
 pub use kept::RenderCache;
 pub use markdown::slugify;
 pub use previews::CARDS_DIR;
+pub use redirects::MAP_FILE as REDIRECTS_MAP;
 pub use site::{Changes, PageFacts, Records, Rendered, site};
 pub use units::unusable_template;

@@ -6,6 +6,7 @@
 //! empty. Paths are compared after resolving symbolic links and `..`, so
 //! `public/../content` or a linked parent cannot slip past the checks.
 
+use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fs;
 use std::io;
@@ -93,7 +94,18 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
         Publish::Replace if link.is_symlink() => {
             Err(Refused(msg!("refused-symlink", output = &shown)))
         }
-        Publish::Replace => own_or_empty(&resolved, output),
+        Publish::Replace => {
+            own_or_empty(&resolved, output)?;
+            let foreign = foreign_entries(&resolved);
+            match foreign.is_empty() {
+                true => Ok(()),
+                false => Err(Refused(msg!(
+                    "refused-foreign-files",
+                    output = &shown,
+                    files = listed(&foreign)
+                ))),
+            }
+        }
         Publish::Link => {
             // `watch` writes its builds there, before the output's link
             // leads to one: a link or a path into the site is refused
@@ -132,6 +144,21 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             Ok(())
         }
     }
+}
+
+/// `names` as a message lists them: the first few, then how many more.
+fn listed(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut list = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        list.push_str(", …");
+    }
+    list
 }
 
 /// Where in the site a path lies that a build may not write into.
@@ -215,6 +242,60 @@ pub fn is_stamped(dir: &Path) -> bool {
 /// Marks `dir`, a folder aqparat just made, as its own.
 pub fn stamp(dir: &Path) -> io::Result<()> {
     fs::write(dir.join(STAMP), STAMP_TEXT)
+}
+
+/// The line of a stamp after which come the names of what aqparat made at
+/// the top of its folder, one a line, each as a JSON string.
+const MADE_HEADER: &str = "Made by aqparat at the top of this folder:";
+
+/// Stamps `dir`, a build about to be published, with the names of what it
+/// holds at its top (see [`foreign_entries`]). The stamp is replaced, not
+/// written into: a copy of the build may share it (a hard link).
+pub fn stamp_with_contents(dir: &Path) -> io::Result<()> {
+    let mut names: Vec<String> = (fs::read_dir(dir)?)
+        .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
+        .filter(|name| !matches!(name.as_deref(), Ok(STAMP) | Ok(STAMP_WRITTEN)))
+        .collect::<io::Result<_>>()?;
+    names.sort_unstable();
+    let mut text = format!("{STAMP_TEXT}\n{MADE_HEADER}\n");
+    for name in names {
+        text.push_str(&serde_json::Value::from(name).to_string());
+        text.push('\n');
+    }
+    let written = dir.join(STAMP_WRITTEN);
+    fs::write(&written, text)?;
+    fs::rename(&written, dir.join(STAMP))
+}
+
+/// The stamp of [`stamp_with_contents`] while it is written.
+const STAMP_WRITTEN: &str = ".aqparat-output.new";
+
+/// What is at the top of `dir`, an output aqparat stamped, that aqparat
+/// did not put there (a `.git` of the user's, a `CNAME` added by hand),
+/// sorted: what its stamp does not name. A stamp of an aqparat that named
+/// nothing (before stop 63) vouches for everything but hidden names: aqparat
+/// makes none but its own.
+pub fn foreign_entries(dir: &Path) -> Vec<String> {
+    let stamp = fs::read_to_string(dir.join(STAMP)).unwrap_or_default();
+    let made: Option<HashSet<String>> = (stamp.split_once(MADE_HEADER)).map(|(_, names)| {
+        (names.lines())
+            .filter_map(|line| serde_json::from_str(line).ok())
+            .collect()
+    });
+    let ours = [STAMP, STAMP_WRITTEN, crate::render::REDIRECTS_MAP];
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut foreign: Vec<String> = entries
+        .filter_map(|entry| Some(entry.ok()?.file_name().to_string_lossy().into_owned()))
+        .filter(|name| !ours.contains(&name.as_str()))
+        .filter(|name| match &made {
+            Some(made) => !made.contains(name),
+            None => name.starts_with('.'),
+        })
+        .collect();
+    foreign.sort_unstable();
+    foreign
 }
 
 /// Makes the folder `dir` (and those missing above it) and stamps it; an

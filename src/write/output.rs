@@ -491,6 +491,18 @@ impl Output {
         fs::write(&path, bytes).map_err(|e| with_path(e, &path))
     }
 
+    /// Stamps the staged build, whole, with the names of what it holds at
+    /// its top (see [`guard::foreign_entries`]): so that the next build
+    /// tells what a user put there. Before it is kept or published.
+    pub fn seal(&self) -> io::Result<()> {
+        match self {
+            Output::Staging { staging, .. } => {
+                guard::stamp_with_contents(staging).map_err(|e| with_path(e, staging))
+            }
+            Output::Discard => Ok(()),
+        }
+    }
+
     /// Makes the staged build the output, in one step.
     pub fn publish(self) -> io::Result<()> {
         let Output::Staging {

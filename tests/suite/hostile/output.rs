@@ -168,6 +168,72 @@ fn a_folder_of_the_users_is_never_replaced_an_empty_or_stamped_one_is() {
     assert_eq!(code, 0, "a stamped output was not rebuilt:\n{stderr}");
 }
 
+/// What a user put at the top of an output aqparat made (a clone of the
+/// published site's repository, a `CNAME`) is not deleted by the next
+/// build, which refuses, naming it, and leaves the output as it was; what
+/// the last build made and this one no longer does (a static file removed)
+/// goes without a word. An output stamped by an aqparat that named nothing
+/// in its stamp keeps at least its hidden folders (aqparat makes none).
+#[test]
+fn what_a_user_put_into_an_output_stops_the_next_build() {
+    let site = TestSite::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let public = outside.path().join("public");
+    assert_eq!(build_into(&site, &public).0, 0);
+    fs::create_dir_all(public.join(".git/objects")).unwrap();
+    fs::write(public.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
+    fs::write(public.join("CNAME"), "example.kz\n").unwrap();
+    let before = snapshot(&public);
+    for lang in ["en", "ru"] {
+        let run = site.run(&[
+            "build",
+            "--output",
+            public.to_str().unwrap(),
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        let said = match lang {
+            "en" => "aqparat did not make what is at its top: .git, CNAME;",
+            _ => "aqparat не создавал того, что лежит в ней наверху: .git, CNAME;",
+        };
+        assert!(run.stderr.contains(said), "{}", run.stderr);
+        assert!(run.stderr.contains("static/"), "{}", run.stderr);
+    }
+    assert_eq!(
+        snapshot(&public),
+        before,
+        "a refused build changed the output"
+    );
+    fs::remove_dir_all(public.join(".git")).unwrap();
+    fs::remove_file(public.join("CNAME")).unwrap();
+    // `notes.txt` was the last build's: a build without it replaces the output.
+    site.write("static/notes.txt", "notes");
+    assert_eq!(build_into(&site, &public).0, 0);
+    assert!(public.join("notes.txt").is_file());
+    fs::remove_file(site.root().join("static/notes.txt")).unwrap();
+    let (code, stderr) = build_into(&site, &public);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!public.join("notes.txt").exists());
+    // The stamp of an older aqparat vouches for all but hidden names.
+    fs::write(
+        public.join(STAMP),
+        "This folder is a site built by aqparat.\n",
+    )
+    .unwrap();
+    fs::write(public.join("CNAME"), "example.kz\n").unwrap();
+    assert_eq!(build_into(&site, &public).0, 0);
+    fs::create_dir_all(public.join(".git")).unwrap();
+    fs::write(
+        public.join(STAMP),
+        "This folder is a site built by aqparat.\n",
+    )
+    .unwrap();
+    let (code, stderr) = build_into(&site, &public);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(public.join(".git").is_dir());
+}
+
 /// A folder prepared for the web server keeps its group, its mode and its
 /// set-group-id bit (so that what is made in it takes that group) through
 /// every build that replaces it.
