@@ -39,8 +39,8 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
         /// Render every page, taking nothing from the render cache (the
-        /// last build's pages, kept in .aqparat/cache/render) and leaving
-        /// it as it is.
+        /// last build's pages, kept in .aqparat/cache/render), which this
+        /// build then replaces.
         #[arg(long)]
         fresh: bool,
     },

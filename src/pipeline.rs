@@ -207,11 +207,11 @@ fn model(
     Ok(Model { site, diagnostics })
 }
 
-/// Whether a run may take pages from the render cache: a one-off `build`
-/// (not `--fresh`), not a session's build (which keeps its own records),
-/// not `check`.
+/// Whether a run keeps its pages in the render cache: a one-off `build`,
+/// not a session's build (which keeps its own records), not `check`. (A
+/// `--fresh` build takes nothing from it, and keeps its own.)
 fn may_use_render_cache(options: &Options, goal: Goal, in_session: bool) -> bool {
-    goal == Goal::Publish && !in_session && options.publish == Publish::Replace && !options.fresh
+    goal == Goal::Publish && !in_session && options.publish == Publish::Replace
 }
 
 /// The render cache for a one-off build of `site` (see [`RenderCache`]),
@@ -259,7 +259,12 @@ pub(crate) fn render(
     let render_cache = (publishes && may_use_render_cache(options, goal, previous.is_some()))
         .then(|| render_cache(options, site))
         .flatten();
-    let kept = render_cache.as_ref().and_then(RenderCache::records);
+    // `--fresh` makes the cache anew: its copy may share a file damaged
+    // in a way that its stamp does not show (written in place, its time
+    // put back), which the cache would otherwise give every later build.
+    let kept = (render_cache.as_ref())
+        .filter(|_| !options.fresh)
+        .and_then(RenderCache::records);
     // A copy that cannot be linked in is no reason to fail: built afresh.
     let seeded = (render_cache.as_ref().filter(|_| kept.is_some()))
         .and_then(|cache| Output::staging_from(&options.output, &cache.copy()).ok());

@@ -169,7 +169,7 @@ pub fn run(
                 while started.elapsed() < MAX_WAIT {
                     match changes.recv_timeout(QUIET) {
                         Ok(Ok(events)) => batch.add(&options.root, &mut inputs, &events),
-                        Ok(Err(errors)) => report_watch_errors(&errors),
+                        Ok(Err(errors)) => report_watch_errors(&options.root, &errors),
                         Err(_) => break,
                     }
                 }
@@ -190,7 +190,7 @@ pub fn run(
                     continue;
                 }
             }
-            Ok(Err(errors)) => report_watch_errors(&errors),
+            Ok(Err(errors)) => report_watch_errors(&options.root, &errors),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
         }
@@ -387,13 +387,29 @@ fn list_files(dir: &Path) -> io::Result<HashSet<PathBuf>> {
     Ok(files)
 }
 
-fn report_watch_errors(errors: &[notify::Error]) {
-    for error in errors {
+/// Tells the watcher's `errors`, but those about files under a hidden
+/// folder of the site at `root` (see [`is_told`]).
+fn report_watch_errors(root: &Path, errors: &[notify::Error]) {
+    let told = |error: &&notify::Error| is_told(root, error);
+    for error in errors.iter().filter(told) {
         crate::tell!(
             "aqparat: {}",
             msg!("file-watcher-error", error = error.to_string())
         );
     }
+}
+
+/// Whether the watcher's `error` is worth telling: not when it is about
+/// files under a hidden folder of the site at `root`, never input. The
+/// poller walks the whole site, and aqparat's cache, `.aqparat`, has files
+/// come and go while it builds (an error for each it finds gone).
+fn is_told(root: &Path, error: &notify::Error) -> bool {
+    let hidden = |path: &PathBuf| {
+        path.strip_prefix(root).is_ok_and(|rel| {
+            (rel.components()).any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
+        })
+    };
+    error.paths.is_empty() || !error.paths.iter().all(hidden)
 }
 
 /// The moment after which the site that `build` made is out of date (see
@@ -528,9 +544,22 @@ fn is_change(kind: &EventKind) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Entry, Inputs, Published, relative};
+    use super::{Entry, Inputs, Published, is_told, relative};
     use std::fs;
     use std::path::{Path, PathBuf};
+
+    #[test]
+    fn the_watchers_errors_about_hidden_folders_are_not_told() {
+        let root = Path::new("./site");
+        let error =
+            |path: &str| notify::Error::io(std::io::Error::other("gone")).add_path(path.into());
+        assert!(!is_told(root, &error("./site/.aqparat/cache/cards/1.tmp7")));
+        assert!(!is_told(root, &error("./site/content/.#a.kk.md")));
+        assert!(is_told(root, &error("./site/content/a.kk.md")));
+        // Outside the site, or about nothing in particular: told.
+        assert!(is_told(root, &error("/elsewhere/.x/a")));
+        assert!(is_told(root, &notify::Error::generic("no more watches")));
+    }
 
     #[test]
     fn only_the_sites_input_counts() {

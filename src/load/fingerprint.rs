@@ -199,6 +199,13 @@ pub fn tree(root: &Path, dirs: &[&Path], files: &[&Path]) -> u64 {
     hasher.finish()
 }
 
+/// One fingerprint of several.
+pub fn combined(parts: &[u64]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    parts.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Each template's fingerprint: its text, and the texts of the templates it
 /// extends, includes or imports, all the way up, and of every template that
 /// defines a component (Tera's components are global: a call does not

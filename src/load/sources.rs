@@ -66,6 +66,19 @@ pub fn sources(
     stamped: bool,
     diagnostics: &mut Diagnostics,
 ) -> Sources {
+    // Stamped before they are read: a file that changes while the build
+    // reads it is then a change to the next build; stamped after, it was
+    // taken as read, and `watch` left its pages stale.
+    let site_stamps = fingerprint::tree(
+        root,
+        &(theme::read_folders(root).iter().map(PathBuf::as_path))
+            .chain([Path::new(STATIC_DIR), Path::new(super::theme::I18N_DIR)])
+            .collect::<Vec<_>>(),
+        &[Path::new(super::config::CONFIG_FILE)],
+    );
+    let data_stamps = fingerprint::tree(root, &[Path::new(super::data::DATA_DIR)], &[]);
+    let aid_stamps = fingerprint::tree(root, &[Path::new(super::data::AID_DIR)], &[]);
+    let free_data_stamps = free_data(root);
     let (config, config_text) = match config::load(root, diagnostics) {
         Some((config, text)) => (Some(config), text),
         None => (None, String::new()),
@@ -96,26 +109,18 @@ pub fn sources(
         .is_some_and(RawConfig::has_git_dates)
         .then(|| history::page_dates(root, pages.iter().map(|p| p.path.as_path())));
     let static_files = files::static_files(root, Path::new(STATIC_DIR), diagnostics);
-    let theme_dir = theme.dir.clone();
+    // The assets are read when their pages are rendered, after this.
+    let assets_stamps = fingerprint::tree(
+        root,
+        &[],
+        &assets.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+    );
     let fingerprints = Fingerprints {
-        site: fingerprint::tree(
-            root,
-            &[
-                &theme_dir.join("i18n"),
-                &theme_dir.join("static"),
-                &theme_dir.join("fonts"),
-                Path::new(STATIC_DIR),
-                Path::new(super::theme::I18N_DIR),
-            ],
-            &[Path::new(super::config::CONFIG_FILE)]
-                .into_iter()
-                .chain(assets.iter().map(PathBuf::as_path))
-                .collect::<Vec<_>>(),
-        ),
+        site: fingerprint::combined(&[site_stamps, assets_stamps]),
         templates: theme.template_fingerprints.clone(),
-        data: fingerprint::tree(root, &[Path::new(super::data::DATA_DIR)], &[]),
-        aid: fingerprint::tree(root, &[Path::new(super::data::AID_DIR)], &[]),
-        free_data: free_data(root),
+        data: data_stamps,
+        aid: aid_stamps,
+        free_data: free_data_stamps,
         template_uses: theme.template_uses.clone(),
     };
     Sources {

@@ -59,6 +59,17 @@ fn is_folder_name(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// The folders of every theme under `themes/` whose files a build reads
+/// as they are (UI strings, static files, fonts), not as templates: which
+/// theme is the site's is known only once `site.yaml` is read, and they
+/// are stamped before it is (see `sources`).
+pub fn read_folders(root: &Path) -> Vec<PathBuf> {
+    let theme = |name: String| Path::new(THEMES_DIR).join(name);
+    (folders(root).into_iter().map(theme))
+        .flat_map(|dir| ["i18n", "static", "fonts"].map(|folder| dir.join(folder)))
+        .collect()
+}
+
 /// The names of the folders under `themes/`, sorted.
 fn folders(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join(THEMES_DIR))

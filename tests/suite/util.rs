@@ -251,8 +251,11 @@ pub fn read_tree(dir: &Path) -> Result<Tree, String> {
 
 /// What differs between `published` and `full` (a full build of the same
 /// site), in the paths `keep` takes: folders and files on one side only,
-/// files whose bytes differ (with their first differing line).
+/// files whose bytes differ (with their first differing line). Not the
+/// stamp, aqparat's note of what it found at the top of the folder it
+/// published, not the site.
 pub fn differences(published: &Tree, full: &Tree, keep: impl Fn(&Path) -> bool) -> Vec<String> {
+    let keep = |path: &Path| path != Path::new(".aqparat-output") && keep(path);
     let mut found = Vec::new();
     let only = |a: &[PathBuf], b: &[PathBuf], side: &str, found: &mut Vec<String>| {
         for folder in a.iter().filter(|f| keep(f) && b.binary_search(f).is_err()) {
