@@ -16,8 +16,8 @@
 //! last build, into itself, bigger at every build. Such a link is an error
 //! naming it; what a linked folder holds that git would not commit is left
 //! out, as in the folder itself. What cannot be read (a folder or file
-//! without permission, a FIFO, a socket) is an error naming it too, never
-//! skipped in silence.
+//! without permission, a FIFO, a socket), and a file or folder whose name
+//! is not UTF-8, is an error naming it too, never skipped in silence.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -481,6 +481,13 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
             }
         };
         let rel = relative(entry.path());
+        if entry.depth() > 0 && entry.file_name().to_str().is_none() {
+            diagnostics.push(name_not_utf8(&rel, entry.file_type().is_dir()));
+            if entry.file_type().is_dir() {
+                entries.skip_current_dir();
+            }
+            continue;
+        }
         while linked.last().is_some_and(|&depth| depth >= entry.depth()) {
             linked.pop();
         }
@@ -521,6 +528,18 @@ pub fn walk(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathB
     }
     files.sort();
     files
+}
+
+/// The error for the file (or the folder, `is_folder`) `rel`, whose name
+/// is not UTF-8: a ZIP archive made on Windows gives such names (cp866,
+/// cp1251). It cannot name a page, a file of the site or a data file, and
+/// is never left out without a word.
+fn name_not_utf8(rel: &Path, is_folder: bool) -> Diagnostic {
+    let message = match is_folder {
+        true => msg!("folder-name-not-utf8"),
+        false => msg!("file-name-not-utf8"),
+    };
+    Diagnostic::error(rel, Span::START, message).with_hint(msg!("name-not-utf8-hint"))
 }
 
 /// `path`, one of the walk's paths below `root`, relative to `root`. The

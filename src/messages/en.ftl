@@ -183,6 +183,9 @@ unreadable-hint = check that the file exists and is readable
 walk-unreadable-hint = check that it exists and is readable
 not-utf8 = this file is not UTF-8 text
 not-utf8-hint = save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)
+file-name-not-utf8 = this file's name is not UTF-8 text (files unzipped from an archive made on Windows may have such names), so it cannot be read as a name
+folder-name-not-utf8 = this folder's name is not UTF-8 text (folders unzipped from an archive made on Windows may have such names), so nothing in it is read
+name-not-utf8-hint = rename it, typing its name anew (Latin letters, digits and hyphens are the safest)
 symlink-loop = this symbolic link leads to a folder that contains it (a loop)
 symlink-loop-hint = delete the link, or make it lead to another folder
 

@@ -101,6 +101,53 @@ fn a_build_reads_no_temporary_file() {
     assert!(after == before, "the same site, byte for byte");
 }
 
+/// A file or folder whose name is not UTF-8 (as a ZIP archive made on
+/// Windows leaves them, in cp1251) is an error at it, its name shown with
+/// `\u{FFFD}`, wherever it is: static files, data, beside pages, in a theme;
+/// it hides no other problem, and a failed build leaves the last output as
+/// it was.
+#[test]
+fn a_name_that_is_not_utf8_is_an_error_at_the_file_with_the_others() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = TestSite::fixtures("basic", "stats");
+    site.build();
+    let before = snapshot(&site.public());
+    // "Пр" in cp1251.
+    for rel in [
+        &b"static/\xcf\xf0.pdf"[..],
+        b"static/\xcf\xf0/report.pdf",
+        b"data/\xcf\xf0.yaml",
+        b"content/rules/\xcf\xf0.png",
+        b"themes/default/templates/a\xcf\xf0.html",
+    ] {
+        let path = site.root().join(std::ffi::OsStr::from_bytes(rel));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "x\n").unwrap();
+    }
+    // A problem of another kind, told in the same run.
+    site.write("data/notes.json", "{\"a\": 1, \"a\": 2}");
+    for command in ["check", "build"] {
+        let run = site.run(&[command, "--lang", "en"]);
+        assert_reported(
+            &run,
+            &[
+                "content/rules/\u{FFFD}\u{FFFD}.png:1:1: error: this file's name is not UTF-8",
+                "data/notes.json:1:",
+                "data/\u{FFFD}\u{FFFD}.yaml:1:1: error: this file's name is not UTF-8",
+                "static/\u{FFFD}\u{FFFD}:1:1: error: this folder's name is not UTF-8",
+                "static/\u{FFFD}\u{FFFD}.pdf:1:1: error: this file's name is not UTF-8",
+                "themes/default/templates/a\u{FFFD}\u{FFFD}.html:1:1: error: this file's name",
+            ],
+            command,
+        );
+        assert!(run.stderr.contains("rename it"), "{}", run.stderr);
+    }
+    assert!(
+        snapshot(&site.public()) == before,
+        "the last output as it was"
+    );
+}
+
 #[test]
 fn the_sites_gitignore_is_honoured() {
     let site = TestSite::fixtures("basic", "stats");
