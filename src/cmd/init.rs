@@ -11,6 +11,7 @@ use aqparat::msg;
 /// Makes a new site in `dir`; 0 done, 2 refused or not written.
 pub fn new_site(dir: &Path, site: &NewSite) -> ExitCode {
     report(init::new_site(dir, site), |files| {
+        let files = Arg::count(files.len());
         let shown = dir.display().to_string();
         // An aqparat built without `serve` builds the site into public/.
         let subcommand = if cfg!(feature = "serve") {
@@ -34,23 +35,28 @@ fn shell_word(word: &str) -> String {
     format!("'{}'", word.replace('\'', "'\\''"))
 }
 
-/// Copies the built-in theme into the site in `root`; 0 done, 2 refused.
+/// Copies the built-in theme into the site in `root`, into the folder of
+/// the theme its `site.yaml` names; 0 done, 2 refused.
 pub fn eject(root: &Path) -> ExitCode {
-    report(init::eject(root), |files| {
-        let dir = root.join("themes/default").display().to_string();
-        msg!("eject-done", dir = dir, files = files)
+    report(init::eject(root), |ejected| {
+        let dir = root.join(&ejected.dir).display().to_string();
+        let files = Arg::count(ejected.files.len());
+        match ejected.named {
+            Some(name) => msg!("eject-done-named", dir = dir, files = files, name = name),
+            None => msg!("eject-done", dir = dir, files = files),
+        }
     })
 }
 
-/// Says what `written` did: `done` with the number of files written (exit
-/// 0), or why nothing was (exit 2).
+/// Says what `written` did: `done` with it (exit 0), or why nothing was
+/// (exit 2).
 fn report<T, E: std::fmt::Display>(
-    written: Result<Vec<T>, E>,
-    done: impl FnOnce(Arg) -> Message,
+    written: Result<T, E>,
+    done: impl FnOnce(T) -> Message,
 ) -> ExitCode {
     match written {
-        Ok(files) => {
-            aqparat::tell!("{}", done(Arg::count(files.len())));
+        Ok(written) => {
+            aqparat::tell!("{}", done(written));
             ExitCode::SUCCESS
         }
         Err(error) => {

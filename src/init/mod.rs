@@ -89,9 +89,21 @@ pub fn new_site(dir: &Path, site: &NewSite) -> Result<Vec<PathBuf>, InitError> {
     write_all(dir, &files)
 }
 
-/// Copies the built-in theme into `root/themes/default` (which must not
-/// exist) and gives the files written, relative to `root`.
-pub fn eject(root: &Path) -> Result<Vec<PathBuf>, InitError> {
+/// What `theme eject` wrote.
+#[derive(Debug)]
+pub struct Ejected {
+    /// The theme's folder, relative to the root.
+    pub dir: PathBuf,
+    /// The theme's name when `site.yaml` names one other than `default`.
+    pub named: Option<String>,
+    /// The files written, relative to the root.
+    pub files: Vec<PathBuf>,
+}
+
+/// Copies the built-in theme into the folder of the theme that `root`'s
+/// `site.yaml` names (`themes/default` when it names none), which must not
+/// exist, so that the site uses the copy.
+pub fn eject(root: &Path) -> Result<Ejected, InitError> {
     // A root mistyped would get a theme of its own, anywhere.
     if !root.join(crate::load::CONFIG_FILE).is_file() {
         let root = root.display().to_string();
@@ -102,18 +114,29 @@ pub fn eject(root: &Path) -> Result<Vec<PathBuf>, InitError> {
         let path = themes.display().to_string();
         return Err(InitError::Invalid(msg!("eject-themes-link", path = path)));
     }
-    let target = Path::new(crate::load::THEMES_DIR).join(crate::load::DEFAULT_THEME);
-    if fs::symlink_metadata(root.join(&target)).is_ok() {
+    // Its own problems are `check`'s to tell.
+    let (config, _) = crate::load::load_config(root, &mut crate::diag::Diagnostics::new())
+        .ok_or_else(|| InitError::Invalid(msg!("eject-config-unread")))?;
+    let name = config.theme.map(|name| name.value);
+    let dir = crate::load::theme_dir(name.as_deref()).ok_or_else(|| {
+        let name = name.clone().unwrap_or_default();
+        InitError::Invalid(msg!("eject-bad-theme", name = name))
+    })?;
+    if fs::symlink_metadata(root.join(&dir)).is_ok() {
         return Err(InitError::Invalid(msg!(
             "init-theme-exists",
-            path = root.join(&target).display().to_string()
+            path = root.join(&dir).display().to_string()
         )));
     }
     let mut files: Vec<(PathBuf, Vec<u8>)> = built_in_files()
-        .map(|file| (target.join(file.path()), file.contents().to_vec()))
+        .map(|file| (dir.join(file.path()), file.contents().to_vec()))
         .collect();
     files.sort();
-    write_all(root, &files)
+    Ok(Ejected {
+        files: write_all(root, &files)?,
+        named: name.filter(|name| name != crate::load::DEFAULT_THEME),
+        dir,
+    })
 }
 
 /// Writes `files` (path relative to `dir`, bytes) under `dir`.

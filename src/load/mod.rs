@@ -22,7 +22,7 @@ mod template_tags;
 mod theme;
 mod yaml;
 
-pub use config::{CONFIG_FILE, LanguagesRead, RawConfig, RawLanguage};
+pub use config::{CONFIG_FILE, LanguagesRead, RawConfig, RawLanguage, load as load_config};
 pub use content::{
     CONTENT_DIR, ContentCache, FrontMatter, FrontRead, Loaded, PageText, RawPage, read_page,
 };
@@ -38,6 +38,6 @@ pub use sources::{Sources, sources};
 pub(crate) use theme::declare_functions;
 pub use theme::{
     BUILT_IN, BUILT_IN_DIR, DEFAULT_THEME, I18N_DIR, RawI18n, RawTheme, TEMPLATES_DIR, THEMES_DIR,
-    UiString, built_in_files, tera_error_diagnostic,
+    UiString, built_in_files, tera_error_diagnostic, theme_dir,
 };
 pub use yaml::{Spanned, cut_by_comment, span_of as yaml_span, top_items};

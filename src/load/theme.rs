@@ -70,6 +70,14 @@ pub fn read_folders(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The folder, relative to the root, of the theme that `site.yaml` names
+/// `name`: `themes/NAME`, `themes/default` when it names none; `None` when
+/// `name` cannot name a folder.
+pub fn theme_dir(name: Option<&str>) -> Option<PathBuf> {
+    let name = name.unwrap_or(DEFAULT_THEME);
+    is_folder_name(name).then(|| Path::new(THEMES_DIR).join(name))
+}
+
 /// The names of the folders under `themes/`, sorted.
 fn folders(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join(THEMES_DIR))

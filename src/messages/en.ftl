@@ -489,6 +489,9 @@ init-language-twice = `{ $code }` is given twice in --languages
 init-bad-default = the default language `{ $lang }` is not one of --languages { $languages }
 init-done = made a new site in { $dir } ({ $files } files). Next:{"\u000A"}  { $command }{"\u000A"}to see it, then edit content/ (the guide for staff is content/guide.*.md)
 eject-done = copied the built-in theme into { $dir } ({ $files } files): the site now uses that copy, over the built-in theme; change what you like
+eject-done-named = copied the built-in theme into { $dir } ({ $files } files), the folder of the theme `{ $name }` that site.yaml names: the site now uses that copy, over the built-in theme; change what you like
+eject-config-unread = site.yaml cannot be read, so which theme the site uses is not known: `aqparat check` tells what is wrong in it; fix that, then eject again
+eject-bad-theme = site.yaml names the theme `{ $name }`, which cannot be a folder under themes/: write a folder's name there (letters, digits, `-`, `_`), or leave `theme:` out for the built-in theme, then eject again
 eject-no-site = no site.yaml in { $root }: `theme eject` copies the theme into a site's folder; give that folder with `--root`
 eject-themes-link = { $path } is not a folder (a link or a file): aqparat writes the theme into the site's own folder only; put a folder there in its place
 

@@ -306,6 +306,45 @@ fn a_partial_theme_on_disk_and_an_ejected_theme_lie_over_the_built_in_one() {
     assert!(site.read("kk/rules/first/index.html").contains("</html>"));
 }
 
+/// `theme eject` copies the built-in theme into the theme `site.yaml`
+/// names, which the site then uses, and says so; a name that cannot be a
+/// folder is refused, nothing written.
+#[test]
+fn theme_eject_copies_into_the_theme_the_site_names() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", yaml.replace("theme: default", "theme: mine"));
+    let (code, printed) = aqparat(site.root(), &["theme", "eject", "--lang", "en"]);
+    assert_eq!(code, 0, "{printed}");
+    assert!(
+        printed.contains("themes/mine (")
+            && printed.contains("the theme `mine` that site.yaml names"),
+        "{printed}"
+    );
+    assert!(
+        site.root()
+            .join("themes/mine/templates/base.html")
+            .is_file()
+    );
+    assert!(!site.root().join("themes/default").exists());
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    site.write(
+        "site.yaml",
+        yaml.replace("theme: default", "theme: ../mine"),
+    );
+    let (code, printed) = aqparat(site.root(), &["theme", "eject", "--lang", "en"]);
+    assert_eq!(code, 2, "{printed}");
+    assert!(
+        printed.contains("site.yaml names the theme `../mine`"),
+        "{printed}"
+    );
+    assert!(!site.root().join("themes").exists(), "nothing written");
+}
+
 /// `theme eject` writes only into a site: not into a folder without
 /// `site.yaml` or one not there (a root mistyped), nor through a `themes`
 /// link that leads elsewhere; nothing is written then.
