@@ -40,8 +40,14 @@ struct Statistics {
     forms: &'static [(&'static str, &'static str)],
     category: &'static str,
     source: &'static str,
-    what: &'static str,
+    /// What each record of [`RECORDS`] says was done, in its order.
+    what: [&'static str; 2],
 }
+
+/// The skeleton's records (id, count): two figures of one unit, which its
+/// charts compare (a chart of one figure is not drawn), so that the staff
+/// guide's `chart(id="reached")` shows one.
+const RECORDS: [(&str, u32); 2] = [("food-parcels", 1), ("hot-meals", 2)];
 
 const KK: Words = Words {
     name: "Қазақша",
@@ -62,7 +68,7 @@ const KK: Words = Words {
         forms: &[("one", "отбасы"), ("other", "отбасы")],
         category: "Азық-түлік",
         source: "Ұйымның есебі",
-        what: "Азық-түлік себеттері берілді",
+        what: ["Азық-түлік себеттері берілді", "Ыстық тамақ жеткізілді"],
     },
 };
 
@@ -90,7 +96,7 @@ const RU: Words = Words {
         ],
         category: "Продукты питания",
         source: "Отчёт организации",
-        what: "Выданы продуктовые наборы",
+        what: ["Выданы продуктовые наборы", "Доставлено горячее питание"],
     },
 };
 
@@ -113,7 +119,7 @@ const EN: Words = Words {
         forms: &[("one", "family"), ("other", "families")],
         category: "Food",
         source: "The organisation's report",
-        what: "Food parcels handed out",
+        what: ["Food parcels handed out", "Hot meals delivered"],
     },
 };
 
@@ -139,7 +145,7 @@ impl Words {
 
 /// A text of the statistics skeleton in each of `languages`, as a YAML
 /// flow mapping (`{ kk: "…", ru: "…" }`).
-fn per_language(languages: &[String], text: fn(&Statistics) -> &'static str) -> String {
+fn per_language(languages: &[String], text: impl Fn(&Statistics) -> &'static str) -> String {
     let texts: Vec<String> = languages
         .iter()
         .map(|code| {
@@ -163,9 +169,9 @@ pub fn open_data(languages: &[String]) -> String {
 }
 
 /// The files of `data/aid/` (name, text) of a new site in `languages`: one
-/// organisation, unit, category, source and record.
+/// organisation, unit, category and source, and [`RECORDS`].
 pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
-    let per_lang = |text| per_language(languages, text);
+    let per_lang = |text: fn(&Statistics) -> &'static str| per_language(languages, text);
     let comments: String = languages
         .iter()
         .map(|code| format!("# {}\n", Words::of(code).statistics.comment))
@@ -186,6 +192,12 @@ pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
                 .map(|c| format!("{c}: {}", super::yaml_text(noun(c))))
                 .collect();
             format!("    {code}: {{ {} }}\n", forms.join(", "))
+        })
+        .collect();
+    let records: Vec<String> = (RECORDS.iter().enumerate())
+        .map(|(i, (id, count))| {
+            let what = per_language(languages, |s| s.what[i]);
+            format!("- id: {id}\n  org: our-organisation\n  category: food\n  count: {count}\n  unit: families\n  what: {what}\n  date: 2020-04-03\n  source: our-report\n")
         })
         .collect();
     vec![
@@ -216,12 +228,6 @@ pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
                 per_lang(|s| s.source)
             ),
         ),
-        (
-            "records.yaml",
-            format!(
-                "{comments}- id: food-parcels\n  org: our-organisation\n  category: food\n  count: 1\n  unit: families\n  what: {}\n  date: 2020-04-03\n  source: our-report\n",
-                per_lang(|s| s.what)
-            ),
-        ),
+        ("records.yaml", comments + &records.concat()),
     ]
 }

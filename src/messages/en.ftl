@@ -404,7 +404,12 @@ shortcode-no-unit = no unit `{ $unit }` in data/aid/units.yaml
 shortcode-no-figures = no figures in unit `{ $unit }` to add up
 shortcode-not-added = the figures in unit `{ $unit }` are not added up: its `add: false` in `data/aid/units.yaml` says they may count the same people; give each with `stat(id=…)`
 shortcode-chart-args = `chart` needs one of `id="reached"`, `id="items"`, `org="ORG"` or `category="CATEGORY"`, and only one
-shortcode-no-chart = no chart `{ $id }`{ $guess }; the charts are: { $list }
+shortcode-no-chart = no chart `{ $call }`{ $guess }; { $charts }
+shortcode-chart-not-drawn = no chart `{ $call }`: a chart compares figures, so it is drawn only where one unit has two or more, and this one has fewer in every unit; { $charts }
+shortcode-charts = the charts are { $list }{ $more }
+shortcode-charts-more = {" "}and { $count } more
+shortcode-no-charts = there is no chart yet
+shortcode-chart-hint = `chart` takes `id="reached"` (the people and families reached), `id="items"` (the other units), `org="ORG"` or `category="CATEGORY"`; a chart is drawn once it has two figures or more in one unit (records in data/aid/records.yaml or records.csv): add them, or remove the shortcode until then
 shortcode-unknown = unknown shortcode `{ $name }`{ $guess }; aqparat has `stat` and `chart`
 shortcode-chart-alone = a chart must stand alone in its paragraph, with blank lines around it
 heading-id-repeated = the id `{ $id }` is given to an earlier heading of this page too: links to #{ $id } lead there, not here

@@ -398,7 +398,12 @@ shortcode-no-unit = data/aid/units.yaml ішінде `{ $unit }` бірлігі 
 shortcode-no-figures = `{ $unit }` бірлігінде қосатын сандар жоқ
 shortcode-not-added = `{ $unit }` бірлігінің сандары қосылмайды: `data/aid/units.yaml` файлындағы `add: false` олардың бір адамдарды екі рет санауы мүмкін екенін айтады; әрқайсысын `stat(id=…)` арқылы беріңіз
 shortcode-chart-args = `chart` үшін `id="reached"`, `id="items"`, `org="ORG"`, `category="CATEGORY"` аргументтерінің дәл біреуі керек
-shortcode-no-chart = `{ $id }` диаграммасы жоқ{ $guess }; бар диаграммалар: { $list }
+shortcode-no-chart = `{ $call }` диаграммасы жоқ{ $guess }; { $charts }
+shortcode-chart-not-drawn = `{ $call }` диаграммасы жоқ: диаграмма сандарды салыстырады, сондықтан ол бір өлшем бірлігінде екі не одан көп сан болғанда ғана салынады, ал мұнда әр бірлікте екіден аз; { $charts }
+shortcode-charts = бар диаграммалар: { $list }{ $more }
+shortcode-charts-more = {" "}және тағы { $count }
+shortcode-no-charts = әзірге бірде-бір диаграмма жоқ
+shortcode-chart-hint = `chart` мына аргументтердің бірін алады: `id="reached"` (көмек алған адамдар мен отбасылар), `id="items"` (қалған бірліктер), `org="ORG"` не `category="CATEGORY"`; диаграмма бір бірлікте екі не одан көп сан болғанда шығады (data/aid/records.yaml не records.csv ішіндегі жазбалар): оларды қосыңыз не әзірге қысқа кодты алып тастаңыз
 shortcode-unknown = белгісіз қысқа код `{ $name }`{ $guess }; aqparat-та `stat` және `chart` бар
 shortcode-chart-alone = диаграмма өз абзацында жеке тұруы керек, оның алдында және соңында бос жол болсын
 heading-id-repeated = `{ $id }` id-і осы беттегі жоғарырақ тұрған тақырыпта да бар: #{ $id } сілтемелері мұнда емес, сонда апарады

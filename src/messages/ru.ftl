@@ -408,7 +408,12 @@ shortcode-no-unit = в data/aid/units.yaml нет единицы `{ $unit }`
 shortcode-no-figures = в единице `{ $unit }` нет чисел, которые можно сложить
 shortcode-not-added = числа единицы `{ $unit }` не складываются: её `add: false` в `data/aid/units.yaml` говорит, что они могут считать одних и тех же людей; дайте каждое через `stat(id=…)`
 shortcode-chart-args = для `chart` нужен ровно один из аргументов: `id="reached"`, `id="items"`, `org="ORG"` или `category="CATEGORY"`
-shortcode-no-chart = нет диаграммы `{ $id }`{ $guess }; есть такие диаграммы: { $list }
+shortcode-no-chart = нет диаграммы `{ $call }`{ $guess }; { $charts }
+shortcode-chart-not-drawn = нет диаграммы `{ $call }`: диаграмма сравнивает цифры, поэтому её строят, только когда в одной единице их две или больше, а у этой в каждой единице меньше двух; { $charts }
+shortcode-charts = есть такие диаграммы: { $list }{ $more }
+shortcode-charts-more = {" "}и ещё { $count }
+shortcode-no-charts = диаграмм пока нет ни одной
+shortcode-chart-hint = `chart` принимает `id="reached"` (охваченные люди и семьи), `id="items"` (остальные единицы), `org="ORG"` или `category="CATEGORY"`; диаграмма появится, когда у неё будет две цифры или больше в одной единице (записи в data/aid/records.yaml или records.csv): добавьте их или пока уберите шорткод
 shortcode-unknown = неизвестный шорткод `{ $name }`{ $guess }; в aqparat есть `stat` и `chart`
 shortcode-chart-alone = диаграмма должна стоять в отдельном абзаце, с пустыми строками до и после
 heading-id-repeated = id `{ $id }` уже есть у одного из заголовков выше на этой странице: ссылки на #{ $id } ведут туда, а не сюда

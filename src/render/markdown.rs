@@ -146,7 +146,7 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
         // The statistics' own errors are told; a shortcode written wrong
         // is told as well, in the same run.
         let no_stats = msg!("shortcode-no-stats");
-        shortcode_errors.retain(|(_, message)| *message != no_stats);
+        shortcode_errors.retain(|(_, message, _)| *message != no_stats);
     }
     for RepeatedId { heading, id } in repeated_ids {
         let written = body.get(heading.clone()).and_then(|h| h.rfind("{#"));
@@ -177,10 +177,10 @@ pub fn render(site: &Site, id: PageId, stats: Option<&LangStats>) -> RenderedMar
                 .with_quote(Some(lines.quote(offset))),
         );
     }
-    for (offset, message) in shortcode_errors {
+    for (offset, message, hint) in shortcode_errors {
         out.diagnostics.push(
             Diagnostic::error(&page.path, lines.span(offset), message)
-                .with_hint(msg!("shortcode-hint"))
+                .with_hint(hint)
                 .with_quote(Some(lines.quote(offset))),
         );
     }
@@ -408,11 +408,12 @@ fn has_shortcode(event: &Event) -> bool {
 /// Replaces shortcodes (`{{ stat(…) }}`, `{{ chart(…) }}`) in text by what
 /// they stand for. A chart alone in its paragraph replaces the paragraph.
 /// Code (blocks and inline) is shown as written: a guide may show a
-/// shortcode there. Errors are collected with their byte offsets.
+/// shortcode there. Errors are collected with their byte offsets and
+/// hints.
 fn expand_shortcodes<'a>(
     events: Vec<(Event<'a>, Range<usize>)>,
     stats: Option<&LangStats>,
-    errors: &mut Vec<(usize, Message)>,
+    errors: &mut Vec<(usize, Message, Message)>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = false;
@@ -457,7 +458,7 @@ fn expand_shortcodes<'a>(
                         out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
                         out.push(events[i + 2].clone());
                     }
-                    Err(message) => errors.push((range.start, message)),
+                    Err(message) => errors.push((range.start, message, stats::hint(call))),
                 }
                 i += 3;
                 continue;
@@ -488,12 +489,19 @@ fn expand_shortcodes<'a>(
                                 Ok(Expansion::Html(_)) => errors.push((
                                     range.start + call.start,
                                     msg!("shortcode-chart-alone"),
+                                    stats::hint(&call),
                                 )),
-                                Err(message) => errors.push((range.start + call.start, message)),
+                                Err(message) => errors.push((
+                                    range.start + call.start,
+                                    message,
+                                    stats::hint(&call),
+                                )),
                             }
                             last = call.end;
                         }
-                        Err((offset, message)) => errors.push((range.start + offset, message)),
+                        Err((offset, message)) => {
+                            errors.push((range.start + offset, message, msg!("shortcode-hint")))
+                        }
                     }
                 }
                 out.push((
@@ -516,11 +524,17 @@ fn expand_shortcodes<'a>(
                                 Ok(Expansion::Inline { html: h, .. } | Expansion::Html(h)) => {
                                     expanded.push_str(&h)
                                 }
-                                Err(message) => errors.push((range.start + call.start, message)),
+                                Err(message) => errors.push((
+                                    range.start + call.start,
+                                    message,
+                                    stats::hint(&call),
+                                )),
                             }
                             last = call.end;
                         }
-                        Err((offset, message)) => errors.push((range.start + offset, message)),
+                        Err((offset, message)) => {
+                            errors.push((range.start + offset, message, msg!("shortcode-hint")))
+                        }
                     }
                 }
                 expanded.push_str(&html[last.min(html.len())..]);

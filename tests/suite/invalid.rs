@@ -1055,7 +1055,7 @@ fn shortcodes_with_unknown_ids_are_reported_where_they_are_written() {
         "content/rules/first.ru.md:6:1: error: no organisation `org-x` in data/aid/organisations.yaml (did you mean `org-a`?)",
         "content/rules/first.ru.md:8:1: error: no unit `boxes` in data/aid/units.yaml",
         "content/rules/first.ru.md:10:1: error: no category `fod` in data/aid/categories.yaml (did you mean `food`?)",
-        "content/rules/first.ru.md:12:1: error: no chart `reachd` (did you mean `reached`?); the charts are: reached, items, category-food, category-masks",
+        "content/rules/first.ru.md:12:1: error: no chart `chart(id=\"reachd\")` (did you mean `chart(id=\"reached\")`?); the charts are `chart(id=\"reached\")`, `chart(id=\"items\")`, `chart(category=\"food\")`, `chart(category=\"masks\")`, `chart(org=\"org-a\")`",
         // Closed, though Markdown splits its text at `*` and `_`.
         "content/rules/first.ru.md:14:3: error: `{{ 7*7 }}` is not a shortcode call",
         "content/rules/first.ru.md:14:14: error: `{{ data.some_value }}` is not a shortcode call",

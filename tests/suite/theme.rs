@@ -169,6 +169,54 @@ fn init_prints_a_command_that_can_be_pasted() {
     }
 }
 
+/// The chart the staff guide shows is drawn on the site `init
+/// --statistics` makes; where there is no chart, the error names the
+/// shortcode as written and says why there is none.
+#[test]
+fn the_guides_chart_is_drawn_on_a_new_site_and_a_missing_one_told_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, printed) = aqparat(dir.path(), &["init", "site", "--statistics"]);
+    assert_eq!(code, 0, "{printed}");
+    let site = dir.path().join("site");
+    let root = site.to_str().unwrap();
+    let guide = std::fs::read_to_string(site.join("content/guide.kk.md")).unwrap();
+    let start = guide.find("{{ chart(").expect("the guide shows a chart");
+    let chart = &guide[start..start + guide[start..].find("}}").unwrap() + 2];
+    let home = site.join("content/_index.kk.md");
+    let mut text = std::fs::read_to_string(&home).unwrap();
+    text += &format!("\n{chart}\n\n{{{{ chart(org=\"our-organisation\") }}}}\n");
+    std::fs::write(&home, text).unwrap();
+    let (code, printed) = aqparat(dir.path(), &["check", "--strict", "--root", root]);
+    assert_eq!(code, 0, "{printed}");
+    let (code, printed) = aqparat(dir.path(), &["build", "--root", root]);
+    assert_eq!(code, 0, "{printed}");
+    let page = std::fs::read_to_string(site.join("public/kk/index.html")).unwrap();
+    for chart in ["reached", "org-our-organisation"] {
+        let labelled = format!("aria-labelledby=\"{chart}-title");
+        assert!(page.contains(&labelled), "{chart}: {page}");
+    }
+
+    // One record left: no chart compares anything.
+    let records = site.join("data/aid/records.yaml");
+    let yaml = std::fs::read_to_string(&records).unwrap();
+    std::fs::write(&records, &yaml[..yaml.find("- id: hot-meals").unwrap()]).unwrap();
+    let (code, printed) = aqparat(dir.path(), &["check", "--root", root, "--lang", "en"]);
+    assert_eq!(code, 1, "{printed}");
+    for expected in [
+        "no chart `chart(id=\"reached\")`: a chart compares figures, so it is drawn only where one unit has two or more",
+        "no chart `chart(org=\"our-organisation\")`: a chart compares",
+        "there is no chart yet",
+        "help: `chart` takes `id=\"reached\"`",
+    ] {
+        assert!(printed.contains(expected), "{expected}\n{printed}");
+    }
+    assert!(!printed.contains("org-our-organisation"), "{printed}");
+    assert!(
+        !printed.contains("ids are those of the records"),
+        "{printed}"
+    );
+}
+
 /// The staff guide of the example site is the one `init` writes.
 #[test]
 fn the_example_site_has_the_guide_that_init_writes() {

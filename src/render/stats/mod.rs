@@ -22,4 +22,4 @@ pub use pages::{
     CHANGES_TEMPLATE, Infographics, ORGANISATION_TEMPLATE, OVERVIEW_TEMPLATE, Output, prepare_all,
 };
 pub use prepare::LangStats;
-pub use shortcodes::{Expansion, expand, find};
+pub use shortcodes::{Expansion, expand, find, hint};

@@ -10,7 +10,7 @@
 
 use super::format::Shown;
 use super::prepare::LangStats;
-use crate::messages::Message;
+use crate::messages::{Arg, Message};
 use crate::model::{Record, Stats};
 use crate::msg;
 
@@ -161,25 +161,85 @@ pub fn expand(stats: Option<&LangStats>, call: &Call) -> Result<Expansion, Messa
             Ok(f.shown_figure(total.figure, unit).map(figure)?)
         }
         "chart" => {
-            let id = match (call.arg("id"), call.arg("org"), call.arg("category")) {
-                (Some(id), _, _) => id.to_string(),
-                (None, Some(org), _) => format!("org-{org}"),
-                (None, None, Some(category)) => format!("category-{category}"),
-                _ => return Err(msg!("shortcode-chart-args")),
+            // `check_args` leaves `chart` one argument, of those it takes.
+            let Some(&written) = call.args.first() else {
+                return Err(msg!("shortcode-chart-args"));
             };
-            let (_, html) = stats.chart(&id).ok_or_else(|| {
-                let known: Vec<&str> = stats.charts.iter().map(|(c, _)| c.id.as_str()).collect();
-                let guess = crate::diag::did_you_mean(&id, known.iter().copied());
-                msg!(
-                    "shortcode-no-chart",
-                    id = &id,
-                    guess = guess,
-                    list = known.join(", ")
-                )
-            })?;
-            Ok(Expansion::Html(html.clone()))
+            let id = match written {
+                ("org", org) => format!("org-{org}"),
+                ("category", category) => format!("category-{category}"),
+                (_, id) => id.to_string(),
+            };
+            match stats.chart(&id) {
+                Some((_, html)) => Ok(Expansion::Html(html.clone())),
+                None => Err(no_chart(stats, written, &id)),
+            }
         }
         other => Err(unknown(other)),
+    }
+}
+
+/// How many charts the error for a chart that is not there lists.
+const CHARTS_LISTED: usize = 12;
+
+/// The error for `chart(KEY="VALUE")`, `written`, asking for chart `id`,
+/// which `stats` lacks: one it would make but does not draw, as it
+/// compares nothing (fewer than two figures in every unit), or an id that
+/// names no chart; with the charts there are as they are written, or that
+/// there is none yet.
+fn no_chart(stats: &LangStats, (key, value): (&str, &str), id: &str) -> Message {
+    let charts: Vec<String> = (stats.charts.iter())
+        .map(|(chart, _)| written_chart(&chart.id))
+        .collect();
+    let listed = &charts[..charts.len().min(CHARTS_LISTED)];
+    let there = match listed.is_empty() {
+        true => msg!("shortcode-no-charts"),
+        false => {
+            let more = match charts.len() - listed.len() {
+                0 => Message::default(),
+                count => msg!("shortcode-charts-more", count = Arg::count(count)),
+            };
+            let list: Vec<String> = listed.iter().map(|chart| format!("`{chart}`")).collect();
+            msg!("shortcode-charts", list = list.join(", "), more = more)
+        }
+    };
+    let call = format!("chart({key}=\"{value}\")");
+    let known = stats.format.stats;
+    let made = matches!(id, "reached" | "items")
+        || (id.strip_prefix("org-")).is_some_and(|org| known.organisation(org).is_some())
+        || (id.strip_prefix("category-")).is_some_and(|c| known.category(c).is_some());
+    match made {
+        true => msg!("shortcode-chart-not-drawn", call = call, charts = there),
+        false => {
+            let guess = crate::diag::did_you_mean(&call, charts.iter().map(String::as_str));
+            msg!(
+                "shortcode-no-chart",
+                call = call,
+                guess = guess,
+                charts = there
+            )
+        }
+    }
+}
+
+/// The shortcode that shows chart `id`: `chart(org="ORG")` for `org-ORG`,
+/// `chart(category="CATEGORY")` for `category-CATEGORY`, else
+/// `chart(id="ID")`.
+fn written_chart(id: &str) -> String {
+    let (key, value) = match (id.strip_prefix("org-"), id.strip_prefix("category-")) {
+        (Some(org), _) => ("org", org),
+        (None, Some(category)) => ("category", category),
+        (None, None) => ("id", id),
+    };
+    format!("chart({key}=\"{value}\")")
+}
+
+/// The hint for an error in `call`: the charts there can be, and when one
+/// is drawn, for `chart`; the ids `stat` takes otherwise.
+pub fn hint(call: &Call) -> Message {
+    match call.name {
+        "chart" => msg!("shortcode-chart-hint"),
+        _ => msg!("shortcode-hint"),
     }
 }
 
