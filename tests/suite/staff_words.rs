@@ -246,7 +246,7 @@ fn a_key_given_twice_in_json_does_not_hide_a_syntax_error_after_it() {
         &run,
         &[
             "data/contacts.json:3:9: error: the key `phone` is given twice",
-            "data/contacts.json:4:17: error: a value belongs here",
+            "data/contacts.json:4:17: error: a comma before a closing bracket",
         ],
         "a key given twice, then a comma too many",
     );
