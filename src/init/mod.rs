@@ -203,6 +203,17 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
         let code = format!("U+{:04X}", u32::from(c));
         return Err(InitError::Invalid(msg!("init-title-control", code = code)));
     }
+    // Nor one that turns the title round on every page (see
+    // [`crate::validate::reorders`]).
+    if let Some(c) = (site.title.as_deref())
+        .and_then(|title| title.chars().find(|c| crate::validate::reorders(*c)))
+    {
+        let code = format!("U+{:04X}", u32::from(c));
+        return Err(InitError::Invalid(msg!(
+            "init-title-direction",
+            code = code
+        )));
+    }
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut add = |rel: &str, text: String| files.push((rel.into(), text.into_bytes()));
     add("site.yaml", site_yaml(site, default));

@@ -410,11 +410,21 @@ pub(super) fn is_forbidden(c: char) -> bool {
     c.is_control() && !matches!(c, '\n' | '\r')
 }
 
+/// Whether `c` turns the text after it round: the bidirectional
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069;
+/// U+202E before "txt.exe" shows "exe.txt"). The marks (U+200E, U+200F)
+/// that place punctuation are not among them. No text shown on a page
+/// may hold one.
+pub fn reorders(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Reports a text value of a YAML file (`file_text`, whose YAML starts
-/// `line_offset` lines in) that holds a control character, at that
-/// character when it is written as it is on the value's line, else at the
-/// value (`what` names the value in the message); and one that a comment
-/// cut short (see [`crate::load::cut_by_comment`]).
+/// `line_offset` lines in) that holds a control character or one that
+/// [`reorders`] the text, at that character when it is written as it is
+/// on the value's line, else at the value (`what` names the value in the
+/// message); and one that a comment cut short (see
+/// [`crate::load::cut_by_comment`]).
 pub(super) fn check_text(
     path: impl AsRef<Path>,
     file_text: &str,
@@ -427,9 +437,47 @@ pub(super) fn check_text(
     let lines = crate::diag::Lines::new(file_text, 0);
     let cut = crate::load::cut_by_comment(path.as_ref(), &lines, at, &value.value);
     diagnostics.extend(cut);
+    if let Some(c) = value.value.chars().find(|c| reorders(*c)) {
+        diagnostics.push(direction_character(&path, file_text, at, c, what.clone()));
+    }
     if let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) {
         diagnostics.push(control_character(path, file_text, at, c, what));
     }
+}
+
+/// The diagnostic for `c`, a character that [`reorders`] the text, in
+/// `what`, whose value is written at `at` in `file_text`.
+pub(super) fn direction_character(
+    path: impl AsRef<Path>,
+    file_text: &str,
+    at: Span,
+    c: char,
+    what: Message,
+) -> Diagnostic {
+    let code = format!("{:04X}", u32::from(c));
+    Diagnostic::error(
+        path.as_ref(),
+        character_span(file_text, at, c),
+        msg!("direction-control", what = what, code = code),
+    )
+    .with_hint(msg!("direction-control-hint"))
+    .with_source(file_text)
+}
+
+/// Where `c` is first written on the line of a value written at `at` in
+/// `file_text`, from the value on; `at` when it is not written there as
+/// it is (an escape in double quotes, `"\u202E"`).
+fn character_span(file_text: &str, at: Span, c: char) -> Span {
+    file_text
+        .lines()
+        .nth(at.line - 1)
+        .and_then(|line| {
+            line.chars()
+                .enumerate()
+                .skip(at.col - 1)
+                .find(|(_, x)| *x == c)
+        })
+        .map_or(at, |(col, _)| Span::new(at.line, col + 1))
 }
 
 /// The diagnostic for the control character `c` in `what`, whose value is
@@ -441,19 +489,9 @@ pub(super) fn control_character(
     c: char,
     what: Message,
 ) -> Diagnostic {
-    let span = file_text
-        .lines()
-        .nth(at.line - 1)
-        .and_then(|line| {
-            line.chars()
-                .enumerate()
-                .skip(at.col - 1)
-                .find(|(_, x)| *x == c)
-        })
-        .map_or(at, |(col, _)| Span::new(at.line, col + 1));
     Diagnostic::error(
         path.as_ref(),
-        span,
+        character_span(file_text, at, c),
         msg!(
             "control-character",
             what = what,

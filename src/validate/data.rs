@@ -274,12 +274,8 @@ impl Checker<'_> {
                 },
             );
         }
-        // Embeddings, overrides and isolates turn the text after them
-        // round, on pages and in the downloads' cells alike (U+202E before
-        // "txt.exe" shows "exe.txt").
-        // The marks (U+200E, U+200F) that place punctuation stay allowed.
-        let reorders = |c: &char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        if let Some(direction) = text.value.chars().find(reorders) {
+        // On pages and in the downloads' cells alike.
+        if let Some(direction) = text.value.chars().find(|c| super::config::reorders(*c)) {
             self.error(
                 yaml_span(text, 0),
                 msg!(

@@ -251,7 +251,8 @@ fn check_plural_forms(file: &RawI18n, diagnostics: &mut Diagnostics) {
 }
 
 /// No UI string may hold a control character (see
-/// [`super::config::is_forbidden`]); reported at the string.
+/// [`super::config::is_forbidden`]), nor one that turns the text round
+/// (see [`super::config::reorders`]); reported at the string.
 fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
     for (key, value) in &file.strings {
         let texts: Vec<(Message, &String)> = match value {
@@ -262,6 +263,15 @@ fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
                 .collect(),
         };
         for (what, value) in texts {
+            if let Some(c) = value.chars().find(|c| super::config::reorders(*c)) {
+                diagnostics.push(super::config::direction_character(
+                    &file.path,
+                    &file.text,
+                    yaml_span(key, 0),
+                    c,
+                    what.clone(),
+                ));
+            }
             if let Some(c) = value.chars().find(|c| super::config::is_forbidden(*c)) {
                 diagnostics.push(super::config::control_character(
                     &file.path,

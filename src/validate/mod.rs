@@ -12,6 +12,7 @@ mod sources;
 
 pub use config::{
     has_usable_languages, is_language_code, is_reserved_code, language_codes, language_of_country,
+    reorders,
 };
 pub use pages::check_front_matter as page;
 pub use pages::has_clean_names;

@@ -1940,3 +1940,33 @@ fn a_statistics_file_that_is_a_folder() {
         assert!(!run.stderr.contains("is missing"), "{}", run.stderr);
     }
 }
+
+/// The invisible characters that turn the text after them round (U+202E,
+/// U+2066…), refused in the statistics' texts, are refused in every text
+/// of `site.yaml` and of front matter that pages show, and in UI strings:
+/// at the character when it is written as it is, else at the value.
+#[test]
+fn direction_controls_in_titles_are_refused() {
+    let site = TestSite::fixture("basic");
+    let config = (site.read_source("site.yaml"))
+        .replace("title: Сынақ сайты", "title: Сынақ\u{202e} сайты")
+        .replace("name: Русский", "name: \"Рус\\u2066ский\"");
+    site.write("site.yaml", &config);
+    site.write(
+        "content/about.kk.md",
+        "---\ntitle: Біз\u{202e}туралы\ndescription: Бір\u{2067}екі\ndate: 2020-03-30\n---\nМәтін\n",
+    );
+    site.write("i18n/kk.yaml", "read_more: Толығырақ\u{202d}\n");
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "content/about.kk.md:2:11: error: the title has U+202E",
+            "content/about.kk.md:3:17: error: the description has U+2067",
+            "i18n/kk.yaml:1:21: error: UI string `read_more` has U+202D",
+            "site.yaml:4:36: error: the title of language `kk` has U+202E",
+            "site.yaml:5:15: error: the name of language `ru` has U+2066",
+        ],
+        "direction controls",
+    );
+}

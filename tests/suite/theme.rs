@@ -116,6 +116,11 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
         );
         assert!(!dir.path().join("bad").exists());
     }
+    // Nor a character that would turn the title round on every page.
+    let (code, printed) = aqparat(dir.path(), &["init", "bad", "--title", "a\u{202e}b"]);
+    assert_eq!(code, 2, "{printed}");
+    assert!(printed.contains("--title holds U+202E"), "{printed}");
+    assert!(!dir.path().join("bad").exists());
     // A file where the folder, or one of its parents, would be.
     std::fs::write(dir.path().join("file"), "мәтін").unwrap();
     for target in ["file", "file/sub"] {
