@@ -222,7 +222,12 @@ fn read<T: DeserializeOwned>(
         Ok(value) => return (Some(value), Diagnostics::new()),
         Err(error) => Problem::of(&error),
     };
-    let mut problems = Diagnostics::from(first.diagnostic(path, line_offset, file_text));
+    let source = Source {
+        path,
+        line_offset,
+        file_text,
+    };
+    let mut problems = Diagnostics::from(source.tell(&first, text, &[], &[]));
     if !first.is_about_a_part() || most == 1 {
         return (None, problems);
     }
@@ -238,29 +243,67 @@ fn read<T: DeserializeOwned>(
     // The places reported, and the keys blanked out.
     let mut reported: Vec<(usize, usize)> = Vec::new();
     let mut blanked_keys: Vec<String> = Vec::new();
+    // How keys read as longer ones moved what follows them.
+    let mut shifts: Vec<Shift> = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(text);
     let mut problem = first;
     // The text before the part last blanked, and the part that holds it.
     let mut holder: Option<(String, Part)>;
+    // Whether what is read can be used: not when a stand-in was written
+    // for a key the top of the file lacks.
+    let mut usable = true;
     loop {
-        let failed = (problem.place)
-            .and_then(|place| failed_part(&current, place, About::of(&problem.message)));
-        let (failed, outer) = failed.unzip();
-        // A key written for another is read as the key meant, so that its
-        // value is read too and the key meant is not missing; else left out.
-        let renamed = (failed.as_ref().zip(problem.meant_key.as_deref()))
-            .and_then(|(failed, meant)| rename(&current, failed, meant));
-        let was_renamed = renamed.is_some();
-        let Some(next) = renamed.or_else(|| blank(&current, failed.as_ref()?)) else {
-            return (None, problems);
+        // The other keys that the mapping lacking one lacks are told with
+        // it; at the top of the file, where nothing can be left out, read
+        // on with stand-ins for them.
+        let mut stood_in = None;
+        if let (Some(field), Some(place)) = (missing_field(&problem.message), problem.place) {
+            let blanked = |key: &str| is_blanked(&blanked_keys, key);
+            let (more, at_top) = also_missing::<T>(&current, place, &field, &blanked);
+            for key in more {
+                problems.push(source.missing_key(&current, place, &key, &shifts, &blanked_keys));
+            }
+            if problems.iter().len() >= most {
+                return (None, problems);
+            }
+            stood_in = at_top;
+        }
+        reported.extend(problem.place.map(|place| written_place(place, &shifts)));
+        let next = match stood_in {
+            Some(next) => {
+                usable = false;
+                holder = None;
+                next
+            }
+            None => {
+                let failed = (problem.place)
+                    .and_then(|place| failed_part(&current, place, About::of(&problem.message)));
+                let (failed, outer) = failed.unzip();
+                // A key written for another is read as the key meant, so
+                // that its value is read too and the key meant is not
+                // missing; else left out.
+                let renamed = (failed.as_ref().zip(problem.meant_key.as_deref()))
+                    .and_then(|(failed, meant)| rename(&current, failed, meant));
+                let was_renamed = renamed.is_some();
+                let next = match renamed {
+                    Some((next, shift)) => {
+                        shifts.extend(shift);
+                        next
+                    }
+                    None => match failed.as_ref().and_then(|failed| blank(&current, failed)) {
+                        Some(next) => next,
+                        None => return (None, problems),
+                    },
+                };
+                blanked_keys.extend(
+                    failed
+                        .and_then(|failed| failed.key)
+                        .filter(|_| !was_renamed),
+                );
+                holder = outer.flatten().map(|outer| (current.into_owned(), outer));
+                next
+            }
         };
-        reported.extend(problem.place);
-        blanked_keys.extend(
-            failed
-                .and_then(|failed| failed.key)
-                .filter(|_| !was_renamed),
-        );
-        holder = outer.flatten().map(|outer| (current.into_owned(), outer));
         current = std::borrow::Cow::Owned(next);
         loop {
             // Nothing left but comments: "unexpected end of input" would be
@@ -270,7 +313,7 @@ fn read<T: DeserializeOwned>(
                 return (None, problems);
             }
             problem = match deserialize::<T>(&current) {
-                Ok(value) => return (Some(value), problems),
+                Ok(value) => return (Some(value).filter(|_| usable), problems),
                 Err(error) => Problem::of(&error),
             };
             // A key missing because it was left out, or because the key
@@ -278,15 +321,22 @@ fn read<T: DeserializeOwned>(
             // it (`organisation` for `org`): the key left out is the
             // problem, and so the part that holds it is left out instead
             // (a record whose `unit:` is a list), so that the rest is read.
-            let blanked = |field: &String| {
-                (blanked_keys.iter())
-                    .any(|k| k == field || crate::diag::key_meant(k, [field.as_str()]).is_some())
-            };
-            if !missing_field(&problem.message).is_some_and(|f| blanked(&f)) {
+            let Some(field) =
+                missing_field(&problem.message).filter(|f| is_blanked(&blanked_keys, f))
+            else {
                 break;
-            }
+            };
             let Some((before, outer)) = holder.take() else {
-                return (None, problems);
+                // At the top of the file: read on with a stand-in for it.
+                let Some((next, _)) = problem.place.and_then(|place| {
+                    let top = parts(&current).and_then(|found| lacking(&found, place))?;
+                    stand_in::<T>(&current, top.start, &field)
+                }) else {
+                    return (None, problems);
+                };
+                usable = false;
+                current = std::borrow::Cow::Owned(next);
+                continue;
             };
             let Some(next) = blank(&before, &outer) else {
                 return (None, problems);
@@ -298,15 +348,203 @@ fn read<T: DeserializeOwned>(
             current = std::borrow::Cow::Owned(next);
         }
         let made_by_blanking = !problem.is_about_a_part()
-            || problem.place.is_some_and(|place| reported.contains(&place));
+            || (problem.place)
+                .is_some_and(|place| reported.contains(&written_place(place, &shifts)));
         if made_by_blanking {
             return (None, problems);
         }
-        problems.push(problem.diagnostic(path, line_offset, file_text));
+        problems.push(source.tell(&problem, &current, &shifts, &blanked_keys));
         if problems.iter().len() >= most {
             return (None, problems);
         }
     }
+}
+
+/// Whether `field` is missing because a key left out was it, a slip of
+/// it (`default_langauge`) or a word for it (`organisation` for `org`).
+fn is_blanked(blanked_keys: &[String], field: &str) -> bool {
+    (blanked_keys.iter()).any(|k| k == field || crate::diag::key_meant(k, [field]).is_some())
+}
+
+/// The file whose YAML is read, as its problems are told.
+struct Source<'a> {
+    /// Its path.
+    path: &'a Path,
+    /// How many lines into it the YAML starts.
+    line_offset: usize,
+    /// Its whole text.
+    file_text: &'a str,
+}
+
+impl Source<'_> {
+    /// The diagnostic of `problem`, found in `text` (what was read, moved
+    /// by `shifts`, with `blanked_keys` left out): a key missing is told
+    /// as [`Source::missing_key`] tells it.
+    fn tell(
+        &self,
+        problem: &Problem,
+        text: &str,
+        shifts: &[Shift],
+        blanked_keys: &[String],
+    ) -> Diagnostic {
+        let missing = (missing_field(&problem.message).zip(problem.place))
+            .map(|(field, place)| self.missing_key(text, place, &field, shifts, blanked_keys));
+        missing.unwrap_or_else(|| {
+            problem.diagnostic(self.path, self.line_offset, self.file_text, shifts)
+        })
+    }
+
+    /// The error of the key `field` missing from the mapping that serde
+    /// placed at `place` in `text` (see [`lacking`]): at its first key,
+    /// named by its `id` or its own key when it has one; with a key left
+    /// out (of `blanked_keys`) that may be it misspelt, when there is one
+    /// (`languag` for `languages`, too far from it to be read as it).
+    fn missing_key(
+        &self,
+        text: &str,
+        place: (usize, usize),
+        field: &str,
+        shifts: &[Shift],
+        blanked_keys: &[String],
+    ) -> Diagnostic {
+        let mapping = parts(text).and_then(|found| lacking(&found, place));
+        let (line, col) = written_place(mapping.as_ref().map_or(place, |m| m.first), shifts);
+        let message = match mapping.and_then(|m| m.name) {
+            Some(name) => msg!("yaml-missing-key-of", name = name, key = field),
+            None => msg!("yaml-missing-key", key = field),
+        };
+        let near = |key: &&String| {
+            strsim::damerau_levenshtein(&key.to_lowercase(), field) <= MISSPELT_DISTANCE
+        };
+        let hint = match blanked_keys.iter().find(near) {
+            Some(written) => msg!("yaml-hint-missing-written", key = written.as_str()),
+            None => msg!("yaml-hint-missing-field"),
+        };
+        Diagnostic::error(self.path, Span::new(line + self.line_offset, col), message)
+            .with_hint(hint)
+            .with_source(self.file_text)
+    }
+}
+
+/// How many edits a key left out may be from a key missing for the hint
+/// to name it as maybe that key misspelt.
+const MISSPELT_DISTANCE: usize = 2;
+
+/// A mapping that lacks a key, as found in a text.
+struct Lacking {
+    /// Where the part whose value it is starts (a byte offset); `None`
+    /// for the document's own.
+    start: Option<usize>,
+    /// Where its first key is (line, column, from 1).
+    first: (usize, usize),
+    /// What names it: its `id`, else its own key, if any.
+    name: Option<String>,
+}
+
+/// The mapping of `found` that serde's missing field at `place` is of
+/// (see [`chosen_part`]): a part's value, or the document's own.
+fn lacking(found: &Parts, place: (usize, usize)) -> Option<Lacking> {
+    let part = chosen_part(found, place, About::Mapping);
+    let collection = match part {
+        Some(part) => (found.collections.iter()).position(|c| c.2 == Some(part))?,
+        None => 0,
+    };
+    let keys = || (found.parts.iter()).filter(|p| p.collection == collection && !p.item);
+    let first = keys().min_by_key(|p| p.start.index())?;
+    let id = keys().find(|p| p.key.as_deref() == Some("id"));
+    let own = part.and_then(|part| found.parts[part].key.clone());
+    Some(Lacking {
+        start: part.and_then(|part| found.parts[part].start.byte_offset()),
+        first: place_of(first.start),
+        name: id.and_then(|id| id.scalar.clone()).or(own),
+    })
+}
+
+/// The values a stand-in for a key missing is tried with, in turn, until
+/// one is of the type the key takes.
+const STAND_INS: [&str; 4] = ["x", "{}", "[]", "0"];
+
+/// `text` with a stand-in for the key `key` written after the last key
+/// of the mapping that is the value of the part starting at `start`
+/// (`None`: the document's own), lined up with its first key, and the
+/// problem (if any) reading it as `T` then finds; `None` when no value of
+/// [`STAND_INS`] is of the key's type.
+fn stand_in<T: DeserializeOwned>(
+    text: &str,
+    start: Option<usize>,
+    key: &str,
+) -> Option<(String, Option<Problem>)> {
+    let found = parts(text)?;
+    let collection = match start {
+        Some(start) => (found.collections.iter()).position(|c| {
+            c.2.is_some_and(|owner| found.parts[owner].start.byte_offset() == Some(start))
+        })?,
+        None => 0,
+    };
+    let keys = || (found.parts.iter()).filter(|p| p.collection == collection && !p.item);
+    let first = keys().min_by_key(|p| p.start.index())?;
+    let last = keys().max_by_key(|p| p.end.index())?;
+    let at = text.get(..last.end.byte_offset()?)?.trim_end().len();
+    let block = found.collections[collection].1;
+    STAND_INS.iter().find_map(|value| {
+        let written = match block {
+            true => format!("\n{}{key}: {value}", " ".repeat(first.start.col())),
+            false => format!(", {key}: {value}"),
+        };
+        let with = format!("{}{written}{}", &text[..at], &text[at..]);
+        let problem = deserialize::<T>(&with)
+            .err()
+            .map(|error| Problem::of(&error));
+        let offset = |place: (usize, usize)| offset_of(&with, Span::new(place.0, place.1));
+        // A key missing is placed at the mapping's last key, maybe this.
+        let of_its_value = problem
+            .as_ref()
+            .filter(|p| missing_field(&p.message).is_none());
+        let in_it = (of_its_value.and_then(|p| p.place).and_then(offset))
+            .is_some_and(|offset| (at..at + written.len()).contains(&offset));
+        (!in_it).then_some((with, problem))
+    })
+}
+
+/// The keys besides `field` that the mapping lacking it (serde's missing
+/// field at `place` in `text`) lacks too, but those `blanked` (left out:
+/// their problem is told), found by reading `text` as `T` again with a
+/// stand-in for each key found (see [`stand_in`]); with the text with
+/// those stand-ins when the mapping is the document's own. None when
+/// nothing of it can be found.
+fn also_missing<T: DeserializeOwned>(
+    text: &str,
+    place: (usize, usize),
+    field: &str,
+    blanked: &dyn Fn(&str) -> bool,
+) -> (Vec<String>, Option<String>) {
+    let Some(mapping) = parts(text).and_then(|found| lacking(&found, place)) else {
+        return (Vec::new(), None);
+    };
+    let mut more: Vec<String> = Vec::new();
+    let mut written = text.to_string();
+    let mut field = field.to_string();
+    while more.len() < MAX_PROBLEMS {
+        let Some((with, problem)) = stand_in::<T>(&written, mapping.start, &field) else {
+            return (more, None);
+        };
+        written = with;
+        let same_mapping = |place: (usize, usize)| {
+            let found = parts(&written).and_then(|found| lacking(&found, place));
+            found.is_some_and(|found| found.start == mapping.start)
+        };
+        let next = problem.and_then(|problem| {
+            let next = missing_field(&problem.message)?;
+            problem.place.filter(|place| same_mapping(*place))?;
+            Some(next).filter(|next| *next != field && !more.contains(next))
+        });
+        let Some(next) = next else { break };
+        if !blanked(&next) {
+            more.push(next.clone());
+        }
+        field = next;
+    }
+    (more, mapping.start.is_none().then_some(written))
 }
 
 /// A problem serde-saphyr found: its message, without its position and
@@ -409,10 +647,17 @@ impl Problem {
     }
 
     /// Its diagnostic in the file `path`, whose text the text read starts
-    /// `line_offset` lines into.
-    fn diagnostic(&self, path: &Path, line_offset: usize, file_text: &str) -> Diagnostic {
+    /// `line_offset` lines into, once `shifts` are undone (see
+    /// [`written_place`]).
+    fn diagnostic(
+        &self,
+        path: &Path,
+        line_offset: usize,
+        file_text: &str,
+        shifts: &[Shift],
+    ) -> Diagnostic {
         let message = self.message.as_str();
-        let (line, col) = self.place.unwrap_or((1, 1));
+        let (line, col) = written_place(self.place.unwrap_or((1, 1)), shifts);
         let d = Diagnostic::error(path, Span::new(line + line_offset, col), self.words.clone())
             .with_hint(self.hint.clone());
         let d = point_at_control_character(d, message, file_text);
@@ -532,6 +777,8 @@ struct Part {
     end: Marker,
     /// Its key, if it is a key's and the key is text.
     key: Option<String>,
+    /// Its value, when that is text (a scalar).
+    scalar: Option<String>,
     /// Whether it is an item of a list (with a `-` before it in block style).
     item: bool,
     /// The anchors (`&name`) it defines, which an alias may use.
@@ -590,6 +837,15 @@ impl Parts {
 /// found, or the part defines an anchor that an alias uses.
 fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<(Part, Option<Part>)> {
     let found = parts(text)?;
+    let part = found.whole(chosen_part(&found, place, about)?)?;
+    let holder = found.holder_of(&part);
+    Some((part, holder))
+}
+
+/// The index of the part of `found` that serde's problem at `place` is
+/// about, as [`failed_part`] finds it, before it is made whole; `None`
+/// when there is none (a missing field of the document's own mapping).
+fn chosen_part(found: &Parts, place: (usize, usize), about: About) -> Option<usize> {
     let parts = &found.parts;
     let smallest = |at: &dyn Fn(&Part) -> bool| {
         (0..parts.len())
@@ -606,14 +862,11 @@ fn failed_part(text: &str, place: (usize, usize), about: About) -> Option<(Part,
             place_of(p.start) != place && place_of(p.value) <= place && place < place_of(p.end)
         })
     };
-    let chosen = match about {
+    match about {
         About::Key => keyed(),
         About::Mapping => valued().or_else(lacking),
         About::Value => valued().or_else(holding),
-    }?;
-    let part = found.whole(chosen)?;
-    let holder = found.holder_of(&part);
-    Some((part, holder))
+    }
 }
 
 /// Every part of `text` (see [`Part`]), from its parser's events; `None`
@@ -642,7 +895,7 @@ fn parts(text: &str) -> Option<Parts> {
             .filter(|&id| id != 0)
             .into_iter()
             .collect();
-        let (node, key, anchors, inner) = match event {
+        let (node, scalar, anchors, inner) = match event {
             Event::MappingStart(style, ..) | Event::SequenceStart(style, ..) => {
                 found
                     .collections
@@ -684,7 +937,7 @@ fn parts(text: &str) -> Option<Parts> {
         let (value, end) = node;
         let (start, key, item) = match (parent.mapping, parent.key.take()) {
             (true, None) => {
-                parent.key = Some((value, key));
+                parent.key = Some((value, scalar));
                 continue;
             }
             (true, Some((start, key))) => (start, key, false),
@@ -699,6 +952,7 @@ fn parts(text: &str) -> Option<Parts> {
             value,
             end,
             key,
+            scalar,
             item,
             anchors,
             collection: parent.number,
@@ -738,15 +992,25 @@ fn blank(text: &str, part: &Part) -> Option<String> {
 
 /// `text` with the key of `part` written as `meant`, then spaces to the
 /// written key's width, so that what follows keeps its line and column
-/// (`organisation: x` read as `org         : x`). `None` when the key is
-/// not written as it reads (quoted), is narrower than `meant`, or its
-/// mapping has `meant` already (a key given twice would be a problem
-/// of the renaming's own).
-fn rename(text: &str, part: &Part, meant: &str) -> Option<String> {
-    let key = part.key.as_deref()?;
+/// (`organisation: x` read as `org         : x`); a key narrower than
+/// `meant` (`language:` for `languages:`) moves the rest of its line
+/// right, by the [`Shift`] returned. `None` when the key is not written
+/// as it reads (quoted), is no slip of `meant`, or its mapping has
+/// `meant` already (a key given twice would be a problem of the
+/// renaming's own).
+fn rename(text: &str, part: &Part, meant: &str) -> Option<(String, Option<Shift>)> {
+    // Not the key of a part widened to hold the slip (see [`Parts::whole`]).
+    let key = (part.key.as_deref()).filter(|key| crate::diag::key_meant(key, [meant]).is_some())?;
     let start = part.start.byte_offset()?;
     let rest = text.get(start..)?.strip_prefix(key)?;
-    let padding = (key.chars().count()).checked_sub(meant.chars().count())?;
+    let (written, wanted) = (key.chars().count(), meant.chars().count());
+    let padding = written.saturating_sub(wanted);
+    let (line, col) = place_of(part.start);
+    let shift = (wanted > written).then(|| Shift {
+        line,
+        col: col + written,
+        by: wanted - written,
+    });
     let Parts { parts, .. } = parts(text)?;
     let has_meant =
         |other: &Part| other.collection == part.collection && other.key.as_deref() == Some(meant);
@@ -758,7 +1022,31 @@ fn rename(text: &str, part: &Part, meant: &str) -> Option<String> {
     out.push_str(meant);
     out.extend(std::iter::repeat_n(' ', padding));
     out.push_str(rest);
-    Some(out)
+    Some((out, shift))
+}
+
+/// Columns moved by reading a key as a longer one (see [`rename`]): on
+/// `line`, what is written from column `col` on is read `by` columns
+/// further right.
+#[derive(Debug, Clone, Copy)]
+struct Shift {
+    /// The line (from 1).
+    line: usize,
+    /// The first column moved, as written (from 1).
+    col: usize,
+    /// How far it moved.
+    by: usize,
+}
+
+/// Where `place` (line, column) of the text read after `shifts` (in the
+/// order made) is written in the file; a place in a key's letters added
+/// is at the key's end.
+fn written_place(place: (usize, usize), shifts: &[Shift]) -> (usize, usize) {
+    (shifts.iter().rev()).fold(place, |(line, col), shift| match line == shift.line {
+        true if col >= shift.col + shift.by => (line, col - shift.by),
+        true if col >= shift.col => (line, shift.col),
+        _ => (line, col),
+    })
 }
 
 /// The error `error` wraps, past the alias and the snippet it was found
@@ -1685,12 +1973,12 @@ mod tests {
         );
         assert_problems::<Front>("weight: x\n", &[(1, 9, "a whole number")]);
         let untitled = "weight: 1\ndraft: true\n";
-        assert_problems::<Front>(untitled, &[(2, 1, "key `title` is missing")]);
+        assert_problems::<Front>(untitled, &[(1, 1, "key `title` is missing")]);
         let records = "- {title: a}\n- {weight: 1, draft: true}\n- {weight: 2}\n- {draft: x}\n";
         assert_problems::<Vec<Front>>(
             records,
             &[
-                (2, 15, "key `title` is missing"),
+                (2, 4, "key `title` is missing"),
                 (3, 4, "key `title` is missing"),
                 (4, 11, "`true` or `false`"),
                 (4, 3, "key `title` is missing"),

@@ -561,7 +561,7 @@ fn missing_field_in_site_yaml() {
         "site-yaml-missing-field",
         &[
             "content/rules/bad.kk.md:3:9: error: this value should be a whole number",
-            "site.yaml:5:1: error: the required key `default_language` is missing",
+            "site.yaml:1:1: error: the required key `default_language` is missing",
         ],
     );
 }
@@ -1968,5 +1968,92 @@ fn direction_controls_in_titles_are_refused() {
             "site.yaml:5:15: error: the name of language `ru` has U+2066",
         ],
         "direction controls",
+    );
+}
+
+/// A slip of a key in `site.yaml` is read as the key meant whatever its
+/// length (`language:`, `Language:` are shorter than `languages:`), so the
+/// rest of the site is checked in the same run; a key too far from it to
+/// be read so is named in the hint of the key missing, which is told at
+/// the top of the file.
+#[test]
+fn a_misspelt_key_in_site_yaml_hides_nothing() {
+    let site = TestSite::fixtures("basic", "stats");
+    let config = (site.read_source("site.yaml"))
+        .replace("default_language: kk", "default_language: KK")
+        .replace("licence: CC-BY-4.0", "licence: CC-BY");
+    for slip in [
+        "language",
+        "Language",
+        "languges",
+        "langauges",
+        "languagess",
+    ] {
+        site.write(
+            "site.yaml",
+            config.replace("languages:", &format!("{slip}:")),
+        );
+        let run = site.run(&["check"]);
+        assert_reported(
+            &run,
+            &[
+                "site.yaml:2:19: error: default_language `KK` is not one of the languages",
+                &format!("site.yaml:3:1: error: unknown key `{slip}`"),
+                "site.yaml:8:12: error: open_data: `CC-BY` is not a licence aqparat knows",
+            ],
+            slip,
+        );
+    }
+    site.write("site.yaml", config.replace("languages:", "languag:"));
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "site.yaml:1:1: error: the required key `languages` is missing",
+            "site.yaml:3:1: error: unknown key `languag`",
+        ],
+        "languag",
+    );
+    assert!(
+        run.stderr.contains("if `languag` is meant to be it"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Every key a mapping lacks is told in one run, at the mapping's first
+/// key, naming it by its id (or its own key) when it has one.
+#[test]
+fn missing_keys_come_in_one_run() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write(
+        "site.yaml",
+        "languages:\n  kk:\n    title: x\n  ru:\n    name: y\n    title: z\n",
+    );
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "site.yaml:1:1: error: the required key `base_url` is missing",
+            "site.yaml:1:1: error: the required key `default_language` is missing",
+            "site.yaml:3:5: error: `kk`: the required key `name` is missing",
+        ],
+        "site.yaml lacking keys",
+    );
+    let site = TestSite::fixtures("basic", "stats");
+    let records = site.read_source("data/aid/records.yaml");
+    site.write(
+        "data/aid/records.yaml",
+        format!("- id: x\n  org: org-a\n  count: 1\n  what: {{ kk: a, ru: b }}\n{records}"),
+    );
+    let run = site.run(&["check"]);
+    assert_reported(
+        &run,
+        &[
+            "data/aid/records.yaml:1:3: error: `x`: the required key `category` is missing",
+            "data/aid/records.yaml:1:3: error: `x`: the required key `source` is missing",
+            "data/aid/records.yaml:1:3: error: `x`: the required key `unit` is missing",
+        ],
+        "a record lacking keys",
     );
 }
