@@ -437,31 +437,47 @@ pub(super) fn check_text(
     let lines = crate::diag::Lines::new(file_text, 0);
     let cut = crate::load::cut_by_comment(path.as_ref(), &lines, at, &value.value);
     diagnostics.extend(cut);
-    if let Some(c) = value.value.chars().find(|c| reorders(*c)) {
-        diagnostics.push(direction_character(&path, file_text, at, c, what.clone()));
-    }
-    if let Some(c) = value.value.chars().find(|c| is_forbidden(*c)) {
-        diagnostics.push(control_character(path, file_text, at, c, what));
-    }
+    forbidden_characters(
+        path.as_ref(),
+        file_text,
+        at,
+        &value.value,
+        what,
+        diagnostics,
+    );
 }
 
-/// The diagnostic for `c`, a character that [`reorders`] the text, in
-/// `what`, whose value is written at `at` in `file_text`.
-pub(super) fn direction_character(
-    path: impl AsRef<Path>,
+/// The errors for the characters `text`, a value of `what` written at `at`
+/// in `file_text`, may not hold: the first that [`reorders`] the text, and
+/// the first control character ([`is_forbidden`]), each where it is
+/// written.
+pub(super) fn forbidden_characters(
+    path: &Path,
     file_text: &str,
     at: Span,
-    c: char,
+    text: &str,
     what: Message,
-) -> Diagnostic {
-    let code = format!("{:04X}", u32::from(c));
-    Diagnostic::error(
-        path.as_ref(),
-        character_span(file_text, at, c),
-        msg!("direction-control", what = what, code = code),
-    )
-    .with_hint(msg!("direction-control-hint"))
-    .with_source(file_text)
+    diagnostics: &mut Diagnostics,
+) {
+    let turning = text.chars().find(|c| reorders(*c)).map(|c| (c, true));
+    let control = text.chars().find(|c| is_forbidden(*c)).map(|c| (c, false));
+    for (c, turns) in turning.into_iter().chain(control) {
+        let code = format!("{:04X}", u32::from(c));
+        let what = what.clone();
+        let (message, hint) = match turns {
+            true => (
+                msg!("direction-control", what = what, code = code),
+                msg!("direction-control-hint"),
+            ),
+            false => (
+                msg!("control-character", what = what, code = code),
+                msg!("control-character-hint"),
+            ),
+        };
+        let at = character_span(file_text, at, c);
+        let diagnostic = Diagnostic::error(path, at, message).with_hint(hint);
+        diagnostics.push(diagnostic.with_source(file_text));
+    }
 }
 
 /// Where `c` is first written on the line of a value written at `at` in
@@ -478,26 +494,4 @@ fn character_span(file_text: &str, at: Span, c: char) -> Span {
                 .find(|(_, x)| *x == c)
         })
         .map_or(at, |(col, _)| Span::new(at.line, col + 1))
-}
-
-/// The diagnostic for the control character `c` in `what`, whose value is
-/// written at `at` in `file_text`.
-pub(super) fn control_character(
-    path: impl AsRef<Path>,
-    file_text: &str,
-    at: Span,
-    c: char,
-    what: Message,
-) -> Diagnostic {
-    Diagnostic::error(
-        path.as_ref(),
-        character_span(file_text, at, c),
-        msg!(
-            "control-character",
-            what = what,
-            code = format!("{:04X}", u32::from(c))
-        ),
-    )
-    .with_hint(msg!("control-character-hint"))
-    .with_source(file_text)
 }

@@ -263,24 +263,14 @@ fn check_controls(file: &RawI18n, diagnostics: &mut Diagnostics) {
                 .collect(),
         };
         for (what, value) in texts {
-            if let Some(c) = value.chars().find(|c| super::config::reorders(*c)) {
-                diagnostics.push(super::config::direction_character(
-                    &file.path,
-                    &file.text,
-                    yaml_span(key, 0),
-                    c,
-                    what.clone(),
-                ));
-            }
-            if let Some(c) = value.chars().find(|c| super::config::is_forbidden(*c)) {
-                diagnostics.push(super::config::control_character(
-                    &file.path,
-                    &file.text,
-                    yaml_span(key, 0),
-                    c,
-                    what,
-                ));
-            }
+            super::config::forbidden_characters(
+                &file.path,
+                &file.text,
+                yaml_span(key, 0),
+                value,
+                what,
+                diagnostics,
+            );
         }
     }
 }
