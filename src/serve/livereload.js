@@ -27,9 +27,7 @@
     box.appendChild(text);
     document.body.appendChild(box);
   }
-  fetch("/__aqparat/status").then(function (r) { return r.json(); }).then(function (s) {
-    if (!s.ok) show(s);
-  }).catch(function () {});
+  // The stream opens with the last build's errors if it failed.
   var events = new EventSource("/__aqparat/events");
   events.addEventListener("reload", function () { location.reload(); });
   events.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });

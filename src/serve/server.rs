@@ -2,7 +2,8 @@
 //! folder, with live-reload events.
 //!
 //! Routes: `/__aqparat/events` (server-sent events: `reload` after a good
-//! build, `failed` with the error messages after a bad one),
+//! build, `failed` with the error messages after a bad one, and at once
+//! while the last build is failed),
 //! `/__aqparat/status` (the last build's errors as JSON),
 //! `/__aqparat/livereload.js`; everything else is a file of the output, HTML
 //! with the script injected, and a missing file gets the 404 page of its
@@ -169,26 +170,42 @@ impl Server {
     }
 }
 
+/// The live-reload events. A browser that connects while the last build
+/// is failed is told so at once: it subscribes before reading the state,
+/// so no build's result can fall between its page and its stream.
 async fn event_stream(
     State(shared): State<Shared>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
-    let stream = BroadcastStream::new(shared.events.subscribe()).filter_map(|state| match state {
-        Ok(BuildState::Ok) => Some(Ok(Event::default().event("reload").data("ok"))),
-        Ok(BuildState::Failed(failure)) => Some(Ok(Event::default()
-            .event("failed")
-            .data(failure.0.to_string()))),
-        Err(_) => None,
-    });
+    let updates = BroadcastStream::new(shared.events.subscribe()).filter_map(Result::ok);
+    let failed_now = match current(&shared) {
+        failed @ BuildState::Failed(_) => Some(failed),
+        BuildState::Ok => None,
+    };
+    let stream = tokio_stream::iter(failed_now)
+        .chain(updates)
+        .map(|state| Ok(event(state)));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-async fn status(State(shared): State<Shared>) -> Response {
-    let state = shared
+/// The event that tells browsers of `state`.
+fn event(state: BuildState) -> Event {
+    match state {
+        BuildState::Ok => Event::default().event("reload").data("ok"),
+        BuildState::Failed(failure) => Event::default().event("failed").data(failure.0.to_string()),
+    }
+}
+
+/// How the last build went.
+fn current(shared: &Shared) -> BuildState {
+    shared
         .state
         .lock()
         .map(|s| s.clone())
-        .unwrap_or(BuildState::Ok);
-    let body = match state {
+        .unwrap_or(BuildState::Ok)
+}
+
+async fn status(State(shared): State<Shared>) -> Response {
+    let body = match current(&shared) {
         BuildState::Ok => serde_json::json!({ "ok": true }).to_string(),
         BuildState::Failed(failure) => failure.0.to_string(),
     };

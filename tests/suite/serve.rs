@@ -278,6 +278,11 @@ fn an_edit_reloads_a_broken_edit_shows_its_errors_and_the_fix_clears_them() {
         "{status}"
     );
     overlay_is_in_every_language(&status);
+    // A page opened after the failure is told of it as its stream opens,
+    // whenever its script connects.
+    let (event, data) = next_event(&self::events(&address));
+    assert_eq!(event, "failed");
+    assert!(data.contains("content/rules/first.kk.md:2:8"), "{data}");
     let (_, html) = get(&format!("{address}/kk/rules/first/"));
     assert!(
         html.contains("<h1>Жаңа тақырып</h1>"),

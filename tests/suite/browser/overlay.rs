@@ -34,7 +34,7 @@ async fn the_error_overlay_speaks_the_language_of_the_page() {
         .goto(&format!("{address}/kk/rules/first/"))
         .await
         .unwrap();
-    site.write(
+    site.save(
         "content/rules/first.kk.md",
         "---\ntitle: [сынған\n---\nМәтін.\n",
     );
