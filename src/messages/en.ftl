@@ -516,9 +516,9 @@ refused-builds-in-site = refusing to publish to { $output }: `aqparat watch` kee
 refused-cannot-look = cannot look at the output { $output }: { $error }; { $advice }
 refused-not-folder = refusing to publish to { $output }: it exists and is not a folder; remove it yourself or choose another --output
 refused-mount-point = refusing to publish to { $output }: another disk or a volume is mounted there, and aqparat publishes a build by putting its folder in place of the old one, which a mount point does not allow; publish to a folder inside it (--output { $output }/site) and point the web server there
-refused-foreign-folder = refusing to publish to { $output }: it is a folder that aqparat did not make (it has no { $stamp } file) and it is not empty; publishing would delete its files. Choose another --output, or, if those files may go, delete the folder yourself and build again
+refused-foreign-folder = refusing to publish to { $output }: it is a folder that aqparat did not make (it has no { $stamp } file written by aqparat) and it is not empty; publishing would delete its files. Choose another --output, or, if those files may go, delete the folder yourself and build again
 refused-foreign-files = refusing to publish to { $output }: aqparat did not make what is at its top: { $files }; publishing replaces the folder whole and would delete it all. Move that out of the folder (a file the site should publish goes in the site's static/ folder; a git repository of the published site is best kept elsewhere, the site copied into it after each build), then build again
-refused-delete = refusing to delete { $dir }: aqparat did not make it (it has no { $stamp } file); move it away yourself
+refused-delete = refusing to delete { $dir }: aqparat did not make it (it has no { $stamp } file written by aqparat); move it away yourself
 refused-resolve = cannot resolve the path { $path }: { $error }; check that its folders exist and can be read
 
 ## serve and the command line (src/cmd/serve.rs, src/main.rs)

@@ -721,8 +721,18 @@ pub fn check_static(
         &alias_folders,
         diagnostics,
     );
-    // Every folder that holds a generated file is generated too.
+    // Every folder that holds a generated file is generated too, and so
+    // are the folders of the cards and of the resized images, whatever
+    // their files' names: a static file of their name stands in their way.
     let mut made_folders = BTreeSet::new();
+    if sources
+        .config
+        .as_ref()
+        .is_none_or(RawConfig::wants_previews)
+    {
+        made_folders.insert(crate::render::CARDS_DIR);
+    }
+    made_folders.insert(crate::render::IMAGES_DIR);
     for path in files.keys().chain(folders.iter().map(|(f, _)| f)) {
         let mut end = 0;
         while let Some(slash) = path[end..].find('/') {

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
 use super::output::{Publish, builds_dir};
@@ -234,9 +234,23 @@ pub fn mount_point(output: &str) -> Refused {
     Refused(msg!("refused-mount-point", output = output))
 }
 
-/// Whether `dir` is a folder aqparat made (it holds the stamp file).
+/// Whether `dir` is a folder aqparat made: it holds the stamp file, a file
+/// (not a link) that begins with the first line of the stamp's text, as
+/// every stamp has. A file of that name made by hand (`touch
+/// .aqparat-output`) vouches for nothing.
 pub fn is_stamped(dir: &Path) -> bool {
-    fs::symlink_metadata(dir.join(STAMP)).is_ok_and(|m| m.is_file())
+    let path = dir.join(STAMP);
+    if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let first_line = STAMP_TEXT
+        .split_inclusive('\n')
+        .next()
+        .unwrap_or(STAMP_TEXT);
+    let mut start = vec![0; first_line.len()];
+    fs::File::open(&path)
+        .and_then(|mut file| file.read_exact(&mut start))
+        .is_ok_and(|()| start == first_line.as_bytes())
 }
 
 /// Marks `dir`, a folder aqparat just made, as its own.
@@ -572,6 +586,12 @@ mod tests {
         fs::write(output.join("thesis.txt"), "mine").expect("write");
         let refused = check_output(&root, &output, Publish::Replace).expect_err("refused");
         assert!(refused.to_string().contains(STAMP), "{refused}");
+        // A stamp made by hand, empty or of other words, is none.
+        for by_hand in ["", "This folder is mine.\n"] {
+            fs::write(output.join(STAMP), by_hand).expect("write");
+            assert!(!is_stamped(&output));
+            assert!(check_output(&root, &output, Publish::Replace).is_err());
+        }
         stamp(&output).expect("stamp");
         assert!(check_output(&root, &output, Publish::Replace).is_ok());
         for inside in ["content/x", "public/../content", ".", ".."] {

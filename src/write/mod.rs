@@ -14,7 +14,7 @@ mod output;
 mod unit;
 
 pub use cache::Cache;
-pub use guard::{Refused, STAMP, check_output, resolve};
+pub use guard::{Refused, STAMP, check_output, resolve, stamp};
 pub use output::{Output, Publish, builds_dir, is_too_long, parent_of, sibling};
 pub use unit::{Content, UnitOutput};
 

@@ -587,14 +587,14 @@ fn staging_folders_of_killed_builds_are_removed() {
     );
     for folder in [&killed, &running] {
         std::fs::create_dir_all(folder.join("kk")).unwrap();
-        std::fs::write(folder.join(".aqparat-output"), "").unwrap();
+        aqparat::write::stamp(folder).unwrap();
         std::fs::write(folder.join("kk/index.html"), "half").unwrap();
     }
     std::fs::create_dir_all(&foreign).unwrap();
     std::fs::write(foreign.join("thesis.txt"), "mine").unwrap();
     let young = staging(99_999_997);
     std::fs::create_dir_all(&young).unwrap();
-    std::fs::write(young.join(".aqparat-output"), "").unwrap();
+    aqparat::write::stamp(&young).unwrap();
     // Last changed two hours ago, but the young one (maybe a build in a
     // container, whose process this one cannot see).
     let then = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);

@@ -531,6 +531,9 @@ fn static_files_may_not_take_the_place_of_generated_files() {
                 "static/sitemap-1.xml",
                 "static/sitemap-01.xml",
                 "themes/default/static/404.html",
+                // The folders of the preview cards and resized images.
+                "static/og",
+                "static/images",
                 // Beside a page, a file is fine.
                 "static/kk/rules/photo.txt",
             ] {
@@ -540,8 +543,10 @@ fn static_files_may_not_take_the_place_of_generated_files() {
             }
         },
         &[
+            "static/images:1:1: error: this static file would be copied to /images, but aqparat makes a folder /images/",
             "static/kk/about:1:1: error: this static file would be copied to /kk/about, but aqparat makes a folder /kk/about/",
             "static/kk/atom.xml:1:1: error: this static file would be copied to /kk/atom.xml, but /kk/atom.xml is the news feed",
+            "static/og:1:1: error: this static file would be copied to /og, but aqparat makes a folder /og/",
             "static/pagefind/pagefind.js:1:1: error: this static file would be copied to /pagefind/pagefind.js, but /pagefind/ holds the search index",
             "static/ru/rules/first/index.html:1:1: error: this static file would be copied to /ru/rules/first/index.html, but /ru/rules/first/index.html is a page",
             "static/sitemap-1.xml:1:1: error: this static file would be copied to /sitemap-1.xml, but /sitemap-1.xml is a part of the sitemap",

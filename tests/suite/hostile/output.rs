@@ -11,6 +11,10 @@ use crate::util::{TestSite, snapshot, wait_until, watch};
 /// The stamp aqparat leaves in every output it writes.
 const STAMP: &str = ".aqparat-output";
 
+/// The stamp aqparat wrote before stop 63, which named nothing.
+const OLDER_STAMP: &str = "This folder is a site built by aqparat. Every build replaces it whole:\n\
+                           keep no files of your own here (put them in the site's static/ folder).\n";
+
 /// Runs `aqparat build --root ROOT --output OUTPUT` and returns its exit code
 /// and what it printed.
 fn build_into(site: &TestSite, output: &Path) -> (i32, String) {
@@ -151,6 +155,17 @@ fn a_folder_of_the_users_is_never_replaced_an_empty_or_stamped_one_is() {
         1,
         "left files beside it"
     );
+    // A stamp made by hand vouches for nothing.
+    fs::write(mydocs.join(STAMP), "").unwrap();
+    let (code, stderr) = build_into(&site, &mydocs);
+    assert_eq!(
+        code, 2,
+        "a touched stamp let the build replace it:\n{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(mydocs.join("thesis.txt")).unwrap(),
+        "four years of work"
+    );
 
     // A file where the output folder should be is refused as well.
     let file = outside.path().join("notes.txt");
@@ -216,19 +231,11 @@ fn what_a_user_put_into_an_output_stops_the_next_build() {
     assert_eq!(code, 0, "{stderr}");
     assert!(!public.join("notes.txt").exists());
     // The stamp of an older aqparat vouches for all but hidden names.
-    fs::write(
-        public.join(STAMP),
-        "This folder is a site built by aqparat.\n",
-    )
-    .unwrap();
+    fs::write(public.join(STAMP), OLDER_STAMP).unwrap();
     fs::write(public.join("CNAME"), "example.kz\n").unwrap();
     assert_eq!(build_into(&site, &public).0, 0);
     fs::create_dir_all(public.join(".git")).unwrap();
-    fs::write(
-        public.join(STAMP),
-        "This folder is a site built by aqparat.\n",
-    )
-    .unwrap();
+    fs::write(public.join(STAMP), OLDER_STAMP).unwrap();
     let (code, stderr) = build_into(&site, &public);
     assert_eq!(code, 2, "{stderr}");
     assert!(public.join(".git").is_dir());

@@ -202,7 +202,7 @@ impl Site {
         fs::write(root.join("site.yaml"), format!("{config}search: false\n")).unwrap();
         let public = root.join("public");
         fs::create_dir_all(&public).unwrap();
-        fs::write(public.join(".aqparat-output"), "stamp").unwrap();
+        aqparat::write::stamp(&public).unwrap();
         fs::write(public.join("previous.html"), "the previous build").unwrap();
         Site { dir }
     }
