@@ -121,8 +121,23 @@ pub(crate) fn output_advice(output: &Path, kind: io::ErrorKind) -> crate::messag
         PermissionDenied | ReadOnlyFilesystem => msg!("output-advice-permission"),
         InvalidFilename if crate::write::is_too_long(output) => msg!("output-advice-output-name"),
         InvalidFilename => msg!("output-advice-name"),
+        NotADirectory => match file_in_the_way(output) {
+            Some(file) => msg!(
+                "output-advice-not-folder",
+                file = file.display().to_string()
+            ),
+            None => msg!("output-advice-any"),
+        },
         _ => msg!("output-advice-any"),
     }
+}
+
+/// The file on the way to `output` where a folder should be
+/// (`notes.txt` of `--output notes.txt/site`), if there is one.
+fn file_in_the_way(output: &Path) -> Option<&Path> {
+    (output.ancestors())
+        .filter(|path| !path.as_os_str().is_empty())
+        .find(|path| std::fs::metadata(path).is_ok_and(|meta| !meta.is_dir()))
 }
 
 #[cfg(test)]
@@ -150,6 +165,18 @@ mod tests {
         assert!(output(full).ends_with("free space on the disk, or choose another --output"));
         assert!(search(full).ends_with("Free space on the disk, then build again"));
         assert!(!search(full).contains("search: false"));
+        let dir = tempfile::tempdir().expect("temp");
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "mine").expect("write");
+        let under = Error::output(&notes.join("site"))(failed(io::ErrorKind::NotADirectory));
+        assert!(
+            under.in_lang(Lang::En).ends_with(&format!(
+                "{} is a file, not a folder, so nothing can be made inside it: choose another --output",
+                notes.display()
+            )),
+            "{}",
+            under.in_lang(Lang::En)
+        );
         let long = output(io::ErrorKind::InvalidFilename);
         assert!(
             long.contains("longer than the file system allows"),

@@ -49,6 +49,7 @@ output-advice-room = free space on the disk, or choose another --output
 output-advice-permission = check that you may write there, or choose another --output
 output-advice-name = a file or folder name in it is longer than the file system allows: shorten the names of the content's files and folders, or choose a shorter --output
 output-advice-output-name = the --output path itself is longer than the file system allows (a folder name of more than 255 bytes, counting the staging folder named after it that aqparat makes beside it): choose a shorter --output
+output-advice-not-folder = { $file } is a file, not a folder, so nothing can be made inside it: choose another --output
 output-advice-any = check that the disk has room and that you may write there, or choose another --output
 cannot-make-search-index = cannot make the search index of { $output }: { $error }; nothing was published. { $advice }
 search-advice-room = Free space on the disk, then build again
@@ -508,6 +509,7 @@ eject-themes-link = { $path } is not a folder (a link or a file): aqparat writes
 ## Output folders (src/write/guard.rs)
 
 refused-site-folder = refusing to publish to { $output }: it is the site's folder or a folder above it, and publishing replaces the output whole; choose an --output of its own, such as { $public }
+refused-read-folder = refusing to publish to { $output }: it is inside { $folder }, which aqparat reads (the site's git history, or aqparat's own cache), and publishing would replace what is there; choose an --output outside it
 refused-input-file = refusing to publish to { $output }: it is, or is inside, the site's input file { $input }, which a folder in its place would break; choose an --output outside the site
 refused-input-folder = refusing to publish to { $output }: it is inside the site's input folder { $input }, whose files publishing would replace; choose an --output outside it
 refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output

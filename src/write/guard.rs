@@ -23,17 +23,18 @@ pub const STAMP: &str = ".aqparat-output";
 const STAMP_TEXT: &str = "This folder is a site built by aqparat. Every build replaces it whole:\n\
                           keep no files of your own here (put them in the site's static/ folder).\n";
 
-/// The folders of a site that a build reads: its input folders (the
-/// loader's one list, so that a folder it comes to read is refused too),
-/// the git repository (the history of the figures) and aqparat's cache
-/// (the render cache's copy of the last build). The output may not be one
-/// of them, nor lie inside one: the next build would read it as input.
-fn input_folders() -> impl Iterator<Item = &'static str> {
+/// The folders of a site that a build reads besides its input folders
+/// (the loader's one list, `crate::load::INPUT_DIRS`, so that a folder it
+/// comes to read is refused too): the git repository (the history of the
+/// figures) and aqparat's cache (the render cache's copy of the last
+/// build). The output may not be one of them, nor lie inside one: the next
+/// build would read it as input.
+fn read_folders() -> [&'static str; 2] {
     let cache = super::cache::DIR
         .split('/')
         .next()
         .unwrap_or(super::cache::DIR);
-    crate::load::INPUT_DIRS.into_iter().chain([".git", cache])
+    [".git", cache]
 }
 
 /// Why an output folder is refused.
@@ -84,6 +85,9 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             SitePlace::InputFolder(input) => {
                 msg!("refused-input-folder", output = &shown, input = input)
             }
+            SitePlace::ReadFolder(folder) => {
+                msg!("refused-read-folder", output = &shown, folder = folder)
+            }
             SitePlace::InputFile(input) => {
                 msg!("refused-input-file", output = &shown, input = input)
             }
@@ -115,7 +119,9 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             if let Some(place) = place_in_site(&root, &builds_resolved, &builds)? {
                 let inside = match place {
                     SitePlace::Site => root.display().to_string(),
-                    SitePlace::InputFolder(input) | SitePlace::InputFile(input) => input,
+                    SitePlace::InputFolder(input)
+                    | SitePlace::ReadFolder(input)
+                    | SitePlace::InputFile(input) => input,
                 };
                 return Err(Refused(msg!(
                     "refused-builds-in-site",
@@ -167,9 +173,14 @@ enum SitePlace {
     Site,
     /// Inside this input folder (resolved, shown).
     InputFolder(String),
+    /// Inside this folder aqparat reads of its own: `.git`, its cache.
+    ReadFolder(String),
     /// At or inside this input file.
     InputFile(String),
 }
+
+/// A [`SitePlace`] that names a folder or file.
+type Place = fn(String) -> SitePlace;
 
 /// Where `resolved` (a resolved path; `path` as given, for a message) lies
 /// in the site in `root` (resolved), if it is the site's folder, above it,
@@ -179,16 +190,14 @@ fn place_in_site(root: &Path, resolved: &Path, path: &Path) -> Result<Option<Sit
     if root.starts_with(resolved) {
         return Ok(Some(SitePlace::Site));
     }
-    let folders = input_folders().map(|name| (name, true));
-    let files = [crate::load::CONFIG_FILE, crate::load::GITIGNORE].map(|name| (name, false));
-    for (name, is_folder) in folders.chain(files) {
+    let input_folders = crate::load::INPUT_DIRS.map(|name| (name, SitePlace::InputFolder as Place));
+    let read_folders = read_folders().map(|name| (name, SitePlace::ReadFolder as Place));
+    let files = [crate::load::CONFIG_FILE, crate::load::GITIGNORE]
+        .map(|name| (name, SitePlace::InputFile as Place));
+    for (name, place) in input_folders.into_iter().chain(read_folders).chain(files) {
         let input = resolve(&root.join(name)).map_err(|e| cannot_resolve(path, &e))?;
         if resolved.starts_with(&input) {
-            let input = input.display().to_string();
-            return Ok(Some(match is_folder {
-                true => SitePlace::InputFolder(input),
-                false => SitePlace::InputFile(input),
-            }));
+            return Ok(Some(place(input.display().to_string())));
         }
     }
     Ok(None)
@@ -617,19 +626,16 @@ mod tests {
                     let refused = check_output(&root, &root.join(&output), mode)
                         .expect_err("an output inside an input folder");
                     let said = refused.in_lang(Lang::En);
-                    assert!(
-                        said.contains("inside the site's input folder"),
-                        "{output}: {said}"
-                    );
+                    let told = match folder.starts_with('.') {
+                        true => "which aqparat reads",
+                        false => "inside the site's input folder",
+                    };
+                    assert!(said.contains(told), "{output}: {said}");
                     assert!(said.contains(&format!("site/{folder}")), "{output}: {said}");
                 }
             }
         }
-        assert!(
-            crate::load::INPUT_DIRS
-                .iter()
-                .all(|d| input_folders().any(|f| f == *d))
-        );
+        assert!(crate::load::INPUT_DIRS.iter().all(|d| read.contains(d)));
         // A folder of the site that no build reads is an output like another.
         for output in ["public", "out/site", "templates-out"] {
             assert!(check_output(&root, &root.join(output), Publish::Replace).is_ok());

@@ -172,6 +172,15 @@ fn a_folder_of_the_users_is_never_replaced_an_empty_or_stamped_one_is() {
     fs::write(&file, "notes").unwrap();
     assert_eq!(build_into(&site, &file).0, 2);
     assert_eq!(fs::read_to_string(&file).unwrap(), "notes");
+    // And one under a file, told which file is in the way.
+    let (code, stderr) = build_into(&site, &file.join("site"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} is a file, not a folder", file.display()))
+            && !stderr.contains("disk"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), "notes");
 
     // An empty folder becomes aqparat's, stamped, and is then rebuilt.
     let empty = outside.path().join("www");
