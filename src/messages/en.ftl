@@ -515,6 +515,7 @@ refused-input-folder = refusing to publish to { $output }: it is inside the site
 refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output
 refused-foreign-link = refusing to publish to { $output }: it is a symbolic link to { $target }, not to a build of `aqparat watch` in { $builds }; remove the link or choose another --output
 refused-builds-in-site = refusing to publish to { $output }: `aqparat watch` keeps its builds in { $builds }, which leads to { $target }, into the site's { $inside }, where a build's files do not belong; remove or rename { $builds }, or choose another --output
+refused-watch-builds = refusing to publish to { $output }: it is in { $builds }, where `aqparat watch` keeps the builds that { $link } leads to, and a build there would replace the site it publishes; choose another --output
 refused-cannot-look = cannot look at the output { $output }: { $error }; { $advice }
 refused-not-folder = refusing to publish to { $output }: it exists and is not a folder; remove it yourself or choose another --output
 refused-mount-point = refusing to publish to { $output }: another disk or a volume is mounted there, and aqparat publishes a build by putting its folder in place of the old one, which a mount point does not allow; publish to a folder inside it (--output { $output }/site) and point the web server there

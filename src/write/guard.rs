@@ -99,6 +99,7 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             Err(Refused(msg!("refused-symlink", output = &shown)))
         }
         Publish::Replace => {
+            outside_watchs_builds(&resolved, &shown)?;
             own_or_empty(&resolved, output)?;
             let foreign = foreign_entries(&resolved);
             match foreign.is_empty() {
@@ -141,6 +142,7 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
                     )));
                 }
             } else {
+                outside_watchs_builds(&resolved, &shown)?;
                 own_or_empty(&resolved, output)?;
             }
             for slot in super::output::SLOTS {
@@ -150,6 +152,30 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             Ok(())
         }
     }
+}
+
+/// Refused if `resolved` lies in the builds folder of a `watch`
+/// (`OUT.builds/`, which the link `OUT` leads into), running or not: a
+/// build there would replace the site that link publishes.
+fn outside_watchs_builds(resolved: &Path, shown: &str) -> Result<(), Refused> {
+    for builds in resolved.ancestors() {
+        let Some(name) = builds.file_name().and_then(OsStr::to_str) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".builds").filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let link = builds.with_file_name(stem);
+        if link.is_symlink() && resolve(&link).is_ok_and(|target| target.starts_with(builds)) {
+            return Err(Refused(msg!(
+                "refused-watch-builds",
+                output = shown,
+                builds = builds.display().to_string(),
+                link = link.display().to_string()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `names` as a message lists them: the first few, then how many more.

@@ -363,6 +363,44 @@ fn watch_leaves_the_users_files_in_the_builds_folder() {
     );
 }
 
+/// A build folder of `watch`, running or stopped, is no output for `build`
+/// or another `watch`: a build there would replace the site its link
+/// publishes.
+#[test]
+fn the_build_folders_of_watch_are_no_output_of_another_build() {
+    let site = TestSite::fixture("basic");
+    // Without search, whose index, published later, switches the link.
+    site.add_to_config("search: false");
+    let output = site.root().join("published");
+    let watching = watch(site.root(), &output, &[]);
+    let published = fs::canonicalize(&output).unwrap();
+    let builds = site.root().join("published.builds");
+    // The other build folder is watch's to fill; the published one stays.
+    let before = snapshot(&published);
+    for slot in ["a", "b", "a/deeper"] {
+        let (code, stderr) = build_into(&site, &builds.join(slot));
+        assert_eq!(code, 2, "{slot}: {stderr}");
+        assert!(
+            stderr.contains("where `aqparat watch` keeps the builds"),
+            "{slot}: {stderr}"
+        );
+        let run = site.run(&[
+            "watch",
+            "--output",
+            builds.join(slot).join("site").to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "watch into {slot}: {}", run.stderr);
+    }
+    drop(watching);
+    let (code, _) = build_into(&site, &builds.join("a"));
+    assert_eq!(code, 2, "refused once watch has stopped too");
+    assert!(
+        snapshot(&published) == before,
+        "the published build changed"
+    );
+    assert_eq!(fs::canonicalize(&output).unwrap(), published);
+}
+
 /// A build folder of `watch` that someone replaced with their own files is
 /// not deleted: `watch` refuses to start.
 #[test]
