@@ -9,7 +9,9 @@
 //! a file of the site that an input links to (`static/LICENSE.txt` →
 //! `../LICENSE`); the output and everything else are ignored. Editors' atomic saves, renames, deletions, new folders and bursts
 //! of changes (a `git checkout`) arrive as debounced batches; batches that
-//! follow each other closely make one build.
+//! follow each other closely make one build. Only the site's own folders
+//! are watched (see [`Watching`]), never `.git`, aqparat's cache or the
+//! output.
 //!
 //! The site also changes without a change of its files: at 00:00 UTC of the
 //! day a page is dated (it is published) or expires (it says it is no
@@ -24,6 +26,7 @@
 //! builds the whole site again from scratch, keeping nothing of the last
 //! build, without waiting for a change of the input (see [`Published`]).
 
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -34,9 +37,10 @@ use std::time::{Duration, Instant};
 
 use foldhash::HashSet;
 use notify::event::{MetadataKind, ModifyKind};
-use notify::{EventKind, PollWatcher, RecursiveMode};
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
-    DebounceEventResult, DebouncedEvent, FileIdMap, new_debouncer, new_debouncer_opt,
+    DebounceEventResult, DebouncedEvent, Debouncer, FileIdMap, RecommendedCache, new_debouncer,
+    new_debouncer_opt,
 };
 
 use crate::clock::Moment;
@@ -97,34 +101,11 @@ pub fn run(
     let to_io = |e: notify::Error| {
         io::Error::other(format!("cannot watch {}: {e}", options.root.display()))
     };
-    // The watcher stops when dropped, so it is kept until the loop ends.
-    let _watcher: Box<dyn std::any::Any> = if notice == Notice::Polling {
-        // notify's poller compares modification times in whole seconds, so
-        // it also compares contents to see edits made within one second.
-        let config = notify::Config::default()
-            .with_poll_interval(POLL_INTERVAL)
-            .with_compare_contents(true);
-        let mut debouncer = new_debouncer_opt::<_, PollWatcher, _>(
-            DEBOUNCE,
-            None,
-            sender,
-            FileIdMap::new(),
-            config,
-        )
-        .map_err(to_io)?;
-        debouncer
-            .watch(&options.root, RecursiveMode::Recursive)
-            .map_err(to_io)?;
-        Box::new(debouncer)
-    } else {
-        let mut debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(to_io)?;
-        debouncer
-            .watch(&options.root, RecursiveMode::Recursive)
-            .map_err(to_io)?;
-        Box::new(debouncer)
-    };
     // Which files count; read again when the `.gitignore` changes.
     let mut inputs = Inputs::read(&options.root).0;
+    // The watcher stops when dropped, so it is kept until the loop ends.
+    let mut watching = Watching::start(&options.root, notice, sender).map_err(to_io)?;
+    (watching.follow(&options.root, &inputs, &options.output)).map_err(to_io)?;
     let mut session = Session::new(options.clone());
     let first = timed(|| session.build());
     let looks_after_output = options.publish == crate::write::Publish::Link;
@@ -171,6 +152,17 @@ pub fn run(
                         Ok(Ok(events)) => batch.add(&options.root, &mut inputs, &events),
                         Ok(Err(errors)) => report_watch_errors(&options.root, &errors),
                         Err(_) => break,
+                    }
+                }
+                // A folder new at the top is watched from now on; what was
+                // written into it before is not known: all is built.
+                if batch.at_top {
+                    match watching.follow(&options.root, &inputs, &options.output) {
+                        Ok(added) => batch.unknown |= added,
+                        Err(error) => {
+                            batch.unknown = true;
+                            report_watch_errors(&options.root, &[error]);
+                        }
                     }
                 }
                 // Only files that are not the site's input (the output, an
@@ -233,6 +225,123 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The file watcher, and the folders it looks at: the site's folder itself
+/// for its own files (`site.yaml`, the `.gitignore`) and new folders, and
+/// each folder at its top that holds the site's files, whole. Hidden
+/// folders (`.git`, aqparat's cache), what the `.gitignore` leaves out and
+/// the output are never looked at: the poller would read each of their
+/// files every half second, and inotify would watch each of their folders
+/// and hear of every file a build writes.
+struct Watching {
+    watcher: Watcher,
+    /// The folders at the top of the site watched whole.
+    folders: BTreeSet<PathBuf>,
+}
+
+/// A debounced watcher of either kind.
+enum Watcher {
+    Events(Debouncer<RecommendedWatcher, RecommendedCache>),
+    Polling(Debouncer<PollWatcher, FileIdMap>),
+}
+
+impl Watching {
+    /// Watches the site's folder at `root` as `notice` says, sending the
+    /// changes to `sender`; its folders are watched by [`Watching::follow`].
+    fn start(
+        root: &Path,
+        notice: Notice,
+        sender: mpsc::Sender<DebounceEventResult>,
+    ) -> notify::Result<Watching> {
+        let mut watcher = match notice {
+            Notice::Events => Watcher::Events(new_debouncer(DEBOUNCE, None, sender)?),
+            // notify's poller compares modification times in whole
+            // seconds, so it also compares contents to see edits made
+            // within one second.
+            Notice::Polling => Watcher::Polling(new_debouncer_opt(
+                DEBOUNCE,
+                None,
+                sender,
+                FileIdMap::new(),
+                notify::Config::default()
+                    .with_poll_interval(POLL_INTERVAL)
+                    .with_compare_contents(true),
+            )?),
+        };
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        Ok(Watching {
+            watcher,
+            folders: BTreeSet::new(),
+        })
+    }
+
+    /// Watches the folders now at the top of the site (see
+    /// [`watched_folders`]) and no others; whether one is new. An error
+    /// (no more inotify watches) is the first folder's that could not be
+    /// watched; the others are watched still.
+    fn follow(&mut self, root: &Path, inputs: &Inputs, output: &Path) -> notify::Result<bool> {
+        let now = watched_folders(root, inputs, output);
+        for gone in self.folders.difference(&now) {
+            // A folder removed is no longer watched by inotify already.
+            let _ = self.watcher.unwatch(gone);
+        }
+        let mut added = false;
+        let mut failed = None;
+        for new in now.difference(&self.folders) {
+            match self.watcher.watch(new, RecursiveMode::Recursive) {
+                Ok(()) => added = true,
+                // A folder removed at once is not there to watch.
+                Err(_) if !new.is_dir() => {}
+                Err(error) => failed = failed.or(Some(error)),
+            }
+        }
+        self.folders = now;
+        match failed {
+            Some(error) => Err(error),
+            None => Ok(added),
+        }
+    }
+}
+
+impl Watcher {
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        match self {
+            Watcher::Events(debouncer) => debouncer.watch(path, mode),
+            Watcher::Polling(debouncer) => debouncer.watch(path, mode),
+        }
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        match self {
+            Watcher::Events(debouncer) => debouncer.unwatch(path),
+            Watcher::Polling(debouncer) => debouncer.unwatch(path),
+        }
+    }
+}
+
+/// The folders at the top of the site at `root` that hold its files (not
+/// hidden, nor left out by the `.gitignore`, see [`Inputs::is_site_file`]),
+/// but the `output` and `watch`'s builds beside it.
+fn watched_folders(root: &Path, inputs: &Inputs, output: &Path) -> BTreeSet<PathBuf> {
+    let output_name = relative(root, output)
+        .filter(|rel| rel.components().count() == 1)
+        .map(|rel| rel.into_os_string());
+    let is_output = |name: &std::ffi::OsStr| {
+        output_name.as_deref().is_some_and(|output| {
+            name == output || Some(name) == crate::write::builds_dir(output.as_ref()).file_name()
+        })
+    };
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return BTreeSet::new();
+    };
+    entries
+        .flatten()
+        .filter(|entry| entry.path().is_dir())
+        .filter(|entry| !is_output(&entry.file_name()))
+        .filter(|entry| inputs.is_site_file(Path::new(&entry.file_name()), Entry::Folder))
+        .map(|entry| entry.path())
+        .collect()
 }
 
 /// What the output link pointed at when last looked at, and the files of
@@ -400,9 +509,9 @@ fn report_watch_errors(root: &Path, errors: &[notify::Error]) {
 }
 
 /// Whether the watcher's `error` is worth telling: not when it is about
-/// files under a hidden folder of the site at `root`, never input. The
-/// poller walks the whole site, and aqparat's cache, `.aqparat`, has files
-/// come and go while it builds (an error for each it finds gone).
+/// files under a hidden folder of the site at `root`, never input (an
+/// editor's swap files in `content/` come and go, an error for each the
+/// poller finds gone).
 fn is_told(root: &Path, error: &notify::Error) -> bool {
     let hidden = |path: &PathBuf| {
         path.strip_prefix(root).is_ok_and(|rel| {
@@ -435,6 +544,9 @@ struct Changes {
     /// Whether the watcher could not say which files changed (it lost
     /// events and asks for a rescan).
     unknown: bool,
+    /// Whether something at the top of the site changed (a folder made or
+    /// removed, the `.gitignore`): the folders watched may change.
+    at_top: bool,
 }
 
 impl Changes {
@@ -459,6 +571,7 @@ impl Changes {
                 let Some(rel) = relative(root, path) else {
                     continue;
                 };
+                self.at_top |= rel.components().count() == 1;
                 let entry = Entry::of(path);
                 if inputs.is_input(&rel, entry) {
                     self.push(rel);
@@ -544,7 +657,7 @@ fn is_change(kind: &EventKind) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Entry, Inputs, Published, is_told, relative};
+    use super::{Entry, Inputs, Published, is_told, relative, watched_folders};
     use std::fs;
     use std::path::{Path, PathBuf};
 
@@ -559,6 +672,48 @@ mod tests {
         // Outside the site, or about nothing in particular: told.
         assert!(is_told(root, &error("/elsewhere/.x/a")));
         assert!(is_told(root, &notify::Error::generic("no more watches")));
+    }
+
+    /// The site's folders are watched, whole; hidden ones, what the
+    /// `.gitignore` leaves out and the output with its builds are not.
+    #[test]
+    fn only_the_sites_own_folders_are_watched() {
+        let dir = tempfile::tempdir().expect("temp");
+        let root = dir.path();
+        for folder in [
+            "content/rules",
+            "data",
+            "shared",
+            ".git/objects",
+            ".aqparat/cache",
+            "published/kk",
+            "published.builds/a",
+            "ignored",
+        ] {
+            fs::create_dir_all(root.join(folder)).expect("mkdir");
+        }
+        fs::write(root.join(".gitignore"), "/ignored/\n").expect("write");
+        fs::write(root.join("site.yaml"), "").expect("write");
+        let inputs = Inputs::read(root).0;
+        let watched = |output: &Path| -> Vec<String> {
+            (watched_folders(root, &inputs, output).iter())
+                .map(|path| {
+                    path.strip_prefix(root)
+                        .expect("in root")
+                        .display()
+                        .to_string()
+                })
+                .collect()
+        };
+        assert_eq!(
+            watched(&root.join("published")),
+            ["content", "data", "shared"]
+        );
+        // An output elsewhere leaves a folder of that name a site's folder.
+        assert_eq!(
+            watched(Path::new("/srv/www/published")),
+            ["content", "data", "published", "published.builds", "shared"]
+        );
     }
 
     #[test]

@@ -212,6 +212,28 @@ fn polling_notices_changes_too() {
         "---\ntitle: Опрос файлов\n---\nТекст.\n",
     );
     wait_for_page(&output, "ru/about/index.html", "Опрос файлов");
+    a_new_folder_at_the_top_is_watched(&site, &output);
+}
+
+#[test]
+fn inotify_watches_a_new_folder_at_the_top() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let _watch = watch(site.root(), &output, &[]);
+    a_new_folder_at_the_top_is_watched(&site, &output);
+}
+
+/// A folder the site did not have (`static/`), made with its files at
+/// once, is published, and watched from then on.
+fn a_new_folder_at_the_top_is_watched(site: &TestSite, output: &Path) {
+    site.write("static/files/notice.txt", "first");
+    wait_until("the new folder's file", || {
+        read(output, "files/notice.txt").filter(|text| text == "first")
+    });
+    site.write("static/files/notice.txt", "second");
+    wait_until("its edit", || {
+        read(output, "files/notice.txt").filter(|text| text == "second")
+    });
 }
 
 /// Links planted beside the output, where `watch` keeps its lock and its
