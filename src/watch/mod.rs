@@ -26,6 +26,8 @@
 //! builds the whole site again from scratch, keeping nothing of the last
 //! build, without waiting for a change of the input (see [`Published`]).
 
+mod poll;
+
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -37,11 +39,11 @@ use std::time::{Duration, Instant};
 
 use foldhash::HashSet;
 use notify::event::{MetadataKind, ModifyKind};
-use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
-    DebounceEventResult, DebouncedEvent, Debouncer, FileIdMap, RecommendedCache, new_debouncer,
-    new_debouncer_opt,
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
 };
+use poll::Poller;
 
 use crate::clock::Moment;
 use crate::error::Error;
@@ -240,10 +242,10 @@ struct Watching {
     folders: BTreeSet<PathBuf>,
 }
 
-/// A debounced watcher of either kind.
+/// The file system's events, debounced, or a [`Poller`].
 enum Watcher {
     Events(Debouncer<RecommendedWatcher, RecommendedCache>),
-    Polling(Debouncer<PollWatcher, FileIdMap>),
+    Polling(Poller),
 }
 
 impl Watching {
@@ -254,22 +256,14 @@ impl Watching {
         notice: Notice,
         sender: mpsc::Sender<DebounceEventResult>,
     ) -> notify::Result<Watching> {
-        let mut watcher = match notice {
-            Notice::Events => Watcher::Events(new_debouncer(DEBOUNCE, None, sender)?),
-            // notify's poller compares modification times in whole
-            // seconds, so it also compares contents to see edits made
-            // within one second.
-            Notice::Polling => Watcher::Polling(new_debouncer_opt(
-                DEBOUNCE,
-                None,
-                sender,
-                FileIdMap::new(),
-                notify::Config::default()
-                    .with_poll_interval(POLL_INTERVAL)
-                    .with_compare_contents(true),
-            )?),
+        let watcher = match notice {
+            Notice::Events => {
+                let mut debouncer = new_debouncer(DEBOUNCE, None, sender)?;
+                debouncer.watch(root, RecursiveMode::NonRecursive)?;
+                Watcher::Events(debouncer)
+            }
+            Notice::Polling => Watcher::Polling(Poller::start(root, POLL_INTERVAL, sender)),
         };
-        watcher.watch(root, RecursiveMode::NonRecursive)?;
         Ok(Watching {
             watcher,
             folders: BTreeSet::new(),
@@ -289,7 +283,7 @@ impl Watching {
         let mut added = false;
         let mut failed = None;
         for new in now.difference(&self.folders) {
-            match self.watcher.watch(new, RecursiveMode::Recursive) {
+            match self.watcher.watch_whole(new) {
                 Ok(()) => added = true,
                 // A folder removed at once is not there to watch.
                 Err(_) if !new.is_dir() => {}
@@ -305,17 +299,23 @@ impl Watching {
 }
 
 impl Watcher {
-    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+    fn watch_whole(&mut self, folder: &Path) -> notify::Result<()> {
         match self {
-            Watcher::Events(debouncer) => debouncer.watch(path, mode),
-            Watcher::Polling(debouncer) => debouncer.watch(path, mode),
+            Watcher::Events(debouncer) => debouncer.watch(folder, RecursiveMode::Recursive),
+            Watcher::Polling(poller) => {
+                poller.watch(folder);
+                Ok(())
+            }
         }
     }
 
-    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+    fn unwatch(&mut self, folder: &Path) -> notify::Result<()> {
         match self {
-            Watcher::Events(debouncer) => debouncer.unwatch(path),
-            Watcher::Polling(debouncer) => debouncer.unwatch(path),
+            Watcher::Events(debouncer) => debouncer.unwatch(folder),
+            Watcher::Polling(poller) => {
+                poller.unwatch(folder);
+                Ok(())
+            }
         }
     }
 }
