@@ -543,7 +543,7 @@ cli-lang = the languages of messages are en, kk and ru
 cli-bind = give an IP address: 127.0.0.1 (or localhost) for this computer only, 0.0.0.0 for every network interface, or one of this computer's addresses
 cli-help = `aqparat --help` lists the commands; `aqparat COMMAND --help` (`aqparat build --help`) lists a command's options
 
-## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+## watch, the production loop (src/cmd/watch.rs, src/watch/, src/serve/)
 
 watching = watching { $root }, publishing to { $output }
 watch-stopped = stopped

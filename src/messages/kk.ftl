@@ -537,7 +537,7 @@ cli-lang = хабарлама тілдері: en, kk және ru
 cli-bind = IP мекенжайын көрсетіңіз: тек осы компьютер үшін 127.0.0.1 (немесе localhost), барлық желі интерфейстері үшін 0.0.0.0, не осы компьютердің мекенжайларының бірі
 cli-help = `aqparat --help` командаларды көрсетеді; `aqparat КОМАНДА --help` (`aqparat build --help`) команданың параметрлерін көрсетеді
 
-## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+## watch, the production loop (src/cmd/watch.rs, src/watch/, src/serve/)
 
 watching = { $root } бақылануда, сайт { $output } ішіне жарияланады
 watch-stopped = тоқтатылды

@@ -547,7 +547,7 @@ cli-lang = языки сообщений: en, kk и ru
 cli-bind = укажите IP-адрес: 127.0.0.1 (или localhost) — только этот компьютер, 0.0.0.0 — все сетевые интерфейсы, либо один из адресов этого компьютера
 cli-help = `aqparat --help` перечисляет команды; `aqparat КОМАНДА --help` (`aqparat build --help`) — параметры команды
 
-## watch, the production loop (src/cmd/watch.rs, src/watch.rs, src/serve/)
+## watch, the production loop (src/cmd/watch.rs, src/watch/, src/serve/)
 
 watching = слежу за { $root }, публикую в { $output }
 watch-stopped = остановлено
