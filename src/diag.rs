@@ -234,8 +234,11 @@ impl Quote {
     }
 
     /// The quote of line `span.line` of `text` (a whole file) at the
-    /// span's column, if the file has that line.
+    /// span's column, if the file has that line. A byte order mark at the
+    /// file's start is no character of its first line: columns are counted
+    /// without it.
     pub fn in_file(text: &str, span: Span) -> Option<Quote> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         Lines::new(text, 0).quote_line(span)
     }
 }
@@ -697,6 +700,16 @@ mod tests {
         let offset = text.find("x").unwrap();
         assert_eq!(Span::at_offset(text, offset, 0), Span::new(3, 6));
         assert_eq!(Span::at_offset(text, 0, 10), Span::new(11, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_quoted_nor_counted() {
+        let d = Diagnostic::error("site.yaml", Span::new(1, 11), "not a list")
+            .with_source("\u{feff}base_url: [oops\n");
+        assert_eq!(
+            d.in_lang(Lang::En).to_string(),
+            "site.yaml:1:11: error: not a list\n   |\n 1 | base_url: [oops\n   |           ^"
+        );
     }
 
     #[test]

@@ -117,17 +117,16 @@ const MAX_REPEATED_KEYS: usize = 100;
 /// at its line and column in characters, in the staff's words.
 fn json_problem(path: &Path, text: &str, error: &serde_json::Error) -> Diagnostic {
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // serde_json counts the column in bytes, of the text after the mark.
+    // serde_json counts the column in bytes, of the text after the mark,
+    // which is no character of the line, as editors count.
     let line = json.lines().nth(error.line().saturating_sub(1));
-    let mark = usize::from(error.line() == 1 && json.len() < text.len());
-    let col = mark
-        + line.map_or(error.column(), |line| {
-            let mut end = error.column().min(line.len());
-            while !line.is_char_boundary(end) {
-                end -= 1;
-            }
-            line[..end].chars().count()
-        });
+    let col = line.map_or(error.column(), |line| {
+        let mut end = error.column().min(line.len());
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        line[..end].chars().count()
+    });
     let said = error.to_string();
     let said = yaml::strip_position(&said);
     let repeated = (said.strip_prefix(DUPLICATE_KEY)).and_then(|rest| rest.split_once('`'));
