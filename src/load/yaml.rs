@@ -669,7 +669,14 @@ impl Problem {
         // told already.
         let told = matches!(&d.message, Message::Entry(entry)
             if ["yaml-tab", "yaml-quote-unclosed"].contains(&entry.id));
-        match self.slip {
+        // A first line without its colon (`base_url https://…`) makes the
+        // file, or the value, one text where keys belong.
+        let slip = self.slip.or_else(|| {
+            let mapping = msg!("yaml-wrong-form", expected = msg!("yaml-kind-mapping"));
+            (self.words == mapping && is_key_without_colon(file_text, d.span))
+                .then_some(Slip::NoColon)
+        });
+        match slip {
             Some(slip) if !told => tell_slip(d, slip, file_text),
             _ => d,
         }
@@ -711,6 +718,29 @@ impl Problem {
         ]
         .contains(&self.hint)
     }
+}
+
+/// Whether the line of `file_text` at `span` starts, at the span, with a
+/// word that could be a key followed by text, and has no `: ` (nor ends
+/// with `:`): a key whose colon was left out.
+fn is_key_without_colon(file_text: &str, span: Span) -> bool {
+    let Some(at) = offset_of(file_text, span) else {
+        return false;
+    };
+    let line = file_text[at..]
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end();
+    let key_end = line
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(line.len());
+    let (key, rest) = line.split_at(key_end);
+    key.chars().next().is_some_and(char::is_alphabetic)
+        && rest.starts_with([' ', '\t'])
+        && !rest.trim().is_empty()
+        && !line.contains(": ")
+        && !line.ends_with(':')
 }
 
 /// Whether `error` is the YAML reader's, about the file's syntax (not
@@ -1922,6 +1952,20 @@ mod tests {
         for ((.., message), (.., word)) in found.iter().zip(expected) {
             assert!(message.contains(word), "{message} lacks {word}");
         }
+    }
+
+    /// A first key whose colon was left out makes the whole file one
+    /// text: told as the missing colon, not as a file of the wrong form; a
+    /// word alone where a mapping belongs is still told so (a line of
+    /// words is taken for a key and its value).
+    #[test]
+    fn a_first_key_without_its_colon_is_told_so() {
+        assert_problems::<Front>(
+            "title Карантин\nweight: 2\n",
+            &[(1, 1, "has no `: ` after its key")],
+        );
+        assert_problems::<Front>("Карантин\n", &[(1, 1, "should be a mapping")]);
+        assert_problems::<Front>("Карантин жабылды\n", &[(1, 1, "has no `: `")]);
     }
 
     #[test]
