@@ -236,10 +236,16 @@ fn site_files(site: &NewSite) -> Result<Vec<(PathBuf, Vec<u8>)>, InitError> {
             page(words.page_title, Some(1), words.page_body),
         );
         // The English guide, for a language without its own, names that
-        // language's files in its examples.
-        let guide = words
+        // language's files in its examples; with the statistics, its
+        // shortcodes name the skeleton's figures.
+        let mut guide = words
             .guide
             .replace("masks.en.md", &format!("masks.{code}.md"));
+        if site.statistics {
+            for (example, own) in words::guide_shortcodes() {
+                guide = guide.replace(example, &own);
+            }
+        }
         add(&format!("content/guide.{code}.md"), guide);
         if !has_built_in_strings(code) {
             add(

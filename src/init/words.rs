@@ -168,6 +168,22 @@ pub fn open_data(languages: &[String]) -> String {
     )
 }
 
+/// The guide's shortcodes that name the example site's figures, each with
+/// the same shortcode for the skeleton's: on a site made with its
+/// statistics, the guide's examples show its own figures.
+pub fn guide_shortcodes() -> [(&'static str, String); 2] {
+    [
+        (
+            "stat(id=\"city-volunteers-food\")",
+            format!("stat(id=\"{}\")", RECORDS[0].0),
+        ),
+        ("stat(total=\"masks\")", format!("stat(total=\"{UNIT}\")")),
+    ]
+}
+
+/// The skeleton's one unit.
+const UNIT: &str = "families";
+
 /// The files of `data/aid/` (name, text) of a new site in `languages`: one
 /// organisation, unit, category and source, and [`RECORDS`].
 pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
@@ -197,7 +213,7 @@ pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
     let records: Vec<String> = (RECORDS.iter().enumerate())
         .map(|(i, (id, count))| {
             let what = per_language(languages, |s| s.what[i]);
-            format!("- id: {id}\n  org: our-organisation\n  category: food\n  count: {count}\n  unit: families\n  what: {what}\n  date: 2020-04-03\n  source: our-report\n")
+            format!("- id: {id}\n  org: our-organisation\n  category: food\n  count: {count}\n  unit: {UNIT}\n  what: {what}\n  date: 2020-04-03\n  source: our-report\n")
         })
         .collect();
     vec![
@@ -212,7 +228,7 @@ pub fn statistics(languages: &[String]) -> Vec<(&'static str, String)> {
         (
             "units.yaml",
             format!(
-                "{comments}families:\n  name: {}\n  forms:\n{}  reach: true\n",
+                "{comments}{UNIT}:\n  name: {}\n  forms:\n{}  reach: true\n",
                 per_lang(|s| s.unit),
                 forms.concat()
             ),

@@ -187,9 +187,15 @@ fn the_guides_chart_is_drawn_on_a_new_site_and_a_missing_one_told_why() {
     let guide = std::fs::read_to_string(site.join("content/guide.kk.md")).unwrap();
     let start = guide.find("{{ chart(").expect("the guide shows a chart");
     let chart = &guide[start..start + guide[start..].find("}}").unwrap() + 2];
+    // Its figures too: every `stat` it shows names the new site's own.
+    let stats: Vec<&str> = (guide.match_indices("{{ stat("))
+        .map(|(start, _)| &guide[start..start + guide[start..].find("}}").unwrap() + 2])
+        .collect();
+    assert!(stats.len() >= 2, "{stats:?}");
     let home = site.join("content/_index.kk.md");
     let mut text = std::fs::read_to_string(&home).unwrap();
     text += &format!("\n{chart}\n\n{{{{ chart(org=\"our-organisation\") }}}}\n");
+    text += &format!("\n{}\n", stats.join(" "));
     std::fs::write(&home, text).unwrap();
     let (code, printed) = aqparat(dir.path(), &["check", "--strict", "--root", root]);
     assert_eq!(code, 0, "{printed}");
