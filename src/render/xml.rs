@@ -1,6 +1,7 @@
 //! The machine-readable files: `sitemap.xml` with language alternates, an
 //! Atom feed per language, and `robots.txt`.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::io;
 
@@ -198,10 +199,13 @@ fn write_url(
     versions: &Versions,
 ) {
     // `Site::permalink`, escaped into `xml` (escaping goes character by
-    // character, so escaping the two parts is escaping the whole).
+    // character, so escaping the two parts is escaping the whole). The
+    // sitemap protocol asks for addresses in ASCII: a page's Cyrillic path
+    // is percent-encoded, as a browser sends it (the base URL is already).
     let push_permalink = |xml: &mut String, url: &str| {
         push_escaped(xml, &site.base_url);
-        push_escaped(xml, url);
+        let ascii = percent_encoding::utf8_percent_encode(url, percent_encoding::CONTROLS);
+        push_escaped(xml, &Cow::from(ascii));
     };
     xml.push_str("  <url>\n    <loc>");
     push_permalink(xml, url);

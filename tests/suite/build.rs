@@ -230,6 +230,11 @@ fn sections_list_pages_by_weight_with_breadcrumbs_and_neighbours() {
 #[test]
 fn sitemap_and_feeds_are_valid_xml_with_alternates() {
     let site = TestSite::fixture("basic");
+    // A page named in Kazakh: the sitemap gives its address in ASCII.
+    site.write(
+        "content/ережелер/қорғау.kk.md",
+        "---\ntitle: Қорғау\n---\nМәтін.\n",
+    );
     site.build();
     let sitemap = site.read("sitemap.xml");
     let doc = parse_xml(&sitemap);
@@ -238,8 +243,16 @@ fn sitemap_and_feeds_are_valid_xml_with_alternates() {
         .filter(|n| n.has_tag_name("loc"))
         .map(|n| n.text().unwrap().to_string())
         .collect();
-    // 11 content pages and the index of all pages of each language.
-    assert_eq!(locs.len(), 13);
+    // 12 content pages and the index of all pages of each language.
+    assert_eq!(locs.len(), 14);
+    assert!(
+        locs.contains(
+            &"https://test.example/kk/%D0%B5%D1%80%D0%B5%D0%B6%D0%B5%D0%BB%D0%B5%D1%80/%D2%9B%D0%BE%D1%80%D2%93%D0%B0%D1%83/"
+                .to_string()
+        ),
+        "{locs:?}"
+    );
+    assert!(sitemap.is_ascii(), "{sitemap}");
     assert!(locs.contains(&"https://test.example/kk/rules/third/".to_string()));
     let url = doc
         .descendants()
