@@ -29,6 +29,7 @@
 mod poll;
 
 use std::collections::BTreeSet;
+use std::ffi::{OsStr, OsString};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -47,9 +48,10 @@ use poll::Poller;
 
 use crate::clock::Moment;
 use crate::error::Error;
-use crate::load::{Entry, GITIGNORE, INPUT_DIRS, Inputs};
+use crate::load::{CONFIG_FILE, Entry, GITIGNORE, INPUT_DIRS, Inputs};
 use crate::messages::{Arg, Message};
 use crate::msg;
+use crate::write::{builds_dir, parent_of, resolve};
 use crate::{Options, Report, Session};
 
 /// How long a file must be left alone before its change is reported: long
@@ -107,7 +109,8 @@ pub fn run(
     let mut inputs = Inputs::read(&options.root).0;
     // The watcher stops when dropped, so it is kept until the loop ends.
     let mut watching = Watching::start(&options.root, notice, sender).map_err(to_io)?;
-    (watching.follow(&options.root, &inputs, &options.output)).map_err(to_io)?;
+    let none = BTreeSet::new();
+    (watching.follow(&options.root, &inputs, &options.output, &none)).map_err(to_io)?;
     let mut session = Session::new(options.clone());
     let first = timed(|| session.build());
     let looks_after_output = options.publish == crate::write::Publish::Link;
@@ -158,8 +161,8 @@ pub fn run(
                 }
                 // A folder new at the top is watched from now on; what was
                 // written into it before is not known: all is built.
-                if batch.at_top {
-                    match watching.follow(&options.root, &inputs, &options.output) {
+                if !batch.at_top.is_empty() {
+                    match watching.follow(&options.root, &inputs, &options.output, &batch.at_top) {
                         Ok(added) => batch.unknown |= added,
                         Err(error) => {
                             batch.unknown = true;
@@ -271,18 +274,29 @@ impl Watching {
     }
 
     /// Watches the folders now at the top of the site (see
-    /// [`watched_folders`]) and no others; whether one is new. An error
-    /// (no more inotify watches) is the first folder's that could not be
-    /// watched; the others are watched still.
-    fn follow(&mut self, root: &Path, inputs: &Inputs, output: &Path) -> notify::Result<bool> {
+    /// [`watched_folders`]) and no others; those `touched` (named at the
+    /// top by the last events: made, removed, moved) anew, since one may
+    /// have been replaced under its name in one go (`rm -rf content && cp
+    /// -r … content`, a `mv` of a folder over it), which the watch of the
+    /// old one does not see. Whether one is watched anew. An error (no more
+    /// inotify watches) is the first folder's that could not be watched;
+    /// the others are watched still.
+    fn follow(
+        &mut self,
+        root: &Path,
+        inputs: &Inputs,
+        output: &Path,
+        touched: &BTreeSet<OsString>,
+    ) -> notify::Result<bool> {
         let now = watched_folders(root, inputs, output);
-        for gone in self.folders.difference(&now) {
+        let is_touched = |folder: &PathBuf| folder.file_name().is_some_and(|n| touched.contains(n));
+        for gone in (self.folders.iter()).filter(|f| !now.contains(*f) || is_touched(f)) {
             // A folder removed is no longer watched by inotify already.
             let _ = self.watcher.unwatch(gone);
         }
         let mut added = false;
         let mut failed = None;
-        for new in now.difference(&self.folders) {
+        for new in (now.iter()).filter(|f| !self.folders.contains(*f) || is_touched(f)) {
             match self.watcher.watch_whole(new) {
                 Ok(()) => added = true,
                 // A folder removed at once is not there to watch.
@@ -322,16 +336,11 @@ impl Watcher {
 
 /// The folders at the top of the site at `root` that hold its files (not
 /// hidden, nor left out by the `.gitignore`, see [`Inputs::is_site_file`]),
-/// but the `output` and `watch`'s builds beside it.
+/// but the one that holds the `output` (or is it) and `watch`'s builds
+/// beside it.
 fn watched_folders(root: &Path, inputs: &Inputs, output: &Path) -> BTreeSet<PathBuf> {
-    let output_name = relative(root, output)
-        .filter(|rel| rel.components().count() == 1)
-        .map(|rel| rel.into_os_string());
-    let is_output = |name: &std::ffi::OsStr| {
-        output_name.as_deref().is_some_and(|output| {
-            name == output || Some(name) == crate::write::builds_dir(output.as_ref()).file_name()
-        })
-    };
+    let outputs = [top_name(root, output), top_name(root, &builds_dir(output))];
+    let is_output = |name: &OsStr| outputs.iter().flatten().any(|output| output == name);
     let Ok(entries) = std::fs::read_dir(root) else {
         return BTreeSet::new();
     };
@@ -342,6 +351,17 @@ fn watched_folders(root: &Path, inputs: &Inputs, output: &Path) -> BTreeSet<Path
         .filter(|entry| inputs.is_site_file(Path::new(&entry.file_name()), Entry::Folder))
         .map(|entry| entry.path())
         .collect()
+}
+
+/// The name at the top of the site at `root` of the folder that holds
+/// `path`, if it lies in the site, however the two are written (`.` and
+/// `public`, `./public`, one absolute): their folders' links resolved, not
+/// `path`'s own (the output of `watch` is a link into its builds).
+fn top_name(root: &Path, path: &Path) -> Option<OsString> {
+    let root = resolve(root).ok()?;
+    let full = resolve(&parent_of(path)).ok()?.join(path.file_name()?);
+    let first = full.strip_prefix(&root).ok()?.components().next()?;
+    Some(first.as_os_str().to_os_string())
 }
 
 /// What the output link pointed at when last looked at, and the files of
@@ -544,9 +564,10 @@ struct Changes {
     /// Whether the watcher could not say which files changed (it lost
     /// events and asks for a rescan).
     unknown: bool,
-    /// Whether something at the top of the site changed (a folder made or
-    /// removed, the `.gitignore`): the folders watched may change.
-    at_top: bool,
+    /// The names at the top of the site that changed (a folder made,
+    /// removed or replaced, the `.gitignore`): the folders watched may
+    /// change.
+    at_top: BTreeSet<OsString>,
 }
 
 impl Changes {
@@ -571,7 +592,9 @@ impl Changes {
                 let Some(rel) = relative(root, path) else {
                     continue;
                 };
-                self.at_top |= rel.components().count() == 1;
+                if rel.components().count() == 1 {
+                    self.at_top.insert(rel.clone().into_os_string());
+                }
                 let entry = Entry::of(path);
                 if inputs.is_input(&rel, entry) {
                     self.push(rel);
@@ -604,9 +627,10 @@ fn linked_to(root: &Path, inputs: &Inputs, changed: &[PathBuf]) -> Vec<PathBuf> 
     let Ok(canonical_root) = root.canonicalize() else {
         return Vec::new();
     };
-    let mut found = Vec::new();
-    for dir in INPUT_DIRS {
-        let links = (walkdir::WalkDir::new(root.join(dir)).into_iter())
+    // The links of the input folders, and `site.yaml` or the `.gitignore`
+    // when they are links (`site.yaml` → `config/site.yaml`).
+    let in_folders = INPUT_DIRS.into_iter().flat_map(|dir| {
+        (walkdir::WalkDir::new(root.join(dir)).into_iter())
             .filter_entry(|entry| {
                 relative(root, entry.path()).is_some_and(|rel| {
                     rel.as_os_str().is_empty()
@@ -614,23 +638,28 @@ fn linked_to(root: &Path, inputs: &Inputs, changed: &[PathBuf]) -> Vec<PathBuf> 
                 })
             })
             .flatten()
-            .filter(|entry| entry.path_is_symlink());
-        for link in links {
-            let target = link.path().canonicalize();
-            let target =
-                (target.as_deref().ok()).and_then(|t| t.strip_prefix(&canonical_root).ok());
-            let (Some(target), Some(link)) = (target, relative(root, link.path())) else {
-                continue;
-            };
-            for rest in changed
-                .iter()
-                .filter_map(|rel| rel.strip_prefix(target).ok())
-            {
-                found.push(match rest.as_os_str().is_empty() {
-                    true => link.clone(),
-                    false => link.join(rest),
-                });
-            }
+            .filter(|entry| entry.path_is_symlink())
+            .map(walkdir::DirEntry::into_path)
+    });
+    let at_top = [CONFIG_FILE, GITIGNORE]
+        .map(|name| root.join(name))
+        .into_iter()
+        .filter(|path| path.is_symlink());
+    let mut found = Vec::new();
+    for link in in_folders.chain(at_top) {
+        let target = link.canonicalize();
+        let target = (target.as_deref().ok()).and_then(|t| t.strip_prefix(&canonical_root).ok());
+        let (Some(target), Some(link)) = (target, relative(root, &link)) else {
+            continue;
+        };
+        for rest in changed
+            .iter()
+            .filter_map(|rel| rel.strip_prefix(target).ok())
+        {
+            found.push(match rest.as_os_str().is_empty() {
+                true => link.clone(),
+                false => link.join(rest),
+            });
         }
     }
     found
@@ -688,6 +717,7 @@ mod tests {
             ".aqparat/cache",
             "published/kk",
             "published.builds/a",
+            "out/site",
             "ignored",
         ] {
             fs::create_dir_all(root.join(folder)).expect("mkdir");
@@ -705,14 +735,30 @@ mod tests {
                 })
                 .collect()
         };
+        for output in ["published", "./published", "content/../published"] {
+            assert_eq!(
+                watched(&root.join(output)),
+                ["content", "data", "out", "shared"],
+                "{output}"
+            );
+        }
+        // An output deeper in the site: the folder that holds it is not
+        // watched.
         assert_eq!(
-            watched(&root.join("published")),
-            ["content", "data", "shared"]
+            watched(&root.join("out/site")),
+            ["content", "data", "published", "published.builds", "shared"]
         );
         // An output elsewhere leaves a folder of that name a site's folder.
         assert_eq!(
             watched(Path::new("/srv/www/published")),
-            ["content", "data", "published", "published.builds", "shared"]
+            [
+                "content",
+                "data",
+                "out",
+                "published",
+                "published.builds",
+                "shared"
+            ]
         );
     }
 

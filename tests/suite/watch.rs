@@ -223,6 +223,55 @@ fn inotify_watches_a_new_folder_at_the_top() {
     a_new_folder_at_the_top_is_watched(&site, &output);
 }
 
+/// A folder at the top replaced in one go, as a deploy does (a copy moved
+/// over it), is watched anew: an edit after it is published.
+#[test]
+fn a_folder_replaced_in_one_go_is_watched_anew() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let _watch = watch(site.root(), &output, &[]);
+    let root = site.root();
+    let copied = Command::new("cp")
+        .arg("-r")
+        .arg(root.join("content"))
+        .arg(root.join("content.new"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    std::fs::write(
+        root.join("content.new/about.kk.md"),
+        "---\ntitle: Жаңа көшірме\n---\nМәтін.\n",
+    )
+    .unwrap();
+    std::fs::rename(root.join("content"), root.join("content.old")).unwrap();
+    std::fs::rename(root.join("content.new"), root.join("content")).unwrap();
+    wait_for_page(&output, "kk/about/index.html", "Жаңа көшірме");
+    site.save(
+        "content/about.kk.md",
+        "---\ntitle: Кейінгі түзету\n---\nМәтін.\n",
+    );
+    wait_for_page(&output, "kk/about/index.html", "Кейінгі түзету");
+}
+
+/// `site.yaml` as a link to a file elsewhere in the site: an edit of that
+/// file is an edit of `site.yaml`.
+#[test]
+fn a_linked_site_yaml_is_followed() {
+    let site = TestSite::fixture("basic");
+    let root = site.root();
+    std::fs::create_dir(root.join("config")).unwrap();
+    std::fs::rename(root.join("site.yaml"), root.join("config/site.yaml")).unwrap();
+    std::os::unix::fs::symlink("config/site.yaml", root.join("site.yaml")).unwrap();
+    let output = root.join("published");
+    let _watch = watch(root, &output, &[]);
+    let config = std::fs::read_to_string(root.join("config/site.yaml")).unwrap();
+    site.save(
+        "config/site.yaml",
+        config.replace("Сынақ сайты", "Жаңа атау"),
+    );
+    wait_for_page(&output, "kk/index.html", "Жаңа атау");
+}
+
 /// A folder the site did not have (`static/`), made with its files at
 /// once, is published, and watched from then on.
 fn a_new_folder_at_the_top_is_watched(site: &TestSite, output: &Path) {
