@@ -154,9 +154,11 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
     }
 }
 
-/// Refused if `resolved` lies in the builds folder of a `watch`
-/// (`OUT.builds/`, which the link `OUT` leads into), running or not: a
-/// build there would replace the site that link publishes.
+/// Refused if `resolved` is the builds folder of a `watch` (`OUT.builds/`,
+/// with the link `OUT` leading into one of its build folders `a` and `b`),
+/// or lies in one of those, running or not: a build there would replace
+/// the site that link publishes. Other folders of a `.builds` folder of
+/// the user's are theirs.
 fn outside_watchs_builds(resolved: &Path, shown: &str) -> Result<(), Refused> {
     for builds in resolved.ancestors() {
         let Some(name) = builds.file_name().and_then(OsStr::to_str) else {
@@ -165,8 +167,12 @@ fn outside_watchs_builds(resolved: &Path, shown: &str) -> Result<(), Refused> {
         let Some(stem) = name.strip_suffix(".builds").filter(|s| !s.is_empty()) else {
             continue;
         };
+        let in_a_slot = |path: &Path| {
+            (super::output::SLOTS.iter()).any(|slot| path.starts_with(builds.join(slot)))
+        };
         let link = builds.with_file_name(stem);
-        if link.is_symlink() && resolve(&link).is_ok_and(|target| target.starts_with(builds)) {
+        let is_watchs = link.is_symlink() && resolve(&link).is_ok_and(|target| in_a_slot(&target));
+        if is_watchs && (resolved == builds || in_a_slot(resolved)) {
             return Err(Refused(msg!(
                 "refused-watch-builds",
                 output = shown,

@@ -394,6 +394,9 @@ fn the_build_folders_of_watch_are_no_output_of_another_build() {
     drop(watching);
     let (code, _) = build_into(&site, &builds.join("a"));
     assert_eq!(code, 2, "refused once watch has stopped too");
+    // Another folder there is the user's to build into.
+    let (code, stderr) = build_into(&site, &builds.join("release-2"));
+    assert_eq!(code, 0, "{stderr}");
     assert!(
         snapshot(&published) == before,
         "the published build changed"
