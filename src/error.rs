@@ -121,6 +121,12 @@ pub(crate) fn output_advice(output: &Path, kind: io::ErrorKind) -> crate::messag
         PermissionDenied | ReadOnlyFilesystem => msg!("output-advice-permission"),
         InvalidFilename if crate::write::is_too_long(output) => msg!("output-advice-output-name"),
         InvalidFilename => msg!("output-advice-name"),
+        AlreadyExists | NotFound | NotADirectory if let Some(link) = link_to_nowhere(output) => {
+            msg!(
+                "output-advice-link-to-nowhere",
+                link = link.display().to_string()
+            )
+        }
         NotADirectory => match file_in_the_way(output) {
             Some(file) => msg!(
                 "output-advice-not-folder",
@@ -130,6 +136,14 @@ pub(crate) fn output_advice(output: &Path, kind: io::ErrorKind) -> crate::messag
         },
         _ => msg!("output-advice-any"),
     }
+}
+
+/// A symbolic link on the way to `output` (or it) that leads nowhere,
+/// whose folder cannot be made through it.
+fn link_to_nowhere(output: &Path) -> Option<&Path> {
+    (output.ancestors())
+        .filter(|path| !path.as_os_str().is_empty())
+        .find(|path| path.is_symlink() && std::fs::metadata(path).is_err())
 }
 
 /// The file on the way to `output` where a folder should be
@@ -176,6 +190,14 @@ mod tests {
             )),
             "{}",
             under.in_lang(Lang::En)
+        );
+        std::os::unix::fs::symlink("nowhere", dir.path().join("gone")).expect("link");
+        let through =
+            Error::output(&dir.path().join("gone/out"))(failed(io::ErrorKind::AlreadyExists));
+        assert!(
+            (through.in_lang(Lang::En)).contains("is a symbolic link that leads nowhere"),
+            "{}",
+            through.in_lang(Lang::En)
         );
         let long = output(io::ErrorKind::InvalidFilename);
         assert!(

@@ -50,6 +50,7 @@ output-advice-permission = check that you may write there, or choose another --o
 output-advice-name = a file or folder name in it is longer than the file system allows: shorten the names of the content's files and folders, or choose a shorter --output
 output-advice-output-name = the --output path itself is longer than the file system allows (a folder name of more than 255 bytes, counting the staging folder named after it that aqparat makes beside it): choose a shorter --output
 output-advice-not-folder = { $file } is a file, not a folder, so nothing can be made inside it: choose another --output
+output-advice-link-to-nowhere = { $link } is a symbolic link that leads nowhere, so no folder can be made through it: make what it leads to, remove the link, or choose another --output
 output-advice-any = check that the disk has room and that you may write there, or choose another --output
 cannot-make-search-index = cannot make the search index of { $output }: { $error }; nothing was published. { $advice }
 search-advice-room = Free space on the disk, then build again
