@@ -27,8 +27,11 @@
     box.appendChild(text);
     document.body.appendChild(box);
   }
-  // The stream opens with the last build's errors if it failed.
-  var events = new EventSource("/__aqparat/events");
+  // The stream opens with the last build's errors if it failed, or with a
+  // reload if a good build came after the one this page is of.
+  var script = document.currentScript;
+  var build = script ? new URL(script.src).searchParams.get("build") : null;
+  var events = new EventSource("/__aqparat/events" + (build ? "?build=" + build : ""));
   events.addEventListener("reload", function () { location.reload(); });
   events.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
 })();

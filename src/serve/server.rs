@@ -3,7 +3,7 @@
 //!
 //! Routes: `/__aqparat/events` (server-sent events: `reload` after a good
 //! build, `failed` with the error messages after a bad one, and at once
-//! while the last build is failed),
+//! while the last build is failed, or to a page of an older good build),
 //! `/__aqparat/status` (the last build's errors as JSON),
 //! `/__aqparat/livereload.js`; everything else is a file of the output, HTML
 //! with the script injected, and a missing file gets the 404 page of its
@@ -22,13 +22,14 @@
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
 // HttpBody: a body's size, which HEAD's answer tells.
 use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Version, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, Version, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -45,7 +46,11 @@ use crate::messages::Lang;
 use crate::msg;
 
 const SCRIPT: &str = include_str!("livereload.js");
-const SCRIPT_TAG: &str = "<script src=\"/__aqparat/livereload.js\" defer></script>";
+/// The live-reload script's tag, which names the good build the page is
+/// of (see [`event_stream`]).
+fn script_tag(build: u64) -> String {
+    format!("<script src=\"/__aqparat/livereload.js?build={build}\" defer></script>")
+}
 
 /// What the last build left for the browsers.
 #[derive(Debug, Clone)]
@@ -89,6 +94,8 @@ struct Shared {
     /// The path the site is published at (`/`, `/aqparat/`), served so.
     base_path: Arc<Mutex<String>>,
     state: Arc<Mutex<BuildState>>,
+    /// How many good builds were announced: the number of the last.
+    good_builds: Arc<AtomicU64>,
     events: broadcast::Sender<BuildState>,
 }
 
@@ -112,6 +119,7 @@ impl Server {
             output: output.to_path_buf(),
             base_path: Arc::new(Mutex::new("/".to_string())),
             state: Arc::new(Mutex::new(BuildState::Ok)),
+            good_builds: Arc::new(AtomicU64::new(0)),
             events,
         };
         let listener = runtime.block_on(tokio::net::TcpListener::bind(address))?;
@@ -121,7 +129,7 @@ impl Server {
             .route("/__aqparat/status", get(status))
             .route("/__aqparat/livereload.js", get(script))
             .fallback(files)
-            .layer(middleware::from_fn(finish))
+            .layer(middleware::from_fn_with_state(shared.clone(), finish))
             .with_state(shared.clone());
         runtime.spawn(async move {
             let listener = GuardedListener::new(listener, connections::limit());
@@ -141,6 +149,9 @@ impl Server {
 
     /// Tells the browsers how the last build went.
     pub fn announce(&self, state: BuildState) {
+        if matches!(state, BuildState::Ok) {
+            self.shared.good_builds.fetch_add(1, Ordering::SeqCst);
+        }
         if let Ok(mut current) = self.shared.state.lock() {
             *current = state.clone();
         }
@@ -170,18 +181,26 @@ impl Server {
     }
 }
 
-/// The live-reload events. A browser that connects while the last build
-/// is failed is told so at once: it subscribes before reading the state,
-/// so no build's result can fall between its page and its stream.
+/// The live-reload events. A browser that connects is told at once, if
+/// the last build failed, of its errors, and else, if a good build came
+/// after the one its page is of (`?build=N`, the number its script tag
+/// gave), to reload: it subscribes before reading the state, so no build's
+/// result can fall between its page and its stream.
 async fn event_stream(
     State(shared): State<Shared>,
+    uri: Uri,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let updates = BroadcastStream::new(shared.events.subscribe()).filter_map(Result::ok);
-    let failed_now = match current(&shared) {
+    let page_build = (uri.query())
+        .and_then(|query| query.strip_prefix("build="))
+        .and_then(|number| number.parse::<u64>().ok());
+    let missed = match current(&shared) {
         failed @ BuildState::Failed(_) => Some(failed),
-        BuildState::Ok => None,
+        BuildState::Ok => page_build
+            .filter(|build| *build != shared.good_builds.load(Ordering::SeqCst))
+            .map(|_| BuildState::Ok),
     };
-    let stream = tokio_stream::iter(failed_now)
+    let stream = tokio_stream::iter(missed)
         .chain(updates)
         .map(|state| Ok(event(state)));
     Sse::new(stream).keep_alive(KeepAlive::default())
@@ -359,7 +378,7 @@ fn not_found_pages(output: &Path, path: &str) -> Vec<PathBuf> {
 /// Every answer, made what the request asked for (see the module's
 /// account): the handlers answer every HEAD as a GET, and never see a
 /// range.
-async fn finish(request: Request, next: Next) -> Response {
+async fn finish(State(shared): State<Shared>, request: Request, next: Next) -> Response {
     // The `Host` and, in a request for `http://host/path`, the host it
     // names instead (RFC 9112 §3.2.2); two `Host`s are a bad request, and
     // so is none in HTTP/1.1, which must name its host (§3.2).
@@ -398,7 +417,8 @@ async fn finish(request: Request, next: Next) -> Response {
     let mut response = next.run(Request::from_parts(parts, body)).await;
     if is_html(response.headers()) {
         // Transformed, so the range (counted in the file) is ignored.
-        response = inject_script(response).await;
+        let build = shared.good_builds.load(Ordering::SeqCst);
+        response = inject_script(response, build).await;
     } else if let Some(range) = range {
         response = range.apply(response);
     }
@@ -481,16 +501,18 @@ fn is_html(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("text/html"))
 }
 
-/// Adds the live-reload script to an HTML response, sent whole.
-async fn inject_script(response: Response) -> Response {
+/// Adds the live-reload script of the good build `build` to an HTML
+/// response, sent whole.
+async fn inject_script(response: Response, build: u64) -> Response {
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let html = String::from_utf8_lossy(&bytes);
+    let tag = script_tag(build);
     let injected = match html.rfind("</body>") {
-        Some(i) => format!("{}{SCRIPT_TAG}{}", &html[..i], &html[i..]),
-        None => format!("{html}{SCRIPT_TAG}"),
+        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
+        None => format!("{html}{tag}"),
     };
     parts
         .headers

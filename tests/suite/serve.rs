@@ -145,9 +145,13 @@ fn get(url: &str) -> (u16, String) {
 
 /// The server-sent events of `address`, one `(event, data)` at a time.
 fn events(address: &str) -> mpsc::Receiver<(String, String)> {
+    events_at(&format!("{address}/__aqparat/events"))
+}
+
+/// The server-sent events of the stream at `url`.
+fn events_at(url: &str) -> mpsc::Receiver<(String, String)> {
     let (sender, receiver) = mpsc::channel();
-    let url = format!("{address}/__aqparat/events");
-    let response = ureq::get(&url).call().unwrap();
+    let response = ureq::get(url).call().unwrap();
     std::thread::spawn(move || {
         let reader = BufReader::new(response.into_body().into_reader());
         let mut event = String::new();
@@ -229,7 +233,9 @@ fn serve_answers_http_with_the_reload_script_and_404_pages() {
     let (status, html) = get(&format!("{address}/kk/rules/first/"));
     assert_eq!(status, 200);
     assert!(html.contains("<h1>Бірінші ереже</h1>"));
-    assert!(html.contains("<script src=\"/__aqparat/livereload.js\" defer></script></body>"));
+    assert!(
+        html.contains("<script src=\"/__aqparat/livereload.js?build=1\" defer></script></body>")
+    );
     assert!(
         html.contains(&format!(
             "<link rel=\"canonical\" href=\"{address}/kk/rules/first/\">"
@@ -254,6 +260,14 @@ fn an_edit_reloads_a_broken_edit_shows_its_errors_and_the_fix_clears_them() {
     let site = TestSite::fixture("basic");
     let (server, address) = serve(&site);
     let events = events(&address);
+    // The good build a page is of, as its script's address says.
+    let build_of = |html: &str| -> u64 {
+        let start = html.find("livereload.js?build=").expect("the script") + 20;
+        let digits = html[start..].split('"').next().unwrap();
+        digits.parse().unwrap()
+    };
+    let (_, html) = get(&format!("{address}/kk/rules/first/"));
+    let first = build_of(&html);
     site.save(
         "content/rules/first.kk.md",
         "---\ntitle: Жаңа тақырып\n---\n## Қолды жуу\n\nЖаңа мәтін.\n",
@@ -261,6 +275,11 @@ fn an_edit_reloads_a_broken_edit_shows_its_errors_and_the_fix_clears_them() {
     assert_eq!(next_event(&events).0, "reload");
     let (_, html) = get(&format!("{address}/kk/rules/first/"));
     assert!(html.contains("<h1>Жаңа тақырып</h1>"));
+    assert_eq!(build_of(&html), first + 1);
+    // A page of the build before, whose stream opens only now, is told to
+    // reload at once.
+    let late = events_at(&format!("{address}/__aqparat/events?build={first}"));
+    assert_eq!(next_event(&late).0, "reload");
 
     site.save(
         "content/rules/first.kk.md",
@@ -345,7 +364,7 @@ fn a_failed_first_build_is_served_a_page_that_shows_its_errors() {
     assert_eq!(status, 404);
     assert!(html.contains("/kk/a&amp;b/: nothing here yet"), "{html}");
     assert!(
-        html.contains("<script src=\"/__aqparat/livereload.js\" defer></script>"),
+        html.contains("<script src=\"/__aqparat/livereload.js?build=0\" defer></script>"),
         "{html}"
     );
 
@@ -424,7 +443,7 @@ fn head_is_answered_with_the_headers_of_get() {
         );
     }
     let page = raw(&address, "GET", "/kk/", &[]);
-    let script = b"<script src=\"/__aqparat/livereload.js\" defer></script>";
+    let script = b"<script src=\"/__aqparat/livereload.js?build=1\" defer></script>";
     assert!(page.body.windows(script.len()).any(|w| w == script));
 }
 
