@@ -327,9 +327,9 @@ const STAMP_WRITTEN: &str = ".aqparat-output.new";
 
 /// What is at the top of `dir`, an output aqparat stamped, that aqparat
 /// did not put there (a `.git` of the user's, a `CNAME` added by hand),
-/// sorted: what its stamp does not name. A stamp of an aqparat that named
-/// nothing (before stop 63) vouches for everything but hidden names: aqparat
-/// makes none but its own.
+/// sorted: what its stamp does not name, and any symbolic link. A stamp of
+/// an aqparat that named nothing (before stop 63) vouches for everything
+/// but hidden names and links: aqparat makes none but its own.
 pub fn foreign_entries(dir: &Path) -> Vec<String> {
     let stamp = fs::read_to_string(dir.join(STAMP)).unwrap_or_default();
     let made: Option<HashSet<String>> = (stamp.split_once(MADE_HEADER)).map(|(_, names)| {
@@ -341,13 +341,21 @@ pub fn foreign_entries(dir: &Path) -> Vec<String> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
+    // A symbolic link is never aqparat's (a build makes none): the output
+    // of a `watch` of the user's, say, kept there.
     let mut foreign: Vec<String> = entries
-        .filter_map(|entry| Some(entry.ok()?.file_name().to_string_lossy().into_owned()))
-        .filter(|name| !ours.contains(&name.as_str()))
-        .filter(|name| match &made {
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            Some((entry.file_name().to_string_lossy().into_owned(), link))
+        })
+        .filter(|(name, _)| !ours.contains(&name.as_str()))
+        .filter(|(name, link)| match &made {
+            _ if *link => true,
             Some(made) => !made.contains(name),
             None => name.starts_with('.'),
         })
+        .map(|(name, _)| name)
         .collect();
     foreign.sort_unstable();
     foreign

@@ -243,6 +243,13 @@ fn what_a_user_put_into_an_output_stops_the_next_build() {
     fs::write(public.join(STAMP), OLDER_STAMP).unwrap();
     fs::write(public.join("CNAME"), "example.kz\n").unwrap();
     assert_eq!(build_into(&site, &public).0, 0);
+    // Nor a link (aqparat makes none): the output of a watch kept there.
+    fs::write(public.join(STAMP), OLDER_STAMP).unwrap();
+    std::os::unix::fs::symlink("live.builds/a", public.join("live")).unwrap();
+    let (code, stderr) = build_into(&site, &public);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("live"), "{stderr}");
+    fs::remove_file(public.join("live")).unwrap();
     fs::create_dir_all(public.join(".git")).unwrap();
     fs::write(public.join(STAMP), OLDER_STAMP).unwrap();
     let (code, stderr) = build_into(&site, &public);
