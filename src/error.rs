@@ -52,9 +52,12 @@ impl Error {
 
     /// A failure to make or write the search index of `output`.
     pub(crate) fn search(output: &Path) -> impl FnOnce(io::Error) -> Error + '_ {
-        |source| Error::Search {
-            output: output.to_path_buf(),
-            source,
+        |source| match source.downcast::<Refused>() {
+            Ok(refused) => Error::Refused(refused),
+            Err(source) => Error::Search {
+                output: output.to_path_buf(),
+                source,
+            },
         }
     }
 }
@@ -141,17 +144,24 @@ pub(crate) fn output_advice(output: &Path, kind: io::ErrorKind) -> crate::messag
 /// A symbolic link on the way to `output` (or it) that leads nowhere,
 /// whose folder cannot be made through it.
 fn link_to_nowhere(output: &Path) -> Option<&Path> {
-    (output.ancestors())
-        .filter(|path| !path.as_os_str().is_empty())
-        .find(|path| path.is_symlink() && std::fs::metadata(path).is_err())
+    on_the_way(output, |path| {
+        path.is_symlink() && std::fs::metadata(path).is_err()
+    })
 }
 
 /// The file on the way to `output` where a folder should be
 /// (`notes.txt` of `--output notes.txt/site`), if there is one.
 fn file_in_the_way(output: &Path) -> Option<&Path> {
+    on_the_way(output, |path| {
+        std::fs::metadata(path).is_ok_and(|meta| !meta.is_dir())
+    })
+}
+
+/// The first of `output` and the folders holding it that `is`.
+fn on_the_way(output: &Path, is: impl Fn(&Path) -> bool) -> Option<&Path> {
     (output.ancestors())
         .filter(|path| !path.as_os_str().is_empty())
-        .find(|path| std::fs::metadata(path).is_ok_and(|meta| !meta.is_dir()))
+        .find(|path| is(path))
 }
 
 #[cfg(test)]

@@ -345,7 +345,6 @@ pub(crate) fn render(
     };
     let from_previous = output.is_seeded();
     if published {
-        output.seal().map_err(Error::output(&options.output))?;
         if let Some(cache) = &render_cache {
             cache.keep(&rendered.records, &output);
         }

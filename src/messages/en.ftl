@@ -513,6 +513,7 @@ refused-site-folder = refusing to publish to { $output }: it is the site's folde
 refused-read-folder = refusing to publish to { $output }: it is inside { $folder }, which aqparat reads (the site's git history, or aqparat's own cache), and publishing would replace what is there; choose an --output outside it
 refused-input-file = refusing to publish to { $output }: it is, or is inside, the site's input file { $input }, which a folder in its place would break; choose an --output outside the site
 refused-input-folder = refusing to publish to { $output }: it is inside the site's input folder { $input }, whose files publishing would replace; choose an --output outside it
+refused-linked-folder = refusing to publish to { $output }: the symbolic link { $link } leads to { $folder }, which holds it, so the next build would read what is published there as the site's own files; choose an --output outside { $folder }
 refused-symlink = refusing to publish to { $output }: it is a symbolic link (the output of `aqparat watch`, or a link of your own); publish there with `watch`, or choose another --output
 refused-foreign-link = refusing to publish to { $output }: it is a symbolic link to { $target }, not to a build of `aqparat watch` in { $builds }; remove the link or choose another --output
 refused-builds-in-site = refusing to publish to { $output }: `aqparat watch` keeps its builds in { $builds }, which leads to { $target }, into the site's { $inside }, where a build's files do not belong; remove or rename { $builds }, or choose another --output

@@ -101,15 +101,11 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
         Publish::Replace => {
             outside_watchs_builds(&resolved, &shown)?;
             own_or_empty(&resolved, output)?;
-            let foreign = foreign_entries(&resolved);
-            match foreign.is_empty() {
-                true => Ok(()),
-                false => Err(Refused(msg!(
-                    "refused-foreign-files",
-                    output = &shown,
-                    files = listed(&foreign)
-                ))),
+            // Once built, the loader tells the link among every problem.
+            if !is_stamped(&resolved) {
+                through_no_link(&root, &resolved, &shown)?;
             }
+            only_own_entries(&resolved, &shown)
         }
         Publish::Link => {
             // `watch` writes its builds there, before the output's link
@@ -132,6 +128,7 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
                     inside = inside
                 )));
             }
+            through_no_link(&root, &builds_resolved, &shown)?;
             if link.is_symlink() {
                 if !resolved.starts_with(&builds_resolved) {
                     return Err(Refused(msg!(
@@ -144,6 +141,11 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             } else {
                 outside_watchs_builds(&resolved, &shown)?;
                 own_or_empty(&resolved, output)?;
+            }
+            // What is published now, a build of `watch` or of `build`: the
+            // next publish hides or deletes it.
+            if resolved.is_dir() {
+                only_own_entries(&resolved, &shown)?;
             }
             for slot in super::output::SLOTS {
                 let slot = builds.join(slot);
@@ -182,6 +184,22 @@ fn outside_watchs_builds(resolved: &Path, shown: &str) -> Result<(), Refused> {
         }
     }
     Ok(())
+}
+
+/// Refused if `dir`, an output aqparat made (shown as `shown`), holds at
+/// its top what aqparat did not put there (see [`foreign_entries`]): a
+/// `CNAME` or a verification file added by hand, which the next publish
+/// would delete, or hide behind the link of `watch`.
+pub fn only_own_entries(dir: &Path, shown: &str) -> Result<(), Refused> {
+    let foreign = foreign_entries(dir);
+    match foreign.is_empty() {
+        true => Ok(()),
+        false => Err(Refused(msg!(
+            "refused-foreign-files",
+            output = shown,
+            files = listed(&foreign)
+        ))),
+    }
 }
 
 /// `names` as a message lists them: the first few, then how many more.
@@ -233,6 +251,53 @@ fn place_in_site(root: &Path, resolved: &Path, path: &Path) -> Result<Option<Sit
         }
     }
     Ok(None)
+}
+
+/// Refused if a symbolic link in one of the site's input folders leads to
+/// a folder that holds `resolved` (the output, or the builds of `watch`,
+/// resolved; shown as `shown`): the next build would read what was
+/// published there as the site's files, through the link
+/// (`content/shared` → `../shared`, the output `shared/public`), and
+/// `watch` would hear its own writes as edits, and build without end. The
+/// loader tells such a link once a build is there (a folder with the
+/// stamp), not before. Looked for only when
+/// `resolved` lies in a folder of the site that a link may lead to (not
+/// hidden, nor left out by the `.gitignore`, as the usual `public/` is):
+/// the loader refuses a link to any other.
+fn through_no_link(root: &Path, resolved: &Path, shown: &str) -> Result<(), Refused> {
+    use crate::load::{Entry, INPUT_DIRS, Inputs};
+    let Ok(rel) = resolved.strip_prefix(root) else {
+        return Ok(());
+    };
+    let inputs = Inputs::read(root).0;
+    if !inputs.is_site_file(rel, Entry::Folder) {
+        return Ok(());
+    }
+    let admitted = |entry: &walkdir::DirEntry| {
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        entry.depth() == 0 || inputs.admits(rel, Entry::of_type(entry.file_type()))
+    };
+    for dir in INPUT_DIRS {
+        let walk = walkdir::WalkDir::new(root.join(dir)).follow_links(true);
+        for entry in walk.into_iter().filter_entry(admitted).flatten() {
+            if !(entry.path_is_symlink() && entry.file_type().is_dir()) {
+                continue;
+            }
+            let Ok(folder) = fs::canonicalize(entry.path()) else {
+                continue;
+            };
+            if folder != root && resolved.starts_with(&folder) {
+                let link = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                return Err(Refused(msg!(
+                    "refused-linked-folder",
+                    output = shown,
+                    link = link.display().to_string(),
+                    folder = folder.display().to_string()
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `path` (shown as `shown`) may be replaced: it does not exist, is an
@@ -337,7 +402,12 @@ pub fn foreign_entries(dir: &Path) -> Vec<String> {
             .filter_map(|line| serde_json::from_str(line).ok())
             .collect()
     });
-    let ours = [STAMP, STAMP_WRITTEN, crate::render::REDIRECTS_MAP];
+    let ours = [
+        STAMP,
+        STAMP_WRITTEN,
+        super::output::NOT_PREVIOUS,
+        crate::render::REDIRECTS_MAP,
+    ];
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };

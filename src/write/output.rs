@@ -491,19 +491,9 @@ impl Output {
         fs::write(&path, bytes).map_err(|e| with_path(e, &path))
     }
 
-    /// Stamps the staged build, whole, with the names of what it holds at
-    /// its top (see [`guard::foreign_entries`]): so that the next build
-    /// tells what a user put there. Before it is kept or published.
-    pub fn seal(&self) -> io::Result<()> {
-        match self {
-            Output::Staging { staging, .. } => {
-                guard::stamp_with_contents(staging).map_err(|e| with_path(e, staging))
-            }
-            Output::Discard => Ok(()),
-        }
-    }
-
-    /// Makes the staged build the output, in one step.
+    /// Makes the staged build the output, in one step. Its stamp names
+    /// what it holds at its top first (see [`guard::foreign_entries`]), so
+    /// that the next build tells what a user put there.
     pub fn publish(self) -> io::Result<()> {
         let Output::Staging {
             staging,
@@ -516,6 +506,7 @@ impl Output {
         else {
             return Ok(());
         };
+        guard::stamp_with_contents(staging).map_err(|e| with_path(e, staging))?;
         match mode {
             Publish::Replace => replace(staging, destination, published),
             Publish::Link => link(staging, destination, published, *seeded),
@@ -667,7 +658,7 @@ pub(super) const SLOTS: [&str; 2] = ["a", "b"];
 /// current one into it whole instead of the files it changed (else a page
 /// deleted while no watcher ran would come back). Also in a folder being
 /// copied or relinked (see [`link_tree`], [`relink`]) until that is done.
-const NOT_PREVIOUS: &str = ".aqparat-not-previous";
+pub(super) const NOT_PREVIOUS: &str = ".aqparat-not-previous";
 
 /// The folder the next build goes into, and whether it already holds the
 /// current build (see [`Output::staging`]).
@@ -774,6 +765,13 @@ fn link(
     seeded: bool,
 ) -> io::Result<()> {
     let builds = builds_dir(destination);
+    // What a user put into the published build since the guard looked
+    // would be hidden by the new one, and deleted later.
+    if let Ok(current) = fs::canonicalize(destination)
+        && current.is_dir()
+    {
+        guard::only_own_entries(&current, &destination.display().to_string())?;
+    }
     // An output made by `build` (stamped or empty, as the guard checked):
     // set it aside, and remove it once the link is in place.
     let previous = builds.join(format!(".previous-output-{}", std::process::id()));
@@ -1159,8 +1157,7 @@ mod tests {
             }
             // Nor by bringing it up to the current build.
             let current = fs::canonicalize(&public).expect("there");
-            let changed = ["index.html".to_string(), "kk/index.html".to_string()];
-            fs::write(current.join("index.html"), "top").expect("written");
+            let changed = ["kk/index.html".to_string()];
             relink(&current, &staging, &changed).expect_err("no folder");
             assert!(!staging.exists(), "{mode:?}: made again by relinking");
             drop(output);
@@ -1489,7 +1486,8 @@ mod tests {
         assert_eq!(staging_of(&output), a);
         assert!(output.is_seeded());
         assert_eq!(files(&a), published);
-        for rel in published.keys() {
+        // Each build folder's stamp names what it held when published.
+        for rel in published.keys().filter(|rel| *rel != guard::STAMP) {
             assert_eq!(inode(&a.join(rel)), inode(&b.join(rel)), "{rel}");
         }
         assert!(

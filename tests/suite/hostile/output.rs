@@ -98,6 +98,47 @@ fn an_output_in_any_folder_the_build_reads_is_refused() {
     site.build();
 }
 
+/// An output in a folder of the site that a link in an input folder leads
+/// to (`content/shared` → `../shared`) would be read back as the site's
+/// pages by the next build, and `watch` would hear its own writes as edits
+/// (it built without end): refused, for `build` and `watch`, before
+/// anything is written, naming the link.
+#[test]
+fn an_output_that_a_link_of_the_site_leads_to_is_refused() {
+    let site = TestSite::fixture("basic");
+    site.write("shared/notes/a.kk.md", "---\ntitle: Ортақ\n---\nМәтін.\n");
+    site.write("shared/notes/a.ru.md", "---\ntitle: Общее\n---\nТекст.\n");
+    std::os::unix::fs::symlink("../shared/notes", site.root().join("content/shared")).unwrap();
+    let before = snapshot(site.root());
+    for output in ["shared/notes/public", "shared/notes/deeper/out"] {
+        let output = site.root().join(output);
+        let (code, stderr) = build_into(&site, &output);
+        assert_eq!(code, 2, "{stderr}");
+        let watched = crate::util::Running::start(&[
+            "watch",
+            "--root",
+            site.root().to_str().unwrap(),
+            "--output",
+            output.to_str().unwrap(),
+        ]);
+        let (watch_code, watch_said) = watched.exit_code_and_output();
+        assert_eq!(watch_code, Some(2), "{watch_said}");
+        for said in [&stderr, &watch_said] {
+            assert!(
+                said.contains("the symbolic link content/shared leads to")
+                    && said.contains("choose an --output outside"),
+                "{said}"
+            );
+        }
+        assert_eq!(snapshot(site.root()), before, "{}", output.display());
+    }
+    // Beside the linked folder, it builds, and the linked pages are there.
+    let output = site.root().join("shared/public");
+    let (code, stderr) = build_into(&site, &output);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(output.join("kk/shared/a/index.html").is_file());
+}
+
 #[test]
 fn symbolic_links_to_the_site_are_resolved_before_comparing() {
     let site = TestSite::fixture("basic");

@@ -255,3 +255,68 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
     });
     assert_same_as_a_full_build(&site, &output, &watch);
 }
+
+/// A file a user puts into the published site by hand (a `CNAME`, a
+/// verification file) is neither hidden by the next publish nor deleted
+/// by a later one: each is refused, naming it, and the site stays as it
+/// was, whether the next publish is of pages, of the search index, or of
+/// a `watch` started again. Put into `static/`, it is published.
+#[test]
+fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
+    let site = TestSite::fixture("basic");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let theirs = output.join("google1234.html");
+    std::fs::write(&theirs, "verification").unwrap();
+    let page_before = read(&output, "ru/about/index.html").unwrap();
+    site.save(
+        "content/about.ru.md",
+        "---\ntitle: Новое название\n---\nТекст.\n",
+    );
+    let said = watch.wait_for_output("the refusal", |t| {
+        t.contains("aqparat did not make what is at its top: google1234.html")
+    });
+    assert!(said.contains("static/"), "{said}");
+    let refused = wait_until("a failed status", || {
+        status(&output).filter(|s| s["ok"] == false)
+    });
+    assert!(
+        refused["errors"].to_string().contains("google1234.html"),
+        "{refused}"
+    );
+    assert_eq!(read(&output, "google1234.html").unwrap(), "verification");
+    assert_eq!(read(&output, "ru/about/index.html").unwrap(), page_before);
+    // Started again, it is refused before anything is written.
+    assert!(watch.terminate().is_some());
+    let again = Running::start(&[
+        "watch",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    let (code, said) = again.exit_code_and_output();
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("google1234.html"), "{said}");
+    assert_eq!(read(&output, "google1234.html").unwrap(), "verification");
+    // Moved into the site's static files, it is published as the site's.
+    std::fs::remove_file(&theirs).unwrap();
+    site.write("static/google1234.html", "verification");
+    let watch = crate::util::watch(site.root(), &output, &[]);
+    assert_eq!(read(&output, "google1234.html").unwrap(), "verification");
+    assert!(
+        read(&output, "ru/about/index.html")
+            .unwrap()
+            .contains("Новое название")
+    );
+    // The stamp names what each publish holds, the search index's too: a
+    // copy of the published site is aqparat's to build into.
+    site.write("static/robots-extra.txt", "new at the top");
+    wait_until("the new file", || read(&output, "robots-extra.txt"));
+    crate::util::wait_for_search_index(&watch);
+    let copy = tempfile::TempDir::new().unwrap();
+    let copied = copy.path().join("site");
+    crate::util::copy_dir(&std::fs::canonicalize(&output).unwrap(), &copied);
+    let run = site.run(&["build", "--output", copied.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
