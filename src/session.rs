@@ -109,7 +109,12 @@ impl Session {
         };
         self.next_prepared = false;
         let previous = self.last.as_ref().map(|last| &last.published);
-        let (report, next) = pipeline::run(&self.options, Goal::Publish, previous, cache, search)?;
+        let run = pipeline::run(&self.options, Goal::Publish, previous, cache, search);
+        // A publish that failed (a file of the user's in the way, a full
+        // disk) leaves the changes it read unpublished: the next build is
+        // a whole one, which finds them all again, not an edit of the
+        // pages it names.
+        let (report, next) = run.inspect_err(|_| self.latest_published = false)?;
         if report.published {
             let (written, from_previous) = next.as_ref().map_or((&[][..], false), |(_, p)| {
                 (p.written.as_slice(), p.from_previous)
@@ -191,14 +196,24 @@ impl Session {
         };
         let previous = Some(&last.published);
         let changes = Changes::Edit(&edit);
-        let (report, next) = pipeline::render(
+        let rendered = pipeline::render(
             options,
             Goal::Publish,
             &last.model,
             previous,
             changes,
             Search::Defer,
-        )?;
+        );
+        let (report, next) = match rendered {
+            Ok(rendered) => rendered,
+            // Unpublished (see `build`): the model goes back to the last
+            // publish's, and the next build is a whole one.
+            Err(error) => {
+                edit.undo(&mut last.model.site);
+                self.latest_published = false;
+                return Err(error);
+            }
+        };
         match next {
             Some(published) => {
                 last.published = published;

@@ -121,10 +121,16 @@ pub fn run(
     let mut published_any = first.result.as_ref().is_ok_and(|r| r.published);
     let mut may_repair = published_any;
     let mut last_check = Instant::now();
+    // Whether the last publish was refused for what stands in its way (a
+    // file of the user's in the published build): tried again once that
+    // is gone, without a change.
+    let refused = std::cell::Cell::new(false);
+    let mut last_retry = Instant::now();
     // The files of each new build are known as soon as it is out (listed,
     // or the last build's with what this one changed), so that one removed
     // at once is noticed too.
     let mut look_after = |build: &Build, published: &mut Published, session: &Session| {
+        refused.set(matches!(build.result, Err(Error::Refused(_))));
         published_any |= build.result.as_ref().is_ok_and(|r| r.published);
         if looks_after_output {
             let _ = published.check(&options.output, false, session.last_publish());
@@ -203,11 +209,31 @@ pub fn run(
                     let _ = published.check(&options.output, false, session.last_publish());
                 }
             }
+            // Refused for what stands in its way: told, and put in the
+            // status file, as a build's refusal is.
+            Some(Err(error @ Error::Refused(_))) => {
+                refused.set(true);
+                after_build(&Build {
+                    result: Err(error),
+                    duration: Duration::ZERO,
+                });
+            }
             Some(Err(error)) => {
                 let message = msg!("search-index-not-updated", error = error.to_string());
                 crate::tell!("aqparat: {message}");
             }
             None => {}
+        }
+        if refused.get() && last_retry.elapsed() >= CHECK_INTERVAL {
+            last_retry = Instant::now();
+            let clear = crate::write::check_output(&options.root, &options.output, options.publish);
+            if clear.is_ok() {
+                let build = timed(|| session.build());
+                may_repair = look_after(&build, &mut published, &session);
+                next_change = next_change_of(&build);
+                after_build(&build);
+                continue;
+            }
         }
         if !(looks_after_output && may_repair) {
             continue;

@@ -260,17 +260,21 @@ fn place_in_site(root: &Path, resolved: &Path, path: &Path) -> Result<Option<Sit
 /// (`content/shared` → `../shared`, the output `shared/public`), and
 /// `watch` would hear its own writes as edits, and build without end. The
 /// loader tells such a link once a build is there (a folder with the
-/// stamp), not before. Looked for only when
-/// `resolved` lies in a folder of the site that a link may lead to (not
-/// hidden, nor left out by the `.gitignore`, as the usual `public/` is):
-/// the loader refuses a link to any other.
+/// stamp), not before. Looked for only when `resolved`, or a folder of the
+/// site holding it, is one a link may lead to (not hidden, nor left out by
+/// the `.gitignore`): the loader refuses a link to any other. The usual
+/// `public/`, left out and at the top, costs no walk; `shared/public`, left
+/// out too, is still read through a link to `shared`.
 fn through_no_link(root: &Path, resolved: &Path, shown: &str) -> Result<(), Refused> {
     use crate::load::{Entry, INPUT_DIRS, Inputs};
     let Ok(rel) = resolved.strip_prefix(root) else {
         return Ok(());
     };
     let inputs = Inputs::read(root).0;
-    if !inputs.is_site_file(rel, Entry::Folder) {
+    let reachable = (rel.ancestors())
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .any(|folder| inputs.is_site_file(folder, Entry::Folder));
+    if !reachable {
         return Ok(());
     }
     let admitted = |entry: &walkdir::DirEntry| {

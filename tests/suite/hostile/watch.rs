@@ -260,32 +260,84 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
 /// verification file) is neither hidden by the next publish nor deleted
 /// by a later one: each is refused, naming it, and the site stays as it
 /// was, whether the next publish is of pages, of the search index, or of
-/// a `watch` started again. Put into `static/`, it is published.
+/// a `watch` started again. Once the file is gone, `watch` publishes by
+/// itself, with every edit made meanwhile. Put into `static/`, it is
+/// published.
 #[test]
 fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     let site = TestSite::fixture("basic");
     let output = site.root().join("published");
     let watch = watch(site.root(), &output, &[]);
     let theirs = output.join("google1234.html");
+    let refusal = "aqparat did not make what is at its top: google1234.html";
+    let refused = |times: usize| {
+        let said = watch.wait_for_output("the refusal", |t| t.matches(refusal).count() >= times);
+        let status = wait_until("a failed status", || {
+            status(&output).filter(|s| s["ok"] == false)
+        });
+        assert!(
+            status["errors"].to_string().contains("google1234.html"),
+            "{status}"
+        );
+        said
+    };
+    let page = |rel: &str, text: &str| {
+        wait_until(&format!("{rel} with {text}"), || {
+            read(&output, rel).filter(|html| html.contains(text))
+        })
+    };
     std::fs::write(&theirs, "verification").unwrap();
-    let page_before = read(&output, "ru/about/index.html").unwrap();
     site.save(
         "content/about.ru.md",
         "---\ntitle: Новое название\n---\nТекст.\n",
     );
-    let said = watch.wait_for_output("the refusal", |t| {
-        t.contains("aqparat did not make what is at its top: google1234.html")
-    });
+    let said = refused(1);
     assert!(said.contains("static/"), "{said}");
-    let refused = wait_until("a failed status", || {
-        status(&output).filter(|s| s["ok"] == false)
-    });
-    assert!(
-        refused["errors"].to_string().contains("google1234.html"),
-        "{refused}"
-    );
     assert_eq!(read(&output, "google1234.html").unwrap(), "verification");
-    assert_eq!(read(&output, "ru/about/index.html").unwrap(), page_before);
+    assert!(
+        read(&output, "ru/about/index.html")
+            .unwrap()
+            .contains("О нас")
+    );
+    // Gone, and another page edited at once: the edit refused before is
+    // published with it, on every page that shows its title.
+    std::fs::remove_file(&theirs).unwrap();
+    site.save(
+        "content/about.kk.md",
+        "---\ntitle: Жаңа атауы\n---\nМәтін.\n",
+    );
+    page("kk/about/index.html", "Жаңа атауы");
+    page("ru/about/index.html", "Новое название");
+    let published = std::fs::canonicalize(&output).unwrap();
+    for file in crate::util::walk(&published) {
+        let text = std::fs::read_to_string(published.join(&file)).unwrap_or_default();
+        assert!(
+            !text.contains("О нас"),
+            "{} shows the old title",
+            file.display()
+        );
+    }
+    wait_until("an ok status", || {
+        status(&output).filter(|s| s["ok"] == true)
+    });
+    // Refused again, then gone with no edit after: published by itself.
+    // (Written once the search index is out: a publish under way switches
+    // the link, and the file may land in the build it leaves, which is
+    // not looked at; see the note of stop 65.)
+    crate::util::wait_for_search_index(&watch);
+    std::fs::write(&theirs, "verification").unwrap();
+    site.save(
+        "content/about.ru.md",
+        "---\ntitle: Третье название\n---\nТекст.\n",
+    );
+    refused(2);
+    std::fs::remove_file(&theirs).unwrap();
+    page("ru/about/index.html", "Третье название");
+    wait_until("an ok status", || {
+        status(&output).filter(|s| s["ok"] == true)
+    });
+    crate::util::wait_for_search_index(&watch);
+    std::fs::write(&theirs, "verification").unwrap();
     // Started again, it is refused before anything is written.
     assert!(watch.terminate().is_some());
     let again = Running::start(&[
@@ -302,12 +354,14 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     // Moved into the site's static files, it is published as the site's.
     std::fs::remove_file(&theirs).unwrap();
     site.write("static/google1234.html", "verification");
+    // (The status of the watch before says ok: waited for the file.)
     let watch = crate::util::watch(site.root(), &output, &[]);
-    assert_eq!(read(&output, "google1234.html").unwrap(), "verification");
+    let published = wait_until("the static file", || read(&output, "google1234.html"));
+    assert_eq!(published, "verification");
     assert!(
         read(&output, "ru/about/index.html")
             .unwrap()
-            .contains("Новое название")
+            .contains("Третье название")
     );
     // The stamp names what each publish holds, the search index's too: a
     // copy of the published site is aqparat's to build into.
