@@ -150,6 +150,8 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             for slot in super::output::SLOTS {
                 let slot = builds.join(slot);
                 own_or_empty(&slot, &slot)?;
+                // The other build folder: the next build starts from it.
+                super::output::only_own_slot(&slot, Some(&resolved))?;
             }
             Ok(())
         }
@@ -191,14 +193,34 @@ fn outside_watchs_builds(resolved: &Path, shown: &str) -> Result<(), Refused> {
 /// `CNAME` or a verification file added by hand, which the next publish
 /// would delete, or hide behind the link of `watch`.
 pub fn only_own_entries(dir: &Path, shown: &str) -> Result<(), Refused> {
-    let foreign = foreign_entries(dir);
+    refuse_any(foreign_entries(dir, None), |files| {
+        msg!("refused-foreign-files", output = shown, files = files)
+    })
+}
+
+/// Refused if `slot`, the build folder of `watch` that is not published,
+/// holds at its top what neither its stamp nor that of `current`, the
+/// published build, names (see [`foreign_entries`]).
+pub fn only_own_entries_unpublished(slot: &Path, current: Option<&Path>) -> Result<(), Refused> {
+    refuse_any(foreign_entries(slot, current), |files| {
+        let folder = slot.display().to_string();
+        msg!(
+            "refused-foreign-files-unpublished",
+            folder = folder,
+            files = files
+        )
+    })
+}
+
+/// Refused with `message` (given the list of them) if there are `foreign`
+/// entries.
+fn refuse_any(
+    foreign: Vec<String>,
+    message: impl FnOnce(String) -> Message,
+) -> Result<(), Refused> {
     match foreign.is_empty() {
         true => Ok(()),
-        false => Err(Refused(msg!(
-            "refused-foreign-files",
-            output = shown,
-            files = listed(&foreign)
-        ))),
+        false => Err(Refused(message(listed(&foreign)))),
     }
 }
 
@@ -398,18 +420,18 @@ const STAMP_WRITTEN: &str = ".aqparat-output.new";
 /// did not put there (a `.git` of the user's, a `CNAME` added by hand),
 /// sorted: what its stamp does not name, and any symbolic link. A stamp of
 /// an aqparat that named nothing (before stop 63) vouches for everything
-/// but hidden names and links: aqparat makes none but its own.
-pub fn foreign_entries(dir: &Path) -> Vec<String> {
-    let stamp = fs::read_to_string(dir.join(STAMP)).unwrap_or_default();
-    let made: Option<HashSet<String>> = (stamp.split_once(MADE_HEADER)).map(|(_, names)| {
-        (names.lines())
-            .filter_map(|line| serde_json::from_str(line).ok())
-            .collect()
-    });
+/// but hidden names and links: aqparat makes none but its own. What the
+/// stamp of the folder `also` names is aqparat's too: `watch`'s build
+/// folder that is not published is brought up to the published one file
+/// by file, and its stamp is written anew only when it is published.
+pub fn foreign_entries(dir: &Path, also: Option<&Path>) -> Vec<String> {
+    let also = also.filter(|also| is_stamped(also));
+    let vouchers: Vec<Vouched> = std::iter::once(dir).chain(also).map(Vouched::by).collect();
     let ours = [
         STAMP,
         STAMP_WRITTEN,
         super::output::NOT_PREVIOUS,
+        super::output::BEING_BUILT,
         crate::render::REDIRECTS_MAP,
     ];
     let Ok(entries) = fs::read_dir(dir) else {
@@ -423,16 +445,48 @@ pub fn foreign_entries(dir: &Path) -> Vec<String> {
             let link = entry.file_type().is_ok_and(|t| t.is_symlink());
             Some((entry.file_name().to_string_lossy().into_owned(), link))
         })
-        .filter(|(name, _)| !ours.contains(&name.as_str()))
-        .filter(|(name, link)| match &made {
-            _ if *link => true,
-            Some(made) => !made.contains(name),
-            None => name.starts_with('.'),
+        .filter(|(name, link)| {
+            *link
+                || !ours.contains(&name.as_str())
+                    && !vouchers.iter().any(|vouched| vouched.covers(name))
         })
         .map(|(name, _)| name)
         .collect();
     foreign.sort_unstable();
     foreign
+}
+
+/// What the stamp of a folder says aqparat made at its top.
+enum Vouched {
+    /// The names it lists.
+    Listed(HashSet<String>),
+    /// Every name but hidden ones: a stamp that lists nothing (before
+    /// stop 63).
+    Unhidden,
+}
+
+impl Vouched {
+    /// What the stamp of `dir` vouches for (read as listing nothing when
+    /// it cannot be read).
+    fn by(dir: &Path) -> Vouched {
+        let stamp = fs::read_to_string(dir.join(STAMP)).unwrap_or_default();
+        match stamp.split_once(MADE_HEADER) {
+            Some((_, names)) => Vouched::Listed(
+                (names.lines())
+                    .filter_map(|line| serde_json::from_str(line).ok())
+                    .collect(),
+            ),
+            None => Vouched::Unhidden,
+        }
+    }
+
+    /// Whether the stamp vouches for the entry `name`.
+    fn covers(&self, name: &str) -> bool {
+        match self {
+            Vouched::Listed(names) => names.contains(name),
+            Vouched::Unhidden => !name.starts_with('.'),
+        }
+    }
 }
 
 /// Makes the folder `dir` (and those missing above it) and stamps it; an

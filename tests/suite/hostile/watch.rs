@@ -15,6 +15,16 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(format!("{}.{suffix}", output.display()))
 }
 
+/// The build folder of `watch` that the link `output` does not lead to:
+/// the one the next build starts from.
+fn other_build_folder(output: &Path) -> PathBuf {
+    let current = std::fs::read_link(output).unwrap();
+    sibling(output, "builds").join(match current.ends_with("a") {
+        true => "b",
+        false => "a",
+    })
+}
+
 #[test]
 fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     let site = TestSite::fixture("basic");
@@ -29,11 +39,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     // The first watcher's other build folder as it is while that watcher
     // fills it: not yet stamped. The second must still name the first, not
     // take the folder for a user's.
-    let current = std::fs::read_link(&output).unwrap();
-    let other = sibling(&output, "builds").join(match current.ends_with("a") {
-        true => "b",
-        false => "a",
-    });
+    let other = other_build_folder(&output);
     let stamp = other.join(".aqparat-output");
     wait_until("the other build folder", || stamp.is_file().then_some(()));
     let aside = site.root().join("stamp-aside");
@@ -267,7 +273,12 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     let site = TestSite::fixture("basic");
     let output = site.root().join("published");
     let watch = watch(site.root(), &output, &[]);
-    let theirs = output.join("google1234.html");
+    // Written into the build the link leads to now: a publish of the
+    // search index may switch the link meanwhile, and the file is then in
+    // the build folder the next build starts from, which refuses it too.
+    let theirs = std::fs::canonicalize(&output)
+        .unwrap()
+        .join("google1234.html");
     let refusal = "aqparat did not make what is at its top: google1234.html";
     let page = |rel: &str, text: &str| {
         wait_until(&format!("{rel} with {text}"), || {
@@ -288,7 +299,7 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
         "{failed}"
     );
     assert!(said.contains("static/"), "{said}");
-    assert_eq!(read(&output, "google1234.html").unwrap(), "verification");
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "verification");
     assert!(
         read(&output, "ru/about/index.html")
             .unwrap()
@@ -315,6 +326,51 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     wait_until("an ok status", || {
         status(&output).filter(|s| s["ok"] == true)
     });
+}
+
+/// A file in the build folder that is not published (written there, or
+/// through the link just as a publish switched it) is not taken for the
+/// next build's, published, then deleted: that build is refused, naming
+/// it, and the file kept. Once it is gone, `watch` publishes by itself,
+/// with the edit it refused, though nothing changed since.
+#[test]
+fn a_file_in_the_build_folder_not_published_is_neither_published_nor_deleted() {
+    let site = TestSite::fixture("basic");
+    site.add_to_config("search: false");
+    let output = site.root().join("published");
+    let _watch = watch(site.root(), &output, &[]);
+    let other = other_build_folder(&output);
+    // Brought up to the published build once `watch` is idle.
+    wait_until("the other build folder", || {
+        (other.join(".aqparat-output").is_file() && !other.join(".aqparat-not-previous").exists())
+            .then_some(())
+    });
+    let theirs = other.join("CNAME");
+    std::fs::write(&theirs, "example.org").unwrap();
+    site.save(
+        "content/about.ru.md",
+        "---\ntitle: Новое название\n---\nТекст.\n",
+    );
+    let failed = wait_until("a failed status", || {
+        status(&output).filter(|s| s["ok"] == false)
+    });
+    let errors = failed["errors"].to_string();
+    assert!(
+        errors.contains("CNAME") && errors.contains("builds"),
+        "{failed}"
+    );
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "example.org");
+    let about = read(&output, "ru/about/index.html").unwrap();
+    assert!(about.contains("О нас"), "the site stays as it was");
+    std::fs::remove_file(&theirs).unwrap();
+    wait_until("the refused edit, published by itself", || {
+        read(&output, "ru/about/index.html").filter(|html| html.contains("Новое название"))
+    });
+    wait_until("an ok status", || {
+        status(&output).filter(|s| s["ok"] == true)
+    });
+    let published = std::fs::canonicalize(&output).unwrap();
+    assert!(!published.join("CNAME").exists());
 }
 
 /// `watch` started again over a published build that holds a file of the
