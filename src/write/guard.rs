@@ -151,7 +151,7 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
                 let slot = builds.join(slot);
                 own_or_empty(&slot, &slot)?;
                 // The other build folder: the next build starts from it.
-                super::output::only_own_slot(&slot, Some(&resolved))?;
+                super::output::only_own_slot(&slot)?;
             }
             Ok(())
         }
@@ -199,10 +199,10 @@ pub fn only_own_entries(dir: &Path, shown: &str) -> Result<(), Refused> {
 }
 
 /// Refused if `slot`, the build folder of `watch` that is not published,
-/// holds at its top what neither its stamp nor that of `current`, the
-/// published build, names (see [`foreign_entries`]).
-pub fn only_own_entries_unpublished(slot: &Path, current: Option<&Path>) -> Result<(), Refused> {
-    refuse_any(foreign_entries(slot, current), |files| {
+/// holds at its top what neither its stamp nor that of `other`, the other
+/// build folder, names (see [`foreign_entries`]).
+pub fn only_own_entries_unpublished(slot: &Path, other: Option<&Path>) -> Result<(), Refused> {
+    refuse_any(foreign_entries(slot, other), |files| {
         let folder = slot.display().to_string();
         msg!(
             "refused-foreign-files-unpublished",

@@ -217,7 +217,7 @@ impl Output {
     pub fn prepare_next(destination: &Path, changed_last_time: &[String]) -> io::Result<()> {
         match link_slots(destination) {
             (Some(current), slot) => {
-                only_own_slot(&slot, Some(&current))?;
+                only_own_slot(&slot)?;
                 bring_up(&current, &slot, changed_last_time)
             }
             (None, _) => Ok(()),
@@ -674,15 +674,18 @@ pub(super) const BEING_BUILT: &str = ".aqparat-being-built";
 /// link does not lead to, holds at its top what aqparat did not put there:
 /// a file written through the link just as a publish switched it lands
 /// there, and the next build, which starts from that folder, would take it
-/// for its own, publish it, and delete it later. What the stamp of
-/// `current`, the published build, names is aqparat's too: `slot` is
-/// brought up to it file by file. A folder being built (see
-/// [`BEING_BUILT`]) is not looked at.
-pub(super) fn only_own_slot(slot: &Path, current: Option<&Path>) -> Result<(), guard::Refused> {
+/// for its own, publish it, and delete it later. What the stamp of the
+/// other build folder (the published one, unless its link was removed)
+/// names is aqparat's too: `slot` is brought up to it file by file. A
+/// folder being built (see [`BEING_BUILT`]) is not looked at.
+pub(super) fn only_own_slot(slot: &Path) -> Result<(), guard::Refused> {
     if !guard::is_stamped(slot) || slot.join(BEING_BUILT).exists() {
         return Ok(());
     }
-    guard::only_own_entries_unpublished(slot, current)
+    let other = (SLOTS.iter())
+        .map(|name| slot.with_file_name(name))
+        .find(|other| other != slot);
+    guard::only_own_entries_unpublished(slot, other.as_deref())
 }
 
 /// The folder the next build goes into, and whether it already holds the
@@ -692,7 +695,7 @@ fn link_staging(
     changed_last_time: Option<&[String]>,
 ) -> io::Result<(PathBuf, bool)> {
     let (current, slot) = link_slots(destination);
-    only_own_slot(&slot, current.as_deref())?;
+    only_own_slot(&slot)?;
     let seeded = match (current, changed_last_time) {
         (Some(current), Some(changed)) => {
             bring_up(&current, &slot, changed)?;
@@ -1593,6 +1596,12 @@ mod tests {
             Some(&b"3"[..])
         );
         guard::check_output(dir.path(), &public, Publish::Link).expect("all aqparat's");
+        // With the link removed by hand, each build folder is checked
+        // against the other's stamp.
+        let link = fs::read_link(&public).expect("a link");
+        fs::remove_file(&public).expect("removed");
+        guard::check_output(dir.path(), &public, Publish::Link).expect("still aqparat's");
+        std::os::unix::fs::symlink(&link, &public).expect("put back");
 
         // A file put into the published build is not copied into the
         // other one, where the next build would take it for its own.
