@@ -51,7 +51,7 @@ use crate::error::Error;
 use crate::load::{CONFIG_FILE, Entry, GITIGNORE, INPUT_DIRS, Inputs};
 use crate::messages::{Arg, Message};
 use crate::msg;
-use crate::write::{builds_dir, parent_of, resolve};
+use crate::write::{Output, builds_dir, parent_of, resolve};
 use crate::{Options, Report, Session};
 
 /// How long a file must be left alone before its change is reported: long
@@ -125,7 +125,9 @@ pub fn run(
     // file of the user's in the published build): tried again once that
     // is gone, without a change.
     let refused = std::cell::Cell::new(false);
-    let mut last_retry = Instant::now();
+    // When the build folders were last looked at for such a file, or for
+    // its going.
+    let mut last_look = Instant::now();
     // The files of each new build are known as soon as it is out (listed,
     // or the last build's with what this one changed), so that one removed
     // at once is noticed too.
@@ -224,8 +226,19 @@ pub fn run(
             }
             None => {}
         }
-        if refused.get() && last_retry.elapsed() >= CHECK_INTERVAL {
-            last_retry = Instant::now();
+        if looks_after_output && !refused.get() && last_look.elapsed() >= CHECK_INTERVAL {
+            // A file put into a build folder meanwhile is told now, not at
+            // the next edit, whose publish it would stop.
+            last_look = Instant::now();
+            if let Err(refusal) = Output::check_builds(&options.output) {
+                refused.set(true);
+                after_build(&Build {
+                    result: Err(Error::Refused(refusal)),
+                    duration: Duration::ZERO,
+                });
+            }
+        } else if refused.get() && last_look.elapsed() >= CHECK_INTERVAL {
+            last_look = Instant::now();
             let clear = crate::write::check_output(&options.root, &options.output, options.publish);
             if clear.is_ok() {
                 let build = timed(|| session.build());

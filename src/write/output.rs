@@ -224,6 +224,18 @@ impl Output {
         }
     }
 
+    /// Refused if either build folder of [`Publish::Link`] behind
+    /// `destination` holds at its top what aqparat did not put there (see
+    /// [`guard::only_own_entries`] and [`only_own_slot`]): the next
+    /// publish, or the next build, would be refused for it.
+    pub fn check_builds(destination: &Path) -> Result<(), guard::Refused> {
+        let (current, slot) = link_slots(destination);
+        if let Some(current) = current.filter(|current| current.is_dir()) {
+            guard::only_own_entries(&current, &destination.display().to_string())?;
+        }
+        only_own_slot(&slot)
+    }
+
     /// Whether no file was written or removed so far (of those noted, see
     /// [`Output::record`]).
     pub fn wrote_nothing(&self) -> bool {

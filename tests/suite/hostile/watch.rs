@@ -373,6 +373,38 @@ fn a_file_in_the_build_folder_not_published_is_neither_published_nor_deleted() {
     assert!(!published.join("CNAME").exists());
 }
 
+/// A file put into either build folder while `watch` is idle is told
+/// within seconds, in the log and the status file, not at the next edit,
+/// whose publish it would stop; once it is gone, the status is ok again.
+#[test]
+fn a_file_put_into_a_build_folder_while_watch_is_idle_is_told_at_once() {
+    let site = TestSite::fixture("basic");
+    site.add_to_config("search: false");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let other = other_build_folder(&output);
+    wait_until("the other build folder", || {
+        (other.join(".aqparat-output").is_file() && !other.join(".aqparat-not-previous").exists())
+            .then_some(())
+    });
+    let published = std::fs::canonicalize(&output).unwrap();
+    for (folder, name) in [(&published, "CNAME"), (&other, "notes.txt")] {
+        let theirs = folder.join(name);
+        std::fs::write(&theirs, "theirs").unwrap();
+        let failed = wait_until("a failed status", || {
+            status(&output).filter(|s| s["ok"] == false)
+        });
+        assert!(failed["errors"].to_string().contains(name), "{failed}");
+        watch.wait_for_output("the refusal", |t| t.contains(name));
+        assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "theirs");
+        std::fs::remove_file(&theirs).unwrap();
+        wait_until("an ok status", || {
+            status(&output).filter(|s| s["ok"] == true)
+        });
+    }
+    assert_eq!(std::fs::canonicalize(&output).unwrap(), published);
+}
+
 /// `watch` started again over a published build that holds a file of the
 /// user's at its top is refused, naming it, before anything is written;
 /// the file moved into `static/`, it is published as the site's. The
