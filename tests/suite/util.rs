@@ -742,6 +742,16 @@ pub fn watch(root: &Path, output: &Path, extra: &[&str]) -> Running {
 
 /// [`watch`] with the environment variables `env`.
 pub fn watch_with(root: &Path, output: &Path, extra: &[&str], env: &[(&str, &str)]) -> Running {
+    let running = start_watch(root, output, extra, env);
+    wait_until("the first build", || {
+        watch_status(output).filter(|s| s["ok"] == true)
+    });
+    running
+}
+
+/// `aqparat watch --root ROOT --output OUTPUT EXTRA…` with the environment
+/// variables `env`, started and not waited on: it may be refused.
+pub fn start_watch(root: &Path, output: &Path, extra: &[&str], env: &[(&str, &str)]) -> Running {
     let mut args = vec![
         "watch",
         "--root",
@@ -750,11 +760,7 @@ pub fn watch_with(root: &Path, output: &Path, extra: &[&str], env: &[(&str, &str
         output.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let running = Running::start_with(&args, env);
-    wait_until("the first build", || {
-        watch_status(output).filter(|s| s["ok"] == true)
-    });
-    running
+    Running::start_with(&args, env)
 }
 
 /// Waits until the search index of `watch` has caught up with its last

@@ -120,13 +120,7 @@ fn an_output_that_a_link_of_the_site_leads_to_is_refused() {
         let output = site.root().join(output);
         let (code, stderr) = build_into(&site, &output);
         assert_eq!(code, 2, "{stderr}");
-        let watched = crate::util::Running::start(&[
-            "watch",
-            "--root",
-            site.root().to_str().unwrap(),
-            "--output",
-            output.to_str().unwrap(),
-        ]);
+        let watched = crate::util::start_watch(site.root(), &output, &[], &[]);
         let (watch_code, watch_said) = watched.exit_code_and_output();
         assert_eq!(watch_code, Some(2), "{watch_said}");
         for said in [&stderr, &watch_said] {

@@ -58,13 +58,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
     std::fs::rename(&aside, &stamp).unwrap();
     // Once the first one stops, another may take over.
     assert_eq!(first.terminate(), Some(0));
-    let third = Running::start(&[
-        "watch",
-        "--root",
-        site.root().to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ]);
+    let third = crate::util::start_watch(site.root(), &output, &[], &[]);
     third.wait_for_output("the new watcher to build", |t| {
         t.lines().any(|l| l.starts_with("built "))
     });
@@ -75,8 +69,7 @@ fn a_second_watcher_of_one_output_is_refused_naming_the_first() {
 /// itself (it is stopped if it has not within a minute): its exit code and
 /// what it said.
 fn watch_that_exits(root: &Path, output: &Path) -> (Option<i32>, String) {
-    let args = ["watch", "--root", root.to_str().unwrap(), "--output"];
-    Running::start(&[&args[..], &[output.to_str().unwrap()]].concat()).exit_code_and_output()
+    crate::util::start_watch(root, output, &[], &[]).exit_code_and_output()
 }
 
 /// A user's own files named as `watch`'s lock and status beside the output
@@ -99,13 +92,7 @@ fn a_users_files_named_as_the_lock_or_the_status_are_left_as_they_are() {
     }
     std::fs::write(sibling(&output, "lock"), "12345\n").unwrap();
     std::fs::write(sibling(&output, "status.json"), "").unwrap();
-    let watch = Running::start(&[
-        "watch",
-        "--root",
-        site.root().to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ]);
+    let watch = crate::util::start_watch(site.root(), &output, &[], &[]);
     watch.wait_for_output("the watcher to build", |t| {
         t.lines().any(|l| l.starts_with("built "))
     });
@@ -328,6 +315,22 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
     });
 }
 
+/// `watch` of `site` into `published`, without search (whose index,
+/// published later, would switch the link), once its other build folder
+/// is brought up to the published build, as it is when `watch` is idle:
+/// the watch, its output and that folder.
+fn watch_until_idle(site: &TestSite) -> (Running, PathBuf, PathBuf) {
+    site.add_to_config("search: false");
+    let output = site.root().join("published");
+    let watch = watch(site.root(), &output, &[]);
+    let other = other_build_folder(&output);
+    wait_until("the other build folder", || {
+        (other.join(".aqparat-output").is_file() && !other.join(".aqparat-not-previous").exists())
+            .then_some(())
+    });
+    (watch, output, other)
+}
+
 /// A file in the build folder that is not published (written there, or
 /// through the link just as a publish switched it) is not taken for the
 /// next build's, published, then deleted: that build is refused, naming
@@ -336,15 +339,7 @@ fn a_file_put_into_the_published_site_is_neither_hidden_nor_deleted() {
 #[test]
 fn a_file_in_the_build_folder_not_published_is_neither_published_nor_deleted() {
     let site = TestSite::fixture("basic");
-    site.add_to_config("search: false");
-    let output = site.root().join("published");
-    let _watch = watch(site.root(), &output, &[]);
-    let other = other_build_folder(&output);
-    // Brought up to the published build once `watch` is idle.
-    wait_until("the other build folder", || {
-        (other.join(".aqparat-output").is_file() && !other.join(".aqparat-not-previous").exists())
-            .then_some(())
-    });
+    let (_watch, output, other) = watch_until_idle(&site);
     let theirs = other.join("CNAME");
     std::fs::write(&theirs, "example.org").unwrap();
     site.save(
@@ -379,14 +374,7 @@ fn a_file_in_the_build_folder_not_published_is_neither_published_nor_deleted() {
 #[test]
 fn a_file_put_into_a_build_folder_while_watch_is_idle_is_told_at_once() {
     let site = TestSite::fixture("basic");
-    site.add_to_config("search: false");
-    let output = site.root().join("published");
-    let watch = watch(site.root(), &output, &[]);
-    let other = other_build_folder(&output);
-    wait_until("the other build folder", || {
-        (other.join(".aqparat-output").is_file() && !other.join(".aqparat-not-previous").exists())
-            .then_some(())
-    });
+    let (watch, output, other) = watch_until_idle(&site);
     let published = std::fs::canonicalize(&output).unwrap();
     for (folder, name) in [(&published, "CNAME"), (&other, "notes.txt")] {
         let theirs = folder.join(name);
@@ -417,13 +405,7 @@ fn watch_started_over_a_users_file_in_its_published_site_is_refused() {
     assert!(watch.terminate().is_some());
     let theirs = output.join("google1234.html");
     std::fs::write(&theirs, "verification").unwrap();
-    let again = Running::start(&[
-        "watch",
-        "--root",
-        site.root().to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ]);
+    let again = crate::util::start_watch(site.root(), &output, &[], &[]);
     let (code, said) = again.exit_code_and_output();
     assert_eq!(code, Some(2), "{said}");
     assert!(said.contains("google1234.html"), "{said}");
