@@ -150,7 +150,7 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             for slot in super::output::SLOTS {
                 let slot = builds.join(slot);
                 own_or_empty(&slot, &slot)?;
-                // The other build folder: the next build starts from it.
+                // The next build starts from the one not published.
                 super::output::only_own_slot(&slot)?;
             }
             Ok(())
