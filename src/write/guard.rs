@@ -6,7 +6,7 @@
 //! empty. Paths are compared after resolving symbolic links and `..`, so
 //! `public/../content` or a linked parent cannot slip past the checks.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{self, Read};
@@ -395,22 +395,52 @@ pub fn stamp(dir: &Path) -> io::Result<()> {
 const MADE_HEADER: &str = "Made by aqparat at the top of this folder:";
 
 /// Stamps `dir`, a build about to be published, with the names of what it
-/// holds at its top (see [`foreign_entries`]). The stamp is replaced, not
-/// written into: a copy of the build may share it (a hard link).
+/// holds at its top (see [`foreign_entries`]).
 pub fn stamp_with_contents(dir: &Path) -> io::Result<()> {
-    let mut names: Vec<String> = (fs::read_dir(dir)?)
+    let names: BTreeSet<String> = (fs::read_dir(dir)?)
         .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
         .filter(|name| !matches!(name.as_deref(), Ok(STAMP) | Ok(STAMP_WRITTEN)))
         .collect::<io::Result<_>>()?;
-    names.sort_unstable();
+    stamp_listing(dir, &names)
+}
+
+/// Stamps `dir` with `names`, what aqparat made, or is about to make, at
+/// its top. The stamp is replaced, not written into: a copy of the build
+/// may share it (a hard link).
+pub fn stamp_listing(dir: &Path, names: &BTreeSet<String>) -> io::Result<()> {
     let mut text = format!("{STAMP_TEXT}\n{MADE_HEADER}\n");
     for name in names {
-        text.push_str(&serde_json::Value::from(name).to_string());
+        text.push_str(&serde_json::Value::from(name.as_str()).to_string());
         text.push('\n');
     }
     let written = dir.join(STAMP_WRITTEN);
     fs::write(&written, text)?;
     fs::rename(&written, dir.join(STAMP))
+}
+
+/// The names the stamp of `dir` lists (see [`stamp_listing`]); `None` for
+/// a stamp that lists nothing (before stop 63) or none.
+pub fn listed_in_stamp(dir: &Path) -> Option<BTreeSet<String>> {
+    match Vouched::by(dir) {
+        Vouched::Listed(names) => Some(names),
+        Vouched::Unhidden => None,
+    }
+}
+
+/// Makes the stamp of `dir` the stamp of `from` (a hard link), in one
+/// step: `dir` now holds what `from` does.
+pub fn share_stamp(from: &Path, dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let (source, stamp) = (from.join(STAMP), dir.join(STAMP));
+    let inode = |path: &Path| fs::symlink_metadata(path).map(|m| (m.dev(), m.ino())).ok();
+    // Renaming a file over a link to the same one would leave both.
+    if !is_stamped(from) || inode(&source) == inode(&stamp) {
+        return Ok(());
+    }
+    let written = dir.join(STAMP_WRITTEN);
+    let _ = fs::remove_file(&written);
+    fs::hard_link(&source, &written)?;
+    fs::rename(&written, stamp)
 }
 
 /// The stamp of [`stamp_with_contents`] while it is written.
@@ -431,7 +461,6 @@ pub fn foreign_entries(dir: &Path, also: Option<&Path>) -> Vec<String> {
         STAMP,
         STAMP_WRITTEN,
         super::output::NOT_PREVIOUS,
-        super::output::BEING_BUILT,
         crate::render::REDIRECTS_MAP,
     ];
     let Ok(entries) = fs::read_dir(dir) else {
@@ -459,7 +488,7 @@ pub fn foreign_entries(dir: &Path, also: Option<&Path>) -> Vec<String> {
 /// What the stamp of a folder says aqparat made at its top.
 enum Vouched {
     /// The names it lists.
-    Listed(HashSet<String>),
+    Listed(BTreeSet<String>),
     /// Every name but hidden ones: a stamp that lists nothing (before
     /// stop 63).
     Unhidden,

@@ -1,6 +1,7 @@
 //! Where rendered files go: a staging directory, or nowhere (for `check`),
 //! and how a finished build replaces the previous one.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -55,6 +56,13 @@ pub enum Output {
         written: Mutex<Vec<String>>,
         /// Whether `written` is kept (see [`Output::record`]).
         lists: bool,
+        /// For [`Publish::Link`]: the names at the top of the build folder
+        /// that its stamp lists, each added there before anything of that
+        /// name is made (see [`Output::place`]). So the stamp always
+        /// vouches for what aqparat made in the folder, even for a build
+        /// cut short, and for nothing a user put there meanwhile, which
+        /// stops the publish (see [`only_own_slot`]).
+        made_at_top: Option<Mutex<BTreeSet<String>>>,
         /// Folders found to be there already when a file was placed in
         /// them, among them those that many files share (`og/`, the search
         /// index's fragments): not made again for every file, until a file
@@ -132,7 +140,15 @@ impl Output {
             Publish::Replace => (replace_staging(destination)?, false),
             Publish::Link => link_staging(destination, changed_last_time)?,
         };
-        Ok(Output::staged(staging, destination, mode, seeded))
+        let made = match mode {
+            Publish::Link => Some(stamped_names(&staging)?),
+            Publish::Replace => None,
+        };
+        let mut output = Output::staged(staging, destination, mode, seeded);
+        if let Output::Staging { made_at_top, .. } = &mut output {
+            *made_at_top = made.map(Mutex::new);
+        }
+        Ok(output)
     }
 
     /// A staging directory for [`Publish::Replace`] that starts as a copy
@@ -159,6 +175,7 @@ impl Output {
             written: Mutex::new(Vec::new()),
             lists: mode == Publish::Link || seeded,
             existing_folders: ExistingFolders::default(),
+            made_at_top: None,
         }
     }
 
@@ -339,12 +356,16 @@ impl Output {
             staging,
             seeded,
             existing_folders,
+            made_at_top,
             ..
         } = self
         else {
             return Ok(None);
         };
         let inside = inside_output(rel)?;
+        if let Some(made) = made_at_top {
+            vouch_first(staging, made, rel)?;
+        }
         existing_folders.make_folder_of(staging, inside)?;
         let path = staging.join(inside);
         if *seeded {
@@ -518,8 +539,9 @@ impl Output {
         else {
             return Ok(());
         };
+        // What a user put into the folder while it was built.
         if *mode == Publish::Link {
-            remove_if_there(&staging.join(BEING_BUILT))?;
+            guard::only_own_entries_unpublished(staging, None)?;
         }
         guard::stamp_with_contents(staging).map_err(|e| with_path(e, staging))?;
         match mode {
@@ -675,23 +697,16 @@ pub(super) const SLOTS: [&str; 2] = ["a", "b"];
 /// copied or relinked (see [`link_tree`], [`relink`]) until that is done.
 pub(super) const NOT_PREVIOUS: &str = ".aqparat-not-previous";
 
-/// Put in the build folder a build of [`Publish::Link`] goes into, until
-/// it is published or put back: what is at its top meanwhile is the
-/// build's, and a build cut short (aqparat killed) leaves it, so that the
-/// next `watch` does not take its new files for a user's (see
-/// [`only_own_slot`]).
-pub(super) const BEING_BUILT: &str = ".aqparat-being-built";
-
 /// Refused if the build folder `slot` of [`Publish::Link`], the one its
 /// link does not lead to, holds at its top what aqparat did not put there:
 /// a file written through the link just as a publish switched it lands
 /// there, and the next build, which starts from that folder, would take it
 /// for its own, publish it, and delete it later. What the stamp of the
 /// other build folder (the published one, unless its link was removed)
-/// names is aqparat's too: `slot` is brought up to it file by file. A
-/// folder being built (see [`BEING_BUILT`]) is not looked at.
+/// names is aqparat's too: `slot` may be brought up to it file by file
+/// (see [`relink`]).
 pub(super) fn only_own_slot(slot: &Path) -> Result<(), guard::Refused> {
-    if !guard::is_stamped(slot) || slot.join(BEING_BUILT).exists() {
+    if !guard::is_stamped(slot) {
         return Ok(());
     }
     let other = (SLOTS.iter())
@@ -721,8 +736,6 @@ fn link_staging(
             false
         }
     };
-    let building = slot.join(BEING_BUILT);
-    fs::write(&building, "").map_err(|e| with_path(e, &building))?;
     Ok((slot, seeded))
 }
 
@@ -771,6 +784,22 @@ fn bring_up(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
 fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
     let unfinished = slot.join(NOT_PREVIOUS);
     fs::write(&unfinished, "").map_err(|e| with_path(e, &unfinished))?;
+    // The stamp names what comes at the top before it comes (see
+    // `made_at_top`), and is then the current build's, whose files these
+    // are now.
+    if let Some(mut made) = guard::listed_in_stamp(slot) {
+        let tops = changed.iter().filter_map(|rel| rel.split('/').next());
+        let new: BTreeSet<&str> = tops.filter(|top| !made.contains(*top)).collect();
+        let before = made.len();
+        made.extend(
+            (new.into_iter())
+                .filter(|top| current.join(top).exists())
+                .map(String::from),
+        );
+        if made.len() > before {
+            guard::stamp_listing(slot, &made).map_err(|e| with_path(e, slot))?;
+        }
+    }
     for rel in changed {
         let (from, to) = (current.join(rel), slot.join(rel));
         let _ = fs::remove_file(&to);
@@ -781,6 +810,7 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
             remove_empty_folders(&to, slot);
         }
     }
+    guard::share_stamp(current, slot).map_err(|e| with_path(e, slot))?;
     fs::remove_file(&unfinished)
 }
 
@@ -870,12 +900,18 @@ impl Drop for Output {
             let restored = match (linked, link_slots(destination), written.get_mut()) {
                 (true, (Some(current), _), Ok(written)) => {
                     relink(&current, staging, written).is_ok()
-                        && remove_if_there(&staging.join(BEING_BUILT)).is_ok()
                 }
                 _ => false,
             };
-            if !restored {
-                let _ = remove_own(staging);
+            if restored {
+                return;
+            }
+            // A build folder holding a user's file is kept, whole, for the
+            // next build to name it: marked, so that it is not updated.
+            let kept = *mode == Publish::Link && only_own_slot(staging).is_err();
+            match kept {
+                true => drop(fs::write(staging.join(NOT_PREVIOUS), "")),
+                false => drop(remove_own(staging)),
             }
         }
     }
@@ -1003,7 +1039,7 @@ fn link_listed(from: &Path, to: &Path, files: &[String]) -> io::Result<()> {
 /// one core, took 0.33 s.
 fn link_files(from: &Path, to: &Path, leave_out: &[String]) -> io::Result<()> {
     let skipped = |name: &std::ffi::OsStr| {
-        [guard::STAMP, NOT_PREVIOUS, BEING_BUILT]
+        [guard::STAMP, NOT_PREVIOUS]
             .map(std::ffi::OsStr::new)
             .contains(&name)
             || leave_out
@@ -1083,6 +1119,34 @@ pub(super) fn inside_output(rel: &str) -> io::Result<&Path> {
     Ok(Path::new(rel))
 }
 
+/// The names at the top of the build folder `slot` that its stamp lists;
+/// a stamp that lists none (of an aqparat before stop 63) is made to list
+/// what is there but hidden names, as it vouched.
+fn stamped_names(slot: &Path) -> io::Result<BTreeSet<String>> {
+    if let Some(names) = guard::listed_in_stamp(slot) {
+        return Ok(names);
+    }
+    let names = (fs::read_dir(slot).map_err(|e| with_path(e, slot))?)
+        .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
+        .filter(|name| !name.as_ref().is_ok_and(|name| name.starts_with('.')))
+        .collect::<io::Result<_>>()?;
+    guard::stamp_listing(slot, &names).map_err(|e| with_path(e, slot))?;
+    Ok(names)
+}
+
+/// Adds the name at the top of `rel` (a path checked by [`inside_output`])
+/// to `made` and to the stamp of `staging`, unless it is there already:
+/// before the file is made (see `Output::Staging`'s `made_at_top`).
+fn vouch_first(staging: &Path, made: &Mutex<BTreeSet<String>>, rel: &str) -> io::Result<()> {
+    let top = rel.split('/').next().unwrap_or(rel);
+    let mut made = lock(made);
+    if made.contains(top) {
+        return Ok(());
+    }
+    made.insert(top.to_string());
+    guard::stamp_listing(staging, &made).map_err(|e| with_path(e, staging))
+}
+
 /// Removes the file `path`; no error when it is not there.
 fn remove_if_there(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
@@ -1106,13 +1170,12 @@ mod tests {
         tempfile::tempdir().expect("a temporary folder")
     }
 
-    /// Every file under `dir`, relative, with its bytes; the marker of a
-    /// folder being built aside (see [`BEING_BUILT`]).
+    /// Every file under `dir`, relative, with its bytes.
     fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         walkdir::WalkDir::new(dir)
             .into_iter()
             .map(|entry| entry.expect("walks"))
-            .filter(|entry| entry.file_type().is_file() && entry.file_name() != BEING_BUILT)
+            .filter(|entry| entry.file_type().is_file())
             .map(|entry| {
                 let rel = entry.path().strip_prefix(dir).expect("below");
                 let bytes = fs::read(entry.path()).expect("reads");
@@ -1525,7 +1588,6 @@ mod tests {
         let output = Output::staging(&public, Publish::Link, Some(&first)).expect("staged");
         assert_eq!(staging_of(&output), b);
         assert!(output.is_seeded());
-        assert!(b.join(BEING_BUILT).is_file(), "marked while it is built");
         assert_eq!(files(&b), files(&a));
         for rel in files(&a).keys() {
             assert_eq!(inode(&b.join(rel)), inode(&a.join(rel)), "{rel}");
@@ -1549,7 +1611,6 @@ mod tests {
         let second = output.written();
         output.publish().expect("published");
         assert_eq!(fs::canonicalize(&public).ok(), fs::canonicalize(&b).ok());
-        assert!(!b.join(BEING_BUILT).exists(), "no longer marked");
 
         // The third build goes into `a`, brought up to `b` by relinking
         // only what the second one changed.
@@ -1569,7 +1630,6 @@ mod tests {
         assert_eq!(files(&b), published, "relinking leaves the output as it is");
         drop(output);
         assert_eq!(files(&a), published);
-        assert!(!a.join(BEING_BUILT).exists(), "put back, no longer marked");
     }
 
     #[test]
@@ -1625,12 +1685,63 @@ mod tests {
         assert!(b.join("top.html").is_file());
         fs::remove_file(published.join("google.html")).expect("removed");
 
-        // A build cut short (aqparat killed) leaves its new files and its
-        // mark; they are the build's.
+        // A build cut short (aqparat killed) leaves its new files, which
+        // its stamp names before they are made; a user's file is told.
         let output = Output::staging(&public, Publish::Link, Some(&[])).expect("staged");
         output.write(".well-known/x", b"4").expect("written");
         std::mem::forget(output);
         guard::check_output(dir.path(), &public, Publish::Link).expect("the build's own");
+        fs::write(b.join("MINE"), "theirs").expect("written");
+        let refused = guard::check_output(dir.path(), &public, Publish::Link).expect_err("refused");
+        assert!(refused.to_string().contains(": MINE;"), "{refused}");
+    }
+
+    #[test]
+    fn a_build_folders_stamp_names_what_aqparat_made_there_and_nothing_else() {
+        let dir = temp();
+        let public = dir.path().join("public");
+        let (a, b) = (builds_dir(&public).join("a"), builds_dir(&public).join("b"));
+        let pages = [("index.html", "1"), ("top.txt", "1")];
+        let first = publish_build(&public, Publish::Link, None, &pages);
+        let refused = |name: &str| {
+            let refused = guard::check_output(dir.path(), &public, Publish::Link).err();
+            let refused = refused.expect("refused").to_string();
+            assert!(refused.contains(&format!(": {name};")), "{refused}");
+        };
+        // A file at the top removed: once `a` is brought up to the build
+        // without it, a user's file of that name is the user's.
+        let output = Output::staging(&public, Publish::Link, Some(&first)).expect("staged");
+        output.remove("top.txt").expect("removed");
+        let second = output.written();
+        output.publish().expect("published");
+        Output::prepare_next(&public, &second).expect("brought up");
+        fs::write(a.join("top.txt"), "theirs").expect("written");
+        refused("top.txt");
+        fs::remove_file(a.join("top.txt")).expect("removed");
+
+        // The published folder deleted by hand: the other one's own stamp
+        // names what it was brought up to.
+        let third = publish_build(&public, Publish::Link, Some(&second), &[("new.txt", "3")]);
+        Output::prepare_next(&public, &third).expect("brought up");
+        fs::remove_dir_all(&a).expect("deleted");
+        guard::check_output(dir.path(), &public, Publish::Link).expect("all aqparat's");
+
+        // A file put into the folder a build fills stops its publish, and
+        // is kept, with the folder, whose stamp names the build's files.
+        let output = Output::staging(&public, Publish::Link, None).expect("staged");
+        assert_eq!(staging_of(&output), b);
+        output.write("index.html", b"4").expect("written");
+        fs::write(b.join("CNAME"), "theirs").expect("written");
+        let refusal = output.publish().expect_err("refused").to_string();
+        assert!(refusal.contains("CNAME"), "{refusal}");
+        assert_eq!(fs::read(b.join("CNAME")).expect("kept"), b"theirs");
+        refused("CNAME");
+        fs::remove_file(b.join("CNAME")).expect("removed");
+        publish_build(&public, Publish::Link, None, &[("index.html", "5")]);
+        assert_eq!(
+            fs::read(public.join("index.html")).expect("published"),
+            b"5"
+        );
     }
 
     #[test]
