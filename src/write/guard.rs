@@ -451,9 +451,10 @@ const STAMP_WRITTEN: &str = ".aqparat-output.new";
 /// sorted: what its stamp does not name, and any symbolic link. A stamp of
 /// an aqparat that named nothing (before stop 63) vouches for everything
 /// but hidden names and links: aqparat makes none but its own. What the
-/// stamp of the folder `also` names is aqparat's too: `watch`'s build
-/// folder that is not published is brought up to the published one file
-/// by file, and its stamp is written anew only when it is published.
+/// stamp of the folder `also` names is aqparat's too: the other build
+/// folder of `watch`, which `dir` is brought up to file by file (an update
+/// cut short, or one by an aqparat before stop 66, which left the stamp as
+/// it was).
 pub fn foreign_entries(dir: &Path, also: Option<&Path>) -> Vec<String> {
     let also = also.filter(|also| is_stamped(also));
     let vouchers: Vec<Vouched> = std::iter::once(dir).chain(also).map(Vouched::by).collect();
