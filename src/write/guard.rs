@@ -427,20 +427,17 @@ pub fn listed_in_stamp(dir: &Path) -> Option<BTreeSet<String>> {
     }
 }
 
-/// Makes the stamp of `dir` the stamp of `from` (a hard link), in one
-/// step: `dir` now holds what `from` does.
-pub fn share_stamp(from: &Path, dir: &Path) -> io::Result<()> {
-    use std::os::unix::fs::MetadataExt;
-    let (source, stamp) = (from.join(STAMP), dir.join(STAMP));
-    let inode = |path: &Path| fs::symlink_metadata(path).map(|m| (m.dev(), m.ino())).ok();
-    // Renaming a file over a link to the same one would leave both.
-    if !is_stamped(from) || inode(&source) == inode(&stamp) {
-        return Ok(());
+/// Stamps `dir` with those of `made`, names its stamp lists, that are
+/// still at its top (see [`stamp_listing`]), when some are not.
+pub fn stamp_still_there(dir: &Path, made: &BTreeSet<String>) -> io::Result<()> {
+    let there: BTreeSet<String> = (fs::read_dir(dir)?)
+        .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
+        .collect::<io::Result<_>>()?;
+    let kept: BTreeSet<String> = made.intersection(&there).cloned().collect();
+    match kept.len() == made.len() {
+        true => Ok(()),
+        false => stamp_listing(dir, &kept),
     }
-    let written = dir.join(STAMP_WRITTEN);
-    let _ = fs::remove_file(&written);
-    fs::hard_link(&source, &written)?;
-    fs::rename(&written, stamp)
 }
 
 /// The stamp of [`stamp_with_contents`] while it is written.

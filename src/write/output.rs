@@ -785,9 +785,9 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
     let unfinished = slot.join(NOT_PREVIOUS);
     fs::write(&unfinished, "").map_err(|e| with_path(e, &unfinished))?;
     // The stamp names what comes at the top before it comes (see
-    // `made_at_top`), and is then the current build's, whose files these
-    // are now.
-    if let Some(mut made) = guard::listed_in_stamp(slot) {
+    // `made_at_top`), and then only what of it is still there: a name of
+    // what went is no longer aqparat's to vouch for.
+    let made = guard::listed_in_stamp(slot).map(|mut made| {
         let tops = changed.iter().filter_map(|rel| rel.split('/').next());
         let new: BTreeSet<&str> = tops.filter(|top| !made.contains(*top)).collect();
         let before = made.len();
@@ -796,9 +796,10 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
                 .filter(|top| current.join(top).exists())
                 .map(String::from),
         );
-        if made.len() > before {
-            guard::stamp_listing(slot, &made).map_err(|e| with_path(e, slot))?;
-        }
+        (made.len() > before, made)
+    });
+    if let Some((true, made)) = &made {
+        guard::stamp_listing(slot, made).map_err(|e| with_path(e, slot))?;
     }
     for rel in changed {
         let (from, to) = (current.join(rel), slot.join(rel));
@@ -810,7 +811,9 @@ fn relink(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
             remove_empty_folders(&to, slot);
         }
     }
-    guard::share_stamp(current, slot).map_err(|e| with_path(e, slot))?;
+    if let Some((_, made)) = &made {
+        guard::stamp_still_there(slot, made).map_err(|e| with_path(e, slot))?;
+    }
     fs::remove_file(&unfinished)
 }
 
@@ -1737,11 +1740,24 @@ mod tests {
         assert_eq!(fs::read(b.join("CNAME")).expect("kept"), b"theirs");
         refused("CNAME");
         fs::remove_file(b.join("CNAME")).expect("removed");
-        publish_build(&public, Publish::Link, None, &[("index.html", "5")]);
+        let fifth = publish_build(&public, Publish::Link, None, &[("index.html", "5")]);
         assert_eq!(
             fs::read(public.join("index.html")).expect("published"),
             b"5"
         );
+
+        // A folder deleted by hand from the build being filled (`watch`
+        // then builds the site again): the other build folder, brought up
+        // to it, still names what it holds.
+        let sixth = publish_build(&public, Publish::Link, Some(&fifth), &[("kept/x", "6")]);
+        let output = Output::staging(&public, Publish::Link, Some(&sixth)).expect("staged");
+        fs::remove_dir_all(b.join("kept")).expect("deleted");
+        output.write("index.html", b"7").expect("written");
+        let seventh = output.written();
+        output.publish().expect("published");
+        Output::prepare_next(&public, &seventh).expect("brought up");
+        assert!(a.join("kept/x").is_file());
+        guard::check_output(dir.path(), &public, Publish::Link).expect("all aqparat's");
     }
 
     #[test]
