@@ -483,6 +483,13 @@ pub fn foreign_entries(dir: &Path, also: Option<&Path>) -> Vec<String> {
     foreign
 }
 
+/// Whether aqparat made the entry of a name at the top of `dir`, as its
+/// stamp says (see [`foreign_entries`]), read once.
+pub fn made_at_top(dir: &Path) -> impl Fn(&str) -> bool + Sync + use<> {
+    let vouched = Vouched::by(dir);
+    move |name| vouched.covers(name)
+}
+
 /// What the stamp of a folder says aqparat made at its top.
 enum Vouched {
     /// The names it lists.

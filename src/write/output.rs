@@ -159,7 +159,7 @@ impl Output {
         let staging = replace_staging(destination)?;
         // The output is dropped (its staging removed) when linking fails.
         let output = Output::staged(staging.clone(), destination, Publish::Replace, true);
-        link_files(seed, &staging, &[])?;
+        link_files(seed, &staging, &|_| true)?;
         Ok(output)
     }
 
@@ -218,7 +218,7 @@ impl Output {
         }
         // A seeded build listed only what it changed.
         let listed = (*lists && !*seeded).then_some(written.as_slice());
-        link_tree(staging, copy, listed, &[])
+        link_tree(staging, copy, listed, &|_| true)
     }
 
     /// Whether the folder `copy` is a whole copy of a build, made by
@@ -685,6 +685,9 @@ fn remove_abandoned(parent: &Path, prefix: &str) {
     }
 }
 
+/// Whether an entry at the top of a build, by its name, is copied.
+type TopEntry = dyn Fn(&str) -> bool + Sync;
+
 /// The two build folders of [`Publish::Link`].
 pub(super) const SLOTS: [&str; 2] = ["a", "b"];
 
@@ -774,7 +777,8 @@ fn bring_up(current: &Path, slot: &Path, changed: &[String]) -> io::Result<()> {
     }
     // What a user put into the published build (its publish is refused)
     // would be taken for the build's in this one.
-    link_tree(current, slot, None, &guard::foreign_entries(current, None))
+    // Listed when the folder is read, so that one put there meanwhile too.
+    link_tree(current, slot, None, &guard::made_at_top(current))
 }
 
 /// Replaces the files `changed` in `slot` with hard links to `current`'s
@@ -969,14 +973,9 @@ fn folder_of(rel: &Path) -> &Path {
 /// even for a moment, a non-empty folder without the stamp (another
 /// aqparat starting then would take it for a user's folder). Marked [`NOT_PREVIOUS`] until it is whole:
 /// a copy cut short (`from` deleted meanwhile, a full disk, aqparat
-/// stopped) is made again, never taken for a build to update. The entries
-/// at the top of `from` that `leave_out` names are not copied.
-fn link_tree(
-    from: &Path,
-    to: &Path,
-    listed: Option<&[String]>,
-    leave_out: &[String],
-) -> io::Result<()> {
+/// stopped) is made again, never taken for a build to update. Only the
+/// entries at the top of `from` that `keep` accepts are copied.
+fn link_tree(from: &Path, to: &Path, listed: Option<&[String]>, keep: &TopEntry) -> io::Result<()> {
     fs::create_dir(to).map_err(|e| with_path(e, to))?;
     let own = fs::hard_link(from.join(guard::STAMP), to.join(guard::STAMP))
         .or_else(|_| guard::stamp(to))
@@ -987,7 +986,7 @@ fn link_tree(
     }
     match listed {
         Some(files) => link_listed(from, to, files)?,
-        None => link_files(from, to, leave_out)?,
+        None => link_files(from, to, keep)?,
     }
     fs::remove_file(to.join(NOT_PREVIOUS))
 }
@@ -1035,19 +1034,17 @@ fn link_listed(from: &Path, to: &Path, files: &[String]) -> io::Result<()> {
 
 /// Makes in the folder `to` (which exists) the folders of the build `from`
 /// and a hard link to each of its files, but its stamp and markers and the
-/// entries at its top that `leave_out` names; the folders are read and
-/// made on every core. Anything else in `from` (a
+/// entries at its top that `keep` does not accept; the folders are read
+/// and made on every core. Anything else in `from` (a
 /// symbolic link) is an error. At 20,000 pages (40,000 files, 20,000
 /// folders) this takes 0.11 s on two cores; walking first, then linking on
 /// one core, took 0.33 s.
-fn link_files(from: &Path, to: &Path, leave_out: &[String]) -> io::Result<()> {
+fn link_files(from: &Path, to: &Path, keep: &TopEntry) -> io::Result<()> {
     let skipped = |name: &std::ffi::OsStr| {
         [guard::STAMP, NOT_PREVIOUS]
             .map(std::ffi::OsStr::new)
             .contains(&name)
-            || leave_out
-                .iter()
-                .any(|left| std::ffi::OsStr::new(left) == name)
+            || !keep(&name.to_string_lossy())
     };
     link_folder(from, to, &skipped)
 }
@@ -1375,7 +1372,7 @@ mod tests {
             fs::write(current.join(rel), text).expect("written");
         }
         guard::stamp(&current).expect("stamped");
-        link_tree(&current, &slot, None, &[]).expect_err("stopped by the deep folder");
+        link_tree(&current, &slot, None, &|_| true).expect_err("stopped by the deep folder");
         assert!(guard::is_stamped(&slot), "its own from the start");
         assert!(slot.join(NOT_PREVIOUS).is_file(), "marked unfinished");
 
