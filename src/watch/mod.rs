@@ -226,26 +226,26 @@ pub fn run(
             }
             None => {}
         }
-        if looks_after_output && !refused.get() && last_look.elapsed() >= CHECK_INTERVAL {
-            // A file put into a build folder meanwhile is told now, not at
-            // the next edit, whose publish it would stop.
+        if (refused.get() || looks_after_output) && last_look.elapsed() >= CHECK_INTERVAL {
             last_look = Instant::now();
-            if let Err(refusal) = Output::check_builds(&options.output) {
+            if refused.get() {
+                let clear =
+                    crate::write::check_output(&options.root, &options.output, options.publish);
+                if clear.is_ok() {
+                    let build = timed(|| session.build());
+                    may_repair = look_after(&build, &mut published, &session);
+                    next_change = next_change_of(&build);
+                    after_build(&build);
+                    continue;
+                }
+            } else if let Err(refusal) = Output::check_builds(&options.output) {
+                // A file put into a build folder meanwhile is told now, not
+                // at the next edit, whose publish it would stop.
                 refused.set(true);
                 after_build(&Build {
                     result: Err(Error::Refused(refusal)),
                     duration: Duration::ZERO,
                 });
-            }
-        } else if refused.get() && last_look.elapsed() >= CHECK_INTERVAL {
-            last_look = Instant::now();
-            let clear = crate::write::check_output(&options.root, &options.output, options.publish);
-            if clear.is_ok() {
-                let build = timed(|| session.build());
-                may_repair = look_after(&build, &mut published, &session);
-                next_change = next_change_of(&build);
-                after_build(&build);
-                continue;
             }
         }
         if !(looks_after_output && may_repair) {

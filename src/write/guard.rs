@@ -150,8 +150,11 @@ pub fn check_output(root: &Path, output: &Path, mode: Publish) -> Result<(), Ref
             for slot in super::output::SLOTS {
                 let slot = builds.join(slot);
                 own_or_empty(&slot, &slot)?;
-                // The next build starts from the one not published.
-                super::output::only_own_slot(&slot)?;
+                // The next build starts from the one not published (which
+                // was looked at above).
+                if builds_resolved.join(slot.file_name().unwrap_or_default()) != resolved {
+                    super::output::only_own_slot(&slot)?;
+                }
             }
             Ok(())
         }
@@ -397,11 +400,16 @@ const MADE_HEADER: &str = "Made by aqparat at the top of this folder:";
 /// Stamps `dir`, a build about to be published, with the names of what it
 /// holds at its top (see [`foreign_entries`]).
 pub fn stamp_with_contents(dir: &Path) -> io::Result<()> {
-    let names: BTreeSet<String> = (fs::read_dir(dir)?)
-        .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
-        .filter(|name| !matches!(name.as_deref(), Ok(STAMP) | Ok(STAMP_WRITTEN)))
-        .collect::<io::Result<_>>()?;
+    let mut names = top_names(dir)?;
+    names.retain(|name| name != STAMP && name != STAMP_WRITTEN);
     stamp_listing(dir, &names)
+}
+
+/// The names of what is at the top of `dir`.
+fn top_names(dir: &Path) -> io::Result<BTreeSet<String>> {
+    (fs::read_dir(dir)?)
+        .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
+        .collect()
 }
 
 /// Stamps `dir` with `names`, what aqparat made, or is about to make, at
@@ -427,12 +435,23 @@ pub fn listed_in_stamp(dir: &Path) -> Option<BTreeSet<String>> {
     }
 }
 
+/// The names the stamp of the build folder `dir` lists; a stamp that
+/// lists none (of an aqparat before stop 63) is made to list what is
+/// there but hidden names, as it vouched.
+pub fn stamp_names(dir: &Path) -> io::Result<BTreeSet<String>> {
+    if let Some(names) = listed_in_stamp(dir) {
+        return Ok(names);
+    }
+    let mut names = top_names(dir)?;
+    names.retain(|name| !name.starts_with('.'));
+    stamp_listing(dir, &names)?;
+    Ok(names)
+}
+
 /// Stamps `dir` with those of `made`, names its stamp lists, that are
 /// still at its top (see [`stamp_listing`]), when some are not.
 pub fn stamp_still_there(dir: &Path, made: &BTreeSet<String>) -> io::Result<()> {
-    let there: BTreeSet<String> = (fs::read_dir(dir)?)
-        .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
-        .collect::<io::Result<_>>()?;
+    let there = top_names(dir)?;
     let kept: BTreeSet<String> = made.intersection(&there).cloned().collect();
     match kept.len() == made.len() {
         true => Ok(()),

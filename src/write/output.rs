@@ -141,7 +141,9 @@ impl Output {
             Publish::Link => link_staging(destination, changed_last_time)?,
         };
         let made = match mode {
-            Publish::Link => Some(stamped_names(&staging)?),
+            Publish::Link => {
+                Some(guard::stamp_names(&staging).map_err(|e| with_path(e, &staging))?)
+            }
             Publish::Replace => None,
         };
         let mut output = Output::staged(staging, destination, mode, seeded);
@@ -1119,21 +1121,6 @@ pub(super) fn inside_output(rel: &str) -> io::Result<&Path> {
     Ok(Path::new(rel))
 }
 
-/// The names at the top of the build folder `slot` that its stamp lists;
-/// a stamp that lists none (of an aqparat before stop 63) is made to list
-/// what is there but hidden names, as it vouched.
-fn stamped_names(slot: &Path) -> io::Result<BTreeSet<String>> {
-    if let Some(names) = guard::listed_in_stamp(slot) {
-        return Ok(names);
-    }
-    let names = (fs::read_dir(slot).map_err(|e| with_path(e, slot))?)
-        .map(|entry| Ok(entry?.file_name().to_string_lossy().into_owned()))
-        .filter(|name| !name.as_ref().is_ok_and(|name| name.starts_with('.')))
-        .collect::<io::Result<_>>()?;
-    guard::stamp_listing(slot, &names).map_err(|e| with_path(e, slot))?;
-    Ok(names)
-}
-
 /// Adds the name at the top of `rel` (a path checked by [`inside_output`])
 /// to `made` and to the stamp of `staging`, unless it is there already:
 /// before the file is made (see `Output::Staging`'s `made_at_top`).
@@ -1197,6 +1184,15 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    /// A folder for a test, the output in it, and the two build folders
+    /// of [`Publish::Link`] behind that output.
+    fn link_output() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+        let dir = temp();
+        let public = dir.path().join("public");
+        let (a, b) = (builds_dir(&public).join("a"), builds_dir(&public).join("b"));
+        (dir, public, a, b)
     }
 
     /// The folder `output` is filling.
@@ -1576,9 +1572,7 @@ mod tests {
 
     #[test]
     fn files_not_rewritten_are_carried_over_as_hard_links() {
-        let dir = temp();
-        let public = dir.path().join("public");
-        let (a, b) = (builds_dir(&public).join("a"), builds_dir(&public).join("b"));
+        let (_dir, public, a, b) = link_output();
         let first = publish_build(&public, Publish::Link, None, &FIRST);
         let mut recorded = first.clone();
         recorded.sort();
@@ -1634,9 +1628,7 @@ mod tests {
 
     #[test]
     fn a_file_in_the_build_folder_not_published_stops_the_next_build_and_is_kept() {
-        let dir = temp();
-        let public = dir.path().join("public");
-        let (a, b) = (builds_dir(&public).join("a"), builds_dir(&public).join("b"));
+        let (dir, public, a, b) = link_output();
         let first = publish_build(&public, Publish::Link, None, &FIRST);
         let second = publish_build(
             &public,
@@ -1698,9 +1690,7 @@ mod tests {
 
     #[test]
     fn a_build_folders_stamp_names_what_aqparat_made_there_and_nothing_else() {
-        let dir = temp();
-        let public = dir.path().join("public");
-        let (a, b) = (builds_dir(&public).join("a"), builds_dir(&public).join("b"));
+        let (dir, public, a, b) = link_output();
         let pages = [("index.html", "1"), ("top.txt", "1")];
         let first = publish_build(&public, Publish::Link, None, &pages);
         let refused = |name: &str| {
