@@ -86,8 +86,9 @@ impl Glyphs {
     /// Draws `tree` onto `pixmap` as `resvg::render` with no transform
     /// does, its text as above where it can.
     pub fn render(&self, tree: &usvg::Tree, pixmap: &mut PixmapMut) {
+        let size = (pixmap.width(), pixmap.height());
         for node in tree.root().children() {
-            if let Some(colour) = covering_colour(node, pixmap) {
+            if let Some(colour) = covering_colour(node, size) {
                 pixmap.fill(colour);
                 continue;
             }
@@ -100,6 +101,16 @@ impl Glyphs {
                 None => render_node(node, pixmap),
             }
         }
+    }
+
+    /// Whether [`Glyphs::render`] sets every pixel of `tree`'s picture
+    /// before it draws anything else (its first shape a card's background,
+    /// see [`covering_colour`]): then what the pixmap held before does not
+    /// show.
+    pub fn covers_first(tree: &usvg::Tree) -> bool {
+        let size = tree.size().to_int_size();
+        let first = tree.root().children().first();
+        first.is_some_and(|node| covering_colour(node, (size.width(), size.height())).is_some())
     }
 
     /// The ink of each span of `text` on `pixmap`, from its glyphs
@@ -272,10 +283,10 @@ impl Mask {
 }
 
 /// The colour of `node` when it is a rectangle that covers the whole of
-/// `pixmap` in one opaque colour (a card's background): resvg would set
-/// every pixel to it, as filling the pixmap does, in a fraction of the
-/// time.
-fn covering_colour(node: &usvg::Node, pixmap: &PixmapMut) -> Option<tiny_skia::Color> {
+/// a picture of `(width, height)` in one opaque colour (a card's
+/// background): resvg would set every pixel to it, as filling the pixmap
+/// does, in a fraction of the time.
+fn covering_colour(node: &usvg::Node, (width, height): (u32, u32)) -> Option<tiny_skia::Color> {
     let usvg::Node::Path(path) = node else {
         return None;
     };
@@ -290,8 +301,8 @@ fn covering_colour(node: &usvg::Node, pixmap: &PixmapMut) -> Option<tiny_skia::C
     let bounds = shape.bounds();
     let covers = bounds.left() <= 0.0
         && bounds.top() <= 0.0
-        && bounds.right() >= pixmap.width() as f32
-        && bounds.bottom() >= pixmap.height() as f32;
+        && bounds.right() >= width as f32
+        && bounds.bottom() >= height as f32;
     let drawn_as_is = path.abs_transform().is_identity() && opaque && covers;
     (drawn_as_is && is_rectangle(shape))
         .then(|| tiny_skia::Color::from_rgba8(colour.red, colour.green, colour.blue, 255))
@@ -638,10 +649,13 @@ mod tests {
                 r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">{shape}</svg>"##
             );
             let tree = usvg::Tree::from_str(&svg, &options()).unwrap();
-            let mut pixmap = tiny_skia::Pixmap::new(300, 100).unwrap();
             let node = tree.root().children().first().unwrap();
-            let colour = covering_colour(node, &pixmap.as_mut());
-            assert_eq!(colour.is_some(), covers, "{shape}");
+            assert_eq!(
+                covering_colour(node, (300, 100)).is_some(),
+                covers,
+                "{shape}"
+            );
+            assert_eq!(Glyphs::covers_first(&tree), covers, "{shape}");
             let (by_resvg, drawn, ..) = both(&svg);
             assert!(
                 by_resvg == drawn,
