@@ -368,6 +368,14 @@ mod tests {
         pixmap
     }
 
+    /// A painter with the default theme's fonts.
+    fn theme_painter() -> CardPainter {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/fonts");
+        let fonts =
+            ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map(|f| FileSource::Disk(dir.join(f)));
+        CardPainter::new(&fonts).expect("fonts")
+    }
+
     /// The PNG's colour type (3 indexed, 2 RGB) and its pixels as RGB.
     fn decoded(png: &[u8]) -> (u8, Vec<u8>) {
         let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
@@ -411,10 +419,7 @@ mod tests {
 
     #[test]
     fn characters_the_fonts_lack_are_left_out_not_drawn_as_boxes() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/fonts");
-        let fonts =
-            ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map(|f| FileSource::Disk(dir.join(f)));
-        let painter = CardPainter::new(&fonts).expect("fonts");
+        let painter = theme_painter();
         let card = |title: &str| {
             format!(
                 r##"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100" font-family="DejaVu Sans"><rect width="400" height="100" fill="#ffffff"/><text x="10" y="60" font-size="30" fill="#111111">{title}</text></svg>"##
@@ -513,10 +518,7 @@ mod tests {
 
     #[test]
     fn a_card_is_drawn_alike_whatever_card_the_thread_drew_before() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/fonts");
-        let fonts =
-            ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map(|f| FileSource::Disk(dir.join(f)));
-        let painter = CardPainter::new(&fonts).expect("fonts");
+        let painter = theme_painter();
         let svg = |size: &str, background: &str, title: &str| {
             format!(
                 r##"<svg xmlns="http://www.w3.org/2000/svg" {size} font-family="DejaVu Sans">{background}<text x="10" y="60" font-size="30" fill="#111111">{title}</text></svg>"##
