@@ -164,17 +164,17 @@ pub struct ExternalArgs {
     /// With --external: seconds to wait for a server (to connect and to
     /// answer), each try.
     #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "external",
-          value_parser = clap::value_parser!(u64).range(1..=600))]
+          allow_negative_numbers = true, value_parser = whole_number::<u64>(1, 600))]
     pub timeout: u64,
     /// With --external: how many times to ask again after a timeout, a
     /// server error (5xx) or 429 Too Many Requests.
     #[arg(long, default_value_t = 2, requires = "external",
-          value_parser = clap::value_parser!(u32).range(0..=10))]
+          allow_negative_numbers = true, value_parser = whole_number::<u32>(0, 10))]
     pub retries: u32,
     /// With --external: how many hours a link found working is not asked
     /// again (the cache, .aqparat/external-links.json; 0: ask every link).
     #[arg(long, value_name = "HOURS", default_value_t = 24, requires = "external",
-          value_parser = clap::value_parser!(u64).range(0..=100_000))]
+          allow_negative_numbers = true, value_parser = whole_number::<u64>(0, 100_000))]
     pub cache_hours: u64,
 }
 
@@ -220,7 +220,14 @@ impl Cli {
 
 /// The options whose values aqparat's own parsers read, with reasons in
 /// the language of messages.
-const OWN_PARSERS: [&str; 3] = ["--lang", "--base-url", "--bind"];
+const OWN_PARSERS: [&str; 6] = [
+    "--lang",
+    "--base-url",
+    "--bind",
+    "--timeout",
+    "--retries",
+    "--cache-hours",
+];
 
 /// The language of messages that the command line asks for, read without
 /// clap (which refused the line): `--lang xx` or `--lang=xx`.
@@ -285,22 +292,60 @@ fn told(error: &clap::Error) -> Option<Message> {
     })
 }
 
-fn parse_lang(value: &str) -> Result<Lang, String> {
+/// The parser of a whole number from `least` to `most`, its reason in
+/// the language of messages (clap's own are in English, and say "invalid
+/// digit found in string" of `1e9`); a negative number is a value out of
+/// range, not an option (see `allow_negative_numbers`).
+fn whole_number<T: TryFrom<u64> + Clone + Send + Sync + 'static>(
+    least: u64,
+    most: u64,
+) -> impl Fn(&str) -> Result<T, Reason> + Clone + Send + Sync + 'static {
+    move |value| {
+        (value.parse::<u64>().ok())
+            .filter(|number| (least..=most).contains(number))
+            .and_then(|number| T::try_from(number).ok())
+            .ok_or_else(|| {
+                let count = |n: u64| {
+                    aqparat::messages::Arg::count(usize::try_from(n).unwrap_or(usize::MAX))
+                };
+                Reason(msg!(
+                    "cli-whole-number",
+                    least = count(least),
+                    most = count(most)
+                ))
+            })
+    }
+}
+
+/// Why aqparat's own parser refused a value: told once the language of
+/// messages is chosen, which a `--lang` after the value chooses too.
+#[derive(Debug)]
+struct Reason(Message);
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Reason {}
+
+fn parse_lang(value: &str) -> Result<Lang, Reason> {
     Lang::ALL
         .into_iter()
         .find(|lang| lang.code() == value)
-        .ok_or_else(|| msg!("cli-lang").to_string())
+        .ok_or_else(|| Reason(msg!("cli-lang")))
 }
 
 /// An IP address, or `localhost` for loopback's: the one name that needs
 /// no lookup and means this computer.
-fn parse_bind(value: &str) -> Result<IpAddr, String> {
+fn parse_bind(value: &str) -> Result<IpAddr, Reason> {
     if value.eq_ignore_ascii_case("localhost") {
         return Ok(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     }
-    value.parse().map_err(|_| msg!("cli-bind").to_string())
+    value.parse().map_err(|_| Reason(msg!("cli-bind")))
 }
 
-fn parse_base_url(value: &str) -> Result<String, String> {
-    aqparat::address::parse_base_url(value).map_err(|problem| problem.to_string())
+fn parse_base_url(value: &str) -> Result<String, Reason> {
+    aqparat::address::parse_base_url(value).map_err(Reason)
 }

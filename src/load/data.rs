@@ -18,6 +18,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 use super::files::{self, read_text};
 use super::free::Kind;
+use super::inputs::{Entry, Inputs};
 use super::table;
 use super::yaml::{self, Spanned};
 use crate::diag::{Diagnostic, Diagnostics, Span};
@@ -305,7 +306,10 @@ pub const AID_DIR: &str = "data/aid";
 /// not be read).
 pub fn load(root: &Path, languages: Option<&[String]>, diagnostics: &mut Diagnostics) -> RawData {
     let aid_dir = Path::new(AID_DIR);
-    let has_aid = root.join(aid_dir).is_dir();
+    let inputs = Inputs::read(root).0;
+    // As git would commit it: a folder the .gitignore leaves out is not
+    // read, as a server's build from the repository would not.
+    let has_aid = root.join(aid_dir).is_dir() && inputs.is_site_file(aid_dir, Entry::Folder);
     // The files are taken from `files::list` below (refused entries left
     // out); what could not be listed is reported here, once.
     let mut listing = Diagnostics::new();
@@ -317,14 +321,21 @@ pub fn load(root: &Path, languages: Option<&[String]>, diagnostics: &mut Diagnos
         ..RawData::default()
     };
     diagnostics.extend(listing);
+    if root.join(aid_dir).is_dir() && !has_aid {
+        diagnostics.push(
+            Diagnostic::warning(aid_dir, Span::START, msg!("stats-left-out"))
+                .with_hint(left_out_hint(aid_dir)),
+        );
+    }
     if has_aid {
         let mut aid = Diagnostics::new();
+        let files = AidFiles { root, inputs };
         data.aid = RawAid {
-            organisations: parse_file(root, &aid_dir.join("organisations.yaml"), &mut aid),
-            units: parse_file(root, &aid_dir.join("units.yaml"), &mut aid),
-            categories: parse_file(root, &aid_dir.join("categories.yaml"), &mut aid),
-            sources: parse_file(root, &aid_dir.join("sources.yaml"), &mut aid),
-            records: records(root, aid_dir, languages, &mut aid),
+            organisations: files.parse(&aid_dir.join("organisations.yaml"), &mut aid),
+            units: files.parse(&aid_dir.join("units.yaml"), &mut aid),
+            categories: files.parse(&aid_dir.join("categories.yaml"), &mut aid),
+            sources: files.parse(&aid_dir.join("sources.yaml"), &mut aid),
+            records: records(&files, aid_dir, languages, &mut aid),
         };
         data.has_unreadable_aid |= aid.has_errors();
         diagnostics.extend(aid);
@@ -403,18 +414,21 @@ fn unread_aid_file(rel: &Path) -> Diagnostic {
 /// `data/aid/records.yaml` or `records.csv`; both is an error, neither
 /// the missing file's.
 fn records(
-    root: &Path,
+    files: &AidFiles,
     aid_dir: &Path,
     languages: Option<&[String]>,
     diagnostics: &mut Diagnostics,
 ) -> Option<DataFile<Vec<RawRecord>>> {
     let (yaml, csv) = (aid_dir.join("records.yaml"), aid_dir.join("records.csv"));
-    // Whatever stands there, a folder too, is the file as written.
-    let is_there = |rel: &Path| std::fs::symlink_metadata(root.join(rel)).is_ok();
-    if !is_there(&csv) {
-        return parse_file(root, &yaml, diagnostics);
+    let root = files.root;
+    if !files.is_kept(&csv) {
+        if files.is_there(&csv) && !files.is_there(&yaml) {
+            diagnostics.push(left_out_file(&csv));
+            return None;
+        }
+        return files.parse(&yaml, diagnostics);
     }
-    if is_there(&yaml) {
+    if files.is_kept(&yaml) {
         diagnostics.push(
             Diagnostic::error(&csv, Span::START, msg!("records-both"))
                 .with_hint(msg!("records-both-hint")),
@@ -435,6 +449,54 @@ fn records(
         unread: Vec::new(),
         lost: Vec::new(),
     })
+}
+
+/// The statistics files of `data/aid/` as a build reads them: as git
+/// would commit them, so that a build here reads what the server's build
+/// from the repository reads.
+struct AidFiles<'a> {
+    root: &'a Path,
+    inputs: Inputs,
+}
+
+impl AidFiles<'_> {
+    /// Whether anything stands at `rel`: whatever it is, a folder too, is
+    /// the file as written.
+    fn is_there(&self, rel: &Path) -> bool {
+        std::fs::symlink_metadata(self.root.join(rel)).is_ok()
+    }
+
+    /// Whether something stands at `rel` that the .gitignore does not
+    /// leave out.
+    fn is_kept(&self, rel: &Path) -> bool {
+        let entry = Entry::of(&self.root.join(rel));
+        self.is_there(rel) && self.inputs.is_site_file(rel, entry)
+    }
+
+    /// The file `rel`, as [`parse_file`] reads it; one that the
+    /// .gitignore leaves out is an error, not read.
+    fn parse<T: serde::de::DeserializeOwned + Entries>(
+        &self,
+        rel: &Path,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<DataFile<T>> {
+        if self.is_there(rel) && !self.is_kept(rel) {
+            diagnostics.push(left_out_file(rel));
+            return None;
+        }
+        parse_file(self.root, rel, diagnostics)
+    }
+}
+
+/// The error for the statistics file `rel`, there but left out by the
+/// .gitignore.
+fn left_out_file(rel: &Path) -> Diagnostic {
+    Diagnostic::error(rel, Span::START, msg!("stats-file-left-out")).with_hint(left_out_hint(rel))
+}
+
+/// What to do about `rel`, left out by the .gitignore.
+fn left_out_hint(rel: &Path) -> crate::messages::Message {
+    msg!("stats-left-out-hint", path = crate::diag::display_path(rel))
 }
 
 /// The error for the statistics file `rel` when it is a folder (an

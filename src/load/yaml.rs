@@ -634,6 +634,10 @@ impl Problem {
         let hint = match slip {
             Some(Slip::Colon) => msg!("yaml-hint-colon"),
             Some(_) => msg!("yaml-hint-syntax"),
+            // `.nan`, `.inf`, `1e999`: well written, no figure.
+            None if matches!(innermost(error), serde_saphyr::Error::NonFiniteFloat { .. }) => {
+                msg!("yaml-hint-number")
+            }
             None => hint_for(&message, &words, is_syntax_error(error)),
         };
         Problem {
@@ -1610,6 +1614,10 @@ fn words_of(error: &serde_saphyr::Error, message: &str) -> Message {
         | E::AliasReplayStackDepthExceeded { .. }
         | E::AliasReplayCounterOverflow { .. } => msg!("yaml-aliases-too-much"),
         E::NonFiniteFloat { value, .. } => msg!("yaml-not-a-figure", value = value.as_str()),
+        E::Budget {
+            breach: serde_saphyr::budget::BudgetBreach::Depth { .. },
+            ..
+        } => msg!("yaml-too-deep"),
         E::DuplicateMappingKey { key: Some(key), .. } => {
             msg!("yaml-repeated-key", key = key.as_str())
         }
@@ -1914,11 +1922,27 @@ mod tests {
         assert_eq!(read.len(), 60_000);
     }
 
+    /// A number that is no figure is told how to write one, not to fix
+    /// the syntax.
+    #[test]
+    fn a_number_that_is_no_figure_is_told_how_to_write_one() {
+        for value in [".nan", ".inf", "-.Inf", "1e999"] {
+            let error = parse_map(&format!("a: {value}\n")).expect_err(value);
+            let message = error.message.in_lang(Lang::En);
+            assert!(
+                message.ends_with("is no figure: write the number in digits"),
+                "{message}"
+            );
+            assert_eq!(error.hint, Some(msg!("yaml-hint-number")), "{value}");
+        }
+    }
+
     /// Nesting beyond the budget's depth says so, not that aliases expand.
     #[test]
     fn too_deep_a_nesting_is_named() {
         let text = format!("a: {}1{}\n", "[".repeat(70), "]".repeat(70));
         let error = parse_map(&text).expect_err("too deep");
+        assert_eq!(error.message, msg!("yaml-too-deep"));
         assert_eq!(error.hint, Some(msg!("yaml-hint-depth")));
     }
 

@@ -80,6 +80,7 @@ yaml-aliases-too-much = the anchors (`&`) and aliases (`*`) here expand to too m
 yaml-wrong-kind = { $expected } belongs here, not { $found }
 yaml-wrong-form = this value should be { $expected }
 yaml-unreadable = this part cannot be read: { $error }
+yaml-too-deep = lists and mappings are nested here more deeply than aqparat reads
 yaml-comment-cut = `#` after a space starts a comment in YAML: the text is only `{ $value }`, and `{ $comment }` is left out
 yaml-comment-cut-hint = if `#` belongs to the text, put the whole text in quotes: `{ $quoted }`; a comment goes on a line of its own
 yaml-kind-whole-number = a whole number
@@ -215,6 +216,9 @@ data-name-aid = `data.aid` is the statistics of data/aid/: no data file may take
 data-name-aid-hint = rename the file: templates see each data file by its name, and `aid` is the statistics'
 stats-file-missing = this statistics file is missing
 stats-file-missing-hint = data/aid/ needs organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml (or records.csv); `aqparat init --statistics NEW-FOLDER` makes a set of them to copy from
+stats-left-out = the .gitignore leaves the statistics out: git does not commit them, so aqparat does not read them either, and the site is built without them
+stats-file-left-out = this statistics file is there, but the .gitignore leaves it out: git does not commit it, so aqparat does not read it either
+stats-left-out-hint = remove the .gitignore pattern that leaves out { $path } (`git check-ignore -v { $path }` shows which)
 stats-file-folder = this is a folder, but { $name } must be a file
 stats-file-folder-hint = first move the files the folder holds out of it (a statistics file into data/aid/), then delete the empty folder: { $name } must be a file in data/aid/
 data-aid-unread = aqparat does not read this file: the statistics are organisations.yaml, units.yaml, categories.yaml, sources.yaml and records.yaml (or records.csv) in data/aid/, and no other file{ $guess }
@@ -544,6 +548,7 @@ cli-unexpected-word = `{ $name }` is not expected here
 cli-bad-value-plain = `{ $value }` cannot be the value of `{ $name }`
 cli-lang = the languages of messages are en, kk and ru
 cli-bind = give an IP address: 127.0.0.1 (or localhost) for this computer only, 0.0.0.0 for every network interface, or one of this computer's addresses
+cli-whole-number = give a whole number from { $least } to { $most }
 cli-help = `aqparat --help` lists the commands; `aqparat COMMAND --help` (`aqparat build --help`) lists a command's options
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch/, src/serve/)

@@ -74,6 +74,7 @@ yaml-aliases-too-much = мұндағы якорьлар (`&`) мен сілте�
 yaml-wrong-kind = мұнда { $expected } керек, ал жазылғаны — { $found }
 yaml-wrong-form = мұнда { $expected } керек, ал бұл мән оған сай емес
 yaml-unreadable = бұл жер оқылмайды: { $error }
+yaml-too-deep = мұнда тізімдер мен кілт–мән жиындары бір-бірінің ішіне тым терең салынған, aqparat мұндай тереңдікті оқымайды
 yaml-comment-cut = YAML-да бос орыннан кейінгі `#` түсініктеме бастайды: мұндағы мәтін тек `{ $value }`, ал `{ $comment }` алынып тасталды
 yaml-comment-cut-hint = `#` мәтінге жатса, бүкіл мәтінді тырнақшаға алыңыз: `{ $quoted }`; түсініктеме бөлек жолға жазылады
 yaml-kind-whole-number = бүтін сан
@@ -209,6 +210,9 @@ data-name-aid = `data.aid` — data/aid/ қалтасындағы статист
 data-name-aid-hint = файлдың атауын өзгертіңіз: үлгілер әр деректер файлын атауы арқылы көреді, ал `aid` атауы статистикаға тиесілі
 stats-file-missing = бұл статистика файлы жоқ
 stats-file-missing-hint = data/aid/ қалтасында organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml (немесе records.csv) болуы керек; `aqparat init --statistics ЖАҢА-ҚАЛТА` солардың үлгі жинағын жасайды, одан көшіріп алуға болады
+stats-left-out = статистиканы .gitignore шығарып тастаған: git оны коммитке қоспайды, сондықтан aqparat та оны оқымайды, сайт статистикасыз жиналады
+stats-file-left-out = бұл статистика файлы бар, бірақ оны .gitignore шығарып тастаған: git оны коммитке қоспайды, сондықтан aqparat та оны оқымайды
+stats-left-out-hint = { $path } жолын шығарып тастайтын үлгіні .gitignore файлынан алып тастаңыз (қай үлгі екенін `git check-ignore -v { $path }` көрсетеді)
 stats-file-folder = бұл — қалта, ал { $name } файл болуы керек
 stats-file-folder-hint = алдымен қалтадағы файлдарды одан шығарыңыз (статистика файлын data/aid/ қалтасына), содан кейін бос қалтаны өшіріңіз: { $name } data/aid/ ішіндегі файл болуы керек
 data-aid-unread = aqparat бұл файлды оқымайды: статистика — data/aid/ ішіндегі organisations.yaml, units.yaml, categories.yaml, sources.yaml және records.yaml (немесе records.csv) қана{ $guess }
@@ -538,6 +542,7 @@ cli-unexpected-word = `{ $name }` мұнда артық
 cli-bad-value-plain = `{ $value }` мәні `{ $name }` параметріне жарамайды
 cli-lang = хабарлама тілдері: en, kk және ru
 cli-bind = IP мекенжайын көрсетіңіз: тек осы компьютер үшін 127.0.0.1 (немесе localhost), барлық желі интерфейстері үшін 0.0.0.0, не осы компьютердің мекенжайларының бірі
+cli-whole-number = { $least } мен { $most } аралығындағы бүтін санды жазыңыз
 cli-help = `aqparat --help` командаларды көрсетеді; `aqparat КОМАНДА --help` (`aqparat build --help`) команданың параметрлерін көрсетеді
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch/, src/serve/)

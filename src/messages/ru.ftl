@@ -81,6 +81,7 @@ yaml-aliases-too-much = якоря (`&`) и ссылки (`*`) здесь раз
 yaml-wrong-kind = здесь ожидается { $expected }, а не { $found }
 yaml-wrong-form = здесь ожидается { $expected }; это значение не подходит
 yaml-unreadable = это место не читается: { $error }
+yaml-too-deep = здесь списки и словари вложены друг в друга глубже, чем читает aqparat
 yaml-comment-cut = в YAML `#` после пробела начинает комментарий: текст здесь — только `{ $value }`, а `{ $comment }` отброшено
 yaml-comment-cut-hint = если `#` — часть текста, возьмите весь текст в кавычки: `{ $quoted }`; комментарий пишут на отдельной строке
 yaml-kind-whole-number = целое число
@@ -219,6 +220,9 @@ data-name-aid = `data.aid` — это статистика из data/aid/: фа�
 data-name-aid-hint = переименуйте файл: шаблоны видят каждый файл данных по его имени, а имя `aid` занято статистикой
 stats-file-missing = этого файла статистики нет
 stats-file-missing-hint = в data/aid/ нужны organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml (или records.csv); `aqparat init --statistics НОВАЯ-ПАПКА` создаст их набор, из которого можно скопировать
+stats-left-out = статистика исключена в .gitignore: git не включает её в коммиты, поэтому aqparat её тоже не читает, и сайт собирается без неё
+stats-file-left-out = этот файл статистики есть, но он исключён в .gitignore: git не включает его в коммиты, поэтому aqparat его тоже не читает
+stats-left-out-hint = уберите из .gitignore правило, которое исключает { $path } (какое именно, покажет `git check-ignore -v { $path }`)
 stats-file-folder = это папка, а { $name } должен быть файлом
 stats-file-folder-hint = сначала перенесите из папки файлы, которые в ней лежат (файл статистики — в data/aid/), затем удалите пустую папку: { $name } должен быть файлом в data/aid/
 data-aid-unread = aqparat не читает этот файл: статистика — это organisations.yaml, units.yaml, categories.yaml, sources.yaml и records.yaml (или records.csv) в data/aid/, и никакой другой файл{ $guess }
@@ -548,6 +552,7 @@ cli-unexpected-word = `{ $name }` здесь лишнее
 cli-bad-value-plain = `{ $value }` не может быть значением `{ $name }`
 cli-lang = языки сообщений: en, kk и ru
 cli-bind = укажите IP-адрес: 127.0.0.1 (или localhost) — только этот компьютер, 0.0.0.0 — все сетевые интерфейсы, либо один из адресов этого компьютера
+cli-whole-number = укажите целое число от { $least } до { $most }
 cli-help = `aqparat --help` перечисляет команды; `aqparat КОМАНДА --help` (`aqparat build --help`) — параметры команды
 
 ## watch, the production loop (src/cmd/watch.rs, src/watch/, src/serve/)

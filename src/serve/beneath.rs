@@ -49,8 +49,11 @@ pub fn open(root: &Path, path: &Path) -> io::Result<std::fs::File> {
         )
         .map_err(|error| match error {
             // A link where O_NOFOLLOW forbids one (ELOOP; ENOTDIR where
-            // a folder is wanted), or a file where a folder is.
-            rustix::io::Errno::LOOP | rustix::io::Errno::NOTDIR => not_found(),
+            // a folder is wanted), a file where a folder is, or a name
+            // longer than the file system takes (ENAMETOOLONG).
+            rustix::io::Errno::LOOP
+            | rustix::io::Errno::NOTDIR
+            | rustix::io::Errno::NAMETOOLONG => not_found(),
             error => io::Error::from(error),
         })?;
     }
@@ -186,6 +189,7 @@ mod tests {
             "kk/../passwd",
             "nothing",
             "kk/index.html/x",
+            "a".repeat(300).as_str(),
         ] {
             let error = open(&root, &root.join(refused)).unwrap_err();
             assert_eq!(error.kind(), std::io::ErrorKind::NotFound, "{refused}");

@@ -215,8 +215,11 @@ impl Output {
         if *seeded && Output::is_whole_copy(copy) {
             return relink(staging, copy, &written);
         }
-        if copy.exists() {
-            remove_own(copy)?;
+        match fs::symlink_metadata(copy) {
+            Ok(found) if found.is_dir() => remove_own(copy)?,
+            // A link (or a file) in its place: removed, never followed.
+            Ok(_) => fs::remove_file(copy).map_err(|e| with_path(e, copy))?,
+            Err(_) => {}
         }
         // A seeded build listed only what it changed.
         let listed = (*lists && !*seeded).then_some(written.as_slice());
@@ -224,9 +227,12 @@ impl Output {
     }
 
     /// Whether the folder `copy` is a whole copy of a build, made by
-    /// [`Output::copy_to`] and not cut short.
+    /// [`Output::copy_to`] and not cut short. Never a link to one (put
+    /// there by hand, or committed): it may lead to another site's build,
+    /// which the next build would publish and write into.
     pub fn is_whole_copy(copy: &Path) -> bool {
-        guard::is_stamped(copy) && !copy.join(NOT_PREVIOUS).exists()
+        let is_folder = fs::symlink_metadata(copy).is_ok_and(|found| found.is_dir());
+        is_folder && guard::is_stamped(copy) && !copy.join(NOT_PREVIOUS).exists()
     }
 
     /// With [`Publish::Link`], brings the build folder that `destination`

@@ -225,6 +225,39 @@ fn a_home_page_the_gitignore_leaves_out_is_not_published() {
     );
 }
 
+/// Statistics the `.gitignore` leaves out are not read, as a build from
+/// the repository on a server would not have them: the whole folder left
+/// out is a warning and a site without statistics, one file of it an
+/// error at that file, each saying why.
+#[test]
+fn statistics_the_gitignore_leaves_out_are_not_read() {
+    let site = TestSite::fixtures("basic", "stats");
+    for page in ["content/figures.kk.md", "content/figures.ru.md"] {
+        std::fs::remove_file(site.root().join(page)).unwrap();
+    }
+    site.build();
+    assert!(site.public().join("data/aid.csv").is_file());
+    site.write(".gitignore", "/data/aid/\n");
+    let run = site.build();
+    assert!(
+        run.stderr
+            .contains("data/aid:1:1: warning: the .gitignore leaves the statistics out")
+            && run.stderr.contains("git check-ignore -v data/aid"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.public().join("data/aid.csv").exists());
+    site.write(".gitignore", "/data/aid/units.yaml\n");
+    let run = site.run(&["build"]);
+    assert_reported(
+        &run,
+        &[
+            "data/aid/units.yaml:1:1: error: this statistics file is there, but the .gitignore leaves it out",
+        ],
+        "units.yaml left out",
+    );
+}
+
 /// The number of builds `watch` has reported.
 fn builds(watch: &Running) -> usize {
     built_lines(&watch.stderr())

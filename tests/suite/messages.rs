@@ -149,18 +149,39 @@ fn command_line_mistakes_are_told_in_the_language_of_messages() {
         &stderr,
         &["`de` cannot be the value of `--lang`: the languages of messages are en, kk and ru"],
     );
-    // A stray word is no option; a number's reason, English, is left out
-    // of a message in another language.
+    // A stray word is no option; a number's reason is in the run's
+    // language, and a negative number is a value, not an option.
     let (_, stderr) = run(&["check", "extra"], "ru");
     assert_says(&stderr, &["aqparat: `extra` здесь лишнее"]);
     let (code, stderr) = run(&["check", "--external", "--timeout", "abc"], "kk");
     assert_eq!(code, Some(2), "{stderr}");
     assert_says(
         &stderr,
-        &["aqparat: `abc` мәні `--timeout` параметріне жарамайды\n"],
+        &[
+            "aqparat: `abc` мәні `--timeout` параметріне жарамайды: 1 мен 600 аралығындағы бүтін санды жазыңыз\n",
+        ],
     );
-    // An address: the reason in the run's language.
+    let (code, stderr) = run(&["check", "--external", "--timeout", "-1"], "en");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &["aqparat: `-1` cannot be the value of `--timeout`: give a whole number from 1 to 600\n"],
+    );
+    let (code, stderr) = run(&["check", "--external", "--cache-hours", "1e9"], "ru");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &["`1e9` не может быть значением `--cache-hours`: укажите целое число от 0 до 100"],
+    );
+    // An address: the reason in the run's language, `--lang` after the
+    // value too.
     let (code, stderr) = run(&["serve", "--bind", "my-pc"], "ru");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_says(
+        &stderr,
+        &["`my-pc` не может быть значением `--bind`: укажите IP-адрес"],
+    );
+    let (code, stderr) = run(&["serve", "--bind", "my-pc", "--lang", "ru"], "en");
     assert_eq!(code, Some(2), "{stderr}");
     assert_says(
         &stderr,

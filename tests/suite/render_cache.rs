@@ -323,6 +323,43 @@ fn a_copy_holding_a_link_is_not_taken() {
     assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
 
+/// A link in place of the copy (a committed one, say) that leads to
+/// another site's build is neither published nor written through, and a
+/// copy of this site's own takes its place.
+#[test]
+fn a_copy_that_is_a_link_to_another_build_is_neither_taken_nor_written() {
+    let (site, other) = (site(), site());
+    site.build();
+    other.build();
+    fs::write(other.public().join("kk/notes.txt"), "the other site's").unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = (walk(&other.public()).into_iter())
+        .map(|file| (file.clone(), fs::read(&file).unwrap()))
+        .collect();
+    let copy = site.root().join(".aqparat/cache/render/build");
+    fs::remove_dir_all(&copy).unwrap();
+    std::os::unix::fs::symlink(other.public(), &copy).unwrap();
+    // Built afresh, then from the copy made in the link's place.
+    for (text, from_the_cache) in [("An edit.", false), ("Another edit.", true)] {
+        append(&site, "content/about.kk.md", text);
+        let run = site.build();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(
+            rendered(&run.stderr).is_some(),
+            from_the_cache,
+            "{}",
+            run.stderr
+        );
+        assert!(!site.public().join("kk/notes.txt").exists());
+    }
+    let after: Vec<(PathBuf, Vec<u8>)> = (walk(&other.public()).into_iter())
+        .map(|file| (file.clone(), fs::read(&file).unwrap()))
+        .collect();
+    assert!(before == after, "the other site's build was written into");
+    assert!(!fs::symlink_metadata(&copy).unwrap().is_symlink());
+    assert_copy_is_the_output(&site);
+    assert_as_fresh(&site);
+}
+
 #[test]
 fn a_cache_folder_reached_through_a_link_is_neither_read_nor_written() {
     let site = site();

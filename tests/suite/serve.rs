@@ -246,6 +246,9 @@ fn serve_answers_http_with_the_reload_script_and_404_pages() {
     assert_eq!(status, 200);
     let (status, _) = get(&format!("{address}/ru/nothing-here/"));
     assert_eq!(status, 404);
+    // A name longer than a file system takes is no file of the site.
+    let (status, html) = get(&format!("{address}/ru/{}", "a".repeat(5000)));
+    assert_eq!(status, 404, "{html}");
     // The script is the server's: the site's own files never contain it.
     site.build();
     assert!(
