@@ -13,7 +13,7 @@ use std::sync::{Arc, OnceLock};
 use resvg::{tiny_skia, usvg};
 use skrifa::MetadataProvider;
 
-use super::glyphs::Glyphs;
+use super::glyphs::{Drawn, Glyphs};
 use crate::load::FileSource;
 use crate::write::Cache;
 
@@ -110,19 +110,39 @@ impl CardPainter {
             let bytes = (width as usize)
                 .checked_mul(height as usize * 4)
                 .ok_or("card too large")?;
-            canvas.resize(bytes, 0);
+            canvas.bytes.resize(bytes, 0);
             // The last card drawn shows through unless the first shape
-            // covers the picture (a card's background, filled at once).
-            if !(own_fonts && Glyphs::covers_first(&tree)) {
-                canvas.fill(0);
+            // covers the picture (a card's background, filled at once);
+            // of the same background and size, it is that background but
+            // where it drew.
+            let background = own_fonts.then(|| Glyphs::background(&tree)).flatten();
+            let left = (canvas.left.take())
+                .filter(|left| Some(left.background) == background && left.size == (width, height));
+            if background.is_none() {
+                canvas.bytes.fill(0);
             }
-            let mut pixmap =
-                tiny_skia::PixmapMut::from_bytes(canvas, width, height).ok_or("empty card")?;
-            match own_fonts {
-                true => self.glyphs.render(&tree, &mut pixmap),
-                false => resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap),
-            }
-            match opaque_png(pixmap.as_ref()) {
+            let mut pixmap = tiny_skia::PixmapMut::from_bytes(&mut canvas.bytes, width, height)
+                .ok_or("empty card")?;
+            let drawn = match own_fonts {
+                true => (self.glyphs).render(&tree, &mut pixmap, left.as_ref().map(|l| &l.drawn)),
+                false => {
+                    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap);
+                    Drawn::Everywhere
+                }
+            };
+            // Rows of the background, one under another, are the same.
+            let plain = match background {
+                Some(_) => drawn.plain_rows(height as usize),
+                None => Vec::new(),
+            };
+            let same_as_above =
+                |row: usize| row > 0 && plain.get(row - 1..=row) == Some(&[true; 2]);
+            canvas.left = background.map(|background| Left {
+                size: (width, height),
+                background,
+                drawn,
+            });
+            match opaque_png(pixmap.as_ref(), same_as_above) {
                 Some(png) => Ok(png),
                 None => (pixmap.as_ref().encode_png()).map_err(|e| format!("card PNG: {e}")),
             }
@@ -135,7 +155,29 @@ thread_local! {
     /// next: a card's 3 MB (1200×630 RGBA) were allocated and cleared for
     /// every card, and then covered by its background, a seventh of the
     /// time of a build that drew 2,024 cards.
-    static CANVAS: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static CANVAS: RefCell<Canvas> = const {
+        RefCell::new(Canvas {
+            bytes: Vec::new(),
+            left: None,
+        })
+    };
+}
+
+/// A thread's picture of the last card it drew (see `CANVAS`).
+struct Canvas {
+    /// Its pixels, RGBA.
+    bytes: Vec<u8>,
+    /// What it holds, when that is known.
+    left: Option<Left>,
+}
+
+/// A picture left on a [`Canvas`]: all `background` but where it was
+/// `drawn`. A card of the same background and size fills only those
+/// rows with it again, where its whole 3 MB were filled.
+struct Left {
+    size: (u32, u32),
+    background: tiny_skia::Color,
+    drawn: Drawn,
 }
 
 /// Bumped when the drawing or the encoding of an SVG changes, so that
@@ -245,8 +287,13 @@ fn is_card_name(name: &str) -> bool {
 /// (cards have a background): indexed when it has at most 256 colours (a
 /// card's text on its background usually has), else RGB. Lossless, a
 /// third to a quarter of the bytes to pack, and several times tiny-skia's
-/// speed; `None` for a picture with transparency.
-fn opaque_png(pixmap: tiny_skia::PixmapRef) -> Option<Vec<u8>> {
+/// speed; `None` for a picture with transparency. The rows that
+/// `same_as_above` names are known to be the same as the row above them,
+/// and are not read (see [`palette`]).
+fn opaque_png(
+    pixmap: tiny_skia::PixmapRef,
+    same_as_above: impl Fn(usize) -> bool,
+) -> Option<Vec<u8>> {
     let rgba = pixmap.data();
     let mut png = Vec::new();
     let mut encoder = png::Encoder::new(&mut png, pixmap.width(), pixmap.height());
@@ -255,7 +302,7 @@ fn opaque_png(pixmap: tiny_skia::PixmapRef) -> Option<Vec<u8>> {
     // background become zeros. `Fast` tried the five filters on every row
     // and kept the best, four times the time for a fifth fewer bytes.
     encoder.set_compression(png::Compression::Fastest);
-    let data = match palette(rgba, pixmap.width() as usize) {
+    let data = match palette(rgba, pixmap.width() as usize, same_as_above) {
         Colours::Indexed { palette, indexes } => {
             encoder.set_color(png::ColorType::Indexed);
             encoder.set_palette(palette);
@@ -302,15 +349,19 @@ enum Colours {
 /// indexes; in another, a run of one colour is looked up once and its
 /// indexes filled in at once. Pixels are compared whole, alpha too, and
 /// each new colour is checked to be opaque as it is met, so a picture of
-/// at most 256 colours is read once.
-fn palette(rgba: &[u8], width: usize) -> Colours {
+/// at most 256 colours is read once. A row that `same_as_above` names
+/// (known to be so: where the card drew nothing after its background) is
+/// not read at all: on a card, most of its 3 MB, which filling it with
+/// the background no longer brings into the cache.
+fn palette(rgba: &[u8], width: usize, same_as_above: impl Fn(usize) -> bool) -> Colours {
     let (pixels, _) = rgba.as_chunks::<4>();
     let mut colours: foldhash::HashMap<[u8; 4], u8> = foldhash::HashMap::default();
     let mut palette = Vec::new();
     let mut indexes = Vec::with_capacity(pixels.len());
     let mut above: &[[u8; 4]] = &[];
-    for row in pixels.chunks(width.max(1)) {
-        if row == above {
+    for (y, row) in pixels.chunks(width.max(1)).enumerate() {
+        let told = y > 0 && row.len() == above.len() && same_as_above(y);
+        if told || row == above {
             indexes.extend_from_within(indexes.len() - row.len()..);
             continue;
         }
@@ -461,7 +512,7 @@ mod tests {
             ("257 colours", distinct(257), 2),
             ("many colours", many, 2),
         ] {
-            let png = opaque_png(pixmap.as_ref()).expect("opaque");
+            let png = opaque_png(pixmap.as_ref(), |_| false).expect("opaque");
             let rgb: Vec<u8> = (pixmap.data().chunks_exact(4))
                 .flat_map(|pixel| [pixel[0], pixel[1], pixel[2]])
                 .collect();
@@ -477,7 +528,10 @@ mod tests {
                     true => [0, 0, 0, alpha],
                     false => [9, 9, 9, 255],
                 });
-                assert!(opaque_png(pixmap.as_ref()).is_none(), "{alpha} at {at:?}");
+                assert!(
+                    opaque_png(pixmap.as_ref(), |_| false).is_none(),
+                    "{alpha} at {at:?}"
+                );
             }
         }
     }
@@ -490,7 +544,7 @@ mod tests {
             palette: vec![1, 2, 3, 4, 5, 6, 7, 8, 9],
             indexes: vec![0, 0, 1, 0, 2, 2, 1],
         };
-        assert_eq!(palette(&rgba, 7), expected);
+        assert_eq!(palette(&rgba, 7, |_| false), expected);
         // Runs longer than a block, ending inside one or at its end.
         for (first, second) in [(16, 3), (17, 15), (32, 16), (40, 1)] {
             let rgba: Vec<u8> = [vec![a; first], vec![b; second], vec![a; 2]]
@@ -502,7 +556,7 @@ mod tests {
                 indexes,
             };
             assert_eq!(
-                palette(&rgba, rgba.len() / 4),
+                palette(&rgba, rgba.len() / 4, |_| false),
                 expected,
                 "{first} then {second}"
             );
@@ -513,34 +567,63 @@ mod tests {
             palette: vec![1, 2, 3, 4, 5, 6, 7, 8, 9],
             indexes: vec![0, 0, 1, 0, 0, 1, 0, 0, 2, 0, 0, 1, 0, 0, 1],
         };
-        assert_eq!(palette(&rows.concat().concat(), 3), expected);
+        assert_eq!(palette(&rows.concat().concat(), 3, |_| false), expected);
+        // Rows told the same as the one above take its indexes unread.
+        let expected = Colours::Indexed {
+            palette: vec![1, 2, 3, 4, 5, 6],
+            indexes: vec![0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1],
+        };
+        let told = palette(&rows.concat().concat(), 3, |row| row == 2);
+        assert_eq!(told, expected);
     }
 
     #[test]
     fn a_card_is_drawn_alike_whatever_card_the_thread_drew_before() {
         let painter = theme_painter();
-        let svg = |size: &str, background: &str, title: &str| {
+        let svg = |size: &str, background: &str, drawn: &str| {
             format!(
-                r##"<svg xmlns="http://www.w3.org/2000/svg" {size} font-family="DejaVu Sans">{background}<text x="10" y="60" font-size="30" fill="#111111">{title}</text></svg>"##
+                r##"<svg xmlns="http://www.w3.org/2000/svg" {size} font-family="DejaVu Sans">{background}{drawn}</svg>"##
             )
         };
-        let white = r##"<rect width="400" height="100" fill="#ffffff"/>"##;
+        let title = |y: u32, title: &str| {
+            format!(r##"<text x="10" y="{y}" font-size="30" fill="#111111">{title}</text>"##)
+        };
+        let (size, white) = (
+            r#"width="400" height="100""#,
+            r##"<rect width="400" height="100" fill="#ffffff"/>"##,
+        );
         let cards = [
-            svg(r#"width="400" height="100""#, white, "Көмек"),
+            svg(size, white, &title(60, "Көмек")),
+            // The same background, drawn on in other rows.
+            svg(size, white, &title(95, "Су")),
             svg(
-                r#"width="400" height="100""#,
+                size,
+                white,
+                &format!(
+                    r##"{}<rect y="2" width="400" height="6" fill="#1d5b8c"/>"##,
+                    title(40, "Дәрі")
+                ),
+            ),
+            // Drawn where its bounds are not known (a group): anywhere.
+            svg(
+                size,
+                white,
+                r##"<g opacity="0.5"><rect x="5" y="70" width="90" height="20" fill="#000"/></g>"##,
+            ),
+            svg(
+                size,
                 r##"<rect width="400" height="100" fill="#1d5b8c"/>"##,
-                "Маска",
+                &title(60, "Маска"),
             ),
             // No background: transparent where there is no text.
-            svg(r#"width="400" height="100""#, "", "Үй"),
+            svg(size, "", &title(60, "Үй")),
             // A background that does not cover it all.
             svg(
-                r#"width="400" height="100""#,
+                size,
                 r##"<rect width="300" height="100" fill="#ffffff"/>"##,
-                "Тамақ",
+                &title(60, "Тамақ"),
             ),
-            svg(r#"width="300" height="200""#, white, "Оқушы"),
+            svg(r#"width="300" height="200""#, white, &title(60, "Оқушы")),
         ];
         // Each card alone, on a thread of its own (a blank canvas).
         let alone: Vec<Vec<u8>> = std::thread::scope(|scope| {
