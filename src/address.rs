@@ -20,33 +20,17 @@ pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
         .find(|(_, c)| c.is_control() || c.is_whitespace() || FORBIDDEN.contains(c))
 }
 
-/// Parses `text` as the site's address: absolute `http` or `https` with a
-/// host, no user name, password, query or fragment, and no quote, space,
+/// Parses `text` as the site's address: a web address (see
+/// [`parse_web_address`]) with no query or fragment, and no quote, space,
 /// control character or other character a URL may not hold. Returns it
 /// normalised (lower-case host, IDN as ASCII) and ending with `/`; or what
 /// is wrong, said for the person who wrote it (in words of the staff's
 /// language, not the URL parser's).
 pub fn parse_base_url(text: &str) -> Result<String, Message> {
     if let Some((_, c)) = forbidden_character(text) {
-        return Err(match c {
-            ' ' | '\u{A0}' => msg!("address-space"),
-            c if c.is_control() || c.is_whitespace() => msg!(
-                "address-character",
-                char = format!("U+{:04X}", u32::from(c))
-            ),
-            c => msg!("address-character", char = format!("`{c}`")),
-        });
+        return Err(character_problem(c));
     }
-    let url = url::Url::parse(text).map_err(|e| not_an_address(text, e))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(msg!("address-not-http", text = text));
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(msg!("address-no-host", text = text));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(msg!("address-user", text = text));
-    }
+    let url = parse_web_address(text)?;
     if url.query().is_some() || url.fragment().is_some() {
         return Err(msg!("address-query", text = text));
     }
@@ -55,6 +39,75 @@ pub fn parse_base_url(text: &str) -> Result<String, Message> {
         normalised.push('/');
     }
     Ok(normalised)
+}
+
+/// Characters that a link to another site (a source's `url`) may not hold
+/// as written: they end an attribute or a tag, or no URL holds them
+/// unencoded. (`'` and `$` are allowed there: addresses of articles hold
+/// them, and no server configuration reads these links.)
+const FORBIDDEN_IN_LINK: &[char] = &['"', '<', '>', '\\', '`'];
+
+/// Checks `text`, a link to another site that the pages show (a source's
+/// `url`): a web address (see [`parse_web_address`]), with no space,
+/// control character, quote or angle bracket as written.
+pub fn check_link(text: &str) -> Result<(), Message> {
+    let forbidden = text
+        .chars()
+        .find(|c| c.is_control() || c.is_whitespace() || FORBIDDEN_IN_LINK.contains(c));
+    if let Some(c) = forbidden {
+        return Err(character_problem(c));
+    }
+    parse_web_address(text).map(drop)
+}
+
+/// Parses `text` as an absolute web address: `http` or `https` (in any
+/// case), a host that is an IP address or a host name a browser can reach
+/// (see [`is_host_name`]), and no user name or password, which every page
+/// would publish.
+fn parse_web_address(text: &str) -> Result<url::Url, Message> {
+    let url = url::Url::parse(text).map_err(|e| not_an_address(text, e))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(msg!("address-not-http", text = text));
+    }
+    match url.host() {
+        None | Some(url::Host::Domain("")) => return Err(msg!("address-no-host", text = text)),
+        Some(url::Host::Domain(name)) if !is_host_name(name) => {
+            return Err(msg!("address-bad-host", text = text));
+        }
+        Some(_) => {}
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(msg!("address-user", text = text));
+    }
+    Ok(url)
+}
+
+/// Whether `name`, a host as the URL parser gives it (lower case, IDN as
+/// ASCII), is a name the DNS can hold: labels of letters, digits, `-` and
+/// `_` joined by dots, none empty, none starting or ending with `-`, each
+/// at most 63 bytes and all at most 253 (a final dot, the root's, aside).
+fn is_host_name(name: &str) -> bool {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    name.len() <= 253
+        && name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && (label.bytes()).all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// What is wrong with an address that holds `c`, a character it may not
+/// hold as written.
+fn character_problem(c: char) -> Message {
+    match c {
+        ' ' | '\u{A0}' => msg!("address-space"),
+        c if c.is_control() || c.is_whitespace() => msg!(
+            "address-character",
+            char = format!("U+{:04X}", u32::from(c))
+        ),
+        c => msg!("address-character", char = format!("`{c}`")),
+    }
 }
 
 /// Why `text` is no address, as the URL parser found (`error`), in the
@@ -194,7 +247,8 @@ pub fn parse_alias(text: &str) -> Result<UrlPath, Message> {
 
 #[cfg(test)]
 mod tests {
-    use super::{forbidden_character, parse_alias, parse_base_url};
+    use super::{check_link, forbidden_character, parse_alias, parse_base_url};
+    use crate::msg;
 
     #[test]
     fn aliases_are_folders_below_the_site() {
@@ -265,6 +319,81 @@ mod tests {
             "",
         ] {
             assert!(parse_base_url(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_host_is_a_name_the_dns_can_hold() {
+        let long_label = format!("https://{}.kz/", "a".repeat(64));
+        let long_name = format!("https://{}kz/", "abcdefghi.".repeat(26));
+        for bad in [
+            "https://a..b/",
+            "https://.example.kz/",
+            "https://-x.example/",
+            "https://x-.example/",
+            "https://x.example../",
+            &long_label,
+            &long_name,
+        ] {
+            assert_eq!(
+                parse_base_url(bad),
+                Err(msg!("address-bad-host", text = bad)),
+                "{bad}"
+            );
+        }
+        for good in [
+            "https://example.kz./",
+            "https://my_host.example/",
+            "http://localhost:1111/",
+            "http://[::1]/",
+            &format!("https://{}.kz/", "a".repeat(63)),
+        ] {
+            assert!(parse_base_url(good).is_ok(), "{good} was refused");
+        }
+    }
+
+    #[test]
+    fn a_link_to_another_site_may_have_a_query_but_no_markup() {
+        for good in [
+            "HTTPS://EVIL.COM/%0a",
+            "https://en.wikipedia.org/wiki/Hawai'i",
+            "https://source.example/1?a=1&b=2#part",
+            "http://192.0.2.1/$report",
+        ] {
+            assert_eq!(check_link(good), Ok(()), "{good}");
+        }
+        for (bad, problem) in [
+            (
+                "https://x.example/\"><pwn>",
+                msg!("address-character", char = "`\"`"),
+            ),
+            (
+                "https://x.example/\n",
+                msg!("address-character", char = "U+000A"),
+            ),
+            ("https://x.example/a b", msg!("address-space")),
+            (
+                "javascript:alert(1)",
+                msg!("address-not-http", text = "javascript:alert(1)"),
+            ),
+            (
+                "https://u:p@x.example/",
+                msg!("address-user", text = "https://u:p@x.example/"),
+            ),
+            (
+                "https://a..b/",
+                msg!("address-bad-host", text = "https://a..b/"),
+            ),
+            (
+                "www.example.kz",
+                msg!(
+                    "address-no-scheme",
+                    text = "www.example.kz",
+                    suggested = "https://www.example.kz/"
+                ),
+            ),
+        ] {
+            assert_eq!(check_link(bad), Err(problem), "{bad}");
         }
     }
 

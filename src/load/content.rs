@@ -148,11 +148,14 @@ impl ContentCache {
 }
 
 /// The name that file `rel` of `content/` was meant to have, if it looks
-/// like a page that is not read as one: `.MD`, `.markdown`, or `.md.txt`
-/// (as Notepad saves it); only `.md` files are pages.
+/// like a page that is not read as one: `.MD`, `.markdown`, `.mdx`,
+/// `.md.txt` (as Notepad saves it), or a name ending in dots or spaces
+/// after `.md` (which Windows drops: the file is a page there, and not
+/// here); only `.md` files are pages.
 fn meant_as_page(rel: &Path) -> Option<String> {
     let name = rel.file_name()?.to_str()?;
-    let stem = [".md.txt", ".markdown", ".mdown", ".mkd", ".md"]
+    let name = name.trim_end_matches(['.', ' ']);
+    let stem = [".md.txt", ".markdown", ".mdown", ".mkd", ".mdx", ".md"]
         .iter()
         .find_map(|ext| {
             let start = name.len().checked_sub(ext.len())?;
@@ -452,6 +455,12 @@ mod tests {
             ("a.kk.MD", Some("a.kk.md")),
             ("Су.Markdown", Some("Су.md")),
             ("a.mkd", Some("a.md")),
+            ("a.kk.mdx", Some("a.kk.md")),
+            ("a.kk.md.", Some("a.kk.md")),
+            ("a.kk.md. .", Some("a.kk.md")),
+            ("a.kk.MD ", Some("a.kk.md")),
+            ("...", None),
+            ("plan.pdf.", None),
             ("masks.jpg", None),
             ("plan.pdf", None),
             ("md", None),

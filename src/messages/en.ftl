@@ -397,6 +397,9 @@ template-hint-syntax = check the Tera syntax here: tags are `{"{"}% … %{"}"}`,
 ## Markdown and shortcodes (src/render/markdown.rs, src/render/stats/)
 
 shortcode-not-closed = a shortcode `{"{{"}` is not closed with `{"}}"}`
+shortcode-cut-line = this shortcode goes on to the next line, and a shortcode is read on one line only: write it from `{"{{"}` to `{"}}"}` on one line
+shortcode-cut-html = this shortcode holds `{ $tag }`, which Markdown reads first, as HTML: a shortcode holds no `<`
+shortcode-cut-code = this shortcode holds a backquote, which Markdown reads first, as the start of code: a shortcode holds no backquotes
 shortcode-not-call = `{"{{"} { $inner } {"}}"}` is not a shortcode call like `stat(id="…")`
 shortcode-no-paren = a shortcode call must end with `)`
 shortcode-bad-arg = argument `{ $arg }` is not `key="value"`
@@ -484,8 +487,8 @@ address-not-absolute = `{ $text }` cannot be read as an address; write the full 
 address-space = the address has a space, which an address cannot hold; write it without spaces, as the browser shows it
 address-no-scheme = `{ $text }` lacks `https://` at its start; write the full address: `{ $suggested }`
 address-port = the port after `:` in `{ $text }` is not a number from 1 to 65535; leave it out, or write the port the site is served on
-address-bad-host = the host name in `{ $text }` has characters a host name cannot hold; write it as the browser shows it, e.g. `https://example.kz/`
-address-not-http = `{ $text }` is not an http(s) address; write the address the site is published at, e.g. `https://example.kz/`
+address-bad-host = the host name in `{ $text }` is not written as one: its parts between the dots are letters, digits and `-`, none empty, none longer than 63 characters; write it as the browser shows it, e.g. `https://example.kz/`
+address-not-http = `{ $text }` is not an http(s) address; write the full address, starting with `https://`, e.g. `https://example.kz/`
 address-no-host = `{ $text }` has no host name; write the full address, e.g. `https://example.kz/`
 address-user = `{ $text }` holds a user name or password, which every page would publish; leave them out
 address-query = `{ $text }` has a `?` query or a `#` fragment; the site's address is a host and, optionally, a folder
@@ -644,7 +647,7 @@ aid-date-after-today-hint = a figure is reported of a day that has come: check t
 aid-same-day = { $what } gives a figure of the same thing as record `{ $first }` (its organisation, unit and `what`) on the same day, { $day }: both are added up
 aid-same-day-hint = if it is one figure entered twice, remove one record; if they are two deliveries, tell them apart in `what`; if the figure is given again and again, give its `frequency`
 aid-date-hint = write the date as YYYY-MM-DD
-aid-url = { $what }: `{ $url }` is not an absolute address
+aid-url = { $what }, `url`: { $problem }
 aid-url-hint = write the full address, starting with https://
 aid-no-forms = { $what } has no `{ $lang }` noun forms
 aid-no-forms-hint = add `{ $lang }:` with the forms { $forms }

@@ -400,6 +400,23 @@ fn as_in_html(dest: &str) -> String {
     url
 }
 
+/// Why a shortcode in a text is not closed, when the text ends where the
+/// shortcode goes on: at the end of its line (`next` a line break), or
+/// where Markdown read HTML or code in it (`{{ stat(id="<b>") }}`).
+/// Markdown reads those before shortcodes are looked for; only the error
+/// would be told otherwise (`}}` missing), not its cause.
+fn why_not_closed(next: Option<&(Event, Range<usize>)>) -> Option<Message> {
+    match &next?.0 {
+        Event::SoftBreak | Event::HardBreak => Some(msg!("shortcode-cut-line")),
+        Event::InlineHtml(tag) => {
+            let tag: String = tag.chars().take(40).collect();
+            Some(msg!("shortcode-cut-html", tag = tag))
+        }
+        Event::Code(_) => Some(msg!("shortcode-cut-code")),
+        _ => None,
+    }
+}
+
 /// Whether an event holds a shortcode.
 fn has_shortcode(event: &Event) -> bool {
     matches!(event, Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) if t.contains("{{"))
@@ -500,6 +517,10 @@ fn expand_shortcodes<'a>(
                             last = call.end;
                         }
                         Err((offset, message)) => {
+                            let message = match message == msg!("shortcode-not-closed") {
+                                true => why_not_closed(events.get(i + 1)).unwrap_or(message),
+                                false => message,
+                            };
                             errors.push((range.start + offset, message, msg!("shortcode-hint")))
                         }
                     }

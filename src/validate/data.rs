@@ -499,10 +499,14 @@ fn check_files(
             }
             if let Some(url) = &source.url {
                 c.plain_text(url, &what, "`url`".into(), LineBreaks::Forbidden);
-                if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
+                // A control character is told above.
+                let told = url.value.chars().any(char::is_control);
+                if let Err(problem) = crate::address::check_link(&url.value)
+                    && !told
+                {
                     c.error(
                         yaml_span(url, 0),
-                        msg!("aid-url", what = what.clone(), url = shown(&url.value)),
+                        msg!("aid-url", what = what.clone(), problem = problem),
                         msg!("aid-url-hint"),
                     );
                 }

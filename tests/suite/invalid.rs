@@ -444,7 +444,8 @@ fn language_codes_that_cannot_be_used() {
 }
 
 /// Files that look like pages but are not read as pages (Notepad's
-/// `.md.txt`, `.MD`, `.markdown`) are each named in a warning, with the
+/// `.md.txt`, `.MD`, `.markdown`, `.mdx`, a name with a dot or a space
+/// after `.md`, which Windows drops) are each named in a warning, with the
 /// name to give them; other files of `content/` are not.
 #[test]
 fn files_meant_as_pages_are_named() {
@@ -454,6 +455,9 @@ fn files_meant_as_pages_are_named() {
         ("water.ru.md.txt", "water.ru.md"),
         ("notes.kk.MD", "notes.kk.md"),
         ("notes2.kk.markdown", "notes2.kk.md"),
+        ("notes3.kk.mdx", "notes3.kk.md"),
+        ("notes4.ru.md.", "notes4.ru.md"),
+        ("notes5.ru.md ", "notes5.ru.md"),
     ];
     for (name, _) in meant {
         site.write(&format!("content/rules/{name}"), page);
@@ -1259,6 +1263,34 @@ fn shortcode_arguments_are_checked() {
         "content/args.kk.md:6:1: error: `stat` has no argument `orgg` (did you mean `org`?); it takes id, total, org, category",
         "content/args.kk.md:8:1: error: `stat` needs either `id=\"RECORD\"` alone or `total=\"UNIT\"`",
         "content/args.kk.md:10:1: error: `chart` needs one of",
+    ];
+    for expected in expected {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert_eq!(
+        run.stderr.matches(": error: ").count(),
+        expected.len(),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A shortcode that Markdown cut before shortcodes were looked for (one
+/// wrapped onto the next line, one holding a tag or a backquote) is told
+/// by its cause, not as a `{{` never closed; one never closed still is.
+#[test]
+fn a_shortcode_cut_by_markdown_is_told_by_its_cause() {
+    let site = TestSite::fixtures("basic", "stats");
+    site.write(
+        "content/cut.kk.md",
+        "---\ntitle: Бөлінген\n---\nСаны: {{ stat(\nid=\"r1\") }}\n\n{{ stat(id=\"\\\"><script>\") }}\n\nБар: {{ stat(id=\"`r1`\") }}\n\nСоңы {{ stat(id=\"r1\")\n",
+    );
+    let run = site.run(&["check"]);
+    let expected = [
+        "content/cut.kk.md:4:7: error: this shortcode goes on to the next line",
+        "content/cut.kk.md:7:1: error: this shortcode holds `<script>`, which Markdown reads first, as HTML",
+        "content/cut.kk.md:9:6: error: this shortcode holds a backquote",
+        "content/cut.kk.md:11:6: error: a shortcode `{{` is not closed with `}}`",
     ];
     for expected in expected {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);

@@ -348,6 +348,56 @@ fn direction_overrides_in_a_text_are_refused() {
     );
 }
 
+/// A source's `url` is a link on every page that cites it: an http(s)
+/// address (its scheme in any case) with a host name, a query if need be,
+/// and no markup, user name or password. Each one that is not is told at
+/// its place, with what is wrong.
+#[test]
+fn a_source_url_is_a_web_address_or_an_error_at_it() {
+    let site = TestSite::fixtures("basic", "stats");
+    let bad = [
+        (
+            "javascript:alert(1)",
+            "`javascript:alert(1)` is not an http(s) address",
+        ),
+        ("https://x.example/\"><pwn>", "the address contains `\"`"),
+        ("https://x.example/<pwn>", "the address contains `<`"),
+        (
+            "https://a..example/",
+            "the host name in `https://a..example/` is not written as one",
+        ),
+        (
+            "https://user:pw@x.example/",
+            "`https://user:pw@x.example/` holds a user name or password",
+        ),
+        (
+            "x.example/report",
+            "`x.example/report` lacks `https://` at its start",
+        ),
+    ];
+    let mut sources = String::new();
+    for (n, (url, _)) in bad.iter().enumerate() {
+        let url = serde_json::to_string(url).unwrap();
+        sources.push_str(&format!(
+            "bad-{n}:\n  title: {{ kk: Т, ru: З }}\n  url: {url}\n"
+        ));
+    }
+    sources.push_str(
+        "good-one:\n  title: { kk: Т, ru: З }\n  url: HTTPS://X.Example/Hawai'i?a=1&b=2#part\n",
+    );
+    let first = append(&site, "data/aid/sources.yaml", &sources);
+    let expected: Vec<String> = (bad.iter().enumerate())
+        .map(|(n, (_, problem))| {
+            format!(
+                "data/aid/sources.yaml:{}:8: error: source `bad-{n}`, `url`: {problem}",
+                first + 3 * n + 2
+            )
+        })
+        .collect();
+    let run = assert_fails_with(&site, &expected);
+    assert!(!run.stderr.contains("good-one"), "{}", run.stderr);
+}
+
 #[test]
 fn control_characters_in_any_text_are_reported_where_they_are_written() {
     let site = TestSite::example();

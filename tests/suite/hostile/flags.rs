@@ -4,12 +4,15 @@
 
 use crate::util::{TestSite, walk};
 
-const HOSTILE: [&str; 5] = [
+const HOSTILE: [&str; 7] = [
     "https://x.example/\"><script>alert(1)</script>",
     "https://x.example/\nDisallow: /",
     "https://x.example/'onmouseover='alert(1)",
     "javascript:alert(1)//",
     "https://user:secret@x.example/",
+    // No host name: an empty label, a label starting with `-`.
+    "https://a..example/",
+    "https://-x.example/",
 ];
 
 #[test]
