@@ -61,13 +61,22 @@ pub fn check_link(text: &str) -> Result<(), Message> {
 }
 
 /// Parses `text` as an absolute web address: `http` or `https` (in any
-/// case), a host that is an IP address or a host name a browser can reach
-/// (see [`is_host_name`]), and no user name or password, which every page
-/// would publish.
+/// case) and `//` after its colon, a host that is an IP address or a host
+/// name a browser can reach (see [`is_host_name`]), a port from 1, and no
+/// user name or password, which every page would publish.
 fn parse_web_address(text: &str) -> Result<url::Url, Message> {
     let url = url::Url::parse(text).map_err(|e| not_an_address(text, e))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(msg!("address-not-http", text = text));
+    }
+    // The URL parser reads `https:x.kz` and `https:/x.kz` as `https://x.kz`,
+    // but a browser reads a link written so as a path of the page's site.
+    let after_scheme = text.get(url.scheme().len() + 1..).unwrap_or_default();
+    if !after_scheme.starts_with("//") {
+        return Err(msg!("address-not-absolute", text = text));
+    }
+    if url.port() == Some(0) {
+        return Err(msg!("address-port", text = text));
     }
     match url.host() {
         None | Some(url::Host::Domain("")) => return Err(msg!("address-no-host", text = text)),
@@ -83,9 +92,10 @@ fn parse_web_address(text: &str) -> Result<url::Url, Message> {
 }
 
 /// Whether `name`, a host as the URL parser gives it (lower case, IDN as
-/// ASCII), is a name the DNS can hold: labels of letters, digits, `-` and
-/// `_` joined by dots, none empty, none starting or ending with `-`, each
-/// at most 63 bytes and all at most 253 (a final dot, the root's, aside).
+/// ASCII), is a host name (RFC 1123) the DNS can hold: labels of letters,
+/// digits and `-` joined by dots, none empty, none starting or ending with
+/// `-`, each at most 63 bytes and all at most 253 (a final dot, the
+/// root's, aside). No `_`: no certificate is issued for such a name.
 fn is_host_name(name: &str) -> bool {
     let name = name.strip_suffix('.').unwrap_or(name);
     name.len() <= 253
@@ -93,7 +103,7 @@ fn is_host_name(name: &str) -> bool {
             (1..=63).contains(&label.len())
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && (label.bytes()).all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && (label.bytes()).all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
 }
 
@@ -106,6 +116,7 @@ fn character_problem(c: char) -> Message {
             "address-character",
             char = format!("U+{:04X}", u32::from(c))
         ),
+        '`' => msg!("address-character", char = "`` ` ``"),
         c => msg!("address-character", char = format!("`{c}`")),
     }
 }
@@ -332,6 +343,7 @@ mod tests {
             "https://-x.example/",
             "https://x-.example/",
             "https://x.example../",
+            "https://my_host.example/",
             &long_label,
             &long_name,
         ] {
@@ -343,7 +355,6 @@ mod tests {
         }
         for good in [
             "https://example.kz./",
-            "https://my_host.example/",
             "http://localhost:1111/",
             "http://[::1]/",
             &format!("https://{}.kz/", "a".repeat(63)),
@@ -372,6 +383,22 @@ mod tests {
                 msg!("address-character", char = "U+000A"),
             ),
             ("https://x.example/a b", msg!("address-space")),
+            (
+                "https://x.example/`",
+                msg!("address-character", char = "`` ` ``"),
+            ),
+            (
+                "https:x.example/report",
+                msg!("address-not-absolute", text = "https:x.example/report"),
+            ),
+            (
+                "http:/x.example",
+                msg!("address-not-absolute", text = "http:/x.example"),
+            ),
+            (
+                "https://x.example:0/",
+                msg!("address-port", text = "https://x.example:0/"),
+            ),
             (
                 "javascript:alert(1)",
                 msg!("address-not-http", text = "javascript:alert(1)"),

@@ -199,8 +199,14 @@ pub fn load(
     assets.sort_unstable();
     for rel in &assets {
         if let Some(name) = meant_as_page(rel) {
+            // Windows shows no dot or space at the end of a name.
+            let hidden_end = (rel.as_os_str().to_string_lossy()).ends_with(['.', ' ']);
+            let message = match hidden_end {
+                true => msg!("content-not-md-hidden-end"),
+                false => msg!("content-not-md"),
+            };
             diagnostics.push(
-                Diagnostic::warning(rel, Span::START, msg!("content-not-md"))
+                Diagnostic::warning(rel, Span::START, message)
                     .with_hint(msg!("content-not-md-hint", name = name)),
             );
         }

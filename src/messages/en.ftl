@@ -226,6 +226,7 @@ data-aid-unread-hint = rename it as one of those, or put its records into record
 data-unknown-kind = aqparat reads only YAML (.yaml, .yml), CSV (.csv) and JSON (.json) files in data/; this one is left out
 data-unknown-kind-hint = give it one of those extensions if it is data for templates, or move it out of data/ (files to download go in static/)
 content-not-md = this file is not read as a page: only files whose names end in `.md` are
+content-not-md-hidden-end = this file is not read as a page: its name ends in a dot or a space after `.md`, which Windows does not show
 content-not-md-hint = rename it `{ $name }` if it is a page; if not, move it out of content/ (files to download go in static/)
 json-error = this part cannot be read: { $error }
 json-error-hint = check the JSON syntax here: a comma missing or one too many, a bracket or quote not closed
@@ -398,8 +399,8 @@ template-hint-syntax = check the Tera syntax here: tags are `{"{"}% … %{"}"}`,
 
 shortcode-not-closed = a shortcode `{"{{"}` is not closed with `{"}}"}`
 shortcode-cut-line = this shortcode goes on to the next line, and a shortcode is read on one line only: write it from `{"{{"}` to `{"}}"}` on one line
-shortcode-cut-html = this shortcode holds `{ $tag }`, which Markdown reads first, as HTML: a shortcode holds no `<`
-shortcode-cut-code = this shortcode holds a backquote, which Markdown reads first, as the start of code: a shortcode holds no backquotes
+shortcode-cut-html = this shortcode holds `{ $tag }`, which Markdown reads first, as HTML: a shortcode must hold no `<`
+shortcode-cut-code = this shortcode holds a backquote (`` ` ``), which Markdown reads first, as the start of code: a shortcode must hold no backquotes
 shortcode-not-call = `{"{{"} { $inner } {"}}"}` is not a shortcode call like `stat(id="…")`
 shortcode-no-paren = a shortcode call must end with `)`
 shortcode-bad-arg = argument `{ $arg }` is not `key="value"`
@@ -487,7 +488,7 @@ address-not-absolute = `{ $text }` cannot be read as an address; write the full 
 address-space = the address has a space, which an address cannot hold; write it without spaces, as the browser shows it
 address-no-scheme = `{ $text }` lacks `https://` at its start; write the full address: `{ $suggested }`
 address-port = the port after `:` in `{ $text }` is not a number from 1 to 65535; leave it out, or write the port the site is served on
-address-bad-host = the host name in `{ $text }` is not written as one: its parts between the dots are letters, digits and `-`, none empty, none longer than 63 characters; write it as the browser shows it, e.g. `https://example.kz/`
+address-bad-host = `{ $text }` has no host name a browser can reach: a host name is parts of letters, digits and `-` joined by dots, none empty and none longer than 63 characters, and an IP address is four numbers from 0 to 255; write the address as the browser shows it, e.g. `https://example.kz/`
 address-not-http = `{ $text }` is not an http(s) address; write the full address, starting with `https://`, e.g. `https://example.kz/`
 address-no-host = `{ $text }` has no host name; write the full address, e.g. `https://example.kz/`
 address-user = `{ $text }` holds a user name or password, which every page would publish; leave them out
@@ -648,7 +649,7 @@ aid-same-day = { $what } gives a figure of the same thing as record `{ $first }`
 aid-same-day-hint = if it is one figure entered twice, remove one record; if they are two deliveries, tell them apart in `what`; if the figure is given again and again, give its `frequency`
 aid-date-hint = write the date as YYYY-MM-DD
 aid-url = { $what }, `url`: { $problem }
-aid-url-hint = write the full address, starting with https://
+aid-url-hint = a source's `url` is the address of the page its figures come from, as the browser shows it, e.g. `https://example.kz/report`
 aid-no-forms = { $what } has no `{ $lang }` noun forms
 aid-no-forms-hint = add `{ $lang }:` with the forms { $forms }
 aid-form-example = { $category } (e.g. { $example })

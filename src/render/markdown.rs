@@ -401,15 +401,32 @@ fn as_in_html(dest: &str) -> String {
 }
 
 /// Why a shortcode in a text is not closed, when the text ends where the
-/// shortcode goes on: at the end of its line (`next` a line break), or
-/// where Markdown read HTML or code in it (`{{ stat(id="<b>") }}`).
-/// Markdown reads those before shortcodes are looked for; only the error
-/// would be told otherwise (`}}` missing), not its cause.
-fn why_not_closed(next: Option<&(Event, Range<usize>)>) -> Option<Message> {
-    match &next?.0 {
+/// shortcode goes on (`after` are the events after the text): at the end
+/// of its line, or where Markdown read HTML or code in it
+/// (`{{ stat(id="<b>") }}`), a `}}` following in the same block. Markdown
+/// reads those before shortcodes are looked for; only the error would be
+/// told otherwise (`}}` missing), not its cause.
+fn why_not_closed(after: &[(Event, Range<usize>)]) -> Option<Message> {
+    let ((cut, _), rest) = after.split_first()?;
+    let block_ends = |e: &Event| {
+        matches!(
+            e,
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell)
+        )
+    };
+    let closes = (rest.iter())
+        .take_while(|(e, _)| !block_ends(e))
+        .any(|(e, _)| matches!(e, Event::Text(t) | Event::InlineHtml(t) | Event::Code(t) if t.contains("}}")));
+    if !closes {
+        return None;
+    }
+    match cut {
         Event::SoftBreak | Event::HardBreak => Some(msg!("shortcode-cut-line")),
         Event::InlineHtml(tag) => {
-            let tag: String = tag.chars().take(40).collect();
+            // Shown on one line.
+            let tag: String = (tag.chars().take(40))
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
             Some(msg!("shortcode-cut-html", tag = tag))
         }
         Event::Code(_) => Some(msg!("shortcode-cut-code")),
@@ -518,7 +535,7 @@ fn expand_shortcodes<'a>(
                         }
                         Err((offset, message)) => {
                             let message = match message == msg!("shortcode-not-closed") {
-                                true => why_not_closed(events.get(i + 1)).unwrap_or(message),
+                                true => why_not_closed(&events[i + 1..]).unwrap_or(message),
                                 false => message,
                             };
                             errors.push((range.start + offset, message, msg!("shortcode-hint")))

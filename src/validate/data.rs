@@ -499,8 +499,10 @@ fn check_files(
             }
             if let Some(url) = &source.url {
                 c.plain_text(url, &what, "`url`".into(), LineBreaks::Forbidden);
-                // A control character is told above.
-                let told = url.value.chars().any(char::is_control);
+                // A control character, or one that reorders text, is told
+                // above.
+                let told =
+                    (url.value.chars()).any(|c| c.is_control() || super::config::reorders(c));
                 if let Err(problem) = crate::address::check_link(&url.value)
                     && !told
                 {

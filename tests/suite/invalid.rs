@@ -468,6 +468,13 @@ fn files_meant_as_pages_are_named() {
     for (name, meant) in meant {
         let header = format!("content/rules/{name}:1:1: warning: this file is not read as a page");
         assert!(run.stderr.contains(&header), "{name}:\n{}", run.stderr);
+        let hidden_end = format!("{header}: its name ends in a dot or a space after `.md`");
+        assert_eq!(
+            run.stderr.contains(&hidden_end),
+            name.ends_with(['.', ' ']),
+            "{name}:\n{}",
+            run.stderr
+        );
         let hint = format!("rename it `{meant}` if it is a page");
         assert!(run.stderr.contains(&hint), "{meant}:\n{}", run.stderr);
     }
@@ -1264,26 +1271,19 @@ fn shortcode_arguments_are_checked() {
         "content/args.kk.md:8:1: error: `stat` needs either `id=\"RECORD\"` alone or `total=\"UNIT\"`",
         "content/args.kk.md:10:1: error: `chart` needs one of",
     ];
-    for expected in expected {
-        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
-    }
-    assert_eq!(
-        run.stderr.matches(": error: ").count(),
-        expected.len(),
-        "{}",
-        run.stderr
-    );
+    assert_reported(&run, &expected, "check");
 }
 
 /// A shortcode that Markdown cut before shortcodes were looked for (one
 /// wrapped onto the next line, one holding a tag or a backquote) is told
-/// by its cause, not as a `{{` never closed; one never closed still is.
+/// by its cause, not as a `{{` never closed; one never closed (no `}}`
+/// after the tag or on the next line) still is.
 #[test]
 fn a_shortcode_cut_by_markdown_is_told_by_its_cause() {
     let site = TestSite::fixtures("basic", "stats");
     site.write(
         "content/cut.kk.md",
-        "---\ntitle: Бөлінген\n---\nСаны: {{ stat(\nid=\"r1\") }}\n\n{{ stat(id=\"\\\"><script>\") }}\n\nБар: {{ stat(id=\"`r1`\") }}\n\nСоңы {{ stat(id=\"r1\")\n",
+        "---\ntitle: Бөлінген\n---\nСаны: {{ stat(\nid=\"r1\") }}\n\n{{ stat(id=\"\\\"><script>\") }}\n\nБар: {{ stat(id=\"`r1`\") }}\n\nСоңы {{ stat(id=\"r1\") <b>қалың</b>\nжалғасы.\n",
     );
     let run = site.run(&["check"]);
     let expected = [
@@ -1292,15 +1292,7 @@ fn a_shortcode_cut_by_markdown_is_told_by_its_cause() {
         "content/cut.kk.md:9:6: error: this shortcode holds a backquote",
         "content/cut.kk.md:11:6: error: a shortcode `{{` is not closed with `}}`",
     ];
-    for expected in expected {
-        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
-    }
-    assert_eq!(
-        run.stderr.matches(": error: ").count(),
-        expected.len(),
-        "{}",
-        run.stderr
-    );
+    assert_reported(&run, &expected, "check");
 }
 
 /// A shortcode written wrong is told in the same run as the statistics'

@@ -364,7 +364,7 @@ fn a_source_url_is_a_web_address_or_an_error_at_it() {
         ("https://x.example/<pwn>", "the address contains `<`"),
         (
             "https://a..example/",
-            "the host name in `https://a..example/` is not written as one",
+            "`https://a..example/` has no host name a browser can reach",
         ),
         (
             "https://user:pw@x.example/",
@@ -374,6 +374,11 @@ fn a_source_url_is_a_web_address_or_an_error_at_it() {
             "x.example/report",
             "`x.example/report` lacks `https://` at its start",
         ),
+        // A browser reads this as a path of the page's own site.
+        (
+            "https:x.example/report",
+            "`https:x.example/report` cannot be read as an address",
+        ),
     ];
     let mut sources = String::new();
     for (n, (url, _)) in bad.iter().enumerate() {
@@ -382,11 +387,14 @@ fn a_source_url_is_a_web_address_or_an_error_at_it() {
             "bad-{n}:\n  title: {{ kk: Т, ru: З }}\n  url: {url}\n"
         ));
     }
+    // Told once, as a text's character, not again as an address's.
+    sources
+        .push_str("reversed:\n  title: { kk: Т, ru: З }\n  url: \"https://x\\u202e.example/\"\n");
     sources.push_str(
         "good-one:\n  title: { kk: Т, ru: З }\n  url: HTTPS://X.Example/Hawai'i?a=1&b=2#part\n",
     );
     let first = append(&site, "data/aid/sources.yaml", &sources);
-    let expected: Vec<String> = (bad.iter().enumerate())
+    let mut expected: Vec<String> = (bad.iter().enumerate())
         .map(|(n, (_, problem))| {
             format!(
                 "data/aid/sources.yaml:{}:8: error: source `bad-{n}`, `url`: {problem}",
@@ -394,8 +402,18 @@ fn a_source_url_is_a_web_address_or_an_error_at_it() {
             )
         })
         .collect();
+    expected.push(format!(
+        "data/aid/sources.yaml:{}:8: error: source `reversed`: `url` contains U+202E",
+        first + 3 * bad.len() + 2
+    ));
     let run = assert_fails_with(&site, &expected);
     assert!(!run.stderr.contains("good-one"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches(": error: source `").count(),
+        expected.len(),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
