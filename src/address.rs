@@ -78,15 +78,20 @@ fn parse_web_address(text: &str) -> Result<url::Url, Message> {
     if url.port() == Some(0) {
         return Err(msg!("address-port", text = text));
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(msg!("address-user", text = text));
+    }
     match url.host() {
         None | Some(url::Host::Domain("")) => return Err(msg!("address-no-host", text = text)),
         Some(url::Host::Domain(name)) if !is_host_name(name) => {
             return Err(msg!("address-bad-host", text = text));
         }
+        // The URL parser reads `1.2.3`, `0x7f.1` and `01.2.3.4` as other
+        // addresses than a reader would: only four decimal numbers are one.
+        Some(url::Host::Ipv4(ip)) if !after_scheme[2..].starts_with(&ip.to_string()) => {
+            return Err(msg!("address-bad-host", text = text));
+        }
         Some(_) => {}
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(msg!("address-user", text = text));
     }
     Ok(url)
 }
@@ -344,6 +349,9 @@ mod tests {
             "https://x-.example/",
             "https://x.example../",
             "https://my_host.example/",
+            "https://1.2.3/",
+            "https://0x7f.1/",
+            "https://01.2.3.4/",
             &long_label,
             &long_name,
         ] {
@@ -357,6 +365,7 @@ mod tests {
             "https://example.kz./",
             "http://localhost:1111/",
             "http://[::1]/",
+            "http://192.0.2.1:8080/",
             &format!("https://{}.kz/", "a".repeat(63)),
         ] {
             assert!(parse_base_url(good).is_ok(), "{good} was refused");
