@@ -16,8 +16,14 @@ const FORBIDDEN: &[char] = &['"', '\'', '<', '>', '\\', '`', '{', '}', '|', '^',
 /// (a space, a control character, a quote…; see [`parse_base_url`]), and
 /// its byte offset.
 pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
+    first_of(text, FORBIDDEN)
+}
+
+/// The first space, control character or character of `forbidden` in
+/// `text`, and its byte offset.
+fn first_of(text: &str, forbidden: &[char]) -> Option<(usize, char)> {
     text.char_indices()
-        .find(|(_, c)| c.is_control() || c.is_whitespace() || FORBIDDEN.contains(c))
+        .find(|(_, c)| c.is_control() || c.is_whitespace() || forbidden.contains(c))
 }
 
 /// Parses `text` as the site's address: a web address (see
@@ -51,10 +57,7 @@ const FORBIDDEN_IN_LINK: &[char] = &['"', '<', '>', '\\', '`'];
 /// `url`): a web address (see [`parse_web_address`]), with no space,
 /// control character, quote or angle bracket as written.
 pub fn check_link(text: &str) -> Result<(), Message> {
-    let forbidden = text
-        .chars()
-        .find(|c| c.is_control() || c.is_whitespace() || FORBIDDEN_IN_LINK.contains(c));
-    if let Some(c) = forbidden {
+    if let Some((_, c)) = first_of(text, FORBIDDEN_IN_LINK) {
         return Err(character_problem(c));
     }
     parse_web_address(text).map(drop)

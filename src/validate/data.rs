@@ -229,14 +229,15 @@ impl Checker<'_> {
     /// and line breaks only where `lines` allows them; nor more characters
     /// than a spreadsheet's cell, [`limits::MAX_TEXT_LENGTH`]. Such characters are
     /// invisible to the author, break the chart cards' XML and can drive a
-    /// terminal.
+    /// terminal. Returns whether it told such a character (or one that
+    /// reorders text) in it.
     fn plain_text(
         &mut self,
         text: &Spanned<String>,
         what: &Message,
         field: Message,
         lines: LineBreaks,
-    ) {
+    ) -> bool {
         // In a table (`records.csv`) a `#` is text.
         if !self.is_table() {
             let span = yaml_span(text, 0);
@@ -258,7 +259,8 @@ impl Checker<'_> {
                 msg!("aid-text-too-long-hint"),
             );
         }
-        if let Some(control) = text.value.chars().find(|c| c.is_control() && !allowed(*c)) {
+        let control = text.value.chars().find(|c| c.is_control() && !allowed(*c));
+        if let Some(control) = control {
             self.error(
                 yaml_span(text, 0),
                 msg!(
@@ -275,7 +277,8 @@ impl Checker<'_> {
             );
         }
         // On pages and in the downloads' cells alike.
-        if let Some(direction) = text.value.chars().find(|c| super::config::reorders(*c)) {
+        let direction = text.value.chars().find(|c| super::config::reorders(*c));
+        if let Some(direction) = direction {
             self.error(
                 yaml_span(text, 0),
                 msg!(
@@ -287,6 +290,7 @@ impl Checker<'_> {
                 msg!("aid-direction-control-hint"),
             );
         }
+        control.is_some() || direction.is_some()
     }
 
     /// `id`, the id of a `kind` (`organisation`), must have the form of an
@@ -498,14 +502,10 @@ fn check_files(
                 }
             }
             if let Some(url) = &source.url {
-                c.plain_text(url, &what, "`url`".into(), LineBreaks::Forbidden);
                 // A control character, or one that reorders text, is told
-                // above.
-                let told =
-                    (url.value.chars()).any(|c| c.is_control() || super::config::reorders(c));
-                if let Err(problem) = crate::address::check_link(&url.value)
-                    && !told
-                {
+                // once, as a text's.
+                let told = c.plain_text(url, &what, "`url`".into(), LineBreaks::Forbidden);
+                if !told && let Err(problem) = crate::address::check_link(&url.value) {
                     c.error(
                         yaml_span(url, 0),
                         msg!("aid-url", what = what.clone(), problem = problem),
