@@ -310,10 +310,10 @@ pub fn load(root: &Path, languages: Option<&[String]>, diagnostics: &mut Diagnos
     // As git would commit it: a folder the .gitignore leaves out is not
     // read, as a server's build from the repository would not.
     let has_aid = root.join(aid_dir).is_dir() && inputs.is_site_file(aid_dir, Entry::Folder);
-    // The files are taken from `files::list` below (refused entries left
-    // out); what could not be listed is reported here, once.
+    // One walk: its files (refused entries left out) are read below; what
+    // could not be listed is reported here, once.
     let mut listing = Diagnostics::new();
-    files::walk(root, Path::new(DATA_DIR), &mut listing);
+    let listed = files::walk(root, Path::new(DATA_DIR), &mut listing);
     let mut data = RawData {
         has_aid,
         has_unreadable_aid: files::no_folder(&root.join(DATA_DIR)).is_some()
@@ -341,7 +341,7 @@ pub fn load(root: &Path, languages: Option<&[String]>, diagnostics: &mut Diagnos
         diagnostics.extend(aid);
     }
     let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for rel in files::list(root, Path::new(DATA_DIR)) {
+    for rel in listed {
         if rel.starts_with(aid_dir) {
             if has_aid && !AID_FILES.iter().any(|name| aid_dir.join(name) == rel) {
                 diagnostics.push(unread_aid_file(&rel));
@@ -460,8 +460,17 @@ struct AidFiles<'a> {
 }
 
 impl AidFiles<'_> {
-    /// Whether anything stands at `rel`: whatever it is, a folder too, is
-    /// the file as written.
+    /// Whether the .gitignore keeps what stands at `rel`; `None` when
+    /// nothing does. Whatever stands there, a folder too, is the file as
+    /// written.
+    fn kept(&self, rel: &Path) -> Option<bool> {
+        let path = self.root.join(rel);
+        std::fs::symlink_metadata(&path).ok()?;
+        Some(self.inputs.is_site_file(rel, Entry::of(&path)))
+    }
+
+    /// Whether anything stands at `rel`, the file as written whatever it
+    /// is.
     fn is_there(&self, rel: &Path) -> bool {
         std::fs::symlink_metadata(self.root.join(rel)).is_ok()
     }
@@ -469,8 +478,7 @@ impl AidFiles<'_> {
     /// Whether something stands at `rel` that the .gitignore does not
     /// leave out.
     fn is_kept(&self, rel: &Path) -> bool {
-        let entry = Entry::of(&self.root.join(rel));
-        self.is_there(rel) && self.inputs.is_site_file(rel, entry)
+        self.kept(rel) == Some(true)
     }
 
     /// The file `rel`, as [`parse_file`] reads it; one that the
@@ -480,7 +488,7 @@ impl AidFiles<'_> {
         rel: &Path,
         diagnostics: &mut Diagnostics,
     ) -> Option<DataFile<T>> {
-        if self.is_there(rel) && !self.is_kept(rel) {
+        if self.kept(rel) == Some(false) {
             diagnostics.push(left_out_file(rel));
             return None;
         }
