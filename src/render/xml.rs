@@ -71,8 +71,9 @@ const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
 const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
 const URLSET_END: &str = "</urlset>\n";
 
-/// The sitemap: every page, each with `xhtml:link` alternates for its
-/// translations and `x-default`; then the pages aqparat makes itself,
+/// The sitemap: every page, language by language (in `site.yaml`'s order),
+/// each with `xhtml:link` alternates for its translations and `x-default`;
+/// then the pages aqparat makes itself,
 /// given as groups of `(language, URL path)` translations. It is one file,
 /// `sitemap.xml`, within [`SITEMAP_LIMITS`]; beyond them it is cut into
 /// parts `sitemap-1.xml`, `sitemap-2.xml`… in order, and `sitemap.xml` is
@@ -87,7 +88,13 @@ pub fn sitemap(
 ) -> io::Result<()> {
     let mut parts = SitemapParts::new(SITEMAP_LIMITS, write);
     let mut entry = String::new();
-    for page in &site.pages {
+    // Each language's pages in their order, which the sitemap's record of
+    // what it read holds (`Input::Addresses`): not where they stand among
+    // the other languages' pages, which moves when a made-up home page is
+    // written as a file.
+    let pages = (site.languages.iter())
+        .flat_map(|lang| site.pages.iter().filter(move |page| page.lang == lang.id));
+    for page in pages {
         entry.clear();
         let versions = Versions::of_page(site, page);
         write_url(&mut entry, site, &page.url, page.last_updated(), &versions);

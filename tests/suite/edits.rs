@@ -715,11 +715,13 @@ fn said(report: &aqparat::Report) -> Vec<String> {
     report.diagnostics.iter().map(|d| d.to_string()).collect()
 }
 
-/// A full build of the site into `fresh`: whether it succeeded, and what
-/// it said.
+/// A full build of the site into `fresh`, every page rendered (not from
+/// the render cache, which a stale page would be stale in too): whether it
+/// succeeded, and what it said.
 fn full_build(site: &Site) -> (bool, Vec<String>) {
     let mut options = aqparat::Options::new(site.root());
     options.output = site.fresh();
+    options.fresh = true;
     let report = aqparat::build(&options).unwrap();
     (!report.failed, said(&report))
 }
@@ -944,4 +946,61 @@ fn a_new_title_of_the_home_page_reaches_the_infographics() {
     let mut session = site.session();
     let home = "content/_index.kk.md";
     assert_set_field(&site, &mut session, home, "title", "Жаңа атау");
+}
+
+/// Found by a review: a language's home page written where the build had
+/// made one up, and deleted again, keeps the language's addresses as they
+/// were but moves its home among the other languages' pages; the session's
+/// sitemap kept the home where it was, a full build's did not.
+#[test]
+fn a_home_page_written_and_deleted_is_where_a_full_build_puts_it() {
+    let site = Site::new();
+    let mut session = site.session();
+    // A third language, first in `site.yaml`, with the UI strings and the
+    // data text the theme shows in every language, and no page yet.
+    let strings = site.read("themes/default/i18n/kk.yaml");
+    site.write("themes/default/i18n/en.yaml", &strings);
+    let hotline = site.read("data/hotline.yaml");
+    site.write(
+        "data/hotline.yaml",
+        &hotline.replace(" }", ", en: \"Test line\" }"),
+    );
+    let config = site.read("site.yaml");
+    let english = "languages:\n  en: { name: English, title: Test site }\n";
+    site.write("site.yaml", &config.replacen("languages:\n", english, 1));
+    let home = "content/_index.en.md";
+    let cached = site.dir.path().join("cached");
+    let steps: [(&[&str], &str); 3] = [
+        (
+            &[
+                "themes/default/i18n/en.yaml",
+                "data/hotline.yaml",
+                "site.yaml",
+            ],
+            "a language added",
+        ),
+        (&[home], "its home page written"),
+        (&[home], "its home page deleted"),
+    ];
+    for (changed, step) in steps {
+        if changed == [home] {
+            match site.exists(home) {
+                true => fs::remove_file(site.path(home)).unwrap(),
+                false => site.write(home, "---\ntitle: Home\n---\n\nHome.\n"),
+            }
+        }
+        let changed: Vec<String> = changed.iter().map(|c| c.to_string()).collect();
+        match build_and_compare(&site, &mut session, &changed) {
+            Ok(valid) => assert!(valid, "{step}: {:?}", full_build(&site).1),
+            Err(problem) => panic!("{step}: {problem}"),
+        }
+        // A one-off build from the render cache, beside the full build.
+        assert!(!one_off(&site, cached.clone(), false).failed, "{step}");
+        let found = site_differences(&cached, &site.fresh(), false);
+        assert!(
+            found.is_empty(),
+            "{step}, from the cache: {}",
+            found.join("\n")
+        );
+    }
 }
