@@ -757,13 +757,19 @@ fn resolve_link(
             .split_once('#')
             .map_or((path, None), |(p, a)| (p, Some(a)));
         let Some(target) = resolve_source_path(site, page, path) else {
-            let key = source_key(site, page, path).map(|(key, _)| key);
+            let source = source_key(site, page, path);
+            let key = source.as_ref().map(|source| source.key);
             let error = |message| Diagnostic::error(&page.path, locate(), message);
             if let Some(date) = key.and_then(|key| site.scheduled(key)) {
                 let message = msg!("md-scheduled-page", dest = dest, date = date.to_string());
                 return Err(error(message).with_hint(msg!("md-scheduled-page-hint")));
             }
-            let guess = match key.and_then(|key| site.left_out(|_, k| k == key)) {
+            // A link to one language is to that language's draft.
+            let left_out = |source: SourceKey| {
+                let lang = source.named.then(|| &site.languages[source.lang].code);
+                site.left_out(|l, k| k == source.key && lang.is_none_or(|lang| lang == l))
+            };
+            let guess = match source.and_then(left_out) {
                 Some(LeftOut::Unread) => return Ok(None),
                 Some(LeftOut::Draft(draft)) => {
                     let message = links::draft_page(dest, draft);
@@ -819,9 +825,16 @@ fn guess_source_path(site: &Site, page: &Page, path: &str) -> Message {
 /// written with a language suffix, `rules/quarantine.ru.md`, in that one).
 /// Falls back to another language when the current one lacks the page.
 fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
-    let (key, lang) = source_key(site, page, path)?;
-    site.page(key, lang)
-        .or_else(|| site.languages.iter().find_map(|l| site.page(key, l.id)))
+    let source = source_key(site, page, path)?;
+    let other = || {
+        site.languages
+            .iter()
+            .find_map(|l| site.page(source.key, l.id))
+    };
+    match source.named {
+        true => site.page(source.key, source.lang),
+        false => site.page(source.key, source.lang).or_else(other),
+    }
 }
 
 /// The `@/` path (without `@/`) of a page that `path`, which leads to
@@ -856,9 +869,20 @@ fn source_path_meant(site: &Site, page: &Page, path: &str) -> Option<String> {
     })
 }
 
-/// `rules/quarantine.md` → the key `rules/quarantine` and the language
-/// asked for: the suffix's (`rules/quarantine.ru.md`), else the page's.
-fn source_key<'p>(site: &Site, page: &Page, path: &'p str) -> Option<(&'p str, LangId)> {
+/// The page an `@/` source path names.
+struct SourceKey<'p> {
+    /// Its key: `rules/quarantine` for `rules/quarantine.md`.
+    key: &'p str,
+    /// The language asked for: the suffix's (`rules/quarantine.ru.md`),
+    /// else that of the page the link is on.
+    lang: LangId,
+    /// Whether the path names the language (a suffix): then only that
+    /// language's page will do.
+    named: bool,
+}
+
+/// The page that the source `path`, in a link on `page`, names.
+fn source_key<'p>(site: &Site, page: &Page, path: &'p str) -> Option<SourceKey<'p>> {
     let stem = path.strip_suffix(".md")?;
     let suffixed = (stem.rsplit_once('.')).and_then(|(s, l)| Some((s, site.languages.id(l)?)));
     let (stem, lang) = suffixed.unwrap_or((stem, page.lang));
@@ -867,7 +891,11 @@ fn source_key<'p>(site: &Site, page: &Page, path: &'p str) -> Option<(&'p str, L
         None if stem == "_index" => "",
         _ => stem,
     };
-    Some((key, lang))
+    Some(SourceKey {
+        key,
+        lang,
+        named: suffixed.is_some(),
+    })
 }
 
 #[cfg(test)]

@@ -618,3 +618,51 @@ fn a_translation_that_waits_or_is_a_draft_is_not_called_missing() {
         run.stderr
     );
 }
+
+/// A link that names its language (`@/news.kk.md`) leads to that
+/// language's page or is an error: to a draft, the draft's; to a
+/// translation not written, a missing page's. It led, in silence, to the
+/// page in the other language. One that names no language (`@/news.md`)
+/// still leads to the other language's page when its own has none.
+#[test]
+fn a_link_to_one_language_never_leads_to_another() {
+    let site = site();
+    site.write("content/news.ru.md", "---\ntitle: Новость\n---\nТекст.\n");
+    site.write(
+        "content/news.kk.md",
+        "---\ntitle: Жаңалық\ndraft: true\n---\nМәтін.\n",
+    );
+    site.write(
+        "content/links.ru.md",
+        "---\ntitle: Ссылки\n---\n[а](@/news.kk.md) [б](@/news.ru.md)\n",
+    );
+    site.write(
+        "content/links.kk.md",
+        "---\ntitle: Сілтемелер\n---\n[в](@/news.md)\n",
+    );
+    let run = site.run(&["build", "--lang", "en"]);
+    assert_reported(
+        &run,
+        &[
+            "content/links.ru.md:4:1: error: link to a draft, which is not published: `@/news.kk.md`",
+        ],
+        "a link to the kk draft",
+    );
+    fs::remove_file(site.root().join("content/news.kk.md")).unwrap();
+    let run = site.run(&["build", "--lang", "en"]);
+    assert_reported(
+        &run,
+        &["content/links.ru.md:4:1: error: link to a page that does not exist: `@/news.kk.md`"],
+        "a link to a kk page not written",
+    );
+    site.write(
+        "content/links.ru.md",
+        "---\ntitle: Ссылки\n---\n[б](@/news.ru.md)\n",
+    );
+    let run = site.run(&["build", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for lang in ["kk", "ru"] {
+        let links = site.read(&format!("{lang}/links/index.html"));
+        assert!(links.contains("href=\"/ru/news/\""), "{lang}: {links}");
+    }
+}
