@@ -18,7 +18,10 @@
 //! longer in force). Each build's report says the next such moment
 //! ([`Report::next_change`]), and the loop builds again once the options'
 //! clock reaches it, so that a rule scheduled for Monday goes live on
-//! Monday without a commit.
+//! Monday without a commit. And when a commit or a checkout moves `HEAD`,
+//! which the changes page and `dates: git` read: the loop looks at it
+//! every [`CHECK_INTERVAL`] while no change comes in, and builds again
+//! when it moved.
 //!
 //! With [`crate::write::Publish::Link`] the loop also looks after what it
 //! published: when the output link, the build it points at (or the whole
@@ -48,7 +51,7 @@ use poll::Poller;
 
 use crate::clock::Moment;
 use crate::error::Error;
-use crate::load::{CONFIG_FILE, Entry, GITIGNORE, INPUT_DIRS, Inputs};
+use crate::load::{CONFIG_FILE, Entry, GITIGNORE, INPUT_DIRS, Inputs, head_commit};
 use crate::messages::{Arg, Message};
 use crate::msg;
 use crate::write::{Output, builds_dir, parent_of, resolve};
@@ -146,8 +149,14 @@ pub fn run(
     // again then, without a change of its files.
     let mut next_change = next_change_of(&first);
     after_build(&first);
+    // `HEAD`'s commit, and when it was last looked at.
+    let mut head = (head_commit(&options.root), Instant::now());
     while !stop.load(Ordering::SeqCst) {
-        if next_change.is_some_and(|moment| options.clock.now() >= moment) {
+        let committed = head.1.elapsed() >= CHECK_INTERVAL && {
+            let now = (head_commit(&options.root), Instant::now());
+            std::mem::replace(&mut head, now).0 != head.0
+        };
+        if committed || next_change.is_some_and(|moment| options.clock.now() >= moment) {
             let build = timed(|| session.build());
             may_repair = look_after(&build, &mut published, &session);
             next_change = next_change_of(&build);

@@ -192,3 +192,41 @@ fn the_history_follows_the_records_from_yaml_to_csv() {
     );
     assert!(!ru.contains("удалено"), "{ru}");
 }
+
+/// A commit changes no file that `watch` watches (it never watches
+/// `.git/`), yet the changes page and `dates: git` read it: `watch` looks
+/// at `HEAD` while no change comes in and builds again when a commit moved
+/// it.
+#[test]
+#[cfg(feature = "history")]
+fn watch_builds_again_after_a_commit() {
+    let site = TestSite::fixtures("basic", "stats");
+    let config = site.root().join("site.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("{text}dates: git\n")).unwrap();
+    commit_site(site.root());
+    let output = site.root().join("out");
+    let _watching = crate::util::watch(site.root(), &output, &[]);
+    let changes = "ru/infographics/changes/index.html";
+    // The figure changed in its file, built, then committed: only the
+    // commit names it.
+    let path = site.root().join(RECORDS);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("count: 1\n", "count: 3\n", 1)).unwrap();
+    crate::util::wait_for_page(&output, "ru/infographics/org-a/index.html", "3\u{a0}семьи");
+    assert!(
+        !fs::read_to_string(output.join(changes))
+            .unwrap()
+            .contains("r1 corrected")
+    );
+    git(site.root(), &["commit", "-q", "-a", "-m", "r1 corrected"]);
+    crate::util::wait_for_page(&output, changes, "r1 corrected");
+    // A page edited, built, then committed on a day of its own.
+    let about = site.root().join("content/about.ru.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, format!("{text}\nНовый абзац.\n")).unwrap();
+    crate::util::wait_for_page(&output, "ru/about/index.html", "Новый абзац.");
+    let day = [("GIT_COMMITTER_DATE", "2021-07-15T10:00:00+05:00")];
+    crate::util::git_with(site.root(), &["commit", "-q", "-a", "-m", "about"], &day);
+    crate::util::wait_for_page(&output, "ru/about/index.html", "datetime=\"2021-07-15\"");
+}
