@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::{PageId, Pages, Stats};
+use super::{Page, PageId, Pages, Stats};
 use crate::load::fingerprint::Fingerprints;
 use crate::load::{FileSource, StaticFile, UiString};
 
@@ -214,6 +214,12 @@ impl Site {
     /// The page `key` in `lang`, if it exists.
     pub fn page(&self, key: &str, lang: LangId) -> Option<PageId> {
         self.by_key.find(&self.pages, key, lang)
+    }
+
+    /// The pages of language `lang`, in the site's order: what the sitemap
+    /// lists of it, and what its record of the language's addresses holds.
+    pub fn pages_of(&self, lang: LangId) -> impl Iterator<Item = &Page> + '_ {
+        self.pages.iter().filter(move |page| page.lang == lang)
     }
 
     /// The page at the URL path `url` (`kk/rules/quarantine/`), if any.

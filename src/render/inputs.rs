@@ -357,11 +357,8 @@ impl<'a> Values<'a> {
                 hash(&pages)
             }),
             Input::Addresses(lang) => self.per_lang(lang, 3, |lang| {
-                let lang = site.languages.id(lang);
-                let addresses: Vec<_> = site
-                    .pages
-                    .iter()
-                    .filter(|page| Some(page.lang) == lang)
+                let addresses: Vec<_> = (site.languages.id(lang).into_iter())
+                    .flat_map(|lang| site.pages_of(lang))
                     .map(|page| (&page.key, &page.url, page.last_updated()))
                     .collect();
                 hash(&addresses)

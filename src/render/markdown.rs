@@ -823,18 +823,15 @@ fn guess_source_path(site: &Site, page: &Page, path: &str) -> Message {
 
 /// `rules/quarantine.md` → that page in the current language (or, when it is
 /// written with a language suffix, `rules/quarantine.ru.md`, in that one).
-/// Falls back to another language when the current one lacks the page.
+/// Falls back to another language when the current one lacks the page,
+/// but not when the path names its language.
 fn resolve_source_path(site: &Site, page: &Page, path: &str) -> Option<PageId> {
     let source = source_key(site, page, path)?;
-    let other = || {
-        site.languages
-            .iter()
-            .find_map(|l| site.page(source.key, l.id))
-    };
-    match source.named {
-        true => site.page(source.key, source.lang),
-        false => site.page(source.key, source.lang).or_else(other),
+    let own = site.page(source.key, source.lang);
+    if source.named {
+        return own;
     }
+    own.or_else(|| (site.languages.iter()).find_map(|l| site.page(source.key, l.id)))
 }
 
 /// The `@/` path (without `@/`) of a page that `path`, which leads to

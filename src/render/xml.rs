@@ -92,8 +92,7 @@ pub fn sitemap(
     // what it read holds (`Input::Addresses`): not where they stand among
     // the other languages' pages, which moves when a made-up home page is
     // written as a file.
-    let pages = (site.languages.iter())
-        .flat_map(|lang| site.pages.iter().filter(move |page| page.lang == lang.id));
+    let pages = (site.languages.iter()).flat_map(|lang| site.pages_of(lang.id));
     for page in pages {
         entry.clear();
         let versions = Versions::of_page(site, page);

@@ -115,6 +115,10 @@ pub fn run(
     let none = BTreeSet::new();
     (watching.follow(&options.root, &inputs, &options.output, &none)).map_err(to_io)?;
     let mut session = Session::new(options.clone());
+    // `HEAD`'s commit, read before the build that reads it: a commit made
+    // meanwhile is a move seen at the next look.
+    let mut head = head_commit(&options.root);
+    let mut head_looked_at = Instant::now();
     let first = timed(|| session.build());
     let looks_after_output = options.publish == crate::write::Publish::Link;
     let mut published = Published::default();
@@ -149,12 +153,11 @@ pub fn run(
     // again then, without a change of its files.
     let mut next_change = next_change_of(&first);
     after_build(&first);
-    // `HEAD`'s commit, and when it was last looked at.
-    let mut head = (head_commit(&options.root), Instant::now());
     while !stop.load(Ordering::SeqCst) {
-        let committed = head.1.elapsed() >= CHECK_INTERVAL && {
-            let now = (head_commit(&options.root), Instant::now());
-            std::mem::replace(&mut head, now).0 != head.0
+        let committed = head_looked_at.elapsed() >= CHECK_INTERVAL && {
+            head_looked_at = Instant::now();
+            let now = head_commit(&options.root);
+            std::mem::replace(&mut head, now) != head
         };
         if committed || next_change.is_some_and(|moment| options.clock.now() >= moment) {
             let build = timed(|| session.build());
